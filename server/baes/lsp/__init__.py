@@ -1,0 +1,1 @@
+"""lsp package of baes."""

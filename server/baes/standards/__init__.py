@@ -1,0 +1,1 @@
+"""standards package of baes."""
