@@ -179,6 +179,10 @@ class Settings:
     # extra globs the CLI skips when walking folders (beside .git, virtualenvs, build output)
     exclude: tuple[str, ...] = ()
     flags: FeatureFlags = field(default_factory=FeatureFlags)
+    # folder of the config file these settings came from (globs are relative to it); None for defaults
+    root: str | None = None
+    # the config file itself, for messages and debug information
+    config_file: str | None = None
 
     @classmethod
     def field_names(cls) -> tuple[str, ...]:
