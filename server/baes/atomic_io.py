@@ -43,7 +43,7 @@ def _declared_encoding(data: bytes) -> str | None:
     """The PEP 263 coding declaration of the first two lines, if any."""
     import re
 
-    for line in data.splitlines()[:2]:
+    for line in data.split(b"\n", 2)[:2]:
         match = re.match(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", line)
         if match:
             name = match.group(1).decode("ascii")

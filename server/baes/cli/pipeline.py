@@ -1,0 +1,138 @@
+"""The steps ``baes check`` and ``baes fix`` share: settings, discovery, tasks, running, exit code."""
+from __future__ import annotations
+
+import argparse
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Sequence
+
+from baes.cli import console
+from baes.cli.options import SettingsResolver, default_jobs, resolver_from_args
+from baes.cli.runner import (
+    CheckResult,
+    CheckTask,
+    FixResult,
+    FixTask,
+    check_file,
+    display_path,
+    fix_file,
+    parallel_allowed,
+    run_tasks,
+)
+from baes.file_discovery import discover_python_files
+from baes.settings_loader import default_settings
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+def warn(text: str) -> None:
+    console.error(text)
+
+
+@dataclass
+class Prepared:
+    """Files to process with their settings, and whether the run already has a usage problem."""
+
+    resolver: SettingsResolver
+    files: tuple[Path, ...]
+    jobs: int
+    usage_problem: bool
+
+
+def prepare(args: argparse.Namespace) -> Prepared | None:
+    """Validate the command line and find the files; ``None`` when the command line is unusable."""
+    resolver, cli_messages = resolver_from_args(args)
+    for message in cli_messages:
+        warn(str(message))
+    if cli_messages:
+        return None
+    discovery = discover_python_files(
+        args.paths or ["."], exclude=tuple(args.exclude or ()), exclude_for=resolver.excludes_for
+    )
+    for missing in discovery.missing:
+        warn(f"{missing}: no such file or folder")
+    files = discovery.files
+    for path in files:
+        resolver.loaded_for_folder(path.parent)
+    for message in resolver.messages:
+        warn(f"config: {message}")
+    flags_source = resolver.loaded_for_folder(files[0].parent).settings if files else default_settings()
+    jobs = default_jobs(args.jobs) if parallel_allowed(flags_source) else 1
+    return Prepared(resolver, files, jobs, usage_problem=bool(discovery.missing or resolver.messages))
+
+
+def run_checks(prepared: Prepared) -> list[CheckResult]:
+    import baes.standards.engine  # noqa: F401  (loaded once here, inherited by forked workers)
+
+    tasks = [CheckTask(str(path), display_path(path), prepared.resolver.for_file(path)) for path in prepared.files]
+    return run_tasks(check_file, tasks, prepared.jobs)
+
+
+def run_fixes(prepared: Prepared, include_unsafe: bool, diff_only: bool) -> list[FixResult]:
+    import baes.fixing  # noqa: F401  (loaded once here, inherited by forked workers)
+    import baes.standards.engine  # noqa: F401
+
+    tasks = [
+        FixTask(str(path), display_path(path), prepared.resolver.for_file(path), include_unsafe, diff_only)
+        for path in prepared.files
+    ]
+    return run_tasks(fix_file, tasks, prepared.jobs)
+
+
+def as_check_results(fixes: Sequence[FixResult]) -> list[CheckResult]:
+    """What is left after fixing, in the shape the check formats print."""
+    return [CheckResult(r.path, r.display, report=r.remaining, skipped=r.skipped, failed=r.failed) for r in fixes]
+
+
+def report_problems(results: Sequence[CheckResult]) -> None:
+    """Skipped and failed files go to stderr, whatever the output format."""
+    for result in results:
+        if result.skipped:
+            warn(f"skipped {result.display}: {result.skipped}")
+        if result.failed:
+            warn(f"{result.display}: {result.failed}")
+
+
+def exit_code(prepared: Prepared, results: Sequence[CheckResult], exit_zero: bool) -> int:
+    if prepared.usage_problem or any(r.failed for r in results):
+        return EXIT_USAGE
+    if not exit_zero and any(r.findings for r in results):
+        return EXIT_FINDINGS
+    return EXIT_OK
+
+
+def show_diffs(prepared: Prepared, include_unsafe: bool) -> int:
+    """``--diff``: print what the fixes would change, write nothing; exit 1 when something would."""
+    fixes = run_fixes(prepared, include_unsafe, diff_only=True)
+    results = as_check_results(fixes)
+    report_problems(results)
+    changed = [r for r in fixes if r.diff]
+    for result in changed:
+        console.write(result.diff)
+    count = sum(len(r.applied) for r in changed)
+    if changed:
+        console.write(f"Would fix {count} finding{'s' if count != 1 else ''} in {len(changed)} "
+                      f"file{'s' if len(changed) != 1 else ''}.\n", sys.stderr)
+    else:
+        console.write("No fixes available.\n", sys.stderr)
+    if prepared.usage_problem or any(r.failed for r in results):
+        return EXIT_USAGE
+    return EXIT_FINDINGS if changed else EXIT_OK
+
+
+def write_output(text: str, output_file: str | None) -> bool:
+    """Print ``text`` or write it to ``output_file`` atomically; False when that fails."""
+    if output_file is None:
+        console.write(text)
+        return True
+    from baes.atomic_io import atomic_write_text
+
+    try:
+        atomic_write_text(output_file, text)
+    except OSError as exc:
+        warn(f"cannot write {output_file}: {exc}")
+        return False
+    return True

@@ -1,0 +1,148 @@
+"""Expanding files and folders into the Python files to check.
+
+Shared by the CLI and the language server's workspace diagnostics, so it only reads the
+file tree: no settings loading, no printing. Folders that never hold user code (VCS data,
+virtualenvs, caches, build output) are skipped; so are paths matching ``exclude`` globs.
+A file named explicitly is always included, whatever its name or the excludes say.
+The result is sorted, so runs are reproducible.
+
+Glob semantics (also used for ``per-file-ignores`` and ``swea-overrides``): a pattern without
+``/`` matches any single path component (``migrations``, ``*_pb2.py``); a pattern with ``/``
+matches the path relative to the root or any of its leading folders (``tests/fixtures``,
+``src/*/generated``, ``**/legacy/*.py``). Matching is case-sensitive.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from fnmatch import fnmatchcase
+from pathlib import Path
+from typing import Callable, Iterable, Sequence
+
+# Folder names never walked into (unless named explicitly on the command line).
+SKIPPED_DIR_NAMES: frozenset[str] = frozenset({
+    ".git", ".hg", ".svn", ".venv", "venv", "__pycache__", "node_modules", "build", "dist",
+    ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", "site-packages",
+})
+PYTHON_SUFFIXES: tuple[str, ...] = (".py",)
+
+# Given a folder, the exclude globs that apply in it and the folder they are relative to.
+ExcludeLookup = Callable[[Path], tuple[Sequence[str], "str | os.PathLike[str] | None"]]
+
+
+@dataclass(frozen=True)
+class Discovery:
+    """The files to check (as paths built from the arguments) and the arguments that do not exist."""
+
+    files: tuple[Path, ...]
+    missing: tuple[str, ...] = ()
+
+
+def relative_posix(path: str | os.PathLike[str], root: str | os.PathLike[str] | None) -> str:
+    """``path`` relative to ``root`` with forward slashes (the absolute path when outside ``root``)."""
+    absolute = Path(os.path.abspath(path))
+    base = Path(os.path.abspath(root if root is not None else os.getcwd()))
+    try:
+        return absolute.relative_to(base).as_posix()
+    except ValueError:
+        return absolute.as_posix()
+
+
+def _normalize_pattern(pattern: str) -> str:
+    text = pattern.strip().replace("\\", "/")
+    while text.startswith("./"):
+        text = text[2:]
+    return text.strip("/")
+
+
+def glob_matches(pattern: str, relative: str) -> bool:
+    """Whether ``relative`` (a posix path relative to the glob's root) matches ``pattern``."""
+    pat = _normalize_pattern(pattern)
+    if not pat:
+        return False
+    parts = [part for part in relative.split("/") if part]
+    if "/" not in pat:
+        return any(fnmatchcase(part, pat) for part in parts)
+    candidates = [pat]
+    while candidates[-1].startswith("**/"):
+        candidates.append(candidates[-1][3:])
+    prefixes = ["/".join(parts[: i + 1]) for i in range(len(parts))]
+    return any(fnmatchcase(prefix, candidate) for candidate in candidates for prefix in prefixes)
+
+
+def path_matches(
+    patterns: Iterable[str], path: str | os.PathLike[str], root: str | os.PathLike[str] | None
+) -> bool:
+    """Whether ``path`` matches any of ``patterns`` taken relative to ``root`` (the cwd if None)."""
+    relative = relative_posix(path, root)
+    return any(glob_matches(pattern, relative) for pattern in patterns)
+
+
+def is_skipped_dir(path: Path) -> bool:
+    """Folders baes never walks into: VCS data, virtualenvs, caches and build output."""
+    name = path.name
+    if name in SKIPPED_DIR_NAMES or name.endswith(".egg-info"):
+        return True
+    return (path / "pyvenv.cfg").is_file()
+
+
+def _is_python_file(name: str) -> bool:
+    return name.endswith(PYTHON_SUFFIXES)
+
+
+def _walk(top: Path, excluded: Callable[[Path], bool]) -> Iterable[Path]:
+    """Python files under ``top``, not following symlinked folders, skipping unreadable ones."""
+    stack = [top]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            child = folder / entry.name
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    if not is_skipped_dir(child) and not excluded(child):
+                        stack.append(child)
+                elif entry.is_file() and _is_python_file(entry.name) and not excluded(child):
+                    yield child
+            except OSError:
+                continue
+
+
+def discover_python_files(
+    paths: Sequence[str | os.PathLike[str]],
+    *,
+    exclude: Sequence[str] = (),
+    root: str | os.PathLike[str] | None = None,
+    exclude_for: ExcludeLookup | None = None,
+) -> Discovery:
+    """Expand ``paths`` into Python files.
+
+    ``exclude`` globs are relative to ``root`` (default: the cwd). ``exclude_for`` lets a
+    caller give each folder its own excludes (the nearest project's settings); both apply.
+    """
+
+    def excluded(path: Path) -> bool:
+        if exclude and path_matches(exclude, path, root):
+            return True
+        if exclude_for is not None:
+            patterns, their_root = exclude_for(path.parent)
+            if patterns and path_matches(patterns, path, their_root):
+                return True
+        return False
+
+    found: dict[str, Path] = {}
+    missing: list[str] = []
+    for given in paths:
+        path = Path(given)
+        if path.is_dir():
+            for file in _walk(path, excluded):
+                found.setdefault(os.path.abspath(file), file)
+        elif path.is_file():
+            found.setdefault(os.path.abspath(path), path)
+        else:
+            missing.append(str(given))
+    files = sorted(found.values(), key=lambda p: (p.as_posix().lower(), p.as_posix()))
+    return Discovery(tuple(files), tuple(missing))
