@@ -17,7 +17,7 @@ from baes.scaffold.context import TYPES, sql_ident
 from baes.scaffold.plan import EDIT, PlannedFile, ScaffoldPlan, _entity_context, _Planner
 from baes.scaffold.project import ExistingApp, inspect_project
 from baes.scaffold.spec import EntitySpec, SpecError
-from baes.utils.template_registry import TemplateRegistry
+from baes.utils.template_registry import TemplateRegistry, shared_registry
 from baes.utils.text_edits import minimal_edits
 
 
@@ -74,7 +74,7 @@ def plan_entity_change(root: str | Path, change: EntitySpec, *, request: str = "
     Returns None when the project has no such entity (the caller then creates it).
     """
     base = Path(root)
-    registry = registry or TemplateRegistry()
+    registry = registry or shared_registry()
     existing = inspect_project(base)
     current = existing.get(change.name)
     if current is None:

@@ -268,9 +268,9 @@ def generate_entity(
 def _generate(run: _Run, root: Path, request: str, client: LLMClient | None, registry: Any,
               max_attempts: int, dry_run: bool) -> tuple[tuple[FileOutcome, ...], dict[str, SWEAResult]]:
     from baes.scaffold.writer import ScaffoldConflict, write_plan
-    from baes.utils.template_registry import TemplateRegistry
+    from baes.utils.template_registry import shared_registry
 
-    registry = registry or TemplateRegistry()
+    registry = registry or shared_registry()
     plan = _plan(run, root, request, registry)
     if plan is None:
         return (), {}

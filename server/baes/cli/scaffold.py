@@ -1,0 +1,140 @@
+"""``baes scaffold`` (an entity from a spec or a sentence) and ``baes templates``.
+
+``baes scaffold`` is the command-line face of the generation pipeline
+(``baes.core.pipeline.generate_entity``): recognition (cache first) for a sentence, the
+templates for STANDARD entities, the LLM for CUSTOM ones when one is configured, validation,
+atomic all-or-nothing writes and a metrics record. Exit codes: 0 written (or listed with
+``--dry-run``), 1 conflict or failure (nothing was written), 2 usage error (bad spec, a
+request that names no entity). Core modules are imported inside the handlers so
+``baes --help`` stays fast.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+EXIT_USAGE = 2
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    scaffold = subparsers.add_parser(
+        "scaffold",
+        help="generate a tested CRUD entity (API, table, Streamlit page, tests)",
+        description=(
+            "Generate an entity's FastAPI router, models, SQLite table, Streamlit page and tests into a new or an "
+            "existing generated app. Give a sentence, or --entity with --attr/--ref."
+        ),
+        epilog=(
+            "examples:\n"
+            "  baes scaffold --entity Student --attr name:str --attr gpa:float --attr email:email?\n"
+            "  baes scaffold --entity Enrollment --attr enrolled_on:date --ref Student --ref Course --out app-dir\n"
+            '  baes scaffold "Create a system to manage university students with name, email and GPA"\n'
+            "attribute types: str, int, float, bool, date, datetime, email; a trailing ? makes it optional"
+        ),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    scaffold.add_argument("request", nargs="?", help="a sentence describing the entity or a change to one")
+    scaffold.add_argument("--entity", metavar="NAME", help="entity name, e.g. Student")
+    scaffold.add_argument("--attr", action="append", default=[], metavar="NAME:TYPE[?]",
+                          help="an attribute; repeatable (e.g. gpa:float, email:email?)")
+    scaffold.add_argument("--ref", action="append", default=[], metavar="ENTITY[?]",
+                          help="a reference to another entity of the app (adds <entity>_id); repeatable")
+    scaffold.add_argument("--out", default=".", metavar="DIR", help="project folder (default: the current folder)")
+    scaffold.add_argument("--dry-run", action="store_true", help="list the files without writing anything")
+    scaffold.add_argument("--format", choices=("text", "json"), default="text")
+    scaffold.set_defaults(handler=run_scaffold)
+
+    templates = subparsers.add_parser("templates", help="list the code templates",
+                                      description="List the Jinja2 templates used by baes scaffold.")
+    templates.add_argument("--format", choices=("text", "json"), default="text")
+    templates.set_defaults(handler=run_templates)
+
+
+def _usage(message: str) -> int:
+    print(f"baes scaffold: {message}", file=sys.stderr)
+    return EXIT_USAGE
+
+
+def _spec_from_args(args: argparse.Namespace) -> Any:
+    """The entity of ``--entity/--attr/--ref``, checked as the templates will use it (``SpecError`` if not)."""
+    from baes.scaffold.context import build_render_context
+    from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec
+
+    attributes = tuple(AttributeSpec.parse(text) for text in args.attr)
+    relationships = tuple(
+        RelationshipSpec(target=ref.rstrip("?").strip(), required=not ref.endswith("?")) for ref in args.ref
+    )
+    spec = EntitySpec(name=args.entity.strip(), attributes=attributes, relationships=relationships)
+    build_render_context(spec.to_context())
+    return spec
+
+
+def run_scaffold(args: argparse.Namespace) -> int:
+    """Validate the command line, then run the generation pipeline (recognition, templates or LLM, writes)."""
+    from baes.scaffold.spec import SpecError
+
+    out = Path(args.out)
+    if out.exists() and not out.is_dir():
+        return _usage(f"--out {args.out!r} is not a folder")
+    if bool(args.request and args.request.strip()) == bool(args.entity):
+        return _usage("give either a sentence or --entity NAME (with --attr/--ref), not both or neither")
+    if args.request and (args.attr or args.ref):
+        return _usage("--attr and --ref go with --entity, not with a sentence")
+    try:
+        request = args.request if args.request else _spec_from_args(args)
+    except (SpecError, ValueError) as exc:
+        return _usage(str(exc))
+
+    from baes.core.pipeline import generate_entity
+
+    result = generate_entity(request, out, dry_run=args.dry_run)
+    if not result.ok and result.entity is None:
+        # Nothing could be made of the request (not understood, or not an entity): a usage problem.
+        return _usage("; ".join(result.metrics.error_notes) or "the request was not understood")
+    return _report(args, out, result)
+
+
+def _report(args: argparse.Namespace, out: Path, result: Any) -> int:
+    errors = list(result.metrics.error_notes)
+    notes = [note for note in result.notes if note not in errors]
+    if result.recognition_source and result.entity is not None:
+        notes.insert(0, f"recognized {result.entity.name} ({result.recognition_source})")
+    if args.format == "json":
+        data = result.to_dict()
+        data.update({"root": str(out), "errors": errors, "notes": notes})
+        print(json.dumps(data, indent=2))
+        return EXIT_OK if result.ok else EXIT_FAILED
+    stream = sys.stdout if result.ok else sys.stderr
+    for error in errors:
+        print(f"error: {error}", file=sys.stderr)
+    if result.ok:
+        for planned in result.files:
+            verb = f"would {planned.kind}" if args.dry_run else ("created" if planned.kind == "create" else "edited")
+            origin = " (LLM)" if planned.source == "llm" else ""
+            print(f"{verb:12} {out / planned.path}{origin}", file=stream)
+    elif not any("nothing was written" in error for error in errors):
+        print("nothing was written", file=sys.stderr)
+    for note in notes:
+        print(f"note: {note}", file=stream)
+    if result.ok and not args.dry_run:
+        print(f"next: cd {out} && pytest   (then: uvicorn app.main:app, streamlit run ui/app.py)", file=stream)
+    return EXIT_OK if result.ok else EXIT_FAILED
+
+
+def run_templates(args: argparse.Namespace) -> int:
+    from baes.utils.template_registry import TemplateRegistry
+
+    templates = TemplateRegistry().list_templates()
+    if args.format == "json":
+        print(json.dumps({"templates": [t.to_dict() for t in templates]}, indent=2))
+        return EXIT_OK
+    for metadata in templates:
+        swea = metadata.swea_type.value if metadata.swea_type else "-"
+        print(f"{metadata.template_id:24} {swea:9} {metadata.entity_type.value:9} v{metadata.version:5} "
+              f"{metadata.output_path:34} {metadata.description}")
+    return EXIT_OK

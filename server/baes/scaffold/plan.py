@@ -1,0 +1,363 @@
+"""Planning the files of one or more entities for a project folder, as plain data.
+
+A plan lists every file to create (full content) and every shared file to extend (the
+current text, the insertions as ``TextEdit``s and the resulting text), plus conflicts
+and notes. Planning reads the folder but never writes: the CLI writes a plan atomically
+(``baes.scaffold.writer``) and the language server turns the same plan into one
+``WorkspaceEdit``. A plan with conflicts must not be written at all.
+"""
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+from baes.atomic_io import read_source
+from baes.findings import TextEdit
+from baes.scaffold import insertions
+from baes.scaffold.classification import Classification, EntityType, classify, not_generated_note
+from baes.scaffold.context import build_render_context, page_file_name
+from baes.scaffold.project import ExistingApp, inspect_project
+from baes.scaffold.spec import EntitySpec, SpecError
+from baes.swea import SWEAType
+from baes.utils.template_registry import TemplateMetadata, TemplateRegistry, shared_registry
+
+
+CREATE = "create"
+EDIT = "edit"
+
+# Shell files that hold user code once generated: extended with insertions, never rewritten.
+SHARED_ROLES = ("main", "database", "ui_app")
+PACKAGES = {
+    "app": "The generated FastAPI application",
+    "app/models": "Request and response models, one module per entity",
+    "app/routers": "API routers, one module per entity",
+    "app/tables": "SQLite tables, one module per entity",
+}
+
+
+@dataclass(frozen=True)
+class PlannedFile:
+    """One file of a plan: created with ``content``, or edited from ``original`` by ``edits``."""
+
+    path: str                                  # relative to the plan's root, with "/" separators
+    kind: str                                  # "create" | "edit"
+    content: str                               # the file's full text after the change
+    edits: tuple[TextEdit, ...] = ()           # for "edit": insertions against ``original``
+    original: str | None = None                # for "edit": the text the edits apply to
+    encoding: str = "utf-8"
+    swea_type: SWEAType | None = None
+    template_id: str | None = None
+    entity: str | None = None                  # the entity it belongs to (None for shell files)
+
+    def to_dict(self, include_content: bool = True) -> dict[str, Any]:
+        data: dict[str, Any] = {
+            "path": self.path,
+            "kind": self.kind,
+            "swea_type": self.swea_type.value if self.swea_type else None,
+            "template_id": self.template_id,
+            "entity": self.entity,
+        }
+        if self.kind == EDIT:
+            data["edits"] = [e.to_dict() for e in self.edits]
+        if include_content:
+            data["content"] = self.content
+        return data
+
+
+@dataclass(frozen=True)
+class ScaffoldPlan:
+    """Everything scaffolding would do; written only when ``ok``."""
+
+    root: Path
+    entities: tuple[EntitySpec, ...]
+    files: tuple[PlannedFile, ...]
+    conflicts: tuple[str, ...] = ()
+    notes: tuple[str, ...] = ()
+    new_app: bool = True
+    classifications: Mapping[str, Classification] = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return not self.conflicts
+
+    def to_dict(self, include_content: bool = False) -> dict[str, Any]:
+        return {
+            "root": str(self.root),
+            "ok": self.ok,
+            "new_app": self.new_app,
+            "entities": [e.name for e in self.entities],
+            "entity_types": {name: c.entity_type.value for name, c in self.classifications.items()},
+            "files": [f.to_dict(include_content) for f in self.files],
+            "conflicts": list(self.conflicts),
+            "notes": list(self.notes),
+        }
+
+
+def _order(specs: Sequence[EntitySpec], existing: ExistingApp) -> tuple[list[EntitySpec], list[str]]:
+    """Referenced entities first; conflicts for duplicates, existing names and unknown targets."""
+    conflicts: list[str] = []
+    known = {e.name for e in existing.entities}
+    pending: dict[str, EntitySpec] = {}
+    for spec in specs:
+        if spec.name in known:
+            conflicts.append(
+                f"entity {spec.name} already exists in this app (app/models/{spec.snake_name}.py); nothing was written"
+            )
+        elif spec.name in pending:
+            conflicts.append(f"entity {spec.name} is given twice")
+        else:
+            pending[spec.name] = spec
+    ordered: list[EntitySpec] = []
+    placed = set(known)
+
+    def place(spec: EntitySpec, visiting: tuple[str, ...]) -> bool:
+        """Put ``spec`` after what it references (depth first, else in the order given)."""
+        if spec.name in placed:
+            return True
+        if spec.name in visiting:
+            conflicts.append("circular references between: " + ", ".join(sorted(visiting[visiting.index(spec.name):])))
+            return False
+        ok = True
+        for relation in spec.relationships:
+            if relation.target == spec.name:
+                conflicts.append(f"{spec.name} cannot reference itself")
+                ok = False
+            elif relation.target in pending:
+                ok = place(pending[relation.target], (*visiting, spec.name)) and ok
+            elif relation.target not in placed:
+                conflicts.append(
+                    f"{spec.name} references {relation.target}, which is not in this app: "
+                    f"scaffold {relation.target} first (or in the same command)"
+                )
+                ok = False
+        if ok and spec.name not in placed:
+            ordered.append(spec)
+            placed.add(spec.name)
+        return ok
+
+    for spec in list(pending.values()):
+        place(spec, ())
+    return ordered, list(dict.fromkeys(conflicts))
+
+
+def _entity_context(spec: EntitySpec, all_specs: Mapping[str, EntitySpec], page_number: int) -> dict[str, Any]:
+    context = spec.to_context()
+    for relation in context["relationships"]:
+        target = all_specs[relation["target"]]
+        relation["target_attributes"] = [a.to_context() for a in target.attributes]
+    related: dict[str, EntitySpec] = {}
+    pending = [r.target for r in spec.relationships]
+    while pending:
+        name = pending.pop()
+        target = all_specs.get(name)
+        if target is not None and name not in related:
+            related[name] = target
+            pending.extend(r.target for r in target.relationships if r.required)
+    context["related_entities"] = [e.to_context() for e in related.values()]
+    context["page_number"] = page_number
+    return context
+
+
+def _output_path(metadata: TemplateMetadata, values: Mapping[str, Any]) -> str:
+    return metadata.output_path.format(**values)
+
+
+def _validation_notes(files: Iterable[PlannedFile]) -> list[str]:
+    """Findings of our own engine on the generated Python files (there should be none)."""
+    try:
+        from baes.standards.engine import check_source
+    except ModuleNotFoundError as exc:
+        if exc.name and exc.name.startswith("baes.standards"):
+            return ["generated files were not checked: the standards engine (baes.standards.engine) is not available"]
+        raise
+    notes = []
+    for planned in files:
+        if not planned.path.endswith(".py") or planned.swea_type is None:
+            continue
+        report = check_source(planned.content, path=planned.path, swea_type=planned.swea_type)
+        if report.findings or report.outcome != "confident_approval":
+            codes = ", ".join(f"{f.rule_id} (line {f.line})" for f in report.findings) or "no findings"
+            notes.append(f"{planned.path}: {report.outcome}: {codes}")
+    return notes
+
+
+class _Planner:
+    """Collects files, conflicts and notes for one plan."""
+
+    def __init__(self, root: Path, registry: TemplateRegistry, existing: ExistingApp) -> None:
+        self.root = root
+        self.registry = registry
+        self.existing = existing
+        self.files: list[PlannedFile] = []
+        self.conflicts: list[str] = []
+        self.notes: list[str] = []
+
+    def add_new(self, planned: PlannedFile) -> None:
+        target = self.root / planned.path
+        if target.exists():
+            self.conflicts.append(f"{planned.path} already exists; nothing was written")
+        else:
+            self.files.append(planned)
+
+    def entity_files(self, spec: EntitySpec, context: Mapping[str, Any]) -> dict[str, Any]:
+        values = build_render_context(context)
+        values["page_file"] = page_file_name(values)
+        for metadata in self.registry.entity_templates(EntityType.STANDARD):
+            content = self.registry.render(metadata.template_id, dict(context))
+            self.add_new(PlannedFile(
+                path=_output_path(metadata, values), kind=CREATE, content=content,
+                swea_type=metadata.swea_type, template_id=metadata.template_id, entity=spec.name,
+            ))
+        return values
+
+    def shell_files(self, entities: list[dict[str, Any]], new_entities: list[dict[str, Any]], title: str) -> None:
+        for metadata in self.registry.list_templates():
+            if metadata.scope != "shell":
+                continue
+            if metadata.role == "package_init":
+                for package, description in PACKAGES.items():
+                    path = _output_path(metadata, {"package": package})
+                    if not (self.root / path).exists():
+                        content = self.registry.render(metadata.template_id, {"description": description})
+                        self.files.append(PlannedFile(path, CREATE, content, template_id=metadata.template_id))
+                continue
+            path = metadata.output_path
+            target = self.root / path
+            if not target.exists():
+                content = self.registry.render(metadata.template_id, {"entities": entities, "app_title": title})
+                self.files.append(PlannedFile(
+                    path, CREATE, content, swea_type=metadata.swea_type, template_id=metadata.template_id,
+                ))
+            elif metadata.role in SHARED_ROLES:
+                self.extend(metadata, path, new_entities)
+            elif not self.existing.is_app:
+                self.notes.append(f"{path} already exists and was kept as is (the generated app expects its own)")
+
+    def extend(self, metadata: TemplateMetadata, path: str, new_entities: list[dict[str, Any]]) -> None:
+        """Plan the insertions that register ``new_entities`` in an existing shared file."""
+        try:
+            source = read_source(self.root / path)
+        except (OSError, UnicodeDecodeError, LookupError) as exc:
+            self.conflicts.append(f"{path} cannot be read ({exc}); nothing was written")
+            return
+        src = insertions.SourceLines(source.text, source.newline)
+        try:
+            module = insertions.parse(source.text, path)
+            edits = self._insertions(metadata.role, src, module, path, new_entities)
+        except insertions.InsertionError as exc:
+            if metadata.role == "main":
+                self.conflicts.append(f"{exc}; nothing was written")
+            else:
+                self.notes.append(f"{exc}: register the new entity there yourself")
+            return
+        if edits:
+            self.files.append(PlannedFile(
+                path, EDIT, insertions.apply_edits(source.text, edits), tuple(edits), source.text,
+                encoding=source.encoding, swea_type=metadata.swea_type, template_id=metadata.template_id,
+            ))
+
+    @staticmethod
+    def _insertions(role: str, src: insertions.SourceLines, module: ast.Module, path: str,
+                    new: list[dict[str, Any]]) -> list[TextEdit]:
+        edits: list[TextEdit | None] = []
+        if role == "main":
+            edits.append(insertions.add_imports(
+                src, module,
+                [f"from app.routers.{e['entity_name_lower']} import router as {e['entity_name_lower']}_router"
+                 for e in new],
+                "app.routers",
+            ))
+            calls = [f"app.include_router({e['entity_name_lower']}_router)" for e in new]
+            try:
+                edits.append(insertions.add_statements_after(
+                    src, module, calls, _is_include_router, "app.include_router(...) call", path))
+            except insertions.InsertionError:
+                edits.append(insertions.add_statements_after(
+                    src, module, calls, _is_fastapi_app, "`app = FastAPI(...)` assignment", path))
+        elif role == "database":
+            edits.append(insertions.add_imports(
+                src, module,
+                [f"from app.tables.{e['entity_name_lower']} import create_{e['table_name']}_table" for e in new],
+                "app.tables",
+            ))
+            edits.append(insertions.append_to_sequence(
+                src, module, "TABLE_CREATORS", [f"create_{e['table_name']}_table" for e in new], path))
+        elif role == "ui_app":
+            edits.append(insertions.append_to_sequence(
+                src, module, "PAGES",
+                [f'st.Page("pages/{e["page_file"]}", title="{e["entity_plural_title"]}")' for e in new], path))
+        return [e for e in edits if e is not None]
+
+
+def _is_include_router(node: ast.stmt) -> bool:
+    return (isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)
+            and isinstance(node.value.func, ast.Attribute) and node.value.func.attr == "include_router")
+
+
+def _is_fastapi_app(node: ast.stmt) -> bool:
+    return (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)
+            and ast.unparse(node.value.func).split(".")[-1] == "FastAPI")
+
+
+def plan_scaffold(
+    root: str | Path,
+    specs: Sequence[EntitySpec],
+    *,
+    request: str = "",
+    classifications: Mapping[str, Classification] | None = None,
+    registry: TemplateRegistry | None = None,
+    validate: bool = True,
+    app_title: str | None = None,
+) -> ScaffoldPlan:
+    """Plan the files of ``specs`` for the folder ``root`` (a new or an existing generated app)."""
+    base = Path(root)
+    registry = registry or shared_registry()
+    existing = inspect_project(base)
+    planner = _Planner(base, registry, existing)
+    ordered, conflicts = _order(specs, existing)
+    planner.conflicts.extend(conflicts)
+
+    all_specs = {e.name: e for e in existing.entities} | {s.name: s for s in ordered}
+    results = dict(classifications or {})
+    new_contexts: list[dict[str, Any]] = []
+    for number, spec in enumerate(ordered, start=existing.next_page_number):
+        try:
+            values = planner.entity_files(spec, _entity_context(spec, all_specs, number))
+        except SpecError as exc:
+            planner.conflicts.append(str(exc))
+            continue
+        new_contexts.append(values)
+        result = results.setdefault(spec.name, classify(request, spec))
+        note = not_generated_note(spec.name, result)
+        if note:
+            planner.notes.append(note)
+
+    old_contexts = []
+    for number, spec in enumerate(existing.entities, start=1):
+        values = build_render_context(_entity_context(spec, all_specs, number))
+        values["page_file"] = existing.page_files.get(spec.name, page_file_name(values))
+        old_contexts.append(values)
+    title = app_title or (" and ".join(e.name for e in ordered[:2]) + " manager" if ordered else "Generated app")
+    if new_contexts:
+        planner.shell_files(old_contexts + new_contexts, new_contexts, title)
+    if validate and not planner.conflicts:
+        planner.notes.extend(_validation_notes(planner.files))
+    return ScaffoldPlan(
+        root=base,
+        entities=tuple(ordered),
+        files=tuple(planner.files),
+        conflicts=tuple(planner.conflicts),
+        notes=tuple(planner.notes),
+        new_app=not existing.is_app,
+        classifications=results,
+    )
+
+
+def plan_entity(root: str | Path, spec: EntitySpec, **options: Any) -> ScaffoldPlan:
+    """Plan a single entity (see ``plan_scaffold``)."""
+    return plan_scaffold(root, [spec], **options)
+
+
+__all__ = ["CREATE", "EDIT", "PlannedFile", "ScaffoldPlan", "plan_entity", "plan_scaffold"]
