@@ -1,0 +1,165 @@
+"""Attribute lists in a request: "name, an optional office and a hire date" → typed attributes.
+
+Splits the list, drops articles and negated items, reads optionality and explicit types
+("price as float", "salary (float)", "gpa real"), infers the others from the name
+(``baes.core.vocabulary.infer_type``), and turns mentions of existing entities (or explicit
+references) into ``RelationshipSpec``s.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from baes.core import vocabulary as vocab
+from baes.core.recognition_types import RecognitionError
+from baes.core.request_tokens import HAVE, MODALS, RELATION_WORDS, SEPARATORS, Known, Tok
+from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError, pascal_case
+
+def _chunks(toks: Sequence[Tok]) -> list[list[Tok]]:
+    chunks: list[list[Tok]] = [[]]
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if tok.low == "as" and i + 2 < len(toks) and toks[i + 1].low == "well" and toks[i + 2].low == "as":
+            chunks.append([])
+            i += 3
+            continue
+        if tok.low in SEPARATORS or (tok.low == "or" and chunks[-1]):
+            chunks.append([])
+        else:
+            chunks[-1].append(tok)
+        i += 1
+    return [c for c in chunks if c]
+
+
+#: Type words that are also ordinary parts of attribute names ("hire date", "contact email").
+_NAME_LIKE_TYPES = frozenset({"date", "email", "text", "flag", "timestamp", "datetime", "real"})
+_NAME_END_TYPES = frozenset({"date", "email", "timestamp", "datetime"})
+
+
+def _explicit_type(chunk: list[Tok]) -> tuple[list[Tok], str | None]:
+    """Strip "as float" / "(int)" / ": date" / "of type bool" / a leading "integer" from a chunk."""
+    words = chunk
+    for i, tok in enumerate(words):
+        if tok.low in (":", "(") or (tok.low == "as" and i > 0) or (tok.low == "type" and i > 0):
+            rest = [t for t in words[i + 1:] if t.word and t.low not in {"a", "an", "type", "of"}]
+            if rest and rest[0].low in vocab.TYPE_WORDS:
+                cut = i - 1 if tok.low == "type" and i > 0 and words[i - 1].low == "of" else i
+                return list(words[:cut]), vocab.TYPE_WORDS[rest[0].low]
+    meaningful = [t for t in words if t.word and t.low not in vocab.ATTRIBUTE_FILLERS]
+    if len(meaningful) >= 2 and meaningful[0].low in vocab.TYPE_WORDS and meaningful[0].low not in _NAME_LIKE_TYPES:
+        return [t for t in words if t is not meaningful[0]], vocab.TYPE_WORDS[meaningful[0].low]
+    if len(meaningful) >= 2 and meaningful[-1].low in vocab.TYPE_WORDS and meaningful[-1].low not in _NAME_END_TYPES:
+        return [t for t in words if t is not meaningful[-1]], vocab.TYPE_WORDS[meaningful[-1].low]  # "gpa real"
+    return list(words), None
+
+
+@dataclass
+class Fields:
+    attributes: list[AttributeSpec]
+    relationships: list[RelationshipSpec]
+    notes: list[str]
+
+    def names(self) -> set[str]:
+        return {a.name for a in self.attributes} | {r.field_name for r in self.relationships}
+
+
+def _known_attribute(word: str) -> bool:
+    return word in vocab.ATTRIBUTE_TYPES or word in vocab.TEXT_OVERRIDES
+
+
+def _split_run_on(chunk: list[Tok]) -> list[list[Tok]]:
+    """ "name email gpa" (commas left out) → three chunks; "email address", "first name" stay whole."""
+    words = [t for t in chunk if t.word and t.low not in vocab.ATTRIBUTE_FILLERS]
+    if len(words) < 2 or len(words) != len([t for t in chunk if t.word]):
+        return [chunk]
+    if _known_attribute("_".join(t.low for t in words)) or not all(_known_attribute(t.low) for t in words):
+        return [chunk]
+    return [[t] for t in words]
+
+
+def parse_fields(toks: Sequence[Tok], known: Known, all_optional: bool = False,
+                 entity_name: str | None = None) -> Fields:
+    """Attributes (and references to existing entities) in a list like "name, an optional office and a hire date"."""
+    result = Fields([], [], [])
+    for chunk in [part for whole in _chunks(toks) for part in _split_run_on(whole)]:
+        words = [t for t in chunk if t.word or t.low in (":", "(")]
+        plain = [t for t in words if t.word]
+        if not plain:
+            continue
+        if plain[0].low in vocab.NEGATION_WORDS or any(t.low in {"without", "no", "not"} for t in plain[:2]):
+            result.notes.append(f"left out {' '.join(t.text for t in plain if t.low not in vocab.NEGATION_WORDS)!r}"
+                                " (negated)")
+            continue
+        optional = all_optional or any(t.low in vocab.OPTIONAL_WORDS for t in plain)
+        if any(t.low == "if" for t in plain) and any(t.low in {"known", "available", "any"} for t in plain):
+            optional = True
+        words, explicit = _explicit_type([t for t in words if t.low not in vocab.OPTIONAL_WORDS
+                                          and t.low not in vocab.REQUIRED_WORDS])
+        colons = [i for i, t in enumerate(words) if t.low == ":"]
+        if colons:  # "the following fields: name" → name
+            words = words[colons[-1] + 1:]
+        cut = next((i for i, t in enumerate(words) if t.low in {"if", "when", "which", "that", "who"}), len(words))
+        name_words = [t for t in words[:cut] if t.word and t.low not in vocab.ATTRIBUTE_FILLERS
+                      and t.low not in MODALS and t.low not in HAVE and t.low not in {"with", "for", "to"}]
+        if not name_words:
+            continue
+        if name_words[0].low == "whether":  # "whether it is done" → done: bool
+            flag = [t for t in name_words[1:] if t.low not in {"it", "is", "its", "they", "he", "she", "was", "be"}]
+            name_words, explicit = flag[-1:], explicit or "bool"
+            if not name_words:
+                continue
+        relation = any(t.low in RELATION_WORDS for t in name_words)
+        core = [t for t in name_words if t.low not in RELATION_WORDS and t.low != "to"]
+        target = relationship_target(core, known, relation)
+        if target is not None:
+            spec = RelationshipSpec(target, required=not optional)
+            if target != entity_name and spec.field_name not in result.names():
+                result.relationships.append(spec)
+            continue
+        if len(core) > 4:
+            result.notes.append(f"ignored {' '.join(t.text for t in core)!r} (not an attribute name)")
+            continue
+        name = "_".join(t.low for t in core)
+        if name == "id":
+            result.notes.append("'id' is implicit: every entity has an integer id")
+            continue
+        type_name = explicit or vocab.infer_type(name)
+        try:
+            attribute = AttributeSpec(name=name, type=type_name, required=not optional)
+        except SpecError as exc:
+            result.notes.append(f"ignored {name!r}: {exc}")
+            continue
+        if attribute.name in result.names():
+            continue
+        result.attributes.append(attribute)
+    return result
+
+
+def relationship_target(core: list[Tok], known: Known, relation: bool) -> str | None:
+    if len(core) > 1:  # "course enrollment reference" → CourseEnrollment when known (or said to be a reference)
+        if len(core) > 3 or not all(t.word for t in core):
+            return None
+        joined = "_".join(t.low for t in core[:-1]) + "_" + core[-1].sing
+        return known.get(joined) or (pascal_case(joined) if relation else None)
+    if not core:
+        return None
+    tok = core[0]
+    if tok.sing.endswith("_id") and len(tok.sing) > 3:
+        base = tok.sing[:-3]
+        if known.get(base) or base in vocab.ENTITY_NOUNS:
+            return known.get(base) or pascal_case(base)
+        return None
+    if known.get(tok.sing):
+        return known.get(tok.sing)
+    if relation and tok.word:
+        return pascal_case(tok.sing)
+    return None
+
+
+def build_spec(name: str, fields: Fields) -> EntitySpec:
+    relationships = [r for r in fields.relationships if r.target != name]
+    try:
+        return EntitySpec(name=name, attributes=tuple(fields.attributes), relationships=tuple(relationships))
+    except SpecError as exc:
+        raise RecognitionError(str(exc)) from exc

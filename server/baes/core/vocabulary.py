@@ -1,0 +1,174 @@
+"""The words the offline recognizer knows: attribute types, entity nouns, intent verbs, fillers.
+
+Kept as plain data in one place so the recognizer, the cache-key normalizer and the docs
+agree. Lookups are on lower-case singular words (see ``singularize``).
+"""
+from __future__ import annotations
+
+import re
+
+#: Exact attribute names (snake_case, singular) and their type.
+ATTRIBUTE_TYPES: dict[str, str] = {
+    "email": "email", "email_address": "email", "mail": "email", "e_mail": "email",
+    "gpa": "float", "price": "float", "cost": "float", "amount": "float", "salary": "float",
+    "balance": "float", "rate": "float", "rating": "float", "score": "float", "grade": "float",
+    "weight": "float", "height": "float", "total": "float", "discount": "float", "fee": "float",
+    "tax": "float", "budget": "float", "latitude": "float", "longitude": "float", "percentage": "float",
+    "wage": "float", "credit": "int", "credits": "int", "mileage": "int", "distance": "float",
+    "minutes": "int", "hours": "int", "seconds": "int", "days": "int", "number": "str",
+    "age": "int", "count": "int", "year": "int", "quantity": "int", "stock": "int", "capacity": "int",
+    "pages": "int", "page_count": "int", "number_of_pages": "int", "level": "int", "rank": "int",
+    "semester": "int", "duration": "int", "seats": "int", "floor": "int", "priority": "int", "size": "int",
+    "date": "date", "birthday": "date", "birth_date": "date", "date_of_birth": "date", "dob": "date",
+    "deadline": "date", "due_date": "date", "start_date": "date", "end_date": "date",
+    "hire_date": "date", "published_date": "date", "publication_date": "date", "enrollment_date": "date",
+    "timestamp": "datetime", "created": "datetime", "updated": "datetime", "modified": "datetime",
+    "active": "bool", "enabled": "bool", "available": "bool", "verified": "bool", "published": "bool",
+    "completed": "bool", "done": "bool", "deleted": "bool", "archived": "bool", "paid": "bool",
+    "admin": "bool", "visible": "bool", "approved": "bool",
+}
+
+#: Last word of a multi-word attribute name → type (``hire_date``, ``page_count``, ``unit_price``).
+#: ``*_number`` stays text: phone, insurance, serial and invoice numbers are identifiers, not amounts.
+SUFFIX_TYPES: dict[str, str] = {
+    "date": "date", "day": "date", "birthday": "date",
+    "at": "datetime", "time": "datetime", "timestamp": "datetime", "datetime": "datetime",
+    "count": "int", "quantity": "int", "year": "int", "age": "int", "id": "int",
+    "minutes": "int", "hours": "int", "seconds": "int", "days": "int", "years": "int", "mileage": "int",
+    "price": "float", "cost": "float", "amount": "float", "rate": "float", "score": "float",
+    "total": "float", "salary": "float", "fee": "float", "percentage": "float",
+    "email": "email",
+}
+
+#: First word of an attribute name that makes it a flag (``is_active``, ``has_paid``).
+BOOL_PREFIXES: frozenset[str] = frozenset({"is", "has", "can", "should", "allow", "allows"})
+
+#: Multi-word names that are really text even though the last word suggests otherwise.
+TEXT_OVERRIDES: frozenset[str] = frozenset({
+    "phone_number", "phone", "isbn", "zip_code", "postal_code", "student_number", "serial_number",
+    "account_number", "room_number", "house_number", "street_number", "id_number", "mobile_number",
+    "office", "room", "code", "title", "name", "address",
+})
+
+#: Words naming a type explicitly: "price as float", "age (integer)", "hired: date".
+TYPE_WORDS: dict[str, str] = {
+    "str": "str", "string": "str", "text": "str", "varchar": "str",
+    "int": "int", "integer": "int", "float": "float", "decimal": "float", "double": "float",
+    "real": "float", "bool": "bool", "boolean": "bool", "flag": "bool", "date": "date",
+    "datetime": "datetime", "timestamp": "datetime", "email": "email",
+}
+
+#: Nouns that usually name an entity (so "add course to student" is a relationship).
+ENTITY_NOUNS: frozenset[str] = frozenset({
+    "student", "course", "teacher", "professor", "instructor", "class", "classroom", "school",
+    "department", "enrollment", "grade_report", "book", "author", "publisher", "library", "loan",
+    "member", "customer", "order", "product", "category", "supplier", "invoice", "payment",
+    "employee", "manager", "company", "project", "task", "team", "user", "account", "patient",
+    "doctor", "appointment", "hospital", "ticket", "event", "venue", "room", "hotel", "booking",
+    "reservation", "vehicle", "car", "driver", "trip", "flight", "passenger", "movie", "actor",
+    "review", "post", "comment", "tag", "article", "blog", "playlist", "song", "album", "artist",
+    "warehouse", "shipment", "store", "branch", "city", "country", "address_book", "contact",
+    "person", "owner", "pet", "recipe", "ingredient", "exam", "lesson", "assignment", "semester_plan",
+})
+
+#: Intent verbs (singular, lower-case) and markers.
+CREATE_VERBS: frozenset[str] = frozenset({
+    "create", "make", "build", "generate", "scaffold", "define", "manage", "track", "setup",
+    "store", "register", "handle", "record", "catalog", "catalogue", "model", "implement", "develop",
+})
+#: "add X to Y": Y gets X (an attribute, or a reference ``x_id`` when X is an entity).
+ADD_VERBS: frozenset[str] = frozenset({"add", "include", "extend", "append", "give", "attach", "put", "insert",
+                                       "assign"})
+#: "link X to/with Y": X points to Y (X gets ``y_id``).
+LINK_VERBS: frozenset[str] = frozenset({"link", "connect", "relate", "associate", "reference"})
+DELETE_VERBS: frozenset[str] = frozenset({"delete", "remove", "drop", "destroy", "erase", "eliminate"})
+NEED_VERBS: frozenset[str] = frozenset({"need", "require", "want", "get", "keep", "belong", "refer", "hold",
+                                        "contain"})
+ALSO_WORDS: frozenset[str] = frozenset({"also", "too", "additionally", "furthermore", "plus", "another", "extra",
+                                        "more"})
+STRUCTURE_WORDS: frozenset[str] = frozenset({"entity", "entities", "model", "table", "resource", "class",
+                                             "record", "object", "type", "crud", "api"})
+#: Words between the verb and the entity noun that carry no meaning for the entity name.
+NOUN_QUALIFIERS: frozenset[str] = frozenset({
+    "university", "college", "school", "library", "company", "our", "my", "their", "the", "a", "an",
+    "all", "some", "simple", "basic", "new", "online", "local", "small", "big", "list", "lists",
+    "information", "info", "data", "details", "system", "app", "application", "database", "store",
+    "shop", "of", "for", "about", "each", "every", "registered", "hospital", "clinic", "bookstore",
+})
+#: Articles and fillers dropped inside an attribute phrase ("a hire date" → hire_date).
+ATTRIBUTE_FILLERS: frozenset[str] = frozenset({
+    "a", "an", "the", "their", "its", "his", "her", "our", "my", "each", "every", "one", "also",
+    "field", "fields", "attribute", "attributes", "column", "columns", "property", "properties",
+    "value", "some", "new", "extra", "additional", "another", "too", "well", "as",
+})
+OPTIONAL_WORDS: frozenset[str] = frozenset({"optional", "optionally", "nullable", "maybe", "possibly"})
+REQUIRED_WORDS: frozenset[str] = frozenset({"required", "mandatory", "obligatory", "compulsory", "unique"})
+NEGATION_WORDS: frozenset[str] = frozenset({"no", "not", "without", "never", "excluding", "except"})
+
+_IRREGULAR_SINGULAR: dict[str, str] = {
+    "people": "person", "children": "child", "men": "man", "women": "woman", "mice": "mouse",
+    "geese": "goose", "teeth": "tooth", "feet": "foot", "data": "data", "criteria": "criterion",
+    "analyses": "analysis", "statuses": "status", "buses": "bus", "addresses": "address",
+    "classes": "class", "courses": "course", "heroes": "hero", "indices": "index", "matrices": "matrix",
+    "series": "series", "species": "species", "news": "news", "gpa": "gpa", "status": "status",
+    "address": "address", "class": "class", "bus": "bus", "campus": "campus", "analysis": "analysis",
+    "thesis": "thesis", "credits": "credits", "pages": "pages", "seats": "seats",
+}
+_NO_S_STRIP = re.compile(r"(ss|us|is|ous)$")
+
+
+def verb_forms(verb: str) -> set[str]:
+    """The -s, -es, -ies and -ing forms of a base verb ("manage" → manages, managing; "drop" → dropping)."""
+    forms = {verb, verb + "s", verb + "ing"}
+    if verb.endswith(("s", "x", "z", "ch", "sh", "o")):
+        forms.add(verb + "es")
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        forms |= {verb[:-1] + "ies"}
+    if verb.endswith("e") and not verb.endswith("ee"):
+        forms.add(verb[:-1] + "ing")
+    if len(verb) >= 3 and verb[-1] in "bdgmnpt" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
+        forms.add(verb + verb[-1] + "ing")  # drop → dropping
+    return forms
+
+
+def singularize(word: str) -> str:
+    """English singular of a lower-case noun ("students" → "student", "categories" → "category")."""
+    if not word or not word.isascii():
+        return word
+    if word in _IRREGULAR_SINGULAR:
+        return _IRREGULAR_SINGULAR[word]
+    head, _, last = word.rpartition("_")
+    if head:
+        return f"{head}_{singularize(last)}"
+    if len(word) <= 3:
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes", "zzes")):
+        return word[:-2]
+    if word.endswith("oes") and word[:-2] in {"potato", "tomato", "hero", "echo"}:
+        return word[:-2]
+    if word.endswith("s") and not _NO_S_STRIP.search(word):
+        return word[:-1]
+    return word
+
+
+def infer_type(name: str) -> str:
+    """The attribute type suggested by a snake_case attribute name (``str`` when nothing fits)."""
+    if name in TEXT_OVERRIDES:
+        return "str"
+    if name in ATTRIBUTE_TYPES:
+        return ATTRIBUTE_TYPES[name]
+    parts = name.split("_")
+    if len(parts) > 1:
+        if parts[0] in BOOL_PREFIXES:
+            return "bool"
+        if parts[0] in {"number", "num", "count", "total"} and len(parts) > 2 and parts[1] == "of":
+            return "int"  # number_of_pages
+        if parts[-1] in SUFFIX_TYPES:
+            return SUFFIX_TYPES[parts[-1]]
+        if parts[-1] in ATTRIBUTE_TYPES and ATTRIBUTE_TYPES[parts[-1]] != "bool":
+            return ATTRIBUTE_TYPES[parts[-1]]
+        if parts[0] in {"date", "birth"}:
+            return "date"
+    return "str"
