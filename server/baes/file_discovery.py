@@ -124,21 +124,29 @@ def discover_python_files(
     caller give each folder its own excludes (the nearest project's settings); both apply.
     """
 
-    def excluded(path: Path) -> bool:
-        if exclude and path_matches(exclude, path, root):
-            return True
-        if exclude_for is not None:
-            patterns, their_root = exclude_for(path.parent)
-            if patterns and path_matches(patterns, path, their_root):
+    def excluder(top: Path) -> Callable[[Path], bool]:
+        # A folder named on the command line is walked even when it lies inside an excluded
+        # area (as ruff does for explicit paths): patterns that already match ``top`` are dropped.
+        own = tuple(p for p in exclude if not path_matches((p,), top, root))
+
+        def excluded(path: Path) -> bool:
+            if own and path_matches(own, path, root):
                 return True
-        return False
+            if exclude_for is not None:
+                patterns, their_root = exclude_for(path.parent)
+                patterns = tuple(p for p in patterns if not path_matches((p,), top, their_root))
+                if patterns and path_matches(patterns, path, their_root):
+                    return True
+            return False
+
+        return excluded
 
     found: dict[str, Path] = {}
     missing: list[str] = []
     for given in paths:
         path = Path(given)
         if path.is_dir():
-            for file in _walk(path, excluded):
+            for file in _walk(path, excluder(path)):
                 found.setdefault(os.path.abspath(file), file)
         elif path.is_file():
             found.setdefault(os.path.abspath(path), path)

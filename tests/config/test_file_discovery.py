@@ -109,3 +109,16 @@ def test_path_matches_relative_to_root(tmp_path: Path) -> None:
     target = tmp_path / "svc" / "tests" / "test_x.py"
     assert path_matches(["tests/*.py"], target, tmp_path / "svc")
     assert not path_matches(["tests/*.py"], target, tmp_path)
+
+
+def test_a_folder_named_explicitly_is_walked_even_inside_an_excluded_area(tmp_path: Path) -> None:
+    corpus = tmp_path / ".bench-cache" / "corpus"
+    (corpus / "pkg").mkdir(parents=True)
+    (corpus / "pkg" / "mod.py").write_text("x = 1\n")
+    (corpus / "build_tmp").mkdir()
+    (corpus / "build_tmp" / "skip.py").write_text("x = 1\n")
+    excluded_everywhere = (".bench-cache", "build_tmp")
+    walked = discover_python_files([corpus], exclude=excluded_everywhere, root=tmp_path)
+    assert [p.name for p in walked.files] == ["mod.py"]
+    from_root = discover_python_files([tmp_path], exclude=excluded_everywhere, root=tmp_path)
+    assert from_root.files == ()

@@ -1,0 +1,204 @@
+"""The engine: one parse, one shared index, the selected rules, suppressions, an outcome.
+
+It never raises on user input: a syntax error becomes one ST001 finding, a crash inside a
+rule becomes a log record plus one ST000 finding while the other rules still run.
+"""
+from __future__ import annotations
+
+import ast
+import logging
+import os
+import time
+from dataclasses import dataclass
+
+from baes.config import Settings
+from baes.findings import Finding, Span
+from baes.standards.decision import Decision, Failure, decide
+from baes.standards.index import SourceIndex
+from baes.standards.rule import Rule, RuleContext, Violation
+from baes.standards.selection import SelectedRule, rules_in_force
+from baes.standards.suppression import EMPTY, parse_suppressions
+from baes.standards.swea_detection import detect_swea
+from baes.swea import SWEAType
+
+log = logging.getLogger(__name__)
+_DEFAULT_SETTINGS = Settings()
+INTERNAL_ERROR_ID = "ST000"
+SYNTAX_ERROR_ID = "ST001"
+
+
+@dataclass(frozen=True)
+class FileReport:
+    """Everything the engine says about one file."""
+
+    path: str | None
+    swea_type: SWEAType | None
+    findings: tuple[Finding, ...]
+    outcome: str
+    confidence: float
+    syntax_error: bool
+    elapsed_ms: float
+
+
+@dataclass(frozen=True)
+class CheckRun:
+    """A report plus the rules that actually ran (``ValidationRuleEngine`` lists passes too)."""
+
+    report: FileReport
+    rules_run: tuple[SelectedRule, ...]
+    decision: Decision
+    has_code: bool = True
+    index: SourceIndex | None = None
+
+
+def check_source(
+    source: str,
+    path: str | os.PathLike[str] | None = None,
+    settings: Settings | None = None,
+    swea_type: SWEAType | str | None = None,
+) -> FileReport:
+    """Check one file's text; see ``docs/architecture.md`` for the contract."""
+    return run_checks(source, path, settings, swea_type).report
+
+
+def run_checks(
+    source: str | bytes,
+    path: str | os.PathLike[str] | None = None,
+    settings: Settings | None = None,
+    swea_type: SWEAType | str | None = None,
+) -> CheckRun:
+    started = time.perf_counter()
+    settings = settings if settings is not None else _DEFAULT_SETTINGS
+    path_text = os.fspath(path) if path is not None else None
+    if isinstance(source, bytes):
+        source = source.decode("utf-8", errors="replace")
+    forced = _parse_swea(swea_type)
+    selected = rules_in_force(settings, path_text)
+    by_id = {s.rule.id: s for s in selected}
+
+    try:
+        tree = ast.parse(source, filename=path_text or "<unknown>")
+    except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
+        swea = forced if swea_type is not None else detect_swea(source, path_text, settings)
+        findings = []
+        if SYNTAX_ERROR_ID in by_id:
+            finding = _syntax_finding(source, exc, by_id[SYNTAX_ERROR_ID], swea)
+            # comments are found by text alone here: there is no tree to rule out strings
+            if not parse_suppressions(source).suppresses(finding):
+                findings.append(finding)
+        decision = decide((), has_code=True, syntax_error=True)
+        report = FileReport(path_text, swea, tuple(findings), decision.outcome, decision.confidence, True, _ms(started))
+        return CheckRun(report, (), decision)
+
+    index = SourceIndex(source, tree)
+    swea = forced if swea_type is not None else detect_swea(source, path_text, settings, index)
+    suppressions = parse_suppressions(source, index)
+    findings: list[Finding] = []
+    ran: list[SelectedRule] = []
+    crashes = 0
+    for sel in selected:
+        rule = sel.rule
+        if rule.id in (INTERNAL_ERROR_ID, SYNTAX_ERROR_ID) or not rule.applies_to_swea(swea):
+            continue
+        if suppressions is not EMPTY and suppressions.file_suppresses(rule.id):
+            continue
+        ran.append(sel)
+        ctx = RuleContext(index=index, options=sel.options, swea_type=swea, path=path_text)
+        try:
+            violations = list(rule.check(ctx))
+        except Exception as exc:  # a bug in one rule must not stop the others
+            log.exception("rule %s crashed on %s", rule.id, path_text or "<source>")
+            crashes += 1
+            if INTERNAL_ERROR_ID in by_id:
+                findings.append(_internal_error(rule, exc, by_id[INTERNAL_ERROR_ID], swea))
+            continue
+        findings += [_to_finding(v, sel, index, swea) for v in violations]
+
+    if suppressions is not EMPTY and findings:
+        ends = index.statement_ends
+        findings = [f for f in findings if not suppressions.suppresses(f, ends.get(f.span.start_line))]
+    findings.sort(key=lambda f: (f.span.start_line, f.span.start_col, f.rule_id))
+    failures = [
+        Failure(f.rule_id, by_id[f.rule_id].rule.confidence, by_id[f.rule_id].rule.critical, f.severity)
+        for f in findings
+        if f.rule_id in by_id and f.rule_id != INTERNAL_ERROR_ID
+    ]
+    # an empty package marker needs no code; any other file of comments only is never approved
+    has_code = index.has_code() or _is_package_marker(path_text)
+    decision = decide(failures, has_code=has_code, internal_errors=crashes)
+    report = FileReport(
+        path_text, swea, tuple(findings), decision.outcome, decision.confidence, False, _ms(started)
+    )
+    return CheckRun(report, tuple(ran), decision, has_code, index)
+
+
+def _is_package_marker(path: str | None) -> bool:
+    return path is not None and os.path.basename(path) == "__init__.py"
+
+
+def _parse_swea(value: SWEAType | str | None) -> SWEAType | None:
+    if value is None:
+        return None
+    try:
+        return SWEAType.parse(value)
+    except ValueError:
+        return None
+
+
+def _ms(started: float) -> float:
+    return (time.perf_counter() - started) * 1000.0
+
+
+def _to_finding(v: Violation, sel: SelectedRule, index: SourceIndex, swea: SWEAType | None) -> Finding:
+    rule = sel.rule
+    span = Span(
+        v.line, index.code_point_col(v.line, v.col), v.end_line, index.code_point_col(v.end_line, v.end_col)
+    )
+    kind = rule.swea_type.value if rule.swea_type else (swea.value if swea else None)
+    return Finding(
+        rule_id=rule.id,
+        message=rule.format_message(v.args),
+        severity=sel.severity,
+        span=span,
+        swea_type=kind,
+        fix=v.fix,
+        details=_jsonable(v.details),
+    )
+
+
+def _jsonable(details: object) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for key, value in dict(details).items():  # type: ignore[call-overload]
+        out[str(key)] = value if isinstance(value, (str, int, float, bool, type(None))) else str(value)
+    return out
+
+
+def _syntax_finding(source: str, exc: BaseException, sel: SelectedRule, swea: SWEAType | None) -> Finding:
+    line = getattr(exc, "lineno", None) or 1
+    offset = getattr(exc, "offset", None) or 1
+    lines = source.splitlines() or [""]
+    line = max(1, min(line, len(lines)))
+    col = max(0, min(offset - 1, len(lines[line - 1])))
+    end_col = min(len(lines[line - 1]), col + 1) if lines[line - 1] else col
+    message = getattr(exc, "msg", None) or str(exc) or type(exc).__name__
+    return Finding(
+        rule_id=SYNTAX_ERROR_ID,
+        message=sel.rule.format_message({"error": message}),
+        severity=sel.severity,
+        span=Span(line, col, line, max(end_col, col)),
+        swea_type=swea.value if swea else None,
+        details={"error": str(message)},
+    )
+
+
+def _internal_error(rule: Rule, exc: Exception, sel: SelectedRule, swea: SWEAType | None) -> Finding:
+    error = f"{type(exc).__name__}: {exc}"
+    return Finding(
+        rule_id=INTERNAL_ERROR_ID,
+        message=sel.rule.format_message({"rule": rule.id, "error": error}),
+        severity=sel.severity,
+        span=Span(1, 0, 1, 0),
+        swea_type=swea.value if swea else None,
+        details={"rule": rule.id, "error": error},
+    )
+

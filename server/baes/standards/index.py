@@ -1,0 +1,332 @@
+"""The shared index of one parsed file: one walk over the tree, queried by every rule.
+
+Rules never walk the whole module themselves; they ask the index for the nodes of a type,
+the imports, the module constants, the string spans. Anything only some rules need is
+computed lazily, once, on first use.
+"""
+from __future__ import annotations
+
+import ast
+import re
+from collections.abc import Callable, Iterator
+from functools import cached_property
+from typing import TypeVar
+
+N = TypeVar("N", bound=ast.AST)
+T = TypeVar("T")
+
+_LINE_SPLIT = re.compile(r"\r\n|\r|\n")
+FunctionNode = (ast.FunctionDef, ast.AsyncFunctionDef)
+
+
+_PRIMITIVE = frozenset({"identifier", "string", "constant", "int"})
+# singleton nodes no rule needs: expression contexts and operators
+_SKIPPED = frozenset({"expr_context", "operator", "cmpop", "unaryop", "boolop"})
+_SIGNATURE = re.compile(r"(\w+)([*?]?) (\w+)")
+_CHILD_FIELDS: dict[type, tuple[tuple[str, bool | None], ...]] = {}
+
+
+def _child_fields(kind: type) -> tuple[tuple[str, bool | None], ...]:
+    """``(field, is_list)`` for the fields of ``kind`` that hold nodes, read from its ASDL signature
+    (``is_list`` None: unknown layout, the value's type is checked while walking)."""
+    fields = _CHILD_FIELDS.get(kind)
+    if fields is None:
+        doc = kind.__doc__ or ""
+        signature = doc[doc.find("(") + 1 : doc.rfind(")")] if "(" in doc else ""
+        parsed = _SIGNATURE.findall(signature)
+        if parsed and {name for _, _, name in parsed} >= set(kind._fields):
+            fields = tuple(
+                (name, mark == "*") for typ, mark, name in parsed if typ not in _PRIMITIVE and typ not in _SKIPPED
+            )
+        else:  # unknown layout: every field, checked at run time (None)
+            fields = tuple((name, None) for name in kind._fields)
+        _CHILD_FIELDS[kind] = fields
+    return fields
+
+
+def _walk_by_type(tree: ast.AST) -> dict[type, list[ast.AST]]:
+    """Every node of ``tree`` (but expression contexts and operators) grouped by type, in one pass.
+
+    Cheaper than ``ast.walk``: the fields that can hold nodes are known per type, so primitive
+    fields and the singleton context/operator nodes are never visited.
+    """
+    by_type: dict[type, list[ast.AST]] = {}
+    stack: list[ast.AST | None] = [tree]
+    pop = stack.pop
+    push = stack.append
+    extend = stack.extend
+    get = by_type.get
+    fields_of = _CHILD_FIELDS
+    AST = ast.AST
+    while stack:
+        node = pop()
+        if node is None:
+            continue
+        kind = type(node)
+        bucket = get(kind)
+        if bucket is None:
+            by_type[kind] = [node]
+        else:
+            bucket.append(node)
+        fields = fields_of.get(kind)
+        if fields is None:
+            fields = _child_fields(kind)
+        for name, is_list in fields:
+            value = getattr(node, name, None)
+            if value is None:
+                continue
+            if is_list:
+                extend(value)
+            elif is_list is False or isinstance(value, AST):
+                push(value)
+            elif type(value) is list:
+                extend(v for v in value if isinstance(v, AST))
+    return by_type
+
+
+class SourceIndex:
+    """One file's tree and source, with the lookups rules share."""
+
+    def __init__(self, source: str, tree: ast.Module) -> None:
+        self.source = source
+        self.tree = tree
+        self.by_type = _walk_by_type(tree)
+        self.is_ascii = source.isascii()
+        self._memo: dict[str, object] = {}
+
+    def memo(self, key: str, compute: Callable[[SourceIndex], T]) -> T:
+        """``compute(self)`` once per index: how helpers shared by several rules cache their result."""
+        if key not in self._memo:
+            self._memo[key] = compute(self)
+        return self._memo[key]  # type: ignore[no-any-return]
+
+    # --- nodes -----------------------------------------------------------------------------
+    def nodes(self, kind: type[N]) -> list[N]:
+        """All nodes of exactly this type (document order is not guaranteed)."""
+        return self.by_type.get(kind, [])  # type: ignore[return-value]
+
+    @cached_property
+    def functions(self) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+        """Every function and method (in no particular order)."""
+        return self.nodes(ast.FunctionDef) + self.nodes(ast.AsyncFunctionDef)  # type: ignore[operator]
+
+    @property
+    def calls(self) -> list[ast.Call]:
+        """Every call (in no particular order; the engine sorts findings)."""
+        return self.nodes(ast.Call)
+
+    @cached_property
+    def calls_by_name(self) -> dict[str, list[ast.Call]]:
+        """Calls grouped by ``call_name`` (``f`` for ``f(...)`` and ``x.f(...)``)."""
+        grouped: dict[str, list[ast.Call]] = {}
+        Name, Attribute = ast.Name, ast.Attribute
+        for call in self.nodes(ast.Call):
+            func = call.func
+            kind = type(func)
+            if kind is Attribute:
+                key = func.attr  # type: ignore[attr-defined]
+            elif kind is Name:
+                key = func.id  # type: ignore[attr-defined]
+            else:
+                continue
+            bucket = grouped.get(key)
+            if bucket is None:
+                grouped[key] = [call]
+            else:
+                bucket.append(call)
+        return grouped
+
+    def calls_to(self, *attrs: str) -> list[ast.Call]:
+        """Calls whose function is ``name(...)`` or ``x.name(...)`` for one of ``attrs``."""
+        grouped = self.calls_by_name
+        found: list[ast.Call] = []
+        for attr in attrs:
+            found += grouped.get(attr, ())
+        return found
+
+    def enclosing_function(self, node: ast.AST) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
+        """The innermost function whose body holds ``node`` (found by position, no parent map)."""
+        line = getattr(node, "lineno", 0)
+        col = getattr(node, "col_offset", 0)
+        best = None
+        for func in self.functions:
+            if func is node:
+                continue
+            body_start = func.body[0].lineno if func.body else func.lineno
+            end = func.end_lineno or func.lineno
+            if not body_start <= line <= end:
+                continue
+            if line == end and col >= (func.end_col_offset or 0):
+                continue
+            if best is None or func.lineno >= best.lineno:
+                best = func
+        return best
+
+    # --- imports and module names -----------------------------------------------------------
+    @cached_property
+    def imports(self) -> dict[str, str]:
+        """Local name -> what it is bound to (``st`` -> ``streamlit``, ``Depends`` -> ``fastapi.Depends``)."""
+        bound: dict[str, str] = {}
+        for node in self.nodes(ast.Import):
+            for alias in node.names:
+                if alias.asname:
+                    bound[alias.asname] = alias.name
+                else:
+                    top = alias.name.split(".")[0]
+                    bound[top] = top
+        for node in self.nodes(ast.ImportFrom):
+            module = "." * node.level + (node.module or "")
+            for alias in node.names:
+                if alias.name != "*":
+                    bound[alias.asname or alias.name] = f"{module}.{alias.name}"
+        return bound
+
+    @cached_property
+    def imported_modules(self) -> frozenset[str]:
+        """Top-level names of every module imported (``fastapi``, ``sqlite3``, ``streamlit``)."""
+        mods: set[str] = set()
+        for node in self.nodes(ast.Import):
+            for alias in node.names:
+                mods.add(alias.name.split(".")[0])
+        for node in self.nodes(ast.ImportFrom):
+            if node.module and node.level == 0:
+                mods.add(node.module.split(".")[0])
+        return frozenset(mods)
+
+    @cached_property
+    def has_star_import(self) -> bool:
+        return any(a.name == "*" for node in self.nodes(ast.ImportFrom) for a in node.names)
+
+    def resolves_to(self, name: str, *qualified: str) -> bool:
+        """Whether local ``name`` is imported as one of ``qualified`` (``fastapi.Depends``)."""
+        return self.imports.get(name) in qualified
+
+    @cached_property
+    def module_constants(self) -> dict[str, ast.expr]:
+        """Module- and class-level ``NAME = value`` assignments (last one wins)."""
+        found: dict[str, ast.expr] = {}
+        bodies: list[list[ast.stmt]] = [self.tree.body]
+        bodies += [c.body for c in self.nodes(ast.ClassDef)]
+        for body in bodies:
+            for stmt in body:
+                if isinstance(stmt, ast.Assign):
+                    for target in stmt.targets:
+                        if isinstance(target, ast.Name):
+                            found[target.id] = stmt.value
+                elif isinstance(stmt, ast.AnnAssign) and isinstance(stmt.target, ast.Name) and stmt.value:
+                    found[stmt.target.id] = stmt.value
+        return found
+
+    @cached_property
+    def main_block_lines(self) -> list[tuple[int, int]]:
+        """Line ranges of ``if __name__ == "__main__":`` blocks."""
+        ranges = []
+        for stmt in self.tree.body:
+            if isinstance(stmt, ast.If) and _is_main_test(stmt.test):
+                ranges.append((stmt.lineno, stmt.end_lineno or stmt.lineno))
+        return ranges
+
+    def in_main_block(self, node: ast.AST) -> bool:
+        line = getattr(node, "lineno", 0)
+        return any(a <= line <= b for a, b in self.main_block_lines)
+
+    # --- text ---------------------------------------------------------------------------------
+    @cached_property
+    def lines(self) -> list[str]:
+        """Physical lines as ``ast`` counts them (``\\n``, ``\\r\\n`` and ``\\r`` end a line)."""
+        return _LINE_SPLIT.split(self.source)
+
+    def code_point_col(self, line: int, byte_col: int) -> int:
+        """Convert an ``ast`` UTF-8 byte column on ``line`` to a code-point column."""
+        if self.is_ascii or byte_col <= 0:
+            return max(byte_col, 0)
+        lines = self.lines
+        if not 1 <= line <= len(lines):
+            return byte_col
+        text = lines[line - 1]
+        if text.isascii():
+            return byte_col
+        return len(text.encode("utf-8")[:byte_col].decode("utf-8", errors="ignore"))
+
+    @cached_property
+    def string_spans(self) -> list[tuple[int, int, int, int]]:
+        """``(line, col, end_line, end_col)`` (byte columns) of every string literal and f-string."""
+        spans = []
+        for kind in (ast.Constant, ast.JoinedStr):
+            for node in self.nodes(kind):
+                if kind is ast.Constant and not isinstance(node.value, (str, bytes)):
+                    continue
+                spans.append((node.lineno, node.col_offset, node.end_lineno or node.lineno, node.end_col_offset or 0))
+        spans.sort()
+        return spans
+
+    @cached_property
+    def statement_ends(self) -> dict[int, int]:
+        """First line -> last line of every simple (non-compound) statement spanning several lines."""
+        ends: dict[int, int] = {}
+        for kind in _SIMPLE_STATEMENTS:
+            for node in self.nodes(kind):
+                end = node.end_lineno or node.lineno
+                if end != node.lineno:
+                    for line in range(node.lineno, end + 1):
+                        ends[line] = max(ends.get(line, 0), end)
+        return ends
+
+    def has_code(self) -> bool:
+        """Whether the module holds anything beyond a docstring and ``pass``/``...``."""
+        for stmt in self.tree.body:
+            if isinstance(stmt, ast.Pass):
+                continue
+            if isinstance(stmt, ast.Expr) and isinstance(stmt.value, ast.Constant):
+                continue
+            return True
+        return False
+
+
+_SIMPLE_STATEMENTS: tuple[type, ...] = (
+    ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Return, ast.Raise, ast.Assert,
+    ast.Delete, ast.Import, ast.ImportFrom, ast.Global, ast.Nonlocal,
+)
+
+
+def _is_main_test(test: ast.expr) -> bool:
+    if not isinstance(test, ast.Compare) or len(test.comparators) != 1:
+        return False
+    sides = [test.left, test.comparators[0]]
+    names = [s for s in sides if isinstance(s, ast.Name) and s.id == "__name__"]
+    consts = [s for s in sides if isinstance(s, ast.Constant) and s.value == "__main__"]
+    return bool(names and consts)
+
+
+def call_name(call: ast.Call) -> str | None:
+    """``f`` for ``f(...)`` and ``x.f(...)``; None for anything else."""
+    func = call.func
+    if isinstance(func, ast.Name):
+        return func.id
+    if isinstance(func, ast.Attribute):
+        return func.attr
+    return None
+
+
+def dotted_name(node: ast.AST) -> str | None:
+    """``a.b.c`` for a chain of attributes over a name; None otherwise."""
+    parts: list[str] = []
+    while isinstance(node, ast.Attribute):
+        parts.append(node.attr)
+        node = node.value
+    if isinstance(node, ast.Name):
+        parts.append(node.id)
+        return ".".join(reversed(parts))
+    return None
+
+
+def keyword(call: ast.Call, name: str) -> ast.expr | None:
+    for kw in call.keywords:
+        if kw.arg == name:
+            return kw.value
+    return None
+
+
+def walk_body(node: ast.AST) -> Iterator[ast.AST]:
+    """Every node below ``node`` (used on the few functions a rule cares about, not the module)."""
+    return ast.walk(node)

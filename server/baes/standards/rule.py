@@ -1,0 +1,187 @@
+"""The ``Rule`` declaration: one place holding a standard's metadata, check, examples and fix.
+
+Everything that talks about a rule (the engine, ``baes explain``, LSP hover, the docs, the
+compressed standards text) reads this declaration, so a rule is described exactly once.
+"""
+from __future__ import annotations
+
+import ast
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from baes.findings import FixSafety, FixSpec, Severity
+from baes.swea import SWEAType
+
+if TYPE_CHECKING:
+    from baes.standards.index import SourceIndex
+
+PROFILES: tuple[str, ...] = ("default", "strict", "generated")
+
+
+@dataclass(frozen=True)
+class Example:
+    """A code sample; for an invalid sample of a fixable rule, ``fixed`` is the code after the fix."""
+
+    code: str
+    fixed: str | None = None
+    # options to check this sample with (merged over the rule's defaults)
+    options: Mapping[str, Any] = field(default_factory=dict)
+    # a path to check it under (some rules look at file names)
+    path: str | None = None
+
+
+@dataclass(frozen=True)
+class Violation:
+    """What a check reports: a position in ``ast`` coordinates (UTF-8 byte columns) plus details.
+
+    The engine turns it into a ``Finding`` (code-point columns, severity from settings,
+    message from the rule's template filled with ``args``).
+    """
+
+    line: int
+    col: int
+    end_line: int
+    end_col: int
+    args: Mapping[str, Any] = field(default_factory=dict)
+    fix: FixSpec | None = None
+    details: Mapping[str, Any] = field(default_factory=dict)
+
+    @classmethod
+    def at(cls, node: ast.AST, fix: FixSpec | None = None, **args: Any) -> Violation:
+        """A violation covering ``node``; ``args`` fill the rule's message template."""
+        line = getattr(node, "lineno", 1)
+        col = getattr(node, "col_offset", 0)
+        end_line = getattr(node, "end_lineno", None) or line
+        end_col = getattr(node, "end_col_offset", None)
+        if end_col is None:
+            end_col = col
+        return cls(line, col, end_line, end_col, args=args, fix=fix, details=dict(args))
+
+    @classmethod
+    def header(cls, node: ast.AST, fix: FixSpec | None = None, **args: Any) -> Violation:
+        """A violation on the first line of a (possibly long) statement such as a ``def``."""
+        line = getattr(node, "lineno", 1)
+        col = getattr(node, "col_offset", 0)
+        return cls(line, col, line, col + _header_width(node), args=args, fix=fix, details=dict(args))
+
+
+def _header_width(node: ast.AST) -> int:
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+        prefix = {"FunctionDef": 4, "AsyncFunctionDef": 10, "ClassDef": 6}[type(node).__name__]
+        return prefix + len(node.name.encode("utf-8"))
+    end = getattr(node, "end_col_offset", None)
+    if end is not None and getattr(node, "end_lineno", None) == getattr(node, "lineno", None):
+        return end - getattr(node, "col_offset", 0)
+    return 1
+
+
+@dataclass
+class RuleContext:
+    """What a check sees: the shared index of the file, the rule's options and the file's kind."""
+
+    index: SourceIndex
+    options: Mapping[str, Any]
+    swea_type: SWEAType | None
+    path: str | None
+
+    def col(self, line: int, byte_col: int) -> int:
+        """A code-point column (what fixes and findings use) from an ``ast`` byte column."""
+        return self.index.code_point_col(line, byte_col)
+
+
+CheckFunction = Callable[[RuleContext], Iterable[Violation]]
+
+
+@dataclass(frozen=True, eq=False)
+class Rule:
+    """One standard: metadata, a check over the shared index, examples that are also tests.
+
+    Rules are singletons of the catalog: equality and hashing are by identity, so rules can be
+    set members and dict keys.
+    """
+
+    id: str
+    name: str
+    swea_type: SWEAType | None
+    severity: Severity
+    confidence: float
+    critical: bool
+    message: str
+    why: str
+    how_to_fix: str
+    check: CheckFunction
+    fix_safety: FixSafety | None = None
+    patch_type: str | None = None
+    valid_examples: tuple[Example, ...] = ()
+    invalid_examples: tuple[Example, ...] = ()
+    options: Mapping[str, Any] = field(default_factory=dict)
+    profiles: frozenset[str] = frozenset({"default", "strict", "generated"})
+    # SWEA types whose files the rule checks; None: every file, SWEA kind or not
+    applies_to: frozenset[SWEAType] | None = None
+    # extra notes for the documentation (scope, options explained)
+    notes: str = ""
+    # one sentence saying what the rule reports (listings, SARIF, "What it does")
+    summary: str = ""
+
+    @property
+    def short_description(self) -> str:
+        """One line for listings and SARIF (the summary, else the name as a sentence)."""
+        if self.summary:
+            return self.summary
+        return self.name[:1].upper() + self.name[1:].replace("-", " ") + "."
+
+    @property
+    def fixable(self) -> bool:
+        return self.patch_type is not None
+
+    def applies_to_swea(self, swea: SWEAType | None) -> bool:
+        if self.applies_to is None:
+            return True
+        return swea is not None and swea in self.applies_to
+
+    def format_message(self, args: Mapping[str, Any]) -> str:
+        """The message template filled with a violation's arguments (never raises)."""
+        try:
+            return self.message.format(**args)
+        except (KeyError, IndexError, ValueError):
+            return self.message
+
+    def documentation_markdown(self) -> str:
+        """The rule's one documentation text (``baes explain``, hover, docs)."""
+        kind = self.swea_type.value if self.swea_type else "structure"
+        out: list[str] = [f"## {self.id} `{self.name}`", ""]
+        out.append(
+            f"*{kind}* · severity **{self.severity.value}** · confidence {self.confidence:.2f}"
+            + (" · **critical**" if self.critical else "")
+            + " · profiles: "
+            + ", ".join(p for p in PROFILES if p in self.profiles)
+        )
+        out += ["", "### What it does", "", self.short_description]
+        out += ["", "### Why it matters", "", self.why.strip()]
+        if self.notes:
+            out += ["", self.notes.strip()]
+        if self.invalid_examples:
+            out += ["", "### Example", "", "```python", self.invalid_examples[0].code.strip("\n"), "```"]
+        if self.valid_examples:
+            out += ["", "### Use instead", "", "```python", self.valid_examples[0].code.strip("\n"), "```"]
+        out += ["", "### How to fix", "", self.how_to_fix.strip()]
+        out += ["", "### Fix safety", ""]
+        if self.fix_safety is None:
+            out.append("No automatic fix.")
+        elif self.fix_safety is FixSafety.SAFE:
+            out.append(f"Safe automatic fix (`{self.patch_type}`): applied by fix-all.")
+        else:
+            out.append(
+                f"Unsafe automatic fix (`{self.patch_type}`): it can change behaviour, so it is only "
+                "applied on request (`--unsafe-fixes` or the editor's quick fix)."
+            )
+        out += ["", "### Options", ""]
+        if self.options:
+            for name, value in self.options.items():
+                out.append(f"- `{name}` (default `{value!r}`)")
+            out.append("")
+            out.append(f"Set them in `[tool.baes.rules.{self.id}]` (pyproject.toml) or `[rules.{self.id}]` (baes.toml).")
+        else:
+            out.append("None.")
+        return "\n".join(out) + "\n"

@@ -1,0 +1,219 @@
+"""SQL that is code: the strings that reach ``execute``/``executescript``, and their DDL parsed.
+
+A string counts as SQL only when it is passed to an execute call, directly, through a local
+variable, or through a module constant named like ``*SQL``/``*SCHEMA``/``*DDL`` (or a tuple
+of them) in a file that executes SQL. Other strings are never looked at.
+"""
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from baes.standards.index import SourceIndex
+
+EXECUTE_METHODS = frozenset({"execute", "executemany", "executescript"})
+_CONSTANT_NAME = re.compile(r"(SQL|SCHEMA|DDL|QUERY|STATEMENTS?|TABLES?)$", re.IGNORECASE)
+_CREATE_TABLE = re.compile(
+    r"\bCREATE\s+(?:TEMP\s+|TEMPORARY\s+)?TABLE\s+(IF\s+NOT\s+EXISTS\s+)?([\"`\[]?[\w.]+[\"`\]]?)\s*\(",
+    re.IGNORECASE,
+)
+_CREATE_INDEX = re.compile(
+    r"\bCREATE\s+(?:UNIQUE\s+)?INDEX\s+(IF\s+NOT\s+EXISTS\s+)?[\"`\[]?[\w.]+[\"`\]]?\s+ON\s+"
+    r"[\"`\[]?([\w.]+)[\"`\]]?\s*\(([^)]*)\)",
+    re.IGNORECASE,
+)
+_CONSTRAINT_START = re.compile(r"^(CONSTRAINT|PRIMARY\s+KEY|FOREIGN\s+KEY|UNIQUE|CHECK)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class SqlString:
+    """A string literal that is SQL, and where it is."""
+
+    node: ast.Constant
+    text: str
+
+
+@dataclass
+class Column:
+    name: str
+    definition: str
+
+    @property
+    def primary_key(self) -> bool:
+        return bool(re.search(r"\bPRIMARY\s+KEY\b", self.definition, re.IGNORECASE))
+
+    @property
+    def not_null(self) -> bool:
+        return bool(re.search(r"\bNOT\s+NULL\b", self.definition, re.IGNORECASE)) or self.primary_key
+
+    @property
+    def references(self) -> bool:
+        return bool(re.search(r"\bREFERENCES\b", self.definition, re.IGNORECASE))
+
+
+@dataclass
+class Table:
+    """One ``CREATE TABLE`` statement."""
+
+    name: str
+    if_not_exists: bool
+    columns: list[Column] = field(default_factory=list)
+    constraints: list[str] = field(default_factory=list)
+    offset: int = 0  # where the statement starts in its string
+
+    @property
+    def has_primary_key(self) -> bool:
+        if any(c.primary_key for c in self.columns):
+            return True
+        return any(re.match(r"(CONSTRAINT\s+\w+\s+)?PRIMARY\s+KEY", c, re.IGNORECASE) for c in self.constraints)
+
+    def foreign_key_columns(self) -> set[str]:
+        cols = {c.name.lower() for c in self.columns if c.references}
+        for constraint in self.constraints:
+            m = re.search(r"FOREIGN\s+KEY\s*\(([^)]*)\)", constraint, re.IGNORECASE)
+            if m:
+                cols.update(_strip_ident(x).lower() for x in m.group(1).split(","))
+        return cols
+
+
+@dataclass(frozen=True)
+class Index:
+    table: str
+    columns: tuple[str, ...]
+    if_not_exists: bool
+    offset: int
+
+
+def _strip_ident(text: str) -> str:
+    return text.strip().strip('"`[]')
+
+
+def _split_top_level(body: str) -> list[str]:
+    parts, depth, current, quote = [], 0, [], ""
+    for ch in body:
+        if quote:
+            current.append(ch)
+            if ch == quote:
+                quote = ""
+            continue
+        if ch in "'\"":
+            quote = ch
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append("".join(current))
+            current = []
+            continue
+        current.append(ch)
+    parts.append("".join(current))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _body_after(text: str, open_paren: int) -> str | None:
+    depth = 0
+    for i in range(open_paren, len(text)):
+        if text[i] == "(":
+            depth += 1
+        elif text[i] == ")":
+            depth -= 1
+            if depth == 0:
+                return text[open_paren + 1 : i]
+    return None
+
+
+@lru_cache(maxsize=512)
+def parse_tables(text: str) -> tuple[Table, ...]:
+    """Every ``CREATE TABLE`` in ``text`` with its columns and table constraints."""
+    tables = []
+    for m in _CREATE_TABLE.finditer(text):
+        body = _body_after(text, m.end() - 1)
+        if body is None:
+            continue
+        table = Table(name=_strip_ident(m.group(2)), if_not_exists=bool(m.group(1)), offset=m.start())
+        for part in _split_top_level(body):
+            if _CONSTRAINT_START.match(part):
+                table.constraints.append(part)
+            else:
+                name, _, rest = part.partition(" ")
+                table.columns.append(Column(_strip_ident(name), rest))
+        tables.append(table)
+    return tuple(tables)
+
+
+@lru_cache(maxsize=512)
+def parse_indexes(text: str) -> tuple[Index, ...]:
+    return tuple(
+        Index(
+            table=_strip_ident(m.group(2)),
+            columns=tuple(_strip_ident(c).split()[0].lower() for c in m.group(3).split(",") if c.strip()),
+            if_not_exists=bool(m.group(1)),
+            offset=m.start(),
+        )
+        for m in _CREATE_INDEX.finditer(text)
+    )
+
+
+def is_execute_call(call: ast.Call) -> bool:
+    return isinstance(call.func, ast.Attribute) and call.func.attr in EXECUTE_METHODS
+
+
+def _string_constants(node: ast.expr) -> list[ast.Constant]:
+    if isinstance(node, ast.Constant) and isinstance(node.value, str):
+        return [node]
+    if isinstance(node, (ast.Tuple, ast.List)):
+        out: list[ast.Constant] = []
+        for elt in node.elts:
+            out += _string_constants(elt)
+        return out
+    return []
+
+
+def sql_strings(index: SourceIndex) -> list[SqlString]:
+    """Every string literal in the file that is SQL reaching an execute call (cached per index)."""
+    return index.memo("sql_strings", _find_sql_strings)
+
+
+def _find_sql_strings(index: SourceIndex) -> list[SqlString]:
+    found: dict[int, ast.Constant] = {}
+    executes = [c for c in index.calls_to(*EXECUTE_METHODS) if is_execute_call(c)]
+    if executes:
+        # literals passed straight in, and local names assigned a literal in the same function
+        for call in executes:
+            if not call.args:
+                continue
+            first = call.args[0]
+            for const in _string_constants(first):
+                found[id(const)] = const
+            if isinstance(first, ast.Name):
+                consts = _local_literals(index, call, first.id)
+                if not consts and first.id in index.module_constants:
+                    consts = _string_constants(index.module_constants[first.id])
+                for const in consts:
+                    found[id(const)] = const
+        for name, value in index.module_constants.items():
+            if _CONSTANT_NAME.search(name):
+                for const in _string_constants(value):
+                    found[id(const)] = const
+    result = sorted(
+        (SqlString(c, c.value) for c in found.values() if _looks_like_sql(c.value)),
+        key=lambda s: (s.node.lineno, s.node.col_offset),
+    )
+    return result
+
+
+def _looks_like_sql(text: str) -> bool:
+    return bool(re.match(r"\s*(--[^\n]*\n\s*)*(CREATE|INSERT|SELECT|UPDATE|DELETE|PRAGMA|DROP|ALTER|WITH|REPLACE)\b", text, re.IGNORECASE))
+
+
+def _local_literals(index: SourceIndex, call: ast.Call, name: str) -> list[ast.Constant]:
+    func = index.enclosing_function(call)
+    scope: ast.AST = func if func is not None else index.tree
+    out: list[ast.Constant] = []
+    for node in ast.walk(scope):
+        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
+            out += _string_constants(node.value)
+    return out
