@@ -7,12 +7,12 @@ times) and the actual wall time come from the same run.
 """
 from __future__ import annotations
 
-import threading
 import time
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Callable, Generic, Mapping, TypeVar
 
+from baes.python_ast import PARSE_LOCK
 from baes.swea import SWEAType
 
 T = TypeVar("T")
@@ -27,7 +27,7 @@ WAVES: tuple[tuple[SWEAType, ...], ...] = (
 #: waiting for the LLM overlaps. The GIL allows no real CPU parallelism anyway, and CPython 3.11
 #: raises "SystemError: AST constructor recursion depth mismatch" when two threads run
 #: ``ast.parse`` at once (python/cpython#106905).
-CPU_LOCK = threading.RLock()
+CPU_LOCK = PARSE_LOCK
 
 Stage = Callable[[Mapping[SWEAType, T]], T]
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from baes.config import Settings
 from baes.findings import Finding, Span
+from baes.python_ast import parse as parse_python
 from baes.standards.decision import Decision, Failure, decide
 from baes.standards.index import SourceIndex
 from baes.standards.rule import Rule, RuleContext, Violation
@@ -77,7 +78,7 @@ def run_checks(
     by_id = {s.rule.id: s for s in selected}
 
     try:
-        tree = ast.parse(source, filename=path_text or "<unknown>")
+        tree = parse_python(source, filename=path_text or "<unknown>")
     except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         swea = forced if swea_type is not None else detect_swea(source, path_text, settings)
         findings = []

@@ -7,12 +7,12 @@ index already knows. No tokenizing of whole files.
 """
 from __future__ import annotations
 
-import ast
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from baes.findings import Finding, Span, TextEdit
+from baes.python_ast import parse as parse_python
 
 if TYPE_CHECKING:
     from baes.standards.index import SourceIndex
@@ -153,7 +153,7 @@ def _target_line(source: str, finding: Finding, lines: list[tuple[str, str]]) ->
 
     line = max(1, min(finding.span.start_line, len(lines)))
     try:
-        index: SourceIndex | None = SourceIndex(source, ast.parse(source))
+        index: SourceIndex | None = SourceIndex(source, parse_python(source))
     except (SyntaxError, ValueError, MemoryError, RecursionError):
         index = None
     if index is not None:
