@@ -71,36 +71,46 @@ def read_source(path: str | os.PathLike[str]) -> TextFile:
     return decode_source(Path(path).read_bytes())
 
 
-def _temp_beside(target: Path) -> tuple[int, str]:
-    return tempfile.mkstemp(prefix=f".{target.name}.", suffix=".baes-tmp", dir=str(target.parent))
+def _default_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
-def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
-    """Replace (or create) ``path`` with ``data`` atomically, keeping an existing file's permissions."""
-    target = Path(path)
-    mode: int | None = None
-    try:
-        mode = stat.S_IMODE(target.stat().st_mode)
-    except FileNotFoundError:
-        pass
-    fd, tmp = _temp_beside(target)
+def _write_temp_beside(target: Path, data: bytes, mode: int) -> str:
+    """Write ``data`` to a new temporary file next to ``target``, flushed to disk, with ``mode``."""
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".baes-tmp", dir=str(target.parent))
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        if mode is not None:
-            os.chmod(tmp, mode)
-        else:
-            umask = os.umask(0)
-            os.umask(umask)
-            os.chmod(tmp, 0o666 & ~umask)
+        os.chmod(tmp, mode)
+    except BaseException:
+        _remove(tmp)
+        raise
+    return tmp
+
+
+def _remove(path: str) -> None:
+    try:
+        os.unlink(path)
+    except FileNotFoundError:
+        pass
+
+
+def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
+    """Replace (or create) ``path`` with ``data`` atomically, keeping an existing file's permissions."""
+    target = Path(path)
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except FileNotFoundError:
+        mode = _default_mode()
+    tmp = _write_temp_beside(target, data, mode)
+    try:
         os.replace(tmp, target)
     except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        _remove(tmp)
         raise
 
 
@@ -118,21 +128,10 @@ def create_new_file(path: str | os.PathLike[str], data: bytes) -> None:
     """Create ``path`` with ``data``; raise ``FileExistsConflict`` (and write nothing) if it exists."""
     target = Path(path)
     target.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = _temp_beside(target)
+    tmp = _write_temp_beside(target, data, _default_mode())
     try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        umask = os.umask(0)
-        os.umask(umask)
-        os.chmod(tmp, 0o666 & ~umask)
-        try:
-            os.link(tmp, target)
-        except FileExistsError as exc:
-            raise FileExistsConflict(f"{target} already exists; not overwritten") from exc
+        os.link(tmp, target)
+    except FileExistsError as exc:
+        raise FileExistsConflict(f"{target} already exists; not overwritten") from exc
     finally:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
+        _remove(tmp)
