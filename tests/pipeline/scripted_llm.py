@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from baes.core.entity_update import _render
 from baes.core.offline_recognizer import recognize_offline
+from baes.scaffold.plan import render_entity_files
 from baes.scaffold.project import inspect_project
 from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec
 from baes.tokens import count_tokens
@@ -118,8 +118,7 @@ class TemplateBrain:
         all_specs = {e.name: e for e in existing.entities} | {spec.name: spec}
         page = existing.page_files.get(spec.name, "")
         number = int(page.split("_", 1)[0]) if page[:1].isdigit() else existing.next_page_number
-        files = _render(self.project_dir, TemplateRegistry(), existing, spec, all_specs, number)
-        for planned in files.values():
+        for planned in render_entity_files(spec, all_specs, number, registry=TemplateRegistry()):
             if planned.path == path:
                 return planned.content
         raise AssertionError(f"no template renders {path}")

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from baes.scaffold.insertions import apply_edits
-from baes.scaffold.plan import CREATE, EDIT, plan_entity, plan_scaffold
+from baes.scaffold.plan import CREATE, EDIT, plan_entity, plan_scaffold, render_entity_files
 from baes.scaffold.project import inspect_project
 from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec
 from baes.scaffold.writer import ScaffoldConflict, write_plan
@@ -71,6 +71,18 @@ def test_write_then_extend_an_existing_app_only_inserts(tmp_path: Path) -> None:
     test_code = (tmp_path / "tests/test_student.py").read_text()
     assert 'payload: dict[str, Any] = {"title": "Sample title", "credits": 7}' in test_code
     assert 'client.post("/courses", json=payload)' in test_code
+
+
+def test_render_entity_files_is_what_planning_creates_whatever_is_on_disk(tmp_path: Path) -> None:
+    write_plan(plan_entity(tmp_path, COURSE, validate=False))
+    plan = plan_entity(tmp_path, STUDENT, validate=False)
+    planned = {f.path: f for f in plan.files if f.entity == "Student"}
+    rendered = render_entity_files(STUDENT, {"Course": COURSE, "Student": STUDENT}, 2)
+    assert {f.path: f for f in rendered} == planned
+    # Course's files exist on disk: planning would call them conflicts, rendering still lists them all.
+    course = render_entity_files(COURSE, {"Course": COURSE}, 1)
+    assert {f.path for f in course} == ENTITY_FILES and all(f.kind == CREATE for f in course)
+    assert all((tmp_path / f.path).read_text() == f.content for f in course)
 
 
 def test_existing_app_is_read_back(tmp_path: Path) -> None:

@@ -3,9 +3,12 @@
 ``baes scaffold`` is the command-line face of the generation pipeline
 (``baes.core.pipeline.generate_entity``): recognition (cache first) for a sentence, the
 templates for STANDARD entities, the LLM for CUSTOM ones when one is configured, validation,
-atomic all-or-nothing writes and a metrics record. Exit codes: 0 written (or listed with
-``--dry-run``), 1 conflict or failure (nothing was written), 2 usage error (bad spec, a
-request that names no entity). Core modules are imported inside the handlers so
+atomic all-or-nothing writes and a metrics record. A sentence is handed to the pipeline as it
+is, never recognized here, so it has one way to become an entity: the recognition cache under
+the user's cache folder (unless ``ENABLE_RECOGNITION_CACHE`` is off) and the LLM of
+``BAES_LLM_*`` (none configured: the offline recognizer, no network). Exit codes: 0 written
+(or listed with ``--dry-run``), 1 conflict or failure (nothing was written), 2 usage error
+(bad spec, a request that names no entity). Core modules are imported inside the handlers so
 ``baes --help`` stays fast.
 """
 from __future__ import annotations

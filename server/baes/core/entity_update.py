@@ -1,10 +1,11 @@
 """Changing an existing generated entity (new attributes, a new reference) without touching user code.
 
-The entity's files are rendered twice with the scaffold's own planner: for the entity as it
-is on disk and as it will be. A file is replaced only while it is byte-identical to what the
-templates produce for the current entity, i.e. nobody edited it; a file that differs is a
-conflict and nothing is written. The result is an ordinary ``ScaffoldPlan`` (edits carry
-the original text), so ``baes.scaffold.writer.write_plan`` writes it all-or-nothing.
+The entity's files are rendered twice with the scaffold's own rendering
+(``baes.scaffold.plan.render_entity_files``): for the entity as it is on disk and as it will
+be. A file is replaced only while it is byte-identical to what the templates produce for the
+current entity, i.e. nobody edited it; a file that differs is a conflict and nothing is
+written. The result is an ordinary ``ScaffoldPlan`` (edits carry the original text), so
+``baes.scaffold.writer.write_plan`` writes it all-or-nothing.
 """
 from __future__ import annotations
 
@@ -14,25 +15,18 @@ from typing import Mapping
 from baes.atomic_io import read_source
 from baes.scaffold.classification import classify
 from baes.scaffold.context import TYPES, sql_ident
-from baes.scaffold.plan import EDIT, PlannedFile, ScaffoldPlan, _entity_context, _Planner
+from baes.scaffold.plan import EDIT, PlannedFile, ScaffoldPlan, render_entity_files
 from baes.scaffold.project import ExistingApp, inspect_project
 from baes.scaffold.spec import EntitySpec, SpecError
 from baes.utils.template_registry import TemplateRegistry, shared_registry
 from baes.utils.text_edits import minimal_edits
 
 
-class _RenderAll(_Planner):
-    """The scaffold's planner, collecting an entity's files whether or not they exist on disk."""
-
-    def add_new(self, planned: PlannedFile) -> None:
-        self.files.append(planned)
-
-
-def _render(root: Path, registry: TemplateRegistry, existing: ExistingApp, spec: EntitySpec,
-            all_specs: Mapping[str, EntitySpec], page_number: int) -> dict[str, PlannedFile]:
-    planner = _RenderAll(root, registry, existing)
-    planner.entity_files(spec, _entity_context(spec, all_specs, page_number))
-    return {f.template_id or f.path: f for f in planner.files}
+def _render(registry: TemplateRegistry, spec: EntitySpec, all_specs: Mapping[str, EntitySpec],
+            page_number: int) -> dict[str, PlannedFile]:
+    """The entity's files keyed by template, so the two versions' files can be paired."""
+    files = render_entity_files(spec, all_specs, page_number, registry=registry)
+    return {f.template_id or f.path: f for f in files}
 
 
 def _page_number(existing: ExistingApp, name: str) -> int:
@@ -94,8 +88,8 @@ def plan_entity_change(root: str | Path, change: EntitySpec, *, request: str = "
     if conflicts:
         return ScaffoldPlan(root=base, entities=(), files=(), conflicts=tuple(conflicts), new_app=False)
     page = _page_number(existing, current.name)
-    before = _render(base, registry, existing, current, known, page)
-    after = _render(base, registry, existing, updated, known | {updated.name: updated}, page)
+    before = _render(registry, current, known, page)
+    after = _render(registry, updated, known | {updated.name: updated}, page)
     files: list[PlannedFile] = []
     for key, planned in after.items():
         target = base / planned.path

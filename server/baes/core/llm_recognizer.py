@@ -21,8 +21,9 @@ from baes.core.recognition_types import INTENTS, Draft, RecognitionError
 from baes.scaffold.spec import (SUPPORTED_TYPES, AttributeSpec, EntitySpec, RelationshipSpec, SpecError,
                                 check_identifier, pascal_case, snake_case)
 
-#: Bump when the prompt or the validation changes: cached LLM answers are keyed by it.
-PROMPT_VERSION = 1
+#: Bump when the prompt, the validation or the classification changes: cached LLM answers are keyed by it.
+#: 2: classification ignores words the spec already covers.
+PROMPT_VERSION = 2
 MAX_COMPLETION_TOKENS = 800
 
 _TOP_KEYS = frozenset({"intent", "entity", "attributes", "related_entity", "relationship_required"})

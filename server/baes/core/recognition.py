@@ -31,8 +31,10 @@ __all__ = ["INTENTS", "OFFLINE_VERSION", "Recognition", "RecognitionError", "cac
 
 log = logging.getLogger(__name__)
 
-#: Bump when the offline recognizer's answers change: cached offline answers are keyed by it.
-OFFLINE_VERSION = 1
+#: Bump when the offline recognizer's answers change (including the STANDARD/CUSTOM
+#: classification it stores): cached offline answers are keyed by it, so old ones become misses.
+#: 2: classification ignores words the spec already covers (attribute, entity and reference names).
+OFFLINE_VERSION = 2
 
 
 def _entity_keys(names: Sequence[str]) -> list[str]:

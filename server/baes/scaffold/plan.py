@@ -183,6 +183,33 @@ def _validation_notes(files: Iterable[PlannedFile]) -> list[str]:
     return notes
 
 
+def _render_entity(registry: TemplateRegistry, spec: EntitySpec,
+                   context: Mapping[str, Any]) -> tuple[dict[str, Any], list[PlannedFile]]:
+    """The render values of one entity and its files from the entity templates, all as creations."""
+    values = build_render_context(context)
+    values["page_file"] = page_file_name(values)
+    files = [
+        PlannedFile(path=_output_path(metadata, values), kind=CREATE,
+                    content=registry.render(metadata.template_id, dict(context)),
+                    swea_type=metadata.swea_type, template_id=metadata.template_id, entity=spec.name)
+        for metadata in registry.entity_templates(EntityType.STANDARD)
+    ]
+    return values, files
+
+
+def render_entity_files(spec: EntitySpec, all_specs: Mapping[str, EntitySpec], page_number: int, *,
+                        registry: TemplateRegistry | None = None) -> tuple[PlannedFile, ...]:
+    """One entity's own files exactly as planning renders them, all as creations, whatever is on disk.
+
+    ``all_specs`` maps names to the entities ``spec`` references (their attributes shape the
+    forms and tests); ``page_number`` numbers the Streamlit page. For comparing two versions of
+    an entity (``baes.core.entity_update``) without a second copy of the rendering. Raises
+    ``SpecError`` when ``spec`` cannot be rendered.
+    """
+    _, files = _render_entity(registry or shared_registry(), spec, _entity_context(spec, all_specs, page_number))
+    return tuple(files)
+
+
 class _Planner:
     """Collects files, conflicts and notes for one plan."""
 
@@ -202,14 +229,9 @@ class _Planner:
             self.files.append(planned)
 
     def entity_files(self, spec: EntitySpec, context: Mapping[str, Any]) -> dict[str, Any]:
-        values = build_render_context(context)
-        values["page_file"] = page_file_name(values)
-        for metadata in self.registry.entity_templates(EntityType.STANDARD):
-            content = self.registry.render(metadata.template_id, dict(context))
-            self.add_new(PlannedFile(
-                path=_output_path(metadata, values), kind=CREATE, content=content,
-                swea_type=metadata.swea_type, template_id=metadata.template_id, entity=spec.name,
-            ))
+        values, files = _render_entity(self.registry, spec, context)
+        for planned in files:
+            self.add_new(planned)
         return values
 
     def shell_files(self, entities: list[dict[str, Any]], new_entities: list[dict[str, Any]], title: str) -> None:
@@ -360,4 +382,4 @@ def plan_entity(root: str | Path, spec: EntitySpec, **options: Any) -> ScaffoldP
     return plan_scaffold(root, [spec], **options)
 
 
-__all__ = ["CREATE", "EDIT", "PlannedFile", "ScaffoldPlan", "plan_entity", "plan_scaffold"]
+__all__ = ["CREATE", "EDIT", "PlannedFile", "ScaffoldPlan", "plan_entity", "plan_scaffold", "render_entity_files"]
