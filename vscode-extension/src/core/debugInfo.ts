@@ -1,0 +1,68 @@
+// "BAES: Show Debug Information": what the client knows plus the server's
+// `baes.printDebugInformation` answer, as one Markdown text to paste into a bug report. Pure.
+
+export interface ClientDebugInfo {
+  extensionVersion: string;
+  editor: string;
+  platform: string;
+  interpreter: string;
+  interpreterSource: string;
+  importStrategy: string;
+  commandLine: string;
+  serverState: string;
+  settingsProblems: readonly string[];
+}
+
+function serverSection(server: unknown): string {
+  if (typeof server === 'string') {
+    return server.trim();
+  }
+  if (typeof server === 'object' && server !== null) {
+    const record = server as Record<string, unknown>;
+    // A server may answer with its ready-made text in `text` (or `markdown`) plus the data.
+    for (const key of ['markdown', 'text']) {
+      const value = record[key];
+      if (typeof value === 'string' && value.trim() !== '') {
+        return value.trim();
+      }
+    }
+    return '```json\n' + JSON.stringify(server, null, 2) + '\n```';
+  }
+  return '_The server gave no debug information._';
+}
+
+export function formatDebugInformation(client: ClientDebugInfo, server: unknown, serverError?: string): string {
+  const lines = [
+    '# BAES debug information',
+    '',
+    '## VS Code extension',
+    '',
+    `- Extension: baes ${client.extensionVersion}`,
+    `- Editor: ${client.editor}`,
+    `- Platform: ${client.platform}`,
+    `- Interpreter: ${client.interpreter} (from ${client.interpreterSource})`,
+    `- Import strategy: ${client.importStrategy}`,
+    `- Server command line: \`${client.commandLine}\``,
+    `- Server state: ${client.serverState}`,
+  ];
+  if (client.settingsProblems.length > 0) {
+    lines.push('- Settings ignored:');
+    for (const problem of client.settingsProblems) {
+      lines.push(`  - ${problem}`);
+    }
+  }
+  lines.push('', '## Language server', '');
+  lines.push(serverError !== undefined ? `_Could not ask the server: ${serverError}_` : serverSection(server));
+  lines.push('');
+  return lines.join('\n');
+}
+
+/** Cache statistics or any small JSON answer as `key: value` lines for a message or the log. */
+export function formatKeyValues(value: unknown): string {
+  if (typeof value !== 'object' || value === null) {
+    return String(value);
+  }
+  return Object.entries(value as Record<string, unknown>)
+    .map(([key, item]) => `${key}: ${typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item)}`)
+    .join('\n');
+}
