@@ -7,7 +7,7 @@ command -v nvim >/dev/null 2>&1 || need+=(neovim)
 command -v emacs >/dev/null 2>&1 || need+=(emacs-nox elpa-eglot)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" != "0" ]; then
-  echo "install-editors: not root; skipping ${need[*]} (their end-to-end tests will be skipped)" >&2
+  echo "install-editors: not root; install ${need[*]} yourself (apt-get install --no-install-recommends ${need[*]}); the editor tests fail until then" >&2
   exit 0
 fi
 export DEBIAN_FRONTEND=noninteractive

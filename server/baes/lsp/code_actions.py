@@ -1,0 +1,147 @@
+"""Code actions: one quick fix per fixable finding, "Disable X for this line", and
+``source.fixAll.baes``, all from the findings already computed for the document's version.
+
+Edits are computed lazily through ``codeAction/resolve`` only for clients that advertise
+resolving ``edit``; every other client gets the edit inside the action.
+"""
+from __future__ import annotations
+
+import asyncio
+import logging
+from typing import TYPE_CHECKING, Any, Sequence
+
+from lsprotocol import types
+
+from baes.findings import Finding, FixSafety, TextEdit
+from baes.lsp import core
+from baes.lsp.edits import document_edit
+from baes.lsp.positions import range_to_lines
+
+if TYPE_CHECKING:
+    from baes.lsp.linting import LintResult
+    from baes.lsp.server import BaesLanguageServer
+
+logger = logging.getLogger(__name__)
+
+FIX_ALL_KIND = "source.fixAll.baes"
+FIX_ALL_TITLE = "BAES: fix all auto-fixable problems"
+
+
+def _wants(only: Sequence[str] | None, kind: str) -> bool:
+    if not only:
+        return True
+    return any(kind == wanted or kind.startswith(f"{wanted}.") for wanted in only)
+
+
+def _overlaps(finding: Finding, first: int, last: int) -> bool:
+    return finding.span.start_line <= last and finding.span.end_line >= first
+
+
+async def fix_edits(result: "LintResult", finding: Finding) -> tuple[TextEdit, ...]:
+    """The minimal edits of one finding's fix (libcst work: in a worker thread)."""
+    fix_finding = core.attribute("baes.fixing", "fix_finding")
+    outcome = await asyncio.get_running_loop().run_in_executor(None, fix_finding, result.source, finding)
+    return tuple(outcome.edits)
+
+
+async def fix_all_outcome(result: "LintResult") -> Any:
+    """Every safe fix of the document applied, as ``baes fix`` does (a ``baes.fixing.FixOutcome``)."""
+    fix_source = core.attribute("baes.fixing", "fix_source")
+    settings = result.settings.settings
+    return await asyncio.get_running_loop().run_in_executor(
+        None, lambda: fix_source(result.source, result.path, settings)
+    )
+
+
+def _has_safe_fix(result: "LintResult") -> bool:
+    return any(f.fix is not None and f.fix.safety is FixSafety.SAFE for f in result.findings)
+
+
+async def code_action(ls: "BaesLanguageServer", params: types.CodeActionParams) -> list[types.CodeAction]:
+    from baes.lsp.diagnostics import current_result
+
+    result = await current_result(ls, params.text_document.uri)
+    if result is None or result.report is None:
+        return []
+    only = params.context.only
+    first, last = range_to_lines(result.lines, params.range, ls.workspace.position_codec)
+    lazy = ls.resolve_edits
+    actions: list[types.CodeAction] = []
+    if _wants(only, types.CodeActionKind.QuickFix):
+        for finding, suppression, diagnostic in zip(result.findings, result.suppressions, result.diagnostics):
+            if not _overlaps(finding, first, last):
+                continue
+            if finding.fix is not None:
+                action = await _quick_fix(ls, result, finding, diagnostic, lazy)
+                if action is not None:
+                    actions.append(action)
+            if suppression is not None:
+                actions.append(types.CodeAction(
+                    title=f"Disable {finding.rule_id} for this line",
+                    kind=types.CodeActionKind.QuickFix,
+                    diagnostics=[diagnostic],
+                    edit=document_edit(ls, result.uri, result.version, result.lines, [suppression]),
+                ))
+    if _wants(only, FIX_ALL_KIND) and _has_safe_fix(result):
+        action = types.CodeAction(title=FIX_ALL_TITLE, kind=FIX_ALL_KIND, data=_data(result, "fixAll"))
+        if not lazy:
+            action = await resolve(ls, action)
+        if lazy or action.edit is not None:
+            actions.append(action)
+    return actions
+
+
+def _data(result: "LintResult", action: str, finding: Finding | None = None) -> dict[str, Any]:
+    data: dict[str, Any] = {"uri": result.uri, "version": result.version, "action": action}
+    if finding is not None:
+        data["finding"] = finding.to_dict()
+    return data
+
+
+async def _quick_fix(
+    ls: "BaesLanguageServer", result: "LintResult", finding: Finding, diagnostic: types.Diagnostic, lazy: bool
+) -> types.CodeAction | None:
+    assert finding.fix is not None
+    action = types.CodeAction(
+        title=f"BAES ({finding.rule_id}): {finding.fix.title}",
+        kind=types.CodeActionKind.QuickFix,
+        diagnostics=[diagnostic],
+        is_preferred=finding.fix.safety is FixSafety.SAFE,
+        data=_data(result, "fix", finding),
+    )
+    if lazy:
+        return action
+    try:
+        edits = await fix_edits(result, finding)
+    except core.CoreUnavailable:
+        raise
+    except Exception:
+        logger.exception("the fix of %s failed", finding.rule_id)
+        return None
+    if not edits:
+        return None
+    action.edit = document_edit(ls, result.uri, result.version, result.lines, edits)
+    return action
+
+
+async def resolve(ls: "BaesLanguageServer", action: types.CodeAction) -> types.CodeAction:
+    """``codeAction/resolve``: compute the edit, for the version the action was made for."""
+    from baes.lsp.diagnostics import current_result
+
+    data = action.data if isinstance(action.data, dict) else {}
+    uri = data.get("uri")
+    if not isinstance(uri, str):
+        return action
+    result = await current_result(ls, uri)
+    if result is None or result.version != data.get("version"):
+        logger.info("not resolving %r: %s changed since the action was offered", action.title, uri)
+        return action
+    if data.get("action") == "fixAll":
+        edits = tuple((await fix_all_outcome(result)).edits)
+    elif data.get("action") == "fix" and isinstance(data.get("finding"), dict):
+        edits = await fix_edits(result, Finding.from_dict(data["finding"]))
+    else:
+        return action
+    if edits:
+        action.edit = document_edit(ls, result.uri, result.version, result.lines, edits)
+    return action

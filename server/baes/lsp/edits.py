@@ -1,0 +1,32 @@
+"""The core's ``TextEdit``s (1-based lines, code-point columns) as an LSP ``WorkspaceEdit``.
+
+Edits of one document go in a versioned ``TextDocumentEdit`` when the client takes
+``documentChanges``: a client whose buffer moved on refuses it instead of applying it at
+the wrong place. Other clients get the plain ``changes`` map.
+"""
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Sequence
+
+from lsprotocol import types
+from pygls.workspace.position_codec import PositionCodec
+
+from baes.findings import TextEdit
+from baes.lsp.positions import span_to_range
+
+if TYPE_CHECKING:
+    from baes.lsp.server import BaesLanguageServer
+
+
+def lsp_text_edits(lines: Sequence[str], edits: Sequence[TextEdit], codec: PositionCodec) -> list[types.TextEdit]:
+    return [types.TextEdit(range=span_to_range(lines, edit.span, codec), new_text=edit.new_text) for edit in edits]
+
+
+def document_edit(
+    ls: "BaesLanguageServer", uri: str, version: int | None, lines: Sequence[str], edits: Sequence[TextEdit]
+) -> types.WorkspaceEdit:
+    converted = lsp_text_edits(lines, edits, ls.workspace.position_codec)
+    if ls.supports("workspace.workspace_edit.document_changes"):
+        identifier = types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version)
+        return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(text_document=identifier, edits=converted)])
+    return types.WorkspaceEdit(changes={uri: converted})
