@@ -83,6 +83,36 @@ CASES: list[tuple[str, Sequence[str], str, str, list[tuple[str, str, bool]], lis
      [("name", "str", R), ("email", "email", R), ("gpa", "float", R)], [], None),
     ("CREATE A STUDENT WITH NAME AND EMAIL", (), "create", "Student", [("name", "str", R), ("email", "email", R)],
      [], None),
+    # an item of a comma/"and" list is one attribute, typed from its last word unless a type is explicit
+    ("Create a Book with title, author and published year", (), "create", "Book",
+     [("title", "str", R), ("author", "str", R), ("published_year", "int", R)], [], None),
+    ("a Product with name, price and tax rate", (), "create", "Product",
+     [("name", "str", R), ("price", "float", R), ("tax_rate", "float", R)], [], None),
+    ("Create an Order with total amount, discount rate, delivery date and an optional coupon code", (),
+     "create", "Order", [("total_amount", "float", R), ("discount_rate", "float", R), ("delivery_date", "date", R),
+                         ("coupon_code", "str", O)], [], None),
+    ("Create a Product with name, store name and record count", (), "create", "Product",
+     [("name", "str", R), ("store_name", "str", R), ("record_count", "int", R)], [], None),
+    ("Create a Book that stores title and author", (), "create", "Book", [("title", "str", R), ("author", "str", R)],
+     [], None),
+    ("Create a Book with title and published as a date", (), "create", "Book",
+     [("title", "str", R), ("published", "date", R)], [], None),
+    ("Create a User with name, an active flag and is premium", (), "create", "User",
+     [("name", "str", R), ("active", "bool", R), ("premium", "bool", R)], [], None),
+    ("Products have a tax rate", (), "create", "Product", [("tax_rate", "float", R)], [], None),
+    ("Create Student with name email gpa", (), "create", "Student",
+     [("name", "str", R), ("email", "email", R), ("gpa", "float", R)], [], None),
+    ("create student name email", (), "create", "Student", [("name", "str", R), ("email", "email", R)], [], None),
+    # "add" creates when nothing reads it as a change of an existing entity
+    ("add a Book with title and author", (), "create", "Book", [("title", "str", R), ("author", "str", R)],
+     [], None),
+    ("add a Book with title, author and published year", (), "create", "Book",
+     [("title", "str", R), ("author", "str", R), ("published_year", "int", R)], [], None),
+    ("add a new entity Invoice with number and total", (), "create", "Invoice",
+     [("number", "str", R), ("total", "float", R)], [], None),
+    ("add a Book entity", (), "create", "Book", [], [], None),
+    ("add students", (), "create", "Student", [], [], None),
+    ("add entity: Book(title, author)", (), "create", "Book", [("title", "str", R), ("author", "str", R)], [], None),
     # add attributes
     ("students also need a phone number", ("Student",), "add_attributes", "Student",
      [("phone_number", "str", R)], [], None),
@@ -101,6 +131,11 @@ CASES: list[tuple[str, Sequence[str], str, str, list[tuple[str, str, bool]], lis
      [], None),
     ("Students may also have a nickname", ("Student",), "add_attributes", "Student", [("nickname", "str", O)],
      [], None),
+    ("add email to student", ("Student",), "add_attributes", "Student", [("email", "email", R)], [], None),
+    ("add tax rate to product", (), "add_attributes", "Product", [("tax_rate", "float", R)], [], None),
+    ("give products a tax rate", (), "add_attributes", "Product", [("tax_rate", "float", R)], [], None),
+    ("students also need a graduation year", ("Student",), "add_attributes", "Student",
+     [("graduation_year", "int", R)], [], None),
     # relationships: "add X to Y" = Y references X
     ("add course to student", (), "relationship", "Student", [], [("Course", R)], "Course"),
     ("Add Course to Student", ("Student", "Course"), "relationship", "Student", [], [("Course", R)], "Course"),
@@ -118,6 +153,16 @@ CASES: list[tuple[str, Sequence[str], str, str, list[tuple[str, str, bool]], lis
     ("link order to customer", (), "relationship", "Order", [], [("Customer", R)], "Customer"),
     ("connect orders with customers", (), "relationship", "Order", [], [("Customer", R)], "Customer"),
     ("add mentor to student", ("Student", "Mentor"), "relationship", "Student", [], [("Mentor", R)], "Mentor"),
+    ("add course to student", ("Student",), "relationship", "Student", [], [("Course", R)], "Course"),
+    ("students are attached to a course", (), "relationship", "Student", [], [("Course", R)], "Course"),
+    ("Students are attached to a Course", ("Student", "Course"), "relationship", "Student", [], [("Course", R)],
+     "Course"),
+    ("each student is assigned to one course", (), "relationship", "Student", [], [("Course", R)], "Course"),
+    ("students can be optionally linked to a course", (), "relationship", "Student", [], [("Course", O)], "Course"),
+    ("each student belongs to an optional course", (), "relationship", "Student", [], [("Course", O)], "Course"),
+    ("orders are associated with customers", (), "relationship", "Order", [], [("Customer", R)], "Customer"),
+    ("an order is related to a customer", (), "relationship", "Order", [], [("Customer", R)], "Customer"),
+    ("orders are referenced by invoices", (), "relationship", "Invoice", [], [("Order", R)], "Order"),
     # delete
     ("delete the course entity", (), "delete", "Course", [], [], None),
     ("Remove Students", (), "delete", "Student", [], [], None),
@@ -180,6 +225,36 @@ def test_notes_explain_what_was_left_out() -> None:
                                   "delete", "add", "remove phone from student", "x" * 5000,
                                   "Students can enroll in many courses"])
 def test_unusable_requests_raise_recognition_error(text: str) -> None:
+    with pytest.raises(RecognitionError):
+        recognize_offline(text)
+
+
+@pytest.mark.parametrize("first, second", [("published", "year"), ("tax", "rate"), ("total", "amount"),
+                                           ("credit", "score"), ("stock", "count"), ("hire", "date")])
+def test_each_list_item_is_one_attribute(first: str, second: str) -> None:
+    """Two attribute words in one list item name one attribute, whatever each word means alone."""
+    for text in (f"Create a Thing with name and {first} {second}", f"Create a Thing with name, a {first} {second}",
+                 f"add {first} {second} and name to Thing", f"Things also need a name and a {first} {second}"):
+        names = [a.name for a in recognize_offline(text, ["Thing"]).entity.attributes]
+        assert sorted(names) == sorted(["name", f"{first}_{second}"]), text
+
+
+@pytest.mark.parametrize("text", ["add email", "add a phone number", "add email and phone",
+                                  "add created_at and updated_at", "add a field email", "add nickname",
+                                  "add a Widget"])
+def test_add_without_a_target_or_an_entity_asks_where(text: str) -> None:
+    with pytest.raises(RecognitionError, match="to which entity"):
+        recognize_offline(text)
+
+
+def test_add_with_a_bare_list_asks_change_or_create() -> None:
+    with pytest.raises(RecognitionError, match="'add name, email, gpa to Student'"):
+        recognize_offline("add student name email gpa")
+
+
+@pytest.mark.parametrize("text", ["attach a course", "assign a teacher", "include email"])
+def test_only_add_itself_creates(text: str) -> None:
+    """ "attach", "assign", "include" change an entity; alone they create nothing."""
     with pytest.raises(RecognitionError):
         recognize_offline(text)
 

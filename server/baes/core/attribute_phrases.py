@@ -1,9 +1,9 @@
 """Attribute lists in a request: "name, an optional office and a hire date" → typed attributes.
 
-Splits the list, drops articles and negated items, reads optionality and explicit types
-("price as float", "salary (float)", "gpa real"), infers the others from the name
-(``baes.core.vocabulary.infer_type``), and turns mentions of existing entities (or explicit
-references) into ``RelationshipSpec``s.
+Splits the list (each comma/"and" item is one attribute: "tax rate" → ``tax_rate``), drops
+articles and negated items, reads optionality and explicit types ("price as float", "salary
+(float)", "gpa real"), infers the others from the name (``baes.core.vocabulary.infer_type``), and
+turns mentions of existing entities (or explicit references) into ``RelationshipSpec``s.
 """
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from typing import Sequence
 
 from baes.core import vocabulary as vocab
 from baes.core.recognition_types import RecognitionError
-from baes.core.request_tokens import HAVE, MODALS, RELATION_WORDS, SEPARATORS, Known, Tok
+from baes.core.request_tokens import HAVE, MODALS, NOUN_LIKE_HAVE, RELATION_WORDS, SEPARATORS, Known, Tok
 from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError, pascal_case
 
 def _chunks(toks: Sequence[Tok]) -> list[list[Tok]]:
@@ -68,21 +68,42 @@ def _known_attribute(word: str) -> bool:
     return word in vocab.ATTRIBUTE_TYPES or word in vocab.TEXT_OVERRIDES
 
 
-def _split_run_on(chunk: list[Tok]) -> list[list[Tok]]:
-    """ "name email gpa" (commas left out) → three chunks; "email address", "first name" stay whole."""
+#: Fewest known attribute words in a comma-less list that are read as several attributes
+#: ("with name email gpa"); two words are one name ("with a tax rate", "add published year to Book").
+RUN_ON_MIN_WORDS = 3
+
+
+def _split_run_on(chunk: list[Tok], min_words: int) -> list[list[Tok]]:
+    """ "name email gpa" (commas left out) → three chunks; "email address", "tax rate" stay whole.
+
+    Only called for a list with no separator at all: an item of a comma/"and" list is always one
+    attribute, since "published year" or "tax rate" are names made of two attribute words.
+    """
     words = [t for t in chunk if t.word and t.low not in vocab.ATTRIBUTE_FILLERS]
-    if len(words) < 2 or len(words) != len([t for t in chunk if t.word]):
+    if len(words) < min_words or len(words) != len([t for t in chunk if t.word]):
         return [chunk]
     if _known_attribute("_".join(t.low for t in words)) or not all(_known_attribute(t.low) for t in words):
         return [chunk]
     return [[t] for t in words]
 
 
+def _items(toks: Sequence[Tok], implicit: bool) -> list[list[Tok]]:
+    """The list's items: one per comma/"and" item; a comma-less run of attribute words is split."""
+    chunks = _chunks(toks)
+    if len(chunks) != 1:
+        return chunks
+    return _split_run_on(chunks[0], 2 if implicit else RUN_ON_MIN_WORDS)
+
+
 def parse_fields(toks: Sequence[Tok], known: Known, all_optional: bool = False,
-                 entity_name: str | None = None) -> Fields:
-    """Attributes (and references to existing entities) in a list like "name, an optional office and a hire date"."""
+                 entity_name: str | None = None, implicit: bool = False) -> Fields:
+    """Attributes (and references to existing entities) in a list like "name, an optional office and a hire date".
+
+    ``implicit`` marks a list with no "with"/":" before it ("create student name email"): there
+    even two attribute words are two attributes, since nothing else says where the list starts.
+    """
     result = Fields([], [], [])
-    for chunk in [part for whole in _chunks(toks) for part in _split_run_on(whole)]:
+    for chunk in _items(toks, implicit):
         words = [t for t in chunk if t.word or t.low in (":", "(")]
         plain = [t for t in words if t.word]
         if not plain:
@@ -101,9 +122,14 @@ def parse_fields(toks: Sequence[Tok], known: Known, all_optional: bool = False,
             words = words[colons[-1] + 1:]
         cut = next((i for i, t in enumerate(words) if t.low in {"if", "when", "which", "that", "who"}), len(words))
         name_words = [t for t in words[:cut] if t.word and t.low not in vocab.ATTRIBUTE_FILLERS
-                      and t.low not in MODALS and t.low not in HAVE and t.low not in {"with", "for", "to"}]
+                      and t.low not in MODALS and t.low not in {"with", "for", "to"}]
+        while name_words and name_words[0].low in HAVE - NOUN_LIKE_HAVE:  # "having a name"; "store name" stays
+            name_words = name_words[1:]
         if not name_words:
             continue
+        lead = next((t for t in words[:cut] if t.word and t.low not in vocab.ATTRIBUTE_FILLERS), None)
+        if lead is not None and lead.low == "is":
+            explicit = explicit or "bool"  # "is active", "is premium": a flag, named without the "is"
         if name_words[0].low == "whether":  # "whether it is done" → done: bool
             flag = [t for t in name_words[1:] if t.low not in {"it", "is", "its", "they", "he", "she", "was", "be"}]
             name_words, explicit = flag[-1:], explicit or "bool"

@@ -9,10 +9,11 @@ are read by ``baes.core.attribute_phrases``. The grammar is small and explicit (
 * delete:        "delete the course entity", "remove Students"
 * relationship:  "add/assign X to Y" (Y gets a reference to X: ``y.x_id``),
                  "link/connect X to Y", "X belongs to Y", "X references Y", "each X has a Y",
-                 "Xs are taught by a Y" (X gets ``y_id``), "X has many Ys" (each Y gets ``x_id``)
+                 "Xs are attached to a Y", "Xs are taught by a Y" (X gets ``y_id``),
+                 "X has many Ys", "X is referenced by Ys" (each Y gets ``x_id``)
 * add_attributes: "add email to student", "students also need a phone number",
                  "give teachers an office", "extend Course with credits"
-* create:        "create a Book entity with ...", "a system to manage students with ...",
+* create:        "create a Book entity with ...", "add a Book with ...", "a system to manage students with ...",
                  "Teachers have a name, an optional office and a hire date"
 """
 from __future__ import annotations
@@ -21,11 +22,12 @@ from typing import Sequence
 
 from baes.core import vocabulary as vocab
 from baes.core.attribute_phrases import Fields, build_spec, parse_fields, relationship_target
+from baes.core.normalize import stem
 from baes.core.recognition_types import Draft, RecognitionError
-from baes.core.request_tokens import (ATTRIBUTE_MARKERS, HAVE, MANY, MAYBE_MODALS, MODALS, PRONOUNS,
-                                      RELATION_WORDS, RELATIVE, SEPARATORS, SKIP_IN_NOUNS, SUBJECT_SKIP, Known, Tok,
-                                      clause_end, entity_name, first_index, index_of, is_entityish, noun_after,
-                                      read_tokens, verb_stems, head_noun)
+from baes.core.request_tokens import (ATTRIBUTE_MARKERS, BE_WORDS, HAVE, LINKED_PARTICIPLES, MANY, MAYBE_MODALS,
+                                      MODALS, PRONOUNS, RELATION_WORDS, RELATIVE, SEPARATORS, SKIP_IN_NOUNS,
+                                      SUBJECT_SKIP, Known, Tok, clause_end, entity_name, first_index, head_noun,
+                                      index_of, is_entityish, noun_after, read_tokens, verb_stems)
 from baes.scaffold.spec import EntitySpec, RelationshipSpec
 
 
@@ -74,10 +76,27 @@ def _link_draft(holder: Tok, target: Tok, known: Known, required: bool, notes: S
     return Draft("relationship", spec, related_entity=target_name, notes=tuple(notes))
 
 
+#: Adverbs allowed between "is" and a participle ("students are also linked to a course").
+_PARTICIPLE_ADVERBS = frozenset({"also", "always", "usually", "optionally", "now", "each", "all"})
+
+
+def _is_passive(toks: Sequence[Tok], verb: int, known: Known) -> bool:
+    """ "students are attached to a course" describes a reference, it is no order to add something.
+
+    True when the verb is a participle (-ed) after a form of "to be" or right after an entity noun.
+    """
+    if not toks[verb].low.endswith("ed"):
+        return False
+    before = verb - 1
+    while before >= 0 and toks[before].low in _PARTICIPLE_ADVERBS:
+        before -= 1
+    return before >= 0 and (toks[before].low in BE_WORDS or is_entityish(toks[before], known))
+
+
 def _try_verb_to(toks: list[Tok], known: Known) -> Draft | None:
     """ "add X to Y", "link X with Y", "add a phone number for students", "add to Student: email"."""
     verb = first_index(toks, verb_stems("add") | verb_stems("link"))
-    if verb is None or (toks[verb].low == "give"):
+    if verb is None or (toks[verb].low == "give") or _is_passive(toks, verb, known):
         return None
     if first_index(toks, verb_stems("create"), 0, verb) is not None and toks[verb].stem not in verb_stems("link"):
         return None
@@ -138,24 +157,30 @@ def _try_ownership(toks: list[Tok], known: Known) -> Draft | None:
     end = clause_end(toks, 0)
     for i in range(end):
         tok = toks[i]
-        owning = tok.stem in {"belong", "refer", "referenc"} or tok.low in {"linked", "assigned", "attached"}
+        owning = tok.stem in {"belong", "refer", "referenc"} or tok.low in LINKED_PARTICIPLES
         passive = (tok.low == "by" and i >= 2 and toks[i - 2].low == "is"
                    and toks[i - 1].low.endswith(("ed", "ght", "en", "wn")))  # "courses are taught by a teacher"
         if passive:
             subject = _subject_before(toks, i - 2)
             target = noun_after(toks[:end], i + 1)
             if subject is not None and target is not None and is_entityish(toks[target], known):
+                if toks[i - 1].stem in {"refer", "referenc"}:  # "orders are referenced by invoices": invoice.order_id
+                    return _link_draft(toks[target], toks[subject], known, required=True)
                 return _link_draft(toks[subject], toks[target], known, required=True)
             continue
-        if not tok.word or not (owning or tok.low == "have"):
-            continue
+        if not tok.word or not (owning or tok.low == "have") or (owning and i + 1 < end and toks[i + 1].low == "by"):
+            continue  # "X is referenced by Y" is read at "by", as a passive
         subject = _subject_before(toks, i)
         if subject is None:
             continue
-        nxt = noun_after(toks[:end], i + 1)
-        if owning:
-            if nxt is not None and toks[nxt].low not in SEPARATORS:
-                return _link_draft(toks[subject], toks[nxt], known, required=True)
+        after = i + 1
+        while owning and after < end and (toks[after].low in {"to", "with"} | vocab.OPTIONAL_WORDS
+                                          or toks[after].low in SUBJECT_SKIP):  # "associated with an optional customer"
+            after += 1
+        nxt = noun_after(toks[:end], after)
+        if owning and nxt is not None and toks[nxt].low not in SEPARATORS:
+            maybe = any(t.low in MAYBE_MODALS | vocab.OPTIONAL_WORDS for t in toks[subject:nxt])
+            return _link_draft(toks[subject], toks[nxt], known, required=not maybe)  # "may belong to"
         if tok.low == "have":
             rest = toks[i + 1:end]
             if any(t.low in {",", "and"} for t in rest):
@@ -241,10 +266,10 @@ def _create_entity_index(toks: list[Tok], marker: int) -> int | None:
             while j >= 0 and toks[j].word and toks[j].low in vocab.ATTRIBUTE_FILLERS:
                 j -= 1
             if (j >= 0 and toks[j].word and toks[j].low not in SKIP_IN_NOUNS
-                    and toks[j].stem not in verb_stems("create")):
+                    and toks[j].stem not in _creating_verbs()):
                 return j
     # "manage university students", "create students"
-    verbs = [i for i in range(marker) if toks[i].word and toks[i].stem in verb_stems("create")]
+    verbs = [i for i in range(marker) if toks[i].word and toks[i].stem in _creating_verbs()]
     for verb in reversed(verbs):
         head = head_noun(toks, verb + 1, marker)
         if head is not None:
@@ -292,13 +317,44 @@ def _implicit_list(toks: list[Tok], index: int, end: int) -> int | None:
     return None
 
 
+def _creating_verbs() -> frozenset[str]:
+    """Verbs that create an entity here: "create/make/..." and, once no rule before this one read
+    the request as a change of an existing entity, "add" too ("add a Book with title and author").
+
+    Only "add" itself: the other add-verbs (give, extend, attach, assign...) never name a new entity.
+    """
+    return verb_stems("create") | {stem("add")}
+
+
+def _check_adding(toks: list[Tok], index: int, region_start: int, end: int, implicit: int | None,
+                  known: Known) -> None:
+    """Refuse an "add ..." that names no target and no new entity ("add email", "add a phone number").
+
+    "add" creates only when it clearly names an entity: a structure word ("add a Book entity"), an
+    attribute list after "with"/":" ("add a Book with title"), or an entity noun ("add students").
+    """
+    if any(t.word and (t.stem in verb_stems("create") or t.low in vocab.STRUCTURE_WORDS) for t in toks[:region_start]):
+        return
+    if implicit is None and (region_start < end or is_entityish(toks[index], known)):
+        return
+    if implicit is not None and is_entityish(toks[index], known):  # "add student name email": change or create?
+        what, target = ", ".join(t.text for t in toks[implicit:end] if t.word), entity_name(toks[index], known)
+        raise RecognitionError(f"a change of {target} or a new entity? Say 'add {what} to {target}', "
+                               f"or 'create a {target} entity with {what}'")
+    add = next(i for i, t in enumerate(toks) if t.word and t.stem == stem("add"))
+    what = " ".join(t.text for t in toks[add + 1:end] if t.word)
+    raise RecognitionError(f"add {what!r} to which entity? Say e.g. 'add {what} to Student', "
+                           "or 'create a Student entity with ...' for a new entity")
+
+
 def _try_create(toks: list[Tok], known: Known) -> Draft | None:
     end = clause_end(toks, 0)
     marker = _find_marker(toks, 0, end)
     named = next((i for i in range(min(marker + 2, end) - 1) if toks[i].low in vocab.STRUCTURE_WORDS
                   and toks[i + 1].low == ":" and i + 2 < end and toks[i + 2].word
-                  and (i == 0 or toks[i - 1].low in SKIP_IN_NOUNS or toks[i - 1].stem in verb_stems("create"))), None)
+                  and (i == 0 or toks[i - 1].low in SKIP_IN_NOUNS or toks[i - 1].stem in _creating_verbs())), None)
     where = _where_subject(toks, marker, end)
+    implicit: int | None = None  # where an implicit list ("create student name email") starts
     if named is not None:  # "new entity: Book(title, author)"
         index = named + 2
         marker = _find_marker(toks, index + 1, end)
@@ -310,20 +366,25 @@ def _try_create(toks: list[Tok], known: Known) -> Draft | None:
         if found is None:
             return None
         index, region_start = found, (marker + 1 if marker < end else end)
+        if marker < end and toks[marker].low in RELATIVE:  # "a Book that (should) stores title, ..."
+            while region_start < end and toks[region_start].low in HAVE | MODALS:
+                region_start += 1
         if marker == end:  # "create student name email gpa": the list starts at the first attribute word
-            verbs = [i for i in range(index) if toks[i].word and toks[i].stem in verb_stems("create")]
+            verbs = [i for i in range(index) if toks[i].word and toks[i].stem in _creating_verbs()]
             first = noun_after(toks[:end], verbs[-1] + 1) if verbs else None
             implicit = _implicit_list(toks, first, end) if first is not None else None
             if implicit is not None:
                 index = head_noun(toks, first, implicit) or first
                 marker, region_start = implicit - 1, implicit
     name = entity_name(toks[index], known)
+    if any(t.word and t.stem == stem("add") for t in toks[:index]):
+        _check_adding(toks, index, region_start, end, implicit, known)
     maybe = any(t.low in MAYBE_MODALS for t in toks[marker:min(marker + 3, end)])
     region = toks[region_start:end]
-    fields = parse_fields(region, known, all_optional=maybe, entity_name=name)
+    fields = parse_fields(region, known, all_optional=maybe, entity_name=name, implicit=implicit is not None)
     if any(t.word for t in toks[end:]):
         fields.notes.append("only the first sentence was used; send one request per change")
-    explicit = any(t.word and (t.stem in verb_stems("create") or t.low in vocab.STRUCTURE_WORDS) for t in toks[:marker])
+    explicit = any(t.word and (t.stem in _creating_verbs() or t.low in vocab.STRUCTURE_WORDS) for t in toks[:marker])
     if not explicit:
         nouns = [t for t in toks[:marker] if t.word and t.low not in SKIP_IN_NOUNS and t.low not in SUBJECT_SKIP]
         if len(nouns) > 1:

@@ -34,7 +34,8 @@ log = logging.getLogger(__name__)
 #: Bump when the offline recognizer's answers change (including the STANDARD/CUSTOM
 #: classification it stores): cached offline answers are keyed by it, so old ones become misses.
 #: 2: classification ignores words the spec already covers (attribute, entity and reference names).
-OFFLINE_VERSION = 2
+#: 3: a list item is one attribute ("tax rate" → tax_rate), "X is attached to Y" is a reference, "add" creates.
+OFFLINE_VERSION = 3
 
 
 def _entity_keys(names: Sequence[str]) -> list[str]:

@@ -23,9 +23,15 @@ ATTRIBUTE_MARKERS = frozenset({"with", "having", "include", "contain", ":", "whe
 RELATIVE = frozenset({"that", "which", "who"})
 HAVE = frozenset({"have", "had", "having", "need", "require", "store", "keep", "get", "hold", "track", "record",
                   "contain", "include", "want"})
+#: HAVE words that also begin attribute names ("store name", "record count"): kept inside a list item.
+NOUN_LIKE_HAVE = frozenset({"store", "track", "record"})
 MODALS = frozenset({"should", "must", "can", "could", "may", "might", "will", "shall", "would", "to", "do",
                     "also", "too", "now", "each", "every", "all", "be", "is"})
 MAYBE_MODALS = frozenset({"may", "might", "can", "could", "optionally"})
+#: Forms of "to be" (canonical "are" is "is") before a participle: "students are attached to a course".
+BE_WORDS = frozenset({"is", "be", "was", "were", "been", "being", "get", "got"})
+#: Participles saying the subject holds a reference: "X is linked/attached/assigned to Y" → ``x.y_id``.
+LINKED_PARTICIPLES = frozenset({"linked", "connected", "related", "associated", "tied", "assigned", "attached"})
 MANY = frozenset({"many", "multiple", "several", "various", "lots", "some", "more"})
 RELATION_WORDS = frozenset({"reference", "relationship", "relation", "link", "foreign", "key", "fk", "connection",
                             "association"})
