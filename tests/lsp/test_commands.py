@@ -9,7 +9,10 @@ from pygls.exceptions import JsonRpcException
 from pygls.uris import from_fs_path
 from pytest_lsp import LanguageClient
 
+from conftest import client_fixture
 from lsp_support import diagnostics_of
+
+vscode_without_cache = client_fixture("vscode", {"settings": {"debounceMs": 0, "ENABLE_RECOGNITION_CACHE": False}})
 
 
 async def run(client: LanguageClient, command: str, *arguments):
@@ -92,8 +95,11 @@ async def test_cache_stats_and_clear(client: LanguageClient) -> None:
 
 
 async def test_show_metrics(client: LanguageClient) -> None:
-    result = await run(client, "baes.showMetrics")
-    assert result["requests"] == 0
+    before = await run(client, "baes.showMetrics")
+    entity = {"name": "Gadget", "attributes": [{"name": "label", "type": "str", "required": True}]}
+    await run(client, "baes.scaffoldEntity", {"entity": entity, "dry_run": True})
+    after = await run(client, "baes.showMetrics")
+    assert after["requests"] == before["requests"] + 1     # scaffolding records metrics, as the CLI does
     with pytest.raises(JsonRpcException, match="last"):
         await run(client, "baes.showMetrics", {"last": 0})
 
@@ -148,3 +154,44 @@ async def test_scaffold_from_a_sentence(vscode_client: LanguageClient, workspace
     assert stats["persistent_size"] >= 1         # the recognition was stored in the cache
     with pytest.raises(JsonRpcException, match="request"):
         await run(client, "baes.scaffoldEntity", {"request": "   "})
+
+
+async def test_scaffolding_shares_the_recognition_cache_and_records_metrics(vscode_client: LanguageClient) -> None:
+    client = vscode_client
+    sentence = "Create a system to manage books with title and isbn"
+    metrics_before = await run(client, "baes.showMetrics")
+    first = await run(client, "baes.scaffoldEntity", {"request": sentence, "dry_run": True})
+    second = await run(client, "baes.scaffoldEntity", {"request": sentence, "dry_run": True})
+    assert first["entity"] == second["entity"] == "Book"
+    assert first["recognition_source"] == "offline" and second["recognition_source"] == "cache:memory"
+    stats = await run(client, "baes.cacheStats")
+    assert stats["enabled"] is True
+    assert stats["memory_hit_count"] >= 1 and stats["total_requests"] >= 2 and stats["persistent_size"] >= 1
+    metrics = await run(client, "baes.showMetrics")
+    assert metrics["requests"] == metrics_before["requests"] + 2
+
+
+async def test_scaffolding_without_the_recognition_cache(vscode_without_cache: LanguageClient) -> None:
+    client = vscode_without_cache
+    for _ in range(2):
+        result = await run(client, "baes.scaffoldEntity", {"request": "Create a Shelf with label", "dry_run": True})
+        assert result["entity"] == "Shelf" and result["recognition_source"] == "offline"
+    stats = await run(client, "baes.cacheStats")
+    assert stats["enabled"] is False and stats["total_requests"] == 0
+
+
+async def test_adding_an_attribute_to_a_scaffolded_entity_edits_its_files(vscode_client: LanguageClient,
+                                                                          workspace: Path) -> None:
+    client = vscode_client
+    student = {"name": "Student", "attributes": [{"name": "name", "type": "str", "required": True}]}
+    created = await run(client, "baes.scaffoldEntity", {"entity": student})
+    assert created["applied"] is True
+    model = workspace / "app" / "models" / "student.py"
+    assert "email" not in model.read_text(encoding="utf-8")
+    added = await run(client, "baes.scaffoldEntity", {"request": "add email to Student"})
+    assert added["intent"] == "add_attributes" and added["entity"] == "Student"
+    assert added["applied"] is True
+    changes = client.editor.applied[-1].document_changes
+    assert changes and all(isinstance(change, types.TextDocumentEdit) for change in changes)  # edits, no new files
+    assert "email" in model.read_text(encoding="utf-8")
+    assert from_fs_path(str(model)) in added["files"]

@@ -1,6 +1,10 @@
 """Pure pieces of the server: positions, editor-settings parsing, the address parser of ``baes lsp``."""
 from __future__ import annotations
 
+import asyncio
+import gc
+from pathlib import Path
+
 import pytest
 from hypothesis import given, strategies as st
 from lsprotocol import types
@@ -8,7 +12,9 @@ from pygls.workspace.position_codec import PositionCodec
 
 from baes.cli.lsp import parse_address
 from baes.findings import Span
+from baes.lsp import linting
 from baes.lsp.configuration import ConfigurationStore, parse_editor_settings
+from baes.lsp.documents import Snapshot
 from baes.lsp.hover import code_in_comment
 from baes.lsp.positions import from_lsp_position, span_to_range, split_lines
 
@@ -69,3 +75,29 @@ def test_parse_address() -> None:
     assert parse_address("[::1]:9000", 2087) == ("::1", 9000)
     with pytest.raises(ValueError):
         parse_address("host:99999", 2087)
+
+
+async def test_linter_computes_suppressions_on_demand_and_freezes_the_heap_once(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from conftest import BACKEND
+
+    monkeypatch.setattr(linting, "_FREEZE_DELAY_S", 0.0)
+    path = tmp_path / "app" / "server.py"
+    uri = path.as_uri()
+    stored: list[linting.LintResult] = []
+    linter = linting.Linter(on_stored=stored.append)
+    resolved = ConfigurationStore().resolve(uri, [])
+    try:
+        result, fresh = await linter.lint(Snapshot(uri, 1, BACKEND, str(path), True, True), resolved, UTF16)
+        assert fresh and stored == [result] and [f.rule_id for f in result.findings] == ["BE006"]
+        assert result.suppression_memo == []          # nothing computed while linting
+        edits = await linting.suppression_edits(result)
+        assert [e.new_text for e in edits] == ["  # baes: ignore[BE006]"]
+        assert await linting.suppression_edits(result) is edits    # kept for the version
+        await asyncio.sleep(0.05)
+        assert gc.get_freeze_count() > 0
+        again, fresh = await linter.lint(Snapshot(uri, 1, BACKEND, str(path), True, True), resolved, UTF16)
+        assert again is result and not fresh and stored == [result]
+    finally:
+        gc.unfreeze()

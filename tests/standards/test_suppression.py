@@ -3,7 +3,8 @@ from __future__ import annotations
 
 import pytest
 from baes.findings import Finding, Severity, Span
-from baes.standards.suppression import parse_suppressions, suppression_edit
+from baes.standards import suppression
+from baes.standards.suppression import parse_suppressions, source_index, suppression_edit, suppression_edits
 
 from .helpers import apply_edit, check, ids, read_example
 
@@ -109,6 +110,38 @@ def test_suppressing_every_finding_of_the_example_file_leaves_none() -> None:
         source = apply_edit(source, suppression_edit(source, report.findings[0]))
     assert check(source, path="examples/student_api.py").findings == ()
     compile(source, "student_api.py", "exec")
+
+
+def test_batch_edits_parse_once_and_each_silences_its_finding(monkeypatch: pytest.MonkeyPatch) -> None:
+    source = read_example("student_api.py")
+    findings = check(source, path="examples/student_api.py").findings
+    assert len(findings) >= 2
+    parses: list[str] = []
+    real_parse = suppression.parse_python
+    monkeypatch.setattr(suppression, "parse_python", lambda text: parses.append(text) or real_parse(text))
+    edits = suppression_edits(source, findings)
+    assert len(parses) == 1 and len(edits) == len(findings)
+    monkeypatch.setattr(suppression, "parse_python", real_parse)
+    for finding, edit in zip(findings, edits):
+        remaining = [
+            f for f in check(apply_edit(source, edit), path="examples/student_api.py").findings
+            if f.rule_id == finding.rule_id and f.span.start_line == finding.span.start_line
+        ]
+        assert remaining == [], (finding, edit)
+
+
+def test_batch_edits_reuse_a_given_index_and_refuse_another_sources() -> None:
+    source = "x = '''\nmulti\n'''\nprint(frozendict)\n"
+    findings = (_finding("ST003", 4), _finding("BE001", 1))
+    index = source_index(source)
+    assert index is not None
+    edits = suppression_edits(source, findings, index)
+    assert edits == suppression_edits(source, findings) == tuple(suppression_edit(source, f) for f in findings)
+    assert edits[1].span.start_line == 3          # after the multi-line string, not inside it
+    assert suppression_edits(source, ()) == ()
+    assert source_index("def f(:\n") is None
+    with pytest.raises(ValueError, match="another source"):
+        suppression_edits(source + "\n", findings, index)
 
 
 def _catalog_findings():

@@ -1,5 +1,6 @@
 """Code actions: one quick fix per fixable finding, "Disable X for this line", and
-``source.fixAll.baes``, all from the findings already computed for the document's version.
+``source.fixAll.baes``, all from the findings already computed for the document's version
+(the suppression edits are computed at the first request for a version, then reused).
 
 Edits are computed lazily through ``codeAction/resolve`` only for clients that advertise
 resolving ``edit``; every other client gets the edit inside the action.
@@ -15,6 +16,7 @@ from lsprotocol import types
 from baes.findings import Finding, FixSafety, TextEdit
 from baes.lsp import core
 from baes.lsp.edits import document_edit
+from baes.lsp.linting import suppression_edits
 from baes.lsp.positions import range_to_lines
 
 if TYPE_CHECKING:
@@ -68,9 +70,10 @@ async def code_action(ls: "BaesLanguageServer", params: types.CodeActionParams) 
     lazy = ls.resolve_edits
     actions: list[types.CodeAction] = []
     if _wants(only, types.CodeActionKind.QuickFix):
-        for finding, suppression, diagnostic in zip(result.findings, result.suppressions, result.diagnostics):
-            if not _overlaps(finding, first, last):
-                continue
+        wanted = [i for i, finding in enumerate(result.findings) if _overlaps(finding, first, last)]
+        suppressions = await suppression_edits(result) if wanted else ()
+        for i in wanted:
+            finding, suppression, diagnostic = result.findings[i], suppressions[i], result.diagnostics[i]
             if finding.fix is not None:
                 action = await _quick_fix(ls, result, finding, diagnostic, lazy)
                 if action is not None:

@@ -143,14 +143,24 @@ async def _blocking(function: Callable[[], Any]) -> Any:
 
 
 def _cache() -> Any:
-    return core.attribute("baes.core.recognition_cache", "RecognitionCache")()
+    """The process-wide recognition cache scaffolding uses, so hit counts add up across requests."""
+    return core.attribute("baes.core.recognition_cache", "default_cache")()
+
+
+def _cache_enabled(ls: "BaesLanguageServer") -> bool:
+    folders = ls.folder_uris()
+    return bool(ls.config.resolve(folders[0] if folders else "", folders).settings.flags.ENABLE_RECOGNITION_CACHE)
 
 
 async def cache_stats(ls: "BaesLanguageServer", argument: Mapping[str, Any]) -> dict[str, Any]:
+    """The shared cache's statistics; ``enabled`` says whether scaffolding uses it (ENABLE_RECOGNITION_CACHE)."""
+    enabled = _cache_enabled(ls)
+
     def read() -> dict[str, Any]:
         cache = _cache()
         stats = jsonable(cache.cache_stats())
         stats["cache_db_path"] = str(getattr(cache, "cache_db_path", ""))
+        stats["enabled"] = enabled
         return stats
 
     return await _blocking(read)

@@ -32,11 +32,11 @@ _PULL_ATTEMPTS = 3
 
 
 async def lint(ls: "BaesLanguageServer", snap: "Snapshot") -> LintResult:
-    """Lint a snapshot (or reuse its result) and announce the file's outcome when it is new."""
+    """Lint a snapshot (or reuse its result) and announce the file's outcome unless already sent."""
     resolved = ls.settings_for(snap.uri)
-    result, fresh = await ls.linter.lint(snap, resolved, ls.workspace.position_codec)
-    if fresh and snap.is_open:
-        outcome.notify(ls, result)
+    result, _ = await ls.linter.lint(snap, resolved, ls.workspace.position_codec)
+    if snap.is_open:
+        outcome.announce(ls, result)
     return result
 
 
@@ -94,6 +94,7 @@ async def publish(ls: "BaesLanguageServer", uri: str) -> None:
 def document_closed(ls: "BaesLanguageServer", uri: str) -> None:
     ls.debouncer.cancel(uri)
     ls.linter.forget(uri)
+    outcome.forget(ls, uri)
     if not ls.pull_diagnostics:
         ls.text_document_publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
@@ -113,49 +114,73 @@ async def document_diagnostic(
 async def workspace_diagnostic(
     ls: "BaesLanguageServer", params: types.WorkspaceDiagnosticParams
 ) -> types.WorkspaceDiagnosticReport:
-    """``workspace/diagnostic``: every Python file of the workspace folders that is not open."""
-    from baes.lsp.documents import open_document, read_from_disk
+    """``workspace/diagnostic``: every Python file of the workspace folders that is not open.
+
+    VS Code asks again every couple of seconds. Files whose size, mtime and settings are the
+    ones the client already has a result for answer "unchanged" without being read; progress
+    is only shown when some file really needs checking (or the client sent its own token), so
+    the repeated requests do not flash "0 files checked" in the editor.
+    """
+    from baes.lsp.documents import open_document
 
     previous = {item.uri: item.value for item in params.previous_result_ids or ()}
-    progress = await WorkProgress.start(ls, "baes: checking the workspace", params.work_done_token)
+    scanned = await asyncio.get_running_loop().run_in_executor(None, _scan_workspace, ls)
     items: list[types.WorkspaceDocumentDiagnosticReport] = []
+    to_check: list[tuple[str, str, tuple[int, int], str]] = []
+    fingerprints: dict[str, str] = {}  # settings depend on the folder (nearest config), not the file
+    for path, uri, stamp in scanned:
+        if open_document(ls, uri) is not None:
+            continue  # open documents are pulled one by one
+        folder = os.path.dirname(path)
+        fingerprint = fingerprints.get(folder)
+        if fingerprint is None:
+            fingerprint = fingerprints[folder] = ls.settings_for(uri).fingerprint
+        known = ls.workspace_results.get(uri)
+        if known is not None and known[0] == (stamp, fingerprint) and previous.get(uri) == known[1]:
+            items.append(types.WorkspaceUnchangedDocumentDiagnosticReport(uri=uri, result_id=known[1], version=None))
+        else:
+            to_check.append((path, uri, stamp, fingerprint))
+    if not to_check and params.work_done_token is None:
+        return types.WorkspaceDiagnosticReport(items=items)
+    progress = await WorkProgress.start(ls, "baes: checking the workspace", params.work_done_token)
+    checked = 0
     try:
-        files = await asyncio.get_running_loop().run_in_executor(None, workspace_files, ls)
-        total = max(1, len(files))
-        for index, path in enumerate(files):
+        for index, (path, uri, stamp, fingerprint) in enumerate(to_check):
             await asyncio.sleep(0)  # a cancelled request stops here
             if progress.cancelled():
                 break
-            uri = from_fs_path(path) or ""
-            if not uri or open_document(ls, uri) is not None:
-                continue  # open documents are pulled one by one
             if index % 20 == 0:
-                progress.report(f"{index}/{len(files)} files", int(100 * index / total))
-            stamp = _stamp(path)
-            resolved = ls.settings_for(uri)
-            known = ls.workspace_results.get(uri)
-            if known is not None and known[0] == (stamp, resolved.fingerprint) and previous.get(uri) == known[1]:
-                items.append(types.WorkspaceUnchangedDocumentDiagnosticReport(uri=uri, result_id=known[1], version=None))
-                continue
-            snap = read_from_disk(uri)
-            if snap is None:
-                continue
-            try:
-                result = await lint(ls, snap)
-            except CoreUnavailable:
-                raise
-            except Exception:
-                logger.exception("linting %s failed", path)
-                continue
-            ls.workspace_results[uri] = ((stamp, resolved.fingerprint), result.result_id)
-            if previous.get(uri) == result.result_id:
-                items.append(types.WorkspaceUnchangedDocumentDiagnosticReport(uri=uri, result_id=result.result_id, version=None))
-            else:
-                items.append(types.WorkspaceFullDocumentDiagnosticReport(
-                    uri=uri, items=list(result.diagnostics), result_id=result.result_id, version=None))
+                progress.report(f"{index}/{len(to_check)} files", int(100 * index / len(to_check)))
+            report = await _check_closed_file(ls, path, uri, (stamp, fingerprint), previous.get(uri))
+            if report is not None:
+                items.append(report)
+                checked += 1
     finally:
-        progress.end(f"{len(items)} files checked")
+        progress.end(f"{checked} files checked")
     return types.WorkspaceDiagnosticReport(items=items)
+
+
+async def _check_closed_file(
+    ls: "BaesLanguageServer", path: str, uri: str, key: tuple[tuple[int, int], str], previous: str | None,
+) -> types.WorkspaceDocumentDiagnosticReport | None:
+    """Lint one file from disk and remember its result id; ``None`` when it cannot be read or checked."""
+    from baes.lsp.documents import read_from_disk
+
+    snap = read_from_disk(uri)
+    if snap is None:
+        return None
+    try:
+        result = await lint(ls, snap)
+    except CoreUnavailable:
+        raise
+    except Exception:
+        logger.exception("linting %s failed", path)
+        return None
+    ls.workspace_results[uri] = (key, result.result_id)
+    if previous == result.result_id:
+        return types.WorkspaceUnchangedDocumentDiagnosticReport(uri=uri, result_id=result.result_id, version=None)
+    return types.WorkspaceFullDocumentDiagnosticReport(
+        uri=uri, items=list(result.diagnostics), result_id=result.result_id, version=None)
 
 
 def _stamp(path: str) -> tuple[int, int]:
@@ -166,6 +191,16 @@ def _stamp(path: str) -> tuple[int, int]:
     return (info.st_mtime_ns, info.st_size)
 
 
+def _scan_workspace(ls: "BaesLanguageServer") -> list[tuple[str, str, tuple[int, int]]]:
+    """``(path, uri, (mtime, size))`` of every workspace Python file (worker thread: walks and stats)."""
+    scanned = []
+    for path in workspace_files(ls):
+        uri = from_fs_path(path)
+        if uri:
+            scanned.append((path, uri, _stamp(path)))
+    return scanned
+
+
 def workspace_files(ls: "BaesLanguageServer") -> list[str]:
     """The Python files of every workspace folder, minus each project's ``exclude`` globs."""
     from baes.file_discovery import discover_python_files
@@ -174,7 +209,8 @@ def workspace_files(ls: "BaesLanguageServer") -> list[str]:
     folders = [p for p in (uri_to_path(uri) for uri in ls.folder_uris()) if p and os.path.isdir(p)]
 
     def exclude_for(folder: os.PathLike[str]) -> tuple[tuple[str, ...], str | None]:
-        settings = ls.settings_for(from_fs_path(os.fspath(folder)) or "").settings
+        # resolved without reporting bad values: this runs in a worker thread, reports go from the loop
+        settings = ls.config.resolve(from_fs_path(os.fspath(folder)) or "", ls.folder_uris()).settings
         return settings.exclude, settings.root
 
     found = discover_python_files(folders, exclude_for=exclude_for)

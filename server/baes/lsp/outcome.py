@@ -54,10 +54,32 @@ def title(result: "LintResult") -> str | None:
     return f"BAES: {label} ({_confidence(result.report):.2f}) · {kind}"
 
 
-def notify(ls: "BaesLanguageServer", result: "LintResult") -> None:
+def announce(ls: "BaesLanguageServer", result: "LintResult") -> None:
+    """Send ``baes/fileOutcome`` for an open document's result unless it was sent already.
+
+    Keyed on the last (version, result id) announced per document rather than on whether the
+    result was computed just now: VS Code cancels its first pull right after opening, and the
+    next pull reuses that result, which must still be announced once. A result for a version
+    the document has already left is not announced (a newer one will be).
+    """
+    from baes.lsp.documents import open_document
+
+    document = open_document(ls, result.uri)
+    if document is None or document.version != result.version:
+        return
+    key = (result.version, result.result_id)
+    if ls.announced_outcomes.get(result.uri) == key:
+        return
     data = payload(result)
-    if data is not None:
-        ls.protocol.notify(NOTIFICATION, data)
+    if data is None:
+        return
+    ls.announced_outcomes[result.uri] = key
+    ls.protocol.notify(NOTIFICATION, data)
+
+
+def forget(ls: "BaesLanguageServer", uri: str) -> None:
+    """The document closed: a reopened one is announced again."""
+    ls.announced_outcomes.pop(uri, None)
 
 
 async def code_lens(ls: "BaesLanguageServer", params: types.CodeLensParams) -> list[types.CodeLens]:

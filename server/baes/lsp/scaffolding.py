@@ -1,9 +1,12 @@
 """``baes.scaffoldEntity``: a sentence or an explicit entity becomes one ``WorkspaceEdit``.
 
-The scaffolding core plans the files (the same plan ``baes scaffold`` writes atomically);
-here the plan becomes file creations that refuse to overwrite plus edits of shared files,
-applied with ``workspace/applyEdit`` so the editor can undo them. A plan with conflicts,
-or a shared file whose open buffer differs from the disk, is refused as a whole.
+The request goes through the same generation pipeline as ``baes scaffold``
+(``baes.core.pipeline.generate_entity`` with ``dry_run=True``): recognition with the
+process-wide recognition cache, the configured LLM, intents such as "add email to Student"
+on an existing app, validation, and the metrics record ``baes.showMetrics`` reads. Its final
+plan becomes file creations that refuse to overwrite plus edits of existing files, applied
+with ``workspace/applyEdit`` so the editor can undo them. A failed request, or an edited file
+whose open buffer differs from the disk, is refused as a whole.
 """
 from __future__ import annotations
 
@@ -60,20 +63,28 @@ def _spec_from_entity(entity: Any) -> Any:
         raise _error(f"invalid entity: {exc}") from exc
 
 
-def _recognize(ls: "BaesLanguageServer", request: str, root: Path) -> Any:
-    """The entity a sentence describes (cache first, offline recognizer or the configured LLM)."""
-    recognize = core.attribute("baes.core.recognition", "recognize")
+def recognition_cache(flags: Any) -> Any:
+    """The process-wide recognition cache the pipeline and ``baes.cacheStats`` share; ``None`` when
+    ``ENABLE_RECOGNITION_CACHE`` is off."""
+    if not flags.ENABLE_RECOGNITION_CACHE:
+        return None
+    return core.attribute("baes.core.recognition_cache", "default_cache")()
+
+
+def _generate(ls: "BaesLanguageServer", request: Any, root: Path) -> Any:
+    """Run the generation pipeline without writing (worker thread): a ``GenerationResult``.
+
+    The LLM is the environment's (``BAES_LLM_*``, the API key only ever from there) with the
+    editor's ``llm`` settings on top; the flags are the ones in force for the folder.
+    """
+    generate_entity = core.attribute("baes.core.pipeline", "generate_entity")
     llm_module = core.module("baes.core.llm")
-    project = core.module("baes.scaffold.project")
-    editor = ls.settings_for(from_fs_path(str(root)) or "").editor
+    resolved = ls.config.resolve(from_fs_path(str(root)) or "", ls.folder_uris())
+    editor = resolved.editor
     overrides = {k: v for k, v in (("base_url", editor.llm_base_url), ("model", editor.llm_model)) if v}
     llm = llm_module.LLMConfig.from_env().merged(overrides, "editor settings")
-    existing = [spec.name for spec in project.inspect_project(root).entities]
-    settings = ls.settings_for(from_fs_path(str(root)) or "").settings
-    cache = None
-    if settings.flags.ENABLE_RECOGNITION_CACHE:
-        cache = core.attribute("baes.core.recognition_cache", "RecognitionCache")()
-    return recognize(request, existing_entities=existing, llm=llm, cache=cache)
+    flags = resolved.settings.flags
+    return generate_entity(request, root, llm=llm, flags=flags, cache=recognition_cache(flags), dry_run=True)
 
 
 def workspace_edit(ls: "BaesLanguageServer", plan: Any) -> types.WorkspaceEdit:
@@ -114,7 +125,7 @@ def _can_create_files(ls: "BaesLanguageServer") -> bool:
 
 
 async def scaffold_entity(ls: "BaesLanguageServer", argument: Mapping[str, Any]) -> dict[str, Any]:
-    """``{request?, entity?, folder_uri?, dry_run?}`` → ``{files: [uri...], notes: [...]}``."""
+    """``{request?, entity?, folder_uri?, dry_run?}`` → ``{entity, files: [uri...], notes: [...], ...}``."""
     request = argument.get("request")
     entity = argument.get("entity")
     if request is not None and not isinstance(request, str):
@@ -125,28 +136,28 @@ async def scaffold_entity(ls: "BaesLanguageServer", argument: Mapping[str, Any])
     if not dry_run and not _can_create_files(ls):
         raise _error("this editor cannot create files through LSP; run `baes scaffold` in a terminal instead")
     root = _root(ls, argument)
+    subject = _spec_from_entity(entity) if entity is not None else request
     loop = asyncio.get_running_loop()
     progress = await WorkProgress.start(ls, "baes: scaffolding", cancellable=False)
     try:
-        if entity is not None:
-            spec, request_text = _spec_from_entity(entity), request or ""
-        else:
-            progress.report("recognising the entity", 10)
-            recognition = await loop.run_in_executor(None, _recognize, ls, request, root)
-            spec, request_text = recognition.entity, request
-        progress.report(f"planning the files of {spec.name}", 40)
-        plan_scaffold = core.attribute("baes.scaffold.plan", "plan_scaffold")
-        plan = await loop.run_in_executor(None, lambda: plan_scaffold(root, [spec], request=request_text))
-        if not plan.ok:
-            raise _error("cannot scaffold: " + "; ".join(plan.conflicts))
+        progress.report("recognising and planning" if entity is None else "planning", 10)
+        generated = await loop.run_in_executor(None, _generate, ls, subject, root)
+        if not generated.ok or generated.plan is None:
+            problems = list(generated.metrics.error_notes) or list(generated.notes) or ["nothing to do"]
+            raise _error("cannot scaffold: " + "; ".join(problems))
+        plan = generated.plan
+        name = generated.entity.name if generated.entity is not None else ""
         files = [from_fs_path(str(Path(plan.root) / f.path)) for f in plan.files]
-        result: dict[str, Any] = {"entity": spec.name, "files": files, "notes": list(plan.notes), "dry_run": dry_run}
+        result: dict[str, Any] = {
+            "entity": name, "intent": generated.intent, "files": files, "notes": list(generated.notes),
+            "dry_run": dry_run, "recognition_source": generated.recognition_source,
+        }
         if dry_run:
             return result
         progress.report(f"applying {len(files)} files", 80)
         edit = workspace_edit(ls, plan)
         response = await ls.workspace_apply_edit_async(
-            types.ApplyWorkspaceEditParams(edit=edit, label=f"BAES: scaffold {spec.name}"))
+            types.ApplyWorkspaceEditParams(edit=edit, label=f"BAES: scaffold {name}"))
         result["applied"] = bool(getattr(response, "applied", False))
         if not result["applied"]:
             result["failure_reason"] = getattr(response, "failure_reason", None)

@@ -89,9 +89,11 @@ class BaesLanguageServer(LanguageServer):
     def __init__(self) -> None:
         super().__init__(NAME, __version__, protocol_cls=BaesProtocol, max_workers=4)
         self.config = ConfigurationStore()
-        self.linter = Linter()
+        self.linter = Linter(on_stored=lambda result: outcome.announce(self, result))
         self.debouncer = Debouncer()
         self.workspace_results: dict[str, tuple[tuple[Any, str], str]] = {}
+        # uri -> (version, result id) of the last baes/fileOutcome sent for the open document
+        self.announced_outcomes: dict[str, tuple[int | None, str]] = {}
         self.pull_diagnostics = False
         self.resolve_edits = False
         self.client_info: types.ClientInfo | None = None

@@ -8,6 +8,7 @@ index already knows. No tokenizing of whole files.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -148,20 +149,26 @@ def _split_lines(source: str) -> list[tuple[str, str]]:
     return lines
 
 
-def _target_line(source: str, finding: Finding, lines: list[tuple[str, str]]) -> int:
+def source_index(source: str) -> SourceIndex | None:
+    """The shared index of ``source``, or ``None`` when it does not parse (edits then go by lines only)."""
     from baes.standards.index import SourceIndex
 
-    line = max(1, min(finding.span.start_line, len(lines)))
     try:
-        index: SourceIndex | None = SourceIndex(source, parse_python(source))
+        return SourceIndex(source, parse_python(source))
     except (SyntaxError, ValueError, MemoryError, RecursionError):
-        index = None
+        return None
+
+
+def _target_line(finding: Finding, lines: list[tuple[str, str]], index: SourceIndex | None) -> int:
+    line = max(1, min(finding.span.start_line, len(lines)))
     if index is not None:
         line = max(line, index.statement_ends.get(line, line))
     for _ in range(len(lines)):
         moved = False
         if index is not None:
             for start, _c, end, _e in index.string_spans:
+                if start > line:
+                    break  # sorted by start line: no later span can contain ``line``
                 if start <= line < end:
                     line, moved = end, True
         content = lines[line - 1][0] if line <= len(lines) else ""
@@ -180,10 +187,33 @@ def suppression_edit(source: str, finding: Finding) -> TextEdit:
     """The edit adding ``# baes: ignore[CODE]`` for ``finding`` at the end of its statement's last line.
 
     Merges into an existing ``# baes: ignore[...]`` list, never writes inside a multi-line string
-    and keeps the line's ending.
+    and keeps the line's ending. For several findings of one source use ``suppression_edits``.
     """
+    return suppression_edits(source, (finding,))[0]
+
+
+def suppression_edits(
+    source: str, findings: Iterable[Finding], index: SourceIndex | None = None
+) -> tuple[TextEdit, ...]:
+    """``suppression_edit`` for each of ``findings``, in order, parsing ``source`` once for all.
+
+    Each edit is for ``source`` as given (they are alternatives offered one by one, not a batch
+    to apply together). ``index``: the ``SourceIndex`` of this very source when the caller
+    already has one; without it the source is parsed here.
+    """
+    findings = tuple(findings)
+    if not findings:
+        return ()
+    if index is None:
+        index = source_index(source)
+    elif index.source != source:
+        raise ValueError("the index was built from another source")
     lines = _split_lines(source)
-    line = _target_line(source, finding, lines)
+    return tuple(_edit_for(finding, lines, index) for finding in findings)
+
+
+def _edit_for(finding: Finding, lines: list[tuple[str, str]], index: SourceIndex | None) -> TextEdit:
+    line = _target_line(finding, lines, index)
     content = lines[line - 1][0]
     code = finding.rule_id
     for match in _DIRECTIVE.finditer(content):
