@@ -13,7 +13,7 @@ from baes.lsp.positions import from_lsp_position
 if TYPE_CHECKING:
     from baes.lsp.server import BaesLanguageServer
 
-# A suppression comment (``# baes: ignore[BE002, BE003]`` or ``# noqa: BE002``) and the codes in it.
+# A suppression comment (``# baes: ignore[BE002, BE003]`` or a ``noqa`` comment naming codes) and the codes in it.
 _SUPPRESSION = re.compile(r"#\s*(?:baes\s*:\s*ignore|noqa)\b[^#\n\r]*", re.IGNORECASE)
 _CODE = re.compile(r"\b[A-Z]{1,4}[0-9]{1,4}\b")
 
