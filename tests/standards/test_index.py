@@ -62,3 +62,58 @@ def test_code_point_columns() -> None:
     index = SourceIndex(source, ast.parse(source))
     name = [n for n in index.nodes(ast.Name) if n.id == "x"][0]
     assert source[index.code_point_col(1, name.col_offset)] == "x"
+
+
+SCOPES = '''
+@deco(lambda: fetch().first())
+def outer(a=make(), *, b: "T" = other()) -> R:
+    raise E
+    def inner():
+        return (yield helper())
+    class Inner(Base, meta=kw()):
+        x = value()
+        def method(self): return self.x; y = 2
+    f = lambda q=dflt(): q.first()
+    return [g(v) for v in inner()]; z = 3
+async def coro():
+    async with ctx() as c: await c.send()
+x = module_level()
+'''
+
+
+def _reference_own(scope: ast.AST) -> dict[type, list[ast.AST]]:
+    from baes.standards.patterns import own_nodes
+
+    grouped: dict[type, list[ast.AST]] = {}
+    for node in own_nodes(scope):
+        grouped.setdefault(type(node), []).append(node)
+    return grouped
+
+
+@pytest.mark.parametrize("name", ["scopes", "every kind", "student_api.py", "student_page.py"])
+def test_own_nodes_and_statements_match_the_reference_walk(name: str) -> None:
+    """``index.own`` and ``index.own_statements`` give what ``own_nodes`` yields, in its order."""
+    source = {"scopes": SCOPES, "every kind": EVERY_KIND}.get(name) or (EXAMPLES / name).read_text(encoding="utf-8")
+    tree = ast.parse(source)
+    index = SourceIndex(source, tree)
+    scopes = [tree] + [n for kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
+                       for n in index.nodes(kind)]
+    for scope in scopes:
+        reference = _reference_own(scope)
+        for kind in {ast.Call, ast.Name, ast.Return, ast.Raise, ast.Assign, ast.Yield, ast.Lambda} | set(reference):
+            if issubclass(kind, (ast.expr_context, ast.operator, ast.cmpop, ast.unaryop, ast.boolop)):
+                continue
+            assert index.own(scope, kind) == reference.get(kind, []), (name, kind)
+            if issubclass(kind, ast.stmt) and not isinstance(scope, ast.Lambda):
+                assert index.own_statements(scope, kind) == reference.get(kind, []), (name, kind)
+
+
+def test_enclosing_function_is_the_innermost_by_position() -> None:
+    tree = ast.parse(SCOPES)
+    index = SourceIndex(SCOPES, tree)
+    where = {ast.unparse(c.func): index.enclosing_function(c) for c in index.calls}
+    assert where["fetch"] is None and where["make"] is None  # decorator and default: before the body
+    assert where["helper"].name == "inner"
+    assert where["value"].name == "outer"  # a class body is no function: the def around it holds it
+    assert where["g"].name == "outer" and where["c.send"].name == "coro"
+    assert where["module_level"] is None

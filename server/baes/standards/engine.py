@@ -104,7 +104,7 @@ def run_checks(
         if suppressions is not EMPTY and suppressions.file_suppresses(rule.id):
             continue
         ran.append(sel)
-        ctx = RuleContext(index=index, options=sel.options, swea_type=swea, path=path_text)
+        ctx = RuleContext(index, sel.options, swea, path_text)  # positional: built once per rule and file
         try:
             violations = list(rule.check(ctx))
         except Exception as exc:  # a bug in one rule must not stop the others

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator
 from functools import cached_property
 from typing import TypeVar
@@ -17,6 +18,11 @@ T = TypeVar("T")
 
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
 FunctionNode = (ast.FunctionDef, ast.AsyncFunctionDef)
+# nodes that open a scope: a function's own nodes stop at them (see ``SourceIndex.own``)
+SCOPE_NODES: tuple[type, ...] = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
+_SCOPE_KINDS = frozenset(SCOPE_NODES)
+# the scopes that can hold statements (a lambda holds one expression)
+_STATEMENT_SCOPES: tuple[type, ...] = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
 
 _PRIMITIVE = frozenset({"identifier", "string", "constant", "int"})
@@ -48,9 +54,16 @@ def _walk_by_type(tree: ast.AST) -> dict[type, list[ast.AST]]:
     """Every node of ``tree`` (but expression contexts and operators) grouped by type, in one pass.
 
     Cheaper than ``ast.walk``: the fields that can hold nodes are known per type, so primitive
-    fields and the singleton context/operator nodes are never visited.
+    fields and the singleton context/operator nodes are never visited. Names and constants, half
+    of all nodes and never parents, take a shortcut to their own lists.
     """
     by_type: dict[type, list[ast.AST]] = {}
+    names: list[ast.AST] = []
+    constants: list[ast.AST] = []
+    add_name = names.append
+    add_constant = constants.append
+    Name = ast.Name
+    Constant = ast.Constant
     stack: list[ast.AST | None] = [tree]
     pop = stack.pop
     push = stack.append
@@ -60,9 +73,15 @@ def _walk_by_type(tree: ast.AST) -> dict[type, list[ast.AST]]:
     AST = ast.AST
     while stack:
         node = pop()
+        kind = type(node)
+        if kind is Name:
+            add_name(node)
+            continue
+        if kind is Constant:
+            add_constant(node)
+            continue
         if node is None:
             continue
-        kind = type(node)
         bucket = get(kind)
         if bucket is None:
             by_type[kind] = [node]
@@ -81,7 +100,57 @@ def _walk_by_type(tree: ast.AST) -> dict[type, list[ast.AST]]:
                 push(value)
             elif type(value) is list:
                 extend(v for v in value if isinstance(v, AST))
+    if names:
+        by_type[Name] = names
+    if constants:
+        by_type[Constant] = constants
     return by_type
+
+
+def _walk_own(scope: ast.AST) -> dict[type, list[ast.AST]]:
+    """The nodes below ``scope`` that are not inside a nested function, lambda or class (those
+    scope nodes themselves included), grouped by type.
+
+    Same traversal as ``patterns.own_nodes`` (children in field order, last one first), so the
+    nodes of one type come in the order ``own_nodes`` yields them; same field tables as
+    ``_walk_by_type`` (a separate loop: the module walk is hot and must not test for scopes).
+    """
+    by_type: dict[type, list[ast.AST]] = {}
+    stack: list[ast.AST | None] = []
+    pop = stack.pop
+    push = stack.append
+    extend = stack.extend
+    get = by_type.get
+    fields_of = _CHILD_FIELDS
+    scopes = _SCOPE_KINDS
+    AST = ast.AST
+    node: ast.AST | None = scope
+    while True:
+        if node is not None:
+            kind = type(node)
+            if node is not scope:
+                bucket = get(kind)
+                if bucket is None:
+                    by_type[kind] = [node]
+                else:
+                    bucket.append(node)
+            if node is scope or kind not in scopes:
+                fields = fields_of.get(kind)
+                if fields is None:
+                    fields = _child_fields(kind)
+                for name, is_list in fields:
+                    value = getattr(node, name, None)
+                    if value is None:
+                        continue
+                    if is_list:
+                        extend(value)
+                    elif is_list is False or isinstance(value, AST):
+                        push(value)
+                    elif type(value) is list:
+                        extend(v for v in value if isinstance(v, AST))
+        if not stack:
+            return by_type
+        node = pop()
 
 
 class SourceIndex:
@@ -93,6 +162,8 @@ class SourceIndex:
         self.by_type = _walk_by_type(tree)
         self.is_ascii = source.isascii()
         self._memo: dict[str, object] = {}
+        self._own: dict[int, dict[type, list[ast.AST]]] = {}
+        self._own_statements: dict[type, dict[int, list[ast.AST]]] = {}
 
     def memo(self, key: str, compute: Callable[[SourceIndex], T]) -> T:
         """``compute(self)`` once per index: how helpers shared by several rules cache their result."""
@@ -105,10 +176,92 @@ class SourceIndex:
         """All nodes of exactly this type (document order is not guaranteed)."""
         return self.by_type.get(kind, [])  # type: ignore[return-value]
 
+    def own(self, scope: ast.AST, kind: type[N]) -> list[N]:
+        """The nodes of exactly type ``kind`` that ``scope`` (a function, class, lambda or the
+        module) holds itself, not inside a nested function, lambda or class.
+
+        Rules ask this of several functions and several rules ask it of the same function, so each
+        scope is walked at most once per index, and only when some rule asks.
+        """
+        return self.own_types(scope).get(kind, [])  # type: ignore[return-value]
+
+    def own_types(self, scope: ast.AST) -> dict[type, list[ast.AST]]:
+        """``scope``'s own nodes grouped by type (see ``own``): one walk per scope and index."""
+        found = self._own.get(id(scope))
+        if found is None:
+            found = self._own[id(scope)] = _walk_own(scope)
+        return found
+
+    def own_statements(self, scope: ast.AST, kind: type[N]) -> list[N]:
+        """The statements of type ``kind`` (``ast.Return``, ``ast.Raise``, ``ast.Assign``, ...) that
+        ``scope`` (a function, class or the module) holds itself: ``own(scope, kind)`` without
+        walking ``scope``.
+
+        Statements have exact positions and only functions and classes hold statements, so each
+        statement's scope is found by position; the statements of one kind are grouped by scope
+        once per index. Same nodes, same order as ``own``.
+        """
+        grouped = self._own_statements.get(kind)
+        if grouped is None:
+            grouped = {}
+            for node in self.nodes(kind):
+                key = id(self.statement_scope(node))
+                bucket = grouped.get(key)
+                if bucket is None:
+                    grouped[key] = [node]
+                else:
+                    bucket.append(node)
+            self._own_statements[kind] = grouped
+        return grouped.get(id(scope), [])  # type: ignore[return-value]
+
+    def statement_scope(self, stmt: ast.AST) -> ast.AST:
+        """The innermost function or class holding statement ``stmt``, else the module."""
+        starts, ends, parents, scopes = self._statement_scopes
+        end = (getattr(stmt, "end_lineno", None) or 0, getattr(stmt, "end_col_offset", None) or 0)
+        # the last scope starting before ``stmt`` holds it, or one of its enclosing scopes does
+        i = bisect_left(starts, (getattr(stmt, "lineno", 0), getattr(stmt, "col_offset", 0))) - 1
+        while i >= 0 and ends[i] < end:
+            i = parents[i]
+        return scopes[i] if i >= 0 else self.tree
+
+    @cached_property
+    def _statement_scopes(self) -> tuple[list[tuple[int, int]], list[tuple[int, int]], list[int], list[ast.AST]]:
+        """Functions and classes sorted by position: starts, ends, the index of the enclosing one
+        (-1: the module) and the nodes. Their spans nest, so a stack sweep finds every parent."""
+        scopes: list[ast.AST] = []
+        for kind in _STATEMENT_SCOPES:
+            scopes += self.nodes(kind)
+        scopes.sort(key=lambda n: (n.lineno, n.col_offset))  # type: ignore[attr-defined]
+        starts = [(n.lineno, n.col_offset) for n in scopes]  # type: ignore[attr-defined]
+        ends = [(n.end_lineno or n.lineno, n.end_col_offset or 0) for n in scopes]  # type: ignore[attr-defined]
+        parents: list[int] = []
+        open_scopes: list[int] = []
+        for i in range(len(scopes)):
+            while open_scopes and ends[open_scopes[-1]] < ends[i]:
+                open_scopes.pop()
+            parents.append(open_scopes[-1] if open_scopes else -1)
+            open_scopes.append(i)
+        return starts, ends, parents, scopes
+
     @cached_property
     def functions(self) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
         """Every function and method (in no particular order)."""
         return self.nodes(ast.FunctionDef) + self.nodes(ast.AsyncFunctionDef)  # type: ignore[operator]
+
+    @cached_property
+    def _functions_by_line(
+        self,
+    ) -> tuple[list[int], list[int], list[ast.FunctionDef | ast.AsyncFunctionDef]]:
+        """Functions sorted by their ``def`` line: those lines, the running maximum of their last
+        lines, the functions. ``enclosing_function`` searches backwards from a line and stops where
+        no earlier function reaches it, instead of testing every function of the file."""
+        ordered = sorted(self.functions, key=lambda f: f.lineno)
+        reach: list[int] = []
+        furthest = 0
+        for func in ordered:
+            furthest = max(furthest, func.end_lineno or func.lineno)
+            reach.append(furthest)
+        return [f.lineno for f in ordered], reach, ordered
 
     @property
     def calls(self) -> list[ast.Call]:
@@ -148,8 +301,13 @@ class SourceIndex:
         """The innermost function whose body holds ``node`` (found by position, no parent map)."""
         line = getattr(node, "lineno", 0)
         col = getattr(node, "col_offset", 0)
-        best = None
-        for func in self.functions:
+        starts, reach, ordered = self._functions_by_line
+        # the innermost holder is the one starting last (two defs never share a line): search
+        # backwards from the last function starting on or before ``line``
+        for i in range(bisect_right(starts, line) - 1, -1, -1):
+            if reach[i] < line:
+                break  # neither this function nor any earlier one reaches ``line``
+            func = ordered[i]
             if func is node:
                 continue
             body_start = func.body[0].lineno if func.body else func.lineno
@@ -158,9 +316,8 @@ class SourceIndex:
                 continue
             if line == end and col >= (func.end_col_offset or 0):
                 continue
-            if best is None or func.lineno >= best.lineno:
-                best = func
-        return best
+            return func
+        return None
 
     # --- imports and module names -----------------------------------------------------------
     @cached_property

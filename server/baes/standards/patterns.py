@@ -93,7 +93,12 @@ def routes(index: SourceIndex) -> list[Route]:
 
 
 def own_nodes(func: ast.AST) -> Iterator[ast.AST]:
-    """Nodes of a function body, not descending into nested functions, lambdas or classes."""
+    """Nodes of a function body, not descending into nested functions, lambdas or classes.
+
+    The reference definition; rules use ``SourceIndex.own`` (the same nodes, grouped by type and
+    walked once per function and index) so that several rules asking about one function, or one
+    rule asking about many, do not walk it again.
+    """
     stack = list(ast.iter_child_nodes(func))
     while stack:
         node = stack.pop()
@@ -103,8 +108,9 @@ def own_nodes(func: ast.AST) -> Iterator[ast.AST]:
         stack.extend(ast.iter_child_nodes(node))
 
 
-def is_generator(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    return any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in own_nodes(func) if n is not func)
+def is_generator(index: SourceIndex, func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    own = index.own_types(func)
+    return ast.Yield in own or ast.YieldFrom in own
 
 
 def decorator_names(func: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef) -> set[str]:
@@ -173,8 +179,9 @@ def functions_named(index: SourceIndex, name: str) -> list[ast.FunctionDef | ast
     return [f for f in index.functions if f.name == name]
 
 
-def body_raises(func: ast.AST) -> bool:
-    return any(isinstance(n, ast.Raise) for n in own_nodes(func))
+def body_raises(index: SourceIndex, func: ast.AST) -> bool:
+    """Whether ``func`` itself (not a nested function) has a ``raise`` statement."""
+    return bool(index.own_statements(func, ast.Raise))
 
 
 def function_at(index: SourceIndex, node: ast.AST) -> ast.FunctionDef | ast.AsyncFunctionDef | None:

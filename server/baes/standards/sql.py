@@ -25,6 +25,14 @@ _CREATE_INDEX = re.compile(
     re.IGNORECASE,
 )
 _CONSTRAINT_START = re.compile(r"^(CONSTRAINT|PRIMARY\s+KEY|FOREIGN\s+KEY|UNIQUE|CHECK)\b", re.IGNORECASE)
+_LOOKS_LIKE_SQL = re.compile(
+    r"\s*(--[^\n]*\n\s*)*(CREATE|INSERT|SELECT|UPDATE|DELETE|PRAGMA|DROP|ALTER|WITH|REPLACE)\b", re.IGNORECASE
+)
+_PRIMARY_KEY = re.compile(r"\bPRIMARY\s+KEY\b", re.IGNORECASE)
+_NOT_NULL = re.compile(r"\bNOT\s+NULL\b", re.IGNORECASE)
+_REFERENCES = re.compile(r"\bREFERENCES\b", re.IGNORECASE)
+_PRIMARY_KEY_CONSTRAINT = re.compile(r"(CONSTRAINT\s+\w+\s+)?PRIMARY\s+KEY", re.IGNORECASE)
+_FOREIGN_KEY_CONSTRAINT = re.compile(r"FOREIGN\s+KEY\s*\(([^)]*)\)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -42,15 +50,15 @@ class Column:
 
     @property
     def primary_key(self) -> bool:
-        return bool(re.search(r"\bPRIMARY\s+KEY\b", self.definition, re.IGNORECASE))
+        return bool(_PRIMARY_KEY.search(self.definition))
 
     @property
     def not_null(self) -> bool:
-        return bool(re.search(r"\bNOT\s+NULL\b", self.definition, re.IGNORECASE)) or self.primary_key
+        return bool(_NOT_NULL.search(self.definition)) or self.primary_key
 
     @property
     def references(self) -> bool:
-        return bool(re.search(r"\bREFERENCES\b", self.definition, re.IGNORECASE))
+        return bool(_REFERENCES.search(self.definition))
 
 
 @dataclass
@@ -67,12 +75,12 @@ class Table:
     def has_primary_key(self) -> bool:
         if any(c.primary_key for c in self.columns):
             return True
-        return any(re.match(r"(CONSTRAINT\s+\w+\s+)?PRIMARY\s+KEY", c, re.IGNORECASE) for c in self.constraints)
+        return any(_PRIMARY_KEY_CONSTRAINT.match(c) for c in self.constraints)
 
     def foreign_key_columns(self) -> set[str]:
         cols = {c.name.lower() for c in self.columns if c.references}
         for constraint in self.constraints:
-            m = re.search(r"FOREIGN\s+KEY\s*\(([^)]*)\)", constraint, re.IGNORECASE)
+            m = _FOREIGN_KEY_CONSTRAINT.search(constraint)
             if m:
                 cols.update(_strip_ident(x).lower() for x in m.group(1).split(","))
         return cols
@@ -206,14 +214,36 @@ def _find_sql_strings(index: SourceIndex) -> list[SqlString]:
 
 
 def _looks_like_sql(text: str) -> bool:
-    return bool(re.match(r"\s*(--[^\n]*\n\s*)*(CREATE|INSERT|SELECT|UPDATE|DELETE|PRAGMA|DROP|ALTER|WITH|REPLACE)\b", text, re.IGNORECASE))
+    return bool(_LOOKS_LIKE_SQL.match(text))
+
+
+def _assignments_by_name(index: SourceIndex) -> dict[str, list[ast.Assign]]:
+    """``name = ...`` statements of the whole file by target name (once per index, not one walk
+    of the module per ``execute(name)``)."""
+    def compute(ix: SourceIndex) -> dict[str, list[ast.Assign]]:
+        grouped: dict[str, list[ast.Assign]] = {}
+        for node in ix.nodes(ast.Assign):
+            for name in {t.id for t in node.targets if isinstance(t, ast.Name)}:
+                grouped.setdefault(name, []).append(node)
+        return grouped
+
+    return index.memo("sql_assignments", compute)
 
 
 def _local_literals(index: SourceIndex, call: ast.Call, name: str) -> list[ast.Constant]:
+    """String literals assigned to ``name`` anywhere inside the function holding ``call``
+    (nested functions included), or anywhere in the file at module level."""
+    assigns = _assignments_by_name(index).get(name, [])
     func = index.enclosing_function(call)
-    scope: ast.AST = func if func is not None else index.tree
+    if func is not None:
+        # statements have exact positions: those inside the def's text are the ones below it
+        start = (func.lineno, func.col_offset)
+        end = (func.end_lineno or func.lineno, func.end_col_offset or 0)
+        assigns = [
+            a for a in assigns
+            if start < (a.lineno, a.col_offset) and (a.end_lineno or a.lineno, a.end_col_offset or 0) <= end
+        ]
     out: list[ast.Constant] = []
-    for node in ast.walk(scope):
-        if isinstance(node, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in node.targets):
-            out += _string_constants(node.value)
+    for node in assigns:
+        out += _string_constants(node.value)
     return out

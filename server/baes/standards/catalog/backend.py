@@ -6,15 +6,15 @@ import re
 from collections.abc import Iterator
 
 from baes.findings import FixSafety, FixSpec, Severity
-from baes.standards.index import call_name, dotted_name, keyword
+from baes.standards.index import SourceIndex, call_name, dotted_name, keyword
 from baes.standards.patterns import (
+    HTTP_METHODS,
     Route,
     body_raises,
     is_fixture,
     is_http_client_call,
     is_test_function,
     literal_url,
-    own_nodes,
     routes,
 )
 from baes.standards.rule import Example, Rule, RuleContext, Violation
@@ -97,13 +97,11 @@ CREATE_STATUS = Rule(
 
 
 # --- BE002 delete returns 204 -------------------------------------------------------------------
-def _returns_a_body(func: ast.AST) -> bool:
+def _returns_a_body(index: SourceIndex, func: ast.AST) -> bool:
     """Whether a function returns something other than ``None`` somewhere."""
     return any(
-        isinstance(node, ast.Return)
-        and node.value is not None
-        and not (isinstance(node.value, ast.Constant) and node.value.value is None)
-        for node in own_nodes(func)
+        node.value is not None and not (isinstance(node.value, ast.Constant) and node.value.value is None)
+        for node in index.own_statements(func, ast.Return)
     )
 
 
@@ -114,7 +112,7 @@ def _delete_status(ctx: RuleContext) -> Iterator[Violation]:
         if route.method != "delete":
             continue
         node = route.status_code_node
-        if node is None and not _returns_a_body(route.function):
+        if node is None and not _returns_a_body(ctx.index, route.function):
             yield Violation.at(
                 route.decorator, fix=_status_fix(route, expected), name=route.function.name,
                 problem="answers 200 with an empty (`null`) body", expected=expected,
@@ -171,15 +169,21 @@ def _fetches_one(node: ast.AST) -> bool:
 
 
 def _not_found(ctx: RuleContext) -> Iterator[Violation]:
-    for route in routes(ctx.index):
+    index = ctx.index
+    # the calls that fetch one row, found once by name: a file without any has nothing to judge
+    fetches = {id(c) for c in index.calls_to(*_FETCH_ONE, "get") if _fetches_one(c)}
+    if not fetches:
+        return
+    for route in routes(index):
         if not route.has_path_parameter or route.method not in ("get", "put", "patch", "delete"):
             continue
         func = route.function
-        if not any(_fetches_one(n) for n in own_nodes(func)) or body_raises(func):
+        # the raise first: it needs no walk of the function, and most routes that fetch one row raise
+        if body_raises(index, func) or not any(id(n) in fetches for n in index.own(func, ast.Call)):
             continue
         returns_response = any(
-            isinstance(n, ast.Return) and isinstance(n.value, ast.Call) and (call_name(n.value) or "").endswith("Response")
-            for n in own_nodes(func)
+            isinstance(n.value, ast.Call) and (call_name(n.value) or "").endswith("Response")
+            for n in index.own_statements(func, ast.Return)
         )
         if not returns_response:
             yield Violation.header(func, name=func.name)
@@ -260,9 +264,13 @@ _OPENERS = frozenset({"connect", "get_connection", "get_db", "get_session", "Ses
 
 
 def _dependency_injection(ctx: RuleContext) -> Iterator[Violation]:
-    for route in routes(ctx.index):
-        for node in own_nodes(route.function):
-            if isinstance(node, ast.Call) and call_name(node) in _OPENERS:
+    index = ctx.index
+    if not index.calls_to(*_OPENERS):
+        return  # nothing opens a connection anywhere in the file
+    for route in routes(index):
+        # the first opener in ``own_nodes`` order: ``index.own`` keeps that order within a type
+        for node in index.own(route.function, ast.Call):
+            if call_name(node) in _OPENERS:
                 yield Violation.at(node, name=route.function.name, opener=call_name(node))
                 break
 
@@ -304,6 +312,8 @@ DEPENDENCY_INJECTION = Rule(
 
 # --- BE006 hard-coded addresses -------------------------------------------------------------------
 _ADDRESS_KEYWORDS = {"host": "HOST", "port": "PORT", "base_url": "BASE_URL", "api_url": "API_URL"}
+# what ``is_http_client_call`` requires of ``x.attr(...)`` before it looks any further
+_CLIENT_ATTRS = HTTP_METHODS | {"request", "stream", "urlopen"}
 _CONFIG_OWNERS = frozenset({"environ", "os", "config", "settings", "cfg", "conf", "secrets", "env"})
 
 
@@ -327,10 +337,14 @@ def hard_coded_addresses(ctx: RuleContext, env_var: str | None = None) -> Iterat
     index = ctx.index
     skip_main = bool(ctx.options.get("allow_in_main_block", True))
     for call in index.calls:
-        if is_config_call(call):
+        # only an address keyword or a possible client call can give a candidate: test that first,
+        # the cheapest way; the dotted-name work of the config check only for calls with candidates
+        func = call.func
+        maybe_client = isinstance(func, ast.Attribute) and func.attr in _CLIENT_ATTRS
+        if not maybe_client and not (call.keywords and any(kw.arg in _ADDRESS_KEYWORDS for kw in call.keywords)):
             continue
         candidates: list[tuple[ast.expr, str, bool]] = []
-        client = is_http_client_call(call, index)
+        client = maybe_client and is_http_client_call(call, index)
         for kw in call.keywords:
             name = kw.arg or ""
             if name in _ADDRESS_KEYWORDS:
@@ -339,6 +353,8 @@ def hard_coded_addresses(ctx: RuleContext, env_var: str | None = None) -> Iterat
                 candidates.append((kw.value, env_var or "API_URL", False))
         if client:
             candidates += [(arg, env_var or "API_URL", False) for arg in call.args]
+        if not candidates or is_config_call(call):
+            continue
         for value, var, any_literal in candidates:
             if not (literal_url(value) or (any_literal and _address_literal(value))):
                 continue
@@ -399,19 +415,28 @@ def _secret_literal(node: ast.expr | None) -> bool:
     return isinstance(node, ast.Constant) and isinstance(node.value, str) and len(node.value) >= 6 and " " not in node.value
 
 
+def _secret_keyword(kw: ast.keyword) -> bool:
+    return bool(kw.arg) and _secret_literal(kw.value) and bool(_SECRET_NAME.search(kw.arg or ""))
+
+
 def _hard_coded_secret(ctx: RuleContext) -> Iterator[Violation]:
     index = ctx.index
-    for call in index.calls:
-        if is_config_call(call):
-            continue
-        for kw in call.keywords:
-            if kw.arg and _SECRET_NAME.search(kw.arg) and _secret_literal(kw.value):
-                yield Violation.at(kw.value, name=kw.arg)
+    # one pass over the keyword nodes finds the suspicious ones; only calls holding one need the
+    # dotted-name work of ``is_config_call``
+    secret_keywords = {id(kw) for kw in index.nodes(ast.keyword) if _secret_keyword(kw)}
+    if secret_keywords:
+        for call in index.calls:
+            found = [kw for kw in call.keywords if id(kw) in secret_keywords]
+            if found and not is_config_call(call):
+                for kw in found:
+                    yield Violation.at(kw.value, name=kw.arg)
     for kind in (ast.Assign, ast.AnnAssign):
         for stmt in index.nodes(kind):
+            if not _secret_literal(stmt.value):
+                continue
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
             for target in targets:
-                if isinstance(target, ast.Name) and _SECRET_NAME.search(target.id) and _secret_literal(stmt.value):
+                if isinstance(target, ast.Name) and _SECRET_NAME.search(target.id):
                     yield Violation.at(stmt.value, name=target.id)  # type: ignore[arg-type]
 
 

@@ -15,7 +15,6 @@ from baes.standards.patterns import (
     function_at,
     is_generator,
     is_upper_constant_name,
-    own_nodes,
 )
 from baes.standards.rule import Example, Rule, RuleContext, Violation
 from baes.standards.sql import (
@@ -55,12 +54,11 @@ def _generator_in_with(ctx: RuleContext) -> Iterator[Violation]:
         return
     for name, calls in uses.items():
         defs = [f for f in index.functions if f.name == name]
-        if not defs or not all(is_generator(f) and not f.decorator_list for f in defs):
+        if not defs or not all(not f.decorator_list and is_generator(index, f) for f in defs):
             continue
         in_with = {id(c.func) for c, _ in calls}
         # used any other way (Depends(name), a fixture, passed as a callable): the decorator would break it
-        other_uses = [n for n in index.nodes(ast.Name) if n.id == name and id(n) not in in_with]
-        if other_uses:
+        if any(n.id == name and id(n) not in in_with for n in index.nodes(ast.Name)):
             continue
         for func in defs:
             decorator = "asynccontextmanager" if isinstance(func, ast.AsyncFunctionDef) else "contextmanager"
@@ -134,50 +132,56 @@ def _placeholder_builder(node: ast.AST) -> bool:
     return any(isinstance(n, ast.Constant) and isinstance(n.value, str) and "?" in n.value for n in ast.walk(node))
 
 
-def _safe_part(node: ast.expr, scope: ast.AST | None) -> bool:
+def _safe_part(node: ast.expr, index: SourceIndex, scope: ast.AST | None) -> bool:
     """An interpolated value that cannot carry user input: a constant, an UPPER_CASE name,
-    or a placeholder list built from ``?`` literals (directly or in a local variable)."""
+    or a placeholder list built from ``?`` literals (directly or in a local variable of ``scope``)."""
     if isinstance(node, ast.Constant):
         return True
     if isinstance(node, ast.Name):
         if is_upper_constant_name(node.id):
             return True
         if scope is not None:
-            values = _assigned_values(scope, node.id)
-            return bool(values) and all(_placeholder_builder(v) or _safe_part(v, None) for v in values)
+            values = _assigned_values(index, scope, node.id)
+            return bool(values) and all(_placeholder_builder(v) or _safe_part(v, index, None) for v in values)
         return False
     if isinstance(node, ast.Attribute) and is_upper_constant_name(node.attr):
         return True
     return _placeholder_builder(node)
 
 
-def _assigned_values(scope: ast.AST, name: str) -> list[ast.expr]:
+def _assigned_values(index: SourceIndex, scope: ast.AST, name: str) -> list[ast.expr]:
+    """Values assigned to ``name`` by ``scope``'s own statements (found by the index without walking
+    ``scope``; callers only ask whether all or any of them qualify, so their order does not matter)."""
     values: list[ast.expr] = []
-    for n in own_nodes(scope):
-        if isinstance(n, ast.Assign) and any(isinstance(t, ast.Name) and t.id == name for t in n.targets) or (
-            isinstance(n, (ast.AnnAssign, ast.AugAssign))
-            and isinstance(n.target, ast.Name)
-            and n.target.id == name
-            and n.value is not None
-        ):
+    for n in index.own_statements(scope, ast.Assign):
+        if any(isinstance(t, ast.Name) and t.id == name for t in n.targets):
             values.append(n.value)
+    for kind in (ast.AnnAssign, ast.AugAssign):
+        for stmt in index.own_statements(scope, kind):
+            target = stmt.target
+            if isinstance(target, ast.Name) and target.id == name and stmt.value is not None:
+                values.append(stmt.value)
     return values
 
 
-def dynamic_sql(node: ast.expr, scope: ast.AST | None) -> bool:
-    """Whether ``node`` builds a query from strings with values spliced in."""
+def dynamic_sql(node: ast.expr, index: SourceIndex, scope: ast.AST | None) -> bool:
+    """Whether ``node`` builds a query from strings with values spliced in (local variables are
+    looked up in ``scope``)."""
     if isinstance(node, ast.JoinedStr):
-        return any(isinstance(v, ast.FormattedValue) and not _safe_part(v.value, scope) for v in node.values)
+        return any(
+            isinstance(v, ast.FormattedValue) and not _safe_part(v.value, index, scope) for v in node.values
+        )
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
         if isinstance(node.left, ast.Constant) and isinstance(node.left.value, str):
             parts = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
-            return any(not _safe_part(p, scope) for p in parts)
+            return any(not _safe_part(p, index, scope) for p in parts)
         return False
     if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
         parts = _concat_parts(node)
         has_text = any(isinstance(p, (ast.Constant, ast.JoinedStr)) for p in parts)
         return has_text and any(
-            (dynamic_sql(p, scope) if isinstance(p, ast.JoinedStr) else not _safe_part(p, scope)) for p in parts
+            (dynamic_sql(p, index, scope) if isinstance(p, ast.JoinedStr) else not _safe_part(p, index, scope))
+            for p in parts
         )
     if (
         isinstance(node, ast.Call)
@@ -187,7 +191,7 @@ def dynamic_sql(node: ast.expr, scope: ast.AST | None) -> bool:
         and isinstance(node.func.value.value, str)
     ):
         values = list(node.args) + [k.value for k in node.keywords]
-        return any(not _safe_part(v, scope) for v in values)
+        return any(not _safe_part(v, index, scope) for v in values)
     return False
 
 
@@ -203,8 +207,10 @@ def _sql_injection(ctx: RuleContext) -> Iterator[Violation]:
         if not is_execute_call(call) or not call.args:
             continue
         first = call.args[0]
+        if isinstance(first, ast.Constant):
+            continue  # a literal query: nothing spliced in, no scope to look up
         scope = function_at(index, call) or index.tree
-        if dynamic_sql(first, scope):
+        if dynamic_sql(first, index, scope):
             fix = None
             if len(call.args) == 1 and not call.keywords:
                 fix = FixSpec(
@@ -215,8 +221,8 @@ def _sql_injection(ctx: RuleContext) -> Iterator[Violation]:
                 )
             yield Violation.at(first, fix=fix, method=call.func.attr, via="")  # type: ignore[union-attr]
         elif isinstance(first, ast.Name) and not is_upper_constant_name(first.id):
-            for value in _assigned_values(scope, first.id):
-                if dynamic_sql(value, scope):
+            for value in _assigned_values(index, scope, first.id):
+                if dynamic_sql(value, index, scope):
                     yield Violation.at(first, method=call.func.attr, via=f" through `{first.id}`")  # type: ignore[union-attr]
                     break
 
@@ -378,6 +384,7 @@ NOT_NULL = Rule(
 
 
 _RELATION_COLUMN = re.compile(r"^(\w+)_id$", re.IGNORECASE)
+_INTEGER_TYPE = re.compile(r"\s*INT", re.IGNORECASE)
 
 
 def _missing_foreign_key(ctx: RuleContext) -> Iterator[Violation]:
@@ -385,7 +392,7 @@ def _missing_foreign_key(ctx: RuleContext) -> Iterator[Violation]:
         fks = table.foreign_key_columns()
         for column in table.columns:
             relation = _RELATION_COLUMN.match(column.name) and not column.primary_key
-            integer = re.match(r"\s*INT", column.definition, re.IGNORECASE)
+            integer = _INTEGER_TYPE.match(column.definition)
             if relation and integer and column.name.lower() not in fks:
                 yield Violation.at(sql.node, table=table.name, column=column.name)
 

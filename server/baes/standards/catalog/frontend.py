@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from baes.findings import FixSafety, Severity
 from baes.standards.catalog.backend import hard_coded_addresses
 from baes.standards.index import SourceIndex, dotted_name
-from baes.standards.patterns import SEND_METHODS, is_http_client_call, own_nodes
+from baes.standards.patterns import SEND_METHODS, is_http_client_call
 from baes.standards.rule import Example, Rule, RuleContext, Violation
 from baes.swea import SWEAType
 
@@ -33,11 +33,12 @@ def _is_send(call: ast.Call, index: SourceIndex, local_senders: set[str]) -> boo
 def _local_senders(index: SourceIndex) -> set[str]:
     """Functions of this file that send data to the API (so calling them counts as sending)."""
     def compute(ix: SourceIndex) -> set[str]:
-        return {
-            func.name
-            for func in ix.functions
-            if any(isinstance(n, ast.Call) and _is_send(n, ix, set()) for n in own_nodes(func))
-        }
+        # without local senders a send is an HTTP client's post/put/patch/delete: find those once,
+        # then ask which functions hold one themselves (not in a nested function or lambda)
+        sends = {id(c) for c in ix.calls_to(*SEND_METHODS) if _is_send(c, ix, set())}
+        if not sends:
+            return set()
+        return {func.name for func in ix.functions if any(id(n) in sends for n in ix.own(func, ast.Call))}
 
     return index.memo("frontend_senders", compute)
 
@@ -54,7 +55,8 @@ def _submit_names(index: SourceIndex) -> set[str]:
 def _form_validation(ctx: RuleContext) -> Iterator[Violation]:
     index = ctx.index
     submits = _submit_names(index)
-    if not submits and not any(_streamlit_call(c, index, "form_submit_button") for c in index.calls):
+    buttons = index.calls_to("form_submit_button")
+    if not submits and not any(_streamlit_call(c, index, "form_submit_button") for c in buttons):
         return
     senders = _local_senders(index)
     for branch in index.nodes(ast.If):
@@ -115,9 +117,12 @@ def _feedback(ctx: RuleContext) -> Iterator[Violation]:
     if not sends:
         return
     missing = []
-    if not any(_streamlit_call(c, index, "success", "toast", "balloons") for c in index.calls):
+    # ``st.x(...)`` is a call named ``x``: look only at calls of the names asked for
+    feedback = ("success", "toast", "balloons")
+    if not any(_streamlit_call(c, index, *feedback) for c in index.calls_to(*feedback)):
         missing.append("success (`st.success`)")
-    if not any(_streamlit_call(c, index, "error", "exception", "warning") for c in index.calls):
+    errors = ("error", "exception", "warning")
+    if not any(_streamlit_call(c, index, *errors) for c in index.calls_to(*errors)):
         missing.append("error (`st.error`)")
     if missing:
         yield Violation.at(sends[0], missing=" and ".join(missing))

@@ -4,7 +4,7 @@ from __future__ import annotations
 import ast
 import builtins
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from baes.findings import FixSafety, FixSpec, Severity
 from baes.standards.index import SourceIndex
@@ -135,45 +135,49 @@ _BUILTINS = frozenset(dir(builtins)) | _MODULE_NAMES | _PLATFORM_BUILTINS
 _DYNAMIC_SCOPE_CALLS = frozenset({"exec", "globals", "locals", "vars", "eval", "__import__"})
 
 
-def _bound_except_assignments(index: SourceIndex) -> set[str]:
+def _binding_groups(index: SourceIndex) -> Iterator[Iterable[str]]:
     """Names bound by imports, defs, parameters, handlers, ``global`` and ``match`` captures.
 
     Together with assignment targets this is a deliberately flat view of the file's bindings
     (any scope counts), so correct scoping the rule does not model never raises an alarm.
+    Yielded group by group, so the rule stops as soon as every candidate name is bound.
     """
-    bound = set(index.imports)
+    yield index.imports
     for kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
-        bound.update(node.name for node in index.nodes(kind))
-    bound.update(node.arg for node in index.nodes(ast.arg))
-    bound.update(node.name for node in index.nodes(ast.ExceptHandler) if node.name)
-    for kind in (ast.Global, ast.Nonlocal):
-        for node in index.nodes(kind):
-            bound.update(node.names)
-    for node in index.nodes(ast.MatchAs) + index.nodes(ast.MatchStar):  # type: ignore[operator]
-        if node.name:
-            bound.add(node.name)
-    bound.update(node.rest for node in index.nodes(ast.MatchMapping) if node.rest)
-    return bound
+        yield [node.name for node in index.nodes(kind)]
+    yield [node.arg for node in index.nodes(ast.arg)]
+    yield [node.name for node in index.nodes(ast.ExceptHandler) if node.name]
+    for scope_kind in (ast.Global, ast.Nonlocal):
+        for statement in index.nodes(scope_kind):
+            yield statement.names
+    for match_kind in (ast.MatchAs, ast.MatchStar):
+        yield [node.name for node in index.nodes(match_kind) if node.name]
+    yield [node.rest for node in index.nodes(ast.MatchMapping) if node.rest]
 
 
 def _undefined_names(ctx: RuleContext) -> Iterator[Violation]:
     index = ctx.index
-    if index.has_star_import:
+    extra_builtins = set(ctx.options.get("extra_builtins", ()))
+    names = index.nodes(ast.Name)
+    # names used or assigned that are no builtins, minus every binding; most files are left with
+    # none after a few groups, so the bindings are gathered only while candidates remain
+    candidates = {node.id for node in names} - _BUILTINS
+    for group in _binding_groups(index):
+        if not candidates:
+            return
+        candidates.difference_update(group)
+    candidates -= extra_builtins
+    if not candidates:
+        return
+    Load = ast.Load
+    # an assignment anywhere binds the name; what is left is only ever loaded
+    candidates -= {node.id for node in names if node.id in candidates and type(node.ctx) is not Load}
+    if not candidates or index.has_star_import:
         return
     calls = index.calls_by_name
     if any(isinstance(c.func, ast.Name) for name in _DYNAMIC_SCOPE_CALLS for c in calls.get(name, ())):
         return
-    bound = _bound_except_assignments(index) | set(ctx.options.get("extra_builtins", ()))
-    loads: list[ast.Name] = []
-    Load = ast.Load
-    builtin_names = _BUILTINS
-    for node in index.nodes(ast.Name):
-        if type(node.ctx) is not Load:
-            bound.add(node.id)
-        elif node.id not in builtin_names:
-            loads.append(node)
-    candidates = {n.id for n in loads} - bound
-    for node in loads:
+    for node in names:
         name = node.id
         if name not in candidates:
             continue

@@ -12,7 +12,6 @@ from baes.standards.patterns import (
     HTTP_METHODS,
     is_fixture,
     is_test_function,
-    own_nodes,
 )
 from baes.standards.rule import Example, Rule, RuleContext, Violation
 from baes.swea import SWEAType
@@ -40,9 +39,13 @@ def _find_client_calls(index: SourceIndex) -> list[ast.Call]:
 
 
 def _assert_ranges(index: SourceIndex) -> tuple[list[int], list[int]]:
-    """Start and end lines of every ``assert`` (they never nest), sorted by start."""
-    ranges = sorted((a.lineno, a.end_lineno or a.lineno) for a in index.nodes(ast.Assert))
-    return [a for a, _ in ranges], [b for _, b in ranges]
+    """Start and end lines of every ``assert`` (they never nest), sorted by start (once per index:
+    TE001 and TE004 ask several times)."""
+    def compute(ix: SourceIndex) -> tuple[list[int], list[int]]:
+        ranges = sorted((a.lineno, a.end_lineno or a.lineno) for a in ix.nodes(ast.Assert))
+        return [a for a, _ in ranges], [b for _, b in ranges]
+
+    return index.memo("assert_ranges", compute)
 
 
 def _in_an_assert(index: SourceIndex, nodes: list[ast.AST]) -> bool:
@@ -217,12 +220,23 @@ LIFECYCLE = Rule(
 
 
 # --- TE004 error cases ----------------------------------------------------------------------------
+def _int_constants(index: SourceIndex) -> dict[int, list[ast.Constant]]:
+    """Integer literals by value (one pass over the constants for every status code asked)."""
+    def compute(ix: SourceIndex) -> dict[int, list[ast.Constant]]:
+        grouped: dict[int, list[ast.Constant]] = {}
+        for n in ix.nodes(ast.Constant):
+            if type(n.value) is int:
+                grouped.setdefault(n.value, []).append(n)
+        return grouped
+
+    return index.memo("int_constants", compute)
+
+
 def _status_mentions(index: SourceIndex, code: int) -> list[ast.AST]:
     """Nodes naming the status ``code``: the number itself or ``status.HTTP_<code>_...``."""
-    found: list[ast.AST] = [
-        n for n in index.nodes(ast.Constant) if n.value == code and type(n.value) is int
-    ]
-    found += [n for n in index.nodes(ast.Attribute) if n.attr.startswith(f"HTTP_{code}")]
+    found: list[ast.AST] = list(_int_constants(index).get(code, ()))
+    prefix = f"HTTP_{code}"
+    found += [n for n in index.nodes(ast.Attribute) if n.attr.startswith(prefix)]
     return found
 
 
@@ -272,10 +286,10 @@ def _fixture_cleanup(ctx: RuleContext) -> Iterator[Violation]:
         func = index.enclosing_function(opener)
         if func is None or id(func) in reported or not is_fixture(func):
             continue
-        nodes = list(own_nodes(func))
-        if any(isinstance(n, (ast.Yield, ast.YieldFrom)) for n in nodes):
+        own = index.own_types(func)
+        if ast.Yield in own or ast.YieldFrom in own:
             continue
-        if any(isinstance(n, ast.Call) and call_name(n) in ("addfinalizer", "close", "callback") for n in nodes):
+        if any(call_name(n) in ("addfinalizer", "close", "callback") for n in index.own(func, ast.Call)):
             continue
         reported.add(id(func))
         yield Violation.header(func, name=func.name, opener=call_name(opener))
