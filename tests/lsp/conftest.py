@@ -14,20 +14,11 @@ from pytest_lsp import ClientServerConfig, LanguageClient
 
 sys.path.insert(0, str(Path(__file__).parent))
 
-from lsp_support import SERVER_COMMAND, capabilities, install_editor, make_client  # noqa: E402
+from lsp_support import BACKEND, SERVER_COMMAND, capabilities, install_editor, make_client  # noqa: E402
 
 PULL_CLIENTS = {"vscode"}
 CLIENTS = ["vscode", "neovim", "emacs"]
 
-BACKEND = '''from fastapi import FastAPI
-import uvicorn
-
-app = FastAPI()
-
-
-def serve():
-    uvicorn.run(app, host="0.0.0.0")
-'''
 
 
 def server_env() -> dict[str, str]:

@@ -18,6 +18,17 @@ from pytest_lsp import LanguageClient
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
 SERVER_COMMAND = [sys.executable, "-m", "baes", "lsp"]
+
+# A backend file with one finding (a hard-coded host), shared by the tests.
+BACKEND = '''from fastapi import FastAPI
+import uvicorn
+
+app = FastAPI()
+
+
+def serve():
+    uvicorn.run(app, host="0.0.0.0")
+'''
 _BREAK = re.compile(r"\r\n|\r|\n")
 
 

@@ -80,7 +80,7 @@ def test_parse_address() -> None:
 async def test_linter_computes_suppressions_on_demand_and_freezes_the_heap_once(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    from conftest import BACKEND
+    from lsp_support import BACKEND
 
     monkeypatch.setattr(linting, "_FREEZE_DELAY_S", 0.0)
     path = tmp_path / "app" / "server.py"
