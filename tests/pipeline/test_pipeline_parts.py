@@ -6,7 +6,7 @@ import time
 from typing import Mapping
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from baes.core.generation import llm_review
@@ -126,6 +126,7 @@ def test_a_failing_stage_propagates_after_its_wave() -> None:
 
 
 @given(st.text(max_size=400))
+@example("*0")  # parses, but does not compile: found by hypothesis
 @settings(max_examples=200, deadline=None)
 def test_answer_parsers_never_fail_unexpectedly(text: str) -> None:
     try:

@@ -14,6 +14,8 @@ from typing import Mapping, Sequence
 
 from baes.scaffold.spec import EntitySpec
 from baes.swea import SWEAType
+from baes.python_ast import PARSE_LOCK
+from baes.python_ast import parse as parse_python
 
 _FENCE = re.compile(r"```[ \t]*([A-Za-z0-9_+-]*)[^\n]*\n(.*?)(?:```|\Z)", re.DOTALL)
 
@@ -57,7 +59,7 @@ def describe_entity(spec: EntitySpec) -> str:
 def interface_summary(code: str) -> str:
     """Top-level function and class signatures of an upstream module (what later SWEAs call)."""
     try:
-        tree = ast.parse(code)
+        tree = parse_python(code)
     except SyntaxError:
         return ""
     out: list[str] = []
@@ -133,8 +135,10 @@ def extract_code(reply: str) -> str:
 
 
 def _parses(code: str) -> bool:
+    """Whether ``code`` compiles: stricter than parsing (``*0`` parses but cannot run)."""
     try:
-        ast.parse(code)
+        with PARSE_LOCK:
+            compile(code, "<answer>", "exec", dont_inherit=True)
     except (SyntaxError, ValueError):
         return False
     return True
