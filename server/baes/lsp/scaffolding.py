@@ -63,14 +63,6 @@ def _spec_from_entity(entity: Any) -> Any:
         raise _error(f"invalid entity: {exc}") from exc
 
 
-def recognition_cache(flags: Any) -> Any:
-    """The process-wide recognition cache the pipeline and ``baes.cacheStats`` share; ``None`` when
-    ``ENABLE_RECOGNITION_CACHE`` is off."""
-    if not flags.ENABLE_RECOGNITION_CACHE:
-        return None
-    return core.attribute("baes.core.recognition_cache", "default_cache")()
-
-
 def _generate(ls: "BaesLanguageServer", request: Any, root: Path) -> Any:
     """Run the generation pipeline without writing (worker thread): a ``GenerationResult``.
 
@@ -84,7 +76,8 @@ def _generate(ls: "BaesLanguageServer", request: Any, root: Path) -> Any:
     overrides = {k: v for k, v in (("base_url", editor.llm_base_url), ("model", editor.llm_model)) if v}
     llm = llm_module.LLMConfig.from_env().merged(overrides, "editor settings")
     flags = resolved.settings.flags
-    return generate_entity(request, root, llm=llm, flags=flags, cache=recognition_cache(flags), dry_run=True)
+    # The pipeline picks the process-wide recognition cache itself, or none when the flags turn it off.
+    return generate_entity(request, root, llm=llm, flags=flags, dry_run=True)
 
 
 def workspace_edit(ls: "BaesLanguageServer", plan: Any) -> types.WorkspaceEdit:
