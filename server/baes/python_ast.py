@@ -15,7 +15,7 @@ import threading
 PARSE_LOCK = threading.RLock()
 
 
-def parse(source: str | bytes, filename: str = "<unknown>") -> ast.Module:
-    """``ast.parse(source, filename)`` under ``PARSE_LOCK``."""
+def parse(source: str | bytes, filename: str = "<unknown>", mode: str = "exec") -> ast.AST:
+    """``ast.parse(source, filename, mode)`` under ``PARSE_LOCK``."""
     with PARSE_LOCK:
-        return ast.parse(source, filename=filename)
+        return ast.parse(source, filename=filename, mode=mode)

@@ -8,7 +8,6 @@ Results always come back in the order of the input, whatever the number of proce
 """
 from __future__ import annotations
 
-import ast
 import difflib
 import os
 import pickle
@@ -19,6 +18,7 @@ from typing import TYPE_CHECKING, Callable, Sequence, TypeVar
 
 from baes.config import Settings
 from baes.findings import Finding
+from baes.python_ast import parse as parse_python
 
 if TYPE_CHECKING:  # pragma: no cover
     from baes.atomic_io import TextFile
@@ -119,7 +119,7 @@ def unified_diff(old: str, new: str, display: str) -> str:
 
 def _parses(text: str, path: str) -> bool:
     try:
-        ast.parse(text, filename=path)
+        parse_python(text, filename=path)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False
     return True

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from baes.findings import Span, TextEdit
+from baes.python_ast import parse as parse_python
 
 
 class InsertionError(ValueError):
@@ -50,7 +51,7 @@ class SourceLines:
 
 def parse(text: str, path: str) -> ast.Module:
     try:
-        return ast.parse(text)
+        return parse_python(text)
     except (SyntaxError, ValueError) as exc:
         raise InsertionError(f"{path} does not parse ({exc}); fix it, then scaffold again") from exc
 
@@ -82,7 +83,7 @@ def _is_import(node: ast.stmt) -> bool:
 def _normalize(code: str) -> str:
     """Code compared by meaning (quotes, spacing), so nothing is added twice."""
     try:
-        return ast.unparse(ast.parse(code))
+        return ast.unparse(parse_python(code))
     except SyntaxError:
         return code
 

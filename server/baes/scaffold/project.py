@@ -14,6 +14,7 @@ from pathlib import Path
 
 from baes.atomic_io import read_source
 from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError, pascal_case
+from baes.python_ast import parse as parse_python
 
 MODELS_DIR = "app/models"
 TABLES_DIR = "app/tables"
@@ -63,7 +64,7 @@ def _annotation(node: ast.expr) -> tuple[str, bool] | None:
 
 def _fields(models_source: str, entity: str) -> list[tuple[str, str, bool]] | None:
     try:
-        module = ast.parse(models_source)
+        module = parse_python(models_source)
     except (SyntaxError, ValueError):
         return None
     for node in module.body:

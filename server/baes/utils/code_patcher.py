@@ -8,13 +8,13 @@ regenerating the whole file minus tokens of the targeted patch.
 """
 from __future__ import annotations
 
-import ast
 import logging
 from dataclasses import dataclass
 from typing import Any
 
 from baes.utils import patches
 from baes.utils.patches import PatchFailure, PatchPlan, PatchSource
+from baes.python_ast import parse as parse_python
 
 log = logging.getLogger(__name__)
 
@@ -122,7 +122,7 @@ def _location(plan: PatchPlan, resolved: list[PatchPlan]) -> str:
 
 def _parses(code: str) -> bool:
     try:
-        ast.parse(code)
+        parse_python(code)
     except (SyntaxError, ValueError, RecursionError, MemoryError):
         return False
     return True

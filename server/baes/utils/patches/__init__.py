@@ -7,7 +7,6 @@ source, adds the imports they need in one go, and checks that the result parses.
 """
 from __future__ import annotations
 
-import ast
 from dataclasses import replace
 from typing import Any, Mapping, Sequence
 
@@ -22,6 +21,7 @@ from baes.utils.patches.sql_ddl import plan_sql_create_if_not_exists
 from baes.utils.patches.sql_params import plan_parameterize_sql
 from baes.utils.patches.status_codes import plan_fix_status_code
 from baes.utils.text_edits import OverlappingEditsError, splice
+from baes.python_ast import parse as parse_python
 
 __all__ = [
     "PATCH_TYPES",
@@ -188,7 +188,7 @@ def _sequential(source: PatchSource, plans: Sequence[PatchPlan]) -> str:
 def check_parses(text: str) -> None:
     """``PatchFailure`` unless ``text`` is valid Python (the guarantee every fix keeps)."""
     try:
-        ast.parse(text)
+        parse_python(text)
     except SyntaxError as exc:
         raise PatchFailure(f"the patched code would not parse (line {exc.lineno}): {exc.msg}") from None
     except (ValueError, RecursionError, MemoryError) as exc:

@@ -12,6 +12,7 @@ from baes.standards.index import dotted_name
 from baes.utils.patches.base import PatchFailure, PatchPlan
 from baes.utils.patches.snippets import parse_function_header
 from baes.utils.patches.source import PatchSource
+from baes.python_ast import parse as parse_python
 
 # bare decorator name -> the module it is imported from
 KNOWN_DECORATORS: dict[str, str] = {
@@ -62,7 +63,7 @@ def plan_add_decorator(source: PatchSource, function_name: str, decorator_name: 
 
     text = decorator_name.strip().removeprefix("@").strip()
     try:
-        parsed = ast.parse(text, mode="eval").body
+        parsed = parse_python(text, mode="eval").body
         decorator_node = cst.parse_expression(text)
     except Exception as exc:  # SyntaxError from ast, ParserSyntaxError (and others) from libcst
         raise PatchFailure(f"not a decorator expression: {decorator_name!r} ({exc})") from None

@@ -22,6 +22,7 @@ from typing import Any, Iterator, Sequence
 from baes.utils.patches.base import PatchFailure, PatchPlan, Replacement
 from baes.utils.patches.snippets import parse_lines
 from baes.utils.patches.source import PatchSource
+from baes.python_ast import parse as parse_python
 
 _BLANK = re.compile(r"[ \t\f\r\n]*")
 FUTURE, STDLIB, THIRD_PARTY, LOCAL = range(4)
@@ -59,7 +60,7 @@ def sort_key(module: str, is_from: bool) -> tuple[int, str]:
 def parse_import(statement: str) -> list[ImportRequest]:
     """The names bound by one ``import`` statement; ``PatchFailure`` for anything else."""
     try:
-        tree = ast.parse(statement.strip())
+        tree = parse_python(statement.strip())
     except (SyntaxError, ValueError) as exc:
         raise PatchFailure(f"not an import statement: {statement!r} ({exc})") from None
     if len(tree.body) != 1 or not isinstance(tree.body[0], (ast.Import, ast.ImportFrom)):

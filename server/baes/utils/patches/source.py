@@ -15,6 +15,7 @@ from functools import cached_property
 from baes.standards.index import SourceIndex
 from baes.utils.patches.base import PatchFailure, Replacement
 from baes.utils.text_edits import LineIndex, common_prefix, common_suffix
+from baes.python_ast import parse as parse_python
 
 _NEWLINE = re.compile(r"\r\n|\r|\n")
 FUNCTION_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef)
@@ -34,7 +35,7 @@ class PatchSource:
         if not isinstance(text, str):
             raise PatchFailure(f"code must be a string, got {type(text).__name__}")
         try:
-            tree = ast.parse(text)
+            tree = parse_python(text)
         except SyntaxError as exc:
             raise PatchFailure(f"the code does not parse (line {exc.lineno}): {exc.msg}") from None
         except (ValueError, RecursionError, MemoryError, UnicodeError) as exc:
