@@ -46,7 +46,9 @@ def test_nouns_are_not_stemmed() -> None:
     for one, other in [("create movie with rating", "create movie with rate"),
                        ("create user with active", "create user with activity"),
                        ("create post with tags", "create post with tag"),
-                       ("create book with published", "create book with publish")]:
+                       ("create book with published", "create book with publish"),
+                       ("create order with tracking number", "create order with track number"),
+                       ("create a building entity", "create build entity")]:
         assert normalize_request(one) != normalize_request(other)
 
 

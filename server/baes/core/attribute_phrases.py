@@ -12,7 +12,8 @@ from typing import Sequence
 
 from baes.core import vocabulary as vocab
 from baes.core.recognition_types import RecognitionError
-from baes.core.request_tokens import HAVE, MODALS, NOUN_LIKE_HAVE, RELATION_WORDS, SEPARATORS, Known, Tok
+from baes.core.request_tokens import (HAVE, LINKED_PARTICIPLES, MANY, MAYBE_MODALS, MODALS, NOUN_LIKE_HAVE,
+                                      RELATION_WORDS, SEPARATORS, Known, Tok, is_entityish)
 from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError, pascal_case
 
 def _chunks(toks: Sequence[Tok]) -> list[list[Tok]]:
@@ -95,19 +96,88 @@ def _items(toks: Sequence[Tok], implicit: bool) -> list[list[Tok]]:
     return _split_run_on(chunks[0], 2 if implicit else RUN_ON_MIN_WORDS)
 
 
+#: Words before a reference phrase inside a list ("which is linked to", "that may belong to").
+_REFERENCE_LEAD_SKIP = frozenset({"that", "which", "who", "is", "be", "are", "each", "also", "all"}) | MODALS
+#: Verbs (base form) that say the entity references what follows: "belongs to a customer".
+REFERENCE_VERBS = frozenset({"belong", "refer", "reference"})
+
+
+def _reference_lead(plain: list[Tok]) -> int | None:
+    """How many leading words of an item say "references the following" ("associated with",
+    "linked to", "belongs to", "references"), or None when the item does not start so."""
+    i = 0
+    while i < len(plain) and (plain[i].low in _REFERENCE_LEAD_SKIP or plain[i].low in vocab.OPTIONAL_WORDS):
+        i += 1
+    if i >= len(plain) - 1:
+        return None
+    word, nxt = plain[i].low, plain[i + 1].low
+    if word in LINKED_PARTICIPLES and nxt in {"to", "with"}:
+        return i + 2
+    if word in REFERENCE_VERBS and nxt == "to":  # "belongs to", "refers to", "a reference to"
+        return i + 2
+    if word in REFERENCE_VERBS and i > 0:  # "that references customers"; "reference number" is a name
+        return i + 1
+    return None
+
+
+def _lone_noun(plain: list[Tok]) -> Tok | None:
+    nouns = [t for t in plain if t.low not in vocab.ATTRIBUTE_FILLERS and t.low not in vocab.OPTIONAL_WORDS]
+    return nouns[0] if len(nouns) == 1 and nouns[0].word else None
+
+
+def _listed_target(plain: list[Tok], first: Tok | None, known: Known) -> bool:
+    """Whether an item after "associated with customers" is one more target ("and products").
+
+    A lone noun that names an entity (existing or a common entity noun), or one that is no
+    attribute word and has the first target's number: "associated with customers and genres"
+    lists two targets, "linked to customers, and a note" ends the list at "a note".
+    """
+    noun = _lone_noun(plain)
+    if noun is None:
+        return False
+    if is_entityish(noun, known):
+        return True
+    if noun.low in HAVE or noun.sing in vocab.ATTRIBUTE_TYPES or noun.sing in vocab.TEXT_OVERRIDES:
+        return False
+    return first is not None and (noun.sing != noun.low) == (first.sing != first.low)
+
+
+def _has_flag(name_words: list[Tok], known: Known) -> bool:
+    """ "has projector", "has parking" in a list: a flag named ``has_projector``.
+
+    Not "has many courses" or "has a teacher" when Teacher exists: those are references.
+    """
+    return (len(name_words) >= 2 and name_words[0].low == "have" and name_words[1].low not in MANY
+            and not (len(name_words) == 2 and known.get(name_words[1].sing)))
+
+
 def parse_fields(toks: Sequence[Tok], known: Known, all_optional: bool = False,
                  entity_name: str | None = None, implicit: bool = False) -> Fields:
     """Attributes (and references to existing entities) in a list like "name, an optional office and a hire date".
 
     ``implicit`` marks a list with no "with"/":" before it ("create student name email"): there
     even two attribute words are two attributes, since nothing else says where the list starts.
+    An item such as "associated with customers" starts a run of references: it and each lone noun
+    after it ("and products") name an entity the new one references.
     """
     result = Fields([], [], [])
+    referencing: bool | None = None  # in a run of references: whether they are optional
+    first_target: Tok | None = None  # the run's first target
     for chunk in _items(toks, implicit):
         words = [t for t in chunk if t.word or t.low in (":", "(")]
         plain = [t for t in words if t.word]
         if not plain:
             continue
+        lead = _reference_lead(plain)
+        if lead is not None or (referencing is not None and _listed_target(plain, first_target, known)):
+            optional_ref = (all_optional or any(t.low in vocab.OPTIONAL_WORDS | MAYBE_MODALS for t in plain)
+                            or (lead is None and bool(referencing)))
+            referencing = optional_ref
+            if lead is not None:
+                first_target = _lone_noun(plain[lead:])
+            _add_reference(result, plain[lead or 0:], known, optional_ref, entity_name)
+            continue
+        referencing = None
         if plain[0].low in vocab.NEGATION_WORDS or any(t.low in {"without", "no", "not"} for t in plain[:2]):
             result.notes.append(f"left out {' '.join(t.text for t in plain if t.low not in vocab.NEGATION_WORDS)!r}"
                                 " (negated)")
@@ -123,6 +193,9 @@ def parse_fields(toks: Sequence[Tok], known: Known, all_optional: bool = False,
         cut = next((i for i, t in enumerate(words) if t.low in {"if", "when", "which", "that", "who"}), len(words))
         name_words = [t for t in words[:cut] if t.word and t.low not in vocab.ATTRIBUTE_FILLERS
                       and t.low not in MODALS and t.low not in {"with", "for", "to"}]
+        if _has_flag(name_words, known):  # "has projector" → has_projector: bool
+            name_words = [Tok("has", "has", "has", "has", True), *name_words[1:]]
+            explicit = explicit or "bool"
         while name_words and name_words[0].low in HAVE - NOUN_LIKE_HAVE:  # "having a name"; "store name" stays
             name_words = name_words[1:]
         if not name_words:
@@ -160,6 +233,23 @@ def parse_fields(toks: Sequence[Tok], known: Known, all_optional: bool = False,
             continue
         result.attributes.append(attribute)
     return result
+
+
+def _add_reference(result: Fields, words: list[Tok], known: Known, optional: bool, entity_name: str | None) -> None:
+    """One target of "associated with customers and products" as a reference (``customer_id``)."""
+    core = [t for t in words if t.low not in vocab.ATTRIBUTE_FILLERS and t.low not in vocab.OPTIONAL_WORDS
+            and t.low not in MAYBE_MODALS and t.low not in RELATION_WORDS and t.low not in {"to", "with"}]
+    target = relationship_target(core, known, True) if core else None
+    if target is None:
+        result.notes.append(f"ignored {' '.join(t.text for t in words)!r} (not an entity name)")
+        return
+    try:
+        spec = RelationshipSpec(target, required=not optional)
+    except SpecError as exc:
+        result.notes.append(f"ignored {target!r}: {exc}")
+        return
+    if target != entity_name and spec.field_name not in result.names():
+        result.relationships.append(spec)
 
 
 def relationship_target(core: list[Tok], known: Known, relation: bool) -> str | None:

@@ -9,10 +9,13 @@ The cache key is the request in *canonical form*, and the offline recognizer rea
 form, so two requests with one key always get the same offline answer. It keeps word order and
 negations ("add course to student" is not "add student to course", "with no email" is not "with
 email") and folds what does not change the meaning: case, punctuation other than list and clause
-marks, articles and polite fillers, and the inflections of the vocabulary's verbs, so "Create a
-Student entity", "create student entity" and "Please create the Student entity!" share a key.
+marks, articles and polite fillers, and the inflections of the vocabulary's verbs where they are
+verbs, so "Create a Student entity", "create student entity" and "Please create the Student
+entity!" share a key, as do "the system manages students" and "system managing students".
 Nouns are not stemmed: a Snowball stem makes "rating"/"rate", "active"/"activity" and
 "title"/"titl" collide, and the cache would then answer one request with the other's attribute.
+A verb form used as a noun keeps its spelling too ("with tracking number", "a building entity",
+"create records"): the user's words name attributes and entities, never their stems.
 """
 from __future__ import annotations
 
@@ -22,7 +25,8 @@ from functools import lru_cache
 from typing import Any
 
 #: Bump when the key function changes: the cache re-keys its rows on migration.
-KEY_VERSION = 1
+#: 2: verb forms used as nouns keep their spelling ("tracking number", "a building entity").
+KEY_VERSION = 2
 
 _CONTRACTIONS = (
     (re.compile(r"\bcan't\b", re.I), "can not"),
@@ -112,6 +116,17 @@ def _verb_bases() -> dict[str, str]:
     return table
 
 
+def verb_base(word: str) -> str | None:
+    """The vocabulary verb ``word`` is a form of (its -s, -ing forms or itself), or None."""
+    return _verb_bases().get(word)
+
+
+@lru_cache(maxsize=1)
+def _base_verbs() -> frozenset[str]:
+    """The vocabulary's verbs in their base form."""
+    return frozenset(_verb_bases().values())
+
+
 def canonical_tokens(text: str) -> list[str]:
     """The request as the recognizer reads it and the cache keys it (see the module docstring)."""
     if not isinstance(text, str):
@@ -123,22 +138,87 @@ def canonical_tokens(text: str) -> list[str]:
 def _canonical(text: str) -> tuple[str, ...]:
     """Canonical tokens, memoized: the recognizer, the cache key and the context all ask for them.
 
-    Lower-case, camelCase split, fillers and polite openings dropped, verb inflections of the
-    vocabulary folded to the base verb ("manages", "managing" → "manage"), only meaningful
-    punctuation kept (sentence ends inside the request become "."). Nouns keep their form:
-    "tags" and "tag" are different attribute names.
+    Lower-case, camelCase split, fillers and polite openings dropped (an article stays before a
+    verb form, where it says the form is a noun), only meaningful punctuation
+    kept (sentence ends inside the request become "."), and the inflections of the vocabulary's
+    verbs folded to the base verb where they are verbs ("manages", "managing" → "manage"; see
+    ``_fold_verbs``). Nouns keep their form: "tags" and "tag" are different attribute names, and
+    "tracking number" is not "track number".
     """
     words: list[str] = []
-    bases = _verb_bases()
+    article: str | None = None  # the article just dropped, kept only before a verb form (a noun there)
     for token in tokenize(text):
         low = _SAME.get(token.lower(), token.lower())
         if low[:1].isalnum() or low[:1] == "_":
             if low in FILLERS:
+                article = low if low in _ARTICLES else article
                 continue
-            words.append(bases.get(low, low))
+            if article is not None and verb_base(low) not in (None, low):
+                words.append(article)  # "give orders a tracking number": no verb follows an article
+            words.append(low)
         elif low in _KEPT_MARKS:
             words.append(low)
-    return tuple(_strip_edges(_join_phrasal_verbs(words)))
+        article = None
+    return tuple(_fold_verbs(_strip_edges(_join_phrasal_verbs(words))))
+
+
+#: Words after which an inflected verb form is a noun: "with tracking number", "have building",
+#: "number of records", "(recording date"; a verb never follows them.
+_ARTICLES = frozenset({"a", "an", "the"})
+_NOUN_CONTEXT = frozenset({"with", "having", "have", "had", "of", "without", "no", "(", ":", "/", "each", "every",
+                           "its", "their", "his", "her", "our", "my", "your", "these", "those"}) | _ARTICLES
+#: Words that open an attribute list, which runs to the end of the clause.
+_LIST_OPENERS = frozenset({"with", "having", ":", "("})
+_CLAUSE_ENDS = frozenset({".", ";"})
+#: Words after which a form inside an attribute list is still a verb ("with title that belongs to").
+_VERB_CONTEXT = frozenset({"that", "which", "who", "also", "to", "should", "must", "can", "could", "may", "might",
+                           "will", "would", "shall", "do", "is", "it", "they", "i", "we", "you", "he", "she"})
+#: Words after which a form is the noun before them: "a university building with", "stores have".
+_NOUN_FOLLOWERS = frozenset({"with", "having", "have", "had", "is", "was", "were", "should", "must", "may",
+                             "might", "will", "would", "shall"})
+#: Marks after which an -ing word ends its phrase, so it is a noun ("a university building, ...").
+_PHRASE_ENDS = frozenset({",", ";", ".", ":", "(", ")", "/"})
+
+
+def _fold_verbs(words: list[str]) -> list[str]:
+    """Fold the vocabulary's verb forms to the base verb, except where the word is a noun.
+
+    A form is a noun inside an attribute list ("with tracking number, stores"), right after an
+    article or determiner, a verb, "have", "of" or "with" ("a tracking number", "create records",
+    "has tracking"), and before a structure word,
+    a verb, "have"/"is" or "with" ("a university building entity", "records belong to users");
+    an -ing form also at the end of its phrase.
+    Only the context decides, never a list of nouns, and the context is read on base forms so
+    the canonical form is a fixed point.
+    """
+    bases = _verb_bases()
+    result: list[str] = []
+    in_list = False
+    for i, word in enumerate(words):
+        base = bases.get(word, word)
+        if base != word and not _is_noun_here(words, i, in_list, bases):
+            word = base
+        result.append(word)
+        if word in _LIST_OPENERS:
+            in_list = True
+        elif word in _CLAUSE_ENDS:
+            in_list = False
+    return result
+
+
+def _is_noun_here(words: list[str], i: int, in_list: bool, bases: dict[str, str]) -> bool:
+    """Whether the verb form ``words[i]`` is used as a noun (see ``_fold_verbs``)."""
+    from baes.core import vocabulary as vocab
+
+    before = bases.get(words[i - 1], words[i - 1]) if i > 0 else None
+    after = bases.get(words[i + 1], words[i + 1]) if i + 1 < len(words) else None
+    if in_list:
+        return before not in _VERB_CONTEXT
+    if before in _NOUN_CONTEXT or before in _base_verbs():
+        return True
+    if after in vocab.STRUCTURE_WORDS or after in _NOUN_FOLLOWERS or after in _base_verbs():
+        return True  # "records entity", "stores have", "records belong to": a noun, not a verb
+    return words[i].endswith("ing") and (after is None or after in _PHRASE_ENDS)
 
 
 def _join_phrasal_verbs(words: list[str]) -> list[str]:
@@ -160,6 +240,8 @@ def _join_phrasal_verbs(words: list[str]) -> list[str]:
 
 
 def _strip_edges(words: list[str]) -> list[str]:
+    """Drop leading/trailing marks and polite openings/closings (matched on base verb forms)."""
+    bases = _verb_bases()
     changed = True
     while changed and words:
         changed = False
@@ -170,7 +252,7 @@ def _strip_edges(words: list[str]) -> list[str]:
             words.pop()
             changed = True
         for opening in _OPENINGS:
-            if tuple(words[:len(opening)]) == opening and len(words) > len(opening):
+            if tuple(bases.get(w, w) for w in words[:len(opening)]) == opening and len(words) > len(opening):
                 del words[:len(opening)]
                 changed = True
                 break

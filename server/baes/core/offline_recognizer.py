@@ -10,7 +10,8 @@ are read by ``baes.core.attribute_phrases``. The grammar is small and explicit (
 * relationship:  "add/assign X to Y" (Y gets a reference to X: ``y.x_id``),
                  "link/connect X to Y", "X belongs to Y", "X references Y", "each X has a Y",
                  "Xs are attached to a Y", "Xs are taught by a Y" (X gets ``y_id``),
-                 "X has many Ys", "X is referenced by Ys" (each Y gets ``x_id``)
+                 "X has many Ys", "X is referenced by Ys" (each Y gets ``x_id``);
+                 every listed target counts: "X belongs to a Y and a Z" gives ``y_id`` and ``z_id``
 * add_attributes: "add email to student", "students also need a phone number",
                  "give teachers an office", "extend Course with credits"
 * create:        "create a Book entity with ...", "add a Book with ...", "a system to manage students with ...",
@@ -21,8 +22,8 @@ from __future__ import annotations
 from typing import Sequence
 
 from baes.core import vocabulary as vocab
-from baes.core.attribute_phrases import Fields, build_spec, parse_fields, relationship_target
-from baes.core.normalize import stem
+from baes.core.attribute_phrases import REFERENCE_VERBS, Fields, build_spec, parse_fields, relationship_target
+from baes.core.normalize import stem, verb_base
 from baes.core.recognition_types import Draft, RecognitionError
 from baes.core.request_tokens import (ATTRIBUTE_MARKERS, BE_WORDS, HAVE, LINKED_PARTICIPLES, MANY, MAYBE_MODALS,
                                       MODALS, PRONOUNS, RELATION_WORDS, RELATIVE, SEPARATORS, SKIP_IN_NOUNS,
@@ -76,6 +77,58 @@ def _link_draft(holder: Tok, target: Tok, known: Known, required: bool, notes: S
     return Draft("relationship", spec, related_entity=target_name, notes=tuple(notes))
 
 
+def _links_draft(holder: Tok, targets: Sequence[Tok], known: Known, required: bool) -> Draft:
+    """References from ``holder`` to every target: one is a ``relationship``, several are one change
+    of the holder (``add_attributes`` holding only references), as for any other list of new fields."""
+    if len(targets) == 1:
+        return _link_draft(holder, targets[0], known, required=required)
+    holder_name = entity_name(holder, known)
+    fields = Fields([], [], [])
+    for target in targets:
+        target_name = entity_name(target, known)
+        if target_name == holder_name:
+            raise RecognitionError(f"an entity cannot reference itself here ({holder_name})")
+        if all(r.target != target_name for r in fields.relationships):
+            fields.relationships.append(RelationshipSpec(target_name, required=required))
+    return _changed(holder_name, fields, "add_attributes")
+
+
+#: Words joining the targets of one reference phrase ("belongs to a customer and a store").
+_TARGET_JOINERS = frozenset({",", "and", "plus", "/"})
+
+
+def _listed_targets(toks: Sequence[Tok], first: int, end: int, known: Known) -> list[int]:
+    """``first`` and every further entity listed after it: "linked to authors, publishers" names two.
+
+    A further item must be a lone noun (followed by a joiner or the clause end) that could name an
+    entity, i.e. no common attribute word or verb: "belongs to a customer and has a total" stops
+    at "has".
+    """
+    found = [first]
+    i = first + 1
+    while i < end and toks[i].low in _TARGET_JOINERS:
+        j = i
+        while j < end and (toks[j].low in _TARGET_JOINERS or toks[j].low in SUBJECT_SKIP):
+            j += 1
+        if j >= end or not _could_be_target(toks[j], known):
+            break
+        if j + 1 < end and toks[j + 1].low not in _TARGET_JOINERS:
+            break
+        found.append(j)
+        i = j + 1
+    return found
+
+
+def _could_be_target(tok: Tok, known: Known) -> bool:
+    """A word that may name a referenced entity: an entity, or a noun that is no attribute or verb."""
+    if tok.word and is_entityish(tok, known):
+        return True
+    if not tok.word or tok.low in SKIP_IN_NOUNS or tok.low in PRONOUNS:
+        return False
+    return (tok.sing not in vocab.ATTRIBUTE_TYPES and tok.sing not in vocab.TEXT_OVERRIDES
+            and verb_base(tok.low) is None and tok.low not in RELATION_WORDS)
+
+
 #: Adverbs allowed between "is" and a participle ("students are also linked to a course").
 _PARTICIPLE_ADVERBS = frozenset({"also", "always", "usually", "optionally", "now", "each", "all"})
 
@@ -126,8 +179,9 @@ def _try_verb_to(toks: list[Tok], known: Known) -> Draft | None:
         if target_tok.sing.endswith("_id"):
             target_tok = Tok(target_tok.text[:-3], target_tok.low[:-3], target_tok.sing[:-3], target_tok.stem,
                              True)
-        if toks[verb].stem in verb_stems("link"):  # "link X to Y": X points to Y
-            return _link_draft(target_tok, holder, known, required=not optional)
+        if toks[verb].stem in verb_stems("link"):  # "link X to Y (and Z)": X points to Y (and Z)
+            targets = [toks[t] for t in _listed_targets(toks, holder_index, end, known)]
+            return _links_draft(target_tok, targets, known, required=not optional)
         return _link_draft(holder, target_tok, known, required=not optional)  # "add X to Y": Y gets x_id
     if toks[verb].stem in verb_stems("link"):
         return None
@@ -180,7 +234,8 @@ def _try_ownership(toks: list[Tok], known: Known) -> Draft | None:
         nxt = noun_after(toks[:end], after)
         if owning and nxt is not None and toks[nxt].low not in SEPARATORS:
             maybe = any(t.low in MAYBE_MODALS | vocab.OPTIONAL_WORDS for t in toks[subject:nxt])
-            return _link_draft(toks[subject], toks[nxt], known, required=not maybe)  # "may belong to"
+            targets = [toks[t] for t in _listed_targets(toks, nxt, end, known)]
+            return _links_draft(toks[subject], targets, known, required=not maybe)  # "may belong to"
         if tok.low == "have":
             rest = toks[i + 1:end]
             if any(t.low in {",", "and"} for t in rest):
@@ -217,7 +272,7 @@ def _subject_before(toks: Sequence[Tok], verb: int) -> int | None:
 def _try_subject_has(toks: list[Tok], known: Known) -> Draft | None:
     """ "Students also need a phone number", "Teachers have a name, ..." (create unless known/also)."""
     end = clause_end(toks, 0)
-    have = next((i for i in range(end) if toks[i].low in HAVE), None)
+    have = next((i for i in range(end) if toks[i].low in HAVE and not _object_of_verb(toks, i)), None)
     if have is None:
         return None
     subject = _subject_before(toks, have)
@@ -265,8 +320,7 @@ def _create_entity_index(toks: list[Tok], marker: int) -> int | None:
             j = i - 1
             while j >= 0 and toks[j].word and toks[j].low in vocab.ATTRIBUTE_FILLERS:
                 j -= 1
-            if (j >= 0 and toks[j].word and toks[j].low not in SKIP_IN_NOUNS
-                    and toks[j].stem not in _creating_verbs()):
+            if j >= 0 and toks[j].word and _names_structure(toks, j):
                 return j
     # "manage university students", "create students"
     verbs = [i for i in range(marker) if toks[i].word and toks[i].stem in _creating_verbs()]
@@ -275,6 +329,25 @@ def _create_entity_index(toks: list[Tok], marker: int) -> int | None:
         if head is not None:
             return head
     return head_noun(toks, 0, marker) if not verbs else None
+
+
+def _names_structure(toks: Sequence[Tok], index: int) -> bool:
+    """Whether the word before "entity"/"model"/"table" is its name ("a Book entity").
+
+    A qualifier ("store", "library") or a verb ("store", "record") is a name too when it is the
+    object of a creating verb: "create a Store entity", "create a Record entity".
+    """
+    tok = toks[index]
+    if _object_of_verb(toks, index):
+        return tok.low not in vocab.STRUCTURE_WORDS and (tok.low not in SKIP_IN_NOUNS
+                                                         or tok.sing in vocab.ENTITY_NOUNS)
+    return tok.low not in SKIP_IN_NOUNS and tok.stem not in _creating_verbs()
+
+
+def _object_of_verb(toks: Sequence[Tok], index: int) -> bool:
+    """ "create a Store entity": a word right after a creating verb is its object, even when it is
+    also a verb itself (store, record, model); the article between them is already dropped."""
+    return index > 0 and toks[index - 1].word and toks[index - 1].stem in _creating_verbs()
 
 
 def _where_subject(toks: list[Tok], marker: int, end: int) -> tuple[int, int] | None:
@@ -300,8 +373,9 @@ def _find_marker(toks: list[Tok], start: int, end: int) -> int:
         low = toks[i].low
         if low in ATTRIBUTE_MARKERS and i > 0:
             return i
-        if low in RELATIVE and i + 1 < end and (toks[i + 1].low in HAVE or toks[i + 1].low in MODALS):
-            return i
+        if low in RELATIVE and i + 1 < end and (toks[i + 1].low in HAVE or toks[i + 1].low in MODALS
+                                                or toks[i + 1].low in LINKED_PARTICIPLES | REFERENCE_VERBS):
+            return i  # "a Book that has ...", "an Order that belongs to a customer"
         if low == "(" and i > 0 and toks[i - 1].word and any(t.low in {",", ":"} for t in toks[i + 1:end]):
             return i
     return end

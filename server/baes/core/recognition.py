@@ -35,7 +35,9 @@ log = logging.getLogger(__name__)
 #: classification it stores): cached offline answers are keyed by it, so old ones become misses.
 #: 2: classification ignores words the spec already covers (attribute, entity and reference names).
 #: 3: a list item is one attribute ("tax rate" → tax_rate), "X is attached to Y" is a reference, "add" creates.
-OFFLINE_VERSION = 3
+#: 4: verb forms used as nouns keep their spelling ("tracking number"), every listed reference target is
+#:    kept ("associated with customers and products"), "has projector" is the flag has_projector.
+OFFLINE_VERSION = 4
 
 
 def _entity_keys(names: Sequence[str]) -> list[str]:

@@ -1,8 +1,9 @@
 """The words of a request as the offline recognizer reads them, and the word classes it uses.
 
 Tokens are the request's canonical tokens (``baes.core.normalize.canonical_tokens``, i.e. the
-recognition cache's key), each with its singular form and Snowball stem, so two requests with
-one cache key always read the same. ``Known`` holds the project's existing entities.
+recognition cache's key), each with its singular form and, for words that can be verbs, its
+Snowball stem, so two requests with one cache key always read the same. ``Known`` holds the
+project's existing entities.
 """
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from functools import lru_cache
 from typing import Iterable, Sequence
 
 from baes.core import vocabulary as vocab
-from baes.core.normalize import canonical_tokens, stem
+from baes.core.normalize import canonical_tokens, stem, verb_base
 from baes.core.recognition_types import RecognitionError
 from baes.scaffold.spec import EntitySpec, SpecError, pascal_case, snake_case
 
@@ -55,8 +56,24 @@ class Tok:
     text: str   # as written (camelCase already split into snake_case)
     low: str
     sing: str   # singular lower-case form
-    stem: str
+    stem: str   # Snowball stem of a word that can be a verb here (see ``verb_stem``), else ``low``
     word: bool
+
+
+def verb_stem(low: str) -> str:
+    """The stem verbs are matched on, for a word that can be a verb here; the word itself otherwise.
+
+    The canonical form has folded every verb form used as a verb to its base, so a form left
+    inflected ("tracking number", "records") is a noun, and so is any word that merely shares a
+    stem with a verb ("buildings", "managers", "developers"): none of them may read as "build",
+    "manage" or "develop". Participles ("linked", "referenced") and base verbs can be verbs.
+    """
+    base = verb_base(low)
+    if base is not None:
+        return stem(low) if base == low else low
+    if low.endswith(("ed", "ing")):
+        return stem(low)
+    return low
 
 
 def read_tokens(request: str) -> list[Tok]:
@@ -64,7 +81,7 @@ def read_tokens(request: str) -> list[Tok]:
     result: list[Tok] = []
     for low in canonical_tokens(request):
         word = low[:1].isalpha()
-        result.append(Tok(low, low, vocab.singularize(low) if word else low, stem(low) if word else low, word))
+        result.append(Tok(low, low, vocab.singularize(low) if word else low, verb_stem(low) if word else low, word))
     return result
 
 
@@ -130,7 +147,7 @@ def head_noun(toks: Sequence[Tok], start: int, stop: int) -> int | None:
         tok = toks[i]
         if tok.low in SEPARATORS or tok.low in ATTRIBUTE_MARKERS or tok.low in RELATIVE:
             break
-        if tok.word and tok.low not in SKIP_IN_NOUNS and stem(tok.low) not in verb_stems("create"):
+        if tok.word and tok.low not in SKIP_IN_NOUNS and tok.stem not in verb_stems("create"):
             best = i
     return best
 

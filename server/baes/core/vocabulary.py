@@ -48,6 +48,7 @@ TEXT_OVERRIDES: frozenset[str] = frozenset({
     "phone_number", "phone", "isbn", "zip_code", "postal_code", "student_number", "serial_number",
     "account_number", "room_number", "house_number", "street_number", "id_number", "mobile_number",
     "office", "room", "code", "title", "name", "address",
+    "opening_hours", "business_hours", "office_hours",  # a schedule ("Mon-Fri 9-17"), not a number of hours
 })
 
 #: Words naming a type explicitly: "price as float", "age (integer)", "hired: date".
