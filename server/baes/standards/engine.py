@@ -15,9 +15,11 @@ from baes.config import Settings
 from baes.findings import Finding, Span
 from baes.python_ast import parse as parse_python
 from baes.standards.decision import Decision, Failure, decide
+from baes.standards.incremental import Chunk, IncrementalParser
 from baes.standards.index import SourceIndex
 from baes.standards.rule import Rule, RuleContext, Violation
 from baes.standards.selection import SelectedRule, rules_in_force
+from baes.standards.statement_rules import module_facts
 from baes.standards.suppression import EMPTY, parse_suppressions
 from baes.standards.swea_detection import detect_swea
 from baes.swea import SWEAType
@@ -57,9 +59,17 @@ def check_source(
     path: str | os.PathLike[str] | None = None,
     settings: Settings | None = None,
     swea_type: SWEAType | str | None = None,
+    parser: IncrementalParser | None = None,
 ) -> FileReport:
-    """Check one file's text; see ``docs/architecture.md`` for the contract."""
-    return run_checks(source, path, settings, swea_type).report
+    """Check one file's text; see ``docs/architecture.md`` for the contract.
+
+    ``parser``: the document's ``IncrementalParser`` when successive versions of one document are
+    checked (the language server), so only the statements an edit touched are parsed again.
+    """
+    if parser is None:
+        return run_checks(source, path, settings, swea_type).report
+    with parser.lock:
+        return run_checks(source, path, settings, swea_type, parser).report
 
 
 def run_checks(
@@ -67,7 +77,10 @@ def run_checks(
     path: str | os.PathLike[str] | None = None,
     settings: Settings | None = None,
     swea_type: SWEAType | str | None = None,
+    parser: IncrementalParser | None = None,
 ) -> CheckRun:
+    """The check and what it ran on; with ``parser``, the caller holds ``parser.lock`` until it
+    is done with the returned index (the next version's parse moves the nodes it reuses)."""
     started = time.perf_counter()
     settings = settings if settings is not None else _DEFAULT_SETTINGS
     path_text = os.fspath(path) if path is not None else None
@@ -77,8 +90,14 @@ def run_checks(
     selected = rules_in_force(settings, path_text)
     by_id = {s.rule.id: s for s in selected}
 
+    by_type = None
+    chunks: tuple[Chunk, ...] = ()
     try:
-        tree = parse_python(source, filename=path_text or "<unknown>")
+        if parser is not None:
+            parsed = parser.parse(source, filename=path_text or "<unknown>")
+            tree, by_type, chunks = parsed.tree, parsed.by_type, parsed.chunks
+        else:
+            tree = parse_python(source, filename=path_text or "<unknown>")
     except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         swea = forced if swea_type is not None else detect_swea(source, path_text, settings)
         findings = []
@@ -91,12 +110,13 @@ def run_checks(
         report = FileReport(path_text, swea, tuple(findings), decision.outcome, decision.confidence, True, _ms(started))
         return CheckRun(report, (), decision)
 
-    index = SourceIndex(source, tree)
+    index = SourceIndex(source, tree, by_type)
     swea = forced if swea_type is not None else detect_swea(source, path_text, settings, index)
     suppressions = parse_suppressions(source, index)
     findings: list[Finding] = []
     ran: list[SelectedRule] = []
     crashes = 0
+    facts = module_facts(index) if chunks else None
     for sel in selected:
         rule = sel.rule
         if rule.id in (INTERNAL_ERROR_ID, SYNTAX_ERROR_ID) or not rule.applies_to_swea(swea):
@@ -106,7 +126,12 @@ def run_checks(
         ran.append(sel)
         ctx = RuleContext(index, sel.options, swea, path_text)  # positional: built once per rule and file
         try:
-            violations = list(rule.check(ctx))
+            if facts is not None and rule.scope == "statement" and parser is not None:
+                results = parser.statement_results
+                key = results.key(rule, sel.options, swea, path_text, facts)
+                violations = results.check(rule, ctx, chunks, key)
+            else:
+                violations = list(rule.check(ctx))
         except Exception as exc:  # a bug in one rule must not stop the others
             log.exception("rule %s crashed on %s", rule.id, path_text or "<source>")
             crashes += 1

@@ -50,8 +50,10 @@ def _child_fields(kind: type) -> tuple[tuple[str, bool | None], ...]:
     return fields
 
 
-def _walk_by_type(tree: ast.AST) -> dict[type, list[ast.AST]]:
-    """Every node of ``tree`` (but expression contexts and operators) grouped by type, in one pass.
+def walk_by_type(roots: list[ast.AST] | list[ast.stmt]) -> dict[type, list[ast.AST]]:
+    """Every node of ``roots`` and below (but expression contexts and operators) grouped by type,
+    in one pass. The last root's nodes come first: walking a module's statements in runs and
+    joining the runs last-to-first gives the lists a walk of the whole module gives.
 
     Cheaper than ``ast.walk``: the fields that can hold nodes are known per type, so primitive
     fields and the singleton context/operator nodes are never visited. Names and constants, half
@@ -64,7 +66,7 @@ def _walk_by_type(tree: ast.AST) -> dict[type, list[ast.AST]]:
     add_constant = constants.append
     Name = ast.Name
     Constant = ast.Constant
-    stack: list[ast.AST | None] = [tree]
+    stack: list[ast.AST | None] = list(roots)
     pop = stack.pop
     push = stack.append
     extend = stack.extend
@@ -113,7 +115,7 @@ def _walk_own(scope: ast.AST) -> dict[type, list[ast.AST]]:
 
     Same traversal as ``patterns.own_nodes`` (children in field order, last one first), so the
     nodes of one type come in the order ``own_nodes`` yields them; same field tables as
-    ``_walk_by_type`` (a separate loop: the module walk is hot and must not test for scopes).
+    ``walk_by_type`` (a separate loop: the module walk is hot and must not test for scopes).
     """
     by_type: dict[type, list[ast.AST]] = {}
     stack: list[ast.AST | None] = []
@@ -153,13 +155,50 @@ def _walk_own(scope: ast.AST) -> dict[type, list[ast.AST]]:
         node = pop()
 
 
+class JoinedGroups:
+    """A module's nodes grouped by type, joined from runs of its statements grouped the same way
+    (``walk_by_type`` of each run), one type at a time when first asked: an incremental parse keeps
+    the groups of the statements an edit left alone, and rules ask for a few types only."""
+
+    def __init__(self, tree: ast.Module, runs: list[dict[type, list[ast.AST]]]) -> None:
+        self._runs = runs  # in document order; joined last-to-first, as ``walk_by_type`` orders nodes
+        self._joined: dict[type, list[ast.AST]] = {ast.Module: [tree]}
+
+    def get(self, kind: type, default: list[ast.AST] | None = None) -> list[ast.AST] | None:
+        found = self._joined.get(kind)
+        if found is None:
+            found = []
+            for run in reversed(self._runs):
+                nodes = run.get(kind)
+                if nodes:
+                    found += nodes
+            self._joined[kind] = found
+        return found if found else default
+
+    def __getitem__(self, kind: type) -> list[ast.AST]:
+        found = self.get(kind)
+        if found is None:
+            raise KeyError(kind)
+        return found
+
+    def __iter__(self) -> Iterator[type]:
+        kinds: dict[type, None] = {ast.Module: None}
+        for run in self._runs:
+            kinds.update(dict.fromkeys(k for k, nodes in run.items() if nodes))
+        return iter(kinds)
+
+
 class SourceIndex:
     """One file's tree and source, with the lookups rules share."""
 
-    def __init__(self, source: str, tree: ast.Module) -> None:
+    def __init__(
+        self, source: str, tree: ast.Module, by_type: dict[type, list[ast.AST]] | JoinedGroups | None = None
+    ) -> None:
+        """``by_type``: the nodes of ``tree`` grouped by type when already known (an incremental
+        parse assembles them from the statements it kept), else walked here."""
         self.source = source
         self.tree = tree
-        self.by_type = _walk_by_type(tree)
+        self.by_type = by_type if by_type is not None else walk_by_type([tree])
         self.is_ascii = source.isascii()
         self._memo: dict[str, object] = {}
         self._own: dict[int, dict[type, list[ast.AST]]] = {}

@@ -123,6 +123,11 @@ class Rule:
     notes: str = ""
     # one sentence saying what the rule reports (listings, SARIF, "What it does")
     summary: str = ""
+    # "statement": what the check reports inside a top-level statement depends only on that
+    # statement and the module's imports, constants, star import and ``__main__`` blocks, so an
+    # edit re-checks only the statements it touched (``baes.standards.statement_rules``);
+    # "module": anything in the file may matter, every check runs over the whole file
+    scope: str = "module"
 
     @property
     def short_description(self) -> str:
