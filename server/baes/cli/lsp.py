@@ -60,5 +60,7 @@ def run_lsp(args: argparse.Namespace) -> int:
     elif ws is not None:
         server.start_ws(*ws)
     else:
-        server.start_io()
+        from baes.lsp.transport import start_stdio
+
+        start_stdio(server)
     return 0

@@ -31,11 +31,12 @@ logger = logging.getLogger(__name__)
 _PULL_ATTEMPTS = 3
 
 
-async def lint(ls: "BaesLanguageServer", snap: "Snapshot") -> LintResult:
-    """Lint a snapshot (or reuse its result) and announce the file's outcome unless already sent."""
+async def lint(ls: "BaesLanguageServer", snap: "Snapshot", *, announce: bool = True) -> LintResult:
+    """Lint a snapshot (or reuse its result) and announce the file's outcome unless already sent
+    (``announce=False``: the caller announces once it has sent what the user waits for)."""
     resolved = ls.settings_for(snap.uri)
     result, _ = await ls.linter.lint(snap, resolved, ls.workspace.position_codec)
-    if snap.is_open:
+    if announce and snap.is_open:
         outcome.announce(ls, result)
     return result
 
@@ -75,7 +76,7 @@ async def publish(ls: "BaesLanguageServer", uri: str) -> None:
     if snap is None or not snap.is_open:
         return
     try:
-        result = await lint(ls, snap)
+        result = await lint(ls, snap, announce=False)
     except CoreUnavailable as exc:
         ls.report_once(str(exc), types.MessageType.Error)
         return
@@ -89,6 +90,7 @@ async def publish(ls: "BaesLanguageServer", uri: str) -> None:
     ls.text_document_publish_diagnostics(
         types.PublishDiagnosticsParams(uri=uri, diagnostics=list(result.diagnostics), version=result.version)
     )
+    outcome.announce(ls, result)
 
 
 def document_closed(ls: "BaesLanguageServer", uri: str) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
@@ -37,6 +38,13 @@ class Snapshot:
     path: str | None
     is_open: bool
     lintable: bool
+
+    @cached_property
+    def digest(self) -> str:
+        """The text's SHA-1, computed once however often results are compared with this snapshot."""
+        from baes.lsp.linting import text_digest
+
+        return text_digest(self.source)
 
 
 def _lintable(uri: str, language_id: str | None) -> bool:
@@ -78,6 +86,7 @@ def read_from_disk(uri: str) -> Snapshot | None:
 
 
 def did_open(ls: "BaesLanguageServer", params: types.DidOpenTextDocumentParams) -> None:
+    ls.forget_settings(params.text_document.uri)
     diagnostics.document_changed(ls, params.text_document.uri, immediate=True)
 
 
@@ -90,6 +99,7 @@ def did_save(ls: "BaesLanguageServer", params: types.DidSaveTextDocumentParams) 
     if uri.endswith(("/pyproject.toml", "/baes.toml")):
         ls.settings_files_changed()
         return
+    ls.forget_settings(uri)
     diagnostics.document_changed(ls, uri, immediate=True)
 
 

@@ -14,6 +14,7 @@ from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec, ServerTextPosition
 
 from baes.findings import Span
+from baes.python_ast import splitlines_is_exact
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 _ENDINGS = ("\r\n", "\n", "\r")
@@ -21,6 +22,8 @@ _ENDINGS = ("\r\n", "\n", "\r")
 
 def split_lines(source: str) -> tuple[str, ...]:
     """The lines of ``source`` with their line endings, broken only where LSP breaks lines."""
+    if splitlines_is_exact(source):  # then ``str.splitlines`` (fast) is right
+        return tuple(source.splitlines(keepends=True)) or ("",)
     lines: list[str] = []
     start = 0
     for match in _LINE_BREAK.finditer(source):

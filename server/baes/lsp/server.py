@@ -101,6 +101,7 @@ class BaesLanguageServer(LanguageServer):
         self.log_level_fixed = False  # --log-level given: the logLevel setting does not change it
         self.log_handler = log.install(self, self.log_level)
         self._reported: set[str] = set()
+        self._settings: dict[str, tuple[tuple[Any, ...], ResolvedSettings]] = {}
 
     # -- client capabilities -------------------------------------------------------------
     def supports(self, dotted: str) -> bool:
@@ -120,23 +121,43 @@ class BaesLanguageServer(LanguageServer):
 
     # -- settings ------------------------------------------------------------------------
     def settings_for(self, uri: str) -> ResolvedSettings:
-        """Settings in force for ``uri``, resolved each time (project files are cached by mtime,
-        so an edited ``pyproject.toml`` applies even for clients that cannot watch files);
-        messages about bad values are shown once."""
-        resolved = self.config.resolve(uri, self.folder_uris())
+        """Settings in force for ``uri``; messages about bad values are shown once.
+
+        Resolving looks for project files in every folder up from the file, too slow for every
+        keystroke, so the result is kept until the editor settings, the workspace folders or a
+        watched project file change, and for one document until it is opened or saved again
+        (``forget_settings``): clients that cannot watch files see an edited ``pyproject.toml``
+        at the next save.
+        """
+        folders = self.folder_uris()
+        key = (self.config.generation, tuple(folders))
+        cached = self._settings.get(uri)
+        if cached is not None and cached[0] == key:
+            return cached[1]
+        resolved = self.config.resolve(uri, folders)
         for message in resolved.messages:
             self.report_once(f"baes settings: {message}", types.MessageType.Warning)
+        self._settings[uri] = (key, resolved)
         return resolved
+
+    def forget_settings(self, uri: str | None = None) -> None:
+        """Resolve the settings of ``uri`` (of every document when ``None``) again when next asked."""
+        if uri is None:
+            self._settings.clear()
+        else:
+            self._settings.pop(uri, None)
 
     def settings_files_changed(self) -> None:
         """A ``pyproject.toml`` / ``baes.toml`` changed: reload and refresh every diagnostic."""
         from baes import settings_loader
 
         settings_loader.clear_cache()
+        self.forget_settings()
         self._reported.clear()
         diagnostics.refresh(self)
 
     def editor_settings_changed(self) -> None:
+        self.forget_settings()
         self._reported.clear()
         for folder in self.folder_uris():
             self.settings_for(folder)  # report bad values now, not at the first lint
