@@ -65,9 +65,11 @@ def _positions(nodes: list[ast.AST]) -> list[tuple[object, ...]]:
 def _assert_same_as_full(parser: IncrementalParser, text: str) -> None:
     try:
         full = ast.parse(text)
-    except SyntaxError:
-        with pytest.raises(SyntaxError):
+    except SyntaxError as error:
+        with pytest.raises(SyntaxError) as raised:
             parser.parse(text)
+        got = raised.value
+        assert (got.msg, got.lineno, got.offset) == (error.msg, error.lineno, error.offset)
         return
     parsed = parser.parse(text)
     assert ast.dump(parsed.tree, include_attributes=True) == ast.dump(full, include_attributes=True)
@@ -112,14 +114,32 @@ def test_an_edit_inside_one_function_reparses_only_that_function() -> None:
     assert ast.dump(moved.tree, include_attributes=True) == ast.dump(ast.parse("".join(lines)), include_attributes=True)
 
 
-def test_after_a_syntax_error_the_next_version_parses_from_scratch() -> None:
+def test_after_a_syntax_error_the_next_version_is_compared_with_the_last_that_parsed() -> None:
     parser = IncrementalParser()
     parser.parse("x = 1\n\ndef f():\n    return 2\n")
     with pytest.raises(SyntaxError):
         parser.parse("x = 1\n\ndef f(:\n    return 2\n")
     fixed = parser.parse("x = 1\n\ndef f():\n    return 3\n")
-    assert fixed.reparsed_lines == 5
+    assert fixed.reparsed_lines == 2  # only ``def f`` again
     assert ast.dump(fixed.tree) == ast.dump(ast.parse("x = 1\n\ndef f():\n    return 3\n"))
+
+
+def test_a_syntax_error_inside_one_function_is_found_without_a_full_parse(monkeypatch: pytest.MonkeyPatch) -> None:
+    from baes.standards import incremental
+
+    text = _sources()[0]
+    parser = IncrementalParser()
+    parser.parse(text)
+    lines = text.splitlines(keepends=True)
+    target = next(i for i, line in enumerate(lines) if line.startswith("def call_name"))
+    lines[target + 2] = "    func = \n"  # half-typed: the rest of the function follows
+    parsed: list[int] = []
+    real = incremental.parse_python
+    monkeypatch.setattr(incremental, "parse_python", lambda src, filename: parsed.append(src.count("\n")) or real(src, filename))
+    with pytest.raises(SyntaxError) as raised:
+        parser.parse("".join(lines))
+    assert raised.value.lineno == target + 3
+    assert len(parsed) == 1  # the region only, no full parse to confirm
 
 
 @pytest.mark.parametrize("text", ["", "# only a comment\n", "x = 1\f\ny = 2\n", "\ufeffx = 1\n"])

@@ -22,6 +22,7 @@ is assembled from the chunks' groups, so only the edited chunk is walked again e
 from __future__ import annotations
 
 import ast
+import re
 import threading
 from dataclasses import dataclass, field
 from typing import Any
@@ -81,6 +82,8 @@ class IncrementalParser:
         with self.lock:
             try:
                 return self._parse(source, filename)
+            except (SyntaxError, ValueError):
+                raise  # the last version that parsed stays the base the next one is compared with
             except BaseException:
                 self._lines, self._chunks = [], []  # the next version parses from scratch
                 raise
@@ -96,13 +99,12 @@ class IncrementalParser:
 
     # -- full parse -----------------------------------------------------------------------
     def _full(self, source: str, filename: str, lines: list[str]) -> ParsedModule:
-        self._lines, self._chunks = [], []
         tree = parse_python(source, filename=filename)
         assert isinstance(tree, ast.Module)
         count = source.count("\n") + 1
         chunks = _chunks(tree.body, 1, len(lines) if lines else count)
-        if lines:  # a text with odd line breaks is never reused: no state kept
-            self._lines, self._chunks = lines, chunks
+        # a text with odd line breaks is never reused: no state kept
+        self._lines, self._chunks = (lines, chunks) if lines else ([], [])
         return ParsedModule(tree, _merge(tree, chunks), count, tuple(chunks))
 
     # -- reuse ----------------------------------------------------------------------------
@@ -125,24 +127,27 @@ class IncrementalParser:
         text = "".join(lines[region_first - 1 : region_last])
         try:
             region = parse_python("\n" * (region_first - 1) + text, filename=filename)
-        except (SyntaxError, ValueError):
+        except SyntaxError as exc:
+            if _decided_inside(exc, lines, region_first, region_last):
+                raise  # what follows the region cannot change it: the file's error, without a full parse
             return None  # the full parse decides (and reports the real error)
-        assert isinstance(region, ast.Module)
-        if region.type_ignores:
+        except ValueError:
             return None
+        assert isinstance(region, ast.Module)
         after = chunks[j + 1 :]
+        fresh = _chunks(region.body, region_first, region_last) if region_last >= region_first else []
+        if region.type_ignores or (not fresh and not after and i == 0):
+            return None  # nothing but comments left: a full parse says so cheaply
+        # the new sequence is contiguous by construction; only now are kept chunks changed
         if delta:
             for chunk in after:
                 _shift(chunk, delta)
-        fresh = _chunks(region.body, region_first, region_last) if region_last >= region_first else []
         if not fresh and region_last >= region_first:  # comments and blank lines only
             if i > 0:
                 chunks[i - 1].last = region_last  # they trail the previous statement
-            elif after:
+            else:
                 after[0].first = 1  # they lead the file
         new_chunks = chunks[:i] + fresh + after
-        if not new_chunks or new_chunks[0].first != 1 or not _contiguous(new_chunks, len(lines)):
-            return None
         self._lines, self._chunks = lines, new_chunks
         tree = ast.Module(body=[s for c in new_chunks for s in c.statements], type_ignores=[])
         return ParsedModule(
@@ -201,11 +206,46 @@ def _chunks(body: list[ast.stmt], first: int, last: int) -> list[Chunk]:
     return chunks
 
 
-def _contiguous(chunks: list[Chunk], line_count: int) -> bool:
-    for before, after in zip(chunks, chunks[1:]):
-        if after.first != before.last + 1:
-            return False
-    return chunks[-1].last >= line_count
+# errors that text after the region could resolve or change: a string or a line left open at
+# its end, a block header waiting for its body. ("'(' was never closed" is not among them: what
+# follows the region is statements with balanced brackets, which cannot close it, and the
+# parser reports the same bracket wherever after it it stops.)
+_OPEN_ENDED = ("unterminated", "EOF", "expected an indented block")
+
+
+# a region starting like this may continue the statement before it (``if``/``try``/a block)
+_CONTINUES = re.compile(r"\s|(?:else|elif|except|finally)\b")
+
+
+def _decided_inside(exc: SyntaxError, lines: list[str], first: int, last: int) -> bool:
+    """Whether the region's syntax error is the whole file's, with no full parse to confirm it.
+
+    Only when nothing outside the region can change it: the region's first line of code starts a
+    statement of its own (at column 0 and no ``else``/``except``/... that would join the statement
+    before), the error is not about something left open at the region's end, and either it is an
+    unclosed bracket (see ``_OPEN_ENDED``) or a line of code follows the error inside the region,
+    so the parser failed before reaching anything after the region (a lone decorator followed only
+    by comments is completed by the next statement).
+    """
+    line = exc.lineno
+    message = exc.msg or ""
+    if line is None or line < first or any(marker in message for marker in _OPEN_ENDED):
+        return False
+    end = min(last, len(lines))
+    for number in range(first, end + 1):
+        code = lines[number - 1]
+        stripped = code.strip()
+        if stripped and not stripped.startswith("#"):
+            if _CONTINUES.match(code):
+                return False
+            break
+    if message.endswith("was never closed"):
+        return True
+    for number in range(end, line, -1):
+        stripped = lines[number - 1].strip()
+        if stripped and not stripped.startswith("#"):
+            return True
+    return False
 
 
 def _positioned(kind: type) -> bool:
