@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import ast
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
 from baes.findings import FixSafety, FixSpec, Severity
@@ -46,6 +46,14 @@ class Violation:
     args: Mapping[str, Any] = field(default_factory=dict)
     fix: FixSpec | None = None
     details: Mapping[str, Any] = field(default_factory=dict)
+
+    def moved(self, lines: int) -> Violation:
+        """The same violation ``lines`` lines further down (its statement moved): a fix's position
+        is its ``line`` argument (columns never move with whole lines)."""
+        fix = self.fix
+        if fix is not None and isinstance(fix.kwargs.get("line"), int):
+            fix = replace(fix, kwargs={**fix.kwargs, "line": fix.kwargs["line"] + lines})
+        return replace(self, line=self.line + lines, end_line=self.end_line + lines, fix=fix)
 
     @classmethod
     def at(cls, node: ast.AST, fix: FixSpec | None = None, **args: Any) -> Violation:

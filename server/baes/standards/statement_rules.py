@@ -9,9 +9,9 @@ and the lines after it) and runs the rule again only on a ``StatementView``, an 
 chunks without a valid entry, whose module facts are those of the whole file.
 
 An entry is valid while the chunk is the same object (its statements were reused, not parsed
-again), starts on the same line (an edit above it that added or removed lines moves every
-position in it, including the lines inside fixes), and the rule's options and the module facts
-are the ones it was computed under. ``tests/standards/test_incremental.py`` checks the findings
+again) and the rule's options and the module facts are the ones it was computed under; when an
+edit above added or removed lines, its violations move with the chunk (``Violation.moved``:
+positions, and the ``line`` a fix carries). ``tests/standards/test_incremental.py`` checks the findings
 against a plain check over random edits.
 """
 from __future__ import annotations
@@ -69,12 +69,13 @@ class StatementView(SourceIndex):
 
 def module_facts(index: SourceIndex) -> tuple[Any, ...]:
     """What a statement-scoped rule may read beyond its statement. Constants are compared by node
-    identity: a reused statement keeps its nodes, a statement parsed again gets new ones."""
+    identity: a reused statement keeps its nodes, a statement parsed again gets new ones. The
+    ``__main__`` blocks are not needed: they are top-level statements, so whether a node is in one
+    depends on its own statement only."""
     return (
         tuple(index.imports.items()),
         tuple(index.module_constants.items()),
         index.has_star_import,
-        tuple(index.main_block_lines),
     )
 
 
@@ -102,10 +103,14 @@ class StatementResults:
         stale: list[Chunk] = []
         for chunk in chunks:
             entry = chunk.results.get(rule.id)
-            if entry is not None and entry[0] == chunk.first and entry[1] is key:
-                found += entry[2]
-            else:
+            if entry is None or entry[1] is not key:
                 stale.append(chunk)
+            elif entry[0] == chunk.first:
+                found += entry[2]
+            else:  # lines added or removed above it: the same violations, moved
+                moved = tuple(v.moved(chunk.first - entry[0]) for v in entry[2])
+                chunk.results[rule.id] = (chunk.first, key, moved)
+                found += moved
         if not stale:
             return found
         if len(stale) == len(chunks):
