@@ -227,9 +227,15 @@ async def debug_information(ls: "BaesLanguageServer", argument: Mapping[str, Any
             "settings": jsonable(resolved.settings),
             "messages": list(resolved.messages),
         })
+    from baes.lsp.diagnostics import current_result
+
     documents = []
-    for document in ls.workspace.text_documents.values():
-        result = ls.linter.results.get(document.uri)
+    for document in list(ls.workspace.text_documents.values()):
+        try:  # the stored result, or a fresh one (a settings change drops the stored results)
+            result = await current_result(ls, document.uri)
+        except Exception:  # a document that cannot be checked still gets its line
+            logger.exception("checking %s for the debug information failed", document.uri)
+            result = None
         documents.append({
             "uri": document.uri,
             "version": document.version,
