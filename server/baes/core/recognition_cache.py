@@ -41,6 +41,8 @@ log = logging.getLogger(__name__)
 DEFAULT_DB_NAME = "recognition_cache.db"
 DEFAULT_MEMORY_SIZE = 100
 BUSY_TIMEOUT_MS = 5000
+# tries of one call when SQLite still answers "database is locked" (see ``_db_call``)
+_LOCKED_ATTEMPTS = 4
 #: Version of the SQLite layout. 1: the original BAES table (no version table, bag-of-words keys).
 SCHEMA_VERSION = 2
 MEMORY = "memory"
@@ -268,13 +270,18 @@ class RecognitionCache:
         """Run ``action`` in one short transaction; rebuild a corrupt file once; never raise."""
         if self._disabled_reason is not None:
             return default
-        for attempt in (1, 2):
+        for attempt in range(1, _LOCKED_ATTEMPTS + 1):
             try:
                 conn = self._connection()
                 if self._disabled_reason is not None:
                     return default
                 return _in_transaction(conn, action, immediate=write)
             except sqlite3.DatabaseError as exc:
+                if attempt < _LOCKED_ATTEMPTS and "locked" in str(exc):
+                    # the busy timeout does not cover every race on a file another process is
+                    # creating (switching a new file to WAL): wait a moment and try again
+                    time.sleep(0.05 * attempt)
+                    continue
                 if attempt == 1 and _is_corruption(exc):
                     self._quarantine(str(exc))
                     if self._disabled_reason is None:
