@@ -18,6 +18,16 @@ export class Workbench {
     await this.page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: LONG });
   }
 
+  /** The palette's / quick pick's / input box's text field. */
+  private get quickInput(): Locator {
+    return this.page.locator('.quick-input-widget .quick-input-box input');
+  }
+
+  /** The first quick-input list entry containing `text`. */
+  private quickInputRow(text: string): Locator {
+    return this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: text }).first();
+  }
+
   statusItem(text: string | RegExp): Locator {
     return this.page.locator('.statusbar-item', { hasText: text });
   }
@@ -33,36 +43,32 @@ export class Workbench {
   /** F1, the command's title, Enter: the way a user runs a palette command. */
   async runCommand(title: string): Promise<void> {
     await this.page.keyboard.press('F1');
-    const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ timeout: SHORT });
-    await input.fill(`>${title}`);
-    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: title }).first();
-    await row.waitFor({ timeout: SHORT });
+    await this.quickInput.waitFor({ timeout: SHORT });
+    await this.quickInput.fill(`>${title}`);
+    await this.quickInputRow(title).waitFor({ timeout: SHORT });
     await this.page.keyboard.press('Enter');
   }
 
   /** Quick Open (Ctrl+P) the file named `name` and wait for its editor tab. */
   async openFile(name: string): Promise<void> {
     await this.page.keyboard.press('Control+P');
-    const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ timeout: SHORT });
-    await input.fill(name);
-    await this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: name }).first().waitFor({ timeout: SHORT });
+    await this.quickInput.waitFor({ timeout: SHORT });
+    await this.quickInput.fill(name);
+    await this.quickInputRow(name).waitFor({ timeout: SHORT });
     await this.page.keyboard.press('Enter');
     await this.page.locator('.tab.active', { hasText: name }).waitFor({ timeout: SHORT });
   }
 
   /** Types into the open input box or quick pick and accepts. */
   async answer(text: string): Promise<void> {
-    const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ state: 'visible', timeout: SHORT });
-    await input.fill(text);
+    await this.quickInput.waitFor({ state: 'visible', timeout: SHORT });
+    await this.quickInput.fill(text);
     await this.page.keyboard.press('Enter');
   }
 
   /** Picks the quick pick entry whose label contains `label`. */
   async pick(label: string): Promise<void> {
-    const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: label }).first();
+    const row = this.quickInputRow(label);
     await row.waitFor({ timeout: SHORT });
     await row.click();
   }

@@ -2,7 +2,7 @@
 // restarts the server when its settings, the API key or the selected interpreter change.
 import * as vscode from 'vscode';
 import { registerCommands } from './commands/register';
-import { OUTPUT_CHANNEL_NAME } from './core/ids';
+import { CONFIGURATION_SECTION, OUTPUT_CHANNEL_NAME } from './core/ids';
 import { needsRestart } from './core/settings';
 import { onInterpreterChanged } from './vscode/python';
 import { ApiKeyStore } from './vscode/secrets';
@@ -37,7 +37,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeWorkspaceFolders(() => restart('workspace folders changed')),
   );
   const interpreterWatch = await onInterpreterChanged(() => {
-    if (vscode.workspace.getConfiguration('baes').get<string>('interpreter', '') === '') {
+    if (vscode.workspace.getConfiguration(CONFIGURATION_SECTION).get<string>('interpreter', '') === '') {
       restart('the Python extension selected another interpreter');
     }
   });

@@ -3,8 +3,6 @@ import { describe, it } from 'node:test';
 import {
   ATTRIBUTE_TYPES,
   filesToOpen,
-  normalizeType,
-  parseAttributeList,
   parseScaffoldResult,
   scaffoldFromEntity,
   scaffoldFromSentence,
@@ -33,30 +31,8 @@ describe('names', () => {
 });
 
 describe('types', () => {
-  it('offers the seven template types and maps common aliases', () => {
+  it('offers the seven template types', () => {
     assert.deepEqual(ATTRIBUTE_TYPES.map((entry) => entry.type), ['str', 'int', 'float', 'bool', 'date', 'datetime', 'email']);
-    assert.equal(normalizeType('String'), 'str');
-    assert.equal(normalizeType('integer'), 'int');
-    assert.equal(normalizeType('timestamp'), 'datetime');
-    assert.equal(normalizeType('blob'), undefined);
-  });
-});
-
-describe('parseAttributeList', () => {
-  it('reads the CLI form with optional markers and default type', () => {
-    assert.deepEqual(parseAttributeList('title:str, year:integer?, isbn?, email:email'), {
-      attributes: [
-        { name: 'title', type: 'str', required: true },
-        { name: 'year', type: 'int', required: false },
-        { name: 'isbn', type: 'str', required: false },
-        { name: 'email', type: 'email', required: true },
-      ],
-    });
-  });
-
-  it('reports the first error', () => {
-    assert.deepEqual(parseAttributeList('a:blob'), { error: '"blob" is not a supported type; use one of str, int, float, bool, date, datetime, email.' });
-    assert.ok('error' in parseAttributeList('title, title'));
   });
 });
 

@@ -1,20 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import {
-  buildServerCommand,
-  bundledLauncher,
-  bundledLibsFolder,
-  formatCommandLine,
-  parseLibsFolderName,
-  strategyOrder,
-} from '../src/core/serverCommand';
+import { buildServerCommand, bundledLauncher, formatCommandLine, strategyOrder } from '../src/core/serverCommand';
 
 describe('buildServerCommand', () => {
   it('runs the bundled launcher with the chosen interpreter for useBundled', () => {
     const command = buildServerCommand('/ws/.venv/bin/python', 'useBundled', '/ext');
     assert.equal(command.command, '/ws/.venv/bin/python');
     assert.deepEqual(command.args, ['/ext/bundled/tool/lsp_server.py']);
-    assert.deepEqual(command.env, { LS_IMPORT_STRATEGY: 'useBundled' });
   });
 
   it('runs `python -m baes lsp` for fromEnvironment (stdio, no extra flag)', () => {
@@ -31,12 +23,8 @@ describe('buildServerCommand', () => {
 });
 
 describe('bundled layout', () => {
-  it('keeps one libs folder per Python version', () => {
-    assert.equal(bundledLibsFolder('/ext', [3, 12]), '/ext/bundled/libs/py312');
+  it('ships the launcher in bundled/tool', () => {
     assert.equal(bundledLauncher('/ext'), '/ext/bundled/tool/lsp_server.py');
-    assert.deepEqual(parseLibsFolderName('py311'), [3, 11]);
-    assert.deepEqual(parseLibsFolderName('py39'), [3, 9]);
-    assert.equal(parseLibsFolderName('site-packages'), undefined);
   });
 });
 

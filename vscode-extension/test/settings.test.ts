@@ -129,7 +129,7 @@ describe('toServerSettings', () => {
 describe('buildServerEnvironment', () => {
   it('sets the ENABLE_* flags, the LLM variables and the key from secret storage', () => {
     const { settings } = resolveSettings(
-      reader({ 'features.templates': false, 'llm.baseUrl': 'http://h/v1', 'llm.model': 'm', logLevel: 'debug' }),
+      reader({ 'features.templates': false, 'llm.baseUrl': 'http://h/v1', 'llm.model': 'm' }),
     );
     const env = buildServerEnvironment(settings, 'sk-secret', { PATH: '/bin', BAES_LLM_API_KEY: 'from-env' });
     assert.equal(env.PATH, '/bin');
@@ -138,7 +138,6 @@ describe('buildServerEnvironment', () => {
     assert.equal(env.BAES_LLM_BASE_URL, 'http://h/v1');
     assert.equal(env.BAES_LLM_MODEL, 'm');
     assert.equal(env.BAES_LLM_API_KEY, 'sk-secret');
-    assert.equal(env.BAES_LOG_LEVEL, 'debug');
   });
 
   it('keeps the environment key when none is stored, and does not touch the base object', () => {

@@ -16,6 +16,7 @@ import {
   type RelationshipInput,
   type ScaffoldArguments,
 } from '../core/scaffold';
+import { errorMessage } from '../core/values';
 import type { ServerManager } from '../vscode/serverManager';
 
 const MAX_FILES_OPENED = 6;
@@ -198,7 +199,7 @@ export async function scaffoldEntity(server: ServerManager, log: vscode.LogOutpu
       result.files.length === 0 ? `BAES: nothing to generate for ${entity}.${notes}` : `BAES: generated ${result.files.length} files for ${entity}.${notes}`,
     );
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = errorMessage(error);
     log.error(`Scaffold ${what}: ${message}`);
     void vscode.window.showErrorMessage(`BAES: could not scaffold ${what}: ${message}`);
   }

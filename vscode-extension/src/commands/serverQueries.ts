@@ -5,11 +5,8 @@ import { formatDebugInformation, formatKeyValues } from '../core/debugInfo';
 import { describeFixAll } from '../core/fixAll';
 import { SERVER_COMMANDS } from '../core/ids';
 import { describeSource } from '../core/interpreter';
+import { errorMessage } from '../core/values';
 import type { ServerManager } from '../vscode/serverManager';
-
-function errorText(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 export async function fixAll(server: ServerManager, log: vscode.LogOutputChannel): Promise<void> {
   const editor = vscode.window.activeTextEditor;
@@ -21,8 +18,8 @@ export async function fixAll(server: ServerManager, log: vscode.LogOutputChannel
     const result = await server.executeCommand(SERVER_COMMANDS.fixAll, { uri: editor.document.uri.toString() });
     void vscode.window.showInformationMessage(describeFixAll(result));
   } catch (error) {
-    log.error(`Fix all: ${errorText(error)}`);
-    void vscode.window.showErrorMessage(`BAES: fix all failed: ${errorText(error)}`);
+    log.error(`Fix all: ${errorMessage(error)}`);
+    void vscode.window.showErrorMessage(`BAES: fix all failed: ${errorMessage(error)}`);
   }
 }
 
@@ -39,7 +36,7 @@ export async function showCacheStatistics(server: ServerManager, log: vscode.Log
       log.show();
     }
   } catch (error) {
-    void vscode.window.showErrorMessage(`BAES: could not read the cache statistics: ${errorText(error)}`);
+    void vscode.window.showErrorMessage(`BAES: could not read the cache statistics: ${errorMessage(error)}`);
   }
 }
 
@@ -53,11 +50,11 @@ export async function clearCache(server: ServerManager, log: vscode.LogOutputCha
     return;
   }
   try {
-    const result = await server.executeCommand(SERVER_COMMANDS.clearCache);
-    log.info(`Recognition cache cleared: ${formatKeyValues(result)}`);
-    void vscode.window.showInformationMessage(`BAES: recognition cache cleared. ${formatKeyValues(result).split('\n').join(' · ')}`);
+    const text = formatKeyValues(await server.executeCommand(SERVER_COMMANDS.clearCache));
+    log.info(`Recognition cache cleared: ${text}`);
+    void vscode.window.showInformationMessage(`BAES: recognition cache cleared. ${text.split('\n').join(' · ')}`);
   } catch (error) {
-    void vscode.window.showErrorMessage(`BAES: could not clear the cache: ${errorText(error)}`);
+    void vscode.window.showErrorMessage(`BAES: could not clear the cache: ${errorMessage(error)}`);
   }
 }
 
@@ -67,7 +64,7 @@ export async function showDebugInformation(server: ServerManager, extensionVersi
   try {
     answer = await server.executeCommand(SERVER_COMMANDS.printDebugInformation);
   } catch (error) {
-    failure = errorText(error);
+    failure = errorMessage(error);
   }
   const launch = server.launch;
   const text = formatDebugInformation(

@@ -3,6 +3,7 @@ import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { SERVER_COMMANDS } from '../core/ids';
 import { renderMetricsPage } from '../core/metricsView';
+import { errorMessage } from '../core/values';
 import type { ServerManager } from '../vscode/serverManager';
 
 let panel: vscode.WebviewPanel | undefined;
@@ -12,7 +13,7 @@ export async function showMetrics(server: ServerManager): Promise<void> {
   try {
     data = await server.executeCommand(SERVER_COMMANDS.showMetrics);
   } catch (error) {
-    void vscode.window.showErrorMessage(`BAES: could not read the metrics: ${error instanceof Error ? error.message : String(error)}`);
+    void vscode.window.showErrorMessage(`BAES: could not read the metrics: ${errorMessage(error)}`);
     return;
   }
   if (panel === undefined) {

@@ -1,5 +1,6 @@
 // "BAES: Show Debug Information": what the client knows plus the server's
 // `baes.printDebugInformation` answer, as one Markdown text to paste into a bug report. Pure.
+import { asRecord } from './values';
 
 export interface ClientDebugInfo {
   extensionVersion: string;
@@ -17,8 +18,8 @@ function serverSection(server: unknown): string {
   if (typeof server === 'string') {
     return server.trim();
   }
-  if (typeof server === 'object' && server !== null) {
-    const record = server as Record<string, unknown>;
+  const record = asRecord(server);
+  if (record !== undefined) {
     // A server may answer with its ready-made text in `text` (or `markdown`) plus the data.
     for (const key of ['markdown', 'text']) {
       const value = record[key];
@@ -59,10 +60,11 @@ export function formatDebugInformation(client: ClientDebugInfo, server: unknown,
 
 /** Cache statistics or any small JSON answer as `key: value` lines for a message or the log. */
 export function formatKeyValues(value: unknown): string {
-  if (typeof value !== 'object' || value === null) {
+  const record = asRecord(value);
+  if (record === undefined) {
     return String(value);
   }
-  return Object.entries(value as Record<string, unknown>)
-    .map(([key, item]) => `${key}: ${typeof item === 'object' && item !== null ? JSON.stringify(item) : String(item)}`)
+  return Object.entries(record)
+    .map(([key, item]) => `${key}: ${asRecord(item) !== undefined ? JSON.stringify(item) : String(item)}`)
     .join('\n');
 }

@@ -1,8 +1,9 @@
 // What "BAES: Fix All" tells the user, from the server's `baes.fixAll` answer
 // `{applied, fixed: [rule ids], skipped: n}`. Pure.
+import { asRecord } from './values';
 
 export function describeFixAll(value: unknown): string {
-  const record = typeof value === 'object' && value !== null ? (value as Record<string, unknown>) : {};
+  const record = asRecord(value) ?? {};
   const fixed = Array.isArray(record.fixed) ? record.fixed.filter((id): id is string => typeof id === 'string') : [];
   const skipped = typeof record.skipped === 'number' && record.skipped > 0 ? record.skipped : 0;
   const skippedText = skipped > 0 ? ` ${skipped} left for you (unsafe fixes, or no automatic fix).` : '';

@@ -1,4 +1,5 @@
 // The `baes/fileOutcome` notification and how the status bar shows it. Pure.
+import { asRecord } from './values';
 
 export type Outcome = 'confident_approval' | 'confident_rejection' | 'uncertain';
 
@@ -19,10 +20,10 @@ function count(value: unknown): number {
 
 /** Validates the notification's parameters; undefined when they do not have the contract's shape. */
 export function parseFileOutcome(value: unknown): FileOutcome | undefined {
-  if (typeof value !== 'object' || value === null) {
+  const record = asRecord(value);
+  if (record === undefined) {
     return undefined;
   }
-  const record = value as Record<string, unknown>;
   const outcome = record.outcome;
   if (
     typeof record.uri !== 'string' ||
@@ -32,7 +33,7 @@ export function parseFileOutcome(value: unknown): FileOutcome | undefined {
   ) {
     return undefined;
   }
-  const counts = typeof record.counts === 'object' && record.counts !== null ? (record.counts as Record<string, unknown>) : {};
+  const counts = asRecord(record.counts) ?? {};
   return {
     uri: record.uri,
     version: typeof record.version === 'number' ? record.version : null,

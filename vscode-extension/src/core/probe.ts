@@ -2,7 +2,8 @@
 // there, so a failure becomes one clear message with fix-it buttons instead of a crashed client.
 // This module builds the probe's command line and reads its answer. Pure.
 import type { ImportStrategy } from './settings';
-import { bundledLauncher } from './serverCommand';
+import { bundledLauncher, type ServerCommand } from './serverCommand';
+import { asRecord } from './values';
 
 export const MINIMUM_PYTHON: readonly [number, number] = [3, 11];
 
@@ -19,7 +20,7 @@ export const ENVIRONMENT_PROBE = [
   'print(json.dumps(info))',
 ].join('\n');
 
-export function probeCommand(interpreter: string, strategy: ImportStrategy, extensionPath: string): { command: string; args: string[] } {
+export function probeCommand(interpreter: string, strategy: ImportStrategy, extensionPath: string): ServerCommand {
   if (strategy === 'useBundled') {
     return { command: interpreter, args: [bundledLauncher(extensionPath), '--probe'] };
   }
@@ -56,11 +57,10 @@ export function parseProbeOutput(stdout: string): ProbeInfo | undefined {
     return undefined;
   }
   try {
-    const value: unknown = JSON.parse(last);
-    if (typeof value !== 'object' || value === null) {
+    const record = asRecord(JSON.parse(last));
+    if (record === undefined) {
       return undefined;
     }
-    const record = value as Record<string, unknown>;
     const version = record.version;
     if (
       typeof record.executable !== 'string' ||

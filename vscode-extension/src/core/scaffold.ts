@@ -1,5 +1,6 @@
 // "BAES: Scaffold Entity…": validating what the user types and building the arguments of the
 // server's `baes.scaffoldEntity` command; reading its answer. Pure.
+import { asRecord } from './values';
 
 /** The attribute types every template supports (as `baes.scaffold.spec.SUPPORTED_TYPES`). */
 export const ATTRIBUTE_TYPES: readonly { type: string; description: string }[] = [
@@ -11,19 +12,6 @@ export const ATTRIBUTE_TYPES: readonly { type: string; description: string }[] =
   { type: 'datetime', description: 'date and time' },
   { type: 'email', description: 'text validated as an e-mail address' },
 ];
-
-const TYPE_ALIASES: Readonly<Record<string, string>> = {
-  string: 'str',
-  text: 'str',
-  varchar: 'str',
-  integer: 'int',
-  number: 'float',
-  decimal: 'float',
-  double: 'float',
-  real: 'float',
-  boolean: 'bool',
-  timestamp: 'datetime',
-};
 
 const PYTHON_KEYWORDS = new Set([
   'False', 'None', 'True', 'and', 'as', 'assert', 'async', 'await', 'break', 'class', 'continue', 'def', 'del',
@@ -88,43 +76,6 @@ export function validateAttributeName(value: string, existing: readonly string[]
   return undefined;
 }
 
-export function normalizeType(value: string): string | undefined {
-  const lowered = value.trim().toLowerCase();
-  const type = TYPE_ALIASES[lowered] ?? lowered;
-  return ATTRIBUTE_TYPES.some((entry) => entry.type === type) ? type : undefined;
-}
-
-/**
- * Parses `name:str, email:email, age:int?` (the CLI's form; `?` marks an optional attribute; a
- * missing type is `str`) into attributes, or the first error.
- */
-export function parseAttributeList(text: string): { attributes: AttributeInput[] } | { error: string } {
-  const attributes: AttributeInput[] = [];
-  const parts = text.split(',').map((part) => part.trim()).filter((part) => part !== '');
-  for (const part of parts) {
-    let [name = '', type = 'str'] = part.split(':').map((piece) => piece.trim());
-    let required = true;
-    if (type.endsWith('?')) {
-      type = type.slice(0, -1);
-      required = false;
-    }
-    if (name.endsWith('?')) {
-      name = name.slice(0, -1);
-      required = false;
-    }
-    const nameError = validateAttributeName(name, attributes.map((attribute) => attribute.name));
-    if (nameError !== undefined || name === '') {
-      return { error: nameError ?? `"${part}" has no attribute name.` };
-    }
-    const normalized = normalizeType(type === '' ? 'str' : type);
-    if (normalized === undefined) {
-      return { error: `"${type}" is not a supported type; use one of ${ATTRIBUTE_TYPES.map((entry) => entry.type).join(', ')}.` };
-    }
-    attributes.push({ name, type: normalized, required });
-  }
-  return { attributes };
-}
-
 export interface ScaffoldArguments {
   request?: string;
   entity?: EntityInput;
@@ -177,10 +128,10 @@ export interface ScaffoldResult {
  * An answer without files, or one saying VS Code did not apply the edit, is an error.
  */
 export function parseScaffoldResult(value: unknown): ScaffoldResult {
-  if (typeof value !== 'object' || value === null) {
+  const record = asRecord(value);
+  if (record === undefined) {
     throw new Error(`unexpected answer from baes.scaffoldEntity: ${JSON.stringify(value)}`);
   }
-  const record = value as Record<string, unknown>;
   if (!Array.isArray(record.files)) {
     throw new Error(`unexpected answer from baes.scaffoldEntity (no "files"): ${JSON.stringify(value)}`);
   }

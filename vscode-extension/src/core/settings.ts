@@ -180,19 +180,19 @@ export function resolveSettings(read: SettingReader): ResolvedSettings {
   const problems: string[] = [];
   const features = { ...DEFAULT_SETTINGS.features };
   for (const key of Object.keys(FEATURE_FLAGS) as FeatureKey[]) {
-    features[key] = bool(read, `features.${key}`, true, problems);
+    features[key] = bool(read, `features.${key}`, DEFAULT_SETTINGS.features[key], problems);
   }
   const settings: BaesSettings = {
-    enable: bool(read, 'enable', true, problems),
+    enable: bool(read, 'enable', DEFAULT_SETTINGS.enable, problems),
     interpreter: text(read, 'interpreter', problems),
-    importStrategy: oneOf(read, 'importStrategy', ['useBundled', 'fromEnvironment'] as const, 'useBundled', problems),
+    importStrategy: oneOf(read, 'importStrategy', ['useBundled', 'fromEnvironment'], DEFAULT_SETTINGS.importStrategy, problems),
     select: selectors(read, 'select', problems),
     ignore: selectors(read, 'ignore', problems),
     severity: severityMap(read, problems),
-    profile: oneOf(read, 'profile', ['default', 'strict', 'generated'] as const, 'default', problems),
-    run: oneOf(read, 'run', ['onType', 'onSave'] as const, 'onType', problems),
+    profile: oneOf(read, 'profile', ['default', 'strict', 'generated'], DEFAULT_SETTINGS.profile, problems),
+    run: oneOf(read, 'run', ['onType', 'onSave'], DEFAULT_SETTINGS.run, problems),
     debounceMs: debounce(read, problems),
-    logLevel: oneOf(read, 'logLevel', ['error', 'warning', 'info', 'debug'] as const, 'info', problems),
+    logLevel: oneOf(read, 'logLevel', ['error', 'warning', 'info', 'debug'], DEFAULT_SETTINGS.logLevel, problems),
     features,
     llm: { baseUrl: text(read, 'llm.baseUrl', problems), model: text(read, 'llm.model', problems) },
   };
@@ -277,7 +277,6 @@ export function buildServerEnvironment(settings: BaesSettings, apiKey: string | 
   if (apiKey !== undefined && apiKey !== '') {
     env.BAES_LLM_API_KEY = apiKey;
   }
-  env.BAES_LOG_LEVEL = settings.logLevel;
   env.PYTHONUNBUFFERED = '1';
   env.PYTHONIOENCODING = 'utf-8';
   return env;

@@ -26,6 +26,7 @@ import {
   type Environment,
   type ImportStrategy,
 } from '../core/settings';
+import { errorMessage } from '../core/values';
 import { primaryWorkspaceFolder, readSettings } from './configuration';
 import { selectedInterpreter } from './python';
 import type { ApiKeyStore } from './secrets';
@@ -37,7 +38,6 @@ export interface LaunchInfo {
   interpreter: InterpreterChoice;
   strategy: ImportStrategy;
   commandLine: string;
-  serverVersion: string | undefined;
 }
 
 const STOP_TIMEOUT_MS = 3000;
@@ -166,7 +166,7 @@ export class ServerManager implements vscode.Disposable {
 
     const command = buildServerCommand(interpreter.path, found.strategy, this.extensionPath);
     const commandLine = formatCommandLine(command.command, command.args);
-    this.launch = { interpreter, strategy: found.strategy, commandLine, serverVersion: found.serverVersion };
+    this.launch = { interpreter, strategy: found.strategy, commandLine };
     this.log.info(`Starting the server: ${commandLine}`);
 
     const client = this.createClient(command, env, cwd, buildInitializationOptions(settings, {
@@ -177,7 +177,7 @@ export class ServerManager implements vscode.Disposable {
     try {
       await client.start();
     } catch (error) {
-      this.fail(`The server exited during start-up: ${error instanceof Error ? error.message : String(error)}`, ['showLogs', 'openSettings'], interpreter.path);
+      this.fail(`The server exited during start-up: ${errorMessage(error)}`, ['showLogs', 'openSettings'], interpreter.path);
       try {
         await client.dispose(STOP_TIMEOUT_MS);
       } catch {
@@ -198,14 +198,14 @@ export class ServerManager implements vscode.Disposable {
   ): Promise<{ strategy?: ImportStrategy; serverVersion?: string; reason: string; fixes: FixIt[] }> {
     const reasons: string[] = [];
     const fixes: FixIt[][] = [];
+    const launcher = bundledLauncher(this.extensionPath);
     for (const strategy of strategyOrder(configured)) {
       let verdict: ProbeVerdict;
-      const launcher = bundledLauncher(this.extensionPath);
       if (strategy === 'useBundled' && !fs.existsSync(launcher)) {
         verdict = missingBundleVerdict(launcher);
       } else {
         const probe = probeCommand(interpreter.path, strategy, this.extensionPath);
-        const run = await runProbe(probe.command, probe.args, { env: { ...env, LS_IMPORT_STRATEGY: strategy }, cwd });
+        const run = await runProbe(probe.command, probe.args, { env, cwd });
         verdict = judgeProbe(run, interpreter.path, strategy);
         if (!verdict.ok && run.spawnError !== undefined) {
           // The interpreter itself cannot run: the other strategy uses the same one.
@@ -233,7 +233,7 @@ export class ServerManager implements vscode.Disposable {
     const serverOptions: Executable = {
       command: command.command,
       args: command.args,
-      options: { env: { ...env, ...command.env }, cwd },
+      options: { env, cwd },
     };
     const clientOptions: LanguageClientOptions = {
       documentSelector: [

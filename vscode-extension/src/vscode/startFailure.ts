@@ -1,6 +1,6 @@
 // The message shown when the server cannot start, with buttons that fix the usual causes.
 import * as vscode from 'vscode';
-import { EXTENSION_ID } from '../core/ids';
+import { CONFIGURATION_SECTION, EXTENSION_ID } from '../core/ids';
 import { installCommand, type FixIt } from '../core/probe';
 import { pythonExtensionInstalled } from './python';
 
@@ -57,5 +57,5 @@ async function chooseInterpreterFile(): Promise<void> {
     return;
   }
   const target = vscode.workspace.workspaceFolders === undefined ? vscode.ConfigurationTarget.Global : vscode.ConfigurationTarget.Workspace;
-  await vscode.workspace.getConfiguration('baes').update('interpreter', file.fsPath, target);
+  await vscode.workspace.getConfiguration(CONFIGURATION_SECTION).update('interpreter', file.fsPath, target);
 }
