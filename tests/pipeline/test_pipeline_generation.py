@@ -3,10 +3,12 @@ from __future__ import annotations
 
 import socket
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from baes.config import FeatureFlags
+from baes.core.generation_result import GenerationResult
 from baes.core.llm import LLMConfig
 from baes.core.pipeline import generate_entity
 from baes.core.recognition_cache import RecognitionCache
@@ -35,6 +37,17 @@ def _files(root: Path) -> dict[str, str]:
 
 def _generation_requests(server: FakeOpenAI) -> list:
     return [r for r in server.completion_requests if "Write the module" in r.prompt_text]
+
+
+def _run(tmp_path: Path, fake_openai: FakeOpenAI, flags: FeatureFlags = ALL_ON, entity_type: str | None = "custom",
+         max_attempts: int = 3, **brain_options: Any) -> tuple[Path, TemplateBrain, GenerationResult]:
+    """STUDENT generated into ``tmp_path/app`` with a ``TemplateBrain(**brain_options)`` answering."""
+    root = tmp_path / "app"
+    brain = TemplateBrain(root, **brain_options)
+    fake_openai.handler = brain
+    result = generate_entity(STUDENT, root, llm=_llm(fake_openai), flags=flags, entity_type=entity_type,
+                             metrics_log=MetricsLog(tmp_path / "m"), max_attempts=max_attempts)
+    return root, brain, result
 
 
 # -- templates, no LLM -------------------------------------------------------------------------
@@ -136,11 +149,7 @@ def test_new_attribute_for_an_existing_entity_edits_only_untouched_files(tmp_pat
 
 def test_custom_entity_through_the_llm_measures_what_the_endpoint_reports(tmp_path: Path,
                                                                            fake_openai: FakeOpenAI) -> None:
-    root = tmp_path / "app"
-    brain = TemplateBrain(root)
-    fake_openai.handler = brain
-    result = generate_entity(STUDENT, root, llm=_llm(fake_openai), flags=ALL_ON, entity_type="custom",
-                             metrics_log=MetricsLog(tmp_path / "m"))
+    root, brain, result = _run(tmp_path, fake_openai)
     assert result.ok, result.notes
     requests = _generation_requests(fake_openai)
     assert len(requests) == 4
@@ -164,11 +173,7 @@ def test_custom_entity_through_the_llm_measures_what_the_endpoint_reports(tmp_pa
 
 
 def test_bad_first_answer_is_fixed_by_a_targeted_patch(tmp_path: Path, fake_openai: FakeOpenAI) -> None:
-    root = tmp_path / "app"
-    brain = TemplateBrain(root, defects={"app/tables/student.py": MISSING_IMPORT})
-    fake_openai.handler = brain
-    result = generate_entity(STUDENT, root, llm=_llm(fake_openai), flags=ALL_ON, entity_type="custom",
-                             metrics_log=MetricsLog(tmp_path / "m"))
+    root, brain, result = _run(tmp_path, fake_openai, defects={"app/tables/student.py": MISSING_IMPORT})
     assert result.ok, result.notes
     assert brain.calls.get("generation") == 4 and "regeneration" not in brain.calls
     assert "import sqlite3" in (root / "app/tables/student.py").read_text()
@@ -183,12 +188,8 @@ def test_bad_first_answer_is_fixed_by_a_targeted_patch(tmp_path: Path, fake_open
 @pytest.mark.parametrize("defect, flags", [(HARD_CODED_SECRET, ALL_ON), (MISSING_IMPORT, _off("ENABLE_SMART_RETRY"))])
 def test_regeneration_with_findings_as_feedback(tmp_path: Path, fake_openai: FakeOpenAI, defect: tuple,
                                                flags: FeatureFlags) -> None:
-    root = tmp_path / "app"
     suffix = "app/routers/student.py" if defect is HARD_CODED_SECRET else "app/tables/student.py"
-    brain = TemplateBrain(root, defects={suffix: defect})
-    fake_openai.handler = brain
-    result = generate_entity(STUDENT, root, llm=_llm(fake_openai), flags=flags, entity_type="custom",
-                             metrics_log=MetricsLog(tmp_path / "m"))
+    root, brain, result = _run(tmp_path, fake_openai, flags=flags, defects={suffix: defect})
     assert result.ok, result.notes
     assert brain.calls.get("regeneration") == 1
     feedback = [r for r in fake_openai.completion_requests if "The validator rejected this module" in r.prompt_text]
@@ -225,12 +226,9 @@ def test_llm_failures_give_clear_notes_and_write_nothing(tmp_path: Path, fake_op
 
 @pytest.mark.parametrize("approved", [True, False])
 def test_uncertain_outcome_goes_to_llm_review(tmp_path: Path, fake_openai: FakeOpenAI, approved: bool) -> None:
-    root = tmp_path / "app"
-    brain = TemplateBrain(root, defects={"tests/test_student.py": EMPTY_MODULE},
-                          review_answer={"approved": approved, "issues": [] if approved else ["TE003: no CRUD test"]})
-    fake_openai.handler = brain
-    result = generate_entity(STUDENT, root, llm=_llm(fake_openai), flags=ALL_ON, entity_type="custom",
-                             metrics_log=MetricsLog(tmp_path / "m"))
+    review = {"approved": approved, "issues": [] if approved else ["TE003: no CRUD test"]}
+    root, brain, result = _run(tmp_path, fake_openai, defects={"tests/test_student.py": EMPTY_MODULE},
+                               review_answer=review)
     assert result.ok, result.notes
     assert brain.calls.get("review") == 1
     m = result.metrics
@@ -250,10 +248,7 @@ def test_uncertain_outcome_goes_to_llm_review(tmp_path: Path, fake_openai: FakeO
 # -- every flag off really switches its feature off ---------------------------------------------
 
 def test_templates_off_sends_standard_entities_to_the_llm(tmp_path: Path, fake_openai: FakeOpenAI) -> None:
-    root = tmp_path / "app"
-    fake_openai.handler = TemplateBrain(root)
-    result = generate_entity(STUDENT, root, llm=_llm(fake_openai), flags=_off("ENABLE_TEMPLATES"),
-                             metrics_log=MetricsLog(tmp_path / "m"))
+    _, _, result = _run(tmp_path, fake_openai, flags=_off("ENABLE_TEMPLATES"), entity_type=None)
     assert result.ok, result.notes
     assert result.entity_type == "standard"
     assert not result.metrics.template_used and result.metrics.template_id is None
@@ -269,11 +264,8 @@ def test_templates_off_without_llm_fails_cleanly(tmp_path: Path) -> None:
 
 
 def test_rule_validation_off_uses_llm_review(tmp_path: Path, fake_openai: FakeOpenAI) -> None:
-    root = tmp_path / "app"
-    brain = TemplateBrain(root, defects={"app/routers/student.py": HARD_CODED_SECRET})
-    fake_openai.handler = brain
-    result = generate_entity(STUDENT, root, llm=_llm(fake_openai), flags=_off("ENABLE_RULE_VALIDATION"),
-                             entity_type="custom", metrics_log=MetricsLog(tmp_path / "m"))
+    _, brain, result = _run(tmp_path, fake_openai, flags=_off("ENABLE_RULE_VALIDATION"),
+                            defects={"app/routers/student.py": HARD_CODED_SECRET})
     assert result.ok, result.notes
     assert brain.calls.get("review") == 4          # the LLM approved everything, defect included
     assert "regeneration" not in brain.calls
@@ -282,11 +274,8 @@ def test_rule_validation_off_uses_llm_review(tmp_path: Path, fake_openai: FakeOp
 
 
 def test_llm_review_rejection_leads_to_regeneration(tmp_path: Path, fake_openai: FakeOpenAI) -> None:
-    root = tmp_path / "app"
-    brain = TemplateBrain(root, review_answer={"approved": False, "issues": ["BE001: wrong status"]})
-    fake_openai.handler = brain
-    result = generate_entity(STUDENT, root, llm=_llm(fake_openai), flags=_off("ENABLE_RULE_VALIDATION"),
-                             entity_type="custom", metrics_log=MetricsLog(tmp_path / "m"), max_attempts=2)
+    root, brain, result = _run(tmp_path, fake_openai, flags=_off("ENABLE_RULE_VALIDATION"), max_attempts=2,
+                               review_answer={"approved": False, "issues": ["BE001: wrong status"]})
     assert not result.ok
     assert brain.calls.get("regeneration") == 4 and brain.calls.get("review") == 8
     assert any("BE001: wrong status" in n for n in result.notes)
@@ -294,11 +283,7 @@ def test_llm_review_rejection_leads_to_regeneration(tmp_path: Path, fake_openai:
 
 
 def test_rule_validation_off_with_templates_reviews_with_the_llm(tmp_path: Path, fake_openai: FakeOpenAI) -> None:
-    root = tmp_path / "app"
-    brain = TemplateBrain(root)
-    fake_openai.handler = brain
-    result = generate_entity(STUDENT, root, llm=_llm(fake_openai), flags=_off("ENABLE_RULE_VALIDATION"),
-                             metrics_log=MetricsLog(tmp_path / "m"))
+    _, brain, result = _run(tmp_path, fake_openai, flags=_off("ENABLE_RULE_VALIDATION"), entity_type=None)
     assert result.ok, result.notes
     assert brain.calls.get("review", 0) >= 4 and "generation" not in brain.calls
     assert result.metrics.template_used and result.metrics.validation_outcome == "llm_approval"
@@ -322,11 +307,8 @@ def test_compressed_standards_off_sends_the_full_text(tmp_path: Path, fake_opena
 
 @pytest.mark.parametrize("parallel", [True, False])
 def test_parallel_flag(tmp_path: Path, fake_openai: FakeOpenAI, parallel: bool) -> None:
-    root = tmp_path / "app"
-    fake_openai.handler = TemplateBrain(root, delay_s=0.4)
     flags = ALL_ON if parallel else _off("ENABLE_PARALLEL_EXECUTION")
-    result = generate_entity(STUDENT, root, llm=_llm(fake_openai), flags=flags, entity_type="custom",
-                             metrics_log=MetricsLog(tmp_path / "m"))
+    _, _, result = _run(tmp_path, fake_openai, flags=flags, delay_s=0.4)
     assert result.ok, result.notes
     last_wave = [r for r in _generation_requests(fake_openai)
                  if "ui/pages/" in r.user_text or "tests/test_student.py" in r.user_text]
@@ -418,11 +400,7 @@ def test_a_crash_in_smart_retry_falls_back_to_regeneration(tmp_path: Path, fake_
         raise RuntimeError("patcher bug")
 
     monkeypatch.setattr(smart_retry.SmartRetry, "retry", crash)
-    root = tmp_path / "app"
-    brain = TemplateBrain(root, defects={"app/tables/student.py": MISSING_IMPORT})
-    fake_openai.handler = brain
-    result = generate_entity(STUDENT, root, llm=_llm(fake_openai), flags=ALL_ON, entity_type="custom",
-                             metrics_log=MetricsLog(tmp_path / "m"))
+    _, brain, result = _run(tmp_path, fake_openai, defects={"app/tables/student.py": MISSING_IMPORT})
     assert result.ok, result.notes
     assert brain.calls.get("regeneration") == 1
     assert any("targeted patching failed (RuntimeError: patcher bug)" in n for n in result.notes)

@@ -62,14 +62,16 @@ def _migration_notes(current: EntitySpec, updated: EntitySpec) -> list[str]:
 
 
 def plan_entity_change(root: str | Path, change: EntitySpec, *, request: str = "",
-                       registry: TemplateRegistry | None = None) -> ScaffoldPlan | None:
+                       registry: TemplateRegistry | None = None,
+                       existing: ExistingApp | None = None) -> ScaffoldPlan | None:
     """The plan turning the existing entity ``change.name`` into itself plus ``change``.
 
     Returns None when the project has no such entity (the caller then creates it).
+    ``existing``: what ``inspect_project(root)`` found, when the caller has already read it.
     """
     base = Path(root)
     registry = registry or shared_registry()
-    existing = inspect_project(base)
+    existing = existing if existing is not None else inspect_project(base)
     current = existing.get(change.name)
     if current is None:
         return None

@@ -59,6 +59,13 @@ class LLMUsage:
         self.completion_tokens += reply.completion_tokens
         self.latency_s += reply.latency_s
 
+    def absorb(self, other: LLMUsage) -> None:
+        """Add the usage measured elsewhere (a review's) to this total."""
+        self.calls += other.calls
+        self.prompt_tokens += other.prompt_tokens
+        self.completion_tokens += other.completion_tokens
+        self.latency_s += other.latency_s
+
 
 @dataclass
 class Verdict:
@@ -196,10 +203,7 @@ class ModuleJob:
         verdict.elapsed_s = time.perf_counter() - started
         out.validations += 1
         out.validation_time += verdict.elapsed_s
-        out.review.calls += verdict.review.calls
-        out.review.prompt_tokens += verdict.review.prompt_tokens
-        out.review.completion_tokens += verdict.review.completion_tokens
-        out.review.latency_s += verdict.review.latency_s
+        out.review.absorb(verdict.review)
         return verdict
 
 
@@ -234,6 +238,16 @@ def _extract(reply: str) -> str:
         return extract_code(reply)
 
 
+def _ask(job: ModuleJob, messages: list[dict[str, str]], out: ModuleOutcome, what: str) -> LLMReply | None:
+    """One generation call; a failure ends the SWEA with a note, since nothing usable came back."""
+    try:
+        return job.client.complete(messages)
+    except LLMError as exc:
+        out.failed = True
+        out.notes.append(f"{job.swea.value}: {what} failed ({exc}); nothing generated")
+        return None
+
+
 def generate_module(job: ModuleJob, context_modules: Sequence[tuple[str, str]] = ()) -> ModuleOutcome:
     """Generate, validate and retry one module; never raises on LLM or answer problems."""
     out = ModuleOutcome(swea=job.swea, code=None)
@@ -253,11 +267,8 @@ def _generate(job: ModuleJob, context_modules: Sequence[tuple[str, str]], out: M
         messages = generation_messages(job.swea, job.spec, standards_text, job.target_path, job.reasons,
                                        job.request, context_modules)
     name = job.swea.value
-    try:
-        reply = job.client.complete(messages)
-    except LLMError as exc:
-        out.failed = True
-        out.notes.append(f"{name}: the LLM call failed ({exc}); nothing generated")
+    reply = _ask(job, messages, out, "the LLM call")
+    if reply is None:
         return out
     out.generation.add(reply)
     first_cost = reply.total_tokens  # what one regeneration of this module measurably costs
@@ -293,14 +304,9 @@ def _generate(job: ModuleJob, context_modules: Sequence[tuple[str, str]], out: M
         patch_tried = False
         out.retry_count += 1
         out.retry_methods.append(FULL_REGENERATION)
-        retry_messages = (regeneration_messages(messages, code, feedback) if code is not None
-                          else messages + [{"role": "user", "content": "\n".join(feedback)
-                                            + "\nAnswer with the complete module in one ```python block."}])
-        try:
-            reply = job.client.complete(retry_messages)
-        except LLMError as exc:
-            out.failed = True
-            out.notes.append(f"{name}: the LLM call of retry {out.retry_count} failed ({exc}); nothing generated")
+        reply = _ask(job, regeneration_messages(messages, code, feedback), out,
+                     f"the LLM call of retry {out.retry_count}")
+        if reply is None:
             return out
         out.retry.add(reply)
         try:

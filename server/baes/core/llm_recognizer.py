@@ -14,10 +14,10 @@ import threading
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
-from baes.core import vocabulary as vocab
 from baes.core.llm import LLMClient, LLMConfig, LLMError
 from baes.core.offline_recognizer import recognize_offline
 from baes.core.recognition_types import INTENTS, Draft, RecognitionError
+from baes.core.request_tokens import entity_key
 from baes.scaffold.spec import (SUPPORTED_TYPES, AttributeSpec, EntitySpec, RelationshipSpec, SpecError,
                                 check_identifier, pascal_case, snake_case)
 
@@ -137,8 +137,7 @@ def _entity_name(value: Any, what: str) -> str:
         raise RecognitionError(f"{what} must be a non-empty string, got {value!r}")
     try:
         check_identifier(value.strip(), what)
-        key = vocab.singularize(snake_case(value.strip()).lower())
-        return EntitySpec(pascal_case(key)).name
+        return EntitySpec(pascal_case(entity_key(value))).name
     except SpecError as exc:
         raise RecognitionError(str(exc)) from exc
 

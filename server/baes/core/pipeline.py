@@ -58,6 +58,7 @@ class _Run:
     entity_type: str | None = None
     recognition_source: str | None = None
     reasons: tuple[str, ...] = ()
+    existing: Any = None  # the project as inspect_project read it (once per run)
     plan: Any = None  # the final ScaffoldPlan (LLM modules in place) once every SWEA succeeded
 
     def fail(self, message: str) -> None:
@@ -80,11 +81,12 @@ def _recognize(run: _Run, request: str, root: Path, client: LLMClient | None, ca
         from baes.core.recognition_cache import default_cache
 
         cache = default_cache()
-    existing = [e.name for e in inspect_project(root).entities]
+    run.existing = inspect_project(root)
+    existing = [e.name for e in run.existing.entities]
     started = time.perf_counter()
-    try:
+    try:  # ``recognize`` leaves the cache alone when the flag is off
         recognition = recognize(request, existing_entities=existing, llm=client.config if client else None,
-                                cache=cache if run.flags.ENABLE_RECOGNITION_CACHE else None, flags=run.flags)
+                                cache=cache, flags=run.flags)
     except (RecognitionError, ValueError) as exc:
         run.metrics.recognition_time = time.perf_counter() - started
         run.fail(f"the request was not understood: {exc}")
@@ -114,6 +116,7 @@ def _plan(run: _Run, root: Path, request: str, registry: Any) -> Any:
     from baes.core.entity_update import plan_entity_change
     from baes.scaffold.classification import Classification, EntityType
     from baes.scaffold.plan import plan_scaffold
+    from baes.scaffold.project import inspect_project
 
     assert run.entity is not None
     if run.intent == "delete":
@@ -121,13 +124,14 @@ def _plan(run: _Run, root: Path, request: str, registry: Any) -> Any:
                  "app/tables, ui/pages, tests) and its lines in app/main.py, app/database.py and ui/app.py")
         return None
     plan = None
+    existing = run.existing if run.existing is not None else inspect_project(root)
     if run.intent in ("add_attributes", "relationship"):
-        plan = plan_entity_change(root, run.entity, request=request, registry=registry)
+        plan = plan_entity_change(root, run.entity, request=request, registry=registry, existing=existing)
     if plan is None:
         kind = EntityType(run.entity_type) if run.entity_type else EntityType.STANDARD
         classification = Classification(kind, run.reasons)
         plan = plan_scaffold(root, [run.entity], request=request, registry=registry, validate=False,
-                             classifications={run.entity.name: classification})
+                             classifications={run.entity.name: classification}, existing=existing)
     for conflict in plan.conflicts:
         run.fail(conflict)
     if plan.entities:

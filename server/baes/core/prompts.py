@@ -97,9 +97,15 @@ def generation_messages(swea: SWEAType, spec: EntitySpec, standards_text: str, t
     return [{"role": "system", "content": system}, {"role": "user", "content": "\n".join(parts)}]
 
 
-def regeneration_messages(original: Sequence[Message], previous_code: str,
+def regeneration_messages(original: Sequence[Message], previous_code: str | None,
                           feedback: Sequence[str]) -> list[dict[str, str]]:
-    """The original request plus the rejected code and why it was rejected."""
+    """The original request plus the rejected code and why it was rejected.
+
+    Without code (the answer held none that compiles) only the feedback is added.
+    """
+    if previous_code is None:
+        ask = "\n".join(feedback) + "\nAnswer with the complete module in one ```python block."
+        return [dict(m) for m in original] + [{"role": "user", "content": ask}]
     issues = "\n".join(f"- {line}" for line in feedback) or "- the code was rejected"
     return [dict(m) for m in original] + [
         {"role": "assistant", "content": f"```python\n{previous_code.rstrip()}\n```"},

@@ -23,8 +23,9 @@ from baes.core.normalize import canonical_tokens
 from baes.core.offline_recognizer import recognize_offline
 from baes.core.recognition_cache import CachedRecognition, RecognitionCache
 from baes.core.recognition_types import INTENTS, Draft, Recognition, RecognitionError
+from baes.core.request_tokens import Known
 from baes.scaffold.classification import EntityType, classify
-from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError, snake_case
+from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError
 
 __all__ = ["INTENTS", "OFFLINE_VERSION", "Recognition", "RecognitionError", "cache_context", "recognize",
            "to_cached", "from_cached"]
@@ -41,7 +42,8 @@ OFFLINE_VERSION = 4
 
 
 def _entity_keys(names: Sequence[str]) -> list[str]:
-    return sorted({vocab.singularize(snake_case(n.strip()).lower()) for n in names if isinstance(n, str) and n.strip()})
+    """The existing entities as the recognizer looks them up, in a stable order for the key."""
+    return sorted(Known(names).by_key)
 
 
 def cache_context(request: str, existing_entities: Sequence[str] = (), llm: LLMConfig | None = None) -> str:

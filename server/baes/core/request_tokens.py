@@ -85,6 +85,11 @@ def read_tokens(request: str) -> list[Tok]:
     return result
 
 
+def entity_key(name: str) -> str:
+    """The singular snake_case key an entity name is looked up by ("OrderItems" → ``order_item``)."""
+    return vocab.singularize(snake_case(name.strip()).lower())
+
+
 class Known:
     """The project's existing entities, looked up by singular snake_case name."""
 
@@ -92,7 +97,7 @@ class Known:
         self.by_key: dict[str, str] = {}
         for name in names:
             if isinstance(name, str) and name.strip():
-                key = vocab.singularize(snake_case(name.strip()).lower())
+                key = entity_key(name)
                 self.by_key[key] = pascal_case(key)
 
     def get(self, key: str) -> str | None:

@@ -94,9 +94,11 @@ class SmartRetry:
 
         decision = self.assess(code, failures, swea_type=swea_type, path=path)
         failed_ids = {f.rule_id for f in decision.fixable} | set(decision.unfixable)
-        instruction = _instruction(decision)
-        full_cost = count_tokens(instruction) + 2 * count_tokens(code)
+        # a regeneration reads the instruction and the code and writes the module again
+        code_tokens = count_tokens(code)
+        asked = count_tokens(_instruction(decision)) + code_tokens
         if decision.strategy != TARGETED:
+            full_cost = asked + code_tokens
             success = decision.strategy == NOTHING
             return SmartRetryResult(decision, success, code, (), (), decision.unfixable, 0 if success else full_cost, full_cost, 0)
         first = list(decision.fixable)
@@ -112,7 +114,7 @@ class SmartRetry:
 
         patched, steps, skipped = run_rounds(code, find, include_unsafe=True)
         used = sum(_step_tokens(before, step) for before, step in steps)
-        full_cost = count_tokens(instruction) + count_tokens(code) + count_tokens(patched)
+        full_cost = asked + count_tokens(patched)
         remaining = self._remaining(patched, failed_ids, swea_type, path)
         applied = tuple(f for _, step in steps for f, _ in step.applied)
         return SmartRetryResult(

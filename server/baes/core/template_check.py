@@ -68,10 +68,7 @@ def check_template_files(swea: SWEAType, files: Sequence[Any], entity_name: str,
                 out.notes.append(f"{planned.path}: the LLM review failed ({exc})")
                 continue
             out.validations += 1
-            out.review.calls += verdict.review.calls
-            out.review.prompt_tokens += verdict.review.prompt_tokens
-            out.review.completion_tokens += verdict.review.completion_tokens
-            out.review.latency_s += verdict.review.latency_s
+            out.review.absorb(verdict.review)
             out.standards_type = "compressed" if flags.ENABLE_COMPRESSED_STANDARDS else "full"
             if not verdict.approved:
                 out.approved = False

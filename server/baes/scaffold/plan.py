@@ -332,11 +332,15 @@ def plan_scaffold(
     registry: TemplateRegistry | None = None,
     validate: bool = True,
     app_title: str | None = None,
+    existing: ExistingApp | None = None,
 ) -> ScaffoldPlan:
-    """Plan the files of ``specs`` for the folder ``root`` (a new or an existing generated app)."""
+    """Plan the files of ``specs`` for the folder ``root`` (a new or an existing generated app).
+
+    ``existing``: what ``inspect_project(root)`` found, when the caller has already read it.
+    """
     base = Path(root)
     registry = registry or shared_registry()
-    existing = inspect_project(base)
+    existing = existing if existing is not None else inspect_project(base)
     planner = _Planner(base, registry, existing)
     ordered, conflicts = _order(specs, existing)
     planner.conflicts.extend(conflicts)

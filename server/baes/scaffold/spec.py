@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import keyword
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Iterable, Mapping
 
 #: Attribute types every template supports. ``email`` is a ``str`` validated as an address.
