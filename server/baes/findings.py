@@ -48,9 +48,6 @@ class Span:
     end_line: int
     end_col: int
 
-    def contains_line(self, line: int) -> bool:
-        return self.start_line <= line <= self.end_line
-
     def to_dict(self) -> dict[str, int]:
         return {
             "start_line": self.start_line,

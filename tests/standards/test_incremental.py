@@ -201,9 +201,7 @@ CODE_SNIPPETS = [
                                 st.sampled_from(CODE_SNIPPETS)), min_size=1, max_size=8),
        profile=st.sampled_from(["default", "strict"]))
 def test_statement_scoped_rules_report_what_a_full_check_reports(steps: list, profile: str) -> None:
-    from baes.config import Settings as Config
-
-    config = Config(profile=profile)
+    config = Settings(profile=profile)
     lines = _rule_corpus().splitlines(keepends=True)
     parser = IncrementalParser()
     first = check_source("".join(lines), "app/routes.py", config, parser=parser)

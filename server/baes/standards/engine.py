@@ -5,7 +5,6 @@ rule becomes a log record plus one ST000 finding while the other rules still run
 """
 from __future__ import annotations
 
-import ast
 import logging
 import os
 import time

@@ -24,12 +24,14 @@ from __future__ import annotations
 import ast
 import re
 import threading
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import Any
 
 from baes.python_ast import parse as parse_python
 from baes.python_ast import splitlines_is_exact
-from baes.standards.index import JoinedGroups, walk_by_type
+from baes.standards.index import JoinedGroups, joined_module, walk_by_type
 from baes.standards.statement_rules import StatementResults
 
 _POSITIONED: dict[type, bool] = {}
@@ -105,15 +107,14 @@ class IncrementalParser:
         chunks = _chunks(tree.body, 1, len(lines) if lines else count)
         # a text with odd line breaks is never reused: no state kept
         self._lines, self._chunks = (lines, chunks) if lines else ([], [])
-        return ParsedModule(tree, _merge(tree, chunks), count, tuple(chunks))
+        return ParsedModule(tree, JoinedGroups(tree, [chunk.by_type for chunk in chunks]), count, tuple(chunks))
 
     # -- reuse ----------------------------------------------------------------------------
     def _reparse(self, lines: list[str], filename: str) -> ParsedModule | None:
         old = self._lines
-        first_changed, old_stop, new_stop = _changed_lines(old, lines)
+        first_changed, old_stop = _changed_lines(old, lines)
         if first_changed is None:  # same text
-            tree = ast.Module(body=[s for c in self._chunks for s in c.statements], type_ignores=[])
-            return ParsedModule(tree, _merge(tree, self._chunks), 0, tuple(self._chunks))
+            return ParsedModule(*joined_module(self._chunks), 0, tuple(self._chunks))
         # chunks [i, j] hold the changed old lines first_changed..old_stop (1-based, inclusive);
         # a pure insertion (old_stop < first_changed) goes to the chunk holding the line before it
         chunks = self._chunks
@@ -149,36 +150,31 @@ class IncrementalParser:
                 after[0].first = 1  # they lead the file
         new_chunks = chunks[:i] + fresh + after
         self._lines, self._chunks = lines, new_chunks
-        tree = ast.Module(body=[s for c in new_chunks for s in c.statements], type_ignores=[])
-        return ParsedModule(
-            tree, _merge(tree, new_chunks), max(0, region_last - region_first + 1), tuple(new_chunks))
+        return ParsedModule(*joined_module(new_chunks), max(0, region_last - region_first + 1), tuple(new_chunks))
 
 
-def _changed_lines(old: list[str], new: list[str]) -> tuple[int | None, int, int]:
-    """``(first changed line, last changed old line, last changed new line)``, 1-based;
-    ``None`` first when the texts are equal. Lines before and after are identical in both."""
+def _changed_lines(old: list[str], new: list[str]) -> tuple[int | None, int]:
+    """``(first changed line, last changed old line)``, 1-based; ``None`` first when the texts are
+    equal. Lines before and after are identical in both (the region's new end follows from the
+    change in line count)."""
     limit = min(len(old), len(new))
     prefix = 0
     while prefix < limit and old[prefix] == new[prefix]:
         prefix += 1
     if prefix == len(old) == len(new):
-        return None, 0, 0
+        return None, 0
     suffix = 0
     while suffix < limit - prefix and old[-1 - suffix] == new[-1 - suffix]:
         suffix += 1
-    return prefix + 1, len(old) - suffix, len(new) - suffix
+    return prefix + 1, len(old) - suffix
+
+
+_FIRST = attrgetter("first")
 
 
 def _chunk_at(chunks: list[Chunk], line: int) -> int:
     """Index of the chunk holding ``line`` (the last chunk for a line past the end)."""
-    lo, hi = 0, len(chunks) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if chunks[mid].first <= line:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
+    return max(0, bisect_right(chunks, line, key=_FIRST) - 1)
 
 
 def _start(stmt: ast.stmt) -> int:
@@ -267,8 +263,3 @@ def _shift(chunk: Chunk, delta: int) -> None:
             end = node.end_lineno  # type: ignore[attr-defined]
             if end is not None:
                 node.end_lineno = end + delta  # type: ignore[attr-defined]
-
-
-def _merge(tree: ast.Module, chunks: list[Chunk]) -> JoinedGroups:
-    """The module's nodes grouped by type, joined from its chunks' groups when asked."""
-    return JoinedGroups(tree, [chunk.by_type for chunk in chunks])

@@ -9,9 +9,9 @@ from __future__ import annotations
 import ast
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
-from typing import TypeVar
+from typing import Protocol, TypeVar
 
 N = TypeVar("N", bound=ast.AST)
 T = TypeVar("T")
@@ -20,7 +20,6 @@ _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
 FunctionNode = (ast.FunctionDef, ast.AsyncFunctionDef)
 # nodes that open a scope: a function's own nodes stop at them (see ``SourceIndex.own``)
 SCOPE_NODES: tuple[type, ...] = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
-_SCOPE_KINDS = frozenset(SCOPE_NODES)
 # the scopes that can hold statements (a lambda holds one expression)
 _STATEMENT_SCOPES: tuple[type, ...] = (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)
 
@@ -59,6 +58,41 @@ def walk_by_type(roots: list[ast.AST] | list[ast.stmt]) -> dict[type, list[ast.A
     fields and the singleton context/operator nodes are never visited. Names and constants, half
     of all nodes and never parents, take a shortcut to their own lists.
     """
+    return _group_by_type(list(roots), _CHILD_FIELDS)
+
+
+# ``_CHILD_FIELDS`` with scopes holding nothing: a walk with it stops at nested scopes, at no
+# cost per node to the module walk (it is the same loop with the other table)
+_OWN_FIELDS: dict[type, tuple[tuple[str, bool | None], ...]] = {kind: () for kind in SCOPE_NODES}
+
+
+def _walk_own(scope: ast.AST) -> dict[type, list[ast.AST]]:
+    """The nodes below ``scope`` that are not inside a nested function, lambda or class (those
+    scope nodes themselves included), grouped by type.
+
+    Same traversal as ``patterns.own_nodes`` (children in field order, last one first), so the
+    nodes of one type come in the order ``own_nodes`` yields them.
+    """
+    return _group_by_type(_children(scope), _OWN_FIELDS)
+
+
+def _children(node: ast.AST) -> list[ast.AST]:
+    """``node``'s child nodes in field order: what the walk pushes when it expands ``node``."""
+    found: list[ast.AST] = []
+    for name, _ in _child_fields(type(node)):
+        value = getattr(node, name, None)
+        if isinstance(value, list):
+            found += [v for v in value if isinstance(v, ast.AST)]
+        elif isinstance(value, ast.AST):
+            found.append(value)
+    return found
+
+
+def _group_by_type(
+    stack: list[ast.AST | None], fields_of: dict[type, tuple[tuple[str, bool | None], ...]]
+) -> dict[type, list[ast.AST]]:
+    """The walk of ``walk_by_type`` from ``stack`` (consumed), expanding each node by the fields
+    ``fields_of`` gives its type (filled from ``_child_fields`` for types it lacks)."""
     by_type: dict[type, list[ast.AST]] = {}
     names: list[ast.AST] = []
     constants: list[ast.AST] = []
@@ -66,12 +100,10 @@ def walk_by_type(roots: list[ast.AST] | list[ast.stmt]) -> dict[type, list[ast.A
     add_constant = constants.append
     Name = ast.Name
     Constant = ast.Constant
-    stack: list[ast.AST | None] = list(roots)
     pop = stack.pop
     push = stack.append
     extend = stack.extend
     get = by_type.get
-    fields_of = _CHILD_FIELDS
     AST = ast.AST
     while stack:
         node = pop()
@@ -91,7 +123,7 @@ def walk_by_type(roots: list[ast.AST] | list[ast.stmt]) -> dict[type, list[ast.A
             bucket.append(node)
         fields = fields_of.get(kind)
         if fields is None:
-            fields = _child_fields(kind)
+            fields = fields_of[kind] = _child_fields(kind)
         for name, is_list in fields:
             value = getattr(node, name, None)
             if value is None:
@@ -107,52 +139,6 @@ def walk_by_type(roots: list[ast.AST] | list[ast.stmt]) -> dict[type, list[ast.A
     if constants:
         by_type[Constant] = constants
     return by_type
-
-
-def _walk_own(scope: ast.AST) -> dict[type, list[ast.AST]]:
-    """The nodes below ``scope`` that are not inside a nested function, lambda or class (those
-    scope nodes themselves included), grouped by type.
-
-    Same traversal as ``patterns.own_nodes`` (children in field order, last one first), so the
-    nodes of one type come in the order ``own_nodes`` yields them; same field tables as
-    ``walk_by_type`` (a separate loop: the module walk is hot and must not test for scopes).
-    """
-    by_type: dict[type, list[ast.AST]] = {}
-    stack: list[ast.AST | None] = []
-    pop = stack.pop
-    push = stack.append
-    extend = stack.extend
-    get = by_type.get
-    fields_of = _CHILD_FIELDS
-    scopes = _SCOPE_KINDS
-    AST = ast.AST
-    node: ast.AST | None = scope
-    while True:
-        if node is not None:
-            kind = type(node)
-            if node is not scope:
-                bucket = get(kind)
-                if bucket is None:
-                    by_type[kind] = [node]
-                else:
-                    bucket.append(node)
-            if node is scope or kind not in scopes:
-                fields = fields_of.get(kind)
-                if fields is None:
-                    fields = _child_fields(kind)
-                for name, is_list in fields:
-                    value = getattr(node, name, None)
-                    if value is None:
-                        continue
-                    if is_list:
-                        extend(value)
-                    elif is_list is False or isinstance(value, AST):
-                        push(value)
-                    elif type(value) is list:
-                        extend(v for v in value if isinstance(v, AST))
-        if not stack:
-            return by_type
-        node = pop()
 
 
 class JoinedGroups:
@@ -186,6 +172,20 @@ class JoinedGroups:
         for run in self._runs:
             kinds.update(dict.fromkeys(k for k, nodes in run.items() if nodes))
         return iter(kinds)
+
+
+class StatementRun(Protocol):
+    """Top-level statements of a module and their nodes grouped by type (an ``incremental.Chunk``)."""
+
+    statements: list[ast.stmt]
+    by_type: dict[type, list[ast.AST]]
+
+
+def joined_module(runs: Sequence[StatementRun]) -> tuple[ast.Module, JoinedGroups]:
+    """The module of ``runs``' statements and its node groups, joined from theirs (no walk): the
+    incremental parser's tree of a new version, and the index of the statements a rule re-checks."""
+    tree = ast.Module(body=[s for run in runs for s in run.statements], type_ignores=[])
+    return tree, JoinedGroups(tree, [run.by_type for run in runs])
 
 
 class SourceIndex:
@@ -521,8 +521,3 @@ def keyword(call: ast.Call, name: str) -> ast.expr | None:
         if kw.arg == name:
             return kw.value
     return None
-
-
-def walk_body(node: ast.AST) -> Iterator[ast.AST]:
-    """Every node below ``node`` (used on the few functions a rule cares about, not the module)."""
-    return ast.walk(node)

@@ -22,7 +22,7 @@ from collections.abc import Mapping, Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
-from baes.standards.index import JoinedGroups, SourceIndex
+from baes.standards.index import SourceIndex, joined_module
 from baes.standards.rule import Rule, RuleContext, Violation
 
 if TYPE_CHECKING:
@@ -34,8 +34,7 @@ class StatementView(SourceIndex):
     """The index of some top-level statements of a file, answering module facts for the file."""
 
     def __init__(self, full: SourceIndex, chunks: Sequence["Chunk"]) -> None:
-        tree = ast.Module(body=[s for chunk in chunks for s in chunk.statements], type_ignores=[])
-        super().__init__(full.source, tree, JoinedGroups(tree, [chunk.by_type for chunk in chunks]))
+        super().__init__(full.source, *joined_module(chunks))
         self.full = full
 
     # the module facts a statement-scoped rule may read: the whole file's

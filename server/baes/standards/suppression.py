@@ -8,6 +8,7 @@ index already knows. No tokenizing of whole files.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -102,7 +103,7 @@ def parse_suppressions(source: str, index: SourceIndex | None = None) -> Suppres
     starts = [0] + [m.end() for m in _LINE_SPLIT.finditer(source)]
     for match in _DIRECTIVE.finditer(source):
         pos = match.start()
-        line = _line_of(starts, pos)
+        line = bisect_right(starts, pos)  # 1-based: the number of line starts at or before ``pos``
         line_start = starts[line - 1]
         line_end = starts[line] if line < len(starts) else len(source)
         line_text = source[line_start:line_end]
@@ -124,17 +125,6 @@ def parse_suppressions(source: str, index: SourceIndex | None = None) -> Suppres
         else:
             lines[line] = previous | codes
     return Suppressions(file_all, frozenset(file_codes), lines)
-
-
-def _line_of(starts: list[int], pos: int) -> int:
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= pos:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo + 1
 
 
 # --- the "disable this rule for this line" edit ------------------------------------------------

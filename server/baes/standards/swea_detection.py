@@ -33,14 +33,22 @@ def directive(source: str, index: SourceIndex | None = None) -> tuple[bool, SWEA
         line = source.count("\n", 0, match.start()) + 1
         if index is not None and _inside_string(index, line):
             continue
-        value = match.group(1).lower()
-        if value in ("none", "off", "other"):
-            return True, None
-        try:
-            return True, SWEAType.parse(value)
-        except ValueError:
-            continue
+        found = _named_swea(match.group(1))
+        if found[0]:
+            return found
     return False, None
+
+
+def _named_swea(text: str) -> tuple[bool, SWEAType | None]:
+    """What a directive or an override names: ``(True, type)``, ``(True, None)`` for an opt-out
+    (``none``, ``off``, ``other``), ``(False, None)`` for an unknown word (the next one is tried)."""
+    value = text.strip().lower()
+    if value in ("none", "off", "other"):
+        return True, None
+    try:
+        return True, SWEAType.parse(value)
+    except ValueError:
+        return False, None
 
 
 def _inside_string(index: SourceIndex, line: int) -> bool:
@@ -55,13 +63,9 @@ def _override(settings: Settings, path: str | os.PathLike[str] | None) -> tuple[
     relative = relative_path(path, settings.root) or ""
     for pattern, value in settings.swea_overrides.items():
         if path_matches(pattern, relative):
-            text = str(value).strip().lower()
-            if text in ("none", "off", "other"):
-                return True, None
-            try:
-                return True, SWEAType.parse(text)
-            except ValueError:
-                continue
+            found = _named_swea(str(value))
+            if found[0]:
+                return found
     return False, None
 
 
