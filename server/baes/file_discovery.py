@@ -128,13 +128,24 @@ def discover_python_files(
         # A folder named on the command line is walked even when it lies inside an excluded
         # area (as ruff does for explicit paths): patterns that already match ``top`` are dropped.
         own = tuple(p for p in exclude if not path_matches((p,), top, root))
+        # folder -> its excludes (minus those matching ``top``): asked once per folder, not per entry
+        by_folder: dict[Path, tuple[tuple[str, ...], str | os.PathLike[str] | None]] = {}
+
+        def folder_excludes(
+            folder: Path, lookup: ExcludeLookup
+        ) -> tuple[tuple[str, ...], str | os.PathLike[str] | None]:
+            found = by_folder.get(folder)
+            if found is None:
+                patterns, their_root = lookup(folder)
+                kept = tuple(p for p in patterns if not path_matches((p,), top, their_root))
+                found = by_folder[folder] = (kept, their_root)
+            return found
 
         def excluded(path: Path) -> bool:
             if own and path_matches(own, path, root):
                 return True
             if exclude_for is not None:
-                patterns, their_root = exclude_for(path.parent)
-                patterns = tuple(p for p in patterns if not path_matches((p,), top, their_root))
+                patterns, their_root = folder_excludes(path.parent, exclude_for)
                 if patterns and path_matches(patterns, path, their_root):
                     return True
             return False

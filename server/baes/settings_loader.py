@@ -25,7 +25,6 @@ from typing import Any, Callable, Mapping
 
 from baes.config import FLAG_NAMES, FeatureFlags, Settings
 from baes.findings import Severity
-from baes.standards.rule import PROFILES
 from baes.swea import SWEAType
 
 # In one folder the first of these that exists (and, for pyproject.toml, has [tool.baes]) is used.
@@ -151,34 +150,26 @@ def _selector_list(value: Any, key: str, out: _Collector) -> tuple[str, ...] | N
     return tuple(kept)
 
 
-def _glob_key(glob: Any, key: str, out: _Collector) -> str | None:
-    if not isinstance(glob, str) or not glob.strip():
-        out.add(key, f"expected a non-empty glob pattern as key, got {glob!r}; ignored")
+def _glob_table(
+    value: Any, key: str, out: _Collector, expected: str, convert: Callable[[Any, str], Any]
+) -> dict[str, Any] | None:
+    """A table keyed by glob patterns; ``convert(item, where)`` validates each value (``None``: dropped)."""
+    if not isinstance(value, Mapping):
+        out.add(key, f"expected a table of {expected}; using the default")
         return None
-    return glob.strip()
-
-
-def _v_select(value: Any, key: str, out: _Collector) -> Any:
-    return _selector_list(value, key, out)
-
-
-def _v_ignore(value: Any, key: str, out: _Collector) -> Any:
-    return _selector_list(value, key, out)
+    result: dict[str, Any] = {}
+    for glob, item in value.items():
+        if not isinstance(glob, str) or not glob.strip():
+            out.add(key, f"expected a non-empty glob pattern as key, got {glob!r}; ignored")
+            continue
+        checked = convert(item, f"{key}.{glob}")
+        if checked is not None:
+            result[glob.strip()] = checked
+    return result
 
 
 def _v_per_file_ignores(value: Any, key: str, out: _Collector) -> Any:
-    if not isinstance(value, Mapping):
-        out.add(key, "expected a table of glob = [rule ids]; using the default")
-        return None
-    result: dict[str, tuple[str, ...]] = {}
-    for glob, selectors in value.items():
-        pattern = _glob_key(glob, key, out)
-        if pattern is None:
-            continue
-        checked = _selector_list(selectors, f"{key}.{glob}", out)
-        if checked is not None:
-            result[pattern] = checked
-    return result
+    return _glob_table(value, key, out, "glob = [rule ids]", lambda item, where: _selector_list(item, where, out))
 
 
 def _v_severity(value: Any, key: str, out: _Collector) -> Any:
@@ -199,6 +190,8 @@ def _v_severity(value: Any, key: str, out: _Collector) -> Any:
 
 
 def _v_profile(value: Any, key: str, out: _Collector) -> Any:
+    from baes.standards.rule import PROFILES  # here: the rule module is not needed to start the server
+
     text = value.strip().lower() if isinstance(value, str) else None
     if text not in PROFILES:
         out.add(key, f"unknown profile {value!r}; expected one of {', '.join(PROFILES)}; using the default")
@@ -269,19 +262,14 @@ def _v_rules(value: Any, key: str, out: _Collector) -> Any:
 
 
 def _v_swea_overrides(value: Any, key: str, out: _Collector) -> Any:
-    if not isinstance(value, Mapping):
-        out.add(key, "expected a table of glob = backend|database|frontend|test; using the default")
-        return None
-    result: dict[str, str] = {}
-    for glob, kind in value.items():
-        pattern = _glob_key(glob, key, out)
-        if pattern is None:
-            continue
+    def swea(kind: Any, where: str) -> str | None:
         try:
-            result[pattern] = SWEAType.parse(kind).value
+            return SWEAType.parse(kind).value
         except ValueError as exc:
-            out.add(f"{key}.{glob}", f"{exc}; ignored")
-    return result
+            out.add(where, f"{exc}; ignored")
+            return None
+
+    return _glob_table(value, key, out, "glob = backend|database|frontend|test", swea)
 
 
 def _v_exclude(value: Any, key: str, out: _Collector) -> Any:
@@ -301,9 +289,9 @@ def _v_exclude(value: Any, key: str, out: _Collector) -> Any:
 
 # config key -> (Settings field, validator)
 _KEYS: dict[str, tuple[str, Callable[[Any, str, _Collector], Any]]] = {
-    "select": ("select", _v_select),
-    "ignore": ("ignore", _v_ignore),
-    "extend-select": ("extend_select", _v_select),
+    "select": ("select", _selector_list),
+    "ignore": ("ignore", _selector_list),
+    "extend-select": ("extend_select", _selector_list),
     "per-file-ignores": ("per_file_ignores", _v_per_file_ignores),
     "severity": ("severity", _v_severity),
     "profile": ("profile", _v_profile),

@@ -1,27 +1,16 @@
 """The real Neovim, headless, through the whole flow: diagnostics, quick fix, fix-all, the file saved on disk."""
 from __future__ import annotations
 
-import json
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
 
+from editor_support import SOURCE, make_workspace, run_flow
+
 pytestmark = pytest.mark.editor
 
 INSTALL = "install it with: bash scripts/install-editors.sh (Debian: apt-get install neovim)"
-SOURCE = '''from fastapi import FastAPI
-import uvicorn
-
-app = FastAPI()
-
-
-def serve():
-    uvicorn.run(app, host="0.0.0.0")
-'''
 TWO = SOURCE + '''
 
 def serve_local():
@@ -33,27 +22,16 @@ def test_neovim_quick_fix_and_fix_all_saved_on_disk(tmp_path: Path) -> None:
     nvim = shutil.which("nvim")
     if nvim is None:
         pytest.fail(f"Neovim (nvim) is not installed; {INSTALL}")
-    workspace = tmp_path / "ws"
-    (workspace / "app").mkdir(parents=True)
+    workspace = make_workspace(tmp_path, {"app/server.py": SOURCE, "app/two.py": TWO})
     target, fix_all = workspace / "app" / "server.py", workspace / "app" / "two.py"
-    target.write_text(SOURCE, encoding="utf-8")
-    fix_all.write_text(TWO, encoding="utf-8")
-    result_file = tmp_path / "result.json"
-    env = dict(os.environ)
     home = tmp_path / "home"
-    env.update({
+    script = Path(__file__).with_name("neovim_flow.lua")
+    command = [nvim, "--headless", "-n", "-i", "NONE", "-u", "NONE", "-c", f"luafile {script}"]
+    result = run_flow("Neovim", command, workspace, tmp_path / "result.json", {
         "HOME": str(home), "XDG_CONFIG_HOME": str(home / "config"), "XDG_DATA_HOME": str(home / "data"),
         "XDG_STATE_HOME": str(home / "state"), "XDG_CACHE_HOME": str(home / "cache"),
-        "BAES_CACHE_DIR": str(home / "baes"), "BAES_PYTHON": sys.executable, "BAES_FILE": str(target),
-        "BAES_FIXALL_FILE": str(fix_all), "BAES_RESULT": str(result_file),
+        "BAES_CACHE_DIR": str(home / "baes"), "BAES_FILE": str(target), "BAES_FIXALL_FILE": str(fix_all),
     })
-    script = Path(__file__).with_name("neovim_flow.lua")
-    completed = subprocess.run(
-        [nvim, "--headless", "-n", "-i", "NONE", "-u", "NONE", "-c", f"luafile {script}"],
-        cwd=workspace, env=env, stdin=subprocess.DEVNULL, capture_output=True, text=True, timeout=180,
-    )
-    assert result_file.exists(), f"Neovim wrote no result (exit {completed.returncode}): {completed.stderr}"
-    result = json.loads(result_file.read_text(encoding="utf-8"))
     assert result["ok"], result["error"]
     assert result["diagnostic_codes"] == ["BE006"]
     assert "Disable BE006 for this line" in result["action_titles"]

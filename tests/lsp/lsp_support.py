@@ -4,8 +4,10 @@ the way an editor would. Positions are converted independently of the server's c
 from __future__ import annotations
 
 import asyncio
+import os
 import re
 import sys
+import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -14,7 +16,7 @@ import pytest_lsp
 from lsprotocol import types
 from pygls.uris import from_fs_path, to_fs_path
 from pygls.protocol import default_converter
-from pytest_lsp import LanguageClient
+from pytest_lsp import ClientServerConfig, LanguageClient
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 
 SERVER_COMMAND = [sys.executable, "-m", "baes", "lsp"]
@@ -30,6 +32,15 @@ def serve():
     uvicorn.run(app, host="0.0.0.0")
 '''
 _BREAK = re.compile(r"\r\n|\r|\n")
+PULL_CLIENTS = {"vscode"}
+
+
+def server_env() -> dict[str, str]:
+    env = dict(os.environ)
+    env["BAES_CACHE_DIR"] = tempfile.mkdtemp(prefix="baes-lsp-test-cache-")
+    for name in ("BAES_LLM_BASE_URL", "BAES_LLM_MODEL", "BAES_LLM_API_KEY", "OPENAI_API_KEY"):
+        env.pop(name, None)
+    return env
 
 
 def capabilities(name: str) -> types.ClientCapabilities:
@@ -256,3 +267,36 @@ async def perform(client: LanguageClient, editor: Editor, action: types.CodeActi
     if action.command is not None:
         await client.workspace_execute_command_async(types.ExecuteCommandParams(
             command=action.command.command, arguments=action.command.arguments))
+
+
+async def start(client: LanguageClient, kind: str, root: Path, options: dict | None = None,
+                folders: tuple[str, ...] = ()) -> types.InitializeResult:
+    client.kind = kind
+    client.pull = kind in PULL_CLIENTS
+    client.editor = install_editor(client)
+    result = await client.initialize_session(types.InitializeParams(
+        capabilities=capabilities(kind),
+        root_uri=from_fs_path(str(root)),
+        workspace_folders=[types.WorkspaceFolder(uri=from_fs_path(str(root / sub)), name=sub or root.name)
+                           for sub in (folders or ("",))],
+        initialization_options=options if options is not None else {"settings": {"debounceMs": 0}},
+        client_info=types.ClientInfo(name=f"pytest-{kind}"),
+    ))
+    client.editor.encoding = str(result.capabilities.position_encoding or "utf-16")
+    client.init_result = result
+    return result
+
+
+def client_fixture(kind: str, options: dict | None = None, command: list[str] | None = None,
+                   folders: tuple[str, ...] = ()):
+    """A fixture for one client kind, with its own initialization options, server command or
+    extra workspace folders (sub-folders of the workspace, for multi-root tests)."""
+
+    @pytest_lsp.fixture(config=ClientServerConfig(
+        server_command=command or SERVER_COMMAND, client_factory=make_client, server_env=server_env()))
+    async def fixture(lsp_client: LanguageClient, workspace: Path):
+        await start(lsp_client, kind, workspace, options, folders)
+        yield
+        await lsp_client.shutdown_session()
+
+    return fixture

@@ -9,8 +9,7 @@ from pygls.exceptions import JsonRpcException
 from pygls.uris import from_fs_path
 from pytest_lsp import LanguageClient
 
-from conftest import client_fixture
-from lsp_support import diagnostics_of
+from lsp_support import client_fixture, diagnostics_of
 
 vscode_without_cache = client_fixture("vscode", {"settings": {"debounceMs": 0, "ENABLE_RECOGNITION_CACHE": False}})
 

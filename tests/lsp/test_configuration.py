@@ -8,8 +8,7 @@ from lsprotocol import types
 from pygls.uris import from_fs_path
 from pytest_lsp import LanguageClient
 
-from conftest import BACKEND, client_fixture
-from lsp_support import diagnostics_of, wait_for
+from lsp_support import BACKEND, client_fixture, diagnostics_of, wait_for
 
 
 async def reload_config(client: LanguageClient, path: Path) -> None:

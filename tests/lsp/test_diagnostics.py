@@ -9,8 +9,7 @@ from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 from pytest_lsp import LanguageClient
 
-from conftest import BACKEND, client_fixture
-from lsp_support import code_actions, diagnostics_of, wait_for
+from lsp_support import BACKEND, client_fixture, code_actions, diagnostics_of, wait_for
 
 neovim_debounced = client_fixture("neovim", {"settings": {"debounceMs": 300}})
 

@@ -9,6 +9,20 @@ from pytest_lsp import LanguageClient
 from lsp_support import code_actions, diagnostics_of, perform, wait_for
 
 
+async def _actions_on_be006(client: LanguageClient, workspace: Path) -> tuple[str, list[types.CodeAction]]:
+    """Open app/server.py and ask for the code actions on its BE006 finding: the uri and the actions."""
+    uri = client.editor.open(workspace / "app" / "server.py")
+    diagnostics = await diagnostics_of(client, client.editor, uri, pull=client.pull)
+    target = next(d for d in diagnostics if d.code == "BE006")
+    return uri, await code_actions(client, uri, target.range, [target])
+
+
+async def _assert_no_be006(client: LanguageClient, uri: str) -> None:
+    """The diagnostics of the document's current version hold no BE006 any more."""
+    after = await diagnostics_of(client, client.editor, uri, pull=client.pull)
+    assert not [d for d in after if d.code == "BE006"]
+
+
 async def test_open_gives_diagnostic_with_data(client: LanguageClient, workspace: Path) -> None:
     uri = client.editor.open(workspace / "app" / "server.py")
     diagnostics = await diagnostics_of(client, client.editor, uri, pull=client.pull)
@@ -28,10 +42,7 @@ async def test_open_gives_diagnostic_with_data(client: LanguageClient, workspace
 
 async def test_quick_fix_removes_the_diagnostic(client: LanguageClient, workspace: Path) -> None:
     editor = client.editor
-    uri = editor.open(workspace / "app" / "server.py")
-    diagnostics = await diagnostics_of(client, editor, uri, pull=client.pull)
-    target = next(d for d in diagnostics if d.code == "BE006")
-    actions = await code_actions(client, uri, target.range, [target])
+    uri, actions = await _actions_on_be006(client, workspace)
     fixes = [a for a in actions if a.title.startswith("BAES (BE006):")]
     assert len(fixes) == 1
     fix = fixes[0]
@@ -42,22 +53,17 @@ async def test_quick_fix_removes_the_diagnostic(client: LanguageClient, workspac
     assert (fix.edit is None) == resolves
     await perform(client, editor, fix)
     assert 'os.environ.get("HOST", "0.0.0.0")' in editor.text(uri)
-    after = await diagnostics_of(client, editor, uri, pull=client.pull)
-    assert not [d for d in after if d.code == "BE006"]
+    await _assert_no_be006(client, uri)
 
 
 async def test_disable_for_this_line(client: LanguageClient, workspace: Path) -> None:
     editor = client.editor
-    uri = editor.open(workspace / "app" / "server.py")
-    diagnostics = await diagnostics_of(client, editor, uri, pull=client.pull)
-    target = next(d for d in diagnostics if d.code == "BE006")
-    actions = await code_actions(client, uri, target.range, [target])
+    uri, actions = await _actions_on_be006(client, workspace)
     disable = next(a for a in actions if a.title == "Disable BE006 for this line")
     assert disable.edit is not None
     await perform(client, editor, disable)
     assert 'uvicorn.run(app, host="0.0.0.0")  # baes: ignore[BE006]' in editor.text(uri)
-    after = await diagnostics_of(client, editor, uri, pull=client.pull)
-    assert not [d for d in after if d.code == "BE006"]
+    await _assert_no_be006(client, uri)
 
 
 async def test_fix_all_source_action(client: LanguageClient, workspace: Path) -> None:
@@ -76,8 +82,7 @@ async def test_fix_all_source_action(client: LanguageClient, workspace: Path) ->
     actions = await code_actions(client, uri, whole, [], only=["source.fixAll"])
     assert [a.kind for a in actions] == ["source.fixAll.baes"]
     await perform(client, editor, actions[0])
-    after = await diagnostics_of(client, editor, uri, pull=client.pull)
-    assert not [d for d in after if d.code == "BE006"]
+    await _assert_no_be006(client, uri)
     assert editor.text(uri).count("os.environ.get(") == 2
 
 

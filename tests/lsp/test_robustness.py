@@ -14,8 +14,7 @@ from pygls.exceptions import JsonRpcException
 from pygls.protocol.json_rpc import JsonRPCRequestMessage
 from pytest_lsp import LanguageClient
 
-from conftest import BACKEND, client_fixture
-from lsp_support import code_actions, diagnostics_of, perform, wait_for
+from lsp_support import BACKEND, client_fixture, code_actions, diagnostics_of, perform, wait_for
 
 CRASHING = [sys.executable, str(Path(__file__).with_name("crashing_server.py"))]
 neovim_crashing = client_fixture("neovim", command=CRASHING)

@@ -1,11 +1,28 @@
-"""The arguments ``baes check`` and ``baes fix`` share; argparse only, so registering is cheap."""
+"""The arguments ``baes check`` and ``baes fix`` share, and argument types other commands use;
+argparse only, so registering is cheap."""
 from __future__ import annotations
 
 import argparse
+from typing import Callable
 
 
 def _comma_list(text: str) -> list[str]:
     return [item.strip() for item in text.split(",") if item.strip()]
+
+
+def whole_number(minimum: int) -> Callable[[str], int]:
+    """An argparse ``type``: a whole number of at least ``minimum``, argparse printing why not."""
+
+    def parse(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+        if value < minimum:
+            raise argparse.ArgumentTypeError("must not be negative" if minimum == 0 else f"must be at least {minimum}")
+        return value
+
+    return parse
 
 
 def add_common_arguments(parser: argparse.ArgumentParser) -> None:

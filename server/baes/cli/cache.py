@@ -11,6 +11,8 @@ import sys
 from dataclasses import asdict
 from typing import Any
 
+from baes.cli.arguments import whole_number
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
@@ -24,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     clear = actions.add_parser("clear", help="remove every cached recognition")
     clear.set_defaults(handler=run_clear)
     cleanup = actions.add_parser("cleanup", help="remove entries older than N days")
-    cleanup.add_argument("--days", type=_non_negative_int, default=30, metavar="N",
+    cleanup.add_argument("--days", type=whole_number(0), default=30, metavar="N",
                          help="age limit in days (default 30)")
     cleanup.set_defaults(handler=run_cleanup)
     parser.set_defaults(handler=_missing_action(parser))
@@ -36,16 +38,6 @@ def _missing_action(parser: argparse.ArgumentParser) -> Any:
         return 2
 
     return handler
-
-
-def _non_negative_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 0:
-        raise argparse.ArgumentTypeError("must not be negative")
-    return value
 
 
 def _open(args: argparse.Namespace) -> Any:

@@ -37,12 +37,11 @@ def run(args: argparse.Namespace) -> int:
         return pipeline.show_diffs(prepared, args.unsafe_fixes)
     fixed = 0
     if args.fix:
-        fixes = pipeline.run_fixes(prepared, args.unsafe_fixes, diff_only=False)
+        fixes, results = pipeline.fix_files(prepared, args.unsafe_fixes, diff_only=False)
         fixed = sum(len(r.applied) for r in fixes if r.written)
-        results = pipeline.as_check_results(fixes)
     else:
         results = pipeline.run_checks(prepared)
-    pipeline.report_problems(results)
+        pipeline.report_problems(results)
     summary = report.summarize(results, fixed=fixed, include_unsafe=args.unsafe_fixes)
     if args.format == "json":
         messages = [str(m) for m in prepared.resolver.messages]

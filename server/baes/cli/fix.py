@@ -30,10 +30,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.set_defaults(handler=run)
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}{'' if count == 1 else 's'}"
-
-
 def _needs_unsafe(finding: Finding, include_unsafe: bool) -> bool:
     """A fix left out only because it is unsafe (the fixer's own judgement of safety)."""
     from baes.fixing import effective_safety
@@ -43,23 +39,23 @@ def _needs_unsafe(finding: Finding, include_unsafe: bool) -> bool:
 
 def describe(fixes: list[FixResult], include_unsafe: bool) -> str:
     """What was fixed, which fixes failed, what remains, and a summary line."""
+    from baes.cli.report import location, plural
+
     lines: list[str] = []
     for result in fixes:
         if result.written and result.applied:
             counts = Counter(f.rule_id for f in result.applied)
             rules = ", ".join(f"{rule} x{n}" if n > 1 else rule for rule, n in sorted(counts.items()))
-            lines.append(f"{result.display}: fixed {_plural(len(result.applied), 'finding')} ({rules})")
+            lines.append(f"{result.display}: fixed {plural(len(result.applied), 'finding')} ({rules})")
         for finding, reason in result.not_applied:
             if finding.fix is not None and not _needs_unsafe(finding, include_unsafe):
-                lines.append(f"{result.display}:{finding.span.start_line}:{finding.span.start_col + 1}: "
-                             f"{finding.rule_id} not fixed: {reason}")
+                lines.append(f"{location(result.display, finding)}: {finding.rule_id} not fixed: {reason}")
     remaining = [(r.display, f) for r in fixes if r.remaining is not None for f in r.remaining.findings]
     for display, finding in remaining:
-        lines.append(f"{display}:{finding.span.start_line}:{finding.span.start_col + 1}: "
-                     f"{finding.rule_id} {finding.message}")
+        lines.append(f"{location(display, finding)}: {finding.rule_id} {finding.message}")
     fixed = sum(len(r.applied) for r in fixes if r.written)
     files = sum(1 for r in fixes if r.written)
-    summary = f"Fixed {_plural(fixed, 'finding')} in {_plural(files, 'file')}; {len(remaining)} remaining."
+    summary = f"Fixed {plural(fixed, 'finding')} in {plural(files, 'file')}; {len(remaining)} remaining."
     unsafe = sum(1 for r in fixes for finding, _ in r.not_applied if _needs_unsafe(finding, include_unsafe))
     if unsafe:
         summary += f" {unsafe} more fixable with --unsafe-fixes."
@@ -75,8 +71,6 @@ def run(args: argparse.Namespace) -> int:
         return pipeline.EXIT_USAGE
     if args.diff:
         return pipeline.show_diffs(prepared, args.unsafe_fixes)
-    fixes = pipeline.run_fixes(prepared, args.unsafe_fixes, diff_only=False)
-    results = pipeline.as_check_results(fixes)
-    pipeline.report_problems(results)
+    fixes, results = pipeline.fix_files(prepared, args.unsafe_fixes, diff_only=False)
     console.write(describe(fixes, args.unsafe_fixes))
     return pipeline.exit_code(prepared, results, args.exit_zero)

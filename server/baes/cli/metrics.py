@@ -10,26 +10,18 @@ import json
 import sys
 from typing import Any
 
+from baes.cli.arguments import whole_number
+
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
         "metrics", help="show recorded generation metrics",
         description="Summarise the metrics log of entity generation (in the user's cache folder).")
     parser.add_argument("--format", choices=("text", "json"), default="text")
-    parser.add_argument("--last", type=_positive_int, metavar="N", help="only the last N requests")
+    parser.add_argument("--last", type=whole_number(1), metavar="N", help="only the last N requests")
     parser.add_argument("--log", metavar="PATH", help="read this metrics log instead of the default one")
     parser.add_argument("--clear", action="store_true", help="delete the metrics log")
     parser.set_defaults(handler=run_metrics)
-
-
-def _positive_int(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
-    if value < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return value
 
 
 def _pct(rate: float) -> str:

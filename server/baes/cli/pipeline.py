@@ -9,6 +9,7 @@ from typing import Sequence
 
 from baes.cli import console
 from baes.cli.options import SettingsResolver, default_jobs, resolver_from_args
+from baes.cli.report import plural
 from baes.cli.runner import (
     CheckResult,
     CheckTask,
@@ -82,6 +83,14 @@ def run_fixes(prepared: Prepared, include_unsafe: bool, diff_only: bool) -> list
     return run_tasks(fix_file, tasks, prepared.jobs)
 
 
+def fix_files(prepared: Prepared, include_unsafe: bool, diff_only: bool) -> tuple[list[FixResult], list[CheckResult]]:
+    """Run the fixes and report skipped or failed files: the fixes, and what remains in check shape."""
+    fixes = run_fixes(prepared, include_unsafe, diff_only)
+    results = as_check_results(fixes)
+    report_problems(results)
+    return fixes, results
+
+
 def as_check_results(fixes: Sequence[FixResult]) -> list[CheckResult]:
     """What is left after fixing, in the shape the check formats print."""
     return [CheckResult(r.path, r.display, report=r.remaining, skipped=r.skipped, failed=r.failed) for r in fixes]
@@ -96,8 +105,13 @@ def report_problems(results: Sequence[CheckResult]) -> None:
             warn(f"{result.display}: {result.failed}")
 
 
+def _usage_or_failure(prepared: Prepared, results: Sequence[CheckResult]) -> bool:
+    """A usage or configuration problem, or a file the engine failed on: exit 2 whatever was found."""
+    return prepared.usage_problem or any(r.failed for r in results)
+
+
 def exit_code(prepared: Prepared, results: Sequence[CheckResult], exit_zero: bool) -> int:
-    if prepared.usage_problem or any(r.failed for r in results):
+    if _usage_or_failure(prepared, results):
         return EXIT_USAGE
     if not exit_zero and any(r.findings for r in results):
         return EXIT_FINDINGS
@@ -106,19 +120,16 @@ def exit_code(prepared: Prepared, results: Sequence[CheckResult], exit_zero: boo
 
 def show_diffs(prepared: Prepared, include_unsafe: bool) -> int:
     """``--diff``: print what the fixes would change, write nothing; exit 1 when something would."""
-    fixes = run_fixes(prepared, include_unsafe, diff_only=True)
-    results = as_check_results(fixes)
-    report_problems(results)
+    fixes, results = fix_files(prepared, include_unsafe, diff_only=True)
     changed = [r for r in fixes if r.diff]
     for result in changed:
         console.write(result.diff)
     count = sum(len(r.applied) for r in changed)
     if changed:
-        console.write(f"Would fix {count} finding{'s' if count != 1 else ''} in {len(changed)} "
-                      f"file{'s' if len(changed) != 1 else ''}.\n", sys.stderr)
+        console.write(f"Would fix {plural(count, 'finding')} in {plural(len(changed), 'file')}.\n", sys.stderr)
     else:
         console.write("No fixes available.\n", sys.stderr)
-    if prepared.usage_problem or any(r.failed for r in results):
+    if _usage_or_failure(prepared, results):
         return EXIT_USAGE
     return EXIT_FINDINGS if changed else EXIT_OK
 

@@ -70,17 +70,23 @@ def statistics(results: Sequence[CheckResult]) -> list[dict[str, Any]]:
     ]
 
 
-def _plural(count: int, word: str) -> str:
+def plural(count: int, word: str) -> str:
+    """``1 file``, ``2 files``: every count the CLI prints goes through here."""
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
+def location(display: str, finding: Finding) -> str:
+    """``path:line:col`` of a finding, the column 1-based as ``path:line:col`` parsers expect."""
+    return f"{display}:{finding.span.start_line}:{finding.span.start_col + 1}"
+
+
 def summary_line(summary: RunSummary) -> str:
-    checked = _plural(summary.files_checked, "file")
-    fixed = f"{_plural(summary.fixed, 'finding')} fixed; " if summary.fixed else ""
+    checked = plural(summary.files_checked, "file")
+    fixed = f"{plural(summary.fixed, 'finding')} fixed; " if summary.fixed else ""
     if summary.findings == 0:
         return f"{fixed}All checks passed ({checked} checked)."
-    line = (f"{fixed}Found {_plural(summary.findings, 'finding')} in "
-            f"{_plural(summary.files_with_findings, 'file')} ({checked} checked).")
+    line = (f"{fixed}Found {plural(summary.findings, 'finding')} in "
+            f"{plural(summary.files_with_findings, 'file')} ({checked} checked).")
     if summary.fixable:
         line += f" {summary.fixable} fixable with `baes fix`."
     return line
@@ -95,10 +101,7 @@ def format_text(results: Sequence[CheckResult], summary: RunSummary, show_statis
     else:
         for result in results:
             for finding in result.findings:
-                lines.append(
-                    f"{result.display}:{finding.span.start_line}:{finding.span.start_col + 1}: "
-                    f"{finding.rule_id} {finding.message}"
-                )
+                lines.append(f"{location(result.display, finding)}: {finding.rule_id} {finding.message}")
     lines.append(summary_line(summary))
     return "\n".join(lines) + "\n"
 

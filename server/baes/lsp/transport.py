@@ -80,5 +80,5 @@ class _Reader:
     async def readexactly(self, n: int) -> bytes:
         try:
             return await self._reader.readexactly(n)
-        except asyncio.IncompleteReadError as exc:
-            return exc.partial if exc.partial else b""
+        except asyncio.IncompleteReadError as exc:  # the end of input: what came (``b""`` stops the loop)
+            return exc.partial
