@@ -10,7 +10,7 @@ the editor's fix-all and quick fixes all come through here.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Collection, Sequence
 
 from baes.findings import Finding, FixSafety, TextEdit
@@ -19,7 +19,7 @@ from baes.utils.text_edits import minimal_edits, ranges_conflict
 if TYPE_CHECKING:  # pragma: no cover
     from baes.config import Settings
     from baes.swea import SWEAType
-    from baes.utils.patches import PatchPlan
+    from baes.utils.patches import PatchPlan, PatchSource
 
 log = logging.getLogger(__name__)
 
@@ -44,7 +44,7 @@ class FixStep:
     applied: tuple[tuple[Finding, "PatchPlan"], ...] = ()
     skipped: tuple[tuple[Finding, str], ...] = ()
     # every plan applied, imports resolved (for measuring snippets), in the input's coordinates
-    resolved: tuple["PatchPlan", ...] = field(default=())
+    resolved: tuple["PatchPlan", ...] = ()
 
 
 def effective_safety(finding: Finding) -> FixSafety:
@@ -107,22 +107,25 @@ def apply_findings(source: str, findings: Sequence[Finding], include_unsafe: boo
     return FixStep(text, tuple(chosen), tuple(skipped), tuple(resolved))
 
 
-def _one_by_one(parsed: object, chosen: list[tuple[Finding, "PatchPlan"]], skipped: list[tuple[Finding, str]]) -> FixStep:
+def _one_by_one(
+    parsed: "PatchSource", chosen: list[tuple[Finding, "PatchPlan"]], skipped: list[tuple[Finding, str]]
+) -> FixStep:
     """Together the fixes failed: keep each that still leaves valid code when added."""
     from baes.utils import patches
 
     kept: list[tuple[Finding, PatchPlan]] = []
+    text, resolved = parsed.text, []
     for finding, plan in chosen:
         try:
-            patches.apply_plans(parsed, [p for _, p in kept] + [plan])  # type: ignore[arg-type]
+            candidate = patches.resolve(parsed, [p for _, p in kept] + [plan])
+            text = patches.apply_resolved(parsed, candidate)
         except patches.PatchFailure as exc:
             skipped.append((finding, f"fix failed: {exc}"))
             continue
         kept.append((finding, plan))
+        resolved = candidate
     if not kept:
-        return FixStep(parsed.text, skipped=tuple(skipped))  # type: ignore[attr-defined]
-    resolved = patches.resolve(parsed, [p for _, p in kept])  # type: ignore[arg-type]
-    text = patches.apply_resolved(parsed, resolved)  # type: ignore[arg-type]
+        return FixStep(parsed.text, skipped=tuple(skipped))
     return FixStep(text, tuple(kept), tuple(skipped), tuple(resolved))
 
 

@@ -5,15 +5,21 @@ import ast
 
 import pytest
 
-from baes.utils.code_patcher import CodePatcher
+from baes.utils.code_patcher import CodePatcher, PatchResult
 
 patcher = CodePatcher(measure_tokens=False)
 
 
+def decorate(code: str, function_name: str, decorator_name: str) -> PatchResult:
+    """``add_decorator``'s result, checked to have succeeded."""
+    result = patcher.add_decorator(code, function_name, decorator_name)
+    assert result.success, result.error_message
+    return result
+
+
 def test_targets_exact_name_not_prefix() -> None:
     code = "def get_db_pool():\n    yield 1\n\n\ndef get_db():\n    yield 2\n"
-    result = patcher.add_decorator(code, "get_db", "contextmanager")
-    assert result.success, result.error_message
+    result = decorate(code, "get_db", "contextmanager")
     assert result.patched_code == (
         "from contextlib import contextmanager\n\n"
         "def get_db_pool():\n    yield 1\n\n\n@contextmanager\ndef get_db():\n    yield 2\n"
@@ -24,15 +30,13 @@ def test_targets_exact_name_not_prefix() -> None:
 @pytest.mark.parametrize("existing", ["@contextmanager", "@contextlib.contextmanager"])
 def test_existing_decorator_means_nothing_to_do(existing: str) -> None:
     code = f"import contextlib\nfrom contextlib import contextmanager\n\n{existing}\ndef get_db():\n    yield 1\n"
-    result = patcher.add_decorator(code, "get_db", "contextmanager")
-    assert result.success
+    result = decorate(code, "get_db", "contextmanager")
     assert result.patched_code == code
 
 
 def test_method_with_tabs_and_crlf() -> None:
     code = "import os\r\n\r\nclass Repo:\r\n\tdef get_db(self):\r\n\t\tyield 1\r\n"
-    result = patcher.add_decorator(code, "get_db", "contextmanager")
-    assert result.success, result.error_message
+    result = decorate(code, "get_db", "contextmanager")
     assert result.patched_code == (
         "from contextlib import contextmanager\r\nimport os\r\n\r\nclass Repo:\r\n\t@contextmanager\r\n\tdef get_db(self):\r\n\t\tyield 1\r\n"
     )
@@ -41,8 +45,7 @@ def test_method_with_tabs_and_crlf() -> None:
 
 def test_async_function_and_existing_decorators() -> None:
     code = "import pytest\n\n@pytest.fixture  # a fixture\nasync def conn():\n    yield 1"
-    result = patcher.add_decorator(code, "conn", "asynccontextmanager")
-    assert result.success, result.error_message
+    result = decorate(code, "conn", "asynccontextmanager")
     assert result.patched_code == (
         "from contextlib import asynccontextmanager\nimport pytest\n\n"
         "@pytest.fixture  # a fixture\n@asynccontextmanager\nasync def conn():\n    yield 1"
@@ -58,14 +61,13 @@ def test_line_picks_one_of_several() -> None:
     assert result.success
     assert "class B:\n    @contextmanager\n    def get(self):" in result.patched_code
     assert "class A:\n    def get(self):" in result.patched_code
-    qualified = patcher.add_decorator(code, "A.get", "contextmanager")
+    qualified = decorate(code, "A.get", "contextmanager")
     assert "class A:\n    @contextmanager\n    def get(self):" in qualified.patched_code
 
 
 def test_dotted_decorator_imports_its_module() -> None:
     code = '"""Doc."""\n\ndef get_db():\n    yield 1\n'
-    result = patcher.add_decorator(code, "get_db", "contextlib.contextmanager")
-    assert result.success
+    result = decorate(code, "get_db", "contextlib.contextmanager")
     assert result.patched_code == '"""Doc."""\nimport contextlib\n\n@contextlib.contextmanager\ndef get_db():\n    yield 1\n'
 
 
@@ -82,17 +84,16 @@ def test_missing_function_and_bad_decorator_fail_cleanly() -> None:
 
 def test_twice_equals_once() -> None:
     code = "from x import y\n\ndef get_db():\n    yield 1\n"
-    once = patcher.add_decorator(code, "get_db", "contextmanager").patched_code
-    twice = patcher.add_decorator(once, "get_db", "contextmanager").patched_code
+    once = decorate(code, "get_db", "contextmanager").patched_code
+    twice = decorate(once, "get_db", "contextmanager").patched_code
     assert once == twice
     ast.parse(twice)
 
 
 def test_first_statement_decorated_function_without_imports() -> None:
     code = "def f(\n    a,\n    b,\n):  # c\n    # body comment\n\n    yield a\n"
-    result = patcher.add_decorator(code, "f", "contextmanager")
-    assert result.success, result.error_message
+    result = decorate(code, "f", "contextmanager")
     assert result.patched_code == "from contextlib import contextmanager\n\n@contextmanager\n" + code
     decorated = "@pytest.fixture\ndef conn():\n    yield 1\n"
-    result = patcher.add_decorator(decorated, "conn", "contextmanager")
+    result = decorate(decorated, "conn", "contextmanager")
     assert result.patched_code == "from contextlib import contextmanager\n\n@pytest.fixture\n@contextmanager\ndef conn():\n    yield 1\n"

@@ -3,7 +3,6 @@ no change outside the target and the import block, applying twice equals applyin
 from __future__ import annotations
 
 import ast
-import difflib
 from pathlib import Path
 from typing import Any
 
@@ -12,7 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from baes.utils.code_patcher import CodePatcher
-from baes.utils.text_edits import minimal_edits
+from baes.utils.text_edits import LineIndex, minimal_edits
 
 patcher = CodePatcher(measure_tokens=False)
 ROOT = Path(__file__).resolve().parents[2]
@@ -64,14 +63,22 @@ def _check(code: str, patch_type: str, kwargs: dict[str, Any], region: tuple[int
 
 
 def _map_line(old: str, new: str, line: int) -> int:
-    """Where line ``line`` of ``old`` is in ``new`` (changed lines aligned on their last line)."""
-    matcher = difflib.SequenceMatcher(None, old.splitlines(True), new.splitlines(True), autojunk=False)
-    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
-        if i1 <= line - 1 < i2:
-            if tag == "equal":
-                return j1 + (line - 1 - i1) + 1
-            return max(j1, j2 - (i2 - (line - 1))) + 1
-    return line
+    """Where line ``line`` of ``old`` starts in ``new``, moved by the edits before it (an insertion
+    at its start goes before it; a line inside a rewritten region goes where the region starts).
+
+    Follows the patch's own edits, so identical functions (which a line diff may pair the other
+    way round) cannot be confused.
+    """
+    index = LineIndex(old)
+    offset, shift = index.offset(line, 0), 0
+    for edit in minimal_edits(old, new):
+        start = index.offset(edit.span.start_line, edit.span.start_col)
+        end = index.offset(edit.span.end_line, edit.span.end_col)
+        if end <= offset:
+            shift += len(edit.new_text) - (end - start)
+        elif start < offset:
+            offset = start
+    return LineIndex(new).position(offset + shift)[0]
 
 
 def _targets(code: str) -> list[tuple[str, dict[str, Any], tuple[int, int]]]:

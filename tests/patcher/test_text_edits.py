@@ -9,14 +9,23 @@ from baes.findings import Span, TextEdit
 from baes.utils.text_edits import LineIndex, OverlappingEditsError, apply_edits, minimal_edits
 
 
-def test_separate_changes_give_separate_small_edits() -> None:
-    old = "import os\n\ndef f():\n    return 1\n\n\ndef g():\n    return 2\n"
-    new = "import os\nimport sys\n\ndef f():\n    return 1\n\n\ndef g():\n    return 3\n"
+@pytest.mark.parametrize("old, new, expected", [
+    pytest.param(  # separate changes give separate small edits
+        "import os\n\ndef f():\n    return 1\n\n\ndef g():\n    return 2\n",
+        "import os\nimport sys\n\ndef f():\n    return 1\n\n\ndef g():\n    return 3\n",
+        (TextEdit(Span(2, 0, 2, 0), "import sys\n"), TextEdit(Span(8, 11, 8, 12), "3")),
+        id="separate-changes",
+    ),
+    pytest.param(  # inserted lines next to an edited line stay separate
+        "@router.post('/x')\ndef f():\n    pass\n",
+        "import os\n\n@router.post(os.environ.get('X', '/x'))\ndef f():\n    pass\n",
+        (TextEdit(Span(1, 0, 1, 0), "import os\n\n"), TextEdit(Span(1, 13, 1, 17), "os.environ.get('X', '/x')")),
+        id="inserted-lines-next-to-an-edited-line",
+    ),
+])
+def test_minimal_edits_are_small_and_separate(old: str, new: str, expected: tuple[TextEdit, ...]) -> None:
     edits = minimal_edits(old, new)
-    assert edits == (
-        TextEdit(Span(2, 0, 2, 0), "import sys\n"),
-        TextEdit(Span(8, 11, 8, 12), "3"),
-    )
+    assert edits == expected
     assert apply_edits(old, edits) == new
 
 
@@ -69,14 +78,3 @@ def test_minimal_edits_round_trip(old: str, new: str) -> None:
     edits = minimal_edits(old, new)
     assert apply_edits(old, edits) == new
     assert sum(len(e.new_text) for e in edits) <= len(new) + 2 * len(edits)
-
-
-def test_inserted_lines_next_to_an_edited_line_stay_separate() -> None:
-    old = "@router.post('/x')\ndef f():\n    pass\n"
-    new = "import os\n\n@router.post(os.environ.get('X', '/x'))\ndef f():\n    pass\n"
-    edits = minimal_edits(old, new)
-    assert edits == (
-        TextEdit(Span(1, 0, 1, 0), "import os\n\n"),
-        TextEdit(Span(1, 13, 1, 17), "os.environ.get('X', '/x')"),
-    )
-    assert apply_edits(old, edits) == new

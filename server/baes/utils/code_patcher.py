@@ -14,7 +14,6 @@ from typing import Any
 
 from baes.utils import patches
 from baes.utils.patches import PatchFailure, PatchPlan, PatchSource
-from baes.python_ast import parse as parse_python
 
 log = logging.getLogger(__name__)
 
@@ -68,16 +67,18 @@ class CodePatcher:
         try:
             source = PatchSource(code)
         except PatchFailure as exc:
-            return self._failed(code, patch_type, str(exc))
+            # a string PatchSource refuses does not parse; a non-string is reported as "" (which does)
+            return self._failed(code, patch_type, str(exc), parses=not isinstance(code, str))
         try:
             plan = patches.plan(source, patch_type, kwargs)
             resolved = patches.resolve(source, [plan])
             patched = patches.apply_resolved(source, resolved)
         except PatchFailure as exc:
-            return self._failed(code, patch_type, str(exc))
+            return self._failed(code, patch_type, str(exc), parses=True)
         except Exception as exc:  # a bug must not take the caller down with it
             log.exception("patch %s failed unexpectedly", patch_type)
-            return self._failed(code, patch_type, f"internal error in {patch_type}: {type(exc).__name__}: {exc}")
+            message = f"internal error in {patch_type}: {type(exc).__name__}: {exc}"
+            return self._failed(code, patch_type, message, parses=True)
         return PatchResult(
             success=True,
             patched_code=patched,
@@ -101,7 +102,8 @@ class CodePatcher:
             return 0
 
     @staticmethod
-    def _failed(code: Any, patch_type: Any, message: str) -> PatchResult:
+    def _failed(code: Any, patch_type: Any, message: str, parses: bool) -> PatchResult:
+        """The untouched code; whether it parses is known from where planning stopped (no second parse)."""
         text = code if isinstance(code, str) else ""
         return PatchResult(
             success=False,
@@ -109,7 +111,7 @@ class CodePatcher:
             original_code=text,
             patch_type=str(patch_type),
             patch_location="",
-            validation_passed=_parses(text),
+            validation_passed=parses,
             error_message=message,
         )
 
@@ -119,10 +121,3 @@ def _location(plan: PatchPlan, resolved: list[PatchPlan]) -> str:
         return resolved[-1].location
     return plan.location
 
-
-def _parses(code: str) -> bool:
-    try:
-        parse_python(code)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return False
-    return True

@@ -134,8 +134,7 @@ def aggregate(records: Iterable[PerformanceMetrics], baseline_time: float | None
     """``AggregatedMetrics`` over ``records`` (with savings when a baseline is given)."""
     aggregated = AggregatedMetrics(baseline_time=baseline_time, baseline_tokens=baseline_tokens)
     for record in records:
-        aggregated.add_request(record)
-    aggregated.calculate_averages()
+        aggregated.add_request(record)  # keeps the averages and rates current
     return aggregated
 
 

@@ -14,7 +14,8 @@ from typing import Iterable, Sequence
 
 from baes.findings import Span, TextEdit
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")
+# a line break as Python and the LSP count them
+NEWLINE = re.compile(r"\r\n|\r|\n")
 # Above this many differing lines the line diff is skipped and one edit covers the middle.
 _MAX_DIFF_LINES = 20000
 
@@ -28,7 +29,7 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.starts: list[int] = [0] + [m.end() for m in _NEWLINE.finditer(text)]
+        self.starts: list[int] = [0] + [m.end() for m in NEWLINE.finditer(text)]
 
     @property
     def line_count(self) -> int:
@@ -156,7 +157,7 @@ def _line_aligned_suffix(old: str, new: str, suffix: int) -> int:
     if before_old in ("", "\n", "\r") and before_new in ("", "\n", "\r"):
         return suffix
     tail = old[len(old) - suffix :]
-    match = _NEWLINE.search(tail)
+    match = NEWLINE.search(tail)
     return suffix - match.end() if match else 0
 
 

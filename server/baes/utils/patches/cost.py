@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import Sequence
 
 from baes.tokens import count_tokens
-from baes.utils.patches.base import PatchPlan, Replacement
+from baes.utils.patches.base import PatchPlan
 
 
 @dataclass(frozen=True)
@@ -30,9 +30,9 @@ class TokenCost:
         return self.full_regeneration - self.targeted_patch
 
 
-def snippets(original: str, plans: Sequence[PatchPlan], extra: Sequence[Replacement] = ()) -> list[tuple[str, str]]:
+def snippets(original: str, plans: Sequence[PatchPlan]) -> list[tuple[str, str]]:
     """(before, after) text of every region the plans read, with their replacements applied."""
-    replacements = [r for p in plans for r in p.replacements] + list(extra)
+    replacements = [r for p in plans for r in p.replacements]
     regions = sorted({c for p in plans for c in p.contexts})
     merged: list[list[int]] = []
     for start, end in regions:

@@ -10,7 +10,7 @@ import ast
 
 from baes.standards.index import dotted_name
 from baes.utils.patches.base import PatchFailure, PatchPlan
-from baes.utils.patches.snippets import parse_function_header
+from baes.utils.patches.snippets import parse_function
 from baes.utils.patches.source import PatchSource
 from baes.python_ast import parse as parse_python
 
@@ -52,7 +52,7 @@ def required_import(decorator: ast.expr) -> str | None:
         return None
     if "." in callee:
         head = callee.split(".")[0]
-        return f"import {head}" if head in KNOWN_DECORATORS.values() or head in ("pytest", "functools", "contextlib") else None
+        return f"import {head}" if head == "pytest" or head in KNOWN_DECORATORS.values() else None
     module = KNOWN_DECORATORS.get(callee)
     return f"from {module} import {callee}" if module else None
 
@@ -82,12 +82,7 @@ def plan_add_decorator(source: PatchSource, function_name: str, decorator_name: 
     present = {dotted_name(_callee(d)) for d in func.decorator_list}
     if present & _spellings(wanted):
         return plan
-    snippet = parse_function_header(source, func)
-    start, end = snippet.start, snippet.end
-    body = list(snippet.body)
-    if len(body) != 1 or not isinstance(body[0], cst.FunctionDef) or body[0].name.value != func.name:
-        raise PatchFailure(f"could not isolate function {info.qualname!r}")
-    target = body[0]
+    snippet, target = parse_function(source, info)
     new = cst.Decorator(decorator=decorator_node)
     decorators = list(target.decorators)
     if wanted in _OUTERMOST and decorators:
@@ -103,7 +98,7 @@ def plan_add_decorator(source: PatchSource, function_name: str, decorator_name: 
         "add_decorator",
         (replacement,) if replacement else (),
         imports=(needed,) if needed else (),
-        contexts=((start, end),),
+        contexts=((snippet.start, snippet.end),),
         line=func.lineno,
         function=info.qualname,
         description=plan.description,

@@ -17,18 +17,6 @@ from baes.utils.patches.source import PatchSource
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
 
-def nodes_at(source: PatchSource, line: int, col: int, *kinds: type) -> list[ast.AST]:
-    """Nodes of the given kinds starting exactly at ``(line, col)`` (code-point column), outermost first."""
-    found = [
-        node
-        for kind in kinds
-        for node in source.index.nodes(kind)
-        if getattr(node, "lineno", None) == line and source.col(node) == col
-    ]
-    found.sort(key=lambda n: -(source.end(n) - source.start(n)))
-    return found
-
-
 def _is_env_lookup(node: ast.AST, env_var: str) -> bool:
     if isinstance(node, ast.Call) and dotted_name(node.func) in ("os.environ.get", "os.getenv"):
         first = node.args[0] if node.args else None
@@ -48,7 +36,7 @@ def plan_replace_literal_with_env(source: PatchSource, line: int, col: int, env_
     function = source.function_at(line)
     lookup = f'os.environ.get("{env_var}", …)' if keep_default else f'os.environ["{env_var}"]'
     description = f"read the value from {lookup}"
-    nodes = nodes_at(source, line, col, ast.Call, ast.Subscript, ast.Constant, ast.JoinedStr)
+    nodes = source.nodes_at(line, col, ast.Call, ast.Subscript, ast.Constant, ast.JoinedStr)
     if nodes and any(_is_env_lookup(n, env_var) for n in nodes):
         return PatchPlan("replace_literal_with_env", (), line=line, function=function, description=description)
     literals = [n for n in nodes if isinstance(n, ast.Constant) and isinstance(n.value, str)]
@@ -57,8 +45,7 @@ def plan_replace_literal_with_env(source: PatchSource, line: int, col: int, env_
     literal = literals[0]
     if any(statement.value is literal for statement in source.index.nodes(ast.Expr)):
         raise PatchFailure("the string is a docstring or a bare expression, not a value to configure")
-    start, end = source.start(literal), source.end(literal)
-    snippet = parse_expression(source, start, end)
+    snippet = parse_expression(source, literal)
     if not isinstance(snippet.node, (cst.SimpleString, cst.ConcatenatedString)) or "f" in _prefixes(snippet.node):
         raise PatchFailure(f"no plain string literal starts at line {line}, column {col}")
     if "b" in _prefixes(snippet.node):
@@ -76,7 +63,7 @@ def plan_replace_literal_with_env(source: PatchSource, line: int, col: int, env_
         "replace_literal_with_env",
         (replacement,) if replacement else (),
         imports=("import os",),
-        contexts=((source.line_start(literal.lineno), source.after_line(literal.end_lineno or literal.lineno)),),
+        contexts=(source.statement_lines(literal),),
         line=line,
         function=function,
         description=description,

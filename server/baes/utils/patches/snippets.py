@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Sequence
 
 from baes.utils.patches.base import PatchFailure, Replacement
-from baes.utils.patches.source import PatchSource, tightened
+from baes.utils.patches.source import FunctionInfo, PatchSource, first_line, tightened
+from baes.utils.text_edits import NEWLINE
 
 if TYPE_CHECKING:  # pragma: no cover
     import libcst as cst
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")
 _INDENT = re.compile(r"[ \t\f]*")
 
 
@@ -68,7 +68,7 @@ def parse_lines(source: PatchSource, start: int, end: int, suffix: str = "") -> 
     indent = _INDENT.match(text)
     prefix = ""
     if indent and indent.group():
-        match = _NEWLINE.search(text)
+        match = NEWLINE.search(text)
         prefix = "if True:" + (match.group() if match else source.newline)
     try:
         module = cst.parse_module(prefix + text + suffix)
@@ -80,21 +80,33 @@ def parse_lines(source: PatchSource, start: int, end: int, suffix: str = "") -> 
     return snippet
 
 
-def parse_function_header(source: PatchSource, func: ast.FunctionDef | ast.AsyncFunctionDef) -> LinesSnippet:
-    """The decorators and signature of ``func`` only, completed with a synthetic ``pass`` body.
+def parse_function(source: PatchSource, info: FunctionInfo) -> tuple[LinesSnippet, "cst.FunctionDef"]:
+    """The snippet of ``info``'s decorators and signature, and its libcst ``FunctionDef``.
 
-    Patches that change decorators never need the body, and a long function then costs no
-    more than a short one. One-line functions (``def f(): pass``) are parsed whole.
+    Patches that change decorators never need the body: it is replaced by a synthetic
+    ``pass``, so a long function costs no more than a short one. One-line functions
+    (``def f(): pass``) are parsed whole.
     """
+    import libcst as cst
+
+    func = info.node
+    snippet = _parse_header(source, func)
+    body = list(snippet.body)
+    if len(body) != 1 or not isinstance(body[0], cst.FunctionDef) or body[0].name.value != func.name:
+        raise PatchFailure(f"could not isolate function {info.qualname!r}")
+    return snippet, body[0]
+
+
+def _parse_header(source: PatchSource, func: ast.FunctionDef | ast.AsyncFunctionDef) -> LinesSnippet:
     start, end = source.statement_lines(func)
     first = func.body[0]
-    body_line = min([first.lineno] + [d.lineno for d in getattr(first, "decorator_list", ())])
+    body_line = first_line(first)
     header_end = source.line_start(body_line)
     line_text = source.text[header_end : source.lines.line_end(body_line)]
     indent = line_text[: len(line_text) - len(line_text.lstrip(" \t\f"))]
     if body_line <= func.lineno or header_end <= start or not indent or source.col(first) != len(indent):
         return parse_lines(source, start, end)
-    newline_match = _NEWLINE.search(source.text, start, header_end)
+    newline_match = NEWLINE.search(source.text, start, header_end)
     newline = newline_match.group() if newline_match else source.newline
     return parse_lines(source, start, header_end, suffix=f"{indent}pass{newline}")
 
@@ -115,22 +127,24 @@ class ExpressionSnippet:
         return tightened(self.start, self.text, code)
 
 
-def parse_expression(source: PatchSource, start: int, end: int) -> ExpressionSnippet:
+def parse_expression(source: PatchSource, node: ast.AST) -> ExpressionSnippet:
+    """The exact extent of ``node`` in the source, parsed with libcst."""
     import libcst as cst
 
+    start, end = source.start(node), source.end(node)
     text = source.text[start:end]
     try:
-        node = cst.parse_expression(text)
+        parsed = cst.parse_expression(text)
     except Exception:
         # an expression spanning lines inside brackets that ``ast`` leaves out of its extent
         try:
-            node = cst.parse_expression("(" + text + ")")
+            parsed = cst.parse_expression("(" + text + ")")
         except Exception as exc:
             raise PatchFailure(f"could not parse the expression at the target: {_first_line(exc)}") from None
-        if len(node.lpar) != 1:
+        if len(parsed.lpar) != 1:
             raise PatchFailure("could not isolate the expression at the target")
-        node = node.with_changes(lpar=[], rpar=[])
-    return ExpressionSnippet(start, end, text, node)
+        parsed = parsed.with_changes(lpar=[], rpar=[])
+    return ExpressionSnippet(start, end, text, parsed)
 
 
 def _first_line(exc: BaseException) -> str:

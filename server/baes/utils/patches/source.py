@@ -8,16 +8,14 @@ left alone by construction.
 from __future__ import annotations
 
 import ast
-import re
 from dataclasses import dataclass
 from functools import cached_property
 
 from baes.standards.index import SourceIndex
 from baes.utils.patches.base import PatchFailure, Replacement
-from baes.utils.text_edits import LineIndex, common_prefix, common_suffix
+from baes.utils.text_edits import NEWLINE, LineIndex, common_prefix, common_suffix
 from baes.python_ast import parse as parse_python
 
-_NEWLINE = re.compile(r"\r\n|\r|\n")
 FUNCTION_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef)
 
 
@@ -44,7 +42,7 @@ class PatchSource:
         self.tree = tree
         self.index = SourceIndex(text, tree)
         self.lines = LineIndex(text)
-        match = _NEWLINE.search(text)
+        match = NEWLINE.search(text)
         self.newline = match.group() if match else "\n"
 
     # --- positions ---------------------------------------------------------------------------
@@ -74,12 +72,21 @@ class PatchSource:
         """Offset just after the newline ending ``line`` (the end of the text on the last line)."""
         return self.lines.starts[line] if line < len(self.lines.starts) else len(self.text)
 
-    def statement_lines(self, node: ast.stmt) -> tuple[int, int]:
-        """Offsets of the whole lines of a statement, decorators included."""
-        first = node.lineno
-        for decorator in getattr(node, "decorator_list", ()):
-            first = min(first, decorator.lineno)
-        return self.line_start(first), self.after_line(node.end_lineno or node.lineno)
+    def statement_lines(self, node: ast.AST) -> tuple[int, int]:
+        """Offsets of the whole lines of a statement (decorators included) or an expression."""
+        end_line = node.end_lineno or node.lineno  # type: ignore[attr-defined]
+        return self.line_start(first_line(node)), self.after_line(end_line)
+
+    def nodes_at(self, line: int, col: int, *kinds: type) -> list[ast.AST]:
+        """Nodes of the given kinds starting exactly at ``(line, col)`` (code-point column), outermost first."""
+        found = [
+            node
+            for kind in kinds
+            for node in self.index.nodes(kind)
+            if getattr(node, "lineno", None) == line and self.col(node) == col
+        ]
+        found.sort(key=lambda n: -(self.end(n) - self.start(n)))
+        return found
 
     # --- functions ---------------------------------------------------------------------------
     @cached_property
@@ -114,7 +121,7 @@ class PatchSource:
         else:
             matches = [f for f in self.functions if f.node.name == name]
         if line is not None:
-            at_line = [f for f in matches if _header_first_line(f.node) <= line <= f.node.lineno]
+            at_line = [f for f in matches if first_line(f.node) <= line <= f.node.lineno]
             if not at_line:
                 raise PatchFailure(f"no function named {name!r} is defined at line {line}")
             return at_line[0]
@@ -133,13 +140,14 @@ class PatchSource:
         inner = None
         for info in self.functions:
             node = info.node
-            if _header_first_line(node) <= line <= (node.end_lineno or node.lineno):
+            if first_line(node) <= line <= (node.end_lineno or node.lineno):
                 inner = info.qualname
         return inner
 
 
-def _header_first_line(node: ast.FunctionDef | ast.AsyncFunctionDef) -> int:
-    return min([node.lineno] + [d.lineno for d in node.decorator_list])
+def first_line(node: ast.AST) -> int:
+    """The line a node starts on, its decorators included (``lineno`` is the ``def`` line)."""
+    return min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", ())])  # type: ignore[attr-defined]
 
 
 def tightened(start: int, old: str, new: str) -> Replacement | None:

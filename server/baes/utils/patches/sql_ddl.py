@@ -11,7 +11,6 @@ import re
 from typing import Any
 
 from baes.utils.patches.base import PatchFailure, PatchPlan
-from baes.utils.patches.env_literals import nodes_at
 from baes.utils.patches.snippets import parse_expression
 from baes.utils.patches.source import PatchSource
 
@@ -44,16 +43,13 @@ def _add(text: str) -> str:
 
 def plan_sql_create_if_not_exists(source: PatchSource, line: int, col: int) -> PatchPlan:
     """Patch type ``sql_create_if_not_exists``."""
-    import libcst as cst
-
     function = source.function_at(line)
     description = "add `IF NOT EXISTS`"
-    nodes = [n for n in nodes_at(source, line, col, ast.Constant, ast.JoinedStr) if not isinstance(n, ast.Constant) or isinstance(n.value, str)]
+    nodes = [n for n in source.nodes_at(line, col, ast.Constant, ast.JoinedStr) if not isinstance(n, ast.Constant) or isinstance(n.value, str)]
     if not nodes:
         raise PatchFailure(f"no string literal starts at line {line}, column {col}")
     literal = nodes[0]
-    start, end = source.start(literal), source.end(literal)
-    snippet = parse_expression(source, start, end)
+    snippet = parse_expression(source, literal)
     new = _rewrite(snippet.node)
     replacement = snippet.replacement(new)
     if replacement is None and not _mentions_create(snippet.node):
@@ -61,7 +57,7 @@ def plan_sql_create_if_not_exists(source: PatchSource, line: int, col: int) -> P
     return PatchPlan(
         "sql_create_if_not_exists",
         (replacement,) if replacement else (),
-        contexts=((source.line_start(literal.lineno), source.after_line(literal.end_lineno or literal.lineno)),),
+        contexts=(source.statement_lines(literal),),
         line=line,
         function=function,
         description=description,

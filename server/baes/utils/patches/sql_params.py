@@ -40,8 +40,7 @@ def plan_parameterize_sql(source: PatchSource, line: int, col: int) -> PatchPlan
     function = source.function_at(line)
     description = "use `?` placeholders and a parameter tuple"
     noop = PatchPlan("parameterize_sql", (), line=line, function=function, description=description)
-    start, end = source.start(call_node), source.end(call_node)
-    snippet = parse_expression(source, start, end)
+    snippet = parse_expression(source, call_node)
     call = snippet.node
     if not isinstance(call, cst.Call) or not call.args:
         raise PatchFailure("could not isolate the `.execute(...)` call")
@@ -67,7 +66,7 @@ def plan_parameterize_sql(source: PatchSource, line: int, col: int) -> PatchPlan
     return PatchPlan(
         "parameterize_sql",
         (replacement,) if replacement else (),
-        contexts=((source.line_start(call_node.lineno), source.after_line(call_node.end_lineno or call_node.lineno)),),
+        contexts=(source.statement_lines(call_node),),
         line=line,
         function=function,
         description=description,

@@ -16,7 +16,7 @@ from http import HTTPStatus
 from baes.standards.index import dotted_name
 from baes.utils.patches.base import PatchFailure, PatchPlan
 from baes.utils.patches.imports import binds_name
-from baes.utils.patches.snippets import parse_function_header
+from baes.utils.patches.snippets import parse_function
 from baes.utils.patches.source import PatchSource
 
 ROUTE_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route"})
@@ -139,21 +139,16 @@ def plan_fix_status_code(source: PatchSource, target_function: str, correct_stat
         to_change.append(position)
     if not to_change:
         return PatchPlan("fix_status_code", (), line=func.lineno, function=info.qualname, description=description)
-    snippet = parse_function_header(source, func)
-    start, end = snippet.start, snippet.end
-    body = list(snippet.body)
-    if len(body) != 1 or not isinstance(body[0], cst.FunctionDef) or body[0].name.value != func.name:
-        raise PatchFailure(f"could not isolate function {info.qualname!r}")
-    target = body[0]
+    snippet, target = parse_function(source, info)
     decorators = list(target.decorators)
     imports: list[str] = []
     for position, style in zip(to_change, styles):
-        if style.kind != "int":
-            try:
-                style.render(correct_status)
-            except ValueError:
-                style = Style("int")  # not a standard status: no constant exists for it
-        value = cst.parse_expression(style.render(correct_status))
+        try:
+            rendered = style.render(correct_status)
+        except ValueError:
+            style = Style("int")  # not a standard status: no constant exists for it
+            rendered = str(correct_status)
+        value = cst.parse_expression(rendered)
         call = decorators[position].decorator
         args = list(call.args)
         existing = next((i for i, a in enumerate(args) if a.keyword is not None and a.keyword.value == "status_code"), None)
@@ -175,7 +170,7 @@ def plan_fix_status_code(source: PatchSource, target_function: str, correct_stat
         "fix_status_code",
         (replacement,) if replacement else (),
         imports=tuple(imports),
-        contexts=((start, end),),
+        contexts=((snippet.start, snippet.end),),
         line=func.lineno,
         function=info.qualname,
         description=description,
