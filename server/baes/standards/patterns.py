@@ -10,7 +10,6 @@ from dataclasses import dataclass
 from http import HTTPStatus
 
 from baes.standards.index import (
-    FunctionNode,
     SourceIndex,
     call_name,
     dotted_name,
@@ -60,10 +59,6 @@ def status_value(node: ast.expr) -> int | None:
             except KeyError:
                 return None
     return None
-
-
-def status_style(node: ast.expr | None) -> str:
-    return "constant" if isinstance(node, ast.Attribute) else "number"
 
 
 def route_of(func: ast.FunctionDef | ast.AsyncFunctionDef) -> Route | None:
@@ -124,13 +119,12 @@ def decorator_names(func: ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef)
     return names
 
 
+_FIXTURE_DECORATORS = frozenset({"fixture", "yield_fixture"})
+
+
 def is_fixture(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    for deco in func.decorator_list:
-        target = deco.func if isinstance(deco, ast.Call) else deco
-        name = dotted_name(target) or ""
-        if name.split(".")[-1] in ("fixture", "yield_fixture"):
-            return True
-    return False
+    """Decorated with ``@pytest.fixture`` (called or not, under any module alias)."""
+    return not decorator_names(func).isdisjoint(_FIXTURE_DECORATORS)
 
 
 def is_test_function(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
@@ -139,6 +133,8 @@ def is_test_function(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
 
 _HTTP_CLIENT_MODULES = frozenset({"requests", "httpx", "aiohttp", "urllib", "urllib3"})
 SEND_METHODS = frozenset({"post", "put", "patch", "delete"})
+# the attribute names an HTTP client call can have: callers test this cheap set before the rest
+CLIENT_ATTRS = HTTP_METHODS | {"request", "stream", "urlopen"}
 
 
 def is_http_client_call(call: ast.Call, index: SourceIndex) -> bool:
@@ -146,7 +142,7 @@ def is_http_client_call(call: ast.Call, index: SourceIndex) -> bool:
     func = call.func
     if not isinstance(func, ast.Attribute):
         return False
-    if func.attr not in HTTP_METHODS and func.attr not in ("request", "stream", "urlopen"):
+    if func.attr not in CLIENT_ATTRS:
         return False
     owner = dotted_name(func.value)
     if owner is None:
@@ -176,14 +172,10 @@ def is_upper_constant_name(name: str) -> bool:
 
 
 def functions_named(index: SourceIndex, name: str) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+    """Every ``def name`` of the file (any scope): a call by name may reach any of them."""
     return [f for f in index.functions if f.name == name]
 
 
 def body_raises(index: SourceIndex, func: ast.AST) -> bool:
     """Whether ``func`` itself (not a nested function) has a ``raise`` statement."""
     return bool(index.own_statements(func, ast.Raise))
-
-
-def function_at(index: SourceIndex, node: ast.AST) -> ast.FunctionDef | ast.AsyncFunctionDef | None:
-    found = index.enclosing_function(node)
-    return found if isinstance(found, FunctionNode) else None

@@ -69,7 +69,6 @@ class Table:
     if_not_exists: bool
     columns: list[Column] = field(default_factory=list)
     constraints: list[str] = field(default_factory=list)
-    offset: int = 0  # where the statement starts in its string
 
     @property
     def has_primary_key(self) -> bool:
@@ -91,7 +90,6 @@ class Index:
     table: str
     columns: tuple[str, ...]
     if_not_exists: bool
-    offset: int
 
 
 def _strip_ident(text: str) -> str:
@@ -141,7 +139,7 @@ def parse_tables(text: str) -> tuple[Table, ...]:
         body = _body_after(text, m.end() - 1)
         if body is None:
             continue
-        table = Table(name=_strip_ident(m.group(2)), if_not_exists=bool(m.group(1)), offset=m.start())
+        table = Table(name=_strip_ident(m.group(2)), if_not_exists=bool(m.group(1)))
         for part in _split_top_level(body):
             if _CONSTRAINT_START.match(part):
                 table.constraints.append(part)
@@ -159,7 +157,6 @@ def parse_indexes(text: str) -> tuple[Index, ...]:
             table=_strip_ident(m.group(2)),
             columns=tuple(_strip_ident(c).split()[0].lower() for c in m.group(3).split(",") if c.strip()),
             if_not_exists=bool(m.group(1)),
-            offset=m.start(),
         )
         for m in _CREATE_INDEX.finditer(text)
     )
@@ -206,11 +203,10 @@ def _find_sql_strings(index: SourceIndex) -> list[SqlString]:
             if _CONSTANT_NAME.search(name):
                 for const in _string_constants(value):
                     found[id(const)] = const
-    result = sorted(
+    return sorted(
         (SqlString(c, c.value) for c in found.values() if _looks_like_sql(c.value)),
         key=lambda s: (s.node.lineno, s.node.col_offset),
     )
-    return result
 
 
 def _looks_like_sql(text: str) -> bool:

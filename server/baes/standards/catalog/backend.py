@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from baes.findings import FixSafety, FixSpec, Severity
 from baes.standards.index import SourceIndex, call_name, dotted_name, keyword
 from baes.standards.patterns import (
-    HTTP_METHODS,
+    CLIENT_ATTRS,
     Route,
     body_raises,
     is_fixture,
@@ -141,7 +141,7 @@ DELETE_STATUS = Rule(
     fix_safety=FixSafety.UNSAFE,
     patch_type="fix_status_code",
     options={"expected_status": 204, "allowed_statuses": [200, 202, 204]},
-        applies_to=BACKEND,
+    applies_to=BACKEND,
     notes=(
         "Reported when a DELETE route returns nothing and declares no status code (clients get 200 with "
         "`null`), or declares one outside `allowed_statuses`. A delete that answers 200 with a body "
@@ -317,8 +317,6 @@ DEPENDENCY_INJECTION = Rule(
 
 # --- BE006 hard-coded addresses -------------------------------------------------------------------
 _ADDRESS_KEYWORDS = {"host": "HOST", "port": "PORT", "base_url": "BASE_URL", "api_url": "API_URL"}
-# what ``is_http_client_call`` requires of ``x.attr(...)`` before it looks any further
-_CLIENT_ATTRS = HTTP_METHODS | {"request", "stream", "urlopen"}
 _CONFIG_OWNERS = frozenset({"environ", "os", "config", "settings", "cfg", "conf", "secrets", "env"})
 
 
@@ -345,7 +343,7 @@ def hard_coded_addresses(ctx: RuleContext, env_var: str | None = None) -> Iterat
         # only an address keyword or a possible client call can give a candidate: test that first,
         # the cheapest way; the dotted-name work of the config check only for calls with candidates
         func = call.func
-        maybe_client = isinstance(func, ast.Attribute) and func.attr in _CLIENT_ATTRS
+        maybe_client = isinstance(func, ast.Attribute) and func.attr in CLIENT_ATTRS
         if not maybe_client and not (call.keywords and any(kw.arg in _ADDRESS_KEYWORDS for kw in call.keywords)):
             continue
         candidates: list[tuple[ast.expr, str, bool]] = []

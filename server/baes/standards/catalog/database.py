@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from baes.findings import FixSafety, FixSpec, Severity
 from baes.standards.index import SourceIndex
 from baes.standards.patterns import (
-    function_at,
+    functions_named,
     is_generator,
     is_upper_constant_name,
 )
@@ -33,33 +33,29 @@ DB_AND_BACKEND = frozenset({SWEAType.DATABASE, SWEAType.BACKEND})
 
 
 # --- DB001 generator used as a context manager ----------------------------------------------
-def _with_calls(index: SourceIndex) -> dict[str, list[tuple[ast.Call, bool]]]:
-    """Function name -> the ``with name(...)`` calls using it (and whether the ``with`` is async)."""
-    uses: dict[str, list[tuple[ast.Call, bool]]] = {}
-    for kind, is_async in ((ast.With, False), (ast.AsyncWith, True)):
+def _with_calls(index: SourceIndex) -> dict[str, list[ast.Call]]:
+    """Function name -> the ``with name(...)``/``async with name(...)`` calls using it."""
+    uses: dict[str, list[ast.Call]] = {}
+    for kind in (ast.With, ast.AsyncWith):
         for stmt in index.nodes(kind):
             for item in stmt.items:
                 expr = item.context_expr
                 if isinstance(expr, ast.Call) and isinstance(expr.func, ast.Name):
-                    uses.setdefault(expr.func.id, []).append((expr, is_async))
-    for calls in uses.values():
-        calls.sort(key=lambda item: (item[0].lineno, item[0].col_offset))
+                    uses.setdefault(expr.func.id, []).append(expr)
     return uses
 
 
 def _generator_in_with(ctx: RuleContext) -> Iterator[Violation]:
     index = ctx.index
-    uses = _with_calls(index)
-    if not uses:
-        return
-    for name, calls in uses.items():
-        defs = [f for f in index.functions if f.name == name]
+    for name, calls in _with_calls(index).items():
+        defs = functions_named(index, name)
         if not defs or not all(not f.decorator_list and is_generator(index, f) for f in defs):
             continue
-        in_with = {id(c.func) for c, _ in calls}
+        in_with = {id(c.func) for c in calls}
         # used any other way (Depends(name), a fixture, passed as a callable): the decorator would break it
         if any(n.id == name and id(n) not in in_with for n in index.nodes(ast.Name)):
             continue
+        first_use = min(c.lineno for c in calls)
         for func in defs:
             decorator = "asynccontextmanager" if isinstance(func, ast.AsyncFunctionDef) else "contextmanager"
             fix = FixSpec(
@@ -68,7 +64,7 @@ def _generator_in_with(ctx: RuleContext) -> Iterator[Violation]:
                 f"add `@{decorator}` to `{name}`",
                 FixSafety.SAFE,
             )
-            yield Violation.header(func, fix=fix, name=name, decorator=decorator, line=calls[0][0].lineno)
+            yield Violation.header(func, fix=fix, name=name, decorator=decorator, line=first_use)
 
 
 GENERATOR_IN_WITH = Rule(
@@ -209,7 +205,7 @@ def _sql_injection(ctx: RuleContext) -> Iterator[Violation]:
         first = call.args[0]
         if isinstance(first, ast.Constant):
             continue  # a literal query: nothing spliced in, no scope to look up
-        scope = function_at(index, call) or index.tree
+        scope = index.enclosing_function(call) or index.tree
         if dynamic_sql(first, index, scope):
             fix = None
             if len(call.args) == 1 and not call.keywords:
@@ -428,9 +424,8 @@ FOREIGN_KEY = Rule(
 
 
 def _foreign_key_index(ctx: RuleContext) -> Iterator[Violation]:
-    strings = sql_strings(ctx.index)
     indexed: set[tuple[str, str]] = set()
-    for sql in strings:
+    for sql in sql_strings(ctx.index):
         for idx in parse_indexes(sql.text):
             if idx.columns:
                 indexed.add((idx.table.lower(), idx.columns[0]))

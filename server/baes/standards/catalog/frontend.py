@@ -4,6 +4,7 @@ from __future__ import annotations
 import ast
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 
 from baes.findings import FixSafety, Severity
 from baes.standards.catalog.backend import hard_coded_addresses
@@ -164,11 +165,7 @@ def _hard_coded_url(ctx: RuleContext) -> Iterator[Violation]:
         value = violation.args.get("value", "")
         text = value.strip("'\"") if isinstance(value, str) else ""
         # a literal holding only the base address can become the configured value; a full URL cannot
-        keep_fix = violation.fix is not None and bool(_BASE_URL.match(text))
-        yield Violation(
-            violation.line, violation.col, violation.end_line, violation.end_col,
-            args=violation.args, fix=violation.fix if keep_fix else None, details=violation.details,
-        )
+        yield violation if _BASE_URL.match(text) else replace(violation, fix=None)
 
 
 HARD_CODED_URL = Rule(

@@ -11,6 +11,7 @@ from baes.standards.index import SourceIndex, call_name, dotted_name
 from baes.standards.patterns import (
     HTTP_METHODS,
     is_fixture,
+    is_generator,
     is_test_function,
 )
 from baes.standards.rule import Example, Rule, RuleContext, Violation
@@ -104,7 +105,7 @@ def _assertion_lines(index: SourceIndex) -> list[int]:
 
 def _empty_tests(ctx: RuleContext) -> Iterator[Violation]:
     index = ctx.index
-    tests = [f for f in index.functions if is_test_function(f) and (not f.decorator_list or _only_marks(f))]
+    tests = [f for f in index.functions if is_test_function(f) and _only_marks(f)]
     if not tests:
         return
     lines = _assertion_lines(index)
@@ -116,8 +117,7 @@ def _empty_tests(ctx: RuleContext) -> Iterator[Violation]:
         if id(func) not in top_level:
             continue
         end = func.end_lineno or func.lineno
-        first = bisect_left(lines, func.lineno)
-        if first < len(lines) and lines[first] <= end:
+        if _any_between(lines, func.lineno, end):
             continue
         # a test that only runs code ("nothing raises") is a real smoke test; one that calls the
         # API and ignores the answer, or does nothing at all, protects nothing
@@ -127,6 +127,7 @@ def _empty_tests(ctx: RuleContext) -> Iterator[Violation]:
 
 
 def _any_between(sorted_lines: list[int], start: int, end: int) -> bool:
+    """Whether a line of ``sorted_lines`` falls in ``start..end`` (a bisection, no scan)."""
     i = bisect_left(sorted_lines, start)
     return i < len(sorted_lines) and sorted_lines[i] <= end
 
@@ -138,12 +139,12 @@ def _empty_body(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
 
 
 def _only_marks(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    """Decorated only with pytest marks (``@pytest.mark.parametrize``), so still a test."""
+    """Undecorated or decorated only with pytest marks (``@pytest.mark.parametrize``), so still a test."""
     for deco in func.decorator_list:
         target = deco.func if isinstance(deco, ast.Call) else deco
         if ".mark." not in f".{dotted_name(target) or ''}.":
             return False
-    return bool(func.decorator_list)
+    return True
 
 
 NO_ASSERTION = Rule(
@@ -286,8 +287,7 @@ def _fixture_cleanup(ctx: RuleContext) -> Iterator[Violation]:
         func = index.enclosing_function(opener)
         if func is None or id(func) in reported or not is_fixture(func):
             continue
-        own = index.own_types(func)
-        if ast.Yield in own or ast.YieldFrom in own:
+        if is_generator(index, func):
             continue
         if any(call_name(n) in ("addfinalizer", "close", "callback") for n in index.own(func, ast.Call)):
             continue
