@@ -8,7 +8,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from dataclasses import asdict
 from typing import Any
 
 from baes.cli.arguments import whole_number
@@ -47,9 +46,7 @@ def _open(args: argparse.Namespace) -> Any:
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    cache = _open(args)
-    stats = asdict(cache.cache_stats())
-    stats["cache_db_path"] = str(getattr(cache, "cache_db_path", args.db or ""))
+    stats = _open(args).summary()
     if args.format == "json":
         json.dump(stats, sys.stdout, indent=2, sort_keys=True)
         sys.stdout.write("\n")
@@ -69,10 +66,7 @@ def run_stats(args: argparse.Namespace) -> int:
 
 
 def run_clear(args: argparse.Namespace) -> int:
-    cache = _open(args)
-    before = cache.cache_stats().persistent_size
-    cache.clear_all()
-    print(f"Removed {before} cached recognition(s).")
+    print(f"Removed {_open(args).clear_counted()} cached recognition(s).")
     return 0
 
 

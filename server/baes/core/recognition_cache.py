@@ -218,6 +218,20 @@ class RecognitionCache:
         with self._lock:
             self._memory.clear()
 
+    def summary(self) -> dict[str, Any]:
+        """``cache_stats()`` as plain data plus where the file is: what ``baes cache stats`` and
+        the language server's cache-statistics command show."""
+        stats = asdict(self.cache_stats())
+        stats["cache_db_path"] = str(self.cache_db_path)
+        return stats
+
+    def clear_counted(self) -> int:
+        """``clear_all()``, returning how many entries the persistent tier held before."""
+        with self._lock:
+            before = self.cache_stats().persistent_size
+            self.clear_all()
+            return before
+
     def clear_all(self) -> None:
         """Clear both tiers and reset the statistics."""
         with self._lock:

@@ -157,21 +157,14 @@ async def cache_stats(ls: "BaesLanguageServer", argument: Mapping[str, Any]) -> 
     enabled = _cache_enabled(ls)
 
     def read() -> dict[str, Any]:
-        cache = _cache()
-        stats = jsonable(cache.cache_stats())
-        stats["cache_db_path"] = str(getattr(cache, "cache_db_path", ""))
-        stats["enabled"] = enabled
-        return stats
+        return {**_cache().summary(), "enabled": enabled}
 
     return await _blocking(read)
 
 
 async def clear_cache(ls: "BaesLanguageServer", argument: Mapping[str, Any]) -> dict[str, Any]:
     def clear() -> dict[str, Any]:
-        cache = _cache()
-        before = cache.cache_stats()
-        cache.clear_all()
-        return {"cleared": True, "removed_entries": before.persistent_size}
+        return {"cleared": True, "removed_entries": _cache().clear_counted()}
 
     return await _blocking(clear)
 
