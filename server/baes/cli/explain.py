@@ -35,10 +35,6 @@ def _profiles(rule: Any) -> list[str]:
     return [name for name in PROFILES if name in (rule.profiles or ())]
 
 
-def _swea_name(rule: Any) -> str:
-    return rule.swea_type.value if rule.swea_type is not None else "structure"
-
-
 def run_explain(args: argparse.Namespace) -> int:
     import difflib
 
@@ -64,7 +60,7 @@ def selected_rules(swea: Sequence[str] | None) -> list[Any]:
 
     rules = list(all_rules())
     if swea:
-        rules = [rule for rule in rules if _swea_name(rule) in swea]
+        rules = [rule for rule in rules if rule.kind in swea]
     return rules
 
 
@@ -72,7 +68,7 @@ def rule_to_json(rule: Any) -> dict[str, Any]:
     return {
         "id": rule.id,
         "name": rule.name,
-        "swea_type": _swea_name(rule),
+        "swea_type": rule.kind,
         "severity": rule.severity.value,
         "confidence": rule.confidence,
         "critical": bool(rule.critical),
@@ -103,7 +99,7 @@ def format_rules_text(rules: Sequence[Any]) -> str:
     for rule in rules:
         fix = {None: "     ", "safe": "fix  ", "unsafe": "fix! "}[rule.fix_safety.value if rule.fix_safety else None]
         profiles = ",".join(_profiles(rule))
-        lines.append(f"{rule.id:<6} {rule.severity.value:<7} {_swea_name(rule):<9} {fix} {rule.name}  [{profiles}]")
+        lines.append(f"{rule.id:<6} {rule.severity.value:<7} {rule.kind:<9} {fix} {rule.name}  [{profiles}]")
     lines.append(f"{len(rules)} rules (fix = safe automatic fix, fix! = unsafe fix, applied with --unsafe-fixes)")
     return "\n".join(lines) + "\n"
 
@@ -124,7 +120,7 @@ def format_rules_markdown(rules: Sequence[Any]) -> str:
     for rule in rules:
         fix = rule.fix_safety.value if rule.fix_safety is not None else ""
         profiles = ", ".join(_profiles(rule))
-        out.append(f"| [{rule.id}](#{rule.id.lower()}) | {rule.name} | {_swea_name(rule)} | "
+        out.append(f"| [{rule.id}](#{rule.id.lower()}) | {rule.name} | {rule.kind} | "
                    f"{rule.severity.value} | {fix} | {profiles} |")
     out.append("")
     for rule in rules:

@@ -62,7 +62,7 @@ def _rule_descriptor(rule: Any) -> dict[str, Any]:
     short = str(getattr(rule, "short_description", "") or rule.message)
     full = str(getattr(rule, "why", "") or short)
     markdown = str(rule.documentation_markdown())
-    swea = rule.swea_type.value if rule.swea_type is not None else "structure"
+    swea = rule.kind
     return {
         "id": rule.id,
         "name": "".join(part.capitalize() for part in str(rule.name).replace("_", "-").split("-")) or rule.id,

@@ -17,7 +17,6 @@ N = TypeVar("N", bound=ast.AST)
 T = TypeVar("T")
 
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
-FunctionNode = (ast.FunctionDef, ast.AsyncFunctionDef)
 # nodes that open a scope: a function's own nodes stop at them (see ``SourceIndex.own``)
 SCOPE_NODES: tuple[type, ...] = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef)
 # the scopes that can hold statements (a lambda holds one expression)

@@ -97,6 +97,11 @@ class RuleContext:
         """A code-point column (what fixes and findings use) from an ``ast`` byte column."""
         return self.index.code_point_col(line, byte_col)
 
+    def position(self, node: ast.AST) -> dict[str, int]:
+        """Where ``node`` starts, as a fix's ``line``/``col`` arguments (code-point column)."""
+        line = getattr(node, "lineno", 1)
+        return {"line": line, "col": self.col(line, getattr(node, "col_offset", 0))}
+
 
 CheckFunction = Callable[[RuleContext], Iterable[Violation]]
 
@@ -145,6 +150,11 @@ class Rule:
         return self.name[:1].upper() + self.name[1:].replace("-", " ") + "."
 
     @property
+    def kind(self) -> str:
+        """The SWEA type the rule belongs to, or ``structure`` for rules of every file (docs, listings)."""
+        return self.swea_type.value if self.swea_type else "structure"
+
+    @property
     def fixable(self) -> bool:
         return self.patch_type is not None
 
@@ -162,7 +172,7 @@ class Rule:
 
     def documentation_markdown(self) -> str:
         """The rule's one documentation text (``baes explain``, hover, docs)."""
-        kind = self.swea_type.value if self.swea_type else "structure"
+        kind = self.kind
         out: list[str] = [f"## {self.id} `{self.name}`", ""]
         out.append(
             f"*{kind}* · severity **{self.severity.value}** · confidence {self.confidence:.2f}"

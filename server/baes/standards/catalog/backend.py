@@ -367,7 +367,7 @@ def hard_coded_addresses(ctx: RuleContext, env_var: str | None = None) -> Iterat
             if isinstance(value, ast.Constant) and isinstance(value.value, str):
                 fix = FixSpec(
                     "replace_literal_with_env",
-                    {"line": value.lineno, "col": ctx.col(value.lineno, value.col_offset), "env_var": var, "keep_default": True},
+                    {**ctx.position(value), "env_var": var, "keep_default": True},
                     f"read it from the environment variable {var}",
                     FixSafety.SAFE,
                 )

@@ -211,7 +211,7 @@ def _sql_injection(ctx: RuleContext) -> Iterator[Violation]:
             if len(call.args) == 1 and not call.keywords:
                 fix = FixSpec(
                     "parameterize_sql",
-                    {"line": first.lineno, "col": ctx.col(first.lineno, first.col_offset)},
+                    ctx.position(first),
                     "use `?` placeholders and a parameter tuple",
                     FixSafety.UNSAFE,
                 )
@@ -286,7 +286,7 @@ def _create_if_not_exists(ctx: RuleContext) -> Iterator[Violation]:
             node = sql.node
             fix = FixSpec(
                 "sql_create_if_not_exists",
-                {"line": node.lineno, "col": ctx.col(node.lineno, node.col_offset)},
+                ctx.position(node),
                 "add `IF NOT EXISTS`",
                 FixSafety.SAFE,
             )
