@@ -11,9 +11,10 @@ from baes.scaffold.insertions import (
     add_imports,
     add_statements_after,
     append_to_sequence,
-    apply_edits,
+    merge_insertions,
     parse,
 )
+from baes.utils.text_edits import apply_edits
 
 
 def _append(text: str, elements: list[str], name: str = "ITEMS") -> str:
@@ -89,3 +90,28 @@ def test_apply_edits_in_reverse_order() -> None:
     text = "ab\ncd\n"
     edits = [TextEdit(Span(1, 1, 1, 1), "X"), TextEdit(Span(2, 0, 2, 2), "YY"), TextEdit(Span(3, 0, 3, 0), "Z\n")]
     assert apply_edits(text, edits) == "aXb\nYY\nZ\n"
+
+
+def test_two_insertions_at_one_point_keep_their_order() -> None:
+    # the import and the include_router call both go after the one line that holds them
+    text = '"""App."""\nfrom fastapi import FastAPI; app = FastAPI()\n'
+    src = SourceLines(text, "\n")
+    module = parse(text, "main.py")
+    edits = [
+        add_imports(src, module, ["from app.routers.course import router as course_router"], "app.routers"),
+        add_statements_after(src, module, ["app.include_router(course_router)"],
+                             lambda n: isinstance(n, ast.Assign), "app", "main.py"),
+    ]
+    merged = merge_insertions([e for e in edits if e is not None])
+    assert len(merged) == 1
+    assert apply_edits(text, merged) == (
+        '"""App."""\nfrom fastapi import FastAPI; app = FastAPI()\n'
+        "from app.routers.course import router as course_router\napp.include_router(course_router)\n"
+    )
+
+
+def test_lines_break_only_where_python_does() -> None:
+    text = "x = 1  # a\x0cform feed\nimport os\n"  # str.splitlines would see three lines
+    src = SourceLines(text, "\n")
+    edit = add_imports(src, parse(text, "f.py"), ["import sys"], "")
+    assert apply_edits(text, [edit]) == text + "import sys\n"

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import ast
 from dataclasses import dataclass
+from functools import cached_property
 from typing import Callable
 
 from baes.findings import Span, TextEdit
 from baes.python_ast import parse as parse_python
+from baes.utils.text_edits import LineIndex
 
 
 class InsertionError(ValueError):
@@ -27,9 +29,14 @@ class SourceLines:
     text: str
     newline: str
 
-    @property
+    @cached_property
     def lines(self) -> list[str]:
-        return self.text.splitlines(keepends=True)
+        """The lines with their endings, broken only where Python and ``TextEdit`` positions break
+        them (``\\n``, ``\\r\\n``, ``\\r``; not at form feeds as ``str.splitlines`` does)."""
+        starts = LineIndex(self.text).starts
+        lines = [self.text[a:b] for a, b in zip(starts, starts[1:])]
+        tail = self.text[starts[-1]:]
+        return lines + [tail] if tail else lines
 
     def column(self, line: int, byte_col: int) -> int:
         """Code-point column of a 1-based line and a UTF-8 byte offset."""
@@ -161,21 +168,25 @@ def append_to_sequence(src: SourceLines, module: ast.Module, name: str, elements
     return TextEdit(Span(end_line, end_col, end_line, end_col), f", {added}")
 
 
-def apply_edits(text: str, edits: list[TextEdit]) -> str:
-    """Apply non-overlapping edits given in code-point line/column coordinates."""
-    lines = text.splitlines(keepends=True) or [""]
-    offsets = [0]
-    for line in lines:
-        offsets.append(offsets[-1] + len(line))
+def merge_insertions(edits: list[TextEdit]) -> list[TextEdit]:
+    """Insertions at the same point joined into one edit, in the order they were planned.
 
-    def offset(line: int, col: int) -> int:
-        if line - 1 >= len(lines):
-            return len(text)
-        return offsets[line - 1] + col
-
-    result = text
-    for edit in sorted(edits, key=lambda e: (e.span.start_line, e.span.start_col), reverse=True):
-        start = offset(edit.span.start_line, edit.span.start_col)
-        end = offset(edit.span.end_line, edit.span.end_col)
-        result = result[:start] + edit.new_text + result[end:]
-    return result
+    Two additions can land at one point (``from fastapi import FastAPI; app = FastAPI()`` on one
+    line: the router import and the ``include_router`` call both go after it); one edit keeps
+    their order, which ``text_edits.apply_edits`` rightly refuses to guess.
+    """
+    merged: list[TextEdit] = []
+    at_point: dict[tuple[int, int], int] = {}
+    for edit in edits:
+        span = edit.span
+        if (span.start_line, span.start_col) != (span.end_line, span.end_col):
+            merged.append(edit)
+            continue
+        point = (span.start_line, span.start_col)
+        if point in at_point:
+            first = merged[at_point[point]]
+            merged[at_point[point]] = TextEdit(first.span, first.new_text + edit.new_text)
+        else:
+            at_point[point] = len(merged)
+            merged.append(edit)
+    return merged

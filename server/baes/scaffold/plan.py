@@ -22,6 +22,7 @@ from baes.scaffold.project import ExistingApp, inspect_project
 from baes.scaffold.spec import EntitySpec, SpecError
 from baes.swea import SWEAType
 from baes.utils.template_registry import TemplateMetadata, TemplateRegistry, shared_registry
+from baes.utils.text_edits import apply_edits
 
 
 CREATE = "create"
@@ -274,9 +275,10 @@ class _Planner:
             else:
                 self.notes.append(f"{exc}: register the new entity there yourself")
             return
+        edits = insertions.merge_insertions(edits)
         if edits:
             self.files.append(PlannedFile(
-                path, EDIT, insertions.apply_edits(source.text, edits), tuple(edits), source.text,
+                path, EDIT, apply_edits(source.text, edits), tuple(edits), source.text,
                 encoding=source.encoding, swea_type=metadata.swea_type, template_id=metadata.template_id,
             ))
 
