@@ -18,6 +18,7 @@ from baes.utils.text_edits import minimal_edits, ranges_conflict
 
 if TYPE_CHECKING:  # pragma: no cover
     from baes.config import Settings
+    from baes.standards.engine import FileReport
     from baes.swea import SWEAType
     from baes.utils.patches import PatchPlan, PatchSource
 
@@ -34,6 +35,8 @@ class FixOutcome:
     applied: tuple[Finding, ...]
     skipped: tuple[tuple[Finding, str], ...]  # finding and why (unsafe, patch failed, conflict, ...)
     edits: tuple[TextEdit, ...]  # minimal edits turning the input into ``source``
+    # the engine's report on ``source`` (fix_source: the rounds' own last check, not a new one)
+    report: "FileReport | None" = None
 
 
 @dataclass(frozen=True)
@@ -177,23 +180,43 @@ def run_rounds(
 FindResult = tuple[list[Finding], bool]
 
 
+class EngineFinder:
+    """A ``find`` for ``run_rounds`` backed by ``baes.standards.engine.check_source``; it keeps the
+    report of the last text it checked, which is usually the fixed text's (``report_for``)."""
+
+    def __init__(
+        self,
+        path: str | None = None,
+        settings: "Settings | None" = None,
+        rule_ids: Collection[str] | None = None,
+        swea_type: "SWEAType | str | None" = None,
+    ) -> None:
+        self.path, self.settings, self.swea_type = path, settings, swea_type
+        self.rule_ids = (rule_ids,) if isinstance(rule_ids, str) else rule_ids
+        self._last: tuple[str, FileReport] | None = None
+
+    def report_for(self, text: str) -> "FileReport":
+        """The engine's report on ``text``: the last one when it was for this text, else a new check."""
+        if self._last is None or self._last[0] != text:
+            from baes.standards.engine import check_source
+
+            self._last = (text, check_source(text, self.path, self.settings, self.swea_type))
+        return self._last[1]
+
+    def __call__(self, text: str) -> FindResult:
+        report = self.report_for(text)
+        fixable = [f for f in report.findings if f.fix is not None and _selected(f, self.rule_ids)]
+        return fixable, report.syntax_error
+
+
 def engine_finder(
     path: str | None = None,
     settings: "Settings | None" = None,
     rule_ids: Collection[str] | None = None,
     swea_type: "SWEAType | str | None" = None,
-) -> Callable[[str], FindResult]:
-    """A ``find`` for ``run_rounds`` backed by ``baes.standards.engine.check_source``."""
-    from baes.standards.engine import check_source
-
-    if isinstance(rule_ids, str):
-        rule_ids = (rule_ids,)
-
-    def find(text: str) -> FindResult:
-        report = check_source(text, path, settings, swea_type)
-        return [f for f in report.findings if f.fix is not None and _selected(f, rule_ids)], report.syntax_error
-
-    return find
+) -> EngineFinder:
+    """A ``find`` for ``run_rounds`` backed by the engine."""
+    return EngineFinder(path, settings, rule_ids, swea_type)
 
 
 def fix_source(
@@ -209,7 +232,7 @@ def fix_source(
     finder = engine_finder(path, settings, rule_ids, swea_type)
     text, steps, skipped = run_rounds(source, finder, include_unsafe)
     applied = tuple(f for _, step in steps for f, _ in step.applied)
-    return FixOutcome(text, applied, skipped, minimal_edits(source, text))
+    return FixOutcome(text, applied, skipped, minimal_edits(source, text), finder.report_for(text))
 
 
 def fix_finding(source: str, finding: Finding) -> FixOutcome:

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING, Callable, Sequence, TypeVar
 
 from baes.config import Settings
 from baes.findings import Finding
-from baes.python_ast import parse as parse_python
 
 if TYPE_CHECKING:  # pragma: no cover
     from baes.atomic_io import TextFile
@@ -117,14 +116,6 @@ def unified_diff(old: str, new: str, display: str) -> str:
     return "".join(difflib.unified_diff(lines(old), lines(new), fromfile=f"a/{display}", tofile=f"b/{display}"))
 
 
-def _parses(text: str, path: str) -> bool:
-    try:
-        parse_python(text, filename=path)
-    except (SyntaxError, ValueError, RecursionError, MemoryError):
-        return False
-    return True
-
-
 def fix_file(task: FixTask) -> FixResult:
     """Apply the fixes of one file; write it atomically unless only a diff is wanted."""
     source, problem = _read(task.path)
@@ -136,10 +127,12 @@ def fix_file(task: FixTask) -> FixResult:
 
         outcome = fix_source(source.text, task.path, task.settings, include_unsafe=task.include_unsafe)
         new_text = outcome.source
-        if new_text != source.text and not _parses(new_text, task.path):
+        remaining = outcome.report  # the rounds' own check of the fixed text
+        if remaining is None:
+            remaining = check_source(new_text, task.path, task.settings)
+        if new_text != source.text and remaining.syntax_error:  # never write a file that stopped parsing
             return FixResult(task.path, task.display, failed="the fixed source does not parse; file left unchanged",
                              remaining=check_source(source.text, task.path, task.settings))
-        remaining = check_source(new_text, task.path, task.settings)
     except Exception as exc:  # the fixer promises not to raise; one file must not end the run
         return FixResult(task.path, task.display, failed=f"internal error: {type(exc).__name__}: {exc}")
     diff = ""
