@@ -115,7 +115,8 @@ class SmartRetry:
         patched, steps, skipped = run_rounds(code, find, include_unsafe=True)
         used = sum(_step_tokens(before, step) for before, step in steps)
         full_cost = asked + count_tokens(patched)
-        remaining = self._remaining(patched, failed_ids, swea_type, path)
+        # the rounds' own last check is usually of the patched text already: no second check
+        remaining = _still_failing(finder.report_for(patched), failed_ids)
         applied = tuple(f for _, step in steps for f, _ in step.applied)
         return SmartRetryResult(
             decision, not remaining, patched, applied, skipped, remaining, used, full_cost, max(full_cost - used, 0)
@@ -147,14 +148,13 @@ class SmartRetry:
         report = check_source(code, path, _only(ids), swea_type)
         return ids, [f for f in report.findings if f.rule_id in ids]
 
-    @staticmethod
-    def _remaining(code: str, failed_ids: set[str], swea_type: Any, path: str | None) -> tuple[str, ...]:
-        from baes.standards.engine import check_source
 
-        report = check_source(code, path, _only(failed_ids), swea_type)
-        if report.syntax_error:
-            return tuple(sorted(failed_ids))
-        return tuple(sorted({f.rule_id for f in report.findings if f.rule_id in failed_ids}))
+
+def _still_failing(report: Any, failed_ids: set[str]) -> tuple[str, ...]:
+    """The failed rules ``report`` still reports (all of them when the code stopped parsing)."""
+    if report.syntax_error:
+        return tuple(sorted(failed_ids))
+    return tuple(sorted({f.rule_id for f in report.findings if f.rule_id in failed_ids}))
 
 
 def _only(rule_ids: Any) -> "Settings":
