@@ -78,7 +78,7 @@ def corpus_roots(given: Sequence[str] | None) -> list[Path]:
 
 
 def discover(roots: Sequence[Path]) -> list[Path]:
-    from baes.file_discovery import discover_python_files
+    from baes.files.discovery import discover_python_files
 
     return list(discover_python_files(roots).files)
 
@@ -87,8 +87,8 @@ def baes_check_once(roots: Sequence[Path], profile: str | None = None, jobs: int
     """What ``baes check ROOTS`` does: discover, read, settings, check (one process unless ``jobs`` > 1)."""
     from baes.cli.options import SelectionOverrides, SettingsResolver
     from baes.cli.runner import CheckTask, check_file, run_tasks
-    from baes.file_discovery import discover_python_files
-    from baes.settings_loader import clear_cache
+    from baes.files.discovery import discover_python_files
+    from baes.settings.loader import clear_cache
 
     clear_cache()
     resolver = SettingsResolver(overrides=SelectionOverrides(profile=profile))
@@ -159,7 +159,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     roots = corpus_roots(args.corpus)
     files = discover(roots)
     lines = sum(path.read_bytes().count(b"\n") for path in files)
-    from baes.atomic_io import read_source
+    from baes.files.atomic import read_source
 
     sources = []
     for path in files:

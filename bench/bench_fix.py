@@ -1,9 +1,9 @@
 """Fix latency against libcst parsing of the same file, measured in the same run.
 
-* fix-all: ``baes.fixing.fix_source`` (check, apply every fix in rounds, re-check) on a
+* fix-all: ``baes.fixes.apply.fix_source`` (check, apply every fix in rounds, re-check) on a
   realistic 500-line FastAPI + sqlite3 module with violations of several rules, unsafe fixes
   included; reported as a ratio to ``libcst.parse_module`` of the same file (target <= 3x).
-* quick fix: ``baes.fixing.fix_finding`` for one finding of that file (what an editor's
+* quick fix: ``baes.fixes.apply.fix_finding`` for one finding of that file (what an editor's
   code action costs), as the same ratio.
 * tokens saved (``CodePatcher.apply_patch(...).tokens_saved``, tiktoken counts; docs/fixes.md):
   one ``add_decorator`` and one ``fix_status_code`` patch on the whole module, and on its first
@@ -136,8 +136,8 @@ def median_seconds(run: Callable[[], object], repeat: int) -> float:
 def main() -> int:
     import libcst
 
-    from baes.config import Settings
-    from baes.fixing import fix_finding, fix_source
+    from baes.settings.config import Settings
+    from baes.fixes.apply import fix_finding, fix_source
     from baes.standards.engine import check_source
 
     source = build_source()
@@ -167,8 +167,8 @@ def main() -> int:
 def print_tokens_saved(source: str, path: str, settings: object) -> None:
     """What one targeted patch saves against regenerating the file, measured, per file size."""
     from baes.standards.engine import check_source
-    from baes.tokens import count_tokens
-    from baes.utils.code_patcher import CodePatcher
+    from baes.metrics.tokens import count_tokens
+    from baes.fixes.patcher import CodePatcher
 
     first_part = HEADER.replace("{plural}", "products") + "".join(
         ROUTE.format(name=e, plural=f"{e}s") for e in ENTITIES[:4])

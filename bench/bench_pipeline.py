@@ -2,7 +2,7 @@
 
 Scenario: create Student, add email to Student, create Course, add Course to Student, create
 Teacher (a CUSTOM entity: it needs notifications), add Teacher to Course; then a paraphrase of
-each step. Everything runs through ``baes.core.pipeline.generate_entity`` against the fake
+each step. Everything runs through ``baes.generation.pipeline.generate_entity`` against the fake
 OpenAI server of tests/support (real HTTP on 127.0.0.1, the real openai client), whose
 scripted answers are the templates' modules (the CUSTOM entity's first answers carry a
 patchable defect, a non-patchable one and an empty test module the rules cannot judge, which
@@ -81,8 +81,8 @@ def _defects() -> dict[str, Any]:
 def run_sequence(server: Any, requests: Sequence[str], project: Path, flags: Any, cache: Any, log: Any,
                  latency: float) -> list[Step]:
     """Replay ``requests`` in one project folder, with a fresh scripted brain (same defects each run)."""
-    from baes.core.llm import LLMConfig
-    from baes.core.pipeline import generate_entity
+    from baes.generation.llm_client import LLMConfig
+    from baes.generation.pipeline import generate_entity
     from tests.pipeline.scripted_llm import TemplateBrain
 
     server.reset()
@@ -130,9 +130,9 @@ def summarize(steps: Sequence[Step]) -> dict[str, Any]:
 
 
 def measure(latency: float) -> dict[str, Any]:
-    from baes.config import FLAG_NAMES, FeatureFlags
-    from baes.core.recognition_cache import RecognitionCache
-    from baes.utils.metrics_log import MetricsLog
+    from baes.settings.config import FLAG_NAMES, FeatureFlags
+    from baes.recognition.cache import RecognitionCache
+    from baes.metrics.log import MetricsLog
     from tests.support.fake_openai import FakeOpenAI
 
     all_on = FeatureFlags()

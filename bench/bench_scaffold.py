@@ -65,11 +65,11 @@ def main() -> int:
     parser.add_argument("--repeat", type=int, default=30)
     args = parser.parse_args()
 
-    from baes.core.llm import LLMConfig
-    from baes.core.pipeline import generate_entity
+    from baes.generation.llm_client import LLMConfig
+    from baes.generation.pipeline import generate_entity
     from baes.scaffold.plan import plan_scaffold
     from baes.scaffold.writer import write_plan
-    from baes.utils.template_registry import shared_registry
+    from baes.scaffold.template_registry import shared_registry
 
     spec = _spec()
     empty = Path(tempfile.mkdtemp(prefix="baes-bench-"))

@@ -22,13 +22,13 @@ from bench_check import baes_check_once, corpus_roots  # noqa: E402
 
 
 def _shown(path: str) -> str:
-    from baes.file_discovery import relative_posix
+    from baes.files.discovery import relative_posix
 
     return relative_posix(path, None)
 
 
 def _line(path: str, number: int) -> str:
-    from baes.atomic_io import read_source
+    from baes.files.atomic import read_source
 
     try:
         lines = read_source(path).text.splitlines()

@@ -1,6 +1,6 @@
 """The four SWEA (software-engineering agent) kinds, declared once.
 
-The API reference exposes ``SWEAType`` from ``baes.utils.template_registry``; that module
+The API reference exposes ``SWEAType`` from ``baes.scaffold.template_registry``; that module
 imports it from here so there is exactly one enum (the original had two copies that
 compared unequal).
 """

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from baes.cli.main import main
-from baes.settings_loader import clear_cache
+from baes.settings.loader import clear_cache
 
 @dataclass
 class Run:

@@ -247,7 +247,7 @@ def test_parallel_run_matches_the_sequential_one(project: Path, baes, monkeypatc
 
 def test_run_tasks_uses_a_pool_and_keeps_order(tmp_path: Path) -> None:
     from baes.cli.runner import CheckTask, check_file, run_tasks
-    from baes.config import Settings
+    from baes.settings.config import Settings
 
     paths = [write(tmp_path / f"f{i:02}.py", BARE_EXCEPT if i % 3 else CLEAN) for i in range(20)]
     tasks = [CheckTask(str(p), p.name, Settings()) for p in paths]
@@ -302,7 +302,7 @@ def test_no_python_files(project: Path, baes) -> None:
 
 
 def test_unreadable_file_is_skipped(project: Path, baes, monkeypatch) -> None:
-    import baes.atomic_io as atomic_io
+    import baes.files.atomic as atomic_io
 
     real = atomic_io.read_source
 
@@ -327,7 +327,7 @@ def test_a_broken_pool_falls_back_to_one_process(tmp_path: Path, monkeypatch, ca
     from concurrent.futures.process import BrokenProcessPool
 
     import baes.cli.runner as runner
-    from baes.config import Settings
+    from baes.settings.config import Settings
 
     class BrokenPool:
         def __init__(self, max_workers: int) -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from baes.atomic_io import (
+from baes.files.atomic import (
     FileExistsConflict,
     atomic_write_bytes,
     create_new_file,

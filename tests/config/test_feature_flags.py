@@ -3,8 +3,8 @@ from __future__ import annotations
 
 import pytest
 
-from baes import config
-from baes.config import FLAG_NAMES, Config, FeatureFlags, parse_bool
+from baes.settings import config
+from baes.settings.config import FLAG_NAMES, Config, FeatureFlags, parse_bool
 
 
 @pytest.mark.parametrize("text", ["true", "TRUE", "True", "1", "yes", "YES", "on", " y "])

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from baes.file_discovery import discover_python_files, glob_matches, path_matches
+from baes.files.discovery import discover_python_files, glob_matches, path_matches
 
 
 def touch(path: Path, text: str = "x = 1\n") -> Path:

@@ -5,8 +5,8 @@ from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from baes.config import Settings
-from baes.settings_loader import apply_mapping, clear_cache, load_settings, validate_mapping
+from baes.settings.config import Settings
+from baes.settings.loader import apply_mapping, clear_cache, load_settings, validate_mapping
 
 KEYS = st.sampled_from([
     "select", "ignore", "extend-select", "per-file-ignores", "severity", "profile", "rules",

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from baes.config import Settings
-from baes.findings import Severity
-from baes.settings_loader import (
+from baes.settings.config import Settings
+from baes.standards.findings import Severity
+from baes.settings.loader import (
     apply_mapping,
     clear_cache,
     find_config_file,
@@ -273,7 +273,7 @@ def test_cache_follows_mtime(tmp_path: Path) -> None:
 def test_cache_returns_the_same_parse(tmp_path: Path, monkeypatch) -> None:
     pyproject(tmp_path, 'select = ["BE"]\n')
     load_settings(tmp_path)
-    import baes.settings_loader as loader
+    import baes.settings.loader as loader
 
     def fail(path):
         raise AssertionError("parsed again although unchanged")

@@ -15,7 +15,7 @@ def refuse(*args, **kwargs):
     raise AssertionError("network used")
 socket.socket.connect = refuse
 socket.create_connection = refuse
-from baes.tokens import count_tokens, get_encoding
+from baes.metrics.tokens import count_tokens, get_encoding
 import tiktoken
 assert count_tokens("hello world") == len(tiktoken.get_encoding("cl100k_base").encode("hello world")) == 2
 assert count_tokens("text with <|endoftext|> inside") > 5

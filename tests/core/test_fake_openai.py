@@ -115,7 +115,7 @@ def test_stop_interrupts_a_pending_delay() -> None:
 
 
 def test_llm_config_and_env_point_at_the_server(fake_openai: FakeOpenAI) -> None:
-    from baes.core.llm import LLMClient, LLMConfig
+    from baes.generation.llm_client import LLMClient, LLMConfig
 
     fake_openai.default = reply("pong", prompt_tokens=3, completion_tokens=1)
     for config in (fake_openai.llm_config(), LLMConfig.from_env(fake_openai.env())):

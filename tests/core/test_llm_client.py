@@ -6,7 +6,7 @@ import time
 
 import pytest
 
-from baes.core.llm import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_S, NO_API_KEY, LLMClient, LLMConfig, LLMError
+from baes.generation.llm_client import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_S, NO_API_KEY, LLMClient, LLMConfig, LLMError
 from tests.support.fake_openai import FakeOpenAI, dropped, error, malformed, reply, slow
 
 
@@ -127,6 +127,6 @@ def test_no_config_builds_no_client_and_opens_no_socket(no_network: list[object]
 def test_importing_the_module_does_not_import_openai() -> None:
     import subprocess
 
-    code = "import sys, baes.core.llm, baes.core.recognition; print('openai' in sys.modules, 'nltk' in sys.modules)"
+    code = "import sys, baes.generation.llm_client, baes.recognition.recognize; print('openai' in sys.modules, 'nltk' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert out == ["False", "False"]

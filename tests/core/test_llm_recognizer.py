@@ -6,11 +6,11 @@ from typing import Any
 
 import pytest
 
-from baes.core.llm import LLMConfig
-from baes.core.llm_recognizer import SYSTEM_PROMPT, parse_answer, recognize_with_llm
-from baes.core.recognition import recognize
-from baes.core.recognition_cache import RecognitionCache
-from baes.core.recognition_types import RecognitionError
+from baes.generation.llm_client import LLMConfig
+from baes.recognition.llm import SYSTEM_PROMPT, parse_answer, recognize_with_llm
+from baes.recognition.recognize import recognize
+from baes.recognition.cache import RecognitionCache
+from baes.recognition.model import RecognitionError
 from baes.scaffold.classification import EntityType
 from tests.support.fake_openai import (FakeOpenAI, RecordedRequest, ScriptedResponse, dropped, error, malformed,
                                        reply, slow)

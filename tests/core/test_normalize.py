@@ -10,10 +10,10 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from baes.core.normalize import canonical_tokens, normalize_request, split_camel, tokenize
-from baes.core.offline_recognizer import recognize_offline
-from baes.core.recognition_types import RecognitionError
-from baes.core.vocabulary import infer_type, singularize
+from baes.recognition.normalize import canonical_tokens, normalize_request, split_camel, tokenize
+from baes.recognition.offline import recognize_offline
+from baes.recognition.model import RecognitionError
+from baes.recognition.vocabulary import infer_type, singularize
 from baes.scaffold.spec import pluralize
 
 SAMPLES = ["Create a system to manage university students with name, email and GPA", "add course to student",
@@ -22,7 +22,7 @@ SAMPLES = ["Create a system to manage university students with name, email and G
 
 
 def test_keys_are_the_same_in_another_process_with_another_hash_seed() -> None:
-    code = ("import json, sys; from baes.core.normalize import normalize_request; "
+    code = ("import json, sys; from baes.recognition.normalize import normalize_request; "
             "print(json.dumps([normalize_request(s) for s in json.loads(sys.argv[1])]))")
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
     out = subprocess.run([sys.executable, "-c", code, json.dumps(SAMPLES)], capture_output=True, text=True,

@@ -1,4 +1,4 @@
-"""``baes.core.recognition_cache``: the reference's API, tiers, stats, keys, sharing and damage."""
+"""``baes.recognition.cache``: the reference's API, tiers, stats, keys, sharing and damage."""
 from __future__ import annotations
 
 import json
@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from baes.core.recognition_cache import (SCHEMA_VERSION, CachedRecognition, CacheStats, RecognitionCache,
+from baes.recognition.cache import (SCHEMA_VERSION, CachedRecognition, CacheStats, RecognitionCache,
                                          default_cache)
 
 
@@ -44,7 +44,7 @@ def test_reference_usage_example_runs_as_written(tmp_path: Path, capsys: pytest.
     def example() -> None:
         from datetime import datetime
 
-        from baes.core.recognition_cache import CachedRecognition, RecognitionCache
+        from baes.recognition.cache import CachedRecognition, RecognitionCache
 
         # Initialize cache
         cache = RecognitionCache()

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pytest
-from baes.config import FeatureFlags
-from baes.core.normalize import canonical_tokens, normalize_request
-from baes.core.offline_recognizer import recognize_offline
-from baes.core.recognition import OFFLINE_VERSION, cache_context, recognize
-from baes.core.recognition_cache import RecognitionCache
+from baes.settings.config import FeatureFlags
+from baes.recognition.normalize import canonical_tokens, normalize_request
+from baes.recognition.offline import recognize_offline
+from baes.recognition.recognize import OFFLINE_VERSION, cache_context, recognize
+from baes.recognition.cache import RecognitionCache
 
 R, O = True, False  # required, optional
 

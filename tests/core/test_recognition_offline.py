@@ -7,9 +7,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from baes.core.offline_recognizer import recognize_offline
-from baes.core.recognition import recognize
-from baes.core.recognition_types import RecognitionError
+from baes.recognition.offline import recognize_offline
+from baes.recognition.recognize import recognize
+from baes.recognition.model import RecognitionError
 from baes.scaffold.classification import EntityType
 
 R, O = True, False  # required, optional

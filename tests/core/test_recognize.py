@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from baes.config import FeatureFlags
-from baes.core import recognition as recognition_module
-from baes.core.llm import LLMConfig
-from baes.core.recognition import cache_context, from_cached, recognize, to_cached
-from baes.core.recognition_cache import RecognitionCache
-from baes.core.recognition_types import RecognitionError
+from baes.settings.config import FeatureFlags
+from baes.recognition import recognize as recognition_module
+from baes.generation.llm_client import LLMConfig
+from baes.recognition.recognize import cache_context, from_cached, recognize, to_cached
+from baes.recognition.cache import RecognitionCache
+from baes.recognition.model import RecognitionError
 from baes.scaffold.classification import EntityType
 
 SCENARIO = ["create Student with name and email", "add email to Student", "create Course with title and credits",
@@ -120,7 +120,7 @@ def test_bad_requests_raise_recognition_error(bad: object) -> None:
 def test_no_llm_configured_opens_no_network_connection(no_network: list[object], tmp_path: Path,
                                                        monkeypatch: pytest.MonkeyPatch) -> None:
     """Recognition and the cache run the whole scenario with sockets forbidden and no client built."""
-    from baes.core import llm as llm_module
+    from baes.generation import llm_client as llm_module
 
     def no_client(self: object, config: object) -> None:
         raise AssertionError("an LLM client was built without an LLM configured")

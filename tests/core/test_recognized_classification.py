@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from baes.core.recognition import recognize
+from baes.recognition.recognize import recognize
 from baes.scaffold.classification import EntityType, classify
 from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec
 

@@ -11,7 +11,7 @@ from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
 from baes.cli.lsp import parse_address
-from baes.findings import Span
+from baes.standards.findings import Span
 from baes.lsp import linting
 from baes.lsp.configuration import ConfigurationStore, parse_editor_settings
 from baes.lsp.documents import Snapshot

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from baes.cli.main import main
-from baes.core.recognition_cache import CachedRecognition, RecognitionCache
-from baes.utils.metrics_log import MetricsLog
-from baes.utils.optimization_metrics import PerformanceMetrics
+from baes.recognition.cache import CachedRecognition, RecognitionCache
+from baes.metrics.log import MetricsLog
+from baes.metrics.optimization_metrics import PerformanceMetrics
 
 
 def _record(**values: object) -> PerformanceMetrics:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from baes.utils.metrics_log import MetricsLog, default_log_path, report, summarize
-from baes.utils.optimization_metrics import PerformanceMetrics
+from baes.metrics.log import MetricsLog, default_log_path, report, summarize
+from baes.metrics.optimization_metrics import PerformanceMetrics
 
 
 def _metrics(index: int = 0, **values: object) -> PerformanceMetrics:
@@ -57,7 +57,7 @@ def test_corrupt_lines_are_skipped_with_a_warning(tmp_path: Path, caplog: pytest
     log.append(_metrics(2))
     with open(path, "ab") as handle:
         handle.write(b"\xff\xfe not utf-8\n[1, 2]\n" + json.dumps({"request_id": "x"}).encode() + b"\n")
-    with caplog.at_level(logging.WARNING, logger="baes.utils.metrics_log"):
+    with caplog.at_level(logging.WARNING, logger="baes.metrics.log"):
         contents = log.read()
     assert [r.entity_name for r in contents.records] == ["E1", "E2"]
     assert len(contents.skipped) == 4

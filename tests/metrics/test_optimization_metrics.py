@@ -8,7 +8,7 @@ from datetime import datetime
 
 import pytest
 
-from baes.utils.optimization_metrics import AggregatedMetrics, PerformanceMetrics
+from baes.metrics.optimization_metrics import AggregatedMetrics, PerformanceMetrics
 
 REFERENCE_FIELDS = {
     "request_id": None, "entity_name": None, "entity_type": None, "timestamp": None,

@@ -31,7 +31,7 @@ def test_wheel_contains_templates_and_renders_from_them(tmp_path: Path) -> None:
         "import sys; sys.path.insert(0, sys.argv[1]);"
         "import baes, pathlib;"
         "assert pathlib.Path(baes.__file__).is_relative_to(sys.argv[1]), baes.__file__;"
-        "from baes.utils.template_registry import TemplateRegistry, SWEAType, EntityType;"
+        "from baes.scaffold.template_registry import TemplateRegistry, SWEAType, EntityType;"
         "r = TemplateRegistry();"
         "ctx = {'entity_name': 'Student', 'entity_name_lower': 'student',"
         " 'attributes': [{'name': 'name', 'type': 'str', 'required': True}]};"

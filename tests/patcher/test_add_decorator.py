@@ -5,7 +5,7 @@ import ast
 
 import pytest
 
-from baes.utils.code_patcher import CodePatcher, PatchResult
+from baes.fixes.patcher import CodePatcher, PatchResult
 
 patcher = CodePatcher(measure_tokens=False)
 

@@ -1,7 +1,7 @@
 """add_import: merging, placement after docstring/__future__, never inside functions, no-op when present."""
 from __future__ import annotations
 
-from baes.utils.code_patcher import CodePatcher
+from baes.fixes.patcher import CodePatcher
 
 patcher = CodePatcher(measure_tokens=False)
 
@@ -74,7 +74,7 @@ def test_merges_into_from_import_outside_the_first_block() -> None:
 
 
 def test_several_imports_resolved_together() -> None:
-    from baes.utils import patches
+    from baes.fixes import patches
 
     source = patches.PatchSource("import os\n\nx = 1\n")
     plans = [patches.plan(source, "add_import", {"import_statement": s})

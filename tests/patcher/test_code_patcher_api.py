@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from baes.utils.code_patcher import CodePatcher, PatchResult
+from baes.fixes.patcher import CodePatcher, PatchResult
 
 patcher = CodePatcher(measure_tokens=False)
 

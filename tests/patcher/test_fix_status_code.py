@@ -1,7 +1,7 @@
 """fix_status_code: the route decorator (not the def line), replace or add, style kept."""
 from __future__ import annotations
 
-from baes.utils.code_patcher import CodePatcher
+from baes.fixes.patcher import CodePatcher
 
 patcher = CodePatcher(measure_tokens=False)
 

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import ast
 
-from baes.findings import Finding, FixSafety, FixSpec, Severity, Span
-from baes.fixing import apply_findings, fix_finding, fix_source
-from baes.utils.text_edits import apply_edits
+from baes.standards.findings import Finding, FixSafety, FixSpec, Severity, Span
+from baes.fixes.apply import apply_findings, fix_finding, fix_source
+from baes.fixes.text_edits import apply_edits
 
 
 def finding(rule: str, at: int, patch_type: str, safety: FixSafety = FixSafety.SAFE, **kwargs: object) -> Finding:
@@ -106,7 +106,7 @@ def test_unknown_patch_type_is_reported_not_raised() -> None:
 
 
 def test_rounds_apply_deferred_fixes_and_stop_when_fixes_fight() -> None:
-    from baes.fixing import run_rounds
+    from baes.fixes.apply import run_rounds
 
     code = "@router.post('/x')\ndef create():\n    pass\n"
     to_201 = finding("A", 1, "fix_status_code", FixSafety.SAFE, target_function="create", correct_status=201)

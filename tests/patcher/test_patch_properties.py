@@ -10,8 +10,8 @@ import fastapi
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from baes.utils.code_patcher import CodePatcher
-from baes.utils.text_edits import LineIndex, minimal_edits
+from baes.fixes.patcher import CodePatcher
+from baes.fixes.text_edits import LineIndex, minimal_edits
 
 patcher = CodePatcher(measure_tokens=False)
 ROOT = Path(__file__).resolve().parents[2]

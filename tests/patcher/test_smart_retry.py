@@ -4,8 +4,8 @@ from __future__ import annotations
 import ast
 from dataclasses import dataclass, field
 
-from baes.core.smart_retry import REGENERATE, TARGETED, SmartRetry
-from baes.findings import Finding, FixSafety, FixSpec, Severity, Span
+from baes.generation.smart_retry import REGENERATE, TARGETED, SmartRetry
+from baes.standards.findings import Finding, FixSafety, FixSpec, Severity, Span
 
 CODE = (
     "import sqlite3\n\n"

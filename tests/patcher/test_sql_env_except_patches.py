@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from baes.utils.code_patcher import CodePatcher
+from baes.fixes.patcher import CodePatcher
 
 patcher = CodePatcher(measure_tokens=False)
 
@@ -43,8 +43,8 @@ def test_literal_without_default_is_unsafe_kind() -> None:
     assert apply(code, "replace_literal_with_env", line=2, col=9, env_var="SECRET_KEY", keep_default=False) == (
         "import os\nSECRET = os.environ[\"SECRET_KEY\"]\n"
     )
-    from baes.utils.patches import safety
-    from baes.findings import FixSafety
+    from baes.fixes.patches import safety
+    from baes.standards.findings import FixSafety
 
     assert safety("replace_literal_with_env", {"keep_default": False}) is FixSafety.UNSAFE
     assert safety("replace_literal_with_env", {"keep_default": True}) is FixSafety.SAFE

@@ -6,7 +6,7 @@ from typing import Iterator
 
 import pytest
 
-from baes.config import FLAG_NAMES
+from baes.settings.config import FLAG_NAMES
 from tests.support.fake_openai import FakeOpenAI
 
 LLM_ENV = ("BAES_LLM_BASE_URL", "BAES_LLM_MODEL", "BAES_LLM_API_KEY", "OPENAI_API_KEY", "BAES_LLM_TIMEOUT",

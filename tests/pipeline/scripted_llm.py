@@ -19,12 +19,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
-from baes.core.offline_recognizer import recognize_offline
+from baes.recognition.offline import recognize_offline
 from baes.scaffold.plan import render_entity_files
 from baes.scaffold.project import inspect_project
 from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec
-from baes.tokens import count_tokens
-from baes.utils.template_registry import TemplateRegistry
+from baes.metrics.tokens import count_tokens
+from baes.scaffold.template_registry import TemplateRegistry
 from tests.support.fake_openai import RecordedRequest, ScriptedResponse, reply
 
 _TARGET = re.compile(r"Write the module `([^`]+)`")

@@ -7,15 +7,15 @@ from typing import Any
 
 import pytest
 
-from baes.config import FeatureFlags
-from baes.core.generation_result import GenerationResult
-from baes.core.llm import LLMConfig
-from baes.core.pipeline import generate_entity
-from baes.core.recognition_cache import RecognitionCache
+from baes.settings.config import FeatureFlags
+from baes.generation.result import GenerationResult
+from baes.generation.llm_client import LLMConfig
+from baes.generation.pipeline import generate_entity
+from baes.recognition.cache import RecognitionCache
 from baes.scaffold.spec import AttributeSpec, EntitySpec
 from baes.standards.compressed_standards import standards_for
 from baes.swea import SWEAType
-from baes.utils.metrics_log import MetricsLog
+from baes.metrics.log import MetricsLog
 from tests.pipeline.scripted_llm import EMPTY_MODULE, HARD_CODED_SECRET, MISSING_IMPORT, TemplateBrain
 from tests.support.fake_openai import FakeOpenAI, dropped, error, malformed, reply, slow
 
@@ -394,7 +394,7 @@ def test_a_failing_review_call_fails_the_request_cleanly(tmp_path: Path, fake_op
 
 def test_a_crash_in_smart_retry_falls_back_to_regeneration(tmp_path: Path, fake_openai: FakeOpenAI,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
-    from baes.core import smart_retry
+    from baes.generation import smart_retry
 
     def crash(self: object, *args: object, **kwargs: object) -> None:
         raise RuntimeError("patcher bug")

@@ -9,9 +9,9 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from baes.core.generation import llm_review
-from baes.core.llm import LLMReply
-from baes.core.prompts import (
+from baes.generation.custom import llm_review
+from baes.generation.llm_client import LLMReply
+from baes.generation.prompts import (
     CodeExtractionError,
     extract_code,
     generation_messages,
@@ -19,7 +19,7 @@ from baes.core.prompts import (
     parse_review,
     regeneration_messages,
 )
-from baes.core.waves import WAVES, run_waves
+from baes.generation.waves import WAVES, run_waves
 from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec
 from baes.swea import SWEAType
 

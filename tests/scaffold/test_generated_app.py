@@ -64,7 +64,7 @@ def _python_files(root: Path) -> list[Path]:
 
 @pytest.mark.parametrize("profile", ["default", "generated", "strict"])
 def test_every_generated_file_gets_confident_approval_and_no_findings(app_dir: Path, profile: str) -> None:
-    from baes.config import Settings
+    from baes.settings.config import Settings
     from baes.standards.engine import check_source
 
     problems = []

@@ -5,7 +5,7 @@ import pytest
 
 from baes.scaffold.classification import EntityType, classify, not_generated_note
 from baes.scaffold.spec import AttributeSpec, EntitySpec
-from baes.utils.template_registry import EntityType as RegistryEntityType
+from baes.scaffold.template_registry import EntityType as RegistryEntityType
 
 
 def test_one_enum() -> None:

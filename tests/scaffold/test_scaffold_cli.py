@@ -99,7 +99,7 @@ def test_a_sentence_naming_no_entity_is_a_usage_error(tmp_path: Path, capsys: py
 
 
 def test_scaffolding_records_metrics(tmp_path: Path, _offline_and_isolated: Path) -> None:
-    from baes.utils.metrics_log import MetricsLog
+    from baes.metrics.log import MetricsLog
 
     assert main(["scaffold", "--entity", "Room", "--attr", "number:int", "--out", str(tmp_path)]) == 0
     records = list(MetricsLog().read().records)

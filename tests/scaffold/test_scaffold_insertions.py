@@ -14,7 +14,7 @@ from baes.scaffold.insertions import (
     merge_insertions,
     parse,
 )
-from baes.utils.text_edits import apply_edits
+from baes.fixes.text_edits import apply_edits
 
 
 def _append(text: str, elements: list[str], name: str = "ITEMS") -> str:
@@ -85,7 +85,7 @@ def test_unparsable_file_is_an_insertion_error() -> None:
 
 
 def test_apply_edits_in_reverse_order() -> None:
-    from baes.findings import Span, TextEdit
+    from baes.standards.findings import Span, TextEdit
 
     text = "ab\ncd\n"
     edits = [TextEdit(Span(1, 1, 1, 1), "X"), TextEdit(Span(2, 0, 2, 2), "YY"), TextEdit(Span(3, 0, 3, 0), "Z\n")]

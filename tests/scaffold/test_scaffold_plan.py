@@ -8,7 +8,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from baes.utils.text_edits import apply_edits
+from baes.fixes.text_edits import apply_edits
 from baes.scaffold.plan import CREATE, EDIT, plan_entity, plan_scaffold, render_entity_files
 from baes.scaffold.project import inspect_project
 from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec

@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 
 from baes.scaffold.context import build_render_context, page_file_name
 from baes.scaffold.spec import SUPPORTED_TYPES
-from baes.utils.template_registry import EntityType, TemplateRegistry
+from baes.scaffold.template_registry import EntityType, TemplateRegistry
 
 REGISTRY = TemplateRegistry()
 TARGET_ATTRIBUTES = [{"name": "title", "type": "str", "required": True}, {"name": "code", "type": "int"}]

@@ -16,9 +16,9 @@ from typing import Any, Iterator
 import pytest
 
 from baes.cli.main import main
-from baes.core import recognition_cache
-from baes.core.llm_recognizer import SYSTEM_PROMPT
-from baes.core.recognition_cache import DEFAULT_DB_NAME, RecognitionCache
+from baes.recognition import cache as recognition_cache
+from baes.recognition.llm import SYSTEM_PROMPT
+from baes.recognition.cache import DEFAULT_DB_NAME, RecognitionCache
 from tests.support.fake_openai import FakeOpenAI, RecordedRequest, ScriptedResponse, error, reply
 
 SENTENCE = "Create a system to manage university students with name, email and GPA"

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from baes.swea import SWEAType as CoreSWEAType
-from baes.utils.template_registry import (
+from baes.scaffold.template_registry import (
     EntityType,
     SWEAType,
     TemplateMetadata,
@@ -174,7 +174,7 @@ def test_default_templates_dir_is_the_repository_folder() -> None:
 def test_importing_the_registry_does_not_load_jinja2() -> None:
     import subprocess
 
-    code = ("import sys, baes.utils.template_registry as r; r.TemplateRegistry().list_templates(); "
+    code = ("import sys, baes.scaffold.template_registry as r; r.TemplateRegistry().list_templates(); "
             "print('jinja2' in sys.modules)")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"

@@ -3,8 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from baes.config import Settings
-from baes.findings import TextEdit
+from baes.settings.config import Settings
+from baes.standards.findings import TextEdit
 from baes.standards.engine import FileReport, check_source
 from baes.swea import SWEAType
 

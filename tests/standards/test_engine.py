@@ -5,8 +5,8 @@ import ast
 import logging
 
 import pytest
-from baes.config import Settings
-from baes.findings import Severity
+from baes.settings.config import Settings
+from baes.standards.findings import Severity
 from baes.standards import engine
 from baes.standards.engine import check_source
 from baes.standards.rule import Example, Rule, Violation

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from baes.config import Settings
+from baes.settings.config import Settings
 from baes.scaffold.plan import plan_scaffold
 from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec
 from baes.standards.engine import check_source

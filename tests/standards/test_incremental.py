@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from baes.config import Settings
+from baes.settings.config import Settings
 from baes.standards.engine import check_source
 from baes.standards.incremental import IncrementalParser
 from baes.standards.index import walk_by_type

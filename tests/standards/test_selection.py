@@ -1,8 +1,8 @@
 """Profiles and rule selection from Settings."""
 from __future__ import annotations
 
-from baes.config import Settings
-from baes.findings import Severity
+from baes.settings.config import Settings
+from baes.standards.findings import Severity
 from baes.standards.catalog import all_rules
 from baes.standards.selection import path_matches, profile_rules, rules_in_force
 

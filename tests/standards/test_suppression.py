@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from baes.findings import Finding, Severity, Span
+from baes.standards.findings import Finding, Severity, Span
 from baes.standards import suppression
 from baes.standards.suppression import parse_suppressions, source_index, suppression_edit, suppression_edits
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import pytest
-from baes.config import Settings
+from baes.settings.config import Settings
 from baes.standards.engine import check_source
 from baes.standards.swea_detection import detect_swea, is_test_path
 from baes.swea import SWEAType

@@ -5,7 +5,7 @@ import contextlib
 import io
 
 import pytest
-from baes.findings import Severity
+from baes.standards.findings import Severity
 from baes.standards.decision import Failure, decide
 from baes.standards.validation_rules import (
     RuleMatch,

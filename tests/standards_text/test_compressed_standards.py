@@ -16,7 +16,7 @@ from baes.standards.compressed_standards import (
     standards_for,
 )
 from baes.swea import SWEAType
-from baes.tokens import count_tokens
+from baes.metrics.tokens import count_tokens
 
 CLASSES = {
     SWEAType.BACKEND: CompressedBackendStandards,
@@ -89,7 +89,7 @@ def test_base_class_needs_a_type_and_parses_strings() -> None:
 
 
 def test_reference_usage_example(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
-    from baes.config import Config
+    from baes.settings.config import Config
 
     for value, expected in (("true", "compressed"), ("false", "full")):
         monkeypatch.setenv("ENABLE_COMPRESSED_STANDARDS", value)

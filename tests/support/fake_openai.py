@@ -211,8 +211,8 @@ class FakeOpenAI:
             self._thread.join(timeout=5)
 
     def llm_config(self, timeout_s: float = 5.0, max_retries: int = 0, model: str | None = None) -> Any:
-        """A ``baes.core.llm.LLMConfig`` pointing at this server (short timeout, no retries by default)."""
-        from baes.core.llm import LLMConfig
+        """A ``baes.generation.llm_client.LLMConfig`` pointing at this server (short timeout, no retries by default)."""
+        from baes.generation.llm_client import LLMConfig
 
         return LLMConfig(base_url=self.base_url, model=model or self.model, api_key="fake-key",
                          timeout_s=timeout_s, max_retries=max_retries)

@@ -1,6 +1,6 @@
 """``baes cache stats|clear|cleanup``: the recognition cache from the terminal.
 
-Everything goes through ``baes.core.recognition_cache.RecognitionCache`` (the same object the
+Everything goes through ``baes.recognition.cache.RecognitionCache`` (the same object the
 language server's cache commands use); this module only parses arguments and prints.
 """
 from __future__ import annotations
@@ -40,7 +40,7 @@ def _missing_action(parser: argparse.ArgumentParser) -> Any:
 
 
 def _open(args: argparse.Namespace) -> Any:
-    from baes.core.recognition_cache import RecognitionCache
+    from baes.recognition.cache import RecognitionCache
 
     return RecognitionCache(args.db) if args.db else RecognitionCache()
 

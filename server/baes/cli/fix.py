@@ -1,6 +1,6 @@
 """``baes fix PATH...``: apply the safe fixes (``--unsafe-fixes`` for all), atomically.
 
-Each changed file is written with ``baes.atomic_io.write_source`` (same encoding, line
+Each changed file is written with ``baes.files.atomic.write_source`` (same encoding, line
 endings and permissions) and only if the result parses. ``--diff`` prints a unified diff
 instead and writes nothing. The report lists what was fixed per file and every finding that
 remains. Exit codes: 0 nothing remains, 1 findings remain (with ``--diff``: something would
@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from baes.cli import console
 from baes.cli.arguments import add_common_arguments
-from baes.findings import Finding, FixSafety
+from baes.standards.findings import Finding, FixSafety
 
 if TYPE_CHECKING:  # pragma: no cover
     from baes.cli.runner import FixResult
@@ -32,7 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _needs_unsafe(finding: Finding, include_unsafe: bool) -> bool:
     """A fix left out only because it is unsafe (the fixer's own judgement of safety)."""
-    from baes.fixing import effective_safety
+    from baes.fixes.apply import effective_safety
 
     return not include_unsafe and finding.fix is not None and effective_safety(finding) is FixSafety.UNSAFE
 

@@ -1,6 +1,6 @@
 """``baes metrics``: the recorded generation metrics, summarised (text table or JSON).
 
-The figures come from ``baes.utils.metrics_log.report`` (the same summary the language
+The figures come from ``baes.metrics.log.report`` (the same summary the language
 server's metrics command returns); this module only prints them.
 """
 from __future__ import annotations
@@ -60,7 +60,7 @@ def format_table(summary: dict[str, Any]) -> str:
 
 
 def run_metrics(args: argparse.Namespace) -> int:
-    from baes.utils.metrics_log import MetricsLog, report
+    from baes.metrics.log import MetricsLog, report
 
     if args.clear:
         log = MetricsLog(args.log)

@@ -1,7 +1,7 @@
 """Turning the arguments of ``baes check`` and ``baes fix`` into per-file settings.
 
 Command-line selection goes through the same validation as project files
-(``baes.settings_loader.validate_mapping``): ``--select`` replaces the configured selection,
+(``baes.settings.loader.validate_mapping``): ``--select`` replaces the configured selection,
 ``--extend-select`` and ``--ignore`` add to it, ``--profile`` replaces the profile.
 """
 from __future__ import annotations
@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Sequence
 
-from baes.config import Settings
-from baes.settings_loader import (
+from baes.settings.config import Settings
+from baes.settings.loader import (
     LoadedSettings,
     SettingsMessage,
     find_config_file,

@@ -21,8 +21,8 @@ from baes.cli.runner import (
     parallel_allowed,
     run_tasks,
 )
-from baes.file_discovery import discover_python_files
-from baes.settings_loader import default_settings
+from baes.files.discovery import discover_python_files
+from baes.settings.loader import default_settings
 
 EXIT_OK = 0
 EXIT_FINDINGS = 1
@@ -73,7 +73,7 @@ def run_checks(prepared: Prepared) -> list[CheckResult]:
 
 
 def run_fixes(prepared: Prepared, include_unsafe: bool, diff_only: bool) -> list[FixResult]:
-    import baes.fixing  # noqa: F401  (loaded once here, inherited by forked workers)
+    import baes.fixes.apply  # noqa: F401  (loaded once here, inherited by forked workers)
     import baes.standards.engine  # noqa: F401
 
     tasks = [
@@ -139,7 +139,7 @@ def write_output(text: str, output_file: str | None) -> bool:
     if output_file is None:
         console.write(text)
         return True
-    from baes.atomic_io import atomic_write_text
+    from baes.files.atomic import atomic_write_text
 
     try:
         atomic_write_text(output_file, text)

@@ -12,7 +12,7 @@ from typing import Any, Sequence
 
 from baes import __version__
 from baes.cli.runner import CheckResult
-from baes.findings import Finding, FixSafety
+from baes.standards.findings import Finding, FixSafety
 
 
 @dataclass(frozen=True)

@@ -16,11 +16,11 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Sequence, TypeVar
 
-from baes.config import Settings
-from baes.findings import Finding
+from baes.settings.config import Settings
+from baes.standards.findings import Finding
 
 if TYPE_CHECKING:  # pragma: no cover
-    from baes.atomic_io import TextFile
+    from baes.files.atomic import TextFile
     from baes.standards.engine import FileReport
 
 # Below this many files one process is faster than starting a pool.
@@ -77,7 +77,7 @@ class FixResult:
 
 
 def _read(path: str) -> "tuple[TextFile | None, str | None]":
-    from baes.atomic_io import read_source
+    from baes.files.atomic import read_source
 
     try:
         return read_source(path), None
@@ -122,7 +122,7 @@ def fix_file(task: FixTask) -> FixResult:
     if source is None:
         return FixResult(task.path, task.display, skipped=problem)
     try:
-        from baes.fixing import fix_source
+        from baes.fixes.apply import fix_source
         from baes.standards.engine import check_source
 
         outcome = fix_source(source.text, task.path, task.settings, include_unsafe=task.include_unsafe)
@@ -141,7 +141,7 @@ def fix_file(task: FixTask) -> FixResult:
         if task.diff_only:
             diff = unified_diff(source.text, new_text, task.display)
         else:
-            from baes.atomic_io import read_source, write_source
+            from baes.files.atomic import read_source, write_source
 
             try:
                 if read_source(task.path).text != source.text:
@@ -182,6 +182,6 @@ def parallel_allowed(settings: Settings | None) -> bool:
 def display_path(path: os.PathLike[str] | str) -> str:
     """How a path is shown: relative to the cwd with forward slashes, or absolute when outside it."""
     from baes.cli.console import printable
-    from baes.file_discovery import relative_posix
+    from baes.files.discovery import relative_posix
 
     return printable(relative_posix(path, None))

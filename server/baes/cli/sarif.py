@@ -16,7 +16,7 @@ from urllib.parse import quote
 
 from baes import __version__
 from baes.cli.runner import CheckResult
-from baes.findings import Finding, Severity
+from baes.standards.findings import Finding, Severity
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 SARIF_VERSION = "2.1.0"

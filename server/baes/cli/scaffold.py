@@ -1,7 +1,7 @@
 """``baes scaffold`` (an entity from a spec or a sentence) and ``baes templates``.
 
 ``baes scaffold`` is the command-line face of the generation pipeline
-(``baes.core.pipeline.generate_entity``): recognition (cache first) for a sentence, the
+(``baes.generation.pipeline.generate_entity``): recognition (cache first) for a sentence, the
 templates for STANDARD entities, the LLM for CUSTOM ones when one is configured, validation,
 atomic all-or-nothing writes and a metrics record. A sentence is handed to the pipeline as it
 is, never recognized here, so it has one way to become an entity: the recognition cache under
@@ -93,7 +93,7 @@ def run_scaffold(args: argparse.Namespace) -> int:
     except (SpecError, ValueError) as exc:
         return _usage(str(exc))
 
-    from baes.core.pipeline import generate_entity
+    from baes.generation.pipeline import generate_entity
 
     result = generate_entity(request, out, dry_run=args.dry_run)
     if not result.ok and result.entity is None:
@@ -130,7 +130,7 @@ def _report(args: argparse.Namespace, out: Path, result: Any) -> int:
 
 
 def run_templates(args: argparse.Namespace) -> int:
-    from baes.utils.template_registry import TemplateRegistry
+    from baes.scaffold.template_registry import TemplateRegistry
 
     templates = TemplateRegistry().list_templates()
     if args.format == "json":

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 
 from lsprotocol import types
 
-from baes.findings import Finding, FixSafety, TextEdit
+from baes.standards.findings import Finding, FixSafety, TextEdit
 from baes.lsp import core
 from baes.lsp.edits import document_edit
 from baes.lsp.linting import suppression_edits
@@ -41,14 +41,14 @@ def _overlaps(finding: Finding, first: int, last: int) -> bool:
 
 async def fix_edits(result: "LintResult", finding: Finding) -> tuple[TextEdit, ...]:
     """The minimal edits of one finding's fix (libcst work: in a worker thread)."""
-    fix_finding = core.attribute("baes.fixing", "fix_finding")
+    fix_finding = core.attribute("baes.fixes.apply", "fix_finding")
     outcome = await asyncio.get_running_loop().run_in_executor(None, fix_finding, result.source, finding)
     return tuple(outcome.edits)
 
 
 async def fix_all_outcome(result: "LintResult") -> Any:
-    """Every safe fix of the document applied, as ``baes fix`` does (a ``baes.fixing.FixOutcome``)."""
-    fix_source = core.attribute("baes.fixing", "fix_source")
+    """Every safe fix of the document applied, as ``baes fix`` does (a ``baes.fixes.apply.FixOutcome``)."""
+    fix_source = core.attribute("baes.fixes.apply", "fix_source")
     settings = result.settings.settings
     return await asyncio.get_running_loop().run_in_executor(
         None, lambda: fix_source(result.source, result.path, settings)

@@ -21,7 +21,7 @@ from lsprotocol import types
 from pygls.exceptions import JsonRpcInvalidParams, JsonRpcInternalError
 
 from baes import __version__
-from baes.findings import Finding
+from baes.standards.findings import Finding
 from baes.lsp import code_actions, core, scaffolding
 from baes.lsp.configuration import uri_to_path
 from baes.lsp.edits import document_edit
@@ -132,7 +132,7 @@ async def fix_all(ls: "BaesLanguageServer", argument: Mapping[str, Any]) -> dict
 
 
 async def list_templates(ls: "BaesLanguageServer", argument: Mapping[str, Any]) -> dict[str, Any]:
-    registry = core.attribute("baes.utils.template_registry", "TemplateRegistry")()
+    registry = core.attribute("baes.scaffold.template_registry", "TemplateRegistry")()
     templates = registry.list_templates()
     return {"templates": [t.to_dict() if hasattr(t, "to_dict") else jsonable(t) for t in templates]}
 
@@ -144,7 +144,7 @@ async def _blocking(function: Callable[[], Any]) -> Any:
 
 def _cache() -> Any:
     """The process-wide recognition cache scaffolding uses, so hit counts add up across requests."""
-    return core.attribute("baes.core.recognition_cache", "default_cache")()
+    return core.attribute("baes.recognition.cache", "default_cache")()
 
 
 def _cache_enabled(ls: "BaesLanguageServer") -> bool:
@@ -171,7 +171,7 @@ async def clear_cache(ls: "BaesLanguageServer", argument: Mapping[str, Any]) -> 
 
 async def show_metrics(ls: "BaesLanguageServer", argument: Mapping[str, Any]) -> dict[str, Any]:
     """The metrics log summarised (the same summary ``baes metrics --format json`` prints)."""
-    report = core.attribute("baes.utils.metrics_log", "report")
+    report = core.attribute("baes.metrics.log", "report")
     last = argument.get("last")
     if last is not None and (not isinstance(last, int) or isinstance(last, bool) or last < 1):
         raise CommandError("'last' must be a whole number of at least 1")
@@ -206,7 +206,7 @@ def _client_summary(ls: "BaesLanguageServer") -> dict[str, Any]:
 
 async def debug_information(ls: "BaesLanguageServer", argument: Mapping[str, Any]) -> dict[str, Any]:
     """Versions, config files per folder, settings in force, open documents, client capabilities."""
-    from baes.settings_loader import find_config_file
+    from baes.settings.loader import find_config_file
 
     folders = []
     for folder in ls.folder_uris():

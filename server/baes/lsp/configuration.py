@@ -1,5 +1,5 @@
 """Settings per document: editor settings (initialization options and ``workspace/configuration``
-per folder) on top of the project's ``[tool.baes]``, validated by ``baes.settings_loader``.
+per folder) on top of the project's ``[tool.baes]``, validated by ``baes.settings.loader``.
 
 Editor-only keys (enable, run, debounceMs, logLevel, llm) are checked here; everything else
 (select, ignore, extendSelect, severity, profile, ENABLE_* ...) goes through
@@ -16,8 +16,8 @@ from urllib.parse import urlparse
 
 from pygls.uris import to_fs_path
 
-from baes import settings_loader
-from baes.config import Settings, parse_bool
+from baes.settings import loader as settings_loader
+from baes.settings.config import Settings, parse_bool
 from baes.lsp.log import LEVELS
 
 SECTION = "baes"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 from lsprotocol import types
 
 from baes.lsp.configuration import SECTION
-from baes.settings_loader import CONFIG_FILE_NAMES
+from baes.settings.loader import CONFIG_FILE_NAMES
 
 if TYPE_CHECKING:
     from baes.lsp.server import BaesLanguageServer

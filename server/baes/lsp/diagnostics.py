@@ -205,7 +205,7 @@ def _scan_workspace(ls: "BaesLanguageServer") -> list[tuple[str, str, tuple[int,
 
 def workspace_files(ls: "BaesLanguageServer") -> list[str]:
     """The Python files of every workspace folder, minus each project's ``exclude`` globs."""
-    from baes.file_discovery import discover_python_files
+    from baes.files.discovery import discover_python_files
     from baes.lsp.configuration import uri_to_path
 
     folders = [p for p in (uri_to_path(uri) for uri in ls.folder_uris()) if p and os.path.isdir(p)]

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Sequence
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
-from baes.findings import TextEdit
+from baes.standards.findings import TextEdit
 from baes.lsp.positions import span_to_range
 
 if TYPE_CHECKING:

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any, Callable, Sequence
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
-from baes.findings import Finding, Severity, TextEdit
+from baes.standards.findings import Finding, Severity, TextEdit
 from baes.lsp import core
 from baes.lsp.configuration import ResolvedSettings
 from baes.lsp.positions import span_to_range, split_lines

@@ -13,7 +13,7 @@ from typing import Sequence
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec, ServerTextPosition
 
-from baes.findings import Span
+from baes.standards.findings import Span
 from baes.python_ast import splitlines_is_exact
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")

@@ -1,7 +1,7 @@
 """``baes.scaffoldEntity``: a sentence or an explicit entity becomes one ``WorkspaceEdit``.
 
 The request goes through the same generation pipeline as ``baes scaffold``
-(``baes.core.pipeline.generate_entity`` with ``dry_run=True``): recognition with the
+(``baes.generation.pipeline.generate_entity`` with ``dry_run=True``): recognition with the
 process-wide recognition cache, the configured LLM, intents such as "add email to Student"
 on an existing app, validation, and the metrics record ``baes.showMetrics`` reads. Its final
 plan becomes file creations that refuse to overwrite plus edits of existing files, applied
@@ -69,8 +69,8 @@ def _generate(ls: "BaesLanguageServer", request: Any, root: Path) -> Any:
     The LLM is the environment's (``BAES_LLM_*``, the API key only ever from there) with the
     editor's ``llm`` settings on top; the flags are the ones in force for the folder.
     """
-    generate_entity = core.attribute("baes.core.pipeline", "generate_entity")
-    llm_module = core.module("baes.core.llm")
+    generate_entity = core.attribute("baes.generation.pipeline", "generate_entity")
+    llm_module = core.module("baes.generation.llm_client")
     resolved = ls.config.resolve(from_fs_path(str(root)) or "", ls.folder_uris())
     editor = resolved.editor
     overrides = {k: v for k, v in (("base_url", editor.llm_base_url), ("model", editor.llm_model)) if v}

@@ -149,7 +149,7 @@ class BaesLanguageServer(LanguageServer):
 
     def settings_files_changed(self) -> None:
         """A ``pyproject.toml`` / ``baes.toml`` changed: reload and refresh every diagnostic."""
-        from baes import settings_loader
+        from baes.settings import loader as settings_loader
 
         settings_loader.clear_cache()
         self.forget_settings()

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Callable
 
-from baes.findings import Span, TextEdit
+from baes.standards.findings import Span, TextEdit
 from baes.python_ast import parse as parse_python
-from baes.utils.text_edits import LineIndex
+from baes.fixes.text_edits import LineIndex
 
 
 class InsertionError(ValueError):

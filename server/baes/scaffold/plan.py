@@ -13,16 +13,16 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Iterable, Mapping, Sequence
 
-from baes.atomic_io import read_source
-from baes.findings import TextEdit
+from baes.files.atomic import read_source
+from baes.standards.findings import TextEdit
 from baes.scaffold import insertions
 from baes.scaffold.classification import Classification, EntityType, classify, not_generated_note
 from baes.scaffold.context import build_render_context, page_file_name
 from baes.scaffold.project import ExistingApp, inspect_project
 from baes.scaffold.spec import EntitySpec, SpecError
 from baes.swea import SWEAType
-from baes.utils.template_registry import TemplateMetadata, TemplateRegistry, shared_registry
-from baes.utils.text_edits import apply_edits
+from baes.scaffold.template_registry import TemplateMetadata, TemplateRegistry, shared_registry
+from baes.fixes.text_edits import apply_edits
 
 
 CREATE = "create"
@@ -204,7 +204,7 @@ def render_entity_files(spec: EntitySpec, all_specs: Mapping[str, EntitySpec], p
 
     ``all_specs`` maps names to the entities ``spec`` references (their attributes shape the
     forms and tests); ``page_number`` numbers the Streamlit page. For comparing two versions of
-    an entity (``baes.core.entity_update``) without a second copy of the rendering. Raises
+    an entity (``baes.scaffold.entity_update``) without a second copy of the rendering. Raises
     ``SpecError`` when ``spec`` cannot be rendered.
     """
     _, files = _render_entity(registry or shared_registry(), spec, _entity_context(spec, all_specs, page_number))

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from baes.atomic_io import read_source
+from baes.files.atomic import read_source
 from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError, pascal_case
 from baes.python_ast import parse as parse_python
 

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from baes.atomic_io import FileExistsConflict, atomic_write_text, create_new_file, read_source
+from baes.files.atomic import FileExistsConflict, atomic_write_text, create_new_file, read_source
 from baes.scaffold.plan import CREATE, EDIT, ScaffoldPlan
 
 

@@ -14,7 +14,7 @@ from typing import ClassVar, Iterable, Sequence
 
 from baes.standards.rule import Rule
 from baes.swea import SWEAType
-from baes.tokens import count_tokens as _count_tokens
+from baes.metrics.tokens import count_tokens as _count_tokens
 
 _PLACEHOLDER = re.compile(r"\{(\w+)[^{}]*\}")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")

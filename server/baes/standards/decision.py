@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from baes.findings import Severity
+from baes.standards.findings import Severity
 
 CONFIDENCE_THRESHOLD = 0.7
 CONFIDENT_APPROVAL = "confident_approval"

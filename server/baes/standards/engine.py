@@ -10,8 +10,8 @@ import os
 import time
 from dataclasses import dataclass
 
-from baes.config import Settings
-from baes.findings import Finding, Span
+from baes.settings.config import Settings
+from baes.standards.findings import Finding, Span
 from baes.python_ast import parse as parse_python
 from baes.standards.decision import Decision, Failure, decide
 from baes.standards.incremental import Chunk, IncrementalParser

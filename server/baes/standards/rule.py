@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any
 
-from baes.findings import FixSafety, FixSpec, Severity
+from baes.standards.findings import FixSafety, FixSpec, Severity
 from baes.swea import SWEAType
 
 if TYPE_CHECKING:

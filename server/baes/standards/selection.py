@@ -14,8 +14,8 @@ from fnmatch import fnmatchcase
 from pathlib import PurePath, PurePosixPath
 from typing import Any
 
-from baes.config import Settings
-from baes.findings import Severity
+from baes.settings.config import Settings
+from baes.standards.findings import Severity
 from baes.standards.catalog import all_rules
 from baes.standards.rule import PROFILES, Rule
 

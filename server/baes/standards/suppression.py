@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from baes.findings import Finding, Span, TextEdit
+from baes.standards.findings import Finding, Span, TextEdit
 from baes.python_ast import parse as parse_python
 
 if TYPE_CHECKING:

@@ -7,7 +7,7 @@ import os
 import re
 from typing import TYPE_CHECKING
 
-from baes.config import Settings
+from baes.settings.config import Settings
 from baes.swea import SWEAType
 
 if TYPE_CHECKING:

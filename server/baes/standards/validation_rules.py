@@ -17,8 +17,8 @@ import time
 from dataclasses import dataclass, field
 from enum import Enum
 
-from baes.config import Settings, current_flags
-from baes.findings import Finding, Severity
+from baes.settings.config import Settings, current_flags
+from baes.standards.findings import Finding, Severity
 from baes.standards.decision import Decision, Failure, decide
 from baes.standards.evidence import has_evidence
 from baes.standards.masking import mask_comments_and_strings

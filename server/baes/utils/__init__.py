@@ -1,1 +1,1 @@
-"""utils package of baes."""
+"""The API reference's ``baes.utils`` paths, kept as thin re-exports of the subsystem packages."""

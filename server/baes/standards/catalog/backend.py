@@ -5,7 +5,7 @@ import ast
 import re
 from collections.abc import Iterator
 
-from baes.findings import FixSafety, FixSpec, Severity
+from baes.standards.findings import FixSafety, FixSpec, Severity
 from baes.standards.index import SourceIndex, call_name, dotted_name, keyword
 from baes.standards.patterns import (
     CLIENT_ATTRS,

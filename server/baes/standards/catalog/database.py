@@ -9,7 +9,7 @@ import ast
 import re
 from collections.abc import Iterator
 
-from baes.findings import FixSafety, FixSpec, Severity
+from baes.standards.findings import FixSafety, FixSpec, Severity
 from baes.standards.index import SourceIndex
 from baes.standards.patterns import (
     functions_named,

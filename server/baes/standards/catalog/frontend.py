@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import replace
 
-from baes.findings import FixSafety, Severity
+from baes.standards.findings import FixSafety, Severity
 from baes.standards.catalog.backend import hard_coded_addresses
 from baes.standards.index import SourceIndex, dotted_name
 from baes.standards.patterns import SEND_METHODS, is_http_client_call

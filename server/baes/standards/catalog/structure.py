@@ -6,7 +6,7 @@ import builtins
 import re
 from collections.abc import Iterable, Iterator
 
-from baes.findings import FixSafety, FixSpec, Severity
+from baes.standards.findings import FixSafety, FixSpec, Severity
 from baes.standards.index import SourceIndex
 from baes.standards.rule import Example, Rule, RuleContext, Violation
 

@@ -6,7 +6,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 
-from baes.findings import Severity
+from baes.standards.findings import Severity
 from baes.standards.index import SourceIndex, call_name, dotted_name
 from baes.standards.patterns import (
     HTTP_METHODS,

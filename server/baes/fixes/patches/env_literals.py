@@ -1,0 +1,83 @@
+"""``replace_literal_with_env``: a hard-coded string becomes an environment lookup.
+
+``"sqlite:///app.db"`` becomes ``os.environ.get("DATABASE_URL", "sqlite:///app.db")`` (safe:
+the program behaves the same while the variable is unset) or ``os.environ["SECRET_KEY"]``
+(unsafe: it fails where the variable is missing), and ``import os`` is added.
+"""
+from __future__ import annotations
+
+import ast
+import re
+
+from baes.standards.index import dotted_name
+from baes.fixes.patches.base import PatchFailure, PatchPlan
+from baes.fixes.patches.snippets import parse_expression
+from baes.fixes.patches.source import PatchSource
+
+_ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
+
+
+def _is_env_lookup(node: ast.AST, env_var: str) -> bool:
+    if isinstance(node, ast.Call) and dotted_name(node.func) in ("os.environ.get", "os.getenv"):
+        first = node.args[0] if node.args else None
+    elif isinstance(node, ast.Subscript) and dotted_name(node.value) == "os.environ":
+        first = node.slice
+    else:
+        return False
+    return isinstance(first, ast.Constant) and first.value == env_var
+
+
+def plan_replace_literal_with_env(source: PatchSource, line: int, col: int, env_var: str, keep_default: bool = True) -> PatchPlan:
+    """Patch type ``replace_literal_with_env``."""
+    import libcst as cst
+
+    if not _ENV_NAME.fullmatch(env_var):
+        raise PatchFailure(f"not an environment variable name: {env_var!r}")
+    function = source.function_at(line)
+    lookup = f'os.environ.get("{env_var}", …)' if keep_default else f'os.environ["{env_var}"]'
+    description = f"read the value from {lookup}"
+    nodes = source.nodes_at(line, col, ast.Call, ast.Subscript, ast.Constant, ast.JoinedStr)
+    if nodes and any(_is_env_lookup(n, env_var) for n in nodes):
+        return PatchPlan("replace_literal_with_env", (), line=line, function=function, description=description)
+    literals = [n for n in nodes if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+    if not literals or any(isinstance(n, ast.JoinedStr) for n in nodes):
+        raise PatchFailure(f"no plain string literal starts at line {line}, column {col}")
+    literal = literals[0]
+    if any(statement.value is literal for statement in source.index.nodes(ast.Expr)):
+        raise PatchFailure("the string is a docstring or a bare expression, not a value to configure")
+    snippet = parse_expression(source, literal)
+    if not isinstance(snippet.node, (cst.SimpleString, cst.ConcatenatedString)) or "f" in _prefixes(snippet.node):
+        raise PatchFailure(f"no plain string literal starts at line {line}, column {col}")
+    if "b" in _prefixes(snippet.node):
+        raise PatchFailure("a bytes literal cannot come from the environment")
+    literal_node = snippet.node
+    if keep_default:
+        new = cst.parse_expression(f'os.environ.get("{env_var}", __default__)')
+        new = new.with_changes(args=[new.args[0], new.args[1].with_changes(value=literal_node)])
+    else:
+        new = cst.parse_expression(f'os.environ["{env_var}"]')
+    if literal_node.lpar:
+        new = new.with_changes(lpar=literal_node.lpar, rpar=literal_node.rpar)
+    replacement = snippet.replacement(new)
+    return PatchPlan(
+        "replace_literal_with_env",
+        (replacement,) if replacement else (),
+        imports=("import os",),
+        contexts=(source.statement_lines(literal),),
+        line=line,
+        function=function,
+        description=description,
+    )
+
+
+def _prefixes(node: object) -> str:
+    """Lower-case prefix letters of every part of a (possibly concatenated) string literal."""
+    import libcst as cst
+
+    if isinstance(node, cst.ConcatenatedString):
+        return _prefixes(node.left) + _prefixes(node.right)
+    if isinstance(node, cst.SimpleString):
+        return node.prefix.lower()
+    if isinstance(node, cst.FormattedString):
+        return "f" + node.prefix.lower()
+    return ""

@@ -1,0 +1,90 @@
+"""``sql_create_if_not_exists``: ``CREATE TABLE``/``INDEX``/``VIEW``/``TRIGGER`` gain ``IF NOT EXISTS``.
+
+Works on the text of each literal part of the string (keeping its quotes, prefix and
+layout), skipping SQL comments and quoted text, and matching the case of the ``CREATE``
+keyword (``if not exists`` after a lower-case ``create``).
+"""
+from __future__ import annotations
+
+import ast
+import re
+from typing import Any
+
+from baes.fixes.patches.base import PatchFailure, PatchPlan
+from baes.fixes.patches.snippets import parse_expression
+from baes.fixes.patches.source import PatchSource
+
+_CREATE = re.compile(
+    r"\b(CREATE)(\s+(?:UNIQUE\s+|TEMP\s+|TEMPORARY\s+|VIRTUAL\s+)?(?:TABLE|INDEX|VIEW|TRIGGER))(\s+)(?!IF\s+NOT\s+EXISTS\b)",
+    re.IGNORECASE,
+)
+_SKIP = re.compile(r"--[^\n]*|/\*.*?\*/|'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"", re.DOTALL)
+
+
+def add_if_not_exists(sql: str) -> str:
+    """``sql`` with ``IF NOT EXISTS`` after every ``CREATE ...`` that lacks it (outside quotes and comments)."""
+    out: list[str] = []
+    cursor = 0
+    for skipped in _SKIP.finditer(sql):
+        out.append(_add(sql[cursor : skipped.start()]))
+        out.append(skipped.group())
+        cursor = skipped.end()
+    out.append(_add(sql[cursor:]))
+    return "".join(out)
+
+
+def _add(text: str) -> str:
+    def fix(match: re.Match[str]) -> str:
+        words = "IF NOT EXISTS" if match.group(1).isupper() or not match.group(1).islower() else "if not exists"
+        return f"{match.group(1)}{match.group(2)} {words}{match.group(3)}"
+
+    return _CREATE.sub(fix, text)
+
+
+def plan_sql_create_if_not_exists(source: PatchSource, line: int, col: int) -> PatchPlan:
+    """Patch type ``sql_create_if_not_exists``."""
+    function = source.function_at(line)
+    description = "add `IF NOT EXISTS`"
+    nodes = [n for n in source.nodes_at(line, col, ast.Constant, ast.JoinedStr) if not isinstance(n, ast.Constant) or isinstance(n.value, str)]
+    if not nodes:
+        raise PatchFailure(f"no string literal starts at line {line}, column {col}")
+    literal = nodes[0]
+    snippet = parse_expression(source, literal)
+    new = _rewrite(snippet.node)
+    replacement = snippet.replacement(new)
+    if replacement is None and not _mentions_create(snippet.node):
+        raise PatchFailure(f"the string at line {line} holds no CREATE statement")
+    return PatchPlan(
+        "sql_create_if_not_exists",
+        (replacement,) if replacement else (),
+        contexts=(source.statement_lines(literal),),
+        line=line,
+        function=function,
+        description=description,
+    )
+
+
+def _rewrite(node: Any) -> Any:
+    """Each literal part with its raw text fixed (escape sequences and layout untouched)."""
+    import libcst as cst
+
+    if isinstance(node, cst.ConcatenatedString):
+        return node.with_changes(left=_rewrite(node.left), right=_rewrite(node.right))
+    if isinstance(node, cst.SimpleString):
+        head = len(node.prefix) + len(node.quote)
+        body = node.value[head : len(node.value) - len(node.quote)]
+        return node.with_changes(value=node.value[:head] + add_if_not_exists(body) + node.quote)
+    if isinstance(node, cst.FormattedString):
+        parts = [
+            p.with_changes(value=add_if_not_exists(p.value)) if isinstance(p, cst.FormattedStringText) else p
+            for p in node.parts
+        ]
+        return node.with_changes(parts=parts)
+    raise PatchFailure("the target is not a string literal")
+
+
+def _mentions_create(node: Any) -> bool:
+    import libcst as cst
+
+    code = cst.Module(body=[]).code_for_node(node)
+    return re.search(r"\bCREATE\b", code, re.IGNORECASE) is not None

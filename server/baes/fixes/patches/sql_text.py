@@ -1,0 +1,246 @@
+"""Rewriting interpolated SQL text into ``?`` placeholders (pure text, no libcst).
+
+The input is the query as a sequence of segments: text (already decoded Python string
+values, tagged with the literal they come from) and interpolated values. Every value must
+sit where SQL expects a value (after ``=``, ``<``, ``LIKE``, ``LIMIT``, ``BETWEEN ... AND``,
+inside ``VALUES (...)`` or ``IN (...)``, ...), as a token of its own or quoted on its own
+(``'{name}'`` becomes ``?``). Anything else (a table or column name, part of a quoted
+pattern, a value in a comment) makes the rewrite fail: that SQL needs a person.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+from baes.fixes.patches.base import PatchFailure
+
+
+@dataclass(frozen=True)
+class Text:
+    part: int
+    value: str
+
+
+@dataclass(frozen=True)
+class Value:
+    part: int
+    node: Any
+    label: str = "value"
+
+
+_VALUE_AFTER = frozenset(
+    {"=", "==", "!=", "<>", "<", ">", "<=", ">=", "+", "-", "/", "%", "||",
+     "LIKE", "GLOB", "IS", "LIMIT", "OFFSET", "BETWEEN", "THEN", "ELSE"}
+)
+_END_VALUES = frozenset({"SELECT", "WHERE", "ON", "RETURNING", "SET", "FROM", "UPDATE", "DELETE", "INSERT"})
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_$]*|\d+(?:\.\d+)?")
+_OPERATOR = re.compile(r"<=|>=|<>|!=|==|\|\||[=<>+\-*/%(),;.]")
+
+
+@dataclass
+class _State:
+    parts: dict[int, list[str]] = field(default_factory=dict)
+    tokens: list[str] = field(default_factory=list)
+    parens: list[str] = field(default_factory=list)  # per open paren: "VALUES", "IN" or "" (not a value list)
+    alone_in_in: bool = False  # the value just placed follows the ``(`` of ``IN (``
+    values_clause: bool = False
+    between: bool = False
+    between_and: bool = False  # just after the AND of a BETWEEN
+    quote: str | None = None
+    quote_start: tuple[int, int] | None = None  # (part, index in that part's output) of an open ' quote
+    quote_empty: bool = True
+    comment: str | None = None
+    last_char: str = " "
+    skip_quote: bool = False
+    pending_value: bool = False  # a value was just placed: the next character must not glue to it
+
+
+def rewrite(segments: Sequence[Text | Value]) -> tuple[dict[int, str], list[Any]]:
+    """New text per literal part and the values in placeholder order."""
+    state = _State()
+    params: list[Any] = []
+    for position, segment in enumerate(segments):
+        state.parts.setdefault(segment.part, [])
+        if isinstance(segment, Text):
+            _lex(state, segment)
+            continue
+        nxt = segments[position + 1] if position + 1 < len(segments) else None
+        following = nxt if isinstance(nxt, Text) else None
+        _place_value(state, segment, following)
+        params.append(segment.node)
+    if state.quote or state.comment == "/*":
+        raise PatchFailure("the SQL text has an unterminated quote or comment")
+    return {part: "".join(chars) for part, chars in state.parts.items()}, params
+
+
+def _place_value(state: _State, segment: Value, following: Text | None) -> None:
+    if state.comment:
+        raise PatchFailure(f"an interpolated value ({segment.label}) is inside an SQL comment")
+    if state.quote == "'":
+        closes = following is not None and following.value.startswith("'") and not following.value.startswith("''")
+        if not (state.quote_empty and closes and state.quote_start is not None):
+            raise PatchFailure(f"an interpolated value ({segment.label}) is in the middle of an SQL string literal")
+        part, index = state.quote_start
+        del state.parts[part][index]  # the opening quote goes: the placeholder is the whole literal
+        state.quote = None
+        state.quote_start = None
+        state.skip_quote = True
+    elif state.quote:
+        raise PatchFailure(f"an interpolated value ({segment.label}) is inside a quoted SQL name")
+    elif state.last_char.isalnum() or state.last_char in "_.$":
+        raise PatchFailure(f"an interpolated value ({segment.label}) is glued to an SQL name: it is not a value")
+    if not _value_position(state):
+        previous = state.tokens[-1] if state.tokens else "the start"
+        raise PatchFailure(f"an interpolated value ({segment.label}) follows {previous!r}, where SQL expects a name or keyword, not a value")
+    state.alone_in_in = state.tokens[-1] == "(" and state.parens[-1] == "IN"
+    state.parts.setdefault(segment.part, []).append("?")
+    state.tokens.append("?")
+    state.last_char = "?"
+    state.pending_value = True
+    state.between_and = False
+
+
+def _value_position(state: _State) -> bool:
+    if not state.tokens:
+        return False
+    previous = state.tokens[-1]
+    if previous in _VALUE_AFTER:
+        return True
+    if previous == "AND" and state.between_and:
+        return True
+    if previous in ("(", ","):
+        return bool(state.parens) and state.parens[-1] != ""
+    return False
+
+
+def _lex(state: _State, segment: Text) -> None:
+    out = state.parts[segment.part]
+    text = segment.value
+    i = 0
+    if state.skip_quote:
+        i = 1  # the closing quote of a placeholder's literal
+        state.skip_quote = False
+        state.last_char = "?"
+    if state.pending_value and i < len(text):
+        if text[i].isalnum() or text[i] in "_$'\"":
+            raise PatchFailure("an interpolated value is glued to the SQL text after it: it is not a value")
+        if state.alone_in_in and text[i:].lstrip().startswith(")"):
+            raise PatchFailure("the only value inside `IN (...)` may be a joined list of values; fix by hand")
+    state.pending_value = False
+    state.alone_in_in = False
+    while i < len(text):
+        ch = text[i]
+        if state.comment == "--":
+            out.append(ch)
+            if ch in "\r\n":
+                state.comment = None
+            i += 1
+            continue
+        if state.comment == "/*":
+            if text.startswith("*/", i):
+                out.append("*/")
+                state.comment = None
+                i += 2
+            else:
+                out.append(ch)
+                i += 1
+            continue
+        if state.quote:
+            closing = "]" if state.quote == "[" else state.quote
+            if ch == closing:
+                if text.startswith(closing * 2, i) and closing != "]":
+                    out.append(closing * 2)
+                    state.quote_empty = False
+                    i += 2
+                    continue
+                state.quote = None
+                state.quote_start = None
+                state.last_char = ch
+                state.tokens.append("<literal>" if closing == "'" else "<name>")
+            else:
+                state.quote_empty = False
+            out.append(ch)
+            i += 1
+            continue
+        if ch in "'\"`[":
+            state.quote = ch
+            state.quote_empty = True
+            state.quote_start = (segment.part, len(out)) if ch == "'" else None
+            out.append(ch)
+            i += 1
+            continue
+        if text.startswith("--", i) or text.startswith("/*", i):
+            state.comment = text[i : i + 2]
+            out.append(state.comment)
+            i += 2
+            continue
+        if ch == "?":
+            raise PatchFailure("the SQL text already holds a `?` placeholder next to interpolated values")
+        if ch.isspace():
+            out.append(ch)
+            state.last_char = ch
+            i += 1
+            continue
+        match = _WORD.match(text, i) or _OPERATOR.match(text, i)
+        token = match.group() if match else ch
+        _token(state, token)
+        out.append(token)
+        state.last_char = token[-1]
+        i += len(token)
+
+
+def _token(state: _State, token: str) -> None:
+    upper = token.upper()
+    if upper == "VALUES":
+        state.values_clause = True
+    elif upper in _END_VALUES:
+        state.values_clause = False
+    state.between_and = upper == "AND" and state.between
+    if state.between_and:
+        state.between = False
+    if upper == "BETWEEN":
+        state.between = True
+    if token == "(":
+        previous = state.tokens[-1].upper() if state.tokens else ""
+        if previous in ("VALUES", "IN"):
+            kind = previous
+        elif previous == "," and state.values_clause and not state.parens:
+            kind = "VALUES"
+        else:
+            kind = ""
+        state.parens.append(kind)
+    elif token == ")" and state.parens:
+        state.parens.pop()
+    state.tokens.append(upper if _WORD.fullmatch(token) else token)
+
+
+def render_string(value: str, prefix: str, quote: str) -> str:
+    """A Python string literal for ``value``, in the given prefix and quotes when possible."""
+    prefix = prefix.lower().replace("f", "").replace("u", "")
+    if "r" in prefix:
+        candidate = f"{prefix}{quote}{value}{quote}"
+        if _evaluates_to(candidate, value):
+            return candidate
+        prefix = prefix.replace("r", "")
+    body = value.replace("\\", "\\\\")
+    if len(quote) == 1:
+        body = body.replace(quote, "\\" + quote).replace("\n", "\\n").replace("\r", "\\r")
+    else:
+        body = body.replace(quote, "\\" + quote[0] + quote[1:])
+        if body.endswith(quote[0]):
+            body = body[:-1] + "\\" + quote[0]
+    body = "".join(c if c.isprintable() or c in "\n\t" else repr(c)[1:-1] for c in body)
+    candidate = f"{prefix}{quote}{body}{quote}"
+    if _evaluates_to(candidate, value):
+        return candidate
+    return repr(value)
+
+
+def _evaluates_to(code: str, value: str) -> bool:
+    import ast
+
+    try:
+        return ast.literal_eval(code) == value
+    except (SyntaxError, ValueError):
+        return False

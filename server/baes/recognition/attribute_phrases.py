@@ -1,0 +1,281 @@
+"""Attribute lists in a request: "name, an optional office and a hire date" → typed attributes.
+
+Splits the list (each comma/"and" item is one attribute: "tax rate" → ``tax_rate``), drops
+articles and negated items, reads optionality and explicit types ("price as float", "salary
+(float)", "gpa real"), infers the others from the name (``baes.recognition.vocabulary.infer_type``), and
+turns mentions of existing entities (or explicit references) into ``RelationshipSpec``s.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Sequence
+
+from baes.recognition import vocabulary as vocab
+from baes.recognition.model import RecognitionError
+from baes.recognition.request_tokens import (HAVE, LINKED_PARTICIPLES, MANY, MAYBE_MODALS, MODALS, NOUN_LIKE_HAVE,
+                                      RELATION_WORDS, SEPARATORS, Known, Tok, is_entityish)
+from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError, pascal_case
+
+def _chunks(toks: Sequence[Tok]) -> list[list[Tok]]:
+    chunks: list[list[Tok]] = [[]]
+    i = 0
+    while i < len(toks):
+        tok = toks[i]
+        if tok.low == "as" and i + 2 < len(toks) and toks[i + 1].low == "well" and toks[i + 2].low == "as":
+            chunks.append([])
+            i += 3
+            continue
+        if tok.low in SEPARATORS or (tok.low == "or" and chunks[-1]):
+            chunks.append([])
+        else:
+            chunks[-1].append(tok)
+        i += 1
+    return [c for c in chunks if c]
+
+
+#: Type words that are also ordinary parts of attribute names ("hire date", "contact email").
+_NAME_LIKE_TYPES = frozenset({"date", "email", "text", "flag", "timestamp", "datetime", "real"})
+_NAME_END_TYPES = frozenset({"date", "email", "timestamp", "datetime"})
+
+
+def _explicit_type(chunk: list[Tok]) -> tuple[list[Tok], str | None]:
+    """Strip "as float" / "(int)" / ": date" / "of type bool" / a leading "integer" from a chunk."""
+    words = chunk
+    for i, tok in enumerate(words):
+        if tok.low in (":", "(") or (tok.low == "as" and i > 0) or (tok.low == "type" and i > 0):
+            rest = [t for t in words[i + 1:] if t.word and t.low not in {"a", "an", "type", "of"}]
+            if rest and rest[0].low in vocab.TYPE_WORDS:
+                cut = i - 1 if tok.low == "type" and i > 0 and words[i - 1].low == "of" else i
+                return list(words[:cut]), vocab.TYPE_WORDS[rest[0].low]
+    meaningful = [t for t in words if t.word and t.low not in vocab.ATTRIBUTE_FILLERS]
+    if len(meaningful) >= 2 and meaningful[0].low in vocab.TYPE_WORDS and meaningful[0].low not in _NAME_LIKE_TYPES:
+        return [t for t in words if t is not meaningful[0]], vocab.TYPE_WORDS[meaningful[0].low]
+    if len(meaningful) >= 2 and meaningful[-1].low in vocab.TYPE_WORDS and meaningful[-1].low not in _NAME_END_TYPES:
+        return [t for t in words if t is not meaningful[-1]], vocab.TYPE_WORDS[meaningful[-1].low]  # "gpa real"
+    return list(words), None
+
+
+@dataclass
+class Fields:
+    attributes: list[AttributeSpec]
+    relationships: list[RelationshipSpec]
+    notes: list[str]
+
+    def names(self) -> set[str]:
+        return {a.name for a in self.attributes} | {r.field_name for r in self.relationships}
+
+
+def _known_attribute(word: str) -> bool:
+    return word in vocab.ATTRIBUTE_TYPES or word in vocab.TEXT_OVERRIDES
+
+
+#: Fewest known attribute words in a comma-less list that are read as several attributes
+#: ("with name email gpa"); two words are one name ("with a tax rate", "add published year to Book").
+RUN_ON_MIN_WORDS = 3
+
+
+def _split_run_on(chunk: list[Tok], min_words: int) -> list[list[Tok]]:
+    """ "name email gpa" (commas left out) → three chunks; "email address", "tax rate" stay whole.
+
+    Only called for a list with no separator at all: an item of a comma/"and" list is always one
+    attribute, since "published year" or "tax rate" are names made of two attribute words.
+    """
+    words = [t for t in chunk if t.word and t.low not in vocab.ATTRIBUTE_FILLERS]
+    if len(words) < min_words or len(words) != len([t for t in chunk if t.word]):
+        return [chunk]
+    if _known_attribute("_".join(t.low for t in words)) or not all(_known_attribute(t.low) for t in words):
+        return [chunk]
+    return [[t] for t in words]
+
+
+def _items(toks: Sequence[Tok], implicit: bool) -> list[list[Tok]]:
+    """The list's items: one per comma/"and" item; a comma-less run of attribute words is split."""
+    chunks = _chunks(toks)
+    if len(chunks) != 1:
+        return chunks
+    return _split_run_on(chunks[0], 2 if implicit else RUN_ON_MIN_WORDS)
+
+
+#: Words before a reference phrase inside a list ("which is linked to", "that may belong to").
+_REFERENCE_LEAD_SKIP = frozenset({"that", "which", "who", "is", "be", "are", "each", "also", "all"}) | MODALS
+#: Verbs (base form) that say the entity references what follows: "belongs to a customer".
+REFERENCE_VERBS = frozenset({"belong", "refer", "reference"})
+
+
+def _reference_lead(plain: list[Tok]) -> int | None:
+    """How many leading words of an item say "references the following" ("associated with",
+    "linked to", "belongs to", "references"), or None when the item does not start so."""
+    i = 0
+    while i < len(plain) and (plain[i].low in _REFERENCE_LEAD_SKIP or plain[i].low in vocab.OPTIONAL_WORDS):
+        i += 1
+    if i >= len(plain) - 1:
+        return None
+    word, nxt = plain[i].low, plain[i + 1].low
+    if word in LINKED_PARTICIPLES and nxt in {"to", "with"}:
+        return i + 2
+    if word in REFERENCE_VERBS and nxt == "to":  # "belongs to", "refers to", "a reference to"
+        return i + 2
+    if word in REFERENCE_VERBS and i > 0:  # "that references customers"; "reference number" is a name
+        return i + 1
+    return None
+
+
+def _lone_noun(plain: list[Tok]) -> Tok | None:
+    nouns = [t for t in plain if t.low not in vocab.ATTRIBUTE_FILLERS and t.low not in vocab.OPTIONAL_WORDS]
+    return nouns[0] if len(nouns) == 1 and nouns[0].word else None
+
+
+def _listed_target(plain: list[Tok], first: Tok | None, known: Known) -> bool:
+    """Whether an item after "associated with customers" is one more target ("and products").
+
+    A lone noun that names an entity (existing or a common entity noun), or one that is no
+    attribute word and has the first target's number: "associated with customers and genres"
+    lists two targets, "linked to customers, and a note" ends the list at "a note".
+    """
+    noun = _lone_noun(plain)
+    if noun is None:
+        return False
+    if is_entityish(noun, known):
+        return True
+    if noun.low in HAVE or noun.sing in vocab.ATTRIBUTE_TYPES or noun.sing in vocab.TEXT_OVERRIDES:
+        return False
+    return first is not None and (noun.sing != noun.low) == (first.sing != first.low)
+
+
+def _has_flag(name_words: list[Tok], known: Known) -> bool:
+    """ "has projector", "has parking" in a list: a flag named ``has_projector``.
+
+    Not "has many courses" or "has a teacher" when Teacher exists: those are references.
+    """
+    return (len(name_words) >= 2 and name_words[0].low == "have" and name_words[1].low not in MANY
+            and not (len(name_words) == 2 and known.get(name_words[1].sing)))
+
+
+def parse_fields(toks: Sequence[Tok], known: Known, all_optional: bool = False,
+                 entity_name: str | None = None, implicit: bool = False) -> Fields:
+    """Attributes (and references to existing entities) in a list like "name, an optional office and a hire date".
+
+    ``implicit`` marks a list with no "with"/":" before it ("create student name email"): there
+    even two attribute words are two attributes, since nothing else says where the list starts.
+    An item such as "associated with customers" starts a run of references: it and each lone noun
+    after it ("and products") name an entity the new one references.
+    """
+    result = Fields([], [], [])
+    referencing: bool | None = None  # in a run of references: whether they are optional
+    first_target: Tok | None = None  # the run's first target
+    for chunk in _items(toks, implicit):
+        words = [t for t in chunk if t.word or t.low in (":", "(")]
+        plain = [t for t in words if t.word]
+        if not plain:
+            continue
+        lead = _reference_lead(plain)
+        if lead is not None or (referencing is not None and _listed_target(plain, first_target, known)):
+            optional_ref = (all_optional or any(t.low in vocab.OPTIONAL_WORDS | MAYBE_MODALS for t in plain)
+                            or (lead is None and bool(referencing)))
+            referencing = optional_ref
+            if lead is not None:
+                first_target = _lone_noun(plain[lead:])
+            _add_reference(result, plain[lead or 0:], known, optional_ref, entity_name)
+            continue
+        referencing = None
+        if plain[0].low in vocab.NEGATION_WORDS or any(t.low in {"without", "no", "not"} for t in plain[:2]):
+            result.notes.append(f"left out {' '.join(t.text for t in plain if t.low not in vocab.NEGATION_WORDS)!r}"
+                                " (negated)")
+            continue
+        optional = all_optional or any(t.low in vocab.OPTIONAL_WORDS for t in plain)
+        if any(t.low == "if" for t in plain) and any(t.low in {"known", "available", "any"} for t in plain):
+            optional = True
+        words, explicit = _explicit_type([t for t in words if t.low not in vocab.OPTIONAL_WORDS
+                                          and t.low not in vocab.REQUIRED_WORDS])
+        colons = [i for i, t in enumerate(words) if t.low == ":"]
+        if colons:  # "the following fields: name" → name
+            words = words[colons[-1] + 1:]
+        cut = next((i for i, t in enumerate(words) if t.low in {"if", "when", "which", "that", "who"}), len(words))
+        name_words = [t for t in words[:cut] if t.word and t.low not in vocab.ATTRIBUTE_FILLERS
+                      and t.low not in MODALS and t.low not in {"with", "for", "to"}]
+        if _has_flag(name_words, known):  # "has projector" → has_projector: bool
+            name_words = [Tok("has", "has", "has", "has", True), *name_words[1:]]
+            explicit = explicit or "bool"
+        while name_words and name_words[0].low in HAVE - NOUN_LIKE_HAVE:  # "having a name"; "store name" stays
+            name_words = name_words[1:]
+        if not name_words:
+            continue
+        lead = next((t for t in words[:cut] if t.word and t.low not in vocab.ATTRIBUTE_FILLERS), None)
+        if lead is not None and lead.low == "is":
+            explicit = explicit or "bool"  # "is active", "is premium": a flag, named without the "is"
+        if name_words[0].low == "whether":  # "whether it is done" → done: bool
+            flag = [t for t in name_words[1:] if t.low not in {"it", "is", "its", "they", "he", "she", "was", "be"}]
+            name_words, explicit = flag[-1:], explicit or "bool"
+            if not name_words:
+                continue
+        relation = any(t.low in RELATION_WORDS for t in name_words)
+        core = [t for t in name_words if t.low not in RELATION_WORDS and t.low != "to"]
+        target = relationship_target(core, known, relation)
+        if target is not None:
+            spec = RelationshipSpec(target, required=not optional)
+            if target != entity_name and spec.field_name not in result.names():
+                result.relationships.append(spec)
+            continue
+        if len(core) > 4:
+            result.notes.append(f"ignored {' '.join(t.text for t in core)!r} (not an attribute name)")
+            continue
+        name = "_".join(t.low for t in core)
+        if name == "id":
+            result.notes.append("'id' is implicit: every entity has an integer id")
+            continue
+        type_name = explicit or vocab.infer_type(name)
+        try:
+            attribute = AttributeSpec(name=name, type=type_name, required=not optional)
+        except SpecError as exc:
+            result.notes.append(f"ignored {name!r}: {exc}")
+            continue
+        if attribute.name in result.names():
+            continue
+        result.attributes.append(attribute)
+    return result
+
+
+def _add_reference(result: Fields, words: list[Tok], known: Known, optional: bool, entity_name: str | None) -> None:
+    """One target of "associated with customers and products" as a reference (``customer_id``)."""
+    core = [t for t in words if t.low not in vocab.ATTRIBUTE_FILLERS and t.low not in vocab.OPTIONAL_WORDS
+            and t.low not in MAYBE_MODALS and t.low not in RELATION_WORDS and t.low not in {"to", "with"}]
+    target = relationship_target(core, known, True) if core else None
+    if target is None:
+        result.notes.append(f"ignored {' '.join(t.text for t in words)!r} (not an entity name)")
+        return
+    try:
+        spec = RelationshipSpec(target, required=not optional)
+    except SpecError as exc:
+        result.notes.append(f"ignored {target!r}: {exc}")
+        return
+    if target != entity_name and spec.field_name not in result.names():
+        result.relationships.append(spec)
+
+
+def relationship_target(core: list[Tok], known: Known, relation: bool) -> str | None:
+    if len(core) > 1:  # "course enrollment reference" → CourseEnrollment when known (or said to be a reference)
+        if len(core) > 3 or not all(t.word for t in core):
+            return None
+        joined = "_".join(t.low for t in core[:-1]) + "_" + core[-1].sing
+        return known.get(joined) or (pascal_case(joined) if relation else None)
+    if not core:
+        return None
+    tok = core[0]
+    if tok.sing.endswith("_id") and len(tok.sing) > 3:
+        base = tok.sing[:-3]
+        if known.get(base) or base in vocab.ENTITY_NOUNS:
+            return known.get(base) or pascal_case(base)
+        return None
+    if known.get(tok.sing):
+        return known.get(tok.sing)
+    if relation and tok.word:
+        return pascal_case(tok.sing)
+    return None
+
+
+def build_spec(name: str, fields: Fields) -> EntitySpec:
+    relationships = [r for r in fields.relationships if r.target != name]
+    try:
+        return EntitySpec(name=name, attributes=tuple(fields.attributes), relationships=tuple(relationships))
+    except SpecError as exc:
+        raise RecognitionError(str(exc)) from exc

@@ -1,0 +1,271 @@
+"""Tokenizing requests and turning them into cache keys, with no NLTK data needed.
+
+Both the offline recognizer and the recognition cache read requests through
+``canonical_tokens``, so they split and fold words the same way. Only NLTK's data-free pieces
+are used (``RegexpTokenizer``, ``SnowballStemmer``); nothing here may depend on optional
+downloads, since a cache key must be the same on every machine.
+
+The cache key is the request in *canonical form*, and the offline recognizer reads that same
+form, so two requests with one key always get the same offline answer. It keeps word order and
+negations ("add course to student" is not "add student to course", "with no email" is not "with
+email") and folds what does not change the meaning: case, punctuation other than list and clause
+marks, articles and polite fillers, and the inflections of the vocabulary's verbs where they are
+verbs, so "Create a Student entity", "create student entity" and "Please create the Student
+entity!" share a key, as do "the system manages students" and "system managing students".
+Nouns are not stemmed: a Snowball stem makes "rating"/"rate", "active"/"activity" and
+"title"/"titl" collide, and the cache would then answer one request with the other's attribute.
+A verb form used as a noun keeps its spelling too ("with tracking number", "a building entity",
+"create records"): the user's words name attributes and entities, never their stems.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+from typing import Any
+
+#: Bump when the key function changes: the cache re-keys its rows on migration.
+#: 2: verb forms used as nouns keep their spelling ("tracking number", "a building entity").
+KEY_VERSION = 2
+
+_CONTRACTIONS = (
+    (re.compile(r"\bcan't\b", re.I), "can not"),
+    (re.compile(r"\bwon't\b", re.I), "will not"),
+    (re.compile(r"n't\b", re.I), " not"),
+    (re.compile(r"'re\b", re.I), " are"),
+    (re.compile(r"'ll\b", re.I), " will"),
+    (re.compile(r"'d\b", re.I), " would"),
+    (re.compile(r"'ve\b", re.I), " have"),
+    (re.compile(r"'m\b", re.I), " am"),
+    (re.compile(r"'s\b", re.I), ""),  # possessive or "is": neither changes what is asked
+)
+_CAMEL_1 = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
+_CAMEL_2 = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])")
+_WORD = r"[^\W\d_]\w*|\d+(?:\.\d+)?|[^\w\s]"  # words (any script), numbers, marks
+
+#: Words dropped anywhere: they never change what a request asks for.
+FILLERS: frozenset[str] = frozenset({"a", "an", "the", "please", "kindly", "just", "new"})
+#: Openings dropped at the start of a request (repeatedly): "can you please create ..." = "create ...".
+_OPENINGS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
+    "can you", "could you", "would you", "will you", "i want to", "i would like to", "i would love to",
+    "we want to", "we would like to", "i need to", "we need to", "let us", "let me", "help me", "please",
+    "kindly", "hey", "hi", "hello", "ok", "okay", "now", "then", "next", "so"))
+#: Closings dropped at the end: "..., thanks" / "please".
+_CLOSINGS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
+    "thanks", "thank you", "please", "thx", "for me"))
+#: Single-word spellings with one meaning for the recognizer.
+_SAME: dict[str, str] = {"has": "have", "does": "do", "are": "is", "&": "and", "!": ".", "?": "."}
+#: Punctuation the recognizer reads (lists, clauses, explicit types); any other mark is dropped.
+_KEPT_MARKS = frozenset({",", ";", ":", "(", ")", "/", ".", "and"})
+
+
+@lru_cache(maxsize=1)
+def _tokenizer() -> Any:
+    from nltk.tokenize import RegexpTokenizer  # data-free
+
+    return RegexpTokenizer(_WORD)
+
+
+@lru_cache(maxsize=1)
+def _stemmer() -> Any:
+    from nltk.stem.snowball import SnowballStemmer  # data-free
+
+    return SnowballStemmer("english", ignore_stopwords=False)
+
+
+def clean_text(text: str) -> str:
+    """NFKC, straight quotes, expanded contractions, camelCase split into snake_case words."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    for pattern, replacement in _CONTRACTIONS:
+        text = pattern.sub(replacement, text)
+    return text
+
+
+def split_camel(word: str) -> str:
+    """``OrderItem`` → ``Order_Item`` (case kept); other words unchanged."""
+    if not word[:1].isalpha() or "_" in word or word.isupper() or word.islower():
+        return word
+    return _CAMEL_2.sub("_", _CAMEL_1.sub("_", word))
+
+
+def tokenize(text: str) -> list[str]:
+    """Words (case kept, camelCase split into snake_case), numbers and punctuation marks."""
+    if not isinstance(text, str):
+        return []
+    return [split_camel(token) for token in _tokenizer().tokenize(clean_text(text))]
+
+
+def stem(word: str) -> str:
+    """Snowball stem of a lower-case word (snake_case parts one by one); the recognizer matches verbs on it."""
+    if "_" in word:
+        return "_".join(_stemmer().stem(part) for part in word.split("_") if part)
+    return _stemmer().stem(word)
+
+
+@lru_cache(maxsize=1)
+def _verb_bases() -> dict[str, str]:
+    """Inflected form → base verb, for every verb of the vocabulary (built on first use)."""
+    from baes.recognition import vocabulary as vocab
+
+    table: dict[str, str] = {}
+    for verb in sorted(vocab.CREATE_VERBS | vocab.ADD_VERBS | vocab.LINK_VERBS | vocab.DELETE_VERBS
+                       | vocab.NEED_VERBS):
+        for form in vocab.verb_forms(verb):
+            table.setdefault(form, verb)
+    return table
+
+
+def verb_base(word: str) -> str | None:
+    """The vocabulary verb ``word`` is a form of (its -s, -ing forms or itself), or None."""
+    return _verb_bases().get(word)
+
+
+@lru_cache(maxsize=1)
+def _base_verbs() -> frozenset[str]:
+    """The vocabulary's verbs in their base form."""
+    return frozenset(_verb_bases().values())
+
+
+def canonical_tokens(text: str) -> list[str]:
+    """The request as the recognizer reads it and the cache keys it (see the module docstring)."""
+    if not isinstance(text, str):
+        return []
+    return list(_canonical(text))
+
+
+@lru_cache(maxsize=2048)
+def _canonical(text: str) -> tuple[str, ...]:
+    """Canonical tokens, memoized: the recognizer, the cache key and the context all ask for them.
+
+    Lower-case, camelCase split, fillers and polite openings dropped (an article stays before a
+    verb form, where it says the form is a noun), only meaningful punctuation
+    kept (sentence ends inside the request become "."), and the inflections of the vocabulary's
+    verbs folded to the base verb where they are verbs ("manages", "managing" → "manage"; see
+    ``_fold_verbs``). Nouns keep their form: "tags" and "tag" are different attribute names, and
+    "tracking number" is not "track number".
+    """
+    words: list[str] = []
+    article: str | None = None  # the article just dropped, kept only before a verb form (a noun there)
+    for token in tokenize(text):
+        low = _SAME.get(token.lower(), token.lower())
+        if low[:1].isalnum() or low[:1] == "_":
+            if low in FILLERS:
+                article = low if low in _ARTICLES else article
+                continue
+            if article is not None and verb_base(low) not in (None, low):
+                words.append(article)  # "give orders a tracking number": no verb follows an article
+            words.append(low)
+        elif low in _KEPT_MARKS:
+            words.append(low)
+        article = None
+    return tuple(_fold_verbs(_strip_edges(_join_phrasal_verbs(words))))
+
+
+#: Words after which an inflected verb form is a noun: "with tracking number", "have building",
+#: "number of records", "(recording date"; a verb never follows them.
+_ARTICLES = frozenset({"a", "an", "the"})
+_NOUN_CONTEXT = frozenset({"with", "having", "have", "had", "of", "without", "no", "(", ":", "/", "each", "every",
+                           "its", "their", "his", "her", "our", "my", "your", "these", "those"}) | _ARTICLES
+#: Words that open an attribute list, which runs to the end of the clause.
+_LIST_OPENERS = frozenset({"with", "having", ":", "("})
+_CLAUSE_ENDS = frozenset({".", ";"})
+#: Words after which a form inside an attribute list is still a verb ("with title that belongs to").
+_VERB_CONTEXT = frozenset({"that", "which", "who", "also", "to", "should", "must", "can", "could", "may", "might",
+                           "will", "would", "shall", "do", "is", "it", "they", "i", "we", "you", "he", "she"})
+#: Words after which a form is the noun before them: "a university building with", "stores have".
+_NOUN_FOLLOWERS = frozenset({"with", "having", "have", "had", "is", "was", "were", "should", "must", "may",
+                             "might", "will", "would", "shall"})
+#: Marks after which an -ing word ends its phrase, so it is a noun ("a university building, ...").
+_PHRASE_ENDS = frozenset({",", ";", ".", ":", "(", ")", "/"})
+
+
+def _fold_verbs(words: list[str]) -> list[str]:
+    """Fold the vocabulary's verb forms to the base verb, except where the word is a noun.
+
+    A form is a noun inside an attribute list ("with tracking number, stores"), right after an
+    article or determiner, a verb, "have", "of" or "with" ("a tracking number", "create records",
+    "has tracking"), and before a structure word,
+    a verb, "have"/"is" or "with" ("a university building entity", "records belong to users");
+    an -ing form also at the end of its phrase.
+    Only the context decides, never a list of nouns, and the context is read on base forms so
+    the canonical form is a fixed point.
+    """
+    bases = _verb_bases()
+    result: list[str] = []
+    in_list = False
+    for i, word in enumerate(words):
+        base = bases.get(word, word)
+        if base != word and not _is_noun_here(words, i, in_list, bases):
+            word = base
+        result.append(word)
+        if word in _LIST_OPENERS:
+            in_list = True
+        elif word in _CLAUSE_ENDS:
+            in_list = False
+    return result
+
+
+def _is_noun_here(words: list[str], i: int, in_list: bool, bases: dict[str, str]) -> bool:
+    """Whether the verb form ``words[i]`` is used as a noun (see ``_fold_verbs``)."""
+    from baes.recognition import vocabulary as vocab
+
+    before = bases.get(words[i - 1], words[i - 1]) if i > 0 else None
+    after = bases.get(words[i + 1], words[i + 1]) if i + 1 < len(words) else None
+    if in_list:
+        return before not in _VERB_CONTEXT
+    if before in _NOUN_CONTEXT or before in _base_verbs():
+        return True
+    if after in vocab.STRUCTURE_WORDS or after in _NOUN_FOLLOWERS or after in _base_verbs():
+        return True  # "records entity", "stores have", "records belong to": a noun, not a verb
+    return words[i].endswith("ing") and (after is None or after in _PHRASE_ENDS)
+
+
+def _join_phrasal_verbs(words: list[str]) -> list[str]:
+    """ "set up" → "setup", "keep track of" → "track": one token per verb the recognizer knows."""
+    result: list[str] = []
+    i = 0
+    while i < len(words):
+        pair = tuple(words[i:i + 2])
+        if pair in (("set", "up"), ("sets", "up"), ("setting", "up")):
+            result.append("setup")
+            i += 2
+        elif tuple(words[i:i + 3]) in (("keep", "track", "of"), ("keeps", "track", "of"), ("keeping", "track", "of")):
+            result.append("track")
+            i += 3
+        else:
+            result.append(words[i])
+            i += 1
+    return result
+
+
+def _strip_edges(words: list[str]) -> list[str]:
+    """Drop leading/trailing marks and polite openings/closings (matched on base verb forms)."""
+    bases = _verb_bases()
+    changed = True
+    while changed and words:
+        changed = False
+        while words and words[0] in {",", ";", ":", ".", ")", "/", "and"}:
+            words.pop(0)
+            changed = True
+        while words and words[-1] in {",", ";", ":", ".", "(", "/", "and"}:
+            words.pop()
+            changed = True
+        for opening in _OPENINGS:
+            if tuple(bases.get(w, w) for w in words[:len(opening)]) == opening and len(words) > len(opening):
+                del words[:len(opening)]
+                changed = True
+                break
+        for closing in _CLOSINGS:
+            if tuple(words[-len(closing):]) == closing and len(words) > len(closing):
+                del words[-len(closing):]
+                changed = True
+                break
+    return words
+
+
+def normalize_request(text: str) -> str:
+    """The cache key of a request: its canonical tokens joined by spaces."""
+    if not isinstance(text, str):
+        return ""
+    return " ".join(canonical_tokens(text))

@@ -1,0 +1,487 @@
+"""The offline recognizer: a request in plain English → a ``Draft`` (intent, entity, attributes).
+
+No network and no downloaded data: it reads the request's canonical tokens
+(``baes.recognition.normalize.canonical_tokens``, built on NLTK's ``RegexpTokenizer``), which are also
+the recognition cache's key, so requests sharing a key get the same answer. Verbs are matched on
+Snowball stems, nouns are singularized and typed with ``baes.recognition.vocabulary``; attribute lists
+are read by ``baes.recognition.attribute_phrases``. The grammar is small and explicit (docs/recognition.md):
+
+* delete:        "delete the course entity", "remove Students"
+* relationship:  "add/assign X to Y" (Y gets a reference to X: ``y.x_id``),
+                 "link/connect X to Y", "X belongs to Y", "X references Y", "each X has a Y",
+                 "Xs are attached to a Y", "Xs are taught by a Y" (X gets ``y_id``),
+                 "X has many Ys", "X is referenced by Ys" (each Y gets ``x_id``);
+                 every listed target counts: "X belongs to a Y and a Z" gives ``y_id`` and ``z_id``
+* add_attributes: "add email to student", "students also need a phone number",
+                 "give teachers an office", "extend Course with credits"
+* create:        "create a Book entity with ...", "add a Book with ...", "a system to manage students with ...",
+                 "Teachers have a name, an optional office and a hire date"
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from baes.recognition import vocabulary as vocab
+from baes.recognition.attribute_phrases import REFERENCE_VERBS, Fields, build_spec, parse_fields, relationship_target
+from baes.recognition.normalize import stem, verb_base
+from baes.recognition.model import Draft, RecognitionError
+from baes.recognition.request_tokens import (ATTRIBUTE_MARKERS, BE_WORDS, HAVE, LINKED_PARTICIPLES, MANY, MAYBE_MODALS,
+                                      MODALS, PRONOUNS, RELATION_WORDS, RELATIVE, SEPARATORS, SKIP_IN_NOUNS,
+                                      SUBJECT_SKIP, Known, Tok, clause_end, entity_name, first_index, head_noun,
+                                      index_of, is_entityish, noun_after, read_tokens, verb_stems)
+from baes.scaffold.spec import EntitySpec, RelationshipSpec
+
+
+def _changed(name: str, fields: Fields, intent: str) -> Draft:
+    """A draft for new fields on ``name``: a lone reference is a relationship, anything else ``intent``."""
+    spec = build_spec(name, fields)
+    if intent != "create" and not spec.attributes and len(spec.relationships) == 1:
+        return Draft("relationship", spec, related_entity=spec.relationships[0].target, notes=tuple(fields.notes))
+    return Draft(intent, spec, notes=tuple(fields.notes))
+
+
+def _try_delete(toks: list[Tok], known: Known) -> Draft | None:
+    verbs = verb_stems("delete") | verb_stems("create") | verb_stems("add") | verb_stems("link")
+    first_verb = next((i for i, t in enumerate(toks) if t.word and t.stem in verbs), None)
+    if first_verb is None or toks[first_verb].stem not in verb_stems("delete"):
+        return None
+    end = clause_end(toks, first_verb + 1)
+    if index_of(toks[:end], {"from"}, first_verb + 1) is not None:
+        raise RecognitionError("removing an attribute or a reference from an entity is not supported; "
+                               "edit the entity's files, or delete the whole entity")
+    target = noun_after(toks[:end], first_verb + 1)
+    if target is None or toks[target].low in PRONOUNS | {"them", "this", "that", "all"}:
+        target = _mentioned_before(toks, first_verb, known)  # "I no longer want the Course entity, delete it"
+    if target is None:
+        raise RecognitionError("which entity should be deleted? (e.g. 'delete the Course entity')")
+    return Draft("delete", EntitySpec(entity_name(toks[target], known)))
+
+
+def _mentioned_before(toks: list[Tok], stop: int, known: Known) -> int | None:
+    """The entity a pronoun refers to: a known entity, else a noun named as an entity/model/table."""
+    for i in range(stop - 1, -1, -1):
+        if toks[i].word and known.get(toks[i].sing):
+            return i
+    for i in range(stop - 1, 0, -1):
+        if toks[i].low in vocab.STRUCTURE_WORDS and toks[i - 1].word and toks[i - 1].low not in SKIP_IN_NOUNS:
+            return i - 1
+    return None
+
+
+def _link_draft(holder: Tok, target: Tok, known: Known, required: bool, notes: Sequence[str] = ()) -> Draft:
+    holder_name = entity_name(holder, known)
+    target_name = entity_name(target, known)
+    if holder_name == target_name:
+        raise RecognitionError(f"an entity cannot reference itself here ({holder_name})")
+    spec = EntitySpec(holder_name, relationships=(RelationshipSpec(target_name, required=required),))
+    return Draft("relationship", spec, related_entity=target_name, notes=tuple(notes))
+
+
+def _links_draft(holder: Tok, targets: Sequence[Tok], known: Known, required: bool) -> Draft:
+    """References from ``holder`` to every target: one is a ``relationship``, several are one change
+    of the holder (``add_attributes`` holding only references), as for any other list of new fields."""
+    if len(targets) == 1:
+        return _link_draft(holder, targets[0], known, required=required)
+    holder_name = entity_name(holder, known)
+    fields = Fields([], [], [])
+    for target in targets:
+        target_name = entity_name(target, known)
+        if target_name == holder_name:
+            raise RecognitionError(f"an entity cannot reference itself here ({holder_name})")
+        if all(r.target != target_name for r in fields.relationships):
+            fields.relationships.append(RelationshipSpec(target_name, required=required))
+    return _changed(holder_name, fields, "add_attributes")
+
+
+#: Words joining the targets of one reference phrase ("belongs to a customer and a store").
+_TARGET_JOINERS = frozenset({",", "and", "plus", "/"})
+
+
+def _listed_targets(toks: Sequence[Tok], first: int, end: int, known: Known) -> list[int]:
+    """``first`` and every further entity listed after it: "linked to authors, publishers" names two.
+
+    A further item must be a lone noun (followed by a joiner or the clause end) that could name an
+    entity, i.e. no common attribute word or verb: "belongs to a customer and has a total" stops
+    at "has".
+    """
+    found = [first]
+    i = first + 1
+    while i < end and toks[i].low in _TARGET_JOINERS:
+        j = i
+        while j < end and (toks[j].low in _TARGET_JOINERS or toks[j].low in SUBJECT_SKIP):
+            j += 1
+        if j >= end or not _could_be_target(toks[j], known):
+            break
+        if j + 1 < end and toks[j + 1].low not in _TARGET_JOINERS:
+            break
+        found.append(j)
+        i = j + 1
+    return found
+
+
+def _could_be_target(tok: Tok, known: Known) -> bool:
+    """A word that may name a referenced entity: an entity, or a noun that is no attribute or verb."""
+    if tok.word and is_entityish(tok, known):
+        return True
+    if not tok.word or tok.low in SKIP_IN_NOUNS or tok.low in PRONOUNS:
+        return False
+    return (tok.sing not in vocab.ATTRIBUTE_TYPES and tok.sing not in vocab.TEXT_OVERRIDES
+            and verb_base(tok.low) is None and tok.low not in RELATION_WORDS)
+
+
+#: Adverbs allowed between "is" and a participle ("students are also linked to a course").
+_PARTICIPLE_ADVERBS = frozenset({"also", "always", "usually", "optionally", "now", "each", "all"})
+
+
+def _is_passive(toks: Sequence[Tok], verb: int, known: Known) -> bool:
+    """ "students are attached to a course" describes a reference, it is no order to add something.
+
+    True when the verb is a participle (-ed) after a form of "to be" or right after an entity noun.
+    """
+    if not toks[verb].low.endswith("ed"):
+        return False
+    before = verb - 1
+    while before >= 0 and toks[before].low in _PARTICIPLE_ADVERBS:
+        before -= 1
+    return before >= 0 and (toks[before].low in BE_WORDS or is_entityish(toks[before], known))
+
+
+def _try_verb_to(toks: list[Tok], known: Known) -> Draft | None:
+    """ "add X to Y", "link X with Y", "add a phone number for students", "add to Student: email"."""
+    verb = first_index(toks, verb_stems("add") | verb_stems("link"))
+    if verb is None or (toks[verb].low == "give") or _is_passive(toks, verb, known):
+        return None
+    if first_index(toks, verb_stems("create"), 0, verb) is not None and toks[verb].stem not in verb_stems("link"):
+        return None
+    end = clause_end(toks, verb + 1)
+    prepositions = {"to", "for", "into", "in", "on"} | ({"with"} if toks[verb].stem in verb_stems("link") else set())
+    prep = index_of(toks[:end], prepositions, verb + 1)
+    if prep is None:
+        return None
+    holder_index = noun_after(toks[:end], prep + 1)
+    if holder_index is None:
+        return None
+    holder = toks[holder_index]
+    if prep == verb + 1:  # "add to Student: email, phone"
+        region = toks[holder_index + 1:end]
+    else:
+        region = toks[verb + 1:prep]
+    region_words = [t for t in region if t.word]
+    optional = any(t.low in vocab.OPTIONAL_WORDS for t in region_words)
+    core = [t for t in region_words if t.low not in vocab.ATTRIBUTE_FILLERS and t.low not in vocab.OPTIONAL_WORDS
+            and t.low not in vocab.REQUIRED_WORDS and t.low not in MODALS and t.low not in vocab.STRUCTURE_WORDS]
+    relation = any(t.low in RELATION_WORDS for t in core)
+    core_nouns = [t for t in core if t.low not in RELATION_WORDS]
+    single = len(core_nouns) == 1 and not any(t.low in SEPARATORS for t in region)
+    if single and (relation or is_entityish(core_nouns[0], known) or core_nouns[0].sing.endswith("_id")
+                   and relationship_target(core_nouns, known, True)):
+        target_tok = core_nouns[0]
+        if target_tok.sing.endswith("_id"):
+            target_tok = Tok(target_tok.text[:-3], target_tok.low[:-3], target_tok.sing[:-3], target_tok.stem,
+                             True)
+        if toks[verb].stem in verb_stems("link"):  # "link X to Y (and Z)": X points to Y (and Z)
+            targets = [toks[t] for t in _listed_targets(toks, holder_index, end, known)]
+            return _links_draft(target_tok, targets, known, required=not optional)
+        return _link_draft(holder, target_tok, known, required=not optional)  # "add X to Y": Y gets x_id
+    if toks[verb].stem in verb_stems("link"):
+        return None
+    name = entity_name(holder, known)
+    fields = parse_fields(region, known, entity_name=name)
+    if not fields.attributes and not fields.relationships:
+        raise RecognitionError(f"which attributes should be added to {name}?")
+    return _changed(name, fields, "add_attributes")
+
+
+def _refuse_undirected(toks: list[Tok], known: Known) -> Draft | None:
+    """ "a relationship between course and student" says nothing about which one holds the reference."""
+    between = index_of(toks, {"between"})
+    if between is None or not any(t.low in RELATION_WORDS or t.stem in verb_stems("link") for t in toks[:between]):
+        return None
+    nouns = [t for t in toks[between + 1:] if t.word and t.low not in SKIP_IN_NOUNS and t.low != "and"]
+    if len(nouns) >= 2:
+        one, other = entity_name(nouns[0], known), entity_name(nouns[1], known)
+        raise RecognitionError(
+            f"which entity holds the reference? Say 'add {one} to {other}' (each {other} references a {one}) "
+            f"or 'add {other} to {one}' (each {one} references a {other})")
+    return None
+
+
+def _try_ownership(toks: list[Tok], known: Known) -> Draft | None:
+    """ "X belongs to Y", "X references Y", "each X has a Y", "X has many Ys"."""
+    end = clause_end(toks, 0)
+    for i in range(end):
+        tok = toks[i]
+        owning = tok.stem in {"belong", "refer", "referenc"} or tok.low in LINKED_PARTICIPLES
+        passive = (tok.low == "by" and i >= 2 and toks[i - 2].low == "is"
+                   and toks[i - 1].low.endswith(("ed", "ght", "en", "wn")))  # "courses are taught by a teacher"
+        if passive:
+            subject = _subject_before(toks, i - 2)
+            target = noun_after(toks[:end], i + 1)
+            if subject is not None and target is not None and is_entityish(toks[target], known):
+                if toks[i - 1].stem in {"refer", "referenc"}:  # "orders are referenced by invoices": invoice.order_id
+                    return _link_draft(toks[target], toks[subject], known, required=True)
+                return _link_draft(toks[subject], toks[target], known, required=True)
+            continue
+        if not tok.word or not (owning or tok.low == "have") or (owning and i + 1 < end and toks[i + 1].low == "by"):
+            continue  # "X is referenced by Y" is read at "by", as a passive
+        subject = _subject_before(toks, i)
+        if subject is None:
+            continue
+        after = i + 1
+        while owning and after < end and (toks[after].low in {"to", "with"} | vocab.OPTIONAL_WORDS
+                                          or toks[after].low in SUBJECT_SKIP):  # "associated with an optional customer"
+            after += 1
+        nxt = noun_after(toks[:end], after)
+        if owning and nxt is not None and toks[nxt].low not in SEPARATORS:
+            maybe = any(t.low in MAYBE_MODALS | vocab.OPTIONAL_WORDS for t in toks[subject:nxt])
+            targets = [toks[t] for t in _listed_targets(toks, nxt, end, known)]
+            return _links_draft(toks[subject], targets, known, required=not maybe)  # "may belong to"
+        if tok.low == "have":
+            rest = toks[i + 1:end]
+            if any(t.low in {",", "and"} for t in rest):
+                return None
+            many = any(t.low in MANY for t in rest[:3])
+            optional = any(t.low in MAYBE_MODALS for t in toks[subject:i]) or any(
+                t.low in vocab.OPTIONAL_WORDS for t in rest)
+            if nxt is None:
+                return None
+            target = toks[nxt]
+            if target.low in MANY:
+                nxt2 = noun_after(toks[:end], nxt + 1)
+                target = toks[nxt2] if nxt2 is not None else target
+            if not is_entityish(target, known):
+                return None
+            if many:
+                return _link_draft(target, toks[subject], known, required=True)
+            return _link_draft(toks[subject], target, known, required=not optional)
+    return None
+
+
+def _subject_before(toks: Sequence[Tok], verb: int) -> int | None:
+    """The sentence's subject if the words before ``verb`` are [each/the/...] noun [modals]."""
+    candidates = [i for i in range(verb) if toks[i].word and toks[i].low not in SUBJECT_SKIP
+                  and toks[i].low not in MODALS and toks[i].low not in MAYBE_MODALS
+                  and toks[i].low not in vocab.STRUCTURE_WORDS]
+    if candidates and toks[candidates[0]].low in PRONOUNS:
+        return None
+    if len(candidates) != 1 or any(not t.word for t in toks[:verb]):
+        return None
+    return candidates[0]
+
+
+def _try_subject_has(toks: list[Tok], known: Known) -> Draft | None:
+    """ "Students also need a phone number", "Teachers have a name, ..." (create unless known/also)."""
+    end = clause_end(toks, 0)
+    have = next((i for i in range(end) if toks[i].low in HAVE and not _object_of_verb(toks, i)), None)
+    if have is None:
+        return None
+    subject = _subject_before(toks, have)
+    if subject is None:
+        return None
+    before = toks[:have]
+    also = any(t.low in vocab.ALSO_WORDS for t in toks[:end]) or toks[have].stem in {"need", "requir", "want"}
+    maybe = any(t.low in MAYBE_MODALS for t in before)
+    name = entity_name(toks[subject], known)
+    fields = parse_fields(toks[have + 1:end], known, all_optional=maybe, entity_name=name)
+    if not fields.attributes and not fields.relationships:
+        return None
+    intent = "add_attributes" if (also or known.get(toks[subject].sing)) else "create"
+    return _changed(name, fields, intent)
+
+
+def _try_give_or_extend(toks: list[Tok], known: Known) -> Draft | None:
+    """ "give students a GPA", "extend Course with credits"."""
+    first = next((i for i, t in enumerate(toks) if t.word and t.low not in {"please", "now", "also", "then"}), None)
+    if first is None or toks[first].low not in {"give", "extend", "update", "change", "modify", "enhance"}:
+        return None
+    end = clause_end(toks, first + 1)
+    holder = noun_after(toks[:end], first + 1)
+    if holder is None:
+        return None
+    start = holder + 1
+    marker = index_of(toks[:end], {"with", "to", "by", ":"}, start)
+    if marker is not None and marker <= start + 1:
+        start = marker + 1
+    name = entity_name(toks[holder], known)
+    fields = parse_fields(toks[start:end], known, entity_name=name)
+    if not fields.attributes and not fields.relationships:
+        raise RecognitionError(f"which attributes should be added to {name}?")
+    return _changed(name, fields, "add_attributes")
+
+
+def _create_entity_index(toks: list[Tok], marker: int) -> int | None:
+    # "an entity called Book", "named Book"
+    for i in range(marker):
+        if toks[i].low in {"called", "named"} and i + 1 < len(toks) and toks[i + 1].word:
+            return i + 1
+    # "a Book entity", "the student model"
+    for i in range(1, marker):
+        if toks[i].low in vocab.STRUCTURE_WORDS:
+            j = i - 1
+            while j >= 0 and toks[j].word and toks[j].low in vocab.ATTRIBUTE_FILLERS:
+                j -= 1
+            if j >= 0 and toks[j].word and _names_structure(toks, j):
+                return j
+    # "manage university students", "create students"
+    verbs = [i for i in range(marker) if toks[i].word and toks[i].stem in _creating_verbs()]
+    for verb in reversed(verbs):
+        head = head_noun(toks, verb + 1, marker)
+        if head is not None:
+            return head
+    return head_noun(toks, 0, marker) if not verbs else None
+
+
+def _names_structure(toks: Sequence[Tok], index: int) -> bool:
+    """Whether the word before "entity"/"model"/"table" is its name ("a Book entity").
+
+    A qualifier ("store", "library") or a verb ("store", "record") is a name too when it is the
+    object of a creating verb: "create a Store entity", "create a Record entity".
+    """
+    tok = toks[index]
+    if _object_of_verb(toks, index):
+        return tok.low not in vocab.STRUCTURE_WORDS and (tok.low not in SKIP_IN_NOUNS
+                                                         or tok.sing in vocab.ENTITY_NOUNS)
+    return tok.low not in SKIP_IN_NOUNS and tok.stem not in _creating_verbs()
+
+
+def _object_of_verb(toks: Sequence[Tok], index: int) -> bool:
+    """ "create a Store entity": a word right after a creating verb is its object, even when it is
+    also a verb itself (store, record, model); the article between them is already dropped."""
+    return index > 0 and toks[index - 1].word and toks[index - 1].stem in _creating_verbs()
+
+
+def _where_subject(toks: list[Tok], marker: int, end: int) -> tuple[int, int] | None:
+    """ "... where each book has a title, ..." → (index of "book", index where its attributes start)."""
+    if marker >= end or toks[marker].low not in {"where", "in", "whose"}:
+        return None
+    j = marker + 1
+    while j < end and toks[j].low in SUBJECT_SKIP | {"which"}:
+        j += 1
+    if j >= end or not toks[j].word or toks[j].low in SKIP_IN_NOUNS:
+        return None
+    k = j + 1
+    while k < end and toks[k].low in MODALS | MAYBE_MODALS:
+        k += 1
+    if k < end and toks[k].low in HAVE:
+        return j, k + 1
+    return None
+
+
+def _find_marker(toks: list[Tok], start: int, end: int) -> int:
+    """Where the attribute list starts: "with", "having", ":", "that has", "Book(" ...; ``end`` if none."""
+    for i in range(start, end):
+        low = toks[i].low
+        if low in ATTRIBUTE_MARKERS and i > 0:
+            return i
+        if low in RELATIVE and i + 1 < end and (toks[i + 1].low in HAVE or toks[i + 1].low in MODALS
+                                                or toks[i + 1].low in LINKED_PARTICIPLES | REFERENCE_VERBS):
+            return i  # "a Book that has ...", "an Order that belongs to a customer"
+        if low == "(" and i > 0 and toks[i - 1].word and any(t.low in {",", ":"} for t in toks[i + 1:end]):
+            return i
+    return end
+
+
+def _implicit_list(toks: list[Tok], index: int, end: int) -> int | None:
+    """ "create student name email gpa": the attribute list starts at the first attribute word after the noun."""
+    for i in range(index + 1, end):
+        if not toks[i].word:
+            return None
+        if toks[i].low in vocab.ATTRIBUTE_TYPES or toks[i].low in vocab.TEXT_OVERRIDES:
+            return i
+    return None
+
+
+def _creating_verbs() -> frozenset[str]:
+    """Verbs that create an entity here: "create/make/..." and, once no rule before this one read
+    the request as a change of an existing entity, "add" too ("add a Book with title and author").
+
+    Only "add" itself: the other add-verbs (give, extend, attach, assign...) never name a new entity.
+    """
+    return verb_stems("create") | {stem("add")}
+
+
+def _check_adding(toks: list[Tok], index: int, region_start: int, end: int, implicit: int | None,
+                  known: Known) -> None:
+    """Refuse an "add ..." that names no target and no new entity ("add email", "add a phone number").
+
+    "add" creates only when it clearly names an entity: a structure word ("add a Book entity"), an
+    attribute list after "with"/":" ("add a Book with title"), or an entity noun ("add students").
+    """
+    if any(t.word and (t.stem in verb_stems("create") or t.low in vocab.STRUCTURE_WORDS) for t in toks[:region_start]):
+        return
+    if implicit is None and (region_start < end or is_entityish(toks[index], known)):
+        return
+    if implicit is not None and is_entityish(toks[index], known):  # "add student name email": change or create?
+        what, target = ", ".join(t.text for t in toks[implicit:end] if t.word), entity_name(toks[index], known)
+        raise RecognitionError(f"a change of {target} or a new entity? Say 'add {what} to {target}', "
+                               f"or 'create a {target} entity with {what}'")
+    add = next(i for i, t in enumerate(toks) if t.word and t.stem == stem("add"))
+    what = " ".join(t.text for t in toks[add + 1:end] if t.word)
+    raise RecognitionError(f"add {what!r} to which entity? Say e.g. 'add {what} to Student', "
+                           "or 'create a Student entity with ...' for a new entity")
+
+
+def _try_create(toks: list[Tok], known: Known) -> Draft | None:
+    end = clause_end(toks, 0)
+    marker = _find_marker(toks, 0, end)
+    named = next((i for i in range(min(marker + 2, end) - 1) if toks[i].low in vocab.STRUCTURE_WORDS
+                  and toks[i + 1].low == ":" and i + 2 < end and toks[i + 2].word
+                  and (i == 0 or toks[i - 1].low in SKIP_IN_NOUNS or toks[i - 1].stem in _creating_verbs())), None)
+    where = _where_subject(toks, marker, end)
+    implicit: int | None = None  # where an implicit list ("create student name email") starts
+    if named is not None:  # "new entity: Book(title, author)"
+        index = named + 2
+        marker = _find_marker(toks, index + 1, end)
+        region_start = marker + 1 if marker < end else end
+    elif where is not None:
+        index, region_start = where
+    else:
+        found = _create_entity_index(toks, marker)
+        if found is None:
+            return None
+        index, region_start = found, (marker + 1 if marker < end else end)
+        if marker < end and toks[marker].low in RELATIVE:  # "a Book that (should) stores title, ..."
+            while region_start < end and toks[region_start].low in HAVE | MODALS:
+                region_start += 1
+        if marker == end:  # "create student name email gpa": the list starts at the first attribute word
+            verbs = [i for i in range(index) if toks[i].word and toks[i].stem in _creating_verbs()]
+            first = noun_after(toks[:end], verbs[-1] + 1) if verbs else None
+            implicit = _implicit_list(toks, first, end) if first is not None else None
+            if implicit is not None:
+                index = head_noun(toks, first, implicit) or first
+                marker, region_start = implicit - 1, implicit
+    name = entity_name(toks[index], known)
+    if any(t.word and t.stem == stem("add") for t in toks[:index]):
+        _check_adding(toks, index, region_start, end, implicit, known)
+    maybe = any(t.low in MAYBE_MODALS for t in toks[marker:min(marker + 3, end)])
+    region = toks[region_start:end]
+    fields = parse_fields(region, known, all_optional=maybe, entity_name=name, implicit=implicit is not None)
+    if any(t.word for t in toks[end:]):
+        fields.notes.append("only the first sentence was used; send one request per change")
+    explicit = any(t.word and (t.stem in _creating_verbs() or t.low in vocab.STRUCTURE_WORDS) for t in toks[:marker])
+    if not explicit:
+        nouns = [t for t in toks[:marker] if t.word and t.low not in SKIP_IN_NOUNS and t.low not in SUBJECT_SKIP]
+        if len(nouns) > 1:
+            return None  # a sentence about several things ("students can enroll in many courses") is no create
+        if not (fields.attributes or fields.relationships or is_entityish(toks[index], known)):
+            return None  # a lone unknown word ("hello") is not a request to create an entity
+    return Draft("create", build_spec(name, fields), notes=tuple(fields.notes))
+
+
+def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Draft:
+    """Understand ``request`` with the rules above; raise ``RecognitionError`` when it names no entity."""
+    if not isinstance(request, str) or not request.strip():
+        raise RecognitionError("the request is empty")
+    if len(request) > 4000:
+        raise RecognitionError("the request is too long (at most 4000 characters)")
+    toks = read_tokens(request)
+    if not any(t.word for t in toks):
+        raise RecognitionError("the request has no words")
+    known = Known(existing_entities)
+    for attempt in (_try_delete, _refuse_undirected, _try_verb_to, _try_give_or_extend, _try_ownership,
+                    _try_subject_has, _try_create):
+        draft = attempt(toks, known)
+        if draft is not None:
+            return draft
+    raise RecognitionError(f"could not find an entity in {request!r} "
+                           "(try e.g. 'create a Student entity with name and email')")

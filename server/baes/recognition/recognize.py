@@ -1,0 +1,161 @@
+"""``recognize``: a request → a ``Recognition`` (cache first, then the LLM or the offline recognizer).
+
+The order: the recognition cache (when one is given and ``ENABLE_RECOGNITION_CACHE`` is on),
+then the LLM recognizer when an LLM is configured (it falls back to the offline recognizer by
+itself), else the offline recognizer. STANDARD vs CUSTOM comes from
+``baes.scaffold.classification`` for every source, so a cached, an LLM and an offline answer
+are classified the same way. Fallback answers are not cached (the LLM may work next time).
+
+The cache context names everything else that changes the answer: the recognizer and its
+version, the LLM endpoint and model, and the existing entities (for the offline recognizer
+only those the request mentions, since it looks at no others).
+"""
+from __future__ import annotations
+
+import logging
+from datetime import datetime
+from typing import Any, Mapping, Sequence
+
+from baes.settings.config import FeatureFlags, current_flags
+from baes.recognition import vocabulary as vocab
+from baes.generation.llm_client import LLMConfig
+from baes.recognition.normalize import canonical_tokens
+from baes.recognition.offline import recognize_offline
+from baes.recognition.cache import CachedRecognition, RecognitionCache
+from baes.recognition.model import INTENTS, Draft, Recognition, RecognitionError
+from baes.recognition.request_tokens import Known
+from baes.scaffold.classification import EntityType, classify
+from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError
+
+__all__ = ["INTENTS", "OFFLINE_VERSION", "Recognition", "RecognitionError", "cache_context", "recognize",
+           "to_cached", "from_cached"]
+
+log = logging.getLogger(__name__)
+
+#: Bump when the offline recognizer's answers change (including the STANDARD/CUSTOM
+#: classification it stores): cached offline answers are keyed by it, so old ones become misses.
+#: 2: classification ignores words the spec already covers (attribute, entity and reference names).
+#: 3: a list item is one attribute ("tax rate" → tax_rate), "X is attached to Y" is a reference, "add" creates.
+#: 4: verb forms used as nouns keep their spelling ("tracking number"), every listed reference target is
+#:    kept ("associated with customers and products"), "has projector" is the flag has_projector.
+OFFLINE_VERSION = 4
+
+
+def _entity_keys(names: Sequence[str]) -> list[str]:
+    """The existing entities as the recognizer looks them up, in a stable order for the key."""
+    return sorted(Known(names).by_key)
+
+
+def cache_context(request: str, existing_entities: Sequence[str] = (), llm: LLMConfig | None = None) -> str:
+    """What besides the request's words decides the answer, as a cache-key context."""
+    existing = _entity_keys(existing_entities)
+    if llm is not None and llm.enabled:
+        from baes.recognition.llm import PROMPT_VERSION
+
+        return f"llm/{PROMPT_VERSION}|{llm.identity}|entities={','.join(existing)}"
+    mentioned = {vocab.singularize(t) for t in canonical_tokens(request)}
+    return f"offline/{OFFLINE_VERSION}|entities={','.join(k for k in existing if k in mentioned)}"
+
+
+def recognize(request: str, *, existing_entities: Sequence[str] = (), llm: LLMConfig | None = None,
+              cache: RecognitionCache | None = None, flags: FeatureFlags | None = None) -> Recognition:
+    """Understand ``request``; raise ``RecognitionError`` (a ``ValueError``) when it names no entity."""
+    if not isinstance(request, str) or not request.strip():
+        raise RecognitionError("the request is empty")
+    existing = tuple(e for e in existing_entities if isinstance(e, str))
+    active_flags = flags if flags is not None else current_flags()
+    use_cache = cache is not None and active_flags.ENABLE_RECOGNITION_CACHE
+    use_llm = llm is not None and llm.enabled
+    context = cache_context(request, existing, llm if use_llm else None) if use_cache else ""
+    if use_cache:
+        assert cache is not None
+        found = cache.lookup(request, context=context)
+        if found is not None:
+            recognition = from_cached(found[0], source=f"cache:{found[1]}")
+            if recognition is not None:
+                return recognition
+    recognition, cacheable = _recognize_fresh(request, existing, llm if use_llm else None)
+    if use_cache and cacheable:
+        assert cache is not None
+        cache.put(to_cached(request, recognition), context=context)
+    return recognition
+
+
+def _recognize_fresh(request: str, existing: Sequence[str], llm: LLMConfig | None) -> tuple[Recognition, bool]:
+    try:
+        if llm is not None:
+            from baes.recognition.llm import recognize_with_llm  # lazy: only with an LLM configured
+
+            outcome = recognize_with_llm(request, existing, llm)
+            return (_finish(request, outcome.draft, outcome.source, outcome.notes, outcome.prompt_tokens,
+                            outcome.completion_tokens, outcome.latency_s), outcome.fallback_reason is None)
+        draft = recognize_offline(request, existing)
+        return _finish(request, draft, "offline", draft.notes), True
+    except RecognitionError:
+        raise
+    except Exception as exc:  # a bug must not take the server down; say what happened
+        log.exception("recognition failed for %r", request)
+        raise RecognitionError(f"could not understand the request (internal error: {exc})") from exc
+
+
+def _finish(request: str, draft: Draft, source: str, notes: Sequence[str], prompt_tokens: int = 0,
+            completion_tokens: int = 0, latency_s: float = 0.0) -> Recognition:
+    if draft.intent == "delete":
+        entity_type, reasons = EntityType.STANDARD, ()
+    else:
+        classification = classify(request, draft.entity)
+        entity_type, reasons = classification.entity_type, classification.reasons
+    return Recognition(intent=draft.intent, entity=draft.entity, related_entity=draft.related_entity,
+                       entity_type=entity_type, custom_logic_reasons=tuple(reasons), source=source,
+                       notes=tuple(notes), prompt_tokens=prompt_tokens, completion_tokens=completion_tokens,
+                       latency_s=latency_s)
+
+
+def to_cached(request: str, recognition: Recognition) -> CachedRecognition:
+    """The cache entry of a recognition (the reference's fields plus intent and relationships)."""
+    entity = recognition.entity
+    return CachedRecognition(
+        user_request=request,
+        normalized_key="",  # the cache computes it
+        entity_name=entity.name,
+        attributes=[a.to_context() for a in entity.attributes],
+        entity_type=recognition.entity_type.name,
+        requires_custom_logic=recognition.entity_type is EntityType.CUSTOM,
+        custom_logic_reasons=list(recognition.custom_logic_reasons),
+        cached_at=datetime.now().isoformat(),
+        intent=recognition.intent,
+        related_entity=recognition.related_entity,
+        relationships=[{"target": r.target, "required": r.required} for r in entity.relationships],
+        description=entity.description,
+    )
+
+
+def from_cached(entry: CachedRecognition, source: str) -> Recognition | None:
+    """A recognition from a cache entry, or None when the entry does not validate (treated as a miss)."""
+    try:
+        intent = entry.intent if entry.intent in INTENTS else "create"
+        attributes = tuple(_attribute(a) for a in entry.attributes)
+        relationships = tuple(RelationshipSpec(str(r["target"]), bool(r.get("required", True)))
+                              for r in (entry.relationships or []))
+        entity = EntitySpec(str(entry.entity_name), attributes, relationships, str(entry.description or ""))
+        entity_type = _entity_type(entry.entity_type, entry.requires_custom_logic)
+        draft = Draft(intent, entity, related_entity=entry.related_entity or None)
+    except (SpecError, RecognitionError, KeyError, TypeError, ValueError, AttributeError) as exc:
+        log.warning("recognition cache: ignoring an invalid entry for %r (%s)", entry.user_request, exc)
+        return None
+    return Recognition(intent=draft.intent, entity=draft.entity, related_entity=draft.related_entity,
+                       entity_type=entity_type, custom_logic_reasons=tuple(str(r) for r in entry.custom_logic_reasons),
+                       source=source)
+
+
+def _attribute(data: Mapping[str, Any]) -> AttributeSpec:
+    return AttributeSpec(name=str(data["name"]), type=str(data.get("type", "str")),
+                         required=bool(data.get("required", True)))
+
+
+def _entity_type(value: Any, requires_custom_logic: bool) -> EntityType:
+    text = str(getattr(value, "value", value) or "").strip().lower()
+    for member in EntityType:
+        if text in (member.value, member.name.lower()):
+            return member
+    return EntityType.CUSTOM if requires_custom_logic else EntityType.STANDARD

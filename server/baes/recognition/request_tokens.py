@@ -1,0 +1,164 @@
+"""The words of a request as the offline recognizer reads them, and the word classes it uses.
+
+Tokens are the request's canonical tokens (``baes.recognition.normalize.canonical_tokens``, i.e. the
+recognition cache's key), each with its singular form and, for words that can be verbs, its
+Snowball stem, so two requests with one cache key always read the same. ``Known`` holds the
+project's existing entities.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Iterable, Sequence
+
+from baes.recognition import vocabulary as vocab
+from baes.recognition.normalize import canonical_tokens, stem, verb_base
+from baes.recognition.model import RecognitionError
+from baes.scaffold.spec import EntitySpec, SpecError, pascal_case, snake_case
+
+# Canonical tokens have no "&", "!" or "?" ("and" and "." stand for them) and no inflected verb forms.
+SEPARATORS = frozenset({",", ";", "and", "plus", "but", ".", "/"})
+CLAUSE_END = frozenset({".", ";"})
+ATTRIBUTE_MARKERS = frozenset({"with", "having", "include", "contain", ":", "where", "whose", "fields",
+                               "attributes", "columns", "properties"})
+RELATIVE = frozenset({"that", "which", "who"})
+HAVE = frozenset({"have", "had", "having", "need", "require", "store", "keep", "get", "hold", "track", "record",
+                  "contain", "include", "want"})
+#: HAVE words that also begin attribute names ("store name", "record count"): kept inside a list item.
+NOUN_LIKE_HAVE = frozenset({"store", "track", "record"})
+MODALS = frozenset({"should", "must", "can", "could", "may", "might", "will", "shall", "would", "to", "do",
+                    "also", "too", "now", "each", "every", "all", "be", "is"})
+MAYBE_MODALS = frozenset({"may", "might", "can", "could", "optionally"})
+#: Forms of "to be" (canonical "are" is "is") before a participle: "students are attached to a course".
+BE_WORDS = frozenset({"is", "be", "was", "were", "been", "being", "get", "got"})
+#: Participles saying the subject holds a reference: "X is linked/attached/assigned to Y" → ``x.y_id``.
+LINKED_PARTICIPLES = frozenset({"linked", "connected", "related", "associated", "tied", "assigned", "attached"})
+MANY = frozenset({"many", "multiple", "several", "various", "lots", "some", "more"})
+RELATION_WORDS = frozenset({"reference", "relationship", "relation", "link", "foreign", "key", "fk", "connection",
+                            "association"})
+SUBJECT_SKIP = frozenset({"each", "every", "all", "a", "an", "the", "our", "my", "their", "any", "one"})
+PRONOUNS = frozenset({"i", "we", "you", "they", "it", "he", "she", "someone", "everyone", "this", "there"})
+SKIP_IN_NOUNS = (vocab.NOUN_QUALIFIERS | vocab.STRUCTURE_WORDS | MODALS | RELATIVE
+                 | frozenset({"i", "we", "you", "it", "to", "for", "in", "on", "by", "please", "that", "let",
+                              "me", "us", "want", "need", "like", "up", "where", "can", "which", "so"}))
+
+
+@lru_cache(maxsize=None)
+def verb_stems(kind: str) -> frozenset[str]:
+    """Stems of one verb list (computed on first use: the stemmer loads NLTK, ~0.4 s)."""
+    words = {"create": vocab.CREATE_VERBS, "add": vocab.ADD_VERBS, "link": vocab.LINK_VERBS,
+             "delete": vocab.DELETE_VERBS}[kind]
+    return frozenset(stem(v) for v in words)
+
+
+@dataclass(frozen=True)
+class Tok:
+    text: str   # as written (camelCase already split into snake_case)
+    low: str
+    sing: str   # singular lower-case form
+    stem: str   # Snowball stem of a word that can be a verb here (see ``verb_stem``), else ``low``
+    word: bool
+
+
+def verb_stem(low: str) -> str:
+    """The stem verbs are matched on, for a word that can be a verb here; the word itself otherwise.
+
+    The canonical form has folded every verb form used as a verb to its base, so a form left
+    inflected ("tracking number", "records") is a noun, and so is any word that merely shares a
+    stem with a verb ("buildings", "managers", "developers"): none of them may read as "build",
+    "manage" or "develop". Participles ("linked", "referenced") and base verbs can be verbs.
+    """
+    base = verb_base(low)
+    if base is not None:
+        return stem(low) if base == low else low
+    if low.endswith(("ed", "ing")):
+        return stem(low)
+    return low
+
+
+def read_tokens(request: str) -> list[Tok]:
+    """The request's canonical tokens (the cache key's words), so one key always gets one answer."""
+    result: list[Tok] = []
+    for low in canonical_tokens(request):
+        word = low[:1].isalpha()
+        result.append(Tok(low, low, vocab.singularize(low) if word else low, verb_stem(low) if word else low, word))
+    return result
+
+
+def entity_key(name: str) -> str:
+    """The singular snake_case key an entity name is looked up by ("OrderItems" → ``order_item``)."""
+    return vocab.singularize(snake_case(name.strip()).lower())
+
+
+class Known:
+    """The project's existing entities, looked up by singular snake_case name."""
+
+    def __init__(self, names: Iterable[str]) -> None:
+        self.by_key: dict[str, str] = {}
+        for name in names:
+            if isinstance(name, str) and name.strip():
+                key = entity_key(name)
+                self.by_key[key] = pascal_case(key)
+
+    def get(self, key: str) -> str | None:
+        return self.by_key.get(key)
+
+
+def entity_name(tok: Tok, known: Known) -> str:
+    existing = known.get(tok.sing)
+    if existing:
+        return existing
+    try:
+        return EntitySpec(pascal_case(tok.sing)).name
+    except SpecError as exc:
+        raise RecognitionError(f"{tok.text!r} cannot be an entity name: {exc}") from exc
+
+
+def is_entityish(tok: Tok, known: Known) -> bool:
+    if known.get(tok.sing):
+        return True
+    return tok.sing in vocab.ENTITY_NOUNS and tok.sing not in vocab.ATTRIBUTE_TYPES
+
+
+def first_index(toks: Sequence[Tok], stems: frozenset[str], start: int = 0, stop: int | None = None) -> int | None:
+    for i in range(start, len(toks) if stop is None else stop):
+        if toks[i].word and (toks[i].stem in stems or toks[i].low in stems):
+            return i
+    return None
+
+
+def index_of(toks: Sequence[Tok], words: frozenset[str] | set[str], start: int = 0) -> int | None:
+    for i in range(start, len(toks)):
+        if toks[i].low in words:
+            return i
+    return None
+
+
+def noun_after(toks: Sequence[Tok], start: int) -> int | None:
+    """Index of the first noun-like word from ``start`` within the clause."""
+    for i in range(start, len(toks)):
+        tok = toks[i]
+        if tok.low in CLAUSE_END:
+            return None
+        if tok.word and tok.low not in SKIP_IN_NOUNS and tok.low not in SUBJECT_SKIP:
+            return i
+    return None
+
+
+def head_noun(toks: Sequence[Tok], start: int, stop: int) -> int | None:
+    """The last noun-like word of ``toks[start:stop]`` before a separator ("university students" → students)."""
+    best: int | None = None
+    for i in range(start, stop):
+        tok = toks[i]
+        if tok.low in SEPARATORS or tok.low in ATTRIBUTE_MARKERS or tok.low in RELATIVE:
+            break
+        if tok.word and tok.low not in SKIP_IN_NOUNS and tok.stem not in verb_stems("create"):
+            best = i
+    return best
+
+
+def clause_end(toks: Sequence[Tok], start: int) -> int:
+    for i in range(start, len(toks)):
+        if toks[i].low in CLAUSE_END:
+            return i
+    return len(toks)
