@@ -276,16 +276,16 @@ def test_parallel_disabled_by_flag(project: Path, baes, monkeypatch) -> None:
 
 
 def test_internal_engine_error_does_not_end_the_run(project: Path, baes, monkeypatch) -> None:
-    import baes.standards.engine as engine
+    from baes.cli import runner
 
-    real = engine.check_source
+    real = runner.check_source
 
     def flaky(source, path=None, settings=None, swea_type=None):
         if str(path).endswith("boom.py"):
             raise RuntimeError("kaboom")
         return real(source, path, settings, swea_type)
 
-    monkeypatch.setattr(engine, "check_source", flaky)
+    monkeypatch.setattr(runner, "check_source", flaky)
     write(project / "boom.py", CLEAN)
     write(project / "ok.py", BARE_EXCEPT)
     run = baes("check", ".")
@@ -302,7 +302,7 @@ def test_no_python_files(project: Path, baes) -> None:
 
 
 def test_unreadable_file_is_skipped(project: Path, baes, monkeypatch) -> None:
-    import baes.files.atomic as atomic_io
+    from baes.cli import runner as atomic_io  # the runner's own reference to read_source
 
     real = atomic_io.read_source
 

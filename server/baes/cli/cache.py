@@ -11,6 +11,7 @@ import sys
 from typing import Any
 
 from baes.cli.arguments import whole_number
+from baes.recognition.cache import RecognitionCache
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -40,8 +41,6 @@ def _missing_action(parser: argparse.ArgumentParser) -> Any:
 
 
 def _open(args: argparse.Namespace) -> Any:
-    from baes.recognition.cache import RecognitionCache
-
     return RecognitionCache(args.db) if args.db else RecognitionCache()
 
 

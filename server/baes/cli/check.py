@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import argparse
 
+from baes.cli import pipeline, report
 from baes.cli.arguments import add_common_arguments
+from baes.cli.sarif import format_sarif
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -28,8 +30,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from baes.cli import pipeline, report
-
     prepared = pipeline.prepare(args)
     if prepared is None:
         return pipeline.EXIT_USAGE
@@ -47,8 +47,6 @@ def run(args: argparse.Namespace) -> int:
         messages = [str(m) for m in prepared.resolver.messages]
         text = report.format_json(results, summary, messages, args.statistics)
     elif args.format == "sarif":
-        from baes.cli.sarif import format_sarif
-
         text = format_sarif(results)
     else:
         text = report.format_text(results, summary, args.statistics)

@@ -6,10 +6,13 @@
 from __future__ import annotations
 
 import argparse
+import difflib
 import json
 from typing import Any, Sequence
 
 from baes.cli import console
+from baes.standards.catalog import all_rules, get_rule
+from baes.standards.rule import PROFILES
 
 SWEA_FILTERS = ("backend", "database", "frontend", "test", "structure")
 
@@ -30,15 +33,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _profiles(rule: Any) -> list[str]:
     """The rule's profiles in the catalog's order of profiles."""
-    from baes.standards.rule import PROFILES
-
     return [name for name in PROFILES if name in (rule.profiles or ())]
 
 
 def run_explain(args: argparse.Namespace) -> int:
-    import difflib
-
-    from baes.standards.catalog import all_rules, get_rule
 
     code = args.code.strip().upper()
     try:
@@ -56,8 +54,6 @@ def run_explain(args: argparse.Namespace) -> int:
 
 
 def selected_rules(swea: Sequence[str] | None) -> list[Any]:
-    from baes.standards.catalog import all_rules
-
     rules = list(all_rules())
     if swea:
         rules = [rule for rule in rules if rule.kind in swea]

@@ -12,8 +12,10 @@ import argparse
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from baes.cli import console
+from baes.cli import console, pipeline
 from baes.cli.arguments import add_common_arguments
+from baes.cli.report import location, plural
+from baes.fixes.apply import effective_safety
 from baes.standards.findings import Finding, FixSafety
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -32,15 +34,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _needs_unsafe(finding: Finding, include_unsafe: bool) -> bool:
     """A fix left out only because it is unsafe (the fixer's own judgement of safety)."""
-    from baes.fixes.apply import effective_safety
-
     return not include_unsafe and finding.fix is not None and effective_safety(finding) is FixSafety.UNSAFE
 
 
 def describe(fixes: list[FixResult], include_unsafe: bool) -> str:
     """What was fixed, which fixes failed, what remains, and a summary line."""
-    from baes.cli.report import location, plural
-
     lines: list[str] = []
     for result in fixes:
         if result.written and result.applied:
@@ -64,8 +62,6 @@ def describe(fixes: list[FixResult], include_unsafe: bool) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
-    from baes.cli import pipeline
-
     prepared = pipeline.prepare(args)
     if prepared is None:
         return pipeline.EXIT_USAGE

@@ -3,30 +3,30 @@
 Each subcommand lives in its own module of this package and exposes
 ``register(subparsers) -> None``; the module adds its parser and sets ``handler`` (a
 function taking the parsed ``argparse.Namespace`` and returning the exit code) with
-``parser.set_defaults(handler=...)``. Registration must stay cheap: heavy core modules
-are imported inside the handlers, so ``baes --help`` and ``baes lsp`` start fast.
+``parser.set_defaults(handler=...)``. The core imports in about 0.1 s; only the language
+server's pygls/lsprotocol stack (about 0.4 s) is imported when ``baes lsp`` runs.
 
 Exit codes: 0 clean, 1 findings (or a failed operation), 2 usage or configuration error.
 """
 from __future__ import annotations
 
 import argparse
-import importlib
 import sys
+from types import ModuleType
 from typing import Sequence
 
 from baes import __version__
+from baes.cli import cache, check, explain, fix, lsp, metrics, scaffold
 
-# Subcommand modules, in the order ``baes --help`` lists them. A module that is missing
-# (not written yet) is skipped so the rest of the CLI keeps working.
-SUBCOMMAND_MODULES: tuple[str, ...] = (
-    "baes.cli.check",      # baes check
-    "baes.cli.fix",        # baes fix
-    "baes.cli.explain",    # baes explain, baes rules
-    "baes.cli.scaffold",   # baes scaffold, baes templates
-    "baes.cli.metrics",    # baes metrics
-    "baes.cli.cache",      # baes cache stats|clear|cleanup
-    "baes.cli.lsp",        # baes lsp
+# Subcommand modules, in the order ``baes --help`` lists them.
+SUBCOMMAND_MODULES: tuple[ModuleType, ...] = (
+    check,      # baes check
+    fix,        # baes fix
+    explain,    # baes explain, baes rules
+    scaffold,   # baes scaffold, baes templates
+    metrics,    # baes metrics
+    cache,      # baes cache stats|clear|cleanup
+    lsp,        # baes lsp
 )
 
 EXIT_OK = 0
@@ -41,13 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"baes {__version__}")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for module_name in SUBCOMMAND_MODULES:
-        try:
-            module = importlib.import_module(module_name)
-        except ModuleNotFoundError as exc:
-            if exc.name == module_name:
-                continue
-            raise
+    for module in SUBCOMMAND_MODULES:
         module.register(subparsers)
     return parser
 

@@ -11,6 +11,7 @@ import sys
 from typing import Any
 
 from baes.cli.arguments import whole_number
+from baes.metrics.log import MetricsLog, report
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -60,8 +61,6 @@ def format_table(summary: dict[str, Any]) -> str:
 
 
 def run_metrics(args: argparse.Namespace) -> int:
-    from baes.metrics.log import MetricsLog, report
-
     if args.clear:
         log = MetricsLog(args.log)
         log.clear()

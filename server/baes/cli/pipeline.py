@@ -21,6 +21,7 @@ from baes.cli.runner import (
     parallel_allowed,
     run_tasks,
 )
+from baes.files.atomic import atomic_write_text
 from baes.files.discovery import discover_python_files
 from baes.settings.loader import default_settings
 
@@ -36,7 +37,6 @@ def warn(text: str) -> None:
 @dataclass
 class Prepared:
     """Files to process with their settings, and whether the run already has a usage problem."""
-
     resolver: SettingsResolver
     files: tuple[Path, ...]
     jobs: int
@@ -66,16 +66,11 @@ def prepare(args: argparse.Namespace) -> Prepared | None:
 
 
 def run_checks(prepared: Prepared) -> list[CheckResult]:
-    import baes.standards.engine  # noqa: F401  (loaded once here, inherited by forked workers)
-
     tasks = [CheckTask(str(path), display_path(path), prepared.resolver.for_file(path)) for path in prepared.files]
     return run_tasks(check_file, tasks, prepared.jobs)
 
 
 def run_fixes(prepared: Prepared, include_unsafe: bool, diff_only: bool) -> list[FixResult]:
-    import baes.fixes.apply  # noqa: F401  (loaded once here, inherited by forked workers)
-    import baes.standards.engine  # noqa: F401
-
     tasks = [
         FixTask(str(path), display_path(path), prepared.resolver.for_file(path), include_unsafe, diff_only)
         for path in prepared.files
@@ -139,7 +134,6 @@ def write_output(text: str, output_file: str | None) -> bool:
     if output_file is None:
         console.write(text)
         return True
-    from baes.files.atomic import atomic_write_text
 
     try:
         atomic_write_text(output_file, text)

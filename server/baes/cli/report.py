@@ -12,13 +12,13 @@ from typing import Any, Sequence
 
 from baes import __version__
 from baes.cli.runner import CheckResult
+from baes.standards.catalog import get_rule
 from baes.standards.findings import Finding, FixSafety
 
 
 @dataclass(frozen=True)
 class RunSummary:
     """What a check run found, for the summary line and the exit code."""
-
     files_checked: int
     findings: int
     files_with_findings: int
@@ -31,8 +31,6 @@ class RunSummary:
 def rule_name(rule_id: str) -> str:
     """The rule's name from the catalog ("" for ids it does not declare)."""
     try:
-        from baes.standards.catalog import get_rule
-
         return str(get_rule(rule_id).name)
     except Exception:
         return ""

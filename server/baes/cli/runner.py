@@ -16,7 +16,12 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Sequence, TypeVar
 
+from baes.cli.console import error, printable
+from baes.files.atomic import read_source, write_source
+from baes.files.discovery import relative_posix
+from baes.fixes.apply import fix_source
 from baes.settings.config import Settings
+from baes.standards.engine import check_source
 from baes.standards.findings import Finding
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -77,8 +82,6 @@ class FixResult:
 
 
 def _read(path: str) -> "tuple[TextFile | None, str | None]":
-    from baes.files.atomic import read_source
-
     try:
         return read_source(path), None
     except UnicodeDecodeError as exc:
@@ -97,8 +100,6 @@ def check_file(task: CheckTask) -> CheckResult:
     if source is None:
         return CheckResult(task.path, task.display, skipped=problem)
     try:
-        from baes.standards.engine import check_source
-
         report = check_source(source.text, task.path, task.settings)
     except Exception as exc:  # the engine promises not to raise; one file must not end the run
         return CheckResult(task.path, task.display, failed=f"internal error: {type(exc).__name__}: {exc}")
@@ -122,9 +123,6 @@ def fix_file(task: FixTask) -> FixResult:
     if source is None:
         return FixResult(task.path, task.display, skipped=problem)
     try:
-        from baes.fixes.apply import fix_source
-        from baes.standards.engine import check_source
-
         outcome = fix_source(source.text, task.path, task.settings, include_unsafe=task.include_unsafe)
         new_text = outcome.source
         remaining = outcome.report  # the rounds' own check of the fixed text
@@ -141,8 +139,6 @@ def fix_file(task: FixTask) -> FixResult:
         if task.diff_only:
             diff = unified_diff(source.text, new_text, task.display)
         else:
-            from baes.files.atomic import read_source, write_source
-
             try:
                 if read_source(task.path).text != source.text:
                     return FixResult(task.path, task.display, failed="changed on disk while fixing; left unchanged")
@@ -168,7 +164,6 @@ def run_tasks(func: Callable[[T], R], tasks: Sequence[T], jobs: int, threshold: 
             return list(pool.map(func, tasks, chunksize=chunksize))
     except (BrokenProcessPool, OSError, pickle.PicklingError) as exc:
         # A worker died (out of memory, killed) or processes are unavailable: finish in this process.
-        from baes.cli.console import error
 
         error(f"parallel run failed ({type(exc).__name__}: {exc}); continuing in one process")
         return [func(task) for task in tasks]
@@ -181,7 +176,4 @@ def parallel_allowed(settings: Settings | None) -> bool:
 
 def display_path(path: os.PathLike[str] | str) -> str:
     """How a path is shown: relative to the cwd with forward slashes, or absolute when outside it."""
-    from baes.cli.console import printable
-    from baes.files.discovery import relative_posix
-
     return printable(relative_posix(path, None))

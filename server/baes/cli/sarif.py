@@ -10,12 +10,14 @@ from __future__ import annotations
 
 import json
 import os
+from importlib.metadata import metadata
 from pathlib import Path
 from typing import Any, Sequence
 from urllib.parse import quote
 
 from baes import __version__
 from baes.cli.runner import CheckResult
+from baes.standards.catalog import all_rules
 from baes.standards.findings import Finding, Severity
 
 SARIF_SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -30,12 +32,9 @@ def sarif_level(severity: Severity) -> str:
 
 def information_uri() -> str | None:
     """The project's home page from the installed package's metadata; None when it declares none.
-
     SARIF's ``informationUri`` is optional: we leave it out rather than invent an address.
     """
     try:
-        from importlib.metadata import metadata
-
         meta = metadata("baes")
         for entry in meta.get_all("Project-URL") or []:
             label, _, url = entry.partition(",")
@@ -135,8 +134,6 @@ def build_sarif(results: Sequence[CheckResult], cwd: str | None = None) -> dict[
     descriptors: list[dict[str, Any]] = []
     index: dict[str, int] = {}
     try:
-        from baes.standards.catalog import all_rules
-
         for rule in all_rules():
             index[rule.id] = len(descriptors)
             descriptors.append(_rule_descriptor(rule))

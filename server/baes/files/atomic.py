@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import stat
 import tempfile
 from dataclasses import dataclass
@@ -41,8 +42,6 @@ def _detect_newline(text: str) -> str:
 
 def _declared_encoding(data: bytes) -> str | None:
     """The PEP 263 coding declaration of the first two lines, if any."""
-    import re
-
     for line in data.split(b"\n", 2)[:2]:
         match = re.match(rb"^[ \t\f]*#.*?coding[:=][ \t]*([-\w.]+)", line)
         if match:

@@ -12,7 +12,6 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
-from baes.settings.config import FeatureFlags
 from baes.generation.llm_client import LLMClient, LLMError, LLMReply
 from baes.generation.prompts import (
     CodeExtractionError,
@@ -22,8 +21,12 @@ from baes.generation.prompts import (
     regeneration_messages,
     review_messages,
 )
+from baes.generation.smart_retry import TARGETED, SmartRetry
 from baes.generation.waves import CPU_LOCK
 from baes.scaffold.spec import EntitySpec
+from baes.settings.config import FeatureFlags
+from baes.standards.compressed_standards import standards_for
+from baes.standards.validation_rules import ValidationRuleEngine
 from baes.swea import SWEAType
 
 LOG = logging.getLogger(__name__)
@@ -43,7 +46,6 @@ DEFAULT_MAX_ATTEMPTS = 3
 @dataclass
 class LLMUsage:
     """Measured LLM cost of one part of the work."""
-
     calls: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
@@ -70,7 +72,6 @@ class LLMUsage:
 @dataclass
 class Verdict:
     """One validation of one module: the outcome, whether it passes, and feedback for a retry."""
-
     outcome: str                      # confident_* / uncertain (rules) or llm_approval / llm_rejection
     approved: bool
     feedback: tuple[str, ...] = ()
@@ -83,7 +84,6 @@ class Verdict:
 @dataclass
 class ModuleOutcome:
     """What one SWEA's stage produced, with everything the metrics need."""
-
     swea: SWEAType
     code: str | None                  # None: nothing usable (see notes)
     approved: bool = False
@@ -122,15 +122,11 @@ class ModuleOutcome:
 
 def standards_text(swea: SWEAType, flags: FeatureFlags) -> str:
     """The standards text prompts carry: compressed or full, per ENABLE_COMPRESSED_STANDARDS."""
-    from baes.standards.compressed_standards import standards_for
-
     return standards_for(swea).get_text(flags.ENABLE_COMPRESSED_STANDARDS)
 
 
 def rule_validate(code: str, swea: SWEAType, entity_name: str) -> Any:
     """The reference's rule-based validation (``ValidationRuleEngine.validate_code``)."""
-    from baes.standards.validation_rules import ValidationRuleEngine
-
     with CPU_LOCK:
         return ValidationRuleEngine().validate_code(code, swea_type=swea.value, entity_name=entity_name)
 
@@ -150,7 +146,6 @@ def rule_feedback(result: Any) -> tuple[str, ...]:
 
 def llm_review(client: LLMClient, swea: SWEAType, code: str, entity_name: str, standards_text: str) -> Verdict:
     """Ask the LLM whether ``code`` meets the standards (the reference's fallback validation).
-
     Raises ``LLMError`` when the endpoint fails; an unreadable verdict counts as a rejection.
     """
     usage = LLMUsage()
@@ -170,7 +165,6 @@ def llm_review(client: LLMClient, swea: SWEAType, code: str, entity_name: str, s
 @dataclass
 class ModuleJob:
     """Everything one SWEA stage needs to generate its module with the LLM."""
-
     swea: SWEAType
     spec: EntitySpec
     target_path: str
@@ -209,10 +203,8 @@ class ModuleJob:
 
 def _targeted_patch(job: ModuleJob, code: str, verdict: Verdict, out: ModuleOutcome) -> str | None:
     """Patched code when smart retry finds every failed check patchable, else None (feasibility recorded).
-
     The patches are libcst transforms (``baes.generation.smart_retry`` over ``baes.fixes.apply``): no LLM call.
     """
-    from baes.generation.smart_retry import TARGETED, SmartRetry
 
     try:
         with CPU_LOCK:

@@ -29,17 +29,31 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from baes.settings.config import FeatureFlags
+from baes.fixes.text_edits import minimal_edits
 from baes.generation.custom import ModuleJob, ModuleOutcome, generate_module
-from baes.generation.result import FileOutcome, GenerationResult, SWEAResult
 from baes.generation.llm_client import LLMClient, LLMConfig
-from baes.metrics.stages import fill_stage_metrics
+from baes.generation.result import FileOutcome, GenerationResult, SWEAResult
 from baes.generation.template_check import check_template_files
 from baes.generation.waves import run_waves
-from baes.scaffold.spec import EntitySpec
-from baes.swea import SWEAType
 from baes.metrics.log import MetricsLog
 from baes.metrics.optimization_metrics import PerformanceMetrics
+from baes.metrics.stages import fill_stage_metrics
+from baes.recognition.cache import default_cache
+from baes.recognition.recognize import RecognitionError, recognize
+from baes.scaffold.classification import (
+    Classification,
+    EntityType,
+    classify,
+    not_generated_note,
+)
+from baes.scaffold.entity_update import plan_entity_change
+from baes.scaffold.plan import plan_scaffold
+from baes.scaffold.project import inspect_project
+from baes.scaffold.spec import EntitySpec
+from baes.scaffold.template_registry import shared_registry
+from baes.scaffold.writer import ScaffoldConflict, write_plan
+from baes.settings.config import FeatureFlags
+from baes.swea import SWEAType
 
 LOG = logging.getLogger(__name__)
 
@@ -47,7 +61,6 @@ LOG = logging.getLogger(__name__)
 @dataclass
 class _Run:
     """Mutable state of one pipeline run."""
-
     started: float
     metrics: PerformanceMetrics
     flags: FeatureFlags
@@ -74,12 +87,7 @@ def _client_for(llm: LLMConfig | LLMClient | None) -> LLMClient | None:
 
 
 def _recognize(run: _Run, request: str, root: Path, client: LLMClient | None, cache: Any) -> None:
-    from baes.recognition.recognize import RecognitionError, recognize
-    from baes.scaffold.project import inspect_project
-
     if run.flags.ENABLE_RECOGNITION_CACHE and cache is None:
-        from baes.recognition.cache import default_cache
-
         cache = default_cache()
     run.existing = inspect_project(root)
     existing = [e.name for e in run.existing.entities]
@@ -113,11 +121,6 @@ def _recognize(run: _Run, request: str, root: Path, client: LLMClient | None, ca
 
 def _plan(run: _Run, root: Path, request: str, registry: Any) -> Any:
     """The scaffold plan for the run's intent, or None (with an error) when there is none."""
-    from baes.scaffold.entity_update import plan_entity_change
-    from baes.scaffold.classification import Classification, EntityType
-    from baes.scaffold.plan import plan_scaffold
-    from baes.scaffold.project import inspect_project
-
     assert run.entity is not None
     if run.intent == "delete":
         run.fail(f"deleting {run.entity.name} is not automated: remove its files (app/models, app/routers, "
@@ -141,8 +144,6 @@ def _plan(run: _Run, root: Path, request: str, registry: Any) -> Any:
 
 def _primary_paths(plan: Any, registry: Any) -> dict[SWEAType, str]:
     """The module each SWEA's LLM generation replaces: the primary template's file of the entity."""
-    from baes.scaffold.classification import EntityType
-
     paths: dict[SWEAType, str] = {}
     for swea in SWEAType:
         metadata = registry.get_template(swea, EntityType.STANDARD)
@@ -198,8 +199,6 @@ def _stages(run: _Run, plan: Any, registry: Any, client: LLMClient | None, reque
 
 def _final_plan(plan: Any, outcomes: dict[SWEAType, ModuleOutcome], primary: dict[SWEAType, str]) -> Any:
     """The plan with each LLM-generated module in place of the template's."""
-    from baes.fixes.text_edits import minimal_edits
-
     generated = {primary[s]: o.code for s, o in outcomes.items() if o.source == "llm" and o.code is not None}
     files = []
     for planned in plan.files:
@@ -229,7 +228,6 @@ def generate_entity(
     entity_type: str | None = None,
 ) -> GenerationResult:
     """Generate (or extend) one entity in ``project_dir``; see the module docstring for the flow.
-
     ``llm``: a config or client; None reads ``BAES_LLM_*`` from the environment, and a config
     without base URL and model means no LLM (no network). ``flags``: None reads ``ENABLE_*``.
     ``cache``: a ``RecognitionCache`` (None: the process-wide default, when caching is on).
@@ -252,8 +250,6 @@ def generate_entity(
         if not isinstance(request, (str, EntitySpec)):
             run.fail(f"the request must be a sentence or an EntitySpec, not {type(request).__name__}")
         elif isinstance(request, EntitySpec):
-            from baes.scaffold.classification import classify
-
             classification = classify("", request)
             run.intent, run.entity = "create", request
             run.entity_type = entity_type or classification.entity_type.value
@@ -271,9 +267,6 @@ def generate_entity(
 
 def _generate(run: _Run, root: Path, request: str, client: LLMClient | None, registry: Any,
               max_attempts: int, dry_run: bool) -> tuple[tuple[FileOutcome, ...], dict[str, SWEAResult]]:
-    from baes.scaffold.writer import ScaffoldConflict, write_plan
-    from baes.scaffold.template_registry import shared_registry
-
     registry = registry or shared_registry()
     plan = _plan(run, root, request, registry)
     if plan is None:
@@ -321,8 +314,6 @@ def _generate(run: _Run, root: Path, request: str, client: LLMClient | None, reg
 
 def _plan_notes(plan: Any, entity: EntitySpec | None, llm_generated: bool) -> list[str]:
     """The plan's notes, without the "custom logic NOT generated" one when the LLM did generate it."""
-    from baes.scaffold.classification import not_generated_note
-
     notes = list(plan.notes)
     if llm_generated and entity is not None and entity.name in plan.classifications:
         stale = not_generated_note(entity.name, plan.classifications[entity.name])

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass
 from typing import Mapping, Sequence
 
-from baes.scaffold.spec import EntitySpec
-from baes.swea import SWEAType
 from baes.python_ast import PARSE_LOCK
 from baes.python_ast import parse as parse_python
+from baes.scaffold.spec import EntitySpec
+from baes.swea import SWEAType
 
 _FENCE = re.compile(r"```[ \t]*([A-Za-z0-9_+-]*)[^\n]*\n(.*?)(?:```|\Z)", re.DOTALL)
 
@@ -36,7 +36,6 @@ class CodeExtractionError(ValueError):
 @dataclass(frozen=True)
 class ReviewVerdict:
     """What an LLM review said: approved or not, and the issues it named."""
-
     approved: bool
     issues: tuple[str, ...]
 
@@ -78,7 +77,6 @@ def generation_messages(swea: SWEAType, spec: EntitySpec, standards_text: str, t
                         reasons: Sequence[str] = (), request: str = "",
                         context_modules: Sequence[tuple[str, str]] = ()) -> list[dict[str, str]]:
     """Messages asking for the ``swea`` module of ``spec``, following ``standards_text``.
-
     ``context_modules`` are ``(path, code)`` of modules already there (earlier SWEAs, the
     application's wiring): their interfaces are included so the module calls what really exists.
     """
@@ -100,7 +98,6 @@ def generation_messages(swea: SWEAType, spec: EntitySpec, standards_text: str, t
 def regeneration_messages(original: Sequence[Message], previous_code: str | None,
                           feedback: Sequence[str]) -> list[dict[str, str]]:
     """The original request plus the rejected code and why it was rejected.
-
     Without code (the answer held none that compiles) only the feedback is added.
     """
     if previous_code is None:

@@ -7,14 +7,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from baes.scaffold.spec import EntitySpec
 from baes.metrics.optimization_metrics import PerformanceMetrics
+from baes.scaffold.spec import EntitySpec
 
 
 @dataclass(frozen=True)
 class FileOutcome:
     """One file of the result: where, created or edited, who wrote its content, and whether it was written."""
-
     path: str
     kind: str            # "create" | "edit"
     source: str          # "template" | "llm"
@@ -29,7 +28,6 @@ class FileOutcome:
 @dataclass(frozen=True)
 class SWEAResult:
     """What one SWEA stage did (for notes, the CLI, the language server and tests)."""
-
     swea_type: str
     source: str                       # "template" | "llm" | "none"
     approved: bool
@@ -53,7 +51,6 @@ class SWEAResult:
 @dataclass
 class GenerationResult:
     """Everything one ``generate_entity`` call did, with its measured metrics."""
-
     ok: bool
     intent: str | None
     entity: EntitySpec | None

@@ -15,6 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Sequence
 
+from baes.fixes.apply import engine_finder, run_rounds
+from baes.fixes.patches.cost import measure, snippets
+from baes.metrics.tokens import count_tokens
+from baes.settings.config import Settings
+from baes.standards.engine import check_source
 from baes.standards.findings import Finding
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -51,7 +56,6 @@ class SmartRetryResult:
 
 class SmartRetry:
     """Decide between targeted patches and regeneration, and apply the patches."""
-
     def __init__(self, min_feasibility: float = 1.0, max_patches: int = 10) -> None:
         self.min_feasibility = min_feasibility
         self.max_patches = max_patches
@@ -89,9 +93,6 @@ class SmartRetry:
         path: str | None = None,
     ) -> SmartRetryResult:
         """Apply targeted patches when the decision allows it; report tokens either way."""
-        from baes.fixes.apply import engine_finder, run_rounds
-        from baes.metrics.tokens import count_tokens
-
         decision = self.assess(code, failures, swea_type=swea_type, path=path)
         failed_ids = {f.rule_id for f in decision.fixable} | set(decision.unfixable)
         # a regeneration reads the instruction and the code and writes the module again
@@ -143,7 +144,6 @@ class SmartRetry:
         carried = [f for f in getattr(failures, "findings", ()) or () if isinstance(f, Finding) and f.rule_id in ids]
         if carried:
             return ids, carried
-        from baes.standards.engine import check_source
 
         report = check_source(code, path, _only(ids), swea_type)
         return ids, [f for f in report.findings if f.rule_id in ids]
@@ -160,7 +160,6 @@ def _still_failing(report: Any, failed_ids: set[str]) -> tuple[str, ...]:
 def _only(rule_ids: Any) -> "Settings":
     """Settings running exactly these rules, whatever profile they belong to (validation runs the
     ``generated`` profile; the default profile would miss some of its rules)."""
-    from baes.settings.config import Settings
 
     return Settings(select=tuple(sorted(rule_ids)))
 
@@ -174,7 +173,5 @@ def _instruction(decision: RetryDecision) -> str:
 
 def _step_tokens(before: str, step: Any) -> int:
     """Targeted tokens of one round: its findings, and the snippets read before and after."""
-    from baes.fixes.patches.cost import measure, snippets
-
     instruction = "\n".join(f"line {f.line}: {f.rule_id} {f.message}" for f, _ in step.applied)
     return measure(instruction, before, step.source, snippets(before, step.resolved)).targeted_patch

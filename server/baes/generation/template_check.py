@@ -9,7 +9,6 @@ from __future__ import annotations
 import time
 from typing import Any, Sequence
 
-from baes.settings.config import FeatureFlags
 from baes.generation.custom import (
     CONFIDENT_APPROVAL,
     CONFIDENT_REJECTION,
@@ -21,6 +20,7 @@ from baes.generation.custom import (
     standards_text,
 )
 from baes.generation.llm_client import LLMClient, LLMError
+from baes.settings.config import FeatureFlags
 from baes.swea import SWEAType
 
 

@@ -7,7 +7,6 @@ from __future__ import annotations
 
 from typing import Mapping
 
-from baes.settings.config import FeatureFlags
 from baes.generation.custom import (
     CONFIDENT_APPROVAL,
     CONFIDENT_REJECTION,
@@ -18,8 +17,9 @@ from baes.generation.custom import (
 )
 from baes.generation.template_check import combine_verdicts
 from baes.generation.waves import WaveRun
-from baes.swea import SWEAType
 from baes.metrics.optimization_metrics import PerformanceMetrics
+from baes.settings.config import FeatureFlags
+from baes.swea import SWEAType
 
 _TOKEN_FIELDS = {
     SWEAType.BACKEND: ("backend_time", "backend_tokens"),
