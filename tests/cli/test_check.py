@@ -5,6 +5,8 @@ import json
 import os
 from pathlib import Path
 
+import pytest
+
 from cli_samples import BARE_EXCEPT, CLEAN, MISSING_IMPORT, SYNTAX_ERROR, write
 
 
@@ -362,3 +364,30 @@ def test_file_names_that_are_not_utf8_are_escaped(project: Path, baes) -> None:
     sarif = json.loads(baes("check", "--format", "sarif", ".").out)
     location = sarif["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
     assert location["uri"] == "caf%E9.py"
+
+
+def test_unusable_paths_are_named_and_never_called_passing(project: Path, baes) -> None:
+    import os
+
+    os.mkfifo(project / "pipe.py")
+    write(project / "ok.py", CLEAN)
+    run = baes("check", "ok.py", "pipe.py", "/dev/stdin")
+    assert run.code == 2
+    assert "pipe.py: a named pipe (FIFO), not a regular file" in run.err
+    assert "/dev/stdin: " in run.err and "no such file" not in run.err
+    assert "All checks passed" not in run.out
+    assert "2 paths could not be checked" in run.out
+
+
+def test_output_file_that_is_a_folder_is_a_clear_error(project: Path, baes, tmp_path: Path) -> None:
+    write(project / "ok.py", CLEAN)
+    run = baes("check", "-o", str(project), "ok.py")
+    assert run.code == 2
+    assert "is a folder" in run.err
+
+
+@pytest.mark.parametrize("jobs", ["0", "-3"])
+def test_jobs_must_be_at_least_one(project: Path, baes, jobs: str) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        baes("check", "--jobs", jobs, ".")
+    assert exit_info.value.code == 2

@@ -43,7 +43,7 @@ def add_common_arguments(parser: argparse.ArgumentParser) -> None:
                         help="extra globs to skip when walking folders (relative to the current folder)")
     parser.add_argument("--exit-zero", action="store_true",
                         help="exit 0 even when findings remain (usage and config errors still exit 2)")
-    parser.add_argument("--jobs", "-j", type=int, default=None, metavar="N",
+    parser.add_argument("--jobs", "-j", type=whole_number(1), default=None, metavar="N",
                         help="worker processes for large trees (default: all cores; 1 disables)")
     parser.add_argument("--unsafe-fixes", action="store_true",
                         help="also apply fixes marked unsafe (they may change behaviour)")

@@ -42,7 +42,8 @@ def run(args: argparse.Namespace) -> int:
     else:
         results = pipeline.run_checks(prepared)
         pipeline.report_problems(results)
-    summary = report.summarize(results, fixed=fixed, include_unsafe=args.unsafe_fixes)
+    summary = report.summarize(results, fixed=fixed, include_unsafe=args.unsafe_fixes,
+                               not_checked=prepared.not_checked)
     if args.format == "json":
         messages = [str(m) for m in prepared.resolver.messages]
         text = report.format_json(results, summary, messages, args.statistics)

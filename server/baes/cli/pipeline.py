@@ -41,6 +41,7 @@ class Prepared:
     files: tuple[Path, ...]
     jobs: int
     usage_problem: bool
+    not_checked: int = 0  # paths named on the command line that could not be checked
 
 
 def prepare(args: argparse.Namespace) -> Prepared | None:
@@ -53,8 +54,8 @@ def prepare(args: argparse.Namespace) -> Prepared | None:
     discovery = discover_python_files(
         args.paths or ["."], exclude=tuple(args.exclude or ()), exclude_for=resolver.excludes_for
     )
-    for missing in discovery.missing:
-        warn(f"{missing}: no such file or folder")
+    for unusable in discovery.unusable:
+        warn(f"{unusable.path}: {unusable.reason}")
     files = discovery.files
     for path in files:
         resolver.loaded_for_folder(path.parent)
@@ -62,7 +63,8 @@ def prepare(args: argparse.Namespace) -> Prepared | None:
         warn(f"config: {message}")
     flags_source = resolver.loaded_for_folder(files[0].parent).settings if files else default_settings()
     jobs = default_jobs(args.jobs) if parallel_allowed(flags_source) else 1
-    return Prepared(resolver, files, jobs, usage_problem=bool(discovery.missing or resolver.messages))
+    return Prepared(resolver, files, jobs, usage_problem=bool(discovery.unusable or resolver.messages),
+                    not_checked=len(discovery.unusable))
 
 
 def run_checks(prepared: Prepared) -> list[CheckResult]:

@@ -26,6 +26,7 @@ class RunSummary:
     skipped: int
     failed: int
     fixed: int = 0
+    not_checked: int = 0  # command-line paths that could not be checked (missing, FIFO, loop...)
 
 
 def rule_name(rule_id: str) -> str:
@@ -40,7 +41,8 @@ def is_fixable(finding: Finding, include_unsafe: bool = False) -> bool:
     return finding.fix is not None and (include_unsafe or finding.fix.safety is FixSafety.SAFE)
 
 
-def summarize(results: Sequence[CheckResult], fixed: int = 0, include_unsafe: bool = False) -> RunSummary:
+def summarize(results: Sequence[CheckResult], fixed: int = 0, include_unsafe: bool = False,
+              not_checked: int = 0) -> RunSummary:
     checked = [r for r in results if r.report is not None]
     return RunSummary(
         files_checked=len(checked),
@@ -50,6 +52,7 @@ def summarize(results: Sequence[CheckResult], fixed: int = 0, include_unsafe: bo
         skipped=sum(1 for r in results if r.skipped),
         failed=sum(1 for r in results if r.failed),
         fixed=fixed,
+        not_checked=not_checked,
     )
 
 
@@ -81,13 +84,17 @@ def location(display: str, finding: Finding) -> str:
 def summary_line(summary: RunSummary) -> str:
     checked = plural(summary.files_checked, "file")
     fixed = f"{plural(summary.fixed, 'finding')} fixed; " if summary.fixed else ""
+    not_checked = (f" {plural(summary.not_checked, 'path')} could not be checked (see above)."
+                   if summary.not_checked else "")
     if summary.findings == 0:
+        if summary.not_checked:
+            return f"{fixed}No findings in {checked} checked;{not_checked}"
         return f"{fixed}All checks passed ({checked} checked)."
     line = (f"{fixed}Found {plural(summary.findings, 'finding')} in "
             f"{plural(summary.files_with_findings, 'file')} ({checked} checked).")
     if summary.fixable:
         line += f" {summary.fixable} fixable with `baes fix`."
-    return line
+    return line + not_checked
 
 
 def format_text(results: Sequence[CheckResult], summary: RunSummary, show_statistics: bool) -> str:

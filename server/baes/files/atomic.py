@@ -1,13 +1,21 @@
-"""Writing files so that a crash or a bad result never leaves one half-written.
+"""Reading source files within a budget, and writing them so that nothing is ever half-written.
+
+Reads refuse what is not a regular file (a FIFO would block, ``/dev/zero`` never ends) and
+anything over ``MAX_SOURCE_BYTES``, checked on the open descriptor, so a file that changes
+kind or grows between the check and the read is still caught.
 
 Every write goes to a temporary file in the same folder, is flushed to disk, gets the
-original's permissions, and then replaces the target with ``os.replace`` (atomic on POSIX
-and Windows). New files are created with ``os.link`` from the temporary file, which fails
-if the target appeared meanwhile, so an existing file is never overwritten by accident.
+original's permissions and owner, and then replaces the target with ``os.replace`` (atomic
+on POSIX and Windows). A symbolic link is followed: its target is rewritten and the link
+stays. A file with several hard links is rewritten in place after a backup copy is made
+beside it (``os.replace`` would split the links); the backup is removed once the new text
+is on disk. New files are created with ``os.link`` from the temporary file, which fails if
+the target appeared meanwhile, so an existing file is never overwritten by accident.
 """
 from __future__ import annotations
 
 import codecs
+import errno
 import os
 import re
 import stat
@@ -16,8 +24,20 @@ from dataclasses import dataclass
 from pathlib import Path
 
 
+# Largest source file read (8 MiB: the largest Python file of CPython's own tree is ~0.5 MiB).
+MAX_SOURCE_BYTES = 8 * 1024 * 1024
+
+
 class FileExistsConflict(FileExistsError):
     """A file that must be created already exists (it is left untouched)."""
+
+
+class NotARegularFile(OSError):
+    """The path is a FIFO, a device, a socket or a folder: never read as source."""
+
+
+class FileTooLarge(OSError):
+    """The file is over the read budget; nothing of it is used."""
 
 
 @dataclass(frozen=True)
@@ -65,9 +85,41 @@ def decode_source(data: bytes) -> TextFile:
     return TextFile(text=text, encoding=encoding, newline=_detect_newline(text))
 
 
-def read_source(path: str | os.PathLike[str]) -> TextFile:
-    """Read a Python file keeping its exact text, encoding and line endings."""
-    return decode_source(Path(path).read_bytes())
+def read_bytes_bounded(path: str | os.PathLike[str], limit: int = MAX_SOURCE_BYTES) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes; ``NotARegularFile``/``FileTooLarge`` else.
+
+    ``O_NONBLOCK`` keeps ``open`` of a FIFO from waiting for a writer; the kind and size are
+    checked on the opened descriptor, and at most ``limit + 1`` bytes are ever read.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(os.fspath(path), flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file (a pipe, device or socket)"
+            raise NotARegularFile(errno.EINVAL, f"{what}; only regular files are read", os.fspath(path))
+        if info.st_size > limit:
+            raise FileTooLarge(errno.EFBIG, f"file of {info.st_size} bytes is over the {limit}-byte limit",
+                               os.fspath(path))
+        chunks: list[bytes] = []
+        remaining = limit + 1
+        while remaining > 0:
+            chunk = os.read(fd, min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        data = b"".join(chunks)
+        if len(data) > limit:
+            raise FileTooLarge(errno.EFBIG, f"file grew over the {limit}-byte limit while read", os.fspath(path))
+        return data
+    finally:
+        os.close(fd)
+
+
+def read_source(path: str | os.PathLike[str], limit: int = MAX_SOURCE_BYTES) -> TextFile:
+    """Read a Python file keeping its exact text, encoding and line endings (within ``limit`` bytes)."""
+    return decode_source(read_bytes_bounded(path, limit))
 
 
 def _default_mode() -> int:
@@ -76,19 +128,66 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
-def _write_temp_beside(target: Path, data: bytes, mode: int) -> str:
-    """Write ``data`` to a new temporary file next to ``target``, flushed to disk, with ``mode``."""
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".baes-tmp", dir=str(target.parent))
+def _write_temp_beside(target: Path, data: bytes, mode: int, owner: tuple[int, int] | None = None,
+                       suffix: str = ".baes-tmp") -> str:
+    """Write ``data`` to a new temporary file next to ``target``, flushed to disk, with ``mode``.
+
+    ``owner`` (uid, gid) is given to the new file when the process may (root rewriting
+    another user's file must not take it over); when it may not, the file stays the writer's.
+    """
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=str(target.parent))
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        if owner is not None and hasattr(os, "chown"):
+            try:
+                os.chown(tmp, *owner)
+            except PermissionError:
+                pass
         os.chmod(tmp, mode)
     except BaseException:
         _remove(tmp)
         raise
     return tmp
+
+
+def _resolve_target(path: str | os.PathLike[str]) -> Path:
+    """The file a write must change: a symbolic link's final target, never the link itself."""
+    target = Path(path)
+    if target.is_symlink():
+        target = Path(os.path.realpath(target))
+    if target.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "is a folder, not a file", str(path))
+    if not target.parent.is_dir():
+        raise FileNotFoundError(errno.ENOENT, "its folder does not exist", str(path))
+    return target
+
+
+def _rewrite_in_place(target: Path, data: bytes, info: os.stat_result) -> None:
+    """Rewrite a hard-linked file through its own inode, a flushed backup standing by.
+
+    If the process dies mid-write, the backup (``.NAME.*.baes-backup`` beside it) holds the
+    old text; it is removed as soon as the new text is on disk.
+    """
+    backup = _write_temp_beside(target, target.read_bytes(), stat.S_IMODE(info.st_mode),
+                                suffix=".baes-backup")
+    try:
+        with open(target, "r+b") as handle:
+            handle.write(data)
+            handle.truncate()
+            handle.flush()
+            os.fsync(handle.fileno())
+    except BaseException:
+        try:
+            with open(target, "r+b") as handle:
+                handle.write(Path(backup).read_bytes())
+                handle.truncate()
+        finally:
+            _remove(backup)
+        raise
+    _remove(backup)
 
 
 def _remove(path: str) -> None:
@@ -100,12 +199,16 @@ def _remove(path: str) -> None:
 
 def atomic_write_bytes(path: str | os.PathLike[str], data: bytes) -> None:
     """Replace (or create) ``path`` with ``data`` atomically, keeping an existing file's permissions."""
-    target = Path(path)
+    target = _resolve_target(path)
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
+        info = target.stat()
     except FileNotFoundError:
-        mode = _default_mode()
-    tmp = _write_temp_beside(target, data, mode)
+        tmp = _write_temp_beside(target, data, _default_mode())
+    else:
+        if info.st_nlink > 1 and stat.S_ISREG(info.st_mode):
+            _rewrite_in_place(target, data, info)
+            return
+        tmp = _write_temp_beside(target, data, stat.S_IMODE(info.st_mode), (info.st_uid, info.st_gid))
     try:
         os.replace(tmp, target)
     except BaseException:

@@ -13,7 +13,9 @@ matches the path relative to the root or any of its leading folders (``tests/fix
 """
 from __future__ import annotations
 
+import errno
 import os
+import stat
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
@@ -31,11 +33,47 @@ ExcludeLookup = Callable[[Path], tuple[Sequence[str], "str | os.PathLike[str] | 
 
 
 @dataclass(frozen=True)
+class Unusable:
+    """A path named on the command line that cannot be checked, and why (said to the user as is)."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
 class Discovery:
-    """The files to check (as paths built from the arguments) and the arguments that do not exist."""
+    """The files to check (as paths built from the arguments) and the arguments that cannot be."""
 
     files: tuple[Path, ...]
-    missing: tuple[str, ...] = ()
+    unusable: tuple[Unusable, ...] = ()
+
+
+_SPECIAL_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
+                  (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+
+
+def classify_path(path: Path) -> tuple[str, str | None]:
+    """``("dir" | "file" | "unusable", reason)`` for a path named explicitly, without opening it.
+
+    Opening a FIFO would block and reading a device may never end, so only folders and
+    regular files are used; everything else gets a reason a user can act on.
+    """
+    try:
+        info = path.stat()
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "unusable", "symbolic link loop"
+        if isinstance(exc, FileNotFoundError):
+            return "unusable", "broken symbolic link" if path.is_symlink() else "no such file or folder"
+        if isinstance(exc, PermissionError):
+            return "unusable", "permission denied"
+        return "unusable", exc.strerror or str(exc)
+    if stat.S_ISDIR(info.st_mode):
+        return "dir", None
+    if stat.S_ISREG(info.st_mode):
+        return "file", None
+    kind = next((name for test, name in _SPECIAL_KINDS if test(info.st_mode)), "not a regular file")
+    return "unusable", f"{kind}, not a regular file: baes reads files and folders, not streams"
 
 
 def relative_posix(path: str | os.PathLike[str], root: str | os.PathLike[str] | None) -> str:
@@ -153,15 +191,16 @@ def discover_python_files(
         return excluded
 
     found: dict[str, Path] = {}
-    missing: list[str] = []
+    unusable: list[Unusable] = []
     for given in paths:
         path = Path(given)
-        if path.is_dir():
+        kind, reason = classify_path(path)
+        if kind == "dir":
             for file in _walk(path, excluder(path)):
                 found.setdefault(os.path.abspath(file), file)
-        elif path.is_file():
+        elif kind == "file":
             found.setdefault(os.path.abspath(path), path)
         else:
-            missing.append(str(given))
+            unusable.append(Unusable(str(given), reason or "cannot be read"))
     files = sorted(found.values(), key=lambda p: (p.as_posix().lower(), p.as_posix()))
-    return Discovery(tuple(files), tuple(missing))
+    return Discovery(tuple(files), tuple(unusable))

@@ -32,7 +32,7 @@ def test_skips_tool_and_build_folders(tmp_path: Path) -> None:
     touch(tmp_path / "app" / "README.md")
     found = discover_python_files([tmp_path])
     assert names(found, tmp_path) == sorted(p.relative_to(tmp_path).as_posix() for p in keep)
-    assert found.missing == ()
+    assert found.unusable == ()
 
 
 def test_exclude_globs(tmp_path: Path) -> None:
@@ -72,7 +72,7 @@ def test_missing_paths_are_reported(tmp_path: Path) -> None:
     touch(tmp_path / "a.py")
     found = discover_python_files([tmp_path / "a.py", tmp_path / "nope.py"])
     assert len(found.files) == 1
-    assert found.missing == (str(tmp_path / "nope.py"),)
+    assert [(u.path, u.reason) for u in found.unusable] == [(str(tmp_path / "nope.py"), "no such file or folder")]
 
 
 def test_order_is_deterministic_and_duplicates_collapse(tmp_path: Path) -> None:
