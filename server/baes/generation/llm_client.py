@@ -5,8 +5,12 @@ The LLM is enabled only when both a base URL and a model are configured; otherwi
 is built and nothing opens a network connection. ``openai`` is imported inside the client on
 first use (it costs about half a second), so importing this module is cheap.
 
-Every failure (timeout, connection, HTTP status, unreadable or empty answer) reaches the
-caller as one ``LLMError`` with a ``kind`` saying which, so callers need one ``except``.
+Every failure (timeout, connection, HTTP status, unreadable, empty or oversized answer)
+reaches the caller as one ``LLMError`` with a ``kind`` saying which, so callers need one
+``except``. Answers are bounded before they are parsed: in bytes and wall time by the HTTP
+transport (``baes.generation.llm_transport``), in tokens by ``max_tokens`` sent with every
+request and checked on the answer. Credentials written into the base URL
+(``http://user:key@host/v1``) never appear in a message, a log line or a cache key.
 """
 from __future__ import annotations
 
@@ -16,10 +20,21 @@ import threading
 import time
 from dataclasses import dataclass, field, replace
 from typing import Any, Mapping, Sequence
+from urllib.parse import urlsplit, urlunsplit
+
+from baes.generation.llm_transport import (
+    DEFAULT_MAX_ANSWER_BYTES,
+    AnswerTooLarge,
+    AnswerTooSlow,
+    capped_transport,
+)
+from baes.metrics.tokens import count_tokens
 
 DEFAULT_TIMEOUT_S = 30.0
 DEFAULT_MAX_RETRIES = 2
 DEFAULT_TEMPERATURE = 0.0
+#: Tokens an answer may hold (sent as ``max_tokens`` unless the caller asks for fewer; checked on the answer).
+DEFAULT_MAX_ANSWER_TOKENS = 8192
 #: Placeholder sent when no key is configured: local servers need none, the client insists on one.
 NO_API_KEY = "not-needed"
 
@@ -42,8 +57,27 @@ _MAPPING_KEYS: dict[str, tuple[str, ...]] = {
 }
 
 
+def redact_url(url: str | None) -> str:
+    """``url`` without the user name and password a user may have written into it."""
+    if not url:
+        return ""
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return "<unparsable URL>"
+    if "@" not in parts.netloc:
+        return url
+    host = parts.netloc.rpartition("@")[2]
+    return urlunsplit((parts.scheme, f"***@{host}", parts.path, parts.query, parts.fragment))
+
+
+def _without_credentials(url: str) -> str:
+    parts = urlsplit(url)
+    return urlunsplit((parts.scheme, parts.netloc.rpartition("@")[2], parts.path, parts.query, parts.fragment))
+
+
 class LLMError(Exception):
-    """Any failure talking to the LLM. ``kind``: timeout | connection | status | empty | invalid | config."""
+    """Any failure talking to the LLM. ``kind``: timeout | connection | status | empty | invalid | too_large | config."""
 
     def __init__(self, kind: str, message: str, status: int | None = None) -> None:
         super().__init__(message)
@@ -66,6 +100,12 @@ class LLMConfig:
     max_retries: int = DEFAULT_MAX_RETRIES
     temperature: float = DEFAULT_TEMPERATURE
     errors: tuple[str, ...] = field(default=(), compare=False)
+    max_answer_bytes: int = DEFAULT_MAX_ANSWER_BYTES
+    max_answer_tokens: int = DEFAULT_MAX_ANSWER_TOKENS
+
+    def __repr__(self) -> str:
+        return (f"LLMConfig(base_url={redact_url(self.base_url)!r}, model={self.model!r}, "
+                f"timeout_s={self.timeout_s}, max_retries={self.max_retries})")
 
     @property
     def enabled(self) -> bool:
@@ -77,7 +117,7 @@ class LLMConfig:
         """What changes an LLM's answer (endpoint and model), for cache keys; never the key."""
         if not self.enabled:
             return "none"
-        return f"{(self.base_url or '').strip().rstrip('/')}|{(self.model or '').strip()}"
+        return f"{_without_credentials((self.base_url or '').strip()).rstrip('/')}|{(self.model or '').strip()}"
 
     @classmethod
     def from_mapping(cls, values: Mapping[str, Any], source: str = "settings") -> "LLMConfig":
@@ -183,13 +223,14 @@ class LLMClient:
             raise LLMError("config", "no LLM configured (set BAES_LLM_BASE_URL and BAES_LLM_MODEL)")
         with self._lock:
             if self._client is None:
-                import openai  # lazy: ~0.5 s, and only needed when an LLM is configured
+                import openai  # lazy: ~0.45 s (python -X importtime), only needed when an LLM is configured
 
                 self._client = openai.OpenAI(
                     base_url=self.config.base_url,
                     api_key=self.config.api_key or NO_API_KEY,
                     timeout=self.config.timeout_s,
                     max_retries=self.config.max_retries,
+                    http_client=_bounded_http_client(openai, self.config),
                 )
             return self._client
 
@@ -206,25 +247,63 @@ class LLMClient:
         }
         if response_format_json:
             kwargs["response_format"] = {"type": "json_object"}
-        if max_tokens is not None:
-            kwargs["max_tokens"] = max_tokens
+        token_cap = min(max_tokens or self.config.max_answer_tokens, self.config.max_answer_tokens)
+        kwargs["max_tokens"] = token_cap
         started = time.perf_counter()
         try:
             completion = client.chat.completions.create(**kwargs)
+        except (AnswerTooLarge, AnswerTooSlow) as exc:
+            raise _bounded_error(exc) from exc
         except openai.APITimeoutError as exc:
             raise LLMError("timeout", f"no answer within {self.config.timeout_s:g} s "
                                       f"({self.config.max_retries} retries)") from exc
         except openai.APIConnectionError as exc:
-            raise LLMError("connection", f"cannot reach {self.config.base_url}: {exc}") from exc
+            cause = exc.__cause__
+            if isinstance(cause, (AnswerTooLarge, AnswerTooSlow)):
+                raise _bounded_error(cause) from exc
+            raise LLMError("connection", f"cannot reach {redact_url(self.config.base_url)}: "
+                                         f"{_redacted(str(exc), self.config.base_url)}") from exc
         except openai.APIStatusError as exc:
             raise LLMError("status", _status_message(exc), status=exc.status_code) from exc
         except (openai.OpenAIError, ValueError, TypeError, KeyError, AttributeError) as exc:
             raise LLMError("invalid", f"unreadable answer: {exc}") from exc
         latency = time.perf_counter() - started
-        return _to_reply(completion, latency)
+        reply = _to_reply(completion, latency)
+        if reply.completion_tokens > token_cap or count_tokens(reply.content) > token_cap:
+            raise LLMError("too_large", f"answer holds more than {token_cap} tokens; not used")
+        return reply
+
+
+def _bounded_http_client(openai_module: Any, config: LLMConfig) -> Any:
+    """The client's HTTP client, over a transport that bounds answers (see ``llm_transport``)."""
+    factory = getattr(openai_module, "DefaultHttpx2Client", None)
+    if factory is not None:
+        import httpx2 as http  # the library openai 3 is built on; loaded with openai
+    else:
+        import httpx as http  # openai 1.x/2.x
+
+        factory = openai_module.DefaultHttpxClient
+    transport = capped_transport(http, config.max_answer_bytes, config.timeout_s)
+    return factory(transport=transport, timeout=config.timeout_s)
+
+
+def _bounded_error(exc: Exception) -> LLMError:
+    kind = "too_large" if isinstance(exc, AnswerTooLarge) else "timeout"
+    return LLMError(kind, str(exc))
+
+
+def _redacted(text: str, url: str | None) -> str:
+    """``text`` with the configured URL (and so its credentials) replaced by its redacted form."""
+    if url and "@" in url:
+        text = text.replace(url, redact_url(url)).replace(url.rstrip("/"), redact_url(url).rstrip("/"))
+    return text
 
 
 def _status_message(exc: Any) -> str:
+    return _redacted(_status_text(exc), str(getattr(getattr(exc, "request", None), "url", "")) or None)
+
+
+def _status_text(exc: Any) -> str:
     body = getattr(exc, "body", None)
     if isinstance(body, dict):
         inner = body.get("error", body)
