@@ -332,7 +332,7 @@ def test_a_broken_pool_falls_back_to_one_process(tmp_path: Path, monkeypatch, ca
     from baes.settings.config import Settings
 
     class BrokenPool:
-        def __init__(self, max_workers: int) -> None:
+        def __init__(self, max_workers: int, **options: object) -> None:
             self.max_workers = max_workers
 
         def __enter__(self) -> "BrokenPool":

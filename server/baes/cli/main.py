@@ -11,7 +11,9 @@ Exit codes: 0 clean, 1 findings (or a failed operation), 2 usage or configuratio
 from __future__ import annotations
 
 import argparse
+import signal
 import sys
+import threading
 from types import ModuleType
 from typing import Sequence
 
@@ -46,7 +48,23 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _exit_on_sigterm(signum: int, frame: object) -> None:
+    """SIGTERM unwinds like Ctrl-C: temporary files are removed and worker pools shut down."""
+    raise SystemExit(128 + signum)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
+    previous = None
+    if threading.current_thread() is threading.main_thread():
+        previous = signal.signal(signal.SIGTERM, _exit_on_sigterm)
+    try:
+        return _run(argv)
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", None)

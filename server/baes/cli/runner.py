@@ -5,12 +5,23 @@ worker): read with its real encoding, check or fix, and return plain data. A fil
 cannot be read as text comes back with ``skipped`` set; an unexpected error inside the
 engine or fixer comes back with ``failed`` set. Nothing here raises for one bad file.
 Results always come back in the order of the input, whatever the number of processes.
+
+Workers never outlive the run: each asks the kernel to kill it when its parent dies (Linux
+``PR_SET_PDEATHSIG``) and watches its parent's pid besides (every other POSIX system), so a
+``kill -9`` of ``baes`` leaves no process blocked on an orphaned queue. Workers ignore Ctrl-C
+(the parent stops the pool) and take SIGTERM's default action.
 """
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import difflib
 import os
 import pickle
+import signal
+import sys
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
@@ -160,13 +171,43 @@ def run_tasks(func: Callable[[T], R], tasks: Sequence[T], jobs: int, threshold: 
     workers = min(jobs, len(tasks))
     chunksize = max(1, len(tasks) // (workers * 8))
     try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with ProcessPoolExecutor(max_workers=workers, initializer=_worker_start, initargs=(os.getpid(),)) as pool:
             return list(pool.map(func, tasks, chunksize=chunksize))
     except (BrokenProcessPool, OSError, pickle.PicklingError) as exc:
         # A worker died (out of memory, killed) or processes are unavailable: finish in this process.
 
         error(f"parallel run failed ({type(exc).__name__}: {exc}); continuing in one process")
         return [func(task) for task in tasks]
+
+
+_PR_SET_PDEATHSIG = 1
+_PARENT_POLL_S = 0.5
+
+
+def _worker_start(parent_pid: int) -> None:
+    """Run in each worker first: die with the parent, leave Ctrl-C to the parent."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _ask_kernel_to_kill_on_parent_death()
+    if os.getppid() != parent_pid:  # the parent died before this worker got here
+        os._exit(1)
+    threading.Thread(target=_exit_when_orphaned, args=(parent_pid,), name="baes-parent-watch", daemon=True).start()
+
+
+def _ask_kernel_to_kill_on_parent_death() -> None:
+    if not sys.platform.startswith("linux"):
+        return
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):
+        pass  # the parent watch below still ends the worker
+
+
+def _exit_when_orphaned(parent_pid: int) -> None:
+    while os.getppid() == parent_pid:
+        time.sleep(_PARENT_POLL_S)
+    os._exit(1)
 
 
 def parallel_allowed(settings: Settings | None) -> bool:
