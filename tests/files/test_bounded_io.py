@@ -106,3 +106,17 @@ def test_a_fifo_inside_a_folder_is_not_walked_into(tmp_path: Path) -> None:
     os.mkfifo(tmp_path / "pipe.py")
     (tmp_path / "ok.py").write_text("x = 1\n")
     assert [p.name for p in discover_python_files([tmp_path]).files] == ["ok.py"]
+
+
+def test_temporary_files_of_killed_writers_are_swept(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    dead = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True, text=True)
+    stray = tmp_path / f".api.py.{dead.stdout.strip()}.abcd1234.baes-tmp"
+    stray.write_text("half")
+    mine = tmp_path / f".api.py.{os.getpid()}.abcd1234.baes-tmp"
+    mine.write_text("in progress")
+    atomic_write_text(tmp_path / "other.py", "x = 1\n")
+    assert not stray.exists()
+    assert mine.exists()

@@ -11,6 +11,11 @@ stays. A file with several hard links is rewritten in place after a backup copy 
 beside it (``os.replace`` would split the links); the backup is removed once the new text
 is on disk. New files are created with ``os.link`` from the temporary file, which fails if
 the target appeared meanwhile, so an existing file is never overwritten by accident.
+
+A process killed with SIGKILL cannot clean up, so the new bytes are written to an unnamed
+file (Linux ``O_TMPFILE``) that gets its hidden name only once it is complete and flushed,
+right before the rename; hidden names carry the writer's pid, and the next write in the
+same folder removes those of writers that no longer run.
 """
 from __future__ import annotations
 
@@ -135,22 +140,97 @@ def _write_temp_beside(target: Path, data: bytes, mode: int, owner: tuple[int, i
     ``owner`` (uid, gid) is given to the new file when the process may (root rewriting
     another user's file must not take it over); when it may not, the file stays the writer's.
     """
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=suffix, dir=str(target.parent))
+    _sweep_orphans(target.parent)
+    anonymous = _open_unnamed(target.parent)
+    if anonymous is None:
+        fd, tmp = tempfile.mkstemp(prefix=_hidden_prefix(target.name), suffix=suffix, dir=str(target.parent))
+    else:
+        fd, tmp = anonymous, ""
     try:
-        with os.fdopen(fd, "wb") as handle:
+        with os.fdopen(fd, "wb", closefd=False) as handle:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
         if owner is not None and hasattr(os, "chown"):
             try:
-                os.chown(tmp, *owner)
+                os.fchown(fd, *owner)
             except PermissionError:
                 pass
-        os.chmod(tmp, mode)
+        os.fchmod(fd, mode) if hasattr(os, "fchmod") else os.chmod(tmp, mode)
+        if anonymous is not None:
+            tmp = _name_unnamed(fd, target, suffix)
     except BaseException:
-        _remove(tmp)
+        if tmp:
+            _remove(tmp)
         raise
+    finally:
+        os.close(fd)
     return tmp
+
+
+def _hidden_prefix(name: str) -> str:
+    return f".{name}.{os.getpid()}."
+
+
+def _open_unnamed(folder: Path) -> int | None:
+    """A descriptor of a new file without a name in ``folder`` (Linux), or None where unsupported."""
+    flag = getattr(os, "O_TMPFILE", 0)
+    if not flag or not os.path.isdir("/proc/self/fd"):  # naming it needs /proc
+        return None
+    try:
+        return os.open(str(folder), flag | os.O_WRONLY, 0o600)
+    except OSError:
+        return None  # file systems without O_TMPFILE support: a named temporary file instead
+
+
+def _name_unnamed(fd: int, target: Path, suffix: str) -> str:
+    """Give the finished unnamed file a hidden name beside ``target`` (the rename follows at once)."""
+    folder_fd = os.open(str(target.parent), os.O_RDONLY)
+    try:
+        for _ in range(100):
+            name = f"{_hidden_prefix(target.name)}{os.urandom(4).hex()}{suffix}"
+            try:
+                # a directory fd makes Python call linkat(AT_SYMLINK_FOLLOW), as open(2) documents for O_TMPFILE
+                os.link(f"/proc/self/fd/{fd}", name, dst_dir_fd=folder_fd, follow_symlinks=True)
+                return str(target.parent / name)
+            except FileExistsError:
+                continue
+    finally:
+        os.close(folder_fd)
+    raise FileExistsError(errno.EEXIST, "no free temporary name", str(target))
+
+
+_swept: set[tuple[int, str]] = set()  # (pid, folder) already swept: once per folder and process
+
+
+def _sweep_orphans(folder: Path) -> None:
+    """Remove hidden temporary files (``.NAME.PID.RANDOM.baes-tmp``) of writers that were killed."""
+    key = (os.getpid(), os.path.abspath(folder))
+    if key in _swept:
+        return
+    _swept.add(key)
+    try:
+        entries = [e for e in os.scandir(folder) if e.name.startswith(".") and e.name.endswith(".baes-tmp")]
+    except OSError:
+        return
+    for entry in entries:
+        parts = entry.name[1:].rsplit(".", 3)
+        if len(parts) != 4 or not parts[1].isdigit():
+            continue
+        pid = int(parts[1])
+        if pid != os.getpid() and not _running(pid):
+            _remove(entry.path)
+    # ``.baes-backup`` files of a killed in-place rewrite hold the user's old text: kept for them
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def _resolve_target(path: str | os.PathLike[str]) -> Path:
