@@ -344,3 +344,13 @@ def test_normalize_key() -> None:
 def test_empty_select_means_nothing_selected(tmp_path: Path) -> None:
     pyproject(tmp_path, "select = []\n")
     assert load_settings(tmp_path).settings.select == ()
+
+
+def test_a_config_nested_too_deeply_gives_a_message_and_the_defaults(tmp_path: Path) -> None:
+    """Issue 15 case 8: a 500-deep array in [tool.baes] used to end in a RecursionError traceback."""
+    deep = "[" * 500 + '"x"' + "]" * 500
+    (tmp_path / "pyproject.toml").write_text(f"[tool.baes]\nexclude = {deep}\n")
+    (tmp_path / "a.py").write_text("x = 1\n")
+    loaded = load_settings(tmp_path / "a.py")
+    assert any("nested too deeply" in str(m) for m in loaded.messages)
+    assert loaded.settings.select == Settings().select and loaded.settings.exclude == Settings().exclude

@@ -23,6 +23,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Callable, Mapping
 
+from baes.files.atomic import read_bytes_bounded
 from baes.settings.config import FLAG_NAMES, FeatureFlags, Settings
 from baes.standards.findings import Severity
 from baes.swea import SWEAType
@@ -409,10 +410,23 @@ def _stat_key(path: Path) -> tuple[int, int] | None:
     return (info.st_mtime_ns, info.st_size)
 
 
+# A project file bigger than this is not a configuration file anyone wrote by hand.
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
 def _parse_file(path: Path) -> _ParsedFile:
+    try:
+        return _parse_file_unguarded(path)
+    except RecursionError:
+        # tomllib (and any walk over its result) recurses once per nesting level
+        message = SettingsMessage(str(path), None, "nested too deeply to be read; using the defaults")
+        return _ParsedFile({}, (message,), True)
+
+
+def _parse_file_unguarded(path: Path) -> _ParsedFile:
     source = str(path)
     try:
-        data = tomllib.loads(path.read_bytes().decode("utf-8-sig"))
+        data = tomllib.loads(read_bytes_bounded(path, MAX_CONFIG_BYTES).decode("utf-8-sig"))
     except tomllib.TOMLDecodeError as exc:
         return _ParsedFile({}, (SettingsMessage(source, None, f"not valid TOML ({exc}); using the defaults"),), True)
     except (OSError, UnicodeDecodeError) as exc:
