@@ -32,9 +32,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _needs_unsafe(finding: Finding, include_unsafe: bool) -> bool:
     """A fix left out only because it is unsafe (the fixer's own judgement of safety)."""
-    from baes.fixes.apply import effective_safety
+    from baes.fixes.apply import fix_safety
 
-    return not include_unsafe and finding.fix is not None and effective_safety(finding) is FixSafety.UNSAFE
+    return not include_unsafe and finding.fix is not None and fix_safety(finding) is FixSafety.UNSAFE
 
 
 def describe(fixes: list[FixResult], include_unsafe: bool) -> str:

@@ -13,14 +13,15 @@ import logging
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Callable, Collection, Sequence
 
+from baes.fixes import patches
+from baes.standards.engine import FileReport, check_source
 from baes.standards.findings import Finding, FixSafety, TextEdit
+from baes.fixes.patches import PatchPlan, PatchSource
 from baes.fixes.text_edits import minimal_edits, ranges_conflict
 
 if TYPE_CHECKING:  # pragma: no cover
     from baes.settings.config import Settings
-    from baes.standards.engine import FileReport
     from baes.swea import SWEAType
-    from baes.fixes.patches import PatchPlan, PatchSource
 
 log = logging.getLogger(__name__)
 
@@ -50,20 +51,15 @@ class FixStep:
     resolved: tuple["PatchPlan", ...] = ()
 
 
-def effective_safety(finding: Finding) -> FixSafety:
-    """The stricter of what the rule declares and what the patch type says about these arguments."""
-    from baes.fixes import patches
-
+def fix_safety(finding: Finding) -> FixSafety:
+    """The safety of a finding's fix, as its patch type declares it (``FixSpec.safety`` is that
+    value serialised; it is only read for a patch type this version does not know)."""
     assert finding.fix is not None
-    declared = finding.fix.safety
-    inherent = patches.safety(finding.fix.patch_type, finding.fix.kwargs)  # None: unknown type, planning says so
-    return FixSafety.UNSAFE if FixSafety.UNSAFE in (declared, inherent) else FixSafety.SAFE
+    return patches.safety(finding.fix.patch_type, finding.fix.kwargs) or finding.fix.safety
 
 
 def apply_findings(source: str, findings: Sequence[Finding], include_unsafe: bool = False) -> FixStep:
     """Apply the fixes of ``findings`` (positions in ``source``) that do not overlap, in one go."""
-    from baes.fixes import patches
-
     if not findings:
         return FixStep(source)
     try:
@@ -114,8 +110,6 @@ def _one_by_one(
     parsed: "PatchSource", chosen: list[tuple[Finding, "PatchPlan"]], skipped: list[tuple[Finding, str]]
 ) -> FixStep:
     """Together the fixes failed: keep each that still leaves valid code when added."""
-    from baes.fixes import patches
-
     kept: list[tuple[Finding, PatchPlan]] = []
     text, resolved = parsed.text, []
     for finding, plan in chosen:
@@ -135,7 +129,7 @@ def _one_by_one(
 def _skip_reason(finding: Finding, include_unsafe: bool) -> str | None:
     if finding.fix is None:
         return "no automatic fix"
-    if not include_unsafe and effective_safety(finding) is FixSafety.UNSAFE:
+    if not include_unsafe and fix_safety(finding) is FixSafety.UNSAFE:
         return "unsafe fix: applied only on request (--unsafe-fixes or a quick fix)"
     return None
 
@@ -198,8 +192,6 @@ class EngineFinder:
     def report_for(self, text: str) -> "FileReport":
         """The engine's report on ``text``: the last one when it was for this text, else a new check."""
         if self._last is None or self._last[0] != text:
-            from baes.standards.engine import check_source
-
             self._last = (text, check_source(text, self.path, self.settings, self.swea_type))
         return self._last[1]
 

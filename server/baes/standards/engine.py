@@ -10,11 +10,12 @@ import os
 import time
 from dataclasses import dataclass
 
-from baes.settings.config import Settings
-from baes.standards.findings import Finding, Span
 from baes.python_ast import parse as parse_python
+from baes.settings.config import Settings
+from baes.standards.chunks import Chunk
 from baes.standards.decision import Decision, Failure, decide
-from baes.standards.incremental import Chunk, IncrementalParser
+from baes.standards.findings import Finding, Span
+from baes.standards.incremental import IncrementalParser
 from baes.standards.index import SourceIndex
 from baes.standards.rule import Rule, RuleContext, Violation
 from baes.standards.selection import SelectedRule, rules_in_force

@@ -82,7 +82,8 @@ class FixSpec:
 
     Kept symbolic so that finding problems never loads libcst; the patcher turns a spec
     into new source and minimal ``TextEdit``s only when a fix is asked for. ``kwargs``
-    must be JSON-serialisable (it travels in an LSP diagnostic's ``data``).
+    must be JSON-serialisable (it travels in an LSP diagnostic's ``data``). ``safety`` is the
+    patch type's declared safety, copied by ``PatchType.spec`` so clients can read it.
     """
 
     patch_type: str

@@ -8,9 +8,11 @@ from __future__ import annotations
 
 import ast
 import re
+from typing import Any, Mapping
 
 from baes.standards.index import dotted_name
-from baes.fixes.patches.base import PatchFailure, PatchPlan
+from baes.standards.findings import FixSafety
+from baes.fixes.patches.base import Param, PatchFailure, PatchPlan, PatchType
 from baes.fixes.patches.snippets import parse_expression
 from baes.fixes.patches.source import PatchSource
 
@@ -81,3 +83,22 @@ def _prefixes(node: object) -> str:
     if isinstance(node, cst.FormattedString):
         return "f" + node.prefix.lower()
     return ""
+
+
+class ReplaceLiteralWithEnv(PatchType):
+    """``replace_literal_with_env``: read a hard-coded value from the environment."""
+
+    name = "replace_literal_with_env"
+    params = (
+        Param("line", int, help="line of the string literal"),
+        Param("col", int, help="column where the literal starts"),
+        Param("env_var", str, help="the environment variable"),
+        Param("keep_default", bool, required=False, help="keep the literal as the default"),
+    )
+    summary = "read a hard-coded value from the environment"
+    planner = staticmethod(plan_replace_literal_with_env)
+
+    @classmethod
+    def safety_for(cls, kwargs: Mapping[str, Any]) -> FixSafety:
+        """Dropping the literal (``keep_default=False``) fails where the variable is unset: unsafe."""
+        return FixSafety.SAFE if kwargs.get("keep_default", True) else FixSafety.UNSAFE

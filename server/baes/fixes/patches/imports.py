@@ -19,7 +19,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any, Iterator, Sequence
 
-from baes.fixes.patches.base import PatchFailure, PatchPlan, Replacement
+from baes.fixes.patches.base import Param, PatchFailure, PatchPlan, PatchType, Replacement
 from baes.fixes.patches.snippets import parse_lines
 from baes.fixes.patches.source import PatchSource
 from baes.python_ast import parse as parse_python
@@ -391,3 +391,12 @@ def plan_add_import(source: PatchSource, import_statement: str) -> PatchPlan:
         line=1,
         description=f"add `{import_statement.strip()}`",
     )
+
+
+class AddImport(PatchType):
+    """``add_import``: add a missing import."""
+
+    name = "add_import"
+    params = (Param("import_statement", str, help="e.g. from fastapi import HTTPException"),)
+    summary = "add a missing import"
+    planner = staticmethod(plan_add_import)

@@ -10,7 +10,7 @@ import ast
 import re
 from typing import Any
 
-from baes.fixes.patches.base import PatchFailure, PatchPlan
+from baes.fixes.patches.base import Param, PatchFailure, PatchPlan, PatchType
 from baes.fixes.patches.snippets import parse_expression
 from baes.fixes.patches.source import PatchSource
 
@@ -88,3 +88,15 @@ def _mentions_create(node: Any) -> bool:
 
     code = cst.Module(body=[]).code_for_node(node)
     return re.search(r"\bCREATE\b", code, re.IGNORECASE) is not None
+
+
+class SqlCreateIfNotExists(PatchType):
+    """``sql_create_if_not_exists``: add IF NOT EXISTS to CREATE statements."""
+
+    name = "sql_create_if_not_exists"
+    params = (
+        Param("line", int, help="line of the SQL string"),
+        Param("col", int, help="column where the SQL string starts"),
+    )
+    summary = "add IF NOT EXISTS to CREATE statements"
+    planner = staticmethod(plan_sql_create_if_not_exists)

@@ -13,7 +13,8 @@ import re
 import string
 from typing import Any
 
-from baes.fixes.patches.base import PatchFailure, PatchPlan
+from baes.standards.findings import FixSafety
+from baes.fixes.patches.base import Param, PatchFailure, PatchPlan, PatchType
 from baes.fixes.patches.snippets import parse_expression
 from baes.fixes.patches.source import PatchSource
 from baes.fixes.patches.sql_text import Text, Value, render_string, rewrite
@@ -288,3 +289,16 @@ def _format_segments(parts: list[Any], args: Any) -> list[Text | Value]:
                 raise PatchFailure(f"the format field {{{name}}} has no value") from None
             segments.append(Value(index, value, "formatted value"))
     return segments
+
+
+class ParameterizeSql(PatchType):
+    """``parameterize_sql``: use ? placeholders and a parameter tuple."""
+
+    name = "parameterize_sql"
+    params = (
+        Param("line", int, help="line of the query argument"),
+        Param("col", int, help="column where the query argument starts"),
+    )
+    summary = "use ? placeholders and a parameter tuple"
+    safety = FixSafety.UNSAFE
+    planner = staticmethod(plan_parameterize_sql)

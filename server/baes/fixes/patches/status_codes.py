@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from http import HTTPStatus
 
 from baes.standards.index import dotted_name
-from baes.fixes.patches.base import PatchFailure, PatchPlan
+from baes.standards.findings import FixSafety
+from baes.fixes.patches.base import Param, PatchFailure, PatchPlan, PatchType
 from baes.fixes.patches.imports import binds_name
 from baes.fixes.patches.snippets import parse_function
 from baes.fixes.patches.source import PatchSource
@@ -175,3 +176,17 @@ def plan_fix_status_code(source: PatchSource, target_function: str, correct_stat
         function=info.qualname,
         description=description,
     )
+
+
+class FixStatusCode(PatchType):
+    """``fix_status_code``: set status_code= in the function's route decorator."""
+
+    name = "fix_status_code"
+    params = (
+        Param("target_function", str, help="the route function's name"),
+        Param("correct_status", int, help="e.g. 201"),
+        Param("line", int, required=False, help="the def line, to pick one of several"),
+    )
+    summary = "set status_code= in the function's route decorator"
+    safety = FixSafety.UNSAFE
+    planner = staticmethod(plan_fix_status_code)
