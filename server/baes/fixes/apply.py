@@ -10,14 +10,15 @@ the editor's fix-all and quick fixes all come through here.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Collection, Sequence
+from typing import TYPE_CHECKING
 
 from baes.fixes import patches
-from baes.standards.engine import FileReport, check_source
-from baes.standards.findings import Finding, FixSafety, TextEdit
 from baes.fixes.patches import PatchPlan, PatchSource
 from baes.fixes.text_edits import minimal_edits, ranges_conflict
+from baes.standards.engine import FileReport, check_source
+from baes.standards.findings import Finding, FixSafety, TextEdit
 
 if TYPE_CHECKING:  # pragma: no cover
     from baes.settings.config import Settings
@@ -37,7 +38,7 @@ class FixOutcome:
     skipped: tuple[tuple[Finding, str], ...]  # finding and why (unsafe, patch failed, conflict, ...)
     edits: tuple[TextEdit, ...]  # minimal edits turning the input into ``source``
     # the engine's report on ``source`` (fix_source: the rounds' own last check, not a new one)
-    report: "FileReport | None" = None
+    report: FileReport | None = None
 
 
 @dataclass(frozen=True)
@@ -45,10 +46,10 @@ class FixStep:
     """One round: the new source, what was applied (with its plan) and what was not."""
 
     source: str
-    applied: tuple[tuple[Finding, "PatchPlan"], ...] = ()
+    applied: tuple[tuple[Finding, PatchPlan], ...] = ()
     skipped: tuple[tuple[Finding, str], ...] = ()
     # every plan applied, imports resolved (for measuring snippets), in the input's coordinates
-    resolved: tuple["PatchPlan", ...] = ()
+    resolved: tuple[PatchPlan, ...] = ()
 
 
 def fix_safety(finding: Finding) -> FixSafety:
@@ -107,7 +108,7 @@ def apply_findings(source: str, findings: Sequence[Finding], include_unsafe: boo
 
 
 def _one_by_one(
-    parsed: "PatchSource", chosen: list[tuple[Finding, "PatchPlan"]], skipped: list[tuple[Finding, str]]
+    parsed: PatchSource, chosen: list[tuple[Finding, PatchPlan]], skipped: list[tuple[Finding, str]]
 ) -> FixStep:
     """Together the fixes failed: keep each that still leaves valid code when added."""
     kept: list[tuple[Finding, PatchPlan]] = []
@@ -141,7 +142,7 @@ def _selected(finding: Finding, rule_ids: Collection[str] | None) -> bool:
 
 
 def run_rounds(
-    source: str, find: Callable[[str], "FindResult"], include_unsafe: bool = False
+    source: str, find: Callable[[str], FindResult], include_unsafe: bool = False
 ) -> tuple[str, list[tuple[str, FixStep]], tuple[tuple[Finding, str], ...]]:
     """Fix in rounds: ``find`` the fixable findings of the current text, apply, repeat.
 
@@ -181,15 +182,15 @@ class EngineFinder:
     def __init__(
         self,
         path: str | None = None,
-        settings: "Settings | None" = None,
+        settings: Settings | None = None,
         rule_ids: Collection[str] | None = None,
-        swea_type: "SWEAType | str | None" = None,
+        swea_type: SWEAType | str | None = None,
     ) -> None:
         self.path, self.settings, self.swea_type = path, settings, swea_type
         self.rule_ids = (rule_ids,) if isinstance(rule_ids, str) else rule_ids
         self._last: tuple[str, FileReport] | None = None
 
-    def report_for(self, text: str) -> "FileReport":
+    def report_for(self, text: str) -> FileReport:
         """The engine's report on ``text``: the last one when it was for this text, else a new check."""
         if self._last is None or self._last[0] != text:
             self._last = (text, check_source(text, self.path, self.settings, self.swea_type))
@@ -203,9 +204,9 @@ class EngineFinder:
 
 def engine_finder(
     path: str | None = None,
-    settings: "Settings | None" = None,
+    settings: Settings | None = None,
     rule_ids: Collection[str] | None = None,
-    swea_type: "SWEAType | str | None" = None,
+    swea_type: SWEAType | str | None = None,
 ) -> EngineFinder:
     """A ``find`` for ``run_rounds`` backed by the engine."""
     return EngineFinder(path, settings, rule_ids, swea_type)
@@ -214,11 +215,11 @@ def engine_finder(
 def fix_source(
     source: str,
     path: str | None = None,
-    settings: "Settings | None" = None,
+    settings: Settings | None = None,
     include_unsafe: bool = False,
     rule_ids: Collection[str] | None = None,
     *,
-    swea_type: "SWEAType | str | None" = None,
+    swea_type: SWEAType | str | None = None,
 ) -> FixOutcome:
     """Check ``source`` and apply every selected fix, in rounds, until nothing changes."""
     finder = engine_finder(path, settings, rule_ids, swea_type)

@@ -100,14 +100,14 @@ def run_checks(
             tree = parse_python(source, filename=path_text or "<unknown>")
     except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         swea = forced if swea_type is not None else detect_swea(source, path_text, settings)
-        findings = []
+        reported: list[Finding] = []
         if SYNTAX_ERROR_ID in by_id:
             finding = _syntax_finding(source, exc, by_id[SYNTAX_ERROR_ID], swea)
             # comments are found by text alone here: there is no tree to rule out strings
             if not parse_suppressions(source).suppresses(finding):
-                findings.append(finding)
+                reported.append(finding)
         decision = decide((), has_code=True, syntax_error=True)
-        report = FileReport(path_text, swea, tuple(findings), decision.outcome, decision.confidence, True, _ms(started))
+        report = FileReport(path_text, swea, tuple(reported), decision.outcome, decision.confidence, True, _ms(started))
         return CheckRun(report, (), decision)
 
     index = SourceIndex(source, tree, by_type)

@@ -10,10 +10,9 @@ import dataclasses
 import typing
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
-from functools import cache
 from typing import Any, TypeVar
 
-O = TypeVar("O", bound="RuleOptions")
+OptionsType = TypeVar("OptionsType", bound="RuleOptions")
 
 
 @dataclass(frozen=True)
@@ -28,16 +27,22 @@ class RuleOptions:
     def __bool__(self) -> bool:
         return bool(dataclasses.fields(self))
 
-    def merged(self: O, values: Mapping[str, Any]) -> O:
+    def merged(self: OptionsType, values: Mapping[str, Any]) -> OptionsType:
         """These options with ``values`` over them (only the valid ones: see ``validate``)."""
         kept, _ = validate(type(self), values)
         return dataclasses.replace(self, **kept) if kept else self
 
 
-@cache
+_FIELD_TYPES: dict[type[RuleOptions], dict[str, Any]] = {}
+
+
 def _field_types(options_type: type[RuleOptions]) -> dict[str, Any]:
-    hints = typing.get_type_hints(options_type)
-    return {f.name: hints[f.name] for f in dataclasses.fields(options_type)}
+    """Field name -> type of an options class (resolved once per class)."""
+    types = _FIELD_TYPES.get(options_type)
+    if types is None:
+        hints = typing.get_type_hints(options_type)
+        types = _FIELD_TYPES[options_type] = {f.name: hints[f.name] for f in dataclasses.fields(options_type)}
+    return types
 
 
 def _convert(expected: Any, value: Any) -> tuple[bool, Any]:

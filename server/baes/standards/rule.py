@@ -94,9 +94,10 @@ def _header_width(node: ast.AST) -> int:
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
         prefix = {"FunctionDef": 4, "AsyncFunctionDef": 10, "ClassDef": 6}[type(node).__name__]
         return prefix + len(node.name.encode("utf-8"))
-    end = getattr(node, "end_col_offset", None)
+    end: int | None = getattr(node, "end_col_offset", None)
     if end is not None and getattr(node, "end_lineno", None) == getattr(node, "lineno", None):
-        return end - getattr(node, "col_offset", 0)
+        start: int = getattr(node, "col_offset", 0)
+        return end - start
     return 1
 
 

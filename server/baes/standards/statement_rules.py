@@ -40,23 +40,23 @@ class StatementView(SourceIndex):
 
     # the module facts a statement-scoped rule may read: the whole file's
     @property
-    def imports(self) -> dict[str, str]:  # type: ignore[override]
+    def imports(self) -> dict[str, str]:
         return self.full.imports
 
     @property
-    def imported_modules(self) -> frozenset[str]:  # type: ignore[override]
+    def imported_modules(self) -> frozenset[str]:
         return self.full.imported_modules
 
     @property
-    def has_star_import(self) -> bool:  # type: ignore[override]
+    def has_star_import(self) -> bool:
         return self.full.has_star_import
 
     @property
-    def module_constants(self) -> dict[str, ast.expr]:  # type: ignore[override]
+    def module_constants(self) -> dict[str, ast.expr]:
         return self.full.module_constants
 
     @property
-    def main_block_lines(self) -> list[tuple[int, int]]:  # type: ignore[override]
+    def main_block_lines(self) -> list[tuple[int, int]]:
         return self.full.main_block_lines
 
     @cached_property
@@ -88,7 +88,7 @@ class StatementResults:
     def __init__(self) -> None:
         self._keys: dict[str, tuple[Any, ...]] = {}
 
-    def key(self, rule: Rule, options: RuleOptions, swea: "SWEAType | None", path: str | None,
+    def key(self, rule: Rule, options: RuleOptions, swea: SWEAType | None, path: str | None,
             facts: tuple[Any, ...]) -> tuple[Any, ...]:
         wanted = (options, swea, path, facts)
         known = self._keys.get(rule.id)
@@ -122,6 +122,6 @@ class StatementResults:
         firsts = [chunk.first for chunk in stale]
         for violation in fresh:
             per_chunk[max(0, bisect_right(firsts, violation.line) - 1)].append(violation)
-        for chunk, violations in zip(stale, per_chunk):
+        for chunk, violations in zip(stale, per_chunk, strict=False):
             chunk.results[rule.id] = (chunk.first, key, tuple(violations))
         return found + fresh

@@ -7,10 +7,10 @@ source, adds the imports they need in one go, and checks that the result parses.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Any, Mapping, Sequence
+from typing import Any
 
-from baes.standards.findings import FixSafety
 from baes.fixes.patches.base import PatchFailure, PatchPlan, PatchType, Replacement
 from baes.fixes.patches.decorators import AddDecorator
 from baes.fixes.patches.env_literals import ReplaceLiteralWithEnv
@@ -22,6 +22,7 @@ from baes.fixes.patches.sql_params import ParameterizeSql
 from baes.fixes.patches.status_codes import FixStatusCode
 from baes.fixes.text_edits import OverlappingEditsError, splice
 from baes.python_ast import parse as parse_python
+from baes.standards.findings import FixSafety
 
 __all__ = [
     "PATCH_TYPES",

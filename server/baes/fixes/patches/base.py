@@ -8,8 +8,9 @@ each need an import be combined without fighting over the import block.
 """
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Callable, ClassVar, Mapping
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from baes.standards.findings import FixSafety, FixSpec
 

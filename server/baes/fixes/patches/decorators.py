@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import ast
 
-from baes.standards.index import dotted_name
 from baes.fixes.patches.base import Param, PatchFailure, PatchPlan, PatchType
 from baes.fixes.patches.snippets import parse_function
 from baes.fixes.patches.source import PatchSource
 from baes.python_ast import parse as parse_python
+from baes.standards.index import dotted_name
 
 # bare decorator name -> the module it is imported from
 KNOWN_DECORATORS: dict[str, str] = {

@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import ast
 import re
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
-from baes.standards.index import dotted_name
-from baes.standards.findings import FixSafety
 from baes.fixes.patches.base import Param, PatchFailure, PatchPlan, PatchType
 from baes.fixes.patches.snippets import parse_expression
 from baes.fixes.patches.source import PatchSource
+from baes.standards.findings import FixSafety
+from baes.standards.index import dotted_name
 
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -53,9 +54,10 @@ def plan_replace_literal_with_env(source: PatchSource, line: int, col: int, env_
     if "b" in _prefixes(snippet.node):
         raise PatchFailure("a bytes literal cannot come from the environment")
     literal_node = snippet.node
+    new: cst.BaseExpression
     if keep_default:
-        new = cst.parse_expression(f'os.environ.get("{env_var}", __default__)')
-        new = new.with_changes(args=[new.args[0], new.args[1].with_changes(value=literal_node)])
+        call = cst.ensure_type(cst.parse_expression(f'os.environ.get("{env_var}", __default__)'), cst.Call)
+        new = call.with_changes(args=[call.args[0], call.args[1].with_changes(value=literal_node)])
     else:
         new = cst.parse_expression(f'os.environ["{env_var}"]')
     if literal_node.lpar:

@@ -7,10 +7,10 @@ from __future__ import annotations
 
 import ast
 
-from baes.standards.findings import FixSafety
 from baes.fixes.patches.base import Param, PatchFailure, PatchPlan, PatchType
 from baes.fixes.patches.snippets import parse_lines
 from baes.fixes.patches.source import PatchSource
+from baes.standards.findings import FixSafety
 
 
 def _handler_at(source: PatchSource, line: int) -> tuple[ast.Try | None, int, ast.ExceptHandler]:

@@ -45,7 +45,10 @@ def plan_sql_create_if_not_exists(source: PatchSource, line: int, col: int) -> P
     """Patch type ``sql_create_if_not_exists``."""
     function = source.function_at(line)
     description = "add `IF NOT EXISTS`"
-    nodes = [n for n in source.nodes_at(line, col, ast.Constant, ast.JoinedStr) if not isinstance(n, ast.Constant) or isinstance(n.value, str)]
+    nodes = [
+        n for n in source.nodes_at(line, col, ast.Constant, ast.JoinedStr)
+        if not isinstance(n, ast.Constant) or isinstance(n.value, str)
+    ]
     if not nodes:
         raise PatchFailure(f"no string literal starts at line {line}, column {col}")
     literal = nodes[0]

@@ -13,11 +13,11 @@ import re
 import string
 from typing import Any
 
-from baes.standards.findings import FixSafety
 from baes.fixes.patches.base import Param, PatchFailure, PatchPlan, PatchType
 from baes.fixes.patches.snippets import parse_expression
 from baes.fixes.patches.source import PatchSource
 from baes.fixes.patches.sql_text import Text, Value, render_string, rewrite
+from baes.standards.findings import FixSafety
 
 _PERCENT = re.compile(r"%(?:\(([^)]*)\))?([-#0 +]*)(\d+|\*)?(?:\.(\d+|\*))?([a-zA-Z%])")
 
@@ -27,7 +27,9 @@ def _find_call(source: PatchSource, line: int, col: int) -> ast.Call:
         if call.args and call.args[0].lineno == line and source.col(call.args[0]) == col:
             if isinstance(call.func, ast.Attribute) and call.func.attr == "execute":
                 return call
-            raise PatchFailure("only the query of `.execute(...)` can be parameterized (executemany/executescript take no such tuple)")
+            raise PatchFailure(
+                "only the query of `.execute(...)` can be parameterized (executemany/executescript take no such tuple)"
+            )
     raise PatchFailure(f"no `.execute(...)` call has its query at line {line}, column {col}")
 
 

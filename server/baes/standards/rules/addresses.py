@@ -4,6 +4,7 @@ from __future__ import annotations
 import ast
 from collections.abc import Iterator
 from dataclasses import dataclass
+from typing import TypeVar
 
 from baes.fixes.patches import ReplaceLiteralWithEnv
 from baes.standards.index import dotted_name
@@ -18,6 +19,9 @@ class AddressOptions(RuleOptions):
 
     # code under ``if __name__ == "__main__":`` is a developer's launcher, not deployed configuration
     allow_in_main_block: bool = True
+
+
+AddressOptionsT = TypeVar("AddressOptionsT", bound=AddressOptions)
 
 
 _CONFIG_OWNERS = frozenset({"environ", "os", "config", "settings", "cfg", "conf", "secrets", "env"})
@@ -41,7 +45,7 @@ def _address_literal(node: ast.expr) -> bool:
     return (isinstance(node.value, str) and bool(node.value)) or isinstance(node.value, int)
 
 
-def hard_coded_addresses(ctx: RuleContext[AddressOptions], env_var: str | None = None) -> Iterator[Violation]:
+def hard_coded_addresses(ctx: RuleContext[AddressOptionsT], env_var: str | None = None) -> Iterator[Violation]:
     """Literal hosts, ports and URLs passed straight into calls (shared by BE006 and FE003)."""
     index = ctx.index
     skip_main = ctx.options.allow_in_main_block

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from baes.standards.findings import Severity
 from baes.standards.index import call_name
+from baes.standards.options import RuleOptions
 from baes.standards.patterns import (
     routes,
 )
@@ -16,7 +17,7 @@ _OPENERS = frozenset({"connect", "get_connection", "get_db", "get_session", "Ses
 
 
 
-def _dependency_injection(ctx: RuleContext) -> Iterator[Violation]:
+def _dependency_injection(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     index = ctx.index
     if not index.calls_to(*_OPENERS):
         return  # nothing opens a connection anywhere in the file

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from baes.standards.findings import Severity
+from baes.standards.options import RuleOptions
 from baes.standards.rule import Example, RuleContext, Violation
 from baes.standards.rules.addresses import is_config_call
 from baes.standards.rules.families import BACKEND
@@ -25,7 +26,7 @@ def _secret_keyword(kw: ast.keyword) -> bool:
 
 
 
-def _hard_coded_secret(ctx: RuleContext) -> Iterator[Violation]:
+def _hard_coded_secret(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     index = ctx.index
     # one pass over the keyword nodes finds the suspicious ones; only calls holding one need the
     # dotted-name work of ``is_config_call``
@@ -36,14 +37,16 @@ def _hard_coded_secret(ctx: RuleContext) -> Iterator[Violation]:
             if found and not is_config_call(call):
                 for kw in found:
                     yield Violation.at(kw.value, name=kw.arg)
-    for kind in (ast.Assign, ast.AnnAssign):
+    assign_kinds: tuple[type[ast.Assign | ast.AnnAssign], ...] = (ast.Assign, ast.AnnAssign)
+    for kind in assign_kinds:
         for stmt in index.nodes(kind):
-            if not _secret_literal(stmt.value):
+            value = stmt.value
+            if value is None or not _secret_literal(value):
                 continue
             targets = stmt.targets if isinstance(stmt, ast.Assign) else [stmt.target]
             for target in targets:
                 if isinstance(target, ast.Name) and _SECRET_NAME.search(target.id):
-                    yield Violation.at(stmt.value, name=target.id)  # type: ignore[arg-type]
+                    yield Violation.at(value, name=target.id)
 
 
 

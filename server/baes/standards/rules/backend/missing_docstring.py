@@ -5,6 +5,7 @@ import ast
 from collections.abc import Iterator
 
 from baes.standards.findings import Severity
+from baes.standards.options import RuleOptions
 from baes.standards.patterns import (
     is_fixture,
     is_test_function,
@@ -13,7 +14,7 @@ from baes.standards.rule import Example, RuleContext, Violation
 from baes.standards.rules.families import BACKEND
 
 
-def _docstrings(ctx: RuleContext) -> Iterator[Violation]:
+def _docstrings(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     index = ctx.index
     top_level = {id(s) for s in index.tree.body}
     for cls in index.nodes(ast.ClassDef):

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from baes.standards.findings import Severity
 from baes.standards.index import call_name, dotted_name
+from baes.standards.options import RuleOptions
 from baes.standards.patterns import (
     body_raises,
     routes,
@@ -27,7 +28,7 @@ def _fetches_one(node: ast.AST) -> bool:
 
 
 
-def _not_found(ctx: RuleContext) -> Iterator[Violation]:
+def _not_found(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     index = ctx.index
     # the calls that fetch one row, found once by name: a file without any has nothing to judge
     fetches = {id(c) for c in index.calls_to(*_FETCH_ONE, "get") if _fetches_one(c)}

@@ -5,6 +5,7 @@ from collections.abc import Iterator
 
 from baes.standards.findings import Severity
 from baes.standards.index import keyword
+from baes.standards.options import RuleOptions
 from baes.standards.patterns import (
     routes,
 )
@@ -12,7 +13,7 @@ from baes.standards.rule import Example, RuleContext, Violation
 from baes.standards.rules.families import BACKEND
 
 
-def _response_model(ctx: RuleContext) -> Iterator[Violation]:
+def _response_model(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     for route in routes(ctx.index):
         if route.method not in ("get", "post", "put", "patch"):
             continue

@@ -7,6 +7,7 @@ from baes.fixes.patches import (
     SqlCreateIfNotExists,
 )
 from baes.standards.findings import Severity
+from baes.standards.options import RuleOptions
 from baes.standards.rule import Example, RuleContext, Violation
 from baes.standards.rules.families import DATABASE
 from baes.standards.sql import (
@@ -16,7 +17,7 @@ from baes.standards.sql import (
 )
 
 
-def _create_if_not_exists(ctx: RuleContext) -> Iterator[Violation]:
+def _create_if_not_exists(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     for sql in sql_strings(ctx.index):
         names = [t.name for t in parse_tables(sql.text) if not t.if_not_exists]
         names += [f"index on {i.table}" for i in parse_indexes(sql.text) if not i.if_not_exists]

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from baes.standards.findings import Severity
+from baes.standards.options import RuleOptions
 from baes.standards.rule import Example, RuleContext, Violation
 from baes.standards.rules.database.common import _tables
 from baes.standards.rules.families import DATABASE
@@ -13,7 +14,7 @@ from baes.standards.sql import (
 )
 
 
-def _foreign_key_index(ctx: RuleContext) -> Iterator[Violation]:
+def _foreign_key_index(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     indexed: set[tuple[str, str]] = set()
     for sql in sql_strings(ctx.index):
         for idx in parse_indexes(sql.text):

@@ -9,6 +9,7 @@ from baes.fixes.patches import (
 )
 from baes.standards.findings import Severity
 from baes.standards.index import SourceIndex
+from baes.standards.options import RuleOptions
 from baes.standards.patterns import (
     functions_named,
     is_generator,
@@ -20,7 +21,8 @@ from baes.standards.rules.families import ALL_SWEA, DATABASE
 def _with_calls(index: SourceIndex) -> dict[str, list[ast.Call]]:
     """Function name -> the ``with name(...)``/``async with name(...)`` calls using it."""
     uses: dict[str, list[ast.Call]] = {}
-    for kind in (ast.With, ast.AsyncWith):
+    with_kinds: tuple[type[ast.With | ast.AsyncWith], ...] = (ast.With, ast.AsyncWith)
+    for kind in with_kinds:
         for stmt in index.nodes(kind):
             for item in stmt.items:
                 expr = item.context_expr
@@ -30,7 +32,7 @@ def _with_calls(index: SourceIndex) -> dict[str, list[ast.Call]]:
 
 
 
-def _generator_in_with(ctx: RuleContext) -> Iterator[Violation]:
+def _generator_in_with(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     index = ctx.index
     for name, calls in _with_calls(index).items():
         defs = functions_named(index, name)

@@ -4,12 +4,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from baes.standards.findings import Severity
+from baes.standards.options import RuleOptions
 from baes.standards.rule import Example, RuleContext, Violation
 from baes.standards.rules.database.common import _tables
 from baes.standards.rules.families import DATABASE
 
 
-def _all_nullable(ctx: RuleContext) -> Iterator[Violation]:
+def _all_nullable(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     for sql, table in _tables(ctx.index):
         others = [c for c in table.columns if not c.primary_key]
         if others and not any(c.not_null for c in others):

@@ -5,6 +5,7 @@ import re
 from collections.abc import Iterator
 
 from baes.standards.findings import Severity
+from baes.standards.options import RuleOptions
 from baes.standards.rule import Example, RuleContext, Violation
 from baes.standards.rules.database.common import _tables
 from baes.standards.rules.families import DATABASE
@@ -17,7 +18,7 @@ _INTEGER_TYPE = re.compile(r"\s*INT", re.IGNORECASE)
 
 
 
-def _missing_foreign_key(ctx: RuleContext) -> Iterator[Violation]:
+def _missing_foreign_key(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     for sql, table in _tables(ctx.index):
         fks = table.foreign_key_columns()
         for column in table.columns:

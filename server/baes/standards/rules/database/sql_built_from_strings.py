@@ -9,6 +9,7 @@ from baes.fixes.patches import (
 )
 from baes.standards.findings import Severity
 from baes.standards.index import SourceIndex
+from baes.standards.options import RuleOptions
 from baes.standards.patterns import (
     is_upper_constant_name,
 )
@@ -51,7 +52,8 @@ def _assigned_values(index: SourceIndex, scope: ast.AST, name: str) -> list[ast.
     for n in index.own_statements(scope, ast.Assign):
         if any(isinstance(t, ast.Name) and t.id == name for t in n.targets):
             values.append(n.value)
-    for kind in (ast.AnnAssign, ast.AugAssign):
+    target_kinds: tuple[type[ast.AnnAssign | ast.AugAssign], ...] = (ast.AnnAssign, ast.AugAssign)
+    for kind in target_kinds:
         for stmt in index.own_statements(scope, kind):
             target = stmt.target
             if isinstance(target, ast.Name) and target.id == name and stmt.value is not None:
@@ -99,12 +101,13 @@ def _concat_parts(node: ast.expr) -> list[ast.expr]:
 
 
 
-def _sql_injection(ctx: RuleContext) -> Iterator[Violation]:
+def _sql_injection(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     index = ctx.index
     for call in index.calls_to(*EXECUTE_METHODS):
         if not is_execute_call(call) or not call.args:
             continue
         first = call.args[0]
+        method = call.func.attr if isinstance(call.func, ast.Attribute) else ""
         if isinstance(first, ast.Constant):
             continue  # a literal query: nothing spliced in, no scope to look up
         scope = index.enclosing_function(call) or index.tree
@@ -112,11 +115,11 @@ def _sql_injection(ctx: RuleContext) -> Iterator[Violation]:
             fix = None
             if len(call.args) == 1 and not call.keywords:
                 fix = ParameterizeSql.spec(ctx.position(first), "use `?` placeholders and a parameter tuple")
-            yield Violation.at(first, fix=fix, method=call.func.attr, via="")  # type: ignore[union-attr]
+            yield Violation.at(first, fix=fix, method=method, via="")
         elif isinstance(first, ast.Name) and not is_upper_constant_name(first.id):
             for value in _assigned_values(index, scope, first.id):
                 if dynamic_sql(value, index, scope):
-                    yield Violation.at(first, method=call.func.attr, via=f" through `{first.id}`")  # type: ignore[union-attr]
+                    yield Violation.at(first, method=method, via=f" through `{first.id}`")
                     break
 
 

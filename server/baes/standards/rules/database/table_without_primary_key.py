@@ -4,12 +4,13 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from baes.standards.findings import Severity
+from baes.standards.options import RuleOptions
 from baes.standards.rule import Example, RuleContext, Violation
 from baes.standards.rules.database.common import _tables
 from baes.standards.rules.families import DATABASE
 
 
-def _primary_key(ctx: RuleContext) -> Iterator[Violation]:
+def _primary_key(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     for sql, table in _tables(ctx.index):
         if not table.has_primary_key:
             yield Violation.at(sql.node, table=table.name)

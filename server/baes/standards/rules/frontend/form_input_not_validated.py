@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from baes.standards.findings import Severity
 from baes.standards.index import SourceIndex
+from baes.standards.options import RuleOptions
 from baes.standards.rule import Example, RuleContext, Violation
 from baes.standards.rules.families import FRONTEND
 from baes.standards.rules.frontend.common import (
@@ -16,7 +17,7 @@ from baes.standards.rules.frontend.common import (
 
 
 def _submit_names(index: SourceIndex) -> set[str]:
-    names = set()
+    names: set[str] = set()
     for stmt in index.nodes(ast.Assign):
         if isinstance(stmt.value, ast.Call) and _streamlit_call(stmt.value, index, "form_submit_button"):
             names.update(t.id for t in stmt.targets if isinstance(t, ast.Name))
@@ -24,7 +25,7 @@ def _submit_names(index: SourceIndex) -> set[str]:
 
 
 
-def _form_validation(ctx: RuleContext) -> Iterator[Violation]:
+def _form_validation(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     index = ctx.index
     submits = _submit_names(index)
     buttons = index.calls_to("form_submit_button")
@@ -61,7 +62,10 @@ RULE = FRONTEND.rule(
     why="Checking required fields in the page gives the user an immediate, specific message instead of a 422.",
     how_to_fix="Before sending: `if not name.strip(): st.error(\"Name is required\")` and only send in the `else`.",
     check=_form_validation,
-    notes="Scope: the `if submitted:` branch of a `st.form_submit_button`; an `if`, `assert` or `try` before the send counts as validation.",
+    notes=(
+        "Scope: the `if submitted:` branch of a `st.form_submit_button`; an `if`, `assert` or `try` "
+        "before the send counts as validation."
+    ),
     valid_examples=(
         Example(
             """

@@ -39,7 +39,10 @@ RULE = FRONTEND.rule(
     critical=False,
     message="hard-coded address {value} in a call; read the API address from configuration (`{env_var}`)",
     why="The page must reach the API wherever it is deployed; a URL inside a call has to be edited by hand.",
-    how_to_fix="`API_URL = os.environ.get(\"BAES_API_URL\", \"http://localhost:8000\")` at module level, then `f\"{API_URL}/students\"`.",
+    how_to_fix=(
+        "`API_URL = os.environ.get(\"BAES_API_URL\", \"http://localhost:8000\")` at module level, "
+        "then `f\"{API_URL}/students\"`."
+    ),
     check=_hard_coded_url,
     patch=ReplaceLiteralWithEnv,
     options=ApiUrlOptions(),

@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from baes.standards.findings import Severity
+from baes.standards.options import RuleOptions
 from baes.standards.rule import Example, RuleContext, Violation
 from baes.standards.rules.families import FRONTEND
 from baes.standards.rules.frontend.common import (
@@ -13,7 +14,7 @@ from baes.standards.rules.frontend.common import (
 )
 
 
-def _feedback(ctx: RuleContext) -> Iterator[Violation]:
+def _feedback(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     index = ctx.index
     senders = _local_senders(index)
     sends = [c for c in index.calls if _is_send(c, index, senders)]

@@ -8,11 +8,12 @@ from baes.fixes.patches import (
     ReplaceBareExcept,
 )
 from baes.standards.findings import Severity
+from baes.standards.options import RuleOptions
 from baes.standards.rule import Example, RuleContext, Violation
 from baes.standards.rules.families import STRUCTURE
 
 
-def _bare_except(ctx: RuleContext) -> Iterator[Violation]:
+def _bare_except(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     for handler in ctx.index.nodes(ast.ExceptHandler):
         if handler.type is None:
             fix = ReplaceBareExcept.spec({"line": handler.lineno}, "replace with `except Exception:`")

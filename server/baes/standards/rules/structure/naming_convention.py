@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterator
 
 from baes.standards.findings import Severity
+from baes.standards.options import RuleOptions
 from baes.standards.rule import Example, RuleContext, Violation
 from baes.standards.rules.families import STRUCTURE
 
@@ -17,7 +18,7 @@ _PASCAL = re.compile(r"^_?[A-Z][A-Za-z0-9]*$")
 
 
 
-def _naming(ctx: RuleContext) -> Iterator[Violation]:
+def _naming(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     index = ctx.index
     methods_of_subclasses: set[int] = set()
     for cls in index.nodes(ast.ClassDef):

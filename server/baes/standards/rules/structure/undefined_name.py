@@ -90,14 +90,19 @@ def _binding_groups(index: SourceIndex) -> Iterator[Iterable[str]]:
     Yielded group by group, so the rule stops as soon as every candidate name is bound.
     """
     yield index.imports
-    for kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef):
+    def_kinds: tuple[type[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef], ...] = (
+        ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
+    )
+    for kind in def_kinds:
         yield [node.name for node in index.nodes(kind)]
     yield [node.arg for node in index.nodes(ast.arg)]
     yield [node.name for node in index.nodes(ast.ExceptHandler) if node.name]
-    for scope_kind in (ast.Global, ast.Nonlocal):
+    scope_kinds: tuple[type[ast.Global | ast.Nonlocal], ...] = (ast.Global, ast.Nonlocal)
+    for scope_kind in scope_kinds:
         for statement in index.nodes(scope_kind):
             yield statement.names
-    for match_kind in (ast.MatchAs, ast.MatchStar):
+    match_kinds: tuple[type[ast.MatchAs | ast.MatchStar], ...] = (ast.MatchAs, ast.MatchStar)
+    for match_kind in match_kinds:
         yield [node.name for node in index.nodes(match_kind) if node.name]
     yield [node.rest for node in index.nodes(ast.MatchMapping) if node.rest]
 

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from baes.standards.findings import Severity
 from baes.standards.index import call_name
+from baes.standards.options import RuleOptions
 from baes.standards.patterns import (
     is_fixture,
     is_generator,
@@ -17,7 +18,7 @@ _RESOURCE_OPENERS = frozenset({"connect", "create_engine", "TemporaryDirectory",
 
 
 
-def _fixture_cleanup(ctx: RuleContext) -> Iterator[Violation]:
+def _fixture_cleanup(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     index = ctx.index
     reported: set[int] = set()
     for opener in sorted(index.calls_to(*_RESOURCE_OPENERS), key=lambda c: c.lineno):

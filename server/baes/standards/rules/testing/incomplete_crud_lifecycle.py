@@ -1,19 +1,21 @@
 """TE003 `incomplete-crud-lifecycle`: Flags API test files that create resources but never read, update or delete them."""
 from __future__ import annotations
 
+import ast
 from collections.abc import Iterator
 
 from baes.standards.findings import Severity
+from baes.standards.options import RuleOptions
 from baes.standards.rule import Example, RuleContext, Violation
 from baes.standards.rules.families import TESTING
 from baes.standards.rules.testing.common import client_calls
 
 
-def _lifecycle(ctx: RuleContext) -> Iterator[Violation]:
+def _lifecycle(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     calls = client_calls(ctx.index)
     if not calls:
         return
-    verbs = {c.func.attr for c in calls}  # type: ignore[union-attr]
+    verbs = {c.func.attr for c in calls if isinstance(c.func, ast.Attribute)}  # client_calls are all attribute calls
     if "post" not in verbs:
         return
     missing = [v for v in ("get", "put|patch", "delete") if not any(x in verbs for x in v.split("|"))]

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from baes.standards.findings import Severity
 from baes.standards.index import SourceIndex
+from baes.standards.options import RuleOptions
 from baes.standards.rule import Example, RuleContext, Violation
 from baes.standards.rules.families import TESTING
 from baes.standards.rules.testing.common import _in_an_assert, client_calls
@@ -16,7 +17,7 @@ def _status_attributes(index: SourceIndex) -> list[ast.AST]:
 
 
 
-def _status_assertions(ctx: RuleContext) -> Iterator[Violation]:
+def _status_assertions(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     calls = client_calls(ctx.index)
     if calls and not _in_an_assert(ctx.index, _status_attributes(ctx.index)):
         yield Violation.at(calls[0])

@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from baes.standards.findings import Severity
 from baes.standards.index import SourceIndex, dotted_name
+from baes.standards.options import RuleOptions
 from baes.standards.patterns import (
     is_test_function,
 )
@@ -25,7 +26,7 @@ def _assertion_lines(index: SourceIndex) -> list[int]:
 
 
 
-def _empty_tests(ctx: RuleContext) -> Iterator[Violation]:
+def _empty_tests(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     index = ctx.index
     tests = [f for f in index.functions if is_test_function(f) and _only_marks(f)]
     if not tests:
@@ -86,7 +87,8 @@ RULE = TESTING.rule(
     check=_empty_tests,
     notes=(
         "Reported when the test calls the API client (`client.get(...)`) or has an empty body: real suites "
-        "keep smoke tests that only check that running some code raises nothing. Scope: module-level and class-level `test*` functions, undecorated or decorated only with pytest marks. "
+        "keep smoke tests that only check that running some code raises nothing. "
+        "Scope: module-level and class-level `test*` functions, undecorated or decorated only with pytest marks. "
         "`pytest.raises`/`warns`, `raise`, and calls to helpers named like assert/check/verify/expect count as "
         "assertions."
     ),
