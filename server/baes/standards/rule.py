@@ -11,12 +11,12 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
-from baes.fixes.patches.base import PatchType
 from baes.standards.findings import FixSafety, FixSpec, Severity
 from baes.standards.options import RuleOptions, toml_value
 from baes.swea import SWEAType
 
 if TYPE_CHECKING:
+    from baes.fixes.patches.base import PatchType
     from baes.standards.index import SourceIndex
 
 OptionsT = TypeVar("OptionsT", bound=RuleOptions)

@@ -100,6 +100,33 @@ RULE = BACKEND.rule(
                 return data
             """,
         ),
+        # every way of writing the status is understood; one held in a variable is not judged
+        Example(
+            """
+            from http import HTTPStatus
+            from fastapi import APIRouter
+
+            router = APIRouter()
+
+
+            @router.post('/s', status_code=HTTPStatus.CREATED)
+            def create_s() -> dict:
+                return {}
+            """,
+        ),
+        Example(
+            """
+            from fastapi import APIRouter
+
+            router = APIRouter()
+            CODE = 201
+
+
+            @router.post('/s', status_code=CODE)
+            def create_s() -> dict:
+                return {}
+            """,
+        ),
     ),
     invalid_examples=(
         Example(

@@ -82,6 +82,32 @@ RULE = BACKEND.rule(
                 uvicorn.run(app, port=8000)
             """,
         ),
+        # literals passed straight into calls: server options, HTTP client URLs, client base URLs
+        Example(
+            """
+            import uvicorn
+
+
+            def main(app):
+                uvicorn.run(app, host='0.0.0.0', port=8000)
+            """,
+        ),
+        Example(
+            """
+            import requests
+
+
+            def load():
+                return requests.get('http://localhost:8000/students', timeout=5)
+            """,
+        ),
+        Example(
+            """
+            import httpx
+
+            client = httpx.Client(base_url='http://api.internal:8000')
+            """,
+        ),
     ),
 )
 

@@ -199,6 +199,132 @@ RULE = STRUCTURE.rule(
             print(join('a', 'b'))
             """,
         ),
+        # scoping the rule does not model must never raise an alarm (comprehensions, class bodies, match, exec, star imports)
+        Example(
+            """
+            def f():
+                return [y for y in range(3) if y]
+            """,
+        ),
+        Example(
+            """
+            class A:
+                attr = 1
+
+                def m(self):
+                    return attr_helper(self)
+
+
+            def attr_helper(x):
+                return x
+            """,
+        ),
+        Example(
+            """
+            def outer():
+                def inner():
+                    return value
+                value = 1
+                return inner
+            """,
+        ),
+        Example(
+            """
+            import os.path
+
+            print(os.path.join('a'))
+            """,
+        ),
+        Example(
+            """
+            try:
+                import tomllib
+            except ImportError:
+                tomllib = None
+            print(tomllib)
+            """,
+        ),
+        Example(
+            """
+            command = {}
+
+
+            class Point:
+                __match_args__ = ('x',)
+
+
+            match command:
+                case {'x': px, **rest}:
+                    print(px, rest)
+                case [first, *others]:
+                    print(first, others)
+                case Point(x=0) as p:
+                    print(p)
+            """,
+        ),
+        Example(
+            """
+            from typing import TYPE_CHECKING
+
+            if TYPE_CHECKING:
+                from app.models import Student
+
+
+            def f(s: 'Student') -> None:
+                print(s)
+            """,
+        ),
+        Example(
+            """
+            def f():
+                exec('x = 1')
+                return x
+            """,
+        ),
+        Example(
+            """
+            print(__file__, __name__, __doc__, __builtins__)
+            """,
+        ),
+        Example(
+            """
+            from x import *
+
+            print(anything)
+            """,
+        ),
+        Example(
+            """
+            def f(*args, **kwargs):
+                lam = lambda q, *r: (q, r)
+                return lam(args, kwargs)
+            """,
+        ),
+        Example(
+            """
+            with open('f') as (a, b):
+                print(a, b)
+            for i, (j, k) in []:
+                print(i, j, k)
+            """,
+        ),
+        Example(
+            """
+            class C:
+                def __init__(self):
+                    print(__class__)
+            """,
+        ),
+        Example(
+            """
+            def f():
+                global G
+                G = 1
+
+
+            print(G)
+            """,
+        ),
     ),
     invalid_examples=(
         Example(
