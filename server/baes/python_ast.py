@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import threading
+from typing import Literal, overload
 
 # What ``str.splitlines`` breaks lines on besides ``\n``, ``\r\n`` and ``\r`` (the tokenizer and
 # LSP do not).
@@ -33,6 +34,14 @@ def splitlines_is_exact(text: str) -> bool:
 
 #: Re-entrant so a caller holding it (e.g. the pipeline around a whole check) can parse.
 PARSE_LOCK = threading.RLock()
+
+
+@overload
+def parse(source: str | bytes, filename: str = ..., mode: Literal["exec"] = ...) -> ast.Module: ...
+@overload
+def parse(source: str | bytes, filename: str = ..., *, mode: Literal["eval"]) -> ast.Expression: ...
+@overload
+def parse(source: str | bytes, filename: str = ..., mode: str = ...) -> ast.AST: ...
 
 
 def parse(source: str | bytes, filename: str = "<unknown>", mode: str = "exec") -> ast.AST:

@@ -101,7 +101,7 @@ extra_builtins = ["_"]
     assert settings.per_file_ignores == {"tests/*.py": ("TE",), "scripts/**": ("ST",)}
     assert settings.severity == {"BE": Severity.WARNING, "DB001": Severity.ERROR, "ST": Severity.INFO}
     assert settings.swea_overrides == {"app/ui/*.py": "frontend", "db/**": "database"}
-    assert settings.rule_options == {"ST003": {"extra_builtins": ["_"]}}
+    assert settings.rule_options == {"ST003": {"extra_builtins": ("_",)}}  # typed as the rule declares
     assert settings.root == str(tmp_path)
     assert settings.config_file == str(config)
 

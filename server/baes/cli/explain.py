@@ -74,7 +74,7 @@ def rule_to_json(rule: Any) -> dict[str, Any]:
         "fix_safety": rule.fix_safety.value if rule.fix_safety is not None else None,
         "patch_type": rule.patch_type,
         "profiles": _profiles(rule),
-        "options": {name: _jsonable(value) for name, value in dict(rule.options or {}).items()},
+        "options": {name: _jsonable(value) for name, value in rule.options.items()},
     }
 
 

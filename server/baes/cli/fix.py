@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from baes.cli import console, pipeline
 from baes.cli.arguments import add_common_arguments
 from baes.cli.report import location, plural
-from baes.fixes.apply import effective_safety
+from baes.fixes.apply import fix_safety
 from baes.standards.findings import Finding, FixSafety
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -34,7 +34,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _needs_unsafe(finding: Finding, include_unsafe: bool) -> bool:
     """A fix left out only because it is unsafe (the fixer's own judgement of safety)."""
-    return not include_unsafe and finding.fix is not None and effective_safety(finding) is FixSafety.UNSAFE
+    return not include_unsafe and finding.fix is not None and fix_safety(finding) is FixSafety.UNSAFE
 
 
 def describe(fixes: list[FixResult], include_unsafe: bool) -> str:

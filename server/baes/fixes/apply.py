@@ -10,17 +10,19 @@ the editor's fix-all and quick fixes all come through here.
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Collection, Sequence
+from typing import TYPE_CHECKING
 
-from baes.standards.findings import Finding, FixSafety, TextEdit
+from baes.fixes import patches
+from baes.fixes.patches import PatchPlan, PatchSource
 from baes.fixes.text_edits import minimal_edits, ranges_conflict
+from baes.standards.engine import FileReport, check_source
+from baes.standards.findings import Finding, FixSafety, TextEdit
 
 if TYPE_CHECKING:  # pragma: no cover
     from baes.settings.config import Settings
-    from baes.standards.engine import FileReport
     from baes.swea import SWEAType
-    from baes.fixes.patches import PatchPlan, PatchSource
 
 log = logging.getLogger(__name__)
 
@@ -36,7 +38,7 @@ class FixOutcome:
     skipped: tuple[tuple[Finding, str], ...]  # finding and why (unsafe, patch failed, conflict, ...)
     edits: tuple[TextEdit, ...]  # minimal edits turning the input into ``source``
     # the engine's report on ``source`` (fix_source: the rounds' own last check, not a new one)
-    report: "FileReport | None" = None
+    report: FileReport | None = None
 
 
 @dataclass(frozen=True)
@@ -44,26 +46,21 @@ class FixStep:
     """One round: the new source, what was applied (with its plan) and what was not."""
 
     source: str
-    applied: tuple[tuple[Finding, "PatchPlan"], ...] = ()
+    applied: tuple[tuple[Finding, PatchPlan], ...] = ()
     skipped: tuple[tuple[Finding, str], ...] = ()
     # every plan applied, imports resolved (for measuring snippets), in the input's coordinates
-    resolved: tuple["PatchPlan", ...] = ()
+    resolved: tuple[PatchPlan, ...] = ()
 
 
-def effective_safety(finding: Finding) -> FixSafety:
-    """The stricter of what the rule declares and what the patch type says about these arguments."""
-    from baes.fixes import patches
-
+def fix_safety(finding: Finding) -> FixSafety:
+    """The safety of a finding's fix, as its patch type declares it (``FixSpec.safety`` is that
+    value serialised; it is only read for a patch type this version does not know)."""
     assert finding.fix is not None
-    declared = finding.fix.safety
-    inherent = patches.safety(finding.fix.patch_type, finding.fix.kwargs)  # None: unknown type, planning says so
-    return FixSafety.UNSAFE if FixSafety.UNSAFE in (declared, inherent) else FixSafety.SAFE
+    return patches.safety(finding.fix.patch_type, finding.fix.kwargs) or finding.fix.safety
 
 
 def apply_findings(source: str, findings: Sequence[Finding], include_unsafe: bool = False) -> FixStep:
     """Apply the fixes of ``findings`` (positions in ``source``) that do not overlap, in one go."""
-    from baes.fixes import patches
-
     if not findings:
         return FixStep(source)
     try:
@@ -111,11 +108,9 @@ def apply_findings(source: str, findings: Sequence[Finding], include_unsafe: boo
 
 
 def _one_by_one(
-    parsed: "PatchSource", chosen: list[tuple[Finding, "PatchPlan"]], skipped: list[tuple[Finding, str]]
+    parsed: PatchSource, chosen: list[tuple[Finding, PatchPlan]], skipped: list[tuple[Finding, str]]
 ) -> FixStep:
     """Together the fixes failed: keep each that still leaves valid code when added."""
-    from baes.fixes import patches
-
     kept: list[tuple[Finding, PatchPlan]] = []
     text, resolved = parsed.text, []
     for finding, plan in chosen:
@@ -135,7 +130,7 @@ def _one_by_one(
 def _skip_reason(finding: Finding, include_unsafe: bool) -> str | None:
     if finding.fix is None:
         return "no automatic fix"
-    if not include_unsafe and effective_safety(finding) is FixSafety.UNSAFE:
+    if not include_unsafe and fix_safety(finding) is FixSafety.UNSAFE:
         return "unsafe fix: applied only on request (--unsafe-fixes or a quick fix)"
     return None
 
@@ -147,7 +142,7 @@ def _selected(finding: Finding, rule_ids: Collection[str] | None) -> bool:
 
 
 def run_rounds(
-    source: str, find: Callable[[str], "FindResult"], include_unsafe: bool = False
+    source: str, find: Callable[[str], FindResult], include_unsafe: bool = False
 ) -> tuple[str, list[tuple[str, FixStep]], tuple[tuple[Finding, str], ...]]:
     """Fix in rounds: ``find`` the fixable findings of the current text, apply, repeat.
 
@@ -187,19 +182,17 @@ class EngineFinder:
     def __init__(
         self,
         path: str | None = None,
-        settings: "Settings | None" = None,
+        settings: Settings | None = None,
         rule_ids: Collection[str] | None = None,
-        swea_type: "SWEAType | str | None" = None,
+        swea_type: SWEAType | str | None = None,
     ) -> None:
         self.path, self.settings, self.swea_type = path, settings, swea_type
         self.rule_ids = (rule_ids,) if isinstance(rule_ids, str) else rule_ids
         self._last: tuple[str, FileReport] | None = None
 
-    def report_for(self, text: str) -> "FileReport":
+    def report_for(self, text: str) -> FileReport:
         """The engine's report on ``text``: the last one when it was for this text, else a new check."""
         if self._last is None or self._last[0] != text:
-            from baes.standards.engine import check_source
-
             self._last = (text, check_source(text, self.path, self.settings, self.swea_type))
         return self._last[1]
 
@@ -211,9 +204,9 @@ class EngineFinder:
 
 def engine_finder(
     path: str | None = None,
-    settings: "Settings | None" = None,
+    settings: Settings | None = None,
     rule_ids: Collection[str] | None = None,
-    swea_type: "SWEAType | str | None" = None,
+    swea_type: SWEAType | str | None = None,
 ) -> EngineFinder:
     """A ``find`` for ``run_rounds`` backed by the engine."""
     return EngineFinder(path, settings, rule_ids, swea_type)
@@ -222,11 +215,11 @@ def engine_finder(
 def fix_source(
     source: str,
     path: str | None = None,
-    settings: "Settings | None" = None,
+    settings: Settings | None = None,
     include_unsafe: bool = False,
     rule_ids: Collection[str] | None = None,
     *,
-    swea_type: "SWEAType | str | None" = None,
+    swea_type: SWEAType | str | None = None,
 ) -> FixOutcome:
     """Check ``source`` and apply every selected fix, in rounds, until nothing changes."""
     finder = engine_finder(path, settings, rule_ids, swea_type)

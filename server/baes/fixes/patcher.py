@@ -55,7 +55,9 @@ class CodePatcher:
 
     def fix_status_code(self, code: str, target_function: str, correct_status: int, line: int | None = None) -> PatchResult:
         """Replace or add ``status_code=`` in the route decorator of ``target_function``."""
-        return self.apply_patch(code, "fix_status_code", target_function=target_function, correct_status=correct_status, line=line)
+        return self.apply_patch(
+            code, "fix_status_code", target_function=target_function, correct_status=correct_status, line=line
+        )
 
     def add_import(self, code: str, import_statement: str) -> PatchResult:
         """Add a missing import with the file's other top-level imports (no-op if present)."""
@@ -92,8 +94,8 @@ class CodePatcher:
     def _tokens_saved(self, plan: PatchPlan, resolved: list[PatchPlan], code: str, patched: str) -> int:
         if not self.measure_tokens or patched == code:
             return 0
-        from baes.metrics.tokens import TokenizerUnavailable
         from baes.fixes.patches.cost import measure, snippets
+        from baes.metrics.tokens import TokenizerUnavailable
 
         try:
             return measure(plan.description or plan.patch_type, code, patched, snippets(code, resolved)).saved

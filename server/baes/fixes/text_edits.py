@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 from bisect import bisect_right
-from typing import Iterable, Sequence
+from collections.abc import Iterable, Sequence
 
 from baes.standards.findings import Span, TextEdit
 
@@ -86,7 +86,7 @@ def ranges_conflict(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 def check_disjoint(ranges: Sequence[tuple[int, int]]) -> None:
     """Raise ``OverlappingEditsError`` unless the (sorted) ranges are pairwise disjoint."""
-    for previous, current in zip(ranges, ranges[1:]):
+    for previous, current in zip(ranges, ranges[1:], strict=False):
         if ranges_conflict(previous, current):
             raise OverlappingEditsError(f"edits at offsets {previous} and {current} overlap")
 

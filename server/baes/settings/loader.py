@@ -26,6 +26,8 @@ from typing import Any, Callable, Mapping
 from baes.files.atomic import read_bytes_bounded
 from baes.settings.config import FLAG_NAMES, FeatureFlags, Settings
 from baes.standards.findings import Severity
+from baes.standards.options import RuleOptions
+from baes.standards.options import validate as validate_options
 from baes.swea import SWEAType
 
 # In one folder the first of these that exists (and, for pyproject.toml, has [tool.baes]) is used.
@@ -66,7 +68,8 @@ class _Catalog:
     """Rule ids and option defaults, when the rule catalog is importable."""
 
     ids: tuple[str, ...]
-    options: Mapping[str, Mapping[str, Any]]
+    # each rule's options type (a frozen dataclass): what ``[rules.<ID>]`` tables are checked against
+    options: Mapping[str, type[RuleOptions]]
 
 
 _catalog_cache: list[_Catalog | None] = []
@@ -80,7 +83,7 @@ def _catalog() -> _Catalog | None:
             rules = all_rules()
             catalog: _Catalog | None = _Catalog(
                 ids=tuple(rule.id for rule in rules),
-                options={rule.id: dict(getattr(rule, "options", None) or {}) for rule in rules},
+                options={rule.id: type(rule.options) for rule in rules},
             )
         except Exception:  # the catalog is optional for validation; shape checks still apply
             catalog = None
@@ -200,33 +203,6 @@ def _v_profile(value: Any, key: str, out: _Collector) -> Any:
     return text
 
 
-def _compatible(default: Any, value: Any) -> bool:
-    """Whether ``value`` has the shape of an option whose default is ``default``."""
-    if default is None:
-        return True
-    if isinstance(default, bool):
-        return isinstance(value, bool)
-    if isinstance(default, int):
-        return isinstance(value, int) and not isinstance(value, bool)
-    if isinstance(default, float):
-        return isinstance(value, (int, float)) and not isinstance(value, bool)
-    if isinstance(default, str):
-        return isinstance(value, str)
-    if isinstance(default, (list, tuple, frozenset, set)):
-        return isinstance(value, (list, tuple))
-    if isinstance(default, Mapping):
-        return isinstance(value, Mapping)
-    return True
-
-
-def _coerce_like(default: Any, value: Any) -> Any:
-    if isinstance(default, (tuple, frozenset, set)) and isinstance(value, list):
-        return type(default)(value)
-    if isinstance(default, float) and isinstance(value, int):
-        return float(value)
-    return value
-
-
 def _v_rules(value: Any, key: str, out: _Collector) -> Any:
     if not isinstance(value, Mapping):
         out.add(key, "expected tables [rules.<RULE_ID>] of option = value; using the default")
@@ -242,22 +218,12 @@ def _v_rules(value: Any, key: str, out: _Collector) -> Any:
         if not isinstance(options, Mapping):
             out.add(where, "expected a table of option = value; ignored")
             continue
-        defaults = catalog.options.get(text, {}) if catalog is not None else None
-        kept: dict[str, Any] = {}
-        for name, option in options.items():
-            option_name = str(name).replace("-", "_")
-            if defaults is not None and option_name not in defaults:
-                known = ", ".join(sorted(defaults)) or "none"
-                out.add(f"{where}.{name}", f"{text} has no option {name!r} (options: {known}); ignored")
-                continue
-            default = defaults.get(option_name) if defaults is not None else None
-            if not _compatible(default, option):
-                out.add(
-                    f"{where}.{name}",
-                    f"expected a value like {default!r}, got {option!r}; using the default",
-                )
-                continue
-            kept[option_name] = _coerce_like(default, option)
+        if catalog is None:  # no catalog to check against: keep the table as given
+            result[text] = {str(name).replace("-", "_"): option for name, option in options.items()}
+            continue
+        kept, problems = validate_options(catalog.options[text], options)
+        for name, problem in problems:
+            out.add(f"{where}.{name}", f"{text} has {problem}" if problem.startswith("no option") else problem)
         result[text] = kept
     return result
 

@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 import threading
-from typing import ClassVar, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import ClassVar
 
+from baes.metrics.tokens import count_tokens as _count_tokens
 from baes.standards.rule import Rule
 from baes.swea import SWEAType
-from baes.metrics.tokens import count_tokens as _count_tokens
 
 _PLACEHOLDER = re.compile(r"\{(\w+)[^{}]*\}")
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s")

@@ -10,11 +10,12 @@ import os
 import time
 from dataclasses import dataclass
 
-from baes.settings.config import Settings
-from baes.standards.findings import Finding, Span
 from baes.python_ast import parse as parse_python
+from baes.settings.config import Settings
+from baes.standards.chunks import Chunk
 from baes.standards.decision import Decision, Failure, decide
-from baes.standards.incremental import Chunk, IncrementalParser
+from baes.standards.findings import Finding, Span
+from baes.standards.incremental import IncrementalParser
 from baes.standards.index import SourceIndex
 from baes.standards.rule import Rule, RuleContext, Violation
 from baes.standards.selection import SelectedRule, rules_in_force
@@ -99,14 +100,14 @@ def run_checks(
             tree = parse_python(source, filename=path_text or "<unknown>")
     except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         swea = forced if swea_type is not None else detect_swea(source, path_text, settings)
-        findings = []
+        reported: list[Finding] = []
         if SYNTAX_ERROR_ID in by_id:
             finding = _syntax_finding(source, exc, by_id[SYNTAX_ERROR_ID], swea)
             # comments are found by text alone here: there is no tree to rule out strings
             if not parse_suppressions(source).suppresses(finding):
-                findings.append(finding)
+                reported.append(finding)
         decision = decide((), has_code=True, syntax_error=True)
-        report = FileReport(path_text, swea, tuple(findings), decision.outcome, decision.confidence, True, _ms(started))
+        report = FileReport(path_text, swea, tuple(reported), decision.outcome, decision.confidence, True, _ms(started))
         return CheckRun(report, (), decision)
 
     index = SourceIndex(source, tree, by_type)

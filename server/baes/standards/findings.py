@@ -6,9 +6,10 @@ converts columns to the client's position encoding (UTF-16 by default).
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Any, Mapping
+from typing import Any
 
 
 class Severity(Enum):
@@ -20,7 +21,7 @@ class Severity(Enum):
     HINT = "hint"
 
     @classmethod
-    def parse(cls, value: "str | Severity") -> "Severity":
+    def parse(cls, value: str | Severity) -> Severity:
         if isinstance(value, Severity):
             return value
         text = str(value).strip().lower()
@@ -57,7 +58,7 @@ class Span:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Span":
+    def from_dict(cls, data: Mapping[str, Any]) -> Span:
         return cls(int(data["start_line"]), int(data["start_col"]), int(data["end_line"]), int(data["end_col"]))
 
 
@@ -72,7 +73,7 @@ class TextEdit:
         return {"span": self.span.to_dict(), "new_text": self.new_text}
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "TextEdit":
+    def from_dict(cls, data: Mapping[str, Any]) -> TextEdit:
         return cls(Span.from_dict(data["span"]), str(data["new_text"]))
 
 
@@ -82,7 +83,8 @@ class FixSpec:
 
     Kept symbolic so that finding problems never loads libcst; the patcher turns a spec
     into new source and minimal ``TextEdit``s only when a fix is asked for. ``kwargs``
-    must be JSON-serialisable (it travels in an LSP diagnostic's ``data``).
+    must be JSON-serialisable (it travels in an LSP diagnostic's ``data``). ``safety`` is the
+    patch type's declared safety, copied by ``PatchType.spec`` so clients can read it.
     """
 
     patch_type: str
@@ -99,7 +101,7 @@ class FixSpec:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "FixSpec":
+    def from_dict(cls, data: Mapping[str, Any]) -> FixSpec:
         return cls(
             patch_type=str(data["patch_type"]),
             kwargs=dict(data.get("kwargs", {})),
@@ -141,7 +143,7 @@ class Finding:
         }
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "Finding":
+    def from_dict(cls, data: Mapping[str, Any]) -> Finding:
         return cls(
             rule_id=str(data["rule_id"]),
             message=str(data["message"]),

@@ -25,28 +25,16 @@ import ast
 import re
 import threading
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from operator import attrgetter
-from typing import Any
 
 from baes.python_ast import parse as parse_python
 from baes.python_ast import splitlines_is_exact
+from baes.standards.chunks import Chunk
 from baes.standards.index import JoinedGroups, joined_module, walk_by_type
 from baes.standards.statement_rules import StatementResults
 
 _POSITIONED: dict[type, bool] = {}
-
-
-@dataclass
-class Chunk:
-    """Top-level statements starting on ``first`` and the lines up to ``last`` (inclusive)."""
-
-    first: int
-    last: int
-    statements: list[ast.stmt]
-    by_type: dict[type, list[ast.AST]]
-    # rule id -> (first line, context key, violations): see ``statement_rules.StatementResults``
-    results: dict[str, tuple[Any, ...]] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)

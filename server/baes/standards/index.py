@@ -11,7 +11,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from functools import cached_property
-from typing import Protocol, TypeVar
+from typing import Any, Protocol, TypeVar
 
 N = TypeVar("N", bound=ast.AST)
 T = TypeVar("T")
@@ -27,10 +27,10 @@ _PRIMITIVE = frozenset({"identifier", "string", "constant", "int"})
 # singleton nodes no rule needs: expression contexts and operators
 _SKIPPED = frozenset({"expr_context", "operator", "cmpop", "unaryop", "boolop"})
 _SIGNATURE = re.compile(r"(\w+)([*?]?) (\w+)")
-_CHILD_FIELDS: dict[type, tuple[tuple[str, bool | None], ...]] = {}
+_CHILD_FIELDS: dict[type[ast.AST], tuple[tuple[str, bool | None], ...]] = {}
 
 
-def _child_fields(kind: type) -> tuple[tuple[str, bool | None], ...]:
+def _child_fields(kind: type[ast.AST]) -> tuple[tuple[str, bool | None], ...]:
     """``(field, is_list)`` for the fields of ``kind`` that hold nodes, read from its ASDL signature
     (``is_list`` None: unknown layout, the value's type is checked while walking)."""
     fields = _CHILD_FIELDS.get(kind)
@@ -48,7 +48,7 @@ def _child_fields(kind: type) -> tuple[tuple[str, bool | None], ...]:
     return fields
 
 
-def walk_by_type(roots: list[ast.AST] | list[ast.stmt]) -> dict[type, list[ast.AST]]:
+def walk_by_type(roots: Sequence[ast.AST]) -> dict[type, list[ast.AST]]:
     """Every node of ``roots`` and below (but expression contexts and operators) grouped by type,
     in one pass. The last root's nodes come first: walking a module's statements in runs and
     joining the runs last-to-first gives the lists a walk of the whole module gives.
@@ -62,7 +62,7 @@ def walk_by_type(roots: list[ast.AST] | list[ast.stmt]) -> dict[type, list[ast.A
 
 # ``_CHILD_FIELDS`` with scopes holding nothing: a walk with it stops at nested scopes, at no
 # cost per node to the module walk (it is the same loop with the other table)
-_OWN_FIELDS: dict[type, tuple[tuple[str, bool | None], ...]] = {kind: () for kind in SCOPE_NODES}
+_OWN_FIELDS: dict[type[ast.AST], tuple[tuple[str, bool | None], ...]] = {kind: () for kind in SCOPE_NODES}
 
 
 def _walk_own(scope: ast.AST) -> dict[type, list[ast.AST]]:
@@ -88,10 +88,13 @@ def _children(node: ast.AST) -> list[ast.AST]:
 
 
 def _group_by_type(
-    stack: list[ast.AST | None], fields_of: dict[type, tuple[tuple[str, bool | None], ...]]
+    stack: list[Any], fields_of: dict[type[ast.AST], tuple[tuple[str, bool | None], ...]]
 ) -> dict[type, list[ast.AST]]:
     """The walk of ``walk_by_type`` from ``stack`` (consumed), expanding each node by the fields
-    ``fields_of`` gives its type (filled from ``_child_fields`` for types it lacks)."""
+    ``fields_of`` gives its type (filled from ``_child_fields`` for types it lacks).
+
+    ``stack`` holds nodes and ``None`` (an absent optional field): typed ``Any`` because the loop
+    tells them apart by exact type (``type(node) is Name``), which is what keeps it fast."""
     by_type: dict[type, list[ast.AST]] = {}
     names: list[ast.AST] = []
     constants: list[ast.AST] = []
@@ -199,7 +202,7 @@ class SourceIndex:
         self.tree = tree
         self.by_type = by_type if by_type is not None else walk_by_type([tree])
         self.is_ascii = source.isascii()
-        self._memo: dict[str, object] = {}
+        self._memo: dict[str, Any] = {}
         self._own: dict[int, dict[type, list[ast.AST]]] = {}
         self._own_statements: dict[type, dict[int, list[ast.AST]]] = {}
 
@@ -207,7 +210,8 @@ class SourceIndex:
         """``compute(self)`` once per index: how helpers shared by several rules cache their result."""
         if key not in self._memo:
             self._memo[key] = compute(self)
-        return self._memo[key]  # type: ignore[no-any-return]
+        result: T = self._memo[key]
+        return result
 
     # --- nodes -----------------------------------------------------------------------------
     def nodes(self, kind: type[N]) -> list[N]:
@@ -284,7 +288,7 @@ class SourceIndex:
     @cached_property
     def functions(self) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
         """Every function and method (in no particular order)."""
-        return self.nodes(ast.FunctionDef) + self.nodes(ast.AsyncFunctionDef)  # type: ignore[operator]
+        return [*self.nodes(ast.FunctionDef), *self.nodes(ast.AsyncFunctionDef)]
 
     @cached_property
     def _functions_by_line(
@@ -369,9 +373,9 @@ class SourceIndex:
                 else:
                     top = alias.name.split(".")[0]
                     bound[top] = top
-        for node in self.nodes(ast.ImportFrom):
-            module = "." * node.level + (node.module or "")
-            for alias in node.names:
+        for node_from in self.nodes(ast.ImportFrom):
+            module = "." * node_from.level + (node_from.module or "")
+            for alias in node_from.names:
                 if alias.name != "*":
                     bound[alias.asname or alias.name] = f"{module}.{alias.name}"
         return bound
@@ -383,9 +387,9 @@ class SourceIndex:
         for node in self.nodes(ast.Import):
             for alias in node.names:
                 mods.add(alias.name.split(".")[0])
-        for node in self.nodes(ast.ImportFrom):
-            if node.module and node.level == 0:
-                mods.add(node.module.split(".")[0])
+        for node_from in self.nodes(ast.ImportFrom):
+            if node_from.module and node_from.level == 0:
+                mods.add(node_from.module.split(".")[0])
         return frozenset(mods)
 
     @cached_property
@@ -449,7 +453,7 @@ class SourceIndex:
         spans = []
         for kind in (ast.Constant, ast.JoinedStr):
             for node in self.nodes(kind):
-                if kind is ast.Constant and not isinstance(node.value, (str, bytes)):
+                if isinstance(node, ast.Constant) and not isinstance(node.value, (str, bytes)):
                     continue
                 spans.append((node.lineno, node.col_offset, node.end_lineno or node.lineno, node.end_col_offset or 0))
         spans.sort()
@@ -478,7 +482,7 @@ class SourceIndex:
         return False
 
 
-_SIMPLE_STATEMENTS: tuple[type, ...] = (
+_SIMPLE_STATEMENTS: tuple[type[ast.stmt], ...] = (
     ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Return, ast.Raise, ast.Assert,
     ast.Delete, ast.Import, ast.ImportFrom, ast.Global, ast.Nonlocal,
 )

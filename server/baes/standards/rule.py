@@ -6,15 +6,20 @@ compressed standards text) reads this declaration, so a rule is described exactl
 from __future__ import annotations
 
 import ast
+import textwrap
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
 from baes.standards.findings import FixSafety, FixSpec, Severity
+from baes.standards.options import RuleOptions, toml_value
 from baes.swea import SWEAType
 
 if TYPE_CHECKING:
+    from baes.fixes.patches.base import PatchType
     from baes.standards.index import SourceIndex
+
+OptionsT = TypeVar("OptionsT", bound=RuleOptions)
 
 PROFILES: tuple[str, ...] = ("default", "strict", "generated")
 
@@ -29,6 +34,17 @@ class Example:
     options: Mapping[str, Any] = field(default_factory=dict)
     # a path to check it under (some rules look at file names)
     path: str | None = None
+
+    def __post_init__(self) -> None:
+        # written as an indented triple-quoted block starting on its own line: dedent it
+        object.__setattr__(self, "code", _dedented(self.code))
+        if self.fixed is not None:
+            object.__setattr__(self, "fixed", _dedented(self.fixed))
+
+
+def _dedented(text: str) -> str:
+    """``text`` itself, or, when it starts with a newline, dedented without that first newline."""
+    return textwrap.dedent(text)[1:] if text.startswith("\n") else text
 
 
 @dataclass(frozen=True)
@@ -78,18 +94,19 @@ def _header_width(node: ast.AST) -> int:
     if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
         prefix = {"FunctionDef": 4, "AsyncFunctionDef": 10, "ClassDef": 6}[type(node).__name__]
         return prefix + len(node.name.encode("utf-8"))
-    end = getattr(node, "end_col_offset", None)
+    end: int | None = getattr(node, "end_col_offset", None)
     if end is not None and getattr(node, "end_lineno", None) == getattr(node, "lineno", None):
-        return end - getattr(node, "col_offset", 0)
+        start: int = getattr(node, "col_offset", 0)
+        return end - start
     return 1
 
 
 @dataclass
-class RuleContext:
-    """What a check sees: the shared index of the file, the rule's options and the file's kind."""
+class RuleContext(Generic[OptionsT]):
+    """What a check sees: the shared index of the file, the rule's typed options and the file's kind."""
 
     index: SourceIndex
-    options: Mapping[str, Any]
+    options: OptionsT
     swea_type: SWEAType | None
     path: str | None
 
@@ -103,7 +120,7 @@ class RuleContext:
         return {"line": line, "col": self.col(line, getattr(node, "col_offset", 0))}
 
 
-CheckFunction = Callable[[RuleContext], Iterable[Violation]]
+CheckFunction = Callable[[RuleContext[Any]], Iterable[Violation]]
 
 
 @dataclass(frozen=True, eq=False)
@@ -124,11 +141,12 @@ class Rule:
     why: str
     how_to_fix: str
     check: CheckFunction
-    fix_safety: FixSafety | None = None
-    patch_type: str | None = None
+    # the patch type that fixes it (it declares the fix's safety); None: no automatic fix
+    patch: type[PatchType] | None = None
     valid_examples: tuple[Example, ...] = ()
     invalid_examples: tuple[Example, ...] = ()
-    options: Mapping[str, Any] = field(default_factory=dict)
+    # the options and their defaults (a frozen dataclass; the settings may give other values)
+    options: RuleOptions = RuleOptions()
     profiles: frozenset[str] = frozenset({"default", "strict", "generated"})
     # SWEA types whose files the rule checks; None: every file, SWEA kind or not
     applies_to: frozenset[SWEAType] | None = None
@@ -155,8 +173,22 @@ class Rule:
         return self.swea_type.value if self.swea_type else "structure"
 
     @property
+    def patch_type(self) -> str | None:
+        """The name of the patch type that fixes it (``FixSpec.patch_type``)."""
+        return self.patch.name if self.patch is not None else None
+
+    @property
+    def fix_safety(self) -> FixSafety | None:
+        """The safety of its fix: what its patch type declares (None: no automatic fix)."""
+        return self.patch.safety if self.patch is not None else None
+
+    @property
     def fixable(self) -> bool:
-        return self.patch_type is not None
+        return self.patch is not None
+
+    def options_with(self, values: Mapping[str, Any]) -> RuleOptions:
+        """The rule's options with the valid ``values`` (from settings) over the defaults."""
+        return self.options.merged(values) if values else self.options
 
     def applies_to_swea(self, swea: SWEAType | None) -> bool:
         if self.applies_to is None:
@@ -202,7 +234,7 @@ class Rule:
         out += ["", "### Options", ""]
         if self.options:
             for name, value in self.options.items():
-                out.append(f"- `{name}` (default `{value!r}`)")
+                out.append(f"- `{name}` (default `{toml_value(value)}`)")
             out.append("")
             out.append(f"Set them in `[tool.baes.rules.{self.id}]` (pyproject.toml) or `[rules.{self.id}]` (baes.toml).")
         else:

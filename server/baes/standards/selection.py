@@ -15,8 +15,9 @@ from pathlib import PurePath, PurePosixPath
 from typing import Any
 
 from baes.settings.config import Settings
-from baes.standards.findings import Severity
 from baes.standards.catalog import all_rules
+from baes.standards.findings import Severity
+from baes.standards.options import RuleOptions
 from baes.standards.rule import PROFILES, Rule
 
 
@@ -26,7 +27,7 @@ class SelectedRule:
 
     rule: Rule
     severity: Severity
-    options: Mapping[str, Any]
+    options: RuleOptions
 
 
 def selector_matches(selector: str, rule_id: str) -> bool:
@@ -77,7 +78,7 @@ def _base_selection(settings: Settings) -> tuple[SelectedRule, ...]:
         SelectedRule(
             rule=r,
             severity=_severity_for(r, settings.severity),
-            options={**r.options, **dict(settings.rule_options.get(r.id, {}))},
+            options=r.options_with(settings.rule_options.get(r.id, {})),
         )
         for r in sorted(chosen, key=lambda r: r.id)
     )

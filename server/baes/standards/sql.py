@@ -204,7 +204,7 @@ def _find_sql_strings(index: SourceIndex) -> list[SqlString]:
                 for const in _string_constants(value):
                     found[id(const)] = const
     return sorted(
-        (SqlString(c, c.value) for c in found.values() if _looks_like_sql(c.value)),
+        (SqlString(c, c.value) for c in found.values() if isinstance(c.value, str) and _looks_like_sql(c.value)),
         key=lambda s: (s.node.lineno, s.node.col_offset),
     )
 

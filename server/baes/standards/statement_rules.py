@@ -18,44 +18,45 @@ from __future__ import annotations
 
 import ast
 from bisect import bisect_right
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from baes.standards.chunks import Chunk
 from baes.standards.index import SourceIndex, joined_module
+from baes.standards.options import RuleOptions
 from baes.standards.rule import Rule, RuleContext, Violation
 
 if TYPE_CHECKING:
-    from baes.standards.incremental import Chunk
     from baes.swea import SWEAType
 
 
 class StatementView(SourceIndex):
     """The index of some top-level statements of a file, answering module facts for the file."""
 
-    def __init__(self, full: SourceIndex, chunks: Sequence["Chunk"]) -> None:
+    def __init__(self, full: SourceIndex, chunks: Sequence[Chunk]) -> None:
         super().__init__(full.source, *joined_module(chunks))
         self.full = full
 
     # the module facts a statement-scoped rule may read: the whole file's
     @property
-    def imports(self) -> dict[str, str]:  # type: ignore[override]
+    def imports(self) -> dict[str, str]:
         return self.full.imports
 
     @property
-    def imported_modules(self) -> frozenset[str]:  # type: ignore[override]
+    def imported_modules(self) -> frozenset[str]:
         return self.full.imported_modules
 
     @property
-    def has_star_import(self) -> bool:  # type: ignore[override]
+    def has_star_import(self) -> bool:
         return self.full.has_star_import
 
     @property
-    def module_constants(self) -> dict[str, ast.expr]:  # type: ignore[override]
+    def module_constants(self) -> dict[str, ast.expr]:
         return self.full.module_constants
 
     @property
-    def main_block_lines(self) -> list[tuple[int, int]]:  # type: ignore[override]
+    def main_block_lines(self) -> list[tuple[int, int]]:
         return self.full.main_block_lines
 
     @cached_property
@@ -87,16 +88,16 @@ class StatementResults:
     def __init__(self) -> None:
         self._keys: dict[str, tuple[Any, ...]] = {}
 
-    def key(self, rule: Rule, options: Mapping[str, Any], swea: "SWEAType | None", path: str | None,
+    def key(self, rule: Rule, options: RuleOptions, swea: SWEAType | None, path: str | None,
             facts: tuple[Any, ...]) -> tuple[Any, ...]:
-        wanted = (dict(options), swea, path, facts)
+        wanted = (options, swea, path, facts)
         known = self._keys.get(rule.id)
         if known is not None and known == wanted:
             return known
         self._keys[rule.id] = wanted
         return wanted
 
-    def check(self, rule: Rule, ctx: RuleContext, chunks: Sequence["Chunk"], key: tuple[Any, ...]) -> list[Violation]:
+    def check(self, rule: Rule, ctx: RuleContext[RuleOptions], chunks: Sequence[Chunk], key: tuple[Any, ...]) -> list[Violation]:
         """``rule``'s violations in the whole file: kept ones, and new ones for the chunks without."""
         found: list[Violation] = []
         stale: list[Chunk] = []
@@ -121,6 +122,6 @@ class StatementResults:
         firsts = [chunk.first for chunk in stale]
         for violation in fresh:
             per_chunk[max(0, bisect_right(firsts, violation.line) - 1)].append(violation)
-        for chunk, violations in zip(stale, per_chunk):
+        for chunk, violations in zip(stale, per_chunk, strict=False):
             chunk.results[rule.id] = (chunk.first, key, tuple(violations))
         return found + fresh

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from baes.standards.findings import Finding, Span, TextEdit
 from baes.python_ast import parse as parse_python
+from baes.standards.findings import Finding, Span, TextEdit
 
 if TYPE_CHECKING:
     from baes.standards.index import SourceIndex

@@ -18,9 +18,9 @@ from dataclasses import dataclass, field
 from enum import Enum
 
 from baes.settings.config import Settings, current_flags
-from baes.standards.findings import Finding, Severity
 from baes.standards.decision import Decision, Failure, decide
 from baes.standards.evidence import has_evidence
+from baes.standards.findings import Finding, Severity
 from baes.standards.masking import mask_comments_and_strings
 from baes.swea import SWEAType
 
@@ -201,17 +201,17 @@ class ValidationRuleEngine:
         for crash in by_rule.get("ST000", []):
             uncertain += 1
             results.append(RuleMatch("ST000", "internal-error", False, 0.0, crash.line, crash.message, ""))
-        for rule in self._custom:
-            if not rule.enabled or (rule.swea_type is not None and rule.swea_type != kind):
+        for custom in self._custom:
+            if not custom.enabled or (custom.swea_type is not None and custom.swea_type != kind):
                 continue
-            matched, line = rule.matches(code)
-            passed = matched if rule.pattern_type == "must_have" else not matched
+            matched, line = custom.matches(code)
+            passed = matched if custom.pattern_type == "must_have" else not matched
             results.append(
-                RuleMatch(rule.rule_id, rule.rule_name, passed, rule.confidence, line,
-                          "" if passed else rule.message, "" if passed else rule.suggestion)
+                RuleMatch(custom.rule_id, custom.rule_name, passed, custom.confidence, line,
+                          "" if passed else custom.message, "" if passed else custom.suggestion)
             )
             if not passed:
-                failures.append(Failure(rule.rule_id, rule.confidence, rule.critical, Severity.WARNING))
+                failures.append(Failure(custom.rule_id, custom.confidence, custom.critical, Severity.WARNING))
         if report.syntax_error:
             decision: Decision = run.decision
         else:

@@ -7,24 +7,33 @@ source, adds the imports they need in one go, and checks that the result parses.
 """
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
-from typing import Any, Mapping, Sequence
+from typing import Any
 
-from baes.standards.findings import FixSafety
-from baes.fixes.patches.base import Param, PatchFailure, PatchPlan, PatchType, Replacement
-from baes.fixes.patches.decorators import plan_add_decorator
-from baes.fixes.patches.env_literals import plan_replace_literal_with_env
-from baes.fixes.patches.exceptions import plan_replace_bare_except
-from baes.fixes.patches.imports import plan_add_import, plan_imports
+from baes.fixes.patches.base import PatchFailure, PatchPlan, PatchType, Replacement
+from baes.fixes.patches.decorators import AddDecorator
+from baes.fixes.patches.env_literals import ReplaceLiteralWithEnv
+from baes.fixes.patches.exceptions import ReplaceBareExcept
+from baes.fixes.patches.imports import AddImport, plan_imports
 from baes.fixes.patches.source import PatchSource
-from baes.fixes.patches.sql_ddl import plan_sql_create_if_not_exists
-from baes.fixes.patches.sql_params import plan_parameterize_sql
-from baes.fixes.patches.status_codes import plan_fix_status_code
+from baes.fixes.patches.sql_ddl import SqlCreateIfNotExists
+from baes.fixes.patches.sql_params import ParameterizeSql
+from baes.fixes.patches.status_codes import FixStatusCode
 from baes.fixes.text_edits import OverlappingEditsError, splice
 from baes.python_ast import parse as parse_python
+from baes.standards.findings import FixSafety
 
 __all__ = [
     "PATCH_TYPES",
+    "AddDecorator",
+    "AddImport",
+    "FixStatusCode",
+    "ParameterizeSql",
+    "PatchType",
+    "ReplaceBareExcept",
+    "ReplaceLiteralWithEnv",
+    "SqlCreateIfNotExists",
     "PatchFailure",
     "PatchPlan",
     "PatchSource",
@@ -38,79 +47,12 @@ __all__ = [
 
 # the plan ``resolve`` makes for the imports of all the others
 _IMPORTS = "(imports)"
-_UNSAFE = lambda kwargs: FixSafety.UNSAFE  # noqa: E731
 
-PATCH_TYPES: dict[str, PatchType] = {
+PATCH_TYPES: dict[str, type[PatchType]] = {
     t.name: t
     for t in (
-        PatchType(
-            "add_decorator",
-            plan_add_decorator,
-            (
-                Param("function_name", str, help="the function's name, or Class.method"),
-                Param("decorator_name", str, help="e.g. contextmanager"),
-                Param("line", int, required=False, help="the def line, to pick one of several"),
-            ),
-            "decorate a function (and import the decorator)",
-        ),
-        PatchType(
-            "fix_status_code",
-            plan_fix_status_code,
-            (
-                Param("target_function", str, help="the route function's name"),
-                Param("correct_status", int, help="e.g. 201"),
-                Param("line", int, required=False, help="the def line, to pick one of several"),
-            ),
-            "set status_code= in the function's route decorator",
-            _UNSAFE,
-        ),
-        PatchType(
-            "add_import",
-            plan_add_import,
-            (Param("import_statement", str, help="e.g. from fastapi import HTTPException"),),
-            "add a missing import",
-        ),
-        PatchType(
-            "replace_bare_except",
-            plan_replace_bare_except,
-            (
-                Param("line", int, help="the except: line"),
-                Param("exception", str, required=False, help="the class to catch (default Exception)"),
-            ),
-            "catch Exception instead of everything",
-            _UNSAFE,
-        ),
-        PatchType(
-            "replace_literal_with_env",
-            plan_replace_literal_with_env,
-            (
-                Param("line", int, help="line of the string literal"),
-                Param("col", int, help="column where the literal starts"),
-                Param("env_var", str, help="the environment variable"),
-                Param("keep_default", bool, required=False, help="keep the literal as the default"),
-            ),
-            "read a hard-coded value from the environment",
-            lambda kwargs: FixSafety.SAFE if kwargs.get("keep_default", True) else FixSafety.UNSAFE,
-        ),
-        PatchType(
-            "parameterize_sql",
-            plan_parameterize_sql,
-            (
-                Param("line", int, help="line of the query argument"),
-                Param("col", int, help="column where the query argument starts"),
-            ),
-            "use ? placeholders and a parameter tuple",
-            _UNSAFE,
-        ),
-        PatchType(
-            "sql_create_if_not_exists",
-            plan_sql_create_if_not_exists,
-            (
-                Param("line", int, help="line of the SQL string"),
-                Param("col", int, help="column where the SQL string starts"),
-            ),
-            "add IF NOT EXISTS to CREATE statements",
-        ),
+        AddDecorator, FixStatusCode, AddImport, ReplaceBareExcept, ReplaceLiteralWithEnv, ParameterizeSql,
+        SqlCreateIfNotExists,
     )
 }
 
@@ -123,14 +65,13 @@ def plan(source: PatchSource, patch_type: str, kwargs: Mapping[str, Any]) -> Pat
         raise PatchFailure(f"unknown patch type {patch_type!r}; known: {known}")
     if not isinstance(kwargs, Mapping):
         raise PatchFailure(f"{patch_type}: arguments must be a mapping")
-    clean = kind.check_kwargs(kwargs)
-    return kind.planner(source, **clean)
+    return kind.plan(source, kwargs)
 
 
 def safety(patch_type: str, kwargs: Mapping[str, Any]) -> FixSafety | None:
-    """How safe a patch with these arguments is; None for an unknown patch type."""
+    """How safe a patch with these arguments is (the patch type says); None for an unknown patch type."""
     kind = PATCH_TYPES.get(patch_type)
-    return kind.safety(kwargs) if kind else None
+    return kind.safety_for(kwargs) if kind else None
 
 
 def resolve(source: PatchSource, plans: Sequence[PatchPlan]) -> list[PatchPlan]:

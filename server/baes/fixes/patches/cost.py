@@ -13,11 +13,11 @@ the import block), so the figure grows with the file and shrinks with the size o
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
-from baes.metrics.tokens import count_tokens
 from baes.fixes.patches.base import PatchPlan
+from baes.metrics.tokens import count_tokens
 
 
 @dataclass(frozen=True)

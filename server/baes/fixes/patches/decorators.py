@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import ast
 
-from baes.standards.index import dotted_name
-from baes.fixes.patches.base import PatchFailure, PatchPlan
+from baes.fixes.patches.base import Param, PatchFailure, PatchPlan, PatchType
 from baes.fixes.patches.snippets import parse_function
 from baes.fixes.patches.source import PatchSource
 from baes.python_ast import parse as parse_python
+from baes.standards.index import dotted_name
 
 # bare decorator name -> the module it is imported from
 KNOWN_DECORATORS: dict[str, str] = {
@@ -103,3 +103,16 @@ def plan_add_decorator(source: PatchSource, function_name: str, decorator_name: 
         function=info.qualname,
         description=plan.description,
     )
+
+
+class AddDecorator(PatchType):
+    """``add_decorator``: decorate a function (and import the decorator)."""
+
+    name = "add_decorator"
+    params = (
+        Param("function_name", str, help="the function's name, or Class.method"),
+        Param("decorator_name", str, help="e.g. contextmanager"),
+        Param("line", int, required=False, help="the def line, to pick one of several"),
+    )
+    summary = "decorate a function (and import the decorator)"
+    planner = staticmethod(plan_add_decorator)

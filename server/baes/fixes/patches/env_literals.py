@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Mapping
+from typing import Any
 
-from baes.standards.index import dotted_name
-from baes.fixes.patches.base import PatchFailure, PatchPlan
+from baes.fixes.patches.base import Param, PatchFailure, PatchPlan, PatchType
 from baes.fixes.patches.snippets import parse_expression
 from baes.fixes.patches.source import PatchSource
+from baes.standards.findings import FixSafety
+from baes.standards.index import dotted_name
 
 _ENV_NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_]*")
 
@@ -51,9 +54,10 @@ def plan_replace_literal_with_env(source: PatchSource, line: int, col: int, env_
     if "b" in _prefixes(snippet.node):
         raise PatchFailure("a bytes literal cannot come from the environment")
     literal_node = snippet.node
+    new: cst.BaseExpression
     if keep_default:
-        new = cst.parse_expression(f'os.environ.get("{env_var}", __default__)')
-        new = new.with_changes(args=[new.args[0], new.args[1].with_changes(value=literal_node)])
+        call = cst.ensure_type(cst.parse_expression(f'os.environ.get("{env_var}", __default__)'), cst.Call)
+        new = call.with_changes(args=[call.args[0], call.args[1].with_changes(value=literal_node)])
     else:
         new = cst.parse_expression(f'os.environ["{env_var}"]')
     if literal_node.lpar:
@@ -81,3 +85,22 @@ def _prefixes(node: object) -> str:
     if isinstance(node, cst.FormattedString):
         return "f" + node.prefix.lower()
     return ""
+
+
+class ReplaceLiteralWithEnv(PatchType):
+    """``replace_literal_with_env``: read a hard-coded value from the environment."""
+
+    name = "replace_literal_with_env"
+    params = (
+        Param("line", int, help="line of the string literal"),
+        Param("col", int, help="column where the literal starts"),
+        Param("env_var", str, help="the environment variable"),
+        Param("keep_default", bool, required=False, help="keep the literal as the default"),
+    )
+    summary = "read a hard-coded value from the environment"
+    planner = staticmethod(plan_replace_literal_with_env)
+
+    @classmethod
+    def safety_for(cls, kwargs: Mapping[str, Any]) -> FixSafety:
+        """Dropping the literal (``keep_default=False``) fails where the variable is unset: unsafe."""
+        return FixSafety.SAFE if kwargs.get("keep_default", True) else FixSafety.UNSAFE

@@ -7,9 +7,10 @@ from __future__ import annotations
 
 import ast
 
-from baes.fixes.patches.base import PatchFailure, PatchPlan
+from baes.fixes.patches.base import Param, PatchFailure, PatchPlan, PatchType
 from baes.fixes.patches.snippets import parse_lines
 from baes.fixes.patches.source import PatchSource
+from baes.standards.findings import FixSafety
 
 
 def _handler_at(source: PatchSource, line: int) -> tuple[ast.Try | None, int, ast.ExceptHandler]:
@@ -58,3 +59,16 @@ def plan_replace_bare_except(source: PatchSource, line: int, exception: str = "E
         function=function,
         description=description,
     )
+
+
+class ReplaceBareExcept(PatchType):
+    """``replace_bare_except``: catch Exception instead of everything."""
+
+    name = "replace_bare_except"
+    params = (
+        Param("line", int, help="the except: line"),
+        Param("exception", str, required=False, help="the class to catch (default Exception)"),
+    )
+    summary = "catch Exception instead of everything"
+    safety = FixSafety.UNSAFE
+    planner = staticmethod(plan_replace_bare_except)

@@ -16,10 +16,11 @@ from __future__ import annotations
 import ast
 import re
 import sys
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Iterator, Sequence
+from typing import Any
 
-from baes.fixes.patches.base import PatchFailure, PatchPlan, Replacement
+from baes.fixes.patches.base import Param, PatchFailure, PatchPlan, PatchType, Replacement
 from baes.fixes.patches.snippets import parse_lines
 from baes.fixes.patches.source import PatchSource
 from baes.python_ast import parse as parse_python
@@ -122,7 +123,8 @@ def _first_block(source: PatchSource) -> tuple[list[ast.stmt], ast.stmt | None]:
     body = source.tree.body
     docstring = None
     position = 0
-    if body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant) and isinstance(body[0].value.value, str):
+    first = body[0] if body else None
+    if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant) and isinstance(first.value.value, str):
         docstring = body[0]
         position = 1
     block: list[ast.stmt] = []
@@ -229,7 +231,8 @@ def _edit_block(
     _, end = source.statement_lines(block[-1])
     leading_blank = docstring is None and start > 0 and _BLANK.fullmatch(source.text[:start]) is not None
     snippet = parse_lines(source, 0 if leading_blank else start, end)
-    body = list(snippet.body)
+    # libcst statement lines: each kind found here carries ``leading_lines``, which ``BaseStatement`` does not declare
+    body: list[Any] = list(snippet.body)
     merge_lines = {target.lineno: names for target, names in merges}
     line_numbers = _line_numbers(block, len(body))
     for position, line in enumerate(body):
@@ -249,8 +252,8 @@ def _edit_block(
     if drop_header:
         body[0] = body[0].with_changes(leading_lines=[])
     replacement = snippet.replacement(body, drop_header=drop_header)
-    line = 1 if drop_header else block[0].lineno + (first_position or 0)
-    return replacement, (snippet.start, snippet.end), line
+    first_line = 1 if drop_header else block[0].lineno + (first_position or 0)
+    return replacement, (snippet.start, snippet.end), first_line
 
 
 def _line_numbers(block: list[ast.stmt], count: int) -> list[int]:
@@ -391,3 +394,12 @@ def plan_add_import(source: PatchSource, import_statement: str) -> PatchPlan:
         line=1,
         description=f"add `{import_statement.strip()}`",
     )
+
+
+class AddImport(PatchType):
+    """``add_import``: add a missing import."""
+
+    name = "add_import"
+    params = (Param("import_statement", str, help="e.g. from fastapi import HTTPException"),)
+    summary = "add a missing import"
+    planner = staticmethod(plan_add_import)

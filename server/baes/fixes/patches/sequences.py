@@ -4,7 +4,8 @@ comments staying on the element they belong to.
 """
 from __future__ import annotations
 
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 
 def insert_element(items: Sequence[Any], index: int, new: Any, opening: Any) -> list[Any]:

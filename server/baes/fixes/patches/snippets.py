@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import ast
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
 from baes.fixes.patches.base import PatchFailure, Replacement
 from baes.fixes.patches.source import FunctionInfo, PatchSource, first_line, tightened
@@ -30,21 +31,29 @@ class LinesSnippet:
     end: int
     text: str
     prefix: str
-    module: "cst.Module"
+    module: cst.Module
     suffix: str = ""  # synthetic text appended for parsing (a ``pass`` body), removed on render
 
     @property
-    def body(self) -> Sequence["cst.BaseStatement"]:
+    def body(self) -> Sequence[cst.BaseStatement]:
         if self.prefix:
-            return self.module.body[0].body.body  # type: ignore[attr-defined]
+            return self._block(self.module.body[0]).body
         return self.module.body
 
-    def render(self, body: Sequence["cst.BaseStatement"], drop_header: bool = False) -> str:
+    @staticmethod
+    def _block(wrapper: cst.BaseStatement) -> cst.IndentedBlock:
+        """The indented body of the synthetic header statement the region was parsed under."""
+        import libcst as cst  # libcst loads only when a fix is built (docs/architecture.md)
+
+        assert isinstance(wrapper, cst.BaseCompoundStatement)  # the header ``parse_lines`` put there
+        return cst.ensure_type(wrapper.body, cst.IndentedBlock)
+
+    def render(self, body: Sequence[cst.BaseStatement], drop_header: bool = False) -> str:
         """The region's new text with ``body`` in place of its statements (and no header lines)."""
         if self.prefix:
             wrapper = self.module.body[0]
             module = self.module.with_changes(
-                body=[wrapper.with_changes(body=wrapper.body.with_changes(body=list(body)))]  # type: ignore[attr-defined]
+                body=[wrapper.with_changes(body=self._block(wrapper).with_changes(body=list(body)))]
             )
         else:
             module = self.module.with_changes(body=list(body))
@@ -55,7 +64,7 @@ class LinesSnippet:
             raise PatchFailure("internal error: the parsing wrapper was lost")
         return code[len(self.prefix) : len(code) - len(self.suffix)]
 
-    def replacement(self, body: Sequence["cst.BaseStatement"], drop_header: bool = False) -> Replacement | None:
+    def replacement(self, body: Sequence[cst.BaseStatement], drop_header: bool = False) -> Replacement | None:
         return tightened(self.start, self.text, self.render(body, drop_header))
 
 
@@ -80,7 +89,7 @@ def parse_lines(source: PatchSource, start: int, end: int, suffix: str = "") -> 
     return snippet
 
 
-def parse_function(source: PatchSource, info: FunctionInfo) -> tuple[LinesSnippet, "cst.FunctionDef"]:
+def parse_function(source: PatchSource, info: FunctionInfo) -> tuple[LinesSnippet, cst.FunctionDef]:
     """The snippet of ``info``'s decorators and signature, and its libcst ``FunctionDef``.
 
     Patches that change decorators never need the body: it is replaced by a synthetic
@@ -142,7 +151,7 @@ def parse_expression(source: PatchSource, node: ast.AST) -> ExpressionSnippet:
         except Exception as exc:
             raise PatchFailure(f"could not parse the expression at the target: {_first_line(exc)}") from None
         if len(parsed.lpar) != 1:
-            raise PatchFailure("could not isolate the expression at the target")
+            raise PatchFailure("could not isolate the expression at the target") from None
         parsed = parsed.with_changes(lpar=[], rpar=[])
     return ExpressionSnippet(start, end, text, parsed)
 

@@ -11,10 +11,10 @@ import ast
 from dataclasses import dataclass
 from functools import cached_property
 
-from baes.standards.index import SourceIndex
 from baes.fixes.patches.base import PatchFailure, Replacement
 from baes.fixes.text_edits import NEWLINE, LineIndex, common_prefix, common_suffix
 from baes.python_ast import parse as parse_python
+from baes.standards.index import SourceIndex
 
 FUNCTION_TYPES = (ast.FunctionDef, ast.AsyncFunctionDef)
 
@@ -54,12 +54,14 @@ class PatchSource:
             raise PatchFailure(str(exc)) from None
 
     def start(self, node: ast.AST) -> int:
-        line = node.lineno  # type: ignore[attr-defined]
-        return self.lines.starts[line - 1] + self.index.code_point_col(line, node.col_offset)  # type: ignore[attr-defined]
+        line: int = getattr(node, "lineno")  # noqa: B009 (every node given here has a position; ``ast.AST`` declares none)
+        col: int = getattr(node, "col_offset")  # noqa: B009
+        return self.lines.starts[line - 1] + self.index.code_point_col(line, col)
 
     def end(self, node: ast.AST) -> int:
-        line = node.end_lineno  # type: ignore[attr-defined]
-        return self.lines.starts[line - 1] + self.index.code_point_col(line, node.end_col_offset)  # type: ignore[attr-defined]
+        line: int = getattr(node, "end_lineno")  # noqa: B009
+        col: int = getattr(node, "end_col_offset")  # noqa: B009
+        return self.lines.starts[line - 1] + self.index.code_point_col(line, col)
 
     def col(self, node: ast.AST) -> int:
         """Code-point column where ``node`` starts."""
@@ -77,9 +79,9 @@ class PatchSource:
         end_line = node.end_lineno or node.lineno  # type: ignore[attr-defined]
         return self.line_start(first_line(node)), self.after_line(end_line)
 
-    def nodes_at(self, line: int, col: int, *kinds: type) -> list[ast.AST]:
+    def nodes_at(self, line: int, col: int, *kinds: type[ast.AST]) -> list[ast.AST]:
         """Nodes of the given kinds starting exactly at ``(line, col)`` (code-point column), outermost first."""
-        found = [
+        found: list[ast.AST] = [
             node
             for kind in kinds
             for node in self.index.nodes(kind)
@@ -147,7 +149,9 @@ class PatchSource:
 
 def first_line(node: ast.AST) -> int:
     """The line a node starts on, its decorators included (``lineno`` is the ``def`` line)."""
-    return min([node.lineno] + [d.lineno for d in getattr(node, "decorator_list", ())])  # type: ignore[attr-defined]
+    line: int = getattr(node, "lineno")  # noqa: B009 (``ast.AST`` declares no position)
+    decorators: list[ast.expr] = getattr(node, "decorator_list", [])
+    return min([line] + [d.lineno for d in decorators])
 
 
 def tightened(start: int, old: str, new: str) -> Replacement | None:

@@ -10,7 +10,7 @@ import ast
 import re
 from typing import Any
 
-from baes.fixes.patches.base import PatchFailure, PatchPlan
+from baes.fixes.patches.base import Param, PatchFailure, PatchPlan, PatchType
 from baes.fixes.patches.snippets import parse_expression
 from baes.fixes.patches.source import PatchSource
 
@@ -45,7 +45,10 @@ def plan_sql_create_if_not_exists(source: PatchSource, line: int, col: int) -> P
     """Patch type ``sql_create_if_not_exists``."""
     function = source.function_at(line)
     description = "add `IF NOT EXISTS`"
-    nodes = [n for n in source.nodes_at(line, col, ast.Constant, ast.JoinedStr) if not isinstance(n, ast.Constant) or isinstance(n.value, str)]
+    nodes = [
+        n for n in source.nodes_at(line, col, ast.Constant, ast.JoinedStr)
+        if not isinstance(n, ast.Constant) or isinstance(n.value, str)
+    ]
     if not nodes:
         raise PatchFailure(f"no string literal starts at line {line}, column {col}")
     literal = nodes[0]
@@ -88,3 +91,15 @@ def _mentions_create(node: Any) -> bool:
 
     code = cst.Module(body=[]).code_for_node(node)
     return re.search(r"\bCREATE\b", code, re.IGNORECASE) is not None
+
+
+class SqlCreateIfNotExists(PatchType):
+    """``sql_create_if_not_exists``: add IF NOT EXISTS to CREATE statements."""
+
+    name = "sql_create_if_not_exists"
+    params = (
+        Param("line", int, help="line of the SQL string"),
+        Param("col", int, help="column where the SQL string starts"),
+    )
+    summary = "add IF NOT EXISTS to CREATE statements"
+    planner = staticmethod(plan_sql_create_if_not_exists)

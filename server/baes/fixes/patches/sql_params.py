@@ -13,10 +13,11 @@ import re
 import string
 from typing import Any
 
-from baes.fixes.patches.base import PatchFailure, PatchPlan
+from baes.fixes.patches.base import Param, PatchFailure, PatchPlan, PatchType
 from baes.fixes.patches.snippets import parse_expression
 from baes.fixes.patches.source import PatchSource
 from baes.fixes.patches.sql_text import Text, Value, render_string, rewrite
+from baes.standards.findings import FixSafety
 
 _PERCENT = re.compile(r"%(?:\(([^)]*)\))?([-#0 +]*)(\d+|\*)?(?:\.(\d+|\*))?([a-zA-Z%])")
 
@@ -26,7 +27,9 @@ def _find_call(source: PatchSource, line: int, col: int) -> ast.Call:
         if call.args and call.args[0].lineno == line and source.col(call.args[0]) == col:
             if isinstance(call.func, ast.Attribute) and call.func.attr == "execute":
                 return call
-            raise PatchFailure("only the query of `.execute(...)` can be parameterized (executemany/executescript take no such tuple)")
+            raise PatchFailure(
+                "only the query of `.execute(...)` can be parameterized (executemany/executescript take no such tuple)"
+            )
     raise PatchFailure(f"no `.execute(...)` call has its query at line {line}, column {col}")
 
 
@@ -288,3 +291,16 @@ def _format_segments(parts: list[Any], args: Any) -> list[Text | Value]:
                 raise PatchFailure(f"the format field {{{name}}} has no value") from None
             segments.append(Value(index, value, "formatted value"))
     return segments
+
+
+class ParameterizeSql(PatchType):
+    """``parameterize_sql``: use ? placeholders and a parameter tuple."""
+
+    name = "parameterize_sql"
+    params = (
+        Param("line", int, help="line of the query argument"),
+        Param("col", int, help="column where the query argument starts"),
+    )
+    summary = "use ? placeholders and a parameter tuple"
+    safety = FixSafety.UNSAFE
+    planner = staticmethod(plan_parameterize_sql)

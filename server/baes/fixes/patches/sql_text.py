@@ -10,8 +10,9 @@ pattern, a value in a comment) makes the rewrite fail: that SQL needs a person.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 from baes.fixes.patches.base import PatchFailure
 
@@ -92,7 +93,9 @@ def _place_value(state: _State, segment: Value, following: Text | None) -> None:
         raise PatchFailure(f"an interpolated value ({segment.label}) is glued to an SQL name: it is not a value")
     if not _value_position(state):
         previous = state.tokens[-1] if state.tokens else "the start"
-        raise PatchFailure(f"an interpolated value ({segment.label}) follows {previous!r}, where SQL expects a name or keyword, not a value")
+        raise PatchFailure(
+            f"an interpolated value ({segment.label}) follows {previous!r}, where SQL expects a name or keyword, not a value"
+        )
     state.alone_in_in = state.tokens[-1] == "(" and state.parens[-1] == "IN"
     state.parts.setdefault(segment.part, []).append("?")
     state.tokens.append("?")
@@ -241,6 +244,6 @@ def _evaluates_to(code: str, value: str) -> bool:
     import ast
 
     try:
-        return ast.literal_eval(code) == value
+        return bool(ast.literal_eval(code) == value)
     except (SyntaxError, ValueError):
         return False

@@ -13,11 +13,12 @@ import re
 from dataclasses import dataclass
 from http import HTTPStatus
 
-from baes.standards.index import dotted_name
-from baes.fixes.patches.base import PatchFailure, PatchPlan
+from baes.fixes.patches.base import Param, PatchFailure, PatchPlan, PatchType
 from baes.fixes.patches.imports import binds_name
 from baes.fixes.patches.snippets import parse_function
 from baes.fixes.patches.source import PatchSource
+from baes.standards.findings import FixSafety
+from baes.standards.index import dotted_name
 
 ROUTE_METHODS = frozenset({"get", "post", "put", "patch", "delete", "head", "options", "trace", "api_route"})
 _CONSTANT = re.compile(r"HTTP_(\d{3})(_\w+)?$")
@@ -142,15 +143,15 @@ def plan_fix_status_code(source: PatchSource, target_function: str, correct_stat
     snippet, target = parse_function(source, info)
     decorators = list(target.decorators)
     imports: list[str] = []
-    for position, style in zip(to_change, styles):
+    for position, style in zip(to_change, styles, strict=False):
         try:
             rendered = style.render(correct_status)
         except ValueError:
             style = Style("int")  # not a standard status: no constant exists for it
             rendered = str(correct_status)
         value = cst.parse_expression(rendered)
-        call = decorators[position].decorator
-        args = list(call.args)
+        route_call = cst.ensure_type(decorators[position].decorator, cst.Call)  # ``ast`` saw a call there
+        args = list(route_call.args)
         existing = next((i for i, a in enumerate(args) if a.keyword is not None and a.keyword.value == "status_code"), None)
         if existing is not None:
             args[existing] = args[existing].with_changes(value=value)
@@ -160,8 +161,8 @@ def plan_fix_status_code(source: PatchSource, target_function: str, correct_stat
                 keyword=cst.Name("status_code"),
                 equal=cst.AssignEqual(whitespace_before=cst.SimpleWhitespace(""), whitespace_after=cst.SimpleWhitespace("")),
             )
-            args = insert_element(args, len(args), new_arg, call.whitespace_before_args)
-        decorators[position] = decorators[position].with_changes(decorator=call.with_changes(args=args))
+            args = insert_element(args, len(args), new_arg, route_call.whitespace_before_args)
+        decorators[position] = decorators[position].with_changes(decorator=route_call.with_changes(args=args))
         needed = _import_for(source, style, correct_status)
         if needed and needed not in imports:
             imports.append(needed)
@@ -175,3 +176,17 @@ def plan_fix_status_code(source: PatchSource, target_function: str, correct_stat
         function=info.qualname,
         description=description,
     )
+
+
+class FixStatusCode(PatchType):
+    """``fix_status_code``: set status_code= in the function's route decorator."""
+
+    name = "fix_status_code"
+    params = (
+        Param("target_function", str, help="the route function's name"),
+        Param("correct_status", int, help="e.g. 201"),
+        Param("line", int, required=False, help="the def line, to pick one of several"),
+    )
+    summary = "set status_code= in the function's route decorator"
+    safety = FixSafety.UNSAFE
+    planner = staticmethod(plan_fix_status_code)

@@ -1,17 +1,24 @@
-"""The rule catalog: every rule declared once, grouped by SWEA type, looked up by id."""
+"""The registry of rules: every family's rules, sorted by id, looked up by id.
+
+A rule lives in its own module under ``baes.standards.rules.<family>``; a family's ``__init__``
+lists its rules; this module only gathers the families.
+"""
 from __future__ import annotations
 
 from functools import lru_cache
 
 from baes.standards.rule import Rule
+from baes.standards.rules import backend, database, frontend, structure, testing
+
+FAMILIES: tuple[tuple[Rule, ...], ...] = (
+    structure.RULES, backend.RULES, database.RULES, frontend.RULES, testing.RULES,
+)
 
 
 @lru_cache(maxsize=1)
 def all_rules() -> tuple[Rule, ...]:
-    """Every rule, sorted by id (imported on first use so the catalog costs nothing until needed)."""
-    from baes.standards.catalog import backend, database, frontend, structure, test
-
-    rules = structure.RULES + backend.RULES + database.RULES + frontend.RULES + test.RULES
+    """Every rule, sorted by id; ``RuntimeError`` when two rules share an id."""
+    rules = tuple(rule for family in FAMILIES for rule in family)
     ids = [r.id for r in rules]
     duplicates = sorted({i for i in ids if ids.count(i) > 1})
     if duplicates:
@@ -32,4 +39,4 @@ def get_rule(rule_id: str) -> Rule:
         raise KeyError(f"unknown rule {rule_id!r}") from None
 
 
-__all__ = ["Rule", "all_rules", "get_rule"]
+__all__ = ["FAMILIES", "Rule", "all_rules", "get_rule"]

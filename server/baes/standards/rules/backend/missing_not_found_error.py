@@ -1,0 +1,101 @@
+"""BE003 `missing-not-found-error`: Flags routes that look up one row by a path parameter but never raise a 404."""
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+
+from baes.standards.findings import Severity
+from baes.standards.index import call_name, dotted_name
+from baes.standards.options import RuleOptions
+from baes.standards.patterns import (
+    body_raises,
+    routes,
+)
+from baes.standards.rule import Example, RuleContext, Violation
+from baes.standards.rules.families import BACKEND
+
+_FETCH_ONE = frozenset({"fetchone", "first", "one_or_none", "scalar_one_or_none", "scalar"})
+
+
+
+def _fetches_one(node: ast.AST) -> bool:
+    if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
+        return False
+    if node.func.attr in _FETCH_ONE:
+        return True
+    owner = dotted_name(node.func.value) or ""
+    return node.func.attr == "get" and owner.split(".")[-1] in ("session", "db") and len(node.args) == 2
+
+
+
+def _not_found(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
+    index = ctx.index
+    # the calls that fetch one row, found once by name: a file without any has nothing to judge
+    fetches = {id(c) for c in index.calls_to(*_FETCH_ONE, "get") if _fetches_one(c)}
+    if not fetches:
+        return
+    for route in routes(index):
+        if not route.has_path_parameter or route.method not in ("get", "put", "patch", "delete"):
+            continue
+        func = route.function
+        # the raise first: it needs no walk of the function, and most routes that fetch one row raise
+        if body_raises(index, func) or not any(id(n) in fetches for n in index.own(func, ast.Call)):
+            continue
+        returns_response = any(
+            isinstance(n.value, ast.Call) and (call_name(n.value) or "").endswith("Response")
+            for n in index.own_statements(func, ast.Return)
+        )
+        if not returns_response:
+            yield Violation.header(func, name=func.name)
+
+
+
+RULE = BACKEND.rule(
+    id="BE003",
+    name="missing-not-found-error",
+    summary="Flags routes that look up one row by a path parameter but never raise a 404.",
+    severity=Severity.WARNING,
+    confidence=0.8,
+    critical=False,
+    message="route `{name}` looks up one row but never raises `HTTPException(status_code=404)` when it is missing",
+    why=(
+        "When the row does not exist the route returns `null` with 200 (or fails validating `None` with a 500) "
+        "instead of telling the client 404 Not Found."
+    ),
+    how_to_fix="`if row is None: raise HTTPException(status_code=404, detail=\"... not found\")`.",
+    check=_not_found,
+    notes="Scope: routes with a path parameter that call `fetchone()`, `.first()`, `.one_or_none()` or `session.get(Model, id)`.",
+    valid_examples=(
+        Example(
+            """
+            from fastapi import APIRouter, HTTPException
+
+            router = APIRouter()
+
+
+            @router.get('/students/{student_id}')
+            def read_student(student_id: int, conn=None) -> dict:
+                row = conn.execute('SELECT * FROM students WHERE id = ?', (student_id,)).fetchone()
+                if row is None:
+                    raise HTTPException(status_code=404, detail='Student not found')
+                return dict(row)
+            """,
+        ),
+    ),
+    invalid_examples=(
+        Example(
+            """
+            from fastapi import APIRouter
+
+            router = APIRouter()
+
+
+            @router.get('/students/{student_id}')
+            def read_student(student_id: int, conn=None) -> dict:
+                row = conn.execute('SELECT * FROM students WHERE id = ?', (student_id,)).fetchone()
+                return dict(row)
+            """,
+        ),
+    ),
+)
+

@@ -1,0 +1,87 @@
+"""TE004 `missing-error-case-tests`: Flags API test files without tests of the 404 and 422 responses."""
+from __future__ import annotations
+
+import ast
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from baes.standards.findings import Severity
+from baes.standards.index import SourceIndex
+from baes.standards.options import RuleOptions
+from baes.standards.rule import Example, RuleContext, Violation
+from baes.standards.rules.families import TESTING
+from baes.standards.rules.testing.common import _in_an_assert, client_calls
+
+
+@dataclass(frozen=True)
+class ErrorCaseOptions(RuleOptions):
+    """The error statuses a suite should exercise."""
+
+    expected_statuses: tuple[int, ...] = (404, 422)
+
+
+def _int_constants(index: SourceIndex) -> dict[int, list[ast.Constant]]:
+    """Integer literals by value (one pass over the constants for every status code asked)."""
+    def compute(ix: SourceIndex) -> dict[int, list[ast.Constant]]:
+        grouped: dict[int, list[ast.Constant]] = {}
+        for n in ix.nodes(ast.Constant):
+            if type(n.value) is int:
+                grouped.setdefault(n.value, []).append(n)
+        return grouped
+
+    return index.memo("int_constants", compute)
+
+
+
+def _status_mentions(index: SourceIndex, code: int) -> list[ast.AST]:
+    """Nodes naming the status ``code``: the number itself or ``status.HTTP_<code>_...``."""
+    found: list[ast.AST] = list(_int_constants(index).get(code, ()))
+    prefix = f"HTTP_{code}"
+    found += [n for n in index.nodes(ast.Attribute) if n.attr.startswith(prefix)]
+    return found
+
+
+
+def _error_cases(ctx: RuleContext[ErrorCaseOptions]) -> Iterator[Violation]:
+    calls = client_calls(ctx.index)
+    if not calls:
+        return
+    expected = list(ctx.options.expected_statuses)
+    missing = [str(code) for code in expected if not _in_an_assert(ctx.index, _status_mentions(ctx.index, code))]
+    if missing:
+        yield Violation.at(calls[0], missing=" and ".join(missing))
+
+
+
+RULE = TESTING.rule(
+    id="TE004",
+    name="missing-error-case-tests",
+    summary="Flags API test files without tests of the 404 and 422 responses.",
+    severity=Severity.INFO,
+    confidence=0.7,
+    critical=False,
+    message="no test checks the error responses {missing}",
+    why="Error paths (unknown id, invalid input) are where APIs break; they need tests as much as the happy path.",
+    how_to_fix="Test a missing id (`== 404`) and an invalid payload (`== 422`).",
+    check=_error_cases,
+    options=ErrorCaseOptions(),
+    profiles=frozenset({"strict", "generated"}),
+    valid_examples=(
+        Example(
+            """
+            def test_errors(client):
+                assert client.get('/students/999').status_code == 404
+                assert client.post('/students', json={}).status_code == 422
+            """,
+        ),
+    ),
+    invalid_examples=(
+        Example(
+            """
+            def test_list(client):
+                assert client.get('/students').status_code == 200
+            """,
+        ),
+    ),
+)
+

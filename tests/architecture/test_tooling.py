@@ -1,0 +1,27 @@
+"""The type checker and the linter run clean on the packages held to them (configured in pyproject.toml)."""
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+PACKAGES = ["server/baes/standards", "server/baes/fixes"]
+
+
+def _run(module: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", module, *args], cwd=REPO, capture_output=True, text=True, timeout=600)
+
+
+def test_mypy_strict_is_clean() -> None:
+    pytest.importorskip("mypy", reason="mypy is in the test extras")
+    result = _run("mypy", "--no-incremental", *PACKAGES)  # strict and the paths: [tool.mypy]
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_check_is_clean() -> None:
+    pytest.importorskip("ruff", reason="ruff is in the test extras")
+    result = _run("ruff", "check", *PACKAGES)
+    assert result.returncode == 0, result.stdout + result.stderr

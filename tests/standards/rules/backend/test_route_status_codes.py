@@ -1,0 +1,26 @@
+"""Regression cases of BE001/BE002 (create and delete status codes) and the route rules' notion of a route that do not fit as examples (several file kinds, exact positions, fix arguments)."""
+from __future__ import annotations
+
+from tests.standards.helpers import check, ids
+
+
+def test_status_code_rules_are_scoped_to_create_and_delete() -> None:
+    source = (
+        "from fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.post('/items/')\nasync def create_item(item: dict):\n    return item\n\n\n"
+        "@app.post('/token')\nasync def login(form: dict):\n    return form\n\n\n"
+        "@app.delete('/items/{item_id}')\nasync def delete_item(item_id: int):\n    return {'ok': True}\n\n\n"
+        "@app.delete('/tags/{tag_id}')\nasync def delete_tag(tag_id: int):\n    TAGS.pop(tag_id)\n\n\nTAGS = {}\n"
+    )
+    default = check(source, "backend", profile="default")
+    assert "BE001" not in ids(default)  # tutorials answer 200 from create
+    assert [f.line for f in default.findings if f.rule_id == "BE002"] == [21]  # null body, implicit 200
+    strict = check(source, "backend")
+    assert [f.line for f in strict.findings if f.rule_id == "BE001"] == [6]
+    assert [f.line for f in strict.findings if f.rule_id == "BE002"] == [21]
+
+
+def test_mock_patch_decorators_are_not_routes() -> None:
+    source = (
+        "from unittest import mock\n\n\n@mock.patch('app.db.connect')\ndef create_thing(m):\n    return m\n"
+    )
+    assert ids(check(source, "backend", select=("BE001", "BE002", "BE003", "BE004", "BE005"))) == []
