@@ -16,7 +16,7 @@ from baes.standards.options import RuleOptions, toml_value
 from baes.swea import SWEAType
 
 if TYPE_CHECKING:
-    from baes.fixes.patches.base import PatchType
+    from baes.fixes.patches.patch_type import PatchType
     from baes.standards.index import SourceIndex
 
 OptionsT = TypeVar("OptionsT", bound=RuleOptions)

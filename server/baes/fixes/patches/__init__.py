@@ -11,11 +11,12 @@ from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from typing import Any
 
-from baes.fixes.patches.base import PatchFailure, PatchPlan, PatchType, Replacement
+from baes.fixes.patches.base import PatchFailure, PatchPlan, Replacement
 from baes.fixes.patches.decorators import AddDecorator
 from baes.fixes.patches.env_literals import ReplaceLiteralWithEnv
 from baes.fixes.patches.exceptions import ReplaceBareExcept
 from baes.fixes.patches.imports import AddImport, plan_imports
+from baes.fixes.patches.patch_type import PatchType
 from baes.fixes.patches.source import PatchSource
 from baes.fixes.patches.sql_ddl import SqlCreateIfNotExists
 from baes.fixes.patches.sql_params import ParameterizeSql

@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import ast
 
-from baes.fixes.patches.base import Param, PatchFailure, PatchPlan, PatchType
+from baes.fixes.patches.base import PatchFailure, PatchPlan
+from baes.fixes.patches.patch_type import Param, PatchType
 from baes.fixes.patches.snippets import parse_lines
 from baes.fixes.patches.source import PatchSource
 from baes.standards.findings import FixSafety

@@ -20,7 +20,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from baes.fixes.patches.base import Param, PatchFailure, PatchPlan, PatchType, Replacement
+from baes.fixes.patches.base import PatchFailure, PatchPlan, Replacement
+from baes.fixes.patches.patch_type import Param, PatchType
 from baes.fixes.patches.snippets import parse_lines
 from baes.fixes.patches.source import PatchSource
 from baes.python_ast import parse as parse_python

@@ -13,7 +13,8 @@ import re
 import string
 from typing import Any
 
-from baes.fixes.patches.base import Param, PatchFailure, PatchPlan, PatchType
+from baes.fixes.patches.base import PatchFailure, PatchPlan
+from baes.fixes.patches.patch_type import Param, PatchType
 from baes.fixes.patches.snippets import parse_expression
 from baes.fixes.patches.source import PatchSource
 from baes.fixes.patches.sql_text import Text, Value, render_string, rewrite

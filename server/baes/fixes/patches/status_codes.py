@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 from http import HTTPStatus
 
-from baes.fixes.patches.base import Param, PatchFailure, PatchPlan, PatchType
+from baes.fixes.patches.base import PatchFailure, PatchPlan
 from baes.fixes.patches.imports import binds_name
+from baes.fixes.patches.patch_type import Param, PatchType
 from baes.fixes.patches.snippets import parse_function
 from baes.fixes.patches.source import PatchSource
 from baes.standards.findings import FixSafety
