@@ -18,7 +18,7 @@ class SWEAType(Enum):
     TEST = "test"
 
     @classmethod
-    def parse(cls, value: "str | SWEAType") -> "SWEAType":
+    def parse(cls, value: str | SWEAType) -> SWEAType:
         """Accept an enum member or its value in any case (``"Backend"`` → ``BACKEND``)."""
         if isinstance(value, SWEAType):
             return value

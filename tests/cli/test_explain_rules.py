@@ -67,7 +67,7 @@ def test_docs_rules_md_is_up_to_date(baes) -> None:
 
 
 def test_configuration_doc_names_every_key() -> None:
-    from baes.settings.loader import CONFIG_KEYS
+    from baes.settings.validation import CONFIG_KEYS
 
     text = (REPO / "docs" / "configuration.md").read_text(encoding="utf-8")
     for key in CONFIG_KEYS:

@@ -3,7 +3,7 @@ argparse only, so registering is cheap."""
 from __future__ import annotations
 
 import argparse
-from typing import Callable
+from collections.abc import Callable
 
 
 def _comma_list(text: str) -> list[str]:

@@ -8,7 +8,8 @@ from __future__ import annotations
 import argparse
 import difflib
 import json
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from baes.cli import console
 from baes.standards.catalog import all_rules, get_rule

@@ -14,8 +14,8 @@ import argparse
 import signal
 import sys
 import threading
+from collections.abc import Sequence
 from types import ModuleType
-from typing import Sequence
 
 from baes import __version__
 from baes.cli import cache, check, explain, fix, lsp, metrics, scaffold

@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 from baes.cli import console
 from baes.cli.options import SettingsResolver, default_jobs, resolver_from_args

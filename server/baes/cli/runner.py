@@ -22,10 +22,11 @@ import signal
 import sys
 import threading
 import time
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Sequence, TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from baes.cli.console import error, printable
 from baes.files.atomic import read_source, write_source
@@ -57,7 +58,7 @@ class CheckTask:
 class CheckResult:
     path: str
     display: str
-    report: "FileReport | None" = None
+    report: FileReport | None = None
     skipped: str | None = None      # not Python text (binary, undecodable, unreadable)
     failed: str | None = None       # internal error
 
@@ -81,7 +82,7 @@ class FixResult:
     display: str
     applied: tuple[Finding, ...] = ()
     not_applied: tuple[tuple[Finding, str], ...] = ()
-    remaining: "FileReport | None" = None   # check of the fixed (or unchanged) source
+    remaining: FileReport | None = None   # check of the fixed (or unchanged) source
     diff: str = ""
     written: bool = False
     skipped: str | None = None
@@ -92,7 +93,7 @@ class FixResult:
         return bool(self.diff) or self.written
 
 
-def _read(path: str) -> "tuple[TextFile | None, str | None]":
+def _read(path: str) -> tuple[TextFile | None, str | None]:
     try:
         return read_source(path), None
     except UnicodeDecodeError as exc:

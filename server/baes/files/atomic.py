@@ -28,7 +28,6 @@ import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
-
 # Largest source file read (8 MiB: the largest Python file of CPython's own tree is ~0.5 MiB).
 MAX_SOURCE_BYTES = 8 * 1024 * 1024
 

@@ -16,10 +16,10 @@ from __future__ import annotations
 import errno
 import os
 import stat
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from fnmatch import fnmatchcase
 from pathlib import Path
-from typing import Callable, Iterable, Sequence
 
 # Folder names never walked into (unless named explicitly on the command line).
 SKIPPED_DIR_NAMES: frozenset[str] = frozenset({

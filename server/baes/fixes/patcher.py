@@ -14,6 +14,8 @@ from typing import Any
 
 from baes.fixes import patches
 from baes.fixes.patches import PatchFailure, PatchPlan, PatchSource
+from baes.fixes.patches.cost import measure, snippets
+from baes.metrics.tokens import TokenizerUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -94,8 +96,6 @@ class CodePatcher:
     def _tokens_saved(self, plan: PatchPlan, resolved: list[PatchPlan], code: str, patched: str) -> int:
         if not self.measure_tokens or patched == code:
             return 0
-        from baes.fixes.patches.cost import measure, snippets
-        from baes.metrics.tokens import TokenizerUnavailable
 
         try:
             return measure(plan.description or plan.patch_type, code, patched, snippets(code, resolved)).saved

@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any, Sequence
+from typing import Any
 
 from baes.generation.import_effects import import_time_effects
 from baes.generation.llm_client import LLMClient, LLMError, LLMReply

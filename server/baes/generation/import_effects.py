@@ -13,8 +13,8 @@ the OS, processes and strings-as-code are not. Names are resolved through the mo
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 # the start of a qualified name (``os.exec`` covers ``os.execv``; ``subprocess.`` the module) -> what it does
 _DANGEROUS: tuple[tuple[str, str], ...] = (

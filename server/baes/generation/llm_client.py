@@ -18,8 +18,9 @@ import math
 import os
 import threading
 import time
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any, Mapping, Sequence
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 from baes.generation.llm_transport import (
@@ -120,7 +121,7 @@ class LLMConfig:
         return f"{_without_credentials((self.base_url or '').strip()).rstrip('/')}|{(self.model or '').strip()}"
 
     @classmethod
-    def from_mapping(cls, values: Mapping[str, Any], source: str = "settings") -> "LLMConfig":
+    def from_mapping(cls, values: Mapping[str, Any], source: str = "settings") -> LLMConfig:
         """Read a config from editor settings or any mapping (environment names also accepted)."""
         found: dict[str, Any] = {}
         if not isinstance(values, Mapping):
@@ -149,7 +150,7 @@ class LLMConfig:
         )
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> "LLMConfig":
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> LLMConfig:
         """``BAES_LLM_BASE_URL``, ``BAES_LLM_MODEL``, ``BAES_LLM_API_KEY`` (or ``OPENAI_API_KEY``), ...."""
         env = os.environ if environ is None else environ
         values = {name: env.get(name) for name in (ENV_BASE_URL, ENV_MODEL, ENV_TIMEOUT, ENV_MAX_RETRIES,
@@ -157,7 +158,7 @@ class LLMConfig:
         values[ENV_API_KEY] = env.get(ENV_API_KEY) or env.get(ENV_OPENAI_API_KEY)
         return cls.from_mapping(values, source="environment")
 
-    def merged(self, overrides: Mapping[str, Any], source: str = "settings") -> "LLMConfig":
+    def merged(self, overrides: Mapping[str, Any], source: str = "settings") -> LLMConfig:
         """This config with the values present in ``overrides`` (e.g. editor settings) on top."""
         if not isinstance(overrides, Mapping):
             return replace(self, errors=self.errors + (f"{source}: expected an object, got {overrides!r}",))

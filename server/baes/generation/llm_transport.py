@@ -12,8 +12,9 @@ The HTTP library is the one the installed ``openai`` is built on (``httpx2`` for
 from __future__ import annotations
 
 import time
+from collections.abc import Iterator
 from types import ModuleType
-from typing import Any, Iterator
+from typing import Any
 
 DEFAULT_MAX_ANSWER_BYTES = 2 * 1024 * 1024
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import ast
 import json
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Mapping, Sequence
 
 from baes.python_ast import PARSE_LOCK
 from baes.python_ast import parse as parse_python

@@ -12,8 +12,9 @@ and it fixes the patchable problems in the same pass.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any
 
 from baes.fixes.apply import engine_finder, run_rounds
 from baes.fixes.patches.cost import measure, snippets
@@ -65,7 +66,7 @@ class SmartRetry:
         code: str,
         failures: Any,
         *,
-        swea_type: "SWEAType | str | None" = None,
+        swea_type: SWEAType | str | None = None,
         path: str | None = None,
     ) -> RetryDecision:
         """Patch feasibility and strategy for ``failures`` (a ``ValidationResult`` or findings)."""
@@ -89,7 +90,7 @@ class SmartRetry:
         code: str,
         failures: Any,
         *,
-        swea_type: "SWEAType | str | None" = None,
+        swea_type: SWEAType | str | None = None,
         path: str | None = None,
     ) -> SmartRetryResult:
         """Apply targeted patches when the decision allows it; report tokens either way."""
@@ -157,7 +158,7 @@ def _still_failing(report: Any, failed_ids: set[str]) -> tuple[str, ...]:
     return tuple(sorted({f.rule_id for f in report.findings if f.rule_id in failed_ids}))
 
 
-def _only(rule_ids: Any) -> "Settings":
+def _only(rule_ids: Any) -> Settings:
     """Settings running exactly these rules, whatever profile they belong to (validation runs the
     ``generated`` profile; the default profile would miss some of its rules)."""
 

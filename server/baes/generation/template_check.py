@@ -7,7 +7,8 @@ an LLM is configured) and reports what it found. It never changes the files.
 from __future__ import annotations
 
 import time
-from typing import Any, Sequence
+from collections.abc import Sequence
+from typing import Any
 
 from baes.generation.custom import (
     CONFIDENT_APPROVAL,

@@ -8,9 +8,10 @@ times) and the actual wall time come from the same run.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from typing import Callable, Generic, Mapping, TypeVar
+from typing import Generic, TypeVar
 
 from baes.python_ast import PARSE_LOCK
 from baes.swea import SWEAType

@@ -11,9 +11,10 @@ import json
 import logging
 import os
 from collections import Counter
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 from baes.files.user_dirs import user_cache_dir
 from baes.metrics.optimization_metrics import AggregatedMetrics, PerformanceMetrics
@@ -42,7 +43,7 @@ class _Lock:
     def __init__(self, fd: int) -> None:
         self.fd = fd
 
-    def __enter__(self) -> "_Lock":
+    def __enter__(self) -> _Lock:
         try:
             import fcntl
 

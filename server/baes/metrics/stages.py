@@ -5,7 +5,7 @@ waves, tokens and latency from the LLM replies each stage recorded.
 """
 from __future__ import annotations
 
-from typing import Mapping
+from collections.abc import Mapping
 
 from baes.generation.custom import (
     CONFIDENT_APPROVAL,

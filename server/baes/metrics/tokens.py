@@ -77,7 +77,7 @@ def ensure_encoding_file(name: str) -> Path:
 
 
 @lru_cache(maxsize=4)
-def get_encoding(name: str = DEFAULT_ENCODING) -> "tiktoken.Encoding":
+def get_encoding(name: str = DEFAULT_ENCODING) -> tiktoken.Encoding:
     """The tiktoken encoding ``name``, loaded offline (cached per process)."""
     with _lock:
         ensure_encoding_file(name)

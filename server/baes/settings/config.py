@@ -16,8 +16,9 @@ stays a cheap, dependency-free import for every layer.
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from dataclasses import dataclass, field, fields
-from typing import Any, Mapping
+from typing import Any
 
 from baes.standards.findings import Severity
 
@@ -61,7 +62,7 @@ class FeatureFlags:
     errors: tuple[str, ...] = field(default=(), compare=False)
 
     @classmethod
-    def from_mapping(cls, values: Mapping[str, Any], source: str = "environment") -> "FeatureFlags":
+    def from_mapping(cls, values: Mapping[str, Any], source: str = "environment") -> FeatureFlags:
         """Read the flags from ``values`` (the environment, or editor settings)."""
         parsed: dict[str, bool] = {}
         errors: list[str] = []
@@ -75,10 +76,10 @@ class FeatureFlags:
         return cls(**parsed, errors=tuple(errors))
 
     @classmethod
-    def from_env(cls, environ: Mapping[str, str] | None = None) -> "FeatureFlags":
+    def from_env(cls, environ: Mapping[str, str] | None = None) -> FeatureFlags:
         return cls.from_mapping(os.environ if environ is None else environ)
 
-    def merged(self, overrides: Mapping[str, Any], source: str) -> "FeatureFlags":
+    def merged(self, overrides: Mapping[str, Any], source: str) -> FeatureFlags:
         """These flags with ``overrides`` (e.g. editor settings) applied on top."""
         base = {name: getattr(self, name) for name in FLAG_NAMES}
         other = FeatureFlags.from_mapping(overrides, source)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import ClassVar
 
 from baes.metrics.tokens import count_tokens as _count_tokens
+from baes.standards.catalog import all_rules
 from baes.standards.rule import Rule
 from baes.swea import SWEAType
 
@@ -31,7 +32,6 @@ _TITLES = {
 def rules_for(swea_type: SWEAType, rules: Iterable[Rule] | None = None) -> tuple[Rule, ...]:
     """The rules that govern files of ``swea_type``: its own, plus structure rules that apply to it."""
     if rules is None:
-        from baes.standards.catalog import all_rules
 
         rules = all_rules()
     selected = [

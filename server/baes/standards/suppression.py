@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 
 from baes.python_ast import parse as parse_python
 from baes.standards.findings import Finding, Span, TextEdit
+from baes.standards.index import SourceIndex
 
 if TYPE_CHECKING:
     from baes.standards.index import SourceIndex
@@ -141,7 +142,6 @@ def _split_lines(source: str) -> list[tuple[str, str]]:
 
 def source_index(source: str) -> SourceIndex | None:
     """The shared index of ``source``, or ``None`` when it does not parse (edits then go by lines only)."""
-    from baes.standards.index import SourceIndex
 
     try:
         return SourceIndex(source, parse_python(source))

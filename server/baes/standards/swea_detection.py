@@ -8,6 +8,7 @@ import re
 from typing import TYPE_CHECKING
 
 from baes.settings.config import Settings
+from baes.standards.selection import path_matches, relative_path
 from baes.swea import SWEAType
 
 if TYPE_CHECKING:
@@ -58,7 +59,6 @@ def _inside_string(index: SourceIndex, line: int) -> bool:
 def _override(settings: Settings, path: str | os.PathLike[str] | None) -> tuple[bool, SWEAType | None]:
     if not settings.swea_overrides or path is None:
         return False, None
-    from baes.standards.selection import path_matches, relative_path
 
     relative = relative_path(path, settings.root) or ""
     for pattern, value in settings.swea_overrides.items():

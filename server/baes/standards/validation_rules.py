@@ -19,9 +19,11 @@ from enum import Enum
 
 from baes.settings.config import Settings, current_flags
 from baes.standards.decision import Decision, Failure, decide
+from baes.standards.engine import check_source, run_checks
 from baes.standards.evidence import has_evidence
 from baes.standards.findings import Finding, Severity
 from baes.standards.masking import mask_comments_and_strings
+from baes.standards.selection import profile_rules
 from baes.swea import SWEAType
 
 PATTERN_TYPES = ("must_have", "must_not_have")
@@ -97,7 +99,6 @@ class ValidationResult:
 
 
 def _builtin_matches(rule: ValidationRule, code: str) -> tuple[bool, int | None]:
-    from baes.standards.engine import check_source
 
     rule_id = rule.pattern[len(AST_PREFIX):]
     report = check_source(code, settings=Settings(select=(rule_id,)), swea_type=rule.swea_type)
@@ -107,7 +108,6 @@ def _builtin_matches(rule: ValidationRule, code: str) -> tuple[bool, int | None]
 
 def builtin_validation_rules(swea_type: SWEAType | None = None) -> list[ValidationRule]:
     """The catalog's rules of the ``generated`` profile as ``ValidationRule`` objects."""
-    from baes.standards.selection import profile_rules
 
     out = []
     for rule in profile_rules("generated"):
@@ -158,7 +158,6 @@ class ValidationRuleEngine:
 
     def validate_code(self, code: str, swea_type: str, entity_name: str = "Entity") -> ValidationResult:
         """Validate ``code`` as a ``swea_type`` artifact of ``entity_name`` (see module docstring)."""
-        from baes.standards.engine import run_checks
 
         started = time.perf_counter()
         kind = SWEAType.parse(swea_type)

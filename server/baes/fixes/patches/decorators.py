@@ -60,7 +60,7 @@ def required_import(decorator: ast.expr) -> str | None:
 
 def plan_add_decorator(source: PatchSource, function_name: str, decorator_name: str, line: int | None = None) -> PatchPlan:
     """Patch type ``add_decorator``."""
-    import libcst as cst
+    import libcst as cst  # lazy: 0.28 s (python -X importtime); only fixes need it
 
     text = decorator_name.strip().removeprefix("@").strip()
     try:

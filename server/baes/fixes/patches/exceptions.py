@@ -31,7 +31,7 @@ def _handler_at(source: PatchSource, line: int) -> tuple[ast.Try | None, int, as
 
 def plan_replace_bare_except(source: PatchSource, line: int, exception: str = "Exception") -> PatchPlan:
     """Patch type ``replace_bare_except``."""
-    import libcst as cst
+    import libcst as cst  # lazy: 0.28 s (python -X importtime); only fixes need it
 
     if not exception.replace(".", "").replace("_", "").isalnum() or not exception[0].isalpha():
         raise PatchFailure(f"not an exception name: {exception!r}")

@@ -18,7 +18,7 @@ from baes.fixes.patches.source import FunctionInfo, PatchSource, first_line, tig
 from baes.fixes.text_edits import NEWLINE
 
 if TYPE_CHECKING:  # pragma: no cover
-    import libcst as cst
+    import libcst as cst  # lazy: 0.28 s (python -X importtime); only fixes need it
 
 _INDENT = re.compile(r"[ \t\f]*")
 
@@ -71,7 +71,7 @@ class LinesSnippet:
 def parse_lines(source: PatchSource, start: int, end: int, suffix: str = "") -> LinesSnippet:
     """Parse whole lines ``source.text[start:end]`` (complete statements, or a header
     completed by ``suffix``) with libcst."""
-    import libcst as cst
+    import libcst as cst  # lazy: 0.28 s (python -X importtime); only fixes need it
 
     text = source.text[start:end]
     indent = _INDENT.match(text)
@@ -96,7 +96,7 @@ def parse_function(source: PatchSource, info: FunctionInfo) -> tuple[LinesSnippe
     ``pass``, so a long function costs no more than a short one. One-line functions
     (``def f(): pass``) are parsed whole.
     """
-    import libcst as cst
+    import libcst as cst  # lazy: 0.28 s (python -X importtime); only fixes need it
 
     func = info.node
     snippet = _parse_header(source, func)
@@ -130,7 +130,7 @@ class ExpressionSnippet:
     node: Any
 
     def replacement(self, new_node: Any) -> Replacement | None:
-        import libcst as cst
+        import libcst as cst  # lazy: 0.28 s (python -X importtime); only fixes need it
 
         code = cst.Module(body=[]).code_for_node(new_node)
         return tightened(self.start, self.text, code)
@@ -138,7 +138,7 @@ class ExpressionSnippet:
 
 def parse_expression(source: PatchSource, node: ast.AST) -> ExpressionSnippet:
     """The exact extent of ``node`` in the source, parsed with libcst."""
-    import libcst as cst
+    import libcst as cst  # lazy: 0.28 s (python -X importtime); only fixes need it
 
     start, end = source.start(node), source.end(node)
     text = source.text[start:end]

@@ -15,6 +15,7 @@ from typing import Any
 
 from baes.fixes.patches.base import PatchFailure, PatchPlan
 from baes.fixes.patches.patch_type import Param, PatchType
+from baes.fixes.patches.sequences import insert_element
 from baes.fixes.patches.snippets import parse_expression
 from baes.fixes.patches.source import PatchSource
 from baes.fixes.patches.sql_text import Text, Value, render_string, rewrite
@@ -36,9 +37,8 @@ def _find_call(source: PatchSource, line: int, col: int) -> ast.Call:
 
 def plan_parameterize_sql(source: PatchSource, line: int, col: int) -> PatchPlan:
     """Patch type ``parameterize_sql``."""
-    import libcst as cst
+    import libcst as cst  # lazy: 0.28 s (python -X importtime); only fixes need it
 
-    from baes.fixes.patches.sequences import insert_element
 
     call_node = _find_call(source, line, col)
     function = source.function_at(line)
@@ -79,13 +79,13 @@ def plan_parameterize_sql(source: PatchSource, line: int, col: int) -> PatchPlan
 
 def _bare_parens_ok(node: Any) -> bool:
     """Parentheses around a parameter are redundant inside the tuple (kept for generators)."""
-    import libcst as cst
+    import libcst as cst  # lazy: 0.28 s (python -X importtime); only fixes need it
 
     return bool(node.lpar) and not isinstance(node, (cst.GeneratorExp, cst.Yield, cst.Tuple))
 
 
 def _is_plain(node: Any) -> bool:
-    import libcst as cst
+    import libcst as cst  # lazy: 0.28 s (python -X importtime); only fixes need it
 
     if isinstance(node, cst.SimpleString):
         return True
@@ -96,7 +96,7 @@ def _is_plain(node: Any) -> bool:
 
 def _string_parts(node: Any) -> list[Any]:
     """The literal parts of a string expression (implicit concatenation flattened)."""
-    import libcst as cst
+    import libcst as cst  # lazy: 0.28 s (python -X importtime); only fixes need it
 
     if isinstance(node, cst.ConcatenatedString):
         return _string_parts(node.left) + _string_parts(node.right)
@@ -126,7 +126,7 @@ def _decode_fstring_text(part: Any, raw: str) -> str:
 
 
 def _quote_of(part: Any) -> tuple[str, str]:
-    import libcst as cst
+    import libcst as cst  # lazy: 0.28 s (python -X importtime); only fixes need it
 
     if isinstance(part, cst.FormattedString):
         return part.prefix, part.start[len(part.prefix) :]
@@ -135,7 +135,7 @@ def _quote_of(part: Any) -> tuple[str, str]:
 
 def _rebuild(node: Any, texts: dict[int, str], counter: list[int]) -> Any:
     """The string expression with each part replaced by its rewritten text (same layout)."""
-    import libcst as cst
+    import libcst as cst  # lazy: 0.28 s (python -X importtime); only fixes need it
 
     if isinstance(node, cst.ConcatenatedString):
         left = _rebuild(node.left, texts, counter)
@@ -149,7 +149,7 @@ def _rebuild(node: Any, texts: dict[int, str], counter: list[int]) -> Any:
 
 
 def _rewrite_query(query: Any) -> tuple[Any, list[Any]]:
-    import libcst as cst
+    import libcst as cst  # lazy: 0.28 s (python -X importtime); only fixes need it
 
     if isinstance(query, (cst.FormattedString, cst.ConcatenatedString)):
         parts = _string_parts(query)
@@ -189,7 +189,7 @@ def _keep_parens(new: Any, old: Any) -> Any:
 
 
 def _flatten_add(node: Any) -> list[Any]:
-    import libcst as cst
+    import libcst as cst  # lazy: 0.28 s (python -X importtime); only fixes need it
 
     if isinstance(node, cst.BinaryOperation) and isinstance(node.operator, cst.Add) and not node.lpar:
         return _flatten_add(node.left) + _flatten_add(node.right)
@@ -201,7 +201,7 @@ def _flatten_add(node: Any) -> list[Any]:
 
 
 def _fstring_segments(parts: list[Any]) -> list[Text | Value]:
-    import libcst as cst
+    import libcst as cst  # lazy: 0.28 s (python -X importtime); only fixes need it
 
     segments: list[Text | Value] = []
     for index, part in enumerate(parts):
@@ -219,7 +219,7 @@ def _fstring_segments(parts: list[Any]) -> list[Text | Value]:
 
 
 def _percent_segments(parts: list[Any], right: Any) -> list[Text | Value]:
-    import libcst as cst
+    import libcst as cst  # lazy: 0.28 s (python -X importtime); only fixes need it
 
     if isinstance(right, cst.Tuple) and not any(isinstance(e, cst.StarredElement) for e in right.elements):
         values = [e.value for e in right.elements]

@@ -16,6 +16,7 @@ from http import HTTPStatus
 from baes.fixes.patches.base import PatchFailure, PatchPlan
 from baes.fixes.patches.imports import binds_name
 from baes.fixes.patches.patch_type import Param, PatchType
+from baes.fixes.patches.sequences import insert_element
 from baes.fixes.patches.snippets import parse_function
 from baes.fixes.patches.source import PatchSource
 from baes.standards.findings import FixSafety
@@ -116,9 +117,8 @@ def _import_for(source: PatchSource, style: Style, code: int) -> str | None:
 
 def plan_fix_status_code(source: PatchSource, target_function: str, correct_status: int, line: int | None = None) -> PatchPlan:
     """Patch type ``fix_status_code``."""
-    import libcst as cst
+    import libcst as cst  # lazy: 0.28 s (python -X importtime); only fixes need it
 
-    from baes.fixes.patches.sequences import insert_element
 
     if not 100 <= correct_status <= 599:
         raise PatchFailure(f"correct_status must be an HTTP status code (100-599), got {correct_status}")
