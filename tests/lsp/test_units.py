@@ -15,7 +15,7 @@ from baes.standards.findings import Span
 from baes.lsp import linting
 from baes.lsp.configuration import ConfigurationStore, parse_editor_settings
 from baes.lsp.documents import Snapshot
-from baes.lsp.hover import code_in_comment
+from baes.lsp.features.hover import code_in_comment
 from baes.lsp.positions import from_lsp_position, span_to_range, split_lines
 
 UTF16 = PositionCodec(types.PositionEncodingKind.Utf16)
