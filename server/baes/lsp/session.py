@@ -90,7 +90,8 @@ class Session:
         return folders
 
     def open_document(self, uri: str) -> TextDocument | None:
-        return self.client.workspace.text_documents.get(unquote(uri))
+        document: TextDocument | None = self.client.workspace.text_documents.get(unquote(uri))
+        return document
 
     def snapshot(self, uri: str) -> Snapshot | None:
         """The current text of ``uri``: the open buffer, else the file on disk, else ``None``."""

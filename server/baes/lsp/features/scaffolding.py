@@ -132,7 +132,7 @@ async def scaffold_entity(session: Session, argument: Mapping[str, Any]) -> dict
     if not dry_run and not _can_create_files(session):
         raise CommandError("this editor cannot create files through LSP; run `baes scaffold` in a terminal instead")
     root = _root(session, argument)
-    subject = _spec_from_entity(entity) if entity is not None else request
+    subject: str | EntitySpec = _spec_from_entity(entity) if entity is not None else str(request)
     loop = asyncio.get_running_loop()
     progress = await WorkProgress.start(session.client, "baes: scaffolding", cancellable=False)
     try:

@@ -8,13 +8,15 @@ time to the ``initialize`` answer, for commands a session rarely runs.
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, Any, Callable, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping, TypeVar
 
 from baes.lsp.features.commands import CommandError, jsonable
 from baes.lsp.session import Session
 
 if TYPE_CHECKING:
     from baes.recognition.cache import RecognitionCache
+
+T = TypeVar("T")
 
 
 async def list_templates(session: Session, argument: Mapping[str, Any]) -> dict[str, Any]:
@@ -25,7 +27,7 @@ async def list_templates(session: Session, argument: Mapping[str, Any]) -> dict[
     return {"templates": [t.to_dict() if hasattr(t, "to_dict") else jsonable(t) for t in templates]}
 
 
-async def _blocking(function: Callable[[], Any]) -> Any:
+async def _blocking(function: Callable[[], T]) -> T:
     """File and SQLite work off the event loop."""
     return await asyncio.get_running_loop().run_in_executor(None, function)
 
