@@ -24,7 +24,7 @@ pytestmark = [
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = [
     ROOT / "server" / "baes" / "standards" / "index.py",
-    ROOT / "server" / "baes" / "lsp" / "diagnostics.py",
+    ROOT / "server" / "baes" / "lsp" / "features" / "diagnostics.py",
     ROOT / "tests" / "lsp" / "lsp_support.py",
 ]
 # lines an editor produces on the way to valid code, many of them invalid on their own

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import logging
 import sys
 
 DEFAULT_HOST = "127.0.0.1"
@@ -42,10 +43,11 @@ def parse_address(text: str, default_port: int) -> tuple[str, int]:
 
 
 def run_lsp(args: argparse.Namespace) -> int:
-    import logging
-
+    # Imported here, not at the top: every ``baes`` command registers this parser, and the server
+    # (pygls, lsprotocol) takes about 340 ms to import (python -X importtime -c "import baes.lsp.server").
     from baes.lsp.log import parse_level
     from baes.lsp.server import create_server
+    from baes.lsp.transport import start_stdio
 
     try:
         tcp = parse_address(args.tcp, DEFAULT_TCP_PORT) if args.tcp else None
@@ -60,7 +62,5 @@ def run_lsp(args: argparse.Namespace) -> int:
     elif ws is not None:
         server.start_ws(*ws)
     else:
-        from baes.lsp.transport import start_stdio
-
         start_stdio(server)
     return 0

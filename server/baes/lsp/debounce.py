@@ -6,7 +6,7 @@ worker and publish results that are stale on arrival. Each document gets one tim
 from __future__ import annotations
 
 import asyncio
-from typing import Awaitable, Callable, Hashable
+from typing import Any, Callable, Coroutine, Hashable
 
 
 class Debouncer:
@@ -16,7 +16,7 @@ class Debouncer:
         self._handles: dict[Hashable, asyncio.TimerHandle] = {}
         self._tasks: dict[Hashable, asyncio.Task[None]] = {}
 
-    def call(self, key: Hashable, delay: float, action: Callable[[], Awaitable[None]]) -> None:
+    def call(self, key: Hashable, delay: float, action: Callable[[], Coroutine[Any, Any, None]]) -> None:
         """Schedule ``action`` for ``key``, replacing one that has not started yet."""
         self.cancel(key)
         loop = asyncio.get_running_loop()

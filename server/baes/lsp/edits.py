@@ -6,16 +6,14 @@ the wrong place. Other clients get the plain ``changes`` map.
 """
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Sequence
+from typing import Sequence
 
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
 from baes.standards.findings import TextEdit
 from baes.lsp.positions import span_to_range
-
-if TYPE_CHECKING:
-    from baes.lsp.server import BaesLanguageServer
+from baes.lsp.session import Session
 
 
 def lsp_text_edits(lines: Sequence[str], edits: Sequence[TextEdit], codec: PositionCodec) -> list[types.TextEdit]:
@@ -23,10 +21,10 @@ def lsp_text_edits(lines: Sequence[str], edits: Sequence[TextEdit], codec: Posit
 
 
 def document_edit(
-    ls: "BaesLanguageServer", uri: str, version: int | None, lines: Sequence[str], edits: Sequence[TextEdit]
+    session: Session, uri: str, version: int | None, lines: Sequence[str], edits: Sequence[TextEdit]
 ) -> types.WorkspaceEdit:
-    converted = lsp_text_edits(lines, edits, ls.workspace.position_codec)
-    if ls.supports("workspace.workspace_edit.document_changes"):
+    converted = lsp_text_edits(lines, edits, session.position_codec)
+    if session.supports("workspace.workspace_edit.document_changes"):
         identifier = types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version)
         return types.WorkspaceEdit(document_changes=[types.TextDocumentEdit(text_document=identifier, edits=converted)])
     return types.WorkspaceEdit(changes={uri: converted})

@@ -14,18 +14,19 @@ import gc
 import hashlib
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
 from baes.standards.findings import Finding, Severity, TextEdit
-from baes.lsp import core
 from baes.lsp.configuration import ResolvedSettings
+from baes.lsp.documents import Snapshot
 from baes.lsp.positions import span_to_range, split_lines
 
-if TYPE_CHECKING:
-    from baes.lsp.documents import Snapshot
+if TYPE_CHECKING:  # the engine itself is imported at the first lint (see ``_check``)
+    from baes.standards.engine import FileReport
+    from baes.standards.incremental import IncrementalParser
 
 logger = logging.getLogger(__name__)
 
@@ -48,7 +49,7 @@ class LintResult:
     lines: tuple[str, ...]
     path: str | None
     settings: ResolvedSettings
-    report: Any | None                      # baes.standards.engine.FileReport; None when disabled
+    report: FileReport | None               # None when linting is off for the document
     findings: tuple[Finding, ...]
     diagnostics: tuple[types.Diagnostic, ...]
     result_id: str
@@ -63,29 +64,24 @@ class LintResult:
         return counts
 
 
-def text_digest(source: str) -> str:
-    """SHA-1 of a document's text (``Snapshot.digest`` computes it once per snapshot)."""
-    return hashlib.sha1(source.encode("utf-8", "surrogatepass")).hexdigest()
-
-
 def result_id(digest: str, fingerprint: str) -> str:
     """Same text (``digest``) under the same settings → same id, so a pull answers "unchanged"."""
     return hashlib.sha1(f"{digest}|{fingerprint}".encode()).hexdigest()[:20]
 
 
-def _check(source: str, path: str | None, resolved: ResolvedSettings, parser: Any | None) -> Any:
+def _check(source: str, path: str | None, resolved: ResolvedSettings, parser: IncrementalParser | None) -> FileReport:
     """Run the engine (worker thread); ``parser`` re-parses only what changed since the last version."""
-    check_source = core.attribute("baes.standards.engine", "check_source")
-    return check_source(source, path, resolved.settings, parser=parser)
+    # Imported at the first lint, not at start-up: the engine's modules take 40 ms to import
+    # (python -X importtime), a tenth of the time to the ``initialize`` answer (bench/bench_lsp.py).
+    from baes.standards import engine
+
+    return engine.check_source(source, path, resolved.settings, parser=parser)
 
 
 def _suppressions(source: str, findings: tuple[Finding, ...]) -> tuple[TextEdit | None, ...]:
     """Each finding's suppression edit, one parse for all (worker thread); ``None`` where none can be made."""
-    try:
-        batch = core.attribute("baes.standards.suppression", "suppression_edits")
-    except core.CoreUnavailable as exc:
-        logger.warning("%s", exc)
-        return tuple(None for _ in findings)
+    from baes.standards.suppression import suppression_edits as batch  # loaded with the engine (``_check``)
+
     try:
         return tuple(batch(source, findings))
     except Exception:
@@ -160,12 +156,12 @@ class Linter:
     def __init__(self, on_stored: Callable[[LintResult], None] | None = None) -> None:
         self.on_stored = on_stored
         self.results: dict[str, LintResult] = {}
-        # uri -> the open document's baes.standards.incremental.IncrementalParser
-        self._parsers: dict[str, Any] = {}
+        # uri -> the open document's incremental parser (the trees of its last version)
+        self._parsers: dict[str, IncrementalParser] = {}
         self._frozen = False
         self._running: dict[tuple[str, int | None, str, str], asyncio.Future[LintResult]] = {}
 
-    def cached(self, snapshot: "Snapshot", resolved: ResolvedSettings) -> LintResult | None:
+    def cached(self, snapshot: Snapshot, resolved: ResolvedSettings) -> LintResult | None:
         """The stored result if it is for exactly this text under these settings."""
         found = self.results.get(snapshot.uri)
         if found is None or found.version != snapshot.version:
@@ -175,7 +171,7 @@ class Linter:
         return found
 
     async def lint(
-        self, snapshot: "Snapshot", resolved: ResolvedSettings, codec: PositionCodec
+        self, snapshot: Snapshot, resolved: ResolvedSettings, codec: PositionCodec
     ) -> tuple[LintResult, bool]:
         """The result for ``snapshot`` and whether it was computed now (False: reused)."""
         found = self.cached(snapshot, resolved)
@@ -195,7 +191,7 @@ class Linter:
             return result, True
         return await asyncio.shield(running), False
 
-    async def _compute(self, snapshot: "Snapshot", resolved: ResolvedSettings, codec: PositionCodec) -> LintResult:
+    async def _compute(self, snapshot: Snapshot, resolved: ResolvedSettings, codec: PositionCodec) -> LintResult:
         lines = split_lines(snapshot.source)
         rid = result_id(snapshot.digest, resolved.fingerprint)
         if not resolved.editor.enable or not snapshot.lintable:
@@ -241,11 +237,13 @@ class Linter:
         except Exception:  # a listener's bug must not lose the result
             logger.exception("handling the result of %s failed", result.uri)
 
-    def _parser(self, uri: str) -> Any:
+    def _parser(self, uri: str) -> IncrementalParser:
         """The incremental parser of open document ``uri`` (one per document, kept until it closes)."""
         parser = self._parsers.get(uri)
         if parser is None:
-            parser = self._parsers[uri] = core.attribute("baes.standards.incremental", "IncrementalParser")()
+            from baes.standards.incremental import IncrementalParser  # part of the engine's 40 ms (``_check``)
+
+            parser = self._parsers[uri] = IncrementalParser()
         return parser
 
     def forget(self, uri: str) -> None:

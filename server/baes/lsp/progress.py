@@ -8,55 +8,53 @@ from __future__ import annotations
 
 import logging
 import uuid
-from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
-if TYPE_CHECKING:
-    from pygls.lsp.server import LanguageServer
+from baes.lsp.client import Client
 
 logger = logging.getLogger(__name__)
 
 
 class WorkProgress:
-    def __init__(self, ls: "LanguageServer", token: types.ProgressToken | None) -> None:
-        self.ls = ls
+    def __init__(self, client: Client, token: types.ProgressToken | None) -> None:
+        self.client = client
         self.token = token
 
     @classmethod
     async def start(
-        cls, ls: "LanguageServer", title: str, token: types.ProgressToken | None = None, cancellable: bool = True
+        cls, client: Client, title: str, token: types.ProgressToken | None = None, cancellable: bool = True
     ) -> "WorkProgress":
         if token is None:
-            window = ls.client_capabilities.window
+            window = client.capabilities.window
             if window is not None and window.work_done_progress:
                 candidate = f"baes-{uuid.uuid4()}"
                 try:
-                    await ls.work_done_progress.create_async(candidate)
+                    await client.progress.create_async(candidate)
                     token = candidate
                 except Exception as exc:  # the client refused: carry on without progress
                     logger.info("no progress for %r: %s", title, exc)
-        progress = cls(ls, token)
+        progress = cls(client, token)
         if token is not None:
-            ls.work_done_progress.begin(
+            client.progress.begin(
                 token, types.WorkDoneProgressBegin(title=title, cancellable=cancellable, percentage=0)
             )
         return progress
 
     def report(self, message: str, percentage: int | None = None) -> None:
         if self.token is not None:
-            self.ls.work_done_progress.report(
+            self.client.progress.report(
                 self.token, types.WorkDoneProgressReport(message=message, percentage=percentage)
             )
 
     def cancelled(self) -> bool:
         if self.token is None:
             return False
-        future = self.ls.work_done_progress.tokens.get(self.token)
+        future = self.client.progress.tokens.get(self.token)
         return future is not None and future.cancelled()
 
     def end(self, message: str) -> None:
         if self.token is not None:
-            self.ls.work_done_progress.end(self.token, types.WorkDoneProgressEnd(message=message))
-            self.ls.work_done_progress.tokens.pop(self.token, None)
+            self.client.progress.end(self.token, types.WorkDoneProgressEnd(message=message))
+            self.client.progress.tokens.pop(self.token, None)
             self.token = None

@@ -3,15 +3,13 @@ on a finding's range, or on a rule code inside a suppression comment."""
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
 
 from lsprotocol import types
 
-from baes.lsp import core
+from baes.standards.catalog import get_rule
+from baes.lsp.features.diagnostics import current_result
 from baes.lsp.positions import from_lsp_position
-
-if TYPE_CHECKING:
-    from baes.lsp.server import BaesLanguageServer
+from baes.lsp.session import Session
 
 # A suppression comment (``# baes: ignore[BE002, BE003]`` or a ``noqa`` comment naming codes) and the codes in it.
 _SUPPRESSION = re.compile(r"#\s*(?:baes\s*:\s*ignore|noqa)\b[^#\n\r]*", re.IGNORECASE)
@@ -19,7 +17,6 @@ _CODE = re.compile(r"\b[A-Z]{1,4}[0-9]{1,4}\b")
 
 
 def documentation(rule_id: str) -> str | None:
-    get_rule = core.attribute("baes.standards.catalog", "get_rule")
     try:
         rule = get_rule(rule_id)
     except KeyError:
@@ -37,13 +34,11 @@ def code_in_comment(line: str, column: int) -> str | None:
     return None
 
 
-async def hover(ls: "BaesLanguageServer", params: types.HoverParams) -> types.Hover | None:
-    from baes.lsp.diagnostics import current_result
-
-    result = await current_result(ls, params.text_document.uri)
+async def hover(session: Session, params: types.HoverParams) -> types.Hover | None:
+    result = await current_result(session, params.text_document.uri)
     if result is None:
         return None
-    line, column = from_lsp_position(result.lines, params.position, ls.workspace.position_codec)
+    line, column = from_lsp_position(result.lines, params.position, session.position_codec)
     rule_ids: list[str] = []
     if 1 <= line <= len(result.lines):
         code = code_in_comment(result.lines[line - 1], column)

@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING, Any, Sequence
 from lsprotocol import types
 
 from baes.standards.findings import Finding, FixSafety, TextEdit
-from baes.lsp import core
 from baes.lsp.edits import document_edit
-from baes.lsp.linting import suppression_edits
+from baes.lsp.features.diagnostics import current_result
+from baes.lsp.linting import LintResult, suppression_edits
 from baes.lsp.positions import range_to_lines
+from baes.lsp.session import Session
 
 if TYPE_CHECKING:
-    from baes.lsp.linting import LintResult
-    from baes.lsp.server import BaesLanguageServer
+    from baes.fixes.apply import FixOutcome
 
 logger = logging.getLogger(__name__)
 
@@ -39,35 +39,37 @@ def _overlaps(finding: Finding, first: int, last: int) -> bool:
     return finding.span.start_line <= last and finding.span.end_line >= first
 
 
-async def fix_edits(result: "LintResult", finding: Finding) -> tuple[TextEdit, ...]:
+async def fix_edits(result: LintResult, finding: Finding) -> tuple[TextEdit, ...]:
     """The minimal edits of one finding's fix (libcst work: in a worker thread)."""
-    fix_finding = core.attribute("baes.fixes.apply", "fix_finding")
+    # Imported when a fix is first asked for: the fixer takes 10 ms to import (python -X importtime)
+    # and most sessions start without one.
+    from baes.fixes.apply import fix_finding
+
     outcome = await asyncio.get_running_loop().run_in_executor(None, fix_finding, result.source, finding)
     return tuple(outcome.edits)
 
 
-async def fix_all_outcome(result: "LintResult") -> Any:
-    """Every safe fix of the document applied, as ``baes fix`` does (a ``baes.fixes.apply.FixOutcome``)."""
-    fix_source = core.attribute("baes.fixes.apply", "fix_source")
+async def fix_all_outcome(result: LintResult) -> FixOutcome:
+    """Every safe fix of the document applied, as ``baes fix`` does."""
+    from baes.fixes.apply import fix_source  # when first asked for (see ``fix_edits``)
+
     settings = result.settings.settings
     return await asyncio.get_running_loop().run_in_executor(
         None, lambda: fix_source(result.source, result.path, settings)
     )
 
 
-def _has_safe_fix(result: "LintResult") -> bool:
+def _has_safe_fix(result: LintResult) -> bool:
     return any(f.fix is not None and f.fix.safety is FixSafety.SAFE for f in result.findings)
 
 
-async def code_action(ls: "BaesLanguageServer", params: types.CodeActionParams) -> list[types.CodeAction]:
-    from baes.lsp.diagnostics import current_result
-
-    result = await current_result(ls, params.text_document.uri)
+async def code_action(session: Session, params: types.CodeActionParams) -> list[types.CodeAction]:
+    result = await current_result(session, params.text_document.uri)
     if result is None or result.report is None:
         return []
     only = params.context.only
-    first, last = range_to_lines(result.lines, params.range, ls.workspace.position_codec)
-    lazy = ls.resolve_edits
+    first, last = range_to_lines(result.lines, params.range, session.position_codec)
+    lazy = session.resolve_edits
     actions: list[types.CodeAction] = []
     if _wants(only, types.CodeActionKind.QuickFix):
         wanted = [i for i, finding in enumerate(result.findings) if _overlaps(finding, first, last)]
@@ -75,7 +77,7 @@ async def code_action(ls: "BaesLanguageServer", params: types.CodeActionParams) 
         for i in wanted:
             finding, suppression, diagnostic = result.findings[i], suppressions[i], result.diagnostics[i]
             if finding.fix is not None:
-                action = await _quick_fix(ls, result, finding, diagnostic, lazy)
+                action = await _quick_fix(session, result, finding, diagnostic, lazy)
                 if action is not None:
                     actions.append(action)
             if suppression is not None:
@@ -83,18 +85,18 @@ async def code_action(ls: "BaesLanguageServer", params: types.CodeActionParams) 
                     title=f"Disable {finding.rule_id} for this line",
                     kind=types.CodeActionKind.QuickFix,
                     diagnostics=[diagnostic],
-                    edit=document_edit(ls, result.uri, result.version, result.lines, [suppression]),
+                    edit=document_edit(session, result.uri, result.version, result.lines, [suppression]),
                 ))
     if _wants(only, FIX_ALL_KIND) and _has_safe_fix(result):
         action = types.CodeAction(title=FIX_ALL_TITLE, kind=FIX_ALL_KIND, data=_data(result, "fixAll"))
         if not lazy:
-            action = await resolve(ls, action)
+            action = await resolve(session, action)
         if lazy or action.edit is not None:
             actions.append(action)
     return actions
 
 
-def _data(result: "LintResult", action: str, finding: Finding | None = None) -> dict[str, Any]:
+def _data(result: LintResult, action: str, finding: Finding | None = None) -> dict[str, Any]:
     data: dict[str, Any] = {"uri": result.uri, "version": result.version, "action": action}
     if finding is not None:
         data["finding"] = finding.to_dict()
@@ -102,7 +104,7 @@ def _data(result: "LintResult", action: str, finding: Finding | None = None) -> 
 
 
 async def _quick_fix(
-    ls: "BaesLanguageServer", result: "LintResult", finding: Finding, diagnostic: types.Diagnostic, lazy: bool
+    session: Session, result: LintResult, finding: Finding, diagnostic: types.Diagnostic, lazy: bool
 ) -> types.CodeAction | None:
     assert finding.fix is not None
     action = types.CodeAction(
@@ -116,26 +118,22 @@ async def _quick_fix(
         return action
     try:
         edits = await fix_edits(result, finding)
-    except core.CoreUnavailable:
-        raise
     except Exception:
         logger.exception("the fix of %s failed", finding.rule_id)
         return None
     if not edits:
         return None
-    action.edit = document_edit(ls, result.uri, result.version, result.lines, edits)
+    action.edit = document_edit(session, result.uri, result.version, result.lines, edits)
     return action
 
 
-async def resolve(ls: "BaesLanguageServer", action: types.CodeAction) -> types.CodeAction:
+async def resolve(session: Session, action: types.CodeAction) -> types.CodeAction:
     """``codeAction/resolve``: compute the edit, for the version the action was made for."""
-    from baes.lsp.diagnostics import current_result
-
     data = action.data if isinstance(action.data, dict) else {}
     uri = data.get("uri")
     if not isinstance(uri, str):
         return action
-    result = await current_result(ls, uri)
+    result = await current_result(session, uri)
     if result is None or result.version != data.get("version"):
         logger.info("not resolving %r: %s changed since the action was offered", action.title, uri)
         return action
@@ -146,5 +144,5 @@ async def resolve(ls: "BaesLanguageServer", action: types.CodeAction) -> types.C
     else:
         return action
     if edits:
-        action.edit = document_edit(ls, result.uri, result.version, result.lines, edits)
+        action.edit = document_edit(session, result.uri, result.version, result.lines, edits)
     return action
