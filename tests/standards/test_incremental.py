@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from baes.settings.config import Settings
 from baes.standards.engine import check_source
 from baes.standards.incremental import IncrementalParser
-from baes.standards.index import walk_by_type
+from baes.standards.node_groups import walk_by_type
 
 # random edits make texts Python warns about while parsing (``1if``, ``'\\w'`` split from its raw prefix)
 pytestmark = [

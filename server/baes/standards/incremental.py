@@ -31,7 +31,7 @@ from operator import attrgetter
 from baes.python_ast import parse as parse_python
 from baes.python_ast import splitlines_is_exact
 from baes.standards.chunks import Chunk
-from baes.standards.index import JoinedGroups, joined_module, walk_by_type
+from baes.standards.node_groups import JoinedGroups, joined_module, walk_by_type
 from baes.standards.statement_rules import StatementResults
 
 _POSITIONED: dict[type, bool] = {}

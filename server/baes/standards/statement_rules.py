@@ -23,7 +23,8 @@ from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from baes.standards.chunks import Chunk
-from baes.standards.index import SourceIndex, joined_module
+from baes.standards.index import SourceIndex
+from baes.standards.node_groups import joined_module
 from baes.standards.options import RuleOptions
 from baes.standards.rule import Rule, RuleContext, Violation
 
