@@ -33,3 +33,26 @@ def test_positions_round_trip(text: str) -> None:
         for column in range(len(content) + 1):
             position = span_to_range(lines, Span(index, column, index, column), UTF16).start
             assert from_lsp_position(lines, position, UTF16) == (index, column)
+
+
+def test_each_line_is_measured_once_however_many_positions_are_converted() -> None:
+    """Issue 15 case 2: pygls' codec rescans the line per position (8,000 findings on one line took 31 s)."""
+    from baes.lsp.positions import LineUnits
+
+    class CountingCodec(PositionCodec):
+        scanned = 0
+
+    codec = CountingCodec(types.PositionEncodingKind.Utf16)
+    inner = codec.impl.code_units_for_char
+
+    def counting(char: str) -> int:
+        CountingCodec.scanned += 1
+        return inner(char)
+
+    codec.impl = type(codec.impl)()
+    codec.impl.code_units_for_char = counting  # type: ignore[method-assign]
+    line = "x = '😀' + " + " + ".join(["a"] * 2000) + "\n"
+    units = LineUnits(split_lines(line), codec)
+    positions = [span_to_range(units, Span(1, column, 1, column)).start.character for column in range(0, 6000, 3)]
+    assert CountingCodec.scanned == len(line.rstrip("\n"))
+    assert positions[:4] == [0, 3, 7, 10]  # the emoji (column 5) is two UTF-16 units

@@ -11,13 +11,14 @@ from typing import Sequence
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
-from baes.standards.findings import TextEdit
-from baes.lsp.positions import span_to_range
+from baes.lsp.positions import LineUnits, span_to_range
 from baes.lsp.session import Session
+from baes.standards.findings import TextEdit
 
 
 def lsp_text_edits(lines: Sequence[str], edits: Sequence[TextEdit], codec: PositionCodec) -> list[types.TextEdit]:
-    return [types.TextEdit(range=span_to_range(lines, edit.span, codec), new_text=edit.new_text) for edit in edits]
+    units = LineUnits(lines, codec)
+    return [types.TextEdit(range=span_to_range(units, edit.span), new_text=edit.new_text) for edit in edits]
 
 
 def document_edit(

@@ -14,15 +14,15 @@ import gc
 import hashlib
 import logging
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable, Sequence
+from typing import TYPE_CHECKING, Callable
 
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
-from baes.standards.findings import Finding, Severity, TextEdit
 from baes.lsp.configuration import ResolvedSettings
 from baes.lsp.documents import Snapshot
-from baes.lsp.positions import span_to_range, split_lines
+from baes.lsp.positions import LineUnits, span_to_range, split_lines
+from baes.standards.findings import Finding, Severity, TextEdit
 
 if TYPE_CHECKING:  # the engine itself is imported at the first lint (see ``_check``)
     from baes.standards.engine import FileReport
@@ -108,12 +108,10 @@ async def suppression_edits(result: LintResult) -> tuple[TextEdit | None, ...]:
     return result.suppression_memo[0]
 
 
-def to_diagnostic(
-    finding: Finding, lines: Sequence[str], codec: PositionCodec, uri: str, version: int | None,
-) -> types.Diagnostic:
+def to_diagnostic(finding: Finding, units: LineUnits, uri: str, version: int | None) -> types.Diagnostic:
     """One finding as an LSP diagnostic; ``data`` holds what a fix needs (``baes.applyFix``, resolve)."""
     return types.Diagnostic(
-        range=span_to_range(lines, finding.span, codec),
+        range=span_to_range(units, finding.span),
         severity=_SEVERITY.get(finding.severity, types.DiagnosticSeverity.Warning),
         code=finding.rule_id,
         source=SOURCE,
@@ -209,7 +207,8 @@ class Linter:
                 self._frozen = True
                 loop.call_later(_FREEZE_DELAY_S, _freeze_long_lived_objects)
         findings: tuple[Finding, ...] = tuple(report.findings) if report is not None else ()
-        diagnostics = tuple(to_diagnostic(f, lines, codec, snapshot.uri, snapshot.version) for f in findings)
+        units = LineUnits(lines, codec)
+        diagnostics = tuple(to_diagnostic(f, units, snapshot.uri, snapshot.version) for f in findings)
         result = LintResult(
             uri=snapshot.uri, version=snapshot.version, source=snapshot.source, lines=lines,
             path=snapshot.path, settings=resolved, report=report, findings=findings,

@@ -14,7 +14,7 @@ from baes.python_ast import parse as parse_python
 from baes.settings.config import Settings
 from baes.standards.chunks import Chunk
 from baes.standards.decision import Decision, Failure, decide
-from baes.standards.findings import Finding, Span
+from baes.standards.findings import Finding, Severity, Span
 from baes.standards.incremental import IncrementalParser
 from baes.standards.index import SourceIndex
 from baes.standards.rule import Rule, RuleContext, Violation
@@ -129,7 +129,7 @@ def run_checks(
             if facts is not None and rule.scope == "statement" and parser is not None:
                 results = parser.statement_results
                 key = results.key(rule, sel.options, swea, path_text, facts)
-                violations = results.check(rule, ctx, chunks, key)
+                violations = list(results.check(rule, ctx, chunks, key))
             else:
                 violations = list(rule.check(ctx))
         except Exception as exc:  # a bug in one rule must not stop the others
@@ -138,7 +138,8 @@ def run_checks(
             if INTERNAL_ERROR_ID in by_id:
                 findings.append(_internal_error(rule, exc, by_id[INTERNAL_ERROR_ID], swea))
             continue
-        findings += [_to_finding(v, sel, index, swea) for v in violations]
+        findings += _within_budget([_to_finding(v, sel, index, swea) for v in violations[: MAX_FINDINGS_PER_RULE + 1]],
+                                   len(violations), rule.id)
 
     if suppressions is not EMPTY and findings:
         ends = index.statement_ends
@@ -156,6 +157,26 @@ def run_checks(
         path_text, swea, tuple(findings), decision.outcome, decision.confidence, False, _ms(started)
     )
     return CheckRun(report, tuple(ran), decision, has_code, index)
+
+
+# A rule reporting more than this in one file is cut off with one finding that says so: the
+# first ones are what a user acts on, and an editor given 100,000 diagnostics freezes.
+MAX_FINDINGS_PER_RULE = 500
+
+
+def _within_budget(findings: list[Finding], reported: int, rule_id: str) -> list[Finding]:
+    if reported <= MAX_FINDINGS_PER_RULE:
+        return findings
+    first_left_out = findings[MAX_FINDINGS_PER_RULE]
+    note = Finding(
+        rule_id=rule_id,
+        message=(f"{rule_id} found {reported} problems in this file; only the first {MAX_FINDINGS_PER_RULE} "
+                 "are shown (fix those, or suppress the rule for this file)"),
+        severity=Severity.INFO,
+        span=first_left_out.span,
+        swea_type=first_left_out.swea_type,
+    )
+    return [*findings[:MAX_FINDINGS_PER_RULE], note]
 
 
 def _is_package_marker(path: str | None) -> bool:

@@ -37,6 +37,7 @@ class SourceIndex:
         self._memo: dict[str, Any] = {}
         self._own: dict[int, dict[type, list[ast.AST]]] = {}
         self._own_statements: dict[type, dict[int, list[ast.AST]]] = {}
+        self._byte_to_code_point: dict[int, list[int]] = {}
 
     def memo(self, key: str, compute: Callable[[SourceIndex], T]) -> T:
         """``compute(self)`` once per index: how helpers shared by several rules cache their result."""
@@ -277,7 +278,14 @@ class SourceIndex:
         text = lines[line - 1]
         if text.isascii():
             return byte_col
-        return len(text.encode("utf-8")[:byte_col].decode("utf-8", errors="ignore"))
+        table = self._byte_to_code_point.get(line)
+        if table is None:  # once per line: many findings on one long line stay linear
+            table = []
+            for position, char in enumerate(text):
+                table.extend([position] * len(char.encode("utf-8", "surrogatepass")))
+            table.append(len(text))
+            self._byte_to_code_point[line] = table
+        return table[min(byte_col, len(table) - 1)]
 
     @cached_property
     def string_spans(self) -> list[tuple[int, int, int, int]]:

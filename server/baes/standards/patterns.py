@@ -4,6 +4,7 @@ pytest fixtures, HTTP client calls, literal addresses. One definition each, used
 from __future__ import annotations
 
 import ast
+from collections import Counter
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -173,7 +174,19 @@ def is_upper_constant_name(name: str) -> bool:
 
 def functions_named(index: SourceIndex, name: str) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
     """Every ``def name`` of the file (any scope): a call by name may reach any of them."""
-    return [f for f in index.functions if f.name == name]
+    return index.memo("functions_by_name", _functions_by_name).get(name, [])
+
+
+def _functions_by_name(index: SourceIndex) -> dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]]:
+    by_name: dict[str, list[ast.FunctionDef | ast.AsyncFunctionDef]] = {}
+    for func in index.functions:
+        by_name.setdefault(func.name, []).append(func)
+    return by_name
+
+
+def name_load_counts(index: SourceIndex) -> Counter[str]:
+    """How often each bare name appears as an ``ast.Name`` (one count over the file, shared by rules)."""
+    return index.memo("name_counts", lambda ix: Counter(n.id for n in ix.nodes(ast.Name)))
 
 
 def body_raises(index: SourceIndex, func: ast.AST) -> bool:

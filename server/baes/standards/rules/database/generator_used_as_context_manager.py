@@ -10,10 +10,7 @@ from baes.fixes.patches import (
 from baes.standards.findings import Severity
 from baes.standards.index import SourceIndex
 from baes.standards.options import RuleOptions
-from baes.standards.patterns import (
-    functions_named,
-    is_generator,
-)
+from baes.standards.patterns import functions_named, is_generator, name_load_counts
 from baes.standards.rule import Example, RuleContext, Violation
 from baes.standards.rules.families import ALL_SWEA, DATABASE
 
@@ -38,9 +35,9 @@ def _generator_in_with(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
         defs = functions_named(index, name)
         if not defs or not all(not f.decorator_list and is_generator(index, f) for f in defs):
             continue
-        in_with = {id(c.func) for c in calls}
-        # used any other way (Depends(name), a fixture, passed as a callable): the decorator would break it
-        if any(n.id == name and id(n) not in in_with for n in index.nodes(ast.Name)):
+        # used any other way (Depends(name), a fixture, passed as a callable): the decorator would break it;
+        # every ``with name(...)`` holds one Name of it, so any more Names are other uses (counted once per file)
+        if name_load_counts(index)[name] > len(calls):
             continue
         first_use = min(c.lineno for c in calls)
         for func in defs:
