@@ -119,7 +119,7 @@ def _plan(run: _Run, root: Path, request: str, registry: Any) -> Any:
     from baes.scaffold.project import inspect_project
 
     assert run.entity is not None
-    if run.intent == "delete":
+    if run.intent == "delete_entity":
         run.fail(f"deleting {run.entity.name} is not automated: remove its files (app/models, app/routers, "
                  "app/tables, ui/pages, tests) and its lines in app/main.py, app/database.py and ui/app.py")
         return None

@@ -197,7 +197,7 @@ def parse_answer(content: str) -> Draft:
     if intent == "add_attributes" and not attributes:
         raise RecognitionError("add_attributes needs at least one attribute")
     if intent == "delete":
-        return Draft("delete", EntitySpec(name))
+        return Draft("delete_entity", EntitySpec(name))
     try:
         spec = EntitySpec(name, attributes=attributes)
     except SpecError as exc:

@@ -54,7 +54,7 @@ def _try_delete(toks: list[Tok], known: Known) -> Draft | None:
         target = _mentioned_before(toks, first_verb, known)  # "I no longer want the Course entity, delete it"
     if target is None:
         raise RecognitionError("which entity should be deleted? (e.g. 'delete the Course entity')")
-    return Draft("delete", EntitySpec(entity_name(toks[target], known)))
+    return Draft("delete_entity", EntitySpec(entity_name(toks[target], known)))
 
 
 def _mentioned_before(toks: list[Tok], stop: int, known: Known) -> int | None:
