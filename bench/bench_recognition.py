@@ -61,8 +61,12 @@ def main(argv: list[str] | None = None) -> int:
         for o in outcomes:
             if o.verdict != RIGHT and not o.labelled.held_out:
                 print(f"- [{o.labelled.kind}] line {o.labelled.line}: {o.labelled.request!r} → {o.verdict}")
-                print(f"    expected {o.labelled.expected}")
-                print(f"    got      {o.got if o.got is not None else o.message}")
+                if o.got is None:
+                    print(f"    refused: {o.message}")
+                    continue
+                for key, want in o.labelled.expected.items():
+                    if o.got.get(key) != want:
+                        print(f"    {key}: expected {want!r}, got {o.got.get(key)!r}")
     print("\ntargets met" if ok else "\ntargets NOT met")
     return 0 if ok else 1
 

@@ -19,15 +19,20 @@ are read by ``baes.recognition.attribute_phrases``. The grammar is small and exp
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Sequence
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_phrases import REFERENCE_VERBS, Fields, build_spec, parse_fields, relationship_target
+from baes.recognition.evolution_phrases import take_default, try_remove, try_rename
+from baes.recognition.language import foreign_language_reason
+from baes.recognition.many import try_many
 from baes.recognition.normalize import stem, verb_base
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.request_tokens import (ATTRIBUTE_MARKERS, BE_WORDS, HAVE, LINKED_PARTICIPLES, MANY, MAYBE_MODALS,
                                       MODALS, PRONOUNS, RELATION_WORDS, RELATIVE, SEPARATORS, SKIP_IN_NOUNS,
-                                      SUBJECT_SKIP, Known, Tok, clause_end, entity_name, first_index, head_noun,
+                                      SUBJECT_SKIP, Known, Tok, clause_end, compound, entity_name, first_index,
+                                      head_noun,
                                       index_of, is_entityish, noun_after, read_tokens, verb_stems)
 from baes.scaffold.spec import EntitySpec, RelationshipSpec
 
@@ -47,8 +52,8 @@ def _try_delete(toks: list[Tok], known: Known) -> Draft | None:
         return None
     end = clause_end(toks, first_verb + 1)
     if index_of(toks[:end], {"from"}, first_verb + 1) is not None:
-        raise RecognitionError("removing an attribute or a reference from an entity is not supported; "
-                               "edit the entity's files, or delete the whole entity")
+        raise RecognitionError("remove what from which entity? Say e.g. 'remove fax from Supplier', "
+                               "or 'delete the Supplier entity' for the whole entity")
     target = noun_after(toks[:end], first_verb + 1)
     if target is None or toks[target].low in PRONOUNS | {"them", "this", "that", "all"}:
         target = _mentioned_before(toks, first_verb, known)  # "I no longer want the Course entity, delete it"
@@ -299,6 +304,8 @@ def _try_give_or_extend(toks: list[Tok], known: Known) -> Draft | None:
     if holder is None:
         return None
     start = holder + 1
+    while start < end and toks[start].low in vocab.STRUCTURE_WORDS:  # "give the Driver entity a ..."
+        start += 1
     marker = index_of(toks[:end], {"with", "to", "by", ":"}, start)
     if marker is not None and marker <= start + 1:
         start = marker + 1
@@ -317,10 +324,12 @@ def _create_entity_index(toks: list[Tok], marker: int) -> int | None:
     # "a Book entity", "the student model"
     for i in range(1, marker):
         if toks[i].low in vocab.STRUCTURE_WORDS:
+            if i + 1 < marker and toks[i + 1].low in vocab.STRUCTURE_WORDS and toks[i - 1].word:
+                continue  # "a Gym Class entity": "class" is part of the name
             j = i - 1
             while j >= 0 and toks[j].word and toks[j].low in vocab.ATTRIBUTE_FILLERS:
                 j -= 1
-            if j >= 0 and toks[j].word and _names_structure(toks, j):
+            if j >= 0 and toks[j].word and (_names_structure(toks, j) or toks[j].low in vocab.STRUCTURE_WORDS):
                 return j
     # "manage university students", "create students"
     verbs = [i for i in range(marker) if toks[i].word and toks[i].stem in _creating_verbs()]
@@ -367,11 +376,17 @@ def _where_subject(toks: list[Tok], marker: int, end: int) -> tuple[int, int] | 
     return None
 
 
+#: Markers that are also nouns (and so may name the entity): only a marker when no "with"/":" follows.
+_NOUN_MARKERS = frozenset({"fields", "attributes", "columns", "properties"})
+
+
 def _find_marker(toks: list[Tok], start: int, end: int) -> int:
     """Where the attribute list starts: "with", "having", ":", "that has", "Book(" ...; ``end`` if none."""
     for i in range(start, end):
         low = toks[i].low
         if low in ATTRIBUTE_MARKERS and i > 0:
+            if low in _NOUN_MARKERS and index_of(toks[:end], {"with", ":"}, i + 1) is not None:
+                continue  # "manage our properties with address": the list starts at "with"
             return i
         if low in RELATIVE and i + 1 < end and (toks[i + 1].low in HAVE or toks[i + 1].low in MODALS
                                                 or toks[i + 1].low in LINKED_PARTICIPLES | REFERENCE_VERBS):
@@ -429,6 +444,7 @@ def _try_create(toks: list[Tok], known: Known) -> Draft | None:
                   and (i == 0 or toks[i - 1].low in SKIP_IN_NOUNS or toks[i - 1].stem in _creating_verbs())), None)
     where = _where_subject(toks, marker, end)
     implicit: int | None = None  # where an implicit list ("create student name email") starts
+    floor = 0  # where a multi-word entity name may start at the earliest
     if named is not None:  # "new entity: Book(title, author)"
         index = named + 2
         marker = _find_marker(toks, index + 1, end)
@@ -440,6 +456,9 @@ def _try_create(toks: list[Tok], known: Known) -> Draft | None:
         if found is None:
             return None
         index, region_start = found, (marker + 1 if marker < end else end)
+        called = next((i for i in range(index) if toks[i].low in {"called", "named"}), None)
+        if called is not None and called + 1 == index:  # "an entity called Insurance Policy with"
+            index, floor = head_noun(toks, index, marker) or index, index
         if marker < end and toks[marker].low in RELATIVE:  # "a Book that (should) stores title, ..."
             while region_start < end and toks[region_start].low in HAVE | MODALS:
                 region_start += 1
@@ -450,7 +469,7 @@ def _try_create(toks: list[Tok], known: Known) -> Draft | None:
             if implicit is not None:
                 index = head_noun(toks, first, implicit) or first
                 marker, region_start = implicit - 1, implicit
-    name = entity_name(toks[index], known)
+    name = entity_name(compound(toks, index, floor), known)
     if any(t.word and t.stem == stem("add") for t in toks[:index]):
         _check_adding(toks, index, region_start, end, implicit, known)
     maybe = any(t.low in MAYBE_MODALS for t in toks[marker:min(marker + 3, end)])
@@ -477,11 +496,32 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
     toks = read_tokens(request)
     if not any(t.word for t in toks):
         raise RecognitionError("the request has no words")
+    foreign = foreign_language_reason(request)
+    if foreign:
+        raise RecognitionError(foreign)
     known = Known(existing_entities)
-    for attempt in (_try_delete, _refuse_undirected, _try_verb_to, _try_give_or_extend, _try_ownership,
-                    _try_subject_has, _try_create):
+    toks, default = take_default(toks)
+    for attempt in (try_rename, try_remove, _try_delete, try_many, _refuse_undirected, _try_verb_to, _try_give_or_extend,
+                    _try_ownership, _try_subject_has, _try_create):
         draft = attempt(toks, known)
         if draft is not None:
-            return draft
-    raise RecognitionError(f"could not find an entity in {request!r} "
-                           "(try e.g. 'create a Student entity with name and email')")
+            return _with_default(draft, default)
+    raise RecognitionError(_not_understood(request))
+
+
+def _with_default(draft: Draft, default: str | None) -> Draft:
+    """``draft`` with the request's "default …" value on its one new attribute."""
+    if default is None:
+        return draft
+    attributes = draft.entity.attributes
+    if draft.intent not in ("create", "add_attributes") or len(attributes) != 1:
+        raise RecognitionError(f"which attribute gets the default {default!r}? Add one attribute per request, "
+                               f"e.g. 'add priority to Ticket with default {default}'")
+    return replace(draft, defaults=((attributes[0].name, default),))
+
+
+def _not_understood(request: str) -> str:
+    return (f"could not tell which entity {request!r} is about, nor what to do with it. Phrase it as one of: "
+            "'create a Student entity with name, email and gpa', 'add phone to Student', "
+            "'remove phone from Student', 'rename phone to mobile in Student', 'each course has many lessons', "
+            "'students can join many clubs', 'delete the Student entity'")
