@@ -222,11 +222,20 @@ def test_notes_explain_what_was_left_out() -> None:
 
 
 @pytest.mark.parametrize("text", ["", "   ", "hello", "what is the weather", "../../etc/passwd", "!!!", "123 456",
-                                  "delete", "add", "remove phone from student", "x" * 5000,
-                                  "Students can enroll in many courses"])
+                                  "delete", "add", "remove from student", "x" * 5000, "rename price",
+                                  "Students can enroll in courses"])
 def test_unusable_requests_raise_recognition_error(text: str) -> None:
     with pytest.raises(RecognitionError):
         recognize_offline(text)
+
+
+def test_removal_and_many_to_many_are_understood() -> None:
+    """Once refused: removing a field, and "many" on the far side of a verb other than "have"."""
+    removal = recognize_offline("remove phone from student", ["Student"])
+    assert (removal.intent, removal.entity.name, removal.removed) == ("remove_attributes", "Student", ("phone",))
+    joined = recognize_offline("Students can enroll in many courses")
+    assert (joined.intent, joined.entity.name) == ("relationship", "Student")
+    assert [(r.target, r.kind) for r in joined.entity.relationships] == [("Course", "many_to_many")]
 
 
 @pytest.mark.parametrize("first, second", [("published", "year"), ("tax", "rate"), ("total", "amount"),

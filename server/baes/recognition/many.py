@@ -22,7 +22,11 @@ MANY_WORDS = frozenset({"many", "multiple", "several", "various", "lots", "numer
 _OWNING = frozenset({"have", "contain", "hold", "own", "comprise"})
 #: Words that open an attribute list: a "many" after them is inside the list, not a relationship.
 _LIST_MARKERS = frozenset({"with", ":", "having", "where", "whose", "("})
-_COMMANDS = verb_stems("create") | verb_stems("add") | verb_stems("link") | verb_stems("delete")
+
+
+def _commands() -> frozenset[str]:
+    """Stems of the command verbs (not at import: the stemmer loads NLTK, see ``verb_stems``)."""
+    return verb_stems("create") | verb_stems("add") | verb_stems("link") | verb_stems("delete")
 
 
 def _draft(holder: Tok, target: Tok, known: Known, kind: str) -> Draft:
@@ -36,7 +40,7 @@ def _draft(holder: Tok, target: Tok, known: Known, kind: str) -> Draft:
 def _nouns(toks: Sequence[Tok]) -> list[Tok]:
     skip = SKIP_IN_NOUNS | SUBJECT_SKIP | MANY_WORDS | {"relationship", "relation", "between", "as", "to", "and",
                                                         "link", "connect", "relate", "many", "make"}
-    return [t for t in toks if t.word and t.low not in skip and t.stem not in _COMMANDS]
+    return [t for t in toks if t.word and t.low not in skip and t.stem not in _commands()]
 
 
 def _plural_target(toks: Sequence[Tok], at: int, end: int) -> int | None:
@@ -63,7 +67,7 @@ def try_many(toks: list[Tok], known: Known) -> Draft | None:
                                    "Say e.g. 'students can join many clubs'")
         return _draft(nouns[0], nouns[1], known, "many_to_many")
     at = next((i for i, low in enumerate(lows) if low in MANY_WORDS and i > 1), None)
-    if at is None or any(t.low in _LIST_MARKERS or (t.word and t.stem in _COMMANDS) for t in toks[:at]):
+    if at is None or any(t.low in _LIST_MARKERS or (t.word and t.stem in _commands()) for t in toks[:at]):
         return None
     first = 0
     while first < at and lows[first] in SUBJECT_SKIP:

@@ -30,7 +30,7 @@ from baes.recognition.many import try_many
 from baes.recognition.normalize import stem, verb_base
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.request_tokens import (ATTRIBUTE_MARKERS, BE_WORDS, HAVE, LINKED_PARTICIPLES, MANY, MAYBE_MODALS,
-                                      MODALS, PRONOUNS, RELATION_WORDS, RELATIVE, SEPARATORS, SKIP_IN_NOUNS,
+                                      MODALS, NOUN_MARKERS, PRONOUNS, RELATION_WORDS, RELATIVE, SEPARATORS, SKIP_IN_NOUNS,
                                       SUBJECT_SKIP, Known, Tok, clause_end, compound, entity_name, first_index,
                                       head_noun,
                                       index_of, is_entityish, noun_after, read_tokens, verb_stems)
@@ -278,6 +278,8 @@ def _try_subject_has(toks: list[Tok], known: Known) -> Draft | None:
     """ "Students also need a phone number", "Teachers have a name, ..." (create unless known/also)."""
     end = clause_end(toks, 0)
     have = next((i for i in range(end) if toks[i].low in HAVE and not _object_of_verb(toks, i)), None)
+    if have is not None and have + 1 < end and toks[have + 1].low == "to":
+        return None  # "the clinic needs to record vaccinations with ...": the object of the next verb
     if have is None:
         return None
     subject = _subject_before(toks, have)
@@ -337,6 +339,11 @@ def _create_entity_index(toks: list[Tok], marker: int) -> int | None:
         head = head_noun(toks, verb + 1, marker)
         if head is not None:
             return head
+        if _is_passive(toks, verb, Known(())):  # "members must be stored with ...": the subject
+            be = verb - 1
+            while be > 0 and (toks[be].low in BE_WORDS or toks[be].low in MODALS):
+                be -= 1
+            return head_noun(toks, 0, be + 1)
     return head_noun(toks, 0, marker) if not verbs else None
 
 
@@ -376,16 +383,12 @@ def _where_subject(toks: list[Tok], marker: int, end: int) -> tuple[int, int] | 
     return None
 
 
-#: Markers that are also nouns (and so may name the entity): only a marker when no "with"/":" follows.
-_NOUN_MARKERS = frozenset({"fields", "attributes", "columns", "properties"})
-
-
 def _find_marker(toks: list[Tok], start: int, end: int) -> int:
     """Where the attribute list starts: "with", "having", ":", "that has", "Book(" ...; ``end`` if none."""
     for i in range(start, end):
         low = toks[i].low
         if low in ATTRIBUTE_MARKERS and i > 0:
-            if low in _NOUN_MARKERS and index_of(toks[:end], {"with", ":"}, i + 1) is not None:
+            if low in NOUN_MARKERS and index_of(toks[:end], {"with", ":"}, i + 1) is not None:
                 continue  # "manage our properties with address": the list starts at "with"
             return i
         if low in RELATIVE and i + 1 < end and (toks[i + 1].low in HAVE or toks[i + 1].low in MODALS
@@ -469,7 +472,10 @@ def _try_create(toks: list[Tok], known: Known) -> Draft | None:
             if implicit is not None:
                 index = head_noun(toks, first, implicit) or first
                 marker, region_start = implicit - 1, implicit
-    name = entity_name(compound(toks, index, floor), known)
+    explicit = any(t.word and (t.stem in _creating_verbs() or t.low in vocab.STRUCTURE_WORDS) for t in toks[:marker])
+    # A multi-word name only after a creating verb or before "entity": elsewhere the words before the
+    # noun may be verbs the vocabulary does not know ("let visitors leave feedback with ...").
+    name = entity_name(compound(toks, index, floor) if explicit or named is not None else toks[index], known)
     if any(t.word and t.stem == stem("add") for t in toks[:index]):
         _check_adding(toks, index, region_start, end, implicit, known)
     maybe = any(t.low in MAYBE_MODALS for t in toks[marker:min(marker + 3, end)])
@@ -477,11 +483,11 @@ def _try_create(toks: list[Tok], known: Known) -> Draft | None:
     fields = parse_fields(region, known, all_optional=maybe, entity_name=name, implicit=implicit is not None)
     if any(t.word for t in toks[end:]):
         fields.notes.append("only the first sentence was used; send one request per change")
-    explicit = any(t.word and (t.stem in _creating_verbs() or t.low in vocab.STRUCTURE_WORDS) for t in toks[:marker])
     if not explicit:
         nouns = [t for t in toks[:marker] if t.word and t.low not in SKIP_IN_NOUNS and t.low not in SUBJECT_SKIP]
-        if len(nouns) > 1:
-            return None  # a sentence about several things ("students can enroll in many courses") is no create
+        listed = index == marker - 1 and marker < end and toks[marker].low in {"with", "having", ":"} and fields.attributes
+        if len(nouns) > 1 and not listed:
+            return None  # a sentence about several things ("students can enroll in courses") is no create
         if not (fields.attributes or fields.relationships or is_entityish(toks[index], known)):
             return None  # a lone unknown word ("hello") is not a request to create an entity
     return Draft("create", build_spec(name, fields), notes=tuple(fields.notes))

@@ -38,7 +38,8 @@ log = logging.getLogger(__name__)
 #: 3: a list item is one attribute ("tax rate" → tax_rate), "X is attached to Y" is a reference, "add" creates.
 #: 4: verb forms used as nouns keep their spelling ("tracking number"), every listed reference target is
 #:    kept ("associated with customers and products"), "has projector" is the flag has_projector.
-OFFLINE_VERSION = 4
+#: 5: removals, renames, defaults, has-many and many-to-many, multi-word names, typos, types of counts and money.
+OFFLINE_VERSION = 5
 
 
 def _entity_keys(names: Sequence[str]) -> list[str]:

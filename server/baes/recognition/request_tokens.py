@@ -22,6 +22,8 @@ SEPARATORS = frozenset({",", ";", "and", "plus", "but", ".", "/"})
 CLAUSE_END = frozenset({"."})
 ATTRIBUTE_MARKERS = frozenset({"with", "having", "include", "contain", ":", "where", "whose", "fields",
                                "attributes", "columns", "properties"})
+#: Markers that are also nouns ("manage our properties with ..."): a marker only before ":" or the list.
+NOUN_MARKERS = frozenset({"fields", "attributes", "columns", "properties"})
 RELATIVE = frozenset({"that", "which", "who"})
 HAVE = frozenset({"have", "had", "having", "need", "require", "store", "keep", "get", "hold", "track", "record",
                   "contain", "include", "want"})
@@ -182,7 +184,8 @@ def head_noun(toks: Sequence[Tok], start: int, stop: int) -> int | None:
     best: int | None = None
     for i in range(start, stop):
         tok = toks[i]
-        if tok.low in SEPARATORS or tok.low in ATTRIBUTE_MARKERS or tok.low in RELATIVE:
+        if tok.low in SEPARATORS or tok.low in RELATIVE or (tok.low in ATTRIBUTE_MARKERS and (
+                tok.low not in NOUN_MARKERS or (i + 1 < len(toks) and toks[i + 1].low == ":"))):
             break
         if tok.word and tok.low not in SKIP_IN_NOUNS and tok.stem not in verb_stems("create"):
             best = i
