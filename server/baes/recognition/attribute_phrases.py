@@ -233,6 +233,11 @@ def parse_fields(toks: Sequence[Tok], known: Known, all_optional: bool = False,
             name_words = name_words[1:]
         if not name_words:
             continue
+        if name_words[0].low in MANY and len(name_words) > 1:  # "many players" is another entity, no column
+            result.notes.append(f"left out {' '.join(t.text for t in name_words)!r}: a one-to-many relationship "
+                                f"is its own request ('each {entity_name or 'X'} has many "
+                                f"{name_words[-1].text}')")
+            continue
         lead = next((t for t in words[:cut] if t.word and t.low not in vocab.ATTRIBUTE_FILLERS), None)
         if lead is not None and lead.low == "is":
             explicit = explicit or "bool"  # "is active", "is premium": a flag, named without the "is"

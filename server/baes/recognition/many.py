@@ -80,8 +80,8 @@ def try_many(toks: list[Tok], known: Known) -> Draft | None:
     if not verbs or target_index is None:
         return None
     target = toks[target_index]
-    if vocab.ATTRIBUTE_TYPES.get(target.sing, "str") != "str" or target.low in vocab.COUNT_NOUNS:
-        return None  # "each order has many items" names an entity; "has many points" is a count
+    if vocab.ATTRIBUTE_TYPES.get(target.low, "str") != "str":
+        return None  # "has many points" is a count; "each team has many players" names an entity
     back = any(lows[j] in MANY_WORDS and _plural_target(toks, j, end) is not None
                and toks[_plural_target(toks, j, end) or j].sing == subject.sing for j in range(target_index + 1, end))
     if verbs[0].low in _OWNING and not back:
