@@ -282,8 +282,18 @@ def test_non_ascii_names_are_refused_with_a_reason() -> None:
 
 
 def test_injection_never_reaches_a_name() -> None:
-    draft = recognize_offline("create x; import os")
-    assert draft.entity.name == "X" and draft.entity.attributes == ()
+    with pytest.raises(RecognitionError, match="is X meant as a new entity"):
+        recognize_offline("create x; import os")
+    draft = recognize_offline("create a Book entity with title; import os")
+    assert draft.entity.name == "Book" and [a.name for a in draft.entity.attributes] == ["title", "import_os"]
+
+
+@pytest.mark.parametrize("text", ["build the project", "make the button blue", "implement caching",
+                                  "create something cool", "handle errors better"])
+def test_a_verb_and_a_noun_without_attributes_create_nothing(text: str) -> None:
+    """Only a structure word, "called", an entity noun or a plural after "create"/"add" names a bare entity."""
+    with pytest.raises(RecognitionError, match="no attributes and no entity named"):
+        recognize_offline(text)
 
 
 def test_custom_logic_comes_from_the_classifier() -> None:

@@ -111,8 +111,9 @@ def try_remove(toks: list[Tok], known: Known) -> Draft | None:
     """ "remove X from Y", "get rid of X on Y", "take X out of Y", "Y no longer needs X"."""
     end = clause_end(toks, 0)
     lows = [t.low for t in toks[:end]]
-    start = None
+    start = verb_at = None
     for i, tok in enumerate(toks[:end]):
+        verb_at = i
         if tok.word and tok.stem in verb_stems("delete"):
             start = i + 1
         elif lows[i:i + 3] == ["get", "rid", "of"]:
@@ -130,8 +131,20 @@ def try_remove(toks: list[Tok], known: Known) -> Draft | None:
             if owner and not _words(what):
                 return None  # "remove from Supplier": nothing named
             return _removal(what, owner, known)
+        prefix = _leading_owner(toks[:verb_at])
+        if prefix:  # "In Booking, remove the notes attribute"
+            return _removal(rest, prefix, known)
         return None
     return _no_longer(toks[:end], known)
+
+
+def _leading_owner(toks: Sequence[Tok]) -> list[Tok]:
+    """The entity named before the verb: "In Booking, …", "On the Room entity, …", "Ticket: …"."""
+    if toks and toks[0].low in {"in", "on", "for", "from"} and any(t.low == "," for t in toks):
+        return [t for t in toks[1:] if t.low != ","]
+    if len(toks) >= 2 and toks[-1].low == ":":
+        return list(toks[:-1])
+    return []
 
 
 def _no_longer(toks: list[Tok], known: Known) -> Draft | None:

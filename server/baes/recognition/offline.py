@@ -31,7 +31,7 @@ from baes.recognition.normalize import stem, verb_base
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.request_tokens import (ATTRIBUTE_MARKERS, BE_WORDS, HAVE, LINKED_PARTICIPLES, MANY, MAYBE_MODALS,
                                       MODALS, NOUN_MARKERS, PRONOUNS, RELATION_WORDS, RELATIVE, SEPARATORS, SKIP_IN_NOUNS,
-                                      SUBJECT_SKIP, Known, Tok, clause_end, compound, entity_name, first_index,
+                                      SUBJECT_SKIP, MAX_NAME_WORDS, Known, Tok, clause_end, compound, entity_name, first_index,
                                       head_noun,
                                       index_of, is_entityish, noun_after, read_tokens, verb_stems)
 from baes.scaffold.spec import EntitySpec, RelationshipSpec
@@ -59,7 +59,12 @@ def _try_delete(toks: list[Tok], known: Known) -> Draft | None:
         target = _mentioned_before(toks, first_verb, known)  # "I no longer want the Course entity, delete it"
     if target is None:
         raise RecognitionError("which entity should be deleted? (e.g. 'delete the Course entity')")
-    return Draft("delete_entity", EntitySpec(entity_name(toks[target], known)))
+    head = target  # "delete the gift cards table": the name runs to the structure word
+    while (head + 1 < end and toks[head + 1].word and toks[head + 1].low not in SKIP_IN_NOUNS
+           and not toks[head + 1].low.endswith("ly") and head + 1 - target < MAX_NAME_WORDS):
+        head += 1
+    name = compound(toks, head, target)
+    return Draft("delete_entity", EntitySpec(entity_name(name, known)))
 
 
 def _mentioned_before(toks: list[Tok], stop: int, known: Known) -> int | None:
@@ -409,6 +414,15 @@ def _implicit_list(toks: list[Tok], index: int, end: int) -> int | None:
     return None
 
 
+def _participle_by(toks: Sequence[Tok], index: int, marker: int) -> Tok | None:
+    """The noun of "Xs placed/written/owned by Ys" right after the entity noun, else None."""
+    if index + 3 < marker + 1 and toks[index + 1].low.endswith(("ed", "en", "wn")) and toks[index + 2].low == "by":
+        after = noun_after(toks[:marker], index + 3)
+        if after is not None and after == marker - 1:
+            return toks[after]
+    return None
+
+
 def _creating_verbs() -> frozenset[str]:
     """Verbs that create an entity here: "create/make/..." and, once no rule before this one read
     the request as a change of an existing entity, "add" too ("add a Book with title and author").
@@ -476,11 +490,14 @@ def _try_create(toks: list[Tok], known: Known) -> Draft | None:
     # A multi-word name only after a creating verb or before "entity": elsewhere the words before the
     # noun may be verbs the vocabulary does not know ("let visitors leave feedback with ...").
     name = entity_name(compound(toks, index, floor) if explicit or named is not None else toks[index], known)
+    by = _participle_by(toks, index, marker)  # "orders placed by customers with ...": a reference
     if any(t.word and t.stem == stem("add") for t in toks[:index]):
         _check_adding(toks, index, region_start, end, implicit, known)
     maybe = any(t.low in MAYBE_MODALS for t in toks[marker:min(marker + 3, end)])
     region = toks[region_start:end]
     fields = parse_fields(region, known, all_optional=maybe, entity_name=name, implicit=implicit is not None)
+    if by is not None and entity_name(by, known) != name:
+        fields.relationships.append(RelationshipSpec(entity_name(by, known)))
     if any(t.word for t in toks[end:]):
         fields.notes.append("only the first sentence was used; send one request per change")
     if not explicit:
@@ -490,7 +507,32 @@ def _try_create(toks: list[Tok], known: Known) -> Draft | None:
             return None  # a sentence about several things ("students can enroll in courses") is no create
         if not (fields.attributes or fields.relationships or is_entityish(toks[index], known)):
             return None  # a lone unknown word ("hello") is not a request to create an entity
+    elif not (fields.attributes or fields.relationships) and not _names_an_entity(toks, index, marker, known):
+        raise RecognitionError(
+            f"no attributes and no entity named: is {name} meant as a new entity? Say e.g. "
+            f"'create a {name} entity with name and description' (a request that is not about an entity, "
+            "such as 'make the button blue', is out of scope)")
     return Draft("create", build_spec(name, fields), notes=tuple(fields.notes))
+
+
+#: Verbs that create an entity even with nothing else said ("create students", "add a Book").
+_PLAIN_CREATE = frozenset({"create", "scaffold", "add", "generate", "setup", "define"})
+
+
+def _names_an_entity(toks: Sequence[Tok], index: int, marker: int, known: Known) -> bool:
+    """Whether a create with no attributes still clearly names an entity: a structure word ("a Backup
+    entity"), "called"/"named", an existing entity or common entity noun, or a plural noun right after
+    "create"/"add" ("create students"). "make the button blue", "build the project" and "implement
+    caching" name no entity: other verbs need an attribute list."""
+    before = toks[:marker]
+    if any(t.low in {"called", "named"} for t in before[:index]) or (
+            index + 1 < marker and toks[index + 1].low in vocab.STRUCTURE_WORDS) or (
+            index > 0 and toks[index - 1].low == ":" and any(t.low in vocab.STRUCTURE_WORDS for t in before[:index])):
+        return True  # "a Backup entity", "an entity called Invoice", "new entity: Book"
+    if not any(t.word and (verb_base(t.low) or t.low) in _PLAIN_CREATE for t in before[:index]):
+        return False
+    head = toks[index]
+    return is_entityish(head, known) or head.sing != head.low
 
 
 def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Draft:

@@ -187,6 +187,8 @@ def head_noun(toks: Sequence[Tok], start: int, stop: int) -> int | None:
         if tok.low in SEPARATORS or tok.low in RELATIVE or (tok.low in ATTRIBUTE_MARKERS and (
                 tok.low not in NOUN_MARKERS or (i + 1 < len(toks) and toks[i + 1].low == ":"))):
             break
+        if i + 1 < stop and toks[i + 1].low == "by" and tok.low.endswith(("ed", "en", "wn")):
+            break  # "orders placed by customers": the noun before the participle
         if tok.word and tok.low not in SKIP_IN_NOUNS and tok.stem not in verb_stems("create"):
             best = i
     return best

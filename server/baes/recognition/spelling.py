@@ -3,6 +3,7 @@
 A word is corrected only when all of these hold, so a real word is never "fixed" into another
 ("site" is not "size", "scope" is not "score", "data" is not "date"):
 
+* it has three letters or more (a three-letter word only becomes a four-letter one: "dat" → date);
 * it is not in baes's attribute vocabulary (``baes.recognition.vocabulary``), nor is its singular;
 * it is not an English word: pyspellchecker's English frequency list (offline package data,
   ~160 000 words) does not know it;
@@ -55,7 +56,7 @@ def _distance(a: str, b: str) -> int:
 @lru_cache(maxsize=4096)
 def correct_word(word: str) -> str | None:
     """The vocabulary word ``word`` is a typo of, or None (a known or unrecognizable word)."""
-    if len(word) < 4 or not word.isalpha() or not word.isascii():
+    if len(word) < 3 or not word.isalpha() or not word.isascii():
         return None
     known = _vocabulary()
     if word in known or vocab.singularize(word) in known or word in vocab.ATTRIBUTE_TYPES:
@@ -63,8 +64,10 @@ def correct_word(word: str) -> str | None:
     if _english().known([word]):
         return None
     limit = 2 if len(word) >= 7 else 1
+    shortest = 4 if len(word) == 3 else 0  # "dat" may be "date" (a letter left out), never "day"
     scored = sorted((_distance(word, candidate), candidate) for candidate in known
-                    if candidate[0] == word[0] and abs(len(candidate) - len(word)) <= limit)
+                    if candidate[0] == word[0] and abs(len(candidate) - len(word)) <= limit
+                    and len(candidate) >= shortest)
     if not scored or scored[0][0] > limit or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return None
     return scored[0][1]

@@ -46,7 +46,11 @@ COUNT_NOUNS: frozenset[str] = frozenset({
     "seconds", "days", "weeks", "months", "years", "employees", "members", "players", "tickets", "items",
     "nights", "passengers", "people", "persons", "kids", "children", "adults", "pieces", "cups", "grams",
     "liters", "litres", "kilometers", "miles", "downloads", "clicks", "shares", "retries", "attempts",
+    "stars",
 })
+#: Last words that keep a count a count: "seats left", "tickets sold", "rooms available".
+COUNT_QUALIFIERS: frozenset[str] = frozenset({"left", "remaining", "available", "used", "sold", "booked", "free",
+                                              "taken", "total"})
 #: First words of a count ("max guests", "min age", "num seats") → int unless the rest is money.
 COUNT_PREFIXES: frozenset[str] = frozenset({"max", "maximum", "min", "minimum", "num", "no"})
 #: Currencies after "in": "a cost in dollars" is the float ``cost``.
@@ -217,6 +221,8 @@ def infer_type(name: str) -> str:
             return "int"  # number_of_pages
         if parts[-1] in COUNT_NOUNS and parts[-1] not in SUFFIX_TYPES:
             return "int"  # max_guests, charge_cycles, parking_spaces
+        if parts[-1] in COUNT_QUALIFIERS and parts[-2] in COUNT_NOUNS:
+            return "int"  # seats_left, tickets_sold
         if parts[0] in COUNT_PREFIXES and SUFFIX_TYPES.get(parts[-1]) != "float":
             return "int"  # max_occupancy
         if parts[-1] in SUFFIX_TYPES:
