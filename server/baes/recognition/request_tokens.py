@@ -123,8 +123,6 @@ MAX_NAME_WORDS = 3
 
 def _modifies_name(tok: Tok) -> bool:
     """Whether ``tok`` may be the first part of a multi-word entity name ("purchase" in "purchase order")."""
-    from baes.recognition.normalize import verb_base
-
     return (tok.word and tok.low not in SKIP_IN_NOUNS and tok.low not in SUBJECT_SKIP and tok.low not in PRONOUNS
             and tok.low not in HAVE and tok.low not in vocab.NEGATION_WORDS and tok.low not in {"called", "named"}
             and verb_base(tok.low) is None and tok.stem not in verb_stems("create") and not tok.low.endswith("ed"))
