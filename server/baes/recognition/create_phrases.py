@@ -36,6 +36,10 @@ def is_passive(toks: Sequence[Tok], verb: int, known: Known) -> bool:
     return before >= 0 and (toks[before].low in BE_WORDS or is_entityish(toks[before], known))
 
 
+#: Structure words that are also entity nouns after an attribute word ("salary record", "price object").
+_NAMING_STRUCTURES = frozenset({"record", "object", "type"})
+
+
 def _create_entity_index(toks: list[Tok], marker: int) -> int | None:
     # "an entity called Book", "named Book"
     for i in range(marker):
@@ -50,6 +54,9 @@ def _create_entity_index(toks: list[Tok], marker: int) -> int | None:
             while j >= 0 and toks[j].word and toks[j].low in vocab.ATTRIBUTE_FILLERS:
                 j -= 1
             if j >= 0 and toks[j].word and (_names_structure(toks, j) or toks[j].low in vocab.STRUCTURE_WORDS):
+                if toks[i].low in _NAMING_STRUCTURES and (toks[j].sing in vocab.ATTRIBUTE_TYPES
+                                                          or toks[j].sing in vocab.TEXT_OVERRIDES):
+                    return i  # "a Salary Record": an attribute word alone names no entity
                 return j
     # "manage university students", "create students"
     verbs = [i for i in range(marker) if toks[i].word and toks[i].stem in creating_verbs()]
@@ -244,5 +251,8 @@ def _names_an_entity(toks: Sequence[Tok], index: int, marker: int, known: Known)
         return True  # "a Backup entity", "an entity called Invoice", "new entity: Book"
     if not any(t.word and (verb_base(t.low) or t.low) in _PLAIN_CREATE for t in before[:index]):
         return False
+    verb = max((i for i in range(index) if toks[i].word and toks[i].stem in creating_verbs()), default=index)
+    if any(t.word and t.low not in SKIP_IN_NOUNS for t in toks[verb + 1:index]):
+        return False  # "generate a report of sales": the noun is not what is created
     head = toks[index]
     return is_entityish(head, known) or head.sing != head.low

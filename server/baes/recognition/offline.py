@@ -52,10 +52,20 @@ def _changed(name: str, fields: Fields, intent: str) -> Draft:
 
 def _try_delete(toks: list[Tok], known: Known) -> Draft | None:
     verbs = verb_stems("delete") | verb_stems("create") | verb_stems("add") | verb_stems("link")
-    first_verb = next((i for i, t in enumerate(toks) if t.word and t.stem in verbs), None)
+    lows = [t.low for t in toks]
+    rid = next((i + 2 for i in range(len(toks) - 2) if lows[i:i + 3] == ["get", "rid", "of"]), None)
+    first_verb = rid if rid is not None else next((i for i, t in enumerate(toks) if t.word and t.stem in verbs), None)
+    if rid is not None:  # "get rid of the Coupon model"
+        end = clause_end(toks, rid + 1)
+        return _deleted(toks, rid, end, known)
     if first_verb is None or toks[first_verb].stem not in verb_stems("delete"):
         return None
     end = clause_end(toks, first_verb + 1)
+    return _deleted(toks, first_verb, end, known)
+
+
+def _deleted(toks: list[Tok], first_verb: int, end: int, known: Known) -> Draft:
+    """The entity named after the delete verb at ``first_verb`` (or a pronoun's antecedent)."""
     if index_of(toks[:end], {"from"}, first_verb + 1) is not None:
         raise RecognitionError("remove what from which entity? Say e.g. 'remove fax from Supplier', "
                                "or 'delete the Supplier entity' for the whole entity")

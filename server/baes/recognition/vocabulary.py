@@ -44,9 +44,15 @@ COUNT_NOUNS: frozenset[str] = frozenset({
     "calories", "points", "doses", "cycles", "seats", "floors", "stops", "steps", "views", "likes", "votes",
     "visits", "followers", "spaces", "slots", "copies", "units", "laps", "reps", "pages", "minutes", "hours",
     "seconds", "days", "weeks", "months", "years", "employees", "members", "players", "tickets", "items",
-    "nights", "passengers", "people", "persons", "kids", "children", "adults", "pieces", "cups", "grams",
-    "liters", "litres", "kilometers", "miles", "downloads", "clicks", "shares", "retries", "attempts",
+    "nights", "passengers", "people", "persons", "kids", "children", "adults", "pieces", "cups",
+    "downloads", "clicks", "shares", "retries", "attempts",
     "stars",
+})
+#: Units of measure, as the last word of an attribute ("square meters", "distance km") → float.
+MEASURE_UNITS: frozenset[str] = frozenset({
+    "meters", "metres", "kilometers", "kilometres", "km", "miles", "feet", "inches", "cm", "mm", "liters", "litres",
+    "gallons", "grams", "kilograms", "kg", "lbs", "pounds", "ounces", "sqm", "sqft", "celsius", "fahrenheit",
+    "percent", "hectares", "acres",
 })
 #: Last words that keep a count a count: "seats left", "tickets sold", "rooms available".
 COUNT_QUALIFIERS: frozenset[str] = frozenset({"left", "remaining", "available", "used", "sold", "booked", "free",
@@ -130,7 +136,8 @@ ADD_VERBS: frozenset[str] = frozenset({"add", "include", "extend", "append", "gi
                                        "assign"})
 #: "link X to/with Y": X points to Y (X gets ``y_id``).
 LINK_VERBS: frozenset[str] = frozenset({"link", "connect", "relate", "associate", "reference"})
-DELETE_VERBS: frozenset[str] = frozenset({"delete", "remove", "drop", "destroy", "erase", "eliminate"})
+DELETE_VERBS: frozenset[str] = frozenset({"delete", "remove", "drop", "destroy", "erase", "eliminate", "trash",
+                                          "discard", "purge"})
 NEED_VERBS: frozenset[str] = frozenset({"need", "require", "want", "get", "keep", "belong", "refer", "hold",
                                         "contain"})
 ALSO_WORDS: frozenset[str] = frozenset({"also", "too", "additionally", "furthermore", "plus", "another", "extra",
@@ -219,6 +226,8 @@ def infer_type(name: str) -> str:
             return "bool"
         if parts[0] in {"number", "num", "count", "total"} and len(parts) > 2 and parts[1] == "of":
             return "int"  # number_of_pages
+        if parts[-1] in MEASURE_UNITS:
+            return "float"  # square_meters, weight_kg
         if parts[-1] in COUNT_NOUNS and parts[-1] not in SUFFIX_TYPES:
             return "int"  # max_guests, charge_cycles, parking_spaces
         if parts[-1] in COUNT_QUALIFIERS and parts[-2] in COUNT_NOUNS:
@@ -231,6 +240,8 @@ def infer_type(name: str) -> str:
             return ATTRIBUTE_TYPES[parts[-1]]
         if parts[0] in {"date", "birth"}:
             return "date"
+    elif name in MEASURE_UNITS:
+        return "float"
     elif name in COUNT_NOUNS:
         return "int"  # "beds", "servings"
     return "str"
