@@ -50,6 +50,8 @@ def _create_entity_index(toks: list[Tok], marker: int) -> int | None:
         if toks[i].low in vocab.STRUCTURE_WORDS:
             if i + 1 < marker and toks[i + 1].low in vocab.STRUCTURE_WORDS and toks[i - 1].word:
                 continue  # "a Gym Class entity": "class" is part of the name
+            if i + 1 < marker and toks[i + 1].low == "of":
+                continue  # "keep a record of repairs": the entity follows "of"
             j = i - 1
             while j >= 0 and toks[j].word and toks[j].low in vocab.ATTRIBUTE_FILLERS:
                 j -= 1
@@ -221,7 +223,8 @@ def try_create(toks: list[Tok], known: Known) -> Draft | None:
     if any(t.word for t in toks[end:]):
         fields.notes.append("only the first sentence was used; send one request per change")
     if not explicit:
-        nouns = [t for t in toks[:marker] if t.word and t.low not in SKIP_IN_NOUNS and t.low not in SUBJECT_SKIP]
+        nouns = [t for i, t in enumerate(toks[:marker]) if t.word and t.low not in SKIP_IN_NOUNS
+                 and t.low not in SUBJECT_SKIP and not (i > 0 and toks[i - 1].low in BE_WORDS)]
         listed = index == marker - 1 and marker < end and toks[marker].low in {"with", "having", ":"} and fields.attributes
         if len(nouns) > 1 and not listed:
             return None  # a sentence about several things ("students can enroll in courses") is no create

@@ -27,7 +27,7 @@ from typing import Any
 #: Bump when the key function changes: the cache re-keys its rows on migration.
 #: 2: verb forms used as nouns keep their spelling ("tracking number", "a building entity").
 #: 3: a line break (with its bullet: "-", "*", "•", "1.") separates list items like a comma.
-#: 4: "trash", "discard" and "purge" are delete verbs (their -s/-ing forms fold).
+#: 4: "trash", "discard" and "purge" are delete verbs, "save" creates (their -s/-ing forms fold).
 KEY_VERSION = 4
 
 _CONTRACTIONS = (

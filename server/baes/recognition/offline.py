@@ -194,7 +194,12 @@ def _try_verb_to(toks: list[Tok], known: Known) -> Draft | None:
             return _links_draft(target_tok, targets, known, required=not optional)
         return _link_draft(holder, target_tok, known, required=not optional)  # "add X to Y": Y gets x_id
     if toks[verb].stem in verb_stems("link"):
+        if len(core_nouns) == 1 and not any(t.low in SEPARATORS for t in region):  # "link payments to invoices"
+            targets = [toks[t] for t in _listed_targets(toks, holder_index, end, known)]
+            return _links_draft(core_nouns[0], targets, known, required=not optional)
         return None
+    if [t.low for t in core] == ["support"] and toks[prep].low == "for":
+        return None  # "add support for coupons with ...": a new entity, read by the create rules
     name = entity_name(holder, known)
     fields = parse_fields(region, known, entity_name=name)
     if not fields.attributes and not fields.relationships:

@@ -136,6 +136,8 @@ def compound(toks: Sequence[Tok], index: int, floor: int = 0) -> Tok:
     """
     start = index
     while start - 1 >= floor and index - start + 1 < MAX_NAME_WORDS and _modifies_name(toks[start - 1]):
+        if start - 2 >= 0 and toks[start - 2].low == "to":
+            break  # "possible to save notes": a word after "to" is a verb
         start -= 1
     if start == index:
         return toks[index]
@@ -187,6 +189,8 @@ def head_noun(toks: Sequence[Tok], start: int, stop: int) -> int | None:
             break
         if i + 1 < stop and toks[i + 1].low == "by" and tok.low.endswith(("ed", "en", "wn")):
             break  # "orders placed by customers": the noun before the participle
+        if i > start and toks[i - 1].low in BE_WORDS:
+            continue  # "a Delivery is made with": a participle, not the noun
         if tok.word and tok.low not in SKIP_IN_NOUNS and tok.stem not in verb_stems("create"):
             best = i
     return best

@@ -54,6 +54,9 @@ MEASURE_UNITS: frozenset[str] = frozenset({
     "gallons", "grams", "kilograms", "kg", "lbs", "pounds", "ounces", "sqm", "sqft", "celsius", "fahrenheit",
     "percent", "hectares", "acres",
 })
+#: Last words that keep an amount an amount: "amount due", "percent off", "balance owed".
+AMOUNT_QUALIFIERS: frozenset[str] = frozenset({"due", "owed", "off", "left", "remaining", "spent", "earned",
+                                               "paid", "total", "net", "gross"})
 #: Last words that keep a count a count: "seats left", "tickets sold", "rooms available".
 COUNT_QUALIFIERS: frozenset[str] = frozenset({"left", "remaining", "available", "used", "sold", "booked", "free",
                                               "taken", "total"})
@@ -129,7 +132,7 @@ ENTITY_NOUNS: frozenset[str] = frozenset({
 #: Intent verbs (singular, lower-case) and markers.
 CREATE_VERBS: frozenset[str] = frozenset({
     "create", "make", "build", "generate", "scaffold", "define", "manage", "track", "setup",
-    "store", "register", "handle", "record", "catalog", "catalogue", "model", "implement", "develop",
+    "store", "register", "handle", "record", "catalog", "catalogue", "model", "implement", "develop", "save",
 })
 #: "add X to Y": Y gets X (an attribute, or a reference ``x_id`` when X is an entity).
 ADD_VERBS: frozenset[str] = frozenset({"add", "include", "extend", "append", "give", "attach", "put", "insert",
@@ -232,6 +235,12 @@ def infer_type(name: str) -> str:
             return "int"  # max_guests, charge_cycles, parking_spaces
         if parts[-1] in COUNT_QUALIFIERS and parts[-2] in COUNT_NOUNS:
             return "int"  # seats_left, tickets_sold
+        if "per" in parts[1:-1]:
+            return infer_type("_".join(parts[:parts.index("per")]))  # price_per_night → price
+        if parts[-1] in AMOUNT_QUALIFIERS or (parts[-1].endswith("ed") and len(parts[-1]) > 4):
+            kind = infer_type("_".join(parts[:-1]))
+            if kind in ("int", "float"):
+                return kind  # amount_due, calories_burned, percent_off
         if parts[0] in COUNT_PREFIXES and SUFFIX_TYPES.get(parts[-1]) != "float":
             return "int"  # max_occupancy
         if parts[-1] in SUFFIX_TYPES:
