@@ -45,13 +45,13 @@ def _table(title: str, outcomes: list[Outcome]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("tuning", "held-out", "all"), default="all")
+    parser.add_argument("--split", choices=("tuning", "held-out", "fresh", "all"), default="all")
     parser.add_argument("--failures", action="store_true", help="list the tuning set's failures")
     args = parser.parse_args(argv)
     logging.disable(logging.WARNING)
     outcomes = [score(item) for item in load()]
     ok = True
-    for split in ("tuning", "held-out"):
+    for split in ("tuning", "held-out", "fresh"):
         if args.split in (split, "all"):
             ok &= _table(split, [o for o in outcomes if o.labelled.split == split])
     if args.split == "all":
