@@ -86,8 +86,8 @@ def _explicit_type(chunk: list[Tok]) -> tuple[list[Tok], str | None]:
     if len(meaningful) >= 2 and meaningful[-1].low in vocab.TYPE_WORDS and meaningful[-1].low not in _NAME_END_TYPES:
         return [t for t in words if t is not meaningful[-1]], vocab.TYPE_WORDS[meaningful[-1].low]  # "gpa real"
     if len(meaningful) >= 2 and meaningful[-1].low in vocab.TYPE_WORDS:
-        rest = "_".join(t.low for t in meaningful[:-1])
-        if vocab.infer_type(rest) == vocab.TYPE_WORDS[meaningful[-1].low]:  # "delivered at timestamp"; not "hire date"
+        name_part = "_".join(t.low for t in meaningful[:-1])
+        if vocab.infer_type(name_part) == vocab.TYPE_WORDS[meaningful[-1].low]:  # "delivered at timestamp"; not "hire date"
             return [t for t in words if t is not meaningful[-1]], vocab.TYPE_WORDS[meaningful[-1].low]
     return list(words), None
 
@@ -242,8 +242,8 @@ def parse_fields(toks: Sequence[Tok], known: Known, all_optional: bool = False,
                                 f"is its own request ('each {entity_name or 'X'} has many "
                                 f"{name_words[-1].text}')")
             continue
-        lead = next((t for t in words[:cut] if t.word and t.low not in vocab.ATTRIBUTE_FILLERS), None)
-        if lead is not None and lead.low == "is":
+        first_word = next((t for t in words[:cut] if t.word and t.low not in vocab.ATTRIBUTE_FILLERS), None)
+        if first_word is not None and first_word.low == "is":
             explicit = explicit or "bool"  # "is active", "is premium": a flag, named without the "is"
         if name_words[0].low == "whether":  # "whether it is done" → done: bool
             flag = [t for t in name_words[1:] if t.low not in {"it", "is", "its", "they", "he", "she", "was", "be"}]

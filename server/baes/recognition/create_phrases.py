@@ -205,7 +205,7 @@ def try_create(toks: list[Tok], known: Known) -> Draft | None:
             verbs = [i for i in range(index) if toks[i].word and toks[i].stem in creating_verbs()]
             first = noun_after(toks[:end], verbs[-1] + 1) if verbs else None
             implicit = _implicit_list(toks, first, end) if first is not None else None
-            if implicit is not None:
+            if implicit is not None and first is not None:
                 index = head_noun(toks, first, implicit) or first
                 marker, region_start = implicit - 1, implicit
     explicit = any(t.word and (t.stem in creating_verbs() or t.low in vocab.STRUCTURE_WORDS) for t in toks[:marker])

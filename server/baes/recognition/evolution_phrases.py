@@ -85,6 +85,7 @@ def _removed_names(toks: Sequence[Tok], entity: str, known: Known) -> tuple[str,
     names: list[str] = []
     for item in _items(toks):
         words = _words(item)
+        name: str | None
         if len(words) == 1 and known.get(words[0].sing) and known.get(words[0].sing) != entity:
             name = f"{words[0].sing}_id"  # "remove customer from Order": its reference
         else:
@@ -172,13 +173,13 @@ def try_rename(toks: list[Tok], known: Known) -> Draft | None:
     trigger = next((i for i, low in enumerate(lows) if low in {"rename", "renamed", "renaming"}), None)
     if trigger is None:
         change = next((i for i, low in enumerate(lows) if low in {"change", "update", "modify"}), None)
-        name = next((i for i in range(change + 1, min(change + 4, end)) if lows[i] == "name"), None) \
+        name_at = next((i for i in range(change + 1, min(change + 4, end)) if lows[i] == "name"), None) \
             if change is not None else None
-        if name is None:
+        if change is None or name_at is None:
             return None
-        trigger = name
-        prefix_hint = toks[change + 1:name]
-        start = name + 1  # "change the entity name Shop to Store": nothing before names the entity
+        trigger = name_at
+        prefix_hint = toks[change + 1:name_at]
+        start = name_at + 1  # "change the entity name Shop to Store": nothing before names the entity
     else:
         prefix_hint, start = [], 0
     to = next((i for i in range(trigger + 1, end) if lows[i] == "to"), None)

@@ -186,7 +186,8 @@ def parse_answer(content: str) -> Draft:
     extra = set(data) - _TOP_KEYS
     if extra:
         raise RecognitionError(f"unexpected keys {sorted(extra)}")
-    intent = canonical_intent(data.get("intent")) if isinstance(data.get("intent"), str) else data.get("intent")
+    given = data.get("intent")
+    intent = canonical_intent(given) if isinstance(given, str) else given
     if intent not in INTENTS:
         raise RecognitionError(f"intent must be one of {', '.join(INTENTS)}, got {intent!r}")
     name = _entity_name(data.get("entity"), "entity name")

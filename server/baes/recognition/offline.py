@@ -260,15 +260,15 @@ def _try_ownership(toks: list[Tok], known: Known) -> Draft | None:
                 t.low in vocab.OPTIONAL_WORDS for t in rest)
             if nxt is None:
                 return None
-            target = toks[nxt]
-            if target.low in MANY:
+            owned = toks[nxt]
+            if owned.low in MANY:
                 nxt2 = noun_after(toks[:end], nxt + 1)
-                target = toks[nxt2] if nxt2 is not None else target
-            if not is_entityish(target, known):
+                owned = toks[nxt2] if nxt2 is not None else owned
+            if not is_entityish(owned, known):
                 return None
             if many:
-                return _link_draft(target, toks[subject], known, required=True)
-            return _link_draft(toks[subject], target, known, required=not optional)
+                return _link_draft(owned, toks[subject], known, required=True)
+            return _link_draft(toks[subject], owned, known, required=not optional)
     return None
 
 

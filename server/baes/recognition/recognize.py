@@ -105,6 +105,7 @@ _GENERATING_INTENTS = frozenset({"create", "add_attributes", "relationship"})
 
 def _finish(request: str, draft: Draft, source: str, notes: Sequence[str], prompt_tokens: int = 0,
             completion_tokens: int = 0, latency_s: float = 0.0) -> Recognition:
+    reasons: tuple[str, ...]
     if draft.intent not in _GENERATING_INTENTS:
         entity_type, reasons = EntityType.STANDARD, ()
     else:
