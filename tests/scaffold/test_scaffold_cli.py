@@ -79,7 +79,7 @@ def test_sentence_goes_through_the_recognizer(tmp_path: Path, capsys: pytest.Cap
     out = tmp_path / "app"
     sentence = "Create a system to manage university students with name, email and GPA"
     assert main(["scaffold", sentence, "--out", str(out)]) == 0
-    assert "recognized Student" in capsys.readouterr().out
+    assert "understood: create entity Student  [intent create, offline]" in capsys.readouterr().out
     models = (out / "app/models/student.py").read_text()
     assert "name: str = Field(min_length=1)" in models and "email: EmailStr" in models and "gpa: float" in models
 

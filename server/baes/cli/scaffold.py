@@ -96,23 +96,34 @@ def run_scaffold(args: argparse.Namespace) -> int:
     from baes.generation.pipeline import generate_entity
 
     result = generate_entity(request, out, dry_run=args.dry_run)
-    if not result.ok and result.entity is None:
+    if not result.ok and result.entity is None and result.recognition is None:
         # Nothing could be made of the request (not understood, or not an entity): a usage problem.
         return _usage("; ".join(result.metrics.error_notes) or "the request was not understood")
     return _report(args, out, result)
 
 
 def _report(args: argparse.Namespace, out: Path, result: Any) -> int:
+    from baes.recognition.describe import describe
+    from baes.recognition.model import recognition_to_json
+
     errors = list(result.metrics.error_notes)
-    notes = [note for note in result.notes if note not in errors]
-    if result.recognition_source and result.entity is not None:
+    recognition = result.recognition
+    understood = set(recognition.notes) if recognition is not None else set()
+    notes = [note for note in result.notes if note not in errors and note not in understood]
+    if result.recognition_source and result.entity is not None and recognition is None:
         notes.insert(0, f"recognized {result.entity.name} ({result.recognition_source})")
     if args.format == "json":
         data = result.to_dict()
         data.update({"root": str(out), "errors": errors, "notes": notes})
+        if recognition is not None:
+            data["spec"] = recognition_to_json(recognition)
+            data["recognition_notes"] = list(recognition.notes)
         print(json.dumps(data, indent=2))
         return EXIT_OK if result.ok else EXIT_FAILED
     stream = sys.stdout if result.ok else sys.stderr
+    if recognition is not None:  # what was understood, before any file is named
+        for line in describe(recognition):
+            print(line, file=stream)
     for error in errors:
         print(f"error: {error}", file=sys.stderr)
     if result.ok:

@@ -73,6 +73,7 @@ class _Run:
     reasons: tuple[str, ...] = ()
     existing: Any = None  # the project as inspect_project read it (once per run)
     plan: Any = None  # the final ScaffoldPlan (LLM modules in place) once every SWEA succeeded
+    recognition: Any = None  # the Recognition of a sentence (what was understood), for dry runs and previews
 
     def fail(self, message: str) -> None:
         self.errors.append(message)
@@ -109,6 +110,7 @@ def _recognize(run: _Run, request: str, root: Path, client: LLMClient | None, ca
     if recognition.from_cache:
         m.cache_tier = recognition.source.split(":", 1)[1]
         m.cache_hit_time = elapsed
+    run.recognition = recognition
     run.recognition_source = recognition.source
     run.intent = recognition.intent
     run.entity = recognition.entity
@@ -116,15 +118,26 @@ def _recognize(run: _Run, request: str, root: Path, client: LLMClient | None, ca
     run.reasons = tuple(recognition.custom_logic_reasons)
     run.notes.extend(recognition.notes)
     if recognition.intent == "relationship" and recognition.related_entity:
-        run.notes.append(f"{recognition.entity.name} now references {recognition.related_entity}")
+        many = any(r.kind == "many_to_many" for r in recognition.entity.relationships)
+        run.notes.append(f"{recognition.entity.name} and {recognition.related_entity} are related many-to-many"
+                         if many else f"{recognition.entity.name} now references {recognition.related_entity}")
+
+
+#: Intents the scaffold planner performs (create or extend an entity, many-to-one references).
+_PLANNED_INTENTS = frozenset({"create", "add_attributes", "relationship"})
 
 
 def _plan(run: _Run, root: Path, request: str, registry: Any) -> Any:
     """The scaffold plan for the run's intent, or None (with an error) when there is none."""
     assert run.entity is not None
-    if run.intent == "delete":
+    if run.intent == "delete_entity":
         run.fail(f"deleting {run.entity.name} is not automated: remove its files (app/models, app/routers, "
                  "app/tables, ui/pages, tests) and its lines in app/main.py, app/database.py and ui/app.py")
+        return None
+    unplanned = run.intent not in _PLANNED_INTENTS or any(r.kind != "many_to_one" for r in run.entity.relationships)
+    if unplanned:  # never plan a recognized change as something else (e.g. a removal as a new entity)
+        what = "many-to-many relationships" if run.intent in _PLANNED_INTENTS else f"'{run.intent}'"
+        run.fail(f"{what} is not supported by the scaffold planner yet: nothing was planned or written")
         return None
     plan = None
     existing = run.existing if run.existing is not None else inspect_project(root)
@@ -351,4 +364,5 @@ def _finish(run: _Run, files: tuple[FileOutcome, ...], swea: dict[str, SWEAResul
         ok=not run.errors, intent=run.intent, entity=run.entity, entity_type=run.entity_type,
         files=files, swea=swea, notes=tuple(run.errors + run.notes), metrics=m,
         recognition_source=run.recognition_source, dry_run=dry_run, plan=run.plan if not run.errors else None,
+        recognition=run.recognition,
     )

@@ -64,6 +64,8 @@ class GenerationResult:
     # the final ``ScaffoldPlan`` (generated modules in place) when the request succeeded: with
     # ``dry_run=True`` the language server turns it into one WorkspaceEdit instead of writing
     plan: Any = None
+    # the ``Recognition`` of a sentence request (None for an EntitySpec): what was understood
+    recognition: Any = None
 
     @property
     def written(self) -> tuple[str, ...]:

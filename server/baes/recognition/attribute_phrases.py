@@ -12,9 +12,42 @@ from typing import Sequence
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.model import RecognitionError
+from baes.recognition.spelling import correct_word
 from baes.recognition.request_tokens import (HAVE, LINKED_PARTICIPLES, MANY, MAYBE_MODALS, MODALS, NOUN_LIKE_HAVE,
                                       RELATION_WORDS, SEPARATORS, Known, Tok, is_entityish)
 from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError, pascal_case
+
+def _type_token(word: str) -> Tok:
+    return Tok(word, word, word, word, True)
+
+
+def mark_types(toks: Sequence[Tok]) -> list[Tok]:
+    """Type phrases as one type word, before the list is split on "/" and commas:
+    "true/false", "yes/no" → ``boolean``; "in dollars", "in euros" → ``float``."""
+    result: list[Tok] = []
+    i = 0
+    while i < len(toks):
+        if i + 2 < len(toks) and toks[i + 1].low == "/" and (toks[i].low, toks[i + 2].low) in vocab.BOOL_PAIRS:
+            result.append(_type_token("boolean"))
+            i += 3
+            continue
+        if i + 1 < len(toks) and toks[i].low == "in" and toks[i + 1].low in vocab.CURRENCY_WORDS:
+            result.append(_type_token("float"))
+            i += 2
+            continue
+        result.append(toks[i])
+        i += 1
+    return result
+
+
+def _spelled(tok: Tok, notes: list[str]) -> Tok:
+    """``tok`` with a typo corrected ("weigth" → weight), noting the correction."""
+    fixed = correct_word(tok.low)
+    if fixed is None:
+        return tok
+    notes.append(f"read {tok.text!r} as {fixed!r}")
+    return Tok(fixed, fixed, vocab.singularize(fixed), fixed, True)
+
 
 def _chunks(toks: Sequence[Tok]) -> list[list[Tok]]:
     chunks: list[list[Tok]] = [[]]
@@ -52,6 +85,10 @@ def _explicit_type(chunk: list[Tok]) -> tuple[list[Tok], str | None]:
         return [t for t in words if t is not meaningful[0]], vocab.TYPE_WORDS[meaningful[0].low]
     if len(meaningful) >= 2 and meaningful[-1].low in vocab.TYPE_WORDS and meaningful[-1].low not in _NAME_END_TYPES:
         return [t for t in words if t is not meaningful[-1]], vocab.TYPE_WORDS[meaningful[-1].low]  # "gpa real"
+    if len(meaningful) >= 2 and meaningful[-1].low in vocab.TYPE_WORDS:
+        name_part = "_".join(t.low for t in meaningful[:-1])
+        if vocab.infer_type(name_part) == vocab.TYPE_WORDS[meaningful[-1].low]:  # "delivered at timestamp"; not "hire date"
+            return [t for t in words if t is not meaningful[-1]], vocab.TYPE_WORDS[meaningful[-1].low]
     return list(words), None
 
 
@@ -163,7 +200,7 @@ def parse_fields(toks: Sequence[Tok], known: Known, all_optional: bool = False,
     result = Fields([], [], [])
     referencing: bool | None = None  # in a run of references: whether they are optional
     first_target: Tok | None = None  # the run's first target
-    for chunk in _items(toks, implicit):
+    for chunk in _items(mark_types(toks), implicit):
         words = [t for t in chunk if t.word or t.low in (":", "(")]
         plain = [t for t in words if t.word]
         if not plain:
@@ -200,8 +237,13 @@ def parse_fields(toks: Sequence[Tok], known: Known, all_optional: bool = False,
             name_words = name_words[1:]
         if not name_words:
             continue
-        lead = next((t for t in words[:cut] if t.word and t.low not in vocab.ATTRIBUTE_FILLERS), None)
-        if lead is not None and lead.low == "is":
+        if name_words[0].low in MANY and len(name_words) > 1:  # "many players" is another entity, no column
+            result.notes.append(f"left out {' '.join(t.text for t in name_words)!r}: a one-to-many relationship "
+                                f"is its own request ('each {entity_name or 'X'} has many "
+                                f"{name_words[-1].text}')")
+            continue
+        first_word = next((t for t in words[:cut] if t.word and t.low not in vocab.ATTRIBUTE_FILLERS), None)
+        if first_word is not None and first_word.low == "is":
             explicit = explicit or "bool"  # "is active", "is premium": a flag, named without the "is"
         if name_words[0].low == "whether":  # "whether it is done" → done: bool
             flag = [t for t in name_words[1:] if t.low not in {"it", "is", "its", "they", "he", "she", "was", "be"}]
@@ -219,6 +261,7 @@ def parse_fields(toks: Sequence[Tok], known: Known, all_optional: bool = False,
         if len(core) > 4:
             result.notes.append(f"ignored {' '.join(t.text for t in core)!r} (not an attribute name)")
             continue
+        core = [_spelled(t, result.notes) for t in core]
         name = "_".join(t.low for t in core)
         if name == "id":
             result.notes.append("'id' is implicit: every entity has an integer id")

@@ -68,6 +68,13 @@ class CachedRecognition:
     relationships: List[Dict[str, Any]] = field(default_factory=list)
     context: str = ""
     description: str = ""
+    # Added with the evolution intents: stored in the JSON payload, so rows written before them
+    # read with these defaults (no table change; see docs/recognition.md).
+    notes: List[str] = field(default_factory=list)
+    removed: List[str] = field(default_factory=list)
+    renamed_from: Optional[str] = None
+    renamed_to: Optional[str] = None
+    defaults: Dict[str, str] = field(default_factory=dict)
 
 
 @dataclass

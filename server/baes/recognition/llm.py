@@ -16,17 +16,19 @@ from typing import Any, Mapping, Sequence
 
 from baes.generation.llm_client import LLMClient, LLMConfig, LLMError
 from baes.recognition.offline import recognize_offline
-from baes.recognition.model import INTENTS, Draft, RecognitionError
+from baes.recognition.model import INTENTS, Draft, RecognitionError, canonical_intent
 from baes.recognition.request_tokens import entity_key
 from baes.scaffold.spec import (SUPPORTED_TYPES, AttributeSpec, EntitySpec, RelationshipSpec, SpecError,
                                 check_identifier, pascal_case, snake_case)
 
 #: Bump when the prompt, the validation or the classification changes: cached LLM answers are keyed by it.
 #: 2: classification ignores words the spec already covers.
-PROMPT_VERSION = 2
+#: 3: removals, renames, defaults and the relationship kind (many_to_one / many_to_many).
+PROMPT_VERSION = 3
 MAX_COMPLETION_TOKENS = 800
 
-_TOP_KEYS = frozenset({"intent", "entity", "attributes", "related_entity", "relationship_required"})
+_TOP_KEYS = frozenset({"intent", "entity", "attributes", "related_entity", "relationship_required",
+                       "relationship_kind", "removed", "renamed_from", "renamed_to", "defaults"})
 _ATTRIBUTE_KEYS = frozenset({"name", "type", "required"})
 
 SYSTEM_PROMPT = f"""You turn a developer's request about a CRUD application (FastAPI + SQLite + Streamlit)
@@ -36,12 +38,21 @@ into one JSON object, and nothing else. Schema (all keys required):
   "entity": "PascalCase singular name of the entity created, changed or deleted",
   "attributes": [{{"name": "snake_case", "type": one of {json.dumps(list(SUPPORTED_TYPES))}, "required": true|false}}],
   "related_entity": "PascalCase singular name" or null,
-  "relationship_required": true|false
+  "relationship_required": true|false,
+  "relationship_kind": "many_to_one" or "many_to_many",
+  "removed": ["snake_case attribute names to remove"],
+  "renamed_from": "old name" or null, "renamed_to": "new name" or null,
+  "defaults": {{"attribute_name": "value for existing rows"}}
 }}
 Rules:
 - "create": a new entity with its attributes. "add_attributes": new attributes for an existing entity
-  (only the new ones). "delete": remove the entity (attributes []). "relationship": "entity" gets a
-  reference (a foreign key) to "related_entity"; attributes [].
+  (only the new ones). "delete_entity": remove the entity (attributes []). "relationship": "entity" gets a
+  reference (a foreign key) to "related_entity"; attributes []. "remove_attributes": "removed" lists the
+  attributes to drop from "entity". "rename_attribute": renamed_from/renamed_to are the old/new attribute
+  names (snake_case) of "entity". "rename_entity": "entity" is the current name, renamed_from/renamed_to
+  the old/new entity names (PascalCase).
+- "X can VERB many Ys" (other than "have") or both sides having many is many_to_many: entity = X,
+  related_entity = Y, relationship_kind "many_to_many".
 - "add X to Y" where X is an entity means Y references X: entity = Y, related_entity = X.
   "X has many Ys" means each Y references X: entity = Y, related_entity = X.
 - Never include an "id" attribute (every entity has one). Infer types from names: email -> email,
@@ -175,7 +186,8 @@ def parse_answer(content: str) -> Draft:
     extra = set(data) - _TOP_KEYS
     if extra:
         raise RecognitionError(f"unexpected keys {sorted(extra)}")
-    intent = data.get("intent")
+    given = data.get("intent")
+    intent = canonical_intent(given) if isinstance(given, str) else given
     if intent not in INTENTS:
         raise RecognitionError(f"intent must be one of {', '.join(INTENTS)}, got {intent!r}")
     name = _entity_name(data.get("entity"), "entity name")
@@ -190,16 +202,44 @@ def parse_answer(content: str) -> Draft:
             raise RecognitionError(f"{name} cannot reference itself")
         if attributes:
             raise RecognitionError("a relationship answer must have no attributes")
-        spec = EntitySpec(name, relationships=(RelationshipSpec(target, required=required),))
+        kind = data.get("relationship_kind") or "many_to_one"
+        try:
+            spec = EntitySpec(name, relationships=(RelationshipSpec(target, required=required, kind=kind),))
+        except SpecError as exc:
+            raise RecognitionError(str(exc)) from exc
         return Draft("relationship", spec, related_entity=target)
     if related not in (None, ""):
         raise RecognitionError(f"related_entity must be null for intent {intent!r}")
     if intent == "add_attributes" and not attributes:
         raise RecognitionError("add_attributes needs at least one attribute")
-    if intent == "delete":
-        return Draft("delete", EntitySpec(name))
+    if intent == "delete_entity":
+        return Draft("delete_entity", EntitySpec(name))
+    if intent == "remove_attributes":
+        removed = data.get("removed")
+        if not isinstance(removed, list) or not removed or not all(isinstance(r, str) for r in removed):
+            raise RecognitionError("remove_attributes needs \"removed\": a list of attribute names")
+        return Draft(intent, EntitySpec(name), removed=tuple(_checked(snake_case(r.strip())) for r in removed))
+    if intent in ("rename_attribute", "rename_entity"):
+        old, new = data.get("renamed_from"), data.get("renamed_to")
+        if not isinstance(old, str) or not isinstance(new, str):
+            raise RecognitionError(f"{intent} needs renamed_from and renamed_to")
+        if intent == "rename_entity":
+            return Draft(intent, EntitySpec(name), renamed_from=name, renamed_to=_entity_name(new, "new entity name"))
+        return Draft(intent, EntitySpec(name), renamed_from=_checked(snake_case(old.strip())),
+                     renamed_to=_checked(snake_case(new.strip())))
+    defaults = data.get("defaults") or {}
+    if not isinstance(defaults, dict) or not all(isinstance(k, str) and isinstance(v, (str, int, float, bool))
+                                                 for k, v in defaults.items()):
+        raise RecognitionError("defaults must map attribute names to values")
     try:
         spec = EntitySpec(name, attributes=attributes)
     except SpecError as exc:
         raise RecognitionError(str(exc)) from exc
-    return Draft(intent, spec)
+    return Draft(intent, spec, defaults=tuple((snake_case(k), str(v)) for k, v in defaults.items()))
+
+
+def _checked(name: str) -> str:
+    try:
+        return check_identifier(name, "attribute name")
+    except SpecError as exc:
+        raise RecognitionError(str(exc)) from exc

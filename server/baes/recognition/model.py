@@ -6,10 +6,21 @@ importing the orchestration (and each other).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
+
 from baes.scaffold.classification import EntityType
 from baes.scaffold.spec import EntitySpec
 
-INTENTS: tuple[str, ...] = ("create", "add_attributes", "relationship", "delete")
+#: What a request asks for, named for what it does (the evolution planner's contract).
+INTENTS: tuple[str, ...] = ("create", "add_attributes", "remove_attributes", "rename_attribute",
+                            "rename_entity", "relationship", "delete_entity")
+#: Older names still read from cache rows and LLM answers.
+INTENT_ALIASES: dict[str, str] = {"delete": "delete_entity"}
+
+
+def canonical_intent(intent: str) -> str:
+    """``intent`` under its current name ("delete" → "delete_entity"); unknown names are returned as given."""
+    return INTENT_ALIASES.get(intent, intent)
 
 
 class RecognitionError(ValueError):
@@ -28,12 +39,21 @@ class Draft:
     entity: EntitySpec
     related_entity: str | None = None
     notes: tuple[str, ...] = ()
+    removed: tuple[str, ...] = ()
+    renamed_from: str | None = None
+    renamed_to: str | None = None
+    defaults: tuple[tuple[str, str], ...] = ()
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "intent", canonical_intent(self.intent))
         if self.intent not in INTENTS:
             raise RecognitionError(f"unknown intent {self.intent!r}; expected one of {', '.join(INTENTS)}")
         if self.intent == "relationship" and not self.related_entity:
             raise RecognitionError("a relationship needs the related entity")
+        if self.intent == "remove_attributes" and not self.removed:
+            raise RecognitionError("which attributes should be removed?")
+        if self.intent in ("rename_attribute", "rename_entity") and not (self.renamed_from and self.renamed_to):
+            raise RecognitionError("a rename needs the old and the new name")
 
 
 @dataclass(frozen=True)
@@ -54,6 +74,10 @@ class Recognition:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     latency_s: float = 0.0
+    removed: tuple[str, ...] = ()
+    renamed_from: str | None = None
+    renamed_to: str | None = None
+    defaults: tuple[tuple[str, str], ...] = ()
 
     @property
     def requires_custom_logic(self) -> bool:
@@ -66,3 +90,18 @@ class Recognition:
     @property
     def from_cache(self) -> bool:
         return self.source.startswith("cache:")
+
+
+def recognition_to_json(recognition: Recognition | Draft) -> dict[str, Any]:
+    """The ``spec`` object of ``baes scaffold --dry-run --format json`` (the shared contract's shape)."""
+    entity = recognition.entity
+    return {
+        "entity": entity.name,
+        "attributes": [{"name": a.name, "type": a.type, "required": a.required} for a in entity.attributes],
+        "relationships": [{"field": r.field_name, "target": r.target, "kind": r.kind, "required": r.required}
+                          for r in entity.relationships],
+        "removed": list(recognition.removed),
+        "renamed_from": recognition.renamed_from,
+        "renamed_to": recognition.renamed_to,
+        "defaults": dict(recognition.defaults),
+    }

@@ -26,7 +26,9 @@ from typing import Any
 
 #: Bump when the key function changes: the cache re-keys its rows on migration.
 #: 2: verb forms used as nouns keep their spelling ("tracking number", "a building entity").
-KEY_VERSION = 2
+#: 3: a line break (with its bullet: "-", "*", "•", "1.") separates list items like a comma.
+#: 4: "trash", "discard" and "purge" are delete verbs, "save" creates (their -s/-ing forms fold).
+KEY_VERSION = 4
 
 _CONTRACTIONS = (
     (re.compile(r"\bcan't\b", re.I), "can not"),
@@ -42,6 +44,8 @@ _CONTRACTIONS = (
 _CAMEL_1 = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _CAMEL_2 = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])")
 _WORD = r"[^\W\d_]\w*|\d+(?:\.\d+)?|[^\w\s]"  # words (any script), numbers, marks
+#: A line break and the bullet after it: one list separator ("with:\n- name\n- size").
+_LINE_BREAK = re.compile(r"\s*[\r\n]+\s*(?:(?:[-*+\u2022\u2023\u25e6]|\d{1,2}[.)])\s+)?")
 
 #: Words dropped anywhere: they never change what a request asks for.
 FILLERS: frozenset[str] = frozenset({"a", "an", "the", "please", "kindly", "just", "new"})
@@ -79,7 +83,7 @@ def clean_text(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     for pattern, replacement in _CONTRACTIONS:
         text = pattern.sub(replacement, text)
-    return text
+    return _LINE_BREAK.sub(" , ", text.strip())
 
 
 def split_camel(word: str) -> str:

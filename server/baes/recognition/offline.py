@@ -15,20 +15,30 @@ are read by ``baes.recognition.attribute_phrases``. The grammar is small and exp
 * add_attributes: "add email to student", "students also need a phone number",
                  "give teachers an office", "extend Course with credits"
 * create:        "create a Book entity with ...", "add a Book with ...", "a system to manage students with ...",
-                 "Teachers have a name, an optional office and a hire date"
+                 "Teachers have a name, an optional office and a hire date" (``create_phrases``)
+* remove/rename: "remove fax from Supplier", "rename cost to price in Product" (``evolution_phrases``)
+* many:          "each farm has many barns", "readers can borrow many books" (``many``)
+
+A request that is not English is refused first (``language``); a "default …" phrase is taken out
+before the rules and given to the one new attribute.
 """
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Sequence
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.attribute_phrases import REFERENCE_VERBS, Fields, build_spec, parse_fields, relationship_target
-from baes.recognition.normalize import stem, verb_base
+from baes.recognition.attribute_phrases import Fields, build_spec, parse_fields, relationship_target
+from baes.recognition.create_phrases import is_passive, object_of_verb, try_create
+from baes.recognition.evolution_phrases import take_default, try_remove, try_rename
+from baes.recognition.language import foreign_language_reason
+from baes.recognition.many import try_many
+from baes.recognition.normalize import verb_base
 from baes.recognition.model import Draft, RecognitionError
-from baes.recognition.request_tokens import (ATTRIBUTE_MARKERS, BE_WORDS, HAVE, LINKED_PARTICIPLES, MANY, MAYBE_MODALS,
-                                      MODALS, PRONOUNS, RELATION_WORDS, RELATIVE, SEPARATORS, SKIP_IN_NOUNS,
-                                      SUBJECT_SKIP, Known, Tok, clause_end, entity_name, first_index, head_noun,
-                                      index_of, is_entityish, noun_after, read_tokens, verb_stems)
+from baes.recognition.request_tokens import (HAVE, LINKED_PARTICIPLES, MANY, MAX_NAME_WORDS, MAYBE_MODALS, MODALS,
+                                             PRONOUNS, RELATION_WORDS, SEPARATORS, SKIP_IN_NOUNS, SUBJECT_SKIP, Known,
+                                             Tok, clause_end, compound, entity_name, first_index, index_of,
+                                             is_entityish, noun_after, read_tokens, verb_stems)
 from baes.scaffold.spec import EntitySpec, RelationshipSpec
 
 
@@ -42,19 +52,34 @@ def _changed(name: str, fields: Fields, intent: str) -> Draft:
 
 def _try_delete(toks: list[Tok], known: Known) -> Draft | None:
     verbs = verb_stems("delete") | verb_stems("create") | verb_stems("add") | verb_stems("link")
-    first_verb = next((i for i, t in enumerate(toks) if t.word and t.stem in verbs), None)
+    lows = [t.low for t in toks]
+    rid = next((i + 2 for i in range(len(toks) - 2) if lows[i:i + 3] == ["get", "rid", "of"]), None)
+    first_verb = rid if rid is not None else next((i for i, t in enumerate(toks) if t.word and t.stem in verbs), None)
+    if rid is not None:  # "get rid of the Coupon model"
+        end = clause_end(toks, rid + 1)
+        return _deleted(toks, rid, end, known)
     if first_verb is None or toks[first_verb].stem not in verb_stems("delete"):
         return None
     end = clause_end(toks, first_verb + 1)
+    return _deleted(toks, first_verb, end, known)
+
+
+def _deleted(toks: list[Tok], first_verb: int, end: int, known: Known) -> Draft:
+    """The entity named after the delete verb at ``first_verb`` (or a pronoun's antecedent)."""
     if index_of(toks[:end], {"from"}, first_verb + 1) is not None:
-        raise RecognitionError("removing an attribute or a reference from an entity is not supported; "
-                               "edit the entity's files, or delete the whole entity")
+        raise RecognitionError("remove what from which entity? Say e.g. 'remove fax from Supplier', "
+                               "or 'delete the Supplier entity' for the whole entity")
     target = noun_after(toks[:end], first_verb + 1)
     if target is None or toks[target].low in PRONOUNS | {"them", "this", "that", "all"}:
         target = _mentioned_before(toks, first_verb, known)  # "I no longer want the Course entity, delete it"
     if target is None:
         raise RecognitionError("which entity should be deleted? (e.g. 'delete the Course entity')")
-    return Draft("delete", EntitySpec(entity_name(toks[target], known)))
+    head = target  # "delete the gift cards table": the name runs to the structure word
+    while (head + 1 < end and toks[head + 1].word and toks[head + 1].low not in SKIP_IN_NOUNS
+           and not toks[head + 1].low.endswith("ly") and head + 1 - target < MAX_NAME_WORDS):
+        head += 1
+    name = compound(toks, head, target)
+    return Draft("delete_entity", EntitySpec(entity_name(name, known)))
 
 
 def _mentioned_before(toks: list[Tok], stop: int, known: Known) -> int | None:
@@ -129,27 +154,12 @@ def _could_be_target(tok: Tok, known: Known) -> bool:
             and verb_base(tok.low) is None and tok.low not in RELATION_WORDS)
 
 
-#: Adverbs allowed between "is" and a participle ("students are also linked to a course").
-_PARTICIPLE_ADVERBS = frozenset({"also", "always", "usually", "optionally", "now", "each", "all"})
-
-
-def _is_passive(toks: Sequence[Tok], verb: int, known: Known) -> bool:
-    """ "students are attached to a course" describes a reference, it is no order to add something.
-
-    True when the verb is a participle (-ed) after a form of "to be" or right after an entity noun.
-    """
-    if not toks[verb].low.endswith("ed"):
-        return False
-    before = verb - 1
-    while before >= 0 and toks[before].low in _PARTICIPLE_ADVERBS:
-        before -= 1
-    return before >= 0 and (toks[before].low in BE_WORDS or is_entityish(toks[before], known))
 
 
 def _try_verb_to(toks: list[Tok], known: Known) -> Draft | None:
     """ "add X to Y", "link X with Y", "add a phone number for students", "add to Student: email"."""
     verb = first_index(toks, verb_stems("add") | verb_stems("link"))
-    if verb is None or (toks[verb].low == "give") or _is_passive(toks, verb, known):
+    if verb is None or (toks[verb].low == "give") or is_passive(toks, verb, known):
         return None
     if first_index(toks, verb_stems("create"), 0, verb) is not None and toks[verb].stem not in verb_stems("link"):
         return None
@@ -184,7 +194,12 @@ def _try_verb_to(toks: list[Tok], known: Known) -> Draft | None:
             return _links_draft(target_tok, targets, known, required=not optional)
         return _link_draft(holder, target_tok, known, required=not optional)  # "add X to Y": Y gets x_id
     if toks[verb].stem in verb_stems("link"):
+        if len(core_nouns) == 1 and not any(t.low in SEPARATORS for t in region):  # "link payments to invoices"
+            targets = [toks[t] for t in _listed_targets(toks, holder_index, end, known)]
+            return _links_draft(core_nouns[0], targets, known, required=not optional)
         return None
+    if [t.low for t in core] == ["support"] and toks[prep].low == "for":
+        return None  # "add support for coupons with ...": a new entity, read by the create rules
     name = entity_name(holder, known)
     fields = parse_fields(region, known, entity_name=name)
     if not fields.attributes and not fields.relationships:
@@ -245,15 +260,15 @@ def _try_ownership(toks: list[Tok], known: Known) -> Draft | None:
                 t.low in vocab.OPTIONAL_WORDS for t in rest)
             if nxt is None:
                 return None
-            target = toks[nxt]
-            if target.low in MANY:
+            owned = toks[nxt]
+            if owned.low in MANY:
                 nxt2 = noun_after(toks[:end], nxt + 1)
-                target = toks[nxt2] if nxt2 is not None else target
-            if not is_entityish(target, known):
+                owned = toks[nxt2] if nxt2 is not None else owned
+            if not is_entityish(owned, known):
                 return None
             if many:
-                return _link_draft(target, toks[subject], known, required=True)
-            return _link_draft(toks[subject], target, known, required=not optional)
+                return _link_draft(owned, toks[subject], known, required=True)
+            return _link_draft(toks[subject], owned, known, required=not optional)
     return None
 
 
@@ -272,7 +287,9 @@ def _subject_before(toks: Sequence[Tok], verb: int) -> int | None:
 def _try_subject_has(toks: list[Tok], known: Known) -> Draft | None:
     """ "Students also need a phone number", "Teachers have a name, ..." (create unless known/also)."""
     end = clause_end(toks, 0)
-    have = next((i for i in range(end) if toks[i].low in HAVE and not _object_of_verb(toks, i)), None)
+    have = next((i for i in range(end) if toks[i].low in HAVE and not object_of_verb(toks, i)), None)
+    if have is not None and have + 1 < end and toks[have + 1].low == "to":
+        return None  # "the clinic needs to record vaccinations with ...": the object of the next verb
     if have is None:
         return None
     subject = _subject_before(toks, have)
@@ -299,6 +316,8 @@ def _try_give_or_extend(toks: list[Tok], known: Known) -> Draft | None:
     if holder is None:
         return None
     start = holder + 1
+    while start < end and toks[start].low in vocab.STRUCTURE_WORDS:  # "give the Driver entity a ..."
+        start += 1
     marker = index_of(toks[:end], {"with", "to", "by", ":"}, start)
     if marker is not None and marker <= start + 1:
         start = marker + 1
@@ -309,163 +328,6 @@ def _try_give_or_extend(toks: list[Tok], known: Known) -> Draft | None:
     return _changed(name, fields, "add_attributes")
 
 
-def _create_entity_index(toks: list[Tok], marker: int) -> int | None:
-    # "an entity called Book", "named Book"
-    for i in range(marker):
-        if toks[i].low in {"called", "named"} and i + 1 < len(toks) and toks[i + 1].word:
-            return i + 1
-    # "a Book entity", "the student model"
-    for i in range(1, marker):
-        if toks[i].low in vocab.STRUCTURE_WORDS:
-            j = i - 1
-            while j >= 0 and toks[j].word and toks[j].low in vocab.ATTRIBUTE_FILLERS:
-                j -= 1
-            if j >= 0 and toks[j].word and _names_structure(toks, j):
-                return j
-    # "manage university students", "create students"
-    verbs = [i for i in range(marker) if toks[i].word and toks[i].stem in _creating_verbs()]
-    for verb in reversed(verbs):
-        head = head_noun(toks, verb + 1, marker)
-        if head is not None:
-            return head
-    return head_noun(toks, 0, marker) if not verbs else None
-
-
-def _names_structure(toks: Sequence[Tok], index: int) -> bool:
-    """Whether the word before "entity"/"model"/"table" is its name ("a Book entity").
-
-    A qualifier ("store", "library") or a verb ("store", "record") is a name too when it is the
-    object of a creating verb: "create a Store entity", "create a Record entity".
-    """
-    tok = toks[index]
-    if _object_of_verb(toks, index):
-        return tok.low not in vocab.STRUCTURE_WORDS and (tok.low not in SKIP_IN_NOUNS
-                                                         or tok.sing in vocab.ENTITY_NOUNS)
-    return tok.low not in SKIP_IN_NOUNS and tok.stem not in _creating_verbs()
-
-
-def _object_of_verb(toks: Sequence[Tok], index: int) -> bool:
-    """ "create a Store entity": a word right after a creating verb is its object, even when it is
-    also a verb itself (store, record, model); the article between them is already dropped."""
-    return index > 0 and toks[index - 1].word and toks[index - 1].stem in _creating_verbs()
-
-
-def _where_subject(toks: list[Tok], marker: int, end: int) -> tuple[int, int] | None:
-    """ "... where each book has a title, ..." → (index of "book", index where its attributes start)."""
-    if marker >= end or toks[marker].low not in {"where", "in", "whose"}:
-        return None
-    j = marker + 1
-    while j < end and toks[j].low in SUBJECT_SKIP | {"which"}:
-        j += 1
-    if j >= end or not toks[j].word or toks[j].low in SKIP_IN_NOUNS:
-        return None
-    k = j + 1
-    while k < end and toks[k].low in MODALS | MAYBE_MODALS:
-        k += 1
-    if k < end and toks[k].low in HAVE:
-        return j, k + 1
-    return None
-
-
-def _find_marker(toks: list[Tok], start: int, end: int) -> int:
-    """Where the attribute list starts: "with", "having", ":", "that has", "Book(" ...; ``end`` if none."""
-    for i in range(start, end):
-        low = toks[i].low
-        if low in ATTRIBUTE_MARKERS and i > 0:
-            return i
-        if low in RELATIVE and i + 1 < end and (toks[i + 1].low in HAVE or toks[i + 1].low in MODALS
-                                                or toks[i + 1].low in LINKED_PARTICIPLES | REFERENCE_VERBS):
-            return i  # "a Book that has ...", "an Order that belongs to a customer"
-        if low == "(" and i > 0 and toks[i - 1].word and any(t.low in {",", ":"} for t in toks[i + 1:end]):
-            return i
-    return end
-
-
-def _implicit_list(toks: list[Tok], index: int, end: int) -> int | None:
-    """ "create student name email gpa": the attribute list starts at the first attribute word after the noun."""
-    for i in range(index + 1, end):
-        if not toks[i].word:
-            return None
-        if toks[i].low in vocab.ATTRIBUTE_TYPES or toks[i].low in vocab.TEXT_OVERRIDES:
-            return i
-    return None
-
-
-def _creating_verbs() -> frozenset[str]:
-    """Verbs that create an entity here: "create/make/..." and, once no rule before this one read
-    the request as a change of an existing entity, "add" too ("add a Book with title and author").
-
-    Only "add" itself: the other add-verbs (give, extend, attach, assign...) never name a new entity.
-    """
-    return verb_stems("create") | {stem("add")}
-
-
-def _check_adding(toks: list[Tok], index: int, region_start: int, end: int, implicit: int | None,
-                  known: Known) -> None:
-    """Refuse an "add ..." that names no target and no new entity ("add email", "add a phone number").
-
-    "add" creates only when it clearly names an entity: a structure word ("add a Book entity"), an
-    attribute list after "with"/":" ("add a Book with title"), or an entity noun ("add students").
-    """
-    if any(t.word and (t.stem in verb_stems("create") or t.low in vocab.STRUCTURE_WORDS) for t in toks[:region_start]):
-        return
-    if implicit is None and (region_start < end or is_entityish(toks[index], known)):
-        return
-    if implicit is not None and is_entityish(toks[index], known):  # "add student name email": change or create?
-        what, target = ", ".join(t.text for t in toks[implicit:end] if t.word), entity_name(toks[index], known)
-        raise RecognitionError(f"a change of {target} or a new entity? Say 'add {what} to {target}', "
-                               f"or 'create a {target} entity with {what}'")
-    add = next(i for i, t in enumerate(toks) if t.word and t.stem == stem("add"))
-    what = " ".join(t.text for t in toks[add + 1:end] if t.word)
-    raise RecognitionError(f"add {what!r} to which entity? Say e.g. 'add {what} to Student', "
-                           "or 'create a Student entity with ...' for a new entity")
-
-
-def _try_create(toks: list[Tok], known: Known) -> Draft | None:
-    end = clause_end(toks, 0)
-    marker = _find_marker(toks, 0, end)
-    named = next((i for i in range(min(marker + 2, end) - 1) if toks[i].low in vocab.STRUCTURE_WORDS
-                  and toks[i + 1].low == ":" and i + 2 < end and toks[i + 2].word
-                  and (i == 0 or toks[i - 1].low in SKIP_IN_NOUNS or toks[i - 1].stem in _creating_verbs())), None)
-    where = _where_subject(toks, marker, end)
-    implicit: int | None = None  # where an implicit list ("create student name email") starts
-    if named is not None:  # "new entity: Book(title, author)"
-        index = named + 2
-        marker = _find_marker(toks, index + 1, end)
-        region_start = marker + 1 if marker < end else end
-    elif where is not None:
-        index, region_start = where
-    else:
-        found = _create_entity_index(toks, marker)
-        if found is None:
-            return None
-        index, region_start = found, (marker + 1 if marker < end else end)
-        if marker < end and toks[marker].low in RELATIVE:  # "a Book that (should) stores title, ..."
-            while region_start < end and toks[region_start].low in HAVE | MODALS:
-                region_start += 1
-        if marker == end:  # "create student name email gpa": the list starts at the first attribute word
-            verbs = [i for i in range(index) if toks[i].word and toks[i].stem in _creating_verbs()]
-            first = noun_after(toks[:end], verbs[-1] + 1) if verbs else None
-            implicit = _implicit_list(toks, first, end) if first is not None else None
-            if implicit is not None:
-                index = head_noun(toks, first, implicit) or first
-                marker, region_start = implicit - 1, implicit
-    name = entity_name(toks[index], known)
-    if any(t.word and t.stem == stem("add") for t in toks[:index]):
-        _check_adding(toks, index, region_start, end, implicit, known)
-    maybe = any(t.low in MAYBE_MODALS for t in toks[marker:min(marker + 3, end)])
-    region = toks[region_start:end]
-    fields = parse_fields(region, known, all_optional=maybe, entity_name=name, implicit=implicit is not None)
-    if any(t.word for t in toks[end:]):
-        fields.notes.append("only the first sentence was used; send one request per change")
-    explicit = any(t.word and (t.stem in _creating_verbs() or t.low in vocab.STRUCTURE_WORDS) for t in toks[:marker])
-    if not explicit:
-        nouns = [t for t in toks[:marker] if t.word and t.low not in SKIP_IN_NOUNS and t.low not in SUBJECT_SKIP]
-        if len(nouns) > 1:
-            return None  # a sentence about several things ("students can enroll in many courses") is no create
-        if not (fields.attributes or fields.relationships or is_entityish(toks[index], known)):
-            return None  # a lone unknown word ("hello") is not a request to create an entity
-    return Draft("create", build_spec(name, fields), notes=tuple(fields.notes))
 
 
 def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Draft:
@@ -477,11 +339,32 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
     toks = read_tokens(request)
     if not any(t.word for t in toks):
         raise RecognitionError("the request has no words")
+    foreign = foreign_language_reason(request)
+    if foreign:
+        raise RecognitionError(foreign)
     known = Known(existing_entities)
-    for attempt in (_try_delete, _refuse_undirected, _try_verb_to, _try_give_or_extend, _try_ownership,
-                    _try_subject_has, _try_create):
+    toks, default = take_default(toks)
+    for attempt in (try_rename, try_remove, _try_delete, try_many, _refuse_undirected, _try_verb_to, _try_give_or_extend,
+                    _try_ownership, _try_subject_has, try_create):
         draft = attempt(toks, known)
         if draft is not None:
-            return draft
-    raise RecognitionError(f"could not find an entity in {request!r} "
-                           "(try e.g. 'create a Student entity with name and email')")
+            return _with_default(draft, default)
+    raise RecognitionError(_not_understood(request))
+
+
+def _with_default(draft: Draft, default: str | None) -> Draft:
+    """``draft`` with the request's "default …" value on its one new attribute."""
+    if default is None:
+        return draft
+    attributes = draft.entity.attributes
+    if draft.intent not in ("create", "add_attributes") or len(attributes) != 1:
+        raise RecognitionError(f"which attribute gets the default {default!r}? Add one attribute per request, "
+                               f"e.g. 'add priority to Ticket with default {default}'")
+    return replace(draft, defaults=((attributes[0].name, default),))
+
+
+def _not_understood(request: str) -> str:
+    return (f"could not tell which entity {request!r} is about, nor what to do with it. Phrase it as one of: "
+            "'create a Student entity with name, email and gpa', 'add phone to Student', "
+            "'remove phone from Student', 'rename phone to mobile in Student', 'each course has many lessons', "
+            "'students can join many clubs', 'delete the Student entity'")

@@ -22,7 +22,7 @@ from baes.generation.llm_client import LLMConfig
 from baes.recognition.normalize import canonical_tokens
 from baes.recognition.offline import recognize_offline
 from baes.recognition.cache import CachedRecognition, RecognitionCache
-from baes.recognition.model import INTENTS, Draft, Recognition, RecognitionError
+from baes.recognition.model import INTENTS, Draft, Recognition, RecognitionError, canonical_intent
 from baes.recognition.request_tokens import Known
 from baes.scaffold.classification import EntityType, classify
 from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError
@@ -38,7 +38,8 @@ log = logging.getLogger(__name__)
 #: 3: a list item is one attribute ("tax rate" → tax_rate), "X is attached to Y" is a reference, "add" creates.
 #: 4: verb forms used as nouns keep their spelling ("tracking number"), every listed reference target is
 #:    kept ("associated with customers and products"), "has projector" is the flag has_projector.
-OFFLINE_VERSION = 4
+#: 5: removals, renames, defaults, has-many and many-to-many, multi-word names, typos, types of counts and money.
+OFFLINE_VERSION = 5
 
 
 def _entity_keys(names: Sequence[str]) -> list[str]:
@@ -98,9 +99,14 @@ def _recognize_fresh(request: str, existing: Sequence[str], llm: LLMConfig | Non
         raise RecognitionError(f"could not understand the request (internal error: {exc})") from exc
 
 
+#: Intents that generate code (the others only remove or rename: always STANDARD, nothing to classify).
+_GENERATING_INTENTS = frozenset({"create", "add_attributes", "relationship"})
+
+
 def _finish(request: str, draft: Draft, source: str, notes: Sequence[str], prompt_tokens: int = 0,
             completion_tokens: int = 0, latency_s: float = 0.0) -> Recognition:
-    if draft.intent == "delete":
+    reasons: tuple[str, ...]
+    if draft.intent not in _GENERATING_INTENTS:
         entity_type, reasons = EntityType.STANDARD, ()
     else:
         classification = classify(request, draft.entity)
@@ -108,7 +114,8 @@ def _finish(request: str, draft: Draft, source: str, notes: Sequence[str], promp
     return Recognition(intent=draft.intent, entity=draft.entity, related_entity=draft.related_entity,
                        entity_type=entity_type, custom_logic_reasons=tuple(reasons), source=source,
                        notes=tuple(notes), prompt_tokens=prompt_tokens, completion_tokens=completion_tokens,
-                       latency_s=latency_s)
+                       latency_s=latency_s, removed=draft.removed, renamed_from=draft.renamed_from,
+                       renamed_to=draft.renamed_to, defaults=draft.defaults)
 
 
 def to_cached(request: str, recognition: Recognition) -> CachedRecognition:
@@ -125,27 +132,53 @@ def to_cached(request: str, recognition: Recognition) -> CachedRecognition:
         cached_at=datetime.now().isoformat(),
         intent=recognition.intent,
         related_entity=recognition.related_entity,
-        relationships=[{"target": r.target, "required": r.required} for r in entity.relationships],
+        relationships=[{"target": r.target, "required": r.required, "kind": r.kind} for r in entity.relationships],
         description=entity.description,
+        notes=list(recognition.notes),
+        removed=list(recognition.removed),
+        renamed_from=recognition.renamed_from,
+        renamed_to=recognition.renamed_to,
+        defaults=dict(recognition.defaults),
     )
 
 
 def from_cached(entry: CachedRecognition, source: str) -> Recognition | None:
     """A recognition from a cache entry, or None when the entry does not validate (treated as a miss)."""
     try:
-        intent = entry.intent if entry.intent in INTENTS else "create"
+        intent = canonical_intent(str(entry.intent))
+        intent = intent if intent in INTENTS else "create"
         attributes = tuple(_attribute(a) for a in entry.attributes)
-        relationships = tuple(RelationshipSpec(str(r["target"]), bool(r.get("required", True)))
+        relationships = tuple(RelationshipSpec(str(r["target"]), bool(r.get("required", True)),
+                                               str(r.get("kind", "many_to_one")))
                               for r in (entry.relationships or []))
         entity = EntitySpec(str(entry.entity_name), attributes, relationships, str(entry.description or ""))
         entity_type = _entity_type(entry.entity_type, entry.requires_custom_logic)
-        draft = Draft(intent, entity, related_entity=entry.related_entity or None)
+        draft = Draft(intent, entity, related_entity=entry.related_entity or None,
+                      notes=_strings(entry.notes), removed=_strings(entry.removed),
+                      renamed_from=_optional_string(entry.renamed_from), renamed_to=_optional_string(entry.renamed_to),
+                      defaults=tuple((str(k), str(v)) for k, v in dict(entry.defaults or {}).items()))
     except (SpecError, RecognitionError, KeyError, TypeError, ValueError, AttributeError) as exc:
         log.warning("recognition cache: ignoring an invalid entry for %r (%s)", entry.user_request, exc)
         return None
     return Recognition(intent=draft.intent, entity=draft.entity, related_entity=draft.related_entity,
                        entity_type=entity_type, custom_logic_reasons=tuple(str(r) for r in entry.custom_logic_reasons),
-                       source=source)
+                       source=source, notes=draft.notes, removed=draft.removed, renamed_from=draft.renamed_from,
+                       renamed_to=draft.renamed_to, defaults=draft.defaults)
+
+
+def _strings(value: Any) -> tuple[str, ...]:
+    """A stored list of strings (None or a missing field in an old row: empty); anything else is invalid."""
+    if value is None:
+        return ()
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise TypeError(f"expected a list of strings, got {value!r}")
+    return tuple(value)
+
+
+def _optional_string(value: Any) -> str | None:
+    if value is None or isinstance(value, str):
+        return value or None
+    raise TypeError(f"expected a string, got {value!r}")
 
 
 def _attribute(data: Mapping[str, Any]) -> AttributeSpec:

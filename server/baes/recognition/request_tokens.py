@@ -18,9 +18,12 @@ from baes.scaffold.spec import EntitySpec, SpecError, pascal_case, snake_case
 
 # Canonical tokens have no "&", "!" or "?" ("and" and "." stand for them) and no inflected verb forms.
 SEPARATORS = frozenset({",", ";", "and", "plus", "but", ".", "/"})
-CLAUSE_END = frozenset({".", ";"})
+#: Only a sentence end ends a clause: a semicolon separates list items ("name; cuisine; rating").
+CLAUSE_END = frozenset({"."})
 ATTRIBUTE_MARKERS = frozenset({"with", "having", "include", "contain", ":", "where", "whose", "fields",
                                "attributes", "columns", "properties"})
+#: Markers that are also nouns ("manage our properties with ..."): a marker only before ":" or the list.
+NOUN_MARKERS = frozenset({"fields", "attributes", "columns", "properties"})
 RELATIVE = frozenset({"that", "which", "who"})
 HAVE = frozenset({"have", "had", "having", "need", "require", "store", "keep", "get", "hold", "track", "record",
                   "contain", "include", "want"})
@@ -114,6 +117,37 @@ def entity_name(tok: Tok, known: Known) -> str:
         raise RecognitionError(f"{tok.text!r} cannot be an entity name: {exc}") from exc
 
 
+#: Most words of a multi-word entity name ("purchase order line").
+MAX_NAME_WORDS = 3
+
+
+def _modifies_name(tok: Tok) -> bool:
+    """Whether ``tok`` may be the first part of a multi-word entity name ("purchase" in "purchase order")."""
+    return (tok.word and tok.low not in SKIP_IN_NOUNS and tok.low not in SUBJECT_SKIP and tok.low not in PRONOUNS
+            and tok.low not in HAVE and tok.low not in vocab.NEGATION_WORDS and tok.low not in {"called", "named"}
+            and verb_base(tok.low) is None and tok.stem not in verb_stems("create") and not tok.low.endswith("ed"))
+
+
+def compound(toks: Sequence[Tok], index: int, floor: int = 0) -> Tok:
+    """The entity name ending at ``toks[index]`` with the nouns before it ("loyalty card" → ``loyalty_card``).
+
+    Goes left from ``index`` (not below ``floor``) over words that can modify a noun: no article,
+    qualifier ("university"), verb, structure word or pronoun.
+    """
+    start = index
+    while start - 1 >= floor and index - start + 1 < MAX_NAME_WORDS and _modifies_name(toks[start - 1]):
+        if start - 2 >= 0 and toks[start - 2].low == "to":
+            break  # "possible to save notes": a word after "to" is a verb
+        start -= 1
+    if start == index:
+        return toks[index]
+    head = toks[index]
+    parts = [t.low for t in toks[start:index]]
+    low = "_".join(parts + [head.low])
+    sing = "_".join(parts + [head.sing])
+    return Tok(" ".join(t.text for t in toks[start:index + 1]), low, sing, low, True)
+
+
 def is_entityish(tok: Tok, known: Known) -> bool:
     if known.get(tok.sing):
         return True
@@ -150,8 +184,13 @@ def head_noun(toks: Sequence[Tok], start: int, stop: int) -> int | None:
     best: int | None = None
     for i in range(start, stop):
         tok = toks[i]
-        if tok.low in SEPARATORS or tok.low in ATTRIBUTE_MARKERS or tok.low in RELATIVE:
+        if tok.low in SEPARATORS or tok.low in RELATIVE or (tok.low in ATTRIBUTE_MARKERS and (
+                tok.low not in NOUN_MARKERS or (i + 1 < len(toks) and toks[i + 1].low == ":"))):
             break
+        if i + 1 < stop and toks[i + 1].low == "by" and tok.low.endswith(("ed", "en", "wn")):
+            break  # "orders placed by customers": the noun before the participle
+        if i > start and toks[i - 1].low in BE_WORDS:
+            continue  # "a Delivery is made with": a participle, not the noun
         if tok.word and tok.low not in SKIP_IN_NOUNS and tok.stem not in verb_stems("create"):
             best = i
     return best

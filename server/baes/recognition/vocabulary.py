@@ -26,7 +26,59 @@ ATTRIBUTE_TYPES: dict[str, str] = {
     "active": "bool", "enabled": "bool", "available": "bool", "verified": "bool", "published": "bool",
     "completed": "bool", "done": "bool", "deleted": "bool", "archived": "bool", "paid": "bool",
     "admin": "bool", "visible": "bool", "approved": "bool",
+    # money and measures
+    "rent": "float", "deposit": "float", "fare": "float", "revenue": "float", "income": "float",
+    "expense": "float", "profit": "float", "payment": "float", "refund": "float", "tip": "float",
+    "commission": "float", "bonus": "float", "premium": "float", "money": "float", "temperature": "float",
+    "width": "float", "length": "float", "depth": "float", "area": "float", "volume": "float",
+    "speed": "float", "valuation": "float",
+    # counts
+    "headcount": "int", "attendance": "int", "population": "int", "calories": "int", "points": "int",
+    "steps": "int", "views": "int", "likes": "int", "votes": "int", "visits": "int", "followers": "int",
 }
+
+#: Plural nouns that, as the last word of an attribute, count something ("max guests", "beds",
+#: "charge cycles", "parking spaces") → int. Only words that are rarely a text attribute themselves.
+COUNT_NOUNS: frozenset[str] = frozenset({
+    "guests", "beds", "bedrooms", "bathrooms", "rooms", "servings", "attendees", "participants", "visitors",
+    "calories", "points", "doses", "cycles", "seats", "floors", "stops", "steps", "views", "likes", "votes",
+    "visits", "followers", "spaces", "slots", "copies", "units", "laps", "reps", "pages", "minutes", "hours",
+    "seconds", "days", "weeks", "months", "years", "employees", "members", "players", "tickets", "items",
+    "nights", "passengers", "people", "persons", "kids", "children", "adults", "pieces", "cups",
+    "downloads", "clicks", "shares", "retries", "attempts",
+    "stars",
+})
+#: Units of measure, as the last word of an attribute ("square meters", "distance km") → float.
+MEASURE_UNITS: frozenset[str] = frozenset({
+    "meters", "metres", "kilometers", "kilometres", "km", "miles", "feet", "inches", "cm", "mm", "liters", "litres",
+    "gallons", "grams", "kilograms", "kg", "lbs", "pounds", "ounces", "sqm", "sqft", "celsius", "fahrenheit",
+    "percent", "hectares", "acres",
+})
+#: Last words that keep an amount an amount: "amount due", "percent off", "balance owed".
+AMOUNT_QUALIFIERS: frozenset[str] = frozenset({"due", "owed", "off", "left", "remaining", "spent", "earned",
+                                               "paid", "total", "net", "gross"})
+#: Last words that keep a count a count: "seats left", "tickets sold", "rooms available".
+COUNT_QUALIFIERS: frozenset[str] = frozenset({"left", "remaining", "available", "used", "sold", "booked", "free",
+                                              "taken", "total"})
+#: First words of a count ("max guests", "min age", "num seats") → int unless the rest is money.
+COUNT_PREFIXES: frozenset[str] = frozenset({"max", "maximum", "min", "minimum", "num", "no"})
+#: Currencies after "in": "a cost in dollars" is the float ``cost``.
+CURRENCY_WORDS: frozenset[str] = frozenset({
+    "dollar", "dollars", "euro", "euros", "usd", "eur", "gbp", "pound", "pounds", "yen", "cents", "cent",
+    "francs", "franc", "rupees", "rupee", "pesos", "peso", "currency", "money", "$", "€", "£",
+})
+#: Ways of saying "a flag" after a name: "pets allowed (true/false)", "furnished yes/no".
+BOOL_PAIRS: frozenset[tuple[str, str]] = frozenset({("true", "false"), ("yes", "no"), ("y", "n"), ("on", "off"),
+                                                     ("false", "true"), ("no", "yes")})
+#: Words that are parts of common attribute names (text): with the typed words above, the
+#: vocabulary a misspelt attribute word is corrected against ("adress" → address).
+NAME_WORDS: frozenset[str] = frozenset({
+    "name", "number", "interest", "company", "address", "description", "category", "status", "location",
+    "phone", "title", "email", "comment", "notes", "note", "reason", "summary", "details", "message",
+    "country", "city", "street", "postal", "website", "account", "contact", "license",
+    "department", "customer", "product", "quantity", "available", "approved", "birthday", "password",
+    "username", "language", "currency", "priority", "capacity", "reference", "identifier", "position",
+})
 
 #: Last word of a multi-word attribute name → type (``hire_date``, ``page_count``, ``unit_price``).
 #: ``*_number`` stays text: phone, insurance, serial and invoice numbers are identifiers, not amounts.
@@ -37,6 +89,11 @@ SUFFIX_TYPES: dict[str, str] = {
     "minutes": "int", "hours": "int", "seconds": "int", "days": "int", "years": "int", "mileage": "int",
     "price": "float", "cost": "float", "amount": "float", "rate": "float", "score": "float",
     "total": "float", "salary": "float", "fee": "float", "percentage": "float",
+    "money": "float", "rent": "float", "wage": "float", "payment": "float", "deposit": "float", "budget": "float",
+    "balance": "float", "weight": "float", "height": "float", "width": "float", "length": "float",
+    "depth": "float", "distance": "float", "temperature": "float", "revenue": "float", "refund": "float",
+    "fare": "float", "tip": "float", "charge": "float", "discount": "float", "tax": "float", "premium": "float",
+    "level": "int", "headcount": "int", "calories": "int", "points": "int", "capacity": "int", "size": "int",
     "email": "email",
 }
 
@@ -75,14 +132,15 @@ ENTITY_NOUNS: frozenset[str] = frozenset({
 #: Intent verbs (singular, lower-case) and markers.
 CREATE_VERBS: frozenset[str] = frozenset({
     "create", "make", "build", "generate", "scaffold", "define", "manage", "track", "setup",
-    "store", "register", "handle", "record", "catalog", "catalogue", "model", "implement", "develop",
+    "store", "register", "handle", "record", "catalog", "catalogue", "model", "implement", "develop", "save",
 })
 #: "add X to Y": Y gets X (an attribute, or a reference ``x_id`` when X is an entity).
 ADD_VERBS: frozenset[str] = frozenset({"add", "include", "extend", "append", "give", "attach", "put", "insert",
                                        "assign"})
 #: "link X to/with Y": X points to Y (X gets ``y_id``).
 LINK_VERBS: frozenset[str] = frozenset({"link", "connect", "relate", "associate", "reference"})
-DELETE_VERBS: frozenset[str] = frozenset({"delete", "remove", "drop", "destroy", "erase", "eliminate"})
+DELETE_VERBS: frozenset[str] = frozenset({"delete", "remove", "drop", "destroy", "erase", "eliminate", "trash",
+                                          "discard", "purge"})
 NEED_VERBS: frozenset[str] = frozenset({"need", "require", "want", "get", "keep", "belong", "refer", "hold",
                                         "contain"})
 ALSO_WORDS: frozenset[str] = frozenset({"also", "too", "additionally", "furthermore", "plus", "another", "extra",
@@ -95,6 +153,7 @@ NOUN_QUALIFIERS: frozenset[str] = frozenset({
     "all", "some", "simple", "basic", "new", "online", "local", "small", "big", "list", "lists",
     "information", "info", "data", "details", "system", "app", "application", "database", "store",
     "shop", "of", "for", "about", "each", "every", "registered", "hospital", "clinic", "bookstore",
+    "whole", "entire",
 })
 #: Articles and fillers dropped inside an attribute phrase ("a hire date" → hire_date).
 ATTRIBUTE_FILLERS: frozenset[str] = frozenset({
@@ -114,6 +173,10 @@ _IRREGULAR_SINGULAR: dict[str, str] = {
     "series": "series", "species": "species", "news": "news", "gpa": "gpa", "status": "status",
     "address": "address", "class": "class", "bus": "bus", "campus": "campus", "analysis": "analysis",
     "thesis": "thesis", "credits": "credits", "pages": "pages", "seats": "seats",
+    # -ves plurals of -f/-fe nouns (most -ves words are -ve nouns: "drives", "archives")
+    "knives": "knife", "wives": "wife", "lives": "life", "wolves": "wolf", "shelves": "shelf",
+    "halves": "half", "leaves": "leaf", "calves": "calf", "loaves": "loaf", "thieves": "thief",
+    "scarves": "scarf", "elves": "elf", "hooves": "hoof", "wharves": "wharf",
 }
 _NO_S_STRIP = re.compile(r"(ss|us|is|ous)$")
 
@@ -166,10 +229,28 @@ def infer_type(name: str) -> str:
             return "bool"
         if parts[0] in {"number", "num", "count", "total"} and len(parts) > 2 and parts[1] == "of":
             return "int"  # number_of_pages
+        if parts[-1] in MEASURE_UNITS:
+            return "float"  # square_meters, weight_kg
+        if parts[-1] in COUNT_NOUNS and parts[-1] not in SUFFIX_TYPES:
+            return "int"  # max_guests, charge_cycles, parking_spaces
+        if parts[-1] in COUNT_QUALIFIERS and parts[-2] in COUNT_NOUNS:
+            return "int"  # seats_left, tickets_sold
+        if "per" in parts[1:-1]:
+            return infer_type("_".join(parts[:parts.index("per")]))  # price_per_night → price
+        if parts[-1] in AMOUNT_QUALIFIERS or (parts[-1].endswith("ed") and len(parts[-1]) > 4):
+            kind = infer_type("_".join(parts[:-1]))
+            if kind in ("int", "float"):
+                return kind  # amount_due, calories_burned, percent_off
+        if parts[0] in COUNT_PREFIXES and SUFFIX_TYPES.get(parts[-1]) != "float":
+            return "int"  # max_occupancy
         if parts[-1] in SUFFIX_TYPES:
             return SUFFIX_TYPES[parts[-1]]
         if parts[-1] in ATTRIBUTE_TYPES and ATTRIBUTE_TYPES[parts[-1]] != "bool":
             return ATTRIBUTE_TYPES[parts[-1]]
         if parts[0] in {"date", "birth"}:
             return "date"
+    elif name in MEASURE_UNITS:
+        return "float"
+    elif name in COUNT_NOUNS:
+        return "int"  # "beds", "servings"
     return "str"

@@ -106,16 +106,25 @@ class AttributeSpec:
         return cls(name=name.strip(), type=type_name, required=required)
 
 
+#: Relationship kinds: ``many_to_one`` (this entity has ``<target>_id``) or ``many_to_many`` (a join
+#: entity ``<Entity><Target>`` holds both references, unique as a pair).
+RELATIONSHIP_KINDS: tuple[str, ...] = ("many_to_one", "many_to_many")
+
+
 @dataclass(frozen=True)
 class RelationshipSpec:
-    """This entity references ``target`` (another entity) through ``<target>_id``."""
+    """This entity references ``target`` (another entity) through ``<target>_id``, or through a join
+    entity when ``kind`` is ``many_to_many``."""
 
     target: str
     required: bool = True
+    kind: str = "many_to_one"
 
     def __post_init__(self) -> None:
         check_identifier(self.target, "related entity name")
         object.__setattr__(self, "target", pascal_case(self.target))
+        if self.kind not in RELATIONSHIP_KINDS:
+            raise SpecError(f"unknown relationship kind {self.kind!r}; expected one of {', '.join(RELATIONSHIP_KINDS)}")
 
     @property
     def field_name(self) -> str:

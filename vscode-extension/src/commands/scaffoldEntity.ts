@@ -1,5 +1,6 @@
 // "BAES: Scaffold Entity…": a sentence, or the entity step by step; the server generates the
-// files (`baes.scaffoldEntity`), which are then saved, shown in the explorer and opened.
+// files (`baes.scaffoldEntity`), which are then saved, shown in the explorer and opened. A sentence
+// is first sent as a dry run: what was understood is shown, and nothing is written until accepted.
 import * as vscode from 'vscode';
 import { SERVER_COMMANDS } from '../core/ids';
 import {
@@ -16,6 +17,17 @@ import {
   type RelationshipInput,
   type ScaffoldArguments,
 } from '../core/scaffold';
+import {
+  applyEdit,
+  describePreview,
+  editTargets,
+  entityFromSpec,
+  parsePreview,
+  previewChoices,
+  type Preview,
+  type PreviewAction,
+  type RecognizedSpec,
+} from '../core/scaffoldPreview';
 import { errorMessage } from '../core/values';
 import type { ServerManager } from '../vscode/serverManager';
 
@@ -33,11 +45,12 @@ async function pickFolder(): Promise<vscode.WorkspaceFolder | undefined> {
   return vscode.window.showWorkspaceFolderPick({ placeHolder: 'Workspace folder to generate the entity into' });
 }
 
-async function askSentence(): Promise<string | undefined> {
+async function askSentence(value?: string): Promise<string | undefined> {
   return vscode.window.showInputBox({
     title: 'BAES: Scaffold Entity',
     prompt: 'Describe the entity to create (or extend)',
     placeHolder: 'e.g. create a Book with title, author and year',
+    value,
     ignoreFocusOut: true,
     validateInput: (value) => (value.trim() === '' ? 'Describe the entity, e.g. "create a Student with name and email".' : undefined),
   });
@@ -167,14 +180,120 @@ async function openGenerated(files: readonly string[]): Promise<void> {
   }
 }
 
+/** The server's dry run of a sentence: what it understood and the files it would write. */
+async function dryRun(server: ServerManager, args: ScaffoldArguments): Promise<Preview | undefined> {
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `BAES: reading "${args.request ?? ''}"…`, cancellable: false },
+    async () => parsePreview(await server.executeCommand(SERVER_COMMANDS.scaffoldEntity, { ...args, dry_run: true })),
+  );
+}
+
+/** Shows the recognized change with the allowed choices; undefined when dismissed. */
+async function askDecision(preview: Preview): Promise<PreviewAction | undefined> {
+  type Item = vscode.QuickPickItem & { action?: PreviewAction };
+  const understood: Item[] = describePreview(preview).map((line) => ({ label: line, kind: vscode.QuickPickItemKind.Separator }));
+  const problems: Item[] = preview.errors.map((error) => ({ label: `cannot do this yet: ${error}`, kind: vscode.QuickPickItemKind.Separator }));
+  const choices: Item[] = previewChoices(preview).map((choice) => ({ label: choice.label, detail: choice.detail, action: choice.action }));
+  const picked = await vscode.window.showQuickPick<Item>([...understood, ...problems, ...choices], {
+    title: `BAES: Scaffold Entity: understood "${describePreview(preview)[0]}"`,
+    placeHolder: preview.ok ? 'Check what was understood, then accept, edit or cancel' : 'This change cannot be made yet',
+    ignoreFocusOut: true,
+  });
+  return picked?.action;
+}
+
+/** Lets the user change the entity's name or one attribute's name and type; undefined when cancelled. */
+async function editSpec(spec: RecognizedSpec): Promise<RecognizedSpec | undefined> {
+  const target = await vscode.window.showQuickPick(
+    editTargets(spec).map((entry) => ({ label: entry.label, description: entry.description, index: entry.index })),
+    { title: 'BAES: edit which name or type?', ignoreFocusOut: true },
+  );
+  if (target === undefined) {
+    return undefined;
+  }
+  const name = await vscode.window.showInputBox({
+    title: target.index < 0 ? 'BAES: entity name' : `BAES: name of "${target.label}"`,
+    value: target.label,
+    ignoreFocusOut: true,
+    validateInput: (value) => {
+      try {
+        applyEdit(spec, target.index, value);
+        return undefined;
+      } catch (error) {
+        return errorMessage(error);
+      }
+    },
+  });
+  if (name === undefined) {
+    return undefined;
+  }
+  if (target.index < 0) {
+    return applyEdit(spec, target.index, name);
+  }
+  const type = await vscode.window.showQuickPick(
+    ATTRIBUTE_TYPES.map((entry) => ({ label: entry.type, description: entry.description, picked: entry.type === spec.attributes[target.index]?.type })),
+    { title: `BAES: type of "${name.trim()}"`, placeHolder: `now ${spec.attributes[target.index]?.type ?? 'str'}`, ignoreFocusOut: true },
+  );
+  return type === undefined ? undefined : applyEdit(spec, target.index, name, type.label);
+}
+
+/**
+ * For a sentence: the dry run's preview until the user accepts (the arguments to apply), rephrases
+ * (a new dry run) or cancels (undefined). Edited names or types are sent as the entity itself.
+ */
+async function confirmSentence(server: ServerManager, folder: vscode.WorkspaceFolder, first: ScaffoldArguments): Promise<ScaffoldArguments | undefined> {
+  let args = first;
+  for (;;) {
+    const preview = await dryRun(server, args);
+    if (preview === undefined) {
+      return args; // a server without previews: apply as before
+    }
+    let spec = preview.spec;
+    let action = await askDecision(preview);
+    while (action === 'edit') {
+      const edited = await editSpec(spec);
+      if (edited === undefined) {
+        return undefined;
+      }
+      spec = edited;
+      action = await askDecision({ ...preview, spec, files: preview.files });
+    }
+    if (action === 'accept') {
+      return spec === preview.spec ? args : scaffoldFromEntity(entityFromSpec(spec), folder.uri.toString());
+    }
+    if (action !== 'rephrase') {
+      return undefined;
+    }
+    const sentence = await askSentence(args.request);
+    if (sentence === undefined) {
+      return undefined;
+    }
+    args = scaffoldFromSentence(sentence, folder.uri.toString());
+  }
+}
+
 export async function scaffoldEntity(server: ServerManager, log: vscode.LogOutputChannel): Promise<void> {
   const folder = await pickFolder();
   if (folder === undefined) {
     return;
   }
-  const args = await askArguments(folder);
+  let args = await askArguments(folder);
   if (args === undefined) {
     return;
+  }
+  const sentence = args.request;
+  if (sentence !== undefined) {
+    try {
+      args = await confirmSentence(server, folder, args);
+    } catch (error) {
+      const message = errorMessage(error);
+      log.error(`Scaffold preview "${sentence}": ${message}`);
+      void vscode.window.showErrorMessage(`BAES: could not read "${sentence}": ${message}`);
+      return;
+    }
+    if (args === undefined) {
+      return;
+    }
   }
   const what = args.entity?.name ?? `"${args.request ?? ''}"`;
   try {

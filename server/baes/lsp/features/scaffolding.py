@@ -138,16 +138,28 @@ async def scaffold_entity(session: Session, argument: Mapping[str, Any]) -> dict
     try:
         progress.report("recognising and planning" if entity is None else "planning", 10)
         generated = await loop.run_in_executor(None, _generate, session, subject, root)
+        # Imported when first needed, like scaffold.spec above (it imports it: 20 ms, python -X importtime).
+        from baes.recognition.model import recognition_to_json
+
+        recognition = generated.recognition
+        spec = recognition_to_json(recognition) if recognition is not None else None
         if not generated.ok or generated.plan is None:
             problems = list(generated.metrics.error_notes) or list(generated.notes) or ["nothing to do"]
+            if dry_run and spec is not None and recognition is not None:
+                # the preview shows what was understood, and why it cannot be done
+                return {"ok": False, "entity": spec["entity"], "intent": generated.intent, "spec": spec,
+                        "files": [], "notes": list(recognition.notes), "errors": problems, "dry_run": True,
+                        "recognition_source": generated.recognition_source}
             raise CommandError("cannot scaffold: " + "; ".join(problems))
         plan = generated.plan
         name = generated.entity.name if generated.entity is not None else ""
         files = [from_fs_path(str(Path(plan.root) / f.path)) for f in plan.files]
         result: dict[str, Any] = {
             "entity": name, "intent": generated.intent, "files": files, "notes": list(generated.notes),
-            "dry_run": dry_run, "recognition_source": generated.recognition_source,
+            "dry_run": dry_run, "recognition_source": generated.recognition_source, "ok": True,
         }
+        if spec is not None:
+            result["spec"] = spec
         if dry_run:
             return result
         progress.report(f"applying {len(files)} files", 80)

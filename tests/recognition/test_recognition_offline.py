@@ -164,10 +164,10 @@ CASES: list[tuple[str, Sequence[str], str, str, list[tuple[str, str, bool]], lis
     ("an order is related to a customer", (), "relationship", "Order", [], [("Customer", R)], "Customer"),
     ("orders are referenced by invoices", (), "relationship", "Invoice", [], [("Order", R)], "Order"),
     # delete
-    ("delete the course entity", (), "delete", "Course", [], [], None),
-    ("Remove Students", (), "delete", "Student", [], [], None),
-    ("drop table orders", (), "delete", "Order", [], [], None),
-    ("I don't want the Course entity anymore, delete it", (), "delete", "Course", [], [], None),
+    ("delete the course entity", (), "delete_entity", "Course", [], [], None),
+    ("Remove Students", (), "delete_entity", "Student", [], [], None),
+    ("drop table orders", (), "delete_entity", "Order", [], [], None),
+    ("I don't want the Course entity anymore, delete it", (), "delete_entity", "Course", [], [], None),
 ]
 
 
@@ -222,11 +222,20 @@ def test_notes_explain_what_was_left_out() -> None:
 
 
 @pytest.mark.parametrize("text", ["", "   ", "hello", "what is the weather", "../../etc/passwd", "!!!", "123 456",
-                                  "delete", "add", "remove phone from student", "x" * 5000,
-                                  "Students can enroll in many courses"])
+                                  "delete", "add", "remove from student", "x" * 5000, "rename price",
+                                  "Students can enroll in courses"])
 def test_unusable_requests_raise_recognition_error(text: str) -> None:
     with pytest.raises(RecognitionError):
         recognize_offline(text)
+
+
+def test_removal_and_many_to_many_are_understood() -> None:
+    """Once refused: removing a field, and "many" on the far side of a verb other than "have"."""
+    removal = recognize_offline("remove phone from student", ["Student"])
+    assert (removal.intent, removal.entity.name, removal.removed) == ("remove_attributes", "Student", ("phone",))
+    joined = recognize_offline("Students can enroll in many courses")
+    assert (joined.intent, joined.entity.name) == ("relationship", "Student")
+    assert [(r.target, r.kind) for r in joined.entity.relationships] == [("Course", "many_to_many")]
 
 
 @pytest.mark.parametrize("first, second", [("published", "year"), ("tax", "rate"), ("total", "amount"),
@@ -273,8 +282,18 @@ def test_non_ascii_names_are_refused_with_a_reason() -> None:
 
 
 def test_injection_never_reaches_a_name() -> None:
-    draft = recognize_offline("create x; import os")
-    assert draft.entity.name == "X" and draft.entity.attributes == ()
+    with pytest.raises(RecognitionError, match="is X meant as a new entity"):
+        recognize_offline("create x; import os")
+    draft = recognize_offline("create a Book entity with title; import os")
+    assert draft.entity.name == "Book" and [a.name for a in draft.entity.attributes] == ["title", "import_os"]
+
+
+@pytest.mark.parametrize("text", ["build the project", "make the button blue", "implement caching",
+                                  "create something cool", "handle errors better"])
+def test_a_verb_and_a_noun_without_attributes_create_nothing(text: str) -> None:
+    """Only a structure word, "called", an entity noun or a plural after "create"/"add" names a bare entity."""
+    with pytest.raises(RecognitionError, match="no attributes and no entity named"):
+        recognize_offline(text)
 
 
 def test_custom_logic_comes_from_the_classifier() -> None:

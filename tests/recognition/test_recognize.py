@@ -1,6 +1,7 @@
 """``recognize``: the cache in front of the recognizers, the flag, sources, and no network without an LLM."""
 from __future__ import annotations
 
+import dataclasses
 import sqlite3
 from pathlib import Path
 
@@ -140,3 +141,42 @@ def test_no_llm_configured_opens_no_network_connection(no_network: list[object],
                 existing.append(result.entity.name)
         assert cache.cache_stats().overall_hit_rate == (0.0 if session == 0 else 1.0)
     assert no_network == []
+
+
+def test_notes_and_evolution_fields_come_back_from_the_cache(tmp_path) -> None:
+    """Notes are part of the answer: a memory hit and a disk hit (a new cache object) restore them."""
+    flags = FeatureFlags(ENABLE_RECOGNITION_CACHE=True)
+    path = str(tmp_path / "cache.db")
+    request = "Create a Crate entity with weigth and no label"
+    fresh = recognize(request, cache=RecognitionCache(path), flags=flags)
+    assert fresh.source == "offline" and len(fresh.notes) == 2
+    memory = RecognitionCache(path)
+    recognize(request, cache=memory, flags=flags)
+    hit = recognize(request, cache=memory, flags=flags)
+    assert hit.source == "cache:memory" and hit.notes == fresh.notes
+    disk = recognize(request, cache=RecognitionCache(path), flags=flags)
+    assert disk.source == "cache:persistent" and disk.notes == fresh.notes
+
+    renamed = recognize("rename cost to unit price in Product", existing_entities=["Product"],
+                        cache=RecognitionCache(path), flags=flags)
+    again = recognize("rename cost to unit price in Product", existing_entities=["Product"],
+                      cache=RecognitionCache(path), flags=flags)
+    assert again.from_cache
+    assert (again.intent, again.renamed_from, again.renamed_to) == ("rename_attribute", "cost", "unit_price")
+
+
+def test_old_and_damaged_cache_rows_never_crash(tmp_path) -> None:
+    """A row written before notes existed reads with no notes; a row with a malformed field is a miss."""
+    recognition = recognize("Create a Crate entity with weight")
+    old = dataclasses.replace(to_cached("Create a Crate entity with weight", recognition), intent="delete",
+                              notes=None)  # type: ignore[arg-type]
+    restored = from_cached(old, source="cache:persistent")
+    assert restored is not None and restored.intent == "delete_entity" and restored.notes == ()
+    damaged = dataclasses.replace(old, notes=[1, 2])
+    assert from_cached(damaged, source="cache:persistent") is None
+    cache = RecognitionCache(str(tmp_path / "c.db"))
+    context = cache_context("Create a Crate entity with weight")
+    cache.put(dataclasses.replace(old, intent="create", notes="not a list"), context=context)  # type: ignore[arg-type]
+    flags = FeatureFlags(ENABLE_RECOGNITION_CACHE=True)
+    assert cache.lookup("Create a Crate entity with weight", context=context) is not None  # stored, but invalid
+    assert recognize("Create a Crate entity with weight", cache=cache, flags=flags).source == "offline"

@@ -1,0 +1,89 @@
+"""One-to-many and many-to-many sentences: "each farm has many barns", "readers can borrow many books".
+
+* "X has/contains/holds many Ys": each Y belongs to one X, so Y gets ``x_id`` (a ``relationship`` of
+  Y, ``many_to_one``);
+* "X can VERB many Ys" with any other verb ("attend", "join", "appear in", "borrow"), or both sides
+  saying "many" ("posts have many tags and tags have many posts"), or "a many-to-many relationship
+  between X and Y": a ``many_to_many`` relationship of X to Y (a join entity ``XY`` is generated).
+"""
+from __future__ import annotations
+
+from typing import Sequence
+
+from baes.recognition import vocabulary as vocab
+from baes.recognition.model import Draft, RecognitionError
+from baes.recognition.request_tokens import (ATTRIBUTE_MARKERS, MAYBE_MODALS, MODALS, SEPARATORS, SKIP_IN_NOUNS,
+                                             SUBJECT_SKIP, Known, Tok, clause_end, entity_name, verb_stems)
+from baes.scaffold.spec import EntitySpec, RelationshipSpec
+
+#: Words saying "more than one" before a plural noun ("some" and "more" are too vague here).
+MANY_WORDS = frozenset({"many", "multiple", "several", "various", "lots", "numerous"})
+#: Verbs of owning: "X has many Ys" puts the key on Y.
+_OWNING = frozenset({"have", "contain", "hold", "own", "comprise"})
+#: Words that open an attribute list: a "many" after them is inside the list, not a relationship.
+_LIST_MARKERS = frozenset({"with", ":", "having", "where", "whose", "("})
+
+
+def _commands() -> frozenset[str]:
+    """Stems of the command verbs (not at import: the stemmer loads NLTK, see ``verb_stems``)."""
+    return verb_stems("create") | verb_stems("add") | verb_stems("link") | verb_stems("delete")
+
+
+def _draft(holder: Tok, target: Tok, known: Known, kind: str) -> Draft:
+    holder_name, target_name = entity_name(holder, known), entity_name(target, known)
+    if holder_name == target_name:
+        raise RecognitionError(f"an entity cannot reference itself here ({holder_name})")
+    spec = EntitySpec(holder_name, relationships=(RelationshipSpec(target_name, kind=kind),))
+    return Draft("relationship", spec, related_entity=target_name)
+
+
+def _nouns(toks: Sequence[Tok]) -> list[Tok]:
+    skip = SKIP_IN_NOUNS | SUBJECT_SKIP | MANY_WORDS | {"relationship", "relation", "between", "as", "to", "and",
+                                                        "link", "connect", "relate", "many", "make"}
+    return [t for t in toks if t.word and t.low not in skip and t.stem not in _commands()]
+
+
+def _plural_target(toks: Sequence[Tok], at: int, end: int) -> int | None:
+    """Index of the noun after a "many" word ("lots of"): the last word before a separator."""
+    i = at + 1
+    if i < end and toks[i].low == "of":
+        i += 1
+    last = None
+    while i < end and toks[i].word and toks[i].low not in SEPARATORS and toks[i].low not in ATTRIBUTE_MARKERS:
+        last = i
+        i += 1
+        break  # one word: "many tools", a compound target is named as an entity first
+    return last
+
+
+def try_many(toks: list[Tok], known: Known) -> Draft | None:
+    end = clause_end(toks, 0)
+    lows = [t.low for t in toks[:end]]
+    explicit = any(lows[i:i + 3] == ["many", "to", "many"] for i in range(len(lows)))
+    if explicit:
+        nouns = _nouns(toks[:end])
+        if len(nouns) < 2:
+            raise RecognitionError("a many-to-many relationship between which entities? "
+                                   "Say e.g. 'students can join many clubs'")
+        return _draft(nouns[0], nouns[1], known, "many_to_many")
+    at = next((i for i, low in enumerate(lows) if low in MANY_WORDS and i > 1), None)
+    if at is None or any(t.low in _LIST_MARKERS or (t.word and t.stem in _commands()) for t in toks[:at]):
+        return None
+    first = 0
+    while first < at and lows[first] in SUBJECT_SKIP:
+        first += 1
+    subject = toks[first]
+    if not subject.word or subject.low in SKIP_IN_NOUNS:
+        return None
+    verbs = [t for t in toks[first + 1:at] if t.low not in MODALS and t.low not in MAYBE_MODALS]
+    target_index = _plural_target(toks, at, end)
+    if not verbs or target_index is None:
+        return None
+    target = toks[target_index]
+    if vocab.ATTRIBUTE_TYPES.get(target.low, "str") != "str":
+        return None  # "has many points" is a count; "each team has many players" names an entity
+    back = any(lows[j] in MANY_WORDS and _plural_target(toks, j, end) is not None
+               and toks[_plural_target(toks, j, end) or j].sing == subject.sing for j in range(target_index + 1, end))
+    if verbs[0].low in _OWNING and not back:
+        return _draft(target, subject, known, "many_to_one")  # "a playlist has many tracks": track.playlist_id
+    return _draft(subject, target, known, "many_to_many")
