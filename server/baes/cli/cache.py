@@ -40,12 +40,26 @@ def _missing_action(parser: argparse.ArgumentParser) -> Any:
     return handler
 
 
-def _open(args: argparse.Namespace) -> Any:
-    return RecognitionCache(args.db) if args.db else RecognitionCache()
+def _open(args: argparse.Namespace, read_only: bool = False) -> RecognitionCache:
+    """The cache to act on; a file named with ``--db`` is never moved aside or rebuilt."""
+    if args.db:
+        return RecognitionCache(args.db, read_only=read_only, owned=False)
+    return RecognitionCache(read_only=read_only)
+
+
+def _problem(cache: RecognitionCache) -> int:
+    """Exit 2 with the reason when the cache file could not be used (0 otherwise)."""
+    if cache.problem is None or cache.problem.startswith("no cache file at"):
+        return 0
+    print(f"baes cache: {cache.problem}", file=sys.stderr)
+    return 2
 
 
 def run_stats(args: argparse.Namespace) -> int:
-    stats = _open(args).summary()
+    cache = _open(args, read_only=True)
+    stats = cache.summary()
+    if _problem(cache):
+        return 2
     if args.format == "json":
         json.dump(stats, sys.stdout, indent=2, sort_keys=True)
         sys.stdout.write("\n")
@@ -65,11 +79,18 @@ def run_stats(args: argparse.Namespace) -> int:
 
 
 def run_clear(args: argparse.Namespace) -> int:
-    print(f"Removed {_open(args).clear_counted()} cached recognition(s).")
+    cache = _open(args)
+    removed = cache.clear_counted()
+    if _problem(cache):
+        return 2
+    print(f"Removed {removed} cached recognition(s).")
     return 0
 
 
 def run_cleanup(args: argparse.Namespace) -> int:
-    removed = _open(args).cleanup_old_entries(days=args.days)
+    cache = _open(args)
+    removed = cache.cleanup_old_entries(days=args.days)
+    if _problem(cache):
+        return 2
     print(f"Removed {removed} entr{'y' if removed == 1 else 'ies'} older than {args.days} day(s).")
     return 0

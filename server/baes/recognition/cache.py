@@ -13,8 +13,10 @@ entities involved). ``get(request)`` / ``put(recognition)`` without a context us
 context, so the reference's example works unchanged.
 
 Sharing and failures: several processes may use one file (WAL, busy timeout, one short
-transaction per call). A file that is not a valid database is moved aside as
-``<name>.corrupt-<timestamp>`` and rebuilt, with a logged warning. Nothing here raises
+transaction per call). A cache file that is not a valid database is moved aside as
+``<name>.corrupt-<timestamp>`` and rebuilt, with a logged warning; a file the user named is
+never moved or rebuilt when opened with ``owned=False`` (``baes cache --db FILE``), and ``read_only`` (``baes cache stats``) never creates or changes
+anything. The file's layout lives in ``baes.recognition.cache_store``. Nothing here raises
 into the caller: any database error degrades to a miss (``get``) or a memory-only store
 (``put``) and is logged.
 """
@@ -28,12 +30,27 @@ import sqlite3
 import threading
 import time
 from collections import OrderedDict
-from dataclasses import asdict, dataclass, field, fields
-from datetime import datetime, timedelta, timezone
+from dataclasses import asdict
+from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable, Dict, List, Optional
+from typing import Any, Callable, Optional
 
+from baes.recognition.cache_entry import CachedRecognition, CacheStats, to_epoch
+from baes.recognition.cache_store import (
+    SCHEMA_VERSION,
+    create_schema,
+    db_get,
+    db_put,
+    db_summary,
+    in_transaction,
+    is_corruption,
+    migrate_from_v1,
+    rekey,
+    stored_versions,
+)
 from baes.recognition.normalize import KEY_VERSION, normalize_request
+
+__all__ = ["DEFAULT_DB_NAME", "SCHEMA_VERSION", "CacheStats", "CachedRecognition", "RecognitionCache", "default_cache"]
 from baes.files.user_dirs import user_cache_dir
 
 log = logging.getLogger(__name__)
@@ -43,89 +60,23 @@ DEFAULT_MEMORY_SIZE = 100
 BUSY_TIMEOUT_MS = 5000
 # tries of one call when SQLite still answers "database is locked" (see ``_db_call``)
 _LOCKED_ATTEMPTS = 4
-#: Version of the SQLite layout. 1: the original BAES table (no version table, bag-of-words keys).
-SCHEMA_VERSION = 2
 MEMORY = "memory"
 PERSISTENT = "persistent"
 
 
-@dataclass
-class CachedRecognition:
-    """Cached entity recognition result (the reference's fields, then ours with defaults)."""
-
-    user_request: str
-    normalized_key: str
-    entity_name: str
-    attributes: List[Dict[str, Any]]
-    entity_type: str                       # "STANDARD" / "CUSTOM"
-    requires_custom_logic: bool
-    custom_logic_reasons: List[str]
-    cached_at: str                         # ISO timestamp
-    cache_version: str = "1.0"
-    # Beyond the reference: what a hit must also restore (the original always answered "create").
-    intent: str = "create"
-    related_entity: Optional[str] = None
-    relationships: List[Dict[str, Any]] = field(default_factory=list)
-    context: str = ""
-    description: str = ""
-    # Added with the evolution intents: stored in the JSON payload, so rows written before them
-    # read with these defaults (no table change; see docs/recognition.md).
-    notes: List[str] = field(default_factory=list)
-    removed: List[str] = field(default_factory=list)
-    renamed_from: Optional[str] = None
-    renamed_to: Optional[str] = None
-    defaults: Dict[str, str] = field(default_factory=dict)
-
-
-@dataclass
-class CacheStats:
-    """Cache statistics for observability (rates are hits / ``total_requests`` of this instance)."""
-
-    memory_size: int
-    persistent_size: int
-    memory_hit_count: int
-    persistent_hit_count: int
-    miss_count: int
-    memory_hit_rate: float
-    persistent_hit_rate: float
-    overall_hit_rate: float
-    oldest_entry: Optional[str]
-    newest_entry: Optional[str]
-    total_requests: int
-
-
-_RECOGNITION_FIELDS = tuple(f.name for f in fields(CachedRecognition))
-
-
-def _to_epoch(stamp: str) -> float:
-    """Seconds since the epoch of an ISO timestamp (naive ones are local time); now if unreadable."""
-    try:
-        moment = datetime.fromisoformat(str(stamp))
-    except (TypeError, ValueError):
-        return time.time()
-    if moment.tzinfo is None:
-        return moment.timestamp()
-    return moment.astimezone(timezone.utc).timestamp()
-
-
-def _from_payload(payload: str) -> CachedRecognition | None:
-    try:
-        data = json.loads(payload)
-        if not isinstance(data, dict):
-            return None
-        known = {k: v for k, v in data.items() if k in _RECOGNITION_FIELDS}
-        entry = CachedRecognition(**known)
-    except (TypeError, ValueError):
-        return None
-    if not isinstance(entry.entity_name, str) or not isinstance(entry.attributes, list):
-        return None
-    return entry
 
 
 class RecognitionCache:
     """Two-tier cache with LRU eviction and SQLite persistence."""
 
-    def __init__(self, cache_db_path: Optional[str] = None, max_memory_entries: int = DEFAULT_MEMORY_SIZE) -> None:
+    def __init__(self, cache_db_path: Optional[str] = None, max_memory_entries: int = DEFAULT_MEMORY_SIZE,
+                 *, read_only: bool = False, owned: bool = True) -> None:
+        """``read_only``: only look (statistics): the file is never created, migrated or written.
+        ``owned``: the file is baes' cache, so a corrupt one may be moved aside and rebuilt;
+        ``False`` for a file a user named on a command line, which is never moved.
+        """
+        self.read_only = read_only
+        self.owned = owned
         self.max_memory_entries = max(1, int(max_memory_entries))
         self._lock = threading.RLock()
         self._memory: "OrderedDict[tuple[str, str], CachedRecognition]" = OrderedDict()
@@ -193,16 +144,16 @@ class RecognitionCache:
             key = (entry.normalized_key, entry.context)
             with self._lock:
                 self._remember(key, entry)
-                self._db_call(lambda conn: self._db_put(conn, entry, payload), None, write=True)
+                self._db_call(lambda conn: db_put(conn, entry, payload), None, write=True)
         except Exception:
             log.exception("recognition cache: put failed; entry not stored")
 
     def cache_stats(self) -> CacheStats:
         """Sizes, hit counts and rates of this instance, and the persistent tier's oldest/newest entries."""
         with self._lock:
-            persistent_size, oldest, newest = self._db_call(self._db_summary, None) or (0, None, None)
+            persistent_size, oldest, newest = self._db_call(db_summary, None) or (0, None, None)
             if persistent_size == 0 and self._db_unavailable() and self._memory:
-                stamps = sorted(self._memory.values(), key=lambda e: _to_epoch(e.cached_at))
+                stamps = sorted(self._memory.values(), key=lambda e: to_epoch(e.cached_at))
                 oldest, newest = stamps[0].cached_at, stamps[-1].cached_at
             total = self.memory_hit_count + self.persistent_hit_count + self.miss_count
             rate = (lambda n: n / total if total else 0.0)
@@ -254,7 +205,7 @@ class RecognitionCache:
             log.warning("recognition cache: cleanup_old_entries(days=%r) ignored: not a number of days", days)
             return 0
         with self._lock:
-            for key in [k for k, e in self._memory.items() if _to_epoch(e.cached_at) < cutoff]:
+            for key in [k for k, e in self._memory.items() if to_epoch(e.cached_at) < cutoff]:
                 del self._memory[key]
             deleted = self._db_call(
                 lambda conn: conn.execute("DELETE FROM recognitions WHERE cached_epoch < ?", (cutoff,)).rowcount, 0,
@@ -287,43 +238,75 @@ class RecognitionCache:
     def _db_unavailable(self) -> bool:
         return self._disabled_reason is not None
 
+    @property
+    def problem(self) -> str | None:
+        """Why the persistent tier is not in use (a message for the user), or None."""
+        return self._disabled_reason
+
     def _db_call(self, action: Callable[[sqlite3.Connection], Any], default: Any, write: bool = False) -> Any:
-        """Run ``action`` in one short transaction; rebuild a corrupt file once; never raise."""
-        if self._disabled_reason is not None:
+        """Run ``action`` in one short transaction; rebuild a corrupt file of ours once; never raise."""
+        if self._disabled_reason is not None or (write and self.read_only):
             return default
         for attempt in range(1, _LOCKED_ATTEMPTS + 1):
             try:
                 conn = self._connection()
                 if self._disabled_reason is not None:
                     return default
-                return _in_transaction(conn, action, immediate=write)
+                return in_transaction(conn, action, immediate=write)
             except sqlite3.DatabaseError as exc:
                 if attempt < _LOCKED_ATTEMPTS and "locked" in str(exc):
                     # the busy timeout does not cover every race on a file another process is
                     # creating (switching a new file to WAL): wait a moment and try again
                     time.sleep(0.05 * attempt)
                     continue
-                if attempt == 1 and _is_corruption(exc):
-                    self._quarantine(str(exc))
-                    if self._disabled_reason is None:
-                        continue
+                if is_corruption(exc):
+                    if attempt == 1 and self.owned and not self.read_only:
+                        self._quarantine(str(exc))
+                        if self._disabled_reason is None:
+                            continue
+                        return default
+                    # a file the user named, or a read-only look, is never moved or rebuilt
+                    self._disable(f"{self.cache_db_path} is not a baes recognition cache ({exc}); left untouched")
                     return default
                 log.warning("recognition cache: database error (%s); continuing without it for this call", exc)
                 return default
             except (sqlite3.Error, OSError) as exc:
                 if self._conn is None and (isinstance(exc, OSError) or "unable to open" in str(exc)):
-                    self._disabled_reason = f"cannot open {self.cache_db_path}: {exc}"
-                    log.warning("recognition cache: %s; using memory only", self._disabled_reason)
+                    missing = self.read_only and not self.cache_db_path.exists()
+                    self._disable(f"no cache file at {self.cache_db_path} yet" if missing
+                                  else f"cannot open {self.cache_db_path}: {exc}")
                 else:
                     log.warning("recognition cache: %s; continuing without the persistent tier for this call", exc)
                 return default
         return default
 
+    def _disable(self, reason: str) -> None:
+        self._disabled_reason = reason
+        log.warning("recognition cache: %s; using memory only", reason)
+
     def _connection(self) -> sqlite3.Connection:
         if self._conn is not None:
             return self._conn
+        if self.read_only:
+            # mode=ro: never creates the file; immutable=1: no -wal/-shm files either (a WAL file
+            # opened read-only would get them). Statistics read a snapshot: enough for a look.
+            if not self.cache_db_path.is_file():
+                raise FileNotFoundError(f"no file at {self.cache_db_path}")
+            uri = f"{self.cache_db_path.resolve().as_uri()}?mode=ro&immutable=1"
+            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
+                                   isolation_level=None)
+            try:
+                version, _ = stored_versions(conn)
+            except BaseException:
+                conn.close()
+                raise
+            if version not in (0, SCHEMA_VERSION):
+                conn.close()
+                self._disable(f"{self.cache_db_path} has schema {version}; open it once with baes to migrate it")
+            self._conn = conn
+            return conn
         self.cache_db_path.parent.mkdir(parents=True, exist_ok=True)
-        # Autocommit mode: every transaction is explicit (see ``_in_transaction``).
+        # Autocommit mode: every transaction is explicit (see ``in_transaction``).
         conn = sqlite3.connect(str(self.cache_db_path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
                                isolation_level=None)
         try:
@@ -332,7 +315,7 @@ class RecognitionCache:
             if not mode or str(mode[0]).lower() != "wal":
                 log.warning("recognition cache: %s cannot use WAL (journal mode %s)", self.cache_db_path, mode)
             conn.execute("PRAGMA synchronous = NORMAL")
-            _in_transaction(conn, self._prepare_schema, immediate=True)
+            in_transaction(conn, self._prepare_schema, immediate=True)
         except BaseException:
             conn.close()
             raise
@@ -341,111 +324,27 @@ class RecognitionCache:
 
     def _prepare_schema(self, conn: sqlite3.Connection) -> None:
         """Create or migrate the layout (inside one IMMEDIATE transaction: one process at a time)."""
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-        version = 0
-        if "schema_version" in tables:
-            row = conn.execute("SELECT version FROM schema_version").fetchone()
-            version = int(row[0]) if row else 0
-        elif "recognition_cache" in tables:
-            version = 1  # the original BAES layout
+        version, key_version = stored_versions(conn)
         if version > SCHEMA_VERSION:
-            self._disabled_reason = (f"{self.cache_db_path} was written by a newer baes (schema {version}); "
-                                     "using memory only")
-            log.warning("recognition cache: %s", self._disabled_reason)
+            self._disable(f"{self.cache_db_path} was written by a newer baes (schema {version})")
             return
         if version == SCHEMA_VERSION:
-            stored_key_version = conn.execute("SELECT key_version FROM schema_version").fetchone()[0]
-            if int(stored_key_version) != KEY_VERSION:
-                self._rekey(conn)
+            if key_version != KEY_VERSION:
+                rekey(conn, self._normalize_request)
             return
         if version == 1:
-            self._migrate_from_v1(conn)
+            migrate_from_v1(conn, self._normalize_request)
         else:
-            self._create_v2(conn)
-
-    def _create_v2(self, conn: sqlite3.Connection) -> None:
-        conn.execute("""CREATE TABLE IF NOT EXISTS recognitions (
-                            normalized_key TEXT NOT NULL,
-                            context TEXT NOT NULL DEFAULT '',
-                            user_request TEXT NOT NULL,
-                            payload TEXT NOT NULL,
-                            cached_at TEXT NOT NULL,
-                            cached_epoch REAL NOT NULL,
-                            PRIMARY KEY (normalized_key, context))""")
-        conn.execute("CREATE INDEX IF NOT EXISTS recognitions_epoch ON recognitions (cached_epoch)")
-        conn.execute("CREATE TABLE IF NOT EXISTS schema_version"
-                     " (version INTEGER NOT NULL, key_version INTEGER NOT NULL)")
-        conn.execute("DELETE FROM schema_version")
-        conn.execute("INSERT INTO schema_version (version, key_version) VALUES (?, ?)", (SCHEMA_VERSION, KEY_VERSION))
-
-    def _migrate_from_v1(self, conn: sqlite3.Connection) -> None:
-        """Copy the original table's rows under our keys (they answered the context-free API), then drop it."""
-        self._create_v2(conn)
-        names = [row[1] for row in conn.execute("PRAGMA table_info(recognition_cache)")]
-        columns = set(names)
-        migrated = 0
-        for row in conn.execute("SELECT * FROM recognition_cache").fetchall():
-            data = dict(zip(names, row))
-            if not all(isinstance(data.get(k), str) and data[k].strip() for k in ("user_request", "entity_name")):
-                continue  # nothing usable in this row
-            try:
-                entry = CachedRecognition(
-                    user_request=str(data["user_request"]),
-                    normalized_key="",
-                    entity_name=str(data["entity_name"]),
-                    attributes=_json_list(data.get("attributes")),
-                    entity_type=str(data.get("entity_type") or "STANDARD").upper(),
-                    requires_custom_logic=bool(data.get("requires_custom_logic")),
-                    custom_logic_reasons=[str(r) for r in _json_list(data.get("custom_logic_reasons"))],
-                    cached_at=str(data.get("cached_at") or datetime.now().isoformat()),
-                    cache_version=str(data.get("cache_version") or "1.0") if "cache_version" in columns else "1.0",
-                )
-            except (KeyError, TypeError, ValueError):
-                continue
-            entry.normalized_key = self._normalize_request(entry.user_request)
-            self._db_put(conn, entry, json.dumps(asdict(entry), default=str))
-            migrated += 1
-        conn.execute("DROP TABLE recognition_cache")
-        log.info("recognition cache: migrated %d entries from schema 1 to %d", migrated, SCHEMA_VERSION)
-
-    def _rekey(self, conn: sqlite3.Connection) -> None:
-        """The key function changed: recompute every row's key from its request."""
-        rows = conn.execute("SELECT payload FROM recognitions").fetchall()
-        conn.execute("DELETE FROM recognitions")
-        for (payload,) in rows:
-            entry = _from_payload(payload)
-            if entry is None:
-                continue
-            entry.normalized_key = self._normalize_request(entry.user_request)
-            self._db_put(conn, entry, json.dumps(asdict(entry), default=str))
-        conn.execute("UPDATE schema_version SET key_version = ?", (KEY_VERSION,))
+            create_schema(conn)
 
     def _db_get(self, conn: sqlite3.Connection, key: tuple[str, str]) -> CachedRecognition | None:
-        row = conn.execute("SELECT payload FROM recognitions WHERE normalized_key = ? AND context = ?", key).fetchone()
-        if row is None:
-            return None
-        entry = _from_payload(row[0])
-        if entry is None:  # an unreadable row is dropped, not served
+        entry = db_get(conn, key)
+        if entry is None and not self.read_only:  # an unreadable row is dropped, not served
             conn.execute("DELETE FROM recognitions WHERE normalized_key = ? AND context = ?", key)
         return entry
 
-    def _db_put(self, conn: sqlite3.Connection, entry: CachedRecognition, payload: str) -> None:
-        conn.execute(
-            "INSERT OR REPLACE INTO recognitions"
-            " (normalized_key, context, user_request, payload, cached_at, cached_epoch) VALUES (?, ?, ?, ?, ?, ?)",
-            (entry.normalized_key, entry.context, entry.user_request, payload, entry.cached_at,
-             _to_epoch(entry.cached_at)),
-        )
-
-    @staticmethod
-    def _db_summary(conn: sqlite3.Connection) -> tuple[int, str | None, str | None]:
-        size = conn.execute("SELECT COUNT(*) FROM recognitions").fetchone()[0]
-        oldest = conn.execute("SELECT cached_at FROM recognitions ORDER BY cached_epoch ASC LIMIT 1").fetchone()
-        newest = conn.execute("SELECT cached_at FROM recognitions ORDER BY cached_epoch DESC LIMIT 1").fetchone()
-        return int(size), oldest[0] if oldest else None, newest[0] if newest else None
-
     def _quarantine(self, reason: str) -> None:
-        """Move a corrupt database (and its WAL files) aside and start a fresh one."""
+        """Move a corrupt database of ours (and its WAL files) aside and start a fresh one."""
         self.close()
         stamp = datetime.now().strftime("%Y%m%dT%H%M%S")
         target = self.cache_db_path.with_name(f"{self.cache_db_path.name}.corrupt-{stamp}-{os.getpid()}")
@@ -459,40 +358,7 @@ class RecognitionCache:
             log.warning("recognition cache: %s is corrupt (%s); moved it to %s and started a new cache",
                         self.cache_db_path, reason, target)
         except OSError as exc:
-            self._disabled_reason = f"cannot move the corrupt cache {self.cache_db_path} aside: {exc}"
-            log.warning("recognition cache: %s; using memory only", self._disabled_reason)
-
-
-def _in_transaction(conn: sqlite3.Connection, action: Callable[[sqlite3.Connection], Any], immediate: bool) -> Any:
-    """``BEGIN`` (``IMMEDIATE`` for writers, so they queue on the busy timeout instead of failing to upgrade)."""
-    conn.execute("BEGIN IMMEDIATE" if immediate else "BEGIN")
-    try:
-        result = action(conn)
-    except BaseException:
-        try:
-            conn.execute("ROLLBACK")
-        except sqlite3.Error:
-            pass
-        raise
-    conn.execute("COMMIT")
-    return result
-
-
-def _json_list(value: Any) -> list[Any]:
-    if isinstance(value, list):
-        return value
-    if isinstance(value, str):
-        try:
-            loaded = json.loads(value)
-        except ValueError:
-            return []
-        return loaded if isinstance(loaded, list) else []
-    return []
-
-
-def _is_corruption(exc: BaseException) -> bool:
-    text = str(exc).lower()
-    return any(marker in text for marker in ("not a database", "malformed", "corrupt", "file is encrypted"))
+            self._disable(f"cannot move the corrupt cache {self.cache_db_path} aside: {exc}")
 
 
 _default_lock = threading.Lock()

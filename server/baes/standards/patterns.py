@@ -4,8 +4,8 @@ pytest fixtures, HTTP client calls, literal addresses. One definition each, used
 from __future__ import annotations
 
 import ast
-from collections import Counter
 import re
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from http import HTTPStatus
