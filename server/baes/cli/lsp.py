@@ -62,5 +62,5 @@ def run_lsp(args: argparse.Namespace) -> int:
     elif ws is not None:
         server.start_ws(*ws)
     else:
-        start_stdio(server)
+        return start_stdio(server)
     return 0

@@ -30,6 +30,7 @@ from baes.generation.llm_transport import (
     capped_transport,
 )
 from baes.metrics.tokens import count_tokens
+from baes.settings.redaction import redact
 
 DEFAULT_TIMEOUT_S = 30.0
 DEFAULT_MAX_RETRIES = 2
@@ -294,10 +295,10 @@ def _bounded_error(exc: Exception) -> LLMError:
 
 
 def _redacted(text: str, url: str | None) -> str:
-    """``text`` with the configured URL (and so its credentials) replaced by its redacted form."""
+    """``text`` with the configured URL's credentials (and any other secret) masked."""
     if url and "@" in url:
         text = text.replace(url, redact_url(url)).replace(url.rstrip("/"), redact_url(url).rstrip("/"))
-    return text
+    return redact(text)
 
 
 def _status_message(exc: Any) -> str:

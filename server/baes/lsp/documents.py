@@ -8,12 +8,12 @@ from __future__ import annotations
 
 import hashlib
 import logging
-import os
 from dataclasses import dataclass
 from functools import cached_property
 
 from pygls.workspace import TextDocument
 
+from baes.files.atomic import FileTooLarge, NotARegularFile, decode_source, read_bytes_bounded
 from baes.lsp.configuration import uri_to_path
 
 logger = logging.getLogger(__name__)
@@ -57,18 +57,25 @@ def of_open_document(uri: str, document: TextDocument) -> Snapshot:
 
 
 def read_from_disk(uri: str) -> Snapshot | None:
+    """A closed file's text, or None: only regular files within ``MAX_DISK_BYTES`` are read.
+
+    A FIFO would block the server and ``/dev/zero`` never ends: ``read_bytes_bounded`` opens
+    without blocking and checks the kind and size on the open descriptor.
+    """
     path = uri_to_path(uri)
     if path is None:
         return None
     try:
-        if os.path.getsize(path) > MAX_DISK_BYTES:
-            logger.info("not reading %s: larger than %d bytes", path, MAX_DISK_BYTES)
-            return None
-        with open(path, "rb") as handle:
-            data = handle.read()
+        data = read_bytes_bounded(path, MAX_DISK_BYTES)
+    except (NotARegularFile, FileTooLarge) as exc:
+        logger.info("not reading %s: %s", path, exc.strerror or exc)
+        return None
     except OSError:
         return None
-    text = data.decode("utf-8", errors="replace")
+    try:
+        text = decode_source(data).text
+    except (UnicodeDecodeError, LookupError, ValueError):
+        text = data.decode("utf-8", errors="replace")
     if text.startswith("\ufeff"):
         text = text[1:]
     return Snapshot(uri, None, text, path, False, uri.endswith(PYTHON_SUFFIXES))

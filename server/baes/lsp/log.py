@@ -2,7 +2,9 @@
 
 Python ``logging`` records of ``baes`` and ``pygls`` go to the client at or above the
 configured level (``logLevel`` setting, or ``--log-level``). Records from worker threads
-are handed to the event loop, the only place that may write to the transport.
+are handed to the event loop, the only place that may write to the transport. Every line is
+redacted first (``baes.settings.redaction``): at debug level pygls logs the client's answers
+verbatim, and those hold the editor settings, API keys included.
 """
 from __future__ import annotations
 
@@ -12,6 +14,8 @@ import threading
 from typing import TYPE_CHECKING
 
 from lsprotocol import types
+
+from baes.settings.redaction import redact
 
 if TYPE_CHECKING:
     from pygls.lsp.server import LanguageServer
@@ -66,6 +70,7 @@ class ClientLogHandler(logging.Handler):
             text = self.format(record)
         except Exception:  # a bad format string in a record must not break the server
             text = str(record.msg)
+        text = redact(text)
         params = types.LogMessageParams(type=_message_type(record.levelno), message=text)
         if self.loop is None or self.server.protocol.writer is None:
             return

@@ -15,7 +15,7 @@ from functools import partial
 from typing import Any, Awaitable, Callable, Generator, Mapping, Sequence
 
 from lsprotocol import types
-from pygls.exceptions import JsonRpcException
+from pygls.exceptions import JsonRpcException, JsonRpcInvalidRequest
 from pygls.lsp.server import LanguageServer
 from pygls.progress import Progress
 from pygls.protocol import LanguageServerProtocol
@@ -78,6 +78,15 @@ class BaesProtocol(LanguageServerProtocol):
             logger.warning("rejecting malformed %s request: %s", data.get("method"), exc)
             self._send_response(data["id"], None, exc.to_response_error())
             return JsonRPCNotification(method=_REJECTED, jsonrpc=self.VERSION, params=None)
+
+    def handle_message(self, message: Any) -> None:
+        """After ``shutdown``, requests get ``InvalidRequest`` (pygls drops them unanswered)."""
+        method = getattr(message, "method", None)
+        if self._shutdown and method and method != types.EXIT and getattr(message, "id", None) is not None:
+            error = JsonRpcInvalidRequest("the server is shutting down: only 'exit' is accepted")
+            self._send_response(message.id, None, error.to_response_error())
+            return
+        super().handle_message(message)
 
     @lsp_method(types.INITIALIZE)
     def lsp_initialize(self, params: types.InitializeParams) -> Generator[Any, Any, types.InitializeResult]:

@@ -60,7 +60,7 @@ def editor_settings_changed(session: Session) -> None:
     diagnostics.refresh(session)
 
 
-async def initialized(session: Session) -> None:
+async def initialized(session: Session, params: types.InitializedParams | None = None) -> None:
     """After ``initialized``: read the editor's settings, then watch the project files."""
     if await pull_configuration(session):
         editor_settings_changed(session)
