@@ -129,7 +129,8 @@ export class ServerManager implements vscode.Disposable {
 
   private async startClient(): Promise<void> {
     const folder = primaryWorkspaceFolder();
-    const { settings, problems } = readSettings(folder?.uri);
+    const resolved = readSettings(folder?.uri);
+    const { settings, problems } = resolved;
     this.settingsProblems = problems;
     for (const problem of problems) {
       this.log.warn(problem);
@@ -153,7 +154,7 @@ export class ServerManager implements vscode.Disposable {
     });
     this.log.info(`Interpreter: ${interpreter.path} (from ${describeSource(interpreter.source)})`);
 
-    const env = buildServerEnvironment(settings, await this.apiKeys.get(), process.env);
+    const env = buildServerEnvironment(resolved, await this.apiKeys.get(), process.env);
     const cwd = folder?.uri.fsPath;
     const found = await this.findStrategy(interpreter, settings.importStrategy, env, cwd);
     if (found.strategy === undefined) {
@@ -169,7 +170,7 @@ export class ServerManager implements vscode.Disposable {
     this.launch = { interpreter, strategy: found.strategy, commandLine };
     this.log.info(`Starting the server: ${commandLine}`);
 
-    const client = this.createClient(command, env, cwd, buildInitializationOptions(settings, {
+    const client = this.createClient(command, env, cwd, buildInitializationOptions(resolved, {
       version: this.extensionVersion,
       interpreter: interpreter.path,
       importStrategy: found.strategy,
@@ -258,7 +259,7 @@ export class ServerManager implements vscode.Disposable {
                 return answer[index];
               }
               const scope = item.scopeUri !== undefined ? vscode.Uri.parse(item.scopeUri) : undefined;
-              return toServerSettings(readSettings(scope).settings);
+              return toServerSettings(readSettings(scope));
             });
           },
         },
