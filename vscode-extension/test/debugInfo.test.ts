@@ -20,8 +20,8 @@ describe('formatDebugInformation', () => {
     assert.match(text, /^# BAES debug information\n/);
     assert.match(text, /- Interpreter: \/ws\/.venv\/bin\/python \(from the baes.interpreter setting\)/);
     assert.match(text, /- Server command line: `\/ws\/.venv\/bin\/python \/ext\/bundled\/tool\/lsp_server.py`/);
-    assert.match(text, /  - baes.run: "x"/);
-    assert.match(text, /```json\n\{\n  "version": "0.1.0",/);
+    assert.match(text, /\n {2}- baes.run: "x"/);
+    assert.match(text, /```json\n\{\n {2}"version": "0.1.0",/);
   });
 
   it('uses a text the server wrote itself, and says when the server could not answer', () => {

@@ -253,10 +253,11 @@ export class ServerManager implements vscode.Disposable {
             if (!Array.isArray(answer)) {
               return answer;
             }
+            const answers: unknown[] = answer;
             // Answer the `baes` section in the server's own shape (see toServerSettings).
             return params.items.map((item, index) => {
               if (item.section !== CONFIGURATION_SECTION) {
-                return answer[index];
+                return answers[index];
               }
               const scope = item.scopeUri !== undefined ? vscode.Uri.parse(item.scopeUri) : undefined;
               return toServerSettings(readSettings(scope));
