@@ -25,6 +25,7 @@ import {
   toServerSettings,
   type Environment,
   type ImportStrategy,
+  type ServerSettings,
 } from '../core/settings';
 import { errorMessage } from '../core/values';
 import { primaryWorkspaceFolder, readSettings } from './configuration';
@@ -55,6 +56,8 @@ export class ServerManager implements vscode.Disposable {
   launch: LaunchInfo | undefined;
   lastFailure: string | undefined;
   settingsProblems: readonly string[] = [];
+  /** The settings the running server was started with (only those the user set). */
+  settingsSent: ServerSettings = {};
 
   constructor(
     private readonly extensionPath: string,
@@ -170,11 +173,14 @@ export class ServerManager implements vscode.Disposable {
     this.launch = { interpreter, strategy: found.strategy, commandLine };
     this.log.info(`Starting the server: ${commandLine}`);
 
-    const client = this.createClient(command, env, cwd, buildInitializationOptions(resolved, {
+    const initializationOptions = buildInitializationOptions(resolved, {
       version: this.extensionVersion,
       interpreter: interpreter.path,
       importStrategy: found.strategy,
-    }));
+    });
+    this.settingsSent = initializationOptions.settings;
+    this.log.info(`Settings sent to the server (only those set): ${JSON.stringify(this.settingsSent)}`);
+    const client = this.createClient(command, env, cwd, initializationOptions);
     try {
       await client.start();
     } catch (error) {
