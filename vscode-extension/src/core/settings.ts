@@ -125,7 +125,7 @@ export interface ResolvedSettings {
   /** One readable line per ignored value, e.g. `baes.run: "sometimes" is not one of ...; using "onType"`. */
   problems: string[];
   /** The keys the user set to a valid value: the only ones the server is sent. */
-  userSet: ReadonlySet<string>;
+  userSet: ReadonlySet<ServerSettingKey>;
 }
 
 const RULE_SELECTOR = /^(ALL|[A-Z]{1,4}[0-9]{0,4})$/;
@@ -244,7 +244,7 @@ const PREFERENCES: readonly ConfigurationPreference[] = ['editorFirst', 'filesys
  */
 export function resolveSettings(read: SettingReader): ResolvedSettings {
   const problems: string[] = [];
-  const userSet = new Set<string>();
+  const userSet = new Set<ServerSettingKey>();
   const value: ValueReader = (key) => read(key).value;
   // A value counts as set when the user set it and it was valid: an invalid one falls back to the
   // default, which the server must not get as if chosen (the project's value applies instead).
@@ -314,9 +314,9 @@ export function toServerSettings(resolved: Pick<ResolvedSettings, 'settings' | '
   if (userSet.has('severity') && Object.keys(settings.severity).length > 0) {
     result.severity = { ...settings.severity };
   }
-  for (const [key, variable] of Object.entries(FEATURE_FLAGS)) {
+  for (const key of Object.keys(FEATURE_FLAGS) as FeatureKey[]) {
     if (userSet.has(`features.${key}`)) {
-      result[variable] = settings.features[key as FeatureKey];
+      result[FEATURE_FLAGS[key]] = settings.features[key];
     }
   }
   const llm: Record<string, string> = {};
@@ -363,9 +363,9 @@ export function buildServerEnvironment(
 ): Environment {
   const { settings, userSet } = resolved;
   const env: Environment = { ...base };
-  for (const [key, variable] of Object.entries(FEATURE_FLAGS)) {
+  for (const key of Object.keys(FEATURE_FLAGS) as FeatureKey[]) {
     if (userSet.has(`features.${key}`)) {
-      env[variable] = settings.features[key as FeatureKey] ? 'true' : 'false';
+      env[FEATURE_FLAGS[key]] = settings.features[key] ? 'true' : 'false';
     }
   }
   if (settings.llm.baseUrl !== '') {
