@@ -5,7 +5,9 @@
 // Steps: the DB001 diagnostic is in the editor and the Problems panel; the status bar item opens
 // the Problems view; the quick fix changes the file on disk; the status bar shows the outcome;
 // "BAES: Fix All" fixes another file; "BAES: Scaffold Entity…" generates files; the metrics view
-// and the debug information open; a missing interpreter gives the error and its buttons.
+// and the debug information open; the project's `[tool.baes] profile = "generated"` applies in VS Code
+// (a finding only that profile reports, and the server's debug information); a missing
+// interpreter gives the error and its buttons.
 // Screenshots go to --shots; a JSON summary with the time of each step is printed last. Exits
 // non-zero on the first failed step.
 import * as fs from 'node:fs';
@@ -175,6 +177,35 @@ try {
     await workbench.screenshot(path.join(shots, '5-debug-information.png'));
     return 'untitled Markdown document open';
   });
+  await step('the project\'s [tool.baes] profile = "generated" is in effect (no default sent over it)', async () => {
+    // library/schema.py has one finding, DB003, that only the "strict" and "generated" profiles report.
+    const pyproject = path.join(workspace, 'pyproject.toml');
+    await workbench.closeNotifications();
+    await workbench.openFile('schema.py');
+    await workbench.openProblems();
+    const db003 = page.locator('.markers-panel .monaco-list-row', { hasText: 'IF NOT EXISTS' });
+    // Under the project's profile "default": nothing (give the server time to check the file).
+    await page.waitForTimeout(4000);
+    if ((await db003.count()) > 0) {
+      throw new Error('DB003 reported under the project\'s profile "default"');
+    }
+    // The project switches to "generated" on disk; the server watches pyproject.toml and checks again.
+    fs.writeFileSync(pyproject, fs.readFileSync(pyproject, 'utf8').replace('profile = "default"', 'profile = "generated"'));
+    await db003.first().waitFor({ timeout: LONG });
+    const finding = (await db003.first().innerText()).replace(/\s+/g, ' ').trim();
+    await workbench.screenshot(path.join(shots, '7-project-profile-generated.png'));
+    // The server's debug information reports the profile in force for the folder.
+    await workbench.runCommand('BAES: Show Debug Information');
+    await page.locator('.tab.active', { hasText: 'Untitled' }).first().waitFor({ timeout: LONG });
+    await page.locator('.monaco-editor .view-lines', { hasText: 'BAES debug information' }).first().waitFor({ timeout: LONG });
+    const matches = await workbench.findInEditor('"profile": "generated"');
+    if (matches.includes('No results')) {
+      throw new Error('the debug information does not report profile "generated"');
+    }
+    await page.keyboard.press('Escape');
+    return `${finding}; debug information: "profile": "generated" (${matches})`;
+  });
+
   await step('a missing interpreter gives a clear error with fix-it buttons, and a settings change restarts', async () => {
     // The folder's .vscode/settings.json, written on disk as another program would: VS Code watches it.
     const folderSettings = path.join(workspace, '.vscode', 'settings.json');

@@ -118,6 +118,18 @@ export class Workbench {
     }
   }
 
+  /** Ctrl+F in the active editor for `text`: the find widget's count ("1 of 2", or "No results"). */
+  async findInEditor(text: string): Promise<string> {
+    await this.page.locator('.monaco-editor .view-lines').first().click();
+    await this.page.keyboard.press('Control+F');
+    const input = this.page.locator('.editor-widget.find-widget textarea, .editor-widget.find-widget input').first();
+    await input.waitFor({ timeout: SHORT });
+    await input.fill(text);
+    const count = this.page.locator('.editor-widget.find-widget .matchesCount').first();
+    await this.page.waitForTimeout(500);
+    return (await count.innerText()).trim();
+  }
+
   /** The frame of a webview whose document contains `text` (webviews are nested iframes). */
   async webviewFrame(text: string, timeoutMs: number): Promise<Frame> {
     const deadline = Date.now() + timeoutMs;

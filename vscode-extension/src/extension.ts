@@ -13,7 +13,8 @@ let server: ServerManager | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const log = vscode.window.createOutputChannel(OUTPUT_CHANNEL_NAME, { log: true });
-  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? 'unknown');
+  const declared = (context.extension.packageJSON as { version?: unknown }).version;
+  const version = typeof declared === 'string' ? declared : 'unknown';
   log.info(`BAES extension ${version} activating (${vscode.env.appName} ${vscode.version}).`);
 
   const apiKeys = new ApiKeyStore(context.secrets);

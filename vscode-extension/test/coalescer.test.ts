@@ -13,8 +13,9 @@ function deferred(): { promise: Promise<void>; resolve: () => void } {
 describe('Coalescer', () => {
   it('runs once for one request', async () => {
     let runs = 0;
-    const coalescer = new Coalescer(async () => {
+    const coalescer = new Coalescer(() => {
       runs += 1;
+      return Promise.resolve();
     });
     await coalescer.request();
     assert.equal(runs, 1);
@@ -41,8 +42,9 @@ describe('Coalescer', () => {
 
   it('starts afresh after it finished', async () => {
     let runs = 0;
-    const coalescer = new Coalescer(async () => {
+    const coalescer = new Coalescer(() => {
       runs += 1;
+      return Promise.resolve();
     });
     await coalescer.request();
     await coalescer.request();
@@ -51,11 +53,7 @@ describe('Coalescer', () => {
 
   it('rejects when the last run failed, and keeps working afterwards', async () => {
     let fail = true;
-    const coalescer = new Coalescer(async () => {
-      if (fail) {
-        throw new Error('no python');
-      }
-    });
+    const coalescer = new Coalescer(() => (fail ? Promise.reject(new Error('no python')) : Promise.resolve()));
     await assert.rejects(coalescer.request(), /no python/);
     fail = false;
     await coalescer.request();

@@ -12,6 +12,7 @@ const client: ClientDebugInfo = {
   commandLine: '/ws/.venv/bin/python /ext/bundled/tool/lsp_server.py',
   serverState: 'running',
   settingsProblems: ['baes.run: "x" is not one of onType, onSave; using "onType"'],
+  settingsSent: { logLevel: 'debug' },
 };
 
 describe('formatDebugInformation', () => {
@@ -20,8 +21,9 @@ describe('formatDebugInformation', () => {
     assert.match(text, /^# BAES debug information\n/);
     assert.match(text, /- Interpreter: \/ws\/.venv\/bin\/python \(from the baes.interpreter setting\)/);
     assert.match(text, /- Server command line: `\/ws\/.venv\/bin\/python \/ext\/bundled\/tool\/lsp_server.py`/);
-    assert.match(text, /  - baes.run: "x"/);
-    assert.match(text, /```json\n\{\n  "version": "0.1.0",/);
+    assert.match(text, /\n {2}- baes.run: "x"/);
+    assert.match(text, /- Settings sent to the server \(only those set in VS Code; [^)]*\): `\{"logLevel":"debug"\}`/);
+    assert.match(text, /```json\n\{\n {2}"version": "0.1.0",/);
   });
 
   it('uses a text the server wrote itself, and says when the server could not answer', () => {

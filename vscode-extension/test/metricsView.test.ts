@@ -48,8 +48,10 @@ describe('charts', () => {
   it('charts figures of one unit together, scaled to the largest', () => {
     const charts = chartsFor([['used', 9], ['fallback_to_llm', 3], ['note', 'x']]);
     assert.equal(charts.length, 1);
-    assert.equal(charts[0]?.unit, 'count');
-    const svg = renderBarChart('Templates', charts[0]!.bars, charts[0]!.scale);
+    const [chart] = charts;
+    assert.ok(chart !== undefined);
+    assert.equal(chart.unit, 'count');
+    const svg = renderBarChart('Templates', chart.bars, chart.scale);
     assert.match(svg, /^<svg class="chart" role="img" aria-label="Templates"/);
     const widths = [...svg.matchAll(/<rect class="bar" x="\d+" y="\d+" width="(\d+)"/g)].map((match) => Number(match[1]));
     assert.equal(widths.length, 2);

@@ -1,16 +1,30 @@
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import {
   DEFAULT_SETTINGS,
   buildInitializationOptions,
   buildServerEnvironment,
+  isSetByUser,
   needsRestart,
   resolveSettings,
   toServerSettings,
+  type SettingReader,
 } from '../src/core/settings';
 
-function reader(values: Record<string, unknown>): (key: string) => unknown {
-  return (key) => values[key];
+const manifest = JSON.parse(fs.readFileSync(path.resolve(__dirname, '..', '..', 'package.json'), 'utf8')) as {
+  contributes: { configuration: { properties: Record<string, { default?: unknown }> } };
+};
+
+/** The defaults VS Code answers `get()` with when nothing is set: package.json's. */
+function manifestDefault(key: string): unknown {
+  return manifest.contributes.configuration.properties[`baes.${key}`]?.default;
+}
+
+/** As VS Code reads: the user's value where set, else the declared default (and not set). */
+function reader(values: Record<string, unknown>): SettingReader {
+  return (key) => (key in values ? { value: values[key], isSet: true } : { value: manifestDefault(key), isSet: false });
 }
 
 describe('resolveSettings', () => {
@@ -37,9 +51,11 @@ describe('resolveSettings', () => {
         'features.smartRetry': false,
         'llm.baseUrl': 'http://127.0.0.1:9000/v1',
         'llm.model': 'gpt-4o-mini',
+        configurationPreference: 'editorOnly',
       }),
     );
     assert.deepEqual(problems, []);
+    assert.equal(settings.configurationPreference, 'editorOnly');
     assert.equal(settings.enable, false);
     assert.equal(settings.interpreter, '/opt/py/bin/python');
     assert.equal(settings.importStrategy, 'fromEnvironment');
@@ -86,31 +102,79 @@ describe('resolveSettings', () => {
   });
 });
 
+describe('isSetByUser', () => {
+  it('counts every scope but the default, language-specific ones included', () => {
+    assert.equal(isSetByUser(undefined), false);
+    assert.equal(isSetByUser({}), false);
+    assert.equal(isSetByUser({ globalValue: undefined }), false);
+    for (const scope of [
+      'globalValue', 'workspaceValue', 'workspaceFolderValue',
+      'globalLanguageValue', 'workspaceLanguageValue', 'workspaceFolderLanguageValue',
+    ]) {
+      assert.equal(isSetByUser({ [scope]: 'default' }), true, scope);
+    }
+    // A value equal to the default still counts: the user chose it.
+    assert.equal(isSetByUser({ workspaceValue: false }), true);
+  });
+
+  it('ignores the default value, as inspect() reports it beside the others', () => {
+    const inspection = { key: 'baes.profile', defaultValue: 'default', defaultLanguageValue: 'strict' };
+    assert.equal(isSetByUser(inspection), false);
+  });
+});
+
 describe('toServerSettings', () => {
-  it('sends only what is set, with the flags as ENABLE_* keys and nothing the server does not know', () => {
-    const server = toServerSettings(DEFAULT_SETTINGS);
-    assert.deepEqual(server, {
+  it('sends nothing the user did not set, so the project settings apply (the extension still uses the defaults)', () => {
+    const resolved = resolveSettings(reader({}));
+    assert.deepEqual(resolved.settings, DEFAULT_SETTINGS);
+    assert.deepEqual(toServerSettings(resolved), {});
+  });
+
+  it('sends what the user set, even when it equals the default, with the flags as ENABLE_* keys', () => {
+    const resolved = resolveSettings(
+      reader({
+        profile: 'default',
+        run: 'onSave',
+        enable: true,
+        debounceMs: 150,
+        logLevel: 'debug',
+        'features.templates': true,
+        'features.smartRetry': false,
+        configurationPreference: 'filesystemFirst',
+        interpreter: '/py',
+        importStrategy: 'fromEnvironment',
+      }),
+    );
+    assert.deepEqual(toServerSettings(resolved), {
       enable: true,
       profile: 'default',
-      run: 'onType',
+      run: 'onSave',
       debounceMs: 150,
-      logLevel: 'info',
+      logLevel: 'debug',
+      configurationPreference: 'filesystemFirst',
       ENABLE_TEMPLATES: true,
-      ENABLE_RULE_VALIDATION: true,
-      ENABLE_RECOGNITION_CACHE: true,
-      ENABLE_COMPRESSED_STANDARDS: true,
-      ENABLE_PARALLEL_EXECUTION: true,
-      ENABLE_SMART_RETRY: true,
+      ENABLE_SMART_RETRY: false,
     });
-    assert.equal('interpreter' in server, false);
-    assert.equal('importStrategy' in server, false);
+  });
+
+  it('does not send an invalid value (the project or the server default applies), but says why', () => {
+    const resolved = resolveSettings(reader({ profile: 'everything', configurationPreference: 'projectFirst', 'features.templates': 'no' }));
+    assert.deepEqual(toServerSettings(resolved), {});
+    assert.equal(resolved.settings.configurationPreference, 'editorFirst');
+    assert.ok(resolved.problems.some((p) => p.startsWith('baes.configurationPreference: "projectFirst" is not one of editorFirst, filesystemFirst, editorOnly')));
+    assert.equal(resolved.problems.length, 3);
+  });
+
+  it('sends the valid entries of a list set with some invalid ones, and no empty list', () => {
+    const resolved = resolveSettings(reader({ select: ['BE002', 'not a rule'], ignore: [] }));
+    assert.deepEqual(toServerSettings(resolved), { select: ['BE002'] });
   });
 
   it('includes selections, severities and the LLM endpoint when given', () => {
-    const { settings } = resolveSettings(
+    const resolved = resolveSettings(
       reader({ select: ['BE'], ignore: ['BE002'], severity: { BE: 'error' }, 'llm.model': 'm', 'features.parallelExecution': false }),
     );
-    const server = toServerSettings(settings);
+    const server = toServerSettings(resolved);
     assert.deepEqual(server.select, ['BE']);
     assert.deepEqual(server.ignore, ['BE002']);
     assert.deepEqual(server.severity, { BE: 'error' });
@@ -119,8 +183,9 @@ describe('toServerSettings', () => {
   });
 
   it('puts the settings under `settings` in the initialization options, never the API key', () => {
-    const options = buildInitializationOptions(DEFAULT_SETTINGS, { version: '0.1.0', interpreter: '/py', importStrategy: 'useBundled' });
-    assert.deepEqual(options.settings, toServerSettings(DEFAULT_SETTINGS));
+    const resolved = resolveSettings(reader({ profile: 'strict' }));
+    const options = buildInitializationOptions(resolved, { version: '0.1.0', interpreter: '/py', importStrategy: 'useBundled' });
+    assert.deepEqual(options.settings, { profile: 'strict' });
     assert.deepEqual(options.client, { name: 'baes-vscode', version: '0.1.0', interpreter: '/py', importStrategy: 'useBundled' });
     assert.equal(JSON.stringify(options).toLowerCase().includes('key'), false);
   });
@@ -128,13 +193,16 @@ describe('toServerSettings', () => {
 
 describe('buildServerEnvironment', () => {
   it('sets the ENABLE_* flags, the LLM variables and the key from secret storage', () => {
-    const { settings } = resolveSettings(
-      reader({ 'features.templates': false, 'llm.baseUrl': 'http://h/v1', 'llm.model': 'm' }),
+    const resolved = resolveSettings(
+      reader({ 'features.templates': false, 'features.smartRetry': true, 'llm.baseUrl': 'http://h/v1', 'llm.model': 'm' }),
     );
-    const env = buildServerEnvironment(settings, 'sk-secret', { PATH: '/bin', BAES_LLM_API_KEY: 'from-env' });
+    const env = buildServerEnvironment(resolved, 'sk-secret', { PATH: '/bin', BAES_LLM_API_KEY: 'from-env', ENABLE_RULE_VALIDATION: 'false' });
     assert.equal(env.PATH, '/bin');
     assert.equal(env.ENABLE_TEMPLATES, 'false');
     assert.equal(env.ENABLE_SMART_RETRY, 'true');
+    // Flags the user did not set keep what the environment says (or are left to the server's default).
+    assert.equal(env.ENABLE_RULE_VALIDATION, 'false');
+    assert.equal('ENABLE_PARALLEL_EXECUTION' in env, false);
     assert.equal(env.BAES_LLM_BASE_URL, 'http://h/v1');
     assert.equal(env.BAES_LLM_MODEL, 'm');
     assert.equal(env.BAES_LLM_API_KEY, 'sk-secret');
@@ -142,7 +210,7 @@ describe('buildServerEnvironment', () => {
 
   it('keeps the environment key when none is stored, and does not touch the base object', () => {
     const base = { BAES_LLM_API_KEY: 'from-env' };
-    const env = buildServerEnvironment(DEFAULT_SETTINGS, undefined, base);
+    const env = buildServerEnvironment(resolveSettings(reader({})), undefined, base);
     assert.equal(env.BAES_LLM_API_KEY, 'from-env');
     assert.equal('BAES_LLM_BASE_URL' in env, false);
     assert.deepEqual(base, { BAES_LLM_API_KEY: 'from-env' });
@@ -153,6 +221,7 @@ describe('needsRestart', () => {
   it('restarts for server settings but not for the trace setting', () => {
     assert.equal(needsRestart((section) => section === 'baes.interpreter'), true);
     assert.equal(needsRestart((section) => section === 'baes.features'), true);
+    assert.equal(needsRestart((section) => section === 'baes.configurationPreference'), true);
     assert.equal(needsRestart((section) => section === 'baes.trace.server'), false);
     assert.equal(needsRestart((section) => section === 'editor.fontSize'), false);
   });

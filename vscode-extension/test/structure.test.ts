@@ -43,6 +43,7 @@ describe('package.json', () => {
     const expected = [
       'baes.enable', 'baes.interpreter', 'baes.importStrategy', 'baes.select', 'baes.ignore', 'baes.severity',
       'baes.profile', 'baes.run', 'baes.debounceMs', 'baes.logLevel', 'baes.llm.baseUrl', 'baes.llm.model',
+      'baes.configurationPreference',
       ...Object.keys(FEATURE_FLAGS).map((key) => `baes.features.${key}`),
     ];
     for (const key of expected) {

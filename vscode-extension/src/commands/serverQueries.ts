@@ -78,6 +78,7 @@ export async function showDebugInformation(server: ServerManager, extensionVersi
       commandLine: launch?.commandLine ?? 'n/a',
       serverState: server.lastFailure !== undefined ? `${server.state} (${server.lastFailure})` : server.state,
       settingsProblems: server.settingsProblems,
+      settingsSent: server.settingsSent,
     },
     answer,
     failure,

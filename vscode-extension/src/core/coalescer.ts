@@ -28,7 +28,7 @@ export class Coalescer {
 
   private async loop(): Promise<void> {
     let failure: unknown;
-    let failed = false;
+    let failed: boolean;
     try {
       do {
         this.again = false;

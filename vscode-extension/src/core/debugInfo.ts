@@ -12,6 +12,8 @@ export interface ClientDebugInfo {
   commandLine: string;
   serverState: string;
   settingsProblems: readonly string[];
+  /** The `baes` settings the server was started with: only those the user set. */
+  settingsSent: Record<string, unknown>;
 }
 
 function serverSection(server: unknown): string {
@@ -45,6 +47,7 @@ export function formatDebugInformation(client: ClientDebugInfo, server: unknown,
     `- Import strategy: ${client.importStrategy}`,
     `- Server command line: \`${client.commandLine}\``,
     `- Server state: ${client.serverState}`,
+    `- Settings sent to the server (only those set in VS Code; the project's file applies to the rest): \`${JSON.stringify(client.settingsSent)}\``,
   ];
   if (client.settingsProblems.length > 0) {
     lines.push('- Settings ignored:');

@@ -1,12 +1,16 @@
 // The extension's settings: reading the raw `baes.*` configuration into one typed, defaulted
 // object, and turning it into what the server gets (initialization options and environment).
-// Pure: no `vscode` import, so it is unit-tested directly.
+// The extension itself runs on the defaulted values; the server gets only what the user set, so
+// a project's `[tool.baes]` is not overridden by defaults it never asked for (as the Python tool
+// extensions and ruff's extension do). Pure: no `vscode` import, so it is unit-tested directly.
 
 export type ImportStrategy = 'useBundled' | 'fromEnvironment';
 export type RunTrigger = 'onType' | 'onSave';
 export type LogLevel = 'error' | 'warning' | 'info' | 'debug';
 export type Profile = 'default' | 'strict' | 'generated';
 export type RuleSeverity = 'error' | 'warning' | 'info' | 'hint';
+/** Who wins when the editor and the project's `pyproject.toml` / `baes.toml` set the same key. */
+export type ConfigurationPreference = 'editorFirst' | 'filesystemFirst' | 'editorOnly';
 
 /** The `baes.features.*` keys and the `ENABLE_*` environment variables they map to. */
 export const FEATURE_FLAGS = {
@@ -34,6 +38,7 @@ export interface BaesSettings {
   logLevel: LogLevel;
   features: FeatureFlags;
   llm: { baseUrl: string; model: string };
+  configurationPreference: ConfigurationPreference;
 }
 
 export const DEFAULT_DEBOUNCE_MS = 150;
@@ -59,21 +64,77 @@ export const DEFAULT_SETTINGS: BaesSettings = {
     smartRetry: true,
   },
   llm: { baseUrl: '', model: '' },
+  configurationPreference: 'editorFirst',
 };
 
+/** One setting as read: its value (the default when unset) and whether the user set it anywhere. */
+export interface SettingValue {
+  value: unknown;
+  isSet: boolean;
+}
+
 /** Reads one setting by its dotted key below `baes.` (e.g. `features.templates`). */
-export type SettingReader = (key: string) => unknown;
+export type SettingReader = (key: string) => SettingValue;
+
+/**
+ * What `WorkspaceConfiguration.inspect(key)` returns: the default (which does not count as set)
+ * and every scope the user can set, with their language-specific variants.
+ */
+export interface SettingInspection {
+  key?: string;
+  defaultValue?: unknown;
+  defaultLanguageValue?: unknown;
+  globalValue?: unknown;
+  workspaceValue?: unknown;
+  workspaceFolderValue?: unknown;
+  globalLanguageValue?: unknown;
+  workspaceLanguageValue?: unknown;
+  workspaceFolderLanguageValue?: unknown;
+}
+
+/** Whether a setting was set by the user (in any scope) rather than left at its default. */
+export function isSetByUser(inspection: SettingInspection | undefined): boolean {
+  if (inspection === undefined) {
+    return false;
+  }
+  return [
+    inspection.globalValue,
+    inspection.workspaceValue,
+    inspection.workspaceFolderValue,
+    inspection.globalLanguageValue,
+    inspection.workspaceLanguageValue,
+    inspection.workspaceFolderLanguageValue,
+  ].some((value) => value !== undefined);
+}
+
+/** The settings keys (below `baes.`) that reach the server only when the user set them. */
+export type ServerSettingKey =
+  | 'enable'
+  | 'select'
+  | 'ignore'
+  | 'severity'
+  | 'profile'
+  | 'run'
+  | 'debounceMs'
+  | 'logLevel'
+  | 'configurationPreference'
+  | `features.${FeatureKey}`;
 
 export interface ResolvedSettings {
   settings: BaesSettings;
   /** One readable line per ignored value, e.g. `baes.run: "sometimes" is not one of ...; using "onType"`. */
   problems: string[];
+  /** The keys the user set to a valid value: the only ones the server is sent. */
+  userSet: ReadonlySet<ServerSettingKey>;
 }
 
 const RULE_SELECTOR = /^(ALL|[A-Z]{1,4}[0-9]{0,4})$/;
 
+/** A setting's value alone, for the validators below. */
+type ValueReader = (key: string) => unknown;
+
 function oneOf<T extends string>(
-  read: SettingReader,
+  read: ValueReader,
   key: string,
   allowed: readonly T[],
   fallback: T,
@@ -90,7 +151,7 @@ function oneOf<T extends string>(
   return fallback;
 }
 
-function bool(read: SettingReader, key: string, fallback: boolean, problems: string[]): boolean {
+function bool(read: ValueReader, key: string, fallback: boolean, problems: string[]): boolean {
   const value = read(key);
   if (value === undefined || value === null) {
     return fallback;
@@ -102,7 +163,7 @@ function bool(read: SettingReader, key: string, fallback: boolean, problems: str
   return fallback;
 }
 
-function text(read: SettingReader, key: string, problems: string[]): string {
+function text(read: ValueReader, key: string, problems: string[]): string {
   const value = read(key);
   if (value === undefined || value === null) {
     return '';
@@ -114,7 +175,7 @@ function text(read: SettingReader, key: string, problems: string[]): string {
   return '';
 }
 
-function selectors(read: SettingReader, key: string, problems: string[]): string[] {
+function selectors(read: ValueReader, key: string, problems: string[]): string[] {
   const value = read(key);
   if (value === undefined || value === null) {
     return [];
@@ -139,7 +200,7 @@ function selectors(read: SettingReader, key: string, problems: string[]): string
 
 const SEVERITIES: readonly RuleSeverity[] = ['error', 'warning', 'info', 'hint'];
 
-function severityMap(read: SettingReader, problems: string[]): Record<string, RuleSeverity> {
+function severityMap(read: ValueReader, problems: string[]): Record<string, RuleSeverity> {
   const value = read('severity');
   if (value === undefined || value === null) {
     return {};
@@ -163,7 +224,7 @@ function severityMap(read: SettingReader, problems: string[]): Record<string, Ru
   return result;
 }
 
-function debounce(read: SettingReader, problems: string[]): number {
+function debounce(read: ValueReader, problems: string[]): number {
   const value = read('debounceMs');
   if (value === undefined || value === null) {
     return DEFAULT_DEBOUNCE_MS;
@@ -175,57 +236,88 @@ function debounce(read: SettingReader, problems: string[]): number {
   return Math.min(Math.round(value), MAX_DEBOUNCE_MS);
 }
 
-/** Reads every `baes.*` setting, replacing invalid values by their defaults (and saying so). */
+const PREFERENCES: readonly ConfigurationPreference[] = ['editorFirst', 'filesystemFirst', 'editorOnly'];
+
+/**
+ * Reads every `baes.*` setting, replacing invalid values by their defaults (and saying so), and
+ * notes which ones the user set to a valid value.
+ */
 export function resolveSettings(read: SettingReader): ResolvedSettings {
   const problems: string[] = [];
+  const userSet = new Set<ServerSettingKey>();
+  const value: ValueReader = (key) => read(key).value;
+  // A value counts as set when the user set it and it was valid: an invalid one falls back to the
+  // default, which the server must not get as if chosen (the project's value applies instead).
+  function tracked<T>(key: ServerSettingKey, compute: () => T): T {
+    const before = problems.length;
+    const result = compute();
+    if (problems.length === before && read(key).isSet) {
+      userSet.add(key);
+    }
+    return result;
+  }
+  // Lists and tables keep their valid entries, so they count as set even with a problem.
+  function trackedCollection<T>(key: ServerSettingKey, compute: () => T): T {
+    if (read(key).isSet) {
+      userSet.add(key);
+    }
+    return compute();
+  }
   const features = { ...DEFAULT_SETTINGS.features };
   for (const key of Object.keys(FEATURE_FLAGS) as FeatureKey[]) {
-    features[key] = bool(read, `features.${key}`, DEFAULT_SETTINGS.features[key], problems);
+    features[key] = tracked(`features.${key}`, () => bool(value, `features.${key}`, DEFAULT_SETTINGS.features[key], problems));
   }
   const settings: BaesSettings = {
-    enable: bool(read, 'enable', DEFAULT_SETTINGS.enable, problems),
-    interpreter: text(read, 'interpreter', problems),
-    importStrategy: oneOf(read, 'importStrategy', ['useBundled', 'fromEnvironment'], DEFAULT_SETTINGS.importStrategy, problems),
-    select: selectors(read, 'select', problems),
-    ignore: selectors(read, 'ignore', problems),
-    severity: severityMap(read, problems),
-    profile: oneOf(read, 'profile', ['default', 'strict', 'generated'], DEFAULT_SETTINGS.profile, problems),
-    run: oneOf(read, 'run', ['onType', 'onSave'], DEFAULT_SETTINGS.run, problems),
-    debounceMs: debounce(read, problems),
-    logLevel: oneOf(read, 'logLevel', ['error', 'warning', 'info', 'debug'], DEFAULT_SETTINGS.logLevel, problems),
+    enable: tracked('enable', () => bool(value, 'enable', DEFAULT_SETTINGS.enable, problems)),
+    interpreter: text(value, 'interpreter', problems),
+    importStrategy: oneOf(value, 'importStrategy', ['useBundled', 'fromEnvironment'], DEFAULT_SETTINGS.importStrategy, problems),
+    select: trackedCollection('select', () => selectors(value, 'select', problems)),
+    ignore: trackedCollection('ignore', () => selectors(value, 'ignore', problems)),
+    severity: trackedCollection('severity', () => severityMap(value, problems)),
+    profile: tracked('profile', () => oneOf(value, 'profile', ['default', 'strict', 'generated'], DEFAULT_SETTINGS.profile, problems)),
+    run: tracked('run', () => oneOf(value, 'run', ['onType', 'onSave'], DEFAULT_SETTINGS.run, problems)),
+    debounceMs: tracked('debounceMs', () => debounce(value, problems)),
+    logLevel: tracked('logLevel', () => oneOf(value, 'logLevel', ['error', 'warning', 'info', 'debug'], DEFAULT_SETTINGS.logLevel, problems)),
     features,
-    llm: { baseUrl: text(read, 'llm.baseUrl', problems), model: text(read, 'llm.model', problems) },
+    llm: { baseUrl: text(value, 'llm.baseUrl', problems), model: text(value, 'llm.model', problems) },
+    configurationPreference: tracked('configurationPreference', () =>
+      oneOf(value, 'configurationPreference', PREFERENCES, DEFAULT_SETTINGS.configurationPreference, problems),
+    ),
   };
-  return { settings, problems };
+  return { settings, problems, userSet };
 }
 
 /**
  * The settings as the server reads them (`initializationOptions.settings`, and the answer to its
- * `workspace/configuration` request for section `baes`): only what is set, the feature flags as
- * top-level `ENABLE_*` keys, and nothing the server does not know (interpreter, import strategy,
- * trace), because the server reports unknown keys to the user.
+ * `workspace/configuration` request for section `baes`): only what the user set (so the project's
+ * `[tool.baes]` applies to everything else), the feature flags as top-level `ENABLE_*` keys, and
+ * nothing the server does not know (interpreter, import strategy, trace), because the server
+ * reports unknown keys to the user.
  */
 export type ServerSettings = Record<string, unknown>;
 
-export function toServerSettings(settings: BaesSettings): ServerSettings {
-  const result: ServerSettings = {
-    enable: settings.enable,
-    profile: settings.profile,
-    run: settings.run,
-    debounceMs: settings.debounceMs,
-    logLevel: settings.logLevel,
-  };
-  if (settings.select.length > 0) {
+export function toServerSettings(resolved: Pick<ResolvedSettings, 'settings' | 'userSet'>): ServerSettings {
+  const { settings, userSet } = resolved;
+  const result: ServerSettings = {};
+  const scalars = ['enable', 'profile', 'run', 'debounceMs', 'logLevel', 'configurationPreference'] as const;
+  for (const key of scalars) {
+    if (userSet.has(key)) {
+      result[key] = settings[key];
+    }
+  }
+  if (userSet.has('select') && settings.select.length > 0) {
     result.select = [...settings.select];
   }
-  if (settings.ignore.length > 0) {
+  if (userSet.has('ignore') && settings.ignore.length > 0) {
     result.ignore = [...settings.ignore];
   }
-  if (Object.keys(settings.severity).length > 0) {
+  if (userSet.has('severity') && Object.keys(settings.severity).length > 0) {
     result.severity = { ...settings.severity };
   }
-  for (const [key, variable] of Object.entries(FEATURE_FLAGS)) {
-    result[variable] = settings.features[key as FeatureKey];
+  for (const key of Object.keys(FEATURE_FLAGS) as FeatureKey[]) {
+    if (userSet.has(`features.${key}`)) {
+      result[FEATURE_FLAGS[key]] = settings.features[key];
+    }
   }
   const llm: Record<string, string> = {};
   if (settings.llm.baseUrl !== '') {
@@ -247,11 +339,11 @@ export interface InitializationOptions {
 }
 
 export function buildInitializationOptions(
-  settings: BaesSettings,
+  resolved: Pick<ResolvedSettings, 'settings' | 'userSet'>,
   client: { version: string; interpreter: string; importStrategy: ImportStrategy },
 ): InitializationOptions {
   return {
-    settings: toServerSettings(settings),
+    settings: toServerSettings(resolved),
     client: { name: 'baes-vscode', ...client },
   };
 }
@@ -259,14 +351,22 @@ export function buildInitializationOptions(
 export type Environment = Record<string, string | undefined>;
 
 /**
- * The environment of the server process: the extension host's, plus the `ENABLE_*` flags, the
- * LLM settings and the API key (from SecretStorage, or else whatever the environment already has).
- * The key never goes into settings or initialization options, so it is never logged by a trace.
+ * The environment of the server process: the extension host's, plus the `ENABLE_*` flags the user
+ * set (the others keep whatever the environment says), the LLM settings and the API key (from
+ * SecretStorage, or else whatever the environment already has). The key never goes into settings
+ * or initialization options, so it is never logged by a trace.
  */
-export function buildServerEnvironment(settings: BaesSettings, apiKey: string | undefined, base: Environment): Environment {
+export function buildServerEnvironment(
+  resolved: Pick<ResolvedSettings, 'settings' | 'userSet'>,
+  apiKey: string | undefined,
+  base: Environment,
+): Environment {
+  const { settings, userSet } = resolved;
   const env: Environment = { ...base };
-  for (const [key, variable] of Object.entries(FEATURE_FLAGS)) {
-    env[variable] = settings.features[key as FeatureKey] ? 'true' : 'false';
+  for (const key of Object.keys(FEATURE_FLAGS) as FeatureKey[]) {
+    if (userSet.has(`features.${key}`)) {
+      env[FEATURE_FLAGS[key]] = settings.features[key] ? 'true' : 'false';
+    }
   }
   if (settings.llm.baseUrl !== '') {
     env.BAES_LLM_BASE_URL = settings.llm.baseUrl;
@@ -300,6 +400,7 @@ export const RESTART_KEYS: readonly string[] = [
   'baes.logLevel',
   'baes.features',
   'baes.llm',
+  'baes.configurationPreference',
 ];
 
 /** Whether a configuration change needs a restart, given a predicate like `event.affectsConfiguration`. */

@@ -1,11 +1,12 @@
-// Reads the `baes.*` settings for a scope through the pure resolver.
+// Reads the `baes.*` settings for a scope through the pure resolver: each value with whether the
+// user set it (`inspect()`: any scope but the default, language-specific ones included).
 import * as vscode from 'vscode';
 import { CONFIGURATION_SECTION } from '../core/ids';
-import { resolveSettings, type ResolvedSettings } from '../core/settings';
+import { isSetByUser, resolveSettings, type ResolvedSettings } from '../core/settings';
 
 export function readSettings(scope?: vscode.ConfigurationScope): ResolvedSettings {
   const configuration = vscode.workspace.getConfiguration(CONFIGURATION_SECTION, scope);
-  return resolveSettings((key) => configuration.get(key));
+  return resolveSettings((key) => ({ value: configuration.get(key), isSet: isSetByUser(configuration.inspect(key)) }));
 }
 
 /** The folder the server is started for: the active file's, else the first of the workspace. */

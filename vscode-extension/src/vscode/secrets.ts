@@ -1,5 +1,5 @@
 // The LLM API key: kept in VS Code's SecretStorage (never in settings), else read from the environment.
-import * as vscode from 'vscode';
+import type * as vscode from 'vscode';
 import { API_KEY_SECRET } from '../core/ids';
 
 export class ApiKeyStore {

@@ -25,6 +25,7 @@ import {
   toServerSettings,
   type Environment,
   type ImportStrategy,
+  type ServerSettings,
 } from '../core/settings';
 import { errorMessage } from '../core/values';
 import { primaryWorkspaceFolder, readSettings } from './configuration';
@@ -55,6 +56,8 @@ export class ServerManager implements vscode.Disposable {
   launch: LaunchInfo | undefined;
   lastFailure: string | undefined;
   settingsProblems: readonly string[] = [];
+  /** The settings the running server was started with (only those the user set). */
+  settingsSent: ServerSettings = {};
 
   constructor(
     private readonly extensionPath: string,
@@ -129,7 +132,8 @@ export class ServerManager implements vscode.Disposable {
 
   private async startClient(): Promise<void> {
     const folder = primaryWorkspaceFolder();
-    const { settings, problems } = readSettings(folder?.uri);
+    const resolved = readSettings(folder?.uri);
+    const { settings, problems } = resolved;
     this.settingsProblems = problems;
     for (const problem of problems) {
       this.log.warn(problem);
@@ -153,7 +157,7 @@ export class ServerManager implements vscode.Disposable {
     });
     this.log.info(`Interpreter: ${interpreter.path} (from ${describeSource(interpreter.source)})`);
 
-    const env = buildServerEnvironment(settings, await this.apiKeys.get(), process.env);
+    const env = buildServerEnvironment(resolved, await this.apiKeys.get(), process.env);
     const cwd = folder?.uri.fsPath;
     const found = await this.findStrategy(interpreter, settings.importStrategy, env, cwd);
     if (found.strategy === undefined) {
@@ -169,11 +173,14 @@ export class ServerManager implements vscode.Disposable {
     this.launch = { interpreter, strategy: found.strategy, commandLine };
     this.log.info(`Starting the server: ${commandLine}`);
 
-    const client = this.createClient(command, env, cwd, buildInitializationOptions(settings, {
+    const initializationOptions = buildInitializationOptions(resolved, {
       version: this.extensionVersion,
       interpreter: interpreter.path,
       importStrategy: found.strategy,
-    }));
+    });
+    this.settingsSent = initializationOptions.settings;
+    this.log.info(`Settings sent to the server (only those set): ${JSON.stringify(this.settingsSent)}`);
+    const client = this.createClient(command, env, cwd, initializationOptions);
     try {
       await client.start();
     } catch (error) {
@@ -252,13 +259,14 @@ export class ServerManager implements vscode.Disposable {
             if (!Array.isArray(answer)) {
               return answer;
             }
+            const answers: unknown[] = answer;
             // Answer the `baes` section in the server's own shape (see toServerSettings).
             return params.items.map((item, index) => {
               if (item.section !== CONFIGURATION_SECTION) {
-                return answer[index];
+                return answers[index];
               }
               const scope = item.scopeUri !== undefined ? vscode.Uri.parse(item.scopeUri) : undefined;
-              return toServerSettings(readSettings(scope).settings);
+              return toServerSettings(readSettings(scope));
             });
           },
         },
