@@ -8,7 +8,6 @@ from typing import Any, ClassVar
 
 import pytest
 from baes.settings.loader import (
-    CONFIG_KEYS,
     LoadedSettings,
     apply_mapping,
     clear_cache,
@@ -16,6 +15,7 @@ from baes.settings.loader import (
     load_settings,
     validate_mapping,
 )
+from baes.settings.validation import CONFIG_KEYS
 from baes.settings.preference import (
     DEFAULT_PREFERENCE,
     ConfigurationPreference,

@@ -16,9 +16,10 @@ from urllib.parse import urlparse
 
 from pygls.uris import to_fs_path
 
+from baes.lsp.log import LEVELS
 from baes.settings import loader as settings_loader
 from baes.settings.config import Settings, parse_bool
-from baes.lsp.log import LEVELS
+from baes.settings.preference import plan_layers, split_preference
 
 SECTION = "baes"
 RUN_MODES = ("onType", "onSave")
@@ -196,6 +197,7 @@ class ConfigurationStore:
         folder = self.folder_for(uri, folder_uris)
         mapping = _merge(self.initialization, self.global_settings, self.folders.get(folder, {}) if folder else {})
         source = f"editor settings ({folder})" if folder else "editor settings"
+        preference, mapping, preference_messages = split_preference(mapping, source)
         editor, rest, messages = parse_editor_settings(mapping, source)
         path = uri_to_path(uri)
         anchor = path if path is not None else (uri_to_path(folder) if folder else None)
@@ -204,8 +206,17 @@ class ConfigurationStore:
         else:
             base = settings_loader.default_settings()
             project = settings_loader.LoadedSettings(base, ())
+        config_file = project.settings.config_file
+        layers = plan_layers(settings_loader.project_values(config_file) if config_file else None, rest, preference)
+        if not layers.use_project and config_file:
+            # editorOnly: the project's file and its messages are ignored; the environment's flags stay.
+            base = settings_loader.default_settings()
+            environment = tuple(m for m in project.messages if m.source == "environment")
+            project = settings_loader.LoadedSettings(base, environment)
+        rest = dict(layers.editor)
         loaded = settings_loader.apply_mapping(project.settings, rest, source, allow_flags=True) if rest else project
-        all_messages = tuple(str(m) for m in project.messages) + tuple(messages)
+        all_messages = (tuple(str(m) for m in project.messages) + tuple(str(m) for m in preference_messages)
+                        + tuple(messages))
         if loaded is not project:
             all_messages += tuple(str(m) for m in loaded.messages)
         settings = loaded.settings

@@ -36,7 +36,7 @@ from baes.settings.validation import (
 
 __all__ = [  # the validation names callers reach through the loader, re-exported
     "CONFIG_FILE_NAMES", "LoadedSettings", "SettingsMessage", "apply_mapping", "clear_cache", "default_settings",
-    "find_config_file", "load_config_file", "load_settings", "normalize_key", "settings_from_mapping",
+    "find_config_file", "load_config_file", "load_settings", "project_values", "normalize_key", "settings_from_mapping",
     "validate_mapping",
 ]
 
@@ -201,3 +201,9 @@ def load_settings(
         base = default_settings(environ)
         return LoadedSettings(base, tuple(SettingsMessage("environment", None, t) for t in base.flags.errors))
     return load_config_file(config, environ)
+
+
+def project_values(config_file: str | os.PathLike[str]) -> Mapping[str, Any]:
+    """The valid settings one configuration file sets, keyed by ``Settings`` field (from the cache)."""
+    parsed = _parsed(Path(config_file))
+    return parsed.values if parsed is not None and parsed.has_table else {}

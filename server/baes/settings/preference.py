@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
-from baes.settings.loader import CONFIG_KEYS, SettingsMessage, normalize_key
+from baes.settings.validation import CONFIG_KEYS, SettingsMessage, normalize_key
 
 
 class ConfigurationPreference(str, Enum):
