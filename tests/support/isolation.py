@@ -1,4 +1,4 @@
-"""Fixtures for the core tests: the fake OpenAI server and an isolated cache folder."""
+"""Fixtures shared by the recognition and generation tests: the fake OpenAI server, an isolated cache folder, no network."""
 from __future__ import annotations
 
 import socket
