@@ -42,6 +42,7 @@ class RawServer:
         self.proc = subprocess.Popen(COMMAND, cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
                                      stderr=subprocess.PIPE, env=env)
         self._buffer = b""
+        self._answers: dict[Any, dict[str, Any]] = {}  # responses read while waiting for another one
 
     def send(self, data: bytes) -> None:
         assert self.proc.stdin is not None
@@ -83,13 +84,17 @@ class RawServer:
 
     def answer(self, msg_id: int, timeout: float = 20.0) -> dict[str, Any]:
         """The response to request ``msg_id`` (notifications and server requests on the way are skipped)."""
+        if msg_id in self._answers:
+            return self._answers.pop(msg_id)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             message = self.message(deadline - time.monotonic())
             if message is None:
                 break
-            if message.get("id") == msg_id and "method" not in message:
-                return message
+            if "id" in message and "method" not in message:
+                if message["id"] == msg_id:
+                    return message
+                self._answers[message["id"]] = message
         raise AssertionError(f"no answer to request {msg_id}; stderr: {self.stderr_tail()}")
 
     def wait(self, timeout: float = 20.0) -> int:

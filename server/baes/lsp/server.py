@@ -66,10 +66,17 @@ class BaesProtocol(LanguageServerProtocol):
     """pygls' protocol with a workspace of ``LspLinesDocument``s, answering malformed requests.
 
     pygls drops a request whose params do not match the LSP types without answering, which
-    leaves the client waiting forever; here it gets an ``InvalidParams`` error instead.
+    leaves the client waiting forever; here it gets an ``InvalidParams`` error instead, and a
+    notification method sent as a request (with an id) gets ``InvalidRequest``.
     """
 
     def structure_message(self, data: Any) -> Any:
+        if isinstance(data, dict) and "id" in data and "method" in data and "result" not in data:
+            known = types.METHOD_TO_TYPES.get(str(data["method"]))
+            if known is not None and known[1] is None:  # a notification sent with an id: answer it
+                error = JsonRpcInvalidRequest(f"{data['method']} is a notification: it takes no id")
+                self._send_response(data["id"], None, error.to_response_error())
+                return JsonRPCNotification(method=_REJECTED, jsonrpc=self.VERSION, params=None)
         try:
             return super().structure_message(data)
         except JsonRpcException as exc:
