@@ -124,7 +124,7 @@ def test_dry_run_writes_nothing(tmp_path: Path) -> None:
     assert result.plan is not None and [f.path for f in result.plan.files] == [f.path for f in result.files]
 
 
-def test_new_attribute_for_an_existing_entity_edits_only_untouched_files(tmp_path: Path) -> None:
+def test_new_attribute_merges_the_users_edits_and_migrates_the_table(tmp_path: Path) -> None:
     root = tmp_path / "app"
     cache = RecognitionCache(str(tmp_path / "c.db"))
     log = MetricsLog(tmp_path / "m")
@@ -132,17 +132,15 @@ def test_new_attribute_for_an_existing_entity_edits_only_untouched_files(tmp_pat
     result = generate_entity("add email to Student", root, llm=LLMConfig(), flags=ALL_ON, cache=cache, metrics_log=log)
     assert result.ok, result.notes
     assert result.intent == "add_attributes"
-    assert {f.kind for f in result.files} == {"edit"}
+    assert {f.path for f in result.files if f.kind == "create"} == {"migrations/0002_add_email_on_students.py"}
     assert "email" in (root / "app/models/student.py").read_text()
-    assert any("ALTER TABLE students ADD COLUMN email" in note for note in result.notes)
+    assert "email TEXT NOT NULL" in (root / "migrations/0002_add_email_on_students.py").read_text()
     page = root / "ui/pages/1_Students.py"
     page.write_text(page.read_text() + "# my change\n")
-    before = _files(root)
     again = generate_entity("students also need a phone number", root, llm=LLMConfig(), flags=ALL_ON, cache=cache,
                             metrics_log=log)
-    assert not again.ok
-    assert any("was changed since baes generated it" in note for note in again.notes)
-    assert _files(root) == before
+    assert again.ok, again.notes
+    assert "# my change" in page.read_text() and "phone" in page.read_text()
 
 
 # -- the LLM path ------------------------------------------------------------------------------

@@ -38,8 +38,7 @@ def test_scaffold_writes_and_reports_json(tmp_path: Path, capsys: pytest.Capture
                  "--format", "json"])
     assert code == 0
     data = json.loads(capsys.readouterr().out)
-    assert {f["path"] for f in data["files"] if f["kind"] == "edit"} == {"app/main.py", "app/database.py",
-                                                                         "ui/app.py"}
+    assert {f["path"] for f in data["files"] if f["kind"] == "edit"} == {"app/main.py", "ui/app.py"}
     assert "student_router" in (tmp_path / "app/main.py").read_text()
 
 

@@ -200,7 +200,11 @@ def _final_plan(plan: Any, outcomes: dict[SWEAType, ModuleOutcome], primary: dic
     """The plan with each LLM-generated module in place of the template's."""
     from baes.fixes.text_edits import minimal_edits
 
+    from baes.scaffold.merge import snapshot_path
+
     generated = {primary[s]: o.code for s, o in outcomes.items() if o.source == "llm" and o.code is not None}
+    # what baes generated is the merge base of the next change: the snapshot holds the LLM's module too
+    generated |= {snapshot_path(path): code for path, code in generated.items()}
     files = []
     for planned in plan.files:
         code = generated.get(planned.path)

@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from baes.scaffold.schema import table_script
 from baes.scaffold.spec import EntitySpec, SpecError, pascal_case, pluralize, snake_case
 
 
@@ -262,7 +263,7 @@ def build_render_context(context: Mapping[str, Any]) -> dict[str, Any]:
 
     table = spec.table_name
     plural_words = title_words(table)
-    return {
+    values = {
         **_sql_statements(sql_ident(table), [c["sql_name"] for c in columns]),
         "entity_name": spec.name,
         "entity_name_lower": spec.snake_name,
@@ -292,6 +293,8 @@ def build_render_context(context: Mapping[str, Any]) -> dict[str, Any]:
         "page_number": int(context.get("page_number", 1) or 1),
         "created_at": str(context.get("created_at", "")),
     }
+    values["table_script"] = table_script(values)
+    return values
 
 
 def page_file_name(render_context: Mapping[str, Any]) -> str:

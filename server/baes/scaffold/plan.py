@@ -18,6 +18,8 @@ from baes.standards.findings import TextEdit
 from baes.scaffold import insertions
 from baes.scaffold.classification import Classification, EntityType, classify, not_generated_note
 from baes.scaffold.context import build_render_context, page_file_name
+from baes.scaffold import migrations
+from baes.scaffold.merge import snapshot_path
 from baes.scaffold.project import ExistingApp, inspect_project
 from baes.scaffold.spec import EntitySpec, SpecError
 from baes.swea import SWEAType
@@ -78,6 +80,7 @@ class ScaffoldPlan:
     notes: tuple[str, ...] = ()
     new_app: bool = True
     classifications: Mapping[str, Classification] = field(default_factory=dict)
+    migrations: tuple[migrations.Migration, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -93,6 +96,7 @@ class ScaffoldPlan:
             "files": [f.to_dict(include_content) for f in self.files],
             "conflicts": list(self.conflicts),
             "notes": list(self.notes),
+            "migrations": [{"path": m.path, "sql": m.sql()} for m in self.migrations],
         }
 
 
@@ -143,7 +147,7 @@ def _order(specs: Sequence[EntitySpec], existing: ExistingApp) -> tuple[list[Ent
     return ordered, list(dict.fromkeys(conflicts))
 
 
-def _entity_context(spec: EntitySpec, all_specs: Mapping[str, EntitySpec], page_number: int) -> dict[str, Any]:
+def entity_context(spec: EntitySpec, all_specs: Mapping[str, EntitySpec], page_number: int) -> dict[str, Any]:
     context = spec.to_context()
     for relation in context["relationships"]:
         target = all_specs[relation["target"]]
@@ -207,7 +211,7 @@ def render_entity_files(spec: EntitySpec, all_specs: Mapping[str, EntitySpec], p
     an entity (``baes.scaffold.entity_update``) without a second copy of the rendering. Raises
     ``SpecError`` when ``spec`` cannot be rendered.
     """
-    _, files = _render_entity(registry or shared_registry(), spec, _entity_context(spec, all_specs, page_number))
+    _, files = _render_entity(registry or shared_registry(), spec, entity_context(spec, all_specs, page_number))
     return tuple(files)
 
 
@@ -265,6 +269,8 @@ class _Planner:
         except (OSError, UnicodeDecodeError, LookupError) as exc:
             self.conflicts.append(f"{path} cannot be read ({exc}); nothing was written")
             return
+        if metadata.role == "database" and "TABLE_CREATORS" not in source.text and "apply_migrations" in source.text:
+            return  # the new entity's migration creates its table
         src = insertions.SourceLines(source.text, source.newline)
         try:
             module = insertions.parse(source.text, path)
@@ -325,6 +331,25 @@ def _is_fastapi_app(node: ast.stmt) -> bool:
             and ast.unparse(node.value.func).split(".")[-1] == "FastAPI")
 
 
+def migration_file(migration: migrations.Migration) -> PlannedFile:
+    """The planned module of one migration (the database SWEA's)."""
+    return PlannedFile(migration.path, CREATE, migration.render(), swea_type=SWEAType.DATABASE)
+
+
+def _creation_migrations(root: Path, old: list[dict[str, Any]],
+                         new: list[dict[str, Any]]) -> list[migrations.Migration]:
+    """One migration creating each new entity's table, after a baseline of the tables an app made
+    before it had migrations (``CREATE TABLE IF NOT EXISTS``, so old databases keep their rows)."""
+    planned: list[migrations.Migration] = []
+    if old and not migrations.has_migrations(root):
+        planned.append(migrations.create_tables(1, "baseline", "the tables made before migrations", old))
+    for values in new:
+        number = migrations.next_number(root, len(planned))
+        planned.append(migrations.create_tables(number, f"create_{values['table_name']}",
+                                                f"create the {values['entity_plural_label']} table", [values]))
+    return planned
+
+
 def plan_scaffold(
     root: str | Path,
     specs: Sequence[EntitySpec],
@@ -352,7 +377,7 @@ def plan_scaffold(
     new_contexts: list[dict[str, Any]] = []
     for number, spec in enumerate(ordered, start=existing.next_page_number):
         try:
-            values = planner.entity_files(spec, _entity_context(spec, all_specs, number))
+            values = planner.entity_files(spec, entity_context(spec, all_specs, number))
         except SpecError as exc:
             planner.conflicts.append(str(exc))
             continue
@@ -364,9 +389,13 @@ def plan_scaffold(
 
     old_contexts = []
     for number, spec in enumerate(existing.entities, start=1):
-        values = build_render_context(_entity_context(spec, all_specs, number))
+        values = build_render_context(entity_context(spec, all_specs, number))
         values["page_file"] = existing.page_files.get(spec.name, page_file_name(values))
         old_contexts.append(values)
+    created = _creation_migrations(base, old_contexts, new_contexts) if new_contexts else []
+    planner.files.extend(migration_file(m) for m in created)
+    planner.files.extend(PlannedFile(snapshot_path(f.path), CREATE, f.content)
+                         for f in list(planner.files) if f.entity and f.template_id)
     title = app_title or (" and ".join(e.name for e in ordered[:2]) + " manager" if ordered else "Generated app")
     if new_contexts:
         planner.shell_files(old_contexts + new_contexts, new_contexts, title)
@@ -380,6 +409,7 @@ def plan_scaffold(
         notes=tuple(planner.notes),
         new_app=not existing.is_app,
         classifications=results,
+        migrations=tuple(created),
     )
 
 
