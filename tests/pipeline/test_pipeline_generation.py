@@ -132,9 +132,9 @@ def test_new_attribute_merges_the_users_edits_and_migrates_the_table(tmp_path: P
     result = generate_entity("add email to Student", root, llm=LLMConfig(), flags=ALL_ON, cache=cache, metrics_log=log)
     assert result.ok, result.notes
     assert result.intent == "add_attributes"
-    assert {f.path for f in result.files if f.kind == "create"} == {"migrations/0002_add_email_on_students.py"}
+    assert {f.path for f in result.files if f.kind == "create"} == {"migrations/0002_add_email_to_students.py"}
     assert "email" in (root / "app/models/student.py").read_text()
-    assert "email TEXT NOT NULL" in (root / "migrations/0002_add_email_on_students.py").read_text()
+    assert "email TEXT NOT NULL" in (root / "migrations/0002_add_email_to_students.py").read_text()
     page = root / "ui/pages/1_Students.py"
     page.write_text(page.read_text() + "# my change\n")
     again = generate_entity("students also need a phone number", root, llm=LLMConfig(), flags=ALL_ON, cache=cache,
@@ -361,7 +361,7 @@ def test_request_through_the_llm_counts_recognition_tokens(tmp_path: Path, fake_
 def test_requests_of_the_wrong_type_are_refused(tmp_path: Path, request_value: object) -> None:
     result = generate_entity(request_value, tmp_path / "app", llm=LLMConfig(), flags=ALL_ON,  # type: ignore[arg-type]
                              metrics_log=MetricsLog(tmp_path / "m"))
-    assert not result.ok and "must be a sentence or an EntitySpec" in result.notes[0]
+    assert not result.ok and "must be a sentence, an EntitySpec or an EntityChange" in result.notes[0]
     assert not (tmp_path / "app").exists()
 
 

@@ -46,9 +46,10 @@ def test_conflict_exits_1_and_writes_nothing(tmp_path: Path, capsys: pytest.Capt
     assert main(["scaffold", "--entity", "Course", "--attr", "title", "--out", str(tmp_path)]) == 0
     before = {p: (tmp_path / p).read_bytes() for p in _files(tmp_path)}
     capsys.readouterr()
-    assert main(["scaffold", "--entity", "Course", "--attr", "name", "--out", str(tmp_path)]) == 1
+    # --attr on an entity the app has adds to it; one it already has is refused
+    assert main(["scaffold", "--entity", "Course", "--attr", "title", "--out", str(tmp_path)]) == 1
     err = capsys.readouterr().err
-    assert "error: entity Course already exists" in err and err.count("nothing was written") == 1
+    assert "error: entity Course: attribute 'title' is given twice" in err and err.count("nothing was written") == 1
     assert {p: (tmp_path / p).read_bytes() for p in _files(tmp_path)} == before
 
 

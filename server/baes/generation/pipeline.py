@@ -59,6 +59,8 @@ class _Run:
     recognition_source: str | None = None
     reasons: tuple[str, ...] = ()
     existing: Any = None  # the project as inspect_project read it (once per run)
+    change: Any = None  # an EntityChange of an existing entity (evolution), when the request is one
+    conflict_markers: bool = False  # write git-style markers for overlapping edits instead of refusing
     plan: Any = None  # the final ScaffoldPlan (LLM modules in place) once every SWEA succeeded
 
     def fail(self, message: str) -> None:
@@ -109,6 +111,28 @@ def _recognize(run: _Run, request: str, root: Path, client: LLMClient | None, ca
     run.notes.extend(recognition.notes)
     if recognition.intent == "relationship" and recognition.related_entity:
         run.notes.append(f"{recognition.entity.name} now references {recognition.related_entity}")
+    run.change = change_from_recognition(recognition)
+
+
+def change_from_recognition(recognition: Any) -> Any:
+    """The ``EntityChange`` a recognized evolution asks for (None for create and delete).
+
+    Reads the fields of the shared contract (``removed``, ``renamed_from``/``renamed_to``,
+    ``defaults``) with ``getattr`` so an older ``Recognition`` without them still works.
+    """
+    from baes.scaffold.entity_update import EntityChange
+
+    entity = recognition.entity
+    defaults = tuple(getattr(recognition, "defaults", ()) or ())
+    intent = recognition.intent
+    if intent in ("add_attributes", "relationship"):
+        return EntityChange.from_spec(entity, defaults=defaults)
+    if intent == "remove_attributes":
+        return EntityChange(entity.name, remove=tuple(getattr(recognition, "removed", ()) or ()))
+    if intent == "rename_attribute":
+        return EntityChange(entity.name, rename=(recognition.renamed_from, recognition.renamed_to),
+                            defaults=defaults)
+    return None
 
 
 def _plan(run: _Run, root: Path, request: str, registry: Any) -> Any:
@@ -119,14 +143,18 @@ def _plan(run: _Run, root: Path, request: str, registry: Any) -> Any:
     from baes.scaffold.project import inspect_project
 
     assert run.entity is not None
-    if run.intent == "delete":
+    if run.intent in ("delete", "delete_entity"):
         run.fail(f"deleting {run.entity.name} is not automated: remove its files (app/models, app/routers, "
                  "app/tables, ui/pages, tests) and its lines in app/main.py, app/database.py and ui/app.py")
         return None
     plan = None
     existing = run.existing if run.existing is not None else inspect_project(root)
-    if run.intent in ("add_attributes", "relationship"):
-        plan = plan_entity_change(root, run.entity, request=request, registry=registry, existing=existing)
+    if run.change is not None:
+        plan = plan_entity_change(root, run.change, request=request, registry=registry, existing=existing,
+                                  conflict_markers=run.conflict_markers)
+        if plan is None and run.intent not in ("add_attributes", "relationship"):
+            run.fail(f"{run.change.entity} is not an entity of this app; nothing was written")
+            return None
     if plan is None:
         kind = EntityType(run.entity_type) if run.entity_type else EntityType.STANDARD
         classification = Classification(kind, run.reasons)
@@ -219,7 +247,7 @@ def _final_plan(plan: Any, outcomes: dict[SWEAType, ModuleOutcome], primary: dic
 
 
 def generate_entity(
-    request: str | EntitySpec,
+    request: str | EntitySpec | Any,
     project_dir: str | Path,
     *,
     llm: LLMConfig | LLMClient | None = None,
@@ -231,6 +259,7 @@ def generate_entity(
     max_attempts: int = 3,
     registry: Any = None,
     entity_type: str | None = None,
+    conflict_markers: bool = False,
 ) -> GenerationResult:
     """Generate (or extend) one entity in ``project_dir``; see the module docstring for the flow.
 
@@ -238,13 +267,18 @@ def generate_entity(
     without base URL and model means no LLM (no network). ``flags``: None reads ``ENABLE_*``.
     ``cache``: a ``RecognitionCache`` (None: the process-wide default, when caching is on).
     ``entity_type`` ("standard"/"custom") overrides the classification of an ``EntitySpec``.
+    ``request`` may also be a ``baes.scaffold.entity_update.EntityChange`` (evolution without
+    recognition); ``conflict_markers`` writes overlapping edits with git-style markers.
     """
+    from baes.scaffold.entity_update import EntityChange
+
     started = time.perf_counter()
     active = flags if flags is not None else FeatureFlags.from_env()
-    name = request.name if isinstance(request, EntitySpec) else ""
+    name = request.name if isinstance(request, EntitySpec) else (
+        request.entity if isinstance(request, EntityChange) else "")
     metrics = PerformanceMetrics(request_id=str(uuid.uuid4()), entity_name=name, entity_type="",
                                  timestamp=datetime.now().astimezone())
-    run = _Run(started=started, metrics=metrics, flags=active)
+    run = _Run(started=started, metrics=metrics, flags=active, conflict_markers=conflict_markers)
     run.notes.extend(active.errors)
     root = Path(project_dir)
     result_files: tuple[FileOutcome, ...] = ()
@@ -253,8 +287,11 @@ def generate_entity(
         client = _client_for(llm)
         text = request if isinstance(request, str) else ""
         max_attempts = max(1, int(max_attempts))
-        if not isinstance(request, (str, EntitySpec)):
-            run.fail(f"the request must be a sentence or an EntitySpec, not {type(request).__name__}")
+        if isinstance(request, EntityChange):
+            run.intent, run.change, run.entity = "change", request, EntitySpec(request.entity)
+            run.entity_type = entity_type or "standard"
+        elif not isinstance(request, (str, EntitySpec)):
+            run.fail(f"the request must be a sentence, an EntitySpec or an EntityChange, not {type(request).__name__}")
         elif isinstance(request, EntitySpec):
             from baes.scaffold.classification import classify
 

@@ -48,16 +48,16 @@ class EntityChange:
         return cls(spec.name, spec.attributes, spec.relationships, defaults=defaults)
 
     def describe(self, table: str) -> tuple[str, str]:
-        """(file slug, sentence) for the migration."""
+        """(file slug, sentence) for the migration: "add phone to students", "remove gpa from students"."""
         parts = [a.name for a in self.add_attributes] + [r.field_name for r in self.add_relationships]
         words = []
         if parts:
-            words.append("add " + " and ".join(parts))
+            words.append(f"add {' and '.join(parts)} to {table}")
         if self.remove:
-            words.append("remove " + " and ".join(self.remove))
+            words.append(f"remove {' and '.join(self.remove)} from {table}")
         if self.rename:
-            words.append(f"rename {self.rename[0]} to {self.rename[1]}")
-        sentence = (", ".join(words) or "rebuild") + (" in " if self.remove else " on ") + table
+            words.append(f"rename {self.rename[0]} to {self.rename[1]} in {table}")
+        sentence = ", ".join(words) or f"rebuild {table}"
         return "_".join(sentence.replace(",", "").split())[:60], sentence
 
 
