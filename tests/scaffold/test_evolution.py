@@ -144,3 +144,21 @@ def test_merge_of_formatting_only_change_is_the_new_generation_in_the_users_layo
     theirs = "x = {'a': 1}\n\n\ndef f():\n    return x\n\n\ndef g():\n    return 2\n"
     result = merge_texts(base, ours, theirs)
     assert result.clean and result.text == ours + "\n\ndef g():\n    return 2\n"
+
+
+def test_many_to_many_is_a_join_entity_with_a_unique_pair_and_partner_endpoints(tmp_path: Path) -> None:
+    reader, book = EntitySpec("Reader", (AttributeSpec("name"),)), EntitySpec("Book", (AttributeSpec("title"),))
+    write_plan(plan_scaffold(tmp_path, [reader, book], validate=False))
+    _change(tmp_path, EntityChange("Reader", add_relationships=(RelationshipSpec("Book", kind="many_to_many"),)))
+    assert "UNIQUE (reader_id, book_id)" in (tmp_path / "app/tables/reader_book.py").read_text()
+    router = (tmp_path / "app/routers/reader_book.py").read_text()
+    assert '@router.get("/readers/{reader_id}/books", response_model=list[BookRead])' in router
+    assert '@router.get("/books/{book_id}/readers", response_model=list[ReaderRead])' in router
+    # read back as it was planned, so later changes of Book regenerate the join entity's files
+    from baes.scaffold.project import inspect_project
+    assert inspect_project(tmp_path).get("ReaderBook").unique == (("reader_id", "book_id"),)
+    _change(tmp_path, EntityChange("Book", (AttributeSpec("isbn", required=False),)))
+    assert "t.isbn" in (tmp_path / "app/routers/reader_book.py").read_text()
+    tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=tmp_path,
+                           capture_output=True, text=True, timeout=300)
+    assert tests.returncode == 0, tests.stdout[-3000:]

@@ -73,6 +73,9 @@ def _add_evolution_arguments(scaffold: argparse.ArgumentParser) -> None:
     scaffold.add_argument("--rename-attr", metavar="OLD:NEW", help="rename an attribute (its column keeps the data)")
     scaffold.add_argument("--default", action="append", default=[], metavar="NAME=VALUE",
                           help="the value existing rows get for a new required attribute; repeatable")
+    scaffold.add_argument("--many-to-many", action="append", default=[], metavar="ENTITY",
+                          help="relate to another entity many-to-many: a join entity <Entity><Other> with both "
+                               "references, UNIQUE on the pair, and endpoints listing each side's partners")
     scaffold.add_argument("--conflict-markers", action="store_true",
                           help="write overlapping edits with <<<<<<< markers instead of refusing the change")
 
@@ -84,7 +87,7 @@ def _change_from_args(args: argparse.Namespace, out: Path) -> Any:
     """
     from baes.scaffold.entity_update import EntityChange
     from baes.scaffold.project import inspect_project
-    from baes.scaffold.spec import AttributeSpec, RelationshipSpec, SpecError, check_identifier
+    from baes.scaffold.spec import AttributeSpec, SpecError, check_identifier
 
     changes = bool(args.remove_attr or args.rename_attr or args.default)
     current = inspect_project(out).get(args.entity.strip())
@@ -108,11 +111,19 @@ def _change_from_args(args: argparse.Namespace, out: Path) -> Any:
     return EntityChange(
         current.name,
         add_attributes=tuple(AttributeSpec.parse(text) for text in args.attr),
-        add_relationships=tuple(RelationshipSpec(target=ref.rstrip("?").strip(), required=not ref.endswith("?"))
-                                for ref in args.ref),
+        add_relationships=_relationships(args),
         remove=tuple(check_identifier(name.strip(), "attribute name") for name in args.remove_attr),
         rename=rename, defaults=tuple(defaults),
     )
+
+
+def _relationships(args: argparse.Namespace) -> tuple[Any, ...]:
+    """The ``--ref`` (many-to-one) and ``--many-to-many`` relationships of the command line."""
+    from baes.scaffold.spec import RelationshipSpec
+
+    references = [RelationshipSpec(target=ref.rstrip("?").strip(), required=not ref.endswith("?")) for ref in args.ref]
+    return tuple(references) + tuple(RelationshipSpec(target=t.strip(), kind="many_to_many")
+                                     for t in args.many_to_many)
 
 
 def _print_plan(plan: Any, stream: Any) -> None:
@@ -134,13 +145,10 @@ def _print_plan(plan: Any, stream: Any) -> None:
 def _spec_from_args(args: argparse.Namespace) -> Any:
     """The entity of ``--entity/--attr/--ref``, checked as the templates will use it (``SpecError`` if not)."""
     from baes.scaffold.context import build_render_context
-    from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec
+    from baes.scaffold.spec import AttributeSpec, EntitySpec
 
     attributes = tuple(AttributeSpec.parse(text) for text in args.attr)
-    relationships = tuple(
-        RelationshipSpec(target=ref.rstrip("?").strip(), required=not ref.endswith("?")) for ref in args.ref
-    )
-    spec = EntitySpec(name=args.entity.strip(), attributes=attributes, relationships=relationships)
+    spec = EntitySpec(name=args.entity.strip(), attributes=attributes, relationships=_relationships(args))
     build_render_context(spec.to_context())
     return spec
 

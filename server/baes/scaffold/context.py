@@ -216,6 +216,33 @@ def _helpers(spec: EntitySpec, targets: Mapping[str, Mapping[str, Any]],
     return helpers
 
 
+def _partners(spec: EntitySpec, table_sql: str, relationships: list[dict[str, Any]],
+              targets: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """For a join entity (two references, UNIQUE together): the endpoint listing each side's partners."""
+    fields = [r["field_name"] for r in relationships]
+    if len(relationships) != 2 or not any(sorted(group) == sorted(fields) for group in spec.unique):
+        return []
+    partners = []
+    for source, partner in (relationships, relationships[::-1]):
+        raw = targets.get(partner["target"]) or {}
+        names = list(raw.get("target_fields") or [a["name"] for a in raw.get("target_attributes", []) or []])
+        selected = ", ".join(["t.id", *(f"t.{sql_ident(name)}" for name in names)])
+        partners.append({
+            "function": f"list_{partner['target_table']}_of_{source['target_snake']}",
+            "route": f"{source['target_path']}/{{{source['field_name']}}}{partner['target_path']}",
+            "param": source["field_name"],
+            "from_field": source["field_name"],
+            "to_field": partner["field_name"],
+            "from_label": source["target_label"],
+            "to_plural_label": title_words(partner["target_table"]).lower(),
+            "read_model": f"{partner['target']}Read",
+            "read_module": partner["target_snake"],
+            "sql": f"SELECT {selected} FROM {partner['target_table_sql']} AS t JOIN {table_sql} AS j "
+                   f"ON j.{partner['field_name']} = t.id WHERE j.{source['field_name']} = ? ORDER BY t.id",
+        })
+    return partners
+
+
 def build_render_context(context: Mapping[str, Any]) -> dict[str, Any]:
     """Validate a reference-style context and return it with every derived value the templates use.
 
@@ -290,6 +317,8 @@ def build_render_context(context: Mapping[str, Any]) -> dict[str, Any]:
         "uses_date": any(c["type"] == "date" for c in columns),
         "uses_datetime": any(c["type"] == "datetime" for c in columns),
         "uses_field": any(c["type"] == "str" or c["reference"] for c in columns),
+        "unique": [[sql_ident(name) for name in group] for group in spec.unique],
+        "partners": _partners(spec, sql_ident(table), relationships, targets),
         "page_number": int(context.get("page_number", 1) or 1),
         "created_at": str(context.get("created_at", "")),
     }

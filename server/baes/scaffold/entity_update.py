@@ -25,9 +25,9 @@ from baes.scaffold.classification import classify
 from baes.scaffold.context import build_render_context, sql_ident
 from baes.scaffold.merge import merge_texts, snapshot_path
 from baes.scaffold.plan import CREATE, EDIT, PlannedFile, ScaffoldPlan, entity_context, migration_file, \
-    render_entity_files
+    plan_scaffold, render_entity_files
 from baes.scaffold.project import ExistingApp, inspect_project
-from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError
+from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError, join_entity
 from baes.scaffold.template_registry import TemplateRegistry, shared_registry
 
 
@@ -188,6 +188,16 @@ def plan_entity_change(root: str | Path, change: EntitySpec | EntityChange, *, r
     if current is None:
         return None
     known = {e.name: e for e in existing.entities}
+    many = tuple(r for r in change.add_relationships if r.kind == "many_to_many")
+    if many:  # the entity itself does not change: a join entity is created
+        if change != EntityChange(change.entity, add_relationships=many):
+            return ScaffoldPlan(root=base, entities=(), files=(), new_app=False, conflicts=(
+                "state a many-to-many relationship as a change of its own",))
+        try:
+            joins = [join_entity(current.name, r.target) for r in many]
+        except SpecError as exc:
+            return ScaffoldPlan(root=base, entities=(), files=(), new_app=False, conflicts=(str(exc),))
+        return plan_scaffold(base, joins, request=request, registry=registry, validate=False, existing=existing)
 
     def refused(*messages: str) -> ScaffoldPlan:
         return ScaffoldPlan(root=base, entities=(), files=(), conflicts=messages, new_app=False)

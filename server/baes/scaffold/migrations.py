@@ -136,7 +136,8 @@ def create_tables(number: int, slug: str, description: str, tables: Sequence[Map
     """A migration creating tables (``IF NOT EXISTS``: a baseline may meet tables made before migrations)."""
     statements: list[str] = []
     for values in tables:
-        statements.append(create_table_sql(values["table_sql"], values["columns"], values["relationships"]))
+        statements.append(create_table_sql(values["table_sql"], values["columns"], values["relationships"],
+                                           unique=values["unique"]))
         statements += index_sql(values["table_name"], values["table_sql"], values["columns"])
     return Migration(f"{number:04d}_{slug}", description, tuple(statements))
 
@@ -170,7 +171,7 @@ def change_table(number: int, slug: str, description: str, old: Mapping[str, Any
     names = ", ".join(["id", *(c["sql_name"] for c in new_columns)])
     expressions = ", ".join(["id", *(sources.get(c["name"]) or "NULL" for c in new_columns)])
     statements = [
-        create_table_sql(temporary, new_columns, new["relationships"], if_not_exists=False),
+        create_table_sql(temporary, new_columns, new["relationships"], if_not_exists=False, unique=new["unique"]),
         f"INSERT INTO {temporary} ({names}) SELECT {expressions} FROM {table_sql}",
         f"DROP TABLE {table_sql}",
         f"ALTER TABLE {temporary} RENAME TO {table_sql}",

@@ -152,6 +152,7 @@ def entity_context(spec: EntitySpec, all_specs: Mapping[str, EntitySpec], page_n
     for relation in context["relationships"]:
         target = all_specs[relation["target"]]
         relation["target_attributes"] = [a.to_context() for a in target.attributes]
+        relation["target_fields"] = [a.name for a in target.attributes] + [r.field_name for r in target.references]
     related: dict[str, EntitySpec] = {}
     pending = [r.target for r in spec.relationships]
     while pending:
@@ -369,7 +370,11 @@ def plan_scaffold(
     registry = registry or shared_registry()
     existing = existing if existing is not None else inspect_project(base)
     planner = _Planner(base, registry, existing)
-    ordered, conflicts = _order(specs, existing)
+    expanded: list[EntitySpec] = []
+    for spec in specs:  # a many-to-many relationship is a join entity of its own
+        own, joins = spec.split_many_to_many()
+        expanded += [own, *joins]
+    ordered, conflicts = _order(expanded, existing)
     planner.conflicts.extend(conflicts)
 
     all_specs = {e.name: e for e in existing.entities} | {s.name: s for s in ordered}

@@ -20,10 +20,12 @@ def column_definition(column: Mapping[str, Any]) -> str:
 
 
 def create_table_sql(table_sql: str, columns: Sequence[Mapping[str, Any]],
-                     relationships: Sequence[Mapping[str, Any]], *, if_not_exists: bool = True) -> str:
+                     relationships: Sequence[Mapping[str, Any]], *, if_not_exists: bool = True,
+                     unique: Sequence[Sequence[str]] = ()) -> str:
     """The ``CREATE TABLE`` statement (no trailing semicolon), one column per line."""
     lines = ["id INTEGER PRIMARY KEY AUTOINCREMENT"]
     lines += [column_definition(c) for c in columns]
+    lines += [f"UNIQUE ({', '.join(group)})" for group in unique]
     lines += [f"FOREIGN KEY ({r['field_name']}) REFERENCES {r['target_table_sql']}(id)" for r in relationships]
     guard = "IF NOT EXISTS " if if_not_exists else ""
     return f"CREATE TABLE {guard}{table_sql} (\n    " + ",\n    ".join(lines) + "\n)"
@@ -37,7 +39,8 @@ def index_sql(table_name: str, table_sql: str, columns: Sequence[Mapping[str, An
 
 def table_script(values: Mapping[str, Any]) -> str:
     """The table module's DDL script: the create statement and its indexes, one per line."""
-    statements = [create_table_sql(values["table_sql"], values["columns"], values["relationships"])]
+    statements = [create_table_sql(values["table_sql"], values["columns"], values["relationships"],
+                                   unique=values["unique"])]
     statements += index_sql(values["table_name"], values["table_sql"], values["columns"])
     return "".join(s + ";\n" for s in statements)
 
