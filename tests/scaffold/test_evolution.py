@@ -162,3 +162,26 @@ def test_many_to_many_is_a_join_entity_with_a_unique_pair_and_partner_endpoints(
     tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=tmp_path,
                            capture_output=True, text=True, timeout=300)
     assert tests.returncode == 0, tests.stdout[-3000:]
+
+
+def test_rename_and_delete_keep_the_other_rows_and_the_users_edits(app: Path) -> None:
+    book = EntitySpec("Book", (AttributeSpec("title"),), (RelationshipSpec("Author"),))
+    write_plan(plan_scaffold(app, [book], validate=False))
+    _migrate(app)
+    with sqlite3.connect(app / "app.db") as connection:
+        connection.execute("INSERT INTO books (title, author_id) VALUES ('Notes', 1)")
+    router = app / "app/routers/author.py"
+    router.write_text(router.read_text() + "\n\n# kept through the rename\n")
+    refused = plan_entity_change(app, EntityChange("Author", delete=True))
+    assert refused is not None and "Book (author_id)" in refused.conflicts[0]
+    _change(app, EntityChange("Author", new_name="Writer"))
+    _migrate(app)
+    assert _rows(app, "SELECT id, name, born FROM writers ORDER BY id") == [(1, "Ada", 1815), (2, "Alan", None)]
+    assert _rows(app, "SELECT title, writer_id FROM books") == [("Notes", 1)]
+    assert "# kept through the rename" in (app / "app/routers/writer.py").read_text()
+    _change(app, EntityChange("Publisher", delete=True))
+    _migrate(app)
+    assert _rows(app, "SELECT name FROM sqlite_master WHERE name = 'publishers'") == []
+    tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=app,
+                           capture_output=True, text=True, timeout=300)
+    assert tests.returncode == 0, tests.stdout[-3000:]

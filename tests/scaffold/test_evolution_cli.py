@@ -59,3 +59,20 @@ def test_an_overlapping_edit_is_refused_with_its_hunks_or_written_with_markers(
     assert main(["scaffold", "--entity", "Author", "--remove-attr", "born", "--conflict-markers",
                  "--out", str(app)]) == 0
     assert "<<<<<<< your file" in table.read_text()
+
+
+def test_rename_then_delete_an_entity(app: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["scaffold", "--entity", "Book", "--attr", "title", "--ref", "Author", "--out", str(app)]) == 0
+    assert main(["scaffold", "--entity", "Author", "--delete-entity", "--out", str(app)]) == 1
+    assert "Author cannot be deleted while other entities refer to it: Book (author_id)" in capsys.readouterr().err
+    assert main(["scaffold", "--entity", "Author", "--rename-entity", "Writer", "--out", str(app)]) == 0
+    out = capsys.readouterr().out
+    assert "deleted" in out and "app/routers/writer.py" in out
+    assert not (app / "app/routers/author.py").exists()
+    assert "writer_id" in (app / "app/models/book.py").read_text()
+    assert "writer_router" in (app / "app/main.py").read_text() and "author" not in (app / "app/main.py").read_text()
+    assert main(["scaffold", "--entity", "Book", "--delete-entity", "--dry-run", "--out", str(app)]) == 0
+    out = capsys.readouterr().out
+    assert "--- a/app/routers/book.py\n+++ /dev/null" in out and "DROP TABLE IF EXISTS books;" in out
+    assert main(["scaffold", "--entity", "Book", "--delete-entity", "--out", str(app)]) == 0
+    assert not (app / "app/routers/book.py").exists() and "book" not in (app / "app/main.py").read_text()

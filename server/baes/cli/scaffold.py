@@ -76,6 +76,9 @@ def _add_evolution_arguments(scaffold: argparse.ArgumentParser) -> None:
     scaffold.add_argument("--many-to-many", action="append", default=[], metavar="ENTITY",
                           help="relate to another entity many-to-many: a join entity <Entity><Other> with both "
                                "references, UNIQUE on the pair, and endpoints listing each side's partners")
+    scaffold.add_argument("--rename-entity", metavar="NEW", help="rename the entity (files, table, references to it)")
+    scaffold.add_argument("--delete-entity", action="store_true",
+                          help="delete the entity (refused while others refer to it); its table is dropped")
     scaffold.add_argument("--conflict-markers", action="store_true",
                           help="write overlapping edits with <<<<<<< markers instead of refusing the change")
 
@@ -89,12 +92,12 @@ def _change_from_args(args: argparse.Namespace, out: Path) -> Any:
     from baes.scaffold.project import inspect_project
     from baes.scaffold.spec import AttributeSpec, SpecError, check_identifier
 
-    changes = bool(args.remove_attr or args.rename_attr or args.default)
+    changes = bool(args.remove_attr or args.rename_attr or args.default or args.rename_entity or args.delete_entity)
     current = inspect_project(out).get(args.entity.strip())
     if current is None:
         if changes:
-            raise SpecError(f"{args.entity} is not an entity of the app in {out}: --remove-attr, --rename-attr and "
-                            "--default change an existing entity")
+            raise SpecError(f"{args.entity} is not an entity of the app in {out}: --remove-attr, --rename-attr, "
+                            "--rename-entity, --delete-entity and --default change an existing entity")
         return None
     rename = None
     if args.rename_attr:
@@ -114,6 +117,8 @@ def _change_from_args(args: argparse.Namespace, out: Path) -> Any:
         add_relationships=_relationships(args),
         remove=tuple(check_identifier(name.strip(), "attribute name") for name in args.remove_attr),
         rename=rename, defaults=tuple(defaults),
+        new_name=check_identifier(args.rename_entity.strip(), "entity name") if args.rename_entity else None,
+        delete=bool(args.delete_entity),
     )
 
 
@@ -133,10 +138,11 @@ def _print_plan(plan: Any, stream: Any) -> None:
     for planned in plan.files:
         if planned.path.startswith(".baes/"):
             continue  # baes' own copy of the new generation: the same text as the file's "after"
-        before = (planned.original or "").splitlines(keepends=True) if planned.kind == "edit" else []
+        before = (planned.original or "").splitlines(keepends=True) if planned.kind != "create" else []
         after = planned.content.splitlines(keepends=True)
-        old_name = f"a/{planned.path}" if planned.kind == "edit" else "/dev/null"
-        for line in difflib.unified_diff(before, after, old_name, f"b/{planned.path}"):
+        old_name = f"a/{planned.path}" if planned.kind != "create" else "/dev/null"
+        new_name = f"b/{planned.path}" if planned.kind != "delete" else "/dev/null"
+        for line in difflib.unified_diff(before, after, old_name, new_name):
             stream.write(line if line.endswith("\n") else line + "\n")
     for migration in getattr(plan, "migrations", ()):
         stream.write(f"-- migration {migration.path}: {migration.description}\n{migration.sql()}")
@@ -194,7 +200,7 @@ def _report(args: argparse.Namespace, out: Path, result: Any) -> int:
         print(f"error: {error}", file=sys.stderr)
     if result.ok:
         for planned in result.files:
-            verb = f"would {planned.kind}" if args.dry_run else ("created" if planned.kind == "create" else "edited")
+            verb = f"would {planned.kind}" if args.dry_run else planned.kind.rstrip("e") + "ed"
             origin = " (LLM)" if planned.source == "llm" else ""
             print(f"{verb:12} {out / planned.path}{origin}", file=stream)
     elif not any("nothing was written" in error for error in errors):

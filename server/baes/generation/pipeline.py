@@ -115,7 +115,7 @@ def _recognize(run: _Run, request: str, root: Path, client: LLMClient | None, ca
 
 
 def change_from_recognition(recognition: Any) -> Any:
-    """The ``EntityChange`` a recognized evolution asks for (None for create and delete).
+    """The ``EntityChange`` a recognized evolution asks for (None for create).
 
     Reads the fields of the shared contract (``removed``, ``renamed_from``/``renamed_to``,
     ``defaults``) with ``getattr`` so an older ``Recognition`` without them still works.
@@ -132,6 +132,11 @@ def change_from_recognition(recognition: Any) -> Any:
     if intent == "rename_attribute":
         return EntityChange(entity.name, rename=(recognition.renamed_from, recognition.renamed_to),
                             defaults=defaults)
+    if intent == "rename_entity":
+        return EntityChange(getattr(recognition, "renamed_from", None) or entity.name,
+                            new_name=recognition.renamed_to)
+    if intent in ("delete", "delete_entity"):
+        return EntityChange(entity.name, delete=True)
     return None
 
 
@@ -143,10 +148,6 @@ def _plan(run: _Run, root: Path, request: str, registry: Any) -> Any:
     from baes.scaffold.project import inspect_project
 
     assert run.entity is not None
-    if run.intent in ("delete", "delete_entity"):
-        run.fail(f"deleting {run.entity.name} is not automated: remove its files (app/models, app/routers, "
-                 "app/tables, ui/pages, tests) and its lines in app/main.py, app/database.py and ui/app.py")
-        return None
     plan = None
     existing = run.existing if run.existing is not None else inspect_project(root)
     if run.change is not None:

@@ -1,7 +1,8 @@
 """Changing an existing generated entity while keeping the user's data and edits.
 
-One ``EntityChange`` (add attributes or references, remove attributes, rename one) becomes one
-``ScaffoldPlan``:
+One ``EntityChange`` (add attributes or references, remove attributes, rename one; a
+many-to-many relationship, an entity rename or deletion, each on its own) becomes one
+``ScaffoldPlan`` (renames and deletions: ``baes.scaffold.entity_lifecycle``):
 
 * the entity's files, and the files of every entity that references it (their tests and pages
   create it), are rendered before and after the change with the scaffold's own rendering and
@@ -18,13 +19,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Mapping
 
-from baes.files.atomic import read_source
-from baes.fixes.text_edits import minimal_edits
 from baes.scaffold import migrations
 from baes.scaffold.classification import classify
 from baes.scaffold.context import build_render_context, sql_ident
-from baes.scaffold.merge import merge_texts, snapshot_path
-from baes.scaffold.plan import CREATE, EDIT, PlannedFile, ScaffoldPlan, entity_context, migration_file, \
+from baes.scaffold.entity_lifecycle import plan_entity_delete, plan_entity_rename
+from baes.scaffold.regeneration import RegeneratedFiles
+from baes.scaffold.plan import PlannedFile, ScaffoldPlan, entity_context, migration_file, \
     plan_scaffold, render_entity_files
 from baes.scaffold.project import ExistingApp, inspect_project
 from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError, join_entity
@@ -41,6 +41,8 @@ class EntityChange:
     remove: tuple[str, ...] = ()
     rename: tuple[str, str] | None = None          # (old attribute name, new attribute name)
     defaults: tuple[tuple[str, str], ...] = ()
+    new_name: str | None = None                     # rename the entity (a change of its own)
+    delete: bool = False                            # delete the entity (a change of its own)
 
     @classmethod
     def from_spec(cls, spec: EntitySpec, defaults: tuple[tuple[str, str], ...] = ()) -> "EntityChange":
@@ -103,62 +105,6 @@ def _rows_in(root: Path, table: str) -> int:
         return 0
 
 
-class _Files:
-    """The regenerated files of a plan: merged edits, new files and the updated snapshots."""
-
-    def __init__(self, root: Path, conflict_markers: bool) -> None:
-        self.root = root
-        self.markers = conflict_markers
-        self.files: list[PlannedFile] = []
-        self.conflicts: list[str] = []
-        self.notes: list[str] = []
-
-    def _read(self, relative: str) -> tuple[str, str] | None:
-        target = self.root / relative
-        if not target.exists():
-            return None
-        source = read_source(target)
-        return source.text, source.encoding
-
-    def _put(self, planned: PlannedFile, content: str, on_disk: tuple[str, str] | None) -> None:
-        if on_disk is None:
-            self.files.append(PlannedFile(planned.path, CREATE, content, swea_type=planned.swea_type,
-                                          template_id=planned.template_id, entity=planned.entity))
-        elif on_disk[0] != content:
-            self.files.append(PlannedFile(planned.path, EDIT, content, minimal_edits(on_disk[0], content), on_disk[0],
-                                          encoding=on_disk[1], swea_type=planned.swea_type,
-                                          template_id=planned.template_id, entity=planned.entity))
-
-    def regenerate(self, before: PlannedFile | None, after: PlannedFile) -> None:
-        """Bring ``after.path`` to the new generation, merging the user's edits; update its snapshot."""
-        snapshot = PlannedFile(snapshot_path(after.path), CREATE, after.content)
-        try:
-            on_disk = self._read(after.path)
-            kept = self._read(snapshot.path)
-        except (OSError, UnicodeDecodeError, LookupError) as exc:
-            self.conflicts.append(f"{after.path} cannot be read ({exc}); nothing was written")
-            return
-        base = kept[0] if kept is not None else (before.content if before is not None else None)
-        if on_disk is None or on_disk[0] == base or on_disk[0] == after.content:
-            content = after.content
-        elif base is None:
-            self.conflicts.append(f"{after.path} exists but baes has no record of generating it; nothing was written")
-            return
-        else:
-            result = merge_texts(base, on_disk[0], after.content, python=after.path.endswith(".py"))
-            if not result.clean and not self.markers:
-                self.conflicts.extend(h.describe(after.path) for h in result.conflicts)
-                self.conflicts.append(f"{after.path}: your edits and the change overlap; nothing was written "
-                                      "(resolve by hand, or run again with --conflict-markers)")
-                return
-            if not result.clean:
-                self.notes.append(f"{after.path}: {len(result.conflicts)} conflict(s) written as <<<<<<< markers; "
-                                  "resolve them before running the app")
-            content = result.text
-        self._put(after, content, on_disk)
-        self._put(snapshot, after.content, kept)
-
-
 def _page_number(existing: ExistingApp, name: str) -> int:
     page = existing.page_files.get(name, "")
     head = page.split("_", 1)[0]
@@ -187,6 +133,15 @@ def plan_entity_change(root: str | Path, change: EntitySpec | EntityChange, *, r
     current = existing.get(change.entity)
     if current is None:
         return None
+    if change.new_name is not None or change.delete:
+        alone = EntityChange(change.entity, new_name=change.new_name, delete=change.delete)
+        if change != alone or (change.delete and change.new_name is not None):
+            return ScaffoldPlan(root=base, entities=(), files=(), new_app=False, conflicts=(
+                "renaming or deleting an entity is a change of its own",))
+        if change.delete:
+            return plan_entity_delete(base, current.name, registry=registry, existing=existing)
+        return plan_entity_rename(base, current.name, change.new_name, request=request, registry=registry,  # type: ignore[arg-type]
+                                  existing=existing, conflict_markers=conflict_markers)
     known = {e.name: e for e in existing.entities}
     many = tuple(r for r in change.add_relationships if r.kind == "many_to_many")
     if many:  # the entity itself does not change: a join entity is created
@@ -220,7 +175,7 @@ def plan_entity_change(root: str | Path, change: EntitySpec | EntityChange, *, r
         return refused(f"{updated.table_name} has {rows} row(s) in app.db and the new required "
                        f"{', '.join(missing)} has no value for them: give one with --default "
                        f"{missing[0]}=VALUE (or \"with default VALUE\" in the sentence), or make it optional (name?)")
-    files = _Files(base, conflict_markers)
+    files = RegeneratedFiles(base, conflict_markers)
     dependents = [updated] + [e for e in existing.entities
                               if any(r.target == updated.name for r in e.relationships)]
     for entity in dependents:

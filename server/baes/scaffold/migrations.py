@@ -144,41 +144,50 @@ def create_tables(number: int, slug: str, description: str, tables: Sequence[Map
 
 def change_table(number: int, slug: str, description: str, old: Mapping[str, Any], new: Mapping[str, Any],
                  sources: Mapping[str, str | None]) -> Migration:
-    """Bring table ``old`` to ``new``; ``sources`` maps each new column to an SQL expression over the old
-    table (an old column, a literal) or None when existing rows get no value.
+    """The migration bringing table ``old`` to ``new`` (see ``table_change``)."""
+    statements, guards, rebuilds = table_change(old, new, sources)
+    return Migration(f"{number:04d}_{slug}", description, tuple(statements), guards, rebuilds)
+
+
+def table_change(old: Mapping[str, Any], new: Mapping[str, Any],
+                 sources: Mapping[str, str | None]) -> tuple[list[str], tuple[tuple[str, str], ...], bool]:
+    """(statements, guards, rebuilds) bringing table ``old`` to ``new``; ``sources`` maps each new column
+    to an SQL expression over the old table (an old column, a literal) or None when existing rows get
+    no value.
 
     Only nullable plain columns added to an otherwise unchanged table use ``ALTER TABLE ADD COLUMN``;
     anything else rebuilds the table (SQLite's twelve-step procedure).
     """
     table, table_sql = new["table_name"], new["table_sql"]
+    old_table_sql = old["table_sql"]
     old_names = [c["name"] for c in old["columns"]]
     new_columns = list(new["columns"])
     added = [c for c in new_columns if c["name"] not in old_names]
     kept_same = all(sources.get(c["name"]) == c["sql_name"] for c in new_columns if c["name"] in old_names)
     guards = tuple(
-        (table_sql, f"{table} has rows and the new required column {c['name']} has no value for them: give one "
-                    f"(baes scaffold --entity {new['entity_name']} ... --default {c['name']}=VALUE, or "
-                    f"\"with default VALUE\" in the sentence)")
+        (old_table_sql, f"{table} has rows and the new required column {c['name']} has no value for them: give one "
+                        f"(baes scaffold --entity {new['entity_name']} ... --default {c['name']}=VALUE, or "
+                        f"\"with default VALUE\" in the sentence)")
         for c in new_columns if c["required"] and sources.get(c["name"]) is None
     )
     unchanged_prefix = [c["name"] for c in new_columns[:len(old_names)]] == old_names
     if (unchanged_prefix and kept_same and added and len(old_names) + len(added) == len(new_columns)
+            and old_table_sql == table_sql and old.get("unique") == new.get("unique")
             and all(not c["required"] and not c["reference"] and sources.get(c["name"]) is None for c in added)):
         statements = [f"ALTER TABLE {table_sql} ADD COLUMN {column_definition(c)}" for c in added]
-        statements += index_sql(table, table_sql, added)
-        return Migration(f"{number:04d}_{slug}", description, tuple(statements), guards)
+        return statements + index_sql(table, table_sql, added), guards, False
     temporary = f"baes_new_{table}"
     names = ", ".join(["id", *(c["sql_name"] for c in new_columns)])
     expressions = ", ".join(["id", *(sources.get(c["name"]) or "NULL" for c in new_columns)])
     statements = [
         create_table_sql(temporary, new_columns, new["relationships"], if_not_exists=False, unique=new["unique"]),
-        f"INSERT INTO {temporary} ({names}) SELECT {expressions} FROM {table_sql}",
-        f"DROP TABLE {table_sql}",
+        f"INSERT INTO {temporary} ({names}) SELECT {expressions} FROM {old_table_sql}",
+        f"DROP TABLE {old_table_sql}",
         f"ALTER TABLE {temporary} RENAME TO {table_sql}",
         *index_sql(table, table_sql, new_columns),
     ]
-    return Migration(f"{number:04d}_{slug}", description, tuple(statements), guards, rebuilds=True)
+    return statements, guards, True
 
 
-__all__ = ["MIGRATIONS_DIR", "Migration", "change_table", "create_tables", "has_migrations", "next_number",
+__all__ = ["MIGRATIONS_DIR", "Migration", "change_table", "table_change", "create_tables", "has_migrations", "next_number",
            "sql_literal"]

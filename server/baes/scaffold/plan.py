@@ -29,6 +29,7 @@ from baes.fixes.text_edits import apply_edits
 
 CREATE = "create"
 EDIT = "edit"
+DELETE = "delete"   # ``original``: the text the file must still hold when it is removed
 
 # Shell files that hold user code once generated: extended with insertions, never rewritten.
 SHARED_ROLES = ("main", "database", "ui_app")
@@ -45,7 +46,7 @@ class PlannedFile:
     """One file of a plan: created with ``content``, or edited from ``original`` by ``edits``."""
 
     path: str                                  # relative to the plan's root, with "/" separators
-    kind: str                                  # "create" | "edit"
+    kind: str                                  # "create" | "edit" | "delete"
     content: str                               # the file's full text after the change
     edits: tuple[TextEdit, ...] = ()           # for "edit": insertions against ``original``
     original: str | None = None                # for "edit": the text the edits apply to
@@ -62,7 +63,7 @@ class PlannedFile:
             "template_id": self.template_id,
             "entity": self.entity,
         }
-        if self.kind == EDIT:
+        if self.kind == EDIT:  # a deletion carries no edits: the whole file goes
             data["edits"] = [e.to_dict() for e in self.edits]
         if include_content:
             data["content"] = self.content
@@ -423,4 +424,4 @@ def plan_entity(root: str | Path, spec: EntitySpec, **options: Any) -> ScaffoldP
     return plan_scaffold(root, [spec], **options)
 
 
-__all__ = ["CREATE", "EDIT", "PlannedFile", "ScaffoldPlan", "plan_entity", "plan_scaffold", "render_entity_files"]
+__all__ = ["CREATE", "DELETE", "EDIT", "PlannedFile", "ScaffoldPlan", "plan_entity", "plan_scaffold", "render_entity_files"]
