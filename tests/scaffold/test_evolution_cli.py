@@ -27,7 +27,7 @@ def test_dry_run_shows_each_diff_and_the_migration_sql_and_writes_nothing(app: P
     out = capsys.readouterr().out
     assert code == 0 and _tree(app) == before
     assert "--- a/app/models/author.py\n+++ b/app/models/author.py\n" in out
-    assert "+    phone: str = Field(min_length=1)" in out or "+    phone: str" in out
+    assert "+    phone: str = Field(min_length=1, max_length=200)" in out
     assert "--- /dev/null\n+++ b/migrations/0002_add_phone_to_authors.py" in out
     assert "INSERT INTO baes_new_authors (id, name, born, phone) SELECT id, name, born, 'unknown' FROM authors;" in out
 

@@ -81,7 +81,7 @@ def test_sentence_goes_through_the_recognizer(tmp_path: Path, capsys: pytest.Cap
     assert main(["scaffold", sentence, "--out", str(out)]) == 0
     assert "recognized Student" in capsys.readouterr().out
     models = (out / "app/models/student.py").read_text()
-    assert "name: str = Field(min_length=1)" in models and "email: EmailStr" in models and "gpa: float" in models
+    assert "name: str = Field(min_length=1, max_length=200)" in models and "email: EmailStr" in models and "gpa: float" in models
 
 
 def test_custom_sentence_notes_what_was_not_generated(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

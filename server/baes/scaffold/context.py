@@ -44,6 +44,14 @@ _MODEL_RESERVED = frozenset({
     "parse_obj", "parse_raw", "parse_file", "from_orm", "update_forward_refs",
 })
 
+# Text attributes named like these hold prose and get a longer bound than the default.
+_LONG_TEXT = ("description", "notes", "note", "bio", "comment", "content", "body", "summary", "text", "details")
+TEXT_MAX_LENGTH, LONG_TEXT_MAX_LENGTH = 200, 5000
+# Numbers named like these (a word of the snake_case name) cannot be negative: ``ge=0``.
+_NON_NEGATIVE = ("count", "quantity", "qty", "price", "cost", "amount", "total", "age", "credits", "stock",
+                 "capacity", "pages", "duration", "weight", "height", "salary", "fee", "fees", "size", "number",
+                 "seats", "hours", "minutes", "length", "width", "balance", "budget", "rating", "score")
+
 # SQLite keywords: an identifier equal to one of these is double-quoted in generated SQL.
 _SQL_KEYWORDS = frozenset("""
 abort action add after all alter always analyze and as asc attach autoincrement before begin between by
@@ -103,6 +111,11 @@ def _check_attribute_name(name: str) -> None:
 
 def _column(name: str, type_name: str, required: bool, label: str, reference: Mapping[str, Any] | None) -> dict[str, Any]:
     info = TYPES[type_name]
+    words = set(name.lower().split("_"))
+    minimum = 0 if type_name in ("int", "float") and reference is None and words & set(_NON_NEGATIVE) else None
+    max_length = None
+    if type_name == "str":
+        max_length = LONG_TEXT_MAX_LENGTH if words & set(_LONG_TEXT) else TEXT_MAX_LENGTH
     sample = info.sample if type_name != "str" else f"Sample {label.lower()}"
     updated = info.sample_updated if type_name != "str" else f"Updated {label.lower()}"
     invalid = info.invalid
@@ -119,6 +132,8 @@ def _column(name: str, type_name: str, required: bool, label: str, reference: Ma
         "sample_updated": updated,
         "invalid": invalid,
         "reference": reference,
+        "minimum": minimum,
+        "max_length": max_length,
     }
 
 
@@ -284,6 +299,7 @@ def build_render_context(context: Mapping[str, Any]) -> dict[str, Any]:
             "target": relation.target,
             "field_name": relation.field_name,
             "required": relation.required,
+            "sql_exists": f"SELECT 1 FROM {reference['target_table_sql']} WHERE id = ?",
             **reference,
         })
         columns.append(_column(relation.field_name, "int", relation.required, title_words(relation.field_name), reference))
@@ -311,12 +327,14 @@ def build_render_context(context: Mapping[str, Any]) -> dict[str, Any]:
         "plain_columns": [c for c in columns if c["reference"] is None],
         "sample_payload": {c["name"]: c["sample"] for c in columns if c["reference"] is None},
         "updated_payload": {c["name"]: c["sample_updated"] for c in columns if c["reference"] is None},
-        "invalid_cases": [(c["name"], 0 if c["reference"] else c["invalid"]) for c in columns],
+        "invalid_cases": [(c["name"], 0 if c["reference"] else c["invalid"]) for c in columns]
+        + [(c["name"], -1) for c in columns if c["minimum"] is not None]
+        + [(c["name"], "x" * (c["max_length"] + 1)) for c in columns if c["max_length"]],
         "required_fields": tuple(c["name"] for c in columns if c["required"]),
         "uses_email": any(c["type"] == "email" for c in columns),
         "uses_date": any(c["type"] == "date" for c in columns),
         "uses_datetime": any(c["type"] == "datetime" for c in columns),
-        "uses_field": any(c["type"] == "str" or c["reference"] for c in columns),
+        "uses_field": any(c["type"] == "str" or c["reference"] or c["minimum"] is not None for c in columns),
         "unique": [[sql_ident(name) for name in group] for group in spec.unique],
         "partners": _partners(spec, sql_ident(table), relationships, targets),
         "page_number": int(context.get("page_number", 1) or 1),
