@@ -21,6 +21,7 @@ STUDENT = EntitySpec("Student", (AttributeSpec("name"), AttributeSpec("email", "
 ENTITY_FILES = {"app/routers/course.py", "app/models/course.py", "app/tables/course.py", "ui/pages/1_Courses.py",
                 "tests/test_course.py"}
 SHELL_FILES = {"app/main.py", "app/database.py", "ui/app.py", "requirements.txt", "README.md", "pytest.ini",
+               "pyproject.toml", ".gitignore",
                "app/__init__.py", "app/models/__init__.py", "app/routers/__init__.py", "app/tables/__init__.py"}
 # baes' record of what it generated (the merge base of later changes) and the table's migration
 BAES_FILES = {".baes/generated/" + path for path in ENTITY_FILES} | {"migrations/0001_create_courses.py"}
