@@ -212,7 +212,9 @@ def test_streamlit_create_form_validates_then_sends(app_dir: Path, api_url: str,
     page.text_input(key="create_title").set_value("Geometry")
     page.number_input(key="create_credits").set_value(4)
     department = httpx.get(f"{api_url}/departments", timeout=10).json()[0]
-    page.number_input(key="create_department_id").set_value(department["id"])
+    departments = page.selectbox(key="create_department_id")  # a select box of the departments, by name
+    assert departments.options[0] == f"{department['id']}: {department['name']}"
+    departments.set_value(department["id"])
     next(b for b in page.button if b.label == "Create").click().run()
     assert not page.exception and not page.error
     assert [s.value for s in page.success] == ["Course created."]

@@ -286,7 +286,9 @@ def build_render_context(context: Mapping[str, Any]) -> dict[str, Any]:
         columns.append(_column(attribute.name, attribute.type, attribute.required, title_words(attribute.name), None))
     for relation in spec.relationships:
         target_snake = snake_case(relation.target)
+        target_attributes = list((targets.get(relation.target) or {}).get("target_attributes", []) or [])
         reference = {
+            "label_field": str(target_attributes[0]["name"]) if target_attributes else "",
             "target": relation.target,
             "target_snake": target_snake,
             "target_table": relation.target_table,
