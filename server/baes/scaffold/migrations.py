@@ -180,11 +180,13 @@ def table_change(old: Mapping[str, Any], new: Mapping[str, Any],
     names = ", ".join(["id", *(c["sql_name"] for c in new_columns)])
     expressions = ", ".join(["id", *(sources.get(c["name"]) or "NULL" for c in new_columns)])
     statements = [
-        create_table_sql(temporary, new_columns, new["relationships"], if_not_exists=False, unique=new["unique"]),
+        f"DROP TABLE IF EXISTS {temporary}",  # never there (each migration is one transaction): IF NOT EXISTS is safe
+        create_table_sql(temporary, new_columns, new["relationships"], unique=new["unique"]),
         f"INSERT INTO {temporary} ({names}) SELECT {expressions} FROM {old_table_sql}",
         f"DROP TABLE {old_table_sql}",
+        # the old table's indexes went with it: their names are free for the new table's (renaming keeps them)
+        *index_sql(table, temporary, new_columns),
         f"ALTER TABLE {temporary} RENAME TO {table_sql}",
-        *index_sql(table, table_sql, new_columns),
     ]
     return statements, guards, True
 
