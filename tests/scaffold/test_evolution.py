@@ -1,6 +1,7 @@
 """Evolving a generated app: migrations keep every row, the user's edits and formatting survive."""
 from __future__ import annotations
 
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -183,5 +184,30 @@ def test_rename_and_delete_keep_the_other_rows_and_the_users_edits(app: Path) ->
     _migrate(app)
     assert _rows(app, "SELECT name FROM sqlite_master WHERE name = 'publishers'") == []
     tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=app,
+                           capture_output=True, text=True, timeout=300)
+    assert tests.returncode == 0, tests.stdout[-3000:]
+
+
+def _ruff() -> str:
+    found = shutil.which("ruff") or str(Path(sys.executable).with_name("ruff"))
+    if not Path(found).exists():
+        pytest.skip("ruff is not installed")
+    return found
+
+
+def test_a_real_ruff_format_and_isort_run_is_not_a_conflict(tmp_path: Path) -> None:
+    book = EntitySpec("Book", (AttributeSpec("title"),), (RelationshipSpec("Author"),))
+    write_plan(plan_scaffold(tmp_path, [AUTHOR, book], validate=False))
+    ruff = _ruff()
+    subprocess.run([ruff, "format", "--line-length", "79", "."], cwd=tmp_path, check=True, capture_output=True)
+    subprocess.run([ruff, "check", "--select", "I", "--fix", "."], cwd=tmp_path, check=True, capture_output=True)
+    models = tmp_path / "app/models/author.py"
+    models.write_text(models.read_text() + "\n\nMAX_AUTHORS = 10  # mine\n")
+    formatted = (tmp_path / "app/routers/book.py").read_text()
+    _change(tmp_path, EntityChange("Author", (AttributeSpec("country", required=False),)))
+    _change(tmp_path, EntityChange("Author", rename=("name", "full_name")))
+    assert "MAX_AUTHORS = 10  # mine" in models.read_text() and "full_name" in models.read_text()
+    assert (tmp_path / "app/routers/book.py").read_text() == formatted  # Book's router does not change
+    tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=tmp_path,
                            capture_output=True, text=True, timeout=300)
     assert tests.returncode == 0, tests.stdout[-3000:]

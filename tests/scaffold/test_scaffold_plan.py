@@ -24,7 +24,7 @@ SHELL_FILES = {"app/main.py", "app/database.py", "ui/app.py", "requirements.txt"
                "pyproject.toml", ".gitignore",
                "app/__init__.py", "app/models/__init__.py", "app/routers/__init__.py", "app/tables/__init__.py"}
 # baes' record of what it generated (the merge base of later changes) and the table's migration
-BAES_FILES = {".baes/generated/" + path for path in ENTITY_FILES} | {"migrations/0001_create_courses.py"}
+BAES_FILES = {f".baes/generated/{path}.generated" for path in ENTITY_FILES} | {"migrations/0001_create_courses.py"}
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -58,7 +58,7 @@ def test_write_then_extend_an_existing_app_only_inserts(tmp_path: Path) -> None:
     student_files = {"app/routers/student.py", "app/models/student.py", "app/tables/student.py",
                      "ui/pages/2_Students.py", "tests/test_student.py"}
     assert {f.path for f in plan.files if f.kind == CREATE} == student_files | {
-        ".baes/generated/" + path for path in student_files} | {"migrations/0002_create_students.py"}
+        f".baes/generated/{path}.generated" for path in student_files} | {"migrations/0002_create_students.py"}
     for planned in edits.values():
         assert planned.original == before[planned.path].decode()
         assert apply_edits(planned.original, list(planned.edits)) == planned.content

@@ -1,14 +1,17 @@
 """Three-way merge of a regenerated file: what baes generated last, the user's file, the new generation.
 
 The merge runs on units, not raw lines: for Python, one unit is a logical line (a statement
-line, with the comments and blank lines before it), identified by its tokens with layout
-ignored: whitespace, blank lines, line breaks inside brackets, quote style (string values are
-compared, not spellings), a trailing comma before a closing bracket, comment spacing and
-indentation width. A formatter (``ruff format``, black) changes none of these identities, so
+line, with the blank lines before it; a comment line is a unit of its own), identified by its
+nesting depth and its tokens with layout ignored: whitespace, blank lines, line breaks inside
+brackets, quote style (string values are compared, not spellings), a trailing comma before a
+closing bracket, comment spacing and indentation width. A formatter (``ruff format``, black) changes none of these identities, so
 its run is no change at all to the merge; a real edit changes a unit. The diff itself is
 ``merge3``'s (its sync regions); each unchanged or one-sided unit is printed in the text of the
 side it comes from, so the user's formatting and edits are kept and baes' new lines appear as
-generated. Files that do not tokenize (and non-Python files) merge on physical lines.
+generated. Both sides inserting at the same point is a conflict unless one insertion is deeper
+than the other (baes adds a field at the end of a class, the user a function after it): the
+deeper one continues the block and goes first. Files that do not tokenize (and non-Python
+files) merge on physical lines.
 """
 from __future__ import annotations
 
@@ -25,14 +28,18 @@ _CLOSING = {")", "]", "}"}
 
 
 def snapshot_path(path: str) -> str:
-    """Where baes keeps what it generated last for ``path`` (the merge base of the next change)."""
-    return f"{SNAPSHOT_DIR}/{path}"
+    """Where baes keeps what it generated last for ``path`` (the merge base of the next change).
+
+    Not a ``.py`` file: formatters, linters and test runners must leave the merge base alone (a
+    ``ruff format .`` that reformatted it too would hide the user's formatting from the merge)."""
+    return f"{SNAPSHOT_DIR}/{path}.generated"
 
 
 @dataclass(frozen=True)
 class Unit:
     key: tuple[object, ...]
     text: str
+    depth: int = 0          # block nesting of a Python logical line (0 for comment lines and plain lines)
 
 
 @dataclass(frozen=True)
@@ -80,23 +87,27 @@ def python_units(source: str) -> list[Unit] | None:
         return None
     units: list[Unit] = []
     key: list[object] = []
-    start = 0
+    start = depth = 0
     for index, token in enumerate(tokens):
         kind = token.type
         if kind in (tokenize.NL, tokenize.ENCODING):
             continue
+        if kind == tokenize.INDENT:
+            depth += 1
+            continue
+        if kind == tokenize.DEDENT:
+            depth -= 1
+            continue
         if kind == tokenize.NEWLINE:
             end = offsets[min(token.end[0], len(lines))]
-            units.append(Unit(tuple(key), source[start:end]))
+            units.append(Unit(tuple(key), source[start:end], depth))
             key, start = [], end
             continue
         if kind == tokenize.ENDMARKER:
             break
-        if kind == tokenize.INDENT:
-            key.append(("INDENT",))
-        elif kind == tokenize.DEDENT:
-            key.append(("DEDENT",))
-        elif kind == tokenize.COMMENT:
+        if not key and kind != tokenize.COMMENT:
+            key.append(("DEPTH", depth))   # nesting, not indentation width: a formatter cannot change it
+        if kind == tokenize.COMMENT:
             key.append(("COMMENT", token.string.lstrip("#").strip()))
             if len(key) == 1 and index + 1 < len(tokens) and tokens[index + 1].type == tokenize.NL:
                 end = offsets[min(token.end[0], len(lines))]   # a comment line is a unit of its own
@@ -145,6 +156,11 @@ def merge_texts(base: str, ours: str, theirs: str, *, python: bool = True) -> Me
                 out.append(_text(aa))
             elif a_keys == z_keys:
                 out.append(_text(ba))
+            elif not za and aa and ba and aa[0].depth != ba[0].depth:
+                # both inserted at the same point, one inside the block that ends there and one after
+                # it: the deeper insertion continues the block, the other follows, as each side had it
+                first, second = (aa, ba) if aa[0].depth > ba[0].depth else (ba, aa)
+                out.append(_text(first) + _text(second))
             else:
                 hunk = Hunk(_text(za), _text(aa), _text(ba))
                 hunks.append(hunk)
