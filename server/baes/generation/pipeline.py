@@ -76,6 +76,7 @@ def _client_for(llm: LLMConfig | LLMClient | None) -> LLMClient | None:
 
 
 def _recognize(run: _Run, request: str, root: Path, client: LLMClient | None, cache: Any) -> None:
+    from baes.generation.evolution import change_from_recognition
     from baes.recognition.recognize import RecognitionError, recognize
     from baes.scaffold.project import inspect_project
 
@@ -112,32 +113,6 @@ def _recognize(run: _Run, request: str, root: Path, client: LLMClient | None, ca
     if recognition.intent == "relationship" and recognition.related_entity:
         run.notes.append(f"{recognition.entity.name} now references {recognition.related_entity}")
     run.change = change_from_recognition(recognition)
-
-
-def change_from_recognition(recognition: Any) -> Any:
-    """The ``EntityChange`` a recognized evolution asks for (None for create).
-
-    Reads the fields of the shared contract (``removed``, ``renamed_from``/``renamed_to``,
-    ``defaults``) with ``getattr`` so an older ``Recognition`` without them still works.
-    """
-    from baes.scaffold.entity_update import EntityChange
-
-    entity = recognition.entity
-    defaults = tuple(getattr(recognition, "defaults", ()) or ())
-    intent = recognition.intent
-    if intent in ("add_attributes", "relationship"):
-        return EntityChange.from_spec(entity, defaults=defaults)
-    if intent == "remove_attributes":
-        return EntityChange(entity.name, remove=tuple(getattr(recognition, "removed", ()) or ()))
-    if intent == "rename_attribute":
-        return EntityChange(entity.name, rename=(recognition.renamed_from, recognition.renamed_to),
-                            defaults=defaults)
-    if intent == "rename_entity":
-        return EntityChange(getattr(recognition, "renamed_from", None) or entity.name,
-                            new_name=recognition.renamed_to)
-    if intent in ("delete", "delete_entity"):
-        return EntityChange(entity.name, delete=True)
-    return None
 
 
 def _plan(run: _Run, root: Path, request: str, registry: Any) -> Any:

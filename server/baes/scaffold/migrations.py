@@ -142,6 +142,20 @@ def create_tables(number: int, slug: str, description: str, tables: Sequence[Map
     return Migration(f"{number:04d}_{slug}", description, tuple(statements))
 
 
+def creation_migrations(root: Path, old: Sequence[Mapping[str, Any]],
+                        new: Sequence[Mapping[str, Any]]) -> list[Migration]:
+    """One migration creating each new entity's table, after a baseline of the tables an app made
+    before it had migrations (``CREATE TABLE IF NOT EXISTS``, so old databases keep their rows)."""
+    planned: list[Migration] = []
+    if old and not has_migrations(root):
+        planned.append(create_tables(1, "baseline", "the tables made before migrations", old))
+    for values in new:
+        number = next_number(root, len(planned))
+        planned.append(create_tables(number, f"create_{values['table_name']}",
+                                     f"create the {values['entity_plural_label']} table", [values]))
+    return planned
+
+
 def change_table(number: int, slug: str, description: str, old: Mapping[str, Any], new: Mapping[str, Any],
                  sources: Mapping[str, str | None]) -> Migration:
     """The migration bringing table ``old`` to ``new`` (see ``table_change``)."""
@@ -191,5 +205,5 @@ def table_change(old: Mapping[str, Any], new: Mapping[str, Any],
     return statements, guards, True
 
 
-__all__ = ["MIGRATIONS_DIR", "Migration", "change_table", "table_change", "create_tables", "has_migrations", "next_number",
+__all__ = ["MIGRATIONS_DIR", "Migration", "change_table", "create_tables", "creation_migrations", "table_change", "has_migrations", "next_number",
            "sql_literal"]

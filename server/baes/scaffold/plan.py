@@ -20,6 +20,7 @@ from baes.scaffold.classification import Classification, EntityType, classify, n
 from baes.scaffold.context import build_render_context, page_file_name
 from baes.scaffold import migrations
 from baes.scaffold.merge import snapshot_path
+from baes.scaffold.ordering import creation_order
 from baes.scaffold.project import ExistingApp, inspect_project
 from baes.scaffold.spec import EntitySpec, SpecError
 from baes.swea import SWEAType
@@ -99,53 +100,6 @@ class ScaffoldPlan:
             "notes": list(self.notes),
             "migrations": [{"path": m.path, "sql": m.sql()} for m in self.migrations],
         }
-
-
-def _order(specs: Sequence[EntitySpec], existing: ExistingApp) -> tuple[list[EntitySpec], list[str]]:
-    """Referenced entities first; conflicts for duplicates, existing names and unknown targets."""
-    conflicts: list[str] = []
-    known = {e.name for e in existing.entities}
-    pending: dict[str, EntitySpec] = {}
-    for spec in specs:
-        if spec.name in known:
-            conflicts.append(
-                f"entity {spec.name} already exists in this app (app/models/{spec.snake_name}.py); nothing was written"
-            )
-        elif spec.name in pending:
-            conflicts.append(f"entity {spec.name} is given twice")
-        else:
-            pending[spec.name] = spec
-    ordered: list[EntitySpec] = []
-    placed = set(known)
-
-    def place(spec: EntitySpec, visiting: tuple[str, ...]) -> bool:
-        """Put ``spec`` after what it references (depth first, else in the order given)."""
-        if spec.name in placed:
-            return True
-        if spec.name in visiting:
-            conflicts.append("circular references between: " + ", ".join(sorted(visiting[visiting.index(spec.name):])))
-            return False
-        ok = True
-        for relation in spec.relationships:
-            if relation.target == spec.name:
-                conflicts.append(f"{spec.name} cannot reference itself")
-                ok = False
-            elif relation.target in pending:
-                ok = place(pending[relation.target], (*visiting, spec.name)) and ok
-            elif relation.target not in placed:
-                conflicts.append(
-                    f"{spec.name} references {relation.target}, which is not in this app: "
-                    f"scaffold {relation.target} first (or in the same command)"
-                )
-                ok = False
-        if ok and spec.name not in placed:
-            ordered.append(spec)
-            placed.add(spec.name)
-        return ok
-
-    for spec in list(pending.values()):
-        place(spec, ())
-    return ordered, list(dict.fromkeys(conflicts))
 
 
 def entity_context(spec: EntitySpec, all_specs: Mapping[str, EntitySpec], page_number: int) -> dict[str, Any]:
@@ -338,20 +292,6 @@ def migration_file(migration: migrations.Migration) -> PlannedFile:
     return PlannedFile(migration.path, CREATE, migration.render(), swea_type=SWEAType.DATABASE)
 
 
-def _creation_migrations(root: Path, old: list[dict[str, Any]],
-                         new: list[dict[str, Any]]) -> list[migrations.Migration]:
-    """One migration creating each new entity's table, after a baseline of the tables an app made
-    before it had migrations (``CREATE TABLE IF NOT EXISTS``, so old databases keep their rows)."""
-    planned: list[migrations.Migration] = []
-    if old and not migrations.has_migrations(root):
-        planned.append(migrations.create_tables(1, "baseline", "the tables made before migrations", old))
-    for values in new:
-        number = migrations.next_number(root, len(planned))
-        planned.append(migrations.create_tables(number, f"create_{values['table_name']}",
-                                                f"create the {values['entity_plural_label']} table", [values]))
-    return planned
-
-
 def plan_scaffold(
     root: str | Path,
     specs: Sequence[EntitySpec],
@@ -375,7 +315,7 @@ def plan_scaffold(
     for spec in specs:  # a many-to-many relationship is a join entity of its own
         own, joins = spec.split_many_to_many()
         expanded += [own, *joins]
-    ordered, conflicts = _order(expanded, existing)
+    ordered, conflicts = creation_order(expanded, existing)
     planner.conflicts.extend(conflicts)
 
     all_specs = {e.name: e for e in existing.entities} | {s.name: s for s in ordered}
@@ -398,7 +338,7 @@ def plan_scaffold(
         values = build_render_context(entity_context(spec, all_specs, number))
         values["page_file"] = existing.page_files.get(spec.name, page_file_name(values))
         old_contexts.append(values)
-    created = _creation_migrations(base, old_contexts, new_contexts) if new_contexts else []
+    created = migrations.creation_migrations(base, old_contexts, new_contexts) if new_contexts else []
     planner.files.extend(migration_file(m) for m in created)
     planner.files.extend(PlannedFile(snapshot_path(f.path), CREATE, f.content)
                          for f in list(planner.files) if f.entity and f.template_id)
