@@ -12,7 +12,9 @@ from baes.generation.result import GenerationResult
 from baes.generation.llm_client import LLMConfig
 from baes.generation.pipeline import generate_entity
 from baes.recognition.cache import RecognitionCache
-from baes.scaffold.spec import AttributeSpec, EntitySpec
+from baes.scaffold.entity_update import EntityChange
+from baes.scaffold.project import inspect_project
+from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec
 from baes.standards.compressed_standards import standards_for
 from baes.swea import SWEAType
 from baes.metrics.log import MetricsLog
@@ -402,3 +404,17 @@ def test_a_crash_in_smart_retry_falls_back_to_regeneration(tmp_path: Path, fake_
     assert result.ok, result.notes
     assert brain.calls.get("regeneration") == 1
     assert any("targeted patching failed (RuntimeError: patcher bug)" in n for n in result.notes)
+
+
+def test_a_reference_from_a_child_that_does_not_exist_yet_creates_it(tmp_path: Path) -> None:
+    root = tmp_path / "app"
+    log = MetricsLog(tmp_path / "m")
+    assert generate_entity(EntitySpec("Team", (AttributeSpec("name"),)), root, llm=LLMConfig(), flags=ALL_ON,
+                           metrics_log=log).ok
+    result = generate_entity(EntityChange("Player", add_relationships=(RelationshipSpec("Team"),)), root,
+                             llm=LLMConfig(), flags=ALL_ON, metrics_log=log)
+    assert result.ok, result.notes
+    assert inspect_project(root).get("Player") == EntitySpec("Player", relationships=(RelationshipSpec("Team"),))
+    refused = generate_entity(EntityChange("Coach", remove=("name",)), root, llm=LLMConfig(), flags=ALL_ON,
+                              metrics_log=log)
+    assert not refused.ok and "Coach is not an entity of this app" in refused.notes[0]

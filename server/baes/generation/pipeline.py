@@ -128,9 +128,13 @@ def _plan(run: _Run, root: Path, request: str, registry: Any) -> Any:
     if run.change is not None:
         plan = plan_entity_change(root, run.change, request=request, registry=registry, existing=existing,
                                   conflict_markers=run.conflict_markers)
-        if plan is None and run.intent not in ("add_attributes", "relationship"):
-            run.fail(f"{run.change.entity} is not an entity of this app; nothing was written")
+        change = run.change
+        additions_only = not (change.remove or change.rename or change.new_name or change.delete)
+        if plan is None and not additions_only:
+            run.fail(f"{change.entity} is not an entity of this app; nothing was written")
             return None
+        if plan is None:  # "each team has many players": the child is created with its reference
+            run.entity = EntitySpec(change.entity, change.add_attributes, change.add_relationships)
     if plan is None:
         kind = EntityType(run.entity_type) if run.entity_type else EntityType.STANDARD
         classification = Classification(kind, run.reasons)
