@@ -211,3 +211,19 @@ def test_a_real_ruff_format_and_isort_run_is_not_a_conflict(tmp_path: Path) -> N
     tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=tmp_path,
                            capture_output=True, text=True, timeout=300)
     assert tests.returncode == 0, tests.stdout[-3000:]
+
+
+def test_a_rebuild_keeps_the_users_own_index_and_trigger(app: Path) -> None:
+    with sqlite3.connect(app / "app.db") as connection:
+        connection.execute("CREATE INDEX my_author_names ON authors (name)")
+        connection.execute("CREATE TRIGGER my_trigger AFTER DELETE ON authors BEGIN SELECT 1; END")
+    _change(app, EntityChange("Author", rename=("born", "birth_year")))
+    _migrate(app)
+    names = {row[0] for row in _rows(app, "SELECT name FROM sqlite_master WHERE tbl_name = 'authors'")}
+    assert {"authors", "my_author_names", "my_trigger"} <= names
+    with sqlite3.connect(app / "app.db") as connection:
+        connection.execute("CREATE INDEX my_birth_years ON authors (birth_year)")
+    _change(app, EntityChange("Author", remove=("birth_year",)))
+    done = subprocess.run([sys.executable, "-m", "app.database"], cwd=app, capture_output=True, text=True, timeout=60)
+    assert done.returncode != 0 and "my_birth_years no longer fits its table" in done.stderr
+    assert "birth_year" in [row[1] for row in _rows(app, "PRAGMA table_info(authors)")]  # rolled back

@@ -169,6 +169,7 @@ def plan_entity_rename(root: str | Path, name: str, new_name: str, *, request: s
                    for c in old_values["columns"] if c["reference"] or c["type"] == "email"]
     statements += index_sql(new_values["table_name"], new_values["table_sql"], new_values["columns"])
     guards: list[tuple[str, str]] = []
+    rebuilt_tables: list[str] = []
     for child_name, child in children.items():
         child_page = _page(existing, child_name)
         child_before = _rendered(registry, known[child_name], known, child_page)
@@ -180,11 +181,13 @@ def plan_entity_rename(root: str | Path, name: str, new_name: str, *, request: s
                                                            _values(child, after_known, child_page), sources)
         statements += rebuilt
         guards += child_guards
+        rebuilt_tables.append(child.table_name)
     page_file = existing.page_files.get(current.name, old_values["page_file"])
     shared, conflicts = _shared_edits(base, old_values, page_file, new_values)
     migration = migrations.Migration(
         f"{migrations.next_number(base):04d}_rename_{current.table_name}_to_{renamed.table_name}",
-        f"rename {current.table_name} to {renamed.table_name}", tuple(statements), tuple(guards), rebuilds=True)
+        f"rename {current.table_name} to {renamed.table_name}", tuple(statements), tuple(guards), rebuilds=True,
+        rebuilt_tables=tuple(rebuilt_tables))
     return ScaffoldPlan(root=base, entities=(renamed,), files=(*files.files, *shared, migration_file(migration)),
                         conflicts=tuple(files.conflicts + conflicts), notes=tuple(files.notes), new_app=False,
                         classifications={renamed.name: classify(request, renamed)}, migrations=(migration,))
