@@ -12,7 +12,9 @@ from baes.generation.result import GenerationResult
 from baes.generation.llm_client import LLMConfig
 from baes.generation.pipeline import generate_entity
 from baes.recognition.cache import RecognitionCache
-from baes.scaffold.spec import AttributeSpec, EntitySpec
+from baes.scaffold.entity_update import EntityChange
+from baes.scaffold.project import inspect_project
+from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec
 from baes.standards.compressed_standards import standards_for
 from baes.swea import SWEAType
 from baes.metrics.log import MetricsLog
@@ -130,7 +132,7 @@ def test_dry_run_writes_nothing(tmp_path: Path) -> None:
     assert result.plan is not None and [f.path for f in result.plan.files] == [f.path for f in result.files]
 
 
-def test_new_attribute_for_an_existing_entity_edits_only_untouched_files(tmp_path: Path) -> None:
+def test_new_attribute_merges_the_users_edits_and_migrates_the_table(tmp_path: Path) -> None:
     root = tmp_path / "app"
     cache = RecognitionCache(str(tmp_path / "c.db"))
     log = MetricsLog(tmp_path / "m")
@@ -138,17 +140,15 @@ def test_new_attribute_for_an_existing_entity_edits_only_untouched_files(tmp_pat
     result = generate_entity("add email to Student", root, llm=LLMConfig(), flags=ALL_ON, cache=cache, metrics_log=log)
     assert result.ok, result.notes
     assert result.intent == "add_attributes"
-    assert {f.kind for f in result.files} == {"edit"}
+    assert {f.path for f in result.files if f.kind == "create"} == {"migrations/0002_add_email_to_students.py"}
     assert "email" in (root / "app/models/student.py").read_text()
-    assert any("ALTER TABLE students ADD COLUMN email" in note for note in result.notes)
+    assert "email TEXT NOT NULL" in (root / "migrations/0002_add_email_to_students.py").read_text()
     page = root / "ui/pages/1_Students.py"
     page.write_text(page.read_text() + "# my change\n")
-    before = _files(root)
     again = generate_entity("students also need a phone number", root, llm=LLMConfig(), flags=ALL_ON, cache=cache,
                             metrics_log=log)
-    assert not again.ok
-    assert any("was changed since baes generated it" in note for note in again.notes)
-    assert _files(root) == before
+    assert again.ok, again.notes
+    assert "# my change" in page.read_text() and "phone" in page.read_text()
 
 
 # -- the LLM path ------------------------------------------------------------------------------
@@ -369,7 +369,7 @@ def test_request_through_the_llm_counts_recognition_tokens(tmp_path: Path, fake_
 def test_requests_of_the_wrong_type_are_refused(tmp_path: Path, request_value: object) -> None:
     result = generate_entity(request_value, tmp_path / "app", llm=LLMConfig(), flags=ALL_ON,  # type: ignore[arg-type]
                              metrics_log=MetricsLog(tmp_path / "m"))
-    assert not result.ok and "must be a sentence or an EntitySpec" in result.notes[0]
+    assert not result.ok and "must be a sentence, an EntitySpec or an EntityChange" in result.notes[0]
     assert not (tmp_path / "app").exists()
 
 
@@ -428,3 +428,17 @@ def test_a_module_that_keeps_its_side_effects_is_never_written(tmp_path: Path, f
     assert not result.ok
     assert any("import-time side effect" in note and "os.system" in note for note in result.notes), result.notes
     assert not (root / "app/tables/student.py").exists()
+
+
+def test_a_reference_from_a_child_that_does_not_exist_yet_creates_it(tmp_path: Path) -> None:
+    root = tmp_path / "app"
+    log = MetricsLog(tmp_path / "m")
+    assert generate_entity(EntitySpec("Team", (AttributeSpec("name"),)), root, llm=LLMConfig(), flags=ALL_ON,
+                           metrics_log=log).ok
+    result = generate_entity(EntityChange("Player", add_relationships=(RelationshipSpec("Team"),)), root,
+                             llm=LLMConfig(), flags=ALL_ON, metrics_log=log)
+    assert result.ok, result.notes
+    assert inspect_project(root).get("Player") == EntitySpec("Player", relationships=(RelationshipSpec("Team"),))
+    refused = generate_entity(EntityChange("Coach", remove=("name",)), root, llm=LLMConfig(), flags=ALL_ON,
+                              metrics_log=log)
+    assert not refused.ok and "Coach is not an entity of this app" in refused.notes[0]

@@ -21,7 +21,10 @@ STUDENT = EntitySpec("Student", (AttributeSpec("name"), AttributeSpec("email", "
 ENTITY_FILES = {"app/routers/course.py", "app/models/course.py", "app/tables/course.py", "ui/pages/1_Courses.py",
                 "tests/test_course.py"}
 SHELL_FILES = {"app/main.py", "app/database.py", "ui/app.py", "requirements.txt", "README.md", "pytest.ini",
+               "pyproject.toml", ".gitignore",
                "app/__init__.py", "app/models/__init__.py", "app/routers/__init__.py", "app/tables/__init__.py"}
+# baes' record of what it generated (the merge base of later changes) and the table's migration
+BAES_FILES = {f".baes/generated/{path}.generated" for path in ENTITY_FILES} | {"migrations/0001_create_courses.py"}
 
 
 def _tree(root: Path) -> dict[str, bytes]:
@@ -31,7 +34,7 @@ def _tree(root: Path) -> dict[str, bytes]:
 def test_new_app_plan_lists_every_file_and_writes_nothing(tmp_path: Path) -> None:
     plan = plan_entity(tmp_path, COURSE, validate=False)
     assert plan.ok and plan.new_app
-    assert {f.path for f in plan.files} == ENTITY_FILES | SHELL_FILES
+    assert {f.path for f in plan.files} == ENTITY_FILES | SHELL_FILES | BAES_FILES
     assert all(f.kind == CREATE for f in plan.files)
     assert _tree(tmp_path) == {}
     data = plan.to_dict()
@@ -50,10 +53,12 @@ def test_write_then_extend_an_existing_app_only_inserts(tmp_path: Path) -> None:
     plan = plan_entity(tmp_path, STUDENT, validate=False)
     assert plan.ok and not plan.new_app
     edits = {f.path: f for f in plan.files if f.kind == EDIT}
-    assert set(edits) == {"app/main.py", "app/database.py", "ui/app.py"}
-    assert {f.path for f in plan.files if f.kind == CREATE} == {
-        "app/routers/student.py", "app/models/student.py", "app/tables/student.py", "ui/pages/2_Students.py",
-        "tests/test_student.py"}
+    # app/database.py applies migrations/: the new table comes from its migration, not an insertion
+    assert set(edits) == {"app/main.py", "ui/app.py"}
+    student_files = {"app/routers/student.py", "app/models/student.py", "app/tables/student.py",
+                     "ui/pages/2_Students.py", "tests/test_student.py"}
+    assert {f.path for f in plan.files if f.kind == CREATE} == student_files | {
+        f".baes/generated/{path}.generated" for path in student_files} | {"migrations/0002_create_students.py"}
     for planned in edits.values():
         assert planned.original == before[planned.path].decode()
         assert apply_edits(planned.original, list(planned.edits)) == planned.content
@@ -172,7 +177,7 @@ def test_a_shared_file_changed_after_planning_is_refused(tmp_path: Path) -> None
 
 def test_custom_entity_gets_standard_files_and_a_note(tmp_path: Path) -> None:
     plan = plan_entity(tmp_path, COURSE, request="Courses whose fee is calculated from credits", validate=False)
-    assert plan.ok and len(plan.files) == len(ENTITY_FILES | SHELL_FILES)
+    assert plan.ok and len(plan.files) == len(ENTITY_FILES | SHELL_FILES | BAES_FILES)
     assert plan.classifications["Course"].entity_type.value == "custom"
     assert any("NOT generated" in note and "calculations" in note for note in plan.notes)
 
@@ -235,8 +240,8 @@ def test_adding_two_entities_to_an_existing_app_at_once(tmp_path: Path) -> None:
     main = (tmp_path / "app/main.py").read_text()
     assert main.index("import router as room_router") < main.index("import router as student_router")
     assert main.index("include_router(room_router)") < main.index("include_router(student_router)")
-    database = (tmp_path / "app/database.py").read_text()
-    assert "    create_courses_table,\n    create_rooms_table,\n    create_students_table,\n)" in database
+    assert sorted(p.name for p in (tmp_path / "migrations").glob("*.py")) == [
+        "0001_create_courses.py", "0002_create_rooms.py", "0003_create_students.py"]
 
 
 def test_a_binary_shared_file_is_a_conflict_and_left_alone(tmp_path: Path) -> None:

@@ -37,7 +37,8 @@ def _render_all(context: dict[str, Any]) -> dict[str, str]:
 
 def _assert_valid(rendered: dict[str, str]) -> None:
     for template_id, code in rendered.items():
-        if template_id in {"shell_requirements_v1", "shell_readme_v1", "shell_pytest_ini_v1"}:
+        if template_id in {"shell_requirements_v1", "shell_readme_v1", "shell_pytest_ini_v1", "shell_pyproject_v1",
+                           "shell_gitignore_v1"}:
             assert code.strip()
             continue
         tree = ast.parse(code, filename=template_id)

@@ -36,6 +36,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
             "examples:\n"
             "  baes scaffold --entity Student --attr name:str --attr gpa:float --attr email:email?\n"
             "  baes scaffold --entity Enrollment --attr enrolled_on:date --ref Student --ref Course --out app-dir\n"
+            "  baes scaffold --entity Student --add-attr phone --default phone=unknown --dry-run\n"
+            "  baes scaffold --entity Student --rename-attr gpa:grade_average\n"
             '  baes scaffold "Create a system to manage university students with name, email and GPA"\n'
             "attribute types: str, int, float, bool, date, datetime, email; a trailing ? makes it optional"
         ),
@@ -43,13 +45,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     scaffold.add_argument("request", nargs="?", help="a sentence describing the entity or a change to one")
     scaffold.add_argument("--entity", metavar="NAME", help="entity name, e.g. Student")
-    scaffold.add_argument("--attr", action="append", default=[], metavar="NAME:TYPE[?]",
-                          help="an attribute; repeatable (e.g. gpa:float, email:email?)")
-    scaffold.add_argument("--ref", action="append", default=[], metavar="ENTITY[?]",
+    scaffold.add_argument("--attr", "--add-attr", dest="attr", action="append", default=[], metavar="NAME:TYPE[?]",
+                          help="an attribute (added to an existing entity); repeatable (e.g. gpa:float, email:email?)")
+    scaffold.add_argument("--ref", "--references", dest="ref", action="append", default=[], metavar="ENTITY[?]",
                           help="a reference to another entity of the app (adds <entity>_id); repeatable")
     scaffold.add_argument("--out", default=".", metavar="DIR", help="project folder (default: the current folder)")
     scaffold.add_argument("--dry-run", action="store_true", help="list the files without writing anything")
     scaffold.add_argument("--format", choices=("text", "json"), default="text")
+    _add_evolution_arguments(scaffold)
     scaffold.set_defaults(handler=run_scaffold)
 
     templates = subparsers.add_parser("templates", help="list the code templates",
@@ -63,16 +66,95 @@ def _usage(message: str) -> int:
     return EXIT_USAGE
 
 
+def _add_evolution_arguments(scaffold: argparse.ArgumentParser) -> None:
+    """Flags that change an entity the app already has (one plan: files merged, one migration)."""
+    scaffold.add_argument("--remove-attr", action="append", default=[], metavar="NAME",
+                          help="remove an attribute of an existing entity (its column is dropped, rows kept)")
+    scaffold.add_argument("--rename-attr", metavar="OLD:NEW", help="rename an attribute (its column keeps the data)")
+    scaffold.add_argument("--default", action="append", default=[], metavar="NAME=VALUE",
+                          help="the value existing rows get for a new required attribute; repeatable")
+    scaffold.add_argument("--many-to-many", action="append", default=[], metavar="ENTITY",
+                          help="relate to another entity many-to-many: a join entity <Entity><Other> with both "
+                               "references, UNIQUE on the pair, and endpoints listing each side's partners")
+    scaffold.add_argument("--rename-entity", metavar="NEW", help="rename the entity (files, table, references to it)")
+    scaffold.add_argument("--delete-entity", action="store_true",
+                          help="delete the entity (refused while others refer to it); its table is dropped")
+    scaffold.add_argument("--conflict-markers", action="store_true",
+                          help="write overlapping edits with <<<<<<< markers instead of refusing the change")
+
+
+def _change_from_args(args: argparse.Namespace, out: Path) -> Any:
+    """An ``EntityChange`` when ``--entity`` names an entity the app has, else None (a new entity).
+
+    Raises ``SpecError`` for change flags on an entity the app does not have, or a malformed flag.
+    """
+    from baes.scaffold.entity_update import EntityChange
+    from baes.scaffold.project import inspect_project
+    from baes.scaffold.spec import AttributeSpec, SpecError, check_identifier
+
+    changes = bool(args.remove_attr or args.rename_attr or args.default or args.rename_entity or args.delete_entity)
+    current = inspect_project(out).get(args.entity.strip())
+    if current is None:
+        if changes:
+            raise SpecError(f"{args.entity} is not an entity of the app in {out}: --remove-attr, --rename-attr, "
+                            "--rename-entity, --delete-entity and --default change an existing entity")
+        return None
+    rename = None
+    if args.rename_attr:
+        old, sep, new = args.rename_attr.partition(":")
+        if not sep:
+            raise SpecError("--rename-attr takes OLD:NEW")
+        rename = (check_identifier(old.strip(), "attribute name"), check_identifier(new.strip(), "attribute name"))
+    defaults = []
+    for text in args.default:
+        name, sep, value = text.partition("=")
+        if not sep:
+            raise SpecError(f"--default takes NAME=VALUE, not {text!r}")
+        defaults.append((check_identifier(name.strip(), "attribute name"), value))
+    return EntityChange(
+        current.name,
+        add_attributes=tuple(AttributeSpec.parse(text) for text in args.attr),
+        add_relationships=_relationships(args),
+        remove=tuple(check_identifier(name.strip(), "attribute name") for name in args.remove_attr),
+        rename=rename, defaults=tuple(defaults),
+        new_name=check_identifier(args.rename_entity.strip(), "entity name") if args.rename_entity else None,
+        delete=bool(args.delete_entity),
+    )
+
+
+def _relationships(args: argparse.Namespace) -> tuple[Any, ...]:
+    """The ``--ref`` (many-to-one) and ``--many-to-many`` relationships of the command line."""
+    from baes.scaffold.spec import RelationshipSpec
+
+    references = [RelationshipSpec(target=ref.rstrip("?").strip(), required=not ref.endswith("?")) for ref in args.ref]
+    return tuple(references) + tuple(RelationshipSpec(target=t.strip(), kind="many_to_many")
+                                     for t in args.many_to_many)
+
+
+def _print_plan(plan: Any, stream: Any) -> None:
+    """``--dry-run``: every file as a unified diff against what is on disk, then the migration SQL."""
+    import difflib
+
+    for planned in plan.files:
+        if planned.path.startswith(".baes/"):
+            continue  # baes' own copy of the new generation: the same text as the file's "after"
+        before = (planned.original or "").splitlines(keepends=True) if planned.kind != "create" else []
+        after = planned.content.splitlines(keepends=True)
+        old_name = f"a/{planned.path}" if planned.kind != "create" else "/dev/null"
+        new_name = f"b/{planned.path}" if planned.kind != "delete" else "/dev/null"
+        for line in difflib.unified_diff(before, after, old_name, new_name):
+            stream.write(line if line.endswith("\n") else line + "\n")
+    for migration in getattr(plan, "migrations", ()):
+        stream.write(f"-- migration {migration.path}: {migration.description}\n{migration.sql()}")
+
+
 def _spec_from_args(args: argparse.Namespace) -> Any:
     """The entity of ``--entity/--attr/--ref``, checked as the templates will use it (``SpecError`` if not)."""
     from baes.scaffold.context import build_render_context
-    from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec
+    from baes.scaffold.spec import AttributeSpec, EntitySpec
 
     attributes = tuple(AttributeSpec.parse(text) for text in args.attr)
-    relationships = tuple(
-        RelationshipSpec(target=ref.rstrip("?").strip(), required=not ref.endswith("?")) for ref in args.ref
-    )
-    spec = EntitySpec(name=args.entity.strip(), attributes=attributes, relationships=relationships)
+    spec = EntitySpec(name=args.entity.strip(), attributes=attributes, relationships=_relationships(args))
     build_render_context(spec.to_context())
     return spec
 
@@ -86,16 +168,17 @@ def run_scaffold(args: argparse.Namespace) -> int:
         return _usage(f"--out {args.out!r} is not a folder")
     if bool(args.request and args.request.strip()) == bool(args.entity):
         return _usage("give either a sentence or --entity NAME (with --attr/--ref), not both or neither")
-    if args.request and (args.attr or args.ref):
-        return _usage("--attr and --ref go with --entity, not with a sentence")
+    if args.request and (args.attr or args.ref or args.remove_attr or args.rename_attr):
+        return _usage("--attr, --ref, --remove-attr and --rename-attr go with --entity, not with a sentence")
     try:
-        request = args.request if args.request else _spec_from_args(args)
+        change = None if args.request else _change_from_args(args, out)
+        request = args.request if args.request else (change or _spec_from_args(args))
     except (SpecError, ValueError) as exc:
         return _usage(str(exc))
 
     from baes.generation.pipeline import generate_entity
 
-    result = generate_entity(request, out, dry_run=args.dry_run)
+    result = generate_entity(request, out, dry_run=args.dry_run, conflict_markers=args.conflict_markers)
     if not result.ok and result.entity is None and result.recognition is None:
         # Nothing could be made of the request (not understood, or not an entity): a usage problem.
         return _usage("; ".join(result.metrics.error_notes) or "the request was not understood")
@@ -128,13 +211,15 @@ def _report(args: argparse.Namespace, out: Path, result: Any) -> int:
         print(f"error: {error}", file=sys.stderr)
     if result.ok:
         for planned in result.files:
-            verb = f"would {planned.kind}" if args.dry_run else ("created" if planned.kind == "create" else "edited")
+            verb = f"would {planned.kind}" if args.dry_run else planned.kind.rstrip("e") + "ed"
             origin = " (LLM)" if planned.source == "llm" else ""
             print(f"{verb:12} {out / planned.path}{origin}", file=stream)
     elif not any("nothing was written" in error for error in errors):
         print("nothing was written", file=sys.stderr)
     for note in notes:
         print(f"note: {note}", file=stream)
+    if result.ok and args.dry_run and result.plan is not None:
+        _print_plan(result.plan, stream)
     if result.ok and not args.dry_run:
         print(f"next: cd {out} && pytest   (then: uvicorn app.main:app, streamlit run ui/app.py)", file=stream)
     return EXIT_OK if result.ok else EXIT_FAILED

@@ -31,6 +31,7 @@ from typing import Any
 
 from baes.fixes.text_edits import minimal_edits
 from baes.generation.custom import ModuleJob, ModuleOutcome, generate_module
+from baes.generation.evolution import change_from_recognition
 from baes.generation.llm_client import LLMClient, LLMConfig
 from baes.generation.result import FileOutcome, GenerationResult, SWEAResult
 from baes.generation.template_check import check_template_files
@@ -46,7 +47,8 @@ from baes.scaffold.classification import (
     classify,
     not_generated_note,
 )
-from baes.scaffold.entity_update import plan_entity_change
+from baes.scaffold.entity_update import EntityChange, plan_entity_change
+from baes.scaffold.merge import snapshot_path
 from baes.scaffold.plan import plan_scaffold
 from baes.scaffold.project import inspect_project
 from baes.scaffold.spec import EntitySpec
@@ -72,6 +74,8 @@ class _Run:
     recognition_source: str | None = None
     reasons: tuple[str, ...] = ()
     existing: Any = None  # the project as inspect_project read it (once per run)
+    change: Any = None  # an EntityChange of an existing entity (evolution), when the request is one
+    conflict_markers: bool = False  # write git-style markers for overlapping edits instead of refusing
     plan: Any = None  # the final ScaffoldPlan (LLM modules in place) once every SWEA succeeded
     recognition: Any = None  # the Recognition of a sentence (what was understood), for dry runs and previews
 
@@ -121,28 +125,24 @@ def _recognize(run: _Run, request: str, root: Path, client: LLMClient | None, ca
         many = any(r.kind == "many_to_many" for r in recognition.entity.relationships)
         run.notes.append(f"{recognition.entity.name} and {recognition.related_entity} are related many-to-many"
                          if many else f"{recognition.entity.name} now references {recognition.related_entity}")
-
-
-#: Intents the scaffold planner performs (create or extend an entity, many-to-one references).
-_PLANNED_INTENTS = frozenset({"create", "add_attributes", "relationship"})
+    run.change = change_from_recognition(recognition)
 
 
 def _plan(run: _Run, root: Path, request: str, registry: Any) -> Any:
     """The scaffold plan for the run's intent, or None (with an error) when there is none."""
     assert run.entity is not None
-    if run.intent == "delete_entity":
-        run.fail(f"deleting {run.entity.name} is not automated: remove its files (app/models, app/routers, "
-                 "app/tables, ui/pages, tests) and its lines in app/main.py, app/database.py and ui/app.py")
-        return None
-    unplanned = run.intent not in _PLANNED_INTENTS or any(r.kind != "many_to_one" for r in run.entity.relationships)
-    if unplanned:  # never plan a recognized change as something else (e.g. a removal as a new entity)
-        what = "many-to-many relationships" if run.intent in _PLANNED_INTENTS else f"'{run.intent}'"
-        run.fail(f"{what} is not supported by the scaffold planner yet: nothing was planned or written")
-        return None
     plan = None
     existing = run.existing if run.existing is not None else inspect_project(root)
-    if run.intent in ("add_attributes", "relationship"):
-        plan = plan_entity_change(root, run.entity, request=request, registry=registry, existing=existing)
+    if run.change is not None:
+        plan = plan_entity_change(root, run.change, request=request, registry=registry, existing=existing,
+                                  conflict_markers=run.conflict_markers)
+        change = run.change
+        additions_only = not (change.remove or change.rename or change.new_name or change.delete)
+        if plan is None and not additions_only:
+            run.fail(f"{change.entity} is not an entity of this app; nothing was written")
+            return None
+        if plan is None:  # "each team has many players": the child is created with its reference
+            run.entity = EntitySpec(change.entity, change.add_attributes, change.add_relationships)
     if plan is None:
         kind = EntityType(run.entity_type) if run.entity_type else EntityType.STANDARD
         classification = Classification(kind, run.reasons)
@@ -213,6 +213,8 @@ def _stages(run: _Run, plan: Any, registry: Any, client: LLMClient | None, reque
 def _final_plan(plan: Any, outcomes: dict[SWEAType, ModuleOutcome], primary: dict[SWEAType, str]) -> Any:
     """The plan with each LLM-generated module in place of the template's."""
     generated = {primary[s]: o.code for s, o in outcomes.items() if o.source == "llm" and o.code is not None}
+    # what baes generated is the merge base of the next change: the snapshot holds the LLM's module too
+    generated |= {snapshot_path(path): code for path, code in generated.items()}
     files = []
     for planned in plan.files:
         code = generated.get(planned.path)
@@ -227,7 +229,7 @@ def _final_plan(plan: Any, outcomes: dict[SWEAType, ModuleOutcome], primary: dic
 
 
 def generate_entity(
-    request: str | EntitySpec,
+    request: str | EntitySpec | Any,
     project_dir: str | Path,
     *,
     llm: LLMConfig | LLMClient | None = None,
@@ -239,19 +241,23 @@ def generate_entity(
     max_attempts: int = 3,
     registry: Any = None,
     entity_type: str | None = None,
+    conflict_markers: bool = False,
 ) -> GenerationResult:
     """Generate (or extend) one entity in ``project_dir``; see the module docstring for the flow.
     ``llm``: a config or client; None reads ``BAES_LLM_*`` from the environment, and a config
     without base URL and model means no LLM (no network). ``flags``: None reads ``ENABLE_*``.
     ``cache``: a ``RecognitionCache`` (None: the process-wide default, when caching is on).
     ``entity_type`` ("standard"/"custom") overrides the classification of an ``EntitySpec``.
+    ``request`` may also be a ``baes.scaffold.entity_update.EntityChange`` (evolution without
+    recognition); ``conflict_markers`` writes overlapping edits with git-style markers.
     """
     started = time.perf_counter()
     active = flags if flags is not None else FeatureFlags.from_env()
-    name = request.name if isinstance(request, EntitySpec) else ""
+    name = request.name if isinstance(request, EntitySpec) else (
+        request.entity if isinstance(request, EntityChange) else "")
     metrics = PerformanceMetrics(request_id=str(uuid.uuid4()), entity_name=name, entity_type="",
                                  timestamp=datetime.now().astimezone())
-    run = _Run(started=started, metrics=metrics, flags=active)
+    run = _Run(started=started, metrics=metrics, flags=active, conflict_markers=conflict_markers)
     run.notes.extend(active.errors)
     root = Path(project_dir)
     result_files: tuple[FileOutcome, ...] = ()
@@ -260,8 +266,11 @@ def generate_entity(
         client = _client_for(llm)
         text = request if isinstance(request, str) else ""
         max_attempts = max(1, int(max_attempts))
-        if not isinstance(request, (str, EntitySpec)):
-            run.fail(f"the request must be a sentence or an EntitySpec, not {type(request).__name__}")
+        if isinstance(request, EntityChange):
+            run.intent, run.change, run.entity = "change", request, EntitySpec(request.entity)
+            run.entity_type = entity_type or "standard"
+        elif not isinstance(request, (str, EntitySpec)):
+            run.fail(f"the request must be a sentence, an EntitySpec or an EntityChange, not {type(request).__name__}")
         elif isinstance(request, EntitySpec):
             classification = classify("", request)
             run.intent, run.entity = "create", request

@@ -10,6 +10,7 @@ import json
 from dataclasses import dataclass
 from typing import Any, Mapping
 
+from baes.scaffold.schema import table_script
 from baes.scaffold.spec import EntitySpec, SpecError, pascal_case, pluralize, snake_case
 
 
@@ -42,6 +43,14 @@ _MODEL_RESERVED = frozenset({
     "copy", "dict", "json", "schema", "schema_json", "construct", "validate", "fields",
     "parse_obj", "parse_raw", "parse_file", "from_orm", "update_forward_refs",
 })
+
+# Text attributes named like these hold prose and get a longer bound than the default.
+_LONG_TEXT = ("description", "notes", "note", "bio", "comment", "content", "body", "summary", "text", "details")
+TEXT_MAX_LENGTH, LONG_TEXT_MAX_LENGTH = 200, 5000
+# Numbers named like these (a word of the snake_case name) cannot be negative: ``ge=0``.
+_NON_NEGATIVE = ("count", "quantity", "qty", "price", "cost", "amount", "total", "age", "credits", "stock",
+                 "capacity", "pages", "duration", "weight", "height", "salary", "fee", "fees", "size", "number",
+                 "seats", "hours", "minutes", "length", "width", "balance", "budget", "rating", "score")
 
 # SQLite keywords: an identifier equal to one of these is double-quoted in generated SQL.
 _SQL_KEYWORDS = frozenset("""
@@ -102,6 +111,11 @@ def _check_attribute_name(name: str) -> None:
 
 def _column(name: str, type_name: str, required: bool, label: str, reference: Mapping[str, Any] | None) -> dict[str, Any]:
     info = TYPES[type_name]
+    words = set(name.lower().split("_"))
+    minimum = 0 if type_name in ("int", "float") and reference is None and words & set(_NON_NEGATIVE) else None
+    max_length = None
+    if type_name == "str":
+        max_length = LONG_TEXT_MAX_LENGTH if words & set(_LONG_TEXT) else TEXT_MAX_LENGTH
     sample = info.sample if type_name != "str" else f"Sample {label.lower()}"
     updated = info.sample_updated if type_name != "str" else f"Updated {label.lower()}"
     invalid = info.invalid
@@ -118,6 +132,8 @@ def _column(name: str, type_name: str, required: bool, label: str, reference: Ma
         "sample_updated": updated,
         "invalid": invalid,
         "reference": reference,
+        "minimum": minimum,
+        "max_length": max_length,
     }
 
 
@@ -215,6 +231,33 @@ def _helpers(spec: EntitySpec, targets: Mapping[str, Mapping[str, Any]],
     return helpers
 
 
+def _partners(spec: EntitySpec, table_sql: str, relationships: list[dict[str, Any]],
+              targets: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
+    """For a join entity (two references, UNIQUE together): the endpoint listing each side's partners."""
+    fields = [r["field_name"] for r in relationships]
+    if len(relationships) != 2 or not any(sorted(group) == sorted(fields) for group in spec.unique):
+        return []
+    partners = []
+    for source, partner in (relationships, relationships[::-1]):
+        raw = targets.get(partner["target"]) or {}
+        names = list(raw.get("target_fields") or [a["name"] for a in raw.get("target_attributes", []) or []])
+        selected = ", ".join(["t.id", *(f"t.{sql_ident(name)}" for name in names)])
+        partners.append({
+            "function": f"list_{partner['target_table']}_of_{source['target_snake']}",
+            "route": f"{source['target_path']}/{{{source['field_name']}}}{partner['target_path']}",
+            "param": source["field_name"],
+            "from_field": source["field_name"],
+            "to_field": partner["field_name"],
+            "from_label": source["target_label"],
+            "to_plural_label": title_words(partner["target_table"]).lower(),
+            "read_model": f"{partner['target']}Read",
+            "read_module": partner["target_snake"],
+            "sql": f"SELECT {selected} FROM {partner['target_table_sql']} AS t JOIN {table_sql} AS j "
+                   f"ON j.{partner['field_name']} = t.id WHERE j.{source['field_name']} = ? ORDER BY t.id",
+        })
+    return partners
+
+
 def build_render_context(context: Mapping[str, Any]) -> dict[str, Any]:
     """Validate a reference-style context and return it with every derived value the templates use.
 
@@ -243,7 +286,9 @@ def build_render_context(context: Mapping[str, Any]) -> dict[str, Any]:
         columns.append(_column(attribute.name, attribute.type, attribute.required, title_words(attribute.name), None))
     for relation in spec.relationships:
         target_snake = snake_case(relation.target)
+        target_attributes = list((targets.get(relation.target) or {}).get("target_attributes", []) or [])
         reference = {
+            "label_field": str(target_attributes[0]["name"]) if target_attributes else "",
             "target": relation.target,
             "target_snake": target_snake,
             "target_table": relation.target_table,
@@ -256,13 +301,14 @@ def build_render_context(context: Mapping[str, Any]) -> dict[str, Any]:
             "target": relation.target,
             "field_name": relation.field_name,
             "required": relation.required,
+            "sql_exists": f"SELECT 1 FROM {reference['target_table_sql']} WHERE id = ?",
             **reference,
         })
         columns.append(_column(relation.field_name, "int", relation.required, title_words(relation.field_name), reference))
 
     table = spec.table_name
     plural_words = title_words(table)
-    return {
+    values = {
         **_sql_statements(sql_ident(table), [c["sql_name"] for c in columns]),
         "entity_name": spec.name,
         "entity_name_lower": spec.snake_name,
@@ -283,15 +329,21 @@ def build_render_context(context: Mapping[str, Any]) -> dict[str, Any]:
         "plain_columns": [c for c in columns if c["reference"] is None],
         "sample_payload": {c["name"]: c["sample"] for c in columns if c["reference"] is None},
         "updated_payload": {c["name"]: c["sample_updated"] for c in columns if c["reference"] is None},
-        "invalid_cases": [(c["name"], 0 if c["reference"] else c["invalid"]) for c in columns],
+        "invalid_cases": [(c["name"], 0 if c["reference"] else c["invalid"]) for c in columns]
+        + [(c["name"], -1) for c in columns if c["minimum"] is not None]
+        + [(c["name"], "x" * (c["max_length"] + 1)) for c in columns if c["max_length"]],
         "required_fields": tuple(c["name"] for c in columns if c["required"]),
         "uses_email": any(c["type"] == "email" for c in columns),
         "uses_date": any(c["type"] == "date" for c in columns),
         "uses_datetime": any(c["type"] == "datetime" for c in columns),
-        "uses_field": any(c["type"] == "str" or c["reference"] for c in columns),
+        "uses_field": any(c["type"] == "str" or c["reference"] or c["minimum"] is not None for c in columns),
+        "unique": [[sql_ident(name) for name in group] for group in spec.unique],
+        "partners": _partners(spec, sql_ident(table), relationships, targets),
         "page_number": int(context.get("page_number", 1) or 1),
         "created_at": str(context.get("created_at", "")),
     }
+    values["table_script"] = table_script(values)
+    return values
 
 
 def page_file_name(render_context: Mapping[str, Any]) -> str:

@@ -18,6 +18,9 @@ from baes.standards.findings import TextEdit
 from baes.scaffold import insertions
 from baes.scaffold.classification import Classification, EntityType, classify, not_generated_note
 from baes.scaffold.context import build_render_context, page_file_name
+from baes.scaffold import migrations
+from baes.scaffold.merge import snapshot_path
+from baes.scaffold.ordering import creation_order
 from baes.scaffold.project import ExistingApp, inspect_project
 from baes.scaffold.spec import EntitySpec, SpecError
 from baes.swea import SWEAType
@@ -27,6 +30,7 @@ from baes.fixes.text_edits import apply_edits
 
 CREATE = "create"
 EDIT = "edit"
+DELETE = "delete"   # ``original``: the text the file must still hold when it is removed
 
 # Shell files that hold user code once generated: extended with insertions, never rewritten.
 SHARED_ROLES = ("main", "database", "ui_app")
@@ -43,7 +47,7 @@ class PlannedFile:
     """One file of a plan: created with ``content``, or edited from ``original`` by ``edits``."""
 
     path: str                                  # relative to the plan's root, with "/" separators
-    kind: str                                  # "create" | "edit"
+    kind: str                                  # "create" | "edit" | "delete"
     content: str                               # the file's full text after the change
     edits: tuple[TextEdit, ...] = ()           # for "edit": insertions against ``original``
     original: str | None = None                # for "edit": the text the edits apply to
@@ -60,7 +64,7 @@ class PlannedFile:
             "template_id": self.template_id,
             "entity": self.entity,
         }
-        if self.kind == EDIT:
+        if self.kind == EDIT:  # a deletion carries no edits: the whole file goes
             data["edits"] = [e.to_dict() for e in self.edits]
         if include_content:
             data["content"] = self.content
@@ -78,6 +82,7 @@ class ScaffoldPlan:
     notes: tuple[str, ...] = ()
     new_app: bool = True
     classifications: Mapping[str, Classification] = field(default_factory=dict)
+    migrations: tuple[migrations.Migration, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -93,61 +98,16 @@ class ScaffoldPlan:
             "files": [f.to_dict(include_content) for f in self.files],
             "conflicts": list(self.conflicts),
             "notes": list(self.notes),
+            "migrations": [{"path": m.path, "sql": m.sql()} for m in self.migrations],
         }
 
 
-def _order(specs: Sequence[EntitySpec], existing: ExistingApp) -> tuple[list[EntitySpec], list[str]]:
-    """Referenced entities first; conflicts for duplicates, existing names and unknown targets."""
-    conflicts: list[str] = []
-    known = {e.name for e in existing.entities}
-    pending: dict[str, EntitySpec] = {}
-    for spec in specs:
-        if spec.name in known:
-            conflicts.append(
-                f"entity {spec.name} already exists in this app (app/models/{spec.snake_name}.py); nothing was written"
-            )
-        elif spec.name in pending:
-            conflicts.append(f"entity {spec.name} is given twice")
-        else:
-            pending[spec.name] = spec
-    ordered: list[EntitySpec] = []
-    placed = set(known)
-
-    def place(spec: EntitySpec, visiting: tuple[str, ...]) -> bool:
-        """Put ``spec`` after what it references (depth first, else in the order given)."""
-        if spec.name in placed:
-            return True
-        if spec.name in visiting:
-            conflicts.append("circular references between: " + ", ".join(sorted(visiting[visiting.index(spec.name):])))
-            return False
-        ok = True
-        for relation in spec.relationships:
-            if relation.target == spec.name:
-                conflicts.append(f"{spec.name} cannot reference itself")
-                ok = False
-            elif relation.target in pending:
-                ok = place(pending[relation.target], (*visiting, spec.name)) and ok
-            elif relation.target not in placed:
-                conflicts.append(
-                    f"{spec.name} references {relation.target}, which is not in this app: "
-                    f"scaffold {relation.target} first (or in the same command)"
-                )
-                ok = False
-        if ok and spec.name not in placed:
-            ordered.append(spec)
-            placed.add(spec.name)
-        return ok
-
-    for spec in list(pending.values()):
-        place(spec, ())
-    return ordered, list(dict.fromkeys(conflicts))
-
-
-def _entity_context(spec: EntitySpec, all_specs: Mapping[str, EntitySpec], page_number: int) -> dict[str, Any]:
+def entity_context(spec: EntitySpec, all_specs: Mapping[str, EntitySpec], page_number: int) -> dict[str, Any]:
     context = spec.to_context()
     for relation in context["relationships"]:
         target = all_specs[relation["target"]]
         relation["target_attributes"] = [a.to_context() for a in target.attributes]
+        relation["target_fields"] = [a.name for a in target.attributes] + [r.field_name for r in target.references]
     related: dict[str, EntitySpec] = {}
     pending = [r.target for r in spec.relationships]
     while pending:
@@ -207,7 +167,7 @@ def render_entity_files(spec: EntitySpec, all_specs: Mapping[str, EntitySpec], p
     an entity (``baes.scaffold.entity_update``) without a second copy of the rendering. Raises
     ``SpecError`` when ``spec`` cannot be rendered.
     """
-    _, files = _render_entity(registry or shared_registry(), spec, _entity_context(spec, all_specs, page_number))
+    _, files = _render_entity(registry or shared_registry(), spec, entity_context(spec, all_specs, page_number))
     return tuple(files)
 
 
@@ -265,6 +225,8 @@ class _Planner:
         except (OSError, UnicodeDecodeError, LookupError) as exc:
             self.conflicts.append(f"{path} cannot be read ({exc}); nothing was written")
             return
+        if metadata.role == "database" and "TABLE_CREATORS" not in source.text and "apply_migrations" in source.text:
+            return  # the new entity's migration creates its table
         src = insertions.SourceLines(source.text, source.newline)
         try:
             module = insertions.parse(source.text, path)
@@ -325,6 +287,11 @@ def _is_fastapi_app(node: ast.stmt) -> bool:
             and ast.unparse(node.value.func).split(".")[-1] == "FastAPI")
 
 
+def migration_file(migration: migrations.Migration) -> PlannedFile:
+    """The planned module of one migration (the database SWEA's)."""
+    return PlannedFile(migration.path, CREATE, migration.render(), swea_type=SWEAType.DATABASE)
+
+
 def plan_scaffold(
     root: str | Path,
     specs: Sequence[EntitySpec],
@@ -344,7 +311,11 @@ def plan_scaffold(
     registry = registry or shared_registry()
     existing = existing if existing is not None else inspect_project(base)
     planner = _Planner(base, registry, existing)
-    ordered, conflicts = _order(specs, existing)
+    expanded: list[EntitySpec] = []
+    for spec in specs:  # a many-to-many relationship is a join entity of its own
+        own, joins = spec.split_many_to_many()
+        expanded += [own, *joins]
+    ordered, conflicts = creation_order(expanded, existing)
     planner.conflicts.extend(conflicts)
 
     all_specs = {e.name: e for e in existing.entities} | {s.name: s for s in ordered}
@@ -352,7 +323,7 @@ def plan_scaffold(
     new_contexts: list[dict[str, Any]] = []
     for number, spec in enumerate(ordered, start=existing.next_page_number):
         try:
-            values = planner.entity_files(spec, _entity_context(spec, all_specs, number))
+            values = planner.entity_files(spec, entity_context(spec, all_specs, number))
         except SpecError as exc:
             planner.conflicts.append(str(exc))
             continue
@@ -364,9 +335,13 @@ def plan_scaffold(
 
     old_contexts = []
     for number, spec in enumerate(existing.entities, start=1):
-        values = build_render_context(_entity_context(spec, all_specs, number))
+        values = build_render_context(entity_context(spec, all_specs, number))
         values["page_file"] = existing.page_files.get(spec.name, page_file_name(values))
         old_contexts.append(values)
+    created = migrations.creation_migrations(base, old_contexts, new_contexts) if new_contexts else []
+    planner.files.extend(migration_file(m) for m in created)
+    planner.files.extend(PlannedFile(snapshot_path(f.path), CREATE, f.content)
+                         for f in list(planner.files) if f.entity and f.template_id)
     title = app_title or (" and ".join(e.name for e in ordered[:2]) + " manager" if ordered else "Generated app")
     if new_contexts:
         planner.shell_files(old_contexts + new_contexts, new_contexts, title)
@@ -380,6 +355,7 @@ def plan_scaffold(
         notes=tuple(planner.notes),
         new_app=not existing.is_app,
         classifications=results,
+        migrations=tuple(created),
     )
 
 
@@ -388,4 +364,4 @@ def plan_entity(root: str | Path, spec: EntitySpec, **options: Any) -> ScaffoldP
     return plan_scaffold(root, [spec], **options)
 
 
-__all__ = ["CREATE", "EDIT", "PlannedFile", "ScaffoldPlan", "plan_entity", "plan_scaffold", "render_entity_files"]
+__all__ = ["CREATE", "DELETE", "EDIT", "PlannedFile", "ScaffoldPlan", "plan_entity", "plan_scaffold", "render_entity_files"]

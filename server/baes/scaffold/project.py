@@ -27,6 +27,7 @@ _ANNOTATION_TYPES = {
 }
 _FOREIGN_KEY = re.compile(r"FOREIGN\s+KEY\s*\(\s*\"?(\w+)\"?\s*\)\s*REFERENCES\s+\"?(\w+)\"?", re.IGNORECASE)
 _PAGE = re.compile(r"^(\d+)_(\w+)\.py$")
+_UNIQUE = re.compile(r"\bUNIQUE\s*\(([^)]*)\)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -101,8 +102,10 @@ def _read_entity(root: Path, models_file: Path, table_to_entity: dict[str, str])
             relationships.append(RelationshipSpec(target=target, required=required))
         else:
             attributes.append(AttributeSpec(name=field_name, type=type_name, required=required))
+    unique = tuple(tuple(column.strip().strip('"') for column in group.split(","))
+                   for group in _UNIQUE.findall(table_source))
     try:
-        return EntitySpec(name=name, attributes=tuple(attributes), relationships=tuple(relationships))
+        return EntitySpec(name=name, attributes=tuple(attributes), relationships=tuple(relationships), unique=unique)
     except SpecError:
         return None
 

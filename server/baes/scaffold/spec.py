@@ -106,15 +106,16 @@ class AttributeSpec:
         return cls(name=name.strip(), type=type_name, required=required)
 
 
-#: Relationship kinds: ``many_to_one`` (this entity has ``<target>_id``) or ``many_to_many`` (a join
-#: entity ``<Entity><Target>`` holds both references, unique as a pair).
 RELATIONSHIP_KINDS: tuple[str, ...] = ("many_to_one", "many_to_many")
 
 
 @dataclass(frozen=True)
 class RelationshipSpec:
-    """This entity references ``target`` (another entity) through ``<target>_id``, or through a join
-    entity when ``kind`` is ``many_to_many``."""
+    """This entity references ``target`` (another entity).
+
+    ``many_to_one``: through a ``<target>_id`` column. ``many_to_many``: through a join entity
+    ``<Entity><Target>`` holding both references, ``UNIQUE`` on the pair (``join_entity``).
+    """
 
     target: str
     required: bool = True
@@ -135,6 +136,16 @@ class RelationshipSpec:
         return pluralize(snake_case(self.target))
 
 
+def join_entity(entity: str, target: str) -> "EntitySpec":
+    """The join entity of a many-to-many between ``entity`` and ``target``: ``ReaderBook``."""
+    first, second = pascal_case(entity), pascal_case(target)
+    if first == second:
+        raise SpecError(f"{first} cannot be related many-to-many to itself")
+    references = (RelationshipSpec(first), RelationshipSpec(second))
+    return EntitySpec(first + second, relationships=references,
+                      unique=((references[0].field_name, references[1].field_name),))
+
+
 @dataclass(frozen=True)
 class EntitySpec:
     """An entity to generate: a PascalCase name, attributes and references to other entities."""
@@ -143,17 +154,33 @@ class EntitySpec:
     attributes: tuple[AttributeSpec, ...] = ()
     relationships: tuple[RelationshipSpec, ...] = ()
     description: str = ""
+    unique: tuple[tuple[str, ...], ...] = ()     # column groups that are UNIQUE together
 
     def __post_init__(self) -> None:
         check_identifier(self.name, "entity name")
         object.__setattr__(self, "name", pascal_case(self.name))
         object.__setattr__(self, "attributes", tuple(self.attributes))
         object.__setattr__(self, "relationships", tuple(self.relationships))
+        object.__setattr__(self, "unique", tuple(tuple(group) for group in self.unique))
         seen: set[str] = set()
-        for name in [a.name for a in self.attributes] + [r.field_name for r in self.relationships]:
+        for name in [a.name for a in self.attributes] + [r.field_name for r in self.references]:
             if name in seen:
                 raise SpecError(f"entity {self.name}: attribute {name!r} is given twice")
             seen.add(name)
+        for group in self.unique:
+            unknown = [name for name in group if name not in seen]
+            if unknown:
+                raise SpecError(f"entity {self.name}: UNIQUE names unknown columns {', '.join(unknown)}")
+
+    @property
+    def references(self) -> tuple[RelationshipSpec, ...]:
+        """The many-to-one references: the entity's own ``<target>_id`` columns."""
+        return tuple(r for r in self.relationships if r.kind == "many_to_one")
+
+    def split_many_to_many(self) -> tuple["EntitySpec", tuple["EntitySpec", ...]]:
+        """This entity without its many-to-many relationships, and the join entities they need."""
+        joins = tuple(join_entity(self.name, r.target) for r in self.relationships if r.kind == "many_to_many")
+        return EntitySpec(self.name, self.attributes, self.references, self.description, self.unique), joins
 
     @property
     def snake_name(self) -> str:
@@ -171,8 +198,9 @@ class EntitySpec:
             "attributes": [a.to_context() for a in self.attributes],
             "relationships": [
                 {"target": r.target, "field_name": r.field_name, "target_table": r.target_table, "required": r.required}
-                for r in self.relationships
+                for r in self.references
             ],
+            "unique": [list(group) for group in self.unique],
         }
 
     @classmethod
@@ -186,7 +214,10 @@ class EntitySpec:
             RelationshipSpec(target=r["target"], required=bool(r.get("required", True)))
             for r in context.get("relationships", [])
         )
-        return cls(name=str(context["entity_name"]), attributes=attributes, relationships=relationships)
+        unique = tuple(tuple(str(name) for name in group) for group in context.get("unique", []) or [])
+        return cls(name=str(context["entity_name"]), attributes=attributes, relationships=relationships,
+                   unique=unique)
 
     def with_attributes(self, extra: Iterable[AttributeSpec]) -> "EntitySpec":
-        return EntitySpec(self.name, self.attributes + tuple(extra), self.relationships, self.description)
+        return EntitySpec(self.name, self.attributes + tuple(extra), self.relationships, self.description,
+                          self.unique)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from baes.files.atomic import FileExistsConflict, atomic_write_text, create_new_file, read_source
-from baes.scaffold.plan import CREATE, EDIT, ScaffoldPlan
+from baes.scaffold.plan import CREATE, DELETE, EDIT, ScaffoldPlan
 
 
 class ScaffoldConflict(RuntimeError):
@@ -25,6 +25,7 @@ class WriteResult:
 
     created: tuple[str, ...]
     edited: tuple[str, ...]
+    deleted: tuple[str, ...] = ()
 
 
 def _remove_new_dirs(path: Path, root: Path, existed: set[Path]) -> None:
@@ -43,7 +44,8 @@ def write_plan(plan: ScaffoldPlan) -> WriteResult:
         raise ScaffoldConflict("; ".join(plan.conflicts))
     root = plan.root
     edits = [f for f in plan.files if f.kind == EDIT]
-    for planned in edits:
+    deletions = [f for f in plan.files if f.kind == DELETE]
+    for planned in edits + deletions:
         try:
             current = read_source(root / planned.path).text
         except (OSError, UnicodeDecodeError) as exc:
@@ -64,6 +66,10 @@ def write_plan(plan: ScaffoldPlan) -> WriteResult:
             target = root / planned.path
             atomic_write_text(target, planned.content, planned.encoding)
             restored.append((target, planned.original or "", planned.encoding))
+        for planned in deletions:  # last: undoing a removal means writing its text back
+            target = root / planned.path
+            os.unlink(target)
+            restored.append((target, planned.original or "", planned.encoding))
     except (FileExistsConflict, OSError) as exc:
         for target, text, encoding in reversed(restored):
             atomic_write_text(target, text, encoding)
@@ -77,4 +83,5 @@ def write_plan(plan: ScaffoldPlan) -> WriteResult:
     return WriteResult(
         created=tuple(f.path for f in plan.files if f.kind == CREATE),
         edited=tuple(f.path for f in edits),
+        deleted=tuple(f.path for f in deletions),
     )

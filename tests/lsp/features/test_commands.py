@@ -192,6 +192,9 @@ async def test_adding_an_attribute_to_a_scaffolded_entity_edits_its_files(vscode
     assert added["intent"] == "add_attributes" and added["entity"] == "Student"
     assert added["applied"] is True
     changes = client.editor.applied[-1].document_changes
-    assert changes and all(isinstance(change, types.TextDocumentEdit) for change in changes)  # edits, no new files
+    created_files = [change.uri for change in changes if isinstance(change, types.CreateFile)]
+    # edits of the entity's files; the one new file is the migration that adds the column
+    assert [uri.rsplit("/", 2)[-2] for uri in created_files] == ["migrations"]
+    assert all(isinstance(change, (types.TextDocumentEdit, types.CreateFile)) for change in changes)
     assert "email" in model.read_text(encoding="utf-8")
     assert from_fs_path(str(model)) in added["files"]
