@@ -45,19 +45,21 @@ def test_json_has_the_spec_object(tmp_path: Path, capsys: pytest.CaptureFixture[
     }
 
 
-@pytest.mark.parametrize("sentence, intent, shown", [
-    ("Remove the fax number from Supplier", "remove_attributes", "  remove        fax_number"),
-    ("rename cost to unit price in Product", "rename_attribute", "  rename        cost -> unit_price"),
+@pytest.mark.parametrize("sentence, intent, shown, reason", [
+    ("Remove the fax number from Supplier", "remove_attributes", "  remove        fax_number",
+     "Supplier is not an entity of this app"),
+    ("rename cost to unit price in Product", "rename_attribute", "  rename        cost -> unit_price",
+     "Product is not an entity of this app"),
     ("Volunteers can join many events", "relationship",
-     "  relationship  Volunteer <-> Event (many_to_many, join entity VolunteerEvent)"),
+     "  relationship  Volunteer <-> Event (many_to_many, join entity VolunteerEvent)", "scaffold Event first"),
 ])
-def test_a_change_the_planner_cannot_make_is_shown_then_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str],
-                                                                sentence: str, intent: str, shown: str) -> None:
+def test_a_change_to_an_app_without_the_entity_is_shown_then_refused(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str], sentence: str, intent: str, shown: str, reason: str) -> None:
     code, out, err = _run(capsys, "scaffold", sentence, "--out", str(tmp_path), "--dry-run")
     assert code == 1
     assert f"[intent {intent}, offline]" in err.splitlines()[0]
     assert shown in err.splitlines()
-    assert "not supported by the scaffold planner yet" in err
+    assert reason in err
     assert "would create" not in out + err
     code, out, _ = _run(capsys, "scaffold", sentence, "--out", str(tmp_path), "--dry-run", "--format", "json")
     data = json.loads(out)
