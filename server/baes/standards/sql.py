@@ -85,7 +85,7 @@ class Table:
     def foreign_key_offsets(self) -> dict[str, int]:
         """Foreign-key column (lower case) -> where it is declared as one in the SQL text."""
         cols = {c.name.lower(): c.offset for c in self.columns if c.references}
-        for constraint, offset in zip(self.constraints, self.constraint_offsets):
+        for constraint, offset in zip(self.constraints, self.constraint_offsets, strict=True):
             m = _FOREIGN_KEY_CONSTRAINT.search(constraint)
             if m:
                 for x in m.group(1).split(","):
@@ -219,12 +219,13 @@ def _find_sql_strings(index: SourceIndex) -> list[SqlString]:
                 for const in _string_constants(value):
                     found[id(const)] = const
     return sorted(
-        (SqlString(c, c.value) for c in found.values() if isinstance(c.value, str) and _looks_like_sql(c.value)),
+        (SqlString(c, c.value) for c in found.values() if isinstance(c.value, str) and looks_like_sql(c.value)),
         key=lambda s: (s.node.lineno, s.node.col_offset),
     )
 
 
-def _looks_like_sql(text: str) -> bool:
+def looks_like_sql(text: str) -> bool:
+    """Whether ``text`` starts (after comments) with an SQL statement's keyword."""
     return bool(_LOOKS_LIKE_SQL.match(text))
 
 
