@@ -120,6 +120,11 @@ class SqlCreateIfNotExists(PatchType):
     summary = "add IF NOT EXISTS to CREATE statements"
     # proven SQLite, or tables only: see safety_for
     safety = FixSafety.UNSAFE
+    safety_reason = (
+        "safe for `CREATE TABLE` (every database accepts `IF NOT EXISTS` there) and for SQL proven to be "
+        "SQLite's; elsewhere an index, view or trigger may be refused (MySQL rejects `CREATE INDEX IF NOT "
+        "EXISTS`). Either way only the run that failed with \"already exists\" changes"
+    )
     planner = staticmethod(plan_sql_create_if_not_exists)
 
     @classmethod
