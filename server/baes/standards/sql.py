@@ -47,6 +47,7 @@ class SqlString:
 class Column:
     name: str
     definition: str
+    offset: int = 0  # where the column's definition starts in the SQL text
 
     @property
     def primary_key(self) -> bool:
@@ -69,6 +70,8 @@ class Table:
     if_not_exists: bool
     columns: list[Column] = field(default_factory=list)
     constraints: list[str] = field(default_factory=list)
+    offset: int = 0  # where ``CREATE`` starts in the SQL text
+    constraint_offsets: list[int] = field(default_factory=list)
 
     @property
     def has_primary_key(self) -> bool:
@@ -77,11 +80,16 @@ class Table:
         return any(_PRIMARY_KEY_CONSTRAINT.match(c) for c in self.constraints)
 
     def foreign_key_columns(self) -> set[str]:
-        cols = {c.name.lower() for c in self.columns if c.references}
-        for constraint in self.constraints:
+        return set(self.foreign_key_offsets())
+
+    def foreign_key_offsets(self) -> dict[str, int]:
+        """Foreign-key column (lower case) -> where it is declared as one in the SQL text."""
+        cols = {c.name.lower(): c.offset for c in self.columns if c.references}
+        for constraint, offset in zip(self.constraints, self.constraint_offsets, strict=True):
             m = _FOREIGN_KEY_CONSTRAINT.search(constraint)
             if m:
-                cols.update(_strip_ident(x).lower() for x in m.group(1).split(","))
+                for x in m.group(1).split(","):
+                    cols.setdefault(_strip_ident(x).lower(), offset)
         return cols
 
 
@@ -90,15 +98,19 @@ class Index:
     table: str
     columns: tuple[str, ...]
     if_not_exists: bool
+    offset: int = 0  # where ``CREATE`` starts in the SQL text
 
 
 def _strip_ident(text: str) -> str:
     return text.strip().strip('"`[]')
 
 
-def _split_top_level(body: str) -> list[str]:
-    parts, depth, current, quote = [], 0, [], ""
-    for ch in body:
+def _split_top_level(body: str) -> list[tuple[int, str]]:
+    """The comma-separated parts of ``body`` outside parentheses and quotes, stripped, each with
+    the offset in ``body`` where its text starts."""
+    parts: list[tuple[int, str]] = []
+    depth, current, quote, start = 0, [], "", 0
+    for i, ch in enumerate(body):
         if quote:
             current.append(ch)
             if ch == quote:
@@ -111,12 +123,12 @@ def _split_top_level(body: str) -> list[str]:
         elif ch == ")":
             depth -= 1
         elif ch == "," and depth == 0:
-            parts.append("".join(current))
-            current = []
+            parts.append((start, "".join(current)))
+            current, start = [], i + 1
             continue
         current.append(ch)
-    parts.append("".join(current))
-    return [p.strip() for p in parts if p.strip()]
+    parts.append((start, "".join(current)))
+    return [(at + len(p) - len(p.lstrip()), p.strip()) for at, p in parts if p.strip()]
 
 
 def _body_after(text: str, open_paren: int) -> str | None:
@@ -139,13 +151,15 @@ def parse_tables(text: str) -> tuple[Table, ...]:
         body = _body_after(text, m.end() - 1)
         if body is None:
             continue
-        table = Table(name=_strip_ident(m.group(2)), if_not_exists=bool(m.group(1)))
-        for part in _split_top_level(body):
+        table = Table(name=_strip_ident(m.group(2)), if_not_exists=bool(m.group(1)), offset=m.start())
+        body_start = m.end()
+        for at, part in _split_top_level(body):
             if _CONSTRAINT_START.match(part):
                 table.constraints.append(part)
+                table.constraint_offsets.append(body_start + at)
             else:
                 name, _, rest = part.partition(" ")
-                table.columns.append(Column(_strip_ident(name), rest))
+                table.columns.append(Column(_strip_ident(name), rest, body_start + at))
         tables.append(table)
     return tuple(tables)
 
@@ -157,6 +171,7 @@ def parse_indexes(text: str) -> tuple[Index, ...]:
             table=_strip_ident(m.group(2)),
             columns=tuple(_strip_ident(c).split()[0].lower() for c in m.group(3).split(",") if c.strip()),
             if_not_exists=bool(m.group(1)),
+            offset=m.start(),
         )
         for m in _CREATE_INDEX.finditer(text)
     )
@@ -204,12 +219,13 @@ def _find_sql_strings(index: SourceIndex) -> list[SqlString]:
                 for const in _string_constants(value):
                     found[id(const)] = const
     return sorted(
-        (SqlString(c, c.value) for c in found.values() if isinstance(c.value, str) and _looks_like_sql(c.value)),
+        (SqlString(c, c.value) for c in found.values() if isinstance(c.value, str) and looks_like_sql(c.value)),
         key=lambda s: (s.node.lineno, s.node.col_offset),
     )
 
 
-def _looks_like_sql(text: str) -> bool:
+def looks_like_sql(text: str) -> bool:
+    """Whether ``text`` starts (after comments) with an SQL statement's keyword."""
     return bool(_LOOKS_LIKE_SQL.match(text))
 
 

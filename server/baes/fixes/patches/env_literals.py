@@ -99,6 +99,10 @@ class ReplaceLiteralWithEnv(PatchType):
         Param("keep_default", bool, required=False, help="keep the literal as the default"),
     )
     summary = "read a hard-coded value from the environment"
+    safety_reason = (
+        "where the environment variable is set the program uses its value instead of the literal; without a "
+        "default it fails where the variable is unset"
+    )
     planner = staticmethod(plan_replace_literal_with_env)
 
     @classmethod

@@ -72,4 +72,5 @@ class ReplaceBareExcept(PatchType):
     )
     summary = "catch Exception instead of everything"
     safety = FixSafety.UNSAFE
+    safety_reason = "`except Exception:` no longer catches `KeyboardInterrupt`, `SystemExit` and `GeneratorExit`"
     planner = staticmethod(plan_replace_bare_except)

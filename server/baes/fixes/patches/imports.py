@@ -403,4 +403,9 @@ class AddImport(PatchType):
     name = "add_import"
     params = (Param("import_statement", str, help="e.g. from fastapi import HTTPException"),)
     summary = "add a missing import"
+    safety_reason = (
+        "the name is unbound, so every path reaching it raises `NameError` today; the import binds only that "
+        "name. It runs the module's import at load time: safe for the standard library and packages the file "
+        "already imports from"
+    )
     planner = staticmethod(plan_add_import)

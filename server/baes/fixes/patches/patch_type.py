@@ -34,6 +34,9 @@ class PatchType:
     summary: ClassVar[str]
     # safe: keeps behaviour, runs in fix-all; unsafe: only on request (--unsafe-fixes, a quick fix)
     safety: ClassVar[FixSafety] = FixSafety.SAFE
+    # why the fix has that safety: safe only if it cannot change behaviour in any environment
+    # (docs/fixes.md's table is generated from these)
+    safety_reason: ClassVar[str]
 
     # the planner: ``planner(source, **kwargs)`` (``staticmethod(plan_...)`` in a subclass)
     planner: ClassVar[Callable[..., PatchPlan]]

@@ -304,4 +304,8 @@ class ParameterizeSql(PatchType):
     )
     summary = "use ? placeholders and a parameter tuple"
     safety = FixSafety.UNSAFE
+    safety_reason = (
+        "a value sent as a parameter is typed as the Python value, not as text spliced into SQL (`'5'` vs `5`, "
+        "`None` vs `'None'`), so comparisons and stored values may differ"
+    )
     planner = staticmethod(plan_parameterize_sql)

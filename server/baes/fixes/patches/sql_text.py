@@ -6,6 +6,11 @@ sit where SQL expects a value (after ``=``, ``<``, ``LIKE``, ``LIMIT``, ``BETWEE
 inside ``VALUES (...)`` or ``IN (...)``, ...), as a token of its own or quoted on its own
 (``'{name}'`` becomes ``?``). Anything else (a table or column name, part of a quoted
 pattern, a value in a comment) makes the rewrite fail: that SQL needs a person.
+
+``splice_kinds`` reads the same text with the same lexer and says, for each interpolated
+value, whether it sits where SQL expects a value, a name (an identifier: a placeholder cannot
+hold one), inside a comment, or somewhere else (a clause fragment): DB002 reports only the
+splices a placeholder could replace or that could carry anything.
 """
 from __future__ import annotations
 
@@ -55,6 +60,9 @@ class _State:
     last_char: str = " "
     skip_quote: bool = False
     pending_value: bool = False  # a value was just placed: the next character must not glue to it
+    strict: bool = True  # rewriting: refuse what is not a value; classifying: read on
+    statement: str = ""  # the first keyword of the current statement (CREATE, SELECT, ...)
+    clause: str = ""  # the last clause keyword (SELECT, FROM, WHERE, SET, ORDER, ...)
 
 
 def rewrite(segments: Sequence[Text | Value]) -> tuple[dict[int, str], list[Any]]:
@@ -113,8 +121,70 @@ def _value_position(state: _State) -> bool:
     if previous == "AND" and state.between_and:
         return True
     if previous in ("(", ","):
-        return bool(state.parens) and state.parens[-1] != ""
+        return bool(state.parens) and state.parens[-1] in ("VALUES", "IN")
     return False
+
+
+# statements that take no placeholders at all (DDL, PRAGMA): what is spliced there is a name or DDL
+_NO_PARAMETERS = frozenset({"CREATE", "ALTER", "DROP", "REINDEX", "ANALYZE", "VACUUM", "PRAGMA", "TRUNCATE"})
+# a name follows these (a table, index, column, alias, schema)
+_NAME_AFTER = frozenset(
+    {"FROM", "JOIN", "INTO", "UPDATE", "TABLE", "INDEX", "VIEW", "TRIGGER", "EXISTS", "PRAGMA", "SELECT", "DISTINCT",
+     "BY", "AS", ".", "COLUMN", "SET", "RENAME", "TO", "DATABASE", "SCHEMA", "SAVEPOINT", "RELEASE"}
+)
+_CLAUSES = frozenset({"SELECT", "FROM", "WHERE", "SET", "ORDER", "GROUP", "HAVING", "VALUES", "RETURNING", "ON"})
+# a splice followed by a comparison is its left operand: a column
+_BEFORE_COMPARISON = re.compile(r"\s*(?:<=|>=|<>|!=|==|=|<|>|(?:NOT\s+)?(?:LIKE|IN|IS|BETWEEN|GLOB)\b)", re.IGNORECASE)
+
+SpliceKind = str  # "value" | "name" | "comment" | "other"
+
+
+def splice_kinds(segments: Sequence[Text | Value]) -> list[SpliceKind]:
+    """For each ``Value`` of ``segments``, in order: ``"value"`` (where SQL expects a value, or
+    inside a quoted SQL string), ``"name"`` (a table, column or other identifier, or anywhere in
+    a statement that takes no parameters), ``"comment"`` or ``"other"``."""
+    state = _State(strict=False)
+    kinds: list[SpliceKind] = []
+    for position, segment in enumerate(segments):
+        state.parts.setdefault(segment.part, [])
+        if isinstance(segment, Text):
+            _lex(state, segment)
+            continue
+        nxt = segments[position + 1] if position + 1 < len(segments) else None
+        following = nxt.value if isinstance(nxt, Text) else ""
+        kind = _kind(state, following)
+        kinds.append(kind)
+        if kind != "comment" and not state.quote:
+            state.tokens.append("?" if kind == "value" else "<name>")
+            state.last_char = "?"
+    return kinds
+
+
+def _kind(state: _State, following: str) -> SpliceKind:
+    if state.comment:
+        return "comment"
+    if state.statement in _NO_PARAMETERS:
+        return "name"
+    if state.quote == "'":
+        return "value"
+    if state.quote:
+        return "name"  # inside "...", `...` or [...]
+    glued_after = following[:1] != "" and (following[:1].isalnum() or following[:1] in "_.$")
+    if state.last_char.isalnum() or state.last_char in "_.$" or glued_after:
+        return "name"  # glued to a name: ``t_{suffix}``, ``{schema}.t``
+    if _value_position(state):
+        return "value"
+    previous = state.tokens[-1] if state.tokens else ""
+    if previous in _NAME_AFTER or _BEFORE_COMPARISON.match(following):
+        return "name"
+    if previous == "," and (
+        (state.parens and state.parens[-1] == "NAMES")
+        or (not state.parens and state.clause in ("SELECT", "ORDER", "GROUP", "SET"))
+    ):
+        return "name"
+    if previous == "(" and state.parens and state.parens[-1] == "NAMES":
+        return "name"
+    return "other"
 
 
 def _lex(state: _State, segment: Text) -> None:
@@ -125,7 +195,7 @@ def _lex(state: _State, segment: Text) -> None:
         i = 1  # the closing quote of a placeholder's literal
         state.skip_quote = False
         state.last_char = "?"
-    if state.pending_value and i < len(text):
+    if state.strict and state.pending_value and i < len(text):
         if text[i].isalnum() or text[i] in "_$'\"":
             raise PatchFailure("an interpolated value is glued to the SQL text after it: it is not a value")
         if state.alone_in_in and text[i:].lstrip().startswith(")"):
@@ -178,7 +248,7 @@ def _lex(state: _State, segment: Text) -> None:
             out.append(state.comment)
             i += 2
             continue
-        if ch == "?":
+        if ch == "?" and state.strict:
             raise PatchFailure("the SQL text already holds a `?` placeholder next to interpolated values")
         if ch.isspace():
             out.append(ch)
@@ -195,6 +265,10 @@ def _lex(state: _State, segment: Text) -> None:
 
 def _token(state: _State, token: str) -> None:
     upper = token.upper()
+    if (not state.tokens or state.tokens[-1] == ";") and _WORD.fullmatch(token):
+        state.statement = upper
+    if upper in _CLAUSES:
+        state.clause = upper
     if upper == "VALUES":
         state.values_clause = True
     elif upper in _END_VALUES:
@@ -210,6 +284,8 @@ def _token(state: _State, token: str) -> None:
             kind = previous
         elif previous == "," and state.values_clause and not state.parens:
             kind = "VALUES"
+        elif len(state.tokens) >= 2 and state.tokens[-2] in ("INTO", "TABLE"):
+            kind = "NAMES"  # ``INSERT INTO t (a, b)``, ``CREATE TABLE t (...)``: column names
         else:
             kind = ""
         state.parens.append(kind)

@@ -190,4 +190,5 @@ class FixStatusCode(PatchType):
     )
     summary = "set status_code= in the function's route decorator"
     safety = FixSafety.UNSAFE
+    safety_reason = "clients see another status code (a 200 becomes a 201 or 204): their behaviour may depend on it"
     planner = staticmethod(plan_fix_status_code)

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from baes.standards.findings import Severity
 from baes.standards.options import RuleOptions
 from baes.standards.rule import Example, RuleContext, Violation
-from baes.standards.rules.database.common import _tables
+from baes.standards.rules.database.common import _tables, violation_in_sql
 from baes.standards.rules.families import DATABASE
 from baes.standards.sql import (
     parse_indexes,
@@ -21,9 +21,11 @@ def _foreign_key_index(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
             if idx.columns:
                 indexed.add((idx.table.lower(), idx.columns[0]))
     for sql, table in _tables(ctx.index):
-        for column in sorted(table.foreign_key_columns()):
+        for column, offset in sorted(table.foreign_key_offsets().items()):
             if (table.name.lower(), column) not in indexed:
-                yield Violation.at(sql.node, table=table.name, column=column)
+                end = sql.text.find(",", offset)
+                end = end if end != -1 else len(sql.text)
+                yield violation_in_sql(ctx.index, sql, offset, end, table=table.name, column=column)
 
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 from baes.standards.findings import Severity
 from baes.standards.options import RuleOptions
 from baes.standards.rule import Example, RuleContext, Violation
-from baes.standards.rules.database.common import _tables
+from baes.standards.rules.database.common import _tables, table_violation
 from baes.standards.rules.families import DATABASE
 
 
@@ -14,7 +14,7 @@ def _all_nullable(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     for sql, table in _tables(ctx.index):
         others = [c for c in table.columns if not c.primary_key]
         if others and not any(c.not_null for c in others):
-            yield Violation.at(sql.node, table=table.name)
+            yield table_violation(ctx.index, sql, table, table=table.name)
 
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from baes.standards.findings import Severity
 from baes.standards.options import RuleOptions
 from baes.standards.rule import Example, RuleContext, Violation
-from baes.standards.rules.database.common import _tables
+from baes.standards.rules.database.common import _tables, column_violation
 from baes.standards.rules.families import DATABASE
 
 _RELATION_COLUMN = re.compile(r"^(\w+)_id$", re.IGNORECASE)
@@ -25,7 +25,7 @@ def _missing_foreign_key(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
             relation = _RELATION_COLUMN.match(column.name) and not column.primary_key
             integer = _INTEGER_TYPE.match(column.definition)
             if relation and integer and column.name.lower() not in fks:
-                yield Violation.at(sql.node, table=table.name, column=column.name)
+                yield column_violation(ctx.index, sql, column, table=table.name, column=column.name)
 
 
 

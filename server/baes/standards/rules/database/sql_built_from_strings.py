@@ -8,119 +8,100 @@ from baes.fixes.patches import (
     ParameterizeSql,
 )
 from baes.standards.findings import Severity
-from baes.standards.index import SourceIndex
+from baes.standards.index import SourceIndex, dotted_name
 from baes.standards.options import RuleOptions
-from baes.standards.patterns import (
-    is_upper_constant_name,
-)
+from baes.standards.patterns import functions_named, is_upper_constant_name
 from baes.standards.rule import Example, RuleContext, Violation
+from baes.standards.rules.database.sql_splices import assigned_values, dynamic_sql, first_text
 from baes.standards.rules.families import ALL_SWEA, DATABASE
 from baes.standards.sql import (
     EXECUTE_METHODS,
     is_execute_call,
+    looks_like_sql,
 )
 
-
-def _placeholder_builder(node: ast.AST) -> bool:
-    """An expression that builds placeholders or ``col = ?`` lists (holds a literal ``?``)."""
-    return any(isinstance(n, ast.Constant) and isinstance(n.value, str) and "?" in n.value for n in ast.walk(node))
+_SQLALCHEMY = "sqlalchemy"
 
 
-
-def _safe_part(node: ast.expr, index: SourceIndex, scope: ast.AST | None) -> bool:
-    """An interpolated value that cannot carry user input: a constant, an UPPER_CASE name,
-    or a placeholder list built from ``?`` literals (directly or in a local variable of ``scope``)."""
-    if isinstance(node, ast.Constant):
-        return True
-    if isinstance(node, ast.Name):
-        if is_upper_constant_name(node.id):
-            return True
-        if scope is not None:
-            values = _assigned_values(index, scope, node.id)
-            return bool(values) and all(_placeholder_builder(v) or _safe_part(v, index, None) for v in values)
+def _is_sqlalchemy_text(call: ast.Call, index: SourceIndex) -> bool:
+    """``text(...)``, ``sa.text(...)``, ``sqlalchemy.sql.text(...)`` from SQLAlchemy."""
+    name = dotted_name(call.func) or ""
+    parts = name.split(".")
+    if parts[-1] != "text" or not call.args:
         return False
-    if isinstance(node, ast.Attribute) and is_upper_constant_name(node.attr):
-        return True
-    return _placeholder_builder(node)
+    bound = index.imports.get(parts[0], "")
+    return bound.split(".")[0] == _SQLALCHEMY
 
 
-
-def _assigned_values(index: SourceIndex, scope: ast.AST, name: str) -> list[ast.expr]:
-    """Values assigned to ``name`` by ``scope``'s own statements (found by the index without walking
-    ``scope``; callers only ask whether all or any of them qualify, so their order does not matter)."""
-    values: list[ast.expr] = []
-    for n in index.own_statements(scope, ast.Assign):
-        if any(isinstance(t, ast.Name) and t.id == name for t in n.targets):
-            values.append(n.value)
-    target_kinds: tuple[type[ast.AnnAssign | ast.AugAssign], ...] = (ast.AnnAssign, ast.AugAssign)
-    for kind in target_kinds:
-        for stmt in index.own_statements(scope, kind):
-            target = stmt.target
-            if isinstance(target, ast.Name) and target.id == name and stmt.value is not None:
-                values.append(stmt.value)
-    return values
+def _queries(index: SourceIndex) -> Iterator[tuple[ast.Call, ast.expr, str]]:
+    """Every call that runs or declares a query, with the query and the callee's name."""
+    for call in index.calls_to(*EXECUTE_METHODS):
+        if is_execute_call(call) and call.args and isinstance(call.func, ast.Attribute):
+            yield call, call.args[0], call.func.attr
+    for call in index.calls_to("text"):
+        if _is_sqlalchemy_text(call, index):
+            yield call, call.args[0], "text"
 
 
-
-def dynamic_sql(node: ast.expr, index: SourceIndex, scope: ast.AST | None) -> bool:
-    """Whether ``node`` builds a query from strings with values spliced in (local variables are
-    looked up in ``scope``)."""
-    if isinstance(node, ast.JoinedStr):
-        return any(
-            isinstance(v, ast.FormattedValue) and not _safe_part(v.value, index, scope) for v in node.values
-        )
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod):
-        if isinstance(node.left, ast.Constant) and isinstance(node.left.value, str):
-            parts = node.right.elts if isinstance(node.right, ast.Tuple) else [node.right]
-            return any(not _safe_part(p, index, scope) for p in parts)
-        return False
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        parts = _concat_parts(node)
-        has_text = any(isinstance(p, (ast.Constant, ast.JoinedStr)) for p in parts)
-        return has_text and any(
-            (dynamic_sql(p, index, scope) if isinstance(p, ast.JoinedStr) else not _safe_part(p, index, scope))
-            for p in parts
-        )
-    if (
-        isinstance(node, ast.Call)
-        and isinstance(node.func, ast.Attribute)
-        and node.func.attr == "format"
-        and isinstance(node.func.value, ast.Constant)
-        and isinstance(node.func.value.value, str)
-    ):
-        values = list(node.args) + [k.value for k in node.keywords]
-        return any(not _safe_part(v, index, scope) for v in values)
-    return False
+def _helpers(index: SourceIndex, node: ast.expr) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
+    """The functions of this file a call ``helper(...)``/``self.helper(...)`` may run."""
+    if not isinstance(node, ast.Call):
+        return []
+    func = node.func
+    if isinstance(func, ast.Name):
+        return functions_named(index, func.id)
+    if isinstance(func, ast.Attribute) and isinstance(func.value, ast.Name) and func.value.id in ("self", "cls"):
+        return functions_named(index, func.attr)
+    return []
 
 
+def _returned_sql(
+    index: SourceIndex, helper: ast.FunctionDef | ast.AsyncFunctionDef
+) -> Iterator[ast.expr]:
+    """What ``helper`` returns that is SQL built from strings with a value spliced in."""
+    for ret in index.own_statements(helper, ast.Return):
+        value = ret.value
+        if value is None:
+            continue
+        candidates = [value]
+        if isinstance(value, ast.Name):
+            candidates = assigned_values(index, helper, value.id)
+        for candidate in candidates:
+            if looks_like_sql(first_text(candidate)) and dynamic_sql(candidate, index, helper):
+                yield candidate
 
-def _concat_parts(node: ast.expr) -> list[ast.expr]:
-    if isinstance(node, ast.BinOp) and isinstance(node.op, ast.Add):
-        return _concat_parts(node.left) + _concat_parts(node.right)
-    return [node]
 
+def _advice(method: str) -> str:
+    return "`:name` bind parameters" if method == "text" else "`?` placeholders"
 
 
 def _sql_injection(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     index = ctx.index
-    for call in index.calls_to(*EXECUTE_METHODS):
-        if not is_execute_call(call) or not call.args:
-            continue
-        first = call.args[0]
-        method = call.func.attr if isinstance(call.func, ast.Attribute) else ""
+    reported: set[int] = set()
+    for call, first, method in _queries(index):
         if isinstance(first, ast.Constant):
             continue  # a literal query: nothing spliced in, no scope to look up
         scope = index.enclosing_function(call) or index.tree
-        if dynamic_sql(first, index, scope):
+        if dynamic_sql(first, index, scope, call):
             fix = None
-            if len(call.args) == 1 and not call.keywords:
+            if method == "execute" and len(call.args) == 1 and not call.keywords:
                 fix = ParameterizeSql.spec(ctx.position(first), "use `?` placeholders and a parameter tuple")
-            yield Violation.at(first, fix=fix, method=method, via="")
-        elif isinstance(first, ast.Name) and not is_upper_constant_name(first.id):
-            for value in _assigned_values(index, scope, first.id):
-                if dynamic_sql(value, index, scope):
-                    yield Violation.at(first, method=method, via=f" through `{first.id}`")
-                    break
+            yield Violation.at(first, fix=fix, method=method, via="", advice=_advice(method))
+            continue
+        built = [first]
+        if isinstance(first, ast.Name) and not is_upper_constant_name(first.id):
+            built = assigned_values(index, scope, first.id)
+            if any(dynamic_sql(value, index, scope, call) for value in built):
+                yield Violation.at(first, method=method, via=f" through `{first.id}`", advice=_advice(method))
+                continue
+        # SQL returned by a helper of this file: reported where it is built, once
+        for value in built:
+            for helper in _helpers(index, value):
+                for returned in _returned_sql(index, helper):
+                    if id(returned) not in reported:
+                        reported.add(id(returned))
+                        via = f" through `{helper.name}()`"
+                        yield Violation.at(returned, method=method, via=via, advice=_advice(method))
 
 
 
@@ -131,7 +112,7 @@ RULE = DATABASE.rule(
     severity=Severity.ERROR,
     confidence=0.9,
     critical=True,
-    message="SQL built by string formatting reaches `{method}()`{via}: use `?` placeholders",
+    message="SQL built by string formatting reaches `{method}()`{via}: use {advice}",
     why=(
         "Splicing values into SQL text lets a value change the query (SQL injection) and breaks on quotes. "
         "Placeholders send values separately, so they are never read as SQL."
@@ -141,9 +122,15 @@ RULE = DATABASE.rule(
     patch=ParameterizeSql,
     applies_to=ALL_SWEA,
     notes=(
-        "Spliced constants, UPPER_CASE names and placeholder lists built from `?` literals "
-        "(`\", \".join(\"?\" * n)`, `\", \".join(f\"{c} = ?\" for c in fields)`) are not reported. "
-        "A query assembled in a local variable that then reaches `execute()` is reported (without a fix)."
+        "Read: queries reaching `execute()`/`executemany()`/`executescript()` or SQLAlchemy's `text()`, directly, "
+        "through a local variable, or returned by a helper function of the same file (reported where the helper "
+        "builds it). Not reported: a splice where SQL expects a name (after `FROM`/`JOIN`/`INTO`/`UPDATE`/`TABLE`/"
+        "`INDEX`, a column before a comparison, a column list, glued to a name or inside `\"...\"`) or anywhere in "
+        "a statement that takes no parameters (`CREATE`/`ALTER`/`DROP`/`REINDEX`/`PRAGMA`): a placeholder cannot "
+        "hold an identifier. Nor values the code vouches for: constants, UPPER_CASE names, placeholder lists built "
+        "from `?` literals (`\", \".join(\"?\" * n)`), `int(x)`, a quoting helper (`quote_identifier(x)`), a "
+        "parameter typed `Literal[...]` or an enum, a name checked before the query against an allow-list "
+        "(`if x not in ALLOWED: raise`), with `isidentifier()`, a pattern or a validating helper."
     ),
     valid_examples=(
         Example(
@@ -166,6 +153,27 @@ RULE = DATABASE.rule(
             def update(conn, student_id, fields):
                 assignments = ', '.join(f'{name} = ?' for name in fields)
                 conn.execute(f'UPDATE students SET {assignments} WHERE id = ?', (*fields.values(), student_id))
+            """,
+        ),
+        Example(
+            """
+            def columns(conn, table):
+                return [row[1] for row in conn.execute(f'PRAGMA table_info({table})')]
+
+
+            def drop_index(conn, name):
+                conn.execute(f'DROP INDEX IF EXISTS {name}')
+            """,
+        ),
+        Example(
+            """
+            SORTABLE = frozenset({'name', 'created_at'})
+
+
+            def page(conn, table, sort, limit):
+                if sort not in SORTABLE:
+                    raise ValueError(sort)
+                return conn.execute(f'SELECT * FROM {table} ORDER BY {sort} LIMIT ?', (limit,)).fetchall()
             """,
         ),
     ),
@@ -191,6 +199,25 @@ RULE = DATABASE.rule(
             """
             def find(conn, name):
                 return conn.execute("SELECT * FROM students WHERE name = '%s'" % name).fetchall()
+            """,
+        ),
+        Example(
+            """
+            from sqlalchemy import text
+
+
+            def find(session, name):
+                return session.execute(text(f"SELECT * FROM students WHERE name = '{name}'")).all()
+            """,
+        ),
+        Example(
+            """
+            def by_email(email):
+                return f"SELECT * FROM students WHERE email = '{email}'"
+
+
+            def find(conn, email):
+                return conn.execute(by_email(email)).fetchone()
             """,
         ),
     ),

@@ -6,14 +6,14 @@ from collections.abc import Iterator
 from baes.standards.findings import Severity
 from baes.standards.options import RuleOptions
 from baes.standards.rule import Example, RuleContext, Violation
-from baes.standards.rules.database.common import _tables
+from baes.standards.rules.database.common import _tables, table_violation
 from baes.standards.rules.families import DATABASE
 
 
 def _primary_key(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     for sql, table in _tables(ctx.index):
         if not table.has_primary_key:
-            yield Violation.at(sql.node, table=table.name)
+            yield table_violation(ctx.index, sql, table, table=table.name)
 
 
 

@@ -29,7 +29,11 @@ def _feedback(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     if not any(_streamlit_call(c, index, *errors) for c in index.calls_to(*errors)):
         missing.append("error (`st.error`)")
     if missing:
-        yield Violation.at(sends[0], missing=" and ".join(missing))
+        # point at the first request itself; a call of a local function that sends (``main()`` at
+        # the bottom of a page) only when the file holds no direct request
+        direct = [c for c in sends if _is_send(c, index, set())] or sends
+        first = min(direct, key=lambda c: (c.lineno, c.col_offset))
+        yield Violation.at(first, missing=" and ".join(missing))
 
 
 

@@ -10,7 +10,7 @@ from baes.standards.index import SourceIndex
 from baes.standards.options import RuleOptions
 from baes.standards.rule import Example, RuleContext, Violation
 from baes.standards.rules.families import TESTING
-from baes.standards.rules.testing.common import _in_an_assert, client_calls
+from baes.standards.rules.testing.common import ApiCall, _in_an_assert, api_calls
 
 
 @dataclass(frozen=True)
@@ -42,14 +42,24 @@ def _status_mentions(index: SourceIndex, code: int) -> list[ast.AST]:
 
 
 
+def _can_answer(code: int, calls: list[ApiCall]) -> bool:
+    """Whether the requests of the file can meet ``code``: 404 needs a request for one resource by
+    id, 422 a request sending a body; any other status asked for is always expected."""
+    if code == 404:
+        return any(c.item for c in calls)
+    if code == 422:
+        return any(c.sends_body for c in calls)
+    return True
+
+
 def _error_cases(ctx: RuleContext[ErrorCaseOptions]) -> Iterator[Violation]:
-    calls = client_calls(ctx.index)
+    calls = [c for c in api_calls(ctx.index) if not c.auth and not c.setup]
     if not calls:
         return
-    expected = list(ctx.options.expected_statuses)
+    expected = [code for code in ctx.options.expected_statuses if _can_answer(code, calls)]
     missing = [str(code) for code in expected if not _in_an_assert(ctx.index, _status_mentions(ctx.index, code))]
     if missing:
-        yield Violation.at(calls[0], missing=" and ".join(missing))
+        yield Violation.at(calls[0].call, missing=" and ".join(missing))
 
 
 
@@ -64,6 +74,10 @@ RULE = TESTING.rule(
     why="Error paths (unknown id, invalid input) are where APIs break; they need tests as much as the happy path.",
     how_to_fix="Test a missing id (`== 404`) and an invalid payload (`== 422`).",
     check=_error_cases,
+    notes=(
+        "404 is expected only from a file that requests a resource by id, 422 only from one that sends a body; "
+        "requests in fixtures and helper functions (set-up) and to authentication endpoints (`/login`, `/token`) do not count."
+    ),
     options=ErrorCaseOptions(),
     profiles=frozenset({"strict", "generated"}),
     valid_examples=(
@@ -74,12 +88,25 @@ RULE = TESTING.rule(
                 assert client.post('/students', json={}).status_code == 422
             """,
         ),
-    ),
-    invalid_examples=(
         Example(
             """
             def test_list(client):
                 assert client.get('/students').status_code == 200
+
+
+            def test_login(client):
+                response = client.post('/login', json={'username': 'a', 'password': 'wrong'})
+                assert response.status_code == 401
+            """,
+        ),
+    ),
+    invalid_examples=(
+        Example(
+            """
+            def test_create_and_read(client):
+                created = client.post('/students', json={'name': 'A'})
+                assert created.status_code == 201
+                assert client.get(f"/students/{created.json()['id']}").status_code == 200
             """,
         ),
     ),

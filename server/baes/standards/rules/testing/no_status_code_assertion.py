@@ -9,7 +9,7 @@ from baes.standards.index import SourceIndex
 from baes.standards.options import RuleOptions
 from baes.standards.rule import Example, RuleContext, Violation
 from baes.standards.rules.families import TESTING
-from baes.standards.rules.testing.common import _in_an_assert, client_calls
+from baes.standards.rules.testing.common import _in_an_assert, api_calls
 
 
 def _status_attributes(index: SourceIndex) -> list[ast.AST]:
@@ -18,9 +18,10 @@ def _status_attributes(index: SourceIndex) -> list[ast.AST]:
 
 
 def _status_assertions(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
-    calls = client_calls(ctx.index)
+    # a fixture's request is set-up and a login post gets a token: neither is the API under test
+    calls = [c for c in api_calls(ctx.index) if not c.setup and not c.auth]
     if calls and not _in_an_assert(ctx.index, _status_attributes(ctx.index)):
-        yield Violation.at(calls[0])
+        yield Violation.at(calls[0].call)
 
 
 
@@ -36,12 +37,30 @@ RULE = TESTING.rule(
     why="A body can look right on an error response; the status code is the API's contract with its clients.",
     how_to_fix="`assert response.status_code == 201` after each request.",
     check=_status_assertions,
+    notes=(
+        "Requests made in fixtures and helper functions (set-up) and to authentication endpoints "
+        "(`/login`, `/token`) do not count."
+    ),
     valid_examples=(
         Example(
             """
             def test_list(client):
                 response = client.get('/students')
                 assert response.status_code == 200
+            """,
+        ),
+        Example(
+            """
+            import pytest
+
+
+            @pytest.fixture
+            def token(client):
+                return client.post('/auth/login', data={'username': 'a', 'password': 'b'}).json()['access_token']
+
+
+            def test_token_is_a_jwt(token):
+                assert token.count('.') == 2
             """,
         ),
     ),
