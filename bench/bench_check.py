@@ -23,8 +23,8 @@ import subprocess
 import sys
 import tarfile
 import time
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Callable, Sequence
 
 REPO = Path(__file__).resolve().parent.parent
 CACHE = REPO / ".bench-cache"
@@ -181,7 +181,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     findings = sum(len(r.findings) for r in results)
     skipped = sum(1 for r in results if r.skipped or r.failed)
 
-    ratios = sorted(c / p for c, p in zip(check_times, parse_times))
+    ratios = sorted(c / p for c, p in zip(check_times, parse_times, strict=True))
     print(f"corpus: {', '.join(str(r) for r in roots)}")
     print(f"files: {len(files)}  lines: {lines}  skipped: {skipped}  repetitions: {args.repeat} (interleaved)")
     print(_line("read + ast.parse", parse_times))

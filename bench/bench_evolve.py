@@ -29,7 +29,8 @@ TARGET_MS = 100.0
 def _app(root: Path) -> None:
     from baes.scaffold.plan import plan_scaffold
     from baes.scaffold.spec import AttributeSpec as A
-    from baes.scaffold.spec import EntitySpec, RelationshipSpec as R
+    from baes.scaffold.spec import EntitySpec
+    from baes.scaffold.spec import RelationshipSpec as R
     from baes.scaffold.writer import write_plan
 
     author = EntitySpec("Author", (A("name"), A("email", "email"), A("born", "int", False)))

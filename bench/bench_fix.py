@@ -17,8 +17,8 @@ from __future__ import annotations
 import statistics
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "server"))
 
@@ -136,8 +136,8 @@ def median_seconds(run: Callable[[], object], repeat: int) -> float:
 def main() -> int:
     import libcst
 
-    from baes.settings.config import Settings
     from baes.fixes.apply import fix_finding, fix_source
+    from baes.settings.config import Settings
     from baes.standards.engine import check_source
 
     source = build_source()
@@ -166,9 +166,9 @@ def main() -> int:
 
 def print_tokens_saved(source: str, path: str, settings: object) -> None:
     """What one targeted patch saves against regenerating the file, measured, per file size."""
-    from baes.standards.engine import check_source
-    from baes.metrics.tokens import count_tokens
     from baes.fixes.patcher import CodePatcher
+    from baes.metrics.tokens import count_tokens
+    from baes.standards.engine import check_source
 
     first_part = HEADER.replace("{plural}", "products") + "".join(
         ROUTE.format(name=e, plural=f"{e}s") for e in ENTITIES[:4])

@@ -26,10 +26,11 @@ import json
 import os
 import sys
 import tempfile
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from statistics import mean
-from typing import Any, Sequence
+from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -81,9 +82,10 @@ def _defects() -> dict[str, Any]:
 def run_sequence(server: Any, requests: Sequence[str], project: Path, flags: Any, cache: Any, log: Any,
                  latency: float) -> list[Step]:
     """Replay ``requests`` in one project folder, with a fresh scripted brain (same defects each run)."""
+    from tests.pipeline.scripted_llm import TemplateBrain
+
     from baes.generation.llm_client import LLMConfig
     from baes.generation.pipeline import generate_entity
-    from tests.pipeline.scripted_llm import TemplateBrain
 
     server.reset()
     server.handler = TemplateBrain(project, defects=_defects(), delay_s=latency)
@@ -130,10 +132,11 @@ def summarize(steps: Sequence[Step]) -> dict[str, Any]:
 
 
 def measure(latency: float) -> dict[str, Any]:
-    from baes.settings.config import FLAG_NAMES, FeatureFlags
-    from baes.recognition.cache import RecognitionCache
-    from baes.metrics.log import MetricsLog
     from tests.support.fake_openai import FakeOpenAI
+
+    from baes.metrics.log import MetricsLog
+    from baes.recognition.cache import RecognitionCache
+    from baes.settings.config import FLAG_NAMES, FeatureFlags
 
     all_on = FeatureFlags()
     all_off = FeatureFlags(**{name: False for name in FLAG_NAMES})

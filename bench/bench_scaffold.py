@@ -22,8 +22,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Callable
 
 REPO = Path(__file__).resolve().parent.parent
 TARGET_MS = 50.0
@@ -68,8 +68,8 @@ def main() -> int:
     from baes.generation.llm_client import LLMConfig
     from baes.generation.pipeline import generate_entity
     from baes.scaffold.plan import plan_scaffold
-    from baes.scaffold.writer import write_plan
     from baes.scaffold.template_registry import shared_registry
+    from baes.scaffold.writer import write_plan
 
     spec = _spec()
     empty = Path(tempfile.mkdtemp(prefix="baes-bench-"))

@@ -9,6 +9,7 @@ import pytest
 from baes.cli.main import main
 from baes.settings.loader import clear_cache
 
+
 @dataclass
 class Run:
     code: int

@@ -6,7 +6,6 @@ import os
 from pathlib import Path
 
 import pytest
-
 from cli_samples import BARE_EXCEPT, CLEAN, MISSING_IMPORT, SYNTAX_ERROR, write
 
 
@@ -335,7 +334,7 @@ def test_a_broken_pool_falls_back_to_one_process(tmp_path: Path, monkeypatch, ca
         def __init__(self, max_workers: int, **options: object) -> None:
             self.max_workers = max_workers
 
-        def __enter__(self) -> "BrokenPool":
+        def __enter__(self) -> BrokenPool:
             return self
 
         def __exit__(self, *exc_info: object) -> bool:

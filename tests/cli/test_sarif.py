@@ -12,9 +12,9 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import jsonschema
+from cli_samples import BARE_EXCEPT, MISSING_IMPORT, SYNTAX_ERROR, write
 
 from baes.standards.catalog import all_rules
-from cli_samples import BARE_EXCEPT, MISSING_IMPORT, SYNTAX_ERROR, write
 
 MESSAGE = {"type": "object", "required": ["text"], "properties": {"text": {"type": "string", "minLength": 1}}}
 LEVEL = {"enum": ["none", "note", "warning", "error"]}

@@ -6,8 +6,9 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 # A backend file with one finding (BE006, a hard-coded host) and a safe fix.
 SOURCE = '''from fastapi import FastAPI

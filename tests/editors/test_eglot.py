@@ -6,7 +6,6 @@ import shutil
 from pathlib import Path
 
 import pytest
-
 from editor_support import SOURCE, make_workspace, run_flow
 
 pytestmark = pytest.mark.editor

@@ -5,10 +5,10 @@ import ast
 
 import pytest
 
-from baes.settings.config import Settings
 from baes.fixes.apply import fix_source
-from baes.standards.catalog import all_rules
 from baes.fixes.patches import PATCH_TYPES
+from baes.settings.config import Settings
+from baes.standards.catalog import all_rules
 
 FIXABLE = [rule for rule in all_rules() if rule.patch_type]
 CASES = [

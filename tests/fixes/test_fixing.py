@@ -3,9 +3,9 @@ from __future__ import annotations
 
 import ast
 
-from baes.standards.findings import Finding, FixSafety, FixSpec, Severity, Span
 from baes.fixes.apply import apply_findings, fix_finding, fix_source
 from baes.fixes.text_edits import apply_edits
+from baes.standards.findings import Finding, FixSafety, FixSpec, Severity, Span
 
 
 def finding(rule: str, at: int, patch_type: str, safety: FixSafety = FixSafety.SAFE, **kwargs: object) -> Finding:

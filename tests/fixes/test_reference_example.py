@@ -69,8 +69,8 @@ def test_reference_example_prints_documented_output() -> None:
 
 
 def test_reference_tokens_saved_is_measured_not_constant() -> None:
-    from baes.metrics.tokens import count_tokens
     from baes.fixes.patcher import CodePatcher
+    from baes.metrics.tokens import count_tokens
 
     body = "\n".join(f"def helper_{i}(x):\n    return x * {i}\n" for i in range(60))
     code = "from sqlalchemy import create_engine\n\n" + body + "\ndef get_db_connection():\n    yield 1\n"

@@ -5,8 +5,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from baes.standards.findings import Span, TextEdit
 from baes.fixes.text_edits import LineIndex, OverlappingEditsError, apply_edits, minimal_edits
+from baes.standards.findings import Span, TextEdit
 
 
 @pytest.mark.parametrize("old, new, expected", [

@@ -6,9 +6,9 @@ import resource
 import time
 
 import pytest
+from tests.support.fake_openai import FakeOpenAI, malformed, reply
 
 from baes.generation.llm_client import LLMClient, LLMConfig, LLMError, redact_url
-from tests.support.fake_openai import FakeOpenAI, malformed, reply
 
 MESSAGES = [{"role": "user", "content": "hi"}]
 

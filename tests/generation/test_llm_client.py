@@ -5,9 +5,9 @@ import sys
 import time
 
 import pytest
+from tests.support.fake_openai import FakeOpenAI, dropped, error, malformed, reply, slow
 
 from baes.generation.llm_client import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_S, NO_API_KEY, LLMClient, LLMConfig, LLMError
-from tests.support.fake_openai import FakeOpenAI, dropped, error, malformed, reply, slow
 
 
 def test_from_env_reads_every_variable() -> None:

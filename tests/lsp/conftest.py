@@ -13,7 +13,12 @@ sys.path.insert(0, str(Path(__file__).parent))
 # Test modules import these from lsp_support: ``conftest`` names another module when
 # tests/cli is collected in the same run.
 from lsp_support import (  # noqa: E402
-    BACKEND, SERVER_COMMAND, client_fixture, make_client, server_env, start,
+    BACKEND,
+    SERVER_COMMAND,
+    client_fixture,
+    make_client,
+    server_env,
+    start,
 )
 
 CLIENTS = ["vscode", "neovim", "emacs"]

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import dataclasses
 import sys
-from typing import Any, Callable, Iterable
+from collections.abc import Callable, Iterable
+from typing import Any
 
 
 def _crashing(check: Callable[[Any], Iterable[Any]]) -> Callable[[Any], Iterable[Any]]:

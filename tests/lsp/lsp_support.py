@@ -14,8 +14,8 @@ from typing import Any
 
 import pytest_lsp
 from lsprotocol import types
-from pygls.uris import from_fs_path, to_fs_path
 from pygls.protocol import default_converter
+from pygls.uris import from_fs_path, to_fs_path
 from pytest_lsp import ClientServerConfig, LanguageClient
 from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 

@@ -2,14 +2,18 @@
 from __future__ import annotations
 
 from pathlib import Path
+
 import pytest
+
 from baes.lsp.configuration import ConfigurationStore
 from baes.settings.loader import clear_cache
 
 
 @pytest.fixture(autouse=True)
 def _fresh():
-    clear_cache(); yield; clear_cache()
+    clear_cache()
+    yield
+    clear_cache()
 
 
 @pytest.mark.parametrize("preference,editor,expected", [

@@ -3,10 +3,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from lsp_support import code_actions, diagnostics_of, perform, wait_for
 from lsprotocol import types
 from pytest_lsp import LanguageClient
-
-from lsp_support import code_actions, diagnostics_of, perform, wait_for
 
 
 async def _actions_on_be006(client: LanguageClient, workspace: Path) -> tuple[str, list[types.CodeAction]]:

@@ -6,13 +6,13 @@ import gc
 from pathlib import Path
 
 import pytest
+from lsp_support import BACKEND
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
 from baes.lsp import linting
 from baes.lsp.configuration import ConfigurationStore
 from baes.lsp.documents import Snapshot
-from lsp_support import BACKEND
 
 UTF16 = PositionCodec(types.PositionEncodingKind.Utf16)
 

@@ -1,12 +1,13 @@
 """``baes.lsp.positions``: lines broken where LSP breaks them, UTF-16 columns, round trips."""
 from __future__ import annotations
 
-from hypothesis import given, strategies as st
+from hypothesis import given
+from hypothesis import strategies as st
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
 
-from baes.standards.findings import Span
 from baes.lsp.positions import from_lsp_position, span_to_range, split_lines
+from baes.standards.findings import Span
 
 UTF16 = PositionCodec(types.PositionEncodingKind.Utf16)
 

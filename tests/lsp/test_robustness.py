@@ -9,12 +9,11 @@ import sys
 from pathlib import Path
 
 import pytest
+from lsp_support import BACKEND, client_fixture, code_actions, diagnostics_of, perform, wait_for
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 from pygls.protocol.json_rpc import JsonRPCRequestMessage
 from pytest_lsp import LanguageClient
-
-from lsp_support import BACKEND, client_fixture, code_actions, diagnostics_of, perform, wait_for
 
 CRASHING = [sys.executable, str(Path(__file__).with_name("crashing_server.py"))]
 neovim_crashing = client_fixture("neovim", command=CRASHING)

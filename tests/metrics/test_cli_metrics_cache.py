@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from baes.cli.main import main
-from baes.recognition.cache import CachedRecognition, RecognitionCache
 from baes.metrics.log import MetricsLog
 from baes.metrics.optimization_metrics import PerformanceMetrics
+from baes.recognition.cache import CachedRecognition, RecognitionCache
 
 
 def _record(**values: object) -> PerformanceMetrics:

@@ -5,7 +5,7 @@ import json
 import logging
 import multiprocessing
 import uuid
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -105,7 +105,7 @@ def test_naive_and_aware_timestamps_mix(tmp_path: Path) -> None:
     log = MetricsLog(tmp_path / "m.jsonl")
     log.append(_metrics(1))                                               # naive, as the reference's example
     aware = _metrics(2)
-    aware.timestamp = datetime(2026, 1, 1, 12, 0, tzinfo=timezone.utc)   # what the pipeline records
+    aware.timestamp = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)   # what the pipeline records
     log.append(aware)
     summary = report(tmp_path / "m.jsonl")
     assert summary["requests"] == 2 and summary["first"] and summary["last"]

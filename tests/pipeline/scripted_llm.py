@@ -15,17 +15,18 @@ from __future__ import annotations
 import json
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
 
+from tests.support.fake_openai import RecordedRequest, ScriptedResponse, reply
+
+from baes.metrics.tokens import count_tokens
 from baes.recognition.offline import recognize_offline
 from baes.scaffold.plan import render_entity_files
 from baes.scaffold.project import inspect_project
 from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec
-from baes.metrics.tokens import count_tokens
 from baes.scaffold.template_registry import TemplateRegistry
-from tests.support.fake_openai import RecordedRequest, ScriptedResponse, reply
 
 _TARGET = re.compile(r"Write the module `([^`]+)`")
 _ENTITY = re.compile(r"^Entity: (\w+) \(table `(\w+)`", re.MULTILINE)

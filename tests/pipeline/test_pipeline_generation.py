@@ -6,18 +6,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
-from baes.settings.config import FeatureFlags
-from baes.generation.result import GenerationResult
-from baes.generation.llm_client import LLMConfig
-from baes.generation.pipeline import generate_entity
-from baes.recognition.cache import RecognitionCache
-from baes.scaffold.entity_update import EntityChange
-from baes.scaffold.project import inspect_project
-from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec
-from baes.standards.compressed_standards import standards_for
-from baes.swea import SWEAType
-from baes.metrics.log import MetricsLog
 from tests.pipeline.scripted_llm import (
     EMPTY_MODULE,
     HARD_CODED_SECRET,
@@ -26,6 +14,18 @@ from tests.pipeline.scripted_llm import (
     TemplateBrain,
 )
 from tests.support.fake_openai import FakeOpenAI, dropped, error, malformed, reply, slow
+
+from baes.generation.llm_client import LLMConfig
+from baes.generation.pipeline import generate_entity
+from baes.generation.result import GenerationResult
+from baes.metrics.log import MetricsLog
+from baes.recognition.cache import RecognitionCache
+from baes.scaffold.entity_update import EntityChange
+from baes.scaffold.project import inspect_project
+from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec
+from baes.settings.config import FeatureFlags
+from baes.standards.compressed_standards import standards_for
+from baes.swea import SWEAType
 
 STUDENT = EntitySpec("Student", (AttributeSpec("name", "str"), AttributeSpec("gpa", "float")))
 ALL_ON = FeatureFlags()

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import threading
 import time
-from typing import Mapping
+from collections.abc import Mapping
 
 import pytest
 from hypothesis import example, given, settings

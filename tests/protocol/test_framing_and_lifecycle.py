@@ -2,11 +2,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Iterator
 
 import pytest
-
 from tests.protocol.raw_server import RawServer, frame, notification, request
 
 pytestmark = pytest.mark.slow

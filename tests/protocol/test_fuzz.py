@@ -7,7 +7,6 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-
 from tests.protocol.raw_server import RawServer, frame, notification, request
 
 pytestmark = pytest.mark.slow

@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 import pytest
-
 from bench.recognition_labels import RIGHT, WRONG, Labelled, load, score
 
 ITEMS = load()

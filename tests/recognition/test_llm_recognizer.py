@@ -5,15 +5,14 @@ import json
 from typing import Any
 
 import pytest
+from tests.support.fake_openai import FakeOpenAI, RecordedRequest, ScriptedResponse, dropped, error, malformed, reply, slow
 
 from baes.generation.llm_client import LLMConfig
-from baes.recognition.llm import SYSTEM_PROMPT, parse_answer, recognize_with_llm
-from baes.recognition.recognize import recognize
 from baes.recognition.cache import RecognitionCache
+from baes.recognition.llm import SYSTEM_PROMPT, parse_answer, recognize_with_llm
 from baes.recognition.model import RecognitionError
+from baes.recognition.recognize import recognize
 from baes.scaffold.classification import EntityType
-from tests.support.fake_openai import (FakeOpenAI, RecordedRequest, ScriptedResponse, dropped, error, malformed,
-                                       reply, slow)
 
 GOOD = {"intent": "create", "entity": "Student",
         "attributes": [{"name": "name", "type": "str", "required": True},

@@ -10,9 +10,9 @@ import sys
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from baes.recognition.model import RecognitionError
 from baes.recognition.normalize import canonical_tokens, normalize_request, split_camel, tokenize
 from baes.recognition.offline import recognize_offline
-from baes.recognition.model import RecognitionError
 from baes.recognition.vocabulary import infer_type, singularize
 from baes.scaffold.spec import pluralize
 

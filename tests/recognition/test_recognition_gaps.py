@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pytest
-from baes.settings.config import FeatureFlags
+
+from baes.recognition.cache import RecognitionCache
 from baes.recognition.normalize import canonical_tokens, normalize_request
 from baes.recognition.offline import recognize_offline
 from baes.recognition.recognize import OFFLINE_VERSION, cache_context, recognize
-from baes.recognition.cache import RecognitionCache
+from baes.settings.config import FeatureFlags
 
-R, O = True, False  # required, optional
+R, O = True, False  # required, optional  # noqa: E741 (reads like the labels: R and O)
 
 # request, existing entities, intent, entity, attributes (name, type, required),
 # relationships (target, required), related entity

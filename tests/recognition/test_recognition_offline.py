@@ -1,18 +1,18 @@
 """The offline recognizer on a table of requests (paraphrases and tricky ones included)."""
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from baes.recognition.model import RecognitionError
 from baes.recognition.offline import recognize_offline
 from baes.recognition.recognize import recognize
-from baes.recognition.model import RecognitionError
 from baes.scaffold.classification import EntityType
 
-R, O = True, False  # required, optional
+R, O = True, False  # required, optional  # noqa: E741 (reads like the labels: R and O)
 
 # request, existing entities, intent, entity, attributes (name, type, required),
 # relationships (target, required), related entity

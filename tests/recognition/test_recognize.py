@@ -7,13 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from baes.settings.config import FeatureFlags
-from baes.recognition import recognize as recognition_module
 from baes.generation.llm_client import LLMConfig
-from baes.recognition.recognize import cache_context, from_cached, recognize, to_cached
+from baes.recognition import recognize as recognition_module
 from baes.recognition.cache import RecognitionCache
 from baes.recognition.model import RecognitionError
+from baes.recognition.recognize import cache_context, from_cached, recognize, to_cached
 from baes.scaffold.classification import EntityType
+from baes.settings.config import FeatureFlags
 
 SCENARIO = ["create Student with name and email", "add email to Student", "create Course with title and credits",
             "add Course to Student", "create Teacher with name and hire date", "add Teacher to Course"]
@@ -157,7 +157,7 @@ def test_notes_and_evolution_fields_come_back_from_the_cache(tmp_path) -> None:
     disk = recognize(request, cache=RecognitionCache(path), flags=flags)
     assert disk.source == "cache:persistent" and disk.notes == fresh.notes
 
-    renamed = recognize("rename cost to unit price in Product", existing_entities=["Product"],
+    recognize("rename cost to unit price in Product", existing_entities=["Product"],
                         cache=RecognitionCache(path), flags=flags)
     again = recognize("rename cost to unit price in Product", existing_entities=["Product"],
                       cache=RecognitionCache(path), flags=flags)

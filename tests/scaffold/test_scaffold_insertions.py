@@ -5,6 +5,7 @@ import ast
 
 import pytest
 
+from baes.fixes.text_edits import apply_edits
 from baes.scaffold.insertions import (
     InsertionError,
     SourceLines,
@@ -14,7 +15,6 @@ from baes.scaffold.insertions import (
     merge_insertions,
     parse,
 )
-from baes.fixes.text_edits import apply_edits
 
 
 def _append(text: str, elements: list[str], name: str = "ITEMS") -> str:

@@ -10,16 +10,17 @@ import json
 import os
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
-from typing import Any, Iterator
+from typing import Any
 
 import pytest
+from tests.support.fake_openai import FakeOpenAI, RecordedRequest, ScriptedResponse, error, reply
 
 from baes.cli.main import main
 from baes.recognition import cache as recognition_cache
-from baes.recognition.llm import SYSTEM_PROMPT
 from baes.recognition.cache import DEFAULT_DB_NAME, RecognitionCache
-from tests.support.fake_openai import FakeOpenAI, RecordedRequest, ScriptedResponse, error, reply
+from baes.recognition.llm import SYSTEM_PROMPT
 
 SENTENCE = "Create a system to manage university students with name, email and GPA"
 STUDENT = {"intent": "create", "entity": "Student",

@@ -8,7 +8,6 @@ from pathlib import Path
 
 import pytest
 
-from baes.swea import SWEAType as CoreSWEAType
 from baes.scaffold.template_registry import (
     EntityType,
     SWEAType,
@@ -18,6 +17,7 @@ from baes.scaffold.template_registry import (
     TemplateRenderError,
     default_templates_dir,
 )
+from baes.swea import SWEAType as CoreSWEAType
 
 REFERENCE_CONTEXT = {
     "entity_name": "Student",

@@ -7,7 +7,6 @@ from pathlib import Path
 import pytest
 
 from baes.settings.config import Settings
-from baes.standards.findings import Severity
 from baes.settings.loader import (
     apply_mapping,
     clear_cache,
@@ -18,6 +17,7 @@ from baes.settings.loader import (
     settings_from_mapping,
     validate_mapping,
 )
+from baes.standards.findings import Severity
 
 
 @pytest.fixture(autouse=True)

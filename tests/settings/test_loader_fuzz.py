@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings, strategies as st
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from baes.settings.config import Settings
 from baes.settings.loader import apply_mapping, clear_cache, load_settings, validate_mapping

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any, ClassVar
 
 import pytest
+
 from baes.settings.loader import (
     LoadedSettings,
     apply_mapping,
@@ -15,7 +16,6 @@ from baes.settings.loader import (
     load_settings,
     validate_mapping,
 )
-from baes.settings.validation import CONFIG_KEYS
 from baes.settings.preference import (
     DEFAULT_PREFERENCE,
     ConfigurationPreference,
@@ -25,6 +25,7 @@ from baes.settings.preference import (
     setting_name,
     split_preference,
 )
+from baes.settings.validation import CONFIG_KEYS
 
 EDITOR_FIRST = ConfigurationPreference.EDITOR_FIRST
 FILESYSTEM_FIRST = ConfigurationPreference.FILESYSTEM_FIRST

@@ -4,8 +4,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from baes.settings.config import Settings
-from baes.standards.findings import TextEdit
 from baes.standards.engine import FileReport, check_source
+from baes.standards.findings import TextEdit
 from baes.swea import SWEAType
 
 

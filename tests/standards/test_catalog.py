@@ -5,10 +5,11 @@ import ast
 import re
 
 import pytest
+
 from baes.settings.config import Settings
-from baes.standards.findings import FixSafety
 from baes.standards.catalog import all_rules, get_rule
 from baes.standards.engine import check_source
+from baes.standards.findings import FixSafety
 from baes.standards.rule import PROFILES, Example, Rule
 from baes.swea import SWEAType
 

@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from baes.metrics.tokens import count_tokens
 from baes.standards.catalog import all_rules
 from baes.standards.compressed_standards import (
     CompressedBackendStandards,
@@ -16,7 +17,6 @@ from baes.standards.compressed_standards import (
     standards_for,
 )
 from baes.swea import SWEAType
-from baes.metrics.tokens import count_tokens
 
 CLASSES = {
     SWEAType.BACKEND: CompressedBackendStandards,
@@ -44,7 +44,7 @@ def test_every_critical_rule_is_named_with_its_requirement(swea: SWEAType) -> No
     assert {r.id for r in critical} >= {r.id for r in all_rules() if r.swea_type is swea and r.critical}
     must = compressed.split("SHOULD:")[0]
     for rule in critical:
-        line = next((l for l in must.splitlines() if l.startswith(f"- {rule.id} {rule.name}:")), None)
+        line = next((text for text in must.splitlines() if text.startswith(f"- {rule.id} {rule.name}:")), None)
         assert line is not None, rule.id
         first_words = " ".join(rule.how_to_fix.split()).split()[:3]
         assert " ".join(first_words).rstrip(".") in line

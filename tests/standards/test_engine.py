@@ -5,16 +5,17 @@ import ast
 import logging
 
 import pytest
-from baes.settings.config import Settings
-from baes.standards.findings import Severity
-from baes.standards import engine
-from baes.standards.engine import check_source
-from baes.standards.rule import Example, Rule, Violation
-from baes.standards.selection import SelectedRule, rules_in_force
-from baes.swea import SWEAType
 from hypothesis import HealthCheck, given
 from hypothesis import settings as hsettings
 from hypothesis import strategies as st
+
+from baes.settings.config import Settings
+from baes.standards import engine
+from baes.standards.engine import check_source
+from baes.standards.findings import Severity
+from baes.standards.rule import Example, Rule, Violation
+from baes.standards.selection import SelectedRule, rules_in_force
+from baes.swea import SWEAType
 
 from .helpers import check, ids, read_example
 

@@ -1,10 +1,10 @@
 """Budgets of the engine (issue 15 case 2): a rule firing thousands of times on one line stays linear and capped."""
 from __future__ import annotations
 
+from baes.python_ast import parse
 from baes.standards.engine import MAX_FINDINGS_PER_RULE, check_source
 from baes.standards.findings import Severity
 from baes.standards.index import SourceIndex
-from baes.python_ast import parse
 
 
 def test_a_rule_is_cut_off_after_its_budget_with_a_finding_that_says_so() -> None:

@@ -4,9 +4,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from baes.settings.config import Settings
+
 from baes.scaffold.plan import plan_scaffold
 from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec
+from baes.settings.config import Settings
 from baes.standards.engine import check_source
 
 from .helpers import EXAMPLES

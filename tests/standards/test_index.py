@@ -5,6 +5,7 @@ import ast
 from collections import Counter
 
 import pytest
+
 from baes.standards.index import SourceIndex
 
 from .helpers import EXAMPLES

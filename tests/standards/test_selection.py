@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 from baes.settings.config import Settings
-from baes.standards.findings import Severity
 from baes.standards.catalog import all_rules
+from baes.standards.findings import Severity
 from baes.standards.selection import path_matches, profile_rules, rules_in_force
 
 from .helpers import check, ids

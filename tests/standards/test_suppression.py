@@ -2,8 +2,9 @@
 from __future__ import annotations
 
 import pytest
-from baes.standards.findings import Finding, Severity, Span
+
 from baes.standards import suppression
+from baes.standards.findings import Finding, Severity, Span
 from baes.standards.suppression import parse_suppressions, source_index, suppression_edit, suppression_edits
 
 from .helpers import apply_edit, check, ids, read_example
@@ -122,7 +123,7 @@ def test_batch_edits_parse_once_and_each_silences_its_finding(monkeypatch: pytes
     edits = suppression_edits(source, findings)
     assert len(parses) == 1 and len(edits) == len(findings)
     monkeypatch.setattr(suppression, "parse_python", real_parse)
-    for finding, edit in zip(findings, edits):
+    for finding, edit in zip(findings, edits, strict=True):
         remaining = [
             f for f in check(apply_edit(source, edit), path="examples/student_api.py").findings
             if f.rule_id == finding.rule_id and f.span.start_line == finding.span.start_line

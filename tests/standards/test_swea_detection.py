@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import pytest
+
 from baes.settings.config import Settings
 from baes.standards.engine import check_source
 from baes.standards.swea_detection import detect_swea, is_test_path

@@ -5,8 +5,9 @@ import contextlib
 import io
 
 import pytest
-from baes.standards.findings import Severity
+
 from baes.standards.decision import Failure, decide
+from baes.standards.findings import Severity
 from baes.standards.validation_rules import (
     RuleMatch,
     ValidationOutcome,

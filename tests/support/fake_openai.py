@@ -20,9 +20,10 @@ import json
 import threading
 import time
 from collections import deque
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any
 
 import pytest
 
@@ -145,7 +146,7 @@ class FakeOpenAI:
         self._thread: threading.Thread | None = None
 
     # -- scripting -------------------------------------------------------------------------
-    def enqueue(self, *responses: ScriptedResponse) -> "FakeOpenAI":
+    def enqueue(self, *responses: ScriptedResponse) -> FakeOpenAI:
         with self._lock:
             self._queue.extend(responses)
         return self
@@ -188,7 +189,7 @@ class FakeOpenAI:
     def base_url(self) -> str:
         return f"http://127.0.0.1:{self.port}/v1"
 
-    def start(self) -> "FakeOpenAI":
+    def start(self) -> FakeOpenAI:
         if self._httpd is not None:
             return self
         self._stopping.clear()
@@ -222,7 +223,7 @@ class FakeOpenAI:
         return {"BAES_LLM_BASE_URL": self.base_url, "BAES_LLM_MODEL": self.model, "BAES_LLM_API_KEY": "fake-key",
                 "BAES_LLM_TIMEOUT": str(timeout_s), "BAES_LLM_MAX_RETRIES": str(max_retries)}
 
-    def __enter__(self) -> "FakeOpenAI":
+    def __enter__(self) -> FakeOpenAI:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

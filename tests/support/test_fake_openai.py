@@ -8,7 +8,6 @@ import urllib.request
 
 import openai
 import pytest
-
 from tests.support.fake_openai import FakeOpenAI, dropped, error, malformed, reply, slow
 
 
@@ -88,7 +87,7 @@ def test_models_endpoint_and_unknown_route() -> None:
         assert caught.value.code == 404
         assert [r.method for r in server.requests] == ["GET", "GET"]
     with pytest.raises(RuntimeError):
-        server.base_url  # stopped
+        _ = server.base_url  # stopped
 
 
 def test_stop_interrupts_a_pending_delay() -> None:

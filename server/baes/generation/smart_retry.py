@@ -102,7 +102,8 @@ class SmartRetry:
         if decision.strategy != TARGETED:
             full_cost = asked + code_tokens
             success = decision.strategy == NOTHING
-            return SmartRetryResult(decision, success, code, (), (), decision.unfixable, 0 if success else full_cost, full_cost, 0)
+            return SmartRetryResult(decision, success, code, (), (), decision.unfixable,
+                                    0 if success else full_cost, full_cost, 0)
         first = list(decision.fixable)
         finder = engine_finder(path, _only(failed_ids), None, swea_type)
 

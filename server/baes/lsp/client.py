@@ -6,7 +6,8 @@ Keeping the list short keeps the features' dependencies visible.
 """
 from __future__ import annotations
 
-from typing import Any, Protocol, Sequence
+from collections.abc import Sequence
+from typing import Any, Protocol
 
 from lsprotocol import types
 from pygls.progress import Progress

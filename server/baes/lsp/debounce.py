@@ -6,7 +6,8 @@ worker and publish results that are stale on arrival. Each document gets one tim
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Callable, Coroutine, Hashable
+from collections.abc import Callable, Coroutine, Hashable
+from typing import Any
 
 
 class Debouncer:

@@ -6,7 +6,7 @@ the wrong place. Other clients get the plain ``changes`` map.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec

@@ -13,8 +13,9 @@ import asyncio
 import gc
 import hashlib
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Callable
+from typing import TYPE_CHECKING
 
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec
@@ -220,7 +221,7 @@ class Linter:
             self.results[snapshot.uri] = result
         return result
 
-    def _tell_stored(self, run: "asyncio.Future[LintResult]") -> None:
+    def _tell_stored(self, run: asyncio.Future[LintResult]) -> None:
         """Tell ``on_stored`` of a stored result, on the loop's next turn (after the waiters)."""
         if self.on_stored is None or run.cancelled() or run.exception() is not None:
             return

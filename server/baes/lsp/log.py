@@ -50,7 +50,7 @@ def _message_type(levelno: int) -> types.MessageType:
 class ClientLogHandler(logging.Handler):
     """Forwards log records to the client as ``window/logMessage`` notifications."""
 
-    def __init__(self, server: "LanguageServer") -> None:
+    def __init__(self, server: LanguageServer) -> None:
         super().__init__()
         self.server = server
         self.loop: asyncio.AbstractEventLoop | None = None
@@ -89,7 +89,7 @@ class ClientLogHandler(logging.Handler):
             self._local.busy = False
 
 
-def install(server: "LanguageServer", level: int) -> ClientLogHandler:
+def install(server: LanguageServer, level: int) -> ClientLogHandler:
     """Route the ``baes`` and ``pygls`` loggers to the client; nothing else writes logs."""
     handler = ClientLogHandler(server)
     for name in ("baes", "pygls"):

@@ -12,8 +12,8 @@ not once per finding (pygls' codec rescans the line each time).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from itertools import accumulate
-from typing import Sequence
 
 from lsprotocol import types
 from pygls.workspace.position_codec import PositionCodec

@@ -24,7 +24,7 @@ class WorkProgress:
     @classmethod
     async def start(
         cls, client: Client, title: str, token: types.ProgressToken | None = None, cancellable: bool = True
-    ) -> "WorkProgress":
+    ) -> WorkProgress:
         if token is None:
             window = client.capabilities.window
             if window is not None and window.work_done_progress:

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Awaitable, Callable, Generator, Mapping, Sequence
 from functools import partial
-from typing import Any, Awaitable, Callable, Generator, Mapping, Sequence
+from typing import Any
 
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException, JsonRpcInvalidRequest
@@ -26,8 +27,18 @@ from pygls.workspace import TextDocument, Workspace
 from baes import __version__
 from baes.lsp import log
 from baes.lsp.features import (
-    code_actions, code_lens, commands, configuration_sync, debug_information, diagnostics, document_sync,
-    fix_commands, hover, outcome, scaffolding, store_commands,
+    code_actions,
+    code_lens,
+    commands,
+    configuration_sync,
+    debug_information,
+    diagnostics,
+    document_sync,
+    fix_commands,
+    hover,
+    outcome,
+    scaffolding,
+    store_commands,
 )
 from baes.lsp.positions import split_lines
 from baes.lsp.session import Session

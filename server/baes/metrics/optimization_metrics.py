@@ -103,7 +103,7 @@ class PerformanceMetrics:
         return data
 
     @classmethod
-    def from_dict(cls, data: Mapping[str, Any]) -> "PerformanceMetrics":
+    def from_dict(cls, data: Mapping[str, Any]) -> PerformanceMetrics:
         """Read back what ``to_dict`` wrote; unknown keys are ignored, missing ones defaulted.
 
         Raises ``ValueError`` (or ``TypeError``/``KeyError``) on data that is not a metrics record.

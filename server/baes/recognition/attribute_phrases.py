@@ -7,15 +7,27 @@ turns mentions of existing entities (or explicit references) into ``Relationship
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.model import RecognitionError
+from baes.recognition.request_tokens import (
+    HAVE,
+    LINKED_PARTICIPLES,
+    MANY,
+    MAYBE_MODALS,
+    MODALS,
+    NOUN_LIKE_HAVE,
+    RELATION_WORDS,
+    SEPARATORS,
+    Known,
+    Tok,
+    is_entityish,
+)
 from baes.recognition.spelling import correct_word
-from baes.recognition.request_tokens import (HAVE, LINKED_PARTICIPLES, MANY, MAYBE_MODALS, MODALS, NOUN_LIKE_HAVE,
-                                      RELATION_WORDS, SEPARATORS, Known, Tok, is_entityish)
 from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError, pascal_case
+
 
 def _type_token(word: str) -> Tok:
     return Tok(word, word, word, word, True)

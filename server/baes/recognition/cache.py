@@ -15,7 +15,8 @@ context, so the reference's example works unchanged.
 Sharing and failures: several processes may use one file (WAL, busy timeout, one short
 transaction per call). A cache file that is not a valid database is moved aside as
 ``<name>.corrupt-<timestamp>`` and rebuilt, with a logged warning; a file the user named is
-never moved or rebuilt when opened with ``owned=False`` (``baes cache --db FILE``), and ``read_only`` (``baes cache stats``) never creates or changes
+never moved or rebuilt when opened with ``owned=False`` (``baes cache --db FILE``), and
+``read_only`` (``baes cache stats``) never creates or changes
 anything. The file's layout lives in ``baes.recognition.cache_store``. Nothing here raises
 into the caller: any database error degrades to a miss (``get``) or a memory-only store
 (``put``) and is logged.
@@ -30,10 +31,11 @@ import sqlite3
 import threading
 import time
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import asdict
 from datetime import datetime, timedelta
 from pathlib import Path
-from typing import Any, Callable, Optional
+from typing import Any
 
 from baes.recognition.cache_entry import CachedRecognition, CacheStats, to_epoch
 from baes.recognition.cache_store import (
@@ -69,7 +71,7 @@ PERSISTENT = "persistent"
 class RecognitionCache:
     """Two-tier cache with LRU eviction and SQLite persistence."""
 
-    def __init__(self, cache_db_path: Optional[str] = None, max_memory_entries: int = DEFAULT_MEMORY_SIZE,
+    def __init__(self, cache_db_path: str | None = None, max_memory_entries: int = DEFAULT_MEMORY_SIZE,
                  *, read_only: bool = False, owned: bool = True) -> None:
         """``read_only``: only look (statistics): the file is never created, migrated or written.
         ``owned``: the file is baes' cache, so a corrupt one may be moved aside and rebuilt;
@@ -79,7 +81,7 @@ class RecognitionCache:
         self.owned = owned
         self.max_memory_entries = max(1, int(max_memory_entries))
         self._lock = threading.RLock()
-        self._memory: "OrderedDict[tuple[str, str], CachedRecognition]" = OrderedDict()
+        self._memory: OrderedDict[tuple[str, str], CachedRecognition] = OrderedDict()
         self.memory_hit_count = 0
         self.persistent_hit_count = 0
         self.miss_count = 0
@@ -102,12 +104,12 @@ class RecognitionCache:
             return " ".join(str(user_request).lower().split())
 
     # -- public API ------------------------------------------------------------------------
-    def get(self, user_request: str, context: str = "") -> Optional[CachedRecognition]:
+    def get(self, user_request: str, context: str = "") -> CachedRecognition | None:
         """The cached recognition of ``user_request`` (in ``context``), or None on a miss."""
         found = self.lookup(user_request, context=context)
         return found[0] if found else None
 
-    def lookup(self, user_request: str, context: str = "") -> Optional[tuple[CachedRecognition, str]]:
+    def lookup(self, user_request: str, context: str = "") -> tuple[CachedRecognition, str] | None:
         """Like ``get`` but also says which tier answered (``"memory"`` or ``"persistent"``)."""
         try:
             key = (self._normalize_request(user_request), str(context))
@@ -130,7 +132,7 @@ class RecognitionCache:
                 self.miss_count += 1
             return None
 
-    def put(self, recognition: CachedRecognition, context: Optional[str] = None) -> None:
+    def put(self, recognition: CachedRecognition, context: str | None = None) -> None:
         """Store a recognition in both tiers (its key is recomputed from ``user_request``)."""
         try:
             entry = copy.deepcopy(recognition)
@@ -156,7 +158,8 @@ class RecognitionCache:
                 stamps = sorted(self._memory.values(), key=lambda e: to_epoch(e.cached_at))
                 oldest, newest = stamps[0].cached_at, stamps[-1].cached_at
             total = self.memory_hit_count + self.persistent_hit_count + self.miss_count
-            rate = (lambda n: n / total if total else 0.0)
+            def rate(count: int) -> float:
+                return count / total if total else 0.0
             return CacheStats(
                 memory_size=len(self._memory),
                 persistent_size=persistent_size,

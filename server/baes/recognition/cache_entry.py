@@ -8,8 +8,8 @@ from __future__ import annotations
 import json
 import time
 from dataclasses import dataclass, field, fields
-from datetime import datetime, timezone
-from typing import Any, Dict, List, Optional
+from datetime import UTC, datetime
+from typing import Any
 
 
 @dataclass
@@ -19,25 +19,25 @@ class CachedRecognition:
     user_request: str
     normalized_key: str
     entity_name: str
-    attributes: List[Dict[str, Any]]
+    attributes: list[dict[str, Any]]
     entity_type: str                       # "STANDARD" / "CUSTOM"
     requires_custom_logic: bool
-    custom_logic_reasons: List[str]
+    custom_logic_reasons: list[str]
     cached_at: str                         # ISO timestamp
     cache_version: str = "1.0"
     # Beyond the reference: what a hit must also restore (the original always answered "create").
     intent: str = "create"
-    related_entity: Optional[str] = None
-    relationships: List[Dict[str, Any]] = field(default_factory=list)
+    related_entity: str | None = None
+    relationships: list[dict[str, Any]] = field(default_factory=list)
     context: str = ""
     description: str = ""
     # Added with the evolution intents: stored in the JSON payload, so rows written before them
     # read with these defaults (no table change; see docs/recognition.md).
-    notes: List[str] = field(default_factory=list)
-    removed: List[str] = field(default_factory=list)
-    renamed_from: Optional[str] = None
-    renamed_to: Optional[str] = None
-    defaults: Dict[str, str] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)
+    renamed_from: str | None = None
+    renamed_to: str | None = None
+    defaults: dict[str, str] = field(default_factory=dict)
 
 
 @dataclass
@@ -52,8 +52,8 @@ class CacheStats:
     memory_hit_rate: float
     persistent_hit_rate: float
     overall_hit_rate: float
-    oldest_entry: Optional[str]
-    newest_entry: Optional[str]
+    oldest_entry: str | None
+    newest_entry: str | None
     total_requests: int
 
 
@@ -68,7 +68,7 @@ def to_epoch(stamp: str) -> float:
         return time.time()
     if moment.tzinfo is None:
         return moment.timestamp()
-    return moment.astimezone(timezone.utc).timestamp()
+    return moment.astimezone(UTC).timestamp()
 
 
 def from_payload(payload: str) -> CachedRecognition | None:

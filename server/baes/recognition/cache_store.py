@@ -56,7 +56,7 @@ def migrate_from_v1(conn: sqlite3.Connection, normalize: Callable[[str], str]) -
     columns = set(names)
     migrated = 0
     for row in conn.execute("SELECT * FROM recognition_cache").fetchall():
-        data = dict(zip(names, row))
+        data = dict(zip(names, row, strict=False))
         if not all(isinstance(data.get(k), str) and data[k].strip() for k in ("user_request", "entity_name")):
             continue  # nothing usable in this row
         try:

@@ -7,16 +7,34 @@ whether a verb is a passive participle ("students are attached to") and which ve
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_phrases import REFERENCE_VERBS, build_spec, parse_fields
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.normalize import stem, verb_base
-from baes.recognition.request_tokens import (ATTRIBUTE_MARKERS, BE_WORDS, HAVE, LINKED_PARTICIPLES, MAYBE_MODALS,
-                                             MODALS, NOUN_MARKERS, RELATIVE, SKIP_IN_NOUNS, SUBJECT_SKIP, Known, Tok,
-                                             clause_end, compound, entity_name, head_noun, index_of, is_entityish,
-                                             noun_after, verb_stems)
+from baes.recognition.request_tokens import (
+    ATTRIBUTE_MARKERS,
+    BE_WORDS,
+    HAVE,
+    LINKED_PARTICIPLES,
+    MAYBE_MODALS,
+    MODALS,
+    NOUN_MARKERS,
+    RELATIVE,
+    SKIP_IN_NOUNS,
+    SUBJECT_SKIP,
+    Known,
+    Tok,
+    clause_end,
+    compound,
+    entity_name,
+    head_noun,
+    index_of,
+    is_entityish,
+    noun_after,
+    verb_stems,
+)
 from baes.scaffold.spec import RelationshipSpec
 
 #: Adverbs allowed between "is" and a participle ("students are also linked to a course").

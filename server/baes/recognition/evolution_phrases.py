@@ -15,12 +15,21 @@ named by its existing spelling when the project has it.
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.model import Draft, RecognitionError
-from baes.recognition.request_tokens import (MODALS, SEPARATORS, SUBJECT_SKIP, Known, Tok, clause_end, compound,
-                                             entity_name, verb_stems)
+from baes.recognition.request_tokens import (
+    MODALS,
+    SEPARATORS,
+    SUBJECT_SKIP,
+    Known,
+    Tok,
+    clause_end,
+    compound,
+    entity_name,
+    verb_stems,
+)
 from baes.scaffold.spec import EntitySpec, SpecError, check_identifier, pascal_case
 
 #: Prepositions that introduce the entity an attribute belongs to ("from Supplier", "of Book").

@@ -13,8 +13,8 @@ from baes.recognition.normalize import tokenize
 #: are not English words a request would use.
 _FOREIGN_WORDS = frozenset({
     "una", "uno", "con", "el", "los", "las", "del", "para", "y", "crear", "crea", "entidad", "nombre", "correo",
-    "une", "avec", "et", "les", "des", "pour", "créer", "entité", "nom", "prix", "avec",
-    "eine", "einen", "ein", "mit", "und", "der", "die", "das", "für", "erstelle", "erstellen", "entität", "kunde",
+    "une", "avec", "et", "les", "des", "pour", "créer", "entité", "nom", "prix", "eine", "einen", "ein",
+    "mit", "und", "der", "die", "das", "für", "erstelle", "erstellen", "entität", "kunde",
     "uma", "um", "com", "crie", "criar", "entidade", "nome", "é", "e",
     "di", "il", "della", "per", "un'entità", "entità", "creare", "telefono",
     "een", "met", "het", "voor", "maak", "entiteit", "naam", "klant", "adres", "en",

@@ -11,15 +11,24 @@ from __future__ import annotations
 
 import json
 import threading
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from baes.generation.llm_client import LLMClient, LLMConfig, LLMError
-from baes.recognition.offline import recognize_offline
 from baes.recognition.model import INTENTS, Draft, RecognitionError, canonical_intent
+from baes.recognition.offline import recognize_offline
 from baes.recognition.request_tokens import entity_key
-from baes.scaffold.spec import (SUPPORTED_TYPES, AttributeSpec, EntitySpec, RelationshipSpec, SpecError,
-                                check_identifier, pascal_case, snake_case)
+from baes.scaffold.spec import (
+    SUPPORTED_TYPES,
+    AttributeSpec,
+    EntitySpec,
+    RelationshipSpec,
+    SpecError,
+    check_identifier,
+    pascal_case,
+    snake_case,
+)
 
 #: Bump when the prompt, the validation or the classification changes: cached LLM answers are keyed by it.
 #: 2: classification ignores words the spec already covers.

@@ -8,12 +8,23 @@
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.model import Draft, RecognitionError
-from baes.recognition.request_tokens import (ATTRIBUTE_MARKERS, MAYBE_MODALS, MODALS, SEPARATORS, SKIP_IN_NOUNS,
-                                             SUBJECT_SKIP, Known, Tok, clause_end, entity_name, verb_stems)
+from baes.recognition.request_tokens import (
+    ATTRIBUTE_MARKERS,
+    MAYBE_MODALS,
+    MODALS,
+    SEPARATORS,
+    SKIP_IN_NOUNS,
+    SUBJECT_SKIP,
+    Known,
+    Tok,
+    clause_end,
+    entity_name,
+    verb_stems,
+)
 from baes.scaffold.spec import EntitySpec, RelationshipSpec
 
 #: Words saying "more than one" before a plural noun ("some" and "more" are too vague here).

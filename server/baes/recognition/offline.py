@@ -24,8 +24,8 @@ before the rules and given to the one new attribute.
 """
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import replace
-from typing import Sequence
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_phrases import Fields, build_spec, parse_fields, relationship_target
@@ -33,12 +33,32 @@ from baes.recognition.create_phrases import is_passive, object_of_verb, try_crea
 from baes.recognition.evolution_phrases import take_default, try_remove, try_rename
 from baes.recognition.language import foreign_language_reason
 from baes.recognition.many import try_many
-from baes.recognition.normalize import verb_base
 from baes.recognition.model import Draft, RecognitionError
-from baes.recognition.request_tokens import (HAVE, LINKED_PARTICIPLES, MANY, MAX_NAME_WORDS, MAYBE_MODALS, MODALS,
-                                             PRONOUNS, RELATION_WORDS, SEPARATORS, SKIP_IN_NOUNS, SUBJECT_SKIP, Known,
-                                             Tok, clause_end, compound, entity_name, first_index, index_of,
-                                             is_entityish, noun_after, read_tokens, verb_stems)
+from baes.recognition.normalize import verb_base
+from baes.recognition.request_tokens import (
+    HAVE,
+    LINKED_PARTICIPLES,
+    MANY,
+    MAX_NAME_WORDS,
+    MAYBE_MODALS,
+    MODALS,
+    PRONOUNS,
+    RELATION_WORDS,
+    SEPARATORS,
+    SKIP_IN_NOUNS,
+    SUBJECT_SKIP,
+    Known,
+    Tok,
+    clause_end,
+    compound,
+    entity_name,
+    first_index,
+    index_of,
+    is_entityish,
+    noun_after,
+    read_tokens,
+    verb_stems,
+)
 from baes.scaffold.spec import EntitySpec, RelationshipSpec
 
 

@@ -13,19 +13,20 @@ only those the request mentions, since it looks at no others).
 from __future__ import annotations
 
 import logging
+from collections.abc import Mapping, Sequence
 from datetime import datetime
-from typing import Any, Mapping, Sequence
+from typing import Any
 
-from baes.settings.config import FeatureFlags, current_flags
-from baes.recognition import vocabulary as vocab
 from baes.generation.llm_client import LLMConfig
-from baes.recognition.normalize import canonical_tokens
-from baes.recognition.offline import recognize_offline
+from baes.recognition import vocabulary as vocab
 from baes.recognition.cache import CachedRecognition, RecognitionCache
 from baes.recognition.model import INTENTS, Draft, Recognition, RecognitionError, canonical_intent
+from baes.recognition.normalize import canonical_tokens
+from baes.recognition.offline import recognize_offline
 from baes.recognition.request_tokens import Known
 from baes.scaffold.classification import EntityType, classify
 from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError
+from baes.settings.config import FeatureFlags, current_flags
 
 __all__ = ["INTENTS", "OFFLINE_VERSION", "Recognition", "RecognitionError", "cache_context", "recognize",
            "to_cached", "from_cached"]

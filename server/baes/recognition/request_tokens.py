@@ -7,13 +7,13 @@ project's existing entities.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Iterable, Sequence
+from functools import cache
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.normalize import canonical_tokens, stem, verb_base
 from baes.recognition.model import RecognitionError
+from baes.recognition.normalize import canonical_tokens, stem, verb_base
 from baes.scaffold.spec import EntitySpec, SpecError, pascal_case, snake_case
 
 # Canonical tokens have no "&", "!" or "?" ("and" and "." stand for them) and no inflected verb forms.
@@ -46,7 +46,7 @@ SKIP_IN_NOUNS = (vocab.NOUN_QUALIFIERS | vocab.STRUCTURE_WORDS | MODALS | RELATI
                               "me", "us", "want", "need", "like", "up", "where", "can", "which", "so"}))
 
 
-@lru_cache(maxsize=None)
+@cache
 def verb_stems(kind: str) -> frozenset[str]:
     """Stems of one verb list (computed on first use: the stemmer loads NLTK, ~0.4 s)."""
     words = {"create": vocab.CREATE_VERBS, "add": vocab.ADD_VERBS, "link": vocab.LINK_VERBS,

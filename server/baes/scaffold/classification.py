@@ -17,9 +17,9 @@ and covers nothing.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from enum import Enum
-from typing import Sequence
 
 from baes.scaffold.spec import EntitySpec, pluralize, snake_case
 

@@ -7,8 +7,9 @@ such as ``../../etc`` or ``x; import os`` never reaches a template or a file pat
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Mapping
+from typing import Any
 
 from baes.scaffold.schema import table_script
 from baes.scaffold.spec import EntitySpec, SpecError, pascal_case, pluralize, snake_case

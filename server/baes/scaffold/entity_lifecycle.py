@@ -10,9 +10,10 @@
 """
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any
 
 from baes.files.atomic import read_source
 from baes.fixes.text_edits import minimal_edits
@@ -78,7 +79,7 @@ def _shared_edits(root: Path, old: Mapping[str, Any], page_file: str,
 def _replacement(role: str, text: str, lines: tuple[int, int], old: Mapping[str, Any], new: Mapping[str, Any],
                  page_file: str) -> str:
     block = "".join(text.splitlines(keepends=True)[lines[0] - 1:lines[1]]).strip().rstrip(",")
-    snake, new_snake = old["entity_name_lower"], new["entity_name_lower"]
+    new_snake = new["entity_name_lower"]
     if role == "ui_app":
         return f'st.Page("pages/{new["page_file"]}", title="{new["entity_plural_title"]}")'
     if role == "main":

@@ -15,18 +15,17 @@ many-to-many relationship, an entity rename or deletion, each on its own) become
 from __future__ import annotations
 
 import sqlite3
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Mapping
 
 from baes.scaffold import migrations
 from baes.scaffold.classification import classify
 from baes.scaffold.context import build_render_context, sql_ident
 from baes.scaffold.entity_lifecycle import plan_entity_delete, plan_entity_rename
-from baes.scaffold.regeneration import RegeneratedFiles
-from baes.scaffold.plan import PlannedFile, ScaffoldPlan, entity_context, migration_file, \
-    plan_scaffold, render_entity_files
+from baes.scaffold.plan import PlannedFile, ScaffoldPlan, entity_context, migration_file, plan_scaffold, render_entity_files
 from baes.scaffold.project import ExistingApp, inspect_project
+from baes.scaffold.regeneration import RegeneratedFiles
 from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError, join_entity
 from baes.scaffold.template_registry import TemplateRegistry, shared_registry
 
@@ -45,7 +44,7 @@ class EntityChange:
     delete: bool = False                            # delete the entity (a change of its own)
 
     @classmethod
-    def from_spec(cls, spec: EntitySpec, defaults: tuple[tuple[str, str], ...] = ()) -> "EntityChange":
+    def from_spec(cls, spec: EntitySpec, defaults: tuple[tuple[str, str], ...] = ()) -> EntityChange:
         """The change adding ``spec``'s attributes and references to the entity of the same name."""
         return cls(spec.name, spec.attributes, spec.relationships, defaults=defaults)
 

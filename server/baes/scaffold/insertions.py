@@ -9,13 +9,13 @@ Inserted text uses the file's own line ending.
 from __future__ import annotations
 
 import ast
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Callable
 
-from baes.standards.findings import Span, TextEdit
-from baes.python_ast import parse as parse_python
 from baes.fixes.text_edits import LineIndex
+from baes.python_ast import parse as parse_python
+from baes.standards.findings import Span, TextEdit
 
 
 class InsertionError(ValueError):
@@ -34,7 +34,7 @@ class SourceLines:
         """The lines with their endings, broken only where Python and ``TextEdit`` positions break
         them (``\\n``, ``\\r\\n``, ``\\r``; not at form feeds as ``str.splitlines`` does)."""
         starts = LineIndex(self.text).starts
-        lines = [self.text[a:b] for a, b in zip(starts, starts[1:])]
+        lines = [self.text[a:b] for a, b in zip(starts, starts[1:], strict=False)]
         tail = self.text[starts[-1]:]
         return lines + [tail] if tail else lines
 

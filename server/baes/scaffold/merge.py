@@ -18,8 +18,8 @@ from __future__ import annotations
 import ast
 import io
 import tokenize
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Sequence
 
 from merge3 import Merge3
 

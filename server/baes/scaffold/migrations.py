@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Mapping, Sequence
+from typing import Any
 
 from baes.scaffold.schema import column_definition, create_table_sql, index_sql
 from baes.scaffold.spec import SpecError
@@ -240,5 +241,14 @@ def table_change(old: Mapping[str, Any], new: Mapping[str, Any],
     return statements, guards, True
 
 
-__all__ = ["MIGRATIONS_DIR", "Migration", "change_table", "create_tables", "creation_migrations", "table_change", "has_migrations", "next_number",
-           "sql_literal"]
+__all__ = [
+    "MIGRATIONS_DIR",
+    "Migration",
+    "change_table",
+    "create_tables",
+    "creation_migrations",
+    "table_change",
+    "has_migrations",
+    "next_number",
+    "sql_literal",
+]

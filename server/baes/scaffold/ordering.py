@@ -5,7 +5,7 @@ twice, a reference to an entity neither in the app nor in the batch, a cycle, a 
 """
 from __future__ import annotations
 
-from typing import Sequence
+from collections.abc import Sequence
 
 from baes.scaffold.project import ExistingApp
 from baes.scaffold.spec import EntitySpec

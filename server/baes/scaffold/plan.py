@@ -9,24 +9,23 @@ and notes. Planning reads the folder but never writes: the CLI writes a plan ato
 from __future__ import annotations
 
 import ast
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any
 
 from baes.files.atomic import read_source
-from baes.standards.findings import TextEdit
-from baes.scaffold import insertions
+from baes.fixes.text_edits import apply_edits
+from baes.scaffold import insertions, migrations
 from baes.scaffold.classification import Classification, EntityType, classify, not_generated_note
 from baes.scaffold.context import build_render_context, page_file_name
-from baes.scaffold import migrations
 from baes.scaffold.merge import snapshot_path
 from baes.scaffold.ordering import creation_order
 from baes.scaffold.project import ExistingApp, inspect_project
 from baes.scaffold.spec import EntitySpec, SpecError
-from baes.swea import SWEAType
 from baes.scaffold.template_registry import TemplateMetadata, TemplateRegistry, shared_registry
-from baes.fixes.text_edits import apply_edits
-
+from baes.standards.findings import TextEdit
+from baes.swea import SWEAType
 
 CREATE = "create"
 EDIT = "edit"

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from baes.files.atomic import read_source
-from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError, pascal_case
 from baes.python_ast import parse as parse_python
+from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError, pascal_case
 
 MODELS_DIR = "app/models"
 TABLES_DIR = "app/tables"

@@ -9,8 +9,8 @@ planned next to each file, so the next change has its merge base.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from pathlib import Path
-from typing import Mapping
 
 from baes.files.atomic import read_source
 from baes.fixes.text_edits import minimal_edits

@@ -8,7 +8,7 @@ migrations: the ``app/database.py`` import and ``TABLE_CREATORS`` element). They
 from __future__ import annotations
 
 import ast
-from typing import Callable, Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from baes.scaffold.insertions import InsertionError, parse
 

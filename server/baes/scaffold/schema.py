@@ -6,7 +6,8 @@ schema a new database gets and the one an old database is migrated to are the sa
 """
 from __future__ import annotations
 
-from typing import Any, Mapping, Sequence
+from collections.abc import Mapping, Sequence
+from typing import Any
 
 
 def column_definition(column: Mapping[str, Any]) -> str:

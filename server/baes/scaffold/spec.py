@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import keyword
 import re
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable, Mapping
+from typing import Any
 
 #: Attribute types every template supports. ``email`` is a ``str`` validated as an address.
 SUPPORTED_TYPES: tuple[str, ...] = ("str", "int", "float", "bool", "date", "datetime", "email")
@@ -94,7 +95,7 @@ class AttributeSpec:
         return {"name": self.name, "type": self.type, "required": self.required}
 
     @classmethod
-    def parse(cls, text: str) -> "AttributeSpec":
+    def parse(cls, text: str) -> AttributeSpec:
         """Parse the CLI form ``name:type`` with an optional trailing ``?`` for optional fields."""
         name, _, type_name = text.partition(":")
         type_name = type_name or "str"
@@ -136,7 +137,7 @@ class RelationshipSpec:
         return pluralize(snake_case(self.target))
 
 
-def join_entity(entity: str, target: str) -> "EntitySpec":
+def join_entity(entity: str, target: str) -> EntitySpec:
     """The join entity of a many-to-many between ``entity`` and ``target``: ``ReaderBook``."""
     first, second = pascal_case(entity), pascal_case(target)
     if first == second:
@@ -177,7 +178,7 @@ class EntitySpec:
         """The many-to-one references: the entity's own ``<target>_id`` columns."""
         return tuple(r for r in self.relationships if r.kind == "many_to_one")
 
-    def split_many_to_many(self) -> tuple["EntitySpec", tuple["EntitySpec", ...]]:
+    def split_many_to_many(self) -> tuple[EntitySpec, tuple[EntitySpec, ...]]:
         """This entity without its many-to-many relationships, and the join entities they need."""
         joins = tuple(join_entity(self.name, r.target) for r in self.relationships if r.kind == "many_to_many")
         return EntitySpec(self.name, self.attributes, self.references, self.description, self.unique), joins
@@ -204,7 +205,7 @@ class EntitySpec:
         }
 
     @classmethod
-    def from_context(cls, context: Mapping[str, Any]) -> "EntitySpec":
+    def from_context(cls, context: Mapping[str, Any]) -> EntitySpec:
         """Build (and validate) a spec from a reference-style template context."""
         attributes = tuple(
             AttributeSpec(name=a["name"], type=a.get("type", "str"), required=bool(a.get("required", True)))
@@ -218,6 +219,6 @@ class EntitySpec:
         return cls(name=str(context["entity_name"]), attributes=attributes, relationships=relationships,
                    unique=unique)
 
-    def with_attributes(self, extra: Iterable[AttributeSpec]) -> "EntitySpec":
+    def with_attributes(self, extra: Iterable[AttributeSpec]) -> EntitySpec:
         return EntitySpec(self.name, self.attributes + tuple(extra), self.relationships, self.description,
                           self.unique)

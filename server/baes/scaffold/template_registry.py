@@ -11,10 +11,10 @@ from __future__ import annotations
 import json
 import logging
 from dataclasses import dataclass
-from functools import lru_cache
 from datetime import datetime
+from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Dict, List, Optional
+from typing import TYPE_CHECKING, Any
 
 import baes
 from baes.scaffold.classification import EntityType
@@ -58,11 +58,11 @@ class TemplateMetadata:
     """Metadata for a template file (the reference's fields, then where and how it is used)."""
 
     template_id: str
-    swea_type: Optional[SWEAType]
+    swea_type: SWEAType | None
     entity_type: EntityType
     version: str
     description: str
-    supported_attributes: List[str]
+    supported_attributes: list[str]
     created_at: datetime
     last_modified: datetime
     template_file: str = ""
@@ -71,7 +71,7 @@ class TemplateMetadata:
     output_path: str = ""      # relative path pattern, e.g. "app/routers/{entity_name_lower}.py"
     primary: bool = False      # the one ``get_template(swea_type, entity_type)`` returns
 
-    def to_dict(self) -> Dict[str, Any]:
+    def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (for ``baes templates --format json`` and the LSP)."""
         return {
             "template_id": self.template_id,
@@ -140,7 +140,7 @@ class TemplateRegistry:
 
     # -- lookup -----------------------------------------------------------------------------
 
-    def get_template(self, swea_type: SWEAType, entity_type: EntityType) -> Optional[TemplateMetadata]:
+    def get_template(self, swea_type: SWEAType, entity_type: EntityType) -> TemplateMetadata | None:
         """Retrieve the primary template's metadata for a SWEA and entity type, or None."""
         swea = SWEAType.parse(swea_type)
         for metadata in self._templates.values():
@@ -155,17 +155,17 @@ class TemplateRegistry:
         except KeyError:
             raise TemplateNotFoundError(f"no template {template_id!r} in {self.templates_dir}") from None
 
-    def list_templates(self) -> List[TemplateMetadata]:
+    def list_templates(self) -> list[TemplateMetadata]:
         """List all available templates (entity templates first, then the application shell)."""
         return sorted(self._templates.values(), key=lambda m: (m.scope != "entity", not m.primary, m.template_id))
 
-    def entity_templates(self, entity_type: EntityType = EntityType.STANDARD) -> List[TemplateMetadata]:
+    def entity_templates(self, entity_type: EntityType = EntityType.STANDARD) -> list[TemplateMetadata]:
         """The templates rendered once per entity."""
         return [m for m in self.list_templates() if m.scope == "entity" and m.entity_type is entity_type]
 
     # -- rendering --------------------------------------------------------------------------
 
-    def _env(self) -> "Environment":
+    def _env(self) -> Environment:
         if self._environment is None:
             from jinja2 import FileSystemLoader, StrictUndefined
             from jinja2.sandbox import SandboxedEnvironment
@@ -187,7 +187,7 @@ class TemplateRegistry:
             self._environment = env
         return self._environment
 
-    def render_template(self, swea_type: SWEAType, entity_type: EntityType, context: Dict[str, Any]) -> str:
+    def render_template(self, swea_type: SWEAType, entity_type: EntityType, context: dict[str, Any]) -> str:
         """Render the primary template of a SWEA/entity type with a reference-style context."""
         metadata = self.get_template(swea_type, entity_type)
         if metadata is None:
@@ -197,7 +197,7 @@ class TemplateRegistry:
             )
         return self.render(metadata.template_id, context)
 
-    def render(self, template_id: str, context: Dict[str, Any]) -> str:
+    def render(self, template_id: str, context: dict[str, Any]) -> str:
         """Render any template by id: entity templates take an entity context, shell ones ``entities``."""
         metadata = self.get_by_id(template_id)
         from baes.scaffold.context import build_render_context
@@ -216,7 +216,7 @@ class TemplateRegistry:
             raise TemplateRenderError(f"{template_id}: invalid context: {exc}") from exc
         return self._render_file(metadata, values)
 
-    def _render_file(self, metadata: TemplateMetadata, values: Dict[str, Any]) -> str:
+    def _render_file(self, metadata: TemplateMetadata, values: dict[str, Any]) -> str:
         from jinja2 import TemplateError as JinjaError
         from jinja2 import TemplateNotFound
 

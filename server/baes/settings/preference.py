@@ -16,13 +16,13 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from baes.settings.validation import CONFIG_KEYS, SettingsMessage, normalize_key
 
 
-class ConfigurationPreference(str, Enum):
+class ConfigurationPreference(StrEnum):
     """The values of the ``configurationPreference`` editor setting."""
 
     EDITOR_FIRST = "editorFirst"

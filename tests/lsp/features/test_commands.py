@@ -4,12 +4,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from lsp_support import client_fixture, diagnostics_of
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 from pygls.uris import from_fs_path
 from pytest_lsp import LanguageClient
-
-from lsp_support import client_fixture, diagnostics_of
 
 vscode_without_cache = client_fixture("vscode", {"settings": {"debounceMs": 0, "ENABLE_RECOGNITION_CACHE": False}})
 

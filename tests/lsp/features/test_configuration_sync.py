@@ -4,11 +4,10 @@ from __future__ import annotations
 import asyncio
 from pathlib import Path
 
+from lsp_support import BACKEND, client_fixture, diagnostics_of, wait_for
 from lsprotocol import types
 from pygls.uris import from_fs_path
 from pytest_lsp import LanguageClient
-
-from lsp_support import BACKEND, client_fixture, diagnostics_of, wait_for
 
 
 async def reload_config(client: LanguageClient, path: Path) -> None:

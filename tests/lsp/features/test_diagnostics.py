@@ -5,11 +5,10 @@ import asyncio
 import contextlib
 from pathlib import Path
 
+from lsp_support import BACKEND, client_fixture, code_actions, diagnostics_of, wait_for
 from lsprotocol import types
 from pygls.exceptions import JsonRpcException
 from pytest_lsp import LanguageClient
-
-from lsp_support import BACKEND, client_fixture, code_actions, diagnostics_of, wait_for
 
 neovim_debounced = client_fixture("neovim", {"settings": {"debounceMs": 300}})
 

@@ -9,16 +9,17 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import TYPE_CHECKING, Any, Sequence
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from lsprotocol import types
 
-from baes.standards.findings import Finding, FixSafety, TextEdit
 from baes.lsp.edits import document_edit
 from baes.lsp.features.diagnostics import current_result
 from baes.lsp.linting import LintResult, suppression_edits
 from baes.lsp.positions import range_to_lines
 from baes.lsp.session import Session
+from baes.standards.findings import Finding, FixSafety, TextEdit
 
 if TYPE_CHECKING:
     from baes.fixes.apply import FixOutcome

@@ -11,8 +11,9 @@ import dataclasses
 import datetime
 import enum
 import logging
+from collections.abc import Awaitable, Callable, Mapping, Sequence
 from pathlib import PurePath
-from typing import Any, Awaitable, Callable, Mapping, Sequence
+from typing import Any
 
 from pygls.exceptions import JsonRpcInternalError, JsonRpcInvalidParams
 

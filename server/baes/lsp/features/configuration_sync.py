@@ -5,16 +5,17 @@ from __future__ import annotations
 
 import logging
 import uuid
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from lsprotocol import types
 
-from baes.settings import loader as settings_loader
-from baes.settings.loader import CONFIG_FILE_NAMES
 from baes.lsp import log
 from baes.lsp.configuration import SECTION
 from baes.lsp.features import diagnostics
 from baes.lsp.session import Session
+from baes.settings import loader as settings_loader
+from baes.settings.loader import CONFIG_FILE_NAMES
 
 logger = logging.getLogger(__name__)
 
@@ -38,7 +39,7 @@ async def pull_configuration(session: Session) -> bool:
         return False
     values = list(values or [])
     session.config.set_global(values[0] if values else None)
-    for folder, value in zip(folders, values[1:]):
+    for folder, value in zip(folders, values[1:], strict=False):
         session.config.set_folder(folder, value)
     return _layers(session) != before
 

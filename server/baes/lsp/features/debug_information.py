@@ -6,14 +6,15 @@ import logging
 import os
 import platform
 import sys
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from baes import __version__
-from baes.settings.loader import find_config_file
 from baes.lsp.configuration import uri_to_path
 from baes.lsp.features.commands import jsonable
 from baes.lsp.features.diagnostics import current_result
 from baes.lsp.session import Session
+from baes.settings.loader import find_config_file
 
 logger = logging.getLogger(__name__)
 

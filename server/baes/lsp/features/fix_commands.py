@@ -3,17 +3,18 @@ with ``workspace/applyEdit`` (for clients and key bindings that run commands).""
 from __future__ import annotations
 
 import logging
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from lsprotocol import types
 
-from baes.standards.findings import Finding
 from baes.lsp.edits import document_edit
 from baes.lsp.features import code_actions
 from baes.lsp.features.commands import CommandError
 from baes.lsp.features.diagnostics import current_result
 from baes.lsp.linting import LintResult
 from baes.lsp.session import Session
+from baes.standards.findings import Finding
 
 logger = logging.getLogger(__name__)
 

@@ -6,10 +6,10 @@ import re
 
 from lsprotocol import types
 
-from baes.standards.catalog import get_rule
 from baes.lsp.features.diagnostics import current_result
 from baes.lsp.positions import from_lsp_position
 from baes.lsp.session import Session
+from baes.standards.catalog import get_rule
 
 # A suppression comment (``# baes: ignore[BE002, BE003]`` or a ``noqa`` comment naming codes) and the codes in it.
 _SUPPRESSION = re.compile(r"#\s*(?:baes\s*:\s*ignore|noqa)\b[^#\n\r]*", re.IGNORECASE)

@@ -8,7 +8,8 @@ time to the ``initialize`` answer, for commands a session rarely runs.
 from __future__ import annotations
 
 import asyncio
-from typing import TYPE_CHECKING, Any, Callable, Mapping, TypeVar
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from baes.lsp.features.commands import CommandError, jsonable
 from baes.lsp.session import Session

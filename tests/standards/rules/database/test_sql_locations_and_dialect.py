@@ -2,10 +2,11 @@
 where it is valid on the database the SQL is written for."""
 from __future__ import annotations
 
+from tests.standards.helpers import check
+
 from baes.fixes.apply import fix_safety, fix_source
 from baes.settings.config import Settings
 from baes.standards.findings import FixSafety
-from tests.standards.helpers import check
 
 SCHEMA = '''SCHEMA_SQL = """
 CREATE TABLE IF NOT EXISTS authors (

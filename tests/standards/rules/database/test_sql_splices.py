@@ -3,7 +3,6 @@ the code vouches for are not; `text(f"...")` and SQL returned by a helper of the
 from __future__ import annotations
 
 import pytest
-
 from tests.standards.helpers import check
 
 
