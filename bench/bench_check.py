@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_check.py [--corpus DIR ...] [--repeat N] [--jobs N]
 
 Corpus (default): the ``docs_src/`` and ``tests/`` folders of FastAPI's and SQLModel's
-source distributions, downloaded once with ``pip download --no-binary :all:`` into
+source distributions, downloaded once by ``bench/sdists.py`` (``pip download``) into
 ``.bench-cache/sdists`` and unpacked into ``.bench-cache/corpus``.
 
 Measured in the same run, in turns, best and median of N repetitions:
