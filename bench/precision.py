@@ -20,18 +20,20 @@ import json
 import random
 import sys
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from figures import Figure, emit  # noqa: E402
+from precision_corpus import PACKAGES, CorpusFile, corpus_files  # noqa: E402
+from precision_labels import LABELS_FILE, Key, Label, line_hash, load_labels  # noqa: E402
 
 from baes.files.atomic import read_source  # noqa: E402
 from baes.settings.config import Settings  # noqa: E402
 from baes.standards.engine import check_source  # noqa: E402
-from figures import Figure, emit  # noqa: E402
-from precision_corpus import PACKAGES, CorpusFile, corpus_files  # noqa: E402
-from precision_labels import LABELS_FILE, Key, Label, line_hash, load_labels  # noqa: E402
 
 PROFILES = ("default", "strict", "generated")
 TARGETS = {"default": (0.90, 0.80), "strict": (0.75, None)}  # profile -> (overall, every firing rule)
@@ -166,15 +168,16 @@ def figures_for_bench(results: Sequence[ProfileFigures]) -> list[Figure]:
     for figures in results:
         overall, per_rule = TARGETS.get(figures.profile, (None, None))
         if figures.precision is not None:
+            target = f">= {overall * 100:.0f} %" if overall else ""
             out.append(Figure("precision", f"{figures.profile} profile: precision (labelled, weighted by findings)",
-                              round(figures.precision * 100, 1), "%", target=f">= {overall * 100:.0f} %" if overall else "",
+                              round(figures.precision * 100, 1), "%", target=target,
                               command=f"{COMMAND} --profile {figures.profile}"))
         if per_rule is not None:
             firing = [r for r in figures.rules if r.precision is not None]
             below = sum(1 for r in firing if (r.precision or 0.0) < per_rule)
-            out.append(Figure("precision", f"{figures.profile} profile: firing rules below {per_rule * 100:.0f} % precision",
-                              below, "rules", reference=f"of {len(firing)} labelled firing rules", target="0",
-                              command=f"{COMMAND} --profile {figures.profile}"))
+            name = f"{figures.profile} profile: firing rules below {per_rule * 100:.0f} % precision"
+            out.append(Figure("precision", name, below, "rules", reference=f"of {len(firing)} labelled firing rules",
+                              target="0", command=f"{COMMAND} --profile {figures.profile}"))
     return out
 
 

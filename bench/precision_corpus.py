@@ -12,14 +12,15 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from baes.files.discovery import discover_python_files  # noqa: E402
 from sdists import fetch_sdist  # noqa: E402
+
+from baes.files.discovery import discover_python_files  # noqa: E402
 
 # (name, version, why it is here)
 PACKAGES: tuple[tuple[str, str, str], ...] = (

@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any
 
 LABELS_FILE = Path(__file__).resolve().parent / "precision_labels.jsonl"
 VERDICTS = ("true", "false", "wrong_location")

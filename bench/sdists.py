@@ -4,7 +4,8 @@ The one download path of the benchmarks (``bench_check``'s corpus and the precis
 ``pip download --no-deps --no-binary NAME`` into ``.bench-cache/sdists``, unpacked into
 ``.bench-cache/corpus``. Only the package itself is taken as source (``--no-binary NAME``, not
 ``:all:``): pip prepares an sdist's metadata, and with ``:all:`` it would build the build
-backends too from source (uv_build needs Rust crates, which are not reachable). The cache is git-ignored: third-party code is never committed.
+backends too from source (uv_build needs Rust crates, which are not reachable). The cache is
+git-ignored: third-party code is never committed.
 """
 from __future__ import annotations
 

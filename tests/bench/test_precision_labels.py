@@ -9,7 +9,6 @@ import json
 from pathlib import Path
 
 import pytest
-
 from bench.precision import PROFILES, measure, sample, scan
 from bench.precision_corpus import PACKAGES, package_files
 from bench.precision_labels import FIELDS, LABELS_FILE, VERDICTS, Label, LabelError, line_hash, parse_labels
