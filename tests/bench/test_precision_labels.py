@@ -1,7 +1,9 @@
 """The precision benchmark's labels file is well-formed, and its arithmetic is right on a corpus built here.
 
-No network: the synthetic corpus is a few files written to ``tmp_path``; the engine runs on them
-for real and the expected findings are read off its output, then labelled by hand in the test.
+No network: the synthetic corpus is a file written to ``tmp_path``; the engine runs on it for
+real. Its findings are ones no fix of a false-positive class should remove (values spliced into
+quoted SQL literals, a bare ``except:`` that swallows everything), so the arithmetic test does
+not depend on today's false positives.
 """
 from __future__ import annotations
 
@@ -65,8 +67,8 @@ def find(conn: sqlite3.Connection, name: str) -> list:
     return conn.execute(f"SELECT * FROM users WHERE name = '{name}'").fetchall()
 
 
-def count(conn: sqlite3.Connection, table: str) -> int:
-    return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+def count(conn: sqlite3.Connection, email: str) -> int:
+    return conn.execute(f"SELECT count(*) FROM users WHERE email = '{email}'").fetchone()[0]
 
 
 def load(conn: sqlite3.Connection, key: str) -> list:
