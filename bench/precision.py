@@ -10,8 +10,9 @@ profile it prints findings, findings per 1,000 lines, how many are labelled, pre
 after a rule change: label a sample of them). Overall precision per profile is each rule's
 precision weighted by its findings (labels are a per-rule sample, so their raw mix is not the
 findings' mix); the raw true/labelled ratio is printed beside it.
-``--sample FILE`` writes up to N unlabelled findings per rule and profile (random, fixed seed;
-every one of a rare rule) with the code around them, for a reviewer to label.
+``--sample FILE`` writes up to N unlabelled findings per rule (random, fixed seed; every one of a
+rare rule), drawn from the profiles in turn, default first, with the code around them, for a
+reviewer to label.
 """
 from __future__ import annotations
 
@@ -182,7 +183,8 @@ def figures_for_bench(results: Sequence[ProfileFigures]) -> list[Figure]:
 
 
 def sample(scan_result: Scan, labels: dict[Key, Label], per_rule: int, seed: int) -> list[dict[str, Any]]:
-    """Unlabelled findings to label: up to ``per_rule`` per rule and profile, with their code around them."""
+    """Unlabelled findings to label, with their code around them: up to ``per_rule`` per rule, drawn
+    from the profiles in turn (default first: most of strict's findings are default's too)."""
     rng = random.Random(seed)
     chosen: dict[Key, Occurrence] = {}
     for profile in sorted(scan_result.findings):
@@ -211,7 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--json", action="store_true", help="print JSON instead of text")
     parser.add_argument("--labels", type=Path, default=LABELS_FILE, help="labels file (default: %(default)s)")
     parser.add_argument("--sample", type=Path, metavar="FILE", help="write unlabelled findings to label to FILE")
-    parser.add_argument("--per-rule", type=int, default=20, help="with --sample: findings per rule and profile")
+    parser.add_argument("--per-rule", type=int, default=20, help="with --sample: findings per rule")
     parser.add_argument("--seed", type=int, default=14, help="with --sample: random seed (default 14)")
     args = parser.parse_args(argv)
     profiles = tuple(args.profile or PROFILES)
