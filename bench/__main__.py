@@ -27,6 +27,7 @@ BENCHMARKS: dict[str, tuple[list[str], list[str]]] = {
     "bench_lsp": ([], ["--edits", "40", "--starts", "2"]),
     "bench_scaffold": ([], ["--repeat", "10"]),
     "bench_pipeline": ([], []),
+    "precision": ([], []),
 }
 HEADERS = ["benchmark", "figure", "value", "reference (same run)", "ratio", "target", "reproduce"]
 

@@ -3,7 +3,7 @@
     .venv/bin/python bench/bench_check.py [--corpus DIR ...] [--repeat N] [--jobs N]
 
 Corpus (default): the ``docs_src/`` and ``tests/`` folders of FastAPI's and SQLModel's
-source distributions, downloaded once with ``pip download --no-binary :all:`` into
+source distributions, downloaded once by ``bench/sdists.py`` (``pip download``) into
 ``.bench-cache/sdists`` and unpacked into ``.bench-cache/corpus``.
 
 Measured in the same run, in turns, best and median of N repetitions:
@@ -19,55 +19,26 @@ from __future__ import annotations
 import argparse
 import ast
 import statistics
-import subprocess
 import sys
-import tarfile
 import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parent.parent
-CACHE = REPO / ".bench-cache"
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from sdists import fetch_sdist  # noqa: E402
+
 PACKAGES = ("fastapi", "sqlmodel")
 CORPUS_FOLDERS = ("docs_src", "tests")
 
 
-def _safe_members(archive: tarfile.TarFile, target: Path) -> list[tarfile.TarInfo]:
-    """Only regular files and folders that stay inside ``target``."""
-    members = []
-    for member in archive.getmembers():
-        if not (member.isfile() or member.isdir()):
-            continue
-        destination = (target / member.name).resolve()
-        if target.resolve() in destination.parents or destination == target.resolve():
-            members.append(member)
-    return members
-
-
 def ensure_corpus() -> list[Path]:
     """The default corpus folders, downloading and unpacking the sdists on first use."""
-    sdists = CACHE / "sdists"
-    corpus = CACHE / "corpus"
     roots: list[Path] = []
     for package in PACKAGES:
-        unpacked = sorted(corpus.glob(f"{package}-*"))
-        if not unpacked:
-            archives = sorted(sdists.glob(f"{package}-*.tar.gz"))
-            if not archives:
-                sdists.mkdir(parents=True, exist_ok=True)
-                print(f"downloading the {package} sdist into {sdists} (first run only)", file=sys.stderr)
-                subprocess.run(
-                    [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", ":all:",
-                     "--quiet", package, "-d", str(sdists)],
-                    check=True,
-                )
-                archives = sorted(sdists.glob(f"{package}-*.tar.gz"))
-            corpus.mkdir(parents=True, exist_ok=True)
-            with tarfile.open(archives[-1]) as archive:
-                archive.extractall(corpus, members=_safe_members(archive, corpus))
-            unpacked = sorted(corpus.glob(f"{package}-*"))
+        unpacked = fetch_sdist(package)
         for folder in CORPUS_FOLDERS:
-            candidate = unpacked[-1] / folder
+            candidate = unpacked / folder
             if candidate.is_dir():
                 roots.append(candidate)
     return roots
