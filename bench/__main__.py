@@ -27,6 +27,9 @@ BENCHMARKS: dict[str, tuple[list[str], list[str]]] = {
     "bench_lsp": ([], ["--edits", "40", "--starts", "2"]),
     "bench_scaffold": ([], ["--repeat", "10"]),
     "bench_pipeline": ([], []),
+    "bench_evolve": ([], ["--repeat", "3", "--rows", "20000"]),
+    "bench_recognition": ([], []),
+    "bench_load": ([], ["--documents", "10", "--bursts", "5", "--burst-edits", "20"]),
     "precision": ([], []),
 }
 HEADERS = ["benchmark", "figure", "value", "reference (same run)", "ratio", "target", "reproduce"]

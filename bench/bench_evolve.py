@@ -19,9 +19,13 @@ import argparse
 import shutil
 import sqlite3
 import statistics
+import sys
 import tempfile
 import time
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # ``bench.figures`` when run as a script
+from bench.figures import Figure, emit  # noqa: E402
 
 TARGET_MS = 100.0
 
@@ -124,6 +128,12 @@ def main() -> None:
           f"{args.rows / migrated:12,.0f} rows/s")
     print(f"plain SQLite copy of the same rows          {copied * 1000:8.1f} ms  {args.rows / copied:12,.0f} rows/s")
     print(f"ratio (migration / plain copy)              {migrated / copied:8.2f}x")
+    command = "python bench/bench_evolve.py"
+    applied = statistics.median(times[True])
+    emit(Figure("bench_evolve", "plan + apply one evolution step, 10-entity app, median", applied, "ms",
+                "plan alone", applied / statistics.median(times[False]), "<= 100 ms", command),
+         Figure("bench_evolve", f"migration of {args.rows:,} rows (table rebuilt)", args.rows / migrated, "rows/s",
+                "plain SQLite copy of the same table", migrated / copied, "", command))
 
 
 if __name__ == "__main__":

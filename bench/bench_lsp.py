@@ -29,6 +29,9 @@ from lsprotocol import types
 from pygls.lsp.client import LanguageClient
 from pygls.protocol import LanguageServerProtocol
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # ``bench.figures`` when run as a script
+from bench.figures import Figure, emit  # noqa: E402
+
 HERE = Path(__file__).resolve().parent
 BAES = [sys.executable, "-m", "baes", "lsp"]
 BARE = [sys.executable, str(HERE / "bare_pygls_server.py")]
@@ -235,11 +238,15 @@ async def main_async(edits: int, starts: int) -> None:
             print(f"  didChange -> diagnostics  baes  p50 {b50:7.1f} ms  p95 {b95:7.1f} ms")
             print(f"  didChange -> diagnostics  ruff  p50 {r50:7.1f} ms  p95 {r95:7.1f} ms")
             print(f"  ratio p50 {b50 / r50:5.2f}x   p95 {b95 / r95:5.2f}x   (target: p95 at most 3x)")
+            emit(Figure("bench_lsp", f"didChange -> diagnostics, {title}, p95", b95, "ms",
+                        "ruff server, same client and file", b95 / r95, "<= 3x", "python bench/bench_lsp.py"))
 
         baes_starts = [await start_time(BAES, root, {"settings": {}}) for _ in range(starts)]
         bare_starts = [await start_time(BARE, root, None) for _ in range(starts)]
         bs, rs = statistics.median(baes_starts) * 1000, statistics.median(bare_starts) * 1000
         print(f"start -> initialize answer  baes {bs:7.1f} ms  bare pygls {rs:7.1f} ms  ratio {bs / rs:5.2f}x")
+        emit(Figure("bench_lsp", "start -> initialize answer", bs, "ms", "a bare pygls server", bs / rs, "",
+                    "python bench/bench_lsp.py"))
 
 
 def main() -> None:

@@ -32,6 +32,9 @@ from pathlib import Path
 from statistics import mean
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # ``bench.figures`` when run as a script
+from bench.figures import Figure, emit  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -223,6 +226,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     figures = measure(args.latency)
     print(json.dumps(figures, indent=2, sort_keys=True) if args.json else table(figures))
+    base, best = figures["baseline"], figures["optimized"]
+    command = "python bench/bench_pipeline.py"
+    emit(Figure("bench_pipeline", "LLM tokens per entity, all flags on", best["avg_tokens"], "tokens",
+                "all flags off (the reference's baseline)", best["avg_tokens"] / base["avg_tokens"]
+                if base["avg_tokens"] else None, "", command),
+         Figure("bench_pipeline", "own time per entity (LLM time excluded), all flags on",
+                best["avg_own_time_s"] * 1000, "ms", "all flags off", best["avg_own_time_s"] / base["avg_own_time_s"]
+                if base["avg_own_time_s"] else None, "", command))
     return 0
 
 

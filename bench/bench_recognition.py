@@ -18,6 +18,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from bench.figures import Figure, emit  # noqa: E402
 from bench.recognition_labels import REFUSED, RIGHT, WRONG, Outcome, load, score  # noqa: E402
 
 TARGET_RIGHT = 0.95
@@ -40,6 +41,9 @@ def _table(title: str, outcomes: list[Outcome]) -> bool:
         print(f"{kind:18} {n:4} {share:7.1%} {counts[WRONG]:6} {counts[REFUSED]:8}")
     n = len(outcomes) or 1
     print(f"{'all':18} {len(outcomes):4} {total[RIGHT] / n:7.1%} {total[WRONG]:6} {total[REFUSED]:8}")
+    emit(Figure("bench_recognition", f"{title} requests fully right ({len(outcomes)}; {total[WRONG]} wrong, "
+                f"{total[REFUSED]} refused)", total[RIGHT] / n * 100, "%", "", None, ">= 95 %, no wrong change",
+                "python bench/bench_recognition.py"))
     return ok and total[RIGHT] / n >= TARGET_RIGHT and total[WRONG] == 0
 
 

@@ -26,6 +26,9 @@ from collections.abc import Callable
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # ``bench.figures`` when run as a script
+from bench.figures import Figure, emit  # noqa: E402
+
 TARGET_MS = 50.0
 
 
@@ -111,6 +114,10 @@ def main() -> int:
     for label, best, median in rows:
         print(f"{label:44} best {best:7.2f} ms  median {median:7.2f} ms  ratio {median / ref_median:5.2f}x")
     print(f"{'cold first plan (new process, imports)':44} {cold:7.2f} ms")
+    for label, _best, median in (rows[0], rows[-1]):
+        emit(Figure("bench_scaffold", f"scaffold one entity: {label}, median", median, "ms",
+                    "compile() of the generated sources", median / ref_median, f"<= {TARGET_MS:.0f} ms",
+                    "python bench/bench_scaffold.py"))
     print("LLM tokens: 0 (openai imported: {})".format("openai" in sys.modules))
     verdicts = []
     for label, best, median in (rows[0], rows[-1]):
