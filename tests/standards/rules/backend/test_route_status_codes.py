@@ -24,3 +24,23 @@ def test_mock_patch_decorators_are_not_routes() -> None:
         "from unittest import mock\n\n\n@mock.patch('app.db.connect')\ndef create_thing(m):\n    return m\n"
     )
     assert ids(check(source, "backend", select=("BE001", "BE002", "BE003", "BE004", "BE005"))) == []
+
+
+def test_create_route_fix_never_rewrites_an_explicit_status() -> None:
+    source = "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n\n@router.post('/s', status_code=200)\ndef create_s() -> dict:\n    return {}\n"
+    [finding] = [f for f in check(source, "backend").findings if f.rule_id == "BE001"]
+    assert finding.fix is None and "declares 200" in finding.message
+    for status in ("204", "202", "status.HTTP_204_NO_CONTENT", "HTTPStatus.ACCEPTED"):
+        assert "BE001" not in ids(check(source.replace("200", status), "backend"))
+
+
+def test_create_route_that_sets_its_own_status_in_a_nested_branch() -> None:
+    source = (
+        "from fastapi import APIRouter, Response\n\nrouter = APIRouter()\n\n\n@router.post('/s')\n"
+        "async def create_s(data: dict, response: Response) -> dict:\n    if data:\n        response.status_code = 201\n"
+        "    return data\n"
+    )
+    assert "BE001" not in ids(check(source, "backend"))
+    # a nested function's assignment is not the route's own
+    nested = source.replace("    if data:\n        response.status_code = 201\n", "    def inner(r):\n        r.status_code = 201\n")
+    assert "BE001" in ids(check(nested, "backend"))
