@@ -28,6 +28,10 @@ class CreateStatusOptions(RuleOptions):
     create_name_pattern: str = r"^(create|add|new|register|insert)_"
 
 
+# statuses a create may declare on purpose instead of 201
+_OTHER_OUTCOMES = frozenset({202, 204})
+
+
 def sets_own_status(index: SourceIndex, func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     """The function decides its status itself: ``response.status_code = ...`` or a returned
     ``JSONResponse(..., status_code=...)`` (an upsert answering 200 or 201, say)."""
@@ -57,10 +61,10 @@ def _create_status(ctx: RuleContext[CreateStatusOptions]) -> Iterator[Violation]
                     actual=200, how="answers", expected=expected,
                 )
             continue
-        # an explicit status is the author's decision: only a declared 200 contradicts the rule
-        # (202 Accepted, 204 No Content say something else on purpose), and it is never rewritten
-        if actual == 200 and actual != expected:
-            yield Violation.at(route.decorator, name=route.function.name, actual=200, how="declares", expected=expected)
+        # an explicit status is the author's: never rewritten, and one that says a different outcome
+        # on purpose (202 Accepted: done later; 204 No Content: nothing returned) is not judged
+        if actual is not None and actual != expected and actual not in _OTHER_OUTCOMES:
+            yield Violation.at(route.decorator, name=route.function.name, actual=actual, how="declares", expected=expected)
 
 
 RULE = BACKEND.rule(
@@ -81,8 +85,9 @@ RULE = BACKEND.rule(
         "Scope: POST routes whose function name matches `create_name_pattern`. Not in the default profile: "
         "FastAPI's own tutorials answer 200 from POST, which is valid HTTP. A status code held in a variable "
         "is not judged, nor a route that sets `response.status_code` or returns a response with its own status. "
-        "An explicit status other than 200 (`202`, `204`) is a decision and not reported; an explicit 200 is "
-        "reported without a fix: the fix only adds a status where none is declared."
+        "An explicit `202 Accepted` or `204 No Content` says another outcome on purpose and is not reported; "
+        "another explicit status (`200`) is reported without a fix: the fix only adds a status where none is "
+        "declared."
     ),
     valid_examples=(
         Example(
@@ -176,7 +181,7 @@ RULE = BACKEND.rule(
                 return JSONResponse(data, status_code=202)
             """,
         ),
-        # an explicit status other than 200 is a decision (nothing in the body to return)
+        # an explicit 204 says on purpose that nothing is returned
         Example(
             """
             from fastapi import APIRouter
