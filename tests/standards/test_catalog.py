@@ -101,7 +101,7 @@ def test_documentation_markdown_has_every_section() -> None:
 def test_patch_types_are_the_agreed_ones() -> None:
     agreed = {
         "add_decorator", "fix_status_code", "add_import", "replace_bare_except",
-        "replace_literal_with_env", "parameterize_sql", "sql_create_if_not_exists",
+        "replace_literal_with_env", "parameterize_sql", "sql_create_if_not_exists", "add_timeout",
     }
     assert {r.patch_type for r in RULES if r.patch_type} <= agreed
     assert get_rule("ST002").fix_safety is FixSafety.UNSAFE

@@ -35,7 +35,7 @@ _LINE_END = re.compile(r"(\r\n|\r|\n)")
 # other tools' codes for the same problems: a noqa comment naming F821 also silences ST003
 NOQA_ALIASES: dict[str, str] = {
     "F821": "ST003", "E722": "ST002", "B001": "ST002", "S608": "DB002", "N801": "ST004", "N802": "ST004",
-    "D103": "BE008", "S105": "BE007", "S106": "BE007",
+    "D103": "BE008", "S105": "BE007", "S106": "BE007", "S113": "ST005",
 }
 
 

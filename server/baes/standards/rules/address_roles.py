@@ -48,9 +48,9 @@ def _collected_calls(index: SourceIndex) -> frozenset[int]:
     """Ids of the calls that are elements of a list, tuple, set or dict display, or arguments of a
     collecting call (``rows.append(...)``, ``session.add(...)``): records, not connections."""
     found: set[int] = set()
-    for kind in (ast.List, ast.Tuple, ast.Set):
-        for display in index.nodes(kind):
-            found.update(id(e) for e in display.elts if isinstance(e, ast.Call))
+    displays: list[ast.List | ast.Tuple | ast.Set] = [*index.nodes(ast.List), *index.nodes(ast.Tuple), *index.nodes(ast.Set)]
+    for display in displays:
+        found.update(id(e) for e in display.elts if isinstance(e, ast.Call))
     for mapping in index.nodes(ast.Dict):
         found.update(id(v) for v in mapping.values if isinstance(v, ast.Call))
     for call in index.calls_to(*_COLLECTING):
