@@ -44,3 +44,16 @@ def test_create_route_that_sets_its_own_status_in_a_nested_branch() -> None:
     # a nested function's assignment is not the route's own
     nested = source.replace("    if data:\n        response.status_code = 201\n", "    def inner(r):\n        r.status_code = 201\n")
     assert "BE001" in ids(check(nested, "backend"))
+
+
+def test_not_found_raised_two_helpers_down_or_by_a_method() -> None:
+    route = (
+        "from fastapi import APIRouter, HTTPException\n\nrouter = APIRouter()\n\n\n"
+        "@router.get('/s/{i}')\ndef read_s(i: int, conn=None) -> dict:\n"
+        "    row = conn.execute('SELECT * FROM s WHERE id = ?', (i,)).fetchone()\n    {call}\n    return dict(row)\n"
+    )
+    helpers = "\n\ndef missing(what):\n    raise HTTPException(404, what)\n\n\ndef check_row(row):\n    if row is None:\n        missing('s')\n"
+    assert "BE003" not in ids(check(route.replace("{call}", "check_row(row)") + helpers, "backend"))
+    method = "\n\nclass Rows:\n    def ensure(self, row):\n        if row is None:\n            raise LookupError\n"
+    assert "BE003" not in ids(check(route.replace("{call}", "Rows().ensure(row)") + method, "backend"))
+    assert "BE003" in ids(check(route.replace("{call}", "print(row)") + helpers, "backend"))

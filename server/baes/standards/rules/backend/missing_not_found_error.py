@@ -40,10 +40,12 @@ def raises_here_or_in_helper(index: SourceIndex, func: ast.AST, depth: int = _HE
     if depth == 0:
         return False
     for call in index.own(func, ast.Call):
-        if isinstance(call.func, ast.Name):
-            helpers = functions_named(index, call.func.id)
-            if any(h is not func and raises_here_or_in_helper(index, h, depth - 1) for h in helpers):
-                return True
+        # ``get_or_404(...)`` or a method of the file's own class (``self.ensure_found(row)``)
+        callee = call.func
+        name = callee.id if isinstance(callee, ast.Name) else callee.attr if isinstance(callee, ast.Attribute) else None
+        helpers = functions_named(index, name) if name else []
+        if any(h is not func and raises_here_or_in_helper(index, h, depth - 1) for h in helpers):
+            return True
     return False
 
 
@@ -88,7 +90,7 @@ RULE = BACKEND.rule(
     notes=(
         "Scope: routes with a path parameter that call `fetchone()`, `.first()`, `.one_or_none()` or "
         "`session.get(Model, id)`. A route that calls a function of the same file which raises (`get_or_404`, "
-        "`ensure_found(row)`, followed up to three calls deep) is not reported."
+        "`self.ensure_found(row)`, followed up to three calls deep) is not reported."
     ),
     # a helper of the same file can raise for the route: not a promise about one statement
     scope="module",
