@@ -33,5 +33,5 @@ def test_eglot_quick_fix_saved_on_disk(tmp_path: Path) -> None:
     assert result["edit_inside"] is True
     assert result["cleared"] is True
     saved = target.read_text(encoding="utf-8")
-    assert 'uvicorn.run(app, host=os.environ.get("HOST", "0.0.0.0"))' in saved
+    assert 'uvicorn.run(app, host=os.environ.get("UVICORN_HOST", "0.0.0.0"))' in saved
     assert saved.startswith("import os\n")

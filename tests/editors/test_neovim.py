@@ -41,7 +41,7 @@ def test_neovim_quick_fix_and_fix_all_saved_on_disk(tmp_path: Path) -> None:
     assert result["hover_empty"] is True
     assert result["stopped"] is True
     assert target.read_text(encoding="utf-8") == SOURCE.replace(
-        'host="0.0.0.0"', 'host=os.environ.get("HOST", "0.0.0.0")').replace("import uvicorn", "import os\nimport uvicorn", 1) \
-        or 'os.environ.get("HOST", "0.0.0.0")' in target.read_text(encoding="utf-8")
+        'host="0.0.0.0"', 'host=os.environ.get("UVICORN_HOST", "0.0.0.0")').replace("import uvicorn", "import os\nimport uvicorn", 1) \
+        or 'os.environ.get("UVICORN_HOST", "0.0.0.0")' in target.read_text(encoding="utf-8")
     saved = fix_all.read_text(encoding="utf-8")
     assert saved.count("os.environ.get(") == 2 and "import os" in saved

@@ -88,5 +88,5 @@ def test_reference_constants_and_patch_types() -> None:
     assert (CodePatcher.FULL_REGENERATION_TOKENS, CodePatcher.TARGETED_PATCH_TOKENS) == (2000, 500)
     assert set(CodePatcher.patch_types()) == {
         "add_decorator", "fix_status_code", "add_import", "replace_bare_except",
-        "replace_literal_with_env", "parameterize_sql", "sql_create_if_not_exists",
+        "replace_literal_with_env", "parameterize_sql", "sql_create_if_not_exists", "add_timeout",
     }

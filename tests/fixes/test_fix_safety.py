@@ -1,6 +1,9 @@
 """A fix's safety is declared once, by the patch type that implements it."""
 from __future__ import annotations
 
+from collections.abc import Mapping
+from typing import Any
+
 from baes.fixes.apply import fix_safety
 from baes.fixes.patches import PATCH_TYPES, ReplaceLiteralWithEnv
 from baes.standards.catalog import all_rules
@@ -17,9 +20,16 @@ def test_a_rule_names_its_patch_type_and_takes_its_safety_from_it() -> None:
 
 
 def test_a_fix_spec_carries_the_safety_of_its_patch_type_for_these_arguments() -> None:
-    safe = ReplaceLiteralWithEnv.spec({"line": 1, "col": 4, "env_var": "X", "keep_default": True}, "t")
-    unsafe = ReplaceLiteralWithEnv.spec({"line": 1, "col": 4, "env_var": "X", "keep_default": False}, "t")
+    class Depends(ReplaceLiteralWithEnv):
+        @classmethod
+        def safety_for(cls, kwargs: Mapping[str, Any]) -> FixSafety:
+            return FixSafety.SAFE if kwargs.get("keep_default") else FixSafety.UNSAFE
+
+    safe = Depends.spec({"line": 1, "col": 4, "env_var": "X", "keep_default": True}, "t")
+    unsafe = Depends.spec({"line": 1, "col": 4, "env_var": "X", "keep_default": False}, "t")
     assert (safe.safety, unsafe.safety) == (FixSafety.SAFE, FixSafety.UNSAFE)
+    # the real one is unsafe either way: where the variable is set, the program reads it
+    assert ReplaceLiteralWithEnv.spec({"line": 1, "col": 4, "env_var": "X"}, "t").safety is FixSafety.UNSAFE
 
 
 def test_fix_all_asks_the_patch_type_not_the_serialised_copy() -> None:

@@ -41,16 +41,18 @@ FINDINGS = [
 
 def test_safe_fixes_only_by_default_and_imports_merged() -> None:
     step = apply_findings(SOURCE, FINDINGS)
-    assert sorted(f.rule_id for f, _ in step.applied) == ["DB001", "ENV1"]
-    assert sorted(f.rule_id for f, why in step.skipped if why.startswith("unsafe")) == ["DB002", "ST002"]
-    assert step.source.startswith("from contextlib import contextmanager\nimport os\nimport sqlite3\n")
-    assert "DB_PATH = os.environ.get(\"DB_PATH\", 'app.db')" in step.source
+    # reading a literal from the environment is unsafe: where DB_PATH is set, the program changes
+    assert sorted(f.rule_id for f, _ in step.applied) == ["DB001"]
+    assert sorted(f.rule_id for f, why in step.skipped if why.startswith("unsafe")) == ["DB002", "ENV1", "ST002"]
+    assert step.source.startswith("from contextlib import contextmanager\nimport sqlite3\n")
     assert "@contextmanager\ndef get_connection():" in step.source
 
 
 def test_all_fixes_with_unsafe_together() -> None:
     step = apply_findings(SOURCE, FINDINGS, include_unsafe=True)
     assert len(step.applied) == 4 and not step.skipped
+    assert step.source.startswith("from contextlib import contextmanager\nimport os\nimport sqlite3\n")
+    assert "DB_PATH = os.environ.get(\"DB_PATH\", 'app.db')" in step.source
     assert "conn.execute(\"SELECT * FROM t WHERE name = ?\", (name,)).fetchall()" in step.source
     assert "        except Exception:\n" in step.source
     ast.parse(step.source)

@@ -46,8 +46,19 @@ def test_literal_without_default_is_unsafe_kind() -> None:
     from baes.fixes.patches import safety
     from baes.standards.findings import FixSafety
 
+    # unsafe with or without the default: where the variable is set, the value changes
     assert safety("replace_literal_with_env", {"keep_default": False}) is FixSafety.UNSAFE
-    assert safety("replace_literal_with_env", {"keep_default": True}) is FixSafety.SAFE
+    assert safety("replace_literal_with_env", {"keep_default": True}) is FixSafety.UNSAFE
+
+
+def test_literal_split_keeps_the_path_in_the_code() -> None:
+    code = "import requests\n\n\ndef f():\n    return requests.get('http://h:8000/items?x=1', timeout=5)\n"
+    assert apply(code, "replace_literal_with_env", line=5, col=24, env_var="API_BASE_URL", keep_suffix="/items?x=1") == (
+        "import os\nimport requests\n\n\ndef f():\n"
+        "    return requests.get(os.environ.get(\"API_BASE_URL\", 'http://h:8000') + '/items?x=1', timeout=5)\n"
+    )
+    other = patcher.apply_patch(code, "replace_literal_with_env", line=5, col=24, env_var="API_BASE_URL", keep_suffix="/x")
+    assert not other.success and "does not end with" in (other.error_message or "")
 
 
 @pytest.mark.parametrize("kwargs", [

@@ -46,12 +46,12 @@ async def test_quick_fix_removes_the_diagnostic(client: LanguageClient, workspac
     assert len(fixes) == 1
     fix = fixes[0]
     assert fix.kind == types.CodeActionKind.QuickFix
-    assert fix.is_preferred is True
+    assert fix.is_preferred is False  # unsafe: where UVICORN_HOST is set the program changes
     # The edit comes inside the action unless the client resolves edits lazily.
     resolves = client.kind in ("vscode", "neovim")
     assert (fix.edit is None) == resolves
     await perform(client, editor, fix)
-    assert 'os.environ.get("HOST", "0.0.0.0")' in editor.text(uri)
+    assert 'os.environ.get("UVICORN_HOST", "0.0.0.0")' in editor.text(uri)
     await _assert_no_be006(client, uri)
 
 
@@ -68,21 +68,23 @@ async def test_disable_for_this_line(client: LanguageClient, workspace: Path) ->
 async def test_fix_all_source_action(client: LanguageClient, workspace: Path) -> None:
     editor = client.editor
     path = workspace / "app" / "two.py"
+    # BE006's fix is unsafe (not part of fix-all); undefined stdlib modules get a safe import
     path.write_text(
-        "from fastapi import FastAPI\nimport uvicorn\n\napp = FastAPI()\n\n\n"
-        "def serve():\n    uvicorn.run(app, host=\"0.0.0.0\")\n\n\n"
-        "def serve_again():\n    uvicorn.run(app, host=\"127.0.0.1\")\n",
+        "from fastapi import FastAPI\n\napp = FastAPI()\n\n\n"
+        "def cwd():\n    return os.getcwd()\n\n\n"
+        "def dump():\n    return json.dumps({})\n",
         encoding="utf-8",
     )
     uri = editor.open(path)
     diagnostics = await diagnostics_of(client, editor, uri, pull=client.pull)
-    assert len([d for d in diagnostics if d.code == "BE006"]) == 2
+    assert len([d for d in diagnostics if d.code == "ST003"]) == 2
     whole = types.Range(start=types.Position(line=0, character=0), end=types.Position(line=0, character=0))
     actions = await code_actions(client, uri, whole, [], only=["source.fixAll"])
     assert [a.kind for a in actions] == ["source.fixAll.baes"]
     await perform(client, editor, actions[0])
-    await _assert_no_be006(client, uri)
-    assert editor.text(uri).count("os.environ.get(") == 2
+    after = await diagnostics_of(client, editor, uri, pull=client.pull)
+    assert not [d for d in after if d.code == "ST003"]
+    assert "import json" in editor.text(uri) and "import os" in editor.text(uri)
 
 
 async def test_no_fix_all_when_nothing_is_fixable(client: LanguageClient, workspace: Path) -> None:

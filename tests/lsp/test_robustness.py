@@ -146,7 +146,7 @@ async def test_positions_beyond_the_basic_plane(client: LanguageClient, workspac
     fix = next(a for a in await code_actions(client, uri, target.range, [target]) if a.title.startswith("BAES ("))
     await perform(client, client.editor, fix)
     text = client.editor.text(uri)
-    assert '    # typed\n    label = "😀😀"; uvicorn.run(app, host=os.environ.get("HOST", "0.0.0.0"))' in text
+    assert '    # typed\n    label = "😀😀"; uvicorn.run(app, host=os.environ.get("UVICORN_HOST", "0.0.0.0"))' in text
 
 
 async def test_malformed_request_gets_an_error_answer(client: LanguageClient, workspace: Path) -> None:

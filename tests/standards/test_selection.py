@@ -56,4 +56,6 @@ def test_rule_options_reach_the_check() -> None:
     options = {"BE001": {"create_name_pattern": "^make_", "expected_status": 202}, "BE002": {"allowed_statuses": [204]}}
     report = check(source, "backend", select=("BE001", "BE002"), rule_options=options)
     assert ids(report) == ["BE001", "BE002"]
-    assert report.findings[0].fix.kwargs["correct_status"] == 202
+    assert report.findings[0].fix is None  # an explicit status is reported, never rewritten
+    undeclared = check(source.replace(", status_code=201", ""), "backend", select=("BE001",), rule_options=options)
+    assert undeclared.findings[0].fix.kwargs["correct_status"] == 202

@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from baes.python_ast import parse as parse_python
 from baes.settings.config import Settings
 from baes.standards.chunks import Chunk
-from baes.standards.decision import Decision, Failure, decide
+from baes.standards.decision import UNCERTAIN, Decision, Failure, decide
 from baes.standards.findings import Finding, Severity, Span
 from baes.standards.incremental import IncrementalParser
 from baes.standards.index import SourceIndex
+from baes.standards.newer_syntax import RUNNING, NewerSyntax, newer_syntax
 from baes.standards.rule import Rule, RuleContext, Violation
 from baes.standards.selection import SelectedRule, rules_in_force
 from baes.standards.statement_rules import module_facts
@@ -100,13 +101,18 @@ def run_checks(
             tree = parse_python(source, filename=path_text or "<unknown>")
     except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         swea = forced if swea_type is not None else detect_swea(source, path_text, settings)
+        # valid for a newer Python than this one: say which, and that nothing was checked
+        newer = newer_syntax(source) if isinstance(exc, SyntaxError) else None
         reported: list[Finding] = []
         if SYNTAX_ERROR_ID in by_id:
-            finding = _syntax_finding(source, exc, by_id[SYNTAX_ERROR_ID], swea)
+            sel = by_id[SYNTAX_ERROR_ID]
+            finding = (_syntax_finding(source, exc, sel, swea) if newer is None
+                       else _newer_syntax_finding(newer, sel, swea))
             # comments are found by text alone here: there is no tree to rule out strings
             if not parse_suppressions(source).suppresses(finding):
                 reported.append(finding)
-        decision = decide((), has_code=True, syntax_error=True)
+        decision = (decide((), has_code=True, syntax_error=True) if newer is None else Decision(
+            UNCERTAIN, 0.0, f"not checked: the file needs Python {newer.version_text}"))
         report = FileReport(path_text, swea, tuple(reported), decision.outcome, decision.confidence, True, _ms(started))
         return CheckRun(report, (), decision)
 
@@ -235,6 +241,23 @@ def _syntax_finding(source: str, exc: BaseException, sel: SelectedRule, swea: SW
         span=Span(line, col, line, max(end_col, col)),
         swea_type=swea.value if swea else None,
         details={"error": str(message)},
+    )
+
+
+def _newer_syntax_finding(newer: NewerSyntax, sel: SelectedRule, swea: SWEAType | None) -> Finding:
+    """Not an error in the file: one level below the rule's severity (at most a warning), and a
+    message that says no other rule could look at it."""
+    running = f"{RUNNING[0]}.{RUNNING[1]}"
+    severity = Severity.WARNING if sel.severity is Severity.ERROR else sel.severity
+    return Finding(
+        rule_id=SYNTAX_ERROR_ID,
+        message=(f"this file needs Python {newer.version_text} ({newer.feature}); the server runs Python "
+                 f"{running}, which cannot parse it, so no other rule checked this file"),
+        severity=severity,
+        span=Span(newer.line, newer.col, newer.line, newer.col + 1),
+        swea_type=swea.value if swea else None,
+        details={"error": f"needs Python {newer.version_text}", "needs_python": newer.version_text,
+                 "running_python": running},
     )
 
 

@@ -1,5 +1,7 @@
 """Suppression comments: ``# baes: ignore[BE002]``, ``# noqa: BE002``, bare ``# noqa``,
-``# baes: ignore-file`` and ``# baes: ignore-file[CODE]``; and the edit that adds one.
+``# baes: ignore-file`` and ``# baes: ignore-file[CODE]``, and the file headers other linters
+honour (``# ruff: noqa``, ``# flake8: noqa``, ``# ruff: noqa: S105`` on a line of their own,
+as ruff reads them); and the edit that adds one.
 
 Comments are found cheaply: a regex over the source (only when ``noqa`` or ``baes:`` occurs at
 all), then each hit is confirmed to lie outside every string literal using the spans the shared
@@ -22,7 +24,8 @@ if TYPE_CHECKING:
 
 _DIRECTIVE = re.compile(
     r"#[ \t]*(?:baes:[ \t]*(?P<kind>ignore-file|ignore)\b(?:\[(?P<codes>[^\]\r\n]*)\])?"
-    r"|(?P<noqa>noqa)\b(?::[ \t]*(?P<ncodes>[A-Za-z]+[0-9]+(?:[ \t]*,[ \t]*[A-Za-z]+[0-9]+)*))?)",
+    r"|(?P<noqa>noqa)\b(?::[ \t]*(?P<ncodes>[A-Za-z]+[0-9]+(?:[ \t]*,[ \t]*[A-Za-z]+[0-9]+)*))?"
+    r"|(?P<tool>flake8|ruff):[ \t]*noqa\b(?::[ \t]*(?P<fcodes>[A-Za-z]+[0-9]+(?:[ \t]*,[ \t]*[A-Za-z]+[0-9]+)*))?)",
     re.IGNORECASE,
 )
 _LINE_SPLIT = re.compile(r"\r\n|\r|\n")
@@ -32,7 +35,7 @@ _LINE_END = re.compile(r"(\r\n|\r|\n)")
 # other tools' codes for the same problems: a noqa comment naming F821 also silences ST003
 NOQA_ALIASES: dict[str, str] = {
     "F821": "ST003", "E722": "ST002", "B001": "ST002", "S608": "DB002", "N801": "ST004", "N802": "ST004",
-    "D103": "BE008", "S105": "BE007", "S106": "BE007",
+    "D103": "BE008", "S105": "BE007", "S106": "BE007", "S113": "ST005",
 }
 
 
@@ -109,6 +112,16 @@ def parse_suppressions(source: str, index: SourceIndex | None = None) -> Suppres
         line_end = starts[line] if line < len(starts) else len(source)
         line_text = source[line_start:line_end]
         if _in_string(index, line, pos - line_start, line_text):
+            continue
+        if match.group("tool"):
+            # a file header only on a line of its own (ruff ignores one trailing code)
+            if line_text[: pos - line_start].strip():
+                continue
+            codes = _codes(match.group("fcodes"), aliases=True)
+            if codes is None:
+                file_all = True
+            else:
+                file_codes |= codes
             continue
         if match.group("kind"):
             codes = _codes(match.group("codes"))

@@ -41,7 +41,7 @@ async def test_apply_fix_command(client: LanguageClient, workspace: Path) -> Non
     target = next(d for d in diagnostics if d.code == "BE006")
     result = await run(client, "baes.applyFix", {"uri": uri, "version": 1, "diagnostic_data": target.data})
     assert result["applied"] is True
-    assert 'os.environ.get("HOST", "0.0.0.0")' in editor.text(uri)
+    assert 'os.environ.get("UVICORN_HOST", "0.0.0.0")' in editor.text(uri)
 
 
 async def test_apply_fix_refuses_a_stale_version(client: LanguageClient, workspace: Path) -> None:
@@ -57,12 +57,15 @@ async def test_apply_fix_refuses_a_stale_version(client: LanguageClient, workspa
 
 async def test_fix_all_command(client: LanguageClient, workspace: Path) -> None:
     editor = client.editor
-    uri = editor.open(workspace / "app" / "server.py")
+    path = workspace / "app" / "paths.py"
+    path.write_text("from fastapi import FastAPI\n\napp = FastAPI()\n\n\ndef cwd():\n    return os.getcwd()\n", encoding="utf-8")
+    uri = editor.open(path)
     await diagnostics_of(client, editor, uri, pull=client.pull)
     result = await run(client, "baes.fixAll", {"uri": uri})
-    assert result["applied"] is True and list(result["fixed"]) == ["BE006"]
+    # fix-all applies safe fixes only: BE006's environment fix is unsafe, the missing import is not
+    assert result["applied"] is True and list(result["fixed"]) == ["ST003"]
     after = await diagnostics_of(client, editor, uri, pull=client.pull)
-    assert not [d for d in after if d.code == "BE006"]
+    assert not [d for d in after if d.code == "ST003"]
 
 
 async def test_bad_arguments_answer_an_error_and_the_server_keeps_serving(client: LanguageClient) -> None:

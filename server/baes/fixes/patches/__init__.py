@@ -21,6 +21,7 @@ from baes.fixes.patches.source import PatchSource
 from baes.fixes.patches.sql_ddl import SqlCreateIfNotExists
 from baes.fixes.patches.sql_params import ParameterizeSql
 from baes.fixes.patches.status_codes import FixStatusCode
+from baes.fixes.patches.timeouts import AddTimeout
 from baes.fixes.text_edits import OverlappingEditsError, splice
 from baes.python_ast import parse as parse_python
 from baes.standards.findings import FixSafety
@@ -29,6 +30,7 @@ __all__ = [
     "PATCH_TYPES",
     "AddDecorator",
     "AddImport",
+    "AddTimeout",
     "FixStatusCode",
     "ParameterizeSql",
     "PatchType",
@@ -53,7 +55,7 @@ PATCH_TYPES: dict[str, type[PatchType]] = {
     t.name: t
     for t in (
         AddDecorator, FixStatusCode, AddImport, ReplaceBareExcept, ReplaceLiteralWithEnv, ParameterizeSql,
-        SqlCreateIfNotExists,
+        SqlCreateIfNotExists, AddTimeout,
     )
 }
 

@@ -1,14 +1,18 @@
 """``replace_literal_with_env``: a hard-coded string becomes an environment lookup.
 
-``"sqlite:///app.db"`` becomes ``os.environ.get("DATABASE_URL", "sqlite:///app.db")`` (safe:
-the program behaves the same while the variable is unset) or ``os.environ["SECRET_KEY"]``
-(unsafe: it fails where the variable is missing), and ``import os`` is added.
+``"sqlite:///app.db"`` becomes ``os.environ.get("DATABASE_URL", "sqlite:///app.db")`` or
+``os.environ["SECRET_KEY"]``, and ``import os`` is added; with ``keep_suffix`` the end of the
+literal stays in the code: ``"http://localhost:8000/items"`` becomes
+``os.environ.get("API_BASE_URL", "http://localhost:8000") + "/items"``.
+
+Unsafe either way: a fix is safe only if it cannot change behaviour in any environment, and in
+one where the variable is set (perhaps for another program) the value now comes from it; without
+a default the program fails where it is unset.
 """
 from __future__ import annotations
 
 import ast
 import re
-from collections.abc import Mapping
 from typing import Any
 
 from baes.fixes.patches.base import PatchFailure, PatchPlan
@@ -31,7 +35,9 @@ def _is_env_lookup(node: ast.AST, env_var: str) -> bool:
     return isinstance(first, ast.Constant) and first.value == env_var
 
 
-def plan_replace_literal_with_env(source: PatchSource, line: int, col: int, env_var: str, keep_default: bool = True) -> PatchPlan:
+def plan_replace_literal_with_env(
+    source: PatchSource, line: int, col: int, env_var: str, keep_default: bool = True, keep_suffix: str = ""
+) -> PatchPlan:
     """Patch type ``replace_literal_with_env``."""
     import libcst as cst  # lazy: 0.28 s (python -X importtime); only fixes need it
 
@@ -55,14 +61,19 @@ def plan_replace_literal_with_env(source: PatchSource, line: int, col: int, env_
     if "b" in _prefixes(snippet.node):
         raise PatchFailure("a bytes literal cannot come from the environment")
     literal_node = snippet.node
+    suffix_node: cst.SimpleString | None = None
+    if keep_suffix:
+        literal_node, suffix_node = _split_literal(literal_node, keep_suffix)
     new: cst.BaseExpression
     if keep_default:
         call = cst.ensure_type(cst.parse_expression(f'os.environ.get("{env_var}", __default__)'), cst.Call)
         new = call.with_changes(args=[call.args[0], call.args[1].with_changes(value=literal_node)])
     else:
         new = cst.parse_expression(f'os.environ["{env_var}"]')
-    if literal_node.lpar:
-        new = new.with_changes(lpar=literal_node.lpar, rpar=literal_node.rpar)
+    if suffix_node is not None:
+        new = cst.BinaryOperation(left=new, operator=cst.Add(), right=suffix_node)
+    if snippet.node.lpar:
+        new = new.with_changes(lpar=snippet.node.lpar, rpar=snippet.node.rpar)
     replacement = snippet.replacement(new)
     return PatchPlan(
         "replace_literal_with_env",
@@ -73,6 +84,20 @@ def plan_replace_literal_with_env(source: PatchSource, line: int, col: int, env_
         function=function,
         description=description,
     )
+
+
+def _split_literal(node: object, suffix: str) -> tuple[Any, Any]:
+    """``"http://h:8000/items"`` and ``"/items"`` -> ``"http://h:8000"``, ``"/items"`` in the literal's own quotes."""
+    import libcst as cst  # lazy: 0.28 s (python -X importtime); only fixes need it
+
+    if not isinstance(node, cst.SimpleString) or "\\" in node.value or node.quote in ('"""', "'''"):
+        raise PatchFailure("only a plain one-line string without escapes can be split")
+    body = node.value[len(node.prefix) + len(node.quote): -len(node.quote)]
+    if not body.endswith(suffix) or body == suffix:
+        raise PatchFailure(f"the string does not end with {suffix!r}")
+    head = f"{node.prefix}{node.quote}{body[: -len(suffix)]}{node.quote}"
+    tail = f"{node.prefix}{node.quote}{suffix}{node.quote}"
+    return node.with_changes(value=head, lpar=[], rpar=[]), cst.SimpleString(tail)
 
 
 def _prefixes(node: object) -> str:
@@ -97,15 +122,12 @@ class ReplaceLiteralWithEnv(PatchType):
         Param("col", int, help="column where the literal starts"),
         Param("env_var", str, help="the environment variable"),
         Param("keep_default", bool, required=False, help="keep the literal as the default"),
+        Param("keep_suffix", str, required=False, help="the end of the literal kept after the lookup (a URL's path)"),
     )
     summary = "read a hard-coded value from the environment"
+    safety = FixSafety.UNSAFE
     safety_reason = (
-        "where the environment variable is set the program uses its value instead of the literal; without a "
-        "default it fails where the variable is unset"
+        "where the environment variable is set the program uses its value instead of the literal (a generic "
+        "name would let an unrelated setting redirect it); without a default it fails where the variable is unset"
     )
     planner = staticmethod(plan_replace_literal_with_env)
-
-    @classmethod
-    def safety_for(cls, kwargs: Mapping[str, Any]) -> FixSafety:
-        """Dropping the literal (``keep_default=False``) fails where the variable is unset: unsafe."""
-        return FixSafety.SAFE if kwargs.get("keep_default", True) else FixSafety.UNSAFE

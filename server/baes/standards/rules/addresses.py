@@ -11,6 +11,7 @@ from baes.standards.index import dotted_name
 from baes.standards.options import RuleOptions
 from baes.standards.patterns import CLIENT_ATTRS, is_http_client_call, literal_url
 from baes.standards.rule import RuleContext, Violation
+from baes.standards.rules.address_roles import is_record_call, url_base, variable_for
 
 
 @dataclass(frozen=True)
@@ -36,7 +37,7 @@ def is_config_call(call: ast.Call) -> bool:
     return parts[-1] in ("get", "setdefault", "pop") and len(parts) > 1 and parts[-2].lower() in _CONFIG_OWNERS
 
 
-_ADDRESS_KEYWORDS = {"host": "HOST", "port": "PORT", "base_url": "BASE_URL", "api_url": "API_URL"}
+_ADDRESS_KEYWORDS = frozenset({"host", "port", "base_url", "api_url"})
 
 
 def _address_literal(node: ast.expr) -> bool:
@@ -56,27 +57,34 @@ def hard_coded_addresses(ctx: RuleContext[AddressOptionsT], env_var: str | None 
         maybe_client = isinstance(func, ast.Attribute) and func.attr in CLIENT_ATTRS
         if not maybe_client and not (call.keywords and any(kw.arg in _ADDRESS_KEYWORDS for kw in call.keywords)):
             continue
-        candidates: list[tuple[ast.expr, str, bool]] = []
+        candidates: list[tuple[ast.expr, str | None, bool]] = []
         client = maybe_client and is_http_client_call(call, index)
         for kw in call.keywords:
             name = kw.arg or ""
             if name in _ADDRESS_KEYWORDS:
-                candidates.append((kw.value, env_var or _ADDRESS_KEYWORDS[name], True))
+                candidates.append((kw.value, name, True))
             elif client and name == "url":
-                candidates.append((kw.value, env_var or "API_URL", False))
+                candidates.append((kw.value, None, False))
         if client:
-            candidates += [(arg, env_var or "API_URL", False) for arg in call.args]
+            candidates += [(arg, None, False) for arg in call.args]
         if not candidates or is_config_call(call):
             continue
-        for value, var, any_literal in candidates:
+        # a host and port held by a record (seed data, a model instance) are data, not deployment
+        if not client and is_record_call(call, index):
+            continue
+        for value, keyword_name, any_literal in candidates:
             if not (literal_url(value) or (any_literal and _address_literal(value))):
                 continue
+            var = env_var or variable_for(call, keyword_name, value, index)
             if skip_main and index.in_main_block(call):
                 continue
             fix = None
             if isinstance(value, ast.Constant) and isinstance(value.value, str):
-                fix = ReplaceLiteralWithEnv.spec(
-                    {**ctx.position(value), "env_var": var, "keep_default": True},
-                    f"read it from the environment variable {var}",
-                )
+                arguments: dict[str, object] = {**ctx.position(value), "env_var": var, "keep_default": True}
+                if var == "API_BASE_URL" and env_var is None:
+                    # the deployment part comes from the variable, the path stays in the code
+                    suffix = value.value[len(url_base(value.value)):]
+                    if suffix and "\\" not in value.value:
+                        arguments["keep_suffix"] = suffix
+                fix = ReplaceLiteralWithEnv.spec(arguments, f"read it from the environment variable {var}")
             yield Violation.at(value, fix=fix, value=ast.unparse(value), env_var=var)

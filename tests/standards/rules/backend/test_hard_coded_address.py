@@ -20,3 +20,39 @@ from tests.standards.helpers import check, ids
 def test_configuration_constants_are_not_hard_coded_values(source: str) -> None:
     for swea in ("backend", "frontend", "database"):
         assert not {"BE006", "FE003"} & set(ids(check(source, swea))), (swea, source)
+
+
+def _be006(source: str) -> list[tuple[int, str, str]]:
+    report = check(source, "backend")
+    return [(f.line, f.details.get("env_var", ""), f.fix.safety.value if f.fix else "") for f in report.findings if f.rule_id == "BE006"]
+
+
+def test_the_variable_is_named_after_what_the_value_is() -> None:
+    source = (
+        "import redis\nimport uvicorn\nfrom sqlalchemy import create_engine\n\n\ndef start(app):\n"
+        "    uvicorn.run(app, host='0.0.0.0', port=8080)\n"
+        "    cache = redis.Redis(host='cache.internal', port=6379)\n"
+        "    engine = create_engine(url='x', host='db.internal')\n"
+        "    return cache, engine\n"
+    )
+    found = [(line, var) for line, var, _ in _be006(source)]
+    assert found == [(7, "UVICORN_HOST"), (7, "UVICORN_PORT"), (8, "REDIS_HOST"), (8, "REDIS_PORT"), (9, "DATABASE_HOST")]
+    assert all(var != "HOST" for _, var in found)
+
+
+def test_every_address_fix_is_unsafe() -> None:
+    source = "import uvicorn\n\n\ndef serve(app):\n    uvicorn.run(app, host='127.0.0.1')\n"
+    assert [safety for _, _, safety in _be006(source)] == ["unsafe"]
+
+
+def test_records_holding_a_host_are_data_in_every_shape() -> None:
+    shapes = [
+        "ROWS = {'primary': Endpoint(host='a.local', port=1)}\n",
+        "ROWS = (Endpoint(host='a.local', port=1),)\n",
+        "rows = []\nrows.append(Endpoint(host='a.local', port=1))\n",
+        "def make_demo_rows():\n    return Endpoint(host='a.local', port=1)\n",
+    ]
+    for body in shapes:
+        assert _be006("from .records import Endpoint\n" + body) == [], body
+    # the same call opening a connection of a library is deployment
+    assert len(_be006("from elasticsearch import Endpoint\n\n\ndef f():\n    return Endpoint(host='a.local', port=1)\n")) == 2

@@ -18,7 +18,10 @@ RULE = BACKEND.rule(
     critical=False,
     message="hard-coded address {value} passed into a call; read it from configuration (e.g. `{env_var}`)",
     why="Hosts, ports and URLs differ between machines; literals inside calls have to be edited to deploy.",
-    how_to_fix="Read it from the environment into a module-level UPPER_CASE constant: `API_URL = os.environ.get(\"API_URL\", \"http://localhost:8000\")`.",
+    how_to_fix=(
+        "Read it from the environment into a module-level UPPER_CASE constant named after what it is: "
+        "`API_BASE_URL = os.environ.get(\"API_BASE_URL\", \"http://localhost:8000\")`, `DATABASE_URL`, `MONGODB_URI`."
+    ),
     check=hard_coded_addresses,
     patch=ReplaceLiteralWithEnv,
     options=AddressOptions(),
@@ -27,7 +30,13 @@ RULE = BACKEND.rule(
         "Reported: literals for `host=`, `port=`, `base_url=`, `api_url=`, and absolute URLs given to HTTP client "
         "calls. Module-level UPPER_CASE constants (`API_PORT = 8000`) are configuration and never reported, "
         "nor are defaults of `os.environ.get`/`os.getenv`, nor code under `if __name__ == \"__main__\":` "
-        "(option `allow_in_main_block`)."
+        "(option `allow_in_main_block`). Hosts and ports held by records are data, not deployment, and are "
+        "not reported: a call that is an element of a list, tuple, set or dict, an argument of `.add()`/"
+        "`.append()`-like calls, a class of this file or of the project's `models`/`schemas` modules, or a call "
+        "inside a `seed_*`/`sample_*`/`demo_*` function. The fix names the variable after what the value is "
+        "(`DATABASE_URL`, `MONGODB_URI`, `REDIS_URL`, `API_BASE_URL` keeping the path in the code, "
+        "`UVICORN_PORT`, `REDIS_HOST`), never a bare `HOST`; it is unsafe: where that variable is set, the "
+        "program reads it."
     ),
     valid_examples=(
         Example(
@@ -54,6 +63,34 @@ RULE = BACKEND.rule(
                 uvicorn.run(app, host='0.0.0.0', port=8000)
             """,
         ),
+        # hosts and ports held by records are data, not deployment
+        Example(
+            """
+            from dataclasses import dataclass
+
+
+            @dataclass
+            class Node:
+                host: str
+                port: int
+
+
+            CLUSTER = [Node(host='10.0.0.5', port=9300), Node(host='10.0.0.6', port=9300)]
+
+
+            def seed_nodes(session) -> None:
+                session.add(Node(host='search.local', port=9200))
+            """,
+        ),
+        Example(
+            """
+            from app.models import Mirror
+
+
+            def default_mirror() -> Mirror:
+                return Mirror(host='mirror.example.net', port=873)
+            """,
+        ),
     ),
     invalid_examples=(
         Example(
@@ -70,7 +107,7 @@ RULE = BACKEND.rule(
 
 
             def serve(app):
-                uvicorn.run(app, host=os.environ.get("HOST", "0.0.0.0"))
+                uvicorn.run(app, host=os.environ.get("UVICORN_HOST", "0.0.0.0"))
             """,
         ),
         Example(
@@ -106,6 +143,41 @@ RULE = BACKEND.rule(
             import httpx
 
             client = httpx.Client(base_url='http://api.internal:8000')
+            """,
+        ),
+        # the variable is named after what the value is, and a URL keeps its path in the code
+        Example(
+            """
+            from pymongo import MongoClient
+
+
+            def connect() -> MongoClient:
+                return MongoClient(host='mongodb://db.internal:27017/shop')
+            """,
+            fixed="""
+            import os
+            from pymongo import MongoClient
+
+
+            def connect() -> MongoClient:
+                return MongoClient(host=os.environ.get("MONGODB_URI", 'mongodb://db.internal:27017/shop'))
+            """,
+        ),
+        Example(
+            """
+            import requests
+
+
+            def load() -> list:
+                return requests.get('http://localhost:8000/students', timeout=5).json()
+            """,
+            fixed="""
+            import os
+            import requests
+
+
+            def load() -> list:
+                return requests.get(os.environ.get("API_BASE_URL", 'http://localhost:8000') + '/students', timeout=5).json()
             """,
         ),
     ),

@@ -5,10 +5,11 @@ import ast
 from collections.abc import Iterator
 
 from baes.standards.findings import Severity
-from baes.standards.index import call_name, dotted_name
+from baes.standards.index import SourceIndex, call_name, dotted_name
 from baes.standards.options import RuleOptions
 from baes.standards.patterns import (
     body_raises,
+    functions_named,
     routes,
 )
 from baes.standards.rule import Example, RuleContext, Violation
@@ -28,6 +29,26 @@ def _fetches_one(node: ast.AST) -> bool:
 
 
 
+# how deep a chain of same-file helpers is followed (route -> get_or_404 -> raise_not_found)
+_HELPER_DEPTH = 3
+
+
+def raises_here_or_in_helper(index: SourceIndex, func: ast.AST, depth: int = _HELPER_DEPTH) -> bool:
+    """``func`` raises, or calls by name a function of the same file that does (``get_or_404``)."""
+    if body_raises(index, func):
+        return True
+    if depth == 0:
+        return False
+    for call in index.own(func, ast.Call):
+        # ``get_or_404(...)`` or a method of the file's own class (``self.ensure_found(row)``)
+        callee = call.func
+        name = callee.id if isinstance(callee, ast.Name) else callee.attr if isinstance(callee, ast.Attribute) else None
+        helpers = functions_named(index, name) if name else []
+        if any(h is not func and raises_here_or_in_helper(index, h, depth - 1) for h in helpers):
+            return True
+    return False
+
+
 def _not_found(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     index = ctx.index
     # the calls that fetch one row, found once by name: a file without any has nothing to judge
@@ -40,6 +61,8 @@ def _not_found(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
         func = route.function
         # the raise first: it needs no walk of the function, and most routes that fetch one row raise
         if body_raises(index, func) or not any(id(n) in fetches for n in index.own(func, ast.Call)):
+            continue
+        if raises_here_or_in_helper(index, func):
             continue
         returns_response = any(
             isinstance(n.value, ast.Call) and (call_name(n.value) or "").endswith("Response")
@@ -64,7 +87,13 @@ RULE = BACKEND.rule(
     ),
     how_to_fix="`if row is None: raise HTTPException(status_code=404, detail=\"... not found\")`.",
     check=_not_found,
-    notes="Scope: routes with a path parameter that call `fetchone()`, `.first()`, `.one_or_none()` or `session.get(Model, id)`.",
+    notes=(
+        "Scope: routes with a path parameter that call `fetchone()`, `.first()`, `.one_or_none()` or "
+        "`session.get(Model, id)`. A route that calls a function of the same file which raises (`get_or_404`, "
+        "`self.ensure_found(row)`, followed up to three calls deep) is not reported."
+    ),
+    # a helper of the same file can raise for the route: not a promise about one statement
+    scope="module",
     valid_examples=(
         Example(
             """
@@ -81,6 +110,26 @@ RULE = BACKEND.rule(
                 return dict(row)
             """,
         ),
+        # the 404 is raised by a helper of the same file
+        Example(
+            """
+            from fastapi import APIRouter, HTTPException
+
+            router = APIRouter()
+
+
+            def found_or_404(row, what: str):
+                if row is None:
+                    raise HTTPException(status_code=404, detail=f'{what} not found')
+                return row
+
+
+            @router.get('/courses/{course_id}')
+            def read_course(course_id: int, conn=None) -> dict:
+                row = conn.execute('SELECT * FROM courses WHERE id = ?', (course_id,)).fetchone()
+                return dict(found_or_404(row, 'Course'))
+            """,
+        ),
     ),
     invalid_examples=(
         Example(
@@ -94,6 +143,24 @@ RULE = BACKEND.rule(
             def read_student(student_id: int, conn=None) -> dict:
                 row = conn.execute('SELECT * FROM students WHERE id = ?', (student_id,)).fetchone()
                 return dict(row)
+            """,
+        ),
+        # a helper that does not raise does not count
+        Example(
+            """
+            from fastapi import APIRouter
+
+            router = APIRouter()
+
+
+            def as_dict(row) -> dict:
+                return dict(row) if row else {}
+
+
+            @router.get('/courses/{course_id}')
+            def read_course(course_id: int, conn=None) -> dict:
+                row = conn.execute('SELECT * FROM courses WHERE id = ?', (course_id,)).fetchone()
+                return as_dict(row)
             """,
         ),
     ),

@@ -4,6 +4,7 @@ from __future__ import annotations
 from baes.standards.rule import Rule
 from baes.standards.rules.structure import (
     bare_except,
+    http_call_without_timeout,
     internal_error,
     naming_convention,
     syntax_error,
@@ -16,4 +17,5 @@ RULES: tuple[Rule, ...] = (
     bare_except.RULE,
     undefined_name.RULE,
     naming_convention.RULE,
+    http_call_without_timeout.RULE,
 )
