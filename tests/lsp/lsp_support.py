@@ -148,6 +148,14 @@ class Editor:
                         return False
                     path.parent.mkdir(parents=True, exist_ok=True)
                     path.write_text("", encoding="utf-8")
+                elif isinstance(change, types.DeleteFile):
+                    path = Path(to_fs_path(change.uri))
+                    if not path.exists():
+                        if change.options and change.options.ignore_if_not_exists:
+                            continue
+                        return False
+                    path.unlink()
+                    self.buffers.pop(change.uri, None)
                 elif isinstance(change, types.TextDocumentEdit):
                     if not self._edit(change.text_document.uri, change.text_document.version, list(change.edits)):
                         return False

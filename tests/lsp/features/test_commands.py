@@ -200,3 +200,26 @@ async def test_adding_an_attribute_to_a_scaffolded_entity_edits_its_files(vscode
     assert all(isinstance(change, (types.TextDocumentEdit, types.CreateFile)) for change in changes)
     assert "email" in model.read_text(encoding="utf-8")
     assert from_fs_path(str(model)) in added["files"]
+
+
+async def test_evolution_through_the_server_shows_the_migration_and_deletes_renamed_files(
+        vscode_client: LanguageClient, workspace: Path) -> None:
+    """Issue 12: the server's scaffold command runs every evolution operation; a dry run returns the migration
+    SQL, and renaming an entity removes its old files through the WorkspaceEdit (DeleteFile)."""
+    from baes.generation.pipeline import generate_entity
+    from baes.generation.llm_client import LLMConfig
+    from baes.scaffold.spec import AttributeSpec, EntitySpec
+
+    client = vscode_client
+    assert generate_entity(EntitySpec("Author", (AttributeSpec("name"),)), workspace, llm=LLMConfig()).ok
+    folder = from_fs_path(str(workspace))
+    dry = await run(client, "baes.scaffoldEntity",
+                    {"request": "rename the Author entity to Writer", "dry_run": True, "folder_uri": folder})
+    assert dry["ok"] and dry["intent"] == "rename_entity"
+    assert dry["migrations"] and "writer" in dry["migrations"][0]["sql"].lower()
+    assert (workspace / "app" / "routers" / "author.py").is_file()
+    applied = await run(client, "baes.scaffoldEntity", {"request": "rename the Author entity to Writer",
+                                                        "folder_uri": folder})
+    assert applied["applied"] is True
+    assert not (workspace / "app" / "routers" / "author.py").exists()
+    assert (workspace / "app" / "routers" / "writer.py").is_file()

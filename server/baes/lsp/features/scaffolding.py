@@ -85,7 +85,7 @@ def _generate(session: Session, request: str | EntitySpec, root: Path) -> Genera
 
 def workspace_edit(session: Session, plan: ScaffoldPlan) -> types.WorkspaceEdit:
     """The plan as one edit: ``CreateFile`` (never overwriting) + content, and edits of shared files."""
-    from baes.scaffold.plan import CREATE  # loaded by ``_generate`` already (it made the plan)
+    from baes.scaffold.plan import CREATE, DELETE  # loaded by ``_generate`` already (it made the plan)
 
     codec = session.position_codec
     changes: list[Any] = []
@@ -101,6 +101,12 @@ def workspace_edit(session: Session, plan: ScaffoldPlan) -> types.WorkspaceEdit:
                 edits=[types.TextEdit(range=types.Range(start=start, end=start), new_text=planned.content)],
             ))
             continue
+        if planned.kind == DELETE:  # a renamed or deleted entity's file: only while it holds what baes expects
+            document = session.workspace.text_documents.get(uri)
+            if document is not None and document.source != (planned.original or ""):
+                raise CommandError(f"{planned.path} has unsaved changes in the editor: save it, then scaffold again")
+            changes.append(types.DeleteFile(uri=uri, options=types.DeleteFileOptions(ignore_if_not_exists=True)))
+            continue
         original = planned.original or ""
         version = None
         document = session.workspace.text_documents.get(uri)
@@ -115,10 +121,11 @@ def workspace_edit(session: Session, plan: ScaffoldPlan) -> types.WorkspaceEdit:
     return types.WorkspaceEdit(document_changes=changes)
 
 
-def _can_create_files(session: Session) -> bool:
+def _can_create_files(session: Session, delete: bool = False) -> bool:
     edit = getattr(session.client.capabilities.workspace, "workspace_edit", None)
     operations = getattr(edit, "resource_operations", None) or []
-    return bool(getattr(edit, "document_changes", False)) and types.ResourceOperationKind.Create in operations
+    needed = [types.ResourceOperationKind.Create] + ([types.ResourceOperationKind.Delete] if delete else [])
+    return bool(getattr(edit, "document_changes", False)) and all(kind in operations for kind in needed)
 
 
 async def scaffold_entity(session: Session, argument: Mapping[str, Any]) -> dict[str, Any]:
@@ -161,8 +168,13 @@ async def scaffold_entity(session: Session, argument: Mapping[str, Any]) -> dict
         }
         if spec is not None:
             result["spec"] = spec
+        # the migration SQL the change adds to the app (shown by a dry run before anything is written)
+        result["migrations"] = [{"path": m.path, "sql": m.sql()} for m in plan.migrations]
         if dry_run:
             return result
+        if any(f.kind == "delete" for f in plan.files) and not _can_create_files(session, delete=True):
+            raise CommandError("this change deletes files and this editor cannot delete files through LSP; "
+                               "run `baes scaffold` in a terminal instead")
         progress.report(f"applying {len(files)} files", 80)
         edit = workspace_edit(session, plan)
         response = await session.client.apply_edit(
