@@ -206,8 +206,8 @@ async def test_evolution_through_the_server_shows_the_migration_and_deletes_rena
         vscode_client: LanguageClient, workspace: Path) -> None:
     """Issue 12: the server's scaffold command runs every evolution operation; a dry run returns the migration
     SQL, and renaming an entity removes its old files through the WorkspaceEdit (DeleteFile)."""
-    from baes.generation.pipeline import generate_entity
     from baes.generation.llm_client import LLMConfig
+    from baes.generation.pipeline import generate_entity
     from baes.scaffold.spec import AttributeSpec, EntitySpec
 
     client = vscode_client
