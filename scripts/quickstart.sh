@@ -2,7 +2,8 @@
 # Install baes into .venv and run its main job offline (no LLM, no network):
 #   1. scaffold a whole entity from a sentence into a fresh folder,
 #   2. check the generated application (it passes),
-#   3. check the example files shipped in examples/ (seeded violations) and show the fixes.
+#   3. evolve it with a second sentence: what was understood and the migration SQL first (dry run), then applied,
+#   4. check the example files shipped in examples/ (seeded violations) and show the fixes.
 # Usage: bash scripts/quickstart.sh [OUTPUT_DIR]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -18,6 +19,14 @@ step "baes scaffold: a sentence becomes a FastAPI + SQLite + Streamlit + pytest 
 $BAES scaffold "Create a system to manage university students with name, email and GPA" --out "$OUT"
 
 step "baes check on the generated application"
+$BAES check "$OUT"
+
+REQUEST="Students also need a phone number, default unknown"
+step "baes scaffold --dry-run: evolving the app by sentence shows what was understood and the migration, writes nothing"
+$BAES scaffold "$REQUEST" --out "$OUT" --dry-run 2>&1 | sed -n '1,/^would create/p; /^-- migration/,$p'
+
+step "baes scaffold: the change applied (old rows get 'unknown'; the app migrates its database at start-up)"
+$BAES scaffold "$REQUEST" --out "$OUT"
 $BAES check "$OUT"
 
 step "baes check examples/ (files with seeded standards violations; exit code 1 means findings)"
