@@ -7,15 +7,34 @@ grammar up to Python 3.14 (PEP 695/696 type parameters, PEP 701 f-strings, PEP 7
 PEP 758 ``except A, B``): if it parses and uses a construct newer than the running Python, the
 file is valid for that version and the engine says so instead of "syntax error". If libcst
 cannot parse it either, or finds nothing newer, it is a real syntax error.
+
+libcst is only asked when the text could hold such a construct (a cheap look at its shape, or
+an error message about an f-string): while a user types, most versions do not parse, and a
+second full parse per keystroke would cost more than the whole check (``bench/bench_lsp.py``).
 """
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 RUNNING = (sys.version_info.major, sys.version_info.minor)
+
+# Shapes of the constructs ``_features`` knows, other than f-strings (those show in the error message).
+_NEWER_SHAPES = re.compile(
+    r"^[ \t]*(?:async[ \t]+)?(?:class|def)[ \t]+\w+[ \t]*\["   # class C[T]: / def f[T]():
+    r"|^[ \t]*type[ \t]+\w+[ \t]*(?:\[|=)"                      # type X = ... / type X[T] = ...
+    r"|(?<![\w.])(?:[tT][rR]?|[rR][tT])['\"]"                     # t"..." template strings
+    r"|^[ \t]*except[ \t]+[^:(\n]+,[^:\n]*:",                    # except A, B:
+    re.MULTILINE,
+)
+
+
+def worth_checking(source: str, error_message: str | None) -> bool:
+    """Whether ``source`` could be newer Python at all (cheap: no parse)."""
+    return "f-string" in (error_message or "") or _NEWER_SHAPES.search(source) is not None
 
 
 @dataclass(frozen=True)
@@ -32,8 +51,15 @@ class NewerSyntax:
         return f"{self.version[0]}.{self.version[1]}"
 
 
-def newer_syntax(source: str, running: tuple[int, int] = RUNNING) -> NewerSyntax | None:
-    """The newer Python ``source`` is written for, or None when it is no valid newer Python either."""
+def newer_syntax(source: str, running: tuple[int, int] = RUNNING, error_message: str | None = None,
+                 screen: bool = True) -> NewerSyntax | None:
+    """The newer Python ``source`` is written for, or None when it is no valid newer Python either.
+
+    ``error_message``: the running parser's message (``screen`` skips the libcst parse when
+    neither it nor the text's shape points at a newer construct).
+    """
+    if screen and not worth_checking(source, error_message):
+        return None
     # lazy: libcst costs 0.28 s to import (python -X importtime) and is only needed for files the
     # running Python cannot parse
     import libcst as cst

@@ -23,7 +23,7 @@ NEWER = [
 
 @pytest.mark.parametrize("source,version,line", NEWER)
 def test_newer_constructs_are_recognised(source: str, version: tuple[int, int], line: int) -> None:
-    found = newer_syntax(source, running=PY311)
+    found = newer_syntax(source, running=PY311, screen=False)
     assert found is not None and (found.version, found.line) == (version, line)
 
 
@@ -48,3 +48,26 @@ def test_the_engine_says_which_python_and_claims_nothing() -> None:
     # a real syntax error keeps its message and severity
     broken = check("def f(:\n    pass\n")
     assert broken.findings[0].message.startswith("syntax error") and broken.findings[0].severity.value == "error"
+
+
+@pytest.mark.parametrize("source", [
+    "names = ['a']\nprint(f'{', '.join(names)}')\n",
+    "class Box[T]:\n    item: T\n",
+    "type Pair = tuple[int, int]\n",
+])
+def test_the_engine_still_finds_newer_syntax_behind_the_cheap_screen(source: str) -> None:
+    import sys
+
+    from baes.standards.engine import check_source
+
+    if sys.version_info >= (3, 12):
+        pytest.skip("the running Python parses these")
+    (finding,) = check_source(source, "app.py").findings
+    assert finding.rule_id == "ST001" and "needs Python 3.12" in finding.message
+
+
+def test_an_ordinary_syntax_error_while_typing_never_reaches_libcst(monkeypatch: pytest.MonkeyPatch) -> None:
+    from baes.standards import newer_syntax as module
+
+    monkeypatch.setitem(sys.modules, "libcst", None)  # importing libcst would fail the test
+    assert module.newer_syntax("def f(:\n    total = compute(row\n", error_message="invalid syntax") is None
