@@ -8,10 +8,12 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from baes.cli.arguments import whole_number
-from baes.recognition.cache import RecognitionCache
+
+if TYPE_CHECKING:
+    from baes.recognition.cache import RecognitionCache
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -42,6 +44,9 @@ def _missing_action(parser: argparse.ArgumentParser) -> Any:
 
 def _open(args: argparse.Namespace, read_only: bool = False) -> RecognitionCache:
     """The cache to act on; a file named with ``--db`` is never moved aside or rebuilt."""
+    # lazy: 36 ms (python -X importtime) that every other baes command would pay at registration
+    from baes.recognition.cache import RecognitionCache
+
     if args.db:
         return RecognitionCache(args.db, read_only=read_only, owned=False)
     return RecognitionCache(read_only=read_only)

@@ -12,7 +12,6 @@ from collections.abc import Sequence
 from typing import Any
 
 from baes.cli import console
-from baes.standards.catalog import all_rules, get_rule
 from baes.standards.rule import PROFILES
 
 SWEA_FILTERS = ("backend", "database", "frontend", "test", "structure")
@@ -38,6 +37,9 @@ def _profiles(rule: Any) -> list[str]:
 
 
 def run_explain(args: argparse.Namespace) -> int:
+    # lazy: the rule catalog (every rule module) takes 90 ms to import (python -X importtime); every
+    # baes command registers this parser, and `baes lsp` / `baes --help` must not pay for it
+    from baes.standards.catalog import all_rules, get_rule
 
     code = args.code.strip().upper()
     try:
@@ -55,6 +57,8 @@ def run_explain(args: argparse.Namespace) -> int:
 
 
 def selected_rules(swea: Sequence[str] | None) -> list[Any]:
+    from baes.standards.catalog import all_rules  # lazy, see ``run_explain``
+
     rules = list(all_rules())
     if swea:
         rules = [rule for rule in rules if rule.kind in swea]

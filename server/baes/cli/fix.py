@@ -12,10 +12,8 @@ import argparse
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from baes.cli import console, pipeline
+from baes.cli import console
 from baes.cli.arguments import add_common_arguments
-from baes.cli.report import location, plural
-from baes.fixes.apply import fix_safety
 from baes.standards.findings import Finding, FixSafety
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -34,11 +32,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def _needs_unsafe(finding: Finding, include_unsafe: bool) -> bool:
     """A fix left out only because it is unsafe (the fixer's own judgement of safety)."""
+    from baes.fixes.apply import fix_safety  # lazy, see ``run``
+
     return not include_unsafe and finding.fix is not None and fix_safety(finding) is FixSafety.UNSAFE
 
 
 def describe(fixes: list[FixResult], include_unsafe: bool) -> str:
     """What was fixed, which fixes failed, what remains, and a summary line."""
+    from baes.cli.report import location, plural  # lazy, see ``run``
+
     lines: list[str] = []
     for result in fixes:
         if result.written and result.applied:
@@ -62,6 +64,10 @@ def describe(fixes: list[FixResult], include_unsafe: bool) -> str:
 
 
 def run(args: argparse.Namespace) -> int:
+    # lazy: the fix pipeline (engine, fixer, rule catalog) takes about 190 ms to import (python -X importtime);
+    # every baes command registers this parser, and `baes lsp` / `baes --help` must not pay for it
+    from baes.cli import pipeline
+
     prepared = pipeline.prepare(args)
     if prepared is None:
         return pipeline.EXIT_USAGE

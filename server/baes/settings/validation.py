@@ -13,7 +13,6 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from baes.settings.config import FLAG_NAMES, FeatureFlags, Settings
-from baes.standards.catalog import all_rules
 from baes.standards.findings import Severity
 from baes.standards.options import RuleOptions
 from baes.standards.options import validate as validate_options
@@ -71,6 +70,9 @@ def forget_catalog() -> None:
 def _catalog() -> _Catalog | None:
     if not _catalog_cache:
         try:
+            # lazy: the catalog (every rule module) takes 93 ms to import (python -X importtime), which
+            # the language server would pay at start-up before any settings are validated
+            from baes.standards.catalog import all_rules
 
             rules = all_rules()
             catalog: _Catalog | None = _Catalog(

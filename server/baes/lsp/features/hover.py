@@ -9,7 +9,6 @@ from lsprotocol import types
 from baes.lsp.features.diagnostics import current_result
 from baes.lsp.positions import from_lsp_position
 from baes.lsp.session import Session
-from baes.standards.catalog import get_rule
 
 # A suppression comment (``# baes: ignore[BE002, BE003]`` or a ``noqa`` comment naming codes) and the codes in it.
 _SUPPRESSION = re.compile(r"#\s*(?:baes\s*:\s*ignore|noqa)\b[^#\n\r]*", re.IGNORECASE)
@@ -17,6 +16,10 @@ _CODE = re.compile(r"\b[A-Z]{1,4}[0-9]{1,4}\b")
 
 
 def documentation(rule_id: str) -> str | None:
+    # lazy: the catalog (every rule module) takes 73 ms to import (python -X importtime);
+    # the server starts without it and loads it with the first lint or hover
+    from baes.standards.catalog import get_rule
+
     try:
         rule = get_rule(rule_id)
     except KeyError:
