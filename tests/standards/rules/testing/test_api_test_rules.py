@@ -76,3 +76,11 @@ def test_te003_and_te004_read_the_routes_of_an_app_defined_in_the_test_file() ->
         "    assert client.get('/other/1').status_code == 404\n"
     )
     assert "TE003" not in [f.rule_id for f in check(no_get, "test").findings]
+
+
+def test_te003_takes_a_word_id_as_one_item_of_the_collection() -> None:
+    source = (
+        "def test_items(client):\n    assert client.post('/items', json={'id': 'foo'}).status_code == 200\n"
+        "    assert client.get('/items/foo').status_code == 200\n"
+    )
+    assert _found(source, "TE003") == []

@@ -109,6 +109,14 @@ class ApiCall:
         return "/" + "/".join(parts)
 
 
+    @property
+    def parent(self) -> str | None:
+        """The collection holding the one resource the path names (its last segment dropped)."""
+        if self.path is None or not self.segments:
+            return None
+        return "/" + "/".join(self.segments[:-1])
+
+
 def api_calls(index: SourceIndex) -> list[ApiCall]:
     """The client calls of the file as requests (cached per index)."""
     def compute(ix: SourceIndex) -> list[ApiCall]:

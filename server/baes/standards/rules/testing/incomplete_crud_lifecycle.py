@@ -24,7 +24,8 @@ def _lifecycle(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     for resource, first in created.items():
         has = defined.get(resource, set()) if defined is not None else used
         expected = [(label, verbs) for label, verbs in _OPERATIONS if has & set(verbs)]
-        on_it = {c.verb for c in calls if c.resource is None or c.resource == resource}
+        # ``/items/foo`` is one item of ``/items`` even when its id is a word
+        on_it = {c.verb for c in calls if c.resource is None or resource in (c.resource, c.parent)}
         missing = [label for label, verbs in expected if not on_it & set(verbs)]
         if missing:
             yield Violation.at(first.call, resource=resource, missing=", ".join(missing))
