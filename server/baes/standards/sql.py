@@ -28,6 +28,9 @@ _CONSTRAINT_START = re.compile(r"^(CONSTRAINT|PRIMARY\s+KEY|FOREIGN\s+KEY|UNIQUE
 _LOOKS_LIKE_SQL = re.compile(
     r"\s*(--[^\n]*\n\s*)*(CREATE|INSERT|SELECT|UPDATE|DELETE|PRAGMA|DROP|ALTER|WITH|REPLACE)\b", re.IGNORECASE
 )
+_STATEMENT_KEYWORD = re.compile(
+    r"\b(CREATE|INSERT|SELECT|UPDATE|DELETE|PRAGMA|DROP|ALTER|WITH|REPLACE|VALUES|FROM|WHERE|SET)\b", re.IGNORECASE
+)
 _PRIMARY_KEY = re.compile(r"\bPRIMARY\s+KEY\b", re.IGNORECASE)
 _NOT_NULL = re.compile(r"\bNOT\s+NULL\b", re.IGNORECASE)
 _REFERENCES = re.compile(r"\bREFERENCES\b", re.IGNORECASE)
@@ -222,6 +225,11 @@ def _find_sql_strings(index: SourceIndex) -> list[SqlString]:
         (SqlString(c, c.value) for c in found.values() if isinstance(c.value, str) and looks_like_sql(c.value)),
         key=lambda s: (s.node.lineno, s.node.col_offset),
     )
+
+
+def mentions_statement(text: str) -> bool:
+    """Whether ``text`` holds an SQL statement's keyword anywhere (not only at its start)."""
+    return bool(_STATEMENT_KEYWORD.search(text))
 
 
 def looks_like_sql(text: str) -> bool:

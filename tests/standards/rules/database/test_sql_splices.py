@@ -98,3 +98,59 @@ def test_sql_returned_by_a_helper_is_reported_where_it_is_built_once() -> None:
     )
     [(line, message)] = _db002(source)
     assert line == 3 and "through `_query()`" in message
+
+
+NOT_REPORTED_BUILT = {
+    "constant fragments joined": (
+        "def f(conn, a):\n    where = ['x = 1']\n    if a:\n        where.append('y = 2')\n"
+        "    sql = 'SELECT * FROM t WHERE {}'.format(' AND '.join(where))\n    return conn.execute(sql)\n"
+    ),
+    "quoted names joined": (
+        "def f(conn, cols):\n    return conn.execute('SELECT * FROM t WHERE ' + "
+        "' AND '.join(f'{quote_identifier(c)} IS NULL' for c in cols))\n"
+    ),
+    "choice of constants": "def f(conn, a):\n    w = '' if a else 'WHERE x = 0'\n    return conn.execute('SELECT * FROM t {}'.format(w))\n",
+    "clause passed with its parameters": (
+        "def f(conn, where, args):\n    sql = 'DELETE FROM t'\n    sql += ' WHERE ' + where\n    conn.execute(sql, args)\n"
+    ),
+    "number formatting": "def f(conn, n):\n    return conn.execute('SELECT * FROM t WHERE id = %d' % n)\n",
+    "number format spec": "def f(conn, n):\n    return conn.execute(f'SELECT * FROM t WHERE price > {n:.2f}')\n",
+    "text() as a column default": (
+        "import sqlalchemy as sa\n\nc = sa.Column('x', sa.String, server_default=sa.text(f\"'{d}'\"))\n"
+    ),
+    "text() as a join condition of names": (
+        "import sqlalchemy as sa\n\n\ndef on(a, b, col):\n    left = f'{sa_quote(a)}.{col}'\n"
+        "    right = f'{sa_quote(b)}.{col}'\n    return sa.text(f'{left}={right}')\n"
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(NOT_REPORTED_BUILT))
+def test_text_built_only_from_vouched_pieces_is_not_reported(name: str) -> None:
+    assert _db002(NOT_REPORTED_BUILT[name]) == []
+
+
+def test_value_splices_next_to_vouched_pieces_are_still_reported() -> None:
+    # parameters passed with the query do not vouch for a value spliced into a quoted string
+    with_params = "def f(conn, v, args):\n    return conn.execute(f\"SELECT * FROM t WHERE a = ? AND b = '{v}'\", args)\n"
+    assert _db002(with_params)
+    # a joined list holding a value
+    joined = "def f(conn, v):\n    parts = ['a = 1', f\"b = '{v}'\"]\n    return conn.execute('SELECT * FROM t WHERE ' + ' AND '.join(parts))\n"
+    assert _db002(joined)
+    # a text() fragment with a quoted value
+    fragment = "import sqlalchemy as sa\n\n\ndef f(v):\n    return sa.text(f\"name = '{v}'\")\n"
+    assert _db002(fragment)
+    # `%s` is not a number
+    assert _db002("def f(conn, n):\n    return conn.execute('SELECT * FROM t WHERE id = %s' % n)\n")
+    # the assignment reaching the query, not an earlier one, decides; an `if` before it may run
+    reaching = (
+        "def f(conn, kind, v):\n    sql = 'SELECT 1'\n    if kind:\n        sql = f\"SELECT 1 FROM t WHERE v = '{v}'\"\n"
+        "    return conn.execute(sql)\n"
+    )
+    assert [line for line, _ in _db002(reaching)] == [5]
+    # a branch that returned is not on the way to the query after it
+    branch = (
+        "def f(conn, kind, v):\n    if kind:\n        sql = f\"SELECT 1 FROM t WHERE v = '{v}'\"\n"
+        "        return conn.execute(sql)\n    sql = 'SELECT 1'\n    return conn.execute(sql)\n"
+    )
+    assert [line for line, _ in _db002(branch)] == [4]

@@ -2,7 +2,7 @@
 module-level URL constant a Streamlit page sends its requests to."""
 from __future__ import annotations
 
-from tests.standards.helpers import check
+from tests.standards.helpers import check, ids
 
 PAGE = '''import requests
 import streamlit as st
@@ -47,3 +47,24 @@ def test_fe003_constants_that_are_defaults_or_unused_by_requests_or_outside_stre
         'st.button("Save")', "True"
     )
     assert _where(client, "FE003") == []
+
+
+def test_fe003_reports_addresses_of_the_apps_own_deployment_only() -> None:
+    def fe003(url: str) -> list[str]:
+        source = f"import requests\n\n\ndef load():\n    return requests.get('{url}', timeout=10).json()\n"
+        return [f.rule_id for f in check(source, "frontend").findings if f.rule_id == "FE003"]
+
+    for own in ("http://localhost:8000/items", "http://127.0.0.1:8000", "http://10.0.0.5/api", "http://backend:8000/x"):
+        assert fe003(own) == ["FE003"], own
+    for public in ("https://images.example.org/cat.jpeg", "https://api.github.com/repos"):
+        assert fe003(public) == [], public
+
+
+def test_fe002_reads_only_pages_not_libraries() -> None:
+    library = (
+        "import requests\nimport streamlit as st\n\n\nclass Model:\n    def delete(self):\n"
+        "        requests.delete('http://localhost:8000/items/1', timeout=10)\n"
+    )
+    assert "FE002" not in ids(check(library, "frontend"))
+    page = library + "\n\nst.title('Items')\nModel().delete()\n"
+    assert "FE002" in ids(check(page, "frontend"))

@@ -52,3 +52,35 @@ def test_te001_and_te004_ignore_login_posts_and_set_up() -> None:
     assert _found(listing, "TE004") == []  # no request by id, no body: neither 404 nor 422 can come
     item = "def test_one(client):\n    assert client.get('/students/1').status_code == 200\n"
     assert [m for _, m in _found(item, "TE004")] == ["no test checks the error responses 404"]
+
+
+def test_te004_counts_statuses_among_parametrize_values() -> None:
+    source = (
+        "import pytest\n\n\n@pytest.mark.parametrize(('sid', 'body', 'status'), [(1, {}, 422), (999, {'a': 1}, 404)])\n"
+        "def test_update(client, sid, body, status):\n    assert client.put(f'/students/{sid}', json=body).status_code == status\n"
+    )
+    assert "TE004" not in [f.rule_id for f in check(source, "test").findings]
+
+
+def test_te003_and_te004_read_the_routes_of_an_app_defined_in_the_test_file() -> None:
+    app = (
+        "from fastapi import FastAPI, HTTPException\n\napp = FastAPI()\n\n\n@app.post('/items')\ndef create(item: dict):\n"
+        "    return item\n\n\n@app.get('/items/{item_id}')\ndef read(item_id: int):\n"
+        "    raise HTTPException(status_code=404)\n\n\n"
+    )
+    only_posts = app + "def test_create(client):\n    assert client.post('/items', json={}).status_code == 200\n"
+    rules = [f.rule_id for f in check(only_posts, "test").findings]
+    assert "TE003" in rules  # the app has GET /items/{id}: reading back is expected
+    no_get = app.replace("@app.get('/items/{item_id}')", "@app.get('/other/{item_id}')") + (
+        "def test_create(client):\n    assert client.post('/items', json={}).status_code == 200\n"
+        "    assert client.get('/other/1').status_code == 404\n"
+    )
+    assert "TE003" not in [f.rule_id for f in check(no_get, "test").findings]
+
+
+def test_te003_takes_a_word_id_as_one_item_of_the_collection() -> None:
+    source = (
+        "def test_items(client):\n    assert client.post('/items', json={'id': 'foo'}).status_code == 200\n"
+        "    assert client.get('/items/foo').status_code == 200\n"
+    )
+    assert _found(source, "TE003") == []

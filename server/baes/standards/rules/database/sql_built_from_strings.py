@@ -7,20 +7,26 @@ from collections.abc import Iterator
 from baes.fixes.patches import (
     ParameterizeSql,
 )
+from baes.fixes.patches.sql_text import Text
 from baes.standards.findings import Severity
 from baes.standards.index import SourceIndex, dotted_name
 from baes.standards.options import RuleOptions
 from baes.standards.patterns import functions_named, is_upper_constant_name
 from baes.standards.rule import Example, RuleContext, Violation
-from baes.standards.rules.database.sql_splices import assigned_values, dynamic_sql, first_text
+from baes.standards.rules.database.reaching import reaching_values
+from baes.standards.rules.database.sql_splices import assigned_values, dynamic_sql, first_text, segments
 from baes.standards.rules.families import ALL_SWEA, DATABASE
 from baes.standards.sql import (
     EXECUTE_METHODS,
     is_execute_call,
     looks_like_sql,
+    mentions_statement,
 )
 
 _SQLALCHEMY = "sqlalchemy"
+_DDL_KEYWORDS = frozenset({"server_default", "server_onupdate", "sqltext"})
+_DDL_CONSTRUCTS = ("Column", "mapped_column", "Index", "CheckConstraint", "Computed", "DefaultClause", "DDL")
+_PARAMETER_KEYWORDS = frozenset({"parameters", "params", "args", "vars", "values"})
 
 
 def _is_sqlalchemy_text(call: ast.Call, index: SourceIndex) -> bool:
@@ -38,9 +44,42 @@ def _queries(index: SourceIndex) -> Iterator[tuple[ast.Call, ast.expr, str]]:
     for call in index.calls_to(*EXECUTE_METHODS):
         if is_execute_call(call) and call.args and isinstance(call.func, ast.Attribute):
             yield call, call.args[0], call.func.attr
+    ddl = _ddl_arguments(index)
     for call in index.calls_to("text"):
-        if _is_sqlalchemy_text(call, index):
+        if _is_sqlalchemy_text(call, index) and id(call) not in ddl:
             yield call, call.args[0], "text"
+
+
+def _ddl_arguments(index: SourceIndex) -> set[int]:
+    """Ids of the expressions that are DDL, not queries: a column's ``server_default=text(...)``,
+    the arguments of ``Column``, ``Index``, ``CheckConstraint``, ``Computed``... A DDL clause
+    takes no bind parameters, so the advice would be impossible there."""
+    def compute(ix: SourceIndex) -> set[int]:
+        ids = {id(k.value) for k in ix.nodes(ast.keyword) if k.arg in _DDL_KEYWORDS}
+        for call in ix.calls_to(*_DDL_CONSTRUCTS):
+            ids.update(id(a) for a in call.args)
+            ids.update(id(k.value) for k in call.keywords)
+        return ids
+
+    return index.memo("db002_ddl_arguments", compute)
+
+
+def _passes_parameters(call: ast.Call, method: str) -> bool:
+    """The call sends parameters with the query: the author parameterises its values."""
+    if method == "text":
+        return False
+    return len(call.args) > 1 or any(k.arg in _PARAMETER_KEYWORDS for k in call.keywords)
+
+
+def _fragment(query: ast.expr, method: str) -> bool:
+    """A ``text()`` holding no statement keyword is an expression (an ORDER BY term, a join
+    condition) that SQLAlchemy puts into a statement: outside value positions, its splices are
+    column expressions, not values."""
+    parts = segments(query)
+    if method != "text" or parts is None:
+        return False
+    literal = "".join(p.value for p in parts if isinstance(p, Text))
+    return not mentions_statement(literal)
 
 
 def _helpers(index: SourceIndex, node: ast.expr) -> list[ast.FunctionDef | ast.AsyncFunctionDef]:
@@ -82,7 +121,8 @@ def _sql_injection(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
         if isinstance(first, ast.Constant):
             continue  # a literal query: nothing spliced in, no scope to look up
         scope = index.enclosing_function(call) or index.tree
-        if dynamic_sql(first, index, scope, call):
+        fragments = _passes_parameters(call, method) or _fragment(first, method)
+        if dynamic_sql(first, index, scope, call, fragments=fragments):
             fix = None
             if method == "execute" and len(call.args) == 1 and not call.keywords:
                 fix = ParameterizeSql.spec(ctx.position(first), "use `?` placeholders and a parameter tuple")
@@ -90,8 +130,11 @@ def _sql_injection(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
             continue
         built = [first]
         if isinstance(first, ast.Name) and not is_upper_constant_name(first.id):
-            built = assigned_values(index, scope, first.id)
-            if any(dynamic_sql(value, index, scope, call) for value in built):
+            built = reaching_values(scope, first.id, call.lineno)
+            if any(
+                dynamic_sql(value, index, scope, call, fragments=fragments or _fragment(value, method))
+                for value in built
+            ):
                 yield Violation.at(first, method=method, via=f" through `{first.id}`", advice=_advice(method))
                 continue
         # SQL returned by a helper of this file: reported where it is built, once
@@ -130,7 +173,14 @@ RULE = DATABASE.rule(
         "hold an identifier. Nor values the code vouches for: constants, UPPER_CASE names, placeholder lists built "
         "from `?` literals (`\", \".join(\"?\" * n)`), `int(x)`, a quoting helper (`quote_identifier(x)`), a "
         "parameter typed `Literal[...]` or an enum, a name checked before the query against an allow-list "
-        "(`if x not in ALLOWED: raise`), with `isidentifier()`, a pattern or a validating helper."
+        "(`if x not in ALLOWED: raise`), with `isidentifier()`, a pattern or a validating helper; "
+        "numbers formatted as numbers (`%d`, `{n:d}`); text built only from such pieces (a choice between "
+        "constants, a join of constant or quoted pieces, an f-string of quoted names). Where the call passes "
+        "parameters, a spliced clause outside value positions is SQL by the function's contract (`where` with "
+        "`where_args`); a `text()` without a statement keyword is an expression (an ORDER BY term, a join "
+        "condition) whose splices outside value positions are columns; `text()` as DDL (`server_default=`, "
+        "`Column(...)`) takes no bind parameters. A name is read as the assignments that reach the query, not "
+        "every assignment in the function."
     ),
     valid_examples=(
         Example(
@@ -174,6 +224,61 @@ RULE = DATABASE.rule(
                 if sort not in SORTABLE:
                     raise ValueError(sort)
                 return conn.execute(f'SELECT * FROM {table} ORDER BY {sort} LIMIT ?', (limit,)).fetchall()
+            """,
+        ),
+        Example(
+            """
+            def tables(conn, virtual):
+                where = ["type = 'table'"]
+                if virtual:
+                    where.append("sql LIKE '%VIRTUAL%'")
+                sql = 'SELECT name FROM sqlite_master WHERE {}'.format(' AND '.join(where))
+                return conn.execute(sql).fetchall()
+
+
+            def copy_columns(conn, source, target, columns):
+                names = ', '.join(quote_identifier(c) for c in columns)
+                conn.execute(f'INSERT INTO {quote_identifier(target)} ({names}) SELECT {names} FROM {source}')
+            """,
+        ),
+        Example(
+            """
+            def count_where(conn, table, where, where_args):
+                sql = f'SELECT COUNT(*) FROM {table}'
+                if where is not None:
+                    sql += ' WHERE ' + where
+                return conn.execute(sql, where_args).fetchone()[0]
+
+
+            def rows(conn, recent):
+                order = 'ORDER BY created DESC' if recent else ''
+                return conn.execute('SELECT * FROM items {}'.format(order)).fetchall()
+            """,
+        ),
+        Example(
+            """
+            import sqlalchemy as sa
+
+
+            def reset(session, item):
+                session.execute(sa.text('UPDATE items SET hits = 0 WHERE id = %d' % item.id))
+
+
+            def latest_first(column):
+                return sa.text(f'{column} DESC')
+
+
+            status = sa.Column('status', sa.String, server_default=sa.text(f"'{DEFAULT_STATUS.lower()}'"))
+            """,
+        ),
+        Example(
+            """
+            def exists(conn, dialect, name):
+                if dialect == 'postgresql':
+                    sql = 'SELECT 1 FROM pg_database WHERE datname = ?'
+                    return conn.execute(sql, (name,)).fetchone() is not None
+                sql = 'SELECT 1'
+                return conn.execute(sql).fetchone() is not None
             """,
         ),
     ),
@@ -220,6 +325,25 @@ RULE = DATABASE.rule(
                 return conn.execute(by_email(email)).fetchone()
             """,
         ),
+        Example(
+            """
+            def count_named(conn, table, name, where_args):
+                sql = f"SELECT COUNT(*) FROM {table} WHERE kind = ? AND name = '{name}'"
+                return conn.execute(sql, where_args).fetchone()[0]
+            """,
+        ),
+        Example(
+            """
+            import sqlalchemy as sa
+
+
+            def exists(conn, dialect, name):
+                if dialect == 'postgresql':
+                    sql = "SELECT 1 FROM pg_database WHERE datname = '%s'" % name
+                    return conn.execute(sa.text(sql)).fetchone() is not None
+                sql = 'SELECT 1'
+                return conn.execute(sa.text(sql)).fetchone() is not None
+            """,
+        ),
     ),
 )
-

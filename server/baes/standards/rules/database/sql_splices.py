@@ -8,7 +8,9 @@ with the lexer the ``parameterize_sql`` fix uses). Vouched for: constants and UP
 placeholder lists built from ``?`` literals, numbers (``int(x)``), identifiers quoted by a
 helper (``quote_identifier(x)``), parameters typed ``Literal[...]`` or an enum, and names
 the function checks against an allow-list (``if x not in ALLOWED: raise``), ``isidentifier()``,
-a pattern or a validating helper before use.
+a pattern or a validating helper before use, numbers formatted as numbers (``%d``), and text
+built only from such pieces (a choice between constants, a join of constant or quoted pieces,
+an f-string whose other splices are names).
 """
 from __future__ import annotations
 
@@ -19,6 +21,7 @@ import string
 from baes.fixes.patches.sql_text import Text, Value, splice_kinds
 from baes.standards.index import SourceIndex, dotted_name
 from baes.standards.patterns import is_upper_constant_name
+from baes.standards.rules.database.reaching import reaching_values
 
 _SAFE_CALLS = frozenset({"int", "float", "len", "bool", "round", "abs"})
 _QUOTING_CALL = re.compile(r"quote|escape|ident|sanitiz", re.IGNORECASE)
@@ -27,6 +30,9 @@ _STR_CHECKS = frozenset({"isidentifier", "isalnum", "isalpha", "isdigit", "isdec
 _PATTERN_CHECKS = frozenset({"match", "fullmatch"})
 _PERCENT = re.compile(r"%(?:\(([^)]*)\))?[-#0 +]*(?:\d+|\*)?(?:\.(?:\d+|\*))?([a-zA-Z%])")
 _EXITS = (ast.Raise, ast.Return, ast.Continue, ast.Break)
+_NUMERIC_CONVERSIONS = frozenset("dieEfFgGxXob")
+_LIST_ADDS = frozenset({"append", "extend", "insert"})
+_DEPTH = 3  # how far names and joins are followed into what builds them
 
 
 def segments(node: ast.expr) -> list[Text | Value] | None:
@@ -154,20 +160,52 @@ def first_text(node: ast.expr) -> str:
     return "".join(p.value for p in parts[:1] if isinstance(p, Text))
 
 
-def dynamic_sql(node: ast.expr, index: SourceIndex, scope: ast.AST | None, use: ast.AST | None = None) -> bool:
+def dynamic_sql(
+    node: ast.expr, index: SourceIndex, scope: ast.AST | None, use: ast.AST | None = None, *, fragments: bool = False
+) -> bool:
     """Whether ``node`` splices into SQL text a value a placeholder could replace (or that could
     carry anything) and that the code does not vouch for; local names are looked up in ``scope``,
-    checks must come before ``use`` (the call running the query)."""
+    checks must come before ``use`` (the call running the query). With ``fragments``, a splice
+    in no value position is taken as SQL the caller passes by contract (a ``where`` clause whose
+    values travel as parameters of the same call), so only value positions count."""
     values = spliced_values(node)
     if not values:
         return False
     parts = segments(node)
     kinds = splice_kinds(parts) if parts is not None else ["other"] * len(values)
     spliced = [p.node for p in parts if isinstance(p, Value)] if parts is not None else values
+    counted = ("value",) if fragments else ("value", "other")
+    numeric = numeric_values(node)
     return any(
-        kind in ("value", "other") and not _safe_part(value, index, scope, use)
+        kind in counted and id(value) not in numeric and not _safe_part(value, index, scope, use)
         for value, kind in zip(spliced, kinds, strict=True)
     )
+
+
+def numeric_values(node: ast.expr) -> set[int]:
+    """Ids of values formatted as numbers (``%d``, ``{n:d}``, ``{x:.2f}``): formatting raises
+    on anything else, so they cannot carry SQL text."""
+    out: set[int] = set()
+    if isinstance(node, ast.JoinedStr):
+        for part in node.values:
+            if isinstance(part, ast.FormattedValue) and _numeric_spec(part.format_spec):
+                out.add(id(part.value))
+    elif isinstance(node, ast.BinOp) and isinstance(node.op, ast.Mod) and _is_str(node.left):
+        right = node.right
+        values = list(right.elts) if isinstance(right, ast.Tuple) else [right]
+        position = 0
+        for m in _PERCENT.finditer(str(_str_value(node.left))):
+            if m.group(2) == "%" or m.group(1) is not None:
+                continue
+            if m.group(2) in _NUMERIC_CONVERSIONS and position < len(values):
+                out.add(id(values[position]))
+            position += 1
+    return out
+
+
+def _numeric_spec(spec: ast.expr | None) -> bool:
+    text = "".join(v.value for v in getattr(spec, "values", []) if isinstance(v, ast.Constant) and isinstance(v.value, str))
+    return bool(text) and text[-1] in _NUMERIC_CONVERSIONS
 
 
 def _placeholder_builder(node: ast.AST) -> bool:
@@ -175,16 +213,27 @@ def _placeholder_builder(node: ast.AST) -> bool:
     return any(isinstance(n, ast.Constant) and isinstance(n.value, str) and "?" in n.value for n in ast.walk(node))
 
 
-def _safe_part(node: ast.expr, index: SourceIndex, scope: ast.AST | None, use: ast.AST | None) -> bool:
-    """A spliced value that cannot carry arbitrary text into the query."""
+def _safe_part(
+    node: ast.expr, index: SourceIndex, scope: ast.AST | None, use: ast.AST | None, depth: int = 0
+) -> bool:
+    """A spliced value that cannot carry arbitrary text into the query: a constant, a number, a
+    quoted identifier, a vouched-for name, or text built only from such pieces (a choice between
+    them, a join of them, an f-string whose other splices are names)."""
     if isinstance(node, ast.Constant):
         return True
+    if depth > _DEPTH:
+        return False
     if isinstance(node, ast.Call):
         name = (dotted_name(node.func) or "").split(".")[-1]
         if name in _SAFE_CALLS or _QUOTING_CALL.search(name):
             return True
+        func = node.func
+        if isinstance(func, ast.Attribute) and func.attr == "join" and _is_str(func.value) and len(node.args) == 1:
+            return _safe_items(node.args[0], index, scope, use, depth + 1)
     if isinstance(node, ast.Attribute) and is_upper_constant_name(node.attr):
         return True
+    if isinstance(node, ast.IfExp):
+        return all(_safe_part(branch, index, scope, use, depth + 1) for branch in (node.body, node.orelse))
     if isinstance(node, ast.Name):
         if is_upper_constant_name(node.id):
             return True
@@ -192,9 +241,60 @@ def _safe_part(node: ast.expr, index: SourceIndex, scope: ast.AST | None, use: a
             return False
         if _vouched(index, scope, node.id, use):
             return True
+        values = _values_of(index, scope, node.id, use)
+        return bool(values) and all(
+            _placeholder_builder(v) or _safe_part(v, index, scope, use, depth + 1) for v in values
+        )
+    if _placeholder_builder(node):
+        return True
+    return _built_from_safe(node, index, scope, use, depth + 1)
+
+
+def _values_of(index: SourceIndex, scope: ast.AST, name: str, use: ast.AST | None) -> list[ast.expr]:
+    """What ``name`` may hold at ``use`` (every assignment in ``scope`` when there is no use)."""
+    if use is None or isinstance(scope, ast.Module):
+        return assigned_values(index, scope, name)
+    return reaching_values(scope, name, before_line(use))
+
+
+def _built_from_safe(node: ast.expr, index: SourceIndex, scope: ast.AST | None, use: ast.AST | None, depth: int) -> bool:
+    """Text built by formatting whose every splice is a name in it or a safe value."""
+    parts = segments(node)
+    if parts is None or not any(isinstance(p, Value) for p in parts):
+        return False
+    numeric = numeric_values(node)
+    values = [p.node for p in parts if isinstance(p, Value)]
+    return all(
+        kind in ("name", "comment") or id(value) in numeric or _safe_part(value, index, scope, use, depth)
+        for value, kind in zip(values, splice_kinds(parts), strict=True)
+    )
+
+
+def _safe_items(node: ast.expr, index: SourceIndex, scope: ast.AST | None, use: ast.AST | None, depth: int) -> bool:
+    """What ``sep.join(node)`` joins is safe: a comprehension of safe items, a literal list of
+    them, or a local list assigned and extended only with them."""
+    if isinstance(node, (ast.ListComp, ast.GeneratorExp, ast.SetComp)):
+        return _placeholder_builder(node.elt) or _safe_part(node.elt, index, scope, use, depth)
+    if isinstance(node, (ast.List, ast.Tuple, ast.Set)):
+        return all(_placeholder_builder(e) or _safe_part(e, index, scope, use, depth) for e in node.elts)
+    if isinstance(node, ast.Name) and scope is not None and depth <= _DEPTH:
         values = assigned_values(index, scope, node.id)
-        return bool(values) and all(_placeholder_builder(v) or _safe_part(v, index, None, None) for v in values)
-    return _placeholder_builder(node)
+        added = [
+            arg for call in index.calls_to(*_LIST_ADDS)
+            if isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name)
+            and call.func.value.id == node.id and _in_scope(index, call, scope)
+            for arg in call.args[-1:]
+        ]
+        extended = [a for a in added if isinstance(a, (ast.List, ast.Tuple, ast.ListComp, ast.GeneratorExp))]
+        return bool(values) and all(_safe_items(v, index, scope, use, depth + 1) for v in values + extended) and all(
+            _placeholder_builder(a) or _safe_part(a, index, scope, use, depth + 1) for a in added if a not in extended
+        )
+    return False
+
+
+def _in_scope(index: SourceIndex, node: ast.AST, scope: ast.AST) -> bool:
+    holder = index.enclosing_function(node)
+    return holder is scope or (holder is None and isinstance(scope, ast.Module))
 
 
 def assigned_values(index: SourceIndex, scope: ast.AST, name: str) -> list[ast.expr]:

@@ -14,7 +14,7 @@ from baes.standards.patterns import URL_PREFIX, is_http_client_call
 from baes.standards.rule import Example, RuleContext, Violation
 from baes.standards.rules.addresses import AddressOptions, hard_coded_addresses, is_config_call
 from baes.standards.rules.families import FRONTEND
-from baes.standards.rules.frontend.common import _BASE_URL
+from baes.standards.rules.frontend.common import _BASE_URL, is_local_address
 
 
 @dataclass(frozen=True)
@@ -27,7 +27,9 @@ class ApiUrlOptions(AddressOptions):
 def _hard_coded_url(ctx: RuleContext[ApiUrlOptions]) -> Iterator[Violation]:
     for violation in hard_coded_addresses(ctx, env_var=ctx.options.env_var):
         value = violation.args.get("value", "")
-        text = value.strip("'\"") if isinstance(value, str) else ""
+        text = value.removeprefix("f").strip("'\"") if isinstance(value, str) else ""
+        if not is_local_address(text):
+            continue  # a third-party service or a file to download: its address does not move with the app
         # a literal holding only the base address can become the configured value; a full URL cannot
         args = {**violation.args, "where": "in a call"}
         fix = violation.fix if _BASE_URL.match(text) else None
@@ -53,6 +55,7 @@ def _url_constants(ctx: RuleContext[ApiUrlOptions]) -> Iterator[Violation]:
     urls = {
         name: value for name, value in constants.items()
         if isinstance(value, ast.Constant) and isinstance(value.value, str) and URL_PREFIX.match(value.value)
+        and is_local_address(value.value)
     }
     if not urls:
         return
@@ -120,7 +123,10 @@ RULE = FRONTEND.rule(
         "literal in the call (its name in capitals does not make it configuration); a constant that is only the "
         "default of an environment or settings lookup is configuration. Inside a call, only a literal that is a "
         "bare base address gets a fix. The fix reads the value from the environment, keeping the literal as the "
-        "default: where the variable is set the page reaches another address, so it changes behaviour there."
+        "default: where the variable is set the page reaches another address, so it changes behaviour there. "
+        "Only addresses of the app's own deployment are reported (loopback, private networks, `0.0.0.0`, a "
+        "service name such as `http://backend:8000`): a public host with a domain is a third-party service or a "
+        "file to download, whose address does not move with the app."
     ),
     valid_examples=(
         Example(
@@ -149,6 +155,18 @@ RULE = FRONTEND.rule(
 
             def load():
                 return requests.get(f'{API_URL}/students', timeout=10).json()
+            """,
+        ),
+        Example(
+            """
+            import requests
+            import streamlit as st
+
+            TOKEN_URL = 'https://auth.example.com/oauth/token'
+
+            picture = requests.get('https://images.example.org/cat.jpeg', timeout=10)
+            st.image(picture.content)
+            token = requests.post(TOKEN_URL, data={'grant_type': 'client_credentials'}, timeout=10)
             """,
         ),
     ),

@@ -11,11 +11,14 @@ from baes.standards.rules.frontend.common import (
     _is_send,
     _local_senders,
     _streamlit_call,
+    is_streamlit_page,
 )
 
 
 def _feedback(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     index = ctx.index
+    if not is_streamlit_page(index):
+        return  # a library's request: the page calling it decides what to show
     senders = _local_senders(index)
     sends = [c for c in index.calls if _is_send(c, index, senders)]
     if not sends:
@@ -48,6 +51,11 @@ RULE = FRONTEND.rule(
     why="Without `st.success`/`st.error` the user cannot tell whether the create, edit or delete worked.",
     how_to_fix="Check the response: `st.success(\"Saved\")` when it is OK, `st.error(response.text)` when not.",
     check=_feedback,
+    notes=(
+        "Only pages: a file whose module-level statements (or `if __name__ == \"__main__\":` block) call "
+        "`st.*` or a function of the file that does. A module that only defines components, models or helpers "
+        "is a library; the page calling it decides what feedback to show."
+    ),
     valid_examples=(
         Example(
             """
@@ -64,6 +72,18 @@ RULE = FRONTEND.rule(
                     st.error(response.text)
             """,
         ),
+        Example(
+            """
+            import requests
+            import streamlit as st
+
+
+            class TokenClient:
+                def exchange(self, code):
+                    response = requests.post('https://auth.example.com/token', data={'code': code}, timeout=10)
+                    st.session_state['token'] = response.json()['access_token']
+            """,
+        ),
     ),
     invalid_examples=(
         Example(
@@ -75,6 +95,26 @@ RULE = FRONTEND.rule(
 
             if st.button('Delete'):
                 requests.delete(f'{API_URL}/students/1', timeout=10)
+            """,
+        ),
+        Example(
+            """
+            import requests
+            import streamlit as st
+
+
+            def render():
+                if st.button('Save'):
+                    requests.post('http://localhost:8000/students', json={'name': 'Ada'}, timeout=10)
+
+
+            def main():
+                st.title('Students')
+                render()
+
+
+            if __name__ == '__main__':
+                main()
             """,
         ),
     ),

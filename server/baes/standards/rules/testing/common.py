@@ -11,6 +11,7 @@ from baes.standards.patterns import (
     HTTP_METHODS,
     is_fixture,
     is_test_function,
+    routes,
 )
 
 _CLIENT_NAMES = frozenset({"client", "test_client", "api_client", "ac", "async_client"})
@@ -108,6 +109,14 @@ class ApiCall:
         return "/" + "/".join(parts)
 
 
+    @property
+    def parent(self) -> str | None:
+        """The collection holding the one resource the path names (its last segment dropped)."""
+        if self.path is None or not self.segments:
+            return None
+        return "/" + "/".join(self.segments[:-1])
+
+
 def api_calls(index: SourceIndex) -> list[ApiCall]:
     """The client calls of the file as requests (cached per index)."""
     def compute(ix: SourceIndex) -> list[ApiCall]:
@@ -131,3 +140,22 @@ def _path(call: ast.Call) -> str | None:
             v.value if isinstance(v, ast.Constant) and isinstance(v.value, str) else "{}" for v in first.values
         )
     return None
+
+
+_PATH_PARAMETER = re.compile(r"^\{[^}]*\}$")
+
+
+def route_verbs(index: SourceIndex) -> dict[str, set[str]] | None:
+    """The verbs of the routes the test file defines itself, by resource (the path with its
+    trailing parameters dropped, as ``ApiCall.resource``); None when it defines none (the app is
+    imported, its routes unknown)."""
+    found = routes(index)
+    if not found:
+        return None
+    verbs: dict[str, set[str]] = {}
+    for route in found:
+        parts = ["{}" if _PATH_PARAMETER.match(s) else s for s in route.path.split("/") if s]
+        while parts and parts[-1] == "{}":
+            parts.pop()
+        verbs.setdefault("/" + "/".join(parts), set()).add(route.method)
+    return verbs

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from baes.standards.findings import Severity
 from baes.standards.index import SourceIndex
 from baes.standards.options import RuleOptions
+from baes.standards.patterns import routes
 from baes.standards.rule import Example, RuleContext, Violation
 from baes.standards.rules.families import TESTING
 from baes.standards.rules.testing.common import ApiCall, _in_an_assert, api_calls
@@ -42,25 +43,48 @@ def _status_mentions(index: SourceIndex, code: int) -> list[ast.AST]:
 
 
 
-def _can_answer(code: int, calls: list[ApiCall]) -> bool:
+def _can_answer(code: int, calls: list[ApiCall], index: SourceIndex) -> bool:
     """Whether the requests of the file can meet ``code``: 404 needs a request for one resource by
-    id, 422 a request sending a body; any other status asked for is always expected."""
+    id (and, when the file defines the app's routes, a route answering 404 itself), 422 a request
+    sending a body; any other status asked for is always expected."""
     if code == 404:
-        return any(c.item for c in calls)
+        return any(c.item for c in calls) and _routes_may_answer(index, code)
     if code == 422:
         return any(c.sends_body for c in calls)
     return True
 
 
+def _routes_may_answer(index: SourceIndex, code: int) -> bool:
+    """With the routes in the file, whether one of them names ``code`` (raises or returns it); an
+    app defined elsewhere may."""
+    defined = routes(index)
+    if not defined:
+        return True
+    spans = [(r.function.lineno, r.function.end_lineno or r.function.lineno) for r in defined]
+    return any(
+        start <= getattr(node, "lineno", 0) <= end for node in _status_mentions(index, code) for start, end in spans
+    )
+
+
+def _in_parametrize(index: SourceIndex, nodes: list[ast.AST]) -> bool:
+    """A status named among a test's parameters (``parametrize(..., [("/x", 404)])``): the test
+    asserts the response against it."""
+    spans = [(c.lineno, c.end_lineno or c.lineno) for c in index.calls_to("parametrize")]
+    return any(start <= getattr(n, "lineno", 0) <= end for n in nodes for start, end in spans)
+
+
 def _error_cases(ctx: RuleContext[ErrorCaseOptions]) -> Iterator[Violation]:
-    calls = [c for c in api_calls(ctx.index) if not c.auth and not c.setup]
+    index = ctx.index
+    calls = [c for c in api_calls(index) if not c.auth and not c.setup]
     if not calls:
         return
-    expected = [code for code in ctx.options.expected_statuses if _can_answer(code, calls)]
-    missing = [str(code) for code in expected if not _in_an_assert(ctx.index, _status_mentions(ctx.index, code))]
+    expected = [code for code in ctx.options.expected_statuses if _can_answer(code, calls, index)]
+    missing = [
+        str(code) for code in expected
+        if not (_in_an_assert(index, found := _status_mentions(index, code)) or _in_parametrize(index, found))
+    ]
     if missing:
         yield Violation.at(calls[0].call, missing=" and ".join(missing))
-
 
 
 RULE = TESTING.rule(
@@ -75,7 +99,9 @@ RULE = TESTING.rule(
     how_to_fix="Test a missing id (`== 404`) and an invalid payload (`== 422`).",
     check=_error_cases,
     notes=(
-        "404 is expected only from a file that requests a resource by id, 422 only from one that sends a body; "
+        "404 is expected only from a file that requests a resource by id (and, when the file defines the app's "
+        "routes itself, only if one of them answers 404), 422 only from one that sends a body; a status among "
+        "a test's `parametrize` values counts as checked; "
         "requests in fixtures and helper functions (set-up) and to authentication endpoints (`/login`, `/token`) do not count."
     ),
     options=ErrorCaseOptions(),
@@ -97,6 +123,32 @@ RULE = TESTING.rule(
             def test_login(client):
                 response = client.post('/login', json={'username': 'a', 'password': 'wrong'})
                 assert response.status_code == 401
+            """,
+        ),
+        Example(
+            """
+            import pytest
+            from fastapi import FastAPI
+            from fastapi.testclient import TestClient
+
+            app = FastAPI()
+
+
+            @app.get('/echo/{name}')
+            def echo(name: str):
+                return {'name': name}
+
+
+            client = TestClient(app)
+
+
+            def test_echo():
+                assert client.get('/echo/3').json() == {'name': '3'}
+
+
+            @pytest.mark.parametrize(('payload', 'status'), [({'x': 1}, 200), ({}, 422)])
+            def test_payloads(payload, status):
+                assert client.get('/echo/1', params=payload).status_code == status
             """,
         ),
     ),
