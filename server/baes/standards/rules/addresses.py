@@ -40,6 +40,24 @@ def is_config_call(call: ast.Call) -> bool:
 _ADDRESS_KEYWORDS = frozenset({"host", "port", "base_url", "api_url"})
 
 
+_LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+_SERVE_CALLS = frozenset({"run", "serve", "run_simple", "run_server", "start_server"})
+
+
+def _loopback_server(call: ast.Call) -> bool:
+    """A server started on the loopback address (``uvicorn.run(app, host="127.0.0.1", ...)``).
+
+    It listens only to this machine on every machine it runs on: a development entry point,
+    not a deployment address, so neither its host nor its port is reported.
+    """
+    func = call.func
+    name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
+    if name not in _SERVE_CALLS:
+        return False
+    return any(kw.arg == "host" and isinstance(kw.value, ast.Constant) and kw.value.value in _LOOPBACK
+               for kw in call.keywords)
+
+
 def _address_literal(node: ast.expr) -> bool:
     if not isinstance(node, ast.Constant) or isinstance(node.value, bool):
         return False
@@ -67,7 +85,7 @@ def hard_coded_addresses(ctx: RuleContext[AddressOptionsT], env_var: str | None 
                 candidates.append((kw.value, None, False))
         if client:
             candidates += [(arg, None, False) for arg in call.args]
-        if not candidates or is_config_call(call):
+        if not candidates or is_config_call(call) or _loopback_server(call):
             continue
         # a host and port held by a record (seed data, a model instance) are data, not deployment
         if not client and is_record_call(call, index):

@@ -41,8 +41,16 @@ def test_the_variable_is_named_after_what_the_value_is() -> None:
 
 
 def test_every_address_fix_is_unsafe() -> None:
-    source = "import uvicorn\n\n\ndef serve(app):\n    uvicorn.run(app, host='127.0.0.1')\n"
+    source = "import uvicorn\n\n\ndef serve(app):\n    uvicorn.run(app, host='10.0.0.5')\n"
     assert [safety for _, _, safety in _be006(source)] == ["unsafe"]
+
+
+def test_a_server_on_the_loopback_address_is_a_development_entry_point() -> None:
+    for host in ("127.0.0.1", "localhost", "::1"):
+        source = f"import uvicorn\n\n\ndef serve(app):\n    uvicorn.run(app, host='{host}', port=8000)\n"
+        assert _be006(source) == [], host
+    # a client connecting to a loopback address is still deployment configuration
+    assert _be006("import redis\n\n\ndef connect():\n    return redis.Redis(host='localhost', port=6379)\n")
 
 
 def test_records_holding_a_host_are_data_in_every_shape() -> None:

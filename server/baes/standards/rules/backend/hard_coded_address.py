@@ -36,9 +36,21 @@ RULE = BACKEND.rule(
         "inside a `seed_*`/`sample_*`/`demo_*` function. The fix names the variable after what the value is "
         "(`DATABASE_URL`, `MONGODB_URI`, `REDIS_URL`, `API_BASE_URL` keeping the path in the code, "
         "`UVICORN_PORT`, `REDIS_HOST`), never a bare `HOST`; it is unsafe: where that variable is set, the "
-        "program reads it."
+        "program reads it. A server started on the loopback address (`uvicorn.run(app, host=\"127.0.0.1\")`) "
+        "listens to this machine only, wherever it runs: a development entry point, not reported."
     ),
     valid_examples=(
+        Example(
+            """
+            import uvicorn
+
+            from app.main import app
+
+
+            def dev():
+                uvicorn.run(app, host="127.0.0.1", port=8000, reload=True)
+            """,
+        ),
         Example(
             """
             import os

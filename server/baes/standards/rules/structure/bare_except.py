@@ -13,9 +13,18 @@ from baes.standards.rule import Example, RuleContext, Violation
 from baes.standards.rules.families import STRUCTURE
 
 
+def _reraises(handler: ast.ExceptHandler) -> bool:
+    """The handler's own statements end the exception's way with a bare ``raise``: cleanup, then re-raise.
+
+    Catching everything is then the intended idiom (roll back, remove a temporary file, print a
+    marker) and nothing is swallowed, Ctrl-C included.
+    """
+    return any(isinstance(stmt, ast.Raise) and stmt.exc is None for stmt in handler.body)
+
+
 def _bare_except(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     for handler in ctx.index.nodes(ast.ExceptHandler):
-        if handler.type is None:
+        if handler.type is None and not _reraises(handler):
             fix = ReplaceBareExcept.spec({"line": handler.lineno}, "replace with `except Exception:`")
             yield Violation(handler.lineno, handler.col_offset, handler.lineno, handler.col_offset + 6, fix=fix)
 
@@ -53,8 +62,33 @@ RULE = STRUCTURE.rule(
                 log(exc)
             """,
         ),
+        Example(
+            """
+            try:
+                write_rows(connection)
+            except:
+                connection.rollback()
+                raise
+            """,
+        ),
     ),
     invalid_examples=(
+        Example(
+            """
+            try:
+                run()
+            except:
+                if retry():
+                    raise
+            """,
+            fixed="""
+            try:
+                run()
+            except Exception:
+                if retry():
+                    raise
+            """,
+        ),
         Example(
             """
             try:
