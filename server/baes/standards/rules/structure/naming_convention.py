@@ -18,6 +18,36 @@ _PASCAL = re.compile(r"^_?[A-Z][A-Za-z0-9]*$")
 
 
 
+# Names other code dispatches on: ``visit_<NodeName>`` (ast, libcst, SQLAlchemy's compiler),
+# ``leave_<NodeName>``, ``do_<VERB>`` (http.server): the part after the prefix is someone else's name.
+_DISPATCH = re.compile(r"^_?(?:visit|leave|do|depart)_[A-Za-z0-9_]+$")
+
+
+def _decorator_names(func: ast.FunctionDef | ast.AsyncFunctionDef) -> set[str]:
+    names = set()
+    for decorator in func.decorator_list:
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        while isinstance(target, ast.Attribute):
+            names.add(target.attr)
+            target = target.value
+        if isinstance(target, ast.Name):
+            names.add(target.id)
+    return names
+
+
+def _conventional_exception(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    """Names outside snake_case that follow another convention on purpose.
+
+    - tests (``test_...``) may spell what they test (``test_create_UserAdmin``, ``test_path_True``);
+    - a pytest fixture that provides a class is named as the class its tests use (``def Order():``);
+    - dispatch methods are named after what they handle (``visit_LTREE``, ``do_GET``).
+    """
+    name = func.name
+    if name.startswith("test_") or _DISPATCH.match(name):
+        return True
+    return bool(_PASCAL.match(name)) and "fixture" in _decorator_names(func)
+
+
 def _naming(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     index = ctx.index
     methods_of_subclasses: set[int] = set()
@@ -28,7 +58,7 @@ def _naming(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
             # methods may override a base class's camelCase API (setUp, visit_Name, do_GET)
             methods_of_subclasses.update(id(s) for s in cls.body)
     for func in index.functions:
-        if id(func) in methods_of_subclasses or _SNAKE.match(func.name):
+        if id(func) in methods_of_subclasses or _SNAKE.match(func.name) or _conventional_exception(func):
             continue
         yield Violation.header(func, kind="function", name=func.name, style="snake_case")
 
@@ -46,8 +76,33 @@ RULE = STRUCTURE.rule(
     how_to_fix="Rename it, and its uses.",
     check=_naming,
     profiles=frozenset({"strict", "generated"}),
-    notes="Methods of classes with base classes are skipped: they may override a camelCase API.",
+    notes=(
+        "Methods of classes with base classes are skipped: they may override a camelCase API. So are tests "
+        "(`test_...`, which may spell what they test), pytest fixtures named after the class they provide, "
+        "and dispatch methods named after what they handle (`visit_<Node>`, `leave_<Node>`, `do_<VERB>`)."
+    ),
     valid_examples=(
+        Example(
+            """
+            import pytest
+
+
+            @pytest.fixture
+            def Order(Base):
+                class Order(Base):
+                    __tablename__ = "orders"
+
+                return Order
+
+
+            def test_create_Order(Order):
+                assert Order.__tablename__ == "orders"
+
+
+            def visit_LTREE(element, compiler, **kw):
+                return "LTREE"
+            """,
+        ),
         Example(
             """
             class StudentRead:
