@@ -6,6 +6,7 @@ arguments below; its own report goes to stderr-free stdout of this command only 
 measured in the same run where there is one; the README's performance section is this table
 (``--markdown``).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -43,8 +44,13 @@ def run(names: list[str], quick: bool, verbose: bool) -> list[Figure]:
             full, short = BENCHMARKS[name]
             args = [sys.executable, str(REPO / "bench" / f"{name}.py"), *(short if quick else full)]
             started = time.perf_counter()
-            done = subprocess.run(args, cwd=REPO, capture_output=not verbose, text=True,
-                                  env={**os.environ, ENV_FILE: sink, "PYTHONPATH": _pythonpath()})
+            done = subprocess.run(
+                args,
+                cwd=REPO,
+                capture_output=not verbose,
+                text=True,
+                env={**os.environ, ENV_FILE: sink, "PYTHONPATH": _pythonpath()},
+            )
             took = time.perf_counter() - started
             status = "ok" if done.returncode == 0 else f"FAILED (exit {done.returncode})"
             print(f"{name}: {status} in {took:.0f} s", file=sys.stderr)

@@ -1,4 +1,5 @@
 """The reference for start-up time: a pygls server that registers one feature and nothing else."""
+
 from __future__ import annotations
 
 from lsprotocol import types

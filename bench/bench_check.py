@@ -14,6 +14,7 @@ Measured in the same run, in turns, best and median of N repetitions:
 Prints the ratio (target: at most 2.0), the corpus size, and findings per 1,000 lines under
 the default profile.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -118,16 +119,17 @@ def parse_texts(sources: Sequence[tuple[str, str]]) -> int:
 
 
 def _line(label: str, times: Sequence[float], note: str = "") -> str:
-    return (f"{label:<34} best {min(times) * 1000:8.1f} ms  median {statistics.median(times) * 1000:8.1f} ms"
-            f"{'  ' + note if note else ''}")
+    return (
+        f"{label:<34} best {min(times) * 1000:8.1f} ms  median {statistics.median(times) * 1000:8.1f} ms"
+        f"{'  ' + note if note else ''}"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--corpus", action="append", metavar="DIR", help="folder to check instead of the default corpus")
     parser.add_argument("--repeat", type=int, default=5, help="timed repetitions of each side (default 5)")
-    parser.add_argument("--jobs", type=int, default=0,
-                        help="also time the process-pool path with this many workers (0: skip)")
+    parser.add_argument("--jobs", type=int, default=0, help="also time the process-pool path with this many workers (0: skip)")
     args = parser.parse_args(argv)
 
     roots = corpus_roots(args.corpus)
@@ -162,16 +164,28 @@ def main(argv: Sequence[str] | None = None) -> int:
     print(_line("baes check, 1 process", check_times, "(discover + read + settings + check)"))
     if args.jobs > 1:
         print(_line(f"baes check, {args.jobs} processes", times[4], "(wall clock; depends on idle cores)"))
-    print(f"ratio baes check / (read + ast.parse), wall clock: best-to-best "
-          f"{min(check_times) / min(parse_times):.2f}  median of pairs {statistics.median(ratios):.2f}")
-    print(f"ratio baes check / (read + ast.parse), CPU time:   best-to-best "
-          f"{min(cpu[1]) / min(cpu[0]):.2f}  (target <= 2.0)")
-    print(f"  of which the engine alone (texts in memory): check_source / ast.parse = "
-          f"{min(engine_times) / min(text_parse_times):.2f} wall, {min(cpu[3]) / min(cpu[2]):.2f} CPU")
+    print(
+        f"ratio baes check / (read + ast.parse), wall clock: best-to-best "
+        f"{min(check_times) / min(parse_times):.2f}  median of pairs {statistics.median(ratios):.2f}"
+    )
+    print(f"ratio baes check / (read + ast.parse), CPU time:   best-to-best {min(cpu[1]) / min(cpu[0]):.2f}  (target <= 2.0)")
+    print(
+        f"  of which the engine alone (texts in memory): check_source / ast.parse = "
+        f"{min(engine_times) / min(text_parse_times):.2f} wall, {min(cpu[3]) / min(cpu[2]):.2f} CPU"
+    )
     print(f"findings (default profile): {findings}  per 1,000 lines: {findings * 1000 / max(lines, 1):.2f}")
-    emit(Figure("bench_check", f"baes check of {len(files)} files ({lines:,} lines), 1 process, CPU",
-                min(cpu[1]) * 1000, "ms", "read + ast.parse of the same files", min(cpu[1]) / min(cpu[0]), "<= 2x",
-                "python bench/bench_check.py"))
+    emit(
+        Figure(
+            "bench_check",
+            f"baes check of {len(files)} files ({lines:,} lines), 1 process, CPU",
+            min(cpu[1]) * 1000,
+            "ms",
+            "read + ast.parse of the same files",
+            min(cpu[1]) / min(cpu[0]),
+            "<= 2x",
+            "python bench/bench_check.py",
+        )
+    )
     return 0
 
 

@@ -13,6 +13,7 @@ Measured in the same run:
   the same rows into a table of the same new schema and its email index (``INSERT INTO ...
   SELECT`` in one transaction): rows per second of each and their ratio.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -38,8 +39,10 @@ def _app(root: Path) -> None:
     from baes.scaffold.writer import write_plan
 
     author = EntitySpec("Author", (A("name"), A("email", "email"), A("born", "int", False)))
-    others = [EntitySpec(f"Thing{i}", (A("title"), A("size", "int"), A("price", "float", False)),
-                         (R("Author"),) if i < 3 else ()) for i in range(9)]
+    others = [
+        EntitySpec(f"Thing{i}", (A("title"), A("size", "int"), A("price", "float", False)), (R("Author"),) if i < 3 else ())
+        for i in range(9)
+    ]
     write_plan(plan_scaffold(root, [author, *others], validate=False))
 
 
@@ -49,8 +52,7 @@ def _step(root: Path, write: bool) -> float:
     from baes.scaffold.writer import write_plan
 
     started = time.perf_counter()
-    plan = plan_entity_change(root, EntityChange("Author", (AttributeSpec("country"),),
-                                                 defaults=(("country", "unknown"),)))
+    plan = plan_entity_change(root, EntityChange("Author", (AttributeSpec("country"),), defaults=(("country", "unknown"),)))
     assert plan is not None and plan.ok, plan
     if write:
         write_plan(plan)
@@ -66,8 +68,10 @@ def _migration(root: Path, rows: int) -> tuple[float, float]:
     with backend.lock():
         backend.apply_migrations(backend.to_apply(read_migrations(str(root / "migrations"))))
     with sqlite3.connect(database) as connection:
-        connection.executemany("INSERT INTO authors (name, email, born) VALUES (?, ?, ?)",
-                               ((f"Author {i}", f"a{i}@example.org", 1900 + i % 100) for i in range(rows)))
+        connection.executemany(
+            "INSERT INTO authors (name, email, born) VALUES (?, ?, ?)",
+            ((f"Author {i}", f"a{i}@example.org", 1900 + i % 100) for i in range(rows)),
+        )
     backend.connection.close()
     _step(root, write=True)
     plain = database.with_name("plain.db")
@@ -85,10 +89,11 @@ def _migration(root: Path, rows: int) -> tuple[float, float]:
     connection = sqlite3.connect(plain, isolation_level=None)
     started = time.perf_counter()
     connection.execute("BEGIN")
-    connection.execute("CREATE TABLE copied (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, "
-                       "email TEXT NOT NULL, born INTEGER, country TEXT NOT NULL)")
-    connection.execute("INSERT INTO copied (id, name, email, born, country) "
-                       "SELECT id, name, email, born, 'unknown' FROM authors")
+    connection.execute(
+        "CREATE TABLE copied (id INTEGER PRIMARY KEY AUTOINCREMENT, name TEXT NOT NULL, "
+        "email TEXT NOT NULL, born INTEGER, country TEXT NOT NULL)"
+    )
+    connection.execute("INSERT INTO copied (id, name, email, born, country) SELECT id, name, email, born, 'unknown' FROM authors")
     connection.execute("CREATE INDEX idx_copied_email ON copied (email)")  # the table's own index, as migrated
     connection.execute("COMMIT")
     copied = time.perf_counter() - started
@@ -118,22 +123,42 @@ def main() -> None:
                 if run:  # the first round warms the template cache
                     times[write].append(elapsed)
         migrated, copied = _migration(_fresh(template, Path(folder) / "rows"), args.rows)
-    print(f"10-entity app, add a required attribute (with a default) to an entity 3 others reference; "
-          f"repeat={args.repeat}")
+    print(f"10-entity app, add a required attribute (with a default) to an entity 3 others reference; repeat={args.repeat}")
     for write, label in ((False, "plan (render, merge, migration)"), (True, "plan + apply (atomic writes)")):
         values = times[write]
-        print(f"{label:36} best {min(values):7.2f} ms  median {statistics.median(values):7.2f} ms"
-              + (f"  target <= {TARGET_MS:.0f} ms" if write else ""))
-    print(f"migration of {args.rows:,} rows (yoyo, table rebuilt)  {migrated * 1000:8.1f} ms  "
-          f"{args.rows / migrated:12,.0f} rows/s")
+        print(
+            f"{label:36} best {min(values):7.2f} ms  median {statistics.median(values):7.2f} ms"
+            + (f"  target <= {TARGET_MS:.0f} ms" if write else "")
+        )
+    print(
+        f"migration of {args.rows:,} rows (yoyo, table rebuilt)  {migrated * 1000:8.1f} ms  {args.rows / migrated:12,.0f} rows/s"
+    )
     print(f"plain SQLite copy of the same rows          {copied * 1000:8.1f} ms  {args.rows / copied:12,.0f} rows/s")
     print(f"ratio (migration / plain copy)              {migrated / copied:8.2f}x")
     command = "python bench/bench_evolve.py"
     applied = statistics.median(times[True])
-    emit(Figure("bench_evolve", "plan + apply one evolution step, 10-entity app, median", applied, "ms",
-                "plan alone", applied / statistics.median(times[False]), "<= 100 ms", command),
-         Figure("bench_evolve", f"migration of {args.rows:,} rows (table rebuilt)", args.rows / migrated, "rows/s",
-                "plain SQLite copy of the same table", migrated / copied, "", command))
+    emit(
+        Figure(
+            "bench_evolve",
+            "plan + apply one evolution step, 10-entity app, median",
+            applied,
+            "ms",
+            "plan alone",
+            applied / statistics.median(times[False]),
+            "<= 100 ms",
+            command,
+        ),
+        Figure(
+            "bench_evolve",
+            f"migration of {args.rows:,} rows (table rebuilt)",
+            args.rows / migrated,
+            "rows/s",
+            "plain SQLite copy of the same table",
+            migrated / copied,
+            "",
+            command,
+        ),
+    )
 
 
 if __name__ == "__main__":

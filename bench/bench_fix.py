@@ -12,6 +12,7 @@
 Run: ``.venv/bin/python bench/bench_fix.py`` (medians of 7 runs after a warm-up; the ``strict``
 profile, so every fixable rule takes part). Exit status 1 when fix-all is over 3x.
 """
+
 from __future__ import annotations
 
 import statistics
@@ -151,8 +152,10 @@ def main() -> int:
     fixable = [f for f in report.findings if f.fix is not None]
     outcome = fix_source(source, path, settings, include_unsafe=True)
     rules = sorted({f.rule_id for f in outcome.applied})
-    print(f"file: {lines} lines, {len(report.findings)} findings, {len(fixable)} fixable "
-          f"({len({f.rule_id for f in fixable})} rules); fix-all applied {len(outcome.applied)} fixes of {', '.join(rules)}")
+    print(
+        f"file: {lines} lines, {len(report.findings)} findings, {len(fixable)} fixable "
+        f"({len({f.rule_id for f in fixable})} rules); fix-all applied {len(outcome.applied)} fixes of {', '.join(rules)}"
+    )
     quick = next(f for f in fixable if f.fix and f.fix.patch_type == "add_decorator")
 
     parse = median_seconds(lambda: libcst.parse_module(source), 7)
@@ -165,10 +168,28 @@ def main() -> int:
     print(f"fix_finding (quick fix)  {quick_fix * 1000:8.1f} ms   {quick_fix / parse:.2f}x")
     print_tokens_saved(source, path, settings)
     command = "python bench/bench_fix.py"
-    emit(Figure("bench_fix", f"fix-all on a {lines}-line file", fix_all * 1000, "ms", "libcst.parse_module of it",
-                fix_all / parse, "<= 3x", command),
-         Figure("bench_fix", "one quick fix", quick_fix * 1000, "ms", "libcst.parse_module of the file",
-                quick_fix / parse, "", command))
+    emit(
+        Figure(
+            "bench_fix",
+            f"fix-all on a {lines}-line file",
+            fix_all * 1000,
+            "ms",
+            "libcst.parse_module of it",
+            fix_all / parse,
+            "<= 3x",
+            command,
+        ),
+        Figure(
+            "bench_fix",
+            "one quick fix",
+            quick_fix * 1000,
+            "ms",
+            "libcst.parse_module of the file",
+            quick_fix / parse,
+            "",
+            command,
+        ),
+    )
     return 0 if fix_all / parse <= 3.0 else 1
 
 
@@ -178,8 +199,7 @@ def print_tokens_saved(source: str, path: str, settings: object) -> None:
     from baes.metrics.tokens import count_tokens
     from baes.standards.engine import check_source
 
-    first_part = HEADER.replace("{plural}", "products") + "".join(
-        ROUTE.format(name=e, plural=f"{e}s") for e in ENTITIES[:4])
+    first_part = HEADER.replace("{plural}", "products") + "".join(ROUTE.format(name=e, plural=f"{e}s") for e in ENTITIES[:4])
     for label, text in (("whole module", source), ("helper + 4 entities", first_part)):
         findings = check_source(text, path, settings).findings
         saved = []

@@ -10,6 +10,7 @@ quiet server measured in the same run (the ratio is the figure), and the server'
 memory after opening and its peak (Linux ``/proc``). ``--soak SECONDS`` repeats bursts for
 that long and reports memory growth (for manual runs; the test suite runs a short burst).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -62,8 +63,7 @@ class LoadResult:
         return per_edit / self.quiet_p95_ms if self.quiet_p95_ms else float("inf")
 
 
-async def run_load(documents: int, bursts: int, burst_edits: int, soak_s: float = 0.0,
-                   seed: int = 7) -> LoadResult:
+async def run_load(documents: int, bursts: int, burst_edits: int, soak_s: float = 0.0, seed: int = 7) -> LoadResult:
     rng = random.Random(seed)
     source = make_source()
     lines = source.split("\n")
@@ -105,8 +105,16 @@ async def run_load(documents: int, bursts: int, burst_edits: int, soak_s: float 
             rss_end, peak = memory_kib(pid)
         finally:
             await session.stop()
-    return LoadResult(percentile(quiet, 0.95) * 1000, percentile(burst_times, 0.95) * 1000, done,
-                      done * burst_edits, rss_open, rss_end, peak, burst_edits)
+    return LoadResult(
+        percentile(quiet, 0.95) * 1000,
+        percentile(burst_times, 0.95) * 1000,
+        done,
+        done * burst_edits,
+        rss_open,
+        rss_end,
+        peak,
+        burst_edits,
+    )
 
 
 def _change(uri: str, version: int, text: str):  # type: ignore[no-untyped-def]
@@ -114,7 +122,8 @@ def _change(uri: str, version: int, text: str):  # type: ignore[no-untyped-def]
 
     return types.DidChangeTextDocumentParams(
         text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-        content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)])
+        content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+    )
 
 
 def main() -> None:
@@ -127,16 +136,37 @@ def main() -> None:
     result = asyncio.run(run_load(args.documents, args.bursts, args.burst_edits, args.soak))
     print(f"{args.documents} documents, {result.bursts} bursts of {args.burst_edits} edits ({result.edits} edits)")
     print(f"quiet single edit p95 {result.quiet_p95_ms:7.1f} ms (reference, same run)")
-    print(f"burst -> last diagnostics p95 {result.burst_p95_ms:7.1f} ms "
-          f"({result.burst_p95_ms / args.burst_edits:.1f} ms per edit)   ratio per edit {result.ratio:5.2f}x")
-    print(f"server RSS after opening {result.rss_open_kib / 1024:6.1f} MiB, at the end {result.rss_end_kib / 1024:6.1f} MiB,"
-          f" peak {result.peak_kib / 1024:6.1f} MiB")
+    print(
+        f"burst -> last diagnostics p95 {result.burst_p95_ms:7.1f} ms "
+        f"({result.burst_p95_ms / args.burst_edits:.1f} ms per edit)   ratio per edit {result.ratio:5.2f}x"
+    )
+    print(
+        f"server RSS after opening {result.rss_open_kib / 1024:6.1f} MiB, at the end {result.rss_end_kib / 1024:6.1f} MiB,"
+        f" peak {result.peak_kib / 1024:6.1f} MiB"
+    )
     command = "python bench/bench_load.py"
-    emit(Figure("bench_load", f"burst of {args.burst_edits} edits over {args.documents} documents -> all diagnostics, "
-                f"p95 per edit", result.burst_p95_ms / args.burst_edits, "ms", "one edit on a quiet server, p95",
-                result.ratio, "", command),
-         Figure("bench_load", "server peak RSS under load", result.peak_kib / 1024, "MiB",
-                "RSS after opening the documents", result.peak_kib / max(result.rss_open_kib, 1), "", command))
+    emit(
+        Figure(
+            "bench_load",
+            f"burst of {args.burst_edits} edits over {args.documents} documents -> all diagnostics, p95 per edit",
+            result.burst_p95_ms / args.burst_edits,
+            "ms",
+            "one edit on a quiet server, p95",
+            result.ratio,
+            "",
+            command,
+        ),
+        Figure(
+            "bench_load",
+            "server peak RSS under load",
+            result.peak_kib / 1024,
+            "MiB",
+            "RSS after opening the documents",
+            result.peak_kib / max(result.rss_open_kib, 1),
+            "",
+            command,
+        ),
+    )
 
 
 if __name__ == "__main__":

@@ -12,6 +12,7 @@
 Run: .venv/bin/python bench/bench_lsp.py [--edits N] [--starts N]
 ruff is a bench-only dependency: installed into this interpreter with pip when missing.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -49,8 +50,15 @@ def ruff_command() -> list[str]:
 def make_source(lines: int = 500) -> str:
     """A FastAPI router module of about ``lines`` lines, with findings for both linters."""
     head = [
-        "import os", "import sqlite3", "", "from fastapi import APIRouter, HTTPException", "import uvicorn", "",
-        "router = APIRouter()", "", "",
+        "import os",
+        "import sqlite3",
+        "",
+        "from fastapi import APIRouter, HTTPException",
+        "import uvicorn",
+        "",
+        "router = APIRouter()",
+        "",
+        "",
     ]
     body: list[str] = []
     n = 0
@@ -63,10 +71,11 @@ def make_source(lines: int = 500) -> str:
             "    if row is None:",
             "        raise HTTPException(status_code=404, detail='not found')",
             f"    return {{'id': row[0], 'n': {n}}}",
-            "", "",
+            "",
+            "",
         ]
         n += 1
-    tail = ["def serve(app):", "    uvicorn.run(app, host=\"0.0.0.0\")", ""]
+    tail = ["def serve(app):", '    uvicorn.run(app, host="0.0.0.0")', ""]
     return "\n".join(head + body + tail) + "\n"
 
 
@@ -121,10 +130,15 @@ class Session:
             workspace=types.WorkspaceClientCapabilities(configuration=True),
             window=types.WindowClientCapabilities(work_done_progress=False),
         )
-        await self.client.initialize_async(types.InitializeParams(
-            process_id=os.getpid(), capabilities=caps, root_uri=root.as_uri(),
-            workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="bench")],
-            initialization_options=options))
+        await self.client.initialize_async(
+            types.InitializeParams(
+                process_id=os.getpid(),
+                capabilities=caps,
+                root_uri=root.as_uri(),
+                workspace_folders=[types.WorkspaceFolder(uri=root.as_uri(), name="bench")],
+                initialization_options=options,
+            )
+        )
         elapsed = time.perf_counter() - started
         self.client.initialized(types.InitializedParams())
         return elapsed
@@ -136,17 +150,23 @@ class Session:
 
     async def open(self, uri: str, text: str) -> None:
         waiter = self.expect(uri, None)
-        self.client.text_document_did_open(types.DidOpenTextDocumentParams(
-            text_document=types.TextDocumentItem(uri=uri, language_id="python", version=1, text=text)))
+        self.client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                text_document=types.TextDocumentItem(uri=uri, language_id="python", version=1, text=text)
+            )
+        )
         await asyncio.wait_for(waiter, 60)
 
     async def change(self, uri: str, version: int, text: str) -> float:
         """Seconds from sending the change to the diagnostics of that version."""
         waiter = self.expect(uri, version)
         started = time.perf_counter()
-        self.client.text_document_did_change(types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
-            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+        self.client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=version),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+            )
+        )
         return await asyncio.wait_for(waiter, 60) - started
 
     async def stop(self) -> None:
@@ -238,15 +258,35 @@ async def main_async(edits: int, starts: int) -> None:
             print(f"  didChange -> diagnostics  baes  p50 {b50:7.1f} ms  p95 {b95:7.1f} ms")
             print(f"  didChange -> diagnostics  ruff  p50 {r50:7.1f} ms  p95 {r95:7.1f} ms")
             print(f"  ratio p50 {b50 / r50:5.2f}x   p95 {b95 / r95:5.2f}x   (target: p95 at most 3x)")
-            emit(Figure("bench_lsp", f"didChange -> diagnostics, {title}, p95", b95, "ms",
-                        "ruff server, same client and file", b95 / r95, "<= 3x", "python bench/bench_lsp.py"))
+            emit(
+                Figure(
+                    "bench_lsp",
+                    f"didChange -> diagnostics, {title}, p95",
+                    b95,
+                    "ms",
+                    "ruff server, same client and file",
+                    b95 / r95,
+                    "<= 3x",
+                    "python bench/bench_lsp.py",
+                )
+            )
 
         baes_starts = [await start_time(BAES, root, {"settings": {}}) for _ in range(starts)]
         bare_starts = [await start_time(BARE, root, None) for _ in range(starts)]
         bs, rs = statistics.median(baes_starts) * 1000, statistics.median(bare_starts) * 1000
         print(f"start -> initialize answer  baes {bs:7.1f} ms  bare pygls {rs:7.1f} ms  ratio {bs / rs:5.2f}x")
-        emit(Figure("bench_lsp", "start -> initialize answer", bs, "ms", "a bare pygls server", bs / rs, "",
-                    "python bench/bench_lsp.py"))
+        emit(
+            Figure(
+                "bench_lsp",
+                "start -> initialize answer",
+                bs,
+                "ms",
+                "a bare pygls server",
+                bs / rs,
+                "",
+                "python bench/bench_lsp.py",
+            )
+        )
 
 
 def main() -> None:

@@ -19,6 +19,7 @@ Runs, all measured in this process:
 Prints our figures next to the reference's "Performance Targets" table; ``--json`` prints
 them as JSON. Usage: .venv/bin/python bench/bench_pipeline.py [--json] [--latency 0.2]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -78,12 +79,16 @@ class Step:
 def _defects() -> dict[str, Any]:
     from tests.pipeline.scripted_llm import EMPTY_MODULE, HARD_CODED_SECRET, MISSING_IMPORT
 
-    return {"app/tables/teacher.py": MISSING_IMPORT, "app/routers/teacher.py": HARD_CODED_SECRET,
-            "tests/test_teacher.py": EMPTY_MODULE}
+    return {
+        "app/tables/teacher.py": MISSING_IMPORT,
+        "app/routers/teacher.py": HARD_CODED_SECRET,
+        "tests/test_teacher.py": EMPTY_MODULE,
+    }
 
 
-def run_sequence(server: Any, requests: Sequence[str], project: Path, flags: Any, cache: Any, log: Any,
-                 latency: float) -> list[Step]:
+def run_sequence(
+    server: Any, requests: Sequence[str], project: Path, flags: Any, cache: Any, log: Any, latency: float
+) -> list[Step]:
     """Replay ``requests`` in one project folder, with a fresh scripted brain (same defects each run)."""
     from tests.pipeline.scripted_llm import TemplateBrain
 
@@ -120,8 +125,9 @@ def summarize(steps: Sequence[Step]) -> dict[str, Any]:
         "cache_hit_rate": _rate([m.cache_hit for m in metrics]),
         "cache_tiers": sorted({m.cache_tier for m in metrics if m.cache_tier}),
         "template_usage_rate": _rate([m.template_used for m in metrics]),
-        "confident_validation_rate": _rate([m.validation_outcome in ("confident_approval", "confident_rejection")
-                                            for m in validated]),
+        "confident_validation_rate": _rate(
+            [m.validation_outcome in ("confident_approval", "confident_rejection") for m in validated]
+        ),
         "approval_rate": _rate([m.approval_granted for m in metrics]),
         "success_rate": _rate([m.error_count == 0 for m in metrics]),
         "parallel_savings_pct": mean(m.parallel_savings_pct for m in llm_parallel) if llm_parallel else 0.0,
@@ -165,12 +171,18 @@ def measure(latency: float) -> dict[str, Any]:
         warm_cache.close()
 
         smart_on = [s for s in cold[: len(SCENARIO)] if s.request == CUSTOM_STEP]
-        smart_off = run_sequence(server, [CUSTOM_STEP], base / "no-smart-retry", no_smart,
-                                 RecognitionCache(str(base / "other.db")), log, latency)
+        smart_off = run_sequence(
+            server, [CUSTOM_STEP], base / "no-smart-retry", no_smart, RecognitionCache(str(base / "other.db")), log, latency
+        )
         records = len(log.read().records)
 
-    figures = {"baseline": summarize(baseline), "cold": summarize(cold), "warm": summarize(warm),
-               "custom_smart_retry_on": summarize(smart_on), "custom_smart_retry_off": summarize(smart_off)}
+    figures = {
+        "baseline": summarize(baseline),
+        "cold": summarize(cold),
+        "warm": summarize(warm),
+        "custom_smart_retry_on": summarize(smart_on),
+        "custom_smart_retry_off": summarize(smart_off),
+    }
     on_retry = figures["custom_smart_retry_on"]["retry_tokens"]
     off_retry = figures["custom_smart_retry_off"]["retry_tokens"]
     figures["smart_retry_token_savings_pct"] = (off_retry - on_retry) / off_retry * 100.0 if off_retry else 0.0
@@ -178,7 +190,8 @@ def measure(latency: float) -> dict[str, Any]:
     figures["optimized"] = summarize(optimized)
     base_tokens = figures["baseline"]["avg_tokens"]
     figures["token_savings_vs_baseline_pct"] = (
-        (base_tokens - figures["optimized"]["avg_tokens"]) / base_tokens * 100.0 if base_tokens else 0.0)
+        (base_tokens - figures["optimized"]["avg_tokens"]) / base_tokens * 100.0 if base_tokens else 0.0
+    )
     figures["scripted_latency_s"] = latency
     figures["metrics_records"] = records
     return figures
@@ -191,19 +204,26 @@ def _pct(value: float) -> str:
 def table(f: dict[str, Any]) -> str:
     b, o, cold, warm = f["baseline"], f["optimized"], f["cold"], f["warm"]
     ours = {
-        "Time per entity": (f"{b['avg_own_time_s'] * 1000:.0f} ms own", f"{o['avg_own_time_s'] * 1000:.0f} ms own "
-                            f"(+{o['avg_llm_time_s']:.2f} s scripted LLM)"),
-        "Tokens per entity": (f"{b['avg_tokens']:.0f}", f"{o['avg_tokens']:.0f} "
-                              f"({f['token_savings_vs_baseline_pct']:.0f}% fewer)"),
+        "Time per entity": (
+            f"{b['avg_own_time_s'] * 1000:.0f} ms own",
+            f"{o['avg_own_time_s'] * 1000:.0f} ms own (+{o['avg_llm_time_s']:.2f} s scripted LLM)",
+        ),
+        "Tokens per entity": (
+            f"{b['avg_tokens']:.0f}",
+            f"{o['avg_tokens']:.0f} ({f['token_savings_vs_baseline_pct']:.0f}% fewer)",
+        ),
         "Template usage": (_pct(b["template_usage_rate"]), _pct(o["template_usage_rate"])),
         "Cache hit rate (session)": (_pct(b["cache_hit_rate"]), _pct(cold["cache_hit_rate"])),
         "Cache hit rate (cross-session)": ("-", _pct(warm["cache_hit_rate"])),
         "Confident validation": (_pct(b["confident_validation_rate"]), _pct(o["confident_validation_rate"])),
-        "Parallel time savings": ("0% (sequential)", f"{o['parallel_savings_pct']:.0f}% "
-                                  f"({o['parallel_requests']} LLM-path requests)"),
-        "Smart retry token savings": (f"{f['custom_smart_retry_off']['retry_tokens']} retry tokens",
-                                      f"{f['smart_retry_token_savings_pct']:.0f}% "
-                                      f"({f['custom_smart_retry_on']['retry_tokens']} retry tokens)"),
+        "Parallel time savings": (
+            "0% (sequential)",
+            f"{o['parallel_savings_pct']:.0f}% ({o['parallel_requests']} LLM-path requests)",
+        ),
+        "Smart retry token savings": (
+            f"{f['custom_smart_retry_off']['retry_tokens']} retry tokens",
+            f"{f['smart_retry_token_savings_pct']:.0f}% ({f['custom_smart_retry_on']['retry_tokens']} retry tokens)",
+        ),
         "Approval rate": (_pct(b["approval_rate"]), _pct(o["approval_rate"])),
     }
     header = ("Metric", "Ref. baseline", "Ref. target", "Ref. achieved", "Ours: all flags off", "Ours: all flags on")
@@ -212,8 +232,11 @@ def table(f: dict[str, Any]) -> str:
     lines = [" | ".join(cell.ljust(widths[i]) for i, cell in enumerate(row)) for row in rows]
     lines.insert(1, "-+-".join("-" * w for w in widths))
     failed = b["failed"] + o["failed"]
-    lines += ["", f"requests: baseline {b['requests']}, optimized {o['requests']} (cold {cold['requests']}, warm "
-              f"{warm['requests']}); failed: {len(failed)}; scripted LLM latency {f['scripted_latency_s']} s per call"]
+    lines += [
+        "",
+        f"requests: baseline {b['requests']}, optimized {o['requests']} (cold {cold['requests']}, warm "
+        f"{warm['requests']}); failed: {len(failed)}; scripted LLM latency {f['scripted_latency_s']} s per call",
+    ]
     lines += [f"  failed: {item}" for item in failed]
     return "\n".join(lines)
 
@@ -221,19 +244,34 @@ def table(f: dict[str, Any]) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
-    parser.add_argument("--latency", type=float, default=0.2,
-                        help="scripted LLM latency per call in seconds (default 0.2)")
+    parser.add_argument("--latency", type=float, default=0.2, help="scripted LLM latency per call in seconds (default 0.2)")
     args = parser.parse_args(argv)
     figures = measure(args.latency)
     print(json.dumps(figures, indent=2, sort_keys=True) if args.json else table(figures))
     base, best = figures["baseline"], figures["optimized"]
     command = "python bench/bench_pipeline.py"
-    emit(Figure("bench_pipeline", "LLM tokens per entity, all flags on", best["avg_tokens"], "tokens",
-                "all flags off (the reference's baseline)", best["avg_tokens"] / base["avg_tokens"]
-                if base["avg_tokens"] else None, "", command),
-         Figure("bench_pipeline", "own time per entity (LLM time excluded), all flags on",
-                best["avg_own_time_s"] * 1000, "ms", "all flags off", best["avg_own_time_s"] / base["avg_own_time_s"]
-                if base["avg_own_time_s"] else None, "", command))
+    emit(
+        Figure(
+            "bench_pipeline",
+            "LLM tokens per entity, all flags on",
+            best["avg_tokens"],
+            "tokens",
+            "all flags off (the reference's baseline)",
+            best["avg_tokens"] / base["avg_tokens"] if base["avg_tokens"] else None,
+            "",
+            command,
+        ),
+        Figure(
+            "bench_pipeline",
+            "own time per entity (LLM time excluded), all flags on",
+            best["avg_own_time_s"] * 1000,
+            "ms",
+            "all flags off",
+            best["avg_own_time_s"] / base["avg_own_time_s"] if base["avg_own_time_s"] else None,
+            "",
+            command,
+        ),
+    )
     return 0
 
 

@@ -8,6 +8,7 @@ answer that differs from the label (a wrong change, or a change where only a ref
 right, no wrong answer, every kind at least 90 %. ``--failures`` lists what went wrong in the
 tuning set only: the held-out requests are reported as figures, never shown while tuning.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -41,9 +42,18 @@ def _table(title: str, outcomes: list[Outcome]) -> bool:
         print(f"{kind:18} {n:4} {share:7.1%} {counts[WRONG]:6} {counts[REFUSED]:8}")
     n = len(outcomes) or 1
     print(f"{'all':18} {len(outcomes):4} {total[RIGHT] / n:7.1%} {total[WRONG]:6} {total[REFUSED]:8}")
-    emit(Figure("bench_recognition", f"{title} requests fully right ({len(outcomes)}; {total[WRONG]} wrong, "
-                f"{total[REFUSED]} refused)", total[RIGHT] / n * 100, "%", "", None, ">= 95 %, no wrong change",
-                "python bench/bench_recognition.py"))
+    emit(
+        Figure(
+            "bench_recognition",
+            f"{title} requests fully right ({len(outcomes)}; {total[WRONG]} wrong, {total[REFUSED]} refused)",
+            total[RIGHT] / n * 100,
+            "%",
+            "",
+            None,
+            ">= 95 %, no wrong change",
+            "python bench/bench_recognition.py",
+        )
+    )
     return ok and total[RIGHT] / n >= TARGET_RIGHT and total[WRONG] == 0
 
 

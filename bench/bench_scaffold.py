@@ -14,6 +14,7 @@ Also the cold first plan in a new process (template compilation included). Targe
 50 ms for the warm plan and for the pipeline's dry run. LLM tokens are 0 by construction (no LLM client is created); the run
 asserts that no ``openai`` module was imported.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -36,10 +37,18 @@ def _spec():  # type: ignore[no-untyped-def]
     from baes.scaffold.spec import AttributeSpec as A
     from baes.scaffold.spec import EntitySpec
 
-    return EntitySpec("Student", (
-        A("name"), A("email", "email"), A("gpa", "float"), A("active", "bool", False), A("birthday", "date", False),
-        A("registered_at", "datetime"), A("credits", "int", False),
-    ))
+    return EntitySpec(
+        "Student",
+        (
+            A("name"),
+            A("email", "email"),
+            A("gpa", "float"),
+            A("active", "bool", False),
+            A("birthday", "date", False),
+            A("registered_at", "datetime"),
+            A("credits", "int", False),
+        ),
+    )
 
 
 def _time(function: Callable[[], object], repeat: int) -> tuple[float, float]:
@@ -91,8 +100,7 @@ def main() -> int:
         plan_scaffold(empty, [spec], validate=True)
 
     def pipeline_dry_run() -> None:
-        result = generate_entity(spec, empty, dry_run=True, record_metrics=False, llm=LLMConfig(),
-                                 registry=shared_registry())
+        result = generate_entity(spec, empty, dry_run=True, record_metrics=False, llm=LLMConfig(), registry=shared_registry())
         assert result.ok and result.metrics.total_tokens == 0, result.notes
 
     counter = iter(range(10**9))
@@ -102,22 +110,35 @@ def main() -> int:
         write_plan(plan_scaffold(folder, [spec], validate=False))
 
     ref_best, ref_median = _time(reference, args.repeat)
-    rows = [("plan (render every file)", *_time(plan_only, args.repeat)),
-            ("plan + engine check of each file", *_time(plan_checked, args.repeat)),
-            ("plan + atomic write to a new folder", *_time(plan_and_write, args.repeat)),
-            ("baes scaffold's pipeline, dry run (no LLM)", *_time(pipeline_dry_run, args.repeat))]
+    rows = [
+        ("plan (render every file)", *_time(plan_only, args.repeat)),
+        ("plan + engine check of each file", *_time(plan_checked, args.repeat)),
+        ("plan + atomic write to a new folder", *_time(plan_and_write, args.repeat)),
+        ("baes scaffold's pipeline, dry run (no LLM)", *_time(pipeline_dry_run, args.repeat)),
+    ]
     cold = _cold_ms()
 
-    print(f"entity: {spec.name} with {len(spec.attributes)} attributes; {len(plan.files)} files, "
-          f"{len(sources)} Python files, {lines} lines; repeat={args.repeat}")
+    print(
+        f"entity: {spec.name} with {len(spec.attributes)} attributes; {len(plan.files)} files, "
+        f"{len(sources)} Python files, {lines} lines; repeat={args.repeat}"
+    )
     print(f"{'reference: compile() of the generated sources':44} best {ref_best:7.2f} ms  median {ref_median:7.2f} ms")
     for label, best, median in rows:
         print(f"{label:44} best {best:7.2f} ms  median {median:7.2f} ms  ratio {median / ref_median:5.2f}x")
     print(f"{'cold first plan (new process, imports)':44} {cold:7.2f} ms")
     for label, _best, median in (rows[0], rows[-1]):
-        emit(Figure("bench_scaffold", f"scaffold one entity: {label}, median", median, "ms",
-                    "compile() of the generated sources", median / ref_median, f"<= {TARGET_MS:.0f} ms",
-                    "python bench/bench_scaffold.py"))
+        emit(
+            Figure(
+                "bench_scaffold",
+                f"scaffold one entity: {label}, median",
+                median,
+                "ms",
+                "compile() of the generated sources",
+                median / ref_median,
+                f"<= {TARGET_MS:.0f} ms",
+                "python bench/bench_scaffold.py",
+            )
+        )
     print("LLM tokens: 0 (openai imported: {})".format("openai" in sys.modules))
     verdicts = []
     for label, best, median in (rows[0], rows[-1]):

@@ -7,6 +7,7 @@ For each rule: how many findings, in how many files, per 1,000 lines, and a samp
 locations with the offending source line, so a reviewer can judge whether the rule is right.
 Samples are spread over different files (deterministically) rather than taken from the first file.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -66,18 +67,25 @@ def collect(roots: Sequence[Path], profile: str | None, samples: int) -> dict[st
             by_rule[finding.rule_id].append((result.path, finding))
     rules = []
     for rule_id, items in sorted(by_rule.items(), key=lambda kv: (-len(kv[1]), kv[0])):
-        rules.append({
-            "rule_id": rule_id,
-            "name": rule_name(rule_id),
-            "findings": len(items),
-            "files": len({path for path, _ in items}),
-            "per_1000_lines": round(len(items) * 1000 / max(lines, 1), 3),
-            "samples": [
-                {"path": _shown(path), "line": f.span.start_line, "column": f.span.start_col + 1, "message": f.message,
-                 "source": _line(path, f.span.start_line)}
-                for path, f in _spread(items, samples)
-            ],
-        })
+        rules.append(
+            {
+                "rule_id": rule_id,
+                "name": rule_name(rule_id),
+                "findings": len(items),
+                "files": len({path for path, _ in items}),
+                "per_1000_lines": round(len(items) * 1000 / max(lines, 1), 3),
+                "samples": [
+                    {
+                        "path": _shown(path),
+                        "line": f.span.start_line,
+                        "column": f.span.start_col + 1,
+                        "message": f.message,
+                        "source": _line(path, f.span.start_line),
+                    }
+                    for path, f in _spread(items, samples)
+                ],
+            }
+        )
     return {
         "profile": profile or "default",
         "files": len(results),
@@ -90,14 +98,18 @@ def collect(roots: Sequence[Path], profile: str | None, samples: int) -> dict[st
 
 def print_text(data: dict[str, Any], roots: Sequence[Path]) -> None:
     print(f"corpus: {', '.join(str(r) for r in roots)}")
-    print(f"profile: {data['profile']}  files: {data['files']}  lines: {data['lines']}  findings: {data['findings']}"
-          f"  per 1,000 lines: {data['findings'] * 1000 / max(data['lines'], 1):.2f}")
+    print(
+        f"profile: {data['profile']}  files: {data['files']}  lines: {data['lines']}  findings: {data['findings']}"
+        f"  per 1,000 lines: {data['findings'] * 1000 / max(data['lines'], 1):.2f}"
+    )
     for skipped in data["skipped"]:
         print(f"skipped: {skipped['path']}: {skipped['reason']}")
     print()
     for rule in data["rules"]:
-        print(f"{rule['rule_id']} {rule['name']}: {rule['findings']} findings in {rule['files']} files "
-              f"({rule['per_1000_lines']} per 1,000 lines)")
+        print(
+            f"{rule['rule_id']} {rule['name']}: {rule['findings']} findings in {rule['files']} files "
+            f"({rule['per_1000_lines']} per 1,000 lines)"
+        )
         for sample in rule["samples"]:
             print(f"    {sample['path']}:{sample['line']}:{sample['column']}: {sample['message']}")
             if sample["source"]:

@@ -5,6 +5,7 @@ A benchmark prints its own report as before and, when ``BAES_BENCH_FIGURES`` nam
 what was measured, the value, the reference measured in the same run and the ratio to it,
 the target when there is one, and the command that reproduces it.
 """
+
 from __future__ import annotations
 
 import json
@@ -16,19 +17,26 @@ ENV_FILE = "BAES_BENCH_FIGURES"
 
 @dataclass(frozen=True)
 class Figure:
-    benchmark: str          # the script, e.g. "bench_check"
-    name: str               # what was measured
+    benchmark: str  # the script, e.g. "bench_check"
+    name: str  # what was measured
     value: float
-    unit: str               # "ms", "x", "%", "rows/s", ...
-    reference: str = ""     # what the value is compared with, measured in the same run
+    unit: str  # "ms", "x", "%", "rows/s", ...
+    reference: str = ""  # what the value is compared with, measured in the same run
     ratio: float | None = None
-    target: str = ""        # e.g. "<= 2x"
-    command: str = ""       # reproduces the figure
+    target: str = ""  # e.g. "<= 2x"
+    command: str = ""  # reproduces the figure
 
     def row(self) -> list[str]:
         ratio = f"{self.ratio:.2f}x" if self.ratio is not None else ""
-        return [self.benchmark, self.name, f"{self.value:.4g} {self.unit}".strip(), self.reference, ratio,
-                self.target, f"`{self.command}`" if self.command else ""]
+        return [
+            self.benchmark,
+            self.name,
+            f"{self.value:.4g} {self.unit}".strip(),
+            self.reference,
+            ratio,
+            self.target,
+            f"`{self.command}`" if self.command else "",
+        ]
 
 
 def emit(*figures: Figure) -> None:

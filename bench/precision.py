@@ -14,6 +14,7 @@ findings' mix); the raw true/labelled ratio is printed beside it.
 rare rule), drawn from the profiles in turn, default first, with the code around them, for a
 reviewer to label.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -61,7 +62,7 @@ class Occurrence:
 class Scan:
     files: int
     lines: int
-    findings: dict[str, list[Occurrence]]   # profile -> findings
+    findings: dict[str, list[Occurrence]]  # profile -> findings
     texts: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # (package, path) -> lines
 
 
@@ -84,8 +85,11 @@ def scan(files: Sequence[CorpusFile], profiles: Sequence[str] = PROFILES) -> Sca
             for finding in report.findings:
                 number = finding.span.start_line
                 source = lines[number - 1] if 0 < number <= len(lines) else ""
-                findings[profile].append(Occurrence(corpus_file.package, corpus_file.relative, finding.rule_id,
-                                                    number, line_hash(source), finding.message))
+                findings[profile].append(
+                    Occurrence(
+                        corpus_file.package, corpus_file.relative, finding.rule_id, number, line_hash(source), finding.message
+                    )
+                )
     return Scan(len(texts), total_lines, findings, texts)
 
 
@@ -99,7 +103,7 @@ class RuleFigures:
     false: int
     wrong_location: int
     unlabelled: int
-    precision: float | None   # true / labelled; None when nothing is labelled
+    precision: float | None  # true / labelled; None when nothing is labelled
 
 
 @dataclass(frozen=True)
@@ -109,8 +113,8 @@ class ProfileFigures:
     per_1000_lines: float
     labelled: int
     true: int
-    precision: float | None            # rules' precision weighted by their findings
-    labelled_precision: float | None   # true / labelled over the sample as it is
+    precision: float | None  # rules' precision weighted by their findings
+    labelled_precision: float | None  # true / labelled over the sample as it is
     unlabelled: int
     rules: tuple[RuleFigures, ...]
 
@@ -128,17 +132,35 @@ def measure(findings: Iterable[Occurrence], labels: dict[Key, Label], lines: int
     for rule, items in sorted(by_rule.items()):
         verdicts = Counter(labels[o.key].label for o in items if o.key in labels)
         labelled = sum(verdicts.values())
-        rules.append(RuleFigures(
-            rule, len(items), round(len(items) * 1000 / max(lines, 1), 3), labelled, verdicts["true"],
-            verdicts["false"], verdicts["wrong_location"], len(items) - labelled, _ratio(verdicts["true"], labelled),
-        ))
+        rules.append(
+            RuleFigures(
+                rule,
+                len(items),
+                round(len(items) * 1000 / max(lines, 1), 3),
+                labelled,
+                verdicts["true"],
+                verdicts["false"],
+                verdicts["wrong_location"],
+                len(items) - labelled,
+                _ratio(verdicts["true"], labelled),
+            )
+        )
     judged = [r for r in rules if r.precision is not None]
     weighted = _ratio(sum(r.findings * (r.precision or 0.0) for r in judged), sum(r.findings for r in judged))
     total = sum(r.findings for r in rules)
     labelled = sum(r.labelled for r in rules)
     true = sum(r.true for r in rules)
-    return ProfileFigures(profile, total, round(total * 1000 / max(lines, 1), 3), labelled, true, weighted,
-                          _ratio(true, labelled), total - labelled, tuple(rules))
+    return ProfileFigures(
+        profile,
+        total,
+        round(total * 1000 / max(lines, 1), 3),
+        labelled,
+        true,
+        weighted,
+        _ratio(true, labelled),
+        total - labelled,
+        tuple(rules),
+    )
 
 
 def _pct(value: float | None) -> str:
@@ -146,21 +168,26 @@ def _pct(value: float | None) -> str:
 
 
 def print_text(scan_result: Scan, results: Sequence[ProfileFigures], packages: int) -> None:
-    print(f"corpus: {packages} packages, {scan_result.files} files, {scan_result.lines} lines "
-          f"(bench/precision_corpus.py)")
+    print(f"corpus: {packages} packages, {scan_result.files} files, {scan_result.lines} lines (bench/precision_corpus.py)")
     for figures in results:
         overall, per_rule = TARGETS.get(figures.profile, (None, None))
         target = f"  target >= {overall * 100:.0f} %" if overall else ""
-        print(f"\nprofile {figures.profile}: {figures.findings} findings ({figures.per_1000_lines} per 1,000 lines), "
-              f"{figures.labelled} labelled, precision {_pct(figures.precision)} (weighted by findings; "
-              f"{_pct(figures.labelled_precision)} of the labelled sample){target}, {figures.unlabelled} unlabelled")
-        print(f"  {'rule':<6} {'findings':>8} {'/1k lines':>9} {'labelled':>8} {'true':>5} {'false':>5} "
-              f"{'wrong loc':>9} {'precision':>9} {'unlabelled':>10}")
+        print(
+            f"\nprofile {figures.profile}: {figures.findings} findings ({figures.per_1000_lines} per 1,000 lines), "
+            f"{figures.labelled} labelled, precision {_pct(figures.precision)} (weighted by findings; "
+            f"{_pct(figures.labelled_precision)} of the labelled sample){target}, {figures.unlabelled} unlabelled"
+        )
+        print(
+            f"  {'rule':<6} {'findings':>8} {'/1k lines':>9} {'labelled':>8} {'true':>5} {'false':>5} "
+            f"{'wrong loc':>9} {'precision':>9} {'unlabelled':>10}"
+        )
         for rule in figures.rules:
             below = per_rule is not None and rule.precision is not None and rule.precision < per_rule
-            print(f"  {rule.rule:<6} {rule.findings:>8} {rule.per_1000_lines:>9.3f} {rule.labelled:>8} {rule.true:>5} "
-                  f"{rule.false:>5} {rule.wrong_location:>9} {_pct(rule.precision):>9} {rule.unlabelled:>10}"
-                  f"{'  below target' if below else ''}")
+            print(
+                f"  {rule.rule:<6} {rule.findings:>8} {rule.per_1000_lines:>9.3f} {rule.labelled:>8} {rule.true:>5} "
+                f"{rule.false:>5} {rule.wrong_location:>9} {_pct(rule.precision):>9} {rule.unlabelled:>10}"
+                f"{'  below target' if below else ''}"
+            )
 
 
 def figures_for_bench(results: Sequence[ProfileFigures]) -> list[Figure]:
@@ -170,15 +197,31 @@ def figures_for_bench(results: Sequence[ProfileFigures]) -> list[Figure]:
         overall, per_rule = TARGETS.get(figures.profile, (None, None))
         if figures.precision is not None:
             target = f">= {overall * 100:.0f} %" if overall else ""
-            out.append(Figure("precision", f"{figures.profile} profile: precision (labelled, weighted by findings)",
-                              round(figures.precision * 100, 1), "%", target=target,
-                              command=f"{COMMAND} --profile {figures.profile}"))
+            out.append(
+                Figure(
+                    "precision",
+                    f"{figures.profile} profile: precision (labelled, weighted by findings)",
+                    round(figures.precision * 100, 1),
+                    "%",
+                    target=target,
+                    command=f"{COMMAND} --profile {figures.profile}",
+                )
+            )
         if per_rule is not None:
             firing = [r for r in figures.rules if r.precision is not None]
             below = sum(1 for r in firing if (r.precision or 0.0) < per_rule)
             name = f"{figures.profile} profile: firing rules below {per_rule * 100:.0f} % precision"
-            out.append(Figure("precision", name, below, "rules", reference=f"of {len(firing)} labelled firing rules",
-                              target="0", command=f"{COMMAND} --profile {figures.profile}"))
+            out.append(
+                Figure(
+                    "precision",
+                    name,
+                    below,
+                    "rules",
+                    reference=f"of {len(firing)} labelled firing rules",
+                    target="0",
+                    command=f"{COMMAND} --profile {figures.profile}",
+                )
+            )
     return out
 
 
@@ -226,8 +269,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     results = [measure(result.findings[p], labels, result.lines, p) for p in profiles]
     if args.json:
-        print(json.dumps({"files": result.files, "lines": result.lines, "labels": len(labels),
-                          "profiles": [asdict(r) for r in results]}, indent=2))
+        print(
+            json.dumps(
+                {"files": result.files, "lines": result.lines, "labels": len(labels), "profiles": [asdict(r) for r in results]},
+                indent=2,
+            )
+        )
     else:
         print_text(result, results, len(PACKAGES))
     emit(*figures_for_bench(results))

@@ -8,6 +8,7 @@ pinned so a label (``bench/precision_labels.jsonl``) keeps pointing at the same 
 sdist is downloaded once by ``bench/sdists.py`` into the git-ignored ``.bench-cache/``.
 Every ``.py`` file of each sdist is in the corpus.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -64,13 +65,14 @@ PACKAGES: tuple[tuple[str, str, str], ...] = (
     ("sharesphere", "1.0.2", "app: file sharing with Streamlit, SQLAlchemy and SQLite"),
 )
 
+
 @dataclass(frozen=True)
 class CorpusFile:
     """One Python file of the corpus: which package it belongs to and where it is."""
 
-    package: str        # "name==version", as labels name it
-    relative: str       # path inside the sdist, POSIX, as labels name it
-    path: Path          # on disk
+    package: str  # "name==version", as labels name it
+    relative: str  # path inside the sdist, POSIX, as labels name it
+    path: Path  # on disk
 
     @property
     def key_path(self) -> str:

@@ -7,6 +7,7 @@ elsewhere in the engine). ``label`` is ``true`` (a real problem, pointed at the 
 ``false`` (not a problem) or ``wrong_location`` (a real problem reported at a place a user would
 not click); ``reason`` is the one sentence a reviewer wrote after reading the code around it.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -30,12 +31,12 @@ def line_hash(text: str) -> str:
 
 @dataclass(frozen=True)
 class Label:
-    package: str     # "name==version"
-    path: str        # POSIX path inside the sdist
-    rule: str        # rule id, e.g. "DB002"
-    line: int        # 1-based line the finding pointed at when it was labelled
-    line_hash: str   # line_hash() of that line's text
-    label: str       # one of VERDICTS
+    package: str  # "name==version"
+    path: str  # POSIX path inside the sdist
+    rule: str  # rule id, e.g. "DB002"
+    line: int  # 1-based line the finding pointed at when it was labelled
+    line_hash: str  # line_hash() of that line's text
+    label: str  # one of VERDICTS
     reason: str
 
     @property

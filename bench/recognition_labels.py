@@ -11,6 +11,7 @@ hash of the text, not by hand) is held out: it is not looked at while tuning the
 ``known_failure`` says why a request is answered wrongly today: the test expects that failure (strictly,
 so a fix shows) instead of hiding it.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -81,11 +82,14 @@ def _relationship(text: str) -> dict[str, Any]:
 def expected_spec(row: dict[str, Any]) -> dict[str, Any]:
     """The expected ``intent`` + ``spec`` of a data row, in the shape compared with the answer."""
     return {
-        "intent": row["intent"], "entity": row.get("entity"),
+        "intent": row["intent"],
+        "entity": row.get("entity"),
         "attributes": [_attribute(a) for a in row.get("attributes", [])],
         "relationships": [_relationship(r) for r in row.get("relationships", [])],
-        "removed": list(row.get("removed", [])), "renamed_from": row.get("renamed_from"),
-        "renamed_to": row.get("renamed_to"), "defaults": dict(row.get("defaults", {})),
+        "removed": list(row.get("removed", [])),
+        "renamed_from": row.get("renamed_from"),
+        "renamed_to": row.get("renamed_to"),
+        "defaults": dict(row.get("defaults", {})),
     }
 
 
@@ -95,15 +99,24 @@ def load(path: Path = DATA) -> list[Labelled]:
         if not line.strip():
             continue
         row = json.loads(line)
-        items.append(Labelled(number, row["kind"], row["request"], row["intent"], expected_spec(row),
-                              tuple(row.get("existing", [])), row.get("split") == "fresh", row.get("known_failure")))
+        items.append(
+            Labelled(
+                number,
+                row["kind"],
+                row["request"],
+                row["intent"],
+                expected_spec(row),
+                tuple(row.get("existing", [])),
+                row.get("split") == "fresh",
+                row.get("known_failure"),
+            )
+        )
     return items
 
 
 def actual_spec(recognition: Any) -> dict[str, Any]:
     spec = recognition_to_json(recognition)
-    spec["relationships"] = [{"target": r["target"], "kind": r["kind"], "required": r["required"]}
-                             for r in spec["relationships"]]
+    spec["relationships"] = [{"target": r["target"], "kind": r["kind"], "required": r["required"]} for r in spec["relationships"]]
     return {"intent": recognition.intent, **spec}
 
 

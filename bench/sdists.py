@@ -7,6 +7,7 @@ The one download path of the benchmarks (``bench_check``'s corpus and the precis
 backends too from source (uv_build needs Rust crates, which are not reachable). The cache is
 git-ignored: third-party code is never committed.
 """
+
 from __future__ import annotations
 
 import subprocess
@@ -91,8 +92,20 @@ def fetch_sdist(name: str, version: str | None = None) -> Path:
         spec = f"{name}=={version}" if version else name
         print(f"downloading the {spec} sdist into {SDISTS} (first run only)", file=sys.stderr)
         subprocess.run(
-            [sys.executable, "-m", "pip", "download", "--no-deps", "--no-binary", name,
-             "--ignore-requires-python", "--quiet", spec, "-d", str(SDISTS)],
+            [
+                sys.executable,
+                "-m",
+                "pip",
+                "download",
+                "--no-deps",
+                "--no-binary",
+                name,
+                "--ignore-requires-python",
+                "--quiet",
+                spec,
+                "-d",
+                str(SDISTS),
+            ],
             check=True,
         )
         archive = _find_archive(name, version)

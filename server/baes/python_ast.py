@@ -6,6 +6,7 @@ mismatch" (python/cpython#106905). The language server and the generation pipeli
 check files from worker threads, so every parse in baes goes through this one lock.
 Parsing holds the GIL anyway, so the lock costs no parallelism.
 """
+
 from __future__ import annotations
 
 import ast

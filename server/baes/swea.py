@@ -4,6 +4,7 @@ The API reference exposes ``SWEAType`` from ``baes.scaffold.template_registry``;
 imports it from here so there is exactly one enum (the original had two copies that
 compared unequal).
 """
+
 from __future__ import annotations
 
 from enum import Enum

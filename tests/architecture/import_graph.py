@@ -3,6 +3,7 @@
 Every ``import``/``from ... import`` counts wherever it sits (module level, inside a function,
 under ``TYPE_CHECKING``): an import hidden in a function is still a dependency.
 """
+
 from __future__ import annotations
 
 import ast

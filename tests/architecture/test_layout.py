@@ -1,4 +1,5 @@
 """The package's shape: no import cycle, the core free of editor and terminal libraries, small modules."""
+
 from __future__ import annotations
 
 import sys

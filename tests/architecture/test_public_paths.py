@@ -1,4 +1,5 @@
 """The API reference's module paths stay importable and hand out the subsystems' own objects."""
+
 from __future__ import annotations
 
 import importlib

@@ -1,4 +1,5 @@
 """The type checker and the linter run clean on the packages held to them (configured in pyproject.toml)."""
+
 from __future__ import annotations
 
 import subprocess
@@ -27,3 +28,9 @@ def test_ruff_check_is_clean() -> None:
     pytest.importorskip("ruff", reason="ruff is in the test extras")
     result = _run("ruff", "check", *LINTED)
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format_is_clean() -> None:
+    pytest.importorskip("ruff", reason="ruff is in the test extras")
+    result = _run("ruff", "format", "--check", *LINTED)
+    assert result.returncode == 0, "run `ruff format server tests bench`:\n" + result.stdout + result.stderr

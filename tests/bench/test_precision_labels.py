@@ -5,6 +5,7 @@ real. Its findings are ones no fix of a false-positive class should remove (valu
 quoted SQL literals, a bare ``except:`` that swallows everything), so the arithmetic test does
 not depend on today's false positives.
 """
+
 from __future__ import annotations
 
 import json
@@ -30,25 +31,42 @@ def test_labels_file_follows_the_schema_and_has_no_duplicates() -> None:
         assert not label.path.startswith("/") and "\\" not in label.path
 
 
-@pytest.mark.parametrize(("change", "message"), [
-    ({"label": "maybe"}, "label must be one of"),
-    ({"reason": "  "}, "reason must be a non-empty string"),
-    ({"line": 0}, "line must be a positive integer"),
-    ({"package": "fastapi"}, "package must be name==version"),
-    ({"line_hash": "XYZ"}, "line_hash must be 12 lowercase hex digits"),
-    ({"extra": 1}, "unknown fields"),
-])
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"label": "maybe"}, "label must be one of"),
+        ({"reason": "  "}, "reason must be a non-empty string"),
+        ({"line": 0}, "line must be a positive integer"),
+        ({"package": "fastapi"}, "package must be name==version"),
+        ({"line_hash": "XYZ"}, "line_hash must be 12 lowercase hex digits"),
+        ({"extra": 1}, "unknown fields"),
+    ],
+)
 def test_a_broken_label_is_rejected_with_its_line(change: dict[str, object], message: str) -> None:
-    good = {"package": "p==1", "path": "a.py", "rule": "DB002", "line": 3, "line_hash": line_hash("x = 1"),
-            "label": "true", "reason": "a real splice of user input"}
+    good = {
+        "package": "p==1",
+        "path": "a.py",
+        "rule": "DB002",
+        "line": 3,
+        "line_hash": line_hash("x = 1"),
+        "label": "true",
+        "reason": "a real splice of user input",
+    }
     with pytest.raises(LabelError, match=message) as caught:
         parse_labels([json.dumps(good), json.dumps({**good, **change})], "labels")
     assert "labels:2" in str(caught.value)
 
 
 def test_the_same_finding_labelled_twice_is_rejected() -> None:
-    good = {"package": "p==1", "path": "a.py", "rule": "DB002", "line": 3, "line_hash": line_hash("x = 1"),
-            "label": "true", "reason": "a real splice of user input"}
+    good = {
+        "package": "p==1",
+        "path": "a.py",
+        "rule": "DB002",
+        "line": 3,
+        "line_hash": line_hash("x = 1"),
+        "label": "true",
+        "reason": "a real splice of user input",
+    }
     with pytest.raises(LabelError, match="duplicate"):
         parse_labels([json.dumps(good), json.dumps({**good, "line": 9, "label": "false"})])
 
@@ -59,7 +77,7 @@ def test_line_hash_ignores_indentation_only() -> None:
     assert set(FIELDS) == set(Label.__dataclass_fields__)
 
 
-APP = '''\
+APP = """\
 import sqlite3
 
 
@@ -80,7 +98,7 @@ def parse(text: str) -> int:
         return int(text)
     except:
         return 0
-'''
+"""
 
 
 def _corpus(tmp_path: Path) -> list:
@@ -91,8 +109,15 @@ def _corpus(tmp_path: Path) -> list:
 
 
 def _label(occurrence, verdict: str) -> Label:  # type: ignore[no-untyped-def]
-    return Label(occurrence.package, occurrence.path, occurrence.rule, occurrence.line, occurrence.line_hash,
-                 verdict, "written by the test")
+    return Label(
+        occurrence.package,
+        occurrence.path,
+        occurrence.rule,
+        occurrence.line,
+        occurrence.line_hash,
+        verdict,
+        "written by the test",
+    )
 
 
 def test_precision_on_a_synthetic_corpus(tmp_path: Path) -> None:
@@ -108,12 +133,18 @@ def test_precision_on_a_synthetic_corpus(tmp_path: Path) -> None:
     assert all(o.package == "demo==1.0" and o.path == "app.py" for o in default)
 
     # label two of the three DB002 findings (one true, one false), leave one new; ST002 wrong_location
-    labels = {label.key: label for label in (_label(db002[0], "true"), _label(db002[1], "false"),
-                                              _label(st002[0], "wrong_location"))}
+    labels = {
+        label.key: label for label in (_label(db002[0], "true"), _label(db002[1], "false"), _label(st002[0], "wrong_location"))
+    }
     figures = measure(default, labels, result.lines, "default")
     rules = {rule.rule: rule for rule in figures.rules}
-    assert (rules["DB002"].findings, rules["DB002"].labelled, rules["DB002"].true, rules["DB002"].false,
-            rules["DB002"].unlabelled) == (3, 2, 1, 1, 1)
+    assert (
+        rules["DB002"].findings,
+        rules["DB002"].labelled,
+        rules["DB002"].true,
+        rules["DB002"].false,
+        rules["DB002"].unlabelled,
+    ) == (3, 2, 1, 1, 1)
     assert rules["DB002"].precision == pytest.approx(0.5)
     assert rules["DB002"].per_1000_lines == round(3 * 1000 / result.lines, 3)
     assert rules["ST002"].precision == 0.0 and rules["ST002"].wrong_location == 1  # wrong place is not true

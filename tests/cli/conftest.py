@@ -1,4 +1,5 @@
 """Shared helpers: a project folder with real files, and running the CLI in-process."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """``baes cache`` never changes a file it should only read, nor a file that is not its cache (issue 15 case 6)."""
+
 from __future__ import annotations
 
 import os

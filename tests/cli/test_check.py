@@ -1,4 +1,5 @@
 """``baes check`` in-process on real files: formats, selection, config, exit codes, bad files."""
+
 from __future__ import annotations
 
 import json
@@ -66,7 +67,7 @@ def test_project_config_is_discovered_per_file(project: Path, baes) -> None:
     write(project / "baes.toml", 'ignore = ["ST002"]\n')
     write(project / "a.py", BARE_EXCEPT)
     inner = project / "svc"
-    write(inner / "pyproject.toml", "[tool.baes]\nselect = [\"ST\"]\n")
+    write(inner / "pyproject.toml", '[tool.baes]\nselect = ["ST"]\n')
     write(inner / "b.py", BARE_EXCEPT)
     run = baes("check", ".")
     assert "svc/b.py:4:5: ST002" in run.out
@@ -74,12 +75,15 @@ def test_project_config_is_discovered_per_file(project: Path, baes) -> None:
 
 
 def test_per_file_ignores_and_exclude_from_config(project: Path, baes) -> None:
-    write(project / "baes.toml", '''
+    write(
+        project / "baes.toml",
+        """
 exclude = ["generated"]
 
 [per-file-ignores]
 "legacy/*.py" = ["ST002"]
-''')
+""",
+    )
     write(project / "legacy" / "old.py", BARE_EXCEPT)
     write(project / "generated" / "gen.py", BARE_EXCEPT)
     write(project / "new.py", BARE_EXCEPT)
@@ -348,9 +352,7 @@ def test_a_broken_pool_falls_back_to_one_process(tmp_path: Path, monkeypatch, ca
     tasks = [runner.CheckTask(str(p), p.name, Settings()) for p in paths]
     results = runner.run_tasks(runner.check_file, tasks, jobs=2, threshold=1)
     assert [[f.rule_id for f in r.findings] for r in results] == [["ST002"]] * 4
-    assert "parallel run failed (BrokenProcessPool: a worker was killed); continuing in one process" in (
-        capsys.readouterr().err
-    )
+    assert "parallel run failed (BrokenProcessPool: a worker was killed); continuing in one process" in (capsys.readouterr().err)
 
 
 def test_file_names_that_are_not_utf8_are_escaped(project: Path, baes) -> None:

@@ -1,4 +1,5 @@
 """The real ``baes`` console script in a subprocess, as a user runs it."""
+
 from __future__ import annotations
 
 import json
@@ -60,11 +61,11 @@ def test_console_script_in_an_ascii_terminal(tmp_path: Path) -> None:
     write(tmp_path / "jobs.py", BARE_EXCEPT)
     env = {k: v for k, v in os.environ.items() if not k.startswith("ENABLE_")}
     env["PYTHONIOENCODING"] = "ascii"
-    explained = subprocess.run(baes_command() + ["explain", "ST002"], cwd=tmp_path, capture_output=True,
-                               timeout=120, env=env)
+    explained = subprocess.run(baes_command() + ["explain", "ST002"], cwd=tmp_path, capture_output=True, timeout=120, env=env)
     assert explained.returncode == 0, explained.stderr
     assert explained.stdout.isascii() and explained.stdout.startswith(b"## ST002")
-    checked = subprocess.run(baes_command() + ["check", "--format", "json", "."], cwd=tmp_path,
-                             capture_output=True, timeout=120, env=env)
+    checked = subprocess.run(
+        baes_command() + ["check", "--format", "json", "."], cwd=tmp_path, capture_output=True, timeout=120, env=env
+    )
     assert checked.returncode == 1
     assert json.loads(checked.stdout)["findings"][0]["rule_id"] == "ST002"

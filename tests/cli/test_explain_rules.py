@@ -1,4 +1,5 @@
 """``baes explain`` and ``baes rules`` print the catalog; docs/rules.md is generated from it."""
+
 from __future__ import annotations
 
 import json

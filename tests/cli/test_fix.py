@@ -1,4 +1,5 @@
 """``baes fix`` and ``baes check --fix/--diff`` on real files: safe vs unsafe, diffs, atomic writes."""
+
 from __future__ import annotations
 
 import ast

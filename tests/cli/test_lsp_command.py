@@ -1,4 +1,5 @@
 """``baes lsp``'s address parser (``baes.cli.lsp``)."""
+
 from __future__ import annotations
 
 import pytest

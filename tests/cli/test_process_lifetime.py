@@ -1,4 +1,5 @@
 """``baes check`` with worker processes leaves none behind when it is killed (issue 15, case 5)."""
+
 from __future__ import annotations
 
 import os
@@ -37,9 +38,13 @@ def test_workers_end_with_the_main_process(tmp_path: Path, sig: signal.Signals) 
     body = "import sqlite3\n\n" + "".join(f"def f{i}(x):\n    return x + {i}\n\n" for i in range(150))
     for index in range(1500):
         (tmp_path / f"m{index}.py").write_text(body)
-    proc = subprocess.Popen([sys.executable, "-m", "baes", "check", "--jobs", "2", "."], cwd=tmp_path,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            env={**os.environ, "ENABLE_PARALLEL_EXECUTION": "true"})
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "baes", "check", "--jobs", "2", "."],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env={**os.environ, "ENABLE_PARALLEL_EXECUTION": "true"},
+    )
     deadline = time.monotonic() + 60
     workers: set[int] = set()
     while time.monotonic() < deadline and len(workers) < 2 and proc.poll() is None:

@@ -5,6 +5,7 @@ The schema below holds the essentials of the official SARIF 2.1.0 schema for wha
 documents for uploads: rules with ids and help, results pointing at them, relative URIs
 with forward slashes, 1-based regions.
 """
+
 from __future__ import annotations
 
 import json
@@ -48,8 +49,14 @@ SARIF_ESSENTIALS = {
                                         "uniqueItems": True,
                                         "items": {
                                             "type": "object",
-                                            "required": ["id", "name", "shortDescription", "fullDescription",
-                                                         "help", "defaultConfiguration"],
+                                            "required": [
+                                                "id",
+                                                "name",
+                                                "shortDescription",
+                                                "fullDescription",
+                                                "help",
+                                                "defaultConfiguration",
+                                            ],
                                             "properties": {
                                                 "id": {"type": "string", "minLength": 1},
                                                 "name": {"type": "string"},
@@ -58,8 +65,7 @@ SARIF_ESSENTIALS = {
                                                 "help": {
                                                     "type": "object",
                                                     "required": ["text", "markdown"],
-                                                    "properties": {"text": {"type": "string"},
-                                                                   "markdown": {"type": "string"}},
+                                                    "properties": {"text": {"type": "string"}, "markdown": {"type": "string"}},
                                                 },
                                                 "defaultConfiguration": {
                                                     "type": "object",
@@ -103,13 +109,11 @@ SARIF_ESSENTIALS = {
                                                     "artifactLocation": {
                                                         "type": "object",
                                                         "required": ["uri"],
-                                                        "properties": {"uri": {"type": "string",
-                                                                               "format": "uri-reference"}},
+                                                        "properties": {"uri": {"type": "string", "format": "uri-reference"}},
                                                     },
                                                     "region": {
                                                         "type": "object",
-                                                        "required": ["startLine", "startColumn", "endLine",
-                                                                     "endColumn"],
+                                                        "required": ["startLine", "startColumn", "endLine", "endColumn"],
                                                         "properties": {
                                                             "startLine": {"type": "integer", "minimum": 1},
                                                             "startColumn": {"type": "integer", "minimum": 1},

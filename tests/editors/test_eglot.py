@@ -1,5 +1,6 @@
 """The real Emacs + Eglot (batch mode) through the flow: pushed diagnostics, a quick fix whose
 edit comes inside the action (Eglot 1.9 cannot resolve), diagnostics cleared, the file saved."""
+
 from __future__ import annotations
 
 import shutil
@@ -10,8 +11,9 @@ from editor_support import SOURCE, make_workspace, run_flow
 
 pytestmark = pytest.mark.editor
 
-INSTALL = ("install them with: bash scripts/install-editors.sh "
-           "(Debian: apt-get install --no-install-recommends emacs-nox elpa-eglot)")
+INSTALL = (
+    "install them with: bash scripts/install-editors.sh (Debian: apt-get install --no-install-recommends emacs-nox elpa-eglot)"
+)
 
 
 def test_eglot_quick_fix_saved_on_disk(tmp_path: Path) -> None:
@@ -21,9 +23,17 @@ def test_eglot_quick_fix_saved_on_disk(tmp_path: Path) -> None:
     workspace = make_workspace(tmp_path, {"app/server.py": SOURCE})
     target = workspace / "app" / "server.py"
     script = Path(__file__).with_name("eglot_flow.el")
-    result = run_flow("Emacs", [emacs, "--batch", "-l", str(script)], workspace, tmp_path / "result.json", {
-        "HOME": str(tmp_path / "home"), "BAES_CACHE_DIR": str(tmp_path / "cache"), "BAES_FILE": str(target),
-    })
+    result = run_flow(
+        "Emacs",
+        [emacs, "--batch", "-l", str(script)],
+        workspace,
+        tmp_path / "result.json",
+        {
+            "HOME": str(tmp_path / "home"),
+            "BAES_CACHE_DIR": str(tmp_path / "cache"),
+            "BAES_FILE": str(target),
+        },
+    )
     if result.get("error") and "eglot" in result["error"] and "void" in result["error"]:
         pytest.fail(f"Eglot is not available to Emacs ({result['error']}); {INSTALL}")
     assert result["ok"] is True, result.get("error")

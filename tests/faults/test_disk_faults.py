@@ -5,6 +5,7 @@ SIGKILL are used where the machine allows; a disk that is full or read-only at o
 system call is injected in-process (root ignores permission bits, so a read-only folder
 cannot be made here without mounting).
 """
+
 from __future__ import annotations
 
 import ast
@@ -49,8 +50,14 @@ def _limit_file_size(limit: int):
 @pytest.mark.slow
 def test_fix_under_a_file_size_limit_leaves_the_file_as_it_was(tmp_path: Path) -> None:
     (target,) = _project(tmp_path)
-    run = subprocess.run([sys.executable, "-m", "baes", "fix", str(target)], cwd=tmp_path, capture_output=True,
-                         text=True, preexec_fn=_limit_file_size(len(EXAMPLE) + 10), timeout=120)
+    run = subprocess.run(
+        [sys.executable, "-m", "baes", "fix", str(target)],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        preexec_fn=_limit_file_size(len(EXAMPLE) + 10),
+        timeout=120,
+    )
     assert run.returncode != 0
     assert "File too large" in run.stderr or "too large" in run.stderr.lower(), run.stderr
     assert target.read_text() == EXAMPLE
@@ -58,8 +65,9 @@ def test_fix_under_a_file_size_limit_leaves_the_file_as_it_was(tmp_path: Path) -
 
 
 @pytest.mark.parametrize("code, words", [(errno.ENOSPC, "No space left"), (errno.EROFS, "Read-only file system")])
-def test_fix_when_the_disk_refuses_the_flush(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys,
-                                             code: int, words: str) -> None:
+def test_fix_when_the_disk_refuses_the_flush(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys, code: int, words: str
+) -> None:
     (target,) = _project(tmp_path)
     monkeypatch.chdir(tmp_path)
 
@@ -73,8 +81,7 @@ def test_fix_when_the_disk_refuses_the_flush(tmp_path: Path, monkeypatch: pytest
     assert _stray(tmp_path) == []
 
 
-def test_scaffold_when_the_disk_fills_midway_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                                             capsys) -> None:
+def test_scaffold_when_the_disk_fills_midway_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
     out = tmp_path / "app"
     monkeypatch.setenv("BAES_CACHE_DIR", str(tmp_path / "cache"))
     real_fsync = os.fsync
@@ -97,12 +104,17 @@ def test_scaffold_when_the_disk_fills_midway_writes_nothing(tmp_path: Path, monk
 @pytest.mark.slow
 def test_kill_during_fix_leaves_every_file_whole(tmp_path: Path) -> None:
     paths = _project(tmp_path, files=400)
-    fixed = subprocess.run([sys.executable, "-m", "baes", "fix", "--diff", str(paths[0])], cwd=tmp_path,
-                           capture_output=True, text=True, timeout=120)
+    fixed = subprocess.run(
+        [sys.executable, "-m", "baes", "fix", "--diff", str(paths[0])], cwd=tmp_path, capture_output=True, text=True, timeout=120
+    )
     assert fixed.returncode == 1  # there is something to fix
     for delay in (0.6, 0.9, 1.2):
-        proc = subprocess.Popen([sys.executable, "-m", "baes", "fix", "--jobs", "2", "."], cwd=tmp_path,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "baes", "fix", "--jobs", "2", "."],
+            cwd=tmp_path,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         time.sleep(delay)
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)

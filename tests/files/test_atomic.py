@@ -1,4 +1,5 @@
 """Atomic writes: nothing half-written, encoding/line endings/permissions kept, no overwrite on create."""
+
 from __future__ import annotations
 
 import os

@@ -1,4 +1,5 @@
 """Reads within a budget and writes that respect links and owners (hostile-input cases of issue 15)."""
+
 from __future__ import annotations
 
 import os
@@ -99,7 +100,11 @@ def test_command_line_paths_that_cannot_be_checked_say_why(tmp_path: Path) -> No
     found = discover_python_files([fifo, loop, broken, tmp_path / "nope.py"])
     assert found.files == ()
     assert [u.reason.split(",")[0] for u in found.unusable] == [
-        "a named pipe (FIFO)", "symbolic link loop", "broken symbolic link", "no such file or folder"]
+        "a named pipe (FIFO)",
+        "symbolic link loop",
+        "broken symbolic link",
+        "no such file or folder",
+    ]
 
 
 def test_a_fifo_inside_a_folder_is_not_walked_into(tmp_path: Path) -> None:

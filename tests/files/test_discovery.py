@@ -1,4 +1,5 @@
 """Walking files and folders: skipped folders, exclude globs, explicit files, order."""
+
 from __future__ import annotations
 
 import os
@@ -23,9 +24,21 @@ def test_skips_tool_and_build_folders(tmp_path: Path) -> None:
         touch(tmp_path / "app" / "models" / "user.py"),
         touch(tmp_path / "tests" / "test_user.py"),
     ]
-    for skipped in (".git/hooks/x.py", ".venv/lib/a.py", "venv/b.py", "app/__pycache__/c.py",
-                    "node_modules/pkg/d.py", "build/lib/e.py", "dist/f.py", ".tox/py/g.py", ".nox/h.py",
-                    ".mypy_cache/i.py", ".pytest_cache/j.py", "lib/site-packages/k.py", "x.egg-info/l.py"):
+    for skipped in (
+        ".git/hooks/x.py",
+        ".venv/lib/a.py",
+        "venv/b.py",
+        "app/__pycache__/c.py",
+        "node_modules/pkg/d.py",
+        "build/lib/e.py",
+        "dist/f.py",
+        ".tox/py/g.py",
+        ".nox/h.py",
+        ".mypy_cache/i.py",
+        ".pytest_cache/j.py",
+        "lib/site-packages/k.py",
+        "x.egg-info/l.py",
+    ):
         touch(tmp_path / skipped)
     touch(tmp_path / "myenv" / "pyvenv.cfg", "home = /usr\n")
     touch(tmp_path / "myenv" / "lib" / "m.py")
@@ -41,9 +54,7 @@ def test_exclude_globs(tmp_path: Path) -> None:
     touch(tmp_path / "proto" / "user_pb2.py")
     touch(tmp_path / "tests" / "fixtures" / "data.py")
     touch(tmp_path / "tests" / "test_a.py")
-    found = discover_python_files(
-        [tmp_path], exclude=["migrations", "*_pb2.py", "tests/fixtures"], root=tmp_path
-    )
+    found = discover_python_files([tmp_path], exclude=["migrations", "*_pb2.py", "tests/fixtures"], root=tmp_path)
     assert names(found, tmp_path) == ["app/main.py", "tests/test_a.py"]
 
 

@@ -1,4 +1,5 @@
 """add_decorator: exactly the named function, methods and async functions, no duplicates, the import."""
+
 from __future__ import annotations
 
 import ast
@@ -96,4 +97,7 @@ def test_first_statement_decorated_function_without_imports() -> None:
     assert result.patched_code == "from contextlib import contextmanager\n\n@contextmanager\n" + code
     decorated = "@pytest.fixture\ndef conn():\n    yield 1\n"
     result = decorate(decorated, "conn", "contextmanager")
-    assert result.patched_code == "from contextlib import contextmanager\n\n@pytest.fixture\n@contextmanager\ndef conn():\n    yield 1\n"
+    assert (
+        result.patched_code
+        == "from contextlib import contextmanager\n\n@pytest.fixture\n@contextmanager\ndef conn():\n    yield 1\n"
+    )

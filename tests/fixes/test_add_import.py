@@ -1,4 +1,5 @@
 """add_import: merging, placement after docstring/__future__, never inside functions, no-op when present."""
+
 from __future__ import annotations
 
 from baes.fixes.patcher import CodePatcher
@@ -35,7 +36,9 @@ def test_after_docstring_and_future_imports() -> None:
 
 def test_no_imports_yet() -> None:
     assert add('"""Doc."""\nx = 1\n', "import os") == '"""Doc."""\nimport os\n\nx = 1\n'
-    assert add("#!/usr/bin/env python\n# licence\n\nx = 1", "import os") == "#!/usr/bin/env python\n# licence\n\nimport os\n\nx = 1"
+    assert (
+        add("#!/usr/bin/env python\n# licence\n\nx = 1", "import os") == "#!/usr/bin/env python\n# licence\n\nimport os\n\nx = 1"
+    )
     assert add("", "import os") == "import os\n"
     assert add("# only a comment", "import os") == "# only a comment\nimport os\n"
 
@@ -77,8 +80,10 @@ def test_several_imports_resolved_together() -> None:
     from baes.fixes import patches
 
     source = patches.PatchSource("import os\n\nx = 1\n")
-    plans = [patches.plan(source, "add_import", {"import_statement": s})
-             for s in ("import json", "from fastapi import Depends", "from fastapi import Body", "import os")]
+    plans = [
+        patches.plan(source, "add_import", {"import_statement": s})
+        for s in ("import json", "from fastapi import Depends", "from fastapi import Body", "import os")
+    ]
     assert patches.apply_plans(source, plans) == "import json\nimport os\nfrom fastapi import Depends, Body\n\nx = 1\n"
 
 

@@ -1,4 +1,5 @@
 """add_timeout: the call it targets, its layout, and its safety."""
+
 from __future__ import annotations
 
 from baes.fixes.patcher import CodePatcher

@@ -1,4 +1,5 @@
 """Every fixable rule of the catalog: its fix turns each invalid example into the declared fixed code."""
+
 from __future__ import annotations
 
 import ast

@@ -1,4 +1,5 @@
 """PatchResult and apply_patch: dispatch, clean failures, and bytes outside the edit left alone."""
+
 from __future__ import annotations
 
 import pytest
@@ -32,12 +33,19 @@ def outside_unchanged(before: str, after: str, changed: list[str]) -> None:
         assert any(candidate == line for candidate in remaining), line
 
 
-@pytest.mark.parametrize("patch_type, kwargs, changed", [
-    ("add_decorator", {"function_name": "get_db", "decorator_name": "contextmanager"}, []),
-    ("fix_status_code", {"target_function": "create", "correct_status": 201}, ["@router.post( '/x' ,response_model = None )\r\n"]),
-    ("replace_bare_except", {"line": 12}, ["\texcept  :   # everything\r\n"]),
-    ("add_import", {"import_statement": "from fastapi import HTTPException"}, []),
-])
+@pytest.mark.parametrize(
+    "patch_type, kwargs, changed",
+    [
+        ("add_decorator", {"function_name": "get_db", "decorator_name": "contextmanager"}, []),
+        (
+            "fix_status_code",
+            {"target_function": "create", "correct_status": 201},
+            ["@router.post( '/x' ,response_model = None )\r\n"],
+        ),
+        ("replace_bare_except", {"line": 12}, ["\texcept  :   # everything\r\n"]),
+        ("add_import", {"import_statement": "from fastapi import HTTPException"}, []),
+    ],
+)
 def test_odd_formatting_survives(patch_type: str, kwargs: dict, changed: list[str]) -> None:
     result = patcher.apply_patch(ODD, patch_type, **kwargs)
     assert result.success, result.error_message
@@ -66,13 +74,20 @@ def test_result_fields_on_success_and_failure() -> None:
     assert "does not parse" in broken.error_message
 
 
-@pytest.mark.parametrize("patch_type, kwargs, message", [
-    ("frobnicate", {}, "unknown patch type 'frobnicate'"),
-    ("add_import", {"import_statement": "import os", "extra": 1}, "unknown argument(s) extra"),
-    ("replace_bare_except", {"line": "3"}, "line must be an integer"),
-    ("replace_literal_with_env", {"line": 1, "col": 4, "env_var": "X", "keep_default": "yes"}, "keep_default must be true or false"),
-    ("fix_status_code", {"correct_status": 201}, "missing argument 'target_function'"),
-])
+@pytest.mark.parametrize(
+    "patch_type, kwargs, message",
+    [
+        ("frobnicate", {}, "unknown patch type 'frobnicate'"),
+        ("add_import", {"import_statement": "import os", "extra": 1}, "unknown argument(s) extra"),
+        ("replace_bare_except", {"line": "3"}, "line must be an integer"),
+        (
+            "replace_literal_with_env",
+            {"line": 1, "col": 4, "env_var": "X", "keep_default": "yes"},
+            "keep_default must be true or false",
+        ),
+        ("fix_status_code", {"correct_status": 201}, "missing argument 'target_function'"),
+    ],
+)
 def test_bad_calls_fail_with_clear_messages(patch_type: str, kwargs: dict, message: str) -> None:
     result = patcher.apply_patch("x = 'a'\n", patch_type, **kwargs)
     assert not result.success and message in result.error_message
@@ -87,6 +102,12 @@ def test_non_string_code_and_null_bytes_do_not_raise() -> None:
 def test_reference_constants_and_patch_types() -> None:
     assert (CodePatcher.FULL_REGENERATION_TOKENS, CodePatcher.TARGETED_PATCH_TOKENS) == (2000, 500)
     assert set(CodePatcher.patch_types()) == {
-        "add_decorator", "fix_status_code", "add_import", "replace_bare_except",
-        "replace_literal_with_env", "parameterize_sql", "sql_create_if_not_exists", "add_timeout",
+        "add_decorator",
+        "fix_status_code",
+        "add_import",
+        "replace_bare_except",
+        "replace_literal_with_env",
+        "parameterize_sql",
+        "sql_create_if_not_exists",
+        "add_timeout",
     }

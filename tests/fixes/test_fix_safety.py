@@ -1,4 +1,5 @@
 """A fix's safety is declared once, by the patch type that implements it."""
+
 from __future__ import annotations
 
 from collections.abc import Mapping

@@ -1,4 +1,5 @@
 """fix_status_code: the route decorator (not the def line), replace or add, style kept."""
+
 from __future__ import annotations
 
 from baes.fixes.patcher import CodePatcher

@@ -1,4 +1,5 @@
 """fix_source / fix_finding: rounds, safety classes, conflicts, idempotence, minimal edits."""
+
 from __future__ import annotations
 
 import ast
@@ -9,8 +10,14 @@ from baes.standards.findings import Finding, FixSafety, FixSpec, Severity, Span
 
 
 def finding(rule: str, at: int, patch_type: str, safety: FixSafety = FixSafety.SAFE, **kwargs: object) -> Finding:
-    return Finding(rule, f"{rule} problem", Severity.ERROR, Span(at, 0, at, 1), "database",
-                   FixSpec(patch_type, kwargs, f"fix {rule}", safety))
+    return Finding(
+        rule,
+        f"{rule} problem",
+        Severity.ERROR,
+        Span(at, 0, at, 1),
+        "database",
+        FixSpec(patch_type, kwargs, f"fix {rule}", safety),
+    )
 
 
 SOURCE = (
@@ -53,7 +60,7 @@ def test_all_fixes_with_unsafe_together() -> None:
     assert len(step.applied) == 4 and not step.skipped
     assert step.source.startswith("from contextlib import contextmanager\nimport os\nimport sqlite3\n")
     assert "DB_PATH = os.environ.get(\"DB_PATH\", 'app.db')" in step.source
-    assert "conn.execute(\"SELECT * FROM t WHERE name = ?\", (name,)).fetchall()" in step.source
+    assert 'conn.execute("SELECT * FROM t WHERE name = ?", (name,)).fetchall()' in step.source
     assert "        except Exception:\n" in step.source
     ast.parse(step.source)
 
@@ -95,7 +102,7 @@ def test_fix_source_uses_the_engine_in_rounds_and_is_idempotent() -> None:
 def test_fix_source_rule_selection_and_syntax_errors() -> None:
     only = fix_source(SOURCE, "app/database.py", include_unsafe=True, rule_ids=["DB001"])
     assert {f.rule_id for f in only.applied} == {"DB001"}
-    assert "f\"SELECT" in only.source
+    assert 'f"SELECT' in only.source
     broken = fix_source("def f(:\n    pass\n", "app/database.py")
     assert broken.source == "def f(:\n    pass\n" and not broken.applied
 

@@ -1,5 +1,6 @@
 """Property tests over generated and real source: no crash, output parses (or nothing changes),
 no change outside the target and the import block, applying twice equals applying once."""
+
 from __future__ import annotations
 
 import ast
@@ -91,7 +92,9 @@ def _targets(code: str) -> list[tuple[str, dict[str, Any], tuple[int, int]]]:
             first = min([node.lineno] + [d.lineno for d in node.decorator_list])
             span = (first, node.end_lineno or node.lineno)
             decorator = "asynccontextmanager" if isinstance(node, ast.AsyncFunctionDef) else "contextmanager"
-            targets.append(("add_decorator", {"function_name": node.name, "decorator_name": decorator, "line": node.lineno}, span))
+            targets.append(
+                ("add_decorator", {"function_name": node.name, "decorator_name": decorator, "line": node.lineno}, span)
+            )
             targets.append(("fix_status_code", {"target_function": node.name, "correct_status": 201, "line": node.lineno}, span))
         elif isinstance(node, ast.ExceptHandler):
             targets.append(("replace_bare_except", {"line": node.lineno}, (node.lineno, node.lineno)))
@@ -99,13 +102,17 @@ def _targets(code: str) -> list[tuple[str, dict[str, Any], tuple[int, int]]]:
             line = lines[node.lineno - 1] if node.lineno <= len(lines) else ""
             col = len(line.encode("utf-8")[: node.col_offset].decode("utf-8", "ignore"))
             span = (node.lineno, node.end_lineno or node.lineno)
-            targets.append(("replace_literal_with_env", {"line": node.lineno, "col": col, "env_var": "SOME_VAR", "keep_default": True}, span))
+            targets.append(
+                ("replace_literal_with_env", {"line": node.lineno, "col": col, "env_var": "SOME_VAR", "keep_default": True}, span)
+            )
             targets.append(("sql_create_if_not_exists", {"line": node.lineno, "col": col}, span))
         elif isinstance(node, ast.Call) and node.args and isinstance(node.func, ast.Attribute) and node.func.attr == "execute":
             first_arg = node.args[0]
             line = lines[first_arg.lineno - 1]
             col = len(line.encode("utf-8")[: first_arg.col_offset].decode("utf-8", "ignore"))
-            targets.append(("parameterize_sql", {"line": first_arg.lineno, "col": col}, (node.lineno, node.end_lineno or node.lineno)))
+            targets.append(
+                ("parameterize_sql", {"line": first_arg.lineno, "col": col}, (node.lineno, node.end_lineno or node.lineno))
+            )
     for statement in IMPORTS:
         targets.append(("add_import", {"import_statement": statement}, (0, 0)))
     return targets
@@ -113,7 +120,12 @@ def _targets(code: str) -> list[tuple[str, dict[str, Any], tuple[int, int]]]:
 
 # --- generated source --------------------------------------------------------------------------
 HEADERS = ["", '"""Module doc."""\n', "# -*- coding: utf-8 -*-\n# licence\n\n", "\n\n", "from __future__ import annotations\n\n"]
-IMPORT_LINES = ["import os\n", "from fastapi import APIRouter, status\n", "from fastapi import (\n    Depends,  # why\n    Body,\n)\n", "import sqlite3\n"]
+IMPORT_LINES = [
+    "import os\n",
+    "from fastapi import APIRouter, status\n",
+    "from fastapi import (\n    Depends,  # why\n    Body,\n)\n",
+    "import sqlite3\n",
+]
 NAMES = ["get_db", "get_db_pool", "create_item", "delete_item", "helper"]
 
 
@@ -121,20 +133,37 @@ NAMES = ["get_db", "get_db_pool", "create_item", "delete_item", "helper"]
 def functions(draw: Any, indent: str) -> str:
     name = draw(st.sampled_from(NAMES))
     parts = []
-    route = draw(st.sampled_from(["", "@router.post('/x')\n", "@app.delete(\n    '/x/{id}',\n)\n",
-                                  "@router.get('/x', status_code=200)\n", "@router.put('/x', status_code=status.HTTP_200_OK)\n"]))
+    route = draw(
+        st.sampled_from(
+            [
+                "",
+                "@router.post('/x')\n",
+                "@app.delete(\n    '/x/{id}',\n)\n",
+                "@router.get('/x', status_code=200)\n",
+                "@router.put('/x', status_code=status.HTTP_200_OK)\n",
+            ]
+        )
+    )
     parts.append(route)
     kind = draw(st.sampled_from(["def", "async def"]))
     parts.append(f"{kind} {name}(conn, item_id):  # {name}\n")
-    body = draw(st.lists(st.sampled_from([
-        "yield conn\n",
-        "x = 'CREATE TABLE t (id INTEGER PRIMARY KEY)'\n",
-        "conn.execute(f\"SELECT * FROM items WHERE id = {item_id}\")\n",
-        "conn.execute(f\"SELECT * FROM {item_id}\")\n",
-        "try:\n{i}pass\nexcept:\n{i}raise\n",
-        "return   {{'ok' :  True}}\n",
-        "# a comment\n",
-    ]), min_size=1, max_size=4)) + ["pass\n"]
+    body = draw(
+        st.lists(
+            st.sampled_from(
+                [
+                    "yield conn\n",
+                    "x = 'CREATE TABLE t (id INTEGER PRIMARY KEY)'\n",
+                    'conn.execute(f"SELECT * FROM items WHERE id = {item_id}")\n',
+                    'conn.execute(f"SELECT * FROM {item_id}")\n',
+                    "try:\n{i}pass\nexcept:\n{i}raise\n",
+                    "return   {{'ok' :  True}}\n",
+                    "# a comment\n",
+                ]
+            ),
+            min_size=1,
+            max_size=4,
+        )
+    ) + ["pass\n"]
     lines = []
     for chunk in body:
         chunk = chunk.replace("{i}", indent).replace("{{", "{").replace("}}", "}") if "{i}" in chunk or "{{" in chunk else chunk
@@ -151,7 +180,7 @@ def modules(draw: Any) -> str:
     code = draw(st.sampled_from(HEADERS))
     code += "".join(draw(st.lists(st.sampled_from(IMPORT_LINES), max_size=3, unique=True)))
     code += draw(st.sampled_from(["", "\n"])) + "\n\n".join(draw(st.lists(functions(indent), min_size=1, max_size=3)))
-    code += draw(st.sampled_from(["", "DB = 'sqlite:///app.db'\n", "SCHEMA = \"\"\"CREATE TABLE a (id INTEGER)\"\"\"\n"]))
+    code += draw(st.sampled_from(["", "DB = 'sqlite:///app.db'\n", 'SCHEMA = """CREATE TABLE a (id INTEGER)"""\n']))
     if draw(st.booleans()):
         code = code.replace("\n", "\r\n")
     if draw(st.booleans()):
@@ -175,11 +204,41 @@ def test_real_files(code: str, data: Any) -> None:
 
 
 @settings(max_examples=150, deadline=None)
-@given(st.text(max_size=80), st.sampled_from(sorted(["add_decorator", "fix_status_code", "add_import", "replace_bare_except",
-                                                       "replace_literal_with_env", "parameterize_sql", "sql_create_if_not_exists", "nope"])),
-       st.dictionaries(st.sampled_from(["line", "col", "function_name", "decorator_name", "import_statement", "env_var",
-                                        "target_function", "correct_status", "keep_default", "junk"]),
-                       st.one_of(st.integers(-3, 30), st.text(max_size=12), st.booleans(), st.none()), max_size=4))
+@given(
+    st.text(max_size=80),
+    st.sampled_from(
+        sorted(
+            [
+                "add_decorator",
+                "fix_status_code",
+                "add_import",
+                "replace_bare_except",
+                "replace_literal_with_env",
+                "parameterize_sql",
+                "sql_create_if_not_exists",
+                "nope",
+            ]
+        )
+    ),
+    st.dictionaries(
+        st.sampled_from(
+            [
+                "line",
+                "col",
+                "function_name",
+                "decorator_name",
+                "import_statement",
+                "env_var",
+                "target_function",
+                "correct_status",
+                "keep_default",
+                "junk",
+            ]
+        ),
+        st.one_of(st.integers(-3, 30), st.text(max_size=12), st.booleans(), st.none()),
+        max_size=4,
+    ),
+)
 def test_garbage_never_raises(code: str, patch_type: str, kwargs: dict[str, Any]) -> None:
     result = patcher.apply_patch(code, patch_type, **kwargs)
     if result.success:

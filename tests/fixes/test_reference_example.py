@@ -1,4 +1,5 @@
 """The API reference's CodePatcher usage example runs as written and prints its documented output."""
+
 from __future__ import annotations
 
 import contextlib
@@ -40,7 +41,7 @@ else:
     # Fall back to full regeneration
 '''
 
-DOCUMENTED_OUTPUT = '''✅ Patch successful!
+DOCUMENTED_OUTPUT = """✅ Patch successful!
 Tokens saved: ~TOKENS
 Location: Line 4 (function: get_db_connection)
 
@@ -54,7 +55,7 @@ def get_db_connection():
     engine = create_engine("sqlite:///test.db")
     yield engine
     engine.dispose()
-'''
+"""
 
 
 def test_reference_example_prints_documented_output() -> None:

@@ -1,4 +1,5 @@
 """docs/fixes.md's fix-safety table is generated from the patch types' declarations and up to date."""
+
 from __future__ import annotations
 
 from pathlib import Path

@@ -1,4 +1,5 @@
 """Smart retry: patch feasibility, targeted patch versus regeneration, tokens measured."""
+
 from __future__ import annotations
 
 import ast
@@ -11,7 +12,7 @@ CODE = (
     "import sqlite3\n\n"
     + "".join(f"def helper_{i}(conn):\n    return conn.execute('SELECT {i}').fetchone()\n\n\n" for i in range(40))
     + "def get_connection():\n    conn = sqlite3.connect('app.db')\n    yield conn\n    conn.close()\n\n\n"
-    "def count(name):\n    with get_connection() as conn:\n        return conn.execute(f\"SELECT COUNT(*) FROM t WHERE name = {name}\").fetchone()\n"
+    'def count(name):\n    with get_connection() as conn:\n        return conn.execute(f"SELECT COUNT(*) FROM t WHERE name = {name}").fetchone()\n'
 )
 DEF_LINE = CODE.splitlines().index("def get_connection():") + 1
 
@@ -34,8 +35,14 @@ class Validation:
 
 
 def decorator_finding() -> Finding:
-    return Finding("DB001", "generator used in with", Severity.ERROR, Span(DEF_LINE, 0, DEF_LINE, 3), "database",
-                   FixSpec("add_decorator", {"function_name": "get_connection", "decorator_name": "contextmanager"}, "add", FixSafety.SAFE))
+    return Finding(
+        "DB001",
+        "generator used in with",
+        Severity.ERROR,
+        Span(DEF_LINE, 0, DEF_LINE, 3),
+        "database",
+        FixSpec("add_decorator", {"function_name": "get_connection", "decorator_name": "contextmanager"}, "add", FixSafety.SAFE),
+    )
 
 
 def test_targeted_patch_from_findings_saves_measured_tokens() -> None:
@@ -67,7 +74,7 @@ def test_validation_result_all_fixable_is_patched_through_the_engine() -> None:
     assert decision.strategy == TARGETED and {f.rule_id for f in decision.fixable} == {"DB001", "DB002"}
     result = retry.retry(CODE, validation, path="app/database.py", swea_type="database")
     assert result.success and result.remaining == ()
-    assert "WHERE name = ?\", (name,))" in result.code
+    assert 'WHERE name = ?", (name,))' in result.code
 
 
 def test_nothing_failed_and_lower_threshold() -> None:
@@ -85,7 +92,7 @@ def test_real_validation_result_of_generated_profile_rules() -> None:
     code = (
         "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n\n"
         "@router.post('/students', response_model=dict)\ndef create_student(payload: dict):\n"
-        "    \"\"\"Create a student.\"\"\"\n    return payload\n"
+        '    """Create a student."""\n    return payload\n'
     )
     validation = ValidationRuleEngine().validate_code(code, swea_type="backend", entity_name="Student")
     assert [m.rule_id for m in validation.rule_results if not m.passed] == ["BE001"]

@@ -1,4 +1,5 @@
 """replace_bare_except, replace_literal_with_env, parameterize_sql, sql_create_if_not_exists."""
+
 from __future__ import annotations
 
 import pytest
@@ -23,9 +24,13 @@ def fails(code: str, patch_type: str, **kwargs: object) -> str:
 
 # --- bare except --------------------------------------------------------------------------
 def test_bare_except_in_method_with_odd_spacing() -> None:
-    code = "class A:\n  def f(self):\n    try:\n      pass\n    except ValueError:\n      pass\n    except :  # all\n      raise\n"
+    code = (
+        "class A:\n  def f(self):\n    try:\n      pass\n    except ValueError:\n      pass\n    except :  # all\n      raise\n"
+    )
     assert apply(code, "replace_bare_except", line=7) == code.replace("except :  # all", "except Exception:  # all")
-    assert apply(apply(code, "replace_bare_except", line=7), "replace_bare_except", line=7) == apply(code, "replace_bare_except", line=7)
+    assert apply(apply(code, "replace_bare_except", line=7), "replace_bare_except", line=7) == apply(
+        code, "replace_bare_except", line=7
+    )
     assert "no `except` clause at line 3" in fails(code, "replace_bare_except", line=3)
 
 
@@ -41,7 +46,7 @@ def test_literal_with_default_and_import() -> None:
 def test_literal_without_default_is_unsafe_kind() -> None:
     code = "import os\nSECRET = 'abc'\n"
     assert apply(code, "replace_literal_with_env", line=2, col=9, env_var="SECRET_KEY", keep_default=False) == (
-        "import os\nSECRET = os.environ[\"SECRET_KEY\"]\n"
+        'import os\nSECRET = os.environ["SECRET_KEY"]\n'
     )
     from baes.fixes.patches import safety
     from baes.standards.findings import FixSafety
@@ -61,11 +66,14 @@ def test_literal_split_keeps_the_path_in_the_code() -> None:
     assert not other.success and "does not end with" in (other.error_message or "")
 
 
-@pytest.mark.parametrize("kwargs", [
-    {"line": 2, "col": 0, "env_var": "X"},
-    {"line": 2, "col": 9, "env_var": "not valid"},
-    {"line": 99, "col": 0, "env_var": "X"},
-])
+@pytest.mark.parametrize(
+    "kwargs",
+    [
+        {"line": 2, "col": 0, "env_var": "X"},
+        {"line": 2, "col": 9, "env_var": "not valid"},
+        {"line": 99, "col": 0, "env_var": "X"},
+    ],
+)
 def test_literal_failures(kwargs: dict) -> None:
     fails("import os\nSECRET = b'abc'\n", "replace_literal_with_env", **kwargs)
 
@@ -77,18 +85,37 @@ def test_non_ascii_columns_are_code_points() -> None:
 
 
 # --- parameterize SQL -----------------------------------------------------------------------
-@pytest.mark.parametrize("before, after", [
-    ('conn.execute(f"SELECT * FROM t WHERE id = {item_id}")', 'conn.execute("SELECT * FROM t WHERE id = ?", (item_id,))'),
-    ("conn.execute(f\"SELECT * FROM t WHERE name = '{name}' AND age >= {age}\")",
-     'conn.execute("SELECT * FROM t WHERE name = ? AND age >= ?", (name, age))'),
-    ("conn.execute(\"UPDATE t SET name = '%s' WHERE id = %d\" % (name, item_id))",
-     'conn.execute("UPDATE t SET name = ? WHERE id = ?", (name, item_id))'),
-    ('conn.execute("SELECT * FROM t WHERE id = %s" % item_id)', 'conn.execute("SELECT * FROM t WHERE id = ?", (item_id,))'),
-    ('conn.execute("INSERT INTO t (a, b) VALUES ({}, {})".format(a, b))', 'conn.execute("INSERT INTO t (a, b) VALUES (?, ?)", (a, b))'),
-    ('conn.execute("SELECT * FROM t WHERE id IN ({x}, {y})".format(y=2, x=one))', 'conn.execute("SELECT * FROM t WHERE id IN (?, ?)", (one, 2))'),
-    ("conn.execute(\"SELECT * FROM t WHERE name = '\" + name + \"'\")", 'conn.execute("SELECT * FROM t WHERE name = ?", (name,))'),
-    ('conn.execute(f"SELECT * FROM t WHERE d BETWEEN {lo} AND {hi} LIMIT {n}")', 'conn.execute("SELECT * FROM t WHERE d BETWEEN ? AND ? LIMIT ?", (lo, hi, n))'),
-])
+@pytest.mark.parametrize(
+    "before, after",
+    [
+        ('conn.execute(f"SELECT * FROM t WHERE id = {item_id}")', 'conn.execute("SELECT * FROM t WHERE id = ?", (item_id,))'),
+        (
+            "conn.execute(f\"SELECT * FROM t WHERE name = '{name}' AND age >= {age}\")",
+            'conn.execute("SELECT * FROM t WHERE name = ? AND age >= ?", (name, age))',
+        ),
+        (
+            "conn.execute(\"UPDATE t SET name = '%s' WHERE id = %d\" % (name, item_id))",
+            'conn.execute("UPDATE t SET name = ? WHERE id = ?", (name, item_id))',
+        ),
+        ('conn.execute("SELECT * FROM t WHERE id = %s" % item_id)', 'conn.execute("SELECT * FROM t WHERE id = ?", (item_id,))'),
+        (
+            'conn.execute("INSERT INTO t (a, b) VALUES ({}, {})".format(a, b))',
+            'conn.execute("INSERT INTO t (a, b) VALUES (?, ?)", (a, b))',
+        ),
+        (
+            'conn.execute("SELECT * FROM t WHERE id IN ({x}, {y})".format(y=2, x=one))',
+            'conn.execute("SELECT * FROM t WHERE id IN (?, ?)", (one, 2))',
+        ),
+        (
+            'conn.execute("SELECT * FROM t WHERE name = \'" + name + "\'")',
+            'conn.execute("SELECT * FROM t WHERE name = ?", (name,))',
+        ),
+        (
+            'conn.execute(f"SELECT * FROM t WHERE d BETWEEN {lo} AND {hi} LIMIT {n}")',
+            'conn.execute("SELECT * FROM t WHERE d BETWEEN ? AND ? LIMIT ?", (lo, hi, n))',
+        ),
+    ],
+)
 def test_parameterize_forms(before: str, after: str) -> None:
     code = f"def q(conn):\n    {before}\n"
     assert apply(code, "parameterize_sql", line=2, col=17) == f"def q(conn):\n    {after}\n"
@@ -96,28 +123,26 @@ def test_parameterize_forms(before: str, after: str) -> None:
 
 
 def test_parameterize_keeps_multiline_layout() -> None:
-    code = (
-        "cur.execute(\n"
-        "    f\"SELECT * FROM students \"\n"
-        "    f\"WHERE id = {student_id}\"\n"
-        ")\n"
-    )
+    code = 'cur.execute(\n    f"SELECT * FROM students "\n    f"WHERE id = {student_id}"\n)\n'
     assert apply(code, "parameterize_sql", line=2, col=4) == (
-        "cur.execute(\n    \"SELECT * FROM students \"\n    \"WHERE id = ?\",\n    (student_id,)\n)\n"
+        'cur.execute(\n    "SELECT * FROM students "\n    "WHERE id = ?",\n    (student_id,)\n)\n'
     )
 
 
-@pytest.mark.parametrize("call, reason", [
-    ('conn.execute(f"SELECT * FROM {table}")', "follows 'FROM'"),
-    ('conn.execute(f"SELECT {col} FROM t")', "follows 'SELECT'"),
-    ("conn.execute(f\"SELECT * FROM t WHERE n LIKE '%{name}%'\")", "middle of an SQL string literal"),
-    ('conn.execute(f"SELECT * FROM t WHERE id = {x!r}")', "conversion"),
-    ('conn.execute(f"SELECT * FROM t WHERE id = {x}", ())', "already passes parameters"),
-    ('conn.executescript(f"DELETE FROM t WHERE id = {x}")', "only the query of `.execute"),
-    ('conn.execute("SELECT * FROM t WHERE a = %s AND b = %s" % args)', "more %-placeholders than values"),
-    ('conn.execute(f"SELECT * FROM t_{suffix} WHERE 1")', "glued"),
-    ('conn.execute(f"SELECT * FROM t WHERE id IN ({ids})")', "joined list"),
-])
+@pytest.mark.parametrize(
+    "call, reason",
+    [
+        ('conn.execute(f"SELECT * FROM {table}")', "follows 'FROM'"),
+        ('conn.execute(f"SELECT {col} FROM t")', "follows 'SELECT'"),
+        ("conn.execute(f\"SELECT * FROM t WHERE n LIKE '%{name}%'\")", "middle of an SQL string literal"),
+        ('conn.execute(f"SELECT * FROM t WHERE id = {x!r}")', "conversion"),
+        ('conn.execute(f"SELECT * FROM t WHERE id = {x}", ())', "already passes parameters"),
+        ('conn.executescript(f"DELETE FROM t WHERE id = {x}")', "only the query of `.execute"),
+        ('conn.execute("SELECT * FROM t WHERE a = %s AND b = %s" % args)', "more %-placeholders than values"),
+        ('conn.execute(f"SELECT * FROM t_{suffix} WHERE 1")', "glued"),
+        ('conn.execute(f"SELECT * FROM t WHERE id IN ({ids})")', "joined list"),
+    ],
+)
 def test_parameterize_refuses_non_values(call: str, reason: str) -> None:
     assert reason in fails(f"{call}\n", "parameterize_sql", line=1, col=call.index("(") + 1)
 

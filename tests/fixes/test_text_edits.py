@@ -1,4 +1,5 @@
 """minimal_edits / apply_edits: small edits, exact round trip, overlaps refused, CRLF never split."""
+
 from __future__ import annotations
 
 import pytest
@@ -9,20 +10,23 @@ from baes.fixes.text_edits import LineIndex, OverlappingEditsError, apply_edits,
 from baes.standards.findings import Span, TextEdit
 
 
-@pytest.mark.parametrize("old, new, expected", [
-    pytest.param(  # separate changes give separate small edits
-        "import os\n\ndef f():\n    return 1\n\n\ndef g():\n    return 2\n",
-        "import os\nimport sys\n\ndef f():\n    return 1\n\n\ndef g():\n    return 3\n",
-        (TextEdit(Span(2, 0, 2, 0), "import sys\n"), TextEdit(Span(8, 11, 8, 12), "3")),
-        id="separate-changes",
-    ),
-    pytest.param(  # inserted lines next to an edited line stay separate
-        "@router.post('/x')\ndef f():\n    pass\n",
-        "import os\n\n@router.post(os.environ.get('X', '/x'))\ndef f():\n    pass\n",
-        (TextEdit(Span(1, 0, 1, 0), "import os\n\n"), TextEdit(Span(1, 13, 1, 17), "os.environ.get('X', '/x')")),
-        id="inserted-lines-next-to-an-edited-line",
-    ),
-])
+@pytest.mark.parametrize(
+    "old, new, expected",
+    [
+        pytest.param(  # separate changes give separate small edits
+            "import os\n\ndef f():\n    return 1\n\n\ndef g():\n    return 2\n",
+            "import os\nimport sys\n\ndef f():\n    return 1\n\n\ndef g():\n    return 3\n",
+            (TextEdit(Span(2, 0, 2, 0), "import sys\n"), TextEdit(Span(8, 11, 8, 12), "3")),
+            id="separate-changes",
+        ),
+        pytest.param(  # inserted lines next to an edited line stay separate
+            "@router.post('/x')\ndef f():\n    pass\n",
+            "import os\n\n@router.post(os.environ.get('X', '/x'))\ndef f():\n    pass\n",
+            (TextEdit(Span(1, 0, 1, 0), "import os\n\n"), TextEdit(Span(1, 13, 1, 17), "os.environ.get('X', '/x')")),
+            id="inserted-lines-next-to-an-edited-line",
+        ),
+    ],
+)
 def test_minimal_edits_are_small_and_separate(old: str, new: str, expected: tuple[TextEdit, ...]) -> None:
     edits = minimal_edits(old, new)
     assert edits == expected
@@ -69,7 +73,7 @@ def test_line_index_counts_lines_like_python() -> None:
     assert index.line_end(2) == 3
 
 
-_TEXT = st.text(alphabet=st.sampled_from(list("ab \t\r\n#é(") ), max_size=60)
+_TEXT = st.text(alphabet=st.sampled_from(list("ab \t\r\n#é(")), max_size=60)
 
 
 @settings(max_examples=300, deadline=None)

@@ -1,4 +1,5 @@
 """Import-time side effects of generated modules (issue 15, case 4)."""
+
 from __future__ import annotations
 
 import textwrap

@@ -1,4 +1,5 @@
 """LLM answers are bounded before parsing, and credentials in the base URL never leak (issue 15, cases 3 and 7)."""
+
 from __future__ import annotations
 
 import json
@@ -14,9 +15,17 @@ MESSAGES = [{"role": "user", "content": "hi"}]
 
 
 def test_an_oversized_answer_is_refused_without_reading_it_all(fake_openai: FakeOpenAI) -> None:
-    huge = json.dumps({"id": "x", "object": "chat.completion", "created": 0, "model": "m",
-                       "choices": [{"index": 0, "finish_reason": "stop",
-                                    "message": {"role": "assistant", "content": "x = 1\n" * 4_000_000}}]})
+    huge = json.dumps(
+        {
+            "id": "x",
+            "object": "chat.completion",
+            "created": 0,
+            "model": "m",
+            "choices": [
+                {"index": 0, "finish_reason": "stop", "message": {"role": "assistant", "content": "x = 1\n" * 4_000_000}}
+            ],
+        }
+    )
     fake_openai.enqueue(malformed(huge))
     peak_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()

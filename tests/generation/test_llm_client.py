@@ -1,4 +1,5 @@
 """``LLMConfig`` (environment, editor settings, bad values) and ``LLMClient`` against the fake server."""
+
 from __future__ import annotations
 
 import sys
@@ -11,11 +12,23 @@ from baes.generation.llm_client import DEFAULT_MAX_RETRIES, DEFAULT_TIMEOUT_S, N
 
 
 def test_from_env_reads_every_variable() -> None:
-    config = LLMConfig.from_env({
-        "BAES_LLM_BASE_URL": "http://127.0.0.1:9/v1", "BAES_LLM_MODEL": "m", "BAES_LLM_API_KEY": "k",
-        "BAES_LLM_TIMEOUT": "2.5", "BAES_LLM_MAX_RETRIES": "4", "OPENAI_API_KEY": "other"})
+    config = LLMConfig.from_env(
+        {
+            "BAES_LLM_BASE_URL": "http://127.0.0.1:9/v1",
+            "BAES_LLM_MODEL": "m",
+            "BAES_LLM_API_KEY": "k",
+            "BAES_LLM_TIMEOUT": "2.5",
+            "BAES_LLM_MAX_RETRIES": "4",
+            "OPENAI_API_KEY": "other",
+        }
+    )
     assert (config.base_url, config.model, config.api_key, config.timeout_s, config.max_retries) == (
-        "http://127.0.0.1:9/v1", "m", "k", 2.5, 4)
+        "http://127.0.0.1:9/v1",
+        "m",
+        "k",
+        2.5,
+        4,
+    )
     assert config.enabled and config.errors == ()
     assert "k" not in repr(config)  # the key is never printed
 
@@ -24,8 +37,9 @@ def test_openai_api_key_is_the_fallback_key() -> None:
     assert LLMConfig.from_env({"OPENAI_API_KEY": "sk-x"}).api_key == "sk-x"
 
 
-@pytest.mark.parametrize("env", [{}, {"BAES_LLM_BASE_URL": "http://x/v1"}, {"BAES_LLM_MODEL": "m"},
-                                 {"BAES_LLM_BASE_URL": "  ", "BAES_LLM_MODEL": "m"}])
+@pytest.mark.parametrize(
+    "env", [{}, {"BAES_LLM_BASE_URL": "http://x/v1"}, {"BAES_LLM_MODEL": "m"}, {"BAES_LLM_BASE_URL": "  ", "BAES_LLM_MODEL": "m"}]
+)
 def test_enabled_only_with_base_url_and_model(env: dict[str, str]) -> None:
     config = LLMConfig.from_env(env)
     assert not config.enabled
@@ -66,22 +80,25 @@ def test_complete_returns_content_usage_and_latency(fake_openai: FakeOpenAI) -> 
 def test_plain_completion_sends_no_response_format(fake_openai: FakeOpenAI) -> None:
     fake_openai.enqueue(reply("text"))
     LLMClient(LLMConfig(base_url=fake_openai.base_url, model="m", api_key="secret", max_retries=0)).complete(
-        [{"role": "user", "content": "hi"}])
+        [{"role": "user", "content": "hi"}]
+    )
     assert "response_format" not in fake_openai.requests[0].body
     assert fake_openai.requests[0].headers["authorization"] == "Bearer secret"
 
 
-@pytest.mark.parametrize("scripted, kind, status", [
-    (error(500), "status", 500),
-    (error(429, "slow down"), "status", 429),
-    (error(401, "bad key"), "status", 401),
-    (malformed(b"<html>oops</html>"), "invalid", None),
-    (malformed('{"id": "x"}'), "invalid", None),
-    (reply(""), "empty", None),
-    (dropped(), "connection", None),
-])
-def test_every_failure_is_one_error_type(fake_openai: FakeOpenAI, scripted: object, kind: str,
-                                         status: int | None) -> None:
+@pytest.mark.parametrize(
+    "scripted, kind, status",
+    [
+        (error(500), "status", 500),
+        (error(429, "slow down"), "status", 429),
+        (error(401, "bad key"), "status", 401),
+        (malformed(b"<html>oops</html>"), "invalid", None),
+        (malformed('{"id": "x"}'), "invalid", None),
+        (reply(""), "empty", None),
+        (dropped(), "connection", None),
+    ],
+)
+def test_every_failure_is_one_error_type(fake_openai: FakeOpenAI, scripted: object, kind: str, status: int | None) -> None:
     fake_openai.default = scripted  # type: ignore[assignment]
     client = LLMClient(LLMConfig(base_url=fake_openai.base_url, model="m", timeout_s=10, max_retries=1))
     with pytest.raises(LLMError) as caught:

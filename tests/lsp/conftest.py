@@ -1,4 +1,5 @@
 """Fixtures: the real ``baes lsp`` under pytest-lsp, once per client capability set."""
+
 from __future__ import annotations
 
 import sys

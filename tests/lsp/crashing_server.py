@@ -4,6 +4,7 @@ A test cannot monkeypatch inside the server's process, so this module does it: r
 raises on sources containing ``RULE-CRASH``, and the whole engine raises on sources
 containing ``ENGINE-CRASH``. Everything else is the unchanged server.
 """
+
 from __future__ import annotations
 
 import dataclasses
@@ -26,8 +27,7 @@ def inject_faults() -> None:
     from baes.standards.catalog import all_rules
 
     patched = tuple(
-        dataclasses.replace(rule, check=_crashing(rule.check)) if rule.id == "BE006" else rule
-        for rule in all_rules()
+        dataclasses.replace(rule, check=_crashing(rule.check)) if rule.id == "BE006" else rule for rule in all_rules()
     )
     selection.all_rules = lambda: patched
     real_check_source = engine.check_source

@@ -1,6 +1,7 @@
 """A small editor model for the end-to-end tests: buffers with versions, and a
 ``workspace/applyEdit`` handler that really applies edits (to buffers, or to files on disk),
 the way an editor would. Positions are converted independently of the server's code."""
+
 from __future__ import annotations
 
 import asyncio
@@ -22,7 +23,7 @@ from pytest_lsp.client import DEFAULT_CLIENT_FEATURES, register_lsp_features
 SERVER_COMMAND = [sys.executable, "-m", "baes", "lsp"]
 
 # A backend file with one finding (a hard-coded host), shared by the tests.
-BACKEND = '''from fastapi import FastAPI
+BACKEND = """from fastapi import FastAPI
 import uvicorn
 
 app = FastAPI()
@@ -30,7 +31,7 @@ app = FastAPI()
 
 def serve():
     uvicorn.run(app, host="0.0.0.0")
-'''
+"""
 _BREAK = re.compile(r"\r\n|\r|\n")
 PULL_CLIENTS = {"vscode"}
 
@@ -48,7 +49,8 @@ def capabilities(name: str) -> types.ClientCapabilities:
     if name == "vscode":
         caps = pytest_lsp.client_capabilities("visual-studio-code")
         caps.text_document.diagnostic = types.DiagnosticClientCapabilities(
-            dynamic_registration=True, related_document_support=False)
+            dynamic_registration=True, related_document_support=False
+        )
         caps.workspace.diagnostics = types.DiagnosticWorkspaceClientCapabilities(refresh_support=True)
         return caps
     if name == "neovim":
@@ -83,8 +85,7 @@ def offset_of(text: str, position: types.Position, encoding: str) -> int:
 
 
 def apply_text_edits(text: str, edits: list[types.TextEdit], encoding: str) -> str:
-    spans = [(offset_of(text, e.range.start, encoding), offset_of(text, e.range.end, encoding), e.new_text)
-             for e in edits]
+    spans = [(offset_of(text, e.range.start, encoding), offset_of(text, e.range.end, encoding), e.new_text) for e in edits]
     for start, end, new in sorted(spans, key=lambda s: (s[0], s[1]), reverse=True):
         text = text[:start] + new + text[end:]
     return text
@@ -96,7 +97,7 @@ class Editor:
 
     client: LanguageClient
     encoding: str = "utf-16"
-    buffers: dict[str, list[Any]] = field(default_factory=dict)   # uri -> [text, version]
+    buffers: dict[str, list[Any]] = field(default_factory=dict)  # uri -> [text, version]
     applied: list[types.WorkspaceEdit] = field(default_factory=list)
     outcomes: list[dict[str, Any]] = field(default_factory=list)
 
@@ -105,8 +106,11 @@ class Editor:
         if text is None:
             text = path.read_text(encoding="utf-8")
         self.buffers[uri] = [text, 1]
-        self.client.text_document_did_open(types.DidOpenTextDocumentParams(
-            text_document=types.TextDocumentItem(uri=uri, language_id=language_id, version=1, text=text)))
+        self.client.text_document_did_open(
+            types.DidOpenTextDocumentParams(
+                text_document=types.TextDocumentItem(uri=uri, language_id=language_id, version=1, text=text)
+            )
+        )
         return uri
 
     def text(self, uri: str) -> str:
@@ -119,23 +123,28 @@ class Editor:
         """A full-text change (as after applying an edit)."""
         self.buffers[uri][0] = text
         self.buffers[uri][1] += 1
-        self.client.text_document_did_change(types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=self.buffers[uri][1]),
-            content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)]))
+        self.client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=self.buffers[uri][1]),
+                content_changes=[types.TextDocumentContentChangeWholeDocument(text=text)],
+            )
+        )
 
     def type_at(self, uri: str, start: types.Position, end: types.Position, new_text: str) -> None:
         """An incremental change, as typing sends it."""
         edit = types.TextEdit(range=types.Range(start=start, end=end), new_text=new_text)
         self.buffers[uri][0] = apply_text_edits(self.text(uri), [edit], self.encoding)
         self.buffers[uri][1] += 1
-        self.client.text_document_did_change(types.DidChangeTextDocumentParams(
-            text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=self.buffers[uri][1]),
-            content_changes=[types.TextDocumentContentChangePartial(range=edit.range, text=new_text)]))
+        self.client.text_document_did_change(
+            types.DidChangeTextDocumentParams(
+                text_document=types.VersionedTextDocumentIdentifier(uri=uri, version=self.buffers[uri][1]),
+                content_changes=[types.TextDocumentContentChangePartial(range=edit.range, text=new_text)],
+            )
+        )
 
     def close(self, uri: str) -> None:
         self.buffers.pop(uri, None)
-        self.client.text_document_did_close(types.DidCloseTextDocumentParams(
-            text_document=types.TextDocumentIdentifier(uri=uri)))
+        self.client.text_document_did_close(types.DidCloseTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
 
     def apply(self, edit: types.WorkspaceEdit) -> bool:
         """Apply a workspace edit like an editor: refuse stale versions and overwriting creations."""
@@ -222,12 +231,14 @@ async def wait_for(predicate, timeout: float = 20.0, interval: float = 0.02) -> 
         await asyncio.sleep(interval)
 
 
-async def diagnostics_of(client: LanguageClient, editor: Editor, uri: str, *, pull: bool,
-                         previous: str | None = None) -> list[types.Diagnostic]:
+async def diagnostics_of(
+    client: LanguageClient, editor: Editor, uri: str, *, pull: bool, previous: str | None = None
+) -> list[types.Diagnostic]:
     """The diagnostics of the current version: pulled, or the latest pushed for that version."""
     if pull:
-        report = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
-            text_document=types.TextDocumentIdentifier(uri=uri), previous_result_id=previous))
+        report = await client.text_document_diagnostic_async(
+            types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=uri), previous_result_id=previous)
+        )
         assert report.kind == "full", report
         return list(report.items)
     version = editor.version(uri)
@@ -258,11 +269,16 @@ def make_client() -> LanguageClient:
     return client
 
 
-async def code_actions(client: LanguageClient, uri: str, rng: types.Range, diagnostics: list[types.Diagnostic],
-                       only: list[str] | None = None) -> list[types.CodeAction]:
-    result = await client.text_document_code_action_async(types.CodeActionParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), range=rng,
-        context=types.CodeActionContext(diagnostics=diagnostics, only=only)))
+async def code_actions(
+    client: LanguageClient, uri: str, rng: types.Range, diagnostics: list[types.Diagnostic], only: list[str] | None = None
+) -> list[types.CodeAction]:
+    result = await client.text_document_code_action_async(
+        types.CodeActionParams(
+            text_document=types.TextDocumentIdentifier(uri=uri),
+            range=rng,
+            context=types.CodeActionContext(diagnostics=diagnostics, only=only),
+        )
+    )
     return [a for a in result or [] if isinstance(a, types.CodeAction)]
 
 
@@ -273,35 +289,40 @@ async def perform(client: LanguageClient, editor: Editor, action: types.CodeActi
     assert action.edit is not None, action
     assert editor.apply(action.edit)
     if action.command is not None:
-        await client.workspace_execute_command_async(types.ExecuteCommandParams(
-            command=action.command.command, arguments=action.command.arguments))
+        await client.workspace_execute_command_async(
+            types.ExecuteCommandParams(command=action.command.command, arguments=action.command.arguments)
+        )
 
 
-async def start(client: LanguageClient, kind: str, root: Path, options: dict | None = None,
-                folders: tuple[str, ...] = ()) -> types.InitializeResult:
+async def start(
+    client: LanguageClient, kind: str, root: Path, options: dict | None = None, folders: tuple[str, ...] = ()
+) -> types.InitializeResult:
     client.kind = kind
     client.pull = kind in PULL_CLIENTS
     client.editor = install_editor(client)
-    result = await client.initialize_session(types.InitializeParams(
-        capabilities=capabilities(kind),
-        root_uri=from_fs_path(str(root)),
-        workspace_folders=[types.WorkspaceFolder(uri=from_fs_path(str(root / sub)), name=sub or root.name)
-                           for sub in (folders or ("",))],
-        initialization_options=options if options is not None else {"settings": {"debounceMs": 0}},
-        client_info=types.ClientInfo(name=f"pytest-{kind}"),
-    ))
+    result = await client.initialize_session(
+        types.InitializeParams(
+            capabilities=capabilities(kind),
+            root_uri=from_fs_path(str(root)),
+            workspace_folders=[
+                types.WorkspaceFolder(uri=from_fs_path(str(root / sub)), name=sub or root.name) for sub in (folders or ("",))
+            ],
+            initialization_options=options if options is not None else {"settings": {"debounceMs": 0}},
+            client_info=types.ClientInfo(name=f"pytest-{kind}"),
+        )
+    )
     client.editor.encoding = str(result.capabilities.position_encoding or "utf-16")
     client.init_result = result
     return result
 
 
-def client_fixture(kind: str, options: dict | None = None, command: list[str] | None = None,
-                   folders: tuple[str, ...] = ()):
+def client_fixture(kind: str, options: dict | None = None, command: list[str] | None = None, folders: tuple[str, ...] = ()):
     """A fixture for one client kind, with its own initialization options, server command or
     extra workspace folders (sub-folders of the workspace, for multi-root tests)."""
 
-    @pytest_lsp.fixture(config=ClientServerConfig(
-        server_command=command or SERVER_COMMAND, client_factory=make_client, server_env=server_env()))
+    @pytest_lsp.fixture(
+        config=ClientServerConfig(server_command=command or SERVER_COMMAND, client_factory=make_client, server_env=server_env())
+    )
     async def fixture(lsp_client: LanguageClient, workspace: Path):
         await start(lsp_client, kind, workspace, options, folders)
         yield

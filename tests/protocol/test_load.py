@@ -1,5 +1,6 @@
 """A short load run (issue 15 suite): typing bursts across many documents all get their diagnostics,
 memory stays bounded. ``bench/bench_load.py`` reports p95 and RSS, and soaks for manual runs."""
+
 from __future__ import annotations
 
 import asyncio

@@ -1,4 +1,5 @@
 """The LLM recognizer against the fake OpenAI server: good answers, usage, and every fallback."""
+
 from __future__ import annotations
 
 import json
@@ -14,11 +15,17 @@ from baes.recognition.model import RecognitionError
 from baes.recognition.recognize import recognize
 from baes.scaffold.classification import EntityType
 
-GOOD = {"intent": "create", "entity": "Student",
-        "attributes": [{"name": "name", "type": "str", "required": True},
-                       {"name": "email", "type": "email", "required": True},
-                       {"name": "gpa", "type": "float", "required": False}],
-        "related_entity": None, "relationship_required": True}
+GOOD = {
+    "intent": "create",
+    "entity": "Student",
+    "attributes": [
+        {"name": "name", "type": "str", "required": True},
+        {"name": "email", "type": "email", "required": True},
+        {"name": "gpa", "type": "float", "required": False},
+    ],
+    "related_entity": None,
+    "relationship_required": True,
+}
 REQUEST = "Create a system to manage university students with name, email and GPA"
 
 
@@ -32,7 +39,10 @@ def test_good_json_is_used_with_usage_counts(fake_openai: FakeOpenAI) -> None:
     assert result.source == "llm"
     assert result.intent == "create" and result.entity.name == "Student"
     assert [(a.name, a.type, a.required) for a in result.entity.attributes] == [
-        ("name", "str", True), ("email", "email", True), ("gpa", "float", False)]
+        ("name", "str", True),
+        ("email", "email", True),
+        ("gpa", "float", False),
+    ]
     assert (result.prompt_tokens, result.completion_tokens, result.tokens) == (250, 40, 290)
     assert result.latency_s > 0 and result.entity_type is EntityType.STANDARD
     [sent] = fake_openai.completion_requests
@@ -45,41 +55,63 @@ def test_good_json_is_used_with_usage_counts(fake_openai: FakeOpenAI) -> None:
 def test_existing_entities_are_in_the_prompt_and_relationships_parse(fake_openai: FakeOpenAI) -> None:
     def answer(request: RecordedRequest) -> ScriptedResponse:
         assert "Existing entities: Course, Student" in request.user_text
-        return reply({"intent": "relationship", "entity": "Student", "attributes": [],
-                      "related_entity": "Course", "relationship_required": False})
+        return reply(
+            {
+                "intent": "relationship",
+                "entity": "Student",
+                "attributes": [],
+                "related_entity": "Course",
+                "relationship_required": False,
+            }
+        )
 
     fake_openai.handler = answer
     result = recognize("add course to student", existing_entities=["student", "Course"], llm=_config(fake_openai))
     assert (result.source, result.intent, result.entity.name, result.related_entity) == (
-        "llm", "relationship", "Student", "Course")
+        "llm",
+        "relationship",
+        "Student",
+        "Course",
+    )
     assert [(r.target, r.required) for r in result.entity.relationships] == [("Course", False)]
 
 
 def test_custom_logic_is_classified_from_the_request_for_llm_answers(fake_openai: FakeOpenAI) -> None:
-    fake_openai.enqueue(reply({"intent": "create", "entity": "Invoice",
-                               "attributes": [{"name": "amount", "type": "float", "required": True}],
-                               "related_entity": None, "relationship_required": True}))
+    fake_openai.enqueue(
+        reply(
+            {
+                "intent": "create",
+                "entity": "Invoice",
+                "attributes": [{"name": "amount", "type": "float", "required": True}],
+                "related_entity": None,
+                "relationship_required": True,
+            }
+        )
+    )
     result = recognize("Create an Invoice with amount and calculate the tax automatically", llm=_config(fake_openai))
     assert result.source == "llm" and result.entity_type is EntityType.CUSTOM
     assert any("calculations" in reason for reason in result.custom_logic_reasons)
 
 
-@pytest.mark.parametrize("scripted, reason", [
-    (reply("this is not json"), "not JSON"),
-    (reply("[1, 2]"), "expected a JSON object"),
-    (reply({**GOOD, "intent": "upsert"}), "intent must be"),
-    (reply({**GOOD, "entity": "../../etc/passwd"}), "invalid entity name"),
-    (reply({**GOOD, "attributes": [{"name": "x y", "type": "str", "required": True}]}), "invalid attribute name"),
-    (reply({**GOOD, "attributes": [{"name": "photo", "type": "blob", "required": True}]}),
-     "unsupported attribute type"),
-    (reply({**GOOD, "attributes": [{"name": "age", "type": "int", "required": "yes"}]}), "required a boolean"),
-    (reply({**GOOD, "attributes": "name, email"}), "must be a list"),
-    (reply({**GOOD, "extra": 1}), "unexpected keys"),
-    (reply({**GOOD, "related_entity": "Course"}), "must be null"),
-    (reply({**GOOD, "intent": "relationship", "attributes": [], "related_entity": None}), "related entity name"),
-])
-def test_wrong_answers_fall_back_to_offline_with_the_reason(fake_openai: FakeOpenAI, scripted: ScriptedResponse,
-                                                            reason: str) -> None:
+@pytest.mark.parametrize(
+    "scripted, reason",
+    [
+        (reply("this is not json"), "not JSON"),
+        (reply("[1, 2]"), "expected a JSON object"),
+        (reply({**GOOD, "intent": "upsert"}), "intent must be"),
+        (reply({**GOOD, "entity": "../../etc/passwd"}), "invalid entity name"),
+        (reply({**GOOD, "attributes": [{"name": "x y", "type": "str", "required": True}]}), "invalid attribute name"),
+        (reply({**GOOD, "attributes": [{"name": "photo", "type": "blob", "required": True}]}), "unsupported attribute type"),
+        (reply({**GOOD, "attributes": [{"name": "age", "type": "int", "required": "yes"}]}), "required a boolean"),
+        (reply({**GOOD, "attributes": "name, email"}), "must be a list"),
+        (reply({**GOOD, "extra": 1}), "unexpected keys"),
+        (reply({**GOOD, "related_entity": "Course"}), "must be null"),
+        (reply({**GOOD, "intent": "relationship", "attributes": [], "related_entity": None}), "related entity name"),
+    ],
+)
+def test_wrong_answers_fall_back_to_offline_with_the_reason(
+    fake_openai: FakeOpenAI, scripted: ScriptedResponse, reason: str
+) -> None:
     fake_openai.enqueue(scripted)
     outcome = recognize_with_llm(REQUEST, (), _config(fake_openai))
     assert outcome.source == "offline"
@@ -140,21 +172,41 @@ def test_another_model_does_not_share_cached_answers(fake_openai: FakeOpenAI, tm
 
 
 def test_parse_answer_accepts_and_normalizes_names() -> None:
-    draft = parse_answer(json.dumps({"intent": "add_attributes", "entity": "students",
-                                     "attributes": [{"name": "phoneNumber", "type": "string", "required": False},
-                                                    {"name": "id", "type": "int", "required": True}],
-                                     "related_entity": None, "relationship_required": True}))
+    draft = parse_answer(
+        json.dumps(
+            {
+                "intent": "add_attributes",
+                "entity": "students",
+                "attributes": [
+                    {"name": "phoneNumber", "type": "string", "required": False},
+                    {"name": "id", "type": "int", "required": True},
+                ],
+                "related_entity": None,
+                "relationship_required": True,
+            }
+        )
+    )
     assert draft.entity.name == "Student"
     assert [(a.name, a.type, a.required) for a in draft.entity.attributes] == [("phone_number", "str", False)]
     with pytest.raises(RecognitionError):
         parse_answer(json.dumps({**GOOD, "intent": "add_attributes", "attributes": []}))
     with pytest.raises(RecognitionError):
-        parse_answer(json.dumps({"intent": "relationship", "entity": "Student", "attributes": [],
-                                 "related_entity": "Students", "relationship_required": True}))
+        parse_answer(
+            json.dumps(
+                {
+                    "intent": "relationship",
+                    "entity": "Student",
+                    "attributes": [],
+                    "related_entity": "Students",
+                    "relationship_required": True,
+                }
+            )
+        )
 
 
-@pytest.mark.parametrize("content", ["```json\n" + json.dumps(GOOD) + "\n```", "```\n" + json.dumps(GOOD) + "\n```",
-                                     "  " + json.dumps(GOOD) + "\n"])
+@pytest.mark.parametrize(
+    "content", ["```json\n" + json.dumps(GOOD) + "\n```", "```\n" + json.dumps(GOOD) + "\n```", "  " + json.dumps(GOOD) + "\n"]
+)
 def test_one_code_fence_around_the_json_is_accepted(content: str) -> None:
     assert parse_answer(content).entity.name == "Student"
 

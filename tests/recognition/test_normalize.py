@@ -1,4 +1,5 @@
 """Tokenizing and cache-key normalization: deterministic, order- and negation-preserving, never failing."""
+
 from __future__ import annotations
 
 import json
@@ -16,17 +17,26 @@ from baes.recognition.offline import recognize_offline
 from baes.recognition.vocabulary import infer_type, singularize
 from baes.scaffold.spec import pluralize
 
-SAMPLES = ["Create a system to manage university students with name, email and GPA", "add course to student",
-           "Students don't need an email", "Create an OrderItem entity", "Ajoute un cours à l'étudiant",
-           "delete the course entity", "create student with no email"]
+SAMPLES = [
+    "Create a system to manage university students with name, email and GPA",
+    "add course to student",
+    "Students don't need an email",
+    "Create an OrderItem entity",
+    "Ajoute un cours à l'étudiant",
+    "delete the course entity",
+    "create student with no email",
+]
 
 
 def test_keys_are_the_same_in_another_process_with_another_hash_seed() -> None:
-    code = ("import json, sys; from baes.recognition.normalize import normalize_request; "
-            "print(json.dumps([normalize_request(s) for s in json.loads(sys.argv[1])]))")
+    code = (
+        "import json, sys; from baes.recognition.normalize import normalize_request; "
+        "print(json.dumps([normalize_request(s) for s in json.loads(sys.argv[1])]))"
+    )
     env = {**os.environ, "PYTHONHASHSEED": "12345"}
-    out = subprocess.run([sys.executable, "-c", code, json.dumps(SAMPLES)], capture_output=True, text=True,
-                         check=True, env=env).stdout
+    out = subprocess.run(
+        [sys.executable, "-c", code, json.dumps(SAMPLES)], capture_output=True, text=True, check=True, env=env
+    ).stdout
     assert json.loads(out) == [normalize_request(s) for s in SAMPLES]
 
 
@@ -38,17 +48,20 @@ def test_expected_keys() -> None:
     assert normalize_request("Create an OrderItem entity") == "create order_item entity"
     assert normalize_request("The system manages books & tracks authors") == "system manage books and track authors"
     assert normalize_request("Create Book with title, price (float); also add isbn.") == (
-        "create book with title , price ( float ) ; also add isbn")
+        "create book with title , price ( float ) ; also add isbn"
+    )
     assert normalize_request("hello") == "hello" and normalize_request(None) == ""  # type: ignore[arg-type]
 
 
 def test_nouns_are_not_stemmed() -> None:
-    for one, other in [("create movie with rating", "create movie with rate"),
-                       ("create user with active", "create user with activity"),
-                       ("create post with tags", "create post with tag"),
-                       ("create book with published", "create book with publish"),
-                       ("create order with tracking number", "create order with track number"),
-                       ("create a building entity", "create build entity")]:
+    for one, other in [
+        ("create movie with rating", "create movie with rate"),
+        ("create user with active", "create user with activity"),
+        ("create post with tags", "create post with tag"),
+        ("create book with published", "create book with publish"),
+        ("create order with tracking number", "create order with track number"),
+        ("create a building entity", "create build entity"),
+    ]:
         assert normalize_request(one) != normalize_request(other)
 
 
@@ -59,16 +72,48 @@ def test_tokenize_splits_camel_case_and_keeps_punctuation() -> None:
 
 
 def test_singularize_inverts_pluralize_for_common_nouns() -> None:
-    for noun in ("student", "course", "category", "class", "box", "person", "child", "address", "status", "bus",
-                 "order_item", "teacher", "company", "hero", "church"):
+    for noun in (
+        "student",
+        "course",
+        "category",
+        "class",
+        "box",
+        "person",
+        "child",
+        "address",
+        "status",
+        "bus",
+        "order_item",
+        "teacher",
+        "company",
+        "hero",
+        "church",
+    ):
         assert singularize(pluralize(noun)) == noun
 
 
 def test_type_inference() -> None:
-    expected = {"email": "email", "gpa": "float", "price": "float", "unit_price": "float", "age": "int",
-                "page_count": "int", "year": "int", "birthday": "date", "hire_date": "date", "created_at": "datetime",
-                "timestamp": "datetime", "is_active": "bool", "active": "bool", "has_paid": "bool",
-                "phone_number": "str", "isbn": "str", "name": "str", "title": "str", "date_of_birth": "date"}
+    expected = {
+        "email": "email",
+        "gpa": "float",
+        "price": "float",
+        "unit_price": "float",
+        "age": "int",
+        "page_count": "int",
+        "year": "int",
+        "birthday": "date",
+        "hire_date": "date",
+        "created_at": "datetime",
+        "timestamp": "datetime",
+        "is_active": "bool",
+        "active": "bool",
+        "has_paid": "bool",
+        "phone_number": "str",
+        "isbn": "str",
+        "name": "str",
+        "title": "str",
+        "date_of_birth": "date",
+    }
     assert {name: infer_type(name) for name in expected} == expected
 
 
@@ -94,9 +139,46 @@ def test_the_canonical_form_is_a_fixed_point(text: str) -> None:
     assert canonical_tokens(" ".join(tokens)) == tokens
 
 
-_WORDS = ["Create", "create", "a", "the", "Student", "students", "Course", "add", "to", "with", "name", ",", "and",
-          "email", "no", "optional", "also", "need", "needs", "has", "have", "please", "!", "?", ".", "GPA",
-          "delete", "entity", "link", "many", "belongs", "Teacher", "hire", "date", "price", "(", "float", ")"]
+_WORDS = [
+    "Create",
+    "create",
+    "a",
+    "the",
+    "Student",
+    "students",
+    "Course",
+    "add",
+    "to",
+    "with",
+    "name",
+    ",",
+    "and",
+    "email",
+    "no",
+    "optional",
+    "also",
+    "need",
+    "needs",
+    "has",
+    "have",
+    "please",
+    "!",
+    "?",
+    ".",
+    "GPA",
+    "delete",
+    "entity",
+    "link",
+    "many",
+    "belongs",
+    "Teacher",
+    "hire",
+    "date",
+    "price",
+    "(",
+    "float",
+    ")",
+]
 
 
 def _outcome(text: str) -> object:

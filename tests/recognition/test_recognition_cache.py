@@ -1,4 +1,5 @@
 """``baes.recognition.cache``: the reference's API, tiers, stats, keys, sharing and damage."""
+
 from __future__ import annotations
 
 import json
@@ -16,20 +17,44 @@ from baes.recognition.cache import SCHEMA_VERSION, CachedRecognition, CacheStats
 
 
 def _entry(request: str, entity: str = "Student", cached_at: str | None = None, **extra: object) -> CachedRecognition:
-    return CachedRecognition(user_request=request, normalized_key="", entity_name=entity,
-                             attributes=[{"name": "name", "type": "str", "required": True}],
-                             entity_type="STANDARD", requires_custom_logic=False, custom_logic_reasons=[],
-                             cached_at=cached_at or datetime.now().isoformat(), **extra)  # type: ignore[arg-type]
+    return CachedRecognition(
+        user_request=request,
+        normalized_key="",
+        entity_name=entity,
+        attributes=[{"name": "name", "type": "str", "required": True}],
+        entity_type="STANDARD",
+        requires_custom_logic=False,
+        custom_logic_reasons=[],
+        cached_at=cached_at or datetime.now().isoformat(),
+        **extra,
+    )  # type: ignore[arg-type]
 
 
 def test_reference_dataclass_fields() -> None:
     assert [f.name for f in fields(CachedRecognition)][:9] == [
-        "user_request", "normalized_key", "entity_name", "attributes", "entity_type", "requires_custom_logic",
-        "custom_logic_reasons", "cached_at", "cache_version"]
+        "user_request",
+        "normalized_key",
+        "entity_name",
+        "attributes",
+        "entity_type",
+        "requires_custom_logic",
+        "custom_logic_reasons",
+        "cached_at",
+        "cache_version",
+    ]
     assert [f.name for f in fields(CacheStats)] == [
-        "memory_size", "persistent_size", "memory_hit_count", "persistent_hit_count", "miss_count",
-        "memory_hit_rate", "persistent_hit_rate", "overall_hit_rate", "oldest_entry", "newest_entry",
-        "total_requests"]
+        "memory_size",
+        "persistent_size",
+        "memory_hit_count",
+        "persistent_hit_count",
+        "miss_count",
+        "memory_hit_rate",
+        "persistent_hit_rate",
+        "overall_hit_rate",
+        "oldest_entry",
+        "newest_entry",
+        "total_requests",
+    ]
 
 
 def test_reference_usage_example_runs_as_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -60,16 +85,18 @@ def test_reference_usage_example_runs_as_written(tmp_path: Path, capsys: pytest.
             recognition = perform_entity_recognition(request)  # noqa: F841 (the reference example, verbatim)
 
             # Store in cache
-            cache.put(CachedRecognition(
-                user_request=request,
-                normalized_key=cache._normalize_request(request),
-                entity_name="Student",
-                attributes=[{"name": "name", "type": "str"}],
-                entity_type="STANDARD",
-                requires_custom_logic=False,
-                custom_logic_reasons=[],
-                cached_at=datetime.now().isoformat()
-            ))
+            cache.put(
+                CachedRecognition(
+                    user_request=request,
+                    normalized_key=cache._normalize_request(request),
+                    entity_name="Student",
+                    attributes=[{"name": "name", "type": "str"}],
+                    entity_type="STANDARD",
+                    requires_custom_logic=False,
+                    custom_logic_reasons=[],
+                    cached_at=datetime.now().isoformat(),
+                )
+            )
 
         # View statistics
         stats = cache.cache_stats()
@@ -144,31 +171,37 @@ def test_default_memory_size_is_100(tmp_path: Path) -> None:
     assert (stats.memory_size, stats.persistent_size) == (100, 130)
 
 
-@pytest.mark.parametrize("one, other", [
-    ("Create a Student entity", "create student entity"),
-    ("Create a Student entity", "Could you please create the new student entity? Thanks"),
-    ("Please create a new Student!", "create student"),
-    ("Add Course to Student.", "add course to the student"),
-    ("CREATE   a  BOOK with Title", "create book with title"),
-    ("Students also need a phone number", "students also needs the phone number"),
-    ("The system manages university students", "system managing university students"),
-])
+@pytest.mark.parametrize(
+    "one, other",
+    [
+        ("Create a Student entity", "create student entity"),
+        ("Create a Student entity", "Could you please create the new student entity? Thanks"),
+        ("Please create a new Student!", "create student"),
+        ("Add Course to Student.", "add course to the student"),
+        ("CREATE   a  BOOK with Title", "create book with title"),
+        ("Students also need a phone number", "students also needs the phone number"),
+        ("The system manages university students", "system managing university students"),
+    ],
+)
 def test_paraphrases_share_a_key(one: str, other: str) -> None:
     cache = RecognitionCache(":memory:")
     assert cache._normalize_request(one) == cache._normalize_request(other)
 
 
-@pytest.mark.parametrize("one, other", [
-    ("add course to student", "add student to course"),
-    ("create student with no email", "create student with email"),
-    ("create student without email", "create student with email"),
-    ("students do not need an email", "students need an email"),
-    ("create student with optional email", "create student with email"),
-    ("delete course", "create course"),
-    ("Create an OrderItem", "create an orderitem"),
-    ("create book with title, price", "create book with title price"),
-    ("create movie with rating", "create movie with rate"),
-])
+@pytest.mark.parametrize(
+    "one, other",
+    [
+        ("add course to student", "add student to course"),
+        ("create student with no email", "create student with email"),
+        ("create student without email", "create student with email"),
+        ("students do not need an email", "students need an email"),
+        ("create student with optional email", "create student with email"),
+        ("delete course", "create course"),
+        ("Create an OrderItem", "create an orderitem"),
+        ("create book with title, price", "create book with title price"),
+        ("create movie with rating", "create movie with rate"),
+    ],
+)
 def test_meaning_changes_give_different_keys(one: str, other: str) -> None:
     cache = RecognitionCache(":memory:")
     assert cache._normalize_request(one) != cache._normalize_request(other)
@@ -196,8 +229,14 @@ def test_context_separates_entries_and_put_recomputes_the_key(tmp_path: Path) ->
 
 def test_extra_fields_survive_the_round_trip(tmp_path: Path) -> None:
     cache = RecognitionCache(str(tmp_path / "c.db"))
-    cache.put(_entry("add course to student", intent="relationship", related_entity="Course",
-                     relationships=[{"target": "Course", "required": True}]))
+    cache.put(
+        _entry(
+            "add course to student",
+            intent="relationship",
+            related_entity="Course",
+            relationships=[{"target": "Course", "required": True}],
+        )
+    )
     cache.clear_memory_cache()
     hit = cache.get("add course to student")
     assert hit is not None and (hit.intent, hit.related_entity) == ("relationship", "Course")
@@ -239,12 +278,24 @@ def test_migration_from_the_original_layout(tmp_path: Path) -> None:
         conn.execute("""CREATE TABLE recognition_cache (normalized_key TEXT PRIMARY KEY, user_request TEXT,
                         entity_name TEXT, attributes TEXT, entity_type TEXT, requires_custom_logic INTEGER,
                         custom_logic_reasons TEXT, cached_at TEXT, cache_version TEXT)""")
-        conn.execute("INSERT INTO recognition_cache VALUES (?,?,?,?,?,?,?,?,?)",
-                     ("manag student univers", "Create a system to manage university students", "Student",
-                      json.dumps([{"name": "name", "type": "str"}]), "standard", 0, "[]",
-                      "2026-01-02T03:04:05", "1.0"))
-        conn.execute("INSERT INTO recognition_cache VALUES (?,?,?,?,?,?,?,?,?)",
-                     ("broken", None, None, "not json", None, 0, None, None, None))
+        conn.execute(
+            "INSERT INTO recognition_cache VALUES (?,?,?,?,?,?,?,?,?)",
+            (
+                "manag student univers",
+                "Create a system to manage university students",
+                "Student",
+                json.dumps([{"name": "name", "type": "str"}]),
+                "standard",
+                0,
+                "[]",
+                "2026-01-02T03:04:05",
+                "1.0",
+            ),
+        )
+        conn.execute(
+            "INSERT INTO recognition_cache VALUES (?,?,?,?,?,?,?,?,?)",
+            ("broken", None, None, "not json", None, 0, None, None, None),
+        )
     cache = RecognitionCache(str(path))
     hit = cache.get("create a system to manage university students")
     assert hit is not None and hit.entity_name == "Student" and hit.entity_type == "STANDARD"
@@ -270,8 +321,7 @@ def test_a_newer_schema_is_left_alone(tmp_path: Path, caplog: pytest.LogCaptureF
 
 
 @pytest.mark.parametrize("content", [b"this is not a database at all" * 100, b"SQLite format 3\x00" + b"\xff" * 4000])
-def test_corrupt_file_is_moved_aside_and_rebuilt(tmp_path: Path, caplog: pytest.LogCaptureFixture,
-                                                 content: bytes) -> None:
+def test_corrupt_file_is_moved_aside_and_rebuilt(tmp_path: Path, caplog: pytest.LogCaptureFixture, content: bytes) -> None:
     path = tmp_path / "c.db"
     path.write_bytes(content)
     with caplog.at_level(logging.WARNING):

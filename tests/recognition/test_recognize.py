@@ -1,4 +1,5 @@
 """``recognize``: the cache in front of the recognizers, the flag, sources, and no network without an LLM."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -15,8 +16,14 @@ from baes.recognition.recognize import cache_context, from_cached, recognize, to
 from baes.scaffold.classification import EntityType
 from baes.settings.config import FeatureFlags
 
-SCENARIO = ["create Student with name and email", "add email to Student", "create Course with title and credits",
-            "add Course to Student", "create Teacher with name and hire date", "add Teacher to Course"]
+SCENARIO = [
+    "create Student with name and email",
+    "add email to Student",
+    "create Course with title and credits",
+    "add Course to Student",
+    "create Teacher with name and hire date",
+    "add Teacher to Course",
+]
 
 
 def test_sources_across_tiers_and_sessions(tmp_path: Path) -> None:
@@ -37,7 +44,11 @@ def test_a_cache_hit_restores_intent_and_relationship(tmp_path: Path) -> None:
     hit = recognize("add course to student", existing_entities=["Course", "Student"], cache=cache)
     assert hit.source == "cache:persistent"
     assert (hit.intent, hit.entity, hit.related_entity, hit.entity_type) == (
-        fresh.intent, fresh.entity, fresh.related_entity, fresh.entity_type)
+        fresh.intent,
+        fresh.entity,
+        fresh.related_entity,
+        fresh.entity_type,
+    )
     reverse = recognize("add student to course", existing_entities=["Student", "Course"], cache=cache)
     assert reverse.source == "offline" and reverse.entity.name == "Course"
 
@@ -118,8 +129,9 @@ def test_bad_requests_raise_recognition_error(bad: object) -> None:
         recognize(bad)  # type: ignore[arg-type]
 
 
-def test_no_llm_configured_opens_no_network_connection(no_network: list[object], tmp_path: Path,
-                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+def test_no_llm_configured_opens_no_network_connection(
+    no_network: list[object], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     """Recognition and the cache run the whole scenario with sockets forbidden and no client built."""
     from baes.generation import llm_client as llm_module
 
@@ -157,10 +169,10 @@ def test_notes_and_evolution_fields_come_back_from_the_cache(tmp_path) -> None:
     disk = recognize(request, cache=RecognitionCache(path), flags=flags)
     assert disk.source == "cache:persistent" and disk.notes == fresh.notes
 
-    recognize("rename cost to unit price in Product", existing_entities=["Product"],
-                        cache=RecognitionCache(path), flags=flags)
-    again = recognize("rename cost to unit price in Product", existing_entities=["Product"],
-                      cache=RecognitionCache(path), flags=flags)
+    recognize("rename cost to unit price in Product", existing_entities=["Product"], cache=RecognitionCache(path), flags=flags)
+    again = recognize(
+        "rename cost to unit price in Product", existing_entities=["Product"], cache=RecognitionCache(path), flags=flags
+    )
     assert again.from_cache
     assert (again.intent, again.renamed_from, again.renamed_to) == ("rename_attribute", "cost", "unit_price")
 
@@ -168,8 +180,7 @@ def test_notes_and_evolution_fields_come_back_from_the_cache(tmp_path) -> None:
 def test_old_and_damaged_cache_rows_never_crash(tmp_path) -> None:
     """A row written before notes existed reads with no notes; a row with a malformed field is a miss."""
     recognition = recognize("Create a Crate entity with weight")
-    old = dataclasses.replace(to_cached("Create a Crate entity with weight", recognition), intent="delete",
-                              notes=None)  # type: ignore[arg-type]
+    old = dataclasses.replace(to_cached("Create a Crate entity with weight", recognition), intent="delete", notes=None)  # type: ignore[arg-type]
     restored = from_cached(old, source="cache:persistent")
     assert restored is not None and restored.intent == "delete_entity" and restored.notes == ()
     damaged = dataclasses.replace(old, notes=[1, 2])

@@ -3,6 +3,7 @@
 Two tables, each run through the real recognizer (``recognize``, offline) and through
 ``classify`` directly on a hand-written spec (the clean names an LLM answer carries).
 """
+
 from __future__ import annotations
 
 import pytest
@@ -13,8 +14,7 @@ from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec
 
 
 def _spec(name: str, *attributes: str, refs: tuple[str, ...] = ()) -> EntitySpec:
-    return EntitySpec(name, tuple(AttributeSpec.parse(a) for a in attributes),
-                      tuple(RelationshipSpec(target) for target in refs))
+    return EntitySpec(name, tuple(AttributeSpec.parse(a) for a in attributes), tuple(RelationshipSpec(target) for target in refs))
 
 
 # Requests the templates generate completely: the suspicious words are names of data or references.
@@ -68,8 +68,7 @@ CUSTOM_RECOGNIZED = [
     ("Create an Expense with amount that needs manager approval", "workflow"),
     ("Create a Payment with amount synced with Stripe", "integrations"),
     ("Create an Order whose total must be at least 10", "validation rules"),
-    ("Create a Booking with start date and end date; the end date must be after the start date",
-     "validation rules"),
+    ("Create a Booking with start date and end date; the end date must be after the start date", "validation rules"),
     ("Create a Product with a unique sku", "validation rules"),
     ("Create a Course with title; each course must have at least 3 students", "validation rules"),
     ("Create a Student with name and email; students can only enroll if they have paid", "validation rules"),
@@ -99,8 +98,7 @@ STANDARD_SPECS = [
 CUSTOM_SPECS = [
     ("Students with a GPA calculated automatically from grades", _spec("Student", "gpa:float"), "calculations"),
     ("Invoices whose total is the sum of their lines", _spec("Invoice", "total:float"), "calculations"),
-    ("Send an email notification when a student enrolls", _spec("Enrollment", "enrolled_on:date"),
-     "notifications"),
+    ("Send an email notification when a student enrolls", _spec("Enrollment", "enrolled_on:date"), "notifications"),
     ("Students with an email; send an email when they enroll", _spec("Student", "email:email"), "notifications"),
     ("Students log in with a password", _spec("Student", "username", "password"), "authentication"),
     ("Only admins can delete products", _spec("Product", "name"), "authentication"),
@@ -130,8 +128,7 @@ def test_recognized_data_words_are_standard(request_text: str) -> None:
 def test_recognized_logic_stays_custom(request_text: str, kind: str) -> None:
     recognition = recognize(request_text)
     assert recognition.entity_type is EntityType.CUSTOM and recognition.requires_custom_logic
-    assert any(reason.startswith(f"{kind}:") for reason in recognition.custom_logic_reasons), \
-        recognition.custom_logic_reasons
+    assert any(reason.startswith(f"{kind}:") for reason in recognition.custom_logic_reasons), recognition.custom_logic_reasons
     assert classify(request_text, recognition.entity).reasons == recognition.custom_logic_reasons
 
 
@@ -162,8 +159,15 @@ def test_a_swallowed_clause_is_not_a_stored_attribute() -> None:
     assert any(reason.startswith("notifications:") for reason in result.reasons)
 
 
-@pytest.mark.parametrize("request_text", ["attach course to student", "attach the Course to each Student",
-                                          "every student must have a course", "students are linked to a course"])
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "attach course to student",
+        "attach the Course to each Student",
+        "every student must have a course",
+        "students are linked to a course",
+    ],
+)
 def test_references_between_existing_entities_are_standard(request_text: str) -> None:
     recognition = recognize(request_text, existing_entities=["Student", "Course"])
     assert recognition.intent == "relationship" and recognition.related_entity == "Course"
@@ -172,6 +176,15 @@ def test_references_between_existing_entities_are_standard(request_text: str) ->
 
 def test_odd_text_with_a_spec_never_crashes() -> None:
     spec = _spec("CourseEnrollment", "tax_rate:float", "a__b", refs=("Student", "Course"))
-    for text in ["", "   ", "(((", "\x00\x01", "a" * 10_000, "must " * 500, "attach " * 800 + "course to student",
-                 "tax rate " * 400, "course_enrollments" * 50]:
+    for text in [
+        "",
+        "   ",
+        "(((",
+        "\x00\x01",
+        "a" * 10_000,
+        "must " * 500,
+        "attach " * 800 + "course to student",
+        "tax rate " * 400,
+        "course_enrollments" * 50,
+    ]:
         classify(text, spec)

@@ -1,4 +1,5 @@
 """Every scaffolding test runs offline with its own cache folder (recognition cache, metrics log)."""
+
 from __future__ import annotations
 
 from pathlib import Path

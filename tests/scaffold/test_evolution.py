@@ -1,4 +1,5 @@
 """Evolving a generated app: migrations keep every row, the user's edits and formatting survive."""
+
 from __future__ import annotations
 
 import shutil
@@ -21,8 +22,7 @@ PUBLISHER = EntitySpec("Publisher", (AttributeSpec("title"),))
 
 def _migrate(root: Path) -> str:
     """Apply the app's migrations the way a user does (``python -m app.database``), in the app's folder."""
-    done = subprocess.run([sys.executable, "-m", "app.database"], cwd=root, capture_output=True, text=True,
-                          timeout=60)
+    done = subprocess.run([sys.executable, "-m", "app.database"], cwd=root, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     return done.stdout
 
@@ -52,21 +52,21 @@ def test_each_change_keeps_every_row(app: Path) -> None:
     _change(app, EntityChange("Author", (AttributeSpec("country"),), defaults=(("country", "unknown"),)))
     assert "add_country" in _migrate(app)
     assert _rows(app, "SELECT name, born, country FROM authors ORDER BY id") == [
-        ("Ada", 1815, "unknown"), ("Alan", None, "unknown")]
+        ("Ada", 1815, "unknown"),
+        ("Alan", None, "unknown"),
+    ]
 
-    _change(app, EntityChange("Author", add_relationships=(RelationshipSpec("Publisher"),),
-                              defaults=(("publisher_id", "1"),)))
+    _change(app, EntityChange("Author", add_relationships=(RelationshipSpec("Publisher"),), defaults=(("publisher_id", "1"),)))
     _migrate(app)
     assert _rows(app, "SELECT name, publisher_id FROM authors ORDER BY id") == [("Ada", 1), ("Alan", 1)]
-    foreign = _rows(app, "SELECT \"table\", \"from\" FROM pragma_foreign_key_list('authors')")
+    foreign = _rows(app, 'SELECT "table", "from" FROM pragma_foreign_key_list(\'authors\')')
     assert foreign == [("publishers", "publisher_id")]
 
     _change(app, EntityChange("Author", rename=("born", "birth_year")))
     _migrate(app)
     _change(app, EntityChange("Author", remove=("country",)))
     _migrate(app)
-    assert _rows(app, "SELECT name, birth_year, publisher_id FROM authors ORDER BY id") == [
-        ("Ada", 1815, 1), ("Alan", None, 1)]
+    assert _rows(app, "SELECT name, birth_year, publisher_id FROM authors ORDER BY id") == [("Ada", 1815, 1), ("Alan", None, 1)]
     columns = [row[1] for row in _rows(app, "PRAGMA table_info(authors)")]
     assert columns == ["id", "name", "birth_year", "publisher_id"]
     indexes = {row[1] for row in _rows(app, "PRAGMA index_list(authors)")}
@@ -74,8 +74,9 @@ def test_each_change_keeps_every_row(app: Path) -> None:
     # the migrations are recorded: running again applies nothing
     assert _migrate(app).strip() == "the database is up to date"
     # the generated test suite passes on the evolved app
-    tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=app,
-                           capture_output=True, text=True, timeout=300)
+    tests = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=app, capture_output=True, text=True, timeout=300
+    )
     assert tests.returncode == 0, tests.stdout[-3000:]
 
 
@@ -157,11 +158,17 @@ def test_many_to_many_is_a_join_entity_with_a_unique_pair_and_partner_endpoints(
     assert '@router.get("/books/{book_id}/readers", response_model=list[ReaderRead])' in router
     # read back as it was planned, so later changes of Book regenerate the join entity's files
     from baes.scaffold.project import inspect_project
+
     assert inspect_project(tmp_path).get("ReaderBook").unique == (("reader_id", "book_id"),)
     _change(tmp_path, EntityChange("Book", (AttributeSpec("isbn", required=False),)))
     assert "t.isbn" in (tmp_path / "app/routers/reader_book.py").read_text()
-    tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=tmp_path,
-                           capture_output=True, text=True, timeout=300)
+    tests = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert tests.returncode == 0, tests.stdout[-3000:]
 
 
@@ -183,8 +190,9 @@ def test_rename_and_delete_keep_the_other_rows_and_the_users_edits(app: Path) ->
     _change(app, EntityChange("Publisher", delete=True))
     _migrate(app)
     assert _rows(app, "SELECT name FROM sqlite_master WHERE name = 'publishers'") == []
-    tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=app,
-                           capture_output=True, text=True, timeout=300)
+    tests = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=app, capture_output=True, text=True, timeout=300
+    )
     assert tests.returncode == 0, tests.stdout[-3000:]
 
 
@@ -208,8 +216,13 @@ def test_a_real_ruff_format_and_isort_run_is_not_a_conflict(tmp_path: Path) -> N
     _change(tmp_path, EntityChange("Author", rename=("name", "full_name")))
     assert "MAX_AUTHORS = 10  # mine" in models.read_text() and "full_name" in models.read_text()
     assert (tmp_path / "app/routers/book.py").read_text() == formatted  # Book's router does not change
-    tests = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=tmp_path,
-                           capture_output=True, text=True, timeout=300)
+    tests = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert tests.returncode == 0, tests.stdout[-3000:]
 
 

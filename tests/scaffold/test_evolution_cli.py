@@ -1,4 +1,5 @@
 """``baes scaffold`` changing an existing entity: the flags, ``--dry-run``'s diffs and SQL, conflicts."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -19,11 +20,11 @@ def app(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> Path:
     return tmp_path
 
 
-def test_dry_run_shows_each_diff_and_the_migration_sql_and_writes_nothing(app: Path,
-                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+def test_dry_run_shows_each_diff_and_the_migration_sql_and_writes_nothing(app: Path, capsys: pytest.CaptureFixture[str]) -> None:
     before = _tree(app)
-    code = main(["scaffold", "--entity", "Author", "--add-attr", "phone", "--default", "phone=unknown",
-                 "--dry-run", "--out", str(app)])
+    code = main(
+        ["scaffold", "--entity", "Author", "--add-attr", "phone", "--default", "phone=unknown", "--dry-run", "--out", str(app)]
+    )
     out = capsys.readouterr().out
     assert code == 0 and _tree(app) == before
     assert "--- a/app/models/author.py\n+++ b/app/models/author.py\n" in out
@@ -36,8 +37,11 @@ def test_rename_and_remove_flags_write_one_migration_each(app: Path, capsys: pyt
     assert main(["scaffold", "--entity", "Author", "--rename-attr", "born:birth_year", "--out", str(app)]) == 0
     assert main(["scaffold", "--entity", "Author", "--remove-attr", "birth_year", "--out", str(app)]) == 0
     names = sorted(p.name for p in (app / "migrations").glob("*.py"))
-    assert names == ["0001_create_authors.py", "0002_rename_born_to_birth_year_in_authors.py",
-                     "0003_remove_birth_year_from_authors.py"]
+    assert names == [
+        "0001_create_authors.py",
+        "0002_rename_born_to_birth_year_in_authors.py",
+        "0003_remove_birth_year_from_authors.py",
+    ]
     models = (app / "app/models/author.py").read_text()
     assert "birth_year" not in models and "born" not in models
 
@@ -49,15 +53,15 @@ def test_change_flags_on_an_unknown_entity_are_a_usage_error(app: Path, capsys: 
 
 
 def test_an_overlapping_edit_is_refused_with_its_hunks_or_written_with_markers(
-        app: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    app: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     table = app / "app/tables/author.py"
     table.write_text(table.read_text().replace("    born INTEGER\n", "    born INTEGER CHECK (born > 0)\n"))
     before = _tree(app)
     assert main(["scaffold", "--entity", "Author", "--remove-attr", "born", "--out", str(app)]) == 1
     err = capsys.readouterr().err
     assert "your file:" in err and "CHECK (born > 0)" in err and _tree(app) == before
-    assert main(["scaffold", "--entity", "Author", "--remove-attr", "born", "--conflict-markers",
-                 "--out", str(app)]) == 0
+    assert main(["scaffold", "--entity", "Author", "--remove-attr", "born", "--conflict-markers", "--out", str(app)]) == 0
     assert "<<<<<<< your file" in table.read_text()
 
 

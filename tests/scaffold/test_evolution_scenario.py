@@ -1,6 +1,7 @@
 """The whole evolution story on a real app: every step restarts it under uvicorn with the data of
 all earlier steps, reads every row back through the API, runs the generated test suite and the
 generated profile (from the app's own ``pyproject.toml``)."""
+
 from __future__ import annotations
 
 import os
@@ -28,8 +29,13 @@ def _served(root: Path) -> Iterator[str]:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     env = {k: v for k, v in os.environ.items() if k != "BAES_DATABASE_PATH"}
-    process = subprocess.Popen([sys.executable, "-m", "uvicorn", "app.main:app", "--port", str(port)], cwd=root,
-                               env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "uvicorn", "app.main:app", "--port", str(port)],
+        cwd=root,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -61,8 +67,9 @@ def _check_app(root: Path, url: str, expected: dict[str, list[dict[str, Any]]]) 
         assert listed.json() == rows, path
         for row in rows:
             assert httpx.get(f"{url}{path}/{row['id']}", timeout=10).json() == row
-    suite = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=root,
-                           capture_output=True, text=True, timeout=600)
+    suite = subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"], cwd=root, capture_output=True, text=True, timeout=600
+    )
     assert suite.returncode == 0, suite.stdout[-3000:]
     from baes.settings.loader import load_settings
     from baes.standards.engine import check_source
@@ -137,8 +144,9 @@ def test_an_app_grows_step_by_step_without_losing_a_row(tmp_path: Path, capsys: 
     # 6. rename an entity: its rows, and the links to it, follow
     _scaffold(root, "--entity", "Reader", "--rename-entity", "Member")
     expected["/members"] = expected.pop("/readers")
-    expected["/reader-books"] = [{"id": r["id"], "member_id": r["reader_id"], "book_id": r["book_id"]}
-                                 for r in expected["/reader-books"]]
+    expected["/reader-books"] = [
+        {"id": r["id"], "member_id": r["reader_id"], "book_id": r["book_id"]} for r in expected["/reader-books"]
+    ]
     with _served(root) as url:
         assert [b["title"] for b in httpx.get(f"{url}/reader-books/members/1/books", timeout=10).json()] == ["Lectures"]
         _check_app(root, url, expected)

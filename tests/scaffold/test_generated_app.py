@@ -5,6 +5,7 @@ together into an empty folder, then Enrollment (referencing Course and, optional
 added to the existing app, as a user would. Enrollment's tests must create a Department
 before the Course they need.
 """
+
 from __future__ import annotations
 
 import os
@@ -27,17 +28,38 @@ from baes.scaffold.writer import write_plan
 from baes.swea import SWEAType
 
 DEPARTMENT = EntitySpec("Department", (A("name"), A("budget", "float", False)))
-COURSE = EntitySpec("Course", (
-    A("title"), A("credits", "int"), A("description", "str", False), A("starts_on", "date", False),
-    A("fee", "float", False), A("capacity", "int", False),
-), (RelationshipSpec("Department"),))
-STUDENT = EntitySpec("Student", (
-    A("name"), A("email", "email"), A("gpa", "float"), A("active", "bool"), A("birthday", "date"),
-    A("registered_at", "datetime"), A("nickname", "str", False), A("backup_email", "email", False),
-    A("verified", "bool", False), A("last_login", "datetime", False),
-))
-ENROLLMENT = EntitySpec("Enrollment", (A("enrolled_on", "date"), A("grade", "float", False)),
-                        (RelationshipSpec("Course"), RelationshipSpec("Student", required=False)))
+COURSE = EntitySpec(
+    "Course",
+    (
+        A("title"),
+        A("credits", "int"),
+        A("description", "str", False),
+        A("starts_on", "date", False),
+        A("fee", "float", False),
+        A("capacity", "int", False),
+    ),
+    (RelationshipSpec("Department"),),
+)
+STUDENT = EntitySpec(
+    "Student",
+    (
+        A("name"),
+        A("email", "email"),
+        A("gpa", "float"),
+        A("active", "bool"),
+        A("birthday", "date"),
+        A("registered_at", "datetime"),
+        A("nickname", "str", False),
+        A("backup_email", "email", False),
+        A("verified", "bool", False),
+        A("last_login", "datetime", False),
+    ),
+)
+ENROLLMENT = EntitySpec(
+    "Enrollment",
+    (A("enrolled_on", "date"), A("grade", "float", False)),
+    (RelationshipSpec("Course"), RelationshipSpec("Student", required=False)),
+)
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +73,23 @@ def app_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
         patch.setenv("BAES_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
         for name in ("BAES_LLM_BASE_URL", "BAES_LLM_MODEL"):
             patch.delenv(name, raising=False)
-        code = main(["scaffold", "--entity", "Enrollment", "--attr", "enrolled_on:date", "--attr", "grade:float?",
-                     "--ref", "Course", "--ref", "Student?", "--out", str(root)])
+        code = main(
+            [
+                "scaffold",
+                "--entity",
+                "Enrollment",
+                "--attr",
+                "enrolled_on:date",
+                "--attr",
+                "grade:float?",
+                "--ref",
+                "Course",
+                "--ref",
+                "Student?",
+                "--out",
+                str(root),
+            ]
+        )
     assert code == 0
     assert inspect_project(root).get("Enrollment") == ENROLLMENT
     return root
@@ -102,7 +139,11 @@ def test_the_generated_test_suite_passes(app_dir: Path) -> None:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("PYTEST_", "BAES_"))}
     result = subprocess.run(
         [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-W", "ignore::DeprecationWarning"],
-        cwd=app_dir, env=env, capture_output=True, text=True, timeout=300,
+        cwd=app_dir,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
     )
     assert result.returncode == 0, result.stdout[-4000:] + result.stderr[-2000:]
     summary = result.stdout.strip().splitlines()[-1]
@@ -123,7 +164,10 @@ def api_url(app_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
     env = {**os.environ, "BAES_DATABASE_PATH": str(tmp_path_factory.mktemp("db") / "api.db")}
     process = subprocess.Popen(
         [sys.executable, "-m", "uvicorn", "app.main:app", "--host", "127.0.0.1", "--port", str(port)],
-        cwd=app_dir, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+        cwd=app_dir,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
     )
     url = f"http://127.0.0.1:{port}"
     try:
@@ -154,8 +198,12 @@ def api_url(app_dir: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator
 def test_uvicorn_serves_openapi_and_docs(api_url: str) -> None:
     schema = httpx.get(f"{api_url}/openapi.json", timeout=10).json()
     paths = schema["paths"]
-    for plural, param in (("departments", "department_id"), ("courses", "course_id"), ("students", "student_id"),
-                          ("enrollments", "enrollment_id")):
+    for plural, param in (
+        ("departments", "department_id"),
+        ("courses", "course_id"),
+        ("students", "student_id"),
+        ("enrollments", "enrollment_id"),
+    ):
         assert set(paths[f"/{plural}"]) == {"get", "post"}
         assert set(paths[f"/{plural}/{{{param}}}"]) == {"get", "put", "delete"}
         assert "201" in paths[f"/{plural}"]["post"]["responses"]
@@ -173,20 +221,39 @@ def test_streamlit_pages_list_real_data(app_dir: Path, api_url: str, monkeypatch
     from streamlit.testing.v1 import AppTest
 
     department = httpx.post(f"{api_url}/departments", json={"name": "Mathematics"}, timeout=10).json()
-    course = httpx.post(f"{api_url}/courses", json={"title": "Algebra", "credits": 5,
-                                                    "department_id": department["id"]}, timeout=10).json()
-    student = httpx.post(f"{api_url}/students", json={
-        "name": "Ada", "email": "ada@example.org", "gpa": 3.9, "active": True, "birthday": "2001-02-03",
-        "registered_at": "2024-09-01T09:00:00",
-    }, timeout=10).json()
-    enrollment = httpx.post(f"{api_url}/enrollments", json={
-        "enrolled_on": "2024-09-02", "course_id": course["id"], "student_id": student["id"],
-    }, timeout=10)
+    course = httpx.post(
+        f"{api_url}/courses", json={"title": "Algebra", "credits": 5, "department_id": department["id"]}, timeout=10
+    ).json()
+    student = httpx.post(
+        f"{api_url}/students",
+        json={
+            "name": "Ada",
+            "email": "ada@example.org",
+            "gpa": 3.9,
+            "active": True,
+            "birthday": "2001-02-03",
+            "registered_at": "2024-09-01T09:00:00",
+        },
+        timeout=10,
+    ).json()
+    enrollment = httpx.post(
+        f"{api_url}/enrollments",
+        json={
+            "enrolled_on": "2024-09-02",
+            "course_id": course["id"],
+            "student_id": student["id"],
+        },
+        timeout=10,
+    )
     assert enrollment.status_code == 201, enrollment.text
 
     monkeypatch.setenv("BAES_API_URL", api_url)
-    for name, plural in (("Departments", "departments"), ("Courses", "courses"), ("Students", "students"),
-                         ("Enrollments", "enrollments")):
+    for name, plural in (
+        ("Departments", "departments"),
+        ("Courses", "courses"),
+        ("Students", "students"),
+        ("Enrollments", "enrollments"),
+    ):
         expected = len(httpx.get(f"{api_url}/{plural}", timeout=10).json())
         page = AppTest.from_file(str(_page(app_dir, name)), default_timeout=60).run()
         assert not page.exception, [e.value for e in page.exception]
@@ -197,8 +264,7 @@ def test_streamlit_pages_list_real_data(app_dir: Path, api_url: str, monkeypatch
 
 
 @pytest.mark.slow
-def test_streamlit_create_form_validates_then_sends(app_dir: Path, api_url: str,
-                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_streamlit_create_form_validates_then_sends(app_dir: Path, api_url: str, monkeypatch: pytest.MonkeyPatch) -> None:
     from streamlit.testing.v1 import AppTest
 
     monkeypatch.setenv("BAES_API_URL", api_url)
@@ -228,10 +294,21 @@ def test_streamlit_edit_and_delete(app_dir: Path, api_url: str, monkeypatch: pyt
     from streamlit.testing.v1 import AppTest
 
     monkeypatch.setenv("BAES_API_URL", api_url)
-    created = httpx.post(f"{api_url}/students", json={
-        "name": "Grace", "email": "grace@example.org", "gpa": 3.2, "active": False, "birthday": "1999-12-09",
-        "registered_at": "2024-01-15T10:30:00", "nickname": "G", "verified": True, "last_login": "2024-03-01T08:00:00",
-    }, timeout=10).json()
+    created = httpx.post(
+        f"{api_url}/students",
+        json={
+            "name": "Grace",
+            "email": "grace@example.org",
+            "gpa": 3.2,
+            "active": False,
+            "birthday": "1999-12-09",
+            "registered_at": "2024-01-15T10:30:00",
+            "nickname": "G",
+            "verified": True,
+            "last_login": "2024-03-01T08:00:00",
+        },
+        timeout=10,
+    ).json()
     page = AppTest.from_file(str(_page(app_dir, "Students")), default_timeout=60).run()
     page.selectbox(key="selected_student").set_value(created["id"]).run()
     suffix = created["id"]  # edit widgets are keyed by record, so each selection shows its own values

@@ -1,4 +1,5 @@
 """STANDARD versus CUSTOM classification, with reasons."""
+
 from __future__ import annotations
 
 import pytest
@@ -12,13 +13,16 @@ def test_one_enum() -> None:
     assert EntityType is RegistryEntityType
 
 
-@pytest.mark.parametrize("request_text", [
-    "Create a system to manage university students with name, email and GPA",
-    "Track books with title, author, isbn and published date",
-    "Add a product with name, price and stock",
-    "Manage courses with a title and credits, no login needed",
-    "Employees with name and email, without authentication",
-])
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "Create a system to manage university students with name, email and GPA",
+        "Track books with title, author, isbn and published date",
+        "Add a product with name, price and stock",
+        "Manage courses with a title and credits, no login needed",
+        "Employees with name and email, without authentication",
+    ],
+)
 def test_plain_crud_requests_are_standard(request_text: str) -> None:
     result = classify(request_text)
     assert result.entity_type is EntityType.STANDARD
@@ -26,24 +30,26 @@ def test_plain_crud_requests_are_standard(request_text: str) -> None:
     assert not_generated_note("Student", result) is None
 
 
-@pytest.mark.parametrize(("request_text", "kind", "word"), [
-    ("Orders with items where the total is calculated with a discount", "calculations", "calculated"),
-    ("Expense claims that go through manager approval", "workflow", "approval"),
-    ("Payments synced with Stripe", "integrations", "Stripe"),
-    ("Users who log in with a password", "authentication", "log in"),
-    ("Invoices sent every month on a schedule", "scheduling", "schedule"),
-    ("Tickets that notify the assignee", "notifications", "notify"),
-    ("Employees with a photo upload", "file uploads", "upload"),
-    ("Sales with a monthly dashboard", "reports", "dashboard"),
-    ("Bookings where the end date must be after the start date", "validation rules", "must be"),
-    ("Products whose price is between 1 and 100", "validation rules", "between 1 and 100"),
-])
+@pytest.mark.parametrize(
+    ("request_text", "kind", "word"),
+    [
+        ("Orders with items where the total is calculated with a discount", "calculations", "calculated"),
+        ("Expense claims that go through manager approval", "workflow", "approval"),
+        ("Payments synced with Stripe", "integrations", "Stripe"),
+        ("Users who log in with a password", "authentication", "log in"),
+        ("Invoices sent every month on a schedule", "scheduling", "schedule"),
+        ("Tickets that notify the assignee", "notifications", "notify"),
+        ("Employees with a photo upload", "file uploads", "upload"),
+        ("Sales with a monthly dashboard", "reports", "dashboard"),
+        ("Bookings where the end date must be after the start date", "validation rules", "must be"),
+        ("Products whose price is between 1 and 100", "validation rules", "between 1 and 100"),
+    ],
+)
 def test_custom_logic_is_detected_with_a_reason(request_text: str, kind: str, word: str) -> None:
     result = classify(request_text)
     assert result.entity_type is EntityType.CUSTOM
     assert result.requires_custom_logic
-    assert any(reason.startswith(f"{kind}:") and word.lower() in reason.lower() for reason in result.reasons), \
-        result.reasons
+    assert any(reason.startswith(f"{kind}:") and word.lower() in reason.lower() for reason in result.reasons), result.reasons
 
 
 def test_several_kinds_give_several_reasons() -> None:

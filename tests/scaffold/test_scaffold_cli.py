@@ -1,4 +1,5 @@
 """``baes scaffold`` and ``baes templates`` from the command line."""
+
 from __future__ import annotations
 
 import json
@@ -17,8 +18,22 @@ def _files(root: Path) -> set[str]:
 
 def test_dry_run_lists_files_and_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     out = tmp_path / "app"
-    code = main(["scaffold", "--entity", "Student", "--attr", "name:str", "--attr", "gpa:float",
-                 "--attr", "email:email?", "--out", str(out), "--dry-run"])
+    code = main(
+        [
+            "scaffold",
+            "--entity",
+            "Student",
+            "--attr",
+            "name:str",
+            "--attr",
+            "gpa:float",
+            "--attr",
+            "email:email?",
+            "--out",
+            str(out),
+            "--dry-run",
+        ]
+    )
     assert code == 0
     printed = capsys.readouterr().out
     assert f"would create {out / 'app/routers/student.py'}" in printed
@@ -34,8 +49,9 @@ def test_scaffold_writes_and_reports_json(tmp_path: Path, capsys: pytest.Capture
     assert all(f["written"] for f in data["files"])
     assert {f["path"] for f in data["files"]} == _files(tmp_path)
 
-    code = main(["scaffold", "--entity", "Student", "--attr", "name", "--ref", "Course", "--out", str(tmp_path),
-                 "--format", "json"])
+    code = main(
+        ["scaffold", "--entity", "Student", "--attr", "name", "--ref", "Course", "--out", str(tmp_path), "--format", "json"]
+    )
     assert code == 0
     data = json.loads(capsys.readouterr().out)
     assert {f["path"] for f in data["files"] if f["kind"] == "edit"} == {"app/main.py", "ui/app.py"}
@@ -53,17 +69,20 @@ def test_conflict_exits_1_and_writes_nothing(tmp_path: Path, capsys: pytest.Capt
     assert {p: (tmp_path / p).read_bytes() for p in _files(tmp_path)} == before
 
 
-@pytest.mark.parametrize("argv", [
-    ["--entity", "../../etc"],
-    ["--entity", "Student", "--attr", "x; import os"],
-    ["--entity", "Student", "--attr", "size:blob"],
-    ["--entity", "Student", "--attr", "id:int"],
-    ["--entity", "Student", "--attr", "json"],
-    ["--entity", "SqliteMaster"],
-    ["--entity", "Student", "--ref", "../x"],
-    ["a sentence", "--entity", "Student"],
-    [],
-])
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["--entity", "../../etc"],
+        ["--entity", "Student", "--attr", "x; import os"],
+        ["--entity", "Student", "--attr", "size:blob"],
+        ["--entity", "Student", "--attr", "id:int"],
+        ["--entity", "Student", "--attr", "json"],
+        ["--entity", "SqliteMaster"],
+        ["--entity", "Student", "--ref", "../x"],
+        ["a sentence", "--entity", "Student"],
+        [],
+    ],
+)
 def test_usage_errors_exit_2(tmp_path: Path, argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["scaffold", *argv, "--out", str(tmp_path / "out")]) == 2
     assert capsys.readouterr().err.startswith("baes scaffold:")
@@ -85,8 +104,7 @@ def test_sentence_goes_through_the_recognizer(tmp_path: Path, capsys: pytest.Cap
 
 
 def test_custom_sentence_notes_what_was_not_generated(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["scaffold", "Invoices with a number and a total calculated from their lines",
-                 "--out", str(tmp_path)]) == 0
+    assert main(["scaffold", "Invoices with a number and a total calculated from their lines", "--out", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert "Invoice needs custom logic that was NOT generated (calculations" in out
     assert (tmp_path / "app/routers/invoice.py").is_file()
@@ -114,7 +132,6 @@ def test_templates_lists_every_template(capsys: pytest.CaptureFixture[str]) -> N
     assert main(["templates", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
     assert {"backend_crud_v1", "database_schema_v1", "test_crud_v1"} <= {t["template_id"] for t in data["templates"]}
-
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])

@@ -1,4 +1,5 @@
 """Minimal insertions into shared files: positions from ``ast``, user code untouched."""
+
 from __future__ import annotations
 
 import ast
@@ -25,16 +26,19 @@ def _append(text: str, elements: list[str], name: str = "ITEMS") -> str:
     return apply_edits(text, [edit])
 
 
-@pytest.mark.parametrize(("before", "after"), [
-    ("ITEMS = (\n    a,\n    b,\n)\n", "ITEMS = (\n    a,\n    b,\n    c,\n)\n"),
-    ("ITEMS = [\n    a,\n    b\n]\n", "ITEMS = [\n    a,\n    b,\n    c,\n]\n"),
-    ("ITEMS = (a, b)\n", "ITEMS = (a, b, c)\n"),
-    ("ITEMS = (a,)\n", "ITEMS = (a, c,)\n"),
-    ("ITEMS = ()\n", "ITEMS = (c,)\n"),
-    ("ITEMS = []\n", "ITEMS = [c]\n"),
-    ("ITEMS: list[int] = [\n    a,  # first\n]\n", "ITEMS: list[int] = [\n    a,\n    c,  # first\n]\n"),
-    ("ITEMS = (\r\n    a,\r\n)\r\n", "ITEMS = (\r\n    a,\r\n    c,\r\n)\r\n"),
-])
+@pytest.mark.parametrize(
+    ("before", "after"),
+    [
+        ("ITEMS = (\n    a,\n    b,\n)\n", "ITEMS = (\n    a,\n    b,\n    c,\n)\n"),
+        ("ITEMS = [\n    a,\n    b\n]\n", "ITEMS = [\n    a,\n    b,\n    c,\n]\n"),
+        ("ITEMS = (a, b)\n", "ITEMS = (a, b, c)\n"),
+        ("ITEMS = (a,)\n", "ITEMS = (a, c,)\n"),
+        ("ITEMS = ()\n", "ITEMS = (c,)\n"),
+        ("ITEMS = []\n", "ITEMS = [c]\n"),
+        ("ITEMS: list[int] = [\n    a,  # first\n]\n", "ITEMS: list[int] = [\n    a,\n    c,  # first\n]\n"),
+        ("ITEMS = (\r\n    a,\r\n)\r\n", "ITEMS = (\r\n    a,\r\n    c,\r\n)\r\n"),
+    ],
+)
 def test_append_to_sequence(before: str, after: str) -> None:
     assert _append(before, ["c"]) == after
 
@@ -42,8 +46,7 @@ def test_append_to_sequence(before: str, after: str) -> None:
 def test_append_several_and_skip_present_ones() -> None:
     text = 'PAGES = [\n    st.Page("a.py", title="A"),\n]\n'
     result = _append(text, ["st.Page('a.py', title='A')", 'st.Page("b.py", title="B")', 'st.Page("c.py")'], "PAGES")
-    assert result == 'PAGES = [\n    st.Page("a.py", title="A"),\n    st.Page("b.py", title="B"),\n' \
-                     '    st.Page("c.py"),\n]\n'
+    assert result == 'PAGES = [\n    st.Page("a.py", title="A"),\n    st.Page("b.py", title="B"),\n    st.Page("c.py"),\n]\n'
 
 
 def test_append_needs_a_literal() -> None:
@@ -53,15 +56,20 @@ def test_append_needs_a_literal() -> None:
 
 
 def test_imports_go_after_the_last_matching_import_with_non_ascii_code() -> None:
-    text = ('"""Données."""\nimport os\nfrom app.routers.a import router as a_router\n'
-            'from app.other import x  # é\n\nname = "é"\n')
+    text = '"""Données."""\nimport os\nfrom app.routers.a import router as a_router\nfrom app.other import x  # é\n\nname = "é"\n'
     src = SourceLines(text, "\n")
     module = parse(text, "main.py")
-    edit = add_imports(src, module, ["from app.routers.b import router as b_router",
-                                     "from app.routers.a import router as a_router"], "app.routers")
+    edit = add_imports(
+        src,
+        module,
+        ["from app.routers.b import router as b_router", "from app.routers.a import router as a_router"],
+        "app.routers",
+    )
     result = apply_edits(text, [edit])
-    assert result == ('"""Données."""\nimport os\nfrom app.routers.a import router as a_router\n'
-                      'from app.routers.b import router as b_router\nfrom app.other import x  # é\n\nname = "é"\n')
+    assert result == (
+        '"""Données."""\nimport os\nfrom app.routers.a import router as a_router\n'
+        'from app.routers.b import router as b_router\nfrom app.other import x  # é\n\nname = "é"\n'
+    )
     assert add_imports(SourceLines(result, "\n"), parse(result, "m"), ["import os"], "app.routers") is None
 
 
@@ -72,8 +80,9 @@ def test_statements_after_last_match_even_without_final_newline() -> None:
     def is_include(node: ast.stmt) -> bool:
         return isinstance(node, ast.Expr) and "include_router" in ast.unparse(node)
 
-    edit = add_statements_after(SourceLines(text, "\n"), module, ["app.include_router(b_router)"], is_include,
-                                "include", "main.py")
+    edit = add_statements_after(
+        SourceLines(text, "\n"), module, ["app.include_router(b_router)"], is_include, "include", "main.py"
+    )
     assert apply_edits(text, [edit]) == "app = FastAPI()\napp.include_router(a_router)\napp.include_router(b_router)"
     with pytest.raises(InsertionError, match="no nothing"):
         add_statements_after(SourceLines(text, "\n"), module, ["x = 1"], lambda n: False, "nothing", "main.py")
@@ -99,8 +108,9 @@ def test_two_insertions_at_one_point_keep_their_order() -> None:
     module = parse(text, "main.py")
     edits = [
         add_imports(src, module, ["from app.routers.course import router as course_router"], "app.routers"),
-        add_statements_after(src, module, ["app.include_router(course_router)"],
-                             lambda n: isinstance(n, ast.Assign), "app", "main.py"),
+        add_statements_after(
+            src, module, ["app.include_router(course_router)"], lambda n: isinstance(n, ast.Assign), "app", "main.py"
+        ),
     ]
     merged = merge_insertions([e for e in edits if e is not None])
     assert len(merged) == 1

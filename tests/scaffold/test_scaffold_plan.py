@@ -1,4 +1,5 @@
 """Planning and writing: new apps, extending an existing app, conflicts, atomicity."""
+
 from __future__ import annotations
 
 import ast
@@ -15,14 +16,31 @@ from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec
 from baes.scaffold.writer import ScaffoldConflict, write_plan
 
 COURSE = EntitySpec("Course", (AttributeSpec("title"), AttributeSpec("credits", "int")))
-STUDENT = EntitySpec("Student", (AttributeSpec("name"), AttributeSpec("email", "email", False)),
-                     (RelationshipSpec("Course", required=False),))
+STUDENT = EntitySpec(
+    "Student", (AttributeSpec("name"), AttributeSpec("email", "email", False)), (RelationshipSpec("Course", required=False),)
+)
 
-ENTITY_FILES = {"app/routers/course.py", "app/models/course.py", "app/tables/course.py", "ui/pages/1_Courses.py",
-                "tests/test_course.py"}
-SHELL_FILES = {"app/main.py", "app/database.py", "ui/app.py", "requirements.txt", "README.md", "pytest.ini",
-               "pyproject.toml", ".gitignore",
-               "app/__init__.py", "app/models/__init__.py", "app/routers/__init__.py", "app/tables/__init__.py"}
+ENTITY_FILES = {
+    "app/routers/course.py",
+    "app/models/course.py",
+    "app/tables/course.py",
+    "ui/pages/1_Courses.py",
+    "tests/test_course.py",
+}
+SHELL_FILES = {
+    "app/main.py",
+    "app/database.py",
+    "ui/app.py",
+    "requirements.txt",
+    "README.md",
+    "pytest.ini",
+    "pyproject.toml",
+    ".gitignore",
+    "app/__init__.py",
+    "app/models/__init__.py",
+    "app/routers/__init__.py",
+    "app/tables/__init__.py",
+}
 # baes' record of what it generated (the merge base of later changes) and the table's migration
 BAES_FILES = {f".baes/generated/{path}.generated" for path in ENTITY_FILES} | {"migrations/0001_create_courses.py"}
 
@@ -55,15 +73,20 @@ def test_write_then_extend_an_existing_app_only_inserts(tmp_path: Path) -> None:
     edits = {f.path: f for f in plan.files if f.kind == EDIT}
     # app/database.py applies migrations/: the new table comes from its migration, not an insertion
     assert set(edits) == {"app/main.py", "ui/app.py"}
-    student_files = {"app/routers/student.py", "app/models/student.py", "app/tables/student.py",
-                     "ui/pages/2_Students.py", "tests/test_student.py"}
+    student_files = {
+        "app/routers/student.py",
+        "app/models/student.py",
+        "app/tables/student.py",
+        "ui/pages/2_Students.py",
+        "tests/test_student.py",
+    }
     assert {f.path for f in plan.files if f.kind == CREATE} == student_files | {
-        f".baes/generated/{path}.generated" for path in student_files} | {"migrations/0002_create_students.py"}
+        f".baes/generated/{path}.generated" for path in student_files
+    } | {"migrations/0002_create_students.py"}
     for planned in edits.values():
         assert planned.original == before[planned.path].decode()
         assert apply_edits(planned.original, list(planned.edits)) == planned.content
-        assert all(e.span.start_line == e.span.end_line and e.span.start_col == e.span.end_col
-                   for e in planned.edits)
+        assert all(e.span.start_line == e.span.end_line and e.span.start_col == e.span.end_col for e in planned.edits)
     result = write_plan(plan)
     assert set(result.edited) == set(edits)
     new_main = main.read_text()
@@ -218,8 +241,9 @@ def test_plan_validation_runs_the_engine_and_finds_nothing(tmp_path: Path) -> No
 
 def test_hand_written_shared_files_get_fallback_insertions_or_notes(tmp_path: Path) -> None:
     write_plan(plan_entity(tmp_path, COURSE, validate=False))
-    main = '"""My app."""\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get("/")\ndef root() -> dict:\n' \
-           '    return {}\n'
+    main = (
+        '"""My app."""\nfrom fastapi import FastAPI\n\napp = FastAPI()\n\n\n@app.get("/")\ndef root() -> dict:\n    return {}\n'
+    )
     (tmp_path / "app/main.py").write_text(main)
     (tmp_path / "app/database.py").write_text('"""Mine."""\nimport sqlite3\n\nDB = "x.db"\n')
     plan = plan_entity(tmp_path, EntitySpec("Room", (AttributeSpec("number", "int"),)), validate=False)
@@ -227,7 +251,8 @@ def test_hand_written_shared_files_get_fallback_insertions_or_notes(tmp_path: Pa
     edited = {f.path: f.content for f in plan.files if f.kind == EDIT}
     assert edited["app/main.py"] == (
         '"""My app."""\nfrom fastapi import FastAPI\nfrom app.routers.room import router as room_router\n\n'
-        'app = FastAPI()\napp.include_router(room_router)\n\n\n@app.get("/")\ndef root() -> dict:\n    return {}\n')
+        'app = FastAPI()\napp.include_router(room_router)\n\n\n@app.get("/")\ndef root() -> dict:\n    return {}\n'
+    )
     assert "app/database.py" not in edited
     assert any("app/database.py: no list or tuple assigned to TABLE_CREATORS" in note for note in plan.notes)
 
@@ -241,7 +266,10 @@ def test_adding_two_entities_to_an_existing_app_at_once(tmp_path: Path) -> None:
     assert main.index("import router as room_router") < main.index("import router as student_router")
     assert main.index("include_router(room_router)") < main.index("include_router(student_router)")
     assert sorted(p.name for p in (tmp_path / "migrations").glob("*.py")) == [
-        "0001_create_courses.py", "0002_create_rooms.py", "0003_create_students.py"]
+        "0001_create_courses.py",
+        "0002_create_rooms.py",
+        "0003_create_students.py",
+    ]
 
 
 def test_a_binary_shared_file_is_a_conflict_and_left_alone(tmp_path: Path) -> None:
@@ -255,19 +283,70 @@ def test_a_binary_shared_file_is_a_conflict_and_left_alone(tmp_path: Path) -> No
 
 TYPES = st.sampled_from(("str", "int", "float", "bool", "date", "datetime", "email"))
 FIELD_NAMES = st.from_regex(r"[a-z]{2,8}", fullmatch=True).filter(
-    lambda n: n not in {"id", "str", "int", "float", "bool", "dt", "json", "dict", "copy", "schema", "fields",
-                        "validate", "construct", "and", "as", "if", "in", "is", "or", "not", "for", "def", "del",
-                        "try", "with", "from", "else", "elif", "pass", "while", "break", "class", "async",
-                        "await", "raise", "yield", "return", "global", "import", "lambda", "assert", "finally",
-                        "except", "continue", "nonlocal", "true", "false", "none"})
+    lambda n: (
+        n
+        not in {
+            "id",
+            "str",
+            "int",
+            "float",
+            "bool",
+            "dt",
+            "json",
+            "dict",
+            "copy",
+            "schema",
+            "fields",
+            "validate",
+            "construct",
+            "and",
+            "as",
+            "if",
+            "in",
+            "is",
+            "or",
+            "not",
+            "for",
+            "def",
+            "del",
+            "try",
+            "with",
+            "from",
+            "else",
+            "elif",
+            "pass",
+            "while",
+            "break",
+            "class",
+            "async",
+            "await",
+            "raise",
+            "yield",
+            "return",
+            "global",
+            "import",
+            "lambda",
+            "assert",
+            "finally",
+            "except",
+            "continue",
+            "nonlocal",
+            "true",
+            "false",
+            "none",
+        }
+    )
+)
 
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(fields=st.lists(st.tuples(FIELD_NAMES, TYPES, st.booleans()), max_size=5, unique_by=lambda f: f[0]),
-       optional_reference=st.booleans())
-def test_written_entities_read_back_identically(tmp_path_factory: pytest.TempPathFactory,
-                                                fields: list[tuple[str, str, bool]],
-                                                optional_reference: bool) -> None:
+@given(
+    fields=st.lists(st.tuples(FIELD_NAMES, TYPES, st.booleans()), max_size=5, unique_by=lambda f: f[0]),
+    optional_reference=st.booleans(),
+)
+def test_written_entities_read_back_identically(
+    tmp_path_factory: pytest.TempPathFactory, fields: list[tuple[str, str, bool]], optional_reference: bool
+) -> None:
     root = tmp_path_factory.mktemp("roundtrip")
     attributes = tuple(AttributeSpec(n, t, r) for n, t, r in fields if n != "course_id")
     spec = EntitySpec("Thing", attributes, (RelationshipSpec("Course", required=not optional_reference),))

@@ -1,4 +1,5 @@
 """Every template renders valid Python for every supported combination of attributes."""
+
 from __future__ import annotations
 
 import ast
@@ -16,10 +17,16 @@ REGISTRY = TemplateRegistry()
 TARGET_ATTRIBUTES = [{"name": "title", "type": "str", "required": True}, {"name": "code", "type": "int"}]
 
 
-def _context(name: str, attributes: list[dict[str, Any]], relationships: list[dict[str, Any]] | None = None,
-             page_number: int = 1) -> dict[str, Any]:
-    return {"entity_name": name, "entity_name_lower": name.lower(), "attributes": attributes,
-            "relationships": relationships or [], "page_number": page_number}
+def _context(
+    name: str, attributes: list[dict[str, Any]], relationships: list[dict[str, Any]] | None = None, page_number: int = 1
+) -> dict[str, Any]:
+    return {
+        "entity_name": name,
+        "entity_name_lower": name.lower(),
+        "attributes": attributes,
+        "relationships": relationships or [],
+        "page_number": page_number,
+    }
 
 
 def _render_all(context: dict[str, Any]) -> dict[str, str]:
@@ -30,15 +37,19 @@ def _render_all(context: dict[str, Any]) -> dict[str, str]:
     entity["page_file"] = page_file_name(entity)
     for metadata in REGISTRY.list_templates():
         if metadata.scope == "shell" and metadata.role != "package_init":
-            rendered[metadata.template_id] = REGISTRY.render(
-                metadata.template_id, {"entities": [entity], "app_title": "Matrix"})
+            rendered[metadata.template_id] = REGISTRY.render(metadata.template_id, {"entities": [entity], "app_title": "Matrix"})
     return rendered
 
 
 def _assert_valid(rendered: dict[str, str]) -> None:
     for template_id, code in rendered.items():
-        if template_id in {"shell_requirements_v1", "shell_readme_v1", "shell_pytest_ini_v1", "shell_pyproject_v1",
-                           "shell_gitignore_v1"}:
+        if template_id in {
+            "shell_requirements_v1",
+            "shell_readme_v1",
+            "shell_pytest_ini_v1",
+            "shell_pyproject_v1",
+            "shell_gitignore_v1",
+        }:
             assert code.strip()
             continue
         tree = ast.parse(code, filename=template_id)
@@ -49,18 +60,41 @@ def _assert_valid(rendered: dict[str, str]) -> None:
 
 CASES = [
     pytest.param(_context("Item", [{"name": "value", "type": t, "required": r}]), id=f"{t}-{'req' if r else 'opt'}")
-    for t in SUPPORTED_TYPES for r in (True, False)
+    for t in SUPPORTED_TYPES
+    for r in (True, False)
 ] + [
     pytest.param(_context("Empty", []), id="no-attributes"),
-    pytest.param(_context("Everything", [{"name": f"f_{t}_{int(r)}", "type": t, "required": r}
-                                         for t in SUPPORTED_TYPES for r in (True, False)]), id="all-types"),
-    pytest.param(_context("Enrollment", [{"name": "grade", "type": "float", "required": False}],
-                          [{"target": "Course", "required": True, "target_attributes": TARGET_ATTRIBUTES},
-                           {"target": "student", "required": False}]), id="relationships"),
-    pytest.param(_context("Order", [{"name": "group", "type": "str"}, {"name": "date", "type": "date"},
-                                    {"name": "select", "type": "int", "required": False}]), id="sql-keywords"),
-    pytest.param(_context("course_enrollment", [{"name": "CamelField", "type": "datetime"}], page_number=12),
-                 id="snake-entity-name"),
+    pytest.param(
+        _context(
+            "Everything", [{"name": f"f_{t}_{int(r)}", "type": t, "required": r} for t in SUPPORTED_TYPES for r in (True, False)]
+        ),
+        id="all-types",
+    ),
+    pytest.param(
+        _context(
+            "Enrollment",
+            [{"name": "grade", "type": "float", "required": False}],
+            [
+                {"target": "Course", "required": True, "target_attributes": TARGET_ATTRIBUTES},
+                {"target": "student", "required": False},
+            ],
+        ),
+        id="relationships",
+    ),
+    pytest.param(
+        _context(
+            "Order",
+            [
+                {"name": "group", "type": "str"},
+                {"name": "date", "type": "date"},
+                {"name": "select", "type": "int", "required": False},
+            ],
+        ),
+        id="sql-keywords",
+    ),
+    pytest.param(
+        _context("course_enrollment", [{"name": "CamelField", "type": "datetime"}], page_number=12), id="snake-entity-name"
+    ),
 ]
 
 
@@ -76,9 +110,11 @@ def test_sql_keywords_are_quoted() -> None:
 
 
 def test_ddl_has_keys_not_null_indexes_and_foreign_keys() -> None:
-    context = _context("Enrollment", [{"name": "grade", "type": "float", "required": False},
-                                      {"name": "contact", "type": "email", "required": True}],
-                       [{"target": "Course", "required": True}])
+    context = _context(
+        "Enrollment",
+        [{"name": "grade", "type": "float", "required": False}, {"name": "contact", "type": "email", "required": True}],
+        [{"target": "Course", "required": True}],
+    )
     code = REGISTRY.render("database_schema_v1", context)
     assert "CREATE TABLE IF NOT EXISTS enrollments (" in code
     assert "id INTEGER PRIMARY KEY AUTOINCREMENT" in code
@@ -96,13 +132,16 @@ def test_generated_sql_uses_placeholders_only() -> None:
 
 
 NAMES = st.from_regex(r"[a-z][a-z0-9]{0,6}(_[a-z0-9]{1,4})?", fullmatch=True).filter(
-    lambda n: n not in {"id", "str", "int", "float", "bool", "dt", "json", "dict", "copy", "schema", "fields",
-                        "validate", "construct"} and not n.startswith("model_")
-    and n not in {"and", "as", "if", "in", "is", "or", "not", "for", "def", "del", "try", "with", "from"}
+    lambda n: (
+        n not in {"id", "str", "int", "float", "bool", "dt", "json", "dict", "copy", "schema", "fields", "validate", "construct"}
+        and not n.startswith("model_")
+        and n not in {"and", "as", "if", "in", "is", "or", "not", "for", "def", "del", "try", "with", "from"}
+    )
 )
 ATTRIBUTES = st.lists(
     st.fixed_dictionaries({"name": NAMES, "type": st.sampled_from(SUPPORTED_TYPES), "required": st.booleans()}),
-    max_size=6, unique_by=lambda a: a["name"],
+    max_size=6,
+    unique_by=lambda a: a["name"],
 )
 
 
@@ -110,6 +149,5 @@ ATTRIBUTES = st.lists(
 @given(attributes=ATTRIBUTES, with_reference=st.booleans())
 def test_random_specs_render_valid_python(attributes: list[dict[str, Any]], with_reference: bool) -> None:
     attributes = [a for a in attributes if a["name"] != "parent_id"]
-    relationships = [{"target": "Parent", "required": True, "target_attributes": TARGET_ATTRIBUTES}] \
-        if with_reference else []
+    relationships = [{"target": "Parent", "required": True, "target_attributes": TARGET_ATTRIBUTES}] if with_reference else []
     _assert_valid(_render_all(_context("Thing", attributes, relationships)))

@@ -4,6 +4,7 @@ That way goes through the recognition cache under the user's cache folder (``BAE
 honouring ``ENABLE_RECOGNITION_CACHE``) and the LLM configured by ``BAES_LLM_*`` (none configured:
 the offline recognizer, no network).
 """
+
 from __future__ import annotations
 
 import json
@@ -23,11 +24,17 @@ from baes.recognition.cache import DEFAULT_DB_NAME, RecognitionCache
 from baes.recognition.llm import SYSTEM_PROMPT
 
 SENTENCE = "Create a system to manage university students with name, email and GPA"
-STUDENT = {"intent": "create", "entity": "Student",
-           "attributes": [{"name": "name", "type": "str", "required": True},
-                          {"name": "email", "type": "email", "required": True},
-                          {"name": "gpa", "type": "float", "required": True}],
-           "related_entity": None, "relationship_required": True}
+STUDENT = {
+    "intent": "create",
+    "entity": "Student",
+    "attributes": [
+        {"name": "name", "type": "str", "required": True},
+        {"name": "email", "type": "email", "required": True},
+        {"name": "gpa", "type": "float", "required": True},
+    ],
+    "related_entity": None,
+    "relationship_required": True,
+}
 
 
 @pytest.fixture
@@ -61,7 +68,8 @@ def _persistent_size(folder: Path) -> int:
 
 
 def test_a_sentence_scaffolded_twice_hits_the_cache_the_second_time(
-        tmp_path: Path, user_cache: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, user_cache: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     first = _scaffold(SENTENCE, tmp_path / "one", capsys)
     assert first["recognition_source"] == "offline" and first["metrics"]["cache_hit"] is False
     assert (user_cache / DEFAULT_DB_NAME).is_file() and _persistent_size(user_cache) == 1
@@ -81,15 +89,20 @@ def test_the_cache_outlives_the_process(tmp_path: Path, user_cache: Path) -> Non
     for out in ("one", "two"):
         done = subprocess.run(
             [sys.executable, "-m", "baes", "scaffold", SENTENCE, "--out", str(tmp_path / out), "--format", "json"],
-            env=env, capture_output=True, text=True, timeout=120, check=False)
+            env=env,
+            capture_output=True,
+            text=True,
+            timeout=120,
+            check=False,
+        )
         assert done.returncode == 0, done.stderr
         sources.append(json.loads(done.stdout)["recognition_source"])
     assert sources == ["offline", "cache:persistent"]
 
 
 def test_recognition_cache_off_recognizes_every_time_and_stores_nothing(
-        tmp_path: Path, user_cache: Path, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, user_cache: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.setenv("ENABLE_RECOGNITION_CACHE", "false")
     assert _scaffold(SENTENCE, tmp_path / "one", capsys)["recognition_source"] == "offline"
     assert _scaffold(SENTENCE, tmp_path / "two", capsys)["recognition_source"] == "offline"
@@ -97,8 +110,8 @@ def test_recognition_cache_off_recognizes_every_time_and_stores_nothing(
 
 
 def test_the_configured_llm_recognizes_once_then_the_cache_answers(
-        tmp_path: Path, user_cache: Path, fake_openai: FakeOpenAI, monkeypatch: pytest.MonkeyPatch,
-        capsys: pytest.CaptureFixture[str]) -> None:
+    tmp_path: Path, user_cache: Path, fake_openai: FakeOpenAI, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     def answer(request: RecordedRequest) -> ScriptedResponse:
         if request.messages and request.messages[0].get("content") == SYSTEM_PROMPT:
             return reply(STUDENT, prompt_tokens=120, completion_tokens=30)

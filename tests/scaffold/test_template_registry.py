@@ -1,4 +1,5 @@
 """The reference's TemplateRegistry API: names, metadata, rendering, errors and safety."""
+
 from __future__ import annotations
 
 import json
@@ -62,7 +63,11 @@ def test_metadata_has_every_reference_field() -> None:
     registry = TemplateRegistry()
     templates = registry.list_templates()
     assert {t.template_id for t in templates} >= {
-        "backend_crud_v1", "backend_models_v1", "database_schema_v1", "frontend_page_v1", "test_crud_v1",
+        "backend_crud_v1",
+        "backend_models_v1",
+        "database_schema_v1",
+        "frontend_page_v1",
+        "test_crud_v1",
     }
     for metadata in templates:
         assert isinstance(metadata, TemplateMetadata)
@@ -107,8 +112,15 @@ def test_unsafe_names_are_refused_with_a_clear_message(name: str, field: str) ->
         TemplateRegistry().render_template(SWEAType.DATABASE, EntityType.STANDARD, context)
 
 
-@pytest.mark.parametrize("bad", [{"name": "x", "type": "blob"}, {"name": "_secret", "type": "str"},
-                                 {"name": "json", "type": "str"}, {"name": "id", "type": "int"}])
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"name": "x", "type": "blob"},
+        {"name": "_secret", "type": "str"},
+        {"name": "json", "type": "str"},
+        {"name": "id", "type": "int"},
+    ],
+)
 def test_unsupported_attributes_are_refused(bad: dict[str, str]) -> None:
     context = {**REFERENCE_CONTEXT, "attributes": [bad]}
     with pytest.raises(TemplateRenderError):
@@ -127,12 +139,24 @@ def test_context_without_entity_name_is_a_render_error() -> None:
 
 def _custom_registry(tmp_path: Path, body: str) -> TemplateRegistry:
     (tmp_path / "t.j2").write_text(body, encoding="utf-8")
-    manifest = {"templates": [{
-        "template_id": "probe_v1", "file": "t.j2", "swea_type": "backend", "entity_type": "standard",
-        "primary": True, "scope": "entity", "output": "x.py", "version": "1.0", "description": "probe",
-        "supported_attributes": ["str"], "created_at": "2026-01-01T00:00:00+00:00",
-        "last_modified": "2026-01-01T00:00:00+00:00",
-    }]}
+    manifest = {
+        "templates": [
+            {
+                "template_id": "probe_v1",
+                "file": "t.j2",
+                "swea_type": "backend",
+                "entity_type": "standard",
+                "primary": True,
+                "scope": "entity",
+                "output": "x.py",
+                "version": "1.0",
+                "description": "probe",
+                "supported_attributes": ["str"],
+                "created_at": "2026-01-01T00:00:00+00:00",
+                "last_modified": "2026-01-01T00:00:00+00:00",
+            }
+        ]
+    }
     (tmp_path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     return TemplateRegistry(templates_dir=str(tmp_path))
 
@@ -151,9 +175,7 @@ def test_templates_run_sandboxed(tmp_path: Path) -> None:
 
 def test_no_autoescape_and_trailing_newline_kept(tmp_path: Path) -> None:
     registry = _custom_registry(tmp_path, 'label = "<{{ entity_name }} & co>"\n')
-    assert registry.render_template(SWEAType.BACKEND, EntityType.STANDARD, REFERENCE_CONTEXT) == (
-        'label = "<Student & co>"\n'
-    )
+    assert registry.render_template(SWEAType.BACKEND, EntityType.STANDARD, REFERENCE_CONTEXT) == ('label = "<Student & co>"\n')
 
 
 def test_missing_template_file_is_not_found(tmp_path: Path) -> None:
@@ -174,8 +196,9 @@ def test_default_templates_dir_is_the_repository_folder() -> None:
 def test_importing_the_registry_does_not_load_jinja2() -> None:
     import subprocess
 
-    code = ("import sys, baes.scaffold.template_registry as r; r.TemplateRegistry().list_templates(); "
-            "print('jinja2' in sys.modules)")
+    code = (
+        "import sys, baes.scaffold.template_registry as r; r.TemplateRegistry().list_templates(); print('jinja2' in sys.modules)"
+    )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
 

@@ -1,4 +1,5 @@
 """The reference's ENABLE_* flags: real booleans, every spelling, and the documented comparison."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """Project settings: discovery upward, every key, bad values, broken TOML, caching, editor mappings."""
+
 from __future__ import annotations
 
 import os
@@ -67,7 +68,9 @@ def test_memo_shares_the_upward_search(tmp_path: Path) -> None:
 
 
 def test_every_key_is_read_from_pyproject(tmp_path: Path) -> None:
-    config = pyproject(tmp_path, """
+    config = pyproject(
+        tmp_path,
+        """
 select = ["BE", "DB001"]
 extend-select = ["ST"]
 ignore = ["BE002"]
@@ -89,7 +92,8 @@ extra_builtins = ["_"]
 [tool.baes.swea-overrides]
 "app/ui/*.py" = "frontend"
 "db/**" = "Database"
-""")
+""",
+    )
     loaded = load_settings(tmp_path / "app" / "main.py")
     settings = loaded.settings
     assert loaded.ok, [str(m) for m in loaded.messages]
@@ -113,17 +117,22 @@ def test_rule_options_are_checked_against_the_catalog(tmp_path: Path) -> None:
     assert with_options, "the catalog declares at least one rule with options"
     rule = with_options[0]
     name, default = next(iter(rule.options.items()))
-    good = "true" if isinstance(default, bool) else repr(default) if not isinstance(default, (tuple, list, frozenset, set)) else "[]"
+    good = (
+        "true" if isinstance(default, bool) else repr(default) if not isinstance(default, (tuple, list, frozenset, set)) else "[]"
+    )
     if isinstance(default, str):
         good = '"value"'
-    pyproject(tmp_path, f"""
+    pyproject(
+        tmp_path,
+        f"""
 [tool.baes.rules.{rule.id}]
 {name} = {good}
 no_such_option = 1
 
 [tool.baes.rules.ZZ999]
 x = 1
-""")
+""",
+    )
     loaded = load_settings(tmp_path)
     assert name in loaded.settings.rule_options[rule.id]
     assert "no_such_option" not in loaded.settings.rule_options[rule.id]
@@ -135,9 +144,7 @@ x = 1
 def test_rule_option_of_the_wrong_type_keeps_the_default(tmp_path: Path) -> None:
     from baes.standards.catalog import all_rules
 
-    rule, name = next(
-        (rule, name) for rule in all_rules() for name, value in rule.options.items() if isinstance(value, bool)
-    )
+    rule, name = next((rule, name) for rule in all_rules() for name, value in rule.options.items() if isinstance(value, bool))
     pyproject(tmp_path, f'[tool.baes.rules.{rule.id}]\n{name} = "yes please"\n')
     loaded = load_settings(tmp_path)
     assert name not in loaded.settings.rule_options.get(rule.id, {})
@@ -150,10 +157,10 @@ def test_rule_option_of_the_wrong_type_keeps_the_default(tmp_path: Path) -> None
     [
         ('select = "BE , nope"\n', "tool.baes.select", "select", None),
         ("select = 3\n", "tool.baes.select", "select", None),
-        ('ignore = {a = 1}\n', "tool.baes.ignore", "ignore", ()),
+        ("ignore = {a = 1}\n", "tool.baes.ignore", "ignore", ()),
         ('profile = "paranoid"\n', "tool.baes.profile", "profile", "default"),
         ("profile = 1\n", "tool.baes.profile", "profile", "default"),
-        ('exclude = 5\n', "tool.baes.exclude", "exclude", ()),
+        ("exclude = 5\n", "tool.baes.exclude", "exclude", ()),
         ('severity = "error"\n', "tool.baes.severity", "severity", {}),
         ('per-file-ignores = ["x"]\n', "tool.baes.per-file-ignores", "per_file_ignores", {}),
         ('swea-overrides = "backend"\n', "tool.baes.swea-overrides", "swea_overrides", {}),
@@ -208,7 +215,7 @@ def test_unknown_key_is_reported_with_a_suggestion(tmp_path: Path, monkeypatch) 
 
 
 def test_broken_toml_gives_one_message_and_all_defaults(tmp_path: Path) -> None:
-    config = write(tmp_path / "pyproject.toml", "[tool.baes]\nselect = [\"BE\"\nignore = \n")
+    config = write(tmp_path / "pyproject.toml", '[tool.baes]\nselect = ["BE"\nignore = \n')
     loaded = load_settings(tmp_path / "x.py")
     assert len(loaded.messages) == 1
     assert str(config) in str(loaded.messages[0]) and "TOML" in str(loaded.messages[0])
@@ -305,8 +312,14 @@ def test_explicit_config_file(tmp_path: Path) -> None:
 
 def test_editor_mapping_goes_through_the_same_validation() -> None:
     loaded = settings_from_mapping(
-        {"select": ["be"], "perFileIgnores": {"tests/*": ["TE"]}, "profile": "nope",
-         "ruleOptions": {"QQ1": {}}, "ENABLE_SMART_RETRY": "off", "mystery": 1},
+        {
+            "select": ["be"],
+            "perFileIgnores": {"tests/*": ["TE"]},
+            "profile": "nope",
+            "ruleOptions": {"QQ1": {}},
+            "ENABLE_SMART_RETRY": "off",
+            "mystery": 1,
+        },
         "editor settings",
     )
     assert loaded.settings.select == ("BE",)
@@ -328,8 +341,17 @@ def test_apply_mapping_keeps_the_base_for_missing_and_bad_keys(tmp_path: Path) -
 
 
 def test_validate_mapping_never_raises_on_odd_input() -> None:
-    for odd in (None, 3, [], {"select": None}, {"severity": {"BE": None}}, {"rules": {"BE002": 5}},
-                {1: 2}, {"per-file-ignores": {"x": None}}, {"exclude": ["", 3]}):
+    for odd in (
+        None,
+        3,
+        [],
+        {"select": None},
+        {"severity": {"BE": None}},
+        {"rules": {"BE002": 5}},
+        {1: 2},
+        {"per-file-ignores": {"x": None}},
+        {"exclude": ["", 3]},
+    ):
         values, messages = validate_mapping(odd, "test")
         assert isinstance(values, dict)
         assert messages, odd

@@ -1,4 +1,5 @@
 """Property tests: no mapping or file content makes the settings loader raise."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -9,10 +10,23 @@ from hypothesis import strategies as st
 from baes.settings.config import Settings
 from baes.settings.loader import apply_mapping, clear_cache, load_settings, validate_mapping
 
-KEYS = st.sampled_from([
-    "select", "ignore", "extend-select", "per-file-ignores", "severity", "profile", "rules",
-    "swea-overrides", "exclude", "perFileIgnores", "ENABLE_TEMPLATES", "unknown", "tool",
-])
+KEYS = st.sampled_from(
+    [
+        "select",
+        "ignore",
+        "extend-select",
+        "per-file-ignores",
+        "severity",
+        "profile",
+        "rules",
+        "swea-overrides",
+        "exclude",
+        "perFileIgnores",
+        "ENABLE_TEMPLATES",
+        "unknown",
+        "tool",
+    ]
+)
 SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.text(max_size=12))
 VALUES = st.recursive(
     SCALARS,

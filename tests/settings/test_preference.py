@@ -79,10 +79,7 @@ class TestSettingName:
     def test_aliases_are_the_loaders(self):
         """Spellings that setting_name merges fill the same Settings field, and every name is a key."""
         rules = {"DB001": {}}
-        assert (
-            validate_mapping({"rules": rules}, "s")[0].keys()
-            == validate_mapping({"rule-options": rules}, "s")[0].keys()
-        )
+        assert validate_mapping({"rules": rules}, "s")[0].keys() == validate_mapping({"rule-options": rules}, "s")[0].keys()
         for key in CONFIG_KEYS:
             assert setting_name(key) == key
 

@@ -1,4 +1,5 @@
 """Every rule's examples are its tests: valid ones give no finding of the rule, invalid ones do."""
+
 from __future__ import annotations
 
 import ast
@@ -101,8 +102,14 @@ def test_documentation_markdown_has_every_section() -> None:
 
 def test_patch_types_are_the_agreed_ones() -> None:
     agreed = {
-        "add_decorator", "fix_status_code", "add_import", "replace_bare_except",
-        "replace_literal_with_env", "parameterize_sql", "sql_create_if_not_exists", "add_timeout",
+        "add_decorator",
+        "fix_status_code",
+        "add_import",
+        "replace_bare_except",
+        "replace_literal_with_env",
+        "parameterize_sql",
+        "sql_create_if_not_exists",
+        "add_timeout",
     }
     assert {r.patch_type for r in RULES if r.patch_type} <= agreed
     assert get_rule("ST002").fix_safety is FixSafety.UNSAFE
@@ -112,12 +119,30 @@ def test_patch_types_are_the_agreed_ones() -> None:
 def test_the_required_rule_families_exist() -> None:
     names = {r.name for r in RULES}
     for required in (
-        "generator-used-as-context-manager", "create-route-status-code", "delete-route-status-code",
-        "missing-not-found-error", "missing-response-model", "connection-not-injected", "hard-coded-address",
-        "hard-coded-secret", "table-without-primary-key", "no-not-null-columns", "relationship-without-foreign-key",
-        "foreign-key-without-index", "sql-built-from-strings", "form-input-not-validated", "missing-user-feedback",
-        "hard-coded-api-url", "incomplete-crud-lifecycle", "missing-error-case-tests", "fixture-without-cleanup",
-        "no-status-code-assertion", "bare-except", "undefined-name", "naming-convention", "missing-docstring",
+        "generator-used-as-context-manager",
+        "create-route-status-code",
+        "delete-route-status-code",
+        "missing-not-found-error",
+        "missing-response-model",
+        "connection-not-injected",
+        "hard-coded-address",
+        "hard-coded-secret",
+        "table-without-primary-key",
+        "no-not-null-columns",
+        "relationship-without-foreign-key",
+        "foreign-key-without-index",
+        "sql-built-from-strings",
+        "form-input-not-validated",
+        "missing-user-feedback",
+        "hard-coded-api-url",
+        "incomplete-crud-lifecycle",
+        "missing-error-case-tests",
+        "fixture-without-cleanup",
+        "no-status-code-assertion",
+        "bare-except",
+        "undefined-name",
+        "naming-convention",
+        "missing-docstring",
     ):
         assert required in names
 

@@ -1,4 +1,5 @@
 """The standards texts are generated from the rule catalog and the compressed one is small."""
+
 from __future__ import annotations
 
 import re

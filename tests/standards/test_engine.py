@@ -1,4 +1,5 @@
 """The engine: one parse, syntax errors, crashing rules, columns, non-SWEA files, bad input."""
+
 from __future__ import annotations
 
 import ast
@@ -69,9 +70,18 @@ def test_a_crashing_rule_gives_st000_and_the_others_still_run(monkeypatch: pytes
         raise RuntimeError("boom")
 
     crashing = Rule(
-        id="ST999", name="always-crashes", swea_type=None, severity=Severity.WARNING, confidence=0.5,
-        critical=False, message="never", why="test", how_to_fix="test", check=explode,
-        valid_examples=(Example("x = 1\n"),), invalid_examples=(Example("x = 1\n"),),
+        id="ST999",
+        name="always-crashes",
+        swea_type=None,
+        severity=Severity.WARNING,
+        confidence=0.5,
+        critical=False,
+        message="never",
+        why="test",
+        how_to_fix="test",
+        check=explode,
+        valid_examples=(Example("x = 1\n"),),
+        invalid_examples=(Example("x = 1\n"),),
     )
 
     def with_crash(settings, path=None):
@@ -144,8 +154,16 @@ def test_severity_override_and_outcome_with_only_warnings() -> None:
 
 def test_violation_messages_never_break_on_missing_arguments() -> None:
     rule = Rule(
-        id="ST998", name="x", swea_type=None, severity=Severity.INFO, confidence=0.5, critical=False,
-        message="needs {missing}", why="w", how_to_fix="h", check=lambda ctx: iter(()),
+        id="ST998",
+        name="x",
+        swea_type=None,
+        severity=Severity.INFO,
+        confidence=0.5,
+        critical=False,
+        message="needs {missing}",
+        why="w",
+        how_to_fix="h",
+        check=lambda ctx: iter(()),
     )
     assert rule.format_message({}) == "needs {missing}"
     assert Violation.at(ast.parse("x").body[0]).line == 1

@@ -1,4 +1,5 @@
 """Budgets of the engine (issue 15 case 2): a rule firing thousands of times on one line stays linear and capped."""
+
 from __future__ import annotations
 
 from baes.python_ast import parse

@@ -1,4 +1,5 @@
 """The examples/ folder (the README's quick start) and the generated application's contract."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -42,10 +43,20 @@ def test_the_seeded_schema_violations_are_found() -> None:
 
 
 SPECS = [
-    EntitySpec("Student", (AttributeSpec("name", "str", True), AttributeSpec("gpa", "float", True),
-                           AttributeSpec("email", "email", False), AttributeSpec("enrolled_on", "date", False))),
-    EntitySpec("Course", (AttributeSpec("title", "str", True), AttributeSpec("credits", "int", False)),
-               (RelationshipSpec("Student", True),)),
+    EntitySpec(
+        "Student",
+        (
+            AttributeSpec("name", "str", True),
+            AttributeSpec("gpa", "float", True),
+            AttributeSpec("email", "email", False),
+            AttributeSpec("enrolled_on", "date", False),
+        ),
+    ),
+    EntitySpec(
+        "Course",
+        (AttributeSpec("title", "str", True), AttributeSpec("credits", "int", False)),
+        (RelationshipSpec("Student", True),),
+    ),
 ]
 
 

@@ -1,6 +1,7 @@
 """The incremental parser gives exactly the tree (and node groups) a full parse gives, over
 random edit sequences on real files; it re-parses only what an edit touched; the engine's
 findings through it equal the plain engine's."""
+
 from __future__ import annotations
 
 import ast
@@ -29,11 +30,44 @@ CORPUS = [
 ]
 # lines an editor produces on the way to valid code, many of them invalid on their own
 SNIPPETS = [
-    "", "# a comment", "    x = 1", "x = (", ")", "'''", '"""doc', "def f():", "@decorator", "    return 1",
-    "if x:", "else:", "    pass", "x = 1 \\", "a = 1; b = 2", "class C:", "  y = 2", "\t", "    ", "x = '''abc",
-    "async def g():", "    await h()", "]", "x = [1,", "    2]", "try:", "except Exception:", "finally:",
-    "import os", "from fastapi import APIRouter", "@router.post('/items', status_code=201)",
-    "match x:", "    case 1:", "        pass", "lambda: (", "f'{x!r}'", "print('é')", "x = 'unterminated",
+    "",
+    "# a comment",
+    "    x = 1",
+    "x = (",
+    ")",
+    "'''",
+    '"""doc',
+    "def f():",
+    "@decorator",
+    "    return 1",
+    "if x:",
+    "else:",
+    "    pass",
+    "x = 1 \\",
+    "a = 1; b = 2",
+    "class C:",
+    "  y = 2",
+    "\t",
+    "    ",
+    "x = '''abc",
+    "async def g():",
+    "    await h()",
+    "]",
+    "x = [1,",
+    "    2]",
+    "try:",
+    "except Exception:",
+    "finally:",
+    "import os",
+    "from fastapi import APIRouter",
+    "@router.post('/items', status_code=201)",
+    "match x:",
+    "    case 1:",
+    "        pass",
+    "lambda: (",
+    "f'{x!r}'",
+    "print('é')",
+    "x = 'unterminated",
 ]
 
 
@@ -62,8 +96,13 @@ def _edit(lines: list[str], op: int, at: int, span: int, snippet: str) -> list[s
 
 def _positions(nodes: list[ast.AST]) -> list[tuple[object, ...]]:
     return [
-        (type(n).__name__, getattr(n, "lineno", None), getattr(n, "col_offset", None),
-         getattr(n, "end_lineno", None), getattr(n, "end_col_offset", None))
+        (
+            type(n).__name__,
+            getattr(n, "lineno", None),
+            getattr(n, "col_offset", None),
+            getattr(n, "end_lineno", None),
+            getattr(n, "end_col_offset", None),
+        )
         for n in nodes
     ]
 
@@ -85,14 +124,11 @@ def _assert_same_as_full(parser: IncrementalParser, text: str) -> None:
         assert _positions(parsed.by_type[kind]) == _positions(nodes), kind.__name__
 
 
-edits = st.tuples(
-    st.integers(0, 5), st.integers(0, 400), st.integers(0, 12), st.sampled_from(SNIPPETS)
-)
+edits = st.tuples(st.integers(0, 5), st.integers(0, 400), st.integers(0, 12), st.sampled_from(SNIPPETS))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(source=st.sampled_from(range(len(CORPUS))), steps=st.lists(edits, min_size=1, max_size=6),
-       crlf=st.booleans())
+@given(source=st.sampled_from(range(len(CORPUS))), steps=st.lists(edits, min_size=1, max_size=6), crlf=st.booleans())
 def test_random_edit_sequences_parse_as_a_full_parse(source: int, steps: list, crlf: bool) -> None:
     text = _sources()[source]
     if crlf:
@@ -187,19 +223,31 @@ def _rule_corpus() -> str:
 
 
 CODE_SNIPPETS = [
-    "", "# note", "    return None", "    raise HTTPException(status_code=404)", "API_PORT = 8000",
-    "import requests", "from fastapi import Depends", "HOST = '127.0.0.1'",
+    "",
+    "# note",
+    "    return None",
+    "    raise HTTPException(status_code=404)",
+    "API_PORT = 8000",
+    "import requests",
+    "from fastapi import Depends",
+    "HOST = '127.0.0.1'",
     "@router.delete('/things/{thing_id}')\ndef delete_thing(thing_id: int):\n    return None",
     "@router.get('/things/{thing_id}')\ndef get_thing(thing_id: int, conn=None):\n    return conn.execute('x').fetchone()",
-    "def call_api():\n    return requests.get('http://localhost:8000/items')", "SECRET_KEY = 'abcdefghijkl'",
+    "def call_api():\n    return requests.get('http://localhost:8000/items')",
+    "SECRET_KEY = 'abcdefghijkl'",
     "if __name__ == '__main__':\n    uvicorn.run(app, host='0.0.0.0')",
 ]
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(steps=st.lists(st.tuples(st.integers(0, 5), st.integers(0, 2000), st.integers(0, 6),
-                                st.sampled_from(CODE_SNIPPETS)), min_size=1, max_size=8),
-       profile=st.sampled_from(["default", "strict"]))
+@given(
+    steps=st.lists(
+        st.tuples(st.integers(0, 5), st.integers(0, 2000), st.integers(0, 6), st.sampled_from(CODE_SNIPPETS)),
+        min_size=1,
+        max_size=8,
+    ),
+    profile=st.sampled_from(["default", "strict"]),
+)
 def test_statement_scoped_rules_report_what_a_full_check_reports(steps: list, profile: str) -> None:
     config = Settings(profile=profile)
     lines = _rule_corpus().splitlines(keepends=True)

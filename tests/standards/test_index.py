@@ -1,4 +1,5 @@
 """The shared index: its one walk sees every node `ast.walk` sees (but contexts and operators)."""
+
 from __future__ import annotations
 
 import ast
@@ -10,7 +11,7 @@ from baes.standards.index import SourceIndex
 
 from .helpers import EXAMPLES
 
-EVERY_KIND = '''
+EVERY_KIND = """
 import os as o, sys
 from . import x
 async def f(a, /, b: int = 1, *c, d, e=2, **g) -> "T":
@@ -32,7 +33,7 @@ except* (A, B) as err:
     assert err, "msg"
 finally:
     o.a[1:2, ::3] += -~1 if not a and b or c else 2 ** 3 @ d
-'''
+"""
 
 
 def _expected(tree: ast.AST) -> Counter:
@@ -65,7 +66,7 @@ def test_code_point_columns() -> None:
     assert source[index.code_point_col(1, name.col_offset)] == "x"
 
 
-SCOPES = '''
+SCOPES = """
 @deco(lambda: fetch().first())
 def outer(a=make(), *, b: "T" = other()) -> R:
     raise E
@@ -79,7 +80,7 @@ def outer(a=make(), *, b: "T" = other()) -> R:
 async def coro():
     async with ctx() as c: await c.send()
 x = module_level()
-'''
+"""
 
 
 def _reference_own(scope: ast.AST) -> dict[type, list[ast.AST]]:
@@ -97,8 +98,7 @@ def test_own_nodes_and_statements_match_the_reference_walk(name: str) -> None:
     source = {"scopes": SCOPES, "every kind": EVERY_KIND}.get(name) or (EXAMPLES / name).read_text(encoding="utf-8")
     tree = ast.parse(source)
     index = SourceIndex(source, tree)
-    scopes = [tree] + [n for kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda)
-                       for n in index.nodes(kind)]
+    scopes = [tree] + [n for kind in (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef, ast.Lambda) for n in index.nodes(kind)]
     for scope in scopes:
         reference = _reference_own(scope)
         for kind in {ast.Call, ast.Name, ast.Return, ast.Raise, ast.Assign, ast.Yield, ast.Lambda} | set(reference):

@@ -1,4 +1,5 @@
 """Rule options: one typed, frozen dataclass per rule, checked value by value (never a crash)."""
+
 from __future__ import annotations
 
 import dataclasses
@@ -51,7 +52,9 @@ def test_a_check_reads_the_options_in_force() -> None:
     from baes.settings.config import Settings
     from baes.standards.engine import check_source
 
-    source = "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n\n@router.post('/s')\ndef make_s() -> dict:\n    return {}\n"
+    source = (
+        "from fastapi import APIRouter\n\nrouter = APIRouter()\n\n\n@router.post('/s')\ndef make_s() -> dict:\n    return {}\n"
+    )
     default = Settings(select=("BE001",))
     assert check_source(source, settings=default, swea_type="backend").findings == ()
     widened = Settings(select=("BE001",), rule_options={"BE001": {"create_name_pattern": "^make_"}})

@@ -1,4 +1,5 @@
 """Profiles and rule selection from Settings."""
+
 from __future__ import annotations
 
 from baes.settings.config import Settings
@@ -27,7 +28,9 @@ def test_profiles() -> None:
 def test_select_prefixes_all_extend_and_ignore() -> None:
     assert _ids(Settings(select=("BE00",))) == {r.id for r in all_rules() if r.id.startswith("BE00")}
     assert _ids(Settings(select=("ALL",))) == {r.id for r in all_rules()}
-    assert _ids(Settings(select=("DB002",), extend_select=("ST",))) == {"DB002"} | {r.id for r in all_rules() if r.id.startswith("ST")}
+    assert _ids(Settings(select=("DB002",), extend_select=("ST",))) == {"DB002"} | {
+        r.id for r in all_rules() if r.id.startswith("ST")
+    }
     assert "ST002" not in _ids(Settings(ignore=("ST002",)))
     assert not any(i.startswith("TE") for i in _ids(Settings(profile="strict", ignore=("TE",))))
     assert "BE001" in _ids(Settings(extend_select=("BE001",)))

@@ -1,4 +1,5 @@
 """Suppression comments and the edit that adds one."""
+
 from __future__ import annotations
 
 import pytest
@@ -76,10 +77,7 @@ def test_edit_merges_into_an_existing_list() -> None:
 
 
 def test_edit_goes_after_a_multi_line_string_and_then_suppresses() -> None:
-    source = (
-        "def get(conn, x):\n    return conn.execute(f'''\n        SELECT * FROM t WHERE id = {x}\n"
-        "    ''')\n"
-    )
+    source = "def get(conn, x):\n    return conn.execute(f'''\n        SELECT * FROM t WHERE id = {x}\n    ''')\n"
     report = check(source, "database")
     finding = [f for f in report.findings if f.rule_id == "DB002"][0]
     fixed = apply_edit(source, suppression_edit(source, finding))
@@ -125,7 +123,8 @@ def test_batch_edits_parse_once_and_each_silences_its_finding(monkeypatch: pytes
     monkeypatch.setattr(suppression, "parse_python", real_parse)
     for finding, edit in zip(findings, edits, strict=True):
         remaining = [
-            f for f in check(apply_edit(source, edit), path="examples/student_api.py").findings
+            f
+            for f in check(apply_edit(source, edit), path="examples/student_api.py").findings
             if f.rule_id == finding.rule_id and f.span.start_line == finding.span.start_line
         ]
         assert remaining == [], (finding, edit)
@@ -138,7 +137,7 @@ def test_batch_edits_reuse_a_given_index_and_refuse_another_sources() -> None:
     assert index is not None
     edits = suppression_edits(source, findings, index)
     assert edits == suppression_edits(source, findings) == tuple(suppression_edit(source, f) for f in findings)
-    assert edits[1].span.start_line == 3          # after the multi-line string, not inside it
+    assert edits[1].span.start_line == 3  # after the multi-line string, not inside it
     assert suppression_edits(source, ()) == ()
     assert source_index("def f(:\n") is None
     with pytest.raises(ValueError, match="another source"):
@@ -164,7 +163,8 @@ def test_the_suppression_edit_silences_every_finding_of_every_example(swea, sour
             if not report.syntax_error:
                 compile(edited, "edited.py", "exec")
             remaining = [
-                f for f in check(edited, swea).findings
+                f
+                for f in check(edited, swea).findings
                 if f.rule_id == finding.rule_id and f.span.start_line == finding.span.start_line
             ]
             assert remaining == [], (finding, edited)

@@ -1,4 +1,5 @@
 """SWEA detection from imports, content, path, settings and the ``# baes: swea=`` comment."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """The reference's ValidationRuleEngine API and the decision math."""
+
 from __future__ import annotations
 
 import contextlib
@@ -114,13 +115,30 @@ def test_syntax_errors_are_rejected() -> None:
 
 def test_user_regex_rules_skip_comments_and_strings() -> None:
     engine = ValidationRuleEngine()
-    engine.add_rule(ValidationRule(
-        "USR001", "uses-logging", SWEAType.BACKEND, r"\blogging\.getLogger\(", "must_have", 0.9,
-        "use a module logger", "add `log = logging.getLogger(__name__)`",
-    ))
-    engine.add_rule(ValidationRule(
-        "USR002", "no-print", SWEAType.BACKEND, r"\bprint\(", "must_not_have", 0.9, "no print", "use logging",
-    ))
+    engine.add_rule(
+        ValidationRule(
+            "USR001",
+            "uses-logging",
+            SWEAType.BACKEND,
+            r"\blogging\.getLogger\(",
+            "must_have",
+            0.9,
+            "use a module logger",
+            "add `log = logging.getLogger(__name__)`",
+        )
+    )
+    engine.add_rule(
+        ValidationRule(
+            "USR002",
+            "no-print",
+            SWEAType.BACKEND,
+            r"\bprint\(",
+            "must_not_have",
+            0.9,
+            "no print",
+            "use logging",
+        )
+    )
     in_comment = "import logging\n# logging.getLogger(__name__)\nx = 'print(1)'\n"
     result = engine.validate_code(in_comment, "backend")
     by_id = {m.rule_id: m for m in result.rule_results}
@@ -213,7 +231,10 @@ def test_code_of_another_kind_is_not_approved(code: str, swea: str) -> None:
     "code,swea",
     [
         ("from fastapi import FastAPI\n\napp = FastAPI()\n", "backend"),
-        ("SCHEMA_SQL = 'CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, x TEXT NOT NULL)'\n\n\ndef init_db(conn):\n    \"\"\"Apply it.\"\"\"\n    conn.executescript(SCHEMA_SQL)\n", "database"),
+        (
+            'SCHEMA_SQL = \'CREATE TABLE IF NOT EXISTS t (id INTEGER PRIMARY KEY, x TEXT NOT NULL)\'\n\n\ndef init_db(conn):\n    """Apply it."""\n    conn.executescript(SCHEMA_SQL)\n',
+            "database",
+        ),
         ("import streamlit as st\n\nst.title('Students')\n", "frontend"),
         ("def test_one():\n    assert 1 + 1 == 2\n", "test"),
     ],

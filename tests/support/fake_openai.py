@@ -13,6 +13,7 @@ Use it as a context manager (``with FakeOpenAI() as server:``) or through the
 ``fake_openai`` pytest fixture (register it with ``pytest_plugins = ["tests.support.fake_openai"]``
 or import the fixture into a conftest).
 """
+
 from __future__ import annotations
 
 import itertools
@@ -52,16 +53,21 @@ class ScriptedResponse:
     headers: Mapping[str, str] = field(default_factory=dict)
 
 
-def reply(content: str | Mapping[str, Any] | list[Any], prompt_tokens: int = 10, completion_tokens: int = 5,
-          delay_s: float = 0.0) -> ScriptedResponse:
+def reply(
+    content: str | Mapping[str, Any] | list[Any], prompt_tokens: int = 10, completion_tokens: int = 5, delay_s: float = 0.0
+) -> ScriptedResponse:
     """A successful answer; a mapping or list is sent as its JSON text."""
     text = content if isinstance(content, str) else json.dumps(content)
-    return ScriptedResponse(content=text, prompt_tokens=prompt_tokens, completion_tokens=completion_tokens,
-                            delay_s=delay_s)
+    return ScriptedResponse(content=text, prompt_tokens=prompt_tokens, completion_tokens=completion_tokens, delay_s=delay_s)
 
 
-def error(status: int, message: str = "scripted failure", error_type: str | None = None,
-          code: str | None = None, retry_after_ms: int | None = 1) -> ScriptedResponse:
+def error(
+    status: int,
+    message: str = "scripted failure",
+    error_type: str | None = None,
+    code: str | None = None,
+    retry_after_ms: int | None = 1,
+) -> ScriptedResponse:
     """An HTTP error with an OpenAI-style JSON body.
 
     ``retry_after_ms`` (default 1 ms) is sent as ``retry-after-ms`` so the client's retries of a
@@ -69,12 +75,12 @@ def error(status: int, message: str = "scripted failure", error_type: str | None
     """
     kind = error_type or ("server_error" if status >= 500 else "invalid_request_error")
     headers = {"retry-after-ms": str(retry_after_ms)} if retry_after_ms is not None else {}
-    return ScriptedResponse(content=None, status=status, error_message=message, error_type=kind,
-                            error_code=code, headers=headers)
+    return ScriptedResponse(content=None, status=status, error_message=message, error_type=kind, error_code=code, headers=headers)
 
 
-def slow(content: str | Mapping[str, Any], delay_s: float, prompt_tokens: int = 10,
-         completion_tokens: int = 5) -> ScriptedResponse:
+def slow(
+    content: str | Mapping[str, Any], delay_s: float, prompt_tokens: int = 10, completion_tokens: int = 5
+) -> ScriptedResponse:
     """A successful answer sent only after ``delay_s`` seconds."""
     return reply(content, prompt_tokens, completion_tokens, delay_s=delay_s)
 
@@ -132,8 +138,9 @@ Handler = Callable[[RecordedRequest], ScriptedResponse]
 class FakeOpenAI:
     """The server: ``base_url`` is ``http://127.0.0.1:<port>/v1``; start/stop or use ``with``."""
 
-    def __init__(self, model: str = "fake-model", handler: Handler | None = None,
-                 default: ScriptedResponse | None = None) -> None:
+    def __init__(
+        self, model: str = "fake-model", handler: Handler | None = None, default: ScriptedResponse | None = None
+    ) -> None:
         self.model = model
         self.handler = handler
         self.default = default
@@ -175,8 +182,7 @@ class FakeOpenAI:
             return self.handler(request)
         if self.default is not None:
             return self.default
-        return error(500, "fake_openai: no scripted response left", retry_after_ms=None,
-                     error_type="fake_openai_unscripted")
+        return error(500, "fake_openai: no scripted response left", retry_after_ms=None, error_type="fake_openai_unscripted")
 
     # -- lifecycle -------------------------------------------------------------------------
     @property
@@ -196,8 +202,9 @@ class FakeOpenAI:
         httpd = ThreadingHTTPServer(("127.0.0.1", 0), _make_handler_class(self))
         httpd.daemon_threads = True
         self._httpd = httpd
-        self._thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05},
-                                        name="fake-openai", daemon=True)
+        self._thread = threading.Thread(
+            target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, name="fake-openai", daemon=True
+        )
         self._thread.start()
         return self
 
@@ -215,13 +222,19 @@ class FakeOpenAI:
         """A ``baes.generation.llm_client.LLMConfig`` pointing at this server (short timeout, no retries by default)."""
         from baes.generation.llm_client import LLMConfig
 
-        return LLMConfig(base_url=self.base_url, model=model or self.model, api_key="fake-key",
-                         timeout_s=timeout_s, max_retries=max_retries)
+        return LLMConfig(
+            base_url=self.base_url, model=model or self.model, api_key="fake-key", timeout_s=timeout_s, max_retries=max_retries
+        )
 
     def env(self, timeout_s: float = 5.0, max_retries: int = 0) -> dict[str, str]:
         """Environment variables that point baes (e.g. a CLI subprocess) at this server."""
-        return {"BAES_LLM_BASE_URL": self.base_url, "BAES_LLM_MODEL": self.model, "BAES_LLM_API_KEY": "fake-key",
-                "BAES_LLM_TIMEOUT": str(timeout_s), "BAES_LLM_MAX_RETRIES": str(max_retries)}
+        return {
+            "BAES_LLM_BASE_URL": self.base_url,
+            "BAES_LLM_MODEL": self.model,
+            "BAES_LLM_API_KEY": "fake-key",
+            "BAES_LLM_TIMEOUT": str(timeout_s),
+            "BAES_LLM_MAX_RETRIES": str(max_retries),
+        }
 
     def __enter__(self) -> FakeOpenAI:
         return self.start()
@@ -235,8 +248,9 @@ class FakeOpenAI:
             body: Any = json.loads(raw.decode("utf-8")) if raw else None
         except (UnicodeDecodeError, json.JSONDecodeError):
             body = None
-        request = RecordedRequest(method=method, path=path, headers=dict(headers), body=body,
-                                  raw_body=raw, received_at=time.monotonic())
+        request = RecordedRequest(
+            method=method, path=path, headers=dict(headers), body=body, raw_body=raw, received_at=time.monotonic()
+        )
         with self._lock:
             self.requests.append(request)
         return request
@@ -248,12 +262,14 @@ class FakeOpenAI:
             "object": "chat.completion",
             "created": int(time.time()),
             "model": model,
-            "choices": [{
-                "index": 0,
-                "message": {"role": "assistant", "content": scripted.content},
-                "finish_reason": scripted.finish_reason,
-                "logprobs": None,
-            }],
+            "choices": [
+                {
+                    "index": 0,
+                    "message": {"role": "assistant", "content": scripted.content},
+                    "finish_reason": scripted.finish_reason,
+                    "logprobs": None,
+                }
+            ],
             "usage": {
                 "prompt_tokens": scripted.prompt_tokens,
                 "completion_tokens": scripted.completion_tokens,
@@ -263,8 +279,14 @@ class FakeOpenAI:
 
 
 def _error_body(scripted: ScriptedResponse) -> dict[str, Any]:
-    return {"error": {"message": scripted.error_message or f"HTTP {scripted.status}",
-                      "type": scripted.error_type, "param": None, "code": scripted.error_code}}
+    return {
+        "error": {
+            "message": scripted.error_message or f"HTTP {scripted.status}",
+            "type": scripted.error_type,
+            "param": None,
+            "code": scripted.error_code,
+        }
+    }
 
 
 def _make_handler_class(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
@@ -297,27 +319,47 @@ def _make_handler_class(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
         def do_GET(self) -> None:
             server._record("GET", self.path, {k.lower(): v for k, v in self.headers.items()}, b"")
             if self.path.rstrip("/").endswith("/models"):
-                body = {"object": "list",
-                        "data": [{"id": server.model, "object": "model", "created": 0, "owned_by": "fake"}]}
+                body = {"object": "list", "data": [{"id": server.model, "object": "model", "created": 0, "owned_by": "fake"}]}
                 self._send(200, json.dumps(body).encode())
             else:
-                self._send(404, json.dumps({"error": {"message": f"no route {self.path}",
-                                                      "type": "invalid_request_error",
-                                                      "param": None, "code": None}}).encode())
+                self._send(
+                    404,
+                    json.dumps(
+                        {
+                            "error": {
+                                "message": f"no route {self.path}",
+                                "type": "invalid_request_error",
+                                "param": None,
+                                "code": None,
+                            }
+                        }
+                    ).encode(),
+                )
 
         def do_POST(self) -> None:
             raw = self._read_body()
             request = server._record("POST", self.path, {k.lower(): v for k, v in self.headers.items()}, raw)
             if not self.path.rstrip("/").endswith("/chat/completions"):
-                self._send(404, json.dumps({"error": {"message": f"no route {self.path}",
-                                                      "type": "invalid_request_error",
-                                                      "param": None, "code": None}}).encode())
+                self._send(
+                    404,
+                    json.dumps(
+                        {
+                            "error": {
+                                "message": f"no route {self.path}",
+                                "type": "invalid_request_error",
+                                "param": None,
+                                "code": None,
+                            }
+                        }
+                    ).encode(),
+                )
                 return
             try:
                 scripted = server._next_response(request)
             except Exception as exc:  # a test handler's bug becomes a visible 500, not a hang
-                scripted = error(500, f"fake_openai handler raised {exc!r}", retry_after_ms=None,
-                                 error_type="fake_openai_handler_error")
+                scripted = error(
+                    500, f"fake_openai handler raised {exc!r}", retry_after_ms=None, error_type="fake_openai_handler_error"
+                )
             if scripted.delay_s > 0 and server._stopping.wait(scripted.delay_s):
                 self.close_connection = True
                 return

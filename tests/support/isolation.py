@@ -1,4 +1,5 @@
 """Fixtures shared by the recognition and generation tests: the fake OpenAI server, an isolated cache folder, no network."""
+
 from __future__ import annotations
 
 import socket
@@ -20,8 +21,15 @@ def isolated_cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test gets its own ``BAES_CACHE_DIR``, and no LLM from the developer's environment."""
     folder = tmp_path / "baes-cache"
     monkeypatch.setenv("BAES_CACHE_DIR", str(folder))
-    for name in ("BAES_LLM_BASE_URL", "BAES_LLM_MODEL", "BAES_LLM_API_KEY", "OPENAI_API_KEY",
-                 "BAES_LLM_TIMEOUT", "BAES_LLM_MAX_RETRIES", "ENABLE_RECOGNITION_CACHE"):
+    for name in (
+        "BAES_LLM_BASE_URL",
+        "BAES_LLM_MODEL",
+        "BAES_LLM_API_KEY",
+        "OPENAI_API_KEY",
+        "BAES_LLM_TIMEOUT",
+        "BAES_LLM_MAX_RETRIES",
+        "ENABLE_RECOGNITION_CACHE",
+    ):
         monkeypatch.delenv(name, raising=False)
     return folder
 
@@ -37,6 +45,7 @@ def no_network(monkeypatch: pytest.MonkeyPatch) -> Iterator[list[object]]:
 
     monkeypatch.setattr(socket.socket, "connect", refuse)
     monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+
     def refuse_create(address: object, *args: object, **kwargs: object) -> None:
         attempts.append(address)
         raise AssertionError(f"unexpected network connection to {address!r}")

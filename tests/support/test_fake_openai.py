@@ -1,4 +1,5 @@
 """The fake OpenAI server itself, driven by the real ``openai`` client and by plain HTTP."""
+
 from __future__ import annotations
 
 import json
@@ -18,7 +19,8 @@ def _client(server: FakeOpenAI, timeout: float = 5.0, max_retries: int = 0) -> o
 def test_scripted_reply_with_usage_and_recorded_request(fake_openai: FakeOpenAI) -> None:
     fake_openai.enqueue(reply({"answer": 42}, prompt_tokens=123, completion_tokens=7))
     completion = _client(fake_openai).chat.completions.create(
-        model="m1", messages=[{"role": "user", "content": "hello"}], response_format={"type": "json_object"})
+        model="m1", messages=[{"role": "user", "content": "hello"}], response_format={"type": "json_object"}
+    )
     assert json.loads(completion.choices[0].message.content) == {"answer": 42}
     assert (completion.usage.prompt_tokens, completion.usage.completion_tokens) == (123, 7)
     assert completion.model == "m1"
@@ -34,8 +36,10 @@ def test_queue_answers_in_order_then_handler_then_unscripted_error(fake_openai: 
     client = _client(fake_openai)
     fake_openai.enqueue(reply("first"), reply("second"))
     fake_openai.handler = lambda request: reply(f"echo: {request.user_text}")
-    answers = [client.chat.completions.create(model="m", messages=[{"role": "user", "content": t}])
-               .choices[0].message.content for t in ("a", "b", "c")]
+    answers = [
+        client.chat.completions.create(model="m", messages=[{"role": "user", "content": t}]).choices[0].message.content
+        for t in ("a", "b", "c")
+    ]
     assert answers == ["first", "second", "echo: c"]
     fake_openai.handler = None
     with pytest.raises(openai.InternalServerError) as caught:
@@ -54,7 +58,8 @@ def test_status_error_has_openai_error_body(fake_openai: FakeOpenAI) -> None:
 def test_retryable_status_is_retried_by_the_client(fake_openai: FakeOpenAI) -> None:
     fake_openai.enqueue(error(500), error(503), reply("finally"))
     completion = _client(fake_openai, max_retries=2).chat.completions.create(
-        model="m", messages=[{"role": "user", "content": "x"}])
+        model="m", messages=[{"role": "user", "content": "x"}]
+    )
     assert completion.choices[0].message.content == "finally"
     assert len(fake_openai.completion_requests) == 3
 
@@ -63,8 +68,7 @@ def test_delay_makes_the_client_time_out(fake_openai: FakeOpenAI) -> None:
     fake_openai.enqueue(slow("late", delay_s=3.0))
     started = time.monotonic()
     with pytest.raises(openai.APITimeoutError):
-        _client(fake_openai, timeout=0.3).chat.completions.create(
-            model="m", messages=[{"role": "user", "content": "x"}])
+        _client(fake_openai, timeout=0.3).chat.completions.create(model="m", messages=[{"role": "user", "content": "x"}])
     assert time.monotonic() - started < 2.5
 
 

@@ -1,5 +1,6 @@
 """The arguments ``baes check`` and ``baes fix`` share, and argument types other commands use;
 argparse only, so registering is cheap."""
+
 from __future__ import annotations
 
 import argparse
@@ -27,25 +28,43 @@ def whole_number(minimum: int) -> Callable[[str], int]:
 
 def add_common_arguments(parser: argparse.ArgumentParser) -> None:
     """Paths, rule selection, configuration and parallelism, as ``check`` and ``fix`` take them."""
-    parser.add_argument("paths", nargs="*", default=["."], metavar="PATH",
-                        help="files or folders to check (default: the current folder)")
-    parser.add_argument("--select", type=_comma_list, action="extend", metavar="CODES",
-                        help="only these rule ids or prefixes (comma-separated; replaces the configured selection)")
-    parser.add_argument("--extend-select", type=_comma_list, action="extend", metavar="CODES",
-                        help="rule ids or prefixes to add to the selection")
-    parser.add_argument("--ignore", type=_comma_list, action="extend", metavar="CODES",
-                        help="rule ids or prefixes to leave out")
-    parser.add_argument("--profile", choices=("default", "strict", "generated"),
-                        help="rule profile (default: the configured one, else 'default')")
-    parser.add_argument("--config", metavar="FILE",
-                        help="use this pyproject.toml or baes.toml for every file instead of discovering one")
-    parser.add_argument("--exclude", type=_comma_list, action="extend", metavar="GLOBS",
-                        help="extra globs to skip when walking folders (relative to the current folder)")
-    parser.add_argument("--exit-zero", action="store_true",
-                        help="exit 0 even when findings remain (usage and config errors still exit 2)")
-    parser.add_argument("--jobs", "-j", type=whole_number(1), default=None, metavar="N",
-                        help="worker processes for large trees (default: all cores; 1 disables)")
-    parser.add_argument("--unsafe-fixes", action="store_true",
-                        help="also apply fixes marked unsafe (they may change behaviour)")
-    parser.add_argument("--diff", action="store_true",
-                        help="print the fixes as a unified diff instead of writing them")
+    parser.add_argument(
+        "paths", nargs="*", default=["."], metavar="PATH", help="files or folders to check (default: the current folder)"
+    )
+    parser.add_argument(
+        "--select",
+        type=_comma_list,
+        action="extend",
+        metavar="CODES",
+        help="only these rule ids or prefixes (comma-separated; replaces the configured selection)",
+    )
+    parser.add_argument(
+        "--extend-select", type=_comma_list, action="extend", metavar="CODES", help="rule ids or prefixes to add to the selection"
+    )
+    parser.add_argument("--ignore", type=_comma_list, action="extend", metavar="CODES", help="rule ids or prefixes to leave out")
+    parser.add_argument(
+        "--profile", choices=("default", "strict", "generated"), help="rule profile (default: the configured one, else 'default')"
+    )
+    parser.add_argument(
+        "--config", metavar="FILE", help="use this pyproject.toml or baes.toml for every file instead of discovering one"
+    )
+    parser.add_argument(
+        "--exclude",
+        type=_comma_list,
+        action="extend",
+        metavar="GLOBS",
+        help="extra globs to skip when walking folders (relative to the current folder)",
+    )
+    parser.add_argument(
+        "--exit-zero", action="store_true", help="exit 0 even when findings remain (usage and config errors still exit 2)"
+    )
+    parser.add_argument(
+        "--jobs",
+        "-j",
+        type=whole_number(1),
+        default=None,
+        metavar="N",
+        help="worker processes for large trees (default: all cores; 1 disables)",
+    )
+    parser.add_argument("--unsafe-fixes", action="store_true", help="also apply fixes marked unsafe (they may change behaviour)")
+    parser.add_argument("--diff", action="store_true", help="print the fixes as a unified diff instead of writing them")

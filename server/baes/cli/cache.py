@@ -3,6 +3,7 @@
 Everything goes through ``baes.recognition.cache.RecognitionCache`` (the same object the
 language server's cache commands use); this module only parses arguments and prints.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -18,8 +19,10 @@ if TYPE_CHECKING:
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "cache", help="inspect or clear the recognition cache",
-        description="The recognition cache (SQLite in the user's cache folder).")
+        "cache",
+        help="inspect or clear the recognition cache",
+        description="The recognition cache (SQLite in the user's cache folder).",
+    )
     parser.add_argument("--db", metavar="PATH", help="use this cache file instead of the default one")
     actions = parser.add_subparsers(dest="cache_action", metavar="ACTION")
     stats = actions.add_parser("stats", help="sizes, hit rates and the oldest/newest entry")
@@ -28,8 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     clear = actions.add_parser("clear", help="remove every cached recognition")
     clear.set_defaults(handler=run_clear)
     cleanup = actions.add_parser("cleanup", help="remove entries older than N days")
-    cleanup.add_argument("--days", type=whole_number(0), default=30, metavar="N",
-                         help="age limit in days (default 30)")
+    cleanup.add_argument("--days", type=whole_number(0), default=30, metavar="N", help="age limit in days (default 30)")
     cleanup.set_defaults(handler=run_cleanup)
     parser.set_defaults(handler=_missing_action(parser))
 

@@ -5,6 +5,7 @@ Exit codes: 0 clean, 1 findings (unless ``--exit-zero``), 2 usage or configurati
 the safe fixes are applied first and the findings that remain are reported; ``--diff``
 prints what the fixes would change without writing (exit 1 when there is a change).
 """
+
 from __future__ import annotations
 
 import argparse
@@ -19,8 +20,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Check Python files against the BAES standards for FastAPI / SQLite / Streamlit / pytest code.",
     )
     add_common_arguments(parser)
-    parser.add_argument("--format", choices=("text", "json", "sarif"), default="text",
-                        help="output format (default: text, 'path:line:col: CODE message')")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "sarif"),
+        default="text",
+        help="output format (default: text, 'path:line:col: CODE message')",
+    )
     parser.add_argument("--output-file", "-o", metavar="FILE", help="write the report to FILE instead of stdout")
     parser.add_argument("--statistics", action="store_true", help="print the number of findings per rule")
     parser.add_argument("--fix", action="store_true", help="apply safe fixes, then report what remains")
@@ -45,8 +50,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         results = pipeline.run_checks(prepared)
         pipeline.report_problems(results)
-    summary = report.summarize(results, fixed=fixed, include_unsafe=args.unsafe_fixes,
-                               not_checked=prepared.not_checked)
+    summary = report.summarize(results, fixed=fixed, include_unsafe=args.unsafe_fixes, not_checked=prepared.not_checked)
     if args.format == "json":
         messages = [str(m) for m in prepared.resolver.messages]
         text = report.format_json(results, summary, messages, args.statistics)

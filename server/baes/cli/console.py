@@ -5,6 +5,7 @@ Rule texts hold non-ASCII characters and file names can hold bytes that are not 
 must not end a run with a ``UnicodeEncodeError``: what cannot be encoded is written as a
 backslash escape instead.
 """
+
 from __future__ import annotations
 
 import sys

@@ -3,6 +3,7 @@
 ``baes rules --format markdown`` generates docs/rules.md; the text of each rule is
 ``Rule.documentation_markdown()``, the same text hover and ``explain`` show.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,8 +27,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     rules = subparsers.add_parser("rules", help="list the rule catalog", description="List the BAES rules.")
     rules.add_argument("--format", choices=("text", "json", "markdown"), default="text")
-    rules.add_argument("--swea", choices=SWEA_FILTERS, action="append", metavar="TYPE",
-                       help=f"only rules of this SWEA type ({', '.join(SWEA_FILTERS)}); repeatable")
+    rules.add_argument(
+        "--swea",
+        choices=SWEA_FILTERS,
+        action="append",
+        metavar="TYPE",
+        help=f"only rules of this SWEA type ({', '.join(SWEA_FILTERS)}); repeatable",
+    )
     rules.set_defaults(handler=run_rules)
 
 
@@ -121,8 +127,9 @@ def format_rules_markdown(rules: Sequence[Any]) -> str:
     for rule in rules:
         fix = rule.fix_safety.value if rule.fix_safety is not None else ""
         profiles = ", ".join(_profiles(rule))
-        out.append(f"| [{rule.id}](#{rule.id.lower()}) | {rule.name} | {rule.kind} | "
-                   f"{rule.severity.value} | {fix} | {profiles} |")
+        out.append(
+            f"| [{rule.id}](#{rule.id.lower()}) | {rule.name} | {rule.kind} | {rule.severity.value} | {fix} | {profiles} |"
+        )
     out.append("")
     for rule in rules:
         text = str(rule.documentation_markdown()).strip()

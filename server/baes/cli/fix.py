@@ -6,6 +6,7 @@ instead and writes nothing. The report lists what was fixed per file and every f
 remains. Exit codes: 0 nothing remains, 1 findings remain (with ``--diff``: something would
 change), 2 usage or configuration error.
 """
+
 from __future__ import annotations
 
 import argparse

@@ -1,4 +1,5 @@
 """``baes lsp``: run the language server (stdio by default, or ``--tcp HOST:PORT``, ``--ws HOST:PORT``)."""
+
 from __future__ import annotations
 
 import argparse
@@ -13,18 +14,33 @@ LOG_LEVELS = ("error", "warning", "info", "debug")
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "lsp", help="run the language server",
+        "lsp",
+        help="run the language server",
         description="Run the baes language server. Editors start it over stdio; --tcp and --ws serve one client "
-                    "on a socket. Logs go to the client (window/logMessage), never to stdout.")
+        "on a socket. Logs go to the client (window/logMessage), never to stdout.",
+    )
     transport = parser.add_mutually_exclusive_group()
     transport.add_argument("--stdio", action="store_true", help="talk over stdin/stdout (the default)")
-    transport.add_argument("--tcp", metavar="HOST:PORT", nargs="?", const=f"{DEFAULT_HOST}:{DEFAULT_TCP_PORT}",
-                           help=f"listen on a TCP socket (default {DEFAULT_HOST}:{DEFAULT_TCP_PORT})")
-    transport.add_argument("--ws", metavar="HOST:PORT", nargs="?", const=f"{DEFAULT_HOST}:{DEFAULT_WS_PORT}",
-                           help=f"listen for a WebSocket client (default {DEFAULT_HOST}:{DEFAULT_WS_PORT})")
-    parser.add_argument("--log-level", choices=LOG_LEVELS, default=None,
-                        help="minimum level of the log messages sent to the client (default: the logLevel setting, "
-                             "else info)")
+    transport.add_argument(
+        "--tcp",
+        metavar="HOST:PORT",
+        nargs="?",
+        const=f"{DEFAULT_HOST}:{DEFAULT_TCP_PORT}",
+        help=f"listen on a TCP socket (default {DEFAULT_HOST}:{DEFAULT_TCP_PORT})",
+    )
+    transport.add_argument(
+        "--ws",
+        metavar="HOST:PORT",
+        nargs="?",
+        const=f"{DEFAULT_HOST}:{DEFAULT_WS_PORT}",
+        help=f"listen for a WebSocket client (default {DEFAULT_HOST}:{DEFAULT_WS_PORT})",
+    )
+    parser.add_argument(
+        "--log-level",
+        choices=LOG_LEVELS,
+        default=None,
+        help="minimum level of the log messages sent to the client (default: the logLevel setting, else info)",
+    )
     parser.set_defaults(handler=run_lsp)
 
 

@@ -8,6 +8,7 @@ server's pygls/lsprotocol stack (about 0.4 s) is imported when ``baes lsp`` runs
 
 Exit codes: 0 clean, 1 findings (or a failed operation), 2 usage or configuration error.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -22,13 +23,13 @@ from baes.cli import cache, check, explain, fix, lsp, metrics, scaffold
 
 # Subcommand modules, in the order ``baes --help`` lists them.
 SUBCOMMAND_MODULES: tuple[ModuleType, ...] = (
-    check,      # baes check
-    fix,        # baes fix
-    explain,    # baes explain, baes rules
-    scaffold,   # baes scaffold, baes templates
-    metrics,    # baes metrics
-    cache,      # baes cache stats|clear|cleanup
-    lsp,        # baes lsp
+    check,  # baes check
+    fix,  # baes fix
+    explain,  # baes explain, baes rules
+    scaffold,  # baes scaffold, baes templates
+    metrics,  # baes metrics
+    cache,  # baes cache stats|clear|cleanup
+    lsp,  # baes lsp
 )
 
 EXIT_OK = 0

@@ -3,6 +3,7 @@
 The figures come from ``baes.metrics.log.report`` (the same summary the language
 server's metrics command returns); this module only prints them.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -16,8 +17,10 @@ from baes.metrics.log import MetricsLog, report
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "metrics", help="show recorded generation metrics",
-        description="Summarise the metrics log of entity generation (in the user's cache folder).")
+        "metrics",
+        help="show recorded generation metrics",
+        description="Summarise the metrics log of entity generation (in the user's cache folder).",
+    )
     parser.add_argument("--format", choices=("text", "json"), default="text")
     parser.add_argument("--last", type=whole_number(1), metavar="N", help="only the last N requests")
     parser.add_argument("--log", metavar="PATH", help="read this metrics log instead of the default one")
@@ -42,16 +45,20 @@ def format_table(summary: dict[str, Any]) -> str:
     methods = ", ".join(f"{k} {v}" for k, v in sorted(extra["retry_methods"].items())) or "none"
     rows = [
         ("Requests", f"{n} (successful {agg['successful_requests']}, failed {agg['failed_requests']})"),
-        ("Time per entity", f"{agg['avg_total_time']:.3f} s (own {extra['avg_own_time']:.3f} s, "
-                            f"LLM {extra['avg_llm_time']:.3f} s)"),
+        (
+            "Time per entity",
+            f"{agg['avg_total_time']:.3f} s (own {extra['avg_own_time']:.3f} s, LLM {extra['avg_llm_time']:.3f} s)",
+        ),
         ("Tokens per entity", f"{agg['avg_total_tokens']}"),
         ("LLM calls", f"{extra['llm_calls']}"),
         ("Cache hit rate", f"{_pct(agg['cache_hit_rate'])} (tiers: {tiers})"),
         ("Template usage", _pct(agg["template_usage_rate"])),
         ("Confident validation", _pct(agg["confident_validation_rate"])),
         ("Parallel time savings", f"{extra['avg_parallel_savings_pct']:5.1f} %"),
-        ("Smart-retry token savings", f"{extra['retry_token_savings_pct']:5.1f} % "
-                                      f"({extra['retried_requests']} retried; methods: {methods})"),
+        (
+            "Smart-retry token savings",
+            f"{extra['retry_token_savings_pct']:5.1f} % ({extra['retried_requests']} retried; methods: {methods})",
+        ),
         ("Approval rate", _pct(agg["approval_rate"])),
         ("Test pass rate", _pct(agg["test_pass_rate"])),
     ]

@@ -4,6 +4,7 @@ Command-line selection goes through the same validation as project files
 (``baes.settings.loader.validate_mapping``): ``--select`` replaces the configured selection,
 ``--extend-select`` and ``--ignore`` add to it, ``--profile`` replaces the profile.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -50,8 +51,7 @@ class SelectionOverrides:
 def overrides_from_args(args: argparse.Namespace) -> tuple[SelectionOverrides, tuple[SettingsMessage, ...]]:
     """Validate the command line's selection the same way as a config file's."""
     raw: dict[str, object] = {}
-    for key, attr in (("select", "select"), ("extend-select", "extend_select"), ("ignore", "ignore"),
-                      ("profile", "profile")):
+    for key, attr in (("select", "select"), ("extend-select", "extend_select"), ("ignore", "ignore"), ("profile", "profile")):
         value = getattr(args, attr, None)
         if value is not None:
             raw[key] = value

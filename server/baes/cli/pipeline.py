@@ -1,4 +1,5 @@
 """The steps ``baes check`` and ``baes fix`` share: settings, discovery, tasks, running, exit code."""
+
 from __future__ import annotations
 
 import argparse
@@ -37,6 +38,7 @@ def warn(text: str) -> None:
 @dataclass
 class Prepared:
     """Files to process with their settings, and whether the run already has a usage problem."""
+
     resolver: SettingsResolver
     files: tuple[Path, ...]
     jobs: int
@@ -51,9 +53,7 @@ def prepare(args: argparse.Namespace) -> Prepared | None:
         warn(str(message))
     if cli_messages:
         return None
-    discovery = discover_python_files(
-        args.paths or ["."], exclude=tuple(args.exclude or ()), exclude_for=resolver.excludes_for
-    )
+    discovery = discover_python_files(args.paths or ["."], exclude=tuple(args.exclude or ()), exclude_for=resolver.excludes_for)
     for unusable in discovery.unusable:
         warn(f"{unusable.path}: {unusable.reason}")
     files = discovery.files
@@ -63,8 +63,9 @@ def prepare(args: argparse.Namespace) -> Prepared | None:
         warn(f"config: {message}")
     flags_source = resolver.loaded_for_folder(files[0].parent).settings if files else default_settings()
     jobs = default_jobs(args.jobs) if parallel_allowed(flags_source) else 1
-    return Prepared(resolver, files, jobs, usage_problem=bool(discovery.unusable or resolver.messages),
-                    not_checked=len(discovery.unusable))
+    return Prepared(
+        resolver, files, jobs, usage_problem=bool(discovery.unusable or resolver.messages), not_checked=len(discovery.unusable)
+    )
 
 
 def run_checks(prepared: Prepared) -> list[CheckResult]:

@@ -3,6 +3,7 @@
 Every format shows columns 1-based, as editors and ``path:line:col`` parsers expect
 (findings carry 0-based columns internally).
 """
+
 from __future__ import annotations
 
 import json
@@ -20,6 +21,7 @@ from baes.standards.findings import Finding, FixSafety
 @dataclass(frozen=True)
 class RunSummary:
     """What a check run found, for the summary line and the exit code."""
+
     files_checked: int
     findings: int
     files_with_findings: int
@@ -42,8 +44,7 @@ def is_fixable(finding: Finding, include_unsafe: bool = False) -> bool:
     return finding.fix is not None and (include_unsafe or finding.fix.safety is FixSafety.SAFE)
 
 
-def summarize(results: Sequence[CheckResult], fixed: int = 0, include_unsafe: bool = False,
-              not_checked: int = 0) -> RunSummary:
+def summarize(results: Sequence[CheckResult], fixed: int = 0, include_unsafe: bool = False, not_checked: int = 0) -> RunSummary:
     checked = [r for r in results if r.report is not None]
     return RunSummary(
         files_checked=len(checked),
@@ -85,14 +86,15 @@ def location(display: str, finding: Finding) -> str:
 def summary_line(summary: RunSummary) -> str:
     checked = plural(summary.files_checked, "file")
     fixed = f"{plural(summary.fixed, 'finding')} fixed; " if summary.fixed else ""
-    not_checked = (f" {plural(summary.not_checked, 'path')} could not be checked (see above)."
-                   if summary.not_checked else "")
+    not_checked = f" {plural(summary.not_checked, 'path')} could not be checked (see above)." if summary.not_checked else ""
     if summary.findings == 0:
         if summary.not_checked:
             return f"{fixed}No findings in {checked} checked;{not_checked}"
         return f"{fixed}All checks passed ({checked} checked)."
-    line = (f"{fixed}Found {plural(summary.findings, 'finding')} in "
-            f"{plural(summary.files_with_findings, 'file')} ({checked} checked).")
+    line = (
+        f"{fixed}Found {plural(summary.findings, 'finding')} in "
+        f"{plural(summary.files_with_findings, 'file')} ({checked} checked)."
+    )
     if summary.fixable:
         line += f" {summary.fixable} fixable with `baes fix`."
     return line + not_checked
@@ -127,14 +129,13 @@ def finding_to_json(display: str, finding: Finding) -> dict[str, Any]:
         "swea_type": finding.swea_type,
         "fix": (
             {"title": finding.fix.title, "safety": finding.fix.safety.value, "patch_type": finding.fix.patch_type}
-            if finding.fix is not None else None
+            if finding.fix is not None
+            else None
         ),
     }
 
 
-def format_json(
-    results: Sequence[CheckResult], summary: RunSummary, messages: Sequence[str], show_statistics: bool
-) -> str:
+def format_json(results: Sequence[CheckResult], summary: RunSummary, messages: Sequence[str], show_statistics: bool) -> str:
     document: dict[str, Any] = {
         "tool": "baes",
         "version": __version__,
@@ -156,7 +157,8 @@ def format_json(
                 "syntax_error": r.report.syntax_error,
                 "findings": len(r.report.findings),
             }
-            for r in results if r.report is not None
+            for r in results
+            if r.report is not None
         ],
         "findings": [finding_to_json(r.display, f) for r in results for f in r.findings],
         "skipped": [{"path": r.display, "reason": r.skipped} for r in results if r.skipped],

@@ -11,6 +11,7 @@ Workers never outlive the run: each asks the kernel to kill it when its parent d
 ``kill -9`` of ``baes`` leaves no process blocked on an orphaned queue. Workers ignore Ctrl-C
 (the parent stops the pool) and take SIGTERM's default action.
 """
+
 from __future__ import annotations
 
 import ctypes
@@ -59,8 +60,8 @@ class CheckResult:
     path: str
     display: str
     report: FileReport | None = None
-    skipped: str | None = None      # not Python text (binary, undecodable, unreadable)
-    failed: str | None = None       # internal error
+    skipped: str | None = None  # not Python text (binary, undecodable, unreadable)
+    failed: str | None = None  # internal error
 
     @property
     def findings(self) -> tuple[Finding, ...]:
@@ -82,7 +83,7 @@ class FixResult:
     display: str
     applied: tuple[Finding, ...] = ()
     not_applied: tuple[tuple[Finding, str], ...] = ()
-    remaining: FileReport | None = None   # check of the fixed (or unchanged) source
+    remaining: FileReport | None = None  # check of the fixed (or unchanged) source
     diff: str = ""
     written: bool = False
     skipped: str | None = None
@@ -120,6 +121,7 @@ def check_file(task: CheckTask) -> CheckResult:
 
 def unified_diff(old: str, new: str, display: str) -> str:
     """A git-style unified diff between two versions of a file."""
+
     def lines(text: str) -> list[str]:
         result = text.splitlines(keepends=True)
         if result and not result[-1].endswith(("\n", "\r")):
@@ -141,8 +143,12 @@ def fix_file(task: FixTask) -> FixResult:
         if remaining is None:
             remaining = check_source(new_text, task.path, task.settings)
         if new_text != source.text and remaining.syntax_error:  # never write a file that stopped parsing
-            return FixResult(task.path, task.display, failed="the fixed source does not parse; file left unchanged",
-                             remaining=check_source(source.text, task.path, task.settings))
+            return FixResult(
+                task.path,
+                task.display,
+                failed="the fixed source does not parse; file left unchanged",
+                remaining=check_source(source.text, task.path, task.settings),
+            )
     except Exception as exc:  # the fixer promises not to raise; one file must not end the run
         return FixResult(task.path, task.display, failed=f"internal error: {type(exc).__name__}: {exc}")
     diff = ""
@@ -159,8 +165,13 @@ def fix_file(task: FixTask) -> FixResult:
             except (OSError, UnicodeError) as exc:
                 return FixResult(task.path, task.display, failed=f"cannot be written ({exc})")
     return FixResult(
-        task.path, task.display, applied=tuple(outcome.applied), not_applied=tuple(outcome.skipped),
-        remaining=remaining, diff=diff, written=written,
+        task.path,
+        task.display,
+        applied=tuple(outcome.applied),
+        not_applied=tuple(outcome.skipped),
+        remaining=remaining,
+        diff=diff,
+        written=written,
     )
 
 

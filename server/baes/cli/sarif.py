@@ -6,6 +6,7 @@ the catalog does not declare), and each result points at its rule by ``ruleId`` 
 slashes; regions are 1-based and counted in Unicode code points (``columnKind``). Files that
 could not be checked become tool execution notifications, not results.
 """
+
 from __future__ import annotations
 
 import json
@@ -114,17 +115,19 @@ def _result(finding: Finding, rule_index: int, location: dict[str, Any]) -> dict
         "ruleIndex": rule_index,
         "level": sarif_level(finding.severity),
         "message": {"text": finding.message},
-        "locations": [{
-            "physicalLocation": {
-                "artifactLocation": dict(location),
-                "region": {
-                    "startLine": max(1, span.start_line),
-                    "startColumn": span.start_col + 1,
-                    "endLine": max(1, end_line),
-                    "endColumn": end_col + 1,
+        "locations": [
+            {
+                "physicalLocation": {
+                    "artifactLocation": dict(location),
+                    "region": {
+                        "startLine": max(1, span.start_line),
+                        "startColumn": span.start_col + 1,
+                        "endLine": max(1, end_line),
+                        "endColumn": end_col + 1,
+                    },
                 },
-            },
-        }],
+            }
+        ],
     }
 
 
@@ -151,24 +154,30 @@ def build_sarif(results: Sequence[CheckResult], cwd: str | None = None) -> dict[
             sarif_results.append(_result(finding, index[finding.rule_id], location))
         problem = result.skipped or result.failed
         if problem:
-            notifications.append({
-                "level": "warning" if result.skipped else "error",
-                "message": {"text": f"{result.display}: {problem}"},
-                "locations": [{"physicalLocation": {"artifactLocation": dict(location)}}],
-            })
+            notifications.append(
+                {
+                    "level": "warning" if result.skipped else "error",
+                    "message": {"text": f"{result.display}: {problem}"},
+                    "locations": [{"physicalLocation": {"artifactLocation": dict(location)}}],
+                }
+            )
     return {
         "$schema": SARIF_SCHEMA,
         "version": SARIF_VERSION,
-        "runs": [{
-            "tool": {"driver": _driver(descriptors)},
-            "originalUriBaseIds": {"%SRCROOT%": {"uri": base_uri}},
-            "columnKind": "unicodeCodePoints",
-            "invocations": [{
-                "executionSuccessful": not any(r.failed for r in results),
-                "toolExecutionNotifications": notifications,
-            }],
-            "results": sarif_results,
-        }],
+        "runs": [
+            {
+                "tool": {"driver": _driver(descriptors)},
+                "originalUriBaseIds": {"%SRCROOT%": {"uri": base_uri}},
+                "columnKind": "unicodeCodePoints",
+                "invocations": [
+                    {
+                        "executionSuccessful": not any(r.failed for r in results),
+                        "toolExecutionNotifications": notifications,
+                    }
+                ],
+                "results": sarif_results,
+            }
+        ],
     }
 
 

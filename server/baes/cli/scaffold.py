@@ -11,6 +11,7 @@ the user's cache folder (unless ``ENABLE_RECOGNITION_CACHE`` is off) and the LLM
 (bad spec, a request that names no entity). Core modules are imported inside the handlers so
 ``baes --help`` stays fast.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -45,18 +46,33 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     )
     scaffold.add_argument("request", nargs="?", help="a sentence describing the entity or a change to one")
     scaffold.add_argument("--entity", metavar="NAME", help="entity name, e.g. Student")
-    scaffold.add_argument("--attr", "--add-attr", dest="attr", action="append", default=[], metavar="NAME:TYPE[?]",
-                          help="an attribute (added to an existing entity); repeatable (e.g. gpa:float, email:email?)")
-    scaffold.add_argument("--ref", "--references", dest="ref", action="append", default=[], metavar="ENTITY[?]",
-                          help="a reference to another entity of the app (adds <entity>_id); repeatable")
+    scaffold.add_argument(
+        "--attr",
+        "--add-attr",
+        dest="attr",
+        action="append",
+        default=[],
+        metavar="NAME:TYPE[?]",
+        help="an attribute (added to an existing entity); repeatable (e.g. gpa:float, email:email?)",
+    )
+    scaffold.add_argument(
+        "--ref",
+        "--references",
+        dest="ref",
+        action="append",
+        default=[],
+        metavar="ENTITY[?]",
+        help="a reference to another entity of the app (adds <entity>_id); repeatable",
+    )
     scaffold.add_argument("--out", default=".", metavar="DIR", help="project folder (default: the current folder)")
     scaffold.add_argument("--dry-run", action="store_true", help="list the files without writing anything")
     scaffold.add_argument("--format", choices=("text", "json"), default="text")
     _add_evolution_arguments(scaffold)
     scaffold.set_defaults(handler=run_scaffold)
 
-    templates = subparsers.add_parser("templates", help="list the code templates",
-                                      description="List the Jinja2 templates used by baes scaffold.")
+    templates = subparsers.add_parser(
+        "templates", help="list the code templates", description="List the Jinja2 templates used by baes scaffold."
+    )
     templates.add_argument("--format", choices=("text", "json"), default="text")
     templates.set_defaults(handler=run_templates)
 
@@ -68,19 +84,38 @@ def _usage(message: str) -> int:
 
 def _add_evolution_arguments(scaffold: argparse.ArgumentParser) -> None:
     """Flags that change an entity the app already has (one plan: files merged, one migration)."""
-    scaffold.add_argument("--remove-attr", action="append", default=[], metavar="NAME",
-                          help="remove an attribute of an existing entity (its column is dropped, rows kept)")
+    scaffold.add_argument(
+        "--remove-attr",
+        action="append",
+        default=[],
+        metavar="NAME",
+        help="remove an attribute of an existing entity (its column is dropped, rows kept)",
+    )
     scaffold.add_argument("--rename-attr", metavar="OLD:NEW", help="rename an attribute (its column keeps the data)")
-    scaffold.add_argument("--default", action="append", default=[], metavar="NAME=VALUE",
-                          help="the value existing rows get for a new required attribute; repeatable")
-    scaffold.add_argument("--many-to-many", action="append", default=[], metavar="ENTITY",
-                          help="relate to another entity many-to-many: a join entity <Entity><Other> with both "
-                               "references, UNIQUE on the pair, and endpoints listing each side's partners")
+    scaffold.add_argument(
+        "--default",
+        action="append",
+        default=[],
+        metavar="NAME=VALUE",
+        help="the value existing rows get for a new required attribute; repeatable",
+    )
+    scaffold.add_argument(
+        "--many-to-many",
+        action="append",
+        default=[],
+        metavar="ENTITY",
+        help="relate to another entity many-to-many: a join entity <Entity><Other> with both "
+        "references, UNIQUE on the pair, and endpoints listing each side's partners",
+    )
     scaffold.add_argument("--rename-entity", metavar="NEW", help="rename the entity (files, table, references to it)")
-    scaffold.add_argument("--delete-entity", action="store_true",
-                          help="delete the entity (refused while others refer to it); its table is dropped")
-    scaffold.add_argument("--conflict-markers", action="store_true",
-                          help="write overlapping edits with <<<<<<< markers instead of refusing the change")
+    scaffold.add_argument(
+        "--delete-entity", action="store_true", help="delete the entity (refused while others refer to it); its table is dropped"
+    )
+    scaffold.add_argument(
+        "--conflict-markers",
+        action="store_true",
+        help="write overlapping edits with <<<<<<< markers instead of refusing the change",
+    )
 
 
 def _change_from_args(args: argparse.Namespace, out: Path) -> Any:
@@ -96,8 +131,10 @@ def _change_from_args(args: argparse.Namespace, out: Path) -> Any:
     current = inspect_project(out).get(args.entity.strip())
     if current is None:
         if changes:
-            raise SpecError(f"{args.entity} is not an entity of the app in {out}: --remove-attr, --rename-attr, "
-                            "--rename-entity, --delete-entity and --default change an existing entity")
+            raise SpecError(
+                f"{args.entity} is not an entity of the app in {out}: --remove-attr, --rename-attr, "
+                "--rename-entity, --delete-entity and --default change an existing entity"
+            )
         return None
     rename = None
     if args.rename_attr:
@@ -116,7 +153,8 @@ def _change_from_args(args: argparse.Namespace, out: Path) -> Any:
         add_attributes=tuple(AttributeSpec.parse(text) for text in args.attr),
         add_relationships=_relationships(args),
         remove=tuple(check_identifier(name.strip(), "attribute name") for name in args.remove_attr),
-        rename=rename, defaults=tuple(defaults),
+        rename=rename,
+        defaults=tuple(defaults),
         new_name=check_identifier(args.rename_entity.strip(), "entity name") if args.rename_entity else None,
         delete=bool(args.delete_entity),
     )
@@ -127,8 +165,7 @@ def _relationships(args: argparse.Namespace) -> tuple[Any, ...]:
     from baes.scaffold.spec import RelationshipSpec
 
     references = [RelationshipSpec(target=ref.rstrip("?").strip(), required=not ref.endswith("?")) for ref in args.ref]
-    return tuple(references) + tuple(RelationshipSpec(target=t.strip(), kind="many_to_many")
-                                     for t in args.many_to_many)
+    return tuple(references) + tuple(RelationshipSpec(target=t.strip(), kind="many_to_many") for t in args.many_to_many)
 
 
 def _print_plan(plan: Any, stream: Any) -> None:
@@ -234,6 +271,8 @@ def run_templates(args: argparse.Namespace) -> int:
         return EXIT_OK
     for metadata in templates:
         swea = metadata.swea_type.value if metadata.swea_type else "-"
-        print(f"{metadata.template_id:24} {swea:9} {metadata.entity_type.value:9} v{metadata.version:5} "
-              f"{metadata.output_path:34} {metadata.description}")
+        print(
+            f"{metadata.template_id:24} {swea:9} {metadata.entity_type.value:9} v{metadata.version:5} "
+            f"{metadata.output_path:34} {metadata.description}"
+        )
     return EXIT_OK

@@ -17,6 +17,7 @@ file (Linux ``O_TMPFILE``) that gets its hidden name only once it is complete an
 right before the rename; hidden names carry the writer's pid, and the next write in the
 same folder removes those of writers that no longer run.
 """
+
 from __future__ import annotations
 
 import codecs
@@ -48,9 +49,9 @@ class FileTooLarge(OSError):
 class TextFile:
     """A text file's content with how it was stored, so it can be written back the same way."""
 
-    text: str           # content with its original line endings (read with newline="")
-    encoding: str       # e.g. "utf-8", "utf-8-sig" (BOM kept), "latin-1" when declared
-    newline: str        # dominant line ending: "\n", "\r\n" or "\r"
+    text: str  # content with its original line endings (read with newline="")
+    encoding: str  # e.g. "utf-8", "utf-8-sig" (BOM kept), "latin-1" when declared
+    newline: str  # dominant line ending: "\n", "\r\n" or "\r"
 
 
 def _detect_newline(text: str) -> str:
@@ -103,8 +104,7 @@ def read_bytes_bounded(path: str | os.PathLike[str], limit: int = MAX_SOURCE_BYT
             what = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file (a pipe, device or socket)"
             raise NotARegularFile(errno.EINVAL, f"{what}; only regular files are read", os.fspath(path))
         if info.st_size > limit:
-            raise FileTooLarge(errno.EFBIG, f"file of {info.st_size} bytes is over the {limit}-byte limit",
-                               os.fspath(path))
+            raise FileTooLarge(errno.EFBIG, f"file of {info.st_size} bytes is over the {limit}-byte limit", os.fspath(path))
         chunks: list[bytes] = []
         remaining = limit + 1
         while remaining > 0:
@@ -132,8 +132,9 @@ def _default_mode() -> int:
     return 0o666 & ~umask
 
 
-def _write_temp_beside(target: Path, data: bytes, mode: int, owner: tuple[int, int] | None = None,
-                       suffix: str = ".baes-tmp") -> str:
+def _write_temp_beside(
+    target: Path, data: bytes, mode: int, owner: tuple[int, int] | None = None, suffix: str = ".baes-tmp"
+) -> str:
     """Write ``data`` to a new temporary file next to ``target``, flushed to disk, with ``mode``.
 
     ``owner`` (uid, gid) is given to the new file when the process may (root rewriting
@@ -250,8 +251,7 @@ def _rewrite_in_place(target: Path, data: bytes, info: os.stat_result) -> None:
     If the process dies mid-write, the backup (``.NAME.*.baes-backup`` beside it) holds the
     old text; it is removed as soon as the new text is on disk.
     """
-    backup = _write_temp_beside(target, target.read_bytes(), stat.S_IMODE(info.st_mode),
-                                suffix=".baes-backup")
+    backup = _write_temp_beside(target, target.read_bytes(), stat.S_IMODE(info.st_mode), suffix=".baes-backup")
     try:
         with open(target, "r+b") as handle:
             handle.write(data)

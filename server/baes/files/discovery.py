@@ -11,6 +11,7 @@ Glob semantics (also used for ``per-file-ignores`` and ``swea-overrides``): a pa
 matches the path relative to the root or any of its leading folders (``tests/fixtures``,
 ``src/*/generated``, ``**/legacy/*.py``). Matching is case-sensitive.
 """
+
 from __future__ import annotations
 
 import errno
@@ -22,10 +23,26 @@ from fnmatch import fnmatchcase
 from pathlib import Path
 
 # Folder names never walked into (unless named explicitly on the command line).
-SKIPPED_DIR_NAMES: frozenset[str] = frozenset({
-    ".git", ".hg", ".svn", ".venv", "venv", "__pycache__", "node_modules", "build", "dist",
-    ".tox", ".nox", ".mypy_cache", ".pytest_cache", ".ruff_cache", ".eggs", "site-packages",
-})
+SKIPPED_DIR_NAMES: frozenset[str] = frozenset(
+    {
+        ".git",
+        ".hg",
+        ".svn",
+        ".venv",
+        "venv",
+        "__pycache__",
+        "node_modules",
+        "build",
+        "dist",
+        ".tox",
+        ".nox",
+        ".mypy_cache",
+        ".pytest_cache",
+        ".ruff_cache",
+        ".eggs",
+        "site-packages",
+    }
+)
 PYTHON_SUFFIXES: tuple[str, ...] = (".py",)
 
 # Given a folder, the exclude globs that apply in it and the folder they are relative to.
@@ -48,8 +65,12 @@ class Discovery:
     unusable: tuple[Unusable, ...] = ()
 
 
-_SPECIAL_KINDS = ((stat.S_ISFIFO, "a named pipe (FIFO)"), (stat.S_ISCHR, "a character device"),
-                  (stat.S_ISBLK, "a block device"), (stat.S_ISSOCK, "a socket"))
+_SPECIAL_KINDS = (
+    (stat.S_ISFIFO, "a named pipe (FIFO)"),
+    (stat.S_ISCHR, "a character device"),
+    (stat.S_ISBLK, "a block device"),
+    (stat.S_ISSOCK, "a socket"),
+)
 
 
 def classify_path(path: Path) -> tuple[str, str | None]:
@@ -108,9 +129,7 @@ def glob_matches(pattern: str, relative: str) -> bool:
     return any(fnmatchcase(prefix, candidate) for candidate in candidates for prefix in prefixes)
 
 
-def path_matches(
-    patterns: Iterable[str], path: str | os.PathLike[str], root: str | os.PathLike[str] | None
-) -> bool:
+def path_matches(patterns: Iterable[str], path: str | os.PathLike[str], root: str | os.PathLike[str] | None) -> bool:
     """Whether ``path`` matches any of ``patterns`` taken relative to ``root`` (the cwd if None)."""
     relative = relative_posix(path, root)
     return any(glob_matches(pattern, relative) for pattern in patterns)
@@ -169,9 +188,7 @@ def discover_python_files(
         # folder -> its excludes (minus those matching ``top``): asked once per folder, not per entry
         by_folder: dict[Path, tuple[tuple[str, ...], str | os.PathLike[str] | None]] = {}
 
-        def folder_excludes(
-            folder: Path, lookup: ExcludeLookup
-        ) -> tuple[tuple[str, ...], str | os.PathLike[str] | None]:
+        def folder_excludes(folder: Path, lookup: ExcludeLookup) -> tuple[tuple[str, ...], str | os.PathLike[str] | None]:
             found = by_folder.get(folder)
             if found is None:
                 patterns, their_root = lookup(folder)

@@ -1,4 +1,5 @@
 """Where baes keeps per-user data (never the current directory)."""
+
 from __future__ import annotations
 
 import os

@@ -7,6 +7,7 @@ next round fixes what is left (fixes deferred by a conflict, problems a fix unco
 until nothing changes or ``MAX_ROUNDS`` is reached. ``baes fix``, ``baes check --fix`` and
 the editor's fix-all and quick fixes all come through here.
 """
+
 from __future__ import annotations
 
 import logging
@@ -107,9 +108,7 @@ def apply_findings(source: str, findings: Sequence[Finding], include_unsafe: boo
     return FixStep(text, tuple(chosen), tuple(skipped), tuple(resolved))
 
 
-def _one_by_one(
-    parsed: PatchSource, chosen: list[tuple[Finding, PatchPlan]], skipped: list[tuple[Finding, str]]
-) -> FixStep:
+def _one_by_one(parsed: PatchSource, chosen: list[tuple[Finding, PatchPlan]], skipped: list[tuple[Finding, str]]) -> FixStep:
     """Together the fixes failed: keep each that still leaves valid code when added."""
     kept: list[tuple[Finding, PatchPlan]] = []
     text, resolved = parsed.text, []

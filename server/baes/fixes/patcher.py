@@ -6,6 +6,7 @@ that parses or fails with the original untouched; it never raises on bad input.
 ``tokens_saved`` is measured with tiktoken (``baes.fixes.patches.cost``): tokens of
 regenerating the whole file minus tokens of the targeted patch.
 """
+
 from __future__ import annotations
 
 import logging
@@ -24,14 +25,14 @@ log = logging.getLogger(__name__)
 class PatchResult:
     """Result of a patch operation (fields as in the API reference)."""
 
-    success: bool                  # Whether patch was successful
-    patched_code: str              # Code after patching (the original when it failed)
-    original_code: str             # Original code before patch
-    patch_type: str                # Type of patch applied
-    patch_location: str            # Where patch was applied: "Line 4 (function: get_db_connection)"
-    validation_passed: bool        # Whether patched_code parses
-    error_message: str = ""        # Error if patch failed
-    tokens_saved: int = 0          # Measured: full-regeneration tokens minus targeted-patch tokens
+    success: bool  # Whether patch was successful
+    patched_code: str  # Code after patching (the original when it failed)
+    original_code: str  # Original code before patch
+    patch_type: str  # Type of patch applied
+    patch_location: str  # Where patch was applied: "Line 4 (function: get_db_connection)"
+    validation_passed: bool  # Whether patched_code parses
+    error_message: str = ""  # Error if patch failed
+    tokens_saved: int = 0  # Measured: full-regeneration tokens minus targeted-patch tokens
 
 
 class CodePatcher:
@@ -122,4 +123,3 @@ def _location(plan: PatchPlan, resolved: list[PatchPlan]) -> str:
     if plan.patch_type == "add_import" and resolved:
         return resolved[-1].location
     return plan.location
-

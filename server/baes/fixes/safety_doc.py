@@ -5,6 +5,7 @@ Each ``PatchType`` declares its ``safety`` (or ``safety_for`` when its arguments
 document cannot drift from the code (``tests/fixes/test_safety_doc.py`` checks it).
 Regenerate: ``PYTHONPATH=server python -m baes.fixes.safety_doc docs/fixes.md``.
 """
+
 from __future__ import annotations
 
 import sys

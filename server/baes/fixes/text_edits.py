@@ -5,6 +5,7 @@ the cursor, folds and undo history survive. Positions follow ``baes.standards.fi
 lines, 0-based code-point columns; a line ends at ``\\n``, ``\\r\\n`` or ``\\r`` (as Python
 and the LSP count lines). Edits never start or end between the two characters of ``\\r\\n``.
 """
+
 from __future__ import annotations
 
 import difflib

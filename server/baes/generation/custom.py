@@ -5,6 +5,7 @@ when templates are off). Every LLM call's tokens and latency come from the endpo
 every step is timed with ``time.perf_counter``. An LLM failure ends the SWEA with a clear
 note and no code, so the pipeline can refuse to write a half-generated entity.
 """
+
 from __future__ import annotations
 
 import logging
@@ -48,6 +49,7 @@ DEFAULT_MAX_ATTEMPTS = 3
 @dataclass
 class LLMUsage:
     """Measured LLM cost of one part of the work."""
+
     calls: int = 0
     prompt_tokens: int = 0
     completion_tokens: int = 0
@@ -74,11 +76,12 @@ class LLMUsage:
 @dataclass
 class Verdict:
     """One validation of one module: the outcome, whether it passes, and feedback for a retry."""
-    outcome: str                      # confident_* / uncertain (rules) or llm_approval / llm_rejection
+
+    outcome: str  # confident_* / uncertain (rules) or llm_approval / llm_rejection
     approved: bool
     feedback: tuple[str, ...] = ()
-    rule_outcome: str | None = None   # what the rule engine said, when it ran
-    result: Any = None                # the ValidationRuleEngine's ValidationResult, when it ran
+    rule_outcome: str | None = None  # what the rule engine said, when it ran
+    result: Any = None  # the ValidationRuleEngine's ValidationResult, when it ran
     elapsed_s: float = 0.0
     review: LLMUsage = field(default_factory=LLMUsage)
 
@@ -86,10 +89,11 @@ class Verdict:
 @dataclass
 class ModuleOutcome:
     """What one SWEA's stage produced, with everything the metrics need."""
+
     swea: SWEAType
-    code: str | None                  # None: nothing usable (see notes)
+    code: str | None  # None: nothing usable (see notes)
     approved: bool = False
-    source: str = "llm"               # "llm" | "template"
+    source: str = "llm"  # "llm" | "template"
     template_id: str | None = None
     validation_outcome: str | None = None  # the first validation's rule (or review) outcome
     final_outcome: str | None = None
@@ -157,8 +161,13 @@ def llm_review(client: LLMClient, swea: SWEAType, code: str, entity_name: str, s
     try:
         verdict = parse_review(reply.content)
     except ValueError as exc:
-        return Verdict(LLM_REJECTION, False, (f"the review answer was unreadable: {exc}",),
-                       elapsed_s=time.perf_counter() - started, review=usage)
+        return Verdict(
+            LLM_REJECTION,
+            False,
+            (f"the review answer was unreadable: {exc}",),
+            elapsed_s=time.perf_counter() - started,
+            review=usage,
+        )
     outcome = LLM_APPROVAL if verdict.approved else LLM_REJECTION
     feedback = verdict.issues or (() if verdict.approved else ("the reviewer rejected the module",))
     return Verdict(outcome, verdict.approved, feedback, elapsed_s=time.perf_counter() - started, review=usage)
@@ -167,6 +176,7 @@ def llm_review(client: LLMClient, swea: SWEAType, code: str, entity_name: str, s
 @dataclass
 class ModuleJob:
     """Everything one SWEA stage needs to generate its module with the LLM."""
+
     swea: SWEAType
     spec: EntitySpec
     target_path: str
@@ -186,20 +196,29 @@ class ModuleJob:
         effects = import_time_effects(code, page=self.swea is SWEAType.FRONTEND)
         if effects:
             # Whatever the rules say, this module would act when imported: send it back.
-            verdict = Verdict(CONFIDENT_REJECTION, False,
-                              tuple(f"import-time side effect, {effect}" for effect in effects),
-                              )
+            verdict = Verdict(
+                CONFIDENT_REJECTION,
+                False,
+                tuple(f"import-time side effect, {effect}" for effect in effects),
+            )
         elif self.flags.ENABLE_RULE_VALIDATION:
             result = rule_validate(code, self.swea, self.spec.name)
             outcome = str(result.overall_outcome)
             out.confident_validations += int(outcome in (CONFIDENT_APPROVAL, CONFIDENT_REJECTION))
             if outcome == UNCERTAIN:
                 review = llm_review(self.client, self.swea, code, self.spec.name, self.standards_text())
-                verdict = Verdict(review.outcome, review.approved, rule_feedback(result) + review.feedback,
-                                  rule_outcome=outcome, result=result, review=review.review)
+                verdict = Verdict(
+                    review.outcome,
+                    review.approved,
+                    rule_feedback(result) + review.feedback,
+                    rule_outcome=outcome,
+                    result=result,
+                    review=review.review,
+                )
             else:
-                verdict = Verdict(outcome, outcome == CONFIDENT_APPROVAL, rule_feedback(result),
-                                  rule_outcome=outcome, result=result)
+                verdict = Verdict(
+                    outcome, outcome == CONFIDENT_APPROVAL, rule_feedback(result), rule_outcome=outcome, result=result
+                )
         else:
             verdict = llm_review(self.client, self.swea, code, self.spec.name, self.standards_text())
         verdict.elapsed_s = time.perf_counter() - started
@@ -227,8 +246,7 @@ def _targeted_patch(job: ModuleJob, code: str, verdict: Verdict, out: ModuleOutc
         out.notes.append(f"{job.swea.value}: no targeted patch ({decision.reason}); regenerating")
         return None
     if not result.success:
-        out.notes.append(f"{job.swea.value}: targeted patches left {', '.join(result.remaining)} failing; "
-                         "regenerating")
+        out.notes.append(f"{job.swea.value}: targeted patches left {', '.join(result.remaining)} failing; regenerating")
         return None
     return result.code
 
@@ -264,8 +282,9 @@ def _generate(job: ModuleJob, context_modules: Sequence[tuple[str, str]], out: M
     standards_text = job.standards_text()
     out.standards_type = "compressed" if job.flags.ENABLE_COMPRESSED_STANDARDS else "full"
     with CPU_LOCK:
-        messages = generation_messages(job.swea, job.spec, standards_text, job.target_path, job.reasons,
-                                       job.request, context_modules)
+        messages = generation_messages(
+            job.swea, job.spec, standards_text, job.target_path, job.reasons, job.request, context_modules
+        )
     name = job.swea.value
     reply = _ask(job, messages, out, "the LLM call")
     if reply is None:
@@ -285,8 +304,13 @@ def _generate(job: ModuleJob, context_modules: Sequence[tuple[str, str]], out: M
     generations = 1
     patch_tried = False  # one targeted-patch round per generated module
     while not (verdict is not None and verdict.approved):
-        if (not patch_tried and code is not None and verdict is not None and verdict.result is not None
-                and job.flags.ENABLE_SMART_RETRY):
+        if (
+            not patch_tried
+            and code is not None
+            and verdict is not None
+            and verdict.result is not None
+            and job.flags.ENABLE_SMART_RETRY
+        ):
             patch_tried = True
             patched = _targeted_patch(job, code, verdict, out)
             if patched is not None:
@@ -304,8 +328,7 @@ def _generate(job: ModuleJob, context_modules: Sequence[tuple[str, str]], out: M
         patch_tried = False
         out.retry_count += 1
         out.retry_methods.append(FULL_REGENERATION)
-        reply = _ask(job, regeneration_messages(messages, code, feedback), out,
-                     f"the LLM call of retry {out.retry_count}")
+        reply = _ask(job, regeneration_messages(messages, code, feedback), out, f"the LLM call of retry {out.retry_count}")
         if reply is None:
             return out
         out.retry.add(reply)
@@ -321,8 +344,10 @@ def _generate(job: ModuleJob, context_modules: Sequence[tuple[str, str]], out: M
     if verdict is None or not verdict.approved or code is None:
         out.failed = True
         detail = "; ".join(feedback[:5]) if feedback else "no usable answer"
-        out.notes.append(f"{name}: still rejected after {generations} generation(s) and {out.retry_count} "
-                         f"retr{'y' if out.retry_count == 1 else 'ies'}: {detail}")
+        out.notes.append(
+            f"{name}: still rejected after {generations} generation(s) and {out.retry_count} "
+            f"retr{'y' if out.retry_count == 1 else 'ies'}: {detail}"
+        )
         return out
     out.code = code
     out.approved = True

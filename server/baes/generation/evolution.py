@@ -3,6 +3,7 @@
 The recognizers (``baes.recognition``) and the planner (``baes.scaffold.entity_update``) meet
 here, on the fields of their shared contract, so neither imports the other.
 """
+
 from __future__ import annotations
 
 from typing import Any
@@ -24,11 +25,9 @@ def change_from_recognition(recognition: Any) -> EntityChange | None:
     if intent == "remove_attributes":
         return EntityChange(entity.name, remove=tuple(getattr(recognition, "removed", ()) or ()))
     if intent == "rename_attribute":
-        return EntityChange(entity.name, rename=(recognition.renamed_from, recognition.renamed_to),
-                            defaults=defaults)
+        return EntityChange(entity.name, rename=(recognition.renamed_from, recognition.renamed_to), defaults=defaults)
     if intent == "rename_entity":
-        return EntityChange(getattr(recognition, "renamed_from", None) or entity.name,
-                            new_name=recognition.renamed_to)
+        return EntityChange(getattr(recognition, "renamed_from", None) or entity.name, new_name=recognition.renamed_to)
     if intent in ("delete", "delete_entity"):
         return EntityChange(entity.name, delete=True)
     return None

@@ -10,6 +10,7 @@ body plays the request handler, so HTTP calls to the app's API are allowed there
 the OS, processes and strings-as-code are not. Names are resolved through the module's own imports, so
 ``from subprocess import run as r; r(...)`` is caught like ``subprocess.run(...)``.
 """
+
 from __future__ import annotations
 
 import ast
@@ -52,8 +53,17 @@ _DANGEROUS: tuple[tuple[str, str], ...] = (
 )
 _NETWORK = frozenset({"opens a network socket", "opens a network connection", "makes an HTTP request"})
 # Constructors and helpers of those modules that do nothing by themselves.
-_HARMLESS = frozenset({"requests.Session", "httpx.Client", "httpx.AsyncClient", "httpx.Timeout", "httpx.Limits",
-                       "multiprocessing.cpu_count", "socket.gethostname"})
+_HARMLESS = frozenset(
+    {
+        "requests.Session",
+        "httpx.Client",
+        "httpx.AsyncClient",
+        "httpx.Timeout",
+        "httpx.Limits",
+        "multiprocessing.cpu_count",
+        "socket.gethostname",
+    }
+)
 
 
 @dataclass(frozen=True)
@@ -63,8 +73,10 @@ class ImportEffect:
     what: str
 
     def __str__(self) -> str:
-        return (f"line {self.line}: `{self.call}(...)` {self.what} when the module is imported; "
-                "move it into a function that a request handler or the app's start-up calls")
+        return (
+            f"line {self.line}: `{self.call}(...)` {self.what} when the module is imported; "
+            "move it into a function that a request handler or the app's start-up calls"
+        )
 
 
 def import_time_effects(code: str, page: bool = False) -> tuple[ImportEffect, ...]:
@@ -135,6 +147,11 @@ def _import_time_calls(tree: ast.Module) -> Iterator[ast.Call]:
 
 def _is_main_block(stmt: ast.stmt) -> bool:
     test = stmt.test if isinstance(stmt, ast.If) else None
-    return (isinstance(test, ast.Compare) and isinstance(test.left, ast.Name) and test.left.id == "__name__"
-            and len(test.comparators) == 1 and isinstance(test.comparators[0], ast.Constant)
-            and test.comparators[0].value == "__main__")
+    return (
+        isinstance(test, ast.Compare)
+        and isinstance(test.left, ast.Name)
+        and test.left.id == "__name__"
+        and len(test.comparators) == 1
+        and isinstance(test.comparators[0], ast.Constant)
+        and test.comparators[0].value == "__main__"
+    )

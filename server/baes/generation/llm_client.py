@@ -12,6 +12,7 @@ transport (``baes.generation.llm_transport``), in tokens by ``max_tokens`` sent 
 request and checked on the answer. Credentials written into the base URL
 (``http://user:key@host/v1``) never appear in a message, a log line or a cache key.
 """
+
 from __future__ import annotations
 
 import math
@@ -106,8 +107,10 @@ class LLMConfig:
     max_answer_tokens: int = DEFAULT_MAX_ANSWER_TOKENS
 
     def __repr__(self) -> str:
-        return (f"LLMConfig(base_url={redact_url(self.base_url)!r}, model={self.model!r}, "
-                f"timeout_s={self.timeout_s}, max_retries={self.max_retries})")
+        return (
+            f"LLMConfig(base_url={redact_url(self.base_url)!r}, model={self.model!r}, "
+            f"timeout_s={self.timeout_s}, max_retries={self.max_retries})"
+        )
 
     @property
     def enabled(self) -> bool:
@@ -134,12 +137,13 @@ class LLMConfig:
                     found[attr] = value
                     break
         errors: list[str] = []
-        timeout = _parse_number(found.get("timeout_s"), DEFAULT_TIMEOUT_S, float, "timeout", source, errors,
-                                minimum=0.001)
-        retries = _parse_number(found.get("max_retries"), DEFAULT_MAX_RETRIES, int, "max_retries", source, errors,
-                                minimum=0, maximum=10)
-        temperature = _parse_number(found.get("temperature"), DEFAULT_TEMPERATURE, float, "temperature", source,
-                                    errors, minimum=0.0, maximum=2.0)
+        timeout = _parse_number(found.get("timeout_s"), DEFAULT_TIMEOUT_S, float, "timeout", source, errors, minimum=0.001)
+        retries = _parse_number(
+            found.get("max_retries"), DEFAULT_MAX_RETRIES, int, "max_retries", source, errors, minimum=0, maximum=10
+        )
+        temperature = _parse_number(
+            found.get("temperature"), DEFAULT_TEMPERATURE, float, "temperature", source, errors, minimum=0.0, maximum=2.0
+        )
         return cls(
             base_url=_text(found.get("base_url")),
             model=_text(found.get("model")),
@@ -154,8 +158,7 @@ class LLMConfig:
     def from_env(cls, environ: Mapping[str, str] | None = None) -> LLMConfig:
         """``BAES_LLM_BASE_URL``, ``BAES_LLM_MODEL``, ``BAES_LLM_API_KEY`` (or ``OPENAI_API_KEY``), ...."""
         env = os.environ if environ is None else environ
-        values = {name: env.get(name) for name in (ENV_BASE_URL, ENV_MODEL, ENV_TIMEOUT, ENV_MAX_RETRIES,
-                                                   ENV_TEMPERATURE)}
+        values = {name: env.get(name) for name in (ENV_BASE_URL, ENV_MODEL, ENV_TIMEOUT, ENV_MAX_RETRIES, ENV_TEMPERATURE)}
         values[ENV_API_KEY] = env.get(ENV_API_KEY) or env.get(ENV_OPENAI_API_KEY)
         return cls.from_mapping(values, source="environment")
 
@@ -178,8 +181,16 @@ def _text(value: Any) -> str | None:
     return text or None
 
 
-def _parse_number(value: Any, default: float, kind: type, name: str, source: str, errors: list[str],
-                  minimum: float | None = None, maximum: float | None = None) -> float:
+def _parse_number(
+    value: Any,
+    default: float,
+    kind: type,
+    name: str,
+    source: str,
+    errors: list[str],
+    minimum: float | None = None,
+    maximum: float | None = None,
+) -> float:
     if value is None:
         return default
     try:
@@ -236,8 +247,9 @@ class LLMClient:
                 )
             return self._client
 
-    def complete(self, messages: Sequence[Mapping[str, str]], response_format_json: bool = False,
-                 max_tokens: int | None = None) -> LLMReply:
+    def complete(
+        self, messages: Sequence[Mapping[str, str]], response_format_json: bool = False, max_tokens: int | None = None
+    ) -> LLMReply:
         """Send one chat completion; return its reply or raise ``LLMError``."""
         client = self._openai()
         import openai
@@ -257,14 +269,16 @@ class LLMClient:
         except (AnswerTooLarge, AnswerTooSlow) as exc:
             raise _bounded_error(exc) from exc
         except openai.APITimeoutError as exc:
-            raise LLMError("timeout", f"no answer within {self.config.timeout_s:g} s "
-                                      f"({self.config.max_retries} retries)") from exc
+            raise LLMError(
+                "timeout", f"no answer within {self.config.timeout_s:g} s ({self.config.max_retries} retries)"
+            ) from exc
         except openai.APIConnectionError as exc:
             cause = exc.__cause__
             if isinstance(cause, (AnswerTooLarge, AnswerTooSlow)):
                 raise _bounded_error(cause) from exc
-            raise LLMError("connection", f"cannot reach {redact_url(self.config.base_url)}: "
-                                         f"{_redacted(str(exc), self.config.base_url)}") from exc
+            raise LLMError(
+                "connection", f"cannot reach {redact_url(self.config.base_url)}: {_redacted(str(exc), self.config.base_url)}"
+            ) from exc
         except openai.APIStatusError as exc:
             raise LLMError("status", _status_message(exc), status=exc.status_code) from exc
         except (openai.OpenAIError, ValueError, TypeError, KeyError, AttributeError) as exc:
@@ -328,8 +342,13 @@ def _to_reply(completion: Any, latency: float) -> LLMReply:
     usage = getattr(completion, "usage", None)
     prompt_tokens = _count(getattr(usage, "prompt_tokens", 0))
     completion_tokens = _count(getattr(usage, "completion_tokens", 0))
-    return LLMReply(content=content, prompt_tokens=prompt_tokens, completion_tokens=completion_tokens,
-                    latency_s=latency, model=str(getattr(completion, "model", "") or ""))
+    return LLMReply(
+        content=content,
+        prompt_tokens=prompt_tokens,
+        completion_tokens=completion_tokens,
+        latency_s=latency,
+        model=str(getattr(completion, "model", "") or ""),
+    )
 
 
 def _count(value: Any) -> int:

@@ -9,6 +9,7 @@ deadline; the client then reports ``LLMError("too_large" | "timeout")``.
 The HTTP library is the one the installed ``openai`` is built on (``httpx2`` for openai 3,
 ``httpx`` before), handed in by the client, so this module imports neither.
 """
+
 from __future__ import annotations
 
 import time

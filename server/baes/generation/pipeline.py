@@ -19,6 +19,7 @@ templates' files), ``waves`` (ordering and threads), ``stage_metrics`` (filling 
 
 Nothing here raises on bad input or LLM trouble: problems become notes on the result.
 """
+
 from __future__ import annotations
 
 import logging
@@ -33,7 +34,7 @@ from baes.fixes.text_edits import minimal_edits
 from baes.generation.custom import ModuleJob, ModuleOutcome, generate_module
 from baes.generation.evolution import change_from_recognition
 from baes.generation.llm_client import LLMClient, LLMConfig
-from baes.generation.result import FileOutcome, GenerationResult, SWEAResult
+from baes.generation.result import FileOutcome, GenerationResult, SWEAResult, file_outcomes
 from baes.generation.template_check import check_template_files
 from baes.generation.waves import run_waves
 from baes.metrics.log import MetricsLog
@@ -63,6 +64,7 @@ LOG = logging.getLogger(__name__)
 @dataclass
 class _Run:
     """Mutable state of one pipeline run."""
+
     started: float
     metrics: PerformanceMetrics
     flags: FeatureFlags
@@ -98,8 +100,9 @@ def _recognize(run: _Run, request: str, root: Path, client: LLMClient | None, ca
     existing = [e.name for e in run.existing.entities]
     started = time.perf_counter()
     try:  # ``recognize`` leaves the cache alone when the flag is off
-        recognition = recognize(request, existing_entities=existing, llm=client.config if client else None,
-                                cache=cache, flags=run.flags)
+        recognition = recognize(
+            request, existing_entities=existing, llm=client.config if client else None, cache=cache, flags=run.flags
+        )
     except (RecognitionError, ValueError) as exc:
         run.metrics.recognition_time = time.perf_counter() - started
         run.fail(f"the request was not understood: {exc}")
@@ -123,8 +126,11 @@ def _recognize(run: _Run, request: str, root: Path, client: LLMClient | None, ca
     run.notes.extend(recognition.notes)
     if recognition.intent == "relationship" and recognition.related_entity:
         many = any(r.kind == "many_to_many" for r in recognition.entity.relationships)
-        run.notes.append(f"{recognition.entity.name} and {recognition.related_entity} are related many-to-many"
-                         if many else f"{recognition.entity.name} now references {recognition.related_entity}")
+        run.notes.append(
+            f"{recognition.entity.name} and {recognition.related_entity} are related many-to-many"
+            if many
+            else f"{recognition.entity.name} now references {recognition.related_entity}"
+        )
     run.change = change_from_recognition(recognition)
 
 
@@ -134,8 +140,9 @@ def _plan(run: _Run, root: Path, request: str, registry: Any) -> Any:
     plan = None
     existing = run.existing if run.existing is not None else inspect_project(root)
     if run.change is not None:
-        plan = plan_entity_change(root, run.change, request=request, registry=registry, existing=existing,
-                                  conflict_markers=run.conflict_markers)
+        plan = plan_entity_change(
+            root, run.change, request=request, registry=registry, existing=existing, conflict_markers=run.conflict_markers
+        )
         change = run.change
         additions_only = not (change.remove or change.rename or change.new_name or change.delete)
         if plan is None and not additions_only:
@@ -146,8 +153,15 @@ def _plan(run: _Run, root: Path, request: str, registry: Any) -> Any:
     if plan is None:
         kind = EntityType(run.entity_type) if run.entity_type else EntityType.STANDARD
         classification = Classification(kind, run.reasons)
-        plan = plan_scaffold(root, [run.entity], request=request, registry=registry, validate=False,
-                             classifications={run.entity.name: classification}, existing=existing)
+        plan = plan_scaffold(
+            root,
+            [run.entity],
+            request=request,
+            registry=registry,
+            validate=False,
+            classifications={run.entity.name: classification},
+            existing=existing,
+        )
     for conflict in plan.conflicts:
         run.fail(conflict)
     if plan.entities:
@@ -166,8 +180,9 @@ def _primary_paths(plan: Any, registry: Any) -> dict[SWEAType, str]:
     return paths
 
 
-def _stages(run: _Run, plan: Any, registry: Any, client: LLMClient | None, request: str,
-            max_attempts: int) -> tuple[dict[SWEAType, Any], set[SWEAType], dict[SWEAType, str]]:
+def _stages(
+    run: _Run, plan: Any, registry: Any, client: LLMClient | None, request: str, max_attempts: int
+) -> tuple[dict[SWEAType, Any], set[SWEAType], dict[SWEAType, str]]:
     """The stage function of each SWEA, which of them use the LLM, and the files they replace."""
     assert run.entity is not None
     entity = run.entity
@@ -184,19 +199,31 @@ def _stages(run: _Run, plan: Any, registry: Any, client: LLMClient | None, reque
             llm_sweas = {swea for swea in SWEAType if swea in primary}
         elif custom and run.flags.ENABLE_TEMPLATES:
             run.metrics.template_fallback_count = len(primary)
-            run.notes.append("no LLM is configured (BAES_LLM_BASE_URL, BAES_LLM_MODEL): the standard templates "
-                             f"stand in for {', '.join(s.value for s in primary)}")
+            run.notes.append(
+                "no LLM is configured (BAES_LLM_BASE_URL, BAES_LLM_MODEL): the standard templates "
+                f"stand in for {', '.join(s.value for s in primary)}"
+            )
         else:
-            run.fail("ENABLE_TEMPLATES is off and no LLM is configured (BAES_LLM_BASE_URL, BAES_LLM_MODEL): "
-                     "nothing can generate the entity's modules; nothing was written")
+            run.fail(
+                "ENABLE_TEMPLATES is off and no LLM is configured (BAES_LLM_BASE_URL, BAES_LLM_MODEL): "
+                "nothing can generate the entity's modules; nothing was written"
+            )
             return {}, set(), primary
 
     def template_stage(swea: SWEAType) -> Any:
         return lambda done: check_template_files(swea, by_swea[swea], entity.name, client, run.flags)
 
     def llm_stage(swea: SWEAType) -> Any:
-        job = ModuleJob(swea=swea, spec=entity, target_path=primary[swea], client=client,  # type: ignore[arg-type]
-                        flags=run.flags, reasons=run.reasons, request=request, max_attempts=max_attempts)
+        job = ModuleJob(
+            swea=swea,
+            spec=entity,
+            target_path=primary[swea],
+            client=client,  # type: ignore[arg-type]
+            flags=run.flags,
+            reasons=run.reasons,
+            request=request,
+            max_attempts=max_attempts,
+        )
 
         def stage(done: Any) -> ModuleOutcome:
             context = [(f.path, f.content) for f in by_swea[swea] if f.path != primary[swea] and f.entity]
@@ -205,8 +232,11 @@ def _stages(run: _Run, plan: Any, registry: Any, client: LLMClient | None, reque
 
         return stage
 
-    stages = {swea: (llm_stage(swea) if swea in llm_sweas else template_stage(swea))
-              for swea in SWEAType if by_swea[swea] or swea in llm_sweas}
+    stages = {
+        swea: (llm_stage(swea) if swea in llm_sweas else template_stage(swea))
+        for swea in SWEAType
+        if by_swea[swea] or swea in llm_sweas
+    }
     return stages, llm_sweas, primary
 
 
@@ -221,8 +251,7 @@ def _final_plan(plan: Any, outcomes: dict[SWEAType, ModuleOutcome], primary: dic
         if code is None:
             files.append(planned)
         elif planned.kind == "edit" and planned.original is not None:
-            files.append(replace(planned, content=code, edits=minimal_edits(planned.original, code),
-                                 template_id=None))
+            files.append(replace(planned, content=code, edits=minimal_edits(planned.original, code), template_id=None))
         else:
             files.append(replace(planned, content=code, template_id=None))
     return replace(plan, files=tuple(files))
@@ -253,10 +282,10 @@ def generate_entity(
     """
     started = time.perf_counter()
     active = flags if flags is not None else FeatureFlags.from_env()
-    name = request.name if isinstance(request, EntitySpec) else (
-        request.entity if isinstance(request, EntityChange) else "")
-    metrics = PerformanceMetrics(request_id=str(uuid.uuid4()), entity_name=name, entity_type="",
-                                 timestamp=datetime.now().astimezone())
+    name = request.name if isinstance(request, EntitySpec) else (request.entity if isinstance(request, EntityChange) else "")
+    metrics = PerformanceMetrics(
+        request_id=str(uuid.uuid4()), entity_name=name, entity_type="", timestamp=datetime.now().astimezone()
+    )
     run = _Run(started=started, metrics=metrics, flags=active, conflict_markers=conflict_markers)
     run.notes.extend(active.errors)
     root = Path(project_dir)
@@ -275,8 +304,7 @@ def generate_entity(
             classification = classify("", request)
             run.intent, run.entity = "create", request
             run.entity_type = entity_type or classification.entity_type.value
-            run.reasons = classification.reasons or (
-                ("custom: requested explicitly",) if run.entity_type == "custom" else ())
+            run.reasons = classification.reasons or (("custom: requested explicitly",) if run.entity_type == "custom" else ())
         else:
             _recognize(run, text, root, client, cache)
         if not run.errors:
@@ -287,8 +315,9 @@ def generate_entity(
     return _finish(run, result_files, swea_results, dry_run, metrics_log, record_metrics)
 
 
-def _generate(run: _Run, root: Path, request: str, client: LLMClient | None, registry: Any,
-              max_attempts: int, dry_run: bool) -> tuple[tuple[FileOutcome, ...], dict[str, SWEAResult]]:
+def _generate(
+    run: _Run, root: Path, request: str, client: LLMClient | None, registry: Any, max_attempts: int, dry_run: bool
+) -> tuple[tuple[FileOutcome, ...], dict[str, SWEAResult]]:
     registry = registry or shared_registry()
     plan = _plan(run, root, request, registry)
     if plan is None:
@@ -305,10 +334,17 @@ def _generate(run: _Run, root: Path, request: str, client: LLMClient | None, reg
     run.metrics.template_id = ",".join(template_ids) or None
     swea_results = {
         swea.value: SWEAResult(
-            swea_type=swea.value, source=o.source if (o.source == "template" or o.code) else "none",
-            approved=o.approved, validation_outcome=o.validation_outcome, final_outcome=o.final_outcome,
-            tokens=o.tokens, time_s=waves.stage_times.get(swea, 0.0), retry_count=o.retry_count,
-            retry_methods=tuple(o.retry_methods), notes=tuple(o.notes))
+            swea_type=swea.value,
+            source=o.source if (o.source == "template" or o.code) else "none",
+            approved=o.approved,
+            validation_outcome=o.validation_outcome,
+            final_outcome=o.final_outcome,
+            tokens=o.tokens,
+            time_s=waves.stage_times.get(swea, 0.0),
+            retry_count=o.retry_count,
+            retry_methods=tuple(o.retry_methods),
+            notes=tuple(o.notes),
+        )
         for swea, o in outcomes.items()
     }
     for outcome in outcomes.values():
@@ -320,18 +356,18 @@ def _generate(run: _Run, root: Path, request: str, client: LLMClient | None, reg
     llm_paths = {primary[s] for s in llm_sweas}
     if run.errors:
         run.notes.append("nothing was written because generation failed")
-        return _file_outcomes(final, llm_paths, written=False), swea_results
+        return file_outcomes(final, llm_paths, written=False), swea_results
     run.metrics.approval_granted = all(o.approved for o in outcomes.values())
     run.plan = final
     if dry_run:
-        return _file_outcomes(final, llm_paths, written=False), swea_results
+        return file_outcomes(final, llm_paths, written=False), swea_results
     try:
         write_plan(final)
     except ScaffoldConflict as exc:
         run.fail(str(exc))
         run.metrics.approval_granted = False
-        return _file_outcomes(final, llm_paths, written=False), swea_results
-    return _file_outcomes(final, llm_paths, written=True), swea_results
+        return file_outcomes(final, llm_paths, written=False), swea_results
+    return file_outcomes(final, llm_paths, written=True), swea_results
 
 
 def _plan_notes(plan: Any, entity: EntitySpec | None, llm_generated: bool) -> list[str]:
@@ -343,24 +379,23 @@ def _plan_notes(plan: Any, entity: EntitySpec | None, llm_generated: bool) -> li
     return notes
 
 
-def _file_outcomes(plan: Any, llm_paths: set[str], written: bool) -> tuple[FileOutcome, ...]:
-    return tuple(
-        FileOutcome(path=f.path, kind=f.kind, source="llm" if f.path in llm_paths else "template",
-                    swea_type=f.swea_type.value if f.swea_type else None, written=written)
-        for f in plan.files
-    )
-
-
-def _finish(run: _Run, files: tuple[FileOutcome, ...], swea: dict[str, SWEAResult], dry_run: bool,
-            metrics_log: MetricsLog | None, record: bool) -> GenerationResult:
+def _finish(
+    run: _Run,
+    files: tuple[FileOutcome, ...],
+    swea: dict[str, SWEAResult],
+    dry_run: bool,
+    metrics_log: MetricsLog | None,
+    record: bool,
+) -> GenerationResult:
     m = run.metrics
     if run.entity is not None:
         m.entity_name = run.entity.name
     m.entity_type = run.entity_type or "unknown"
     m.error_count = len(run.errors)
     m.error_notes = list(run.errors)
-    m.total_tokens = (m.recognition_tokens + m.backend_tokens + m.database_tokens + m.frontend_tokens
-                      + m.test_tokens + m.validation_tokens)
+    m.total_tokens = (
+        m.recognition_tokens + m.backend_tokens + m.database_tokens + m.frontend_tokens + m.test_tokens + m.validation_tokens
+    )
     if run.errors:
         m.approval_granted = False
     m.total_time = time.perf_counter() - run.started
@@ -370,8 +405,16 @@ def _finish(run: _Run, files: tuple[FileOutcome, ...], swea: dict[str, SWEAResul
         except OSError as exc:
             run.notes.append(f"the metrics were not recorded: {exc}")
     return GenerationResult(
-        ok=not run.errors, intent=run.intent, entity=run.entity, entity_type=run.entity_type,
-        files=files, swea=swea, notes=tuple(run.errors + run.notes), metrics=m,
-        recognition_source=run.recognition_source, dry_run=dry_run, plan=run.plan if not run.errors else None,
+        ok=not run.errors,
+        intent=run.intent,
+        entity=run.entity,
+        entity_type=run.entity_type,
+        files=files,
+        swea=swea,
+        notes=tuple(run.errors + run.notes),
+        metrics=m,
+        recognition_source=run.recognition_source,
+        dry_run=dry_run,
+        plan=run.plan if not run.errors else None,
         recognition=run.recognition,
     )

@@ -4,6 +4,7 @@ One module holds every text we send (generation, regeneration with feedback, rev
 every parser of what comes back (the code block, the review verdict), so a prompt change
 and the parser it needs are reviewed together. Pure functions: no I/O, no LLM calls.
 """
+
 from __future__ import annotations
 
 import ast
@@ -36,6 +37,7 @@ class CodeExtractionError(ValueError):
 @dataclass(frozen=True)
 class ReviewVerdict:
     """What an LLM review said: approved or not, and the issues it named."""
+
     approved: bool
     issues: tuple[str, ...]
 
@@ -48,8 +50,7 @@ def describe_entity(spec: EntitySpec) -> str:
         for attr in spec.attributes:
             lines.append(f"- {attr.name}: {attr.type}{'' if attr.required else ' (optional)'}")
     for rel in spec.relationships:
-        lines.append(f"- {rel.field_name}: int, references {rel.target_table}.id"
-                     f"{'' if rel.required else ' (optional)'}")
+        lines.append(f"- {rel.field_name}: int, references {rel.target_table}.id{'' if rel.required else ' (optional)'}")
     if spec.description:
         lines.append(f"Description: {spec.description}")
     return "\n".join(lines)
@@ -73,15 +74,23 @@ def interface_summary(code: str) -> str:
     return "\n".join(out)
 
 
-def generation_messages(swea: SWEAType, spec: EntitySpec, standards_text: str, target_path: str,
-                        reasons: Sequence[str] = (), request: str = "",
-                        context_modules: Sequence[tuple[str, str]] = ()) -> list[dict[str, str]]:
+def generation_messages(
+    swea: SWEAType,
+    spec: EntitySpec,
+    standards_text: str,
+    target_path: str,
+    reasons: Sequence[str] = (),
+    request: str = "",
+    context_modules: Sequence[tuple[str, str]] = (),
+) -> list[dict[str, str]]:
     """Messages asking for the ``swea`` module of ``spec``, following ``standards_text``.
     ``context_modules`` are ``(path, code)`` of modules already there (earlier SWEAs, the
     application's wiring): their interfaces are included so the module calls what really exists.
     """
-    system = (f"You write {_ROLES[swea]} of a FastAPI + SQLite + Streamlit + pytest CRUD application. "
-              "Answer with the complete Python module in one ```python fenced block and nothing else.")
+    system = (
+        f"You write {_ROLES[swea]} of a FastAPI + SQLite + Streamlit + pytest CRUD application. "
+        "Answer with the complete Python module in one ```python fenced block and nothing else."
+    )
     parts = [standards_text.strip(), "", describe_entity(spec)]
     if reasons:
         parts += ["", "Custom logic required:"] + [f"- {reason}" for reason in reasons]
@@ -95,8 +104,9 @@ def generation_messages(swea: SWEAType, spec: EntitySpec, standards_text: str, t
     return [{"role": "system", "content": system}, {"role": "user", "content": "\n".join(parts)}]
 
 
-def regeneration_messages(original: Sequence[Message], previous_code: str | None,
-                          feedback: Sequence[str]) -> list[dict[str, str]]:
+def regeneration_messages(
+    original: Sequence[Message], previous_code: str | None, feedback: Sequence[str]
+) -> list[dict[str, str]]:
     """The original request plus the rejected code and why it was rejected.
     Without code (the answer held none that compiles) only the feedback is added.
     """
@@ -106,17 +116,24 @@ def regeneration_messages(original: Sequence[Message], previous_code: str | None
     issues = "\n".join(f"- {line}" for line in feedback) or "- the code was rejected"
     return [dict(m) for m in original] + [
         {"role": "assistant", "content": f"```python\n{previous_code.rstrip()}\n```"},
-        {"role": "user", "content": "The validator rejected this module:\n" + issues
-                                    + "\nAnswer with the corrected complete module in one ```python block."},
+        {
+            "role": "user",
+            "content": "The validator rejected this module:\n"
+            + issues
+            + "\nAnswer with the corrected complete module in one ```python block.",
+        },
     ]
 
 
 def review_messages(swea: SWEAType, code: str, standards_text: str, entity_name: str) -> list[dict[str, str]]:
     """Ask the LLM to review a module against the standards; the answer is JSON."""
-    system = ("You review generated Python code against coding standards. Answer only with a JSON object "
-              '{"approved": true|false, "issues": ["<rule id>: <problem>", ...]}.')
-    user = (f"{standards_text.strip()}\n\nReview this {swea.value} module for entity {entity_name}:\n"
-            f"```python\n{code.rstrip()}\n```")
+    system = (
+        "You review generated Python code against coding standards. Answer only with a JSON object "
+        '{"approved": true|false, "issues": ["<rule id>: <problem>", ...]}.'
+    )
+    user = (
+        f"{standards_text.strip()}\n\nReview this {swea.value} module for entity {entity_name}:\n```python\n{code.rstrip()}\n```"
+    )
     return [{"role": "system", "content": system}, {"role": "user", "content": user}]
 
 
@@ -156,7 +173,7 @@ def parse_review(reply: str) -> ReviewVerdict:
     start, end = text.find("{"), text.rfind("}")
     if start < 0 or end < start:
         raise ValueError("the review answer holds no JSON object")
-    data = json.loads(text[start:end + 1])
+    data = json.loads(text[start : end + 1])
     if not isinstance(data, dict) or not isinstance(data.get("approved"), bool):
         raise ValueError('the review answer has no boolean "approved"')
     issues = data.get("issues", [])

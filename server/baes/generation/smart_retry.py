@@ -10,6 +10,7 @@ Decision: patch when every failed check is fixable (``min_feasibility``, default
 there are at most ``max_patches`` fixes; otherwise the regeneration has to happen anyway,
 and it fixes the patchable problems in the same pass.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -34,29 +35,30 @@ NOTHING = "none"
 
 @dataclass(frozen=True)
 class RetryDecision:
-    strategy: str                      # "targeted_patch" | "full_regeneration" | "none"
-    feasibility: float                 # failed checks with a fix / failed checks (1.0 when none failed)
+    strategy: str  # "targeted_patch" | "full_regeneration" | "none"
+    feasibility: float  # failed checks with a fix / failed checks (1.0 when none failed)
     failed_checks: int
-    fixable: tuple[Finding, ...]       # the findings whose fixes would be applied
-    unfixable: tuple[str, ...]         # failed checks without a fix (rule ids)
+    fixable: tuple[Finding, ...]  # the findings whose fixes would be applied
+    unfixable: tuple[str, ...]  # failed checks without a fix (rule ids)
     reason: str
 
 
 @dataclass(frozen=True)
 class SmartRetryResult:
     decision: RetryDecision
-    success: bool                      # every failed check is gone and the code parses
-    code: str                          # patched code (the input when nothing was patched)
+    success: bool  # every failed check is gone and the code parses
+    code: str  # patched code (the input when nothing was patched)
     applied: tuple[Finding, ...]
     skipped: tuple[tuple[Finding, str], ...]
-    remaining: tuple[str, ...]         # rule ids of failed checks still failing
-    tokens_used: int                   # tokens of the targeted patches (or of the regeneration)
-    full_regeneration_tokens: int      # tokens a full regeneration costs for the same problems
+    remaining: tuple[str, ...]  # rule ids of failed checks still failing
+    tokens_used: int  # tokens of the targeted patches (or of the regeneration)
+    full_regeneration_tokens: int  # tokens a full regeneration costs for the same problems
     tokens_saved: int
 
 
 class SmartRetry:
     """Decide between targeted patches and regeneration, and apply the patches."""
+
     def __init__(self, min_feasibility: float = 1.0, max_patches: int = 10) -> None:
         self.min_feasibility = min_feasibility
         self.max_patches = max_patches
@@ -102,8 +104,9 @@ class SmartRetry:
         if decision.strategy != TARGETED:
             full_cost = asked + code_tokens
             success = decision.strategy == NOTHING
-            return SmartRetryResult(decision, success, code, (), (), decision.unfixable,
-                                    0 if success else full_cost, full_cost, 0)
+            return SmartRetryResult(
+                decision, success, code, (), (), decision.unfixable, 0 if success else full_cost, full_cost, 0
+            )
         first = list(decision.fixable)
         finder = engine_finder(path, _only(failed_ids), None, swea_type)
 
@@ -149,7 +152,6 @@ class SmartRetry:
 
         report = check_source(code, path, _only(ids), swea_type)
         return ids, [f for f in report.findings if f.rule_id in ids]
-
 
 
 def _still_failing(report: Any, failed_ids: set[str]) -> tuple[str, ...]:

@@ -4,6 +4,7 @@ A STANDARD entity's code comes from the templates; this stage only judges it (ru
 ``ENABLE_RULE_VALIDATION`` is on, an LLM review for uncertain outcomes or when rules are off and
 an LLM is configured) and reports what it found. It never changes the files.
 """
+
 from __future__ import annotations
 
 import time
@@ -36,8 +37,9 @@ def combine_verdicts(outcomes: Sequence[str]) -> str | None:
     return CONFIDENT_APPROVAL
 
 
-def check_template_files(swea: SWEAType, files: Sequence[Any], entity_name: str, client: LLMClient | None,
-                    flags: FeatureFlags) -> ModuleOutcome:
+def check_template_files(
+    swea: SWEAType, files: Sequence[Any], entity_name: str, client: LLMClient | None, flags: FeatureFlags
+) -> ModuleOutcome:
     """Validate the templates' files of one SWEA (rules, LLM review for uncertain ones or when rules are off)."""
     out = ModuleOutcome(swea=swea, code=None, source="template", approved=True)
     python_files = [f for f in files if f.path.endswith(".py")]
@@ -54,8 +56,9 @@ def check_template_files(swea: SWEAType, files: Sequence[Any], entity_name: str,
             out.confident_validations += int(outcome != UNCERTAIN)
             if outcome == CONFIDENT_REJECTION:
                 out.approved = False
-                out.notes.append(f"{planned.path}: the validator rejected the template output: "
-                                 + "; ".join(rule_feedback(result)[:5]))
+                out.notes.append(
+                    f"{planned.path}: the validator rejected the template output: " + "; ".join(rule_feedback(result)[:5])
+                )
         if outcome is None or outcome == UNCERTAIN:
             if client is None:
                 why = "rule validation is off" if outcome is None else "the rules were uncertain"
@@ -73,12 +76,14 @@ def check_template_files(swea: SWEAType, files: Sequence[Any], entity_name: str,
             out.standards_type = "compressed" if flags.ENABLE_COMPRESSED_STANDARDS else "full"
             if not verdict.approved:
                 out.approved = False
-                out.notes.append(f"{planned.path}: the LLM review rejected the template output: "
-                                 + "; ".join(verdict.feedback[:5]))
+                out.notes.append(
+                    f"{planned.path}: the LLM review rejected the template output: " + "; ".join(verdict.feedback[:5])
+                )
             if outcome is None:
                 rule_outcomes.append(verdict.outcome)
     out.validation_time = time.perf_counter() - started
-    out.validation_outcome = combine_verdicts(rule_outcomes) if flags.ENABLE_RULE_VALIDATION else (
-        rule_outcomes[0] if rule_outcomes else None)
+    out.validation_outcome = (
+        combine_verdicts(rule_outcomes) if flags.ENABLE_RULE_VALIDATION else (rule_outcomes[0] if rule_outcomes else None)
+    )
     out.final_outcome = out.validation_outcome
     return out

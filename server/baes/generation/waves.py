@@ -5,6 +5,7 @@ independent, so with parallel execution on they run in threads at once (the work
 waiting for the LLM). Every stage is timed, so the sequential estimate (the sum of stage
 times) and the actual wall time come from the same run.
 """
+
 from __future__ import annotations
 
 import time

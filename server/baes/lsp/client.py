@@ -4,6 +4,7 @@ Features never see the pygls server: they talk to the client through this protoc
 ``baes.lsp.server`` implements over pygls (and a test can implement with a recording fake).
 Keeping the list short keeps the features' dependencies visible.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence

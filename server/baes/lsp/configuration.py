@@ -6,6 +6,7 @@ Editor-only keys (enable, run, debounceMs, logLevel, llm) are checked here; ever
 ``settings_loader.apply_mapping``, the same validation as project files. Bad values give a
 message and keep their default. The LLM API key never comes from settings.
 """
+
 from __future__ import annotations
 
 import hashlib
@@ -216,8 +217,7 @@ class ConfigurationStore:
             project = settings_loader.LoadedSettings(base, environment)
         rest = dict(layers.editor)
         loaded = settings_loader.apply_mapping(project.settings, rest, source, allow_flags=True) if rest else project
-        all_messages = (tuple(str(m) for m in project.messages) + tuple(str(m) for m in preference_messages)
-                        + tuple(messages))
+        all_messages = tuple(str(m) for m in project.messages) + tuple(str(m) for m in preference_messages) + tuple(messages)
         if loaded is not project:
             all_messages += tuple(str(m) for m in loaded.messages)
         settings = loaded.settings

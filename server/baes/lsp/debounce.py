@@ -3,6 +3,7 @@
 Typing fires ``didChange`` for every keystroke; linting each version would waste the
 worker and publish results that are stale on arrival. Each document gets one timer.
 """
+
 from __future__ import annotations
 
 import asyncio

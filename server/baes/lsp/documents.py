@@ -4,6 +4,7 @@ A ``Snapshot`` is an open document's buffer, or a closed file read from disk (wo
 diagnostics, or a client asking about a file it never opened). ``untitled:`` and other
 non-file URIs have no path. ``Session.snapshot`` picks between the two.
 """
+
 from __future__ import annotations
 
 import hashlib

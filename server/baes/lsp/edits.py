@@ -4,6 +4,7 @@ Edits of one document go in a versioned ``TextDocumentEdit`` when the client tak
 ``documentChanges``: a client whose buffer moved on refuses it instead of applying it at
 the wrong place. Other clients get the plain ``changes`` map.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence

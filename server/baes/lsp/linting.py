@@ -7,6 +7,7 @@ the result of that version and never lint again. The "disable for this line" edi
 needed when code actions are asked for, so they are computed then (one parse for all the
 findings of the version, kept on the result) instead of on every keystroke.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -50,13 +51,12 @@ class LintResult:
     lines: tuple[str, ...]
     path: str | None
     settings: ResolvedSettings
-    report: FileReport | None               # None when linting is off for the document
+    report: FileReport | None  # None when linting is off for the document
     findings: tuple[Finding, ...]
     diagnostics: tuple[types.Diagnostic, ...]
     result_id: str
     # the suppression edit of each finding, once ``suppression_edits`` computed them (at most one entry)
-    suppression_memo: list[tuple[TextEdit | None, ...]] = field(
-        default_factory=list, compare=False, repr=False)
+    suppression_memo: list[tuple[TextEdit | None, ...]] = field(default_factory=list, compare=False, repr=False)
 
     def counts(self) -> dict[str, int]:
         counts = {severity.value: 0 for severity in Severity}
@@ -169,9 +169,7 @@ class Linter:
             return None
         return found
 
-    async def lint(
-        self, snapshot: Snapshot, resolved: ResolvedSettings, codec: PositionCodec
-    ) -> tuple[LintResult, bool]:
+    async def lint(self, snapshot: Snapshot, resolved: ResolvedSettings, codec: PositionCodec) -> tuple[LintResult, bool]:
         """The result for ``snapshot`` and whether it was computed now (False: reused)."""
         found = self.cached(snapshot, resolved)
         if found is not None:
@@ -211,9 +209,16 @@ class Linter:
         units = LineUnits(lines, codec)
         diagnostics = tuple(to_diagnostic(f, units, snapshot.uri, snapshot.version) for f in findings)
         result = LintResult(
-            uri=snapshot.uri, version=snapshot.version, source=snapshot.source, lines=lines,
-            path=snapshot.path, settings=resolved, report=report, findings=findings,
-            diagnostics=diagnostics, result_id=rid,
+            uri=snapshot.uri,
+            version=snapshot.version,
+            source=snapshot.source,
+            lines=lines,
+            path=snapshot.path,
+            settings=resolved,
+            report=report,
+            findings=findings,
+            diagnostics=diagnostics,
+            result_id=rid,
         )
         existing = self.results.get(snapshot.uri)
         newer_stored = existing is not None and (existing.version or 0) > (snapshot.version or 0)

@@ -6,6 +6,7 @@ are handed to the event loop, the only place that may write to the transport. Ev
 redacted first (``baes.settings.redaction``): at debug level pygls logs the client's answers
 verbatim, and those hold the editor settings, API keys included.
 """
+
 from __future__ import annotations
 
 import asyncio

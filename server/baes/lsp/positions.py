@@ -9,6 +9,7 @@ Converting a column costs one pass over its line the first time the line is aske
 (``LineUnits``), then nothing: a line with thousands of findings is converted in linear time,
 not once per finding (pygls' codec rescans the line each time).
 """
+
 from __future__ import annotations
 
 import re
@@ -32,7 +33,7 @@ def split_lines(source: str) -> tuple[str, ...]:
     lines: list[str] = []
     start = 0
     for match in _LINE_BREAK.finditer(source):
-        lines.append(source[start:match.end()])
+        lines.append(source[start : match.end()])
         start = match.end()
     if start < len(source) or not lines:
         lines.append(source[start:])
@@ -57,8 +58,10 @@ class LineUnits:
         self.codec = codec
         encoding = str(getattr(codec, "encoding", "") or types.PositionEncodingKind.Utf16)
         self._identity = (
-            (lambda text: True) if encoding == types.PositionEncodingKind.Utf32
-            else (lambda text: text.isascii()) if encoding == types.PositionEncodingKind.Utf8
+            (lambda text: True)
+            if encoding == types.PositionEncodingKind.Utf32
+            else (lambda text: text.isascii())
+            if encoding == types.PositionEncodingKind.Utf8
             else (lambda text: text.isascii() or max(text) <= "\uffff")
         )
         self._prefix: dict[int, list[int]] = {}
@@ -83,8 +86,9 @@ def _units(lines: Sequence[str] | LineUnits, codec: PositionCodec | None) -> Lin
     return LineUnits(lines, codec)
 
 
-def to_lsp_position(lines: Sequence[str] | LineUnits, line: int, column: int,
-                    codec: PositionCodec | None = None) -> types.Position:
+def to_lsp_position(
+    lines: Sequence[str] | LineUnits, line: int, column: int, codec: PositionCodec | None = None
+) -> types.Position:
     """A core position (1-based line, code-point column) in the client's units, clamped to the text."""
     units = _units(lines, codec)
     rows = units.lines

@@ -4,6 +4,7 @@ Uses the client's token when it sent one, else creates a fresh token per operati
 token cannot be reused) when the client supports ``window/workDoneProgress``; otherwise
 every call is a no-op. ``cancelled`` tells long loops that the user pressed cancel.
 """
+
 from __future__ import annotations
 
 import logging
@@ -36,16 +37,12 @@ class WorkProgress:
                     logger.info("no progress for %r: %s", title, exc)
         progress = cls(client, token)
         if token is not None:
-            client.progress.begin(
-                token, types.WorkDoneProgressBegin(title=title, cancellable=cancellable, percentage=0)
-            )
+            client.progress.begin(token, types.WorkDoneProgressBegin(title=title, cancellable=cancellable, percentage=0))
         return progress
 
     def report(self, message: str, percentage: int | None = None) -> None:
         if self.token is not None:
-            self.client.progress.report(
-                self.token, types.WorkDoneProgressReport(message=message, percentage=percentage)
-            )
+            self.client.progress.report(self.token, types.WorkDoneProgressReport(message=message, percentage=percentage))
 
     def cancelled(self) -> bool:
         if self.token is None:

@@ -7,6 +7,7 @@ each handler to its LSP method or command id (``_features``, ``_commands``). Cap
 depend on the client (pull or push diagnostics, resolving code actions) are decided in the
 ``initialize`` handler, before pygls computes the server's capabilities.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -68,8 +69,12 @@ class LspLinesWorkspace(Workspace):
         self, doc_uri: str, source: str | None = None, version: int | None = None, language_id: str | None = None
     ) -> TextDocument:
         return LspLinesDocument(
-            doc_uri, source=source, version=version, language_id=language_id,
-            sync_kind=self._sync_kind, position_codec=self.position_codec,
+            doc_uri,
+            source=source,
+            version=version,
+            language_id=language_id,
+            sync_kind=self._sync_kind,
+            position_codec=self.position_codec,
         )
 
 
@@ -111,7 +116,10 @@ class BaesProtocol(LanguageServerProtocol):
         result = yield from super().lsp_initialize(params)
         old = self.workspace
         self._workspace = LspLinesWorkspace(
-            old.root_uri, self._server._text_document_sync_kind, list(old.folders.values()), old.position_encoding,
+            old.root_uri,
+            self._server._text_document_sync_kind,
+            list(old.folders.values()),
+            old.position_encoding,
         )
         return result
 

@@ -6,6 +6,7 @@ and its per-document debounce, what the client can do, and the bookkeeping of wh
 already sent (file outcomes, workspace results, messages shown once). Feature handlers
 receive the session; they reach the editor only through ``session.client``.
 """
+
 from __future__ import annotations
 
 import logging
@@ -57,8 +58,14 @@ class Session:
         if not self.log_level_fixed:
             self.set_log_level(log.parse_level(self.config.resolve("", []).editor.log_level))
         self.pull_diagnostics = self.supports("text_document.diagnostic")
-        resolve = getattr(getattr(getattr(params.capabilities.text_document, "code_action", None),
-                                  "resolve_support", None), "properties", None) or []
+        resolve = (
+            getattr(
+                getattr(getattr(params.capabilities.text_document, "code_action", None), "resolve_support", None),
+                "properties",
+                None,
+            )
+            or []
+        )
         self.resolve_edits = "edit" in resolve
         self.client_info = params.client_info
         client = params.client_info.name if params.client_info else "unknown client"

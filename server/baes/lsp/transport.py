@@ -8,6 +8,7 @@ directly: an ``asyncio.StreamReader`` fed by ``connect_read_pipe`` offers the ``
 parsed and dispatched by pygls exactly as before. Anything else (a regular file, a console on
 Windows) falls back to pygls' own ``start_io``.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -54,8 +55,11 @@ def start_stdio(server: JsonRPCServer, stdin: BinaryIO | None = None, stdout: Bi
         reader = asyncio.StreamReader(limit=_LINE_LIMIT)
         await loop.connect_read_pipe(lambda: asyncio.StreamReaderProtocol(reader), stdin)
         await run_async(
-            stop_event=stop_event, reader=_Reader(reader), protocol=server.protocol,
-            logger=logger, error_handler=server.report_server_error,
+            stop_event=stop_event,
+            reader=_Reader(reader),
+            protocol=server.protocol,
+            logger=logger,
+            error_handler=server.report_server_error,
         )
 
     code = 0
@@ -94,7 +98,7 @@ class _Reader:
         if self._pending:
             cut = self._pending.find(b"\n")
             if cut >= 0:
-                line, self._pending = self._pending[: cut + 1], self._pending[cut + 1:]
+                line, self._pending = self._pending[: cut + 1], self._pending[cut + 1 :]
                 return _from_header(line)
             line, self._pending = self._pending, b""
             return _from_header(line + await self._raw_line())
@@ -118,7 +122,7 @@ class _Reader:
         header = _HEADER.search(body)
         if header is not None and header.start() > 0:
             logger.warning("a message's Content-Length overran into the next message; resynchronised")
-            self._pending = body[header.start():] + self._pending
+            self._pending = body[header.start() :] + self._pending
             body = body[: header.start()]
         return body
 
@@ -127,5 +131,5 @@ def _from_header(line: bytes) -> bytes:
     header = _HEADER.search(line)
     if header is not None and header.start() > 0:
         logger.warning("dropped %d bytes before a message header (a Content-Length was too short)", header.start())
-        return line[header.start():]
+        return line[header.start() :]
     return line

@@ -5,6 +5,7 @@ with a single ``write`` on a file opened in append mode, under an advisory lock 
 platform has one, so lines never interleave. Reading skips a line that is not a valid
 record (a crash mid-write, a hand edit) with a warning instead of failing the report.
 """
+
 from __future__ import annotations
 
 import json
@@ -130,8 +131,9 @@ def _ends_with_newline(path: Path) -> bool:
         return handle.read(1) == b"\n"
 
 
-def aggregate(records: Iterable[PerformanceMetrics], baseline_time: float | None = None,
-              baseline_tokens: int | None = None) -> AggregatedMetrics:
+def aggregate(
+    records: Iterable[PerformanceMetrics], baseline_time: float | None = None, baseline_tokens: int | None = None
+) -> AggregatedMetrics:
     """``AggregatedMetrics`` over ``records`` (with savings when a baseline is given)."""
     aggregated = AggregatedMetrics(baseline_time=baseline_time, baseline_tokens=baseline_tokens)
     for record in records:
@@ -168,8 +170,7 @@ def summarize(records: Sequence[PerformanceMetrics]) -> dict[str, Any]:
         "retry_tokens": retry_spent,
         "retry_tokens_saved": patched_tokens_saved,
         "retry_token_savings_pct": (
-            patched_tokens_saved / (patched_tokens_saved + retry_spent) * 100.0
-            if patched_tokens_saved + retry_spent > 0 else 0.0
+            patched_tokens_saved / (patched_tokens_saved + retry_spent) * 100.0 if patched_tokens_saved + retry_spent > 0 else 0.0
         ),
     }
     # naive timestamps (the reference's ``datetime.now()``) are local time; compare all as aware

@@ -9,6 +9,7 @@ our own time (``total_time - llm_time``) can be reported apart from the endpoint
 ``AggregatedMetrics`` summarises many requests; the exact definition of each rate is in its
 docstring and in ``docs/pipeline.md``.
 """
+
 from __future__ import annotations
 
 import math

@@ -3,6 +3,7 @@
 Definitions of each field: docs/pipeline.md. Only measured values go in: stage times from the
 waves, tokens and latency from the LLM replies each stage recorded.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping
@@ -29,8 +30,9 @@ _TOKEN_FIELDS = {
 }
 
 
-def fill_stage_metrics(m: PerformanceMetrics, flags: FeatureFlags, outcomes: Mapping[SWEAType, ModuleOutcome],
-                       waves: WaveRun[ModuleOutcome]) -> None:
+def fill_stage_metrics(
+    m: PerformanceMetrics, flags: FeatureFlags, outcomes: Mapping[SWEAType, ModuleOutcome], waves: WaveRun[ModuleOutcome]
+) -> None:
     """Copy the measured figures of every SWEA stage and of the waves into ``m``."""
     first_outcomes: list[str] = []
     methods: list[str] = []
@@ -41,8 +43,7 @@ def fill_stage_metrics(m: PerformanceMetrics, flags: FeatureFlags, outcomes: Map
         setattr(m, token_field, outcome.generation.tokens + outcome.retry.tokens)
         m.validation_time += outcome.validation_time
         m.validation_tokens += outcome.review.tokens
-        m.prompt_token_count += (outcome.generation.prompt_tokens + outcome.retry.prompt_tokens
-                                 + outcome.review.prompt_tokens)
+        m.prompt_token_count += outcome.generation.prompt_tokens + outcome.retry.prompt_tokens + outcome.review.prompt_tokens
         m.llm_time += outcome.llm_time
         m.llm_calls += outcome.llm_calls
         m.retry_tokens += outcome.retry.tokens
@@ -57,8 +58,9 @@ def fill_stage_metrics(m: PerformanceMetrics, flags: FeatureFlags, outcomes: Map
             m.standards_type = outcome.standards_type
     m.validation_llm_called = any(o.review.calls for o in outcomes.values())
     if flags.ENABLE_RULE_VALIDATION:
-        m.validation_outcome = combine_verdicts([o for o in first_outcomes if o in
-                                                  (CONFIDENT_APPROVAL, CONFIDENT_REJECTION, UNCERTAIN)])
+        m.validation_outcome = combine_verdicts(
+            [o for o in first_outcomes if o in (CONFIDENT_APPROVAL, CONFIDENT_REJECTION, UNCERTAIN)]
+        )
     elif first_outcomes:
         m.validation_outcome = "llm_rejection" if "llm_rejection" in first_outcomes else "llm_approval"
     if methods:

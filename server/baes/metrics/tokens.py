@@ -7,6 +7,7 @@ name tiktoken expects: the SHA-1 of the download URL) and let tiktoken verify th
 SHA-256 as usual. Loading an encoding costs a few hundred milliseconds, so it happens on
 first use, never at import.
 """
+
 from __future__ import annotations
 
 import gzip

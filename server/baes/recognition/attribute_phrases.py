@@ -5,6 +5,7 @@ articles and negated items, reads optionality and explicit types ("price as floa
 (float)", "gpa real"), infers the others from the name (``baes.recognition.vocabulary.infer_type``), and
 turns mentions of existing entities (or explicit references) into ``RelationshipSpec``s.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -88,7 +89,7 @@ def _explicit_type(chunk: list[Tok]) -> tuple[list[Tok], str | None]:
     words = chunk
     for i, tok in enumerate(words):
         if tok.low in (":", "(") or (tok.low == "as" and i > 0) or (tok.low == "type" and i > 0):
-            rest = [t for t in words[i + 1:] if t.word and t.low not in {"a", "an", "type", "of"}]
+            rest = [t for t in words[i + 1 :] if t.word and t.low not in {"a", "an", "type", "of"}]
             if rest and rest[0].low in vocab.TYPE_WORDS:
                 cut = i - 1 if tok.low == "type" and i > 0 and words[i - 1].low == "of" else i
                 return list(words[:cut]), vocab.TYPE_WORDS[rest[0].low]
@@ -196,12 +197,17 @@ def _has_flag(name_words: list[Tok], known: Known) -> bool:
 
     Not "has many courses" or "has a teacher" when Teacher exists: those are references.
     """
-    return (len(name_words) >= 2 and name_words[0].low == "have" and name_words[1].low not in MANY
-            and not (len(name_words) == 2 and known.get(name_words[1].sing)))
+    return (
+        len(name_words) >= 2
+        and name_words[0].low == "have"
+        and name_words[1].low not in MANY
+        and not (len(name_words) == 2 and known.get(name_words[1].sing))
+    )
 
 
-def parse_fields(toks: Sequence[Tok], known: Known, all_optional: bool = False,
-                 entity_name: str | None = None, implicit: bool = False) -> Fields:
+def parse_fields(
+    toks: Sequence[Tok], known: Known, all_optional: bool = False, entity_name: str | None = None, implicit: bool = False
+) -> Fields:
     """Attributes (and references to existing entities) in a list like "name, an optional office and a hire date".
 
     ``implicit`` marks a list with no "with"/":" before it ("create student name email"): there
@@ -219,29 +225,35 @@ def parse_fields(toks: Sequence[Tok], known: Known, all_optional: bool = False,
             continue
         lead = _reference_lead(plain)
         if lead is not None or (referencing is not None and _listed_target(plain, first_target, known)):
-            optional_ref = (all_optional or any(t.low in vocab.OPTIONAL_WORDS | MAYBE_MODALS for t in plain)
-                            or (lead is None and bool(referencing)))
+            optional_ref = (
+                all_optional
+                or any(t.low in vocab.OPTIONAL_WORDS | MAYBE_MODALS for t in plain)
+                or (lead is None and bool(referencing))
+            )
             referencing = optional_ref
             if lead is not None:
                 first_target = _lone_noun(plain[lead:])
-            _add_reference(result, plain[lead or 0:], known, optional_ref, entity_name)
+            _add_reference(result, plain[lead or 0 :], known, optional_ref, entity_name)
             continue
         referencing = None
         if plain[0].low in vocab.NEGATION_WORDS or any(t.low in {"without", "no", "not"} for t in plain[:2]):
-            result.notes.append(f"left out {' '.join(t.text for t in plain if t.low not in vocab.NEGATION_WORDS)!r}"
-                                " (negated)")
+            result.notes.append(f"left out {' '.join(t.text for t in plain if t.low not in vocab.NEGATION_WORDS)!r} (negated)")
             continue
         optional = all_optional or any(t.low in vocab.OPTIONAL_WORDS for t in plain)
         if any(t.low == "if" for t in plain) and any(t.low in {"known", "available", "any"} for t in plain):
             optional = True
-        words, explicit = _explicit_type([t for t in words if t.low not in vocab.OPTIONAL_WORDS
-                                          and t.low not in vocab.REQUIRED_WORDS])
+        words, explicit = _explicit_type(
+            [t for t in words if t.low not in vocab.OPTIONAL_WORDS and t.low not in vocab.REQUIRED_WORDS]
+        )
         colons = [i for i, t in enumerate(words) if t.low == ":"]
         if colons:  # "the following fields: name" → name
-            words = words[colons[-1] + 1:]
+            words = words[colons[-1] + 1 :]
         cut = next((i for i, t in enumerate(words) if t.low in {"if", "when", "which", "that", "who"}), len(words))
-        name_words = [t for t in words[:cut] if t.word and t.low not in vocab.ATTRIBUTE_FILLERS
-                      and t.low not in MODALS and t.low not in {"with", "for", "to"}]
+        name_words = [
+            t
+            for t in words[:cut]
+            if t.word and t.low not in vocab.ATTRIBUTE_FILLERS and t.low not in MODALS and t.low not in {"with", "for", "to"}
+        ]
         if _has_flag(name_words, known):  # "has projector" → has_projector: bool
             name_words = [Tok("has", "has", "has", "has", True), *name_words[1:]]
             explicit = explicit or "bool"
@@ -250,9 +262,11 @@ def parse_fields(toks: Sequence[Tok], known: Known, all_optional: bool = False,
         if not name_words:
             continue
         if name_words[0].low in MANY and len(name_words) > 1:  # "many players" is another entity, no column
-            result.notes.append(f"left out {' '.join(t.text for t in name_words)!r}: a one-to-many relationship "
-                                f"is its own request ('each {entity_name or 'X'} has many "
-                                f"{name_words[-1].text}')")
+            result.notes.append(
+                f"left out {' '.join(t.text for t in name_words)!r}: a one-to-many relationship "
+                f"is its own request ('each {entity_name or 'X'} has many "
+                f"{name_words[-1].text}')"
+            )
             continue
         first_word = next((t for t in words[:cut] if t.word and t.low not in vocab.ATTRIBUTE_FILLERS), None)
         if first_word is not None and first_word.low == "is":
@@ -292,8 +306,15 @@ def parse_fields(toks: Sequence[Tok], known: Known, all_optional: bool = False,
 
 def _add_reference(result: Fields, words: list[Tok], known: Known, optional: bool, entity_name: str | None) -> None:
     """One target of "associated with customers and products" as a reference (``customer_id``)."""
-    core = [t for t in words if t.low not in vocab.ATTRIBUTE_FILLERS and t.low not in vocab.OPTIONAL_WORDS
-            and t.low not in MAYBE_MODALS and t.low not in RELATION_WORDS and t.low not in {"to", "with"}]
+    core = [
+        t
+        for t in words
+        if t.low not in vocab.ATTRIBUTE_FILLERS
+        and t.low not in vocab.OPTIONAL_WORDS
+        and t.low not in MAYBE_MODALS
+        and t.low not in RELATION_WORDS
+        and t.low not in {"to", "with"}
+    ]
     target = relationship_target(core, known, True) if core else None
     if target is None:
         result.notes.append(f"ignored {' '.join(t.text for t in words)!r} (not an entity name)")

@@ -21,6 +21,7 @@ anything. The file's layout lives in ``baes.recognition.cache_store``. Nothing h
 into the caller: any database error degrades to a miss (``get``) or a memory-only store
 (``put``) and is logged.
 """
+
 from __future__ import annotations
 
 import copy
@@ -66,13 +67,17 @@ MEMORY = "memory"
 PERSISTENT = "persistent"
 
 
-
-
 class RecognitionCache:
     """Two-tier cache with LRU eviction and SQLite persistence."""
 
-    def __init__(self, cache_db_path: str | None = None, max_memory_entries: int = DEFAULT_MEMORY_SIZE,
-                 *, read_only: bool = False, owned: bool = True) -> None:
+    def __init__(
+        self,
+        cache_db_path: str | None = None,
+        max_memory_entries: int = DEFAULT_MEMORY_SIZE,
+        *,
+        read_only: bool = False,
+        owned: bool = True,
+    ) -> None:
         """``read_only``: only look (statistics): the file is never created, migrated or written.
         ``owned``: the file is baes' cache, so a corrupt one may be moved aside and rebuilt;
         ``False`` for a file a user named on a command line, which is never moved.
@@ -158,8 +163,10 @@ class RecognitionCache:
                 stamps = sorted(self._memory.values(), key=lambda e: to_epoch(e.cached_at))
                 oldest, newest = stamps[0].cached_at, stamps[-1].cached_at
             total = self.memory_hit_count + self.persistent_hit_count + self.miss_count
+
             def rate(count: int) -> float:
                 return count / total if total else 0.0
+
             return CacheStats(
                 memory_size=len(self._memory),
                 persistent_size=persistent_size,
@@ -211,8 +218,8 @@ class RecognitionCache:
             for key in [k for k, e in self._memory.items() if to_epoch(e.cached_at) < cutoff]:
                 del self._memory[key]
             deleted = self._db_call(
-                lambda conn: conn.execute("DELETE FROM recognitions WHERE cached_epoch < ?", (cutoff,)).rowcount, 0,
-                write=True)
+                lambda conn: conn.execute("DELETE FROM recognitions WHERE cached_epoch < ?", (cutoff,)).rowcount, 0, write=True
+            )
             return int(deleted or 0)
 
     def close(self) -> None:
@@ -276,8 +283,9 @@ class RecognitionCache:
             except (sqlite3.Error, OSError) as exc:
                 if self._conn is None and (isinstance(exc, OSError) or "unable to open" in str(exc)):
                     missing = self.read_only and not self.cache_db_path.exists()
-                    self._disable(f"no cache file at {self.cache_db_path} yet" if missing
-                                  else f"cannot open {self.cache_db_path}: {exc}")
+                    self._disable(
+                        f"no cache file at {self.cache_db_path} yet" if missing else f"cannot open {self.cache_db_path}: {exc}"
+                    )
                 else:
                     log.warning("recognition cache: %s; continuing without the persistent tier for this call", exc)
                 return default
@@ -296,8 +304,7 @@ class RecognitionCache:
             if not self.cache_db_path.is_file():
                 raise FileNotFoundError(f"no file at {self.cache_db_path}")
             uri = f"{self.cache_db_path.resolve().as_uri()}?mode=ro&immutable=1"
-            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
-                                   isolation_level=None)
+            conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, isolation_level=None)
             try:
                 version, _ = stored_versions(conn)
             except BaseException:
@@ -310,8 +317,9 @@ class RecognitionCache:
             return conn
         self.cache_db_path.parent.mkdir(parents=True, exist_ok=True)
         # Autocommit mode: every transaction is explicit (see ``in_transaction``).
-        conn = sqlite3.connect(str(self.cache_db_path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False,
-                               isolation_level=None)
+        conn = sqlite3.connect(
+            str(self.cache_db_path), timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False, isolation_level=None
+        )
         try:
             conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
             mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()
@@ -358,8 +366,12 @@ class RecognitionCache:
                 side = Path(str(self.cache_db_path) + suffix)
                 if side.exists():
                     os.replace(side, Path(str(target) + suffix))
-            log.warning("recognition cache: %s is corrupt (%s); moved it to %s and started a new cache",
-                        self.cache_db_path, reason, target)
+            log.warning(
+                "recognition cache: %s is corrupt (%s); moved it to %s and started a new cache",
+                self.cache_db_path,
+                reason,
+                target,
+            )
         except OSError as exc:
             self._disable(f"cannot move the corrupt cache {self.cache_db_path} aside: {exc}")
 

@@ -3,6 +3,7 @@
 Kept apart from the SQLite store and from the cache's tiers so both can read and write
 entries without importing each other.
 """
+
 from __future__ import annotations
 
 import json
@@ -20,10 +21,10 @@ class CachedRecognition:
     normalized_key: str
     entity_name: str
     attributes: list[dict[str, Any]]
-    entity_type: str                       # "STANDARD" / "CUSTOM"
+    entity_type: str  # "STANDARD" / "CUSTOM"
     requires_custom_logic: bool
     custom_logic_reasons: list[str]
-    cached_at: str                         # ISO timestamp
+    cached_at: str  # ISO timestamp
     cache_version: str = "1.0"
     # Beyond the reference: what a hit must also restore (the original always answered "create").
     intent: str = "create"

@@ -4,6 +4,7 @@ One table ``recognitions`` keyed by (normalized request, context) holding each e
 JSON, and ``schema_version`` (layout and key-function versions). Schema 1 is the original
 BAES table, migrated on first open; a changed key function re-keys every row.
 """
+
 from __future__ import annotations
 
 import json
@@ -44,10 +45,10 @@ def create_schema(conn: sqlite3.Connection) -> None:
                         cached_epoch REAL NOT NULL,
                         PRIMARY KEY (normalized_key, context))""")
     conn.execute("CREATE INDEX IF NOT EXISTS recognitions_epoch ON recognitions (cached_epoch)")
-    conn.execute("CREATE TABLE IF NOT EXISTS schema_version"
-                 " (version INTEGER NOT NULL, key_version INTEGER NOT NULL)")
+    conn.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL, key_version INTEGER NOT NULL)")
     conn.execute("DELETE FROM schema_version")
     conn.execute("INSERT INTO schema_version (version, key_version) VALUES (?, ?)", (SCHEMA_VERSION, KEY_VERSION))
+
 
 def migrate_from_v1(conn: sqlite3.Connection, normalize: Callable[[str], str]) -> None:
     """Copy the original table's rows under our keys (they answered the context-free API), then drop it."""
@@ -79,6 +80,7 @@ def migrate_from_v1(conn: sqlite3.Connection, normalize: Callable[[str], str]) -
     conn.execute("DROP TABLE recognition_cache")
     log.info("recognition cache: migrated %d entries from schema 1 to %d", migrated, SCHEMA_VERSION)
 
+
 def rekey(conn: sqlite3.Connection, normalize: Callable[[str], str]) -> None:
     """The key function changed: recompute every row's key from its request."""
     rows = conn.execute("SELECT payload FROM recognitions").fetchall()
@@ -103,8 +105,7 @@ def db_put(conn: sqlite3.Connection, entry: CachedRecognition, payload: str) -> 
     conn.execute(
         "INSERT OR REPLACE INTO recognitions"
         " (normalized_key, context, user_request, payload, cached_at, cached_epoch) VALUES (?, ?, ?, ?, ?, ?)",
-        (entry.normalized_key, entry.context, entry.user_request, payload, entry.cached_at,
-         to_epoch(entry.cached_at)),
+        (entry.normalized_key, entry.context, entry.user_request, payload, entry.cached_at, to_epoch(entry.cached_at)),
     )
 
 

@@ -5,6 +5,7 @@ Part of the offline recognizer (``baes.recognition.offline`` tries these rules l
 the request as a change of an existing entity). Also home of the word tests the other rules share:
 whether a verb is a passive participle ("students are attached to") and which verbs create.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -74,8 +75,9 @@ def _create_entity_index(toks: list[Tok], marker: int) -> int | None:
             while j >= 0 and toks[j].word and toks[j].low in vocab.ATTRIBUTE_FILLERS:
                 j -= 1
             if j >= 0 and toks[j].word and (_names_structure(toks, j) or toks[j].low in vocab.STRUCTURE_WORDS):
-                if toks[i].low in _NAMING_STRUCTURES and (toks[j].sing in vocab.ATTRIBUTE_TYPES
-                                                          or toks[j].sing in vocab.TEXT_OVERRIDES):
+                if toks[i].low in _NAMING_STRUCTURES and (
+                    toks[j].sing in vocab.ATTRIBUTE_TYPES or toks[j].sing in vocab.TEXT_OVERRIDES
+                ):
                     return i  # "a Salary Record": an attribute word alone names no entity
                 return j
     # "manage university students", "create students"
@@ -100,8 +102,7 @@ def _names_structure(toks: Sequence[Tok], index: int) -> bool:
     """
     tok = toks[index]
     if object_of_verb(toks, index):
-        return tok.low not in vocab.STRUCTURE_WORDS and (tok.low not in SKIP_IN_NOUNS
-                                                         or tok.sing in vocab.ENTITY_NOUNS)
+        return tok.low not in vocab.STRUCTURE_WORDS and (tok.low not in SKIP_IN_NOUNS or tok.sing in vocab.ENTITY_NOUNS)
     return tok.low not in SKIP_IN_NOUNS and tok.stem not in creating_verbs()
 
 
@@ -136,10 +137,13 @@ def _find_marker(toks: list[Tok], start: int, end: int) -> int:
             if low in NOUN_MARKERS and index_of(toks[:end], {"with", ":"}, i + 1) is not None:
                 continue  # "manage our properties with address": the list starts at "with"
             return i
-        if low in RELATIVE and i + 1 < end and (toks[i + 1].low in HAVE or toks[i + 1].low in MODALS
-                                                or toks[i + 1].low in LINKED_PARTICIPLES | REFERENCE_VERBS):
+        if (
+            low in RELATIVE
+            and i + 1 < end
+            and (toks[i + 1].low in HAVE or toks[i + 1].low in MODALS or toks[i + 1].low in LINKED_PARTICIPLES | REFERENCE_VERBS)
+        ):
             return i  # "a Book that has ...", "an Order that belongs to a customer"
-        if low == "(" and i > 0 and toks[i - 1].word and any(t.low in {",", ":"} for t in toks[i + 1:end]):
+        if low == "(" and i > 0 and toks[i - 1].word and any(t.low in {",", ":"} for t in toks[i + 1 : end]):
             return i
     return end
 
@@ -172,8 +176,7 @@ def creating_verbs() -> frozenset[str]:
     return verb_stems("create") | {stem("add")}
 
 
-def _check_adding(toks: list[Tok], index: int, region_start: int, end: int, implicit: int | None,
-                  known: Known) -> None:
+def _check_adding(toks: list[Tok], index: int, region_start: int, end: int, implicit: int | None, known: Known) -> None:
     """Refuse an "add ..." that names no target and no new entity ("add email", "add a phone number").
 
     "add" creates only when it clearly names an entity: a structure word ("add a Book entity"), an
@@ -185,20 +188,31 @@ def _check_adding(toks: list[Tok], index: int, region_start: int, end: int, impl
         return
     if implicit is not None and is_entityish(toks[index], known):  # "add student name email": change or create?
         what, target = ", ".join(t.text for t in toks[implicit:end] if t.word), entity_name(toks[index], known)
-        raise RecognitionError(f"a change of {target} or a new entity? Say 'add {what} to {target}', "
-                               f"or 'create a {target} entity with {what}'")
+        raise RecognitionError(
+            f"a change of {target} or a new entity? Say 'add {what} to {target}', or 'create a {target} entity with {what}'"
+        )
     add = next(i for i, t in enumerate(toks) if t.word and t.stem == stem("add"))
-    what = " ".join(t.text for t in toks[add + 1:end] if t.word)
-    raise RecognitionError(f"add {what!r} to which entity? Say e.g. 'add {what} to Student', "
-                           "or 'create a Student entity with ...' for a new entity")
+    what = " ".join(t.text for t in toks[add + 1 : end] if t.word)
+    raise RecognitionError(
+        f"add {what!r} to which entity? Say e.g. 'add {what} to Student', or 'create a Student entity with ...' for a new entity"
+    )
 
 
 def try_create(toks: list[Tok], known: Known) -> Draft | None:
     end = clause_end(toks, 0)
     marker = _find_marker(toks, 0, end)
-    named = next((i for i in range(min(marker + 2, end) - 1) if toks[i].low in vocab.STRUCTURE_WORDS
-                  and toks[i + 1].low == ":" and i + 2 < end and toks[i + 2].word
-                  and (i == 0 or toks[i - 1].low in SKIP_IN_NOUNS or toks[i - 1].stem in creating_verbs())), None)
+    named = next(
+        (
+            i
+            for i in range(min(marker + 2, end) - 1)
+            if toks[i].low in vocab.STRUCTURE_WORDS
+            and toks[i + 1].low == ":"
+            and i + 2 < end
+            and toks[i + 2].word
+            and (i == 0 or toks[i - 1].low in SKIP_IN_NOUNS or toks[i - 1].stem in creating_verbs())
+        ),
+        None,
+    )
     where = _where_subject(toks, marker, end)
     implicit: int | None = None  # where an implicit list ("create student name email") starts
     floor = 0  # where a multi-word entity name may start at the earliest
@@ -233,7 +247,7 @@ def try_create(toks: list[Tok], known: Known) -> Draft | None:
     by = _participle_by(toks, index, marker)  # "orders placed by customers with ...": a reference
     if any(t.word and t.stem == stem("add") for t in toks[:index]):
         _check_adding(toks, index, region_start, end, implicit, known)
-    maybe = any(t.low in MAYBE_MODALS for t in toks[marker:min(marker + 3, end)])
+    maybe = any(t.low in MAYBE_MODALS for t in toks[marker : min(marker + 3, end)])
     region = toks[region_start:end]
     fields = parse_fields(region, known, all_optional=maybe, entity_name=name, implicit=implicit is not None)
     if by is not None and entity_name(by, known) != name:
@@ -241,8 +255,11 @@ def try_create(toks: list[Tok], known: Known) -> Draft | None:
     if any(t.word for t in toks[end:]):
         fields.notes.append("only the first sentence was used; send one request per change")
     if not explicit:
-        nouns = [t for i, t in enumerate(toks[:marker]) if t.word and t.low not in SKIP_IN_NOUNS
-                 and t.low not in SUBJECT_SKIP and not (i > 0 and toks[i - 1].low in BE_WORDS)]
+        nouns = [
+            t
+            for i, t in enumerate(toks[:marker])
+            if t.word and t.low not in SKIP_IN_NOUNS and t.low not in SUBJECT_SKIP and not (i > 0 and toks[i - 1].low in BE_WORDS)
+        ]
         listed = index == marker - 1 and marker < end and toks[marker].low in {"with", "having", ":"} and fields.attributes
         if len(nouns) > 1 and not listed:
             return None  # a sentence about several things ("students can enroll in courses") is no create
@@ -252,7 +269,8 @@ def try_create(toks: list[Tok], known: Known) -> Draft | None:
         raise RecognitionError(
             f"no attributes and no entity named: is {name} meant as a new entity? Say e.g. "
             f"'create a {name} entity with name and description' (a request that is not about an entity, "
-            "such as 'make the button blue', is out of scope)")
+            "such as 'make the button blue', is out of scope)"
+        )
     return Draft("create", build_spec(name, fields), notes=tuple(fields.notes))
 
 
@@ -266,14 +284,16 @@ def _names_an_entity(toks: Sequence[Tok], index: int, marker: int, known: Known)
     "create"/"add" ("create students"). "make the button blue", "build the project" and "implement
     caching" name no entity: other verbs need an attribute list."""
     before = toks[:marker]
-    if any(t.low in {"called", "named"} for t in before[:index]) or (
-            index + 1 < marker and toks[index + 1].low in vocab.STRUCTURE_WORDS) or (
-            index > 0 and toks[index - 1].low == ":" and any(t.low in vocab.STRUCTURE_WORDS for t in before[:index])):
+    if (
+        any(t.low in {"called", "named"} for t in before[:index])
+        or (index + 1 < marker and toks[index + 1].low in vocab.STRUCTURE_WORDS)
+        or (index > 0 and toks[index - 1].low == ":" and any(t.low in vocab.STRUCTURE_WORDS for t in before[:index]))
+    ):
         return True  # "a Backup entity", "an entity called Invoice", "new entity: Book"
     if not any(t.word and (verb_base(t.low) or t.low) in _PLAIN_CREATE for t in before[:index]):
         return False
     verb = max((i for i in range(index) if toks[i].word and toks[i].stem in creating_verbs()), default=index)
-    if any(t.word and t.low not in SKIP_IN_NOUNS for t in toks[verb + 1:index]):
+    if any(t.word and t.low not in SKIP_IN_NOUNS for t in toks[verb + 1 : index]):
         return False  # "generate a report of sales": the noun is not what is created
     head = toks[index]
     return is_entityish(head, known) or head.sing != head.low

@@ -13,9 +13,11 @@ Reads the same canonical tokens as ``baes.recognition.offline`` (the cache key),
 one answer. Names are snake_case for attributes and PascalCase singular for entities; an entity is
 named by its existing spelling when the project has it.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.model import Draft, RecognitionError
@@ -35,12 +37,35 @@ from baes.scaffold.spec import EntitySpec, SpecError, check_identifier, pascal_c
 #: Prepositions that introduce the entity an attribute belongs to ("from Supplier", "of Book").
 _OWNER_PREPOSITIONS = frozenset({"from", "of", "on", "in", "for", "at"})
 #: Words that carry no name: articles, field words, structure words, politeness, modals.
-_NOISE = (vocab.ATTRIBUTE_FILLERS | vocab.STRUCTURE_WORDS | SUBJECT_SKIP | MODALS
-          | frozenset({"whole", "entire", "existing", "current", "i", "we", "would", "like", "want", "anymore",
-                       "longer", "please", "named", "called", "instead", "it", "them"}))
+_NOISE = (
+    vocab.ATTRIBUTE_FILLERS
+    | vocab.STRUCTURE_WORDS
+    | SUBJECT_SKIP
+    | MODALS
+    | frozenset(
+        {
+            "whole",
+            "entire",
+            "existing",
+            "current",
+            "i",
+            "we",
+            "would",
+            "like",
+            "want",
+            "anymore",
+            "longer",
+            "please",
+            "named",
+            "called",
+            "instead",
+            "it",
+            "them",
+        }
+    )
+)
 #: Words that say a name is an attribute, not an entity.
-_FIELD_WORDS = frozenset({"field", "fields", "attribute", "attributes", "column", "columns", "property",
-                          "properties"})
+_FIELD_WORDS = frozenset({"field", "fields", "attribute", "attributes", "column", "columns", "property", "properties"})
 
 
 def _words(toks: Sequence[Tok]) -> list[Tok]:
@@ -73,7 +98,7 @@ def _owner_split(toks: Sequence[Tok]) -> tuple[list[Tok], list[Tok]]:
     """ "title field of book" → (title field, book): the part before the first owner preposition and after it."""
     for i, tok in enumerate(toks):
         if tok.low in _OWNER_PREPOSITIONS and i > 0:
-            rest = list(toks[i + 1:])
+            rest = list(toks[i + 1 :])
             if rest and rest[0].low == "of":  # "out of"
                 rest = rest[1:]
             return list(toks[:i]), rest
@@ -112,8 +137,7 @@ def _removal(what: Sequence[Tok], owner: Sequence[Tok], known: Known) -> Draft:
         raise RecognitionError("remove the attribute from which entity? Say e.g. 'remove fax from Supplier'")
     removed = _removed_names(what, entity, known)
     if not removed:
-        raise RecognitionError(f"which attributes should be removed from {entity}? "
-                               f"Say e.g. 'remove fax from {entity}'")
+        raise RecognitionError(f"which attributes should be removed from {entity}? Say e.g. 'remove fax from {entity}'")
     return Draft("remove_attributes", EntitySpec(entity), removed=removed)
 
 
@@ -126,16 +150,16 @@ def try_remove(toks: list[Tok], known: Known) -> Draft | None:
         verb_at = i
         if tok.word and tok.stem in verb_stems("delete"):
             start = i + 1
-        elif lows[i:i + 3] == ["get", "rid", "of"]:
+        elif lows[i : i + 3] == ["get", "rid", "of"]:
             start = i + 3
-        elif tok.low == "take" and "out" in lows[i + 1:]:
+        elif tok.low == "take" and "out" in lows[i + 1 :]:
             start = i + 1
         if start is not None:
             break
     if start is not None:
         rest = toks[start:end]
         what, owner = _owner_split(rest)
-        if owner and any(t.low in _OWNER_PREPOSITIONS for t in rest[:len(what) + 1]):
+        if owner and any(t.low in _OWNER_PREPOSITIONS for t in rest[: len(what) + 1]):
             if what and what[-1].low == "out":
                 what = what[:-1]
             if owner and not _words(what):
@@ -162,16 +186,17 @@ def _no_longer(toks: list[Tok], known: Known) -> Draft | None:
     lows = [t.low for t in toks]
     for i in range(1, len(toks) - 1):
         if lows[i] in {"need", "require", "have", "want"} and (
-                lows[i - 2:i] in (["no", "longer"], ["do", "not"]) or lows[i - 1:i] == ["not"]):
-            subject_end = i - 2 if lows[i - 2:i] in (["no", "longer"], ["do", "not"]) else i - 1
+            lows[i - 2 : i] in (["no", "longer"], ["do", "not"]) or lows[i - 1 : i] == ["not"]
+        ):
+            subject_end = i - 2 if lows[i - 2 : i] in (["no", "longer"], ["do", "not"]) else i - 1
             while subject_end > 0 and lows[subject_end - 1] in MODALS:
                 subject_end -= 1
-            if lows[i + 1:i + 2] == ["to"]:
+            if lows[i + 1 : i + 2] == ["to"]:
                 return None  # "does not need to ..." is no removal
             owner = toks[:subject_end]
             if _entity(owner, known) is None:
                 return None
-            return _removal(toks[i + 1:], owner, known)
+            return _removal(toks[i + 1 :], owner, known)
     return None
 
 
@@ -182,28 +207,29 @@ def try_rename(toks: list[Tok], known: Known) -> Draft | None:
     trigger = next((i for i, low in enumerate(lows) if low in {"rename", "renamed", "renaming"}), None)
     if trigger is None:
         change = next((i for i, low in enumerate(lows) if low in {"change", "update", "modify"}), None)
-        name_at = next((i for i in range(change + 1, min(change + 4, end)) if lows[i] == "name"), None) \
-            if change is not None else None
+        name_at = (
+            next((i for i in range(change + 1, min(change + 4, end)) if lows[i] == "name"), None) if change is not None else None
+        )
         if change is None or name_at is None:
             return None
         trigger = name_at
-        prefix_hint = toks[change + 1:name_at]
+        prefix_hint = toks[change + 1 : name_at]
         start = name_at + 1  # "change the entity name Shop to Store": nothing before names the entity
     else:
         prefix_hint, start = [], 0
     to = next((i for i in range(trigger + 1, end) if lows[i] == "to"), None)
     if to is None:
-        raise RecognitionError("rename what to what? Say e.g. 'rename cost to unit price in Product' "
-                               "or 'rename the Client entity to Customer'")
-    source = toks[trigger + 1:to]
+        raise RecognitionError(
+            "rename what to what? Say e.g. 'rename cost to unit price in Product' or 'rename the Client entity to Customer'"
+        )
+    source = toks[trigger + 1 : to]
     if source and source[0].low == "of":
         source = source[1:]
-    target, tail = _owner_split([t for t in toks[to + 1:end] if t.low not in {",", ":"}])
+    target, tail = _owner_split([t for t in toks[to + 1 : end] if t.low not in {",", ":"}])
     before = [t for t in toks[:trigger] if t.low not in {"in", "on", "for", ",", ":"} | MODALS] if not start else []
     if lows[trigger] == "renamed":  # "the Lead entity should be renamed to Prospect"
         before, source = [], [t for t in toks[:trigger] if t.low not in {"is", "be", "get", "was"}]
-    entity_hint = any(t.low in vocab.STRUCTURE_WORDS - {"record", "type", "object"}
-                      for t in list(source) + list(prefix_hint))
+    entity_hint = any(t.low in vocab.STRUCTURE_WORDS - {"record", "type", "object"} for t in list(source) + list(prefix_hint))
     field_hint = any(t.low in _FIELD_WORDS for t in source)
     old, owner = _owner_split(source)
     owner = owner or tail or before
@@ -218,13 +244,15 @@ def try_rename(toks: list[Tok], known: Known) -> Draft | None:
         if known.get(first.sing) or (len(words) > 2 and words[1].low in _FIELD_WORDS):
             owner, old = [first], words[1:]
     if not owner:
-        raise RecognitionError(f"rename {' '.join(t.text for t in _words(old))!r} in which entity? "
-                               "Say e.g. 'rename cost to unit price in Product'")
+        raise RecognitionError(
+            f"rename {' '.join(t.text for t in _words(old))!r} in which entity? Say e.g. 'rename cost to unit price in Product'"
+        )
     entity = _entity(owner, known)
     old_name, new_name = _attribute_name(old), _attribute_name(target)
     if entity is None or old_name is None or new_name is None:
-        raise RecognitionError("could not tell the entity, the old and the new name apart; say e.g. "
-                               "'rename cost to unit price in Product'")
+        raise RecognitionError(
+            "could not tell the entity, the old and the new name apart; say e.g. 'rename cost to unit price in Product'"
+        )
     return Draft("rename_attribute", EntitySpec(entity), renamed_from=old_name, renamed_to=new_name)
 
 
@@ -259,3 +287,16 @@ def take_default(toks: Sequence[Tok]) -> tuple[list[Tok], str | None]:
     if not literal:
         return list(toks), None
     return list(toks[:start]) + list(toks[stop:]), literal
+
+
+def with_default(draft: Draft, default: str | None) -> Draft:
+    """``draft`` with the request's "default …" value on its one new attribute."""
+    if default is None:
+        return draft
+    attributes = draft.entity.attributes
+    if draft.intent not in ("create", "add_attributes") or len(attributes) != 1:
+        raise RecognitionError(
+            f"which attribute gets the default {default!r}? Add one attribute per request, "
+            f"e.g. 'add priority to Ticket with default {default}'"
+        )
+    return replace(draft, defaults=((attributes[0].name, default),))

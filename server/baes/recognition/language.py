@@ -5,23 +5,107 @@ create an entity named after a Spanish verb. So a request that is mostly in anot
 whose small words are another language's (articles, "with", "and", "create", "entity"), is
 refused with a message saying so; with an LLM configured it never gets here.
 """
+
 from __future__ import annotations
 
 from baes.recognition.normalize import tokenize
 
 #: Function words and request words of Spanish, French, German, Portuguese, Italian and Dutch that
 #: are not English words a request would use.
-_FOREIGN_WORDS = frozenset({
-    "una", "uno", "con", "el", "los", "las", "del", "para", "y", "crear", "crea", "entidad", "nombre", "correo",
-    "une", "avec", "et", "les", "des", "pour", "créer", "entité", "nom", "prix", "eine", "einen", "ein",
-    "mit", "und", "der", "die", "das", "für", "erstelle", "erstellen", "entität", "kunde",
-    "uma", "um", "com", "crie", "criar", "entidade", "nome", "é", "e",
-    "di", "il", "della", "per", "un'entità", "entità", "creare", "telefono",
-    "een", "met", "het", "voor", "maak", "entiteit", "naam", "klant", "adres", "en",
-})
+_FOREIGN_WORDS = frozenset(
+    {
+        "una",
+        "uno",
+        "con",
+        "el",
+        "los",
+        "las",
+        "del",
+        "para",
+        "y",
+        "crear",
+        "crea",
+        "entidad",
+        "nombre",
+        "correo",
+        "une",
+        "avec",
+        "et",
+        "les",
+        "des",
+        "pour",
+        "créer",
+        "entité",
+        "nom",
+        "prix",
+        "eine",
+        "einen",
+        "ein",
+        "mit",
+        "und",
+        "der",
+        "die",
+        "das",
+        "für",
+        "erstelle",
+        "erstellen",
+        "entität",
+        "kunde",
+        "uma",
+        "um",
+        "com",
+        "crie",
+        "criar",
+        "entidade",
+        "nome",
+        "é",
+        "e",
+        "di",
+        "il",
+        "della",
+        "per",
+        "un'entità",
+        "entità",
+        "creare",
+        "telefono",
+        "een",
+        "met",
+        "het",
+        "voor",
+        "maak",
+        "entiteit",
+        "naam",
+        "klant",
+        "adres",
+        "en",
+    }
+)
 #: English words that say a request is English after all.
-_ENGLISH_WORDS = frozenset({"with", "and", "the", "a", "an", "to", "for", "of", "is", "has", "have", "each",
-                            "create", "add", "entity", "should", "can", "from", "by", "that", "which"})
+_ENGLISH_WORDS = frozenset(
+    {
+        "with",
+        "and",
+        "the",
+        "a",
+        "an",
+        "to",
+        "for",
+        "of",
+        "is",
+        "has",
+        "have",
+        "each",
+        "create",
+        "add",
+        "entity",
+        "should",
+        "can",
+        "from",
+        "by",
+        "that",
+        "which",
+    }
+)
 
 
 def foreign_language_reason(request: str) -> str | None:
@@ -40,6 +124,8 @@ def foreign_language_reason(request: str) -> str | None:
 
 
 def _message() -> str:
-    return ("the request does not look like English: the offline recognizer reads English only. "
-            "Configure an LLM (BAES_LLM_BASE_URL and BAES_LLM_MODEL) to use other languages, or phrase it "
-            "in English, e.g. 'create a Customer entity with name and email'")
+    return (
+        "the request does not look like English: the offline recognizer reads English only. "
+        "Configure an LLM (BAES_LLM_BASE_URL and BAES_LLM_MODEL) to use other languages, or phrase it "
+        "in English, e.g. 'create a Customer entity with name and email'"
+    )

@@ -7,6 +7,7 @@ HTTP error, timeout after the configured retries) falls back to the offline reco
 the reason is recorded in the result's notes. Token counts are those the endpoint reported,
 including for answers that were then rejected (they were paid for).
 """
+
 from __future__ import annotations
 
 import json
@@ -36,8 +37,20 @@ from baes.scaffold.spec import (
 PROMPT_VERSION = 3
 MAX_COMPLETION_TOKENS = 800
 
-_TOP_KEYS = frozenset({"intent", "entity", "attributes", "related_entity", "relationship_required",
-                       "relationship_kind", "removed", "renamed_from", "renamed_to", "defaults"})
+_TOP_KEYS = frozenset(
+    {
+        "intent",
+        "entity",
+        "attributes",
+        "related_entity",
+        "relationship_required",
+        "relationship_kind",
+        "removed",
+        "renamed_from",
+        "renamed_to",
+        "defaults",
+    }
+)
 _ATTRIBUTE_KEYS = frozenset({"name", "type", "required"})
 
 SYSTEM_PROMPT = f"""You turn a developer's request about a CRUD application (FastAPI + SQLite + Streamlit)
@@ -98,14 +111,17 @@ def client_for(config: LLMConfig) -> LLMClient:
 
 
 def build_messages(request: str, existing_entities: Sequence[str]) -> list[dict[str, str]]:
-    existing = ", ".join(sorted({pascal_case(snake_case(e.strip())) for e in existing_entities
-                                 if isinstance(e, str) and e.strip()})) or "(none yet)"
+    existing = (
+        ", ".join(sorted({pascal_case(snake_case(e.strip())) for e in existing_entities if isinstance(e, str) and e.strip()}))
+        or "(none yet)"
+    )
     user = f"Existing entities: {existing}\nRequest: {request.strip()}\nAnswer with the JSON object only."
     return [{"role": "system", "content": SYSTEM_PROMPT}, {"role": "user", "content": user}]
 
 
-def recognize_with_llm(request: str, existing_entities: Sequence[str], config: LLMConfig,
-                       client: LLMClient | None = None) -> LLMOutcome:
+def recognize_with_llm(
+    request: str, existing_entities: Sequence[str], config: LLMConfig, client: LLMClient | None = None
+) -> LLMOutcome:
     """Ask the LLM; on any failure use the offline recognizer and say why."""
     if not isinstance(request, str) or not request.strip():
         raise RecognitionError("the request is empty")
@@ -125,8 +141,14 @@ def recognize_with_llm(request: str, existing_entities: Sequence[str], config: L
     try:
         draft = parse_answer(reply.content)
     except RecognitionError as exc:
-        return _fallback(request, existing_entities, f"LLM answer rejected ({exc})",
-                         reply.prompt_tokens, reply.completion_tokens, reply.latency_s)
+        return _fallback(
+            request,
+            existing_entities,
+            f"LLM answer rejected ({exc})",
+            reply.prompt_tokens,
+            reply.completion_tokens,
+            reply.latency_s,
+        )
     return LLMOutcome(draft, "llm", draft.notes, reply.prompt_tokens, reply.completion_tokens, reply.latency_s)
 
 
@@ -144,12 +166,19 @@ def _unfence(content: str) -> str:
     return text
 
 
-def _fallback(request: str, existing_entities: Sequence[str], reason: str, prompt_tokens: int = 0,
-              completion_tokens: int = 0, latency_s: float = 0.0) -> LLMOutcome:
+def _fallback(
+    request: str,
+    existing_entities: Sequence[str],
+    reason: str,
+    prompt_tokens: int = 0,
+    completion_tokens: int = 0,
+    latency_s: float = 0.0,
+) -> LLMOutcome:
     draft = recognize_offline(request, existing_entities)
     note = f"{reason}; used the offline recognizer"
-    return LLMOutcome(draft, "offline", (note,) + draft.notes, prompt_tokens, completion_tokens, latency_s,
-                      fallback_reason=reason)
+    return LLMOutcome(
+        draft, "offline", (note,) + draft.notes, prompt_tokens, completion_tokens, latency_s, fallback_reason=reason
+    )
 
 
 def _entity_name(value: Any, what: str) -> str:
@@ -226,7 +255,7 @@ def parse_answer(content: str) -> Draft:
     if intent == "remove_attributes":
         removed = data.get("removed")
         if not isinstance(removed, list) or not removed or not all(isinstance(r, str) for r in removed):
-            raise RecognitionError("remove_attributes needs \"removed\": a list of attribute names")
+            raise RecognitionError('remove_attributes needs "removed": a list of attribute names')
         return Draft(intent, EntitySpec(name), removed=tuple(_checked(snake_case(r.strip())) for r in removed))
     if intent in ("rename_attribute", "rename_entity"):
         old, new = data.get("renamed_from"), data.get("renamed_to")
@@ -234,11 +263,13 @@ def parse_answer(content: str) -> Draft:
             raise RecognitionError(f"{intent} needs renamed_from and renamed_to")
         if intent == "rename_entity":
             return Draft(intent, EntitySpec(name), renamed_from=name, renamed_to=_entity_name(new, "new entity name"))
-        return Draft(intent, EntitySpec(name), renamed_from=_checked(snake_case(old.strip())),
-                     renamed_to=_checked(snake_case(new.strip())))
+        return Draft(
+            intent, EntitySpec(name), renamed_from=_checked(snake_case(old.strip())), renamed_to=_checked(snake_case(new.strip()))
+        )
     defaults = data.get("defaults") or {}
-    if not isinstance(defaults, dict) or not all(isinstance(k, str) and isinstance(v, (str, int, float, bool))
-                                                 for k, v in defaults.items()):
+    if not isinstance(defaults, dict) or not all(
+        isinstance(k, str) and isinstance(v, (str, int, float, bool)) for k, v in defaults.items()
+    ):
         raise RecognitionError("defaults must map attribute names to values")
     try:
         spec = EntitySpec(name, attributes=attributes)

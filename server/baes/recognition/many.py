@@ -6,6 +6,7 @@
   saying "many" ("posts have many tags and tags have many posts"), or "a many-to-many relationship
   between X and Y": a ``many_to_many`` relationship of X to Y (a join entity ``XY`` is generated).
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -49,8 +50,12 @@ def _draft(holder: Tok, target: Tok, known: Known, kind: str) -> Draft:
 
 
 def _nouns(toks: Sequence[Tok]) -> list[Tok]:
-    skip = SKIP_IN_NOUNS | SUBJECT_SKIP | MANY_WORDS | {"relationship", "relation", "between", "as", "to", "and",
-                                                        "link", "connect", "relate", "many", "make"}
+    skip = (
+        SKIP_IN_NOUNS
+        | SUBJECT_SKIP
+        | MANY_WORDS
+        | {"relationship", "relation", "between", "as", "to", "and", "link", "connect", "relate", "many", "make"}
+    )
     return [t for t in toks if t.word and t.low not in skip and t.stem not in _commands()]
 
 
@@ -70,12 +75,11 @@ def _plural_target(toks: Sequence[Tok], at: int, end: int) -> int | None:
 def try_many(toks: list[Tok], known: Known) -> Draft | None:
     end = clause_end(toks, 0)
     lows = [t.low for t in toks[:end]]
-    explicit = any(lows[i:i + 3] == ["many", "to", "many"] for i in range(len(lows)))
+    explicit = any(lows[i : i + 3] == ["many", "to", "many"] for i in range(len(lows)))
     if explicit:
         nouns = _nouns(toks[:end])
         if len(nouns) < 2:
-            raise RecognitionError("a many-to-many relationship between which entities? "
-                                   "Say e.g. 'students can join many clubs'")
+            raise RecognitionError("a many-to-many relationship between which entities? Say e.g. 'students can join many clubs'")
         return _draft(nouns[0], nouns[1], known, "many_to_many")
     at = next((i for i, low in enumerate(lows) if low in MANY_WORDS and i > 1), None)
     if at is None or any(t.low in _LIST_MARKERS or (t.word and t.stem in _commands()) for t in toks[:at]):
@@ -86,15 +90,19 @@ def try_many(toks: list[Tok], known: Known) -> Draft | None:
     subject = toks[first]
     if not subject.word or subject.low in SKIP_IN_NOUNS:
         return None
-    verbs = [t for t in toks[first + 1:at] if t.low not in MODALS and t.low not in MAYBE_MODALS]
+    verbs = [t for t in toks[first + 1 : at] if t.low not in MODALS and t.low not in MAYBE_MODALS]
     target_index = _plural_target(toks, at, end)
     if not verbs or target_index is None:
         return None
     target = toks[target_index]
     if vocab.ATTRIBUTE_TYPES.get(target.low, "str") != "str":
         return None  # "has many points" is a count; "each team has many players" names an entity
-    back = any(lows[j] in MANY_WORDS and _plural_target(toks, j, end) is not None
-               and toks[_plural_target(toks, j, end) or j].sing == subject.sing for j in range(target_index + 1, end))
+    back = any(
+        lows[j] in MANY_WORDS
+        and _plural_target(toks, j, end) is not None
+        and toks[_plural_target(toks, j, end) or j].sing == subject.sing
+        for j in range(target_index + 1, end)
+    )
     if verbs[0].low in _OWNING and not back:
         return _draft(target, subject, known, "many_to_one")  # "a playlist has many tracks": track.playlist_id
     return _draft(subject, target, known, "many_to_many")

@@ -3,6 +3,7 @@
 Kept apart from ``recognition`` so the offline and LLM recognizers can build drafts without
 importing the orchestration (and each other).
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass
@@ -12,8 +13,15 @@ from baes.scaffold.classification import EntityType
 from baes.scaffold.spec import EntitySpec
 
 #: What a request asks for, named for what it does (the evolution planner's contract).
-INTENTS: tuple[str, ...] = ("create", "add_attributes", "remove_attributes", "rename_attribute",
-                            "rename_entity", "relationship", "delete_entity")
+INTENTS: tuple[str, ...] = (
+    "create",
+    "add_attributes",
+    "remove_attributes",
+    "rename_attribute",
+    "rename_entity",
+    "relationship",
+    "delete_entity",
+)
 #: Older names still read from cache rows and LLM answers.
 INTENT_ALIASES: dict[str, str] = {"delete": "delete_entity"}
 
@@ -98,8 +106,9 @@ def recognition_to_json(recognition: Recognition | Draft) -> dict[str, Any]:
     return {
         "entity": entity.name,
         "attributes": [{"name": a.name, "type": a.type, "required": a.required} for a in entity.attributes],
-        "relationships": [{"field": r.field_name, "target": r.target, "kind": r.kind, "required": r.required}
-                          for r in entity.relationships],
+        "relationships": [
+            {"field": r.field_name, "target": r.target, "kind": r.kind, "required": r.required} for r in entity.relationships
+        ],
         "removed": list(recognition.removed),
         "renamed_from": recognition.renamed_from,
         "renamed_to": recognition.renamed_to,

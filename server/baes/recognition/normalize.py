@@ -17,6 +17,7 @@ Nouns are not stemmed: a Snowball stem makes "rating"/"rate", "active"/"activity
 A verb form used as a noun keeps its spelling too ("with tracking number", "a building entity",
 "create records"): the user's words name attributes and entities, never their stems.
 """
+
 from __future__ import annotations
 
 import re
@@ -50,13 +51,38 @@ _LINE_BREAK = re.compile(r"\s*[\r\n]+\s*(?:(?:[-*+\u2022\u2023\u25e6]|\d{1,2}[.)
 #: Words dropped anywhere: they never change what a request asks for.
 FILLERS: frozenset[str] = frozenset({"a", "an", "the", "please", "kindly", "just", "new"})
 #: Openings dropped at the start of a request (repeatedly): "can you please create ..." = "create ...".
-_OPENINGS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
-    "can you", "could you", "would you", "will you", "i want to", "i would like to", "i would love to",
-    "we want to", "we would like to", "i need to", "we need to", "let us", "let me", "help me", "please",
-    "kindly", "hey", "hi", "hello", "ok", "okay", "now", "then", "next", "so"))
+_OPENINGS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(p.split())
+    for p in (
+        "can you",
+        "could you",
+        "would you",
+        "will you",
+        "i want to",
+        "i would like to",
+        "i would love to",
+        "we want to",
+        "we would like to",
+        "i need to",
+        "we need to",
+        "let us",
+        "let me",
+        "help me",
+        "please",
+        "kindly",
+        "hey",
+        "hi",
+        "hello",
+        "ok",
+        "okay",
+        "now",
+        "then",
+        "next",
+        "so",
+    )
+)
 #: Closings dropped at the end: "..., thanks" / "please".
-_CLOSINGS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in (
-    "thanks", "thank you", "please", "thx", "for me"))
+_CLOSINGS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in ("thanks", "thank you", "please", "thx", "for me"))
 #: Single-word spellings with one meaning for the recognizer.
 _SAME: dict[str, str] = {"has": "have", "does": "do", "are": "is", "&": "and", "!": ".", "?": "."}
 #: Punctuation the recognizer reads (lists, clauses, explicit types); any other mark is dropped.
@@ -113,8 +139,7 @@ def _verb_bases() -> dict[str, str]:
     from baes.recognition import vocabulary as vocab
 
     table: dict[str, str] = {}
-    for verb in sorted(vocab.CREATE_VERBS | vocab.ADD_VERBS | vocab.LINK_VERBS | vocab.DELETE_VERBS
-                       | vocab.NEED_VERBS):
+    for verb in sorted(vocab.CREATE_VERBS | vocab.ADD_VERBS | vocab.LINK_VERBS | vocab.DELETE_VERBS | vocab.NEED_VERBS):
         for form in vocab.verb_forms(verb):
             table.setdefault(form, verb)
     return table
@@ -169,17 +194,69 @@ def _canonical(text: str) -> tuple[str, ...]:
 #: Words after which an inflected verb form is a noun: "with tracking number", "have building",
 #: "number of records", "(recording date"; a verb never follows them.
 _ARTICLES = frozenset({"a", "an", "the"})
-_NOUN_CONTEXT = frozenset({"with", "having", "have", "had", "of", "without", "no", "(", ":", "/", "each", "every",
-                           "its", "their", "his", "her", "our", "my", "your", "these", "those"}) | _ARTICLES
+_NOUN_CONTEXT = (
+    frozenset(
+        {
+            "with",
+            "having",
+            "have",
+            "had",
+            "of",
+            "without",
+            "no",
+            "(",
+            ":",
+            "/",
+            "each",
+            "every",
+            "its",
+            "their",
+            "his",
+            "her",
+            "our",
+            "my",
+            "your",
+            "these",
+            "those",
+        }
+    )
+    | _ARTICLES
+)
 #: Words that open an attribute list, which runs to the end of the clause.
 _LIST_OPENERS = frozenset({"with", "having", ":", "("})
 _CLAUSE_ENDS = frozenset({".", ";"})
 #: Words after which a form inside an attribute list is still a verb ("with title that belongs to").
-_VERB_CONTEXT = frozenset({"that", "which", "who", "also", "to", "should", "must", "can", "could", "may", "might",
-                           "will", "would", "shall", "do", "is", "it", "they", "i", "we", "you", "he", "she"})
+_VERB_CONTEXT = frozenset(
+    {
+        "that",
+        "which",
+        "who",
+        "also",
+        "to",
+        "should",
+        "must",
+        "can",
+        "could",
+        "may",
+        "might",
+        "will",
+        "would",
+        "shall",
+        "do",
+        "is",
+        "it",
+        "they",
+        "i",
+        "we",
+        "you",
+        "he",
+        "she",
+    }
+)
 #: Words after which a form is the noun before them: "a university building with", "stores have".
-_NOUN_FOLLOWERS = frozenset({"with", "having", "have", "had", "is", "was", "were", "should", "must", "may",
-                             "might", "will", "would", "shall"})
+_NOUN_FOLLOWERS = frozenset(
+    {"with", "having", "have", "had", "is", "was", "were", "should", "must", "may", "might", "will", "would", "shall"}
+)
 #: Marks after which an -ing word ends its phrase, so it is a noun ("a university building, ...").
 _PHRASE_ENDS = frozenset({",", ";", ".", ":", "(", ")", "/"})
 
@@ -230,11 +307,11 @@ def _join_phrasal_verbs(words: list[str]) -> list[str]:
     result: list[str] = []
     i = 0
     while i < len(words):
-        pair = tuple(words[i:i + 2])
+        pair = tuple(words[i : i + 2])
         if pair in (("set", "up"), ("sets", "up"), ("setting", "up")):
             result.append("setup")
             i += 2
-        elif tuple(words[i:i + 3]) in (("keep", "track", "of"), ("keeps", "track", "of"), ("keeping", "track", "of")):
+        elif tuple(words[i : i + 3]) in (("keep", "track", "of"), ("keeps", "track", "of"), ("keeping", "track", "of")):
             result.append("track")
             i += 3
         else:
@@ -256,13 +333,13 @@ def _strip_edges(words: list[str]) -> list[str]:
             words.pop()
             changed = True
         for opening in _OPENINGS:
-            if tuple(bases.get(w, w) for w in words[:len(opening)]) == opening and len(words) > len(opening):
-                del words[:len(opening)]
+            if tuple(bases.get(w, w) for w in words[: len(opening)]) == opening and len(words) > len(opening):
+                del words[: len(opening)]
                 changed = True
                 break
         for closing in _CLOSINGS:
-            if tuple(words[-len(closing):]) == closing and len(words) > len(closing):
-                del words[-len(closing):]
+            if tuple(words[-len(closing) :]) == closing and len(words) > len(closing):
+                del words[-len(closing) :]
                 changed = True
                 break
     return words

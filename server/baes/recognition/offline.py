@@ -22,15 +22,16 @@ are read by ``baes.recognition.attribute_phrases``. The grammar is small and exp
 A request that is not English is refused first (``language``); a "default …" phrase is taken out
 before the rules and given to the one new attribute.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import replace
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_phrases import Fields, build_spec, parse_fields, relationship_target
 from baes.recognition.create_phrases import is_passive, object_of_verb, try_create
-from baes.recognition.evolution_phrases import take_default, try_remove, try_rename
+from baes.recognition.describe import not_understood
+from baes.recognition.evolution_phrases import take_default, try_remove, try_rename, with_default
 from baes.recognition.language import foreign_language_reason
 from baes.recognition.many import try_many
 from baes.recognition.model import Draft, RecognitionError
@@ -73,7 +74,7 @@ def _changed(name: str, fields: Fields, intent: str) -> Draft:
 def _try_delete(toks: list[Tok], known: Known) -> Draft | None:
     verbs = verb_stems("delete") | verb_stems("create") | verb_stems("add") | verb_stems("link")
     lows = [t.low for t in toks]
-    rid = next((i + 2 for i in range(len(toks) - 2) if lows[i:i + 3] == ["get", "rid", "of"]), None)
+    rid = next((i + 2 for i in range(len(toks) - 2) if lows[i : i + 3] == ["get", "rid", "of"]), None)
     first_verb = rid if rid is not None else next((i for i, t in enumerate(toks) if t.word and t.stem in verbs), None)
     if rid is not None:  # "get rid of the Coupon model"
         end = clause_end(toks, rid + 1)
@@ -87,16 +88,23 @@ def _try_delete(toks: list[Tok], known: Known) -> Draft | None:
 def _deleted(toks: list[Tok], first_verb: int, end: int, known: Known) -> Draft:
     """The entity named after the delete verb at ``first_verb`` (or a pronoun's antecedent)."""
     if index_of(toks[:end], {"from"}, first_verb + 1) is not None:
-        raise RecognitionError("remove what from which entity? Say e.g. 'remove fax from Supplier', "
-                               "or 'delete the Supplier entity' for the whole entity")
+        raise RecognitionError(
+            "remove what from which entity? Say e.g. 'remove fax from Supplier', "
+            "or 'delete the Supplier entity' for the whole entity"
+        )
     target = noun_after(toks[:end], first_verb + 1)
     if target is None or toks[target].low in PRONOUNS | {"them", "this", "that", "all"}:
         target = _mentioned_before(toks, first_verb, known)  # "I no longer want the Course entity, delete it"
     if target is None:
         raise RecognitionError("which entity should be deleted? (e.g. 'delete the Course entity')")
     head = target  # "delete the gift cards table": the name runs to the structure word
-    while (head + 1 < end and toks[head + 1].word and toks[head + 1].low not in SKIP_IN_NOUNS
-           and not toks[head + 1].low.endswith("ly") and head + 1 - target < MAX_NAME_WORDS):
+    while (
+        head + 1 < end
+        and toks[head + 1].word
+        and toks[head + 1].low not in SKIP_IN_NOUNS
+        and not toks[head + 1].low.endswith("ly")
+        and head + 1 - target < MAX_NAME_WORDS
+    ):
         head += 1
     name = compound(toks, head, target)
     return Draft("delete_entity", EntitySpec(entity_name(name, known)))
@@ -170,10 +178,12 @@ def _could_be_target(tok: Tok, known: Known) -> bool:
         return True
     if not tok.word or tok.low in SKIP_IN_NOUNS or tok.low in PRONOUNS:
         return False
-    return (tok.sing not in vocab.ATTRIBUTE_TYPES and tok.sing not in vocab.TEXT_OVERRIDES
-            and verb_base(tok.low) is None and tok.low not in RELATION_WORDS)
-
-
+    return (
+        tok.sing not in vocab.ATTRIBUTE_TYPES
+        and tok.sing not in vocab.TEXT_OVERRIDES
+        and verb_base(tok.low) is None
+        and tok.low not in RELATION_WORDS
+    )
 
 
 def _try_verb_to(toks: list[Tok], known: Known) -> Draft | None:
@@ -193,22 +203,32 @@ def _try_verb_to(toks: list[Tok], known: Known) -> Draft | None:
         return None
     holder = toks[holder_index]
     if prep == verb + 1:  # "add to Student: email, phone"
-        region = toks[holder_index + 1:end]
+        region = toks[holder_index + 1 : end]
     else:
-        region = toks[verb + 1:prep]
+        region = toks[verb + 1 : prep]
     region_words = [t for t in region if t.word]
     optional = any(t.low in vocab.OPTIONAL_WORDS for t in region_words)
-    core = [t for t in region_words if t.low not in vocab.ATTRIBUTE_FILLERS and t.low not in vocab.OPTIONAL_WORDS
-            and t.low not in vocab.REQUIRED_WORDS and t.low not in MODALS and t.low not in vocab.STRUCTURE_WORDS]
+    core = [
+        t
+        for t in region_words
+        if t.low not in vocab.ATTRIBUTE_FILLERS
+        and t.low not in vocab.OPTIONAL_WORDS
+        and t.low not in vocab.REQUIRED_WORDS
+        and t.low not in MODALS
+        and t.low not in vocab.STRUCTURE_WORDS
+    ]
     relation = any(t.low in RELATION_WORDS for t in core)
     core_nouns = [t for t in core if t.low not in RELATION_WORDS]
     single = len(core_nouns) == 1 and not any(t.low in SEPARATORS for t in region)
-    if single and (relation or is_entityish(core_nouns[0], known) or core_nouns[0].sing.endswith("_id")
-                   and relationship_target(core_nouns, known, True)):
+    if single and (
+        relation
+        or is_entityish(core_nouns[0], known)
+        or core_nouns[0].sing.endswith("_id")
+        and relationship_target(core_nouns, known, True)
+    ):
         target_tok = core_nouns[0]
         if target_tok.sing.endswith("_id"):
-            target_tok = Tok(target_tok.text[:-3], target_tok.low[:-3], target_tok.sing[:-3], target_tok.stem,
-                             True)
+            target_tok = Tok(target_tok.text[:-3], target_tok.low[:-3], target_tok.sing[:-3], target_tok.stem, True)
         if toks[verb].stem in verb_stems("link"):  # "link X to Y (and Z)": X points to Y (and Z)
             targets = [toks[t] for t in _listed_targets(toks, holder_index, end, known)]
             return _links_draft(target_tok, targets, known, required=not optional)
@@ -232,12 +252,13 @@ def _refuse_undirected(toks: list[Tok], known: Known) -> Draft | None:
     between = index_of(toks, {"between"})
     if between is None or not any(t.low in RELATION_WORDS or t.stem in verb_stems("link") for t in toks[:between]):
         return None
-    nouns = [t for t in toks[between + 1:] if t.word and t.low not in SKIP_IN_NOUNS and t.low != "and"]
+    nouns = [t for t in toks[between + 1 :] if t.word and t.low not in SKIP_IN_NOUNS and t.low != "and"]
     if len(nouns) >= 2:
         one, other = entity_name(nouns[0], known), entity_name(nouns[1], known)
         raise RecognitionError(
             f"which entity holds the reference? Say 'add {one} to {other}' (each {other} references a {one}) "
-            f"or 'add {other} to {one}' (each {one} references a {other})")
+            f"or 'add {other} to {one}' (each {one} references a {other})"
+        )
     return None
 
 
@@ -247,8 +268,9 @@ def _try_ownership(toks: list[Tok], known: Known) -> Draft | None:
     for i in range(end):
         tok = toks[i]
         owning = tok.stem in {"belong", "refer", "referenc"} or tok.low in LINKED_PARTICIPLES
-        passive = (tok.low == "by" and i >= 2 and toks[i - 2].low == "is"
-                   and toks[i - 1].low.endswith(("ed", "ght", "en", "wn")))  # "courses are taught by a teacher"
+        passive = (
+            tok.low == "by" and i >= 2 and toks[i - 2].low == "is" and toks[i - 1].low.endswith(("ed", "ght", "en", "wn"))
+        )  # "courses are taught by a teacher"
         if passive:
             subject = _subject_before(toks, i - 2)
             target = noun_after(toks[:end], i + 1)
@@ -263,8 +285,11 @@ def _try_ownership(toks: list[Tok], known: Known) -> Draft | None:
         if subject is None:
             continue
         after = i + 1
-        while owning and after < end and (toks[after].low in {"to", "with"} | vocab.OPTIONAL_WORDS
-                                          or toks[after].low in SUBJECT_SKIP):  # "associated with an optional customer"
+        while (
+            owning
+            and after < end
+            and (toks[after].low in {"to", "with"} | vocab.OPTIONAL_WORDS or toks[after].low in SUBJECT_SKIP)
+        ):  # "associated with an optional customer"
             after += 1
         nxt = noun_after(toks[:end], after)
         if owning and nxt is not None and toks[nxt].low not in SEPARATORS:
@@ -272,12 +297,11 @@ def _try_ownership(toks: list[Tok], known: Known) -> Draft | None:
             targets = [toks[t] for t in _listed_targets(toks, nxt, end, known)]
             return _links_draft(toks[subject], targets, known, required=not maybe)  # "may belong to"
         if tok.low == "have":
-            rest = toks[i + 1:end]
+            rest = toks[i + 1 : end]
             if any(t.low in {",", "and"} for t in rest):
                 return None
             many = any(t.low in MANY for t in rest[:3])
-            optional = any(t.low in MAYBE_MODALS for t in toks[subject:i]) or any(
-                t.low in vocab.OPTIONAL_WORDS for t in rest)
+            optional = any(t.low in MAYBE_MODALS for t in toks[subject:i]) or any(t.low in vocab.OPTIONAL_WORDS for t in rest)
             if nxt is None:
                 return None
             owned = toks[nxt]
@@ -294,9 +318,15 @@ def _try_ownership(toks: list[Tok], known: Known) -> Draft | None:
 
 def _subject_before(toks: Sequence[Tok], verb: int) -> int | None:
     """The sentence's subject if the words before ``verb`` are [each/the/...] noun [modals]."""
-    candidates = [i for i in range(verb) if toks[i].word and toks[i].low not in SUBJECT_SKIP
-                  and toks[i].low not in MODALS and toks[i].low not in MAYBE_MODALS
-                  and toks[i].low not in vocab.STRUCTURE_WORDS]
+    candidates = [
+        i
+        for i in range(verb)
+        if toks[i].word
+        and toks[i].low not in SUBJECT_SKIP
+        and toks[i].low not in MODALS
+        and toks[i].low not in MAYBE_MODALS
+        and toks[i].low not in vocab.STRUCTURE_WORDS
+    ]
     if candidates and toks[candidates[0]].low in PRONOUNS:
         return None
     if len(candidates) != 1 or any(not t.word for t in toks[:verb]):
@@ -319,7 +349,7 @@ def _try_subject_has(toks: list[Tok], known: Known) -> Draft | None:
     also = any(t.low in vocab.ALSO_WORDS for t in toks[:end]) or toks[have].stem in {"need", "requir", "want"}
     maybe = any(t.low in MAYBE_MODALS for t in before)
     name = entity_name(toks[subject], known)
-    fields = parse_fields(toks[have + 1:end], known, all_optional=maybe, entity_name=name)
+    fields = parse_fields(toks[have + 1 : end], known, all_optional=maybe, entity_name=name)
     if not fields.attributes and not fields.relationships:
         return None
     intent = "add_attributes" if (also or known.get(toks[subject].sing)) else "create"
@@ -348,8 +378,6 @@ def _try_give_or_extend(toks: list[Tok], known: Known) -> Draft | None:
     return _changed(name, fields, "add_attributes")
 
 
-
-
 def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Draft:
     """Understand ``request`` with the rules above; raise ``RecognitionError`` when it names no entity."""
     if not isinstance(request, str) or not request.strip():
@@ -364,27 +392,19 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
         raise RecognitionError(foreign)
     known = Known(existing_entities)
     toks, default = take_default(toks)
-    for attempt in (try_rename, try_remove, _try_delete, try_many, _refuse_undirected, _try_verb_to, _try_give_or_extend,
-                    _try_ownership, _try_subject_has, try_create):
+    for attempt in (
+        try_rename,
+        try_remove,
+        _try_delete,
+        try_many,
+        _refuse_undirected,
+        _try_verb_to,
+        _try_give_or_extend,
+        _try_ownership,
+        _try_subject_has,
+        try_create,
+    ):
         draft = attempt(toks, known)
         if draft is not None:
-            return _with_default(draft, default)
-    raise RecognitionError(_not_understood(request))
-
-
-def _with_default(draft: Draft, default: str | None) -> Draft:
-    """``draft`` with the request's "default …" value on its one new attribute."""
-    if default is None:
-        return draft
-    attributes = draft.entity.attributes
-    if draft.intent not in ("create", "add_attributes") or len(attributes) != 1:
-        raise RecognitionError(f"which attribute gets the default {default!r}? Add one attribute per request, "
-                               f"e.g. 'add priority to Ticket with default {default}'")
-    return replace(draft, defaults=((attributes[0].name, default),))
-
-
-def _not_understood(request: str) -> str:
-    return (f"could not tell which entity {request!r} is about, nor what to do with it. Phrase it as one of: "
-            "'create a Student entity with name, email and gpa', 'add phone to Student', "
-            "'remove phone from Student', 'rename phone to mobile in Student', 'each course has many lessons', "
-            "'students can join many clubs', 'delete the Student entity'")
+            return with_default(draft, default)
+    raise RecognitionError(not_understood(request))

@@ -10,6 +10,7 @@ The cache context names everything else that changes the answer: the recognizer 
 version, the LLM endpoint and model, and the existing entities (for the offline recognizer
 only those the request mentions, since it looks at no others).
 """
+
 from __future__ import annotations
 
 import logging
@@ -28,8 +29,16 @@ from baes.scaffold.classification import EntityType, classify
 from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError
 from baes.settings.config import FeatureFlags, current_flags
 
-__all__ = ["INTENTS", "OFFLINE_VERSION", "Recognition", "RecognitionError", "cache_context", "recognize",
-           "to_cached", "from_cached"]
+__all__ = [
+    "INTENTS",
+    "OFFLINE_VERSION",
+    "Recognition",
+    "RecognitionError",
+    "cache_context",
+    "recognize",
+    "to_cached",
+    "from_cached",
+]
 
 log = logging.getLogger(__name__)
 
@@ -59,8 +68,14 @@ def cache_context(request: str, existing_entities: Sequence[str] = (), llm: LLMC
     return f"offline/{OFFLINE_VERSION}|entities={','.join(k for k in existing if k in mentioned)}"
 
 
-def recognize(request: str, *, existing_entities: Sequence[str] = (), llm: LLMConfig | None = None,
-              cache: RecognitionCache | None = None, flags: FeatureFlags | None = None) -> Recognition:
+def recognize(
+    request: str,
+    *,
+    existing_entities: Sequence[str] = (),
+    llm: LLMConfig | None = None,
+    cache: RecognitionCache | None = None,
+    flags: FeatureFlags | None = None,
+) -> Recognition:
     """Understand ``request``; raise ``RecognitionError`` (a ``ValueError``) when it names no entity."""
     if not isinstance(request, str) or not request.strip():
         raise RecognitionError("the request is empty")
@@ -89,8 +104,18 @@ def _recognize_fresh(request: str, existing: Sequence[str], llm: LLMConfig | Non
             from baes.recognition.llm import recognize_with_llm  # lazy: only with an LLM configured
 
             outcome = recognize_with_llm(request, existing, llm)
-            return (_finish(request, outcome.draft, outcome.source, outcome.notes, outcome.prompt_tokens,
-                            outcome.completion_tokens, outcome.latency_s), outcome.fallback_reason is None)
+            return (
+                _finish(
+                    request,
+                    outcome.draft,
+                    outcome.source,
+                    outcome.notes,
+                    outcome.prompt_tokens,
+                    outcome.completion_tokens,
+                    outcome.latency_s,
+                ),
+                outcome.fallback_reason is None,
+            )
         draft = recognize_offline(request, existing)
         return _finish(request, draft, "offline", draft.notes), True
     except RecognitionError:
@@ -104,19 +129,37 @@ def _recognize_fresh(request: str, existing: Sequence[str], llm: LLMConfig | Non
 _GENERATING_INTENTS = frozenset({"create", "add_attributes", "relationship"})
 
 
-def _finish(request: str, draft: Draft, source: str, notes: Sequence[str], prompt_tokens: int = 0,
-            completion_tokens: int = 0, latency_s: float = 0.0) -> Recognition:
+def _finish(
+    request: str,
+    draft: Draft,
+    source: str,
+    notes: Sequence[str],
+    prompt_tokens: int = 0,
+    completion_tokens: int = 0,
+    latency_s: float = 0.0,
+) -> Recognition:
     reasons: tuple[str, ...]
     if draft.intent not in _GENERATING_INTENTS:
         entity_type, reasons = EntityType.STANDARD, ()
     else:
         classification = classify(request, draft.entity)
         entity_type, reasons = classification.entity_type, classification.reasons
-    return Recognition(intent=draft.intent, entity=draft.entity, related_entity=draft.related_entity,
-                       entity_type=entity_type, custom_logic_reasons=tuple(reasons), source=source,
-                       notes=tuple(notes), prompt_tokens=prompt_tokens, completion_tokens=completion_tokens,
-                       latency_s=latency_s, removed=draft.removed, renamed_from=draft.renamed_from,
-                       renamed_to=draft.renamed_to, defaults=draft.defaults)
+    return Recognition(
+        intent=draft.intent,
+        entity=draft.entity,
+        related_entity=draft.related_entity,
+        entity_type=entity_type,
+        custom_logic_reasons=tuple(reasons),
+        source=source,
+        notes=tuple(notes),
+        prompt_tokens=prompt_tokens,
+        completion_tokens=completion_tokens,
+        latency_s=latency_s,
+        removed=draft.removed,
+        renamed_from=draft.renamed_from,
+        renamed_to=draft.renamed_to,
+        defaults=draft.defaults,
+    )
 
 
 def to_cached(request: str, recognition: Recognition) -> CachedRecognition:
@@ -149,22 +192,38 @@ def from_cached(entry: CachedRecognition, source: str) -> Recognition | None:
         intent = canonical_intent(str(entry.intent))
         intent = intent if intent in INTENTS else "create"
         attributes = tuple(_attribute(a) for a in entry.attributes)
-        relationships = tuple(RelationshipSpec(str(r["target"]), bool(r.get("required", True)),
-                                               str(r.get("kind", "many_to_one")))
-                              for r in (entry.relationships or []))
+        relationships = tuple(
+            RelationshipSpec(str(r["target"]), bool(r.get("required", True)), str(r.get("kind", "many_to_one")))
+            for r in (entry.relationships or [])
+        )
         entity = EntitySpec(str(entry.entity_name), attributes, relationships, str(entry.description or ""))
         entity_type = _entity_type(entry.entity_type, entry.requires_custom_logic)
-        draft = Draft(intent, entity, related_entity=entry.related_entity or None,
-                      notes=_strings(entry.notes), removed=_strings(entry.removed),
-                      renamed_from=_optional_string(entry.renamed_from), renamed_to=_optional_string(entry.renamed_to),
-                      defaults=tuple((str(k), str(v)) for k, v in dict(entry.defaults or {}).items()))
+        draft = Draft(
+            intent,
+            entity,
+            related_entity=entry.related_entity or None,
+            notes=_strings(entry.notes),
+            removed=_strings(entry.removed),
+            renamed_from=_optional_string(entry.renamed_from),
+            renamed_to=_optional_string(entry.renamed_to),
+            defaults=tuple((str(k), str(v)) for k, v in dict(entry.defaults or {}).items()),
+        )
     except (SpecError, RecognitionError, KeyError, TypeError, ValueError, AttributeError) as exc:
         log.warning("recognition cache: ignoring an invalid entry for %r (%s)", entry.user_request, exc)
         return None
-    return Recognition(intent=draft.intent, entity=draft.entity, related_entity=draft.related_entity,
-                       entity_type=entity_type, custom_logic_reasons=tuple(str(r) for r in entry.custom_logic_reasons),
-                       source=source, notes=draft.notes, removed=draft.removed, renamed_from=draft.renamed_from,
-                       renamed_to=draft.renamed_to, defaults=draft.defaults)
+    return Recognition(
+        intent=draft.intent,
+        entity=draft.entity,
+        related_entity=draft.related_entity,
+        entity_type=entity_type,
+        custom_logic_reasons=tuple(str(r) for r in entry.custom_logic_reasons),
+        source=source,
+        notes=draft.notes,
+        removed=draft.removed,
+        renamed_from=draft.renamed_from,
+        renamed_to=draft.renamed_to,
+        defaults=draft.defaults,
+    )
 
 
 def _strings(value: Any) -> tuple[str, ...]:
@@ -183,8 +242,7 @@ def _optional_string(value: Any) -> str | None:
 
 
 def _attribute(data: Mapping[str, Any]) -> AttributeSpec:
-    return AttributeSpec(name=str(data["name"]), type=str(data.get("type", "str")),
-                         required=bool(data.get("required", True)))
+    return AttributeSpec(name=str(data["name"]), type=str(data.get("type", "str")), required=bool(data.get("required", True)))
 
 
 def _entity_type(value: Any, requires_custom_logic: bool) -> EntityType:

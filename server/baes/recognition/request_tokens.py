@@ -5,6 +5,7 @@ recognition cache's key), each with its singular form and, for words that can be
 Snowball stem, so two requests with one cache key always read the same. ``Known`` holds the
 project's existing entities.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
@@ -20,46 +21,96 @@ from baes.scaffold.spec import EntitySpec, SpecError, pascal_case, snake_case
 SEPARATORS = frozenset({",", ";", "and", "plus", "but", ".", "/"})
 #: Only a sentence end ends a clause: a semicolon separates list items ("name; cuisine; rating").
 CLAUSE_END = frozenset({"."})
-ATTRIBUTE_MARKERS = frozenset({"with", "having", "include", "contain", ":", "where", "whose", "fields",
-                               "attributes", "columns", "properties"})
+ATTRIBUTE_MARKERS = frozenset(
+    {"with", "having", "include", "contain", ":", "where", "whose", "fields", "attributes", "columns", "properties"}
+)
 #: Markers that are also nouns ("manage our properties with ..."): a marker only before ":" or the list.
 NOUN_MARKERS = frozenset({"fields", "attributes", "columns", "properties"})
 RELATIVE = frozenset({"that", "which", "who"})
-HAVE = frozenset({"have", "had", "having", "need", "require", "store", "keep", "get", "hold", "track", "record",
-                  "contain", "include", "want"})
+HAVE = frozenset(
+    {"have", "had", "having", "need", "require", "store", "keep", "get", "hold", "track", "record", "contain", "include", "want"}
+)
 #: HAVE words that also begin attribute names ("store name", "record count"): kept inside a list item.
 NOUN_LIKE_HAVE = frozenset({"store", "track", "record"})
-MODALS = frozenset({"should", "must", "can", "could", "may", "might", "will", "shall", "would", "to", "do",
-                    "also", "too", "now", "each", "every", "all", "be", "is"})
+MODALS = frozenset(
+    {
+        "should",
+        "must",
+        "can",
+        "could",
+        "may",
+        "might",
+        "will",
+        "shall",
+        "would",
+        "to",
+        "do",
+        "also",
+        "too",
+        "now",
+        "each",
+        "every",
+        "all",
+        "be",
+        "is",
+    }
+)
 MAYBE_MODALS = frozenset({"may", "might", "can", "could", "optionally"})
 #: Forms of "to be" (canonical "are" is "is") before a participle: "students are attached to a course".
 BE_WORDS = frozenset({"is", "be", "was", "were", "been", "being", "get", "got"})
 #: Participles saying the subject holds a reference: "X is linked/attached/assigned to Y" → ``x.y_id``.
 LINKED_PARTICIPLES = frozenset({"linked", "connected", "related", "associated", "tied", "assigned", "attached"})
 MANY = frozenset({"many", "multiple", "several", "various", "lots", "some", "more"})
-RELATION_WORDS = frozenset({"reference", "relationship", "relation", "link", "foreign", "key", "fk", "connection",
-                            "association"})
+RELATION_WORDS = frozenset({"reference", "relationship", "relation", "link", "foreign", "key", "fk", "connection", "association"})
 SUBJECT_SKIP = frozenset({"each", "every", "all", "a", "an", "the", "our", "my", "their", "any", "one"})
 PRONOUNS = frozenset({"i", "we", "you", "they", "it", "he", "she", "someone", "everyone", "this", "there"})
-SKIP_IN_NOUNS = (vocab.NOUN_QUALIFIERS | vocab.STRUCTURE_WORDS | MODALS | RELATIVE
-                 | frozenset({"i", "we", "you", "it", "to", "for", "in", "on", "by", "please", "that", "let",
-                              "me", "us", "want", "need", "like", "up", "where", "can", "which", "so"}))
+SKIP_IN_NOUNS = (
+    vocab.NOUN_QUALIFIERS
+    | vocab.STRUCTURE_WORDS
+    | MODALS
+    | RELATIVE
+    | frozenset(
+        {
+            "i",
+            "we",
+            "you",
+            "it",
+            "to",
+            "for",
+            "in",
+            "on",
+            "by",
+            "please",
+            "that",
+            "let",
+            "me",
+            "us",
+            "want",
+            "need",
+            "like",
+            "up",
+            "where",
+            "can",
+            "which",
+            "so",
+        }
+    )
+)
 
 
 @cache
 def verb_stems(kind: str) -> frozenset[str]:
     """Stems of one verb list (computed on first use: the stemmer loads NLTK, ~0.4 s)."""
-    words = {"create": vocab.CREATE_VERBS, "add": vocab.ADD_VERBS, "link": vocab.LINK_VERBS,
-             "delete": vocab.DELETE_VERBS}[kind]
+    words = {"create": vocab.CREATE_VERBS, "add": vocab.ADD_VERBS, "link": vocab.LINK_VERBS, "delete": vocab.DELETE_VERBS}[kind]
     return frozenset(stem(v) for v in words)
 
 
 @dataclass(frozen=True)
 class Tok:
-    text: str   # as written (camelCase already split into snake_case)
+    text: str  # as written (camelCase already split into snake_case)
     low: str
-    sing: str   # singular lower-case form
-    stem: str   # Snowball stem of a word that can be a verb here (see ``verb_stem``), else ``low``
+    sing: str  # singular lower-case form
+    stem: str  # Snowball stem of a word that can be a verb here (see ``verb_stem``), else ``low``
     word: bool
 
 
@@ -123,9 +174,18 @@ MAX_NAME_WORDS = 3
 
 def _modifies_name(tok: Tok) -> bool:
     """Whether ``tok`` may be the first part of a multi-word entity name ("purchase" in "purchase order")."""
-    return (tok.word and tok.low not in SKIP_IN_NOUNS and tok.low not in SUBJECT_SKIP and tok.low not in PRONOUNS
-            and tok.low not in HAVE and tok.low not in vocab.NEGATION_WORDS and tok.low not in {"called", "named"}
-            and verb_base(tok.low) is None and tok.stem not in verb_stems("create") and not tok.low.endswith("ed"))
+    return (
+        tok.word
+        and tok.low not in SKIP_IN_NOUNS
+        and tok.low not in SUBJECT_SKIP
+        and tok.low not in PRONOUNS
+        and tok.low not in HAVE
+        and tok.low not in vocab.NEGATION_WORDS
+        and tok.low not in {"called", "named"}
+        and verb_base(tok.low) is None
+        and tok.stem not in verb_stems("create")
+        and not tok.low.endswith("ed")
+    )
 
 
 def compound(toks: Sequence[Tok], index: int, floor: int = 0) -> Tok:
@@ -145,7 +205,7 @@ def compound(toks: Sequence[Tok], index: int, floor: int = 0) -> Tok:
     parts = [t.low for t in toks[start:index]]
     low = "_".join(parts + [head.low])
     sing = "_".join(parts + [head.sing])
-    return Tok(" ".join(t.text for t in toks[start:index + 1]), low, sing, low, True)
+    return Tok(" ".join(t.text for t in toks[start : index + 1]), low, sing, low, True)
 
 
 def is_entityish(tok: Tok, known: Known) -> bool:
@@ -184,8 +244,11 @@ def head_noun(toks: Sequence[Tok], start: int, stop: int) -> int | None:
     best: int | None = None
     for i in range(start, stop):
         tok = toks[i]
-        if tok.low in SEPARATORS or tok.low in RELATIVE or (tok.low in ATTRIBUTE_MARKERS and (
-                tok.low not in NOUN_MARKERS or (i + 1 < len(toks) and toks[i + 1].low == ":"))):
+        if (
+            tok.low in SEPARATORS
+            or tok.low in RELATIVE
+            or (tok.low in ATTRIBUTE_MARKERS and (tok.low not in NOUN_MARKERS or (i + 1 < len(toks) and toks[i + 1].low == ":")))
+        ):
             break
         if i + 1 < stop and toks[i + 1].low == "by" and tok.low.endswith(("ed", "en", "wn")):
             break  # "orders placed by customers": the noun before the participle

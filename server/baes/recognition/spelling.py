@@ -13,6 +13,7 @@ A word is corrected only when all of these hold, so a real word is never "fixed"
 The English list is loaded on the first word that is not in the vocabulary (~0.15 s, measured),
 not at import: most requests never need it.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -65,9 +66,11 @@ def correct_word(word: str) -> str | None:
         return None
     limit = 2 if len(word) >= 7 else 1
     shortest = 4 if len(word) == 3 else 0  # "dat" may be "date" (a letter left out), never "day"
-    scored = sorted((_distance(word, candidate), candidate) for candidate in known
-                    if candidate[0] == word[0] and abs(len(candidate) - len(word)) <= limit
-                    and len(candidate) >= shortest)
+    scored = sorted(
+        (_distance(word, candidate), candidate)
+        for candidate in known
+        if candidate[0] == word[0] and abs(len(candidate) - len(word)) <= limit and len(candidate) >= shortest
+    )
     if not scored or scored[0][0] > limit or (len(scored) > 1 and scored[1][0] == scored[0][0]):
         return None
     return scored[0][1]

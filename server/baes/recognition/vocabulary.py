@@ -3,9 +3,13 @@
 Kept as plain data in one place so the recognizer, the cache-key normalizer and the docs
 agree. Lookups are on lower-case singular words (see ``singularize``).
 """
+
 from __future__ import annotations
 
 import re
+
+# Word lists: a line per group of words reads better than a word per line.
+# fmt: off
 
 #: Exact attribute names (snake_case, singular) and their type.
 ATTRIBUTE_TYPES: dict[str, str] = {
@@ -254,3 +258,4 @@ def infer_type(name: str) -> str:
     elif name in COUNT_NOUNS:
         return "int"  # "beds", "servings"
     return "str"
+# fmt: on

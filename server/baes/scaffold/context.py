@@ -4,6 +4,7 @@ Templates stay simple (loops and ``if``s); all naming, typing and sample-value d
 are made here, once, in Python. The input is validated through ``EntitySpec`` so a name
 such as ``../../etc`` or ``x; import os`` never reaches a template or a file path.
 """
+
 from __future__ import annotations
 
 import json
@@ -19,12 +20,12 @@ from baes.scaffold.spec import EntitySpec, SpecError, pascal_case, pluralize, sn
 class TypeInfo:
     """How one attribute type appears in each layer of the generated application."""
 
-    python: str          # annotation in the Create/Update models
-    read_python: str     # annotation in the Read model (what comes back from SQLite)
-    sql: str             # SQLite column type
-    sample: Any          # a valid JSON value for tests
+    python: str  # annotation in the Create/Update models
+    read_python: str  # annotation in the Read model (what comes back from SQLite)
+    sql: str  # SQLite column type
+    sample: Any  # a valid JSON value for tests
     sample_updated: Any  # a different valid JSON value
-    invalid: Any         # a JSON value the API must refuse with 422
+    invalid: Any  # a JSON value the API must refuse with 422
 
 
 TYPES: dict[str, TypeInfo] = {
@@ -39,22 +40,71 @@ TYPES: dict[str, TypeInfo] = {
 
 # Names a pydantic model field may not take: they shadow BaseModel's own attributes or a type
 # the generated models annotate with (``date`` is fine: the models use ``dt.date``).
-_MODEL_RESERVED = frozenset({
-    "str", "int", "float", "bool", "dt", "EmailStr", "Field", "BaseModel",
-    "copy", "dict", "json", "schema", "schema_json", "construct", "validate", "fields",
-    "parse_obj", "parse_raw", "parse_file", "from_orm", "update_forward_refs",
-})
+_MODEL_RESERVED = frozenset(
+    {
+        "str",
+        "int",
+        "float",
+        "bool",
+        "dt",
+        "EmailStr",
+        "Field",
+        "BaseModel",
+        "copy",
+        "dict",
+        "json",
+        "schema",
+        "schema_json",
+        "construct",
+        "validate",
+        "fields",
+        "parse_obj",
+        "parse_raw",
+        "parse_file",
+        "from_orm",
+        "update_forward_refs",
+    }
+)
 
 # Text attributes named like these hold prose and get a longer bound than the default.
 _LONG_TEXT = ("description", "notes", "note", "bio", "comment", "content", "body", "summary", "text", "details")
 TEXT_MAX_LENGTH, LONG_TEXT_MAX_LENGTH = 200, 5000
 # Numbers named like these (a word of the snake_case name) cannot be negative: ``ge=0``.
-_NON_NEGATIVE = ("count", "quantity", "qty", "price", "cost", "amount", "total", "age", "credits", "stock",
-                 "capacity", "pages", "duration", "weight", "height", "salary", "fee", "fees", "size", "number",
-                 "seats", "hours", "minutes", "length", "width", "balance", "budget", "rating", "score")
+_NON_NEGATIVE = (
+    "count",
+    "quantity",
+    "qty",
+    "price",
+    "cost",
+    "amount",
+    "total",
+    "age",
+    "credits",
+    "stock",
+    "capacity",
+    "pages",
+    "duration",
+    "weight",
+    "height",
+    "salary",
+    "fee",
+    "fees",
+    "size",
+    "number",
+    "seats",
+    "hours",
+    "minutes",
+    "length",
+    "width",
+    "balance",
+    "budget",
+    "rating",
+    "score",
+)
 
 # SQLite keywords: an identifier equal to one of these is double-quoted in generated SQL.
-_SQL_KEYWORDS = frozenset("""
+_SQL_KEYWORDS = frozenset(
+    """
 abort action add after all alter always analyze and as asc attach autoincrement before begin between by
 cascade case cast check collate column commit conflict constraint create cross current current_date
 current_time current_timestamp database default deferrable deferred delete desc detach distinct do drop
@@ -65,7 +115,8 @@ null nulls of offset on or order others outer over partition plan pragma precedi
 range recursive references regexp reindex release rename replace restrict returning right rollback row
 rows savepoint select set table temp temporary then ties to transaction trigger unbounded union unique
 update using vacuum values view virtual when where window with without
-""".split())
+""".split()
+)
 
 
 def sql_ident(name: str) -> str:
@@ -194,8 +245,9 @@ def py_wrapped(text: str, indent: int, width: int = 96) -> str:
     return ("\n" + " " * indent).join(py_literal(chunk) for chunk in chunks)
 
 
-def _helpers(spec: EntitySpec, targets: Mapping[str, Mapping[str, Any]],
-             related: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
+def _helpers(
+    spec: EntitySpec, targets: Mapping[str, Mapping[str, Any]], related: Mapping[str, Mapping[str, Any]]
+) -> list[dict[str, Any]]:
     """Test helpers creating each referenced record, the records they require first."""
     helpers: list[dict[str, Any]] = []
     done: set[str] = set()
@@ -207,8 +259,7 @@ def _helpers(spec: EntitySpec, targets: Mapping[str, Mapping[str, Any]],
         known = related.get(name)
         if known is not None:
             attributes = list(known.get("attributes", []) or [])
-            references = [pascal_case(str(r["target"])) for r in known.get("relationships", []) or []
-                          if r.get("required", True)]
+            references = [pascal_case(str(r["target"])) for r in known.get("relationships", []) or [] if r.get("required", True)]
         else:
             raw = targets.get(name) or {}
             attributes, references = list(raw.get("target_attributes", []) or []), []
@@ -216,24 +267,28 @@ def _helpers(spec: EntitySpec, targets: Mapping[str, Mapping[str, Any]],
             add(reference, visiting | {name})
         done.add(name)
         table = pluralize(snake_case(name))
-        helpers.append({
-            "target": name,
-            "target_snake": snake_case(name),
-            "target_path": "/" + table.replace("_", "-"),
-            "target_label": title_words(name).lower(),
-            "target_a": with_article(title_words(name).lower()),
-            "target_payload": _sample_payload([a for a in attributes if a.get("required", True)]),
-            "references": [{"field_name": f"{snake_case(r)}_id", "target_snake": snake_case(r)}
-                           for r in references if r in done],
-        })
+        helpers.append(
+            {
+                "target": name,
+                "target_snake": snake_case(name),
+                "target_path": "/" + table.replace("_", "-"),
+                "target_label": title_words(name).lower(),
+                "target_a": with_article(title_words(name).lower()),
+                "target_payload": _sample_payload([a for a in attributes if a.get("required", True)]),
+                "references": [
+                    {"field_name": f"{snake_case(r)}_id", "target_snake": snake_case(r)} for r in references if r in done
+                ],
+            }
+        )
 
     for relation in spec.relationships:
         add(relation.target, frozenset())
     return helpers
 
 
-def _partners(spec: EntitySpec, table_sql: str, relationships: list[dict[str, Any]],
-              targets: Mapping[str, Mapping[str, Any]]) -> list[dict[str, Any]]:
+def _partners(
+    spec: EntitySpec, table_sql: str, relationships: list[dict[str, Any]], targets: Mapping[str, Mapping[str, Any]]
+) -> list[dict[str, Any]]:
     """For a join entity (two references, UNIQUE together): the endpoint listing each side's partners."""
     fields = [r["field_name"] for r in relationships]
     if len(relationships) != 2 or not any(sorted(group) == sorted(fields) for group in spec.unique):
@@ -243,19 +298,21 @@ def _partners(spec: EntitySpec, table_sql: str, relationships: list[dict[str, An
         raw = targets.get(partner["target"]) or {}
         names = list(raw.get("target_fields") or [a["name"] for a in raw.get("target_attributes", []) or []])
         selected = ", ".join(["t.id", *(f"t.{sql_ident(name)}" for name in names)])
-        partners.append({
-            "function": f"list_{partner['target_table']}_of_{source['target_snake']}",
-            "route": f"{source['target_path']}/{{{source['field_name']}}}{partner['target_path']}",
-            "param": source["field_name"],
-            "from_field": source["field_name"],
-            "to_field": partner["field_name"],
-            "from_label": source["target_label"],
-            "to_plural_label": title_words(partner["target_table"]).lower(),
-            "read_model": f"{partner['target']}Read",
-            "read_module": partner["target_snake"],
-            "sql": f"SELECT {selected} FROM {partner['target_table_sql']} AS t JOIN {table_sql} AS j "
-                   f"ON j.{partner['field_name']} = t.id WHERE j.{source['field_name']} = ? ORDER BY t.id",
-        })
+        partners.append(
+            {
+                "function": f"list_{partner['target_table']}_of_{source['target_snake']}",
+                "route": f"{source['target_path']}/{{{source['field_name']}}}{partner['target_path']}",
+                "param": source["field_name"],
+                "from_field": source["field_name"],
+                "to_field": partner["field_name"],
+                "from_label": source["target_label"],
+                "to_plural_label": title_words(partner["target_table"]).lower(),
+                "read_model": f"{partner['target']}Read",
+                "read_module": partner["target_snake"],
+                "sql": f"SELECT {selected} FROM {partner['target_table_sql']} AS t JOIN {table_sql} AS j "
+                f"ON j.{partner['field_name']} = t.id WHERE j.{source['field_name']} = ? ORDER BY t.id",
+            }
+        )
     return partners
 
 
@@ -298,13 +355,15 @@ def build_render_context(context: Mapping[str, Any]) -> dict[str, Any]:
             "target_label": title_words(relation.target).lower(),
             "target_a": with_article(title_words(relation.target).lower()),
         }
-        relationships.append({
-            "target": relation.target,
-            "field_name": relation.field_name,
-            "required": relation.required,
-            "sql_exists": f"SELECT 1 FROM {reference['target_table_sql']} WHERE id = ?",
-            **reference,
-        })
+        relationships.append(
+            {
+                "target": relation.target,
+                "field_name": relation.field_name,
+                "required": relation.required,
+                "sql_exists": f"SELECT 1 FROM {reference['target_table_sql']} WHERE id = ?",
+                **reference,
+            }
+        )
         columns.append(_column(relation.field_name, "int", relation.required, title_words(relation.field_name), reference))
 
     table = spec.table_name

@@ -12,6 +12,7 @@ many-to-many relationship, an entity rename or deletion, each on its own) become
 * one migration (``baes.scaffold.migrations``) brings the existing table to the new schema,
   copying every row; a new required column takes its value from ``defaults`` or is refused.
 """
+
 from __future__ import annotations
 
 import sqlite3
@@ -38,10 +39,10 @@ class EntityChange:
     add_attributes: tuple[AttributeSpec, ...] = ()
     add_relationships: tuple[RelationshipSpec, ...] = ()
     remove: tuple[str, ...] = ()
-    rename: tuple[str, str] | None = None          # (old attribute name, new attribute name)
+    rename: tuple[str, str] | None = None  # (old attribute name, new attribute name)
     defaults: tuple[tuple[str, str], ...] = ()
-    new_name: str | None = None                     # rename the entity (a change of its own)
-    delete: bool = False                            # delete the entity (a change of its own)
+    new_name: str | None = None  # rename the entity (a change of its own)
+    delete: bool = False  # delete the entity (a change of its own)
 
     @classmethod
     def from_spec(cls, spec: EntitySpec, defaults: tuple[tuple[str, str], ...] = ()) -> EntityChange:
@@ -81,8 +82,12 @@ def apply_change(current: EntitySpec, change: EntityChange) -> tuple[EntitySpec,
             raise SpecError(f"{current.name} has no attribute {old!r} to rename")
         attributes = [AttributeSpec(new, a.type, a.required) if a.name == old else a for a in attributes]
         sources[new] = sources.pop(old)
-    updated = EntitySpec(current.name, tuple(attributes) + change.add_attributes,
-                         tuple(relationships) + change.add_relationships, current.description)
+    updated = EntitySpec(
+        current.name,
+        tuple(attributes) + change.add_attributes,
+        tuple(relationships) + change.add_relationships,
+        current.description,
+    )
     new_columns = [(a.name, a.type) for a in change.add_attributes]
     new_columns += [(r.field_name, "int") for r in change.add_relationships]
     for name, type_name in new_columns:
@@ -110,15 +115,20 @@ def _page_number(existing: ExistingApp, name: str) -> int:
     return int(head) if head.isdigit() else existing.next_page_number
 
 
-def _rendered(registry: TemplateRegistry, spec: EntitySpec, known: Mapping[str, EntitySpec],
-              page: int) -> dict[str, PlannedFile]:
+def _rendered(registry: TemplateRegistry, spec: EntitySpec, known: Mapping[str, EntitySpec], page: int) -> dict[str, PlannedFile]:
     """An entity's files keyed by template, so two versions' files can be paired."""
     return {f.template_id or f.path: f for f in render_entity_files(spec, known, page, registry=registry)}
 
 
-def plan_entity_change(root: str | Path, change: EntitySpec | EntityChange, *, request: str = "",
-                       registry: TemplateRegistry | None = None, existing: ExistingApp | None = None,
-                       conflict_markers: bool = False) -> ScaffoldPlan | None:
+def plan_entity_change(
+    root: str | Path,
+    change: EntitySpec | EntityChange,
+    *,
+    request: str = "",
+    registry: TemplateRegistry | None = None,
+    existing: ExistingApp | None = None,
+    conflict_markers: bool = False,
+) -> ScaffoldPlan | None:
     """The plan applying ``change`` to its existing entity; None when the app has no such entity.
 
     An ``EntitySpec`` means: add its attributes and references. ``existing``: what
@@ -135,18 +145,35 @@ def plan_entity_change(root: str | Path, change: EntitySpec | EntityChange, *, r
     if change.new_name is not None or change.delete:
         alone = EntityChange(change.entity, new_name=change.new_name, delete=change.delete)
         if change != alone or (change.delete and change.new_name is not None):
-            return ScaffoldPlan(root=base, entities=(), files=(), new_app=False, conflicts=(
-                "renaming or deleting an entity is a change of its own",))
+            return ScaffoldPlan(
+                root=base,
+                entities=(),
+                files=(),
+                new_app=False,
+                conflicts=("renaming or deleting an entity is a change of its own",),
+            )
         if change.delete:
             return plan_entity_delete(base, current.name, registry=registry, existing=existing)
-        return plan_entity_rename(base, current.name, change.new_name, request=request, registry=registry,  # type: ignore[arg-type]
-                                  existing=existing, conflict_markers=conflict_markers)
+        return plan_entity_rename(
+            base,
+            current.name,
+            change.new_name,
+            request=request,
+            registry=registry,  # type: ignore[arg-type]
+            existing=existing,
+            conflict_markers=conflict_markers,
+        )
     known = {e.name: e for e in existing.entities}
     many = tuple(r for r in change.add_relationships if r.kind == "many_to_many")
     if many:  # the entity itself does not change: a join entity is created
         if change != EntityChange(change.entity, add_relationships=many):
-            return ScaffoldPlan(root=base, entities=(), files=(), new_app=False, conflicts=(
-                "state a many-to-many relationship as a change of its own",))
+            return ScaffoldPlan(
+                root=base,
+                entities=(),
+                files=(),
+                new_app=False,
+                conflicts=("state a many-to-many relationship as a change of its own",),
+            )
         try:
             joins = [join_entity(current.name, r.target) for r in many]
         except SpecError as exc:
@@ -163,20 +190,22 @@ def plan_entity_change(root: str | Path, change: EntitySpec | EntityChange, *, r
         return refused(str(exc))
     for relation in change.add_relationships:
         if relation.target not in known:
-            return refused(f"{updated.name} would reference {relation.target}, which is not in this app: "
-                           f"scaffold {relation.target} first")
+            return refused(
+                f"{updated.name} would reference {relation.target}, which is not in this app: scaffold {relation.target} first"
+            )
     after_known = known | {updated.name: updated}
     old_values = build_render_context(entity_context(current, known, 1))
     new_values = build_render_context(entity_context(updated, after_known, 1))
     missing = [c["name"] for c in new_values["columns"] if c["required"] and sources.get(c["name"]) is None]
     rows = _rows_in(base, updated.table_name) if missing else 0
     if rows:
-        return refused(f"{updated.table_name} has {rows} row(s) in app.db and the new required "
-                       f"{', '.join(missing)} has no value for them: give one with --default "
-                       f"{missing[0]}=VALUE (or \"with default VALUE\" in the sentence), or make it optional (name?)")
+        return refused(
+            f"{updated.table_name} has {rows} row(s) in app.db and the new required "
+            f"{', '.join(missing)} has no value for them: give one with --default "
+            f'{missing[0]}=VALUE (or "with default VALUE" in the sentence), or make it optional (name?)'
+        )
     files = RegeneratedFiles(base, conflict_markers)
-    dependents = [updated] + [e for e in existing.entities
-                              if any(r.target == updated.name for r in e.relationships)]
+    dependents = [updated] + [e for e in existing.entities if any(r.target == updated.name for r in e.relationships)]
     for entity in dependents:
         page = _page_number(existing, entity.name)
         before = _rendered(registry, known[entity.name], known, page)
@@ -187,11 +216,20 @@ def plan_entity_change(root: str | Path, change: EntitySpec | EntityChange, *, r
     planned_migrations = []
     if not migrations.has_migrations(base):
         baseline = [build_render_context(entity_context(e, known, 1)) for e in existing.entities]
-        planned_migrations.append(migrations.create_tables(1, "baseline", "the tables made before migrations",
-                                                           baseline))
-    planned_migrations.append(migrations.change_table(migrations.next_number(base, len(planned_migrations)),
-                                                      slug, sentence, old_values, new_values, sources))
+        planned_migrations.append(migrations.create_tables(1, "baseline", "the tables made before migrations", baseline))
+    planned_migrations.append(
+        migrations.change_table(
+            migrations.next_number(base, len(planned_migrations)), slug, sentence, old_values, new_values, sources
+        )
+    )
     files.files.extend(migration_file(m) for m in planned_migrations)
-    return ScaffoldPlan(root=base, entities=(updated,), files=tuple(files.files), conflicts=tuple(files.conflicts),
-                        notes=tuple(files.notes), new_app=False, classifications={updated.name: classify(request, updated)},
-                        migrations=tuple(planned_migrations))
+    return ScaffoldPlan(
+        root=base,
+        entities=(updated,),
+        files=tuple(files.files),
+        conflicts=tuple(files.conflicts),
+        notes=tuple(files.notes),
+        new_app=False,
+        classifications={updated.name: classify(request, updated)},
+        migrations=tuple(planned_migrations),
+    )

@@ -6,6 +6,7 @@ the same kind (the last router import, the last ``include_router`` call, the las
 ``TABLE_CREATORS`` or ``PAGES``), falling back to the end of the imports or of the file.
 Inserted text uses the file's own line ending.
 """
+
 from __future__ import annotations
 
 import ast
@@ -35,7 +36,7 @@ class SourceLines:
         them (``\\n``, ``\\r\\n``, ``\\r``; not at form feeds as ``str.splitlines`` does)."""
         starts = LineIndex(self.text).starts
         lines = [self.text[a:b] for a, b in zip(starts, starts[1:], strict=False)]
-        tail = self.text[starts[-1]:]
+        tail = self.text[starts[-1] :]
         return lines + [tail] if tail else lines
 
     def column(self, line: int, byte_col: int) -> int:
@@ -117,8 +118,9 @@ def _docstring_end(module: ast.Module) -> int:
     return 0
 
 
-def add_statements_after(src: SourceLines, module: ast.Module, statements: list[str],
-                         match: Callable[[ast.stmt], bool], what: str, path: str) -> TextEdit | None:
+def add_statements_after(
+    src: SourceLines, module: ast.Module, statements: list[str], match: Callable[[ast.stmt], bool], what: str, path: str
+) -> TextEdit | None:
     """Add ``statements`` after the last top-level statement matching ``match``."""
     missing = _new({ast.unparse(n) for n in module.body}, statements)
     if not missing:
@@ -129,13 +131,15 @@ def add_statements_after(src: SourceLines, module: ast.Module, statements: list[
     return _insert_after_line(src, anchor.end_lineno or anchor.lineno, missing)
 
 
-def append_to_sequence(src: SourceLines, module: ast.Module, name: str, elements: list[str],
-                       path: str) -> TextEdit | None:
+def append_to_sequence(src: SourceLines, module: ast.Module, name: str, elements: list[str], path: str) -> TextEdit | None:
     """Add ``elements`` as the last items of the top-level list/tuple literal assigned to ``name``."""
     node = None
     for statement in module.body:
-        targets = statement.targets if isinstance(statement, ast.Assign) else (
-            [statement.target] if isinstance(statement, ast.AnnAssign) else [])
+        targets = (
+            statement.targets
+            if isinstance(statement, ast.Assign)
+            else ([statement.target] if isinstance(statement, ast.AnnAssign) else [])
+        )
         if any(isinstance(t, ast.Name) and t.id == name for t in targets):
             node = statement.value
     if not isinstance(node, (ast.List, ast.Tuple)):
@@ -153,7 +157,7 @@ def append_to_sequence(src: SourceLines, module: ast.Module, name: str, elements
     end_col = src.column(end_line, last.end_col_offset or 0)
     rest = src.lines[end_line - 1][end_col:]
     has_comma = rest.lstrip().startswith(",")
-    multiline = (last.lineno != node.lineno)
+    multiline = last.lineno != node.lineno
     if multiline:
         indent = src.lines[last.lineno - 1][: src.column(last.lineno, last.col_offset)]
         added = "".join(f"{src.newline}{indent}{element}," for element in missing)

@@ -13,6 +13,7 @@ than the other (baes adds a field at the end of a class, the user a function aft
 deeper one continues the block and goes first. Files that do not tokenize (and non-Python
 files) merge on physical lines.
 """
+
 from __future__ import annotations
 
 import ast
@@ -39,7 +40,7 @@ def snapshot_path(path: str) -> str:
 class Unit:
     key: tuple[object, ...]
     text: str
-    depth: int = 0          # block nesting of a Python logical line (0 for comment lines and plain lines)
+    depth: int = 0  # block nesting of a Python logical line (0 for comment lines and plain lines)
 
 
 @dataclass(frozen=True)
@@ -54,13 +55,18 @@ class Hunk:
         def block(label: str, text: str) -> str:
             body = "".join(f"    {line}\n" for line in text.splitlines()) or "    (nothing)\n"
             return f"  {label}:\n{body}"
-        return (f"{path}: your change and baes' overlap\n" + block("baes generated last time", self.base)
-                + block("your file", self.ours) + block("baes generates now", self.theirs))
+
+        return (
+            f"{path}: your change and baes' overlap\n"
+            + block("baes generated last time", self.base)
+            + block("your file", self.ours)
+            + block("baes generates now", self.theirs)
+        )
 
 
 @dataclass(frozen=True)
 class MergeResult:
-    text: str                     # the merged text (with git-style markers where hunks conflict)
+    text: str  # the merged text (with git-style markers where hunks conflict)
     conflicts: tuple[Hunk, ...]
 
     @property
@@ -106,17 +112,17 @@ def python_units(source: str) -> list[Unit] | None:
         if kind == tokenize.ENDMARKER:
             break
         if not key and kind != tokenize.COMMENT:
-            key.append(("DEPTH", depth))   # nesting, not indentation width: a formatter cannot change it
+            key.append(("DEPTH", depth))  # nesting, not indentation width: a formatter cannot change it
         if kind == tokenize.COMMENT:
             key.append(("COMMENT", token.string.lstrip("#").strip()))
             if len(key) == 1 and index + 1 < len(tokens) and tokens[index + 1].type == tokenize.NL:
-                end = offsets[min(token.end[0], len(lines))]   # a comment line is a unit of its own
+                end = offsets[min(token.end[0], len(lines))]  # a comment line is a unit of its own
                 units.append(Unit(tuple(key), source[start:end]))
                 key, start = [], end
         elif kind == tokenize.STRING:
             key.append(_string_key(token.string))
         elif kind == tokenize.OP and token.string == ",":
-            following = next((t for t in tokens[index + 1:] if t.type not in (tokenize.NL, tokenize.COMMENT)), None)
+            following = next((t for t in tokens[index + 1 :] if t.type not in (tokenize.NL, tokenize.COMMENT)), None)
             if following is None or following.string not in _CLOSING:
                 key.append((kind, ","))
         else:
@@ -164,8 +170,13 @@ def merge_texts(base: str, ours: str, theirs: str, *, python: bool = True) -> Me
             else:
                 hunk = Hunk(_text(za), _text(aa), _text(ba))
                 hunks.append(hunk)
-                out.append("<<<<<<< your file\n" + _line(hunk.ours) + "=======\n" + _line(hunk.theirs)
-                           + ">>>>>>> baes (new generation)\n")
+                out.append(
+                    "<<<<<<< your file\n"
+                    + _line(hunk.ours)
+                    + "=======\n"
+                    + _line(hunk.theirs)
+                    + ">>>>>>> baes (new generation)\n"
+                )
         out.append(_text(a[amatch:aend]))
         iz, ia, ib = zend, aend, bend
     return MergeResult("".join(out), tuple(hunks))

@@ -3,6 +3,7 @@
 Also where a batch of new entities is refused: a name the app already has, a name given
 twice, a reference to an entity neither in the app nor in the batch, a cycle, a self-reference.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence
@@ -33,7 +34,7 @@ def creation_order(specs: Sequence[EntitySpec], existing: ExistingApp) -> tuple[
         if spec.name in placed:
             return True
         if spec.name in visiting:
-            conflicts.append("circular references between: " + ", ".join(sorted(visiting[visiting.index(spec.name):])))
+            conflicts.append("circular references between: " + ", ".join(sorted(visiting[visiting.index(spec.name) :])))
             return False
         ok = True
         for relation in spec.relationships:

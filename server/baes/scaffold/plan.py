@@ -6,6 +6,7 @@ and notes. Planning reads the folder but never writes: the CLI writes a plan ato
 (``baes.scaffold.writer``) and the language server turns the same plan into one
 ``WorkspaceEdit``. A plan with conflicts must not be written at all.
 """
+
 from __future__ import annotations
 
 import ast
@@ -29,7 +30,7 @@ from baes.swea import SWEAType
 
 CREATE = "create"
 EDIT = "edit"
-DELETE = "delete"   # ``original``: the text the file must still hold when it is removed
+DELETE = "delete"  # ``original``: the text the file must still hold when it is removed
 
 # Shell files that hold user code once generated: extended with insertions, never rewritten.
 SHARED_ROLES = ("main", "database", "ui_app")
@@ -45,15 +46,15 @@ PACKAGES = {
 class PlannedFile:
     """One file of a plan: created with ``content``, or edited from ``original`` by ``edits``."""
 
-    path: str                                  # relative to the plan's root, with "/" separators
-    kind: str                                  # "create" | "edit" | "delete"
-    content: str                               # the file's full text after the change
-    edits: tuple[TextEdit, ...] = ()           # for "edit": insertions against ``original``
-    original: str | None = None                # for "edit": the text the edits apply to
+    path: str  # relative to the plan's root, with "/" separators
+    kind: str  # "create" | "edit" | "delete"
+    content: str  # the file's full text after the change
+    edits: tuple[TextEdit, ...] = ()  # for "edit": insertions against ``original``
+    original: str | None = None  # for "edit": the text the edits apply to
     encoding: str = "utf-8"
     swea_type: SWEAType | None = None
     template_id: str | None = None
-    entity: str | None = None                  # the entity it belongs to (None for shell files)
+    entity: str | None = None  # the entity it belongs to (None for shell files)
 
     def to_dict(self, include_content: bool = True) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -143,22 +144,29 @@ def _validation_notes(files: Iterable[PlannedFile]) -> list[str]:
     return notes
 
 
-def _render_entity(registry: TemplateRegistry, spec: EntitySpec,
-                   context: Mapping[str, Any]) -> tuple[dict[str, Any], list[PlannedFile]]:
+def _render_entity(
+    registry: TemplateRegistry, spec: EntitySpec, context: Mapping[str, Any]
+) -> tuple[dict[str, Any], list[PlannedFile]]:
     """The render values of one entity and its files from the entity templates, all as creations."""
     values = build_render_context(context)
     values["page_file"] = page_file_name(values)
     files = [
-        PlannedFile(path=_output_path(metadata, values), kind=CREATE,
-                    content=registry.render(metadata.template_id, dict(context)),
-                    swea_type=metadata.swea_type, template_id=metadata.template_id, entity=spec.name)
+        PlannedFile(
+            path=_output_path(metadata, values),
+            kind=CREATE,
+            content=registry.render(metadata.template_id, dict(context)),
+            swea_type=metadata.swea_type,
+            template_id=metadata.template_id,
+            entity=spec.name,
+        )
         for metadata in registry.entity_templates(EntityType.STANDARD)
     ]
     return values, files
 
 
-def render_entity_files(spec: EntitySpec, all_specs: Mapping[str, EntitySpec], page_number: int, *,
-                        registry: TemplateRegistry | None = None) -> tuple[PlannedFile, ...]:
+def render_entity_files(
+    spec: EntitySpec, all_specs: Mapping[str, EntitySpec], page_number: int, *, registry: TemplateRegistry | None = None
+) -> tuple[PlannedFile, ...]:
     """One entity's own files exactly as planning renders them, all as creations, whatever is on disk.
 
     ``all_specs`` maps names to the entities ``spec`` references (their attributes shape the
@@ -209,9 +217,15 @@ class _Planner:
             target = self.root / path
             if not target.exists():
                 content = self.registry.render(metadata.template_id, {"entities": entities, "app_title": title})
-                self.files.append(PlannedFile(
-                    path, CREATE, content, swea_type=metadata.swea_type, template_id=metadata.template_id,
-                ))
+                self.files.append(
+                    PlannedFile(
+                        path,
+                        CREATE,
+                        content,
+                        swea_type=metadata.swea_type,
+                        template_id=metadata.template_id,
+                    )
+                )
             elif metadata.role in SHARED_ROLES:
                 self.extend(metadata, path, new_entities)
             elif not self.existing.is_app:
@@ -238,52 +252,84 @@ class _Planner:
             return
         edits = insertions.merge_insertions(edits)
         if edits:
-            self.files.append(PlannedFile(
-                path, EDIT, apply_edits(source.text, edits), tuple(edits), source.text,
-                encoding=source.encoding, swea_type=metadata.swea_type, template_id=metadata.template_id,
-            ))
+            self.files.append(
+                PlannedFile(
+                    path,
+                    EDIT,
+                    apply_edits(source.text, edits),
+                    tuple(edits),
+                    source.text,
+                    encoding=source.encoding,
+                    swea_type=metadata.swea_type,
+                    template_id=metadata.template_id,
+                )
+            )
 
     @staticmethod
-    def _insertions(role: str, src: insertions.SourceLines, module: ast.Module, path: str,
-                    new: list[dict[str, Any]]) -> list[TextEdit]:
+    def _insertions(
+        role: str, src: insertions.SourceLines, module: ast.Module, path: str, new: list[dict[str, Any]]
+    ) -> list[TextEdit]:
         edits: list[TextEdit | None] = []
         if role == "main":
-            edits.append(insertions.add_imports(
-                src, module,
-                [f"from app.routers.{e['entity_name_lower']} import router as {e['entity_name_lower']}_router"
-                 for e in new],
-                "app.routers",
-            ))
+            edits.append(
+                insertions.add_imports(
+                    src,
+                    module,
+                    [f"from app.routers.{e['entity_name_lower']} import router as {e['entity_name_lower']}_router" for e in new],
+                    "app.routers",
+                )
+            )
             calls = [f"app.include_router({e['entity_name_lower']}_router)" for e in new]
             try:
-                edits.append(insertions.add_statements_after(
-                    src, module, calls, _is_include_router, "app.include_router(...) call", path))
+                edits.append(
+                    insertions.add_statements_after(src, module, calls, _is_include_router, "app.include_router(...) call", path)
+                )
             except insertions.InsertionError:
-                edits.append(insertions.add_statements_after(
-                    src, module, calls, _is_fastapi_app, "`app = FastAPI(...)` assignment", path))
+                edits.append(
+                    insertions.add_statements_after(src, module, calls, _is_fastapi_app, "`app = FastAPI(...)` assignment", path)
+                )
         elif role == "database":
-            edits.append(insertions.add_imports(
-                src, module,
-                [f"from app.tables.{e['entity_name_lower']} import create_{e['table_name']}_table" for e in new],
-                "app.tables",
-            ))
-            edits.append(insertions.append_to_sequence(
-                src, module, "TABLE_CREATORS", [f"create_{e['table_name']}_table" for e in new], path))
+            edits.append(
+                insertions.add_imports(
+                    src,
+                    module,
+                    [f"from app.tables.{e['entity_name_lower']} import create_{e['table_name']}_table" for e in new],
+                    "app.tables",
+                )
+            )
+            edits.append(
+                insertions.append_to_sequence(
+                    src, module, "TABLE_CREATORS", [f"create_{e['table_name']}_table" for e in new], path
+                )
+            )
         elif role == "ui_app":
-            edits.append(insertions.append_to_sequence(
-                src, module, "PAGES",
-                [f'st.Page("pages/{e["page_file"]}", title="{e["entity_plural_title"]}")' for e in new], path))
+            edits.append(
+                insertions.append_to_sequence(
+                    src,
+                    module,
+                    "PAGES",
+                    [f'st.Page("pages/{e["page_file"]}", title="{e["entity_plural_title"]}")' for e in new],
+                    path,
+                )
+            )
         return [e for e in edits if e is not None]
 
 
 def _is_include_router(node: ast.stmt) -> bool:
-    return (isinstance(node, ast.Expr) and isinstance(node.value, ast.Call)
-            and isinstance(node.value.func, ast.Attribute) and node.value.func.attr == "include_router")
+    return (
+        isinstance(node, ast.Expr)
+        and isinstance(node.value, ast.Call)
+        and isinstance(node.value.func, ast.Attribute)
+        and node.value.func.attr == "include_router"
+    )
 
 
 def _is_fastapi_app(node: ast.stmt) -> bool:
-    return (isinstance(node, ast.Assign) and isinstance(node.value, ast.Call)
-            and ast.unparse(node.value.func).split(".")[-1] == "FastAPI")
+    return (
+        isinstance(node, ast.Assign)
+        and isinstance(node.value, ast.Call)
+        and ast.unparse(node.value.func).split(".")[-1] == "FastAPI"
+    )
 
 
 def migration_file(migration: migrations.Migration) -> PlannedFile:
@@ -339,8 +385,9 @@ def plan_scaffold(
         old_contexts.append(values)
     created = migrations.creation_migrations(base, old_contexts, new_contexts) if new_contexts else []
     planner.files.extend(migration_file(m) for m in created)
-    planner.files.extend(PlannedFile(snapshot_path(f.path), CREATE, f.content)
-                         for f in list(planner.files) if f.entity and f.template_id)
+    planner.files.extend(
+        PlannedFile(snapshot_path(f.path), CREATE, f.content) for f in list(planner.files) if f.entity and f.template_id
+    )
     title = app_title or (" and ".join(e.name for e in ordered[:2]) + " manager" if ordered else "Generated app")
     if new_contexts:
         planner.shell_files(old_contexts + new_contexts, new_contexts, title)

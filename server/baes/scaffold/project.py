@@ -5,6 +5,7 @@ Read back from the files the templates wrote (``app/models/<entity>.py`` for att
 so a later entity can reference an earlier one and the generated tests can create it.
 A file the user changed beyond recognition is skipped, never guessed at.
 """
+
 from __future__ import annotations
 
 import ast
@@ -22,8 +23,15 @@ PAGES_DIR = "ui/pages"
 MAIN_FILE = "app/main.py"
 
 _ANNOTATION_TYPES = {
-    "str": "str", "EmailStr": "email", "int": "int", "float": "float", "bool": "bool",
-    "dt.date": "date", "date": "date", "dt.datetime": "datetime", "datetime": "datetime",
+    "str": "str",
+    "EmailStr": "email",
+    "int": "int",
+    "float": "float",
+    "bool": "bool",
+    "dt.date": "date",
+    "date": "date",
+    "dt.datetime": "datetime",
+    "datetime": "datetime",
 }
 _FOREIGN_KEY = re.compile(r"FOREIGN\s+KEY\s*\(\s*\"?(\w+)\"?\s*\)\s*REFERENCES\s+\"?(\w+)\"?", re.IGNORECASE)
 _PAGE = re.compile(r"^(\d+)_(\w+)\.py$")
@@ -35,9 +43,9 @@ class ExistingApp:
     """The entities of a generated application found on disk."""
 
     root: Path
-    is_app: bool                        # app/main.py exists
+    is_app: bool  # app/main.py exists
     entities: tuple[EntitySpec, ...]
-    page_files: dict[str, str]          # entity name -> page file name under ui/pages
+    page_files: dict[str, str]  # entity name -> page file name under ui/pages
     next_page_number: int
 
     def get(self, name: str) -> EntitySpec | None:
@@ -102,8 +110,7 @@ def _read_entity(root: Path, models_file: Path, table_to_entity: dict[str, str])
             relationships.append(RelationshipSpec(target=target, required=required))
         else:
             attributes.append(AttributeSpec(name=field_name, type=type_name, required=required))
-    unique = tuple(tuple(column.strip().strip('"') for column in group.split(","))
-                   for group in _UNIQUE.findall(table_source))
+    unique = tuple(tuple(column.strip().strip('"') for column in group.split(",")) for group in _UNIQUE.findall(table_source))
     try:
         return EntitySpec(name=name, attributes=tuple(attributes), relationships=tuple(relationships), unique=unique)
     except SpecError:

@@ -6,6 +6,7 @@ the rendering of the entity before the change), the file on disk, and the new ge
 that file is planned, unless ``conflict_markers`` asks for git-style markers. The snapshot is
 planned next to each file, so the next change has its merge base.
 """
+
 from __future__ import annotations
 
 import re
@@ -22,8 +23,9 @@ def substitute(text: str, names: Mapping[str, str]) -> str:
     """Replace whole names (not inside longer alphanumeric words; longest first): a renamed entity."""
     if not names:
         return text
-    pattern = re.compile("(?<![A-Za-z0-9])(" + "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True))
-                         + ")(?![A-Za-z0-9])")
+    pattern = re.compile(
+        "(?<![A-Za-z0-9])(" + "|".join(re.escape(k) for k in sorted(names, key=len, reverse=True)) + ")(?![A-Za-z0-9])"
+    )
     return pattern.sub(lambda m: names[m.group(1)], text)
 
 
@@ -46,12 +48,30 @@ class RegeneratedFiles:
 
     def _put(self, planned: PlannedFile, content: str, on_disk: tuple[str, str] | None) -> None:
         if on_disk is None:
-            self.files.append(PlannedFile(planned.path, CREATE, content, swea_type=planned.swea_type,
-                                          template_id=planned.template_id, entity=planned.entity))
+            self.files.append(
+                PlannedFile(
+                    planned.path,
+                    CREATE,
+                    content,
+                    swea_type=planned.swea_type,
+                    template_id=planned.template_id,
+                    entity=planned.entity,
+                )
+            )
         elif on_disk[0] != content:
-            self.files.append(PlannedFile(planned.path, EDIT, content, minimal_edits(on_disk[0], content), on_disk[0],
-                                          encoding=on_disk[1], swea_type=planned.swea_type,
-                                          template_id=planned.template_id, entity=planned.entity))
+            self.files.append(
+                PlannedFile(
+                    planned.path,
+                    EDIT,
+                    content,
+                    minimal_edits(on_disk[0], content),
+                    on_disk[0],
+                    encoding=on_disk[1],
+                    swea_type=planned.swea_type,
+                    template_id=planned.template_id,
+                    entity=planned.entity,
+                )
+            )
 
     def _base(self, path: str, before: PlannedFile | None) -> tuple[str | None, tuple[str, str] | None]:
         kept = self._read(snapshot_path(path))
@@ -66,8 +86,10 @@ class RegeneratedFiles:
             self.conflicts.append(f"{before.path} cannot be read ({exc}); nothing was written")
             return
         if on_disk is not None and on_disk[0] != base:
-            self.conflicts.append(f"{before.path} holds your edits; baes does not delete them: move them elsewhere "
-                                  "or delete the file yourself, then run again")
+            self.conflicts.append(
+                f"{before.path} holds your edits; baes does not delete them: move them elsewhere "
+                "or delete the file yourself, then run again"
+            )
             return
         for path, text in ((before.path, on_disk), (snapshot_path(before.path), kept)):
             if text is not None:
@@ -100,12 +122,15 @@ class RegeneratedFiles:
         result = merge_texts(base, ours, theirs, python=path.endswith(".py"))
         if not result.clean and not self.markers:
             self.conflicts.extend(h.describe(path) for h in result.conflicts)
-            self.conflicts.append(f"{path}: your edits and the change overlap; nothing was written "
-                                  "(resolve by hand, or run again with --conflict-markers)")
+            self.conflicts.append(
+                f"{path}: your edits and the change overlap; nothing was written "
+                "(resolve by hand, or run again with --conflict-markers)"
+            )
             return None
         if not result.clean:
-            self.notes.append(f"{path}: {len(result.conflicts)} conflict(s) written as <<<<<<< markers; "
-                              "resolve them before running the app")
+            self.notes.append(
+                f"{path}: {len(result.conflicts)} conflict(s) written as <<<<<<< markers; resolve them before running the app"
+            )
         return result.text
 
     def regenerate(self, before: PlannedFile | None, after: PlannedFile) -> None:
@@ -130,5 +155,3 @@ class RegeneratedFiles:
             content = merged
         self._put(after, content, on_disk)
         self._put(snapshot, after.content, kept)
-
-

@@ -4,6 +4,7 @@ One source for the table module (``app/tables/<entity>.py`` prints these stateme
 the migrations (``baes.scaffold.migrations`` creates and rebuilds tables with them), so the
 schema a new database gets and the one an old database is migrated to are the same text.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -20,9 +21,14 @@ def column_definition(column: Mapping[str, Any]) -> str:
     return text
 
 
-def create_table_sql(table_sql: str, columns: Sequence[Mapping[str, Any]],
-                     relationships: Sequence[Mapping[str, Any]], *, if_not_exists: bool = True,
-                     unique: Sequence[Sequence[str]] = ()) -> str:
+def create_table_sql(
+    table_sql: str,
+    columns: Sequence[Mapping[str, Any]],
+    relationships: Sequence[Mapping[str, Any]],
+    *,
+    if_not_exists: bool = True,
+    unique: Sequence[Sequence[str]] = (),
+) -> str:
     """The ``CREATE TABLE`` statement (no trailing semicolon), one column per line."""
     lines = ["id INTEGER PRIMARY KEY AUTOINCREMENT"]
     lines += [column_definition(c) for c in columns]
@@ -34,14 +40,16 @@ def create_table_sql(table_sql: str, columns: Sequence[Mapping[str, Any]],
 
 def index_sql(table_name: str, table_sql: str, columns: Sequence[Mapping[str, Any]]) -> list[str]:
     """``CREATE INDEX`` for every foreign-key and email column (no trailing semicolons)."""
-    return [f"CREATE INDEX IF NOT EXISTS idx_{table_name}_{c['name']} ON {table_sql} ({c['sql_name']})"
-            for c in columns if c["reference"] or c["type"] == "email"]
+    return [
+        f"CREATE INDEX IF NOT EXISTS idx_{table_name}_{c['name']} ON {table_sql} ({c['sql_name']})"
+        for c in columns
+        if c["reference"] or c["type"] == "email"
+    ]
 
 
 def table_script(values: Mapping[str, Any]) -> str:
     """The table module's DDL script: the create statement and its indexes, one per line."""
-    statements = [create_table_sql(values["table_sql"], values["columns"], values["relationships"],
-                                   unique=values["unique"])]
+    statements = [create_table_sql(values["table_sql"], values["columns"], values["relationships"], unique=values["unique"])]
     statements += index_sql(values["table_name"], values["table_sql"], values["columns"])
     return "".join(s + ";\n" for s in statements)
 

@@ -3,6 +3,7 @@
 Names are validated as Python identifiers here, once, so a request such as
 ``../../etc`` or ``x; import os`` can never reach a template or a file path.
 """
+
 from __future__ import annotations
 
 import keyword
@@ -15,9 +16,16 @@ from typing import Any
 SUPPORTED_TYPES: tuple[str, ...] = ("str", "int", "float", "bool", "date", "datetime", "email")
 
 _TYPE_ALIASES = {
-    "string": "str", "text": "str", "varchar": "str",
-    "integer": "int", "number": "float", "decimal": "float", "double": "float", "real": "float",
-    "boolean": "bool", "timestamp": "datetime",
+    "string": "str",
+    "text": "str",
+    "varchar": "str",
+    "integer": "int",
+    "number": "float",
+    "decimal": "float",
+    "double": "float",
+    "real": "float",
+    "boolean": "bool",
+    "timestamp": "datetime",
 }
 
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
@@ -143,8 +151,7 @@ def join_entity(entity: str, target: str) -> EntitySpec:
     if first == second:
         raise SpecError(f"{first} cannot be related many-to-many to itself")
     references = (RelationshipSpec(first), RelationshipSpec(second))
-    return EntitySpec(first + second, relationships=references,
-                      unique=((references[0].field_name, references[1].field_name),))
+    return EntitySpec(first + second, relationships=references, unique=((references[0].field_name, references[1].field_name),))
 
 
 @dataclass(frozen=True)
@@ -155,7 +162,7 @@ class EntitySpec:
     attributes: tuple[AttributeSpec, ...] = ()
     relationships: tuple[RelationshipSpec, ...] = ()
     description: str = ""
-    unique: tuple[tuple[str, ...], ...] = ()     # column groups that are UNIQUE together
+    unique: tuple[tuple[str, ...], ...] = ()  # column groups that are UNIQUE together
 
     def __post_init__(self) -> None:
         check_identifier(self.name, "entity name")
@@ -212,13 +219,10 @@ class EntitySpec:
             for a in context.get("attributes", [])
         )
         relationships = tuple(
-            RelationshipSpec(target=r["target"], required=bool(r.get("required", True)))
-            for r in context.get("relationships", [])
+            RelationshipSpec(target=r["target"], required=bool(r.get("required", True))) for r in context.get("relationships", [])
         )
         unique = tuple(tuple(str(name) for name in group) for group in context.get("unique", []) or [])
-        return cls(name=str(context["entity_name"]), attributes=attributes, relationships=relationships,
-                   unique=unique)
+        return cls(name=str(context["entity_name"]), attributes=attributes, relationships=relationships, unique=unique)
 
     def with_attributes(self, extra: Iterable[AttributeSpec]) -> EntitySpec:
-        return EntitySpec(self.name, self.attributes + tuple(extra), self.relationships, self.description,
-                          self.unique)
+        return EntitySpec(self.name, self.attributes + tuple(extra), self.relationships, self.description, self.unique)

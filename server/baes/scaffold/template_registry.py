@@ -6,6 +6,7 @@ sandboxed Jinja2 environment where an undefined variable is an error, and every 
 validated first (``baes.scaffold.context``), so names that are not identifiers never reach
 a template. The language server imports this module, so jinja2 is imported lazily.
 """
+
 from __future__ import annotations
 
 import json
@@ -67,9 +68,9 @@ class TemplateMetadata:
     last_modified: datetime
     template_file: str = ""
     role: str = ""
-    scope: str = "entity"      # "entity": one file per entity; "shell": shared application files
-    output_path: str = ""      # relative path pattern, e.g. "app/routers/{entity_name_lower}.py"
-    primary: bool = False      # the one ``get_template(swea_type, entity_type)`` returns
+    scope: str = "entity"  # "entity": one file per entity; "shell": shared application files
+    output_path: str = ""  # relative path pattern, e.g. "app/routers/{entity_name_lower}.py"
+    primary: bool = False  # the one ``get_template(swea_type, entity_type)`` returns
 
     def to_dict(self) -> dict[str, Any]:
         """JSON-ready form (for ``baes templates --format json`` and the LSP)."""
@@ -207,9 +208,7 @@ class TemplateRegistry:
                 values = build_render_context(context)
             else:
                 values = dict(context)
-                values["entities"] = [
-                    e if "table_name" in e else build_render_context(e) for e in context.get("entities", [])
-                ]
+                values["entities"] = [e if "table_name" in e else build_render_context(e) for e in context.get("entities", [])]
         except SpecError as exc:
             raise TemplateRenderError(f"{template_id}: {exc}") from exc
         except (KeyError, TypeError, ValueError) as exc:

@@ -5,6 +5,7 @@ are rewritten with ``atomic_write_text`` only if they still hold the text the pl
 from. If anything fails part-way, the files created so far are removed and the shared files
 already changed get their original text back, so a user's project is never left half-done.
 """
+
 from __future__ import annotations
 
 import os

@@ -13,6 +13,7 @@ Two sources, one typed object each:
 Loading and discovering project settings lives in ``baes.settings.loader`` so this module
 stays a cheap, dependency-free import for every layer.
 """
+
 from __future__ import annotations
 
 import os

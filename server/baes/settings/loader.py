@@ -11,6 +11,7 @@ the same ``apply_mapping``); a file that is not valid TOML, too big or nested to
 one message and all defaults. Nothing here raises on user input. Parsed files are cached by
 (path, mtime, size), so the language server can ask for settings on every keystroke.
 """
+
 from __future__ import annotations
 
 import os
@@ -35,8 +36,18 @@ from baes.settings.validation import (
 )
 
 __all__ = [  # the validation names callers reach through the loader, re-exported
-    "CONFIG_FILE_NAMES", "LoadedSettings", "SettingsMessage", "apply_mapping", "clear_cache", "default_settings",
-    "find_config_file", "load_config_file", "load_settings", "project_values", "normalize_key", "settings_from_mapping",
+    "CONFIG_FILE_NAMES",
+    "LoadedSettings",
+    "SettingsMessage",
+    "apply_mapping",
+    "clear_cache",
+    "default_settings",
+    "find_config_file",
+    "load_config_file",
+    "load_settings",
+    "project_values",
+    "normalize_key",
+    "settings_from_mapping",
     "validate_mapping",
 ]
 
@@ -103,9 +114,7 @@ def _parse_file_unguarded(path: Path) -> _ParsedFile:
             message = SettingsMessage(source, "tool.baes", "expected a table; using the defaults")
             return _ParsedFile({}, (message,), True)
         values, messages = validate_mapping(table, source, allow_flags=False)
-        prefixed = tuple(
-            SettingsMessage(m.source, f"tool.baes.{m.key}" if m.key else "tool.baes", m.text) for m in messages
-        )
+        prefixed = tuple(SettingsMessage(m.source, f"tool.baes.{m.key}" if m.key else "tool.baes", m.text) for m in messages)
         return _ParsedFile(values, prefixed, True)
     values, messages = validate_mapping(data, source, allow_flags=False)
     return _ParsedFile(values, messages, True)
@@ -138,9 +147,7 @@ def _config_in(folder: Path) -> Path | None:
     return None
 
 
-def find_config_file(
-    start: str | os.PathLike[str] | None = None, memo: dict[str, Path | None] | None = None
-) -> Path | None:
+def find_config_file(start: str | os.PathLike[str] | None = None, memo: dict[str, Path | None] | None = None) -> Path | None:
     """The nearest config file upward from ``start`` (a file or a folder; default: the cwd).
 
     ``memo`` (folder → its nearest config) lets one run over many folders look at each
@@ -169,9 +176,7 @@ def find_config_file(
     return found
 
 
-def load_config_file(
-    config_file: str | os.PathLike[str], environ: Mapping[str, str] | None = None
-) -> LoadedSettings:
+def load_config_file(config_file: str | os.PathLike[str], environ: Mapping[str, str] | None = None) -> LoadedSettings:
     """Settings from one named file (``baes check --config FILE``)."""
     path = Path(config_file).absolute()
     base = default_settings(environ)
@@ -184,9 +189,7 @@ def load_config_file(
     messages = parsed.messages
     if not parsed.has_table:
         messages = (SettingsMessage(str(path), "tool.baes", "no [tool.baes] table; using the defaults"),)
-    settings = replace(
-        apply_values(base, parsed.values, str(path)), root=str(path.parent), config_file=str(path)
-    )
+    settings = replace(apply_values(base, parsed.values, str(path)), root=str(path.parent), config_file=str(path))
     return LoadedSettings(settings, messages + flag_messages)
 
 

@@ -5,6 +5,7 @@ settings object or a connection error that quotes its URL must show neither. Red
 shape: a value under a key that names a secret, a ``user:password@`` in a URL, a bearer
 token. One function, used wherever such text is written.
 """
+
 from __future__ import annotations
 
 import re

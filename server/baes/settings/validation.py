@@ -5,6 +5,7 @@ too. Every key and value is validated: a bad value gives a ``SettingsMessage`` n
 source and the key, and that key keeps its default. Nothing here raises on user input.
 Rule options are checked against each rule's typed options dataclass.
 """
+
 from __future__ import annotations
 
 import re
@@ -26,8 +27,8 @@ _SELECTOR_SHAPE = re.compile(r"^(ALL|[A-Z]{1,4}[0-9]{0,4})$")
 class SettingsMessage:
     """One problem found in a configuration source, for stderr or an editor notification."""
 
-    source: str          # config file path, or a label such as "editor settings"
-    key: str | None      # the offending key (dotted for nested keys), None for the whole source
+    source: str  # config file path, or a label such as "editor settings"
+    key: str | None  # the offending key (dotted for nested keys), None for the whole source
     text: str
 
     def __str__(self) -> str:
@@ -263,8 +264,15 @@ _KEYS: dict[str, tuple[str, Callable[[Any, str, _Collector], Any]]] = {
 
 # Documented keys, in the order docs/configuration.md lists them.
 CONFIG_KEYS: tuple[str, ...] = (
-    "select", "extend-select", "ignore", "per-file-ignores", "severity", "profile", "rules",
-    "swea-overrides", "exclude",
+    "select",
+    "extend-select",
+    "ignore",
+    "per-file-ignores",
+    "severity",
+    "profile",
+    "rules",
+    "swea-overrides",
+    "exclude",
 )
 
 
@@ -324,9 +332,7 @@ def apply_mapping(base: Settings, mapping: Any, source: str, *, allow_flags: boo
     """``base`` with the valid keys of ``mapping`` (e.g. editor settings) on top, plus messages."""
     values, messages = validate_mapping(mapping, source, allow_flags=allow_flags)
     settings = apply_values(base, values, source)
-    flag_messages = tuple(
-        SettingsMessage(source, None, text) for text in settings.flags.errors if text not in base.flags.errors
-    )
+    flag_messages = tuple(SettingsMessage(source, None, text) for text in settings.flags.errors if text not in base.flags.errors)
     return LoadedSettings(settings, messages + flag_messages)
 
 

@@ -3,6 +3,7 @@
 A rule lives in its own module under ``baes.standards.rules.<family>``; a family's ``__init__``
 lists its rules; this module only gathers the families.
 """
+
 from __future__ import annotations
 
 from functools import lru_cache
@@ -11,7 +12,11 @@ from baes.standards.rule import Rule
 from baes.standards.rules import backend, database, frontend, structure, testing
 
 FAMILIES: tuple[tuple[Rule, ...], ...] = (
-    structure.RULES, backend.RULES, database.RULES, frontend.RULES, testing.RULES,
+    structure.RULES,
+    backend.RULES,
+    database.RULES,
+    frontend.RULES,
+    testing.RULES,
 )
 
 

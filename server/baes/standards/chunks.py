@@ -3,6 +3,7 @@
 ``incremental`` cuts a module into chunks (reusing the unchanged ones between versions);
 ``statement_rules`` keeps each statement-scoped rule's violations on the chunk they were found in.
 """
+
 from __future__ import annotations
 
 import ast

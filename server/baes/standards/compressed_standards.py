@@ -6,6 +6,7 @@ SWEA type with its name, message, reasons, fix and examples; the compressed text
 terse imperative line per rule (id, name, how to comply), critical rules first, which keeps
 it far below a third of the full text in tokens.
 """
+
 from __future__ import annotations
 
 import re
@@ -32,13 +33,12 @@ _TITLES = {
 def rules_for(swea_type: SWEAType, rules: Iterable[Rule] | None = None) -> tuple[Rule, ...]:
     """The rules that govern files of ``swea_type``: its own, plus structure rules that apply to it."""
     if rules is None:
-
         rules = all_rules()
     selected = [
-        rule for rule in rules
+        rule
+        for rule in rules
         # a rule with confidence 0 decides nothing (the engine's internal-error report)
-        if rule.confidence > 0
-        and (rule.swea_type is swea_type or (rule.swea_type is None and rule.applies_to_swea(swea_type)))
+        if rule.confidence > 0 and (rule.swea_type is swea_type or (rule.swea_type is None and rule.applies_to_swea(swea_type)))
     ]
     return tuple(sorted(selected, key=lambda rule: (not rule.critical, rule.id)))
 
@@ -61,14 +61,24 @@ def _code_block(code: str) -> list[str]:
 def full_text(swea_type: SWEAType, rules: Sequence[Rule]) -> str:
     """Every rule in full: name, requirement, why, how to fix and an example."""
     title = _TITLES[swea_type]
-    out = [f"# Coding standards for the {title} ({swea_type.value})", "",
-           "Generated code must satisfy every rule below; the validator checks each of them.", ""]
+    out = [
+        f"# Coding standards for the {title} ({swea_type.value})",
+        "",
+        "Generated code must satisfy every rule below; the validator checks each of them.",
+        "",
+    ]
     for rule in rules:
         flags = [rule.severity.value] + (["critical"] if rule.critical else [])
-        out += [f"## {rule.id} {rule.name} ({', '.join(flags)})", "",
-                f"Requirement: {_message_text(rule)}", "",
-                f"Why: {' '.join(rule.why.split())}", "",
-                f"How to fix: {' '.join(rule.how_to_fix.split())}", ""]
+        out += [
+            f"## {rule.id} {rule.name} ({', '.join(flags)})",
+            "",
+            f"Requirement: {_message_text(rule)}",
+            "",
+            f"Why: {' '.join(rule.why.split())}",
+            "",
+            f"How to fix: {' '.join(rule.how_to_fix.split())}",
+            "",
+        ]
         if rule.invalid_examples:
             out += ["Wrong:"] + _code_block(rule.invalid_examples[0].code) + [""]
         if rule.valid_examples:

@@ -2,6 +2,7 @@
 
 One function used by the engine (``FileReport.outcome``) and by ``ValidationRuleEngine``.
 """
+
 from __future__ import annotations
 
 from collections.abc import Iterable
@@ -35,9 +36,7 @@ class Decision:
     reason: str
 
 
-def decide(
-    failures: Iterable[Failure], *, has_code: bool, syntax_error: bool = False, internal_errors: int = 0
-) -> Decision:
+def decide(failures: Iterable[Failure], *, has_code: bool, syntax_error: bool = False, internal_errors: int = 0) -> Decision:
     """Outcome of a file from its failed rules.
 
     * syntax error: rejection, confidence 1.0;

@@ -3,6 +3,7 @@
 It never raises on user input: a syntax error becomes one ST001 finding, a crash inside a
 rule becomes a log record plus one ST000 finding while the other rules still run.
 """
+
 from __future__ import annotations
 
 import logging
@@ -106,13 +107,15 @@ def run_checks(
         reported: list[Finding] = []
         if SYNTAX_ERROR_ID in by_id:
             sel = by_id[SYNTAX_ERROR_ID]
-            finding = (_syntax_finding(source, exc, sel, swea) if newer is None
-                       else _newer_syntax_finding(newer, sel, swea))
+            finding = _syntax_finding(source, exc, sel, swea) if newer is None else _newer_syntax_finding(newer, sel, swea)
             # comments are found by text alone here: there is no tree to rule out strings
             if not parse_suppressions(source).suppresses(finding):
                 reported.append(finding)
-        decision = (decide((), has_code=True, syntax_error=True) if newer is None else Decision(
-            UNCERTAIN, 0.0, f"not checked: the file needs Python {newer.version_text}"))
+        decision = (
+            decide((), has_code=True, syntax_error=True)
+            if newer is None
+            else Decision(UNCERTAIN, 0.0, f"not checked: the file needs Python {newer.version_text}")
+        )
         report = FileReport(path_text, swea, tuple(reported), decision.outcome, decision.confidence, True, _ms(started))
         return CheckRun(report, (), decision)
 
@@ -144,8 +147,9 @@ def run_checks(
             if INTERNAL_ERROR_ID in by_id:
                 findings.append(_internal_error(rule, exc, by_id[INTERNAL_ERROR_ID], swea))
             continue
-        findings += _within_budget([_to_finding(v, sel, index, swea) for v in violations[: MAX_FINDINGS_PER_RULE + 1]],
-                                   len(violations), rule.id)
+        findings += _within_budget(
+            [_to_finding(v, sel, index, swea) for v in violations[: MAX_FINDINGS_PER_RULE + 1]], len(violations), rule.id
+        )
 
     if suppressions is not EMPTY and findings:
         ends = index.statement_ends
@@ -159,9 +163,7 @@ def run_checks(
     # an empty package marker needs no code; any other file of comments only is never approved
     has_code = index.has_code() or _is_package_marker(path_text)
     decision = decide(failures, has_code=has_code, internal_errors=crashes)
-    report = FileReport(
-        path_text, swea, tuple(findings), decision.outcome, decision.confidence, False, _ms(started)
-    )
+    report = FileReport(path_text, swea, tuple(findings), decision.outcome, decision.confidence, False, _ms(started))
     return CheckRun(report, tuple(ran), decision, has_code, index)
 
 
@@ -176,8 +178,10 @@ def _within_budget(findings: list[Finding], reported: int, rule_id: str) -> list
     first_left_out = findings[MAX_FINDINGS_PER_RULE]
     note = Finding(
         rule_id=rule_id,
-        message=(f"{rule_id} found {reported} problems in this file; only the first {MAX_FINDINGS_PER_RULE} "
-                 "are shown (fix those, or suppress the rule for this file)"),
+        message=(
+            f"{rule_id} found {reported} problems in this file; only the first {MAX_FINDINGS_PER_RULE} "
+            "are shown (fix those, or suppress the rule for this file)"
+        ),
         severity=Severity.INFO,
         span=first_left_out.span,
         swea_type=first_left_out.swea_type,
@@ -204,9 +208,7 @@ def _ms(started: float) -> float:
 
 def _to_finding(v: Violation, sel: SelectedRule, index: SourceIndex, swea: SWEAType | None) -> Finding:
     rule = sel.rule
-    span = Span(
-        v.line, index.code_point_col(v.line, v.col), v.end_line, index.code_point_col(v.end_line, v.end_col)
-    )
+    span = Span(v.line, index.code_point_col(v.line, v.col), v.end_line, index.code_point_col(v.end_line, v.end_col))
     kind = rule.swea_type.value if rule.swea_type else (swea.value if swea else None)
     return Finding(
         rule_id=rule.id,
@@ -251,13 +253,14 @@ def _newer_syntax_finding(newer: NewerSyntax, sel: SelectedRule, swea: SWEAType 
     severity = Severity.WARNING if sel.severity is Severity.ERROR else sel.severity
     return Finding(
         rule_id=SYNTAX_ERROR_ID,
-        message=(f"this file needs Python {newer.version_text} ({newer.feature}); the server runs Python "
-                 f"{running}, which cannot parse it, so no other rule checked this file"),
+        message=(
+            f"this file needs Python {newer.version_text} ({newer.feature}); the server runs Python "
+            f"{running}, which cannot parse it, so no other rule checked this file"
+        ),
         severity=severity,
         span=Span(newer.line, newer.col, newer.line, newer.col + 1),
         swea_type=swea.value if swea else None,
-        details={"error": f"needs Python {newer.version_text}", "needs_python": newer.version_text,
-                 "running_python": running},
+        details={"error": f"needs Python {newer.version_text}", "needs_python": newer.version_text, "running_python": running},
     )
 
 
@@ -271,4 +274,3 @@ def _internal_error(rule: Rule, exc: Exception, sel: SelectedRule, swea: SWEATyp
         swea_type=swea.value if swea else None,
         details={"rule": rule.id, "error": error},
     )
-

@@ -4,6 +4,7 @@ Passing every rule proves little about a file that holds nothing of its kind (a 
 artifact of two constants passes every backend rule). The generation pipeline asks for
 approval of an artifact of one SWEA type, so it also needs to see that kind of code.
 """
+
 from __future__ import annotations
 
 import ast

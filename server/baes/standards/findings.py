@@ -4,6 +4,7 @@ Coordinates follow Python's ``ast``: lines are 1-based, columns are 0-based and 
 code points (not UTF-8 bytes as ``ast.col_offset`` is; the engine converts). The LSP layer
 converts columns to the client's position encoding (UTF-16 by default).
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping

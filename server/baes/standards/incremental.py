@@ -19,6 +19,7 @@ real syntax error. ``tests/standards/test_incremental.py`` compares both trees o
 Each chunk's nodes are grouped by type once (``SourceIndex``'s walk); the index of the new version
 is assembled from the chunks' groups, so only the edited chunk is walked again either.
 """
+
 from __future__ import annotations
 
 import ast

@@ -4,6 +4,7 @@ Rules never walk the whole module themselves; they ask the index for the nodes o
 the imports, the module constants, the string spans. Anything only some rules need is
 computed lazily, once, on first use.
 """
+
 from __future__ import annotations
 
 import ast
@@ -25,9 +26,7 @@ _STATEMENT_SCOPES: tuple[type, ...] = (ast.FunctionDef, ast.AsyncFunctionDef, as
 class SourceIndex:
     """One file's tree and source, with the lookups rules share."""
 
-    def __init__(
-        self, source: str, tree: ast.Module, by_type: dict[type, list[ast.AST]] | JoinedGroups | None = None
-    ) -> None:
+    def __init__(self, source: str, tree: ast.Module, by_type: dict[type, list[ast.AST]] | JoinedGroups | None = None) -> None:
         """``by_type``: the nodes of ``tree`` grouped by type when already known (an incremental
         parse assembles them from the statements it kept), else walked here."""
         self.source = source
@@ -323,8 +322,18 @@ class SourceIndex:
 
 
 _SIMPLE_STATEMENTS: tuple[type[ast.stmt], ...] = (
-    ast.Expr, ast.Assign, ast.AugAssign, ast.AnnAssign, ast.Return, ast.Raise, ast.Assert,
-    ast.Delete, ast.Import, ast.ImportFrom, ast.Global, ast.Nonlocal,
+    ast.Expr,
+    ast.Assign,
+    ast.AugAssign,
+    ast.AnnAssign,
+    ast.Return,
+    ast.Raise,
+    ast.Assert,
+    ast.Delete,
+    ast.Import,
+    ast.ImportFrom,
+    ast.Global,
+    ast.Nonlocal,
 )
 
 

@@ -6,6 +6,7 @@ was decoded: each part (implicitly concatenated parts are read one by one) whose
 backslash, or is raw, maps character by character; other parts map to nothing, and a caller
 falls back to the literal's start. A position is never guessed.
 """
+
 from __future__ import annotations
 
 import ast
@@ -31,9 +32,7 @@ def value_positions(index: SourceIndex, node: ast.Constant) -> list[Position] | 
     return table[key]
 
 
-def span_in_literal(
-    index: SourceIndex, node: ast.Constant, start: int, end: int
-) -> tuple[int, int, int, int] | None:
+def span_in_literal(index: SourceIndex, node: ast.Constant, start: int, end: int) -> tuple[int, int, int, int] | None:
     """``(line, col, end_line, end_col)`` (byte columns) of ``node.value[start:end]``, cut at the
     end of its first line; None when that text has no exact source position."""
     positions = value_positions(index, node)

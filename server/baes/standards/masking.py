@@ -3,6 +3,7 @@
 Same length and same line breaks as the original, so regex positions and line numbers hold;
 the quotes stay, so ``x = ""`` is still visibly a string. Works on code that does not parse.
 """
+
 from __future__ import annotations
 
 

@@ -12,6 +12,7 @@ libcst is only asked when the text could hold such a construct (a cheap look at 
 an error message about an f-string): while a user types, most versions do not parse, and a
 second full parse per keystroke would cost more than the whole check (``bench/bench_lsp.py``).
 """
+
 from __future__ import annotations
 
 import re
@@ -24,10 +25,10 @@ RUNNING = (sys.version_info.major, sys.version_info.minor)
 
 # Shapes of the constructs ``_features`` knows, other than f-strings (those show in the error message).
 _NEWER_SHAPES = re.compile(
-    r"^[ \t]*(?:async[ \t]+)?(?:class|def)[ \t]+\w+[ \t]*\["   # class C[T]: / def f[T]():
-    r"|^[ \t]*type[ \t]+\w+[ \t]*(?:\[|=)"                      # type X = ... / type X[T] = ...
-    r"|(?<![\w.])(?:[tT][rR]?|[rR][tT])['\"]"                     # t"..." template strings
-    r"|^[ \t]*except[ \t]+[^:(\n]+,[^:\n]*:",                    # except A, B:
+    r"^[ \t]*(?:async[ \t]+)?(?:class|def)[ \t]+\w+[ \t]*\["  # class C[T]: / def f[T]():
+    r"|^[ \t]*type[ \t]+\w+[ \t]*(?:\[|=)"  # type X = ... / type X[T] = ...
+    r"|(?<![\w.])(?:[tT][rR]?|[rR][tT])['\"]"  # t"..." template strings
+    r"|^[ \t]*except[ \t]+[^:(\n]+,[^:\n]*:",  # except A, B:
     re.MULTILINE,
 )
 
@@ -51,8 +52,9 @@ class NewerSyntax:
         return f"{self.version[0]}.{self.version[1]}"
 
 
-def newer_syntax(source: str, running: tuple[int, int] = RUNNING, error_message: str | None = None,
-                 screen: bool = True) -> NewerSyntax | None:
+def newer_syntax(
+    source: str, running: tuple[int, int] = RUNNING, error_message: str | None = None, screen: bool = True
+) -> NewerSyntax | None:
     """The newer Python ``source`` is written for, or None when it is no valid newer Python either.
 
     ``error_message``: the running parser's message (``screen`` skips the libcst parse when
@@ -71,15 +73,16 @@ def newer_syntax(source: str, running: tuple[int, int] = RUNNING, error_message:
         return None
     wrapper = MetadataWrapper(module, unsafe_skip_copy=True)
     positions = wrapper.resolve(PositionProvider)
-    found = [
-        (version, feature, node) for version, feature, node in _features(cst, module) if version > running
-    ]
+    found = [(version, feature, node) for version, feature, node in _features(cst, module) if version > running]
     if not found:
         return None
     newest = max(version for version, _, _ in found)
     first = min(
-        ((positions[node].start.line, positions[node].start.column, feature)
-         for version, feature, node in found if version == newest and node in positions),
+        (
+            (positions[node].start.line, positions[node].start.column, feature)
+            for version, feature, node in found
+            if version == newest and node in positions
+        ),
         default=(1, 0, found[0][1]),
     )
     return NewerSyntax(newest, first[2], first[0], first[1])
@@ -98,7 +101,7 @@ def _features(cst: Any, module: Any) -> Iterator[tuple[tuple[int, int], str, Any
         elif isinstance(node, cst.TypeAlias):
             yield (3, 12), "a `type X = ...` statement (PEP 695)", node
         elif isinstance(node, cst.TemplatedString):
-            yield (3, 14), "a template string `t\"...\"` (PEP 750)", node
+            yield (3, 14), 'a template string `t"..."` (PEP 750)', node
         elif isinstance(node, (cst.ExceptHandler, cst.ExceptStarHandler)):
             kind = node.type
             if isinstance(kind, cst.Tuple) and not kind.lpar:
@@ -122,8 +125,9 @@ def _needs_pep_701(cst: Any, module: Any, node: Any) -> bool:
         if quote in code or "\\" in code or "#" in code or (len(quote) == 1 and "\n" in code):
             return True
         spec = part.format_spec
-        if spec and any(isinstance(p, cst.FormattedStringExpression) and _needs_pep_701(cst, module, _wrap(node, p))
-                        for p in spec):
+        if spec and any(
+            isinstance(p, cst.FormattedStringExpression) and _needs_pep_701(cst, module, _wrap(node, p)) for p in spec
+        ):
             return True
     return False
 

@@ -6,6 +6,7 @@ for a function's own nodes. The incremental parser keeps the groups of each top-
 statement and joins them per type on first use (``JoinedGroups``), so an edit costs what it
 touched.
 """
+
 from __future__ import annotations
 
 import ast
@@ -33,9 +34,7 @@ def _child_fields(kind: type[ast.AST]) -> tuple[tuple[str, bool | None], ...]:
         signature = doc[doc.find("(") + 1 : doc.rfind(")")] if "(" in doc else ""
         parsed = _SIGNATURE.findall(signature)
         if parsed and {name for _, _, name in parsed} >= set(kind._fields):
-            fields = tuple(
-                (name, mark == "*") for typ, mark, name in parsed if typ not in _PRIMITIVE and typ not in _SKIPPED
-            )
+            fields = tuple((name, mark == "*") for typ, mark, name in parsed if typ not in _PRIMITIVE and typ not in _SKIPPED)
         else:  # unknown layout: every field, checked at run time (None)
             fields = tuple((name, None) for name in kind._fields)
         _CHILD_FIELDS[kind] = fields

@@ -4,6 +4,7 @@ A rule declares an instance holding its defaults (``Rule.options``); checks read
 ``[tool.baes.rules.<ID>]`` tables are checked against the fields here (``validate``): an unknown
 key or a value of the wrong type gives a message and keeps the default, never an error.
 """
+
 from __future__ import annotations
 
 import dataclasses

@@ -1,6 +1,7 @@
 """Recognisers for the code shapes several rules share: routes, status codes, generators,
 pytest fixtures, HTTP client calls, literal addresses. One definition each, used by every rule.
 """
+
 from __future__ import annotations
 
 import ast

@@ -3,6 +3,7 @@
 Everything that talks about a rule (the engine, ``baes explain``, LSP hover, the docs, the
 compressed standards text) reads this declaration, so a rule is described exactly once.
 """
+
 from __future__ import annotations
 
 import ast

@@ -4,6 +4,7 @@ Ruff-style selectors: a rule id, a prefix (``"BE"``, ``"BE0"``) or ``"ALL"``. Re
 profile's rules (or exactly ``select`` when given), plus ``extend_select``, minus ``ignore``,
 minus the ``per_file_ignores`` whose glob matches the file (relative to ``settings.root``).
 """
+
 from __future__ import annotations
 
 import os

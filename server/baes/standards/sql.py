@@ -4,6 +4,7 @@ A string counts as SQL only when it is passed to an execute call, directly, thro
 variable, or through a module constant named like ``*SQL``/``*SCHEMA``/``*DDL`` (or a tuple
 of them) in a file that executes SQL. Other strings are never looked at.
 """
+
 from __future__ import annotations
 
 import ast
@@ -240,6 +241,7 @@ def looks_like_sql(text: str) -> bool:
 def _assignments_by_name(index: SourceIndex) -> dict[str, list[ast.Assign]]:
     """``name = ...`` statements of the whole file by target name (once per index, not one walk
     of the module per ``execute(name)``)."""
+
     def compute(ix: SourceIndex) -> dict[str, list[ast.Assign]]:
         grouped: dict[str, list[ast.Assign]] = {}
         for node in ix.nodes(ast.Assign):
@@ -260,8 +262,7 @@ def _local_literals(index: SourceIndex, call: ast.Call, name: str) -> list[ast.C
         start = (func.lineno, func.col_offset)
         end = (func.end_lineno or func.lineno, func.end_col_offset or 0)
         assigns = [
-            a for a in assigns
-            if start < (a.lineno, a.col_offset) and (a.end_lineno or a.lineno, a.end_col_offset or 0) <= end
+            a for a in assigns if start < (a.lineno, a.col_offset) and (a.end_lineno or a.lineno, a.end_col_offset or 0) <= end
         ]
     out: list[ast.Constant] = []
     for node in assigns:

@@ -13,6 +13,7 @@ the nearest to the farthest (the first that speaks decides):
 3. the SQL itself: ``AUTOINCREMENT`` is SQLite's, ``AUTO_INCREMENT``/``ENGINE=``/``SERIAL`` are not;
 4. the drivers the file imports: ``sqlite3``/``aiosqlite`` and no other database driver.
 """
+
 from __future__ import annotations
 
 import ast
@@ -29,8 +30,20 @@ _SQLITE_SQL = re.compile(r"\bAUTOINCREMENT\b|\bWITHOUT\s+ROWID\b|\bPRAGMA\b", re
 _OTHER_SQL = re.compile(r"\bAUTO_INCREMENT\b|\bENGINE\s*=|\bSERIAL\b|\bBIGSERIAL\b|\bUNSIGNED\b|\bIDENTITY\s*\(", re.I)
 _SQLITE_DRIVERS = frozenset({"sqlite3", "aiosqlite"})
 _OTHER_DRIVERS = frozenset(
-    {"pymysql", "MySQLdb", "mysql", "aiomysql", "asyncmy", "psycopg", "psycopg2", "asyncpg", "pyodbc", "pymssql",
-     "cx_Oracle", "oracledb"}
+    {
+        "pymysql",
+        "MySQLdb",
+        "mysql",
+        "aiomysql",
+        "asyncmy",
+        "psycopg",
+        "psycopg2",
+        "asyncpg",
+        "pyodbc",
+        "pymssql",
+        "cx_Oracle",
+        "oracledb",
+    }
 )
 
 

@@ -14,6 +14,7 @@ edit above added or removed lines, its violations move with the chunk (``Violati
 positions, and the ``line`` a fix carries). ``tests/standards/test_incremental.py`` checks the findings
 against a plain check over random edits.
 """
+
 from __future__ import annotations
 
 import ast
@@ -89,8 +90,9 @@ class StatementResults:
     def __init__(self) -> None:
         self._keys: dict[str, tuple[Any, ...]] = {}
 
-    def key(self, rule: Rule, options: RuleOptions, swea: SWEAType | None, path: str | None,
-            facts: tuple[Any, ...]) -> tuple[Any, ...]:
+    def key(
+        self, rule: Rule, options: RuleOptions, swea: SWEAType | None, path: str | None, facts: tuple[Any, ...]
+    ) -> tuple[Any, ...]:
         wanted = (options, swea, path, facts)
         known = self._keys.get(rule.id)
         if known is not None and known == wanted:

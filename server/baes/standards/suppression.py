@@ -7,6 +7,7 @@ Comments are found cheaply: a regex over the source (only when ``noqa`` or ``bae
 all), then each hit is confirmed to lie outside every string literal using the spans the shared
 index already knows. No tokenizing of whole files.
 """
+
 from __future__ import annotations
 
 import re
@@ -34,8 +35,16 @@ _LINE_END = re.compile(r"(\r\n|\r|\n)")
 
 # other tools' codes for the same problems: a noqa comment naming F821 also silences ST003
 NOQA_ALIASES: dict[str, str] = {
-    "F821": "ST003", "E722": "ST002", "B001": "ST002", "S608": "DB002", "N801": "ST004", "N802": "ST004",
-    "D103": "BE008", "S105": "BE007", "S106": "BE007", "S113": "ST005",
+    "F821": "ST003",
+    "E722": "ST002",
+    "B001": "ST002",
+    "S608": "DB002",
+    "N801": "ST004",
+    "N802": "ST004",
+    "D103": "BE008",
+    "S105": "BE007",
+    "S106": "BE007",
+    "S113": "ST005",
 }
 
 
@@ -195,9 +204,7 @@ def suppression_edit(source: str, finding: Finding) -> TextEdit:
     return suppression_edits(source, (finding,))[0]
 
 
-def suppression_edits(
-    source: str, findings: Iterable[Finding], index: SourceIndex | None = None
-) -> tuple[TextEdit, ...]:
+def suppression_edits(source: str, findings: Iterable[Finding], index: SourceIndex | None = None) -> tuple[TextEdit, ...]:
     """``suppression_edit`` for each of ``findings``, in order, parsing ``source`` once for all.
 
     Each edit is for ``source`` as given (they are alternatives offered one by one, not a batch

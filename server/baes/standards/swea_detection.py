@@ -1,6 +1,7 @@
 """Which SWEA type a file is: a ``# baes: swea=...`` comment, then ``settings.swea_overrides``,
 then its imports, then its path. ``None`` means no SWEA kind (only structure rules apply).
 """
+
 from __future__ import annotations
 
 import os
@@ -79,11 +80,34 @@ def _modules(source: str, index: SourceIndex | None) -> frozenset[str]:
     return frozenset(found)
 
 
-_STREAMLIT_UI = frozenset({
-    "write", "title", "header", "subheader", "markdown", "button", "form", "form_submit_button",
-    "text_input", "number_input", "selectbox", "columns", "sidebar", "session_state", "success",
-    "error", "warning", "info", "dataframe", "table", "tabs", "expander", "cache_data", "set_page_config",
-})
+_STREAMLIT_UI = frozenset(
+    {
+        "write",
+        "title",
+        "header",
+        "subheader",
+        "markdown",
+        "button",
+        "form",
+        "form_submit_button",
+        "text_input",
+        "number_input",
+        "selectbox",
+        "columns",
+        "sidebar",
+        "session_state",
+        "success",
+        "error",
+        "warning",
+        "info",
+        "dataframe",
+        "table",
+        "tabs",
+        "expander",
+        "cache_data",
+        "set_page_config",
+    }
+)
 _STREAMLIT_IMPORT = re.compile(r"^[ \t]*import[ \t]+streamlit\b", re.MULTILINE)
 _STREAMLIT_FROM = re.compile(r"^[ \t]*from[ \t]+streamlit[ \t]+import[ \t]+\(?([\w ,\t]+)", re.MULTILINE)
 
@@ -102,9 +126,7 @@ def _uses_streamlit_ui(source: str, index: SourceIndex | None) -> bool:
         )
     if _STREAMLIT_IMPORT.search(source):
         return True
-    return any(
-        name.strip() in _STREAMLIT_UI for m in _STREAMLIT_FROM.finditer(source) for name in m.group(1).split(",")
-    )
+    return any(name.strip() in _STREAMLIT_UI for m in _STREAMLIT_FROM.finditer(source) for name in m.group(1).split(","))
 
 
 def is_test_path(path: str | os.PathLike[str] | None) -> bool:

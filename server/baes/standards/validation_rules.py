@@ -10,6 +10,7 @@ Built-in rules are AST checks, not regexes; ``list_rules()`` represents each as 
 User rules added with ``add_rule`` are regexes matched against the code with comments and string
 contents blanked out, so a keyword in a comment never satisfies or violates them.
 """
+
 from __future__ import annotations
 
 import re
@@ -100,7 +101,7 @@ class ValidationResult:
 
 def _builtin_matches(rule: ValidationRule, code: str) -> tuple[bool, int | None]:
 
-    rule_id = rule.pattern[len(AST_PREFIX):]
+    rule_id = rule.pattern[len(AST_PREFIX) :]
     report = check_source(code, settings=Settings(select=(rule_id,)), swea_type=rule.swea_type)
     lines = [f.line for f in report.findings if f.rule_id == rule_id]
     return (True, min(lines)) if lines else (False, None)
@@ -206,8 +207,15 @@ class ValidationRuleEngine:
             matched, line = custom.matches(code)
             passed = matched if custom.pattern_type == "must_have" else not matched
             results.append(
-                RuleMatch(custom.rule_id, custom.rule_name, passed, custom.confidence, line,
-                          "" if passed else custom.message, "" if passed else custom.suggestion)
+                RuleMatch(
+                    custom.rule_id,
+                    custom.rule_name,
+                    passed,
+                    custom.confidence,
+                    line,
+                    "" if passed else custom.message,
+                    "" if passed else custom.suggestion,
+                )
             )
             if not passed:
                 failures.append(Failure(custom.rule_id, custom.confidence, custom.critical, Severity.WARNING))

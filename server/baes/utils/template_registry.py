@@ -1,4 +1,5 @@
 """The API reference's ``baes.utils.template_registry``: re-exports ``baes.scaffold.template_registry``."""
+
 from __future__ import annotations
 
 from baes.scaffold.template_registry import (

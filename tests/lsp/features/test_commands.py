@@ -1,4 +1,5 @@
 """Each ``workspace/executeCommand`` command, through the real server."""
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -14,18 +15,26 @@ vscode_without_cache = client_fixture("vscode", {"settings": {"debounceMs": 0, "
 
 
 async def run(client: LanguageClient, command: str, *arguments):
-    return await client.workspace_execute_command_async(
-        types.ExecuteCommandParams(command=command, arguments=list(arguments)))
+    return await client.workspace_execute_command_async(types.ExecuteCommandParams(command=command, arguments=list(arguments)))
 
 
 async def test_capabilities_follow_the_client(client: LanguageClient) -> None:
     capabilities = client.init_result.capabilities
-    assert sorted(capabilities.execute_command_provider.commands) == sorted([
-        "baes.applyFix", "baes.fixAll", "baes.scaffoldEntity", "baes.listTemplates", "baes.cacheStats",
-        "baes.clearCache", "baes.showMetrics", "baes.printDebugInformation"])
+    assert sorted(capabilities.execute_command_provider.commands) == sorted(
+        [
+            "baes.applyFix",
+            "baes.fixAll",
+            "baes.scaffoldEntity",
+            "baes.listTemplates",
+            "baes.cacheStats",
+            "baes.clearCache",
+            "baes.showMetrics",
+            "baes.printDebugInformation",
+        ]
+    )
     actions = capabilities.code_action_provider
     assert set(actions.code_action_kinds) == {"quickfix", "source.fixAll.baes"}
-    assert actions.resolve_provider is (client.kind != "emacs")   # Emacs does not resolve edits
+    assert actions.resolve_provider is (client.kind != "emacs")  # Emacs does not resolve edits
     assert capabilities.diagnostic_provider.workspace_diagnostics is True
     expected_encoding = "utf-32" if client.kind == "emacs" else "utf-16"
     assert capabilities.position_encoding == expected_encoding
@@ -100,7 +109,7 @@ async def test_show_metrics(client: LanguageClient) -> None:
     entity = {"name": "Gadget", "attributes": [{"name": "label", "type": "str", "required": True}]}
     await run(client, "baes.scaffoldEntity", {"entity": entity, "dry_run": True})
     after = await run(client, "baes.showMetrics")
-    assert after["requests"] == before["requests"] + 1     # scaffolding records metrics, as the CLI does
+    assert after["requests"] == before["requests"] + 1  # scaffolding records metrics, as the CLI does
     with pytest.raises(JsonRpcException, match="last"):
         await run(client, "baes.showMetrics", {"last": 0})
 
@@ -123,9 +132,10 @@ async def test_debug_information(client: LanguageClient, workspace: Path) -> Non
 
 
 async def test_scaffold_entity(client: LanguageClient, workspace: Path) -> None:
-    entity = {"name": "Student", "attributes": [
-        {"name": "name", "type": "str", "required": True},
-        {"name": "gpa", "type": "float", "required": False}]}
+    entity = {
+        "name": "Student",
+        "attributes": [{"name": "name", "type": "str", "required": True}, {"name": "gpa", "type": "float", "required": False}],
+    }
     dry = await run(client, "baes.scaffoldEntity", {"entity": entity, "dry_run": True})
     assert dry["dry_run"] is True and dry["files"]
     assert not (workspace / "app" / "main.py").exists()
@@ -148,12 +158,13 @@ async def test_scaffold_entity(client: LanguageClient, workspace: Path) -> None:
 
 async def test_scaffold_from_a_sentence(vscode_client: LanguageClient, workspace: Path) -> None:
     client = vscode_client
-    result = await run(client, "baes.scaffoldEntity",
-                       {"request": "Create a system to manage courses with title and credits", "dry_run": True})
+    result = await run(
+        client, "baes.scaffoldEntity", {"request": "Create a system to manage courses with title and credits", "dry_run": True}
+    )
     assert result["entity"] == "Course"
     assert any(uri.endswith("/app/models/course.py") for uri in result["files"])
     stats = await run(client, "baes.cacheStats")
-    assert stats["persistent_size"] >= 1         # the recognition was stored in the cache
+    assert stats["persistent_size"] >= 1  # the recognition was stored in the cache
     with pytest.raises(JsonRpcException, match="request"):
         await run(client, "baes.scaffoldEntity", {"request": "   "})
 
@@ -182,8 +193,7 @@ async def test_scaffolding_without_the_recognition_cache(vscode_without_cache: L
     assert stats["enabled"] is False and stats["total_requests"] == 0
 
 
-async def test_adding_an_attribute_to_a_scaffolded_entity_edits_its_files(vscode_client: LanguageClient,
-                                                                          workspace: Path) -> None:
+async def test_adding_an_attribute_to_a_scaffolded_entity_edits_its_files(vscode_client: LanguageClient, workspace: Path) -> None:
     client = vscode_client
     student = {"name": "Student", "attributes": [{"name": "name", "type": "str", "required": True}]}
     created = await run(client, "baes.scaffoldEntity", {"entity": student})
@@ -203,7 +213,8 @@ async def test_adding_an_attribute_to_a_scaffolded_entity_edits_its_files(vscode
 
 
 async def test_evolution_through_the_server_shows_the_migration_and_deletes_renamed_files(
-        vscode_client: LanguageClient, workspace: Path) -> None:
+    vscode_client: LanguageClient, workspace: Path
+) -> None:
     """Issue 12: the server's scaffold command runs every evolution operation; a dry run returns the migration
     SQL, and renaming an entity removes its old files through the WorkspaceEdit (DeleteFile)."""
     from baes.generation.llm_client import LLMConfig
@@ -213,13 +224,13 @@ async def test_evolution_through_the_server_shows_the_migration_and_deletes_rena
     client = vscode_client
     assert generate_entity(EntitySpec("Author", (AttributeSpec("name"),)), workspace, llm=LLMConfig()).ok
     folder = from_fs_path(str(workspace))
-    dry = await run(client, "baes.scaffoldEntity",
-                    {"request": "rename the Author entity to Writer", "dry_run": True, "folder_uri": folder})
+    dry = await run(
+        client, "baes.scaffoldEntity", {"request": "rename the Author entity to Writer", "dry_run": True, "folder_uri": folder}
+    )
     assert dry["ok"] and dry["intent"] == "rename_entity"
     assert dry["migrations"] and "writer" in dry["migrations"][0]["sql"].lower()
     assert (workspace / "app" / "routers" / "author.py").is_file()
-    applied = await run(client, "baes.scaffoldEntity", {"request": "rename the Author entity to Writer",
-                                                        "folder_uri": folder})
+    applied = await run(client, "baes.scaffoldEntity", {"request": "rename the Author entity to Writer", "folder_uri": folder})
     assert applied["applied"] is True
     assert not (workspace / "app" / "routers" / "author.py").exists()
     assert (workspace / "app" / "routers" / "writer.py").is_file()

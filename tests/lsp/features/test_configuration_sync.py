@@ -1,4 +1,5 @@
 """Settings: editor settings per folder, [tool.baes], watched-file reloads, bad values reported once."""
+
 from __future__ import annotations
 
 import asyncio
@@ -11,8 +12,11 @@ from pytest_lsp import LanguageClient
 
 
 async def reload_config(client: LanguageClient, path: Path) -> None:
-    client.workspace_did_change_watched_files(types.DidChangeWatchedFilesParams(changes=[
-        types.FileEvent(uri=from_fs_path(str(path)), type=types.FileChangeType.Changed)]))
+    client.workspace_did_change_watched_files(
+        types.DidChangeWatchedFilesParams(
+            changes=[types.FileEvent(uri=from_fs_path(str(path)), type=types.FileChangeType.Changed)]
+        )
+    )
 
 
 async def test_pyproject_change_reloads_and_refreshes(client: LanguageClient, workspace: Path) -> None:
@@ -44,20 +48,22 @@ async def test_pyproject_change_reloads_and_refreshes(client: LanguageClient, wo
 async def test_unchanged_document_answers_unchanged(vscode_client: LanguageClient, workspace: Path) -> None:
     client = vscode_client
     uri = client.editor.open(workspace / "app" / "server.py")
-    first = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
-        text_document=types.TextDocumentIdentifier(uri=uri)))
+    first = await client.text_document_diagnostic_async(
+        types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=uri))
+    )
     assert first.kind == "full" and first.result_id
-    second = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), previous_result_id=first.result_id))
+    second = await client.text_document_diagnostic_async(
+        types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=uri), previous_result_id=first.result_id)
+    )
     assert second.kind == "unchanged" and second.result_id == first.result_id
 
 
-async def test_editor_settings_per_folder_and_bad_values_reported_once(vscode_client: LanguageClient,
-                                                                     workspace: Path) -> None:
+async def test_editor_settings_per_folder_and_bad_values_reported_once(vscode_client: LanguageClient, workspace: Path) -> None:
     client = vscode_client
     root = from_fs_path(str(workspace))
-    client.set_configuration({"severity": {"BE006": "hint"}, "debounceMs": "soon", "select": ["NOPE1"]},
-                             section="baes", scope_uri=root)
+    client.set_configuration(
+        {"severity": {"BE006": "hint"}, "debounceMs": "soon", "select": ["NOPE1"]}, section="baes", scope_uri=root
+    )
     client.workspace_did_change_configuration(types.DidChangeConfigurationParams(settings=None))
     await wait_for(lambda: len(client.messages) >= 2)
     uri = client.editor.open(workspace / "app" / "server.py")
@@ -81,12 +87,11 @@ async def test_run_on_save_lints_only_on_save(neovim_on_save: LanguageClient, wo
     client = neovim_on_save
     editor = client.editor
     uri = editor.open(workspace / "app" / "server.py")
-    await diagnostics_of(client, editor, uri, pull=False)   # open lints at once
+    await diagnostics_of(client, editor, uri, pull=False)  # open lints at once
     editor.replace(uri, editor.text(uri).replace('host="0.0.0.0"', "host=HOST"))
     await asyncio.sleep(0.5)
-    assert client.pushed_versions[uri] == 1                 # typing does not lint
-    client.text_document_did_save(types.DidSaveTextDocumentParams(
-        text_document=types.TextDocumentIdentifier(uri=uri)))
+    assert client.pushed_versions[uri] == 1  # typing does not lint
+    client.text_document_did_save(types.DidSaveTextDocumentParams(text_document=types.TextDocumentIdentifier(uri=uri)))
     await wait_for(lambda: client.pushed_versions[uri] == 2)
     assert not [d for d in client.diagnostics[uri] if d.code == "BE006"]
 

@@ -1,4 +1,5 @@
 """Diagnostics timing and scope: debounced pushes without stale versions, workspace pulls with progress."""
+
 from __future__ import annotations
 
 import asyncio
@@ -13,8 +14,9 @@ from pytest_lsp import LanguageClient
 neovim_debounced = client_fixture("neovim", {"settings": {"debounceMs": 300}})
 
 
-async def test_typing_is_debounced_and_only_the_last_version_is_published(neovim_debounced: LanguageClient,
-                                                                          workspace: Path) -> None:
+async def test_typing_is_debounced_and_only_the_last_version_is_published(
+    neovim_debounced: LanguageClient, workspace: Path
+) -> None:
     client = neovim_debounced
     editor = client.editor
     uri = editor.open(workspace / "app" / "server.py")
@@ -43,7 +45,7 @@ async def test_workspace_diagnostics_with_progress(vscode_client: LanguageClient
     first = await client.workspace_diagnostic_async(types.WorkspaceDiagnosticParams(previous_result_ids=[]))
     by_uri = {item.uri: item for item in first.items}
     other, clean = (workspace / "app" / "other.py").as_uri(), (workspace / "app" / "clean.py").as_uri()
-    assert set(by_uri) == {other, clean}      # open documents are pulled one by one; .venv is skipped
+    assert set(by_uri) == {other, clean}  # open documents are pulled one by one; .venv is skipped
     assert [d.code for d in by_uri[other].items] == ["BE006"]
     assert not by_uri[clean].items and by_uri[clean].kind == "full"
     tokens = [t for t, reports in client.progress_reports.items() if reports]
@@ -60,20 +62,20 @@ async def test_workspace_diagnostics_with_progress(vscode_client: LanguageClient
     third = await client.workspace_diagnostic_async(types.WorkspaceDiagnosticParams(previous_result_ids=previous))
     kinds = {item.uri: item.kind for item in third.items}
     assert kinds == {other: "unchanged", clean: "full"}
-    assert len(client.progress_reports) == tokens_before + 1     # real work: one progress
+    assert len(client.progress_reports) == tokens_before + 1  # real work: one progress
     last = client.progress_reports[list(client.progress_reports)[-1]]
     assert isinstance(last[-1], types.WorkDoneProgressEnd) and last[-1].message == "1 files checked"
 
 
-async def test_workspace_diagnostics_progress_on_the_clients_token(vscode_client: LanguageClient,
-                                                                   workspace: Path) -> None:
+async def test_workspace_diagnostics_progress_on_the_clients_token(vscode_client: LanguageClient, workspace: Path) -> None:
     client = vscode_client
     first = await client.workspace_diagnostic_async(types.WorkspaceDiagnosticParams(previous_result_ids=[]))
     previous = [types.PreviousResultId(uri=item.uri, value=item.result_id) for item in first.items]
     assert [item.kind for item in first.items] == ["full"]
-    client.progress_reports["client-token"] = []     # a token the client made itself needs no create
-    again = await client.workspace_diagnostic_async(types.WorkspaceDiagnosticParams(
-        previous_result_ids=previous, work_done_token="client-token"))
+    client.progress_reports["client-token"] = []  # a token the client made itself needs no create
+    again = await client.workspace_diagnostic_async(
+        types.WorkspaceDiagnosticParams(previous_result_ids=previous, work_done_token="client-token")
+    )
     assert [item.kind for item in again.items] == ["unchanged"]
     reports = client.progress_reports["client-token"]
     assert isinstance(reports[0], types.WorkDoneProgressBegin) and isinstance(reports[-1], types.WorkDoneProgressEnd)
@@ -88,14 +90,16 @@ def _outcome_versions(client: LanguageClient, uri: str) -> list[int]:
     return [o["version"] for o in client.editor.outcomes if o["uri"] == uri]
 
 
-async def test_file_outcome_once_per_version_when_the_first_pull_is_cancelled(vscode_client: LanguageClient,
-                                                                                 workspace: Path) -> None:
+async def test_file_outcome_once_per_version_when_the_first_pull_is_cancelled(
+    vscode_client: LanguageClient, workspace: Path
+) -> None:
     client = vscode_client
     editor = client.editor
     # Big enough that linting takes a while, so the cancellation lands while it runs.
     path = workspace / "app" / "big.py"
-    path.write_text(BACKEND + "".join(f"\n\ndef helper_{i}(x: int) -> int:\n    return x + {i}\n"
-                                      for i in range(6000)), encoding="utf-8")
+    path.write_text(
+        BACKEND + "".join(f"\n\ndef helper_{i}(x: int) -> int:\n    return x + {i}\n" for i in range(6000)), encoding="utf-8"
+    )
     uri = editor.open(path)
     params = types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=uri))
     # VS Code cancels its first pull right after opening, then pulls again and gets the cached result.
@@ -108,8 +112,9 @@ async def test_file_outcome_once_per_version_when_the_first_pull_is_cancelled(vs
     report = await client.text_document_diagnostic_async(params)
     assert report.kind == "full" and [d.code for d in report.items] == ["BE006"]
     await wait_for(lambda: _outcome_versions(client, uri) == [1], timeout=5)
-    again = await client.text_document_diagnostic_async(types.DocumentDiagnosticParams(
-        text_document=types.TextDocumentIdentifier(uri=uri), previous_result_id=report.result_id))
+    again = await client.text_document_diagnostic_async(
+        types.DocumentDiagnosticParams(text_document=types.TextDocumentIdentifier(uri=uri), previous_result_id=report.result_id)
+    )
     assert again.kind == "unchanged"
     await client.text_document_code_lens_async(types.CodeLensParams(text_document=_document(uri)))
     editor.replace(uri, "# edited\n" + editor.text(uri))

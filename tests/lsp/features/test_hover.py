@@ -1,4 +1,5 @@
 """``baes.lsp.features.hover``: which rule code a position inside a suppression comment names."""
+
 from __future__ import annotations
 
 from baes.lsp.features.hover import code_in_comment

@@ -5,6 +5,7 @@
 source, adds the imports they need in one go, and checks that the result parses.
 ``CodePatcher`` (the reference API) and ``baes.fixes.apply`` (fix-all) are both built on these.
 """
+
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
@@ -54,8 +55,14 @@ _IMPORTS = "(imports)"
 PATCH_TYPES: dict[str, type[PatchType]] = {
     t.name: t
     for t in (
-        AddDecorator, FixStatusCode, AddImport, ReplaceBareExcept, ReplaceLiteralWithEnv, ParameterizeSql,
-        SqlCreateIfNotExists, AddTimeout,
+        AddDecorator,
+        FixStatusCode,
+        AddImport,
+        ReplaceBareExcept,
+        ReplaceLiteralWithEnv,
+        ParameterizeSql,
+        SqlCreateIfNotExists,
+        AddTimeout,
     )
 }
 
@@ -90,7 +97,11 @@ def resolve(source: PatchSource, plans: Sequence[PatchPlan]) -> list[PatchPlan]:
         return body
     replacements, contexts, line = plan_imports(source, statements)
     imports = PatchPlan(
-        _IMPORTS, tuple(replacements), imports=tuple(statements), contexts=tuple(contexts), line=line,
+        _IMPORTS,
+        tuple(replacements),
+        imports=tuple(statements),
+        contexts=tuple(contexts),
+        line=line,
         description="add " + ", ".join(f"`{s}`" for s in statements),
     )
     return body + [imports]

@@ -6,6 +6,7 @@ change (the snippet a targeted LLM patch would see, used to measure tokens), and
 import statements the new code needs. Keeping imports symbolic lets several fixes that
 each need an import be combined without fighting over the import block.
 """
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -11,6 +11,7 @@ or patch description):
 (the function with its decorators, the ``try`` statement, the lines of the literal or call,
 the import block), so the figure grows with the file and shrinks with the size of the fix.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence

@@ -4,6 +4,7 @@ The function is matched by its exact name (``get_db`` never matches ``get_db_poo
 ``Class.method``, with ``line`` picking one of several. A decorator already there under
 either spelling (``@contextmanager`` / ``@contextlib.contextmanager``) means nothing to do.
 """
+
 from __future__ import annotations
 
 import ast

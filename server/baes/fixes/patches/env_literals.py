@@ -9,6 +9,7 @@ Unsafe either way: a fix is safe only if it cannot change behaviour in any envir
 one where the variable is set (perhaps for another program) the value now comes from it; without
 a default the program fails where it is unset.
 """
+
 from __future__ import annotations
 
 import ast
@@ -92,7 +93,7 @@ def _split_literal(node: object, suffix: str) -> tuple[Any, Any]:
 
     if not isinstance(node, cst.SimpleString) or "\\" in node.value or node.quote in ('"""', "'''"):
         raise PatchFailure("only a plain one-line string without escapes can be split")
-    body = node.value[len(node.prefix) + len(node.quote): -len(node.quote)]
+    body = node.value[len(node.prefix) + len(node.quote) : -len(node.quote)]
     if not body.endswith(suffix) or body == suffix:
         raise PatchFailure(f"the string does not end with {suffix!r}")
     head = f"{node.prefix}{node.quote}{body[: -len(suffix)]}{node.quote}"

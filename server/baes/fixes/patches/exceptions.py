@@ -3,6 +3,7 @@
 Unsafe: a bare ``except`` also catches ``KeyboardInterrupt`` and ``SystemExit``; after the fix
 those propagate (which is nearly always what was meant, but it changes behaviour).
 """
+
 from __future__ import annotations
 
 import ast

@@ -11,6 +11,7 @@ Blank lines at the very top of a file (no comment, no docstring above them) are 
 new import that becomes the file's first line: they carry no meaning, and an import block
 should start the file rather than follow an empty line.
 """
+
 from __future__ import annotations
 
 import ast
@@ -325,7 +326,6 @@ def _merge_line(line: Any, names: list[ImportRequest]) -> Any:
 
 def _merge_names(stmt: Any, names: list[ImportRequest]) -> Any:
     import libcst as cst  # lazy: 0.28 s (python -X importtime); only fixes need it
-
 
     aliases = list(stmt.names)
     opening = stmt.lpar.whitespace_after if stmt.lpar else cst.SimpleWhitespace(" ")

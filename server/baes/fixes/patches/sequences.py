@@ -2,6 +2,7 @@
 while keeping its layout: one line or one element per line, trailing comma or not, and
 comments staying on the element they belong to.
 """
+
 from __future__ import annotations
 
 from collections.abc import Sequence

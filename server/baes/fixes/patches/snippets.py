@@ -5,6 +5,7 @@ decorators, a ``try`` statement, the import block) or the exact extent of one ex
 An indented region is parsed under a one-line ``if True:`` wrapper (in the file's own
 newline), so a method or a nested ``try`` parses without touching any of its bytes.
 """
+
 from __future__ import annotations
 
 import ast

@@ -5,6 +5,7 @@ only the region holding the target (a statement or an expression), never the who
 That keeps a fix proportional to what it touches, and every byte outside the region is
 left alone by construction.
 """
+
 from __future__ import annotations
 
 import ast

@@ -9,6 +9,7 @@ EXISTS`` on an index, view or trigger is not (MySQL rejects ``CREATE INDEX IF NO
 So the fix is safe when it only touches tables (``tables_only``) or when the caller proved the
 SQL runs on SQLite (``sqlite``); otherwise it may break the statement on another database.
 """
+
 from __future__ import annotations
 
 import ast
@@ -26,9 +27,7 @@ _CREATE = re.compile(
     r"\b(CREATE)(\s+(?:UNIQUE\s+|TEMP\s+|TEMPORARY\s+|VIRTUAL\s+)?(?:TABLE|INDEX|VIEW|TRIGGER))(\s+)(?!IF\s+NOT\s+EXISTS\b)",
     re.IGNORECASE,
 )
-_CREATE_TABLE = re.compile(
-    r"\b(CREATE)(\s+(?:TEMP\s+|TEMPORARY\s+)?TABLE)(\s+)(?!IF\s+NOT\s+EXISTS\b)", re.IGNORECASE
-)
+_CREATE_TABLE = re.compile(r"\b(CREATE)(\s+(?:TEMP\s+|TEMPORARY\s+)?TABLE)(\s+)(?!IF\s+NOT\s+EXISTS\b)", re.IGNORECASE)
 _SKIP = re.compile(r"--[^\n]*|/\*.*?\*/|'(?:[^']|'')*'|\"(?:[^\"]|\"\")*\"", re.DOTALL)
 
 
@@ -60,7 +59,8 @@ def plan_sql_create_if_not_exists(
     function = source.function_at(line)
     description = "add `IF NOT EXISTS`"
     nodes = [
-        n for n in source.nodes_at(line, col, ast.Constant, ast.JoinedStr)
+        n
+        for n in source.nodes_at(line, col, ast.Constant, ast.JoinedStr)
         if not isinstance(n, ast.Constant) or isinstance(n.value, str)
     ]
     if not nodes:
@@ -123,7 +123,7 @@ class SqlCreateIfNotExists(PatchType):
     safety_reason = (
         "safe for `CREATE TABLE` (every database accepts `IF NOT EXISTS` there) and for SQL proven to be "
         "SQLite's; elsewhere an index, view or trigger may be refused (MySQL rejects `CREATE INDEX IF NOT "
-        "EXISTS`). Either way only the run that failed with \"already exists\" changes"
+        'EXISTS`). Either way only the run that failed with "already exists" changes'
     )
     planner = staticmethod(plan_sql_create_if_not_exists)
 

@@ -6,6 +6,7 @@ its quotes and prefix (implicitly concatenated parts stay separate), except a ``
 which becomes one literal. Which interpolations may become placeholders is decided by
 ``sql_text``; when any may not, the patch fails and nothing changes.
 """
+
 from __future__ import annotations
 
 import ast
@@ -39,7 +40,6 @@ def plan_parameterize_sql(source: PatchSource, line: int, col: int) -> PatchPlan
     """Patch type ``parameterize_sql``."""
     import libcst as cst  # lazy: 0.28 s (python -X importtime); only fixes need it
 
-
     call_node = _find_call(source, line, col)
     function = source.function_at(line)
     description = "use `?` placeholders and a parameter tuple"
@@ -58,8 +58,11 @@ def plan_parameterize_sql(source: PatchSource, line: int, col: int) -> PatchPlan
         return noop
     elements = [cst.Element(value=p.with_changes(lpar=[], rpar=[]) if _bare_parens_ok(p) else p) for p in params]
     elements = [
-        e.with_changes(comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" ")) if i < len(elements) - 1 else
-                       (cst.Comma() if len(elements) == 1 else cst.MaybeSentinel.DEFAULT))
+        e.with_changes(
+            comma=cst.Comma(whitespace_after=cst.SimpleWhitespace(" "))
+            if i < len(elements) - 1
+            else (cst.Comma() if len(elements) == 1 else cst.MaybeSentinel.DEFAULT)
+        )
         for i, e in enumerate(elements)
     ]
     params_tuple = cst.Tuple(elements=elements)
@@ -161,11 +164,7 @@ def _rewrite_query(query: Any) -> tuple[Any, list[Any]]:
         segments = _percent_segments(parts, query.right)
         texts, params = rewrite(segments)
         return _keep_parens(_rebuild(query.left, texts, [0]), query), params
-    if (
-        isinstance(query, cst.Call)
-        and isinstance(query.func, cst.Attribute)
-        and query.func.attr.value == "format"
-    ):
+    if isinstance(query, cst.Call) and isinstance(query.func, cst.Attribute) and query.func.attr.value == "format":
         parts = _string_parts(query.func.value)
         segments = _format_segments(parts, query.args)
         texts, params = rewrite(segments)

@@ -12,6 +12,7 @@ value, whether it sits where SQL expects a value, a name (an identifier: a place
 hold one), inside a comment, or somewhere else (a clause fragment): DB002 reports only the
 splices a placeholder could replace or that could carry anything.
 """
+
 from __future__ import annotations
 
 import re
@@ -36,8 +37,29 @@ class Value:
 
 
 _VALUE_AFTER = frozenset(
-    {"=", "==", "!=", "<>", "<", ">", "<=", ">=", "+", "-", "/", "%", "||",
-     "LIKE", "GLOB", "IS", "LIMIT", "OFFSET", "BETWEEN", "THEN", "ELSE"}
+    {
+        "=",
+        "==",
+        "!=",
+        "<>",
+        "<",
+        ">",
+        "<=",
+        ">=",
+        "+",
+        "-",
+        "/",
+        "%",
+        "||",
+        "LIKE",
+        "GLOB",
+        "IS",
+        "LIMIT",
+        "OFFSET",
+        "BETWEEN",
+        "THEN",
+        "ELSE",
+    }
 )
 _END_VALUES = frozenset({"SELECT", "WHERE", "ON", "RETURNING", "SET", "FROM", "UPDATE", "DELETE", "INSERT"})
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_$]*|\d+(?:\.\d+)?")
@@ -129,8 +151,31 @@ def _value_position(state: _State) -> bool:
 _NO_PARAMETERS = frozenset({"CREATE", "ALTER", "DROP", "REINDEX", "ANALYZE", "VACUUM", "PRAGMA", "TRUNCATE"})
 # a name follows these (a table, index, column, alias, schema)
 _NAME_AFTER = frozenset(
-    {"FROM", "JOIN", "INTO", "UPDATE", "TABLE", "INDEX", "VIEW", "TRIGGER", "EXISTS", "PRAGMA", "SELECT", "DISTINCT",
-     "BY", "AS", ".", "COLUMN", "SET", "RENAME", "TO", "DATABASE", "SCHEMA", "SAVEPOINT", "RELEASE"}
+    {
+        "FROM",
+        "JOIN",
+        "INTO",
+        "UPDATE",
+        "TABLE",
+        "INDEX",
+        "VIEW",
+        "TRIGGER",
+        "EXISTS",
+        "PRAGMA",
+        "SELECT",
+        "DISTINCT",
+        "BY",
+        "AS",
+        ".",
+        "COLUMN",
+        "SET",
+        "RENAME",
+        "TO",
+        "DATABASE",
+        "SCHEMA",
+        "SAVEPOINT",
+        "RELEASE",
+    }
 )
 _CLAUSES = frozenset({"SELECT", "FROM", "WHERE", "SET", "ORDER", "GROUP", "HAVING", "VALUES", "RETURNING", "ON"})
 # a splice followed by a comparison is its left operand: a column

@@ -6,6 +6,7 @@ replaced or added, written in the style the decorator (or else the file) already
 ``201``, ``status.HTTP_201_CREATED`` (importing ``status`` from fastapi when needed), a bare
 ``HTTP_201_CREATED``, or ``HTTPStatus.CREATED``.
 """
+
 from __future__ import annotations
 
 import ast
@@ -118,7 +119,6 @@ def _import_for(source: PatchSource, style: Style, code: int) -> str | None:
 def plan_fix_status_code(source: PatchSource, target_function: str, correct_status: int, line: int | None = None) -> PatchPlan:
     """Patch type ``fix_status_code``."""
     import libcst as cst  # lazy: 0.28 s (python -X importtime); only fixes need it
-
 
     if not 100 <= correct_status <= 599:
         raise PatchFailure(f"correct_status must be an HTTP status code (100-599), got {correct_status}")

@@ -9,6 +9,7 @@ is the default value because it is far above what an interactive page or an API 
 from a healthy server (httpx's own default is 5 s) while still ending a hung connection; the
 user reviews the value when applying the fix.
 """
+
 from __future__ import annotations
 
 import ast
@@ -23,9 +24,7 @@ from baes.standards.findings import FixSafety
 DEFAULT_TIMEOUT_SECONDS = 30
 
 
-def plan_add_timeout(
-    source: PatchSource, line: int, col: int, name: str, seconds: int = DEFAULT_TIMEOUT_SECONDS
-) -> PatchPlan:
+def plan_add_timeout(source: PatchSource, line: int, col: int, name: str, seconds: int = DEFAULT_TIMEOUT_SECONDS) -> PatchPlan:
     """Patch type ``add_timeout``."""
     import libcst as cst  # lazy: 0.28 s (python -X importtime); only fixes need it
 

@@ -5,6 +5,7 @@
 Edits are computed lazily through ``codeAction/resolve`` only for clients that advertise
 resolving ``edit``; every other client gets the edit inside the action.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -55,9 +56,7 @@ async def fix_all_outcome(result: LintResult) -> FixOutcome:
     from baes.fixes.apply import fix_source  # when first asked for (see ``fix_edits``)
 
     settings = result.settings.settings
-    return await asyncio.get_running_loop().run_in_executor(
-        None, lambda: fix_source(result.source, result.path, settings)
-    )
+    return await asyncio.get_running_loop().run_in_executor(None, lambda: fix_source(result.source, result.path, settings))
 
 
 def _has_safe_fix(result: LintResult) -> bool:
@@ -82,12 +81,14 @@ async def code_action(session: Session, params: types.CodeActionParams) -> list[
                 if action is not None:
                     actions.append(action)
             if suppression is not None:
-                actions.append(types.CodeAction(
-                    title=f"Disable {finding.rule_id} for this line",
-                    kind=types.CodeActionKind.QuickFix,
-                    diagnostics=[diagnostic],
-                    edit=document_edit(session, result.uri, result.version, result.lines, [suppression]),
-                ))
+                actions.append(
+                    types.CodeAction(
+                        title=f"Disable {finding.rule_id} for this line",
+                        kind=types.CodeActionKind.QuickFix,
+                        diagnostics=[diagnostic],
+                        edit=document_edit(session, result.uri, result.version, result.lines, [suppression]),
+                    )
+                )
     if _wants(only, FIX_ALL_KIND) and _has_safe_fix(result):
         action = types.CodeAction(title=FIX_ALL_TITLE, kind=FIX_ALL_KIND, data=_data(result, "fixAll"))
         if not lazy:

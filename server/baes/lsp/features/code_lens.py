@@ -1,4 +1,5 @@
 """``textDocument/codeLens``: the file's outcome as a label on its first line, for any editor."""
+
 from __future__ import annotations
 
 from lsprotocol import types

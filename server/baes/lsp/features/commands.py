@@ -5,6 +5,7 @@ with an error naming the problem (bad arguments, a stale document); they never s
 server. The commands themselves live in their feature modules; ``baes.lsp.server`` maps
 each id to its handler.
 """
+
 from __future__ import annotations
 
 import dataclasses

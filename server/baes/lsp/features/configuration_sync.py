@@ -1,6 +1,7 @@
 """Keeping settings current: ``workspace/configuration`` per folder, configuration and
 folder changes, and watched ``pyproject.toml`` / ``baes.toml`` files (watchers registered
 dynamically when the client supports it). Any change refreshes every diagnostic."""
+
 from __future__ import annotations
 
 import logging

@@ -1,5 +1,6 @@
 """``baes.printDebugInformation``: versions, config files per folder, settings in force, open
 documents and what the client can do, for bug reports."""
+
 from __future__ import annotations
 
 import logging
@@ -50,13 +51,15 @@ async def debug_information(session: Session, argument: Mapping[str, Any]) -> di
         path = uri_to_path(folder)
         resolved = session.settings_for(folder)
         config = find_config_file(path) if path else None
-        folders.append({
-            "uri": folder,
-            "config_file": str(config) if config else None,
-            "editor_settings": jsonable(resolved.editor),
-            "settings": jsonable(resolved.settings),
-            "messages": list(resolved.messages),
-        })
+        folders.append(
+            {
+                "uri": folder,
+                "config_file": str(config) if config else None,
+                "editor_settings": jsonable(resolved.editor),
+                "settings": jsonable(resolved.settings),
+                "messages": list(resolved.messages),
+            }
+        )
     documents = []
     for document in list(session.workspace.text_documents.values()):
         try:  # the stored result, or a fresh one (a settings change drops the stored results)
@@ -64,13 +67,15 @@ async def debug_information(session: Session, argument: Mapping[str, Any]) -> di
         except Exception:  # a document that cannot be checked still gets its line
             logger.exception("checking %s for the debug information failed", document.uri)
             result = None
-        documents.append({
-            "uri": document.uri,
-            "version": document.version,
-            "language_id": document.language_id,
-            "findings": len(result.findings) if result else None,
-            "outcome": str(result.report.outcome) if result and result.report is not None else None,
-        })
+        documents.append(
+            {
+                "uri": document.uri,
+                "version": document.version,
+                "language_id": document.language_id,
+                "findings": len(result.findings) if result else None,
+                "outcome": str(result.report.outcome) if result and result.report is not None else None,
+            }
+        )
     info = session.client_info
     return {
         "versions": {

@@ -6,6 +6,7 @@ Push: open and save lint at once, changes after the debounce (``debounceMs``; no
 and is dropped if the document moved on meanwhile. Pull: result ids are a hash of text and
 settings, so an unchanged document answers "unchanged".
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -92,9 +93,7 @@ def document_closed(session: Session, uri: str) -> None:
         session.client.publish_diagnostics(types.PublishDiagnosticsParams(uri=uri, diagnostics=[]))
 
 
-async def document_diagnostic(
-    session: Session, params: types.DocumentDiagnosticParams
-) -> types.DocumentDiagnosticReport:
+async def document_diagnostic(session: Session, params: types.DocumentDiagnosticParams) -> types.DocumentDiagnosticReport:
     """``textDocument/diagnostic``: the current version's diagnostics, or "unchanged"."""
     result = await current_result(session, params.text_document.uri)
     if result is None:
@@ -104,9 +103,7 @@ async def document_diagnostic(
     return types.RelatedFullDocumentDiagnosticReport(items=list(result.diagnostics), result_id=result.result_id)
 
 
-async def workspace_diagnostic(
-    session: Session, params: types.WorkspaceDiagnosticParams
-) -> types.WorkspaceDiagnosticReport:
+async def workspace_diagnostic(session: Session, params: types.WorkspaceDiagnosticParams) -> types.WorkspaceDiagnosticReport:
     """``workspace/diagnostic``: every Python file of the workspace folders that is not open.
 
     VS Code asks again every couple of seconds. Files whose size, mtime and settings are the
@@ -152,7 +149,11 @@ async def workspace_diagnostic(
 
 
 async def _check_closed_file(
-    session: Session, path: str, uri: str, key: tuple[tuple[int, int], str], previous: str | None,
+    session: Session,
+    path: str,
+    uri: str,
+    key: tuple[tuple[int, int], str],
+    previous: str | None,
 ) -> types.WorkspaceDocumentDiagnosticReport | None:
     """Lint one file from disk and remember its result id; ``None`` when it cannot be read or checked."""
     snap = read_from_disk(uri)
@@ -167,7 +168,8 @@ async def _check_closed_file(
     if previous == result.result_id:
         return types.WorkspaceUnchangedDocumentDiagnosticReport(uri=uri, result_id=result.result_id, version=None)
     return types.WorkspaceFullDocumentDiagnosticReport(
-        uri=uri, items=list(result.diagnostics), result_id=result.result_id, version=None)
+        uri=uri, items=list(result.diagnostics), result_id=result.result_id, version=None
+    )
 
 
 def _stamp(path: str) -> tuple[int, int]:
@@ -212,4 +214,3 @@ def refresh(session: Session) -> None:
         for document in list(session.workspace.text_documents.values()):
             document_changed(session, document.uri, immediate=True)
     outcome.refresh_lenses(session)
-

@@ -3,6 +3,7 @@
 pygls keeps the buffers in the workspace itself; these handlers only hand over to the
 diagnostics feature (and to configuration sync when a project settings file is saved).
 """
+
 from __future__ import annotations
 
 from lsprotocol import types

@@ -1,5 +1,6 @@
 """``baes.applyFix`` and ``baes.fixAll``: the code actions' fixes, applied by the server itself
 with ``workspace/applyEdit`` (for clients and key bindings that run commands)."""
+
 from __future__ import annotations
 
 import logging

@@ -1,5 +1,6 @@
 """Hover: the rule's documentation (from the catalog, the one text ``baes explain`` prints)
 on a finding's range, or on a rule code inside a suppression comment."""
+
 from __future__ import annotations
 
 import re

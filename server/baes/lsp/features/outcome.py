@@ -4,6 +4,7 @@ The ``baes/fileOutcome`` notification the VS Code extension shows in its status 
 once per stored result of an open document, and the title of the code lens on the first
 line ("BAES: confident approval (0.92) · backend", ``features.code_lens``) for any editor.
 """
+
 from __future__ import annotations
 
 import math

@@ -8,6 +8,7 @@ plan becomes file creations that refuse to overwrite plus edits of existing file
 with ``workspace/applyEdit`` so the editor can undo them. A failed request, or an edited file
 whose open buffer differs from the disk, is refused as a whole.
 """
+
 from __future__ import annotations
 
 import asyncio
@@ -93,13 +94,14 @@ def workspace_edit(session: Session, plan: ScaffoldPlan) -> types.WorkspaceEdit:
         path = Path(plan.root) / planned.path
         uri = from_fs_path(str(path)) or ""
         if planned.kind == CREATE:
-            changes.append(types.CreateFile(
-                uri=uri, options=types.CreateFileOptions(overwrite=False, ignore_if_exists=False)))
+            changes.append(types.CreateFile(uri=uri, options=types.CreateFileOptions(overwrite=False, ignore_if_exists=False)))
             start = types.Position(line=0, character=0)
-            changes.append(types.TextDocumentEdit(
-                text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=None),
-                edits=[types.TextEdit(range=types.Range(start=start, end=start), new_text=planned.content)],
-            ))
+            changes.append(
+                types.TextDocumentEdit(
+                    text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=None),
+                    edits=[types.TextEdit(range=types.Range(start=start, end=start), new_text=planned.content)],
+                )
+            )
             continue
         if planned.kind == DELETE:  # a renamed or deleted entity's file: only while it holds what baes expects
             document = session.workspace.text_documents.get(uri)
@@ -114,10 +116,12 @@ def workspace_edit(session: Session, plan: ScaffoldPlan) -> types.WorkspaceEdit:
             if document.source != original:
                 raise CommandError(f"{planned.path} has unsaved changes in the editor: save it, then scaffold again")
             version = document.version
-        changes.append(types.TextDocumentEdit(
-            text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version),
-            edits=lsp_text_edits(split_lines(original), planned.edits, codec),
-        ))
+        changes.append(
+            types.TextDocumentEdit(
+                text_document=types.OptionalVersionedTextDocumentIdentifier(uri=uri, version=version),
+                edits=lsp_text_edits(split_lines(original), planned.edits, codec),
+            )
+        )
     return types.WorkspaceEdit(document_changes=changes)
 
 
@@ -155,16 +159,29 @@ async def scaffold_entity(session: Session, argument: Mapping[str, Any]) -> dict
             problems = list(generated.metrics.error_notes) or list(generated.notes) or ["nothing to do"]
             if dry_run and spec is not None and recognition is not None:
                 # the preview shows what was understood, and why it cannot be done
-                return {"ok": False, "entity": spec["entity"], "intent": generated.intent, "spec": spec,
-                        "files": [], "notes": list(recognition.notes), "errors": problems, "dry_run": True,
-                        "recognition_source": generated.recognition_source}
+                return {
+                    "ok": False,
+                    "entity": spec["entity"],
+                    "intent": generated.intent,
+                    "spec": spec,
+                    "files": [],
+                    "notes": list(recognition.notes),
+                    "errors": problems,
+                    "dry_run": True,
+                    "recognition_source": generated.recognition_source,
+                }
             raise CommandError("cannot scaffold: " + "; ".join(problems))
         plan = generated.plan
         name = generated.entity.name if generated.entity is not None else ""
         files = [from_fs_path(str(Path(plan.root) / f.path)) for f in plan.files]
         result: dict[str, Any] = {
-            "entity": name, "intent": generated.intent, "files": files, "notes": list(generated.notes),
-            "dry_run": dry_run, "recognition_source": generated.recognition_source, "ok": True,
+            "entity": name,
+            "intent": generated.intent,
+            "files": files,
+            "notes": list(generated.notes),
+            "dry_run": dry_run,
+            "recognition_source": generated.recognition_source,
+            "ok": True,
         }
         if spec is not None:
             result["spec"] = spec
@@ -173,12 +190,13 @@ async def scaffold_entity(session: Session, argument: Mapping[str, Any]) -> dict
         if dry_run:
             return result
         if any(f.kind == "delete" for f in plan.files) and not _can_create_files(session, delete=True):
-            raise CommandError("this change deletes files and this editor cannot delete files through LSP; "
-                               "run `baes scaffold` in a terminal instead")
+            raise CommandError(
+                "this change deletes files and this editor cannot delete files through LSP; "
+                "run `baes scaffold` in a terminal instead"
+            )
         progress.report(f"applying {len(files)} files", 80)
         edit = workspace_edit(session, plan)
-        response = await session.client.apply_edit(
-            types.ApplyWorkspaceEditParams(edit=edit, label=f"BAES: scaffold {name}"))
+        response = await session.client.apply_edit(types.ApplyWorkspaceEditParams(edit=edit, label=f"BAES: scaffold {name}"))
         result["applied"] = bool(getattr(response, "applied", False))
         if not result["applied"]:
             result["failure_reason"] = getattr(response, "failure_reason", None)

@@ -5,6 +5,7 @@ Each store is imported when its command first runs, not at start-up: together th
 about 22 ms to import (python -X importtime: templates 8, cache 8.5, metrics 5), 4% of the
 time to the ``initialize`` answer, for commands a session rarely runs.
 """
+
 from __future__ import annotations
 
 import asyncio

@@ -4,6 +4,7 @@ that merely holds a host and a port), and the environment variable that would co
 Used by ``addresses.hard_coded_addresses`` (BE006, FE003). Everything here reads one call and the
 module's imports only, so BE006 keeps its promise of a statement-scoped rule.
 """
+
 from __future__ import annotations
 
 import ast
@@ -31,17 +32,51 @@ _SCHEME_VARIABLES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 # top-level module of a callee -> what it connects to
 _MODULE_PREFIXES = {
-    "uvicorn": "UVICORN", "hypercorn": "HYPERCORN", "gunicorn": "GUNICORN", "redis": "REDIS", "aioredis": "REDIS",
-    "pymongo": "MONGODB", "motor": "MONGODB", "psycopg": "DATABASE", "psycopg2": "DATABASE", "pymysql": "DATABASE",
-    "mysql": "DATABASE", "asyncpg": "DATABASE", "aiomysql": "DATABASE", "sqlalchemy": "DATABASE",
-    "elasticsearch": "ELASTICSEARCH", "smtplib": "SMTP", "aiosmtplib": "SMTP", "pika": "RABBITMQ",
-    "aio_pika": "RABBITMQ", "kafka": "KAFKA", "aiokafka": "KAFKA", "streamlit": "STREAMLIT",
+    "uvicorn": "UVICORN",
+    "hypercorn": "HYPERCORN",
+    "gunicorn": "GUNICORN",
+    "redis": "REDIS",
+    "aioredis": "REDIS",
+    "pymongo": "MONGODB",
+    "motor": "MONGODB",
+    "psycopg": "DATABASE",
+    "psycopg2": "DATABASE",
+    "pymysql": "DATABASE",
+    "mysql": "DATABASE",
+    "asyncpg": "DATABASE",
+    "aiomysql": "DATABASE",
+    "sqlalchemy": "DATABASE",
+    "elasticsearch": "ELASTICSEARCH",
+    "smtplib": "SMTP",
+    "aiosmtplib": "SMTP",
+    "pika": "RABBITMQ",
+    "aio_pika": "RABBITMQ",
+    "kafka": "KAFKA",
+    "aiokafka": "KAFKA",
+    "streamlit": "STREAMLIT",
 }
 # callee names that say nothing about what is reached: use the module or the owner instead
-_GENERIC_CALLEES = frozenset({
-    "run", "serve", "connect", "create_engine", "create_async_engine", "create_pool", "start", "start_server",
-    "listen", "bind", "client", "session", "open", "open_connection", "from_url", "Client", "AsyncClient",
-})
+_GENERIC_CALLEES = frozenset(
+    {
+        "run",
+        "serve",
+        "connect",
+        "create_engine",
+        "create_async_engine",
+        "create_pool",
+        "start",
+        "start_server",
+        "listen",
+        "bind",
+        "client",
+        "session",
+        "open",
+        "open_connection",
+        "from_url",
+        "Client",
+        "AsyncClient",
+    }
+)
 
 
 def _collected_calls(index: SourceIndex) -> frozenset[int]:

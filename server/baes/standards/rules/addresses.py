@@ -1,4 +1,5 @@
 """Hard-coded addresses: what BE006 (backend) and FE003 (frontend) both look for, and BE007's config calls."""
+
 from __future__ import annotations
 
 import ast
@@ -54,8 +55,7 @@ def _loopback_server(call: ast.Call) -> bool:
     name = func.attr if isinstance(func, ast.Attribute) else func.id if isinstance(func, ast.Name) else ""
     if name not in _SERVE_CALLS:
         return False
-    return any(kw.arg == "host" and isinstance(kw.value, ast.Constant) and kw.value.value in _LOOPBACK
-               for kw in call.keywords)
+    return any(kw.arg == "host" and isinstance(kw.value, ast.Constant) and kw.value.value in _LOOPBACK for kw in call.keywords)
 
 
 def _address_literal(node: ast.expr) -> bool:
@@ -101,7 +101,7 @@ def hard_coded_addresses(ctx: RuleContext[AddressOptionsT], env_var: str | None 
                 arguments: dict[str, object] = {**ctx.position(value), "env_var": var, "keep_default": True}
                 if var == "API_BASE_URL" and env_var is None:
                     # the deployment part comes from the variable, the path stays in the code
-                    suffix = value.value[len(url_base(value.value)):]
+                    suffix = value.value[len(url_base(value.value)) :]
                     if suffix and "\\" not in value.value:
                         arguments["keep_suffix"] = suffix
                 fix = ReplaceLiteralWithEnv.spec(arguments, f"read it from the environment variable {var}")

@@ -1,4 +1,5 @@
 """What every rule of a family shares, filled in by ``Family.rule`` so a rule module states only its own."""
+
 from __future__ import annotations
 
 from dataclasses import dataclass

@@ -1,4 +1,5 @@
 """Regression cases of BE006 `hard-coded-address` and FE003 `hard-coded-api-url` that do not fit as examples (several file kinds, exact positions, fix arguments)."""
+
 from __future__ import annotations
 
 import pytest
@@ -24,7 +25,11 @@ def test_configuration_constants_are_not_hard_coded_values(source: str) -> None:
 
 def _be006(source: str) -> list[tuple[int, str, str]]:
     report = check(source, "backend")
-    return [(f.line, f.details.get("env_var", ""), f.fix.safety.value if f.fix else "") for f in report.findings if f.rule_id == "BE006"]
+    return [
+        (f.line, f.details.get("env_var", ""), f.fix.safety.value if f.fix else "")
+        for f in report.findings
+        if f.rule_id == "BE006"
+    ]
 
 
 def test_the_variable_is_named_after_what_the_value_is() -> None:

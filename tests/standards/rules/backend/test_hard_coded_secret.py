@@ -1,4 +1,5 @@
 """BE007 regression cases that examples cannot state: the file kinds it checks."""
+
 from __future__ import annotations
 
 from tests.standards.helpers import check, ids

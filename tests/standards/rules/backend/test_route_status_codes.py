@@ -1,4 +1,5 @@
 """Regression cases of BE001/BE002 (create and delete status codes) and the route rules' notion of a route that do not fit as examples (several file kinds, exact positions, fix arguments)."""
+
 from __future__ import annotations
 
 from tests.standards.helpers import check, ids
@@ -20,9 +21,7 @@ def test_status_code_rules_are_scoped_to_create_and_delete() -> None:
 
 
 def test_mock_patch_decorators_are_not_routes() -> None:
-    source = (
-        "from unittest import mock\n\n\n@mock.patch('app.db.connect')\ndef create_thing(m):\n    return m\n"
-    )
+    source = "from unittest import mock\n\n\n@mock.patch('app.db.connect')\ndef create_thing(m):\n    return m\n"
     assert ids(check(source, "backend", select=("BE001", "BE002", "BE003", "BE004", "BE005"))) == []
 
 
@@ -42,7 +41,9 @@ def test_create_route_that_sets_its_own_status_in_a_nested_branch() -> None:
     )
     assert "BE001" not in ids(check(source, "backend"))
     # a nested function's assignment is not the route's own
-    nested = source.replace("    if data:\n        response.status_code = 201\n", "    def inner(r):\n        r.status_code = 201\n")
+    nested = source.replace(
+        "    if data:\n        response.status_code = 201\n", "    def inner(r):\n        r.status_code = 201\n"
+    )
     assert "BE001" in ids(check(nested, "backend"))
 
 

@@ -1,4 +1,5 @@
 """Regression cases of DB001 `generator-used-as-context-manager` that do not fit as examples (several file kinds, exact positions, fix arguments)."""
+
 from __future__ import annotations
 
 import pytest
@@ -41,13 +42,13 @@ def test_only_a_with_statement_without_the_decorator_is_a_bug() -> None:
     finding = [f for f in report.findings if f.rule_id == "DB001"][0]
     assert finding.line == 4 and finding.fix is not None
     assert finding.fix.kwargs == {"function_name": "get_db", "decorator_name": "contextmanager", "line": 4}
-    decorated = source.replace("def get_db", "@contextlib.contextmanager\ndef get_db").replace("import sqlite3", "import contextlib\nimport sqlite3")
+    decorated = source.replace("def get_db", "@contextlib.contextmanager\ndef get_db").replace(
+        "import sqlite3", "import contextlib\nimport sqlite3"
+    )
     assert "DB001" not in ids(check(decorated, "database"))
 
 
 def test_async_generator_in_async_with_wants_asynccontextmanager() -> None:
-    source = (
-        "async def session():\n    yield 1\n\n\nasync def use():\n    async with session() as s:\n        return s\n"
-    )
+    source = "async def session():\n    yield 1\n\n\nasync def use():\n    async with session() as s:\n        return s\n"
     finding = [f for f in check(source, "backend").findings if f.rule_id == "DB001"][0]
     assert finding.fix.kwargs["decorator_name"] == "asynccontextmanager"

@@ -1,5 +1,6 @@
 """Findings inside multi-line SQL point at the SQL line that is wrong; DB003's fix is safe only
 where it is valid on the database the SQL is written for."""
+
 from __future__ import annotations
 
 from tests.standards.helpers import check
@@ -29,7 +30,9 @@ def init(conn):
 
 
 def _where(report, rule_id):
-    return [(f.span.start_line, f.span.start_col, f.span.end_line, f.span.end_col) for f in report.findings if f.rule_id == rule_id]
+    return [
+        (f.span.start_line, f.span.start_col, f.span.end_line, f.span.end_col) for f in report.findings if f.rule_id == rule_id
+    ]
 
 
 def test_table_and_column_findings_point_at_their_sql_line() -> None:

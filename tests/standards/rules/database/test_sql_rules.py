@@ -1,4 +1,5 @@
 """Regression cases of DB002 `sql-built-from-strings` and the schema rules (DB003-DB005) over SQL strings that do not fit as examples (several file kinds, exact positions, fix arguments)."""
+
 from __future__ import annotations
 
 from tests.standards.helpers import check, ids

@@ -1,5 +1,6 @@
 """DB002: a splice a placeholder cannot replace (an identifier, DDL, PRAGMA) is not reported; values
 the code vouches for are not; `text(f"...")` and SQL returned by a helper of the same file are."""
+
 from __future__ import annotations
 
 import pytest
@@ -73,7 +74,9 @@ def test_value_splices_are_still_reported() -> None:
 
 
 def test_sqlalchemy_text_with_a_value_is_reported_with_bind_parameter_advice() -> None:
-    source = "from sqlalchemy import text\n\n\ndef f(s, n):\n    return s.execute(text(f\"SELECT * FROM t WHERE name = '{n}'\"))\n"
+    source = (
+        "from sqlalchemy import text\n\n\ndef f(s, n):\n    return s.execute(text(f\"SELECT * FROM t WHERE name = '{n}'\"))\n"
+    )
     [(line, message)] = _db002(source)
     assert line == 5 and "`text()`" in message and "`:name` bind parameters" in message
     through = "from sqlalchemy import text\n\n\ndef f(s, n):\n    q = text('SELECT * FROM t WHERE a = %s' % n)\n    return s.execute(q)\n"

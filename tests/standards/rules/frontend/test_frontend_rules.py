@@ -1,10 +1,11 @@
 """FE002 points at the request, not at the call of the function holding it; FE003 finds the
 module-level URL constant a Streamlit page sends its requests to."""
+
 from __future__ import annotations
 
 from tests.standards.helpers import check, ids
 
-PAGE = '''import requests
+PAGE = """import requests
 import streamlit as st
 
 API = "http://localhost:8000"
@@ -18,7 +19,7 @@ def main():
 
 
 main()
-'''
+"""
 
 
 def _where(source: str, rule_id: str) -> list[tuple[int, int]]:
@@ -43,8 +44,8 @@ def test_fe003_constants_that_are_defaults_or_unused_by_requests_or_outside_stre
     assert _where(default, "FE003") == []
     links = 'import streamlit as st\n\nDOCS = "https://docs.example.com"\nst.markdown(f"[docs]({DOCS})")\n'
     assert _where(links, "FE003") == []
-    client = PAGE.replace("import streamlit as st\n", "").replace('st.text_input("Name")', "'x'").replace(
-        'st.button("Save")', "True"
+    client = (
+        PAGE.replace("import streamlit as st\n", "").replace('st.text_input("Name")', "'x'").replace('st.button("Save")', "True")
     )
     assert _where(client, "FE003") == []
 

@@ -1,4 +1,5 @@
 """Other linters' file headers (``# ruff: noqa``, ``# flake8: noqa``) silence the whole file, as ruff reads them."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,4 +1,5 @@
 """ST005 regression cases: every way of reaching requests/urlopen, and what is left alone."""
+
 from __future__ import annotations
 
 import pytest

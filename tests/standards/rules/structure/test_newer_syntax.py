@@ -1,4 +1,5 @@
 """ST001 on a file valid for a newer Python than the running one: which version it needs, not "syntax error"."""
+
 from __future__ import annotations
 
 import sys
@@ -27,7 +28,9 @@ def test_newer_constructs_are_recognised(source: str, version: tuple[int, int], 
     assert found is not None and (found.version, found.line) == (version, line)
 
 
-@pytest.mark.parametrize("source", ["def f(:\n    pass\n", "x = = 1\n", "print(f'{a!r:>{w}}')\n", "match x:\n    case 1:\n        pass\n"])
+@pytest.mark.parametrize(
+    "source", ["def f(:\n    pass\n", "x = = 1\n", "print(f'{a!r:>{w}}')\n", "match x:\n    case 1:\n        pass\n"]
+)
 def test_real_errors_and_older_syntax_are_not_newer(source: str) -> None:
     assert newer_syntax(source, running=PY311) is None
 
@@ -50,11 +53,14 @@ def test_the_engine_says_which_python_and_claims_nothing() -> None:
     assert broken.findings[0].message.startswith("syntax error") and broken.findings[0].severity.value == "error"
 
 
-@pytest.mark.parametrize("source", [
-    "names = ['a']\nprint(f'{', '.join(names)}')\n",
-    "class Box[T]:\n    item: T\n",
-    "type Pair = tuple[int, int]\n",
-])
+@pytest.mark.parametrize(
+    "source",
+    [
+        "names = ['a']\nprint(f'{', '.join(names)}')\n",
+        "class Box[T]:\n    item: T\n",
+        "type Pair = tuple[int, int]\n",
+    ],
+)
 def test_the_engine_still_finds_newer_syntax_behind_the_cheap_screen(source: str) -> None:
     import sys
 

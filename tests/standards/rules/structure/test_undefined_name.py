@@ -1,4 +1,5 @@
 """Regression cases of ST003 `undefined-name` that do not fit as examples (several file kinds, exact positions, fix arguments)."""
+
 from __future__ import annotations
 
 import pytest

@@ -1,5 +1,6 @@
 """TE001/TE003/TE004 ask only for what the tested API can answer: no PUT/DELETE tests for an API the
 file never updates or deletes through, no status or error-case tests for login posts and set-up."""
+
 from __future__ import annotations
 
 from tests.standards.helpers import check

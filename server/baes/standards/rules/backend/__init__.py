@@ -1,4 +1,5 @@
 """Backend rules (BE): FastAPI routes, their status codes, errors, models, dependencies and config."""
+
 from __future__ import annotations
 
 from baes.standards.rule import Rule

@@ -1,4 +1,5 @@
 """What several backend rules share."""
+
 from __future__ import annotations
 
 from baes.fixes.patches import FixStatusCode

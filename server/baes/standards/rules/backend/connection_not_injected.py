@@ -1,4 +1,5 @@
 """BE005 `connection-not-injected`: Flags routes that open their own database connection instead of using `Depends`."""
+
 from __future__ import annotations
 
 import ast
@@ -16,7 +17,6 @@ from baes.standards.rules.families import BACKEND
 _OPENERS = frozenset({"connect", "get_connection", "get_db", "get_session", "Session", "SessionLocal"})
 
 
-
 def _dependency_injection(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     index = ctx.index
     if not index.calls_to(*_OPENERS):
@@ -27,7 +27,6 @@ def _dependency_injection(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
             if call_name(node) in _OPENERS:
                 yield Violation.at(node, name=route.function.name, opener=call_name(node))
                 break
-
 
 
 RULE = BACKEND.rule(
@@ -79,4 +78,3 @@ RULE = BACKEND.rule(
         ),
     ),
 )
-

@@ -1,4 +1,5 @@
 """BE001 `create-route-status-code`: Flags create routes (POST, `create_*`) that do not answer 201."""
+
 from __future__ import annotations
 
 import ast
@@ -57,8 +58,12 @@ def _create_status(ctx: RuleContext[CreateStatusOptions]) -> Iterator[Violation]
         if node is None:
             if not sets_own_status(ctx.index, route.function):
                 yield Violation.at(
-                    route.decorator, fix=status_fix(route, expected), name=route.function.name,
-                    actual=200, how="answers", expected=expected,
+                    route.decorator,
+                    fix=status_fix(route, expected),
+                    name=route.function.name,
+                    actual=200,
+                    how="answers",
+                    expected=expected,
                 )
             continue
         # an explicit status is the author's: never rewritten, and one that says a different outcome
@@ -232,4 +237,3 @@ RULE = BACKEND.rule(
         ),
     ),
 )
-

@@ -1,4 +1,5 @@
 """BE002 `delete-route-status-code`: Flags DELETE routes that declare no status code (or one outside the allowed list)."""
+
 from __future__ import annotations
 
 import ast
@@ -35,7 +36,6 @@ def _returns_a_body(index: SourceIndex, func: ast.AST) -> bool:
     )
 
 
-
 def _delete_status(ctx: RuleContext[DeleteStatusOptions]) -> Iterator[Violation]:
     expected = ctx.options.expected_status
     allowed = set(ctx.options.allowed_statuses) | {expected}
@@ -45,15 +45,20 @@ def _delete_status(ctx: RuleContext[DeleteStatusOptions]) -> Iterator[Violation]
         node = route.status_code_node
         if node is None and not _returns_a_body(ctx.index, route.function):
             yield Violation.at(
-                route.decorator, fix=status_fix(route, expected), name=route.function.name,
-                problem="answers 200 with an empty (`null`) body", expected=expected,
+                route.decorator,
+                fix=status_fix(route, expected),
+                name=route.function.name,
+                problem="answers 200 with an empty (`null`) body",
+                expected=expected,
             )
         elif route.status_code is not None and route.status_code not in allowed:
             yield Violation.at(
-                route.decorator, fix=status_fix(route, expected), name=route.function.name,
-                problem=f"declares status {route.status_code}", expected=expected,
+                route.decorator,
+                fix=status_fix(route, expected),
+                name=route.function.name,
+                problem=f"declares status {route.status_code}",
+                expected=expected,
             )
-
 
 
 RULE = BACKEND.rule(
@@ -72,7 +77,7 @@ RULE = BACKEND.rule(
     notes=(
         "Reported when a DELETE route returns nothing and declares no status code (clients get 200 with "
         "`null`), or declares one outside `allowed_statuses`. A delete that answers 200 with a body "
-        "(`{\"ok\": true}`, as FastAPI's tutorials do) is valid HTTP and is not reported."
+        '(`{"ok": true}`, as FastAPI\'s tutorials do) is valid HTTP and is not reported.'
     ),
     valid_examples=(
         Example(
@@ -113,4 +118,3 @@ RULE = BACKEND.rule(
         ),
     ),
 )
-

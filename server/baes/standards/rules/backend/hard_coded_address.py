@@ -1,4 +1,5 @@
 """BE006 `hard-coded-address`: Flags literal hosts, ports and URLs passed straight into calls."""
+
 from __future__ import annotations
 
 from baes.fixes.patches import (
@@ -20,7 +21,7 @@ RULE = BACKEND.rule(
     why="Hosts, ports and URLs differ between machines; literals inside calls have to be edited to deploy.",
     how_to_fix=(
         "Read it from the environment into a module-level UPPER_CASE constant named after what it is: "
-        "`API_BASE_URL = os.environ.get(\"API_BASE_URL\", \"http://localhost:8000\")`, `DATABASE_URL`, `MONGODB_URI`."
+        '`API_BASE_URL = os.environ.get("API_BASE_URL", "http://localhost:8000")`, `DATABASE_URL`, `MONGODB_URI`.'
     ),
     check=hard_coded_addresses,
     patch=ReplaceLiteralWithEnv,
@@ -29,14 +30,14 @@ RULE = BACKEND.rule(
     notes=(
         "Reported: literals for `host=`, `port=`, `base_url=`, `api_url=`, and absolute URLs given to HTTP client "
         "calls. Module-level UPPER_CASE constants (`API_PORT = 8000`) are configuration and never reported, "
-        "nor are defaults of `os.environ.get`/`os.getenv`, nor code under `if __name__ == \"__main__\":` "
+        'nor are defaults of `os.environ.get`/`os.getenv`, nor code under `if __name__ == "__main__":` '
         "(option `allow_in_main_block`). Hosts and ports held by records are data, not deployment, and are "
         "not reported: a call that is an element of a list, tuple, set or dict, an argument of `.add()`/"
         "`.append()`-like calls, a class of this file or of the project's `models`/`schemas` modules, or a call "
         "inside a `seed_*`/`sample_*`/`demo_*` function. The fix names the variable after what the value is "
         "(`DATABASE_URL`, `MONGODB_URI`, `REDIS_URL`, `API_BASE_URL` keeping the path in the code, "
         "`UVICORN_PORT`, `REDIS_HOST`), never a bare `HOST`; it is unsafe: where that variable is set, the "
-        "program reads it. A server started on the loopback address (`uvicorn.run(app, host=\"127.0.0.1\")`) "
+        'program reads it. A server started on the loopback address (`uvicorn.run(app, host="127.0.0.1")`) '
         "listens to this machine only, wherever it runs: a development entry point, not reported."
     ),
     valid_examples=(
@@ -194,4 +195,3 @@ RULE = BACKEND.rule(
         ),
     ),
 )
-

@@ -1,4 +1,5 @@
 """BE007 `hard-coded-secret`: Flags passwords, keys and tokens written as string literals."""
+
 from __future__ import annotations
 
 import ast
@@ -24,8 +25,24 @@ _ABOUT_A_SECRET = re.compile(
 # a name as the value (an error code, a field or header name): ``INVALID_PASSWORD = "invalid_password"``
 _NAME_LIKE = re.compile(r"[A-Za-z]+(?:[-_.:][A-Za-z]+)*")
 _PLACEHOLDER_WORDS = (
-    "your", "example", "placeholder", "changeme", "change_me", "change-me", "change_this", "changethis",
-    "replace", "dummy", "fake", "sample", "insert", "redacted", "xxx", "...", "<", "{",
+    "your",
+    "example",
+    "placeholder",
+    "changeme",
+    "change_me",
+    "change-me",
+    "change_this",
+    "changethis",
+    "replace",
+    "dummy",
+    "fake",
+    "sample",
+    "insert",
+    "redacted",
+    "xxx",
+    "...",
+    "<",
+    "{",
 )
 
 
@@ -85,7 +102,6 @@ def _hard_coded_secret(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
                     yield Violation.at(value, name=target.id)
 
 
-
 RULE = BACKEND.rule(
     id="BE007",
     name="hard-coded-secret",
@@ -95,7 +111,7 @@ RULE = BACKEND.rule(
     critical=True,
     message="`{name}` is a hard-coded secret; read it from the environment",
     why="Secrets in source code end up in version control, logs and every copy of the project.",
-    how_to_fix="`SECRET_KEY = os.environ[\"SECRET_KEY\"]` and keep the value out of the repository.",
+    how_to_fix='`SECRET_KEY = os.environ["SECRET_KEY"]` and keep the value out of the repository.',
     check=_hard_coded_secret,
     profiles=frozenset({"strict", "generated"}),
     # a secret is one wherever it is written: settings modules (``pydantic_settings``), scripts and
@@ -103,9 +119,9 @@ RULE = BACKEND.rule(
     applies_to=None,
     notes=(
         "Checked in every Python file but tests (whose fixtures use throwaway credentials), so a settings "
-        "module is checked too. Not reported: masked values (`\"********\"`), tutorial stand-ins "
-        "(`\"your-secret-key\"`, `\"<token>\"`, `\"changeme\"`), values that are names (error codes such as "
-        "`\"invalid_password\"`, header or field names such as `\"X-API-Key\"`), and names about a secret "
+        'module is checked too. Not reported: masked values (`"********"`), tutorial stand-ins '
+        '(`"your-secret-key"`, `"<token>"`, `"changeme"`), values that are names (error codes such as '
+        '`"invalid_password"`, header or field names such as `"X-API-Key"`), and names about a secret '
         "rather than the secret (`PASSWORD_HASH_ALGORITHM`, `API_KEY_HEADER`, `SECRET_KEY_ENV`). "
         "Not in the default profile, where tutorials legitimately show example keys."
     ),
@@ -169,4 +185,3 @@ RULE = BACKEND.rule(
         ),
     ),
 )
-

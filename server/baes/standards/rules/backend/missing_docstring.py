@@ -1,4 +1,5 @@
 """BE008 `missing-docstring`: Flags public functions without a docstring."""
+
 from __future__ import annotations
 
 import ast
@@ -27,7 +28,6 @@ def _docstrings(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
             continue
         if ast.get_docstring(func, clean=False) is None:
             yield Violation.header(func, name=func.name)
-
 
 
 RULE = BACKEND.rule(
@@ -60,4 +60,3 @@ RULE = BACKEND.rule(
         ),
     ),
 )
-

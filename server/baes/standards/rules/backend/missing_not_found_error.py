@@ -1,4 +1,5 @@
 """BE003 `missing-not-found-error`: Flags routes that look up one row by a path parameter but never raise a 404."""
+
 from __future__ import annotations
 
 import ast
@@ -18,7 +19,6 @@ from baes.standards.rules.families import BACKEND
 _FETCH_ONE = frozenset({"fetchone", "first", "one_or_none", "scalar_one_or_none", "scalar"})
 
 
-
 def _fetches_one(node: ast.AST) -> bool:
     if not isinstance(node, ast.Call) or not isinstance(node.func, ast.Attribute):
         return False
@@ -26,7 +26,6 @@ def _fetches_one(node: ast.AST) -> bool:
         return True
     owner = dotted_name(node.func.value) or ""
     return node.func.attr == "get" and owner.split(".")[-1] in ("session", "db") and len(node.args) == 2
-
 
 
 # how deep a chain of same-file helpers is followed (route -> get_or_404 -> raise_not_found)
@@ -72,7 +71,6 @@ def _not_found(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
             yield Violation.header(func, name=func.name)
 
 
-
 RULE = BACKEND.rule(
     id="BE003",
     name="missing-not-found-error",
@@ -85,7 +83,7 @@ RULE = BACKEND.rule(
         "When the row does not exist the route returns `null` with 200 (or fails validating `None` with a 500) "
         "instead of telling the client 404 Not Found."
     ),
-    how_to_fix="`if row is None: raise HTTPException(status_code=404, detail=\"... not found\")`.",
+    how_to_fix='`if row is None: raise HTTPException(status_code=404, detail="... not found")`.',
     check=_not_found,
     notes=(
         "Scope: routes with a path parameter that call `fetchone()`, `.first()`, `.one_or_none()` or "
@@ -165,4 +163,3 @@ RULE = BACKEND.rule(
         ),
     ),
 )
-

@@ -1,4 +1,5 @@
 """BE004 `missing-response-model`: Flags routes without `response_model=` and without a return annotation."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -23,7 +24,6 @@ def _response_model(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
         if any(keyword(deco, k) is not None for k in ("response_model", "response_class", "include_in_schema")):
             continue
         yield Violation.header(route.function, name=route.function.name)
-
 
 
 RULE = BACKEND.rule(
@@ -80,4 +80,3 @@ RULE = BACKEND.rule(
         ),
     ),
 )
-

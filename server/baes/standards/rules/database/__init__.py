@@ -2,6 +2,7 @@
 
 Only strings that reach ``execute``/``executemany``/``executescript`` (see ``baes.standards.sql``)
 are read as SQL."""
+
 from __future__ import annotations
 
 from baes.standards.rule import Rule

@@ -1,4 +1,5 @@
 """What several database rules share."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator

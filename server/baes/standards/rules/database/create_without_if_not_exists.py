@@ -1,4 +1,5 @@
 """DB003 `create-without-if-not-exists`: Flags `CREATE TABLE`/`CREATE INDEX` without `IF NOT EXISTS` in executed SQL."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -39,7 +40,6 @@ def _create_if_not_exists(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
         end = sql.text.find("(", start)
         end = start + len(sql.text[start:end].rstrip()) if end != -1 else start + len("CREATE")
         yield violation_in_sql(ctx.index, sql, start, end, fix=fix, names=", ".join(name for _, name in missing))
-
 
 
 RULE = DATABASE.rule(

@@ -1,4 +1,5 @@
 """DB007 `foreign-key-without-index`: Flags foreign-key columns that no `CREATE INDEX` covers."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -26,7 +27,6 @@ def _foreign_key_index(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
                 end = sql.text.find(",", offset)
                 end = end if end != -1 else len(sql.text)
                 yield violation_in_sql(ctx.index, sql, offset, end, table=table.name, column=column)
-
 
 
 RULE = DATABASE.rule(
@@ -75,4 +75,3 @@ RULE = DATABASE.rule(
         ),
     ),
 )
-

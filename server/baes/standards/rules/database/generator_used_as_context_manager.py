@@ -1,4 +1,5 @@
 """DB001 `generator-used-as-context-manager`: Flags a generator function used in a `with` statement without `@contextmanager`."""
+
 from __future__ import annotations
 
 import ast
@@ -28,7 +29,6 @@ def _with_calls(index: SourceIndex) -> dict[str, list[ast.Call]]:
     return uses
 
 
-
 def _generator_in_with(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     index = ctx.index
     for name, calls in _with_calls(index).items():
@@ -47,7 +47,6 @@ def _generator_in_with(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
                 f"add `@{decorator}` to `{name}`",
             )
             yield Violation.header(func, fix=fix, name=name, decorator=decorator, line=first_use)
-
 
 
 RULE = DATABASE.rule(
@@ -170,4 +169,3 @@ RULE = DATABASE.rule(
         ),
     ),
 )
-

@@ -1,4 +1,5 @@
 """DB005 `no-not-null-columns`: Flags tables in which no column is `NOT NULL`."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -15,7 +16,6 @@ def _all_nullable(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
         others = [c for c in table.columns if not c.primary_key]
         if others and not any(c.not_null for c in others):
             yield table_violation(ctx.index, sql, table, table=table.name)
-
 
 
 RULE = DATABASE.rule(
@@ -48,4 +48,3 @@ RULE = DATABASE.rule(
         ),
     ),
 )
-

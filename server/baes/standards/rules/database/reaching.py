@@ -7,6 +7,7 @@ too. Branches that do not hold the use (an ``elif`` before it) reach it only thr
 statements after them. Loops' back edges are not followed: a value assigned after the use in
 a loop body is not seen.
 """
+
 from __future__ import annotations
 
 import ast

@@ -1,4 +1,5 @@
 """DB006 `relationship-without-foreign-key`: Flags `<name>_id` integer columns without a `REFERENCES`/`FOREIGN KEY` clause."""
+
 from __future__ import annotations
 
 import re
@@ -13,9 +14,7 @@ from baes.standards.rules.families import DATABASE
 _RELATION_COLUMN = re.compile(r"^(\w+)_id$", re.IGNORECASE)
 
 
-
 _INTEGER_TYPE = re.compile(r"\s*INT", re.IGNORECASE)
-
 
 
 def _missing_foreign_key(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
@@ -26,7 +25,6 @@ def _missing_foreign_key(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
             integer = _INTEGER_TYPE.match(column.definition)
             if relation and integer and column.name.lower() not in fks:
                 yield column_violation(ctx.index, sql, column, table=table.name, column=column.name)
-
 
 
 RULE = DATABASE.rule(
@@ -75,4 +73,3 @@ RULE = DATABASE.rule(
         ),
     ),
 )
-

@@ -1,4 +1,5 @@
 """DB002 `sql-built-from-strings`: Flags SQL built with f-strings, `%`, `.format()` or `+` that reaches `execute()`."""
+
 from __future__ import annotations
 
 import ast
@@ -54,6 +55,7 @@ def _ddl_arguments(index: SourceIndex) -> set[int]:
     """Ids of the expressions that are DDL, not queries: a column's ``server_default=text(...)``,
     the arguments of ``Column``, ``Index``, ``CheckConstraint``, ``Computed``... A DDL clause
     takes no bind parameters, so the advice would be impossible there."""
+
     def compute(ix: SourceIndex) -> set[int]:
         ids = {id(k.value) for k in ix.nodes(ast.keyword) if k.arg in _DDL_KEYWORDS}
         for call in ix.calls_to(*_DDL_CONSTRUCTS):
@@ -94,9 +96,7 @@ def _helpers(index: SourceIndex, node: ast.expr) -> list[ast.FunctionDef | ast.A
     return []
 
 
-def _returned_sql(
-    index: SourceIndex, helper: ast.FunctionDef | ast.AsyncFunctionDef
-) -> Iterator[ast.expr]:
+def _returned_sql(index: SourceIndex, helper: ast.FunctionDef | ast.AsyncFunctionDef) -> Iterator[ast.expr]:
     """What ``helper`` returns that is SQL built from strings with a value spliced in."""
     for ret in index.own_statements(helper, ast.Return):
         value = ret.value
@@ -131,10 +131,7 @@ def _sql_injection(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
         built = [first]
         if isinstance(first, ast.Name) and not is_upper_constant_name(first.id):
             built = reaching_values(scope, first.id, call.lineno)
-            if any(
-                dynamic_sql(value, index, scope, call, fragments=fragments or _fragment(value, method))
-                for value in built
-            ):
+            if any(dynamic_sql(value, index, scope, call, fragments=fragments or _fragment(value, method)) for value in built):
                 yield Violation.at(first, method=method, via=f" through `{first.id}`", advice=_advice(method))
                 continue
         # SQL returned by a helper of this file: reported where it is built, once
@@ -145,7 +142,6 @@ def _sql_injection(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
                         reported.add(id(returned))
                         via = f" through `{helper.name}()`"
                         yield Violation.at(returned, method=method, via=via, advice=_advice(method))
-
 
 
 RULE = DATABASE.rule(
@@ -168,10 +164,10 @@ RULE = DATABASE.rule(
         "Read: queries reaching `execute()`/`executemany()`/`executescript()` or SQLAlchemy's `text()`, directly, "
         "through a local variable, or returned by a helper function of the same file (reported where the helper "
         "builds it). Not reported: a splice where SQL expects a name (after `FROM`/`JOIN`/`INTO`/`UPDATE`/`TABLE`/"
-        "`INDEX`, a column before a comparison, a column list, glued to a name or inside `\"...\"`) or anywhere in "
+        '`INDEX`, a column before a comparison, a column list, glued to a name or inside `"..."`) or anywhere in '
         "a statement that takes no parameters (`CREATE`/`ALTER`/`DROP`/`REINDEX`/`PRAGMA`): a placeholder cannot "
         "hold an identifier. Nor values the code vouches for: constants, UPPER_CASE names, placeholder lists built "
-        "from `?` literals (`\", \".join(\"?\" * n)`), `int(x)`, a quoting helper (`quote_identifier(x)`), a "
+        'from `?` literals (`", ".join("?" * n)`), `int(x)`, a quoting helper (`quote_identifier(x)`), a '
         "parameter typed `Literal[...]` or an enum, a name checked before the query against an allow-list "
         "(`if x not in ALLOWED: raise`), with `isidentifier()`, a pattern or a validating helper; "
         "numbers formatted as numbers (`%d`, `{n:d}`); text built only from such pieces (a choice between "

@@ -12,6 +12,7 @@ a pattern or a validating helper before use, numbers formatted as numbers (``%d`
 built only from such pieces (a choice between constants, a join of constant or quoted pieces,
 an f-string whose other splices are names).
 """
+
 from __future__ import annotations
 
 import ast
@@ -81,9 +82,11 @@ def concat_parts(node: ast.expr) -> list[ast.expr]:
 
 def _percent_segments(text: str, right: ast.expr) -> list[Text | Value] | None:
     values = list(right.elts) if isinstance(right, ast.Tuple) else [right]
-    named = {
-        k.value: v for k, v in zip(right.keys, right.values, strict=True) if isinstance(k, ast.Constant)
-    } if isinstance(right, ast.Dict) else {}
+    named = (
+        {k.value: v for k, v in zip(right.keys, right.values, strict=True) if isinstance(k, ast.Constant)}
+        if isinstance(right, ast.Dict)
+        else {}
+    )
     out: list[Text | Value] = []
     cursor, position = 0, 0
     for m in _PERCENT.finditer(text):
@@ -213,9 +216,7 @@ def _placeholder_builder(node: ast.AST) -> bool:
     return any(isinstance(n, ast.Constant) and isinstance(n.value, str) and "?" in n.value for n in ast.walk(node))
 
 
-def _safe_part(
-    node: ast.expr, index: SourceIndex, scope: ast.AST | None, use: ast.AST | None, depth: int = 0
-) -> bool:
+def _safe_part(node: ast.expr, index: SourceIndex, scope: ast.AST | None, use: ast.AST | None, depth: int = 0) -> bool:
     """A spliced value that cannot carry arbitrary text into the query: a constant, a number, a
     quoted identifier, a vouched-for name, or text built only from such pieces (a choice between
     them, a join of them, an f-string whose other splices are names)."""
@@ -242,9 +243,7 @@ def _safe_part(
         if _vouched(index, scope, node.id, use):
             return True
         values = _values_of(index, scope, node.id, use)
-        return bool(values) and all(
-            _placeholder_builder(v) or _safe_part(v, index, scope, use, depth + 1) for v in values
-        )
+        return bool(values) and all(_placeholder_builder(v) or _safe_part(v, index, scope, use, depth + 1) for v in values)
     if _placeholder_builder(node):
         return True
     return _built_from_safe(node, index, scope, use, depth + 1)
@@ -280,14 +279,19 @@ def _safe_items(node: ast.expr, index: SourceIndex, scope: ast.AST | None, use: 
     if isinstance(node, ast.Name) and scope is not None and depth <= _DEPTH:
         values = assigned_values(index, scope, node.id)
         added = [
-            arg for call in index.calls_to(*_LIST_ADDS)
-            if isinstance(call.func, ast.Attribute) and isinstance(call.func.value, ast.Name)
-            and call.func.value.id == node.id and _in_scope(index, call, scope)
+            arg
+            for call in index.calls_to(*_LIST_ADDS)
+            if isinstance(call.func, ast.Attribute)
+            and isinstance(call.func.value, ast.Name)
+            and call.func.value.id == node.id
+            and _in_scope(index, call, scope)
             for arg in call.args[-1:]
         ]
         extended = [a for a in added if isinstance(a, (ast.List, ast.Tuple, ast.ListComp, ast.GeneratorExp))]
-        return bool(values) and all(_safe_items(v, index, scope, use, depth + 1) for v in values + extended) and all(
-            _placeholder_builder(a) or _safe_part(a, index, scope, use, depth + 1) for a in added if a not in extended
+        return (
+            bool(values)
+            and all(_safe_items(v, index, scope, use, depth + 1) for v in values + extended)
+            and all(_placeholder_builder(a) or _safe_part(a, index, scope, use, depth + 1) for a in added if a not in extended)
         )
     return False
 
@@ -377,10 +381,10 @@ def _typed_safely(index: SourceIndex, func: ast.FunctionDef | ast.AsyncFunctionD
 
 def _enum_classes(index: SourceIndex) -> frozenset[str]:
     """Classes of this file that are enums (their members are fixed names)."""
+
     def compute(ix: SourceIndex) -> frozenset[str]:
         return frozenset(
-            c.name for c in ix.nodes(ast.ClassDef)
-            if any((dotted_name(b) or "").split(".")[-1].endswith("Enum") for b in c.bases)
+            c.name for c in ix.nodes(ast.ClassDef) if any((dotted_name(b) or "").split(".")[-1].endswith("Enum") for b in c.bases)
         )
 
     return index.memo("enum_classes", compute)

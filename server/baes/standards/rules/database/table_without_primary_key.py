@@ -1,4 +1,5 @@
 """DB004 `table-without-primary-key`: Flags `CREATE TABLE` statements without a primary key."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -14,7 +15,6 @@ def _primary_key(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     for sql, table in _tables(ctx.index):
         if not table.has_primary_key:
             yield table_violation(ctx.index, sql, table, table=table.name)
-
 
 
 RULE = DATABASE.rule(
@@ -45,4 +45,3 @@ RULE = DATABASE.rule(
         ),
     ),
 )
-

@@ -1,4 +1,5 @@
 """Frontend rules (FE): Streamlit pages that talk to the API."""
+
 from __future__ import annotations
 
 from baes.standards.rule import Rule

@@ -1,4 +1,5 @@
 """What several frontend rules share."""
+
 from __future__ import annotations
 
 import ast
@@ -29,6 +30,7 @@ def _is_send(call: ast.Call, index: SourceIndex, local_senders: set[str]) -> boo
 
 def _local_senders(index: SourceIndex) -> set[str]:
     """Functions of this file that send data to the API (so calling them counts as sending)."""
+
     def compute(ix: SourceIndex) -> set[str]:
         # without local senders a send is an HTTP client's post/put/patch/delete: find those once,
         # then ask which functions hold one themselves (not in a nested function or lambda)
@@ -40,15 +42,16 @@ def _local_senders(index: SourceIndex) -> set[str]:
     return index.memo("frontend_senders", compute)
 
 
-
 def is_streamlit_page(index: SourceIndex) -> bool:
     """Whether the file is a page Streamlit runs: a statement of the module itself (or under
     ``if __name__ == "__main__":``) calls ``st.*`` or a function of this file that does. A module
     that only defines components, models or helpers is a library: its caller is the page."""
+
     def compute(ix: SourceIndex) -> bool:
         calls = {func.name: ix.own(func, ast.Call) for func in ix.functions}
         drawing = {
-            name for name, own in calls.items()
+            name
+            for name, own in calls.items()
             if any(isinstance(c.func, ast.Attribute) and _streamlit_call(c, ix, c.func.attr) for c in own)
         }
         grown = True

@@ -1,4 +1,5 @@
 """FE001 `form-input-not-validated`: Flags Streamlit forms whose data is sent to the API without checking it first."""
+
 from __future__ import annotations
 
 import ast
@@ -22,7 +23,6 @@ def _submit_names(index: SourceIndex) -> set[str]:
         if isinstance(stmt.value, ast.Call) and _streamlit_call(stmt.value, index, "form_submit_button"):
             names.update(t.id for t in stmt.targets if isinstance(t, ast.Name))
     return names
-
 
 
 def _form_validation(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
@@ -50,7 +50,6 @@ def _form_validation(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
                 break
 
 
-
 RULE = FRONTEND.rule(
     id="FE001",
     name="form-input-not-validated",
@@ -60,7 +59,7 @@ RULE = FRONTEND.rule(
     critical=False,
     message="form data is sent to the API without checking the input first",
     why="Checking required fields in the page gives the user an immediate, specific message instead of a 422.",
-    how_to_fix="Before sending: `if not name.strip(): st.error(\"Name is required\")` and only send in the `else`.",
+    how_to_fix='Before sending: `if not name.strip(): st.error("Name is required")` and only send in the `else`.',
     check=_form_validation,
     notes=(
         "Scope: the `if submitted:` branch of a `st.form_submit_button`; an `if`, `assert` or `try` "
@@ -104,4 +103,3 @@ RULE = FRONTEND.rule(
         ),
     ),
 )
-

@@ -1,4 +1,5 @@
 """FE003 `hard-coded-api-url`: Flags API URLs written as literals inside calls in Streamlit pages."""
+
 from __future__ import annotations
 
 import ast
@@ -53,8 +54,11 @@ def _url_constants(ctx: RuleContext[ApiUrlOptions]) -> Iterator[Violation]:
         if isinstance(stmt, ast.Assign) and len(stmt.targets) == 1 and isinstance(stmt.targets[0], ast.Name)
     }
     urls = {
-        name: value for name, value in constants.items()
-        if isinstance(value, ast.Constant) and isinstance(value.value, str) and URL_PREFIX.match(value.value)
+        name: value
+        for name, value in constants.items()
+        if isinstance(value, ast.Constant)
+        and isinstance(value.value, str)
+        and URL_PREFIX.match(value.value)
         and is_local_address(value.value)
     }
     if not urls:
@@ -101,7 +105,6 @@ def _names_in_config_calls(index: SourceIndex) -> set[str]:
     return names
 
 
-
 RULE = FRONTEND.rule(
     id="FE003",
     name="hard-coded-api-url",
@@ -112,8 +115,7 @@ RULE = FRONTEND.rule(
     message="hard-coded address {value} {where}; read the API address from configuration (`{env_var}`)",
     why="The page must reach the API wherever it is deployed; a URL inside a call has to be edited by hand.",
     how_to_fix=(
-        "`API_URL = os.environ.get(\"BAES_API_URL\", \"http://localhost:8000\")` at module level, "
-        "then `f\"{API_URL}/students\"`."
+        '`API_URL = os.environ.get("BAES_API_URL", "http://localhost:8000")` at module level, then `f"{API_URL}/students"`.'
     ),
     check=_hard_coded_url,
     patch=ReplaceLiteralWithEnv,
@@ -218,4 +220,3 @@ RULE = FRONTEND.rule(
         ),
     ),
 )
-

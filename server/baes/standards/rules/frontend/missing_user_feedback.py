@@ -1,4 +1,5 @@
 """FE002 `missing-user-feedback`: Flags pages that change data through the API without `st.success`/`st.error` feedback."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -39,7 +40,6 @@ def _feedback(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
         yield Violation.at(first, missing=" and ".join(missing))
 
 
-
 RULE = FRONTEND.rule(
     id="FE002",
     name="missing-user-feedback",
@@ -49,10 +49,10 @@ RULE = FRONTEND.rule(
     critical=False,
     message="the page changes data through the API but shows no {missing} feedback",
     why="Without `st.success`/`st.error` the user cannot tell whether the create, edit or delete worked.",
-    how_to_fix="Check the response: `st.success(\"Saved\")` when it is OK, `st.error(response.text)` when not.",
+    how_to_fix='Check the response: `st.success("Saved")` when it is OK, `st.error(response.text)` when not.',
     check=_feedback,
     notes=(
-        "Only pages: a file whose module-level statements (or `if __name__ == \"__main__\":` block) call "
+        'Only pages: a file whose module-level statements (or `if __name__ == "__main__":` block) call '
         "`st.*` or a function of the file that does. A module that only defines components, models or helpers "
         "is a library; the page calling it decides what feedback to show."
     ),
@@ -119,4 +119,3 @@ RULE = FRONTEND.rule(
         ),
     ),
 )
-

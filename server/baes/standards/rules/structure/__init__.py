@@ -1,4 +1,5 @@
 """Structure rules (ST): checks that hold for any Python file, SWEA kind or not."""
+
 from __future__ import annotations
 
 from baes.standards.rule import Rule

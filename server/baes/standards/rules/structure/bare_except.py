@@ -1,4 +1,5 @@
 """ST002 `bare-except`: Flags `except:` without an exception type."""
+
 from __future__ import annotations
 
 import ast
@@ -27,7 +28,6 @@ def _bare_except(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
         if handler.type is None and not _reraises(handler):
             fix = ReplaceBareExcept.spec({"line": handler.lineno}, "replace with `except Exception:`")
             yield Violation(handler.lineno, handler.col_offset, handler.lineno, handler.col_offset + 6, fix=fix)
-
 
 
 RULE = STRUCTURE.rule(
@@ -105,4 +105,3 @@ RULE = STRUCTURE.rule(
         ),
     ),
 )
-

@@ -1,4 +1,5 @@
 """ST005 `http-call-without-timeout`: Flags `requests` and `urllib` calls that can wait forever for a server."""
+
 from __future__ import annotations
 
 import ast
@@ -95,7 +96,7 @@ RULE = STRUCTURE.rule(
         "and never answers hangs the page, the worker or the script for good."
     ),
     how_to_fix=f"Pass `timeout=` in seconds (e.g. `requests.get(url, timeout={DEFAULT_TIMEOUT_SECONDS})`), or a "
-               "`(connect, read)` pair.",
+    "`(connect, read)` pair.",
     check=_check,
     patch=AddTimeout,
     notes=(

@@ -1,4 +1,5 @@
 """ST000 `internal-error`: Reports a rule that crashed on this file (the other rules still ran)."""
+
 from __future__ import annotations
 
 from baes.standards.findings import Severity
@@ -17,4 +18,3 @@ RULE = STRUCTURE.rule(
     how_to_fix="Nothing to fix in your code; the file's outcome is 'uncertain' until the rule is fixed.",
     check=_no_check,
 )
-

@@ -1,4 +1,5 @@
 """ST004 `naming-convention`: Flags function names that are not snake_case and class names that are not CapWords."""
+
 from __future__ import annotations
 
 import ast
@@ -13,9 +14,7 @@ from baes.standards.rules.families import STRUCTURE
 _SNAKE = re.compile(r"^_{0,2}[a-z][a-z0-9_]*_{0,2}$|^_+$")
 
 
-
 _PASCAL = re.compile(r"^_?[A-Z][A-Za-z0-9]*$")
-
 
 
 # Names other code dispatches on: ``visit_<NodeName>`` (ast, libcst, SQLAlchemy's compiler),
@@ -61,7 +60,6 @@ def _naming(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
         if id(func) in methods_of_subclasses or _SNAKE.match(func.name) or _conventional_exception(func):
             continue
         yield Violation.header(func, kind="function", name=func.name, style="snake_case")
-
 
 
 RULE = STRUCTURE.rule(
@@ -139,4 +137,3 @@ RULE = STRUCTURE.rule(
         ),
     ),
 )
-

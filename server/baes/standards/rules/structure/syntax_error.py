@@ -1,4 +1,5 @@
 """ST001 `syntax-error`: Reports a file that Python cannot parse, at the error's position."""
+
 from __future__ import annotations
 
 from baes.standards.findings import Severity
@@ -41,4 +42,3 @@ RULE = STRUCTURE.rule(
         ),
     ),
 )
-

@@ -1,4 +1,5 @@
 """ST003 `undefined-name`: Flags names that are used but neither imported, defined in the file nor builtins."""
+
 from __future__ import annotations
 
 import ast
@@ -52,27 +53,39 @@ KNOWN_IMPORTS: dict[str, str] = {
 }
 
 
-
 _MODULE_NAMES = frozenset(
-    {"__name__", "__file__", "__doc__", "__package__", "__spec__", "__loader__", "__path__",
-     "__builtins__", "__cached__", "__annotations__", "__dict__", "__module__", "__qualname__",
-     "__class__", "__debug__", "__all__", "__version__", "__getattr__", "__dir__"}
+    {
+        "__name__",
+        "__file__",
+        "__doc__",
+        "__package__",
+        "__spec__",
+        "__loader__",
+        "__path__",
+        "__builtins__",
+        "__cached__",
+        "__annotations__",
+        "__dict__",
+        "__module__",
+        "__qualname__",
+        "__class__",
+        "__debug__",
+        "__all__",
+        "__version__",
+        "__getattr__",
+        "__dir__",
+    }
 )
-
 
 
 # names that are builtins on some platforms or versions only
 _PLATFORM_BUILTINS = frozenset({"WindowsError", "unicode", "long", "basestring", "xrange", "raw_input"})
 
 
-
 _BUILTINS = frozenset(dir(builtins)) | _MODULE_NAMES | _PLATFORM_BUILTINS
 
 
-
 _DYNAMIC_SCOPE_CALLS = frozenset({"exec", "globals", "locals", "vars", "eval", "__import__"})
-
-
 
 
 @dataclass(frozen=True)
@@ -91,7 +104,9 @@ def _binding_groups(index: SourceIndex) -> Iterator[Iterable[str]]:
     """
     yield index.imports
     def_kinds: tuple[type[ast.FunctionDef | ast.AsyncFunctionDef | ast.ClassDef], ...] = (
-        ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef,
+        ast.FunctionDef,
+        ast.AsyncFunctionDef,
+        ast.ClassDef,
     )
     for kind in def_kinds:
         yield [node.name for node in index.nodes(kind)]
@@ -105,7 +120,6 @@ def _binding_groups(index: SourceIndex) -> Iterator[Iterable[str]]:
     for match_kind in match_kinds:
         yield [node.name for node in index.nodes(match_kind) if node.name]
     yield [node.rest for node in index.nodes(ast.MatchMapping) if node.rest]
-
 
 
 def _undefined_names(ctx: RuleContext[UndefinedNameOptions]) -> Iterator[Violation]:
@@ -137,7 +151,6 @@ def _undefined_names(ctx: RuleContext[UndefinedNameOptions]) -> Iterator[Violati
         statement = KNOWN_IMPORTS.get(name)
         fix = AddImport.spec({"import_statement": statement}, f"add `{statement}`") if statement else None
         yield Violation.at(node, fix=fix, name=name, hint=f": add `{statement}`" if statement else "")
-
 
 
 RULE = STRUCTURE.rule(
@@ -352,4 +365,3 @@ RULE = STRUCTURE.rule(
         ),
     ),
 )
-

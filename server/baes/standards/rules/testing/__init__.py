@@ -1,4 +1,5 @@
 """Test rules (TE): pytest suites that exercise a FastAPI application."""
+
 from __future__ import annotations
 
 from baes.standards.rule import Rule

@@ -1,4 +1,5 @@
 """What several testing rules share."""
+
 from __future__ import annotations
 
 import ast
@@ -40,6 +41,7 @@ def _find_client_calls(index: SourceIndex) -> list[ast.Call]:
 def _assert_ranges(index: SourceIndex) -> tuple[list[int], list[int]]:
     """Start and end lines of every ``assert`` (they never nest), sorted by start (once per index:
     TE001 and TE004 ask several times)."""
+
     def compute(ix: SourceIndex) -> tuple[list[int], list[int]]:
         ranges = sorted((a.lineno, a.end_lineno or a.lineno) for a in ix.nodes(ast.Assert))
         return [a for a, _ in ranges], [b for _, b in ranges]
@@ -57,11 +59,29 @@ def _in_an_assert(index: SourceIndex, nodes: list[ast.AST]) -> bool:
     return False
 
 
-
 # path segments of endpoints that authenticate rather than manage a resource
 _AUTH_SEGMENTS = frozenset(
-    {"login", "logout", "token", "tokens", "auth", "oauth", "oauth2", "signin", "sign-in", "signup", "sign-up",
-     "register", "refresh", "session", "sessions", "password", "verify", "me", "jwt"}
+    {
+        "login",
+        "logout",
+        "token",
+        "tokens",
+        "auth",
+        "oauth",
+        "oauth2",
+        "signin",
+        "sign-in",
+        "signup",
+        "sign-up",
+        "register",
+        "refresh",
+        "session",
+        "sessions",
+        "password",
+        "verify",
+        "me",
+        "jwt",
+    }
 )
 _ID_SEGMENT = re.compile(r"^(\{\}|\d+|[0-9a-f]{8}-[0-9a-f-]{27,})$", re.IGNORECASE)
 _BODY_KEYWORDS = frozenset({"json", "data", "content", "files"})
@@ -108,7 +128,6 @@ class ApiCall:
             parts.pop()
         return "/" + "/".join(parts)
 
-
     @property
     def parent(self) -> str | None:
         """The collection holding the one resource the path names (its last segment dropped)."""
@@ -119,6 +138,7 @@ class ApiCall:
 
 def api_calls(index: SourceIndex) -> list[ApiCall]:
     """The client calls of the file as requests (cached per index)."""
+
     def compute(ix: SourceIndex) -> list[ApiCall]:
         out = []
         for call in client_calls(ix):
@@ -136,9 +156,7 @@ def _path(call: ast.Call) -> str | None:
     if isinstance(first, ast.Constant) and isinstance(first.value, str):
         return first.value
     if isinstance(first, ast.JoinedStr):
-        return "".join(
-            v.value if isinstance(v, ast.Constant) and isinstance(v.value, str) else "{}" for v in first.values
-        )
+        return "".join(v.value if isinstance(v, ast.Constant) and isinstance(v.value, str) else "{}" for v in first.values)
     return None
 
 

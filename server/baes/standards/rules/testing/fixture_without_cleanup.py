@@ -1,4 +1,5 @@
 """TE005 `fixture-without-cleanup`: Flags pytest fixtures that open a connection or temporary database and never clean it up."""
+
 from __future__ import annotations
 
 import ast
@@ -17,7 +18,6 @@ from baes.standards.rules.families import TESTING
 _RESOURCE_OPENERS = frozenset({"connect", "create_engine", "TemporaryDirectory", "mkdtemp", "NamedTemporaryFile"})
 
 
-
 def _fixture_cleanup(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     index = ctx.index
     reported: set[int] = set()
@@ -31,7 +31,6 @@ def _fixture_cleanup(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
             continue
         reported.add(id(func))
         yield Violation.header(func, name=func.name, opener=call_name(opener))
-
 
 
 RULE = TESTING.rule(
@@ -76,4 +75,3 @@ RULE = TESTING.rule(
         ),
     ),
 )
-

@@ -1,4 +1,5 @@
 """TE003 `incomplete-crud-lifecycle`: Flags API test files that create resources but never read, update or delete them."""
+
 from __future__ import annotations
 
 from collections.abc import Iterator
@@ -32,7 +33,9 @@ def _lifecycle(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
 
 
 _OPERATIONS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("GET", ("get",)), ("PUT/PATCH", ("put", "patch")), ("DELETE", ("delete",)),
+    ("GET", ("get",)),
+    ("PUT/PATCH", ("put", "patch")),
+    ("DELETE", ("delete",)),
 )
 
 
@@ -128,4 +131,3 @@ RULE = TESTING.rule(
         ),
     ),
 )
-

@@ -1,4 +1,5 @@
 """TE004 `missing-error-case-tests`: Flags API test files without tests of the 404 and 422 responses."""
+
 from __future__ import annotations
 
 import ast
@@ -23,6 +24,7 @@ class ErrorCaseOptions(RuleOptions):
 
 def _int_constants(index: SourceIndex) -> dict[int, list[ast.Constant]]:
     """Integer literals by value (one pass over the constants for every status code asked)."""
+
     def compute(ix: SourceIndex) -> dict[int, list[ast.Constant]]:
         grouped: dict[int, list[ast.Constant]] = {}
         for n in ix.nodes(ast.Constant):
@@ -33,14 +35,12 @@ def _int_constants(index: SourceIndex) -> dict[int, list[ast.Constant]]:
     return index.memo("int_constants", compute)
 
 
-
 def _status_mentions(index: SourceIndex, code: int) -> list[ast.AST]:
     """Nodes naming the status ``code``: the number itself or ``status.HTTP_<code>_...``."""
     found: list[ast.AST] = list(_int_constants(index).get(code, ()))
     prefix = f"HTTP_{code}"
     found += [n for n in index.nodes(ast.Attribute) if n.attr.startswith(prefix)]
     return found
-
 
 
 def _can_answer(code: int, calls: list[ApiCall], index: SourceIndex) -> bool:
@@ -61,9 +61,7 @@ def _routes_may_answer(index: SourceIndex, code: int) -> bool:
     if not defined:
         return True
     spans = [(r.function.lineno, r.function.end_lineno or r.function.lineno) for r in defined]
-    return any(
-        start <= getattr(node, "lineno", 0) <= end for node in _status_mentions(index, code) for start, end in spans
-    )
+    return any(start <= getattr(node, "lineno", 0) <= end for node in _status_mentions(index, code) for start, end in spans)
 
 
 def _in_parametrize(index: SourceIndex, nodes: list[ast.AST]) -> bool:
@@ -80,7 +78,8 @@ def _error_cases(ctx: RuleContext[ErrorCaseOptions]) -> Iterator[Violation]:
         return
     expected = [code for code in ctx.options.expected_statuses if _can_answer(code, calls, index)]
     missing = [
-        str(code) for code in expected
+        str(code)
+        for code in expected
         if not (_in_an_assert(index, found := _status_mentions(index, code)) or _in_parametrize(index, found))
     ]
     if missing:
@@ -163,4 +162,3 @@ RULE = TESTING.rule(
         ),
     ),
 )
-

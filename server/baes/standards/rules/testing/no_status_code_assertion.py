@@ -1,4 +1,5 @@
 """TE001 `no-status-code-assertion`: Flags API test files that never assert on `response.status_code`."""
+
 from __future__ import annotations
 
 import ast
@@ -16,13 +17,11 @@ def _status_attributes(index: SourceIndex) -> list[ast.AST]:
     return [n for n in index.nodes(ast.Attribute) if n.attr in ("status_code", "status")]
 
 
-
 def _status_assertions(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     # a fixture's request is set-up and a login post gets a token: neither is the API under test
     calls = [c for c in api_calls(ctx.index) if not c.setup and not c.auth]
     if calls and not _in_an_assert(ctx.index, _status_attributes(ctx.index)):
         yield Violation.at(calls[0].call)
-
 
 
 RULE = TESTING.rule(
@@ -74,4 +73,3 @@ RULE = TESTING.rule(
         ),
     ),
 )
-

@@ -1,4 +1,5 @@
 """TE002 `test-without-assertion`: Flags test functions that assert nothing."""
+
 from __future__ import annotations
 
 import ast
@@ -25,7 +26,6 @@ def _assertion_lines(index: SourceIndex) -> list[int]:
     return sorted(lines)
 
 
-
 def _empty_tests(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     index = ctx.index
     tests = [f for f in index.functions if is_test_function(f) and _only_marks(f)]
@@ -49,19 +49,14 @@ def _empty_tests(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
             yield Violation.header(func, name=func.name)
 
 
-
 def _any_between(sorted_lines: list[int], start: int, end: int) -> bool:
     """Whether a line of ``sorted_lines`` falls in ``start..end`` (a bisection, no scan)."""
     i = bisect_left(sorted_lines, start)
     return i < len(sorted_lines) and sorted_lines[i] <= end
 
 
-
 def _empty_body(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
-    return all(
-        isinstance(s, ast.Pass) or (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant)) for s in func.body
-    )
-
+    return all(isinstance(s, ast.Pass) or (isinstance(s, ast.Expr) and isinstance(s.value, ast.Constant)) for s in func.body)
 
 
 def _only_marks(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
@@ -73,7 +68,6 @@ def _only_marks(func: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
     return True
 
 
-
 RULE = TESTING.rule(
     id="TE002",
     name="test-without-assertion",
@@ -83,7 +77,7 @@ RULE = TESTING.rule(
     critical=False,
     message="test `{name}` asserts nothing",
     why="A test without an assertion passes whatever the code does, so it protects nothing.",
-    how_to_fix="Assert on the outcome (`assert response.status_code == 200`, `assert body[\"name\"] == ...`).",
+    how_to_fix='Assert on the outcome (`assert response.status_code == 200`, `assert body["name"] == ...`).',
     check=_empty_tests,
     notes=(
         "Reported when the test calls the API client (`client.get(...)`) or has an empty body: real suites "
@@ -134,4 +128,3 @@ RULE = TESTING.rule(
         ),
     ),
 )
-
