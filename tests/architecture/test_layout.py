@@ -16,6 +16,13 @@ FACE_LIBRARIES = ("pygls", "lsprotocol", "argparse")
 MAX_MODULE_LINES = 420
 
 
+def test_the_cycle_finder_sees_a_cycle() -> None:
+    from import_graph import ImportSite
+
+    edges = [("a", "b"), ("b", "c"), ("c", "a"), ("d", "a")]
+    assert cycles([ImportSite(x, y, 1, False) for x, y in edges]) == [["a", "b", "c"]]
+
+
 def test_no_import_cycle_in_the_package() -> None:
     found = cycles(import_sites())
     assert found == [], "import cycles: " + "; ".join(" -> ".join(c) for c in found)

@@ -7,8 +7,9 @@ the package has no import cycle.
 
 from __future__ import annotations
 
-import ast
 from pathlib import Path
+
+from tests.architecture.import_graph import ImportSite, all_modules, cycles, import_sites
 
 import baes.lsp
 
@@ -16,66 +17,18 @@ LSP_DIR = Path(baes.lsp.__file__).resolve().parent
 SERVER = "baes.lsp.server"
 
 
-def _module_name(path: Path) -> str:
-    parts = path.relative_to(LSP_DIR.parent.parent).with_suffix("").parts
-    return ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
-
-
 def _graph() -> dict[str, set[str]]:
-    """``baes.lsp`` module → the ``baes.lsp`` modules it imports (``from pkg import mod`` counts as ``mod``)."""
-    modules = {_module_name(path): path for path in LSP_DIR.rglob("*.py")}
+    """``baes.lsp`` module → the ``baes.lsp`` modules it imports (one import reader for the whole package)."""
+    modules = {name for name in all_modules() if name.startswith("baes.lsp.")}
     graph: dict[str, set[str]] = {name: set() for name in modules}
-    for name, path in modules.items():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
-            if isinstance(node, ast.Import):
-                targets = [alias.name for alias in node.names]
-            elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-                targets = [f"{node.module}.{alias.name}" for alias in node.names] + [node.module]
-            else:
-                continue
-            for target in targets:
-                while target and target not in modules:
-                    target = target.rpartition(".")[0]
-                if target and target != name and target != "baes.lsp" and not name.startswith(f"{target}."):
-                    graph[name].add(target)
+    for site in import_sites():
+        if site.importer in modules and site.imported in modules and not site.importer.startswith(f"{site.imported}."):
+            graph[site.importer].add(site.imported)
     return graph
 
 
 def _cycles(graph: dict[str, set[str]]) -> list[list[str]]:
-    """Strongly connected components with more than one module (Tarjan)."""
-    index: dict[str, int] = {}
-    low: dict[str, int] = {}
-    stack: list[str] = []
-    found: list[list[str]] = []
-
-    def visit(node: str) -> None:
-        index[node] = low[node] = len(index)
-        stack.append(node)
-        for nxt in graph[node]:
-            if nxt not in index:
-                visit(nxt)
-                low[node] = min(low[node], low[nxt])
-            elif nxt in stack:
-                low[node] = min(low[node], index[nxt])
-        if low[node] == index[node]:
-            component = []
-            while True:
-                member = stack.pop()
-                component.append(member)
-                if member == node:
-                    break
-            if len(component) > 1:
-                found.append(sorted(component))
-
-    for node in sorted(graph):
-        if node not in index:
-            visit(node)
-    return found
-
-
-def test_the_cycle_finder_sees_a_cycle() -> None:
-    graph = {"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}
-    assert _cycles(graph) == [["a", "b", "c"]]
+    return cycles([ImportSite(importer, imported, 0, False) for importer, targets in graph.items() for imported in targets])
 
 
 def test_the_language_server_has_no_import_cycle() -> None:
