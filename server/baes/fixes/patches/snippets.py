@@ -34,6 +34,7 @@ class LinesSnippet:
     prefix: str
     module: cst.Module
     suffix: str = ""  # synthetic text appended for parsing (a ``pass`` body), removed on render
+    cr_only: bool = False  # the region breaks lines with a lone ``\r``: parsed with ``\n`` (see ``parse_lines``)
 
     @property
     def body(self) -> Sequence[cst.BaseStatement]:
@@ -61,6 +62,8 @@ class LinesSnippet:
         if drop_header:
             module = module.with_changes(header=[])
         code = module.code
+        if self.cr_only:
+            code = code.replace("\n", "\r")
         if not code.startswith(self.prefix) or not code.endswith(self.suffix):
             raise PatchFailure("internal error: the parsing wrapper was lost")
         return code[len(self.prefix) : len(code) - len(self.suffix)]
@@ -80,11 +83,15 @@ def parse_lines(source: PatchSource, start: int, end: int, suffix: str = "") -> 
     if indent and indent.group():
         match = NEWLINE.search(text)
         prefix = "if True:" + (match.group() if match else source.newline)
+    parsed = prefix + text + suffix
+    # libcst drops a final lone "\r" (old Mac line endings), so such a region is parsed with "\n"
+    # in its place and turned back on render: one character for one, no "\n" in the text to confuse
+    cr_only = "\r" in parsed and "\n" not in parsed
     try:
-        module = cst.parse_module(prefix + text + suffix)
+        module = cst.parse_module(parsed.replace("\r", "\n") if cr_only else parsed)
     except Exception as exc:  # libcst raises ParserSyntaxError and, on odd input, others
         raise PatchFailure(f"could not parse the code around the target: {_first_line(exc)}") from None
-    snippet = LinesSnippet(start, end, text, prefix, module, suffix)
+    snippet = LinesSnippet(start, end, text, prefix, module, suffix, cr_only)
     if prefix and (len(module.body) != 1 or not isinstance(module.body[0], cst.If)):
         raise PatchFailure("could not isolate the code around the target")
     return snippet
