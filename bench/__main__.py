@@ -52,7 +52,7 @@ def run(names: list[str], quick: bool, verbose: bool) -> list[Figure]:
                 env={**os.environ, ENV_FILE: sink, "PYTHONPATH": _pythonpath()},
             )
             took = time.perf_counter() - started
-            status = "ok" if done.returncode == 0 else f"FAILED (exit {done.returncode})"
+            status = "ok" if done.returncode == 0 else f"exit {done.returncode} (a target not met, or an error: see below)"
             print(f"{name}: {status} in {took:.0f} s", file=sys.stderr)
             if done.returncode != 0 and not verbose:
                 print((done.stdout or "")[-2000:] + (done.stderr or "")[-2000:], file=sys.stderr)
