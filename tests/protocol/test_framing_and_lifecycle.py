@@ -131,3 +131,27 @@ def test_debug_logging_never_echoes_a_secret_from_editor_settings(tmp_path: Path
         assert not [text for text in logs if "SECRET4" in text]
     finally:
         raw.close()
+
+
+def test_devices_and_fifos_are_never_read_by_any_feature(server: RawServer, tmp_path: Path) -> None:
+    """Issue 15 case 1: /dev/zero grew the server to many GB, a FIFO blocked it."""
+    import os
+
+    fifo = tmp_path / "pipe.py"
+    os.mkfifo(fifo)
+    server.start()
+    for uri in ("file:///dev/zero", fifo.as_uri()):
+        document = {"textDocument": {"uri": uri}}
+        start = {"line": 0, "character": 0}
+        calls = [
+            ("textDocument/diagnostic", document),
+            ("textDocument/hover", {**document, "position": start}),
+            ("textDocument/codeLens", document),
+            ("textDocument/codeAction", {**document, "range": {"start": start, "end": start}, "context": {"diagnostics": []}}),
+            ("workspace/executeCommand", {"command": "baes.fixAll", "arguments": [{"uri": uri}]}),
+        ]
+        for number, (method, params) in enumerate(calls):
+            server.send(frame(request(100 + number, method, params)))
+            answer = server.answer(100 + number, timeout=20)
+            assert "result" in answer or "error" in answer
+    assert server.proc.poll() is None
