@@ -11,14 +11,10 @@ from editor_support import SOURCE, make_workspace, run_flow
 pytestmark = pytest.mark.editor
 
 INSTALL = "install it with: bash scripts/install-editors.sh (Debian: apt-get install neovim)"
-TWO = (
-    SOURCE
-    + """
-
-def serve_local():
-    uvicorn.run(app, host="127.0.0.1")
+# two findings with safe fixes (stdlib names used without their import): what fix-all applies
+TWO = """def where():
+    return os.getcwd(), json.dumps({})
 """
-)
 
 
 def test_neovim_quick_fix_and_fix_all_saved_on_disk(tmp_path: Path) -> None:
@@ -61,4 +57,4 @@ def test_neovim_quick_fix_and_fix_all_saved_on_disk(tmp_path: Path) -> None:
         "import uvicorn", "import os\nimport uvicorn", 1
     ) or 'os.environ.get("UVICORN_HOST", "0.0.0.0")' in target.read_text(encoding="utf-8")
     saved = fix_all.read_text(encoding="utf-8")
-    assert saved.count("os.environ.get(") == 2 and "import os" in saved
+    assert "import os" in saved and "import json" in saved
