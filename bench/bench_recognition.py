@@ -1,6 +1,6 @@
 """Benchmark: the offline recognizer on the labelled requests, per kind (fully right / wrong / honest refusal).
 
-    PYTHONPATH=server .venv/bin/python bench/bench_recognition.py [--split tuning|held-out|all] [--failures]
+    PYTHONPATH=server .venv/bin/python bench/bench_recognition.py [--split tuning|held-out|fresh|fresh2|all] [--failures]
 
 The set is ``bench/recognition_requests.jsonl`` (see ``bench/recognition_labels.py``). "wrong" is any
 answer that differs from the label (a wrong change, or a change where only a refusal is right);
@@ -20,7 +20,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.figures import Figure, emit  # noqa: E402
-from bench.recognition_labels import REFUSED, RIGHT, WRONG, Outcome, load, score  # noqa: E402
+from bench.recognition_labels import NAMED_SPLITS, REFUSED, RIGHT, WRONG, Outcome, load, score  # noqa: E402
 
 TARGET_RIGHT = 0.95
 TARGET_KIND = 0.90
@@ -59,13 +59,13 @@ def _table(title: str, outcomes: list[Outcome]) -> bool:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("tuning", "held-out", "fresh", "all"), default="all")
+    parser.add_argument("--split", choices=("tuning", "held-out", *NAMED_SPLITS, "all"), default="all")
     parser.add_argument("--failures", action="store_true", help="list the tuning set's failures")
     args = parser.parse_args(argv)
     logging.disable(logging.WARNING)
     outcomes = [score(item) for item in load()]
     ok = True
-    for split in ("tuning", "held-out", "fresh"):
+    for split in ("tuning", "held-out", *NAMED_SPLITS):
         if args.split in (split, "all"):
             ok &= _table(split, [o for o in outcomes if o.labelled.split == split])
     if args.split == "all":

@@ -7,7 +7,8 @@ as ``name:type`` (a trailing ``?``: optional), ``relationships`` as ``Target`` (
 ``:many_to_many`` for that kind), ``removed``, ``renamed_from``/``renamed_to`` and ``defaults``, and
 ``existing``, the entities the project already has. A fixed ~30 % of the requests (chosen by a
 hash of the text, not by hand) is held out: it is not looked at while tuning the recognizer. Rows with
-``"split": "fresh"`` were written after the last tuning change and measured once (a second held-out set).
+``"split": "fresh"`` or ``"split": "fresh2"`` were written after the last tuning change of their round
+and measured once, blind (further held-out sets; ``NAMED_SPLITS``).
 ``known_failure`` says why a request is answered wrongly today: the test expects that failure (strictly,
 so a fix shows) instead of hiding it.
 """
@@ -25,6 +26,8 @@ from baes.recognition.recognize import recognize
 
 DATA = Path(__file__).resolve().parent / "recognition_requests.jsonl"
 HELD_OUT_PERCENT = 30
+#: Held-out sets written by hand after a round of tuning, in the order they were written.
+NAMED_SPLITS = ("fresh", "fresh2")
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"
 
@@ -39,20 +42,20 @@ class Labelled:
     intent: str
     expected: dict[str, Any]
     existing: tuple[str, ...] = ()
-    fresh: bool = False
+    named_split: str | None = None  # one of NAMED_SPLITS, or None for the hash-chosen tuning/held-out
     known_failure: str | None = None  # why the recognizer is known to answer it wrongly (measured, not fixed)
 
     @property
     def held_out(self) -> bool:
-        if self.fresh:
+        if self.named_split:
             return True
         digest = hashlib.sha1(self.request.encode("utf-8")).digest()
         return int.from_bytes(digest[:4], "big") % 100 < HELD_OUT_PERCENT
 
     @property
     def split(self) -> str:
-        if self.fresh:
-            return "fresh"
+        if self.named_split:
+            return self.named_split
         return "held-out" if self.held_out else "tuning"
 
 
@@ -93,6 +96,12 @@ def expected_spec(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _named_split(name: str | None) -> str | None:
+    if name is not None and name not in NAMED_SPLITS:
+        raise ValueError(f"unknown split {name!r}: expected one of {NAMED_SPLITS}")
+    return name
+
+
 def load(path: Path = DATA) -> list[Labelled]:
     items = []
     for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
@@ -107,7 +116,7 @@ def load(path: Path = DATA) -> list[Labelled]:
                 row["intent"],
                 expected_spec(row),
                 tuple(row.get("existing", [])),
-                row.get("split") == "fresh",
+                _named_split(row.get("split")),
                 row.get("known_failure"),
             )
         )

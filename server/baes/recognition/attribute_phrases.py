@@ -36,7 +36,7 @@ def _type_token(word: str) -> Tok:
 
 def mark_types(toks: Sequence[Tok]) -> list[Tok]:
     """Type phrases as one type word, before the list is split on "/" and commas:
-    "true/false", "yes/no" → ``boolean``; "in dollars", "in euros" → ``float``."""
+    "true/false", "yes/no" → ``boolean``; "in dollars", "in euros", "in kg" → ``float``."""
     result: list[Tok] = []
     i = 0
     while i < len(toks):
@@ -44,7 +44,7 @@ def mark_types(toks: Sequence[Tok]) -> list[Tok]:
             result.append(_type_token("boolean"))
             i += 3
             continue
-        if i + 1 < len(toks) and toks[i].low == "in" and toks[i + 1].low in vocab.CURRENCY_WORDS:
+        if i + 1 < len(toks) and toks[i].low == "in" and toks[i + 1].low in vocab.CURRENCY_WORDS | vocab.MEASURE_UNITS:
             result.append(_type_token("float"))
             i += 2
             continue
@@ -113,6 +113,21 @@ class Fields:
 
     def names(self) -> set[str]:
         return {a.name for a in self.attributes} | {r.field_name for r in self.relationships}
+
+
+def _unflagged(words: list[Tok]) -> list[Tok]:
+    """``words`` without "required"/"mandatory", except after a plural it counts ("doses required")."""
+    return [
+        t
+        for i, t in enumerate(words)
+        if t.low not in vocab.REQUIRED_WORDS
+        or (
+            i > 0
+            and words[i - 1].word
+            and vocab.singularize(words[i - 1].low) != words[i - 1].low
+            and t.low in vocab.COUNT_QUALIFIERS
+        )
+    ]
 
 
 def _known_attribute(word: str) -> bool:
@@ -242,9 +257,7 @@ def parse_fields(
         optional = all_optional or any(t.low in vocab.OPTIONAL_WORDS for t in plain)
         if any(t.low == "if" for t in plain) and any(t.low in {"known", "available", "any"} for t in plain):
             optional = True
-        words, explicit = _explicit_type(
-            [t for t in words if t.low not in vocab.OPTIONAL_WORDS and t.low not in vocab.REQUIRED_WORDS]
-        )
+        words, explicit = _explicit_type([t for t in _unflagged(words) if t.low not in vocab.OPTIONAL_WORDS])
         colons = [i for i, t in enumerate(words) if t.low == ":"]
         if colons:  # "the following fields: name" → name
             words = words[colons[-1] + 1 :]

@@ -1,7 +1,7 @@
 """One-to-many and many-to-many sentences: "each farm has many barns", "readers can borrow many books".
 
-* "X has/contains/holds many Ys": each Y belongs to one X, so Y gets ``x_id`` (a ``relationship`` of
-  Y, ``many_to_one``);
+* "X has/contains/holds/consists of many Ys", or "X can place/write/file many Ys" (making): each Y
+  belongs to one X, so Y gets ``x_id`` (a ``relationship`` of Y, ``many_to_one``);
 * "X can VERB many Ys" with any other verb ("attend", "join", "appear in", "borrow"), or both sides
   saying "many" ("posts have many tags and tags have many posts"), or "a many-to-many relationship
   between X and Y": a ``many_to_many`` relationship of X to Y (a join entity ``XY`` is generated).
@@ -31,9 +31,15 @@ from baes.scaffold.spec import EntitySpec, RelationshipSpec
 #: Words saying "more than one" before a plural noun ("some" and "more" are too vague here).
 MANY_WORDS = frozenset({"many", "multiple", "several", "various", "lots", "numerous"})
 #: Verbs of owning: "X has many Ys" puts the key on Y.
-_OWNING = frozenset({"have", "contain", "hold", "own", "comprise"})
+_OWNING = frozenset({"have", "contain", "hold", "own", "comprise", "consist", "include"})
+#: Verbs of making: what X places, writes or files belongs to that one X ("a customer can place many
+#: orders": order.customer_id), unlike "readers can borrow many books" (many-to-many).
+_MAKING = frozenset({"place", "write", "post", "publish", "submit", "file", "issue", "send", "upload", "raise", "author"})
 #: Words that open an attribute list: a "many" after them is inside the list, not a relationship.
 _LIST_MARKERS = frozenset({"with", ":", "having", "where", "whose", "("})
+
+#: Every written form of those verbs ("consists", "places"): not every verb is folded to its base.
+_ONE_SIDE_FORMS = frozenset(form for verb in _OWNING | _MAKING for form in vocab.verb_forms(verb))
 
 
 def _commands() -> frozenset[str]:
@@ -103,6 +109,6 @@ def try_many(toks: list[Tok], known: Known) -> Draft | None:
         and toks[_plural_target(toks, j, end) or j].sing == subject.sing
         for j in range(target_index + 1, end)
     )
-    if verbs[0].low in _OWNING and not back:
+    if verbs[0].low in _ONE_SIDE_FORMS and not back:
         return _draft(target, subject, known, "many_to_one")  # "a playlist has many tracks": track.playlist_id
     return _draft(subject, target, known, "many_to_many")

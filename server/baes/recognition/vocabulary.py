@@ -63,7 +63,7 @@ AMOUNT_QUALIFIERS: frozenset[str] = frozenset({"due", "owed", "off", "left", "re
                                                "paid", "total", "net", "gross"})
 #: Last words that keep a count a count: "seats left", "tickets sold", "rooms available".
 COUNT_QUALIFIERS: frozenset[str] = frozenset({"left", "remaining", "available", "used", "sold", "booked", "free",
-                                              "taken", "total"})
+                                              "taken", "total", "required", "needed"})
 #: First words of a count ("max guests", "min age", "num seats") → int unless the rest is money.
 COUNT_PREFIXES: frozenset[str] = frozenset({"max", "maximum", "min", "minimum", "num", "no"})
 #: Currencies after "in": "a cost in dollars" is the float ``cost``.
@@ -82,6 +82,7 @@ NAME_WORDS: frozenset[str] = frozenset({
     "country", "city", "street", "postal", "website", "account", "contact", "license",
     "department", "customer", "product", "quantity", "available", "approved", "birthday", "password",
     "username", "language", "currency", "priority", "capacity", "reference", "identifier", "position",
+    "birth",
 })
 
 #: Last word of a multi-word attribute name → type (``hire_date``, ``page_count``, ``unit_price``).
@@ -172,7 +173,7 @@ NEGATION_WORDS: frozenset[str] = frozenset({"no", "not", "without", "never", "ex
 _IRREGULAR_SINGULAR: dict[str, str] = {
     "people": "person", "children": "child", "men": "man", "women": "woman", "mice": "mouse",
     "geese": "goose", "teeth": "tooth", "feet": "foot", "data": "data", "criteria": "criterion",
-    "analyses": "analysis", "statuses": "status", "buses": "bus", "addresses": "address",
+    "analyses": "analysis", "quizzes": "quiz", "statuses": "status", "buses": "bus", "addresses": "address",
     "classes": "class", "courses": "course", "heroes": "hero", "indices": "index", "matrices": "matrix",
     "series": "series", "species": "species", "news": "news", "gpa": "gpa", "status": "status",
     "address": "address", "class": "class", "bus": "bus", "campus": "campus", "analysis": "analysis",
@@ -237,8 +238,8 @@ def infer_type(name: str) -> str:
             return "float"  # square_meters, weight_kg
         if parts[-1] in COUNT_NOUNS and parts[-1] not in SUFFIX_TYPES:
             return "int"  # max_guests, charge_cycles, parking_spaces
-        if parts[-1] in COUNT_QUALIFIERS and parts[-2] in COUNT_NOUNS:
-            return "int"  # seats_left, tickets_sold
+        if parts[-1] in COUNT_QUALIFIERS and (parts[-2] in COUNT_NOUNS or singularize(parts[-2]) != parts[-2]):
+            return "int"  # seats_left, tickets_sold, refills_remaining, doses_required: a plural noun counted
         if "per" in parts[1:-1]:
             return infer_type("_".join(parts[:parts.index("per")]))  # price_per_night → price
         if parts[-1] in AMOUNT_QUALIFIERS or (parts[-1].endswith("ed") and len(parts[-1]) > 4):
