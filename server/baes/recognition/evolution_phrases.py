@@ -29,6 +29,7 @@ from baes.recognition.request_tokens import (
     Tok,
     clause_end,
     compound,
+    entity_key,
     entity_name,
     verb_stems,
 )
@@ -195,9 +196,26 @@ def _no_longer(toks: list[Tok], known: Known) -> Draft | None:
                 return None  # "does not need to ..." is no removal
             owner = toks[:subject_end]
             if _entity(owner, known) is None:
-                return None
+                # "We don't need the Badge entity anymore": a person no longer needs an existing entity
+                return _entity_no_longer_needed(owner, toks[i + 1 : clause_end(toks, i + 1)], known)
             return _removal(toks[i + 1 :], owner, known)
     return None
+
+
+_PEOPLE = frozenset({"we", "i", "you", "they", "the", "team", "users", "our", "my"})
+
+
+def _entity_no_longer_needed(subject: Sequence[Tok], rest: Sequence[Tok], known: Known) -> Draft | None:
+    """A delete when people (not an entity) no longer need an entity the app has; None otherwise.
+
+    Only an existing entity is deleted this way: an unknown name is not read as anything.
+    """
+    if not subject or any(t.word and t.low not in _PEOPLE for t in subject):
+        return None
+    name = _entity(rest, known)
+    if name is None or known.get(entity_key(name)) is None:
+        return None
+    return Draft("delete_entity", EntitySpec(name))
 
 
 def try_rename(toks: list[Tok], known: Known) -> Draft | None:
@@ -300,3 +318,16 @@ def with_default(draft: Draft, default: str | None) -> Draft:
             f"e.g. 'add priority to Ticket with default {default}'"
         )
     return replace(draft, defaults=((attributes[0].name, default),))
+
+
+def no_longer_wanted(toks: Sequence[Tok]) -> bool:
+    """The request says something is no longer needed ("we don't need X anymore", "no longer want X"),
+    and no creating verb says otherwise ("create a task list that doesn't need a due date")."""
+    if any(t.word and t.stem in verb_stems("create") for t in toks):
+        return False
+    lows = [t.low for t in toks]
+    if "anymore" in lows or any(lows[i : i + 2] == ["no", "longer"] for i in range(len(lows) - 1)):
+        return True
+    return any(
+        low in {"not", "n't", "dont"} and nxt in {"need", "want", "require"} for low, nxt in zip(lows, lows[1:], strict=False)
+    )

@@ -31,7 +31,7 @@ from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_phrases import Fields, build_spec, parse_fields, relationship_target
 from baes.recognition.create_phrases import is_passive, object_of_verb, try_create
 from baes.recognition.describe import not_understood
-from baes.recognition.evolution_phrases import take_default, try_remove, try_rename, with_default
+from baes.recognition.evolution_phrases import no_longer_wanted, take_default, try_remove, try_rename, with_default
 from baes.recognition.language import foreign_language_reason
 from baes.recognition.many import try_many
 from baes.recognition.model import Draft, RecognitionError
@@ -406,5 +406,10 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
     ):
         draft = attempt(toks, known)
         if draft is not None:
+            if draft.intent == "create" and no_longer_wanted(toks):
+                raise RecognitionError(
+                    f"this reads as no longer needing {draft.entity.name}, not as creating it: to remove an entity "
+                    f"say 'delete the {draft.entity.name} entity' (it must exist in this app)"
+                )
             return with_default(draft, default)
     raise RecognitionError(not_understood(request))
