@@ -65,7 +65,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         help="a reference to another entity of the app (adds <entity>_id); repeatable",
     )
     scaffold.add_argument("--out", default=".", metavar="DIR", help="project folder (default: the current folder)")
-    scaffold.add_argument("--dry-run", action="store_true", help="list the files without writing anything")
+    scaffold.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="show what was understood, every file with its diff and the migration SQL; write nothing",
+    )
     scaffold.add_argument("--format", choices=("text", "json"), default="text")
     _add_evolution_arguments(scaffold)
     scaffold.set_defaults(handler=run_scaffold)
