@@ -5,54 +5,24 @@ generated profile (from the app's own ``pyproject.toml``)."""
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
+from tests.support.served_app import served_app
 
 from baes.cli.main import main
 
 pytestmark = pytest.mark.slow
 
 
-@contextmanager
-def _served(root: Path) -> Iterator[str]:
+def _served(root: Path) -> AbstractContextManager[str]:
     """uvicorn on the app's own app.db (the lifespan applies the pending migrations)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    env = {k: v for k, v in os.environ.items() if k != "BAES_DATABASE_PATH"}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "uvicorn", "app.main:app", "--port", str(port)],
-        cwd=root,
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-    )
-    url = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{url}/openapi.json", timeout=2).status_code == 200:
-                    break
-            except httpx.HTTPError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                process.kill()
-                pytest.fail(f"uvicorn did not start: {process.stdout.read().decode()[-3000:]}")  # type: ignore[union-attr]
-            time.sleep(0.2)
-        yield url
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+    return served_app(root, {k: v for k, v in os.environ.items() if k != "BAES_DATABASE_PATH"})
 
 
 def _scaffold(root: Path, *argv: str) -> None:
