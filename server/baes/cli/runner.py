@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import ctypes
 import ctypes.util
-import difflib
 import os
 import pickle
 import signal
@@ -30,6 +29,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, TypeVar
 
 from baes.cli.console import error, printable
+from baes.cli.diffs import unified_diff
 from baes.files.atomic import read_source, write_source
 from baes.files.discovery import relative_posix
 from baes.fixes.apply import fix_source
@@ -119,18 +119,6 @@ def check_file(task: CheckTask) -> CheckResult:
     return CheckResult(task.path, task.display, report=report)
 
 
-def unified_diff(old: str, new: str, display: str) -> str:
-    """A git-style unified diff between two versions of a file."""
-
-    def lines(text: str) -> list[str]:
-        result = text.splitlines(keepends=True)
-        if result and not result[-1].endswith(("\n", "\r")):
-            result[-1] += "\n\\ No newline at end of file\n"
-        return result
-
-    return "".join(difflib.unified_diff(lines(old), lines(new), fromfile=f"a/{display}", tofile=f"b/{display}"))
-
-
 def fix_file(task: FixTask) -> FixResult:
     """Apply the fixes of one file; write it atomically unless only a diff is wanted."""
     source, problem = _read(task.path)
@@ -155,7 +143,7 @@ def fix_file(task: FixTask) -> FixResult:
     written = False
     if new_text != source.text:
         if task.diff_only:
-            diff = unified_diff(source.text, new_text, task.display)
+            diff = unified_diff(source.text, new_text, f"a/{task.display}", f"b/{task.display}")
         else:
             try:
                 if read_source(task.path).text != source.text:

@@ -20,6 +20,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from baes.cli.diffs import NO_FILE, unified_diff
+
 EXIT_OK = 0
 EXIT_FAILED = 1
 EXIT_USAGE = 2
@@ -174,17 +176,13 @@ def _relationships(args: argparse.Namespace) -> tuple[Any, ...]:
 
 def _print_plan(plan: Any, stream: Any) -> None:
     """``--dry-run``: every file as a unified diff against what is on disk, then the migration SQL."""
-    import difflib
-
     for planned in plan.files:
         if planned.path.startswith(".baes/"):
             continue  # baes' own copy of the new generation: the same text as the file's "after"
-        before = (planned.original or "").splitlines(keepends=True) if planned.kind != "create" else []
-        after = planned.content.splitlines(keepends=True)
-        old_name = f"a/{planned.path}" if planned.kind != "create" else "/dev/null"
-        new_name = f"b/{planned.path}" if planned.kind != "delete" else "/dev/null"
-        for line in difflib.unified_diff(before, after, old_name, new_name):
-            stream.write(line if line.endswith("\n") else line + "\n")
+        before = planned.original or "" if planned.kind != "create" else ""
+        old_name = f"a/{planned.path}" if planned.kind != "create" else NO_FILE
+        new_name = f"b/{planned.path}" if planned.kind != "delete" else NO_FILE
+        stream.write(unified_diff(before, planned.content, old_name, new_name))
     for migration in getattr(plan, "migrations", ()):
         stream.write(f"-- migration {migration.path}: {migration.description}\n{migration.sql()}")
 

@@ -98,8 +98,12 @@ class ScaffoldPlan:
             "files": [f.to_dict(include_content) for f in self.files],
             "conflicts": list(self.conflicts),
             "notes": list(self.notes),
-            "migrations": [{"path": m.path, "sql": m.sql()} for m in self.migrations],
+            "migrations": self.migrations_json(),
         }
+
+    def migrations_json(self) -> list[dict[str, str]]:
+        """Each migration the plan adds: its file and its SQL (what a dry run shows)."""
+        return [{"path": m.path, "sql": m.sql()} for m in self.migrations]
 
 
 def entity_context(spec: EntitySpec, all_specs: Mapping[str, EntitySpec], page_number: int) -> dict[str, Any]:

@@ -186,7 +186,7 @@ async def scaffold_entity(session: Session, argument: Mapping[str, Any]) -> dict
         if spec is not None:
             result["spec"] = spec
         # the migration SQL the change adds to the app (shown by a dry run before anything is written)
-        result["migrations"] = [{"path": m.path, "sql": m.sql()} for m in plan.migrations]
+        result["migrations"] = plan.migrations_json()
         if dry_run:
             return result
         if any(f.kind == "delete" for f in plan.files) and not _can_create_files(session, delete=True):
