@@ -142,6 +142,8 @@ try {
     await workbench.runCommand('BAES: Scaffold Entity…');
     await workbench.pick('Describe it in a sentence');
     await workbench.answer('create a Book with title, author and year');
+    // the preview: what was understood is listed under the choices; accept it
+    await workbench.pick('Accept: generate');
     const toast = page.locator('.notification-toast', { hasText: /generated \d+ files for Book|could not scaffold/ });
     await toast.first().waitFor({ timeout: LONG });
     const said = (await toast.first().innerText()).replace(/\s+/g, ' ').trim();

@@ -188,18 +188,30 @@ async function dryRun(server: ServerManager, args: ScaffoldArguments): Promise<P
   );
 }
 
-/** Shows the recognized change with the allowed choices; undefined when dismissed. */
+/**
+ * Shows the recognized change with the allowed choices; undefined when dismissed. The choices come
+ * first (Enter accepts); each line of what was understood is an item of its own below them, because
+ * consecutive separators collapse into one and would hide all but the last line. Picking such a line
+ * shows the list again.
+ */
 async function askDecision(preview: Preview): Promise<PreviewAction | undefined> {
   type Item = vscode.QuickPickItem & { action?: PreviewAction };
-  const understood: Item[] = describePreview(preview).map((line) => ({ label: line, kind: vscode.QuickPickItemKind.Separator }));
-  const problems: Item[] = preview.errors.map((error) => ({ label: `cannot do this yet: ${error}`, kind: vscode.QuickPickItemKind.Separator }));
   const choices: Item[] = previewChoices(preview).map((choice) => ({ label: choice.label, detail: choice.detail, action: choice.action }));
-  const picked = await vscode.window.showQuickPick<Item>([...understood, ...problems, ...choices], {
-    title: `BAES: Scaffold Entity: understood "${describePreview(preview)[0]}"`,
-    placeHolder: preview.ok ? 'Check what was understood, then accept, edit or cancel' : 'This change cannot be made yet',
-    ignoreFocusOut: true,
-  });
-  return picked?.action;
+  const understood: Item[] = [
+    { label: 'what was understood', kind: vscode.QuickPickItemKind.Separator },
+    ...describePreview(preview).map((line) => ({ label: `$(info) ${line}` })),
+    ...preview.errors.map((error) => ({ label: `$(warning) cannot do this yet: ${error}` })),
+  ];
+  for (;;) {
+    const picked = await vscode.window.showQuickPick<Item>([...choices, ...understood], {
+      title: `BAES: Scaffold Entity: understood "${describePreview(preview)[0]}"`,
+      placeHolder: preview.ok ? 'Check what was understood below, then accept, edit or cancel' : 'This change cannot be made yet',
+      ignoreFocusOut: true,
+    });
+    if (picked === undefined || picked.action !== undefined) {
+      return picked?.action;
+    }
+  }
 }
 
 /** Lets the user change the entity's name or one attribute's name and type; undefined when cancelled. */
