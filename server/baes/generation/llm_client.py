@@ -61,17 +61,8 @@ _MAPPING_KEYS: dict[str, tuple[str, ...]] = {
 
 
 def redact_url(url: str | None) -> str:
-    """``url`` without the user name and password a user may have written into it."""
-    if not url:
-        return ""
-    try:
-        parts = urlsplit(url)
-    except ValueError:
-        return "<unparsable URL>"
-    if "@" not in parts.netloc:
-        return url
-    host = parts.netloc.rpartition("@")[2]
-    return urlunsplit((parts.scheme, f"***@{host}", parts.path, parts.query, parts.fragment))
+    """``url`` without the user name and password a user may have written into it (``http://***@host``)."""
+    return redact(url or "")
 
 
 def _without_credentials(url: str) -> str:
@@ -276,9 +267,7 @@ class LLMClient:
             cause = exc.__cause__
             if isinstance(cause, (AnswerTooLarge, AnswerTooSlow)):
                 raise _bounded_error(cause) from exc
-            raise LLMError(
-                "connection", f"cannot reach {redact_url(self.config.base_url)}: {_redacted(str(exc), self.config.base_url)}"
-            ) from exc
+            raise LLMError("connection", f"cannot reach {redact_url(self.config.base_url)}: {redact(str(exc))}") from exc
         except openai.APIStatusError as exc:
             raise LLMError("status", _status_message(exc), status=exc.status_code) from exc
         except (openai.OpenAIError, ValueError, TypeError, KeyError, AttributeError) as exc:
@@ -308,15 +297,8 @@ def _bounded_error(exc: Exception) -> LLMError:
     return LLMError(kind, str(exc))
 
 
-def _redacted(text: str, url: str | None) -> str:
-    """``text`` with the configured URL's credentials (and any other secret) masked."""
-    if url and "@" in url:
-        text = text.replace(url, redact_url(url)).replace(url.rstrip("/"), redact_url(url).rstrip("/"))
-    return redact(text)
-
-
 def _status_message(exc: Any) -> str:
-    return _redacted(_status_text(exc), str(getattr(getattr(exc, "request", None), "url", "")) or None)
+    return redact(_status_text(exc))
 
 
 def _status_text(exc: Any) -> str:
