@@ -103,7 +103,7 @@ def run_checks(
     except (SyntaxError, ValueError, RecursionError, MemoryError) as exc:
         swea = forced if swea_type is not None else detect_swea(source, path_text, settings)
         # valid for a newer Python than this one: say which, and that nothing was checked
-        newer = newer_syntax(source, error_message=exc.msg) if isinstance(exc, SyntaxError) else None
+        newer = newer_syntax(source, error_message=exc.msg, error_line=exc.lineno) if isinstance(exc, SyntaxError) else None
         reported: list[Finding] = []
         if SYNTAX_ERROR_ID in by_id:
             sel = by_id[SYNTAX_ERROR_ID]

@@ -33,9 +33,19 @@ _NEWER_SHAPES = re.compile(
 )
 
 
-def worth_checking(source: str, error_message: str | None) -> bool:
-    """Whether ``source`` could be newer Python at all (cheap: no parse)."""
-    return "f-string" in (error_message or "") or _NEWER_SHAPES.search(source) is not None
+def worth_checking(source: str, error_message: str | None, error_line: int | None = None) -> bool:
+    """Whether ``source`` could be newer Python at all (cheap: no parse).
+
+    With ``error_line`` only the lines around it are looked at: the running parser stops at the
+    first construct it does not know, so a newer construct that matters is where it stopped (and a
+    look at the whole file on every keystroke that does not parse would cost a millisecond).
+    """
+    if "f-string" in (error_message or ""):
+        return True
+    if error_line is not None:
+        lines = source.splitlines()[max(0, error_line - 2) : error_line + 1]
+        source = "\n".join(lines)
+    return _NEWER_SHAPES.search(source) is not None
 
 
 @dataclass(frozen=True)
@@ -53,14 +63,18 @@ class NewerSyntax:
 
 
 def newer_syntax(
-    source: str, running: tuple[int, int] = RUNNING, error_message: str | None = None, screen: bool = True
+    source: str,
+    running: tuple[int, int] = RUNNING,
+    error_message: str | None = None,
+    screen: bool = True,
+    error_line: int | None = None,
 ) -> NewerSyntax | None:
     """The newer Python ``source`` is written for, or None when it is no valid newer Python either.
 
     ``error_message``: the running parser's message (``screen`` skips the libcst parse when
     neither it nor the text's shape points at a newer construct).
     """
-    if screen and not worth_checking(source, error_message):
+    if screen and not worth_checking(source, error_message, error_line):
         return None
     # lazy: libcst costs 0.28 s to import (python -X importtime) and is only needed for files the
     # running Python cannot parse

@@ -50,16 +50,20 @@ def raises_here_or_in_helper(index: SourceIndex, func: ast.AST, depth: int = _HE
 
 def _not_found(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     index = ctx.index
+    # the raise first: it needs no walk of the function, and most routes that fetch one row raise
+    candidates = [
+        route.function
+        for route in routes(index)
+        if route.has_path_parameter
+        and route.method in ("get", "put", "patch", "delete")
+        and not body_raises(index, route.function)
+    ]
+    if not candidates:
+        return
     # the calls that fetch one row, found once by name: a file without any has nothing to judge
     fetches = {id(c) for c in index.calls_to(*_FETCH_ONE, "get") if _fetches_one(c)}
-    if not fetches:
-        return
-    for route in routes(index):
-        if not route.has_path_parameter or route.method not in ("get", "put", "patch", "delete"):
-            continue
-        func = route.function
-        # the raise first: it needs no walk of the function, and most routes that fetch one row raise
-        if body_raises(index, func) or not any(id(n) in fetches for n in index.own(func, ast.Call)):
+    for func in candidates:
+        if not any(id(n) in fetches for n in index.own(func, ast.Call)):
             continue
         if raises_here_or_in_helper(index, func):
             continue

@@ -68,6 +68,8 @@ def _waits_forever(call: ast.Call, index: SourceIndex, sessions: frozenset[str])
 
 def _check(ctx: RuleContext[RuleOptions]) -> Iterator[Violation]:
     index = ctx.index
+    if not {"requests", "urllib", "urllib2"} & index.imported_modules:
+        return  # nothing that waits forever is imported: no call can be one (the common case, cheaply)
     candidates = index.calls_to(*_REQUESTS_METHODS, "urlopen")
     if not candidates:
         return
