@@ -17,6 +17,9 @@ import ast
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from baes.python_ast import parse as parse_python
+from baes.standards.index import SourceIndex, dotted_name
+
 # the start of a qualified name (``os.exec`` covers ``os.execv``; ``subprocess.`` the module) -> what it does
 _DANGEROUS: tuple[tuple[str, str], ...] = (
     ("os.system", "runs a shell command"),
@@ -85,13 +88,13 @@ def import_time_effects(code: str, page: bool = False) -> tuple[ImportEffect, ..
     ``page``: the module is a Streamlit page (network calls in its body are its job).
     """
     try:
-        tree = ast.parse(code)
+        tree = parse_python(code)
     except SyntaxError:
         return ()  # not code: the caller's own parse reports it
-    names = _imported_names(tree)
+    index = SourceIndex(code, tree)
     found: list[ImportEffect] = []
-    for call in _import_time_calls(tree):
-        qualified = _qualified(call.func, names)
+    for call in _import_time_calls(index):
+        qualified = _qualified(call.func, index)
         if qualified is None or qualified in _HARMLESS:
             continue
         what = next((what for stem, what in _DANGEROUS if qualified.startswith(stem)), None)
@@ -100,36 +103,22 @@ def import_time_effects(code: str, page: bool = False) -> tuple[ImportEffect, ..
     return tuple(found)
 
 
-def _imported_names(tree: ast.Module) -> dict[str, str]:
-    """Local name -> qualified name, from every import in the module (builtins included)."""
-    names = {name: f"builtins.{name}" for name in ("eval", "exec", "compile", "__import__")}
-    for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
-            for alias in node.names:
-                if alias.asname:
-                    names[alias.asname] = alias.name
-                else:
-                    top = alias.name.split(".")[0]
-                    names[top] = top
-        elif isinstance(node, ast.ImportFrom) and node.module and not node.level:
-            for alias in node.names:
-                names[alias.asname or alias.name] = f"{node.module}.{alias.name}"
-    return names
+_BUILTINS = {name: f"builtins.{name}" for name in ("eval", "exec", "compile", "__import__")}
 
 
-def _qualified(func: ast.expr, names: dict[str, str]) -> str | None:
-    parts: list[str] = []
-    while isinstance(func, ast.Attribute):
-        parts.append(func.attr)
-        func = func.value
-    if not isinstance(func, ast.Name) or func.id not in names:
+def _qualified(func: ast.expr, index: SourceIndex) -> str | None:
+    """``subprocess.run`` for ``r`` after ``from subprocess import run as r`` (through the index's imports)."""
+    name = dotted_name(func)
+    if name is None:
         return None
-    return ".".join([names[func.id], *reversed(parts)])
+    head, dot, rest = name.partition(".")
+    bound = index.imports.get(head) or _BUILTINS.get(head)
+    return None if bound is None else bound + dot + rest
 
 
-def _import_time_calls(tree: ast.Module) -> Iterator[ast.Call]:
+def _import_time_calls(index: SourceIndex) -> Iterator[ast.Call]:
     """Calls evaluated while the module is imported (function bodies and ``__main__`` blocks excluded)."""
-    stack: list[ast.AST] = [stmt for stmt in tree.body if not _is_main_block(stmt)]
+    stack: list[ast.AST] = [stmt for stmt in index.tree.body if not index.in_main_block(stmt)]
     while stack:
         node = stack.pop()
         if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
@@ -143,15 +132,3 @@ def _import_time_calls(tree: ast.Module) -> Iterator[ast.Call]:
         if isinstance(node, ast.Call):
             yield node
         stack.extend(ast.iter_child_nodes(node))
-
-
-def _is_main_block(stmt: ast.stmt) -> bool:
-    test = stmt.test if isinstance(stmt, ast.If) else None
-    return (
-        isinstance(test, ast.Compare)
-        and isinstance(test.left, ast.Name)
-        and test.left.id == "__name__"
-        and len(test.comparators) == 1
-        and isinstance(test.comparators[0], ast.Constant)
-        and test.comparators[0].value == "__main__"
-    )
