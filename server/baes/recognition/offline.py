@@ -411,5 +411,5 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
                     f"this reads as no longer needing {draft.entity.name}, not as creating it: to remove an entity "
                     f"say 'delete the {draft.entity.name} entity' (it must exist in this app)"
                 )
-            return with_default(draft, default)
+            return with_default(draft, default, known)
     raise RecognitionError(not_understood(request))

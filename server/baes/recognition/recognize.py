@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Mapping, Sequence
+from dataclasses import replace
 from datetime import datetime
 from typing import Any
 
@@ -22,6 +23,7 @@ from baes.generation.llm_client import LLMConfig
 from baes.recognition import vocabulary as vocab
 from baes.recognition.cache import CachedRecognition, RecognitionCache
 from baes.recognition.model import INTENTS, Draft, Recognition, RecognitionError, canonical_intent
+from baes.recognition.evolution_phrases import original_case
 from baes.recognition.normalize import canonical_tokens
 from baes.recognition.offline import recognize_offline
 from baes.recognition.request_tokens import Known
@@ -90,12 +92,21 @@ def recognize(
         if found is not None:
             recognition = from_cached(found[0], source=f"cache:{found[1]}")
             if recognition is not None:
-                return recognition
+                return _as_written(request, recognition)
     recognition, cacheable = _recognize_fresh(request, existing, llm if use_llm else None)
+    recognition = _as_written(request, recognition)
     if use_cache and cacheable:
         assert cache is not None
         cache.put(to_cached(request, recognition), context=context)
     return recognition
+
+
+def _as_written(request: str, recognition: Recognition) -> Recognition:
+    """Default values in the request's own case: a cache key is lower case, "default 'NL'" is not."""
+    if not recognition.defaults:
+        return recognition
+    defaults = tuple((name, original_case(request, value)) for name, value in recognition.defaults)
+    return replace(recognition, defaults=defaults)
 
 
 def _recognize_fresh(request: str, existing: Sequence[str], llm: LLMConfig | None) -> tuple[Recognition, bool]:
