@@ -143,7 +143,7 @@ def _find_marker(toks: list[Tok], start: int, end: int) -> int:
             and (toks[i + 1].low in HAVE or toks[i + 1].low in MODALS or toks[i + 1].low in LINKED_PARTICIPLES | REFERENCE_VERBS)
         ):
             return i  # "a Book that has ...", "an Order that belongs to a customer"
-        if low == "(" and i > 0 and toks[i - 1].word and any(t.low in {",", ":"} for t in toks[i + 1 : end]):
+        if low == "(" and i > 0 and toks[i - 1].word and any(t.low in {",", ":", "/"} for t in toks[i + 1 : end]):
             return i
     return end
 
@@ -252,8 +252,6 @@ def try_create(toks: list[Tok], known: Known) -> Draft | None:
     fields = parse_fields(region, known, all_optional=maybe, entity_name=name, implicit=implicit is not None)
     if by is not None and entity_name(by, known) != name:
         fields.relationships.append(RelationshipSpec(entity_name(by, known)))
-    if any(t.word for t in toks[end:]):
-        fields.notes.append("only the first sentence was used; send one request per change")
     if not explicit:
         nouns = [
             t

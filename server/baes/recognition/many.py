@@ -35,6 +35,8 @@ _OWNING = frozenset({"have", "contain", "hold", "own", "comprise", "consist", "i
 #: Verbs of making: what X places, writes or files belongs to that one X ("a customer can place many
 #: orders": order.customer_id), unlike "readers can borrow many books" (many-to-many).
 _MAKING = frozenset({"place", "write", "post", "publish", "submit", "file", "issue", "send", "upload", "raise", "author"})
+#: Participles of "X is made up of / composed of / divided into many Ys": each Y is part of one X.
+_MADE_OF = frozenset({"made", "composed", "comprised", "divided", "split", "organized", "organised", "grouped"})
 #: Words that open an attribute list: a "many" after them is inside the list, not a relationship.
 _LIST_MARKERS = frozenset({"with", ":", "having", "where", "whose", "("})
 
@@ -96,9 +98,15 @@ def try_many(toks: list[Tok], known: Known) -> Draft | None:
     subject = toks[first]
     if not subject.word or subject.low in SKIP_IN_NOUNS:
         return None
-    verbs = [t for t in toks[first + 1 : at] if t.low not in MODALS and t.low not in MAYBE_MODALS]
+    between = toks[first + 1 : at]
+    verbs = [t for t in between if t.low not in MODALS and t.low not in MAYBE_MODALS]
     target_index = _plural_target(toks, at, end)
-    if not verbs or target_index is None:
+    if target_index is None:
+        return None
+    one_to_many = first > 0 and toks[first - 1].low == "one" and [t.low for t in between] == ["to"]
+    if not verbs and one_to_many:
+        return _draft(toks[target_index], subject, known, "many_to_one")  # "one project to many milestones"
+    if not verbs:
         return None
     target = toks[target_index]
     if vocab.ATTRIBUTE_TYPES.get(target.low, "str") != "str":
@@ -109,6 +117,6 @@ def try_many(toks: list[Tok], known: Known) -> Draft | None:
         and toks[_plural_target(toks, j, end) or j].sing == subject.sing
         for j in range(target_index + 1, end)
     )
-    if verbs[0].low in _ONE_SIDE_FORMS and not back:
+    if (verbs[0].low in _ONE_SIDE_FORMS or any(v.low in _MADE_OF for v in verbs)) and not back:
         return _draft(target, subject, known, "many_to_one")  # "a playlist has many tracks": track.playlist_id
     return _draft(subject, target, known, "many_to_many")

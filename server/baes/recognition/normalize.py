@@ -25,11 +25,14 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from baes.recognition.text_layout import plain_layout
+
 #: Bump when the key function changes: the cache re-keys its rows on migration.
 #: 2: verb forms used as nouns keep their spelling ("tracking number", "a building entity").
 #: 3: a line break (with its bullet: "-", "*", "•", "1.") separates list items like a comma.
 #: 4: "trash", "discard" and "purge" are delete verbs, "save" creates (their -s/-ing forms fold).
-KEY_VERSION = 4
+#: 5: layout is read as list marks: Markdown tables, pipes, a spaced dash, arrows (``text_layout``).
+KEY_VERSION = 5
 
 _CONTRACTIONS = (
     (re.compile(r"\bcan't\b", re.I), "can not"),
@@ -47,6 +50,9 @@ _CAMEL_2 = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])")
 _WORD = r"[^\W\d_]\w*|\d+(?:\.\d+)?|[^\w\s]"  # words (any script), numbers, marks
 #: A line break and the bullet after it: one list separator ("with:\n- name\n- size").
 _LINE_BREAK = re.compile(r"\s*[\r\n]+\s*(?:(?:[-*+\u2022\u2023\u25e6]|\d{1,2}[.)])\s+)?")
+
+#: A blank line ends a sentence, except after a colon ("Fields:" then the list).
+_PARAGRAPH_BREAK = re.compile(r"(?<![:\s])[ \t]*\r?\n[ \t]*\r?\n\s*")
 
 #: Words dropped anywhere: they never change what a request asks for.
 FILLERS: frozenset[str] = frozenset({"a", "an", "the", "please", "kindly", "just", "new"})
@@ -109,7 +115,8 @@ def clean_text(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     for pattern, replacement in _CONTRACTIONS:
         text = pattern.sub(replacement, text)
-    return _LINE_BREAK.sub(" , ", text.strip())
+    text = _PARAGRAPH_BREAK.sub(" . ", plain_layout(text).strip())
+    return _LINE_BREAK.sub(" , ", text)
 
 
 def split_camel(word: str) -> str:

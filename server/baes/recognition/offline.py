@@ -34,8 +34,11 @@ from baes.recognition.describe import not_understood
 from baes.recognition.evolution_phrases import no_longer_wanted, take_default, try_remove, try_rename, with_default
 from baes.recognition.language import foreign_language_reason
 from baes.recognition.many import try_many
+from baes.recognition.mentions import merge_known
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.normalize import verb_base
+from baes.recognition.out_of_scope import interface_reason, out_of_scope_reason
+from baes.recognition.paragraph import read_paragraph
 from baes.recognition.request_tokens import (
     HAVE,
     LINKED_PARTICIPLES,
@@ -52,6 +55,7 @@ from baes.recognition.request_tokens import (
     Tok,
     clause_end,
     compound,
+    entity_key,
     entity_name,
     first_index,
     index_of,
@@ -276,8 +280,8 @@ def _try_ownership(toks: list[Tok], known: Known) -> Draft | None:
             target = noun_after(toks[:end], i + 1)
             if subject is not None and target is not None and is_entityish(toks[target], known):
                 if toks[i - 1].stem in {"refer", "referenc"}:  # "orders are referenced by invoices": invoice.order_id
-                    return _link_draft(toks[target], toks[subject], known, required=True)
-                return _link_draft(toks[subject], toks[target], known, required=True)
+                    return _link_draft(toks[target], _subject(toks, subject), known, required=True)
+                return _link_draft(_subject(toks, subject), toks[target], known, required=True)
             continue
         if not tok.word or not (owning or tok.low == "have") or (owning and i + 1 < end and toks[i + 1].low == "by"):
             continue  # "X is referenced by Y" is read at "by", as a passive
@@ -295,7 +299,7 @@ def _try_ownership(toks: list[Tok], known: Known) -> Draft | None:
         if owning and nxt is not None and toks[nxt].low not in SEPARATORS:
             maybe = any(t.low in MAYBE_MODALS | vocab.OPTIONAL_WORDS for t in toks[subject:nxt])
             targets = [toks[t] for t in _listed_targets(toks, nxt, end, known)]
-            return _links_draft(toks[subject], targets, known, required=not maybe)  # "may belong to"
+            return _links_draft(_subject(toks, subject), targets, known, required=not maybe)  # "may belong to"
         if tok.low == "have":
             rest = toks[i + 1 : end]
             if any(t.low in {",", "and"} for t in rest):
@@ -311,13 +315,17 @@ def _try_ownership(toks: list[Tok], known: Known) -> Draft | None:
             if not is_entityish(owned, known):
                 return None
             if many:
-                return _link_draft(owned, toks[subject], known, required=True)
-            return _link_draft(toks[subject], owned, known, required=not optional)
+                return _link_draft(owned, _subject(toks, subject), known, required=True)
+            return _link_draft(_subject(toks, subject), owned, known, required=not optional)
     return None
 
 
 def _subject_before(toks: Sequence[Tok], verb: int) -> int | None:
-    """The sentence's subject if the words before ``verb`` are [each/the/...] noun [modals]."""
+    """The sentence's subject if the words before ``verb`` are [each/the/...] noun(s) [modals].
+
+    Several nouns in a row are one multi-word subject ("each time entry has", "line items belong
+    to"): the index of its head is returned and ``_subject`` gives the whole name.
+    """
     candidates = [
         i
         for i in range(verb)
@@ -327,11 +335,17 @@ def _subject_before(toks: Sequence[Tok], verb: int) -> int | None:
         and toks[i].low not in MAYBE_MODALS
         and toks[i].low not in vocab.STRUCTURE_WORDS
     ]
-    if candidates and toks[candidates[0]].low in PRONOUNS:
+    if not candidates or toks[candidates[0]].low in PRONOUNS or any(not t.word for t in toks[:verb]):
         return None
-    if len(candidates) != 1 or any(not t.word for t in toks[:verb]):
-        return None
-    return candidates[0]
+    head = candidates[-1]
+    if len(candidates) == 1 or _subject(toks, head).low.count("_") + 1 == len(candidates) == head - candidates[0] + 1:
+        return head
+    return None
+
+
+def _subject(toks: Sequence[Tok], head: int) -> Tok:
+    """The subject ending at ``head``, with the nouns before it ("time entry")."""
+    return compound(toks, head)
 
 
 def _try_subject_has(toks: list[Tok], known: Known) -> Draft | None:
@@ -348,11 +362,11 @@ def _try_subject_has(toks: list[Tok], known: Known) -> Draft | None:
     before = toks[:have]
     also = any(t.low in vocab.ALSO_WORDS for t in toks[:end]) or toks[have].stem in {"need", "requir", "want"}
     maybe = any(t.low in MAYBE_MODALS for t in before)
-    name = entity_name(toks[subject], known)
+    name = entity_name(_subject(toks, subject), known)
     fields = parse_fields(toks[have + 1 : end], known, all_optional=maybe, entity_name=name)
     if not fields.attributes and not fields.relationships:
         return None
-    intent = "add_attributes" if (also or known.get(toks[subject].sing)) else "create"
+    intent = "add_attributes" if (also or known.get(_subject(toks, subject).sing)) else "create"
     return _changed(name, fields, intent)
 
 
@@ -391,7 +405,26 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
     if foreign:
         raise RecognitionError(foreign)
     known = Known(existing_entities)
-    toks, default = take_default(toks)
+    toks, default = take_default(merge_known(toks, known))
+    refusal = out_of_scope_reason(toks)
+    if refusal:
+        raise RecognitionError(refusal)
+    draft = read_paragraph(toks, known, _read_sentence)
+    if draft is None:
+        raise RecognitionError(not_understood(request))
+    interface = interface_reason(entity_key(draft.entity.name), toks) if draft.intent == "create" else None
+    if interface:
+        raise RecognitionError(interface)
+    if draft.intent == "create" and no_longer_wanted(toks):
+        raise RecognitionError(
+            f"this reads as no longer needing {draft.entity.name}, not as creating it: to remove an entity "
+            f"say 'delete the {draft.entity.name} entity' (it must exist in this app)"
+        )
+    return with_default(draft, default, known)
+
+
+def _read_sentence(toks: list[Tok], known: Known) -> Draft | None:
+    """The first rule's reading of one sentence, or None when no rule reads it."""
     for attempt in (
         try_rename,
         try_remove,
@@ -406,10 +439,5 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
     ):
         draft = attempt(toks, known)
         if draft is not None:
-            if draft.intent == "create" and no_longer_wanted(toks):
-                raise RecognitionError(
-                    f"this reads as no longer needing {draft.entity.name}, not as creating it: to remove an entity "
-                    f"say 'delete the {draft.entity.name} entity' (it must exist in this app)"
-                )
-            return with_default(draft, default, known)
-    raise RecognitionError(not_understood(request))
+            return draft
+    return None

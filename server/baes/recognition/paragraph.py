@@ -1,0 +1,226 @@
+"""Requests of several sentences: the one that asks for something, and the sentences that go on describing it.
+
+People write "We run a bike repair shop. We need to keep track of repair jobs: …", "Create an
+Insurance Claim entity. Fields: claim number, … Each claim is linked to a policy holder." or
+"Build me a time tracker. Each time entry should have …". The offline rules read one sentence;
+this module picks the sentence they read and lets the following ones add to a created entity:
+
+* **which sentence**: a sentence that starts with a command verb (create, add, remove, rename,
+  delete…) comes first; otherwise the sentences in order. The first one a rule reads as a change
+  with content wins (a created entity with fields, or any other change). A sentence whose rule
+  refuses it does not end the search: "We run a small shop." is context, not a request. A
+  created entity with no fields ("Create an Insurance Claim entity.") is kept while no later
+  sentence asks for something else, and the sentences after it may give its fields.
+* **continuations of a create**: a list introduced by "Fields:", "Attributes:", "It has / It should
+  store", "Each <entity> has / needs", "with …" adds attributes; "Each <entity> belongs to / is
+  linked to / is part of / references <Y>" (or "It belongs to …") adds a reference to Y. Any other
+  sentence is left out with a note, so the user sees what was not used.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import replace
+
+from baes.recognition import vocabulary as vocab
+from baes.recognition.attribute_phrases import parse_fields
+from baes.recognition.model import Draft, RecognitionError
+from baes.recognition.request_tokens import (
+    HAVE,
+    LINKED_PARTICIPLES,
+    MAX_NAME_WORDS,
+    MODALS,
+    SEPARATORS,
+    SKIP_IN_NOUNS,
+    SUBJECT_SKIP,
+    Known,
+    Tok,
+    compound,
+    entity_key,
+    entity_name,
+    verb_stems,
+)
+from baes.scaffold.spec import RelationshipSpec
+
+Reader = Callable[[list[Tok], Known], Draft | None]
+
+#: Words that start a sentence continuing an attribute list ("Fields: …", "It has …").
+_LIST_OPENERS = frozenset({"fields", "field", "attributes", "columns", "properties", "with", "including", "include"})
+#: Subjects that stand for the entity just created.
+_PRONOUN_SUBJECTS = frozenset({"it", "they", "each", "every", "one", "this", "these", "them", "its", "their"})
+#: "is part of" / "belongs to" / "is linked to": the subject gets a reference to what follows.
+_OWNED_BY = frozenset({"belong", "belongs", "reference", "references"}) | LINKED_PARTICIPLES
+_NOTE_UNUSED = "left out the sentence {text!r}: send one request per change"
+
+
+def split_sentences(toks: Sequence[Tok]) -> list[list[Tok]]:
+    """The request's sentences (a "." token ends one), without empty ones."""
+    sentences: list[list[Tok]] = [[]]
+    for tok in toks:
+        if tok.low == ".":
+            sentences.append([])
+        else:
+            sentences[-1].append(tok)
+    return [s for s in sentences if any(t.word for t in s)]
+
+
+def _is_command(sentence: Sequence[Tok]) -> bool:
+    first = next((t for t in sentence if t.word and t.low not in {"also", "then", "and", "now"}), None)
+    if first is None:
+        return False
+    commands = verb_stems("create") | verb_stems("add") | verb_stems("delete") | {"renam", "rename"}
+    return first.stem in commands or first.low in {"rename", "remove", "drop", "delete"}
+
+
+def _has_content(draft: Draft) -> bool:
+    entity = draft.entity
+    return draft.intent != "create" or bool(entity.attributes or entity.relationships)
+
+
+def read_paragraph(toks: list[Tok], known: Known, reader: Reader) -> Draft | None:
+    """The reading of the sentence that asks for something, with the sentences continuing it."""
+    sentences = split_sentences(toks)
+    if len(sentences) <= 1:
+        return reader(toks, known)
+    order = sorted(range(len(sentences)), key=lambda i: (not _is_command(sentences[i]), i))
+    first_error: RecognitionError | None = None
+    fallback: tuple[int, Draft] | None = None
+    for index in order:
+        try:
+            draft = reader(sentences[index], known)
+        except RecognitionError as exc:
+            first_error = first_error or exc
+            continue
+        if draft is None:
+            continue
+        if draft.intent == "create":
+            draft = _named_earlier(draft, sentences[:index], known)
+            extended = _continue_create(draft, sentences, index, known)
+            if _has_content(extended):
+                return extended
+            fallback = fallback or (index, extended)
+            continue
+        return _with_unused(draft, sentences, {index})
+    if fallback is not None:
+        return fallback[1]
+    if first_error is not None:
+        raise first_error
+    return None
+
+
+def _named_earlier(draft: Draft, earlier: Sequence[list[Tok]], known: Known) -> Draft:
+    """A one-word entity named in full by an earlier sentence: "We log leave requests. Each request
+    has …" creates LeaveRequest, the name the user gave it first."""
+    key = entity_key(draft.entity.name)
+    if "_" in key or known.get(key):
+        return draft
+    for sentence in earlier:
+        for i, tok in enumerate(sentence):
+            if tok.word and tok.sing == key and i > 0:
+                full = compound(sentence, i)
+                if "_" in full.sing:
+                    name = entity_name(full, known)
+                    return replace(draft, entity=replace(draft.entity, name=name))
+    return draft
+
+
+def _with_unused(draft: Draft, sentences: Sequence[Sequence[Tok]], used: set[int]) -> Draft:
+    notes = [_NOTE_UNUSED.format(text=_text(s)) for i, s in enumerate(sentences) if i not in used]
+    return replace(draft, notes=(*draft.notes, *notes)) if notes else draft
+
+
+def _text(sentence: Sequence[Tok]) -> str:
+    return " ".join(t.text for t in sentence)
+
+
+def _continue_create(draft: Draft, sentences: Sequence[list[Tok]], index: int, known: Known) -> Draft:
+    """``draft`` (a create read from ``sentences[index]``) with what the sentences after it add."""
+    entity = draft.entity
+    attributes = list(entity.attributes)
+    relationships = list(entity.relationships)
+    notes = list(draft.notes)
+    used = {index}
+    for number in range(index + 1, len(sentences)):
+        sentence = sentences[number]
+        start = _list_start(sentence, entity.name, known)
+        if start is not None:
+            fields = parse_fields(sentence[start:], known, entity_name=entity.name)
+            if fields.attributes or fields.relationships:
+                names = {a.name for a in attributes}
+                attributes += [a for a in fields.attributes if a.name not in names]
+                relationships += [r for r in fields.relationships if r.target not in {x.target for x in relationships}]
+                notes += fields.notes
+                used.add(number)
+                continue
+        target = _owner_target(sentence, entity.name, known)
+        if target is not None and target != entity.name:
+            if all(r.target != target for r in relationships):
+                optional = any(t.low in vocab.OPTIONAL_WORDS or t.low in {"may", "might", "can"} for t in sentence)
+                relationships.append(RelationshipSpec(target, required=not optional))
+            used.add(number)
+    for number in range(index):
+        used.add(number)  # sentences before the request are its context
+    spec = replace(entity, attributes=tuple(attributes), relationships=tuple(relationships))
+    extended = replace(draft, entity=spec, notes=tuple(notes))
+    return _with_unused(extended, sentences, used)
+
+
+def _refers_to(words: Sequence[Tok], entity: str, known: Known) -> bool:
+    """Whether a sentence's subject words name ``entity`` ("each claim" for InsuranceClaim, "it")."""
+    nouns = [t for t in words if t.word and t.low not in SUBJECT_SKIP and t.low not in MODALS]
+    if not nouns:
+        return any(t.low in _PRONOUN_SUBJECTS for t in words)
+    if len(nouns) == 1 and nouns[0].low in _PRONOUN_SUBJECTS:
+        return True
+    key = entity_key(entity)
+    joined = "_".join(t.sing for t in nouns)
+    return key == joined or key.endswith("_" + nouns[-1].sing) or key == nouns[-1].sing
+
+
+def _list_start(sentence: Sequence[Tok], entity: str, known: Known) -> int | None:
+    """Where the attribute list of a continuing sentence starts, or None if it is no list."""
+    words = list(sentence)
+    first = 0
+    while first < len(words) and not words[first].word and words[first].low != ":":
+        first += 1
+    if first < len(words) and words[first].low in _LIST_OPENERS:
+        after = first + 1
+        while after < len(words) and words[after].low in {":", "is", "are", "be"}:
+            after += 1
+        return after if after < len(words) else None
+    for i, tok in enumerate(words):
+        if tok.low in HAVE or tok.low == ":":
+            if tok.low in HAVE and i + 1 < len(words) and words[i + 1].low == "to":
+                return None  # "it needs to send reminders": no list
+            subject = [t for t in words[:i] if t.low not in MODALS]
+            if _refers_to(subject, entity, known) and i + 1 < len(words):
+                return i + 1
+            return None
+    return None
+
+
+def _owner_target(sentence: Sequence[Tok], entity: str, known: Known) -> str | None:
+    """The Y of "each <entity> belongs to / is linked to / is part of Y", or None."""
+    lows = [t.low for t in sentence]
+    for i, low in enumerate(lows):
+        part_of = low == "part" and i + 1 < len(lows) and lows[i + 1] == "of"
+        if not (part_of or low in _OWNED_BY or sentence[i].stem in {"belong", "referenc"}):
+            continue
+        if not _refers_to([t for t in sentence[:i] if t.low not in {"is", "be"}], entity, known):
+            return None
+        start = i + 1
+        while start < len(sentence) and (sentence[start].low in {"to", "with", "of"} or sentence[start].low in SUBJECT_SKIP):
+            start += 1
+        stop = start
+        while (
+            stop < len(sentence)
+            and sentence[stop].word
+            and sentence[stop].low not in SEPARATORS
+            and sentence[stop].low not in SKIP_IN_NOUNS
+            and stop - start < MAX_NAME_WORDS
+        ):
+            stop += 1
+        if stop == start:
+            return None
+        return entity_name(compound(sentence[start:stop], stop - start - 1), known)
+    return None
