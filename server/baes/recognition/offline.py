@@ -28,21 +28,29 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.attribute_phrases import Fields, build_spec, parse_fields, relationship_target
+from baes.recognition.attribute_phrases import parse_fields, relationship_target
 from baes.recognition.create_phrases import is_passive, object_of_verb, try_create
+from baes.recognition.defaults import take_default, with_default
 from baes.recognition.describe import not_understood
-from baes.recognition.evolution_phrases import no_longer_wanted, take_default, try_remove, try_rename, with_default
+from baes.recognition.evolution_phrases import no_longer_wanted, try_remove
 from baes.recognition.language import foreign_language_reason
 from baes.recognition.many import try_many
 from baes.recognition.mentions import merge_known
 from baes.recognition.model import Draft, RecognitionError
-from baes.recognition.normalize import verb_base
 from baes.recognition.out_of_scope import interface_reason, out_of_scope_reason
+from baes.recognition.ownership import (
+    changed_draft,
+    link_draft,
+    links_draft,
+    listed_targets,
+    subject_before,
+    subject_tok,
+    try_ownership,
+)
 from baes.recognition.paragraph import read_paragraph
+from baes.recognition.rename_phrases import try_rename
 from baes.recognition.request_tokens import (
     HAVE,
-    LINKED_PARTICIPLES,
-    MANY,
     MAX_NAME_WORDS,
     MAYBE_MODALS,
     MODALS,
@@ -50,7 +58,6 @@ from baes.recognition.request_tokens import (
     RELATION_WORDS,
     SEPARATORS,
     SKIP_IN_NOUNS,
-    SUBJECT_SKIP,
     Known,
     Tok,
     clause_end,
@@ -64,15 +71,7 @@ from baes.recognition.request_tokens import (
     read_tokens,
     verb_stems,
 )
-from baes.scaffold.spec import EntitySpec, RelationshipSpec
-
-
-def _changed(name: str, fields: Fields, intent: str) -> Draft:
-    """A draft for new fields on ``name``: a lone reference is a relationship, anything else ``intent``."""
-    spec = build_spec(name, fields)
-    if intent != "create" and not spec.attributes and len(spec.relationships) == 1:
-        return Draft("relationship", spec, related_entity=spec.relationships[0].target, notes=tuple(fields.notes))
-    return Draft(intent, spec, notes=tuple(fields.notes))
+from baes.scaffold.spec import EntitySpec
 
 
 def _try_delete(toks: list[Tok], known: Known) -> Draft | None:
@@ -125,71 +124,6 @@ def _mentioned_before(toks: list[Tok], stop: int, known: Known) -> int | None:
     return None
 
 
-def _link_draft(holder: Tok, target: Tok, known: Known, required: bool, notes: Sequence[str] = ()) -> Draft:
-    holder_name = entity_name(holder, known)
-    target_name = entity_name(target, known)
-    if holder_name == target_name:
-        raise RecognitionError(f"an entity cannot reference itself here ({holder_name})")
-    spec = EntitySpec(holder_name, relationships=(RelationshipSpec(target_name, required=required),))
-    return Draft("relationship", spec, related_entity=target_name, notes=tuple(notes))
-
-
-def _links_draft(holder: Tok, targets: Sequence[Tok], known: Known, required: bool) -> Draft:
-    """References from ``holder`` to every target: one is a ``relationship``, several are one change
-    of the holder (``add_attributes`` holding only references), as for any other list of new fields."""
-    if len(targets) == 1:
-        return _link_draft(holder, targets[0], known, required=required)
-    holder_name = entity_name(holder, known)
-    fields = Fields([], [], [])
-    for target in targets:
-        target_name = entity_name(target, known)
-        if target_name == holder_name:
-            raise RecognitionError(f"an entity cannot reference itself here ({holder_name})")
-        if all(r.target != target_name for r in fields.relationships):
-            fields.relationships.append(RelationshipSpec(target_name, required=required))
-    return _changed(holder_name, fields, "add_attributes")
-
-
-#: Words joining the targets of one reference phrase ("belongs to a customer and a store").
-_TARGET_JOINERS = frozenset({",", "and", "plus", "/"})
-
-
-def _listed_targets(toks: Sequence[Tok], first: int, end: int, known: Known) -> list[int]:
-    """``first`` and every further entity listed after it: "linked to authors, publishers" names two.
-
-    A further item must be a lone noun (followed by a joiner or the clause end) that could name an
-    entity, i.e. no common attribute word or verb: "belongs to a customer and has a total" stops
-    at "has".
-    """
-    found = [first]
-    i = first + 1
-    while i < end and toks[i].low in _TARGET_JOINERS:
-        j = i
-        while j < end and (toks[j].low in _TARGET_JOINERS or toks[j].low in SUBJECT_SKIP):
-            j += 1
-        if j >= end or not _could_be_target(toks[j], known):
-            break
-        if j + 1 < end and toks[j + 1].low not in _TARGET_JOINERS:
-            break
-        found.append(j)
-        i = j + 1
-    return found
-
-
-def _could_be_target(tok: Tok, known: Known) -> bool:
-    """A word that may name a referenced entity: an entity, or a noun that is no attribute or verb."""
-    if tok.word and is_entityish(tok, known):
-        return True
-    if not tok.word or tok.low in SKIP_IN_NOUNS or tok.low in PRONOUNS:
-        return False
-    return (
-        tok.sing not in vocab.ATTRIBUTE_TYPES
-        and tok.sing not in vocab.TEXT_OVERRIDES
-        and verb_base(tok.low) is None
-        and tok.low not in RELATION_WORDS
-    )
-
-
 def _try_verb_to(toks: list[Tok], known: Known) -> Draft | None:
     """ "add X to Y", "link X with Y", "add a phone number for students", "add to Student: email"."""
     verb = first_index(toks, verb_stems("add") | verb_stems("link"))
@@ -234,13 +168,13 @@ def _try_verb_to(toks: list[Tok], known: Known) -> Draft | None:
         if target_tok.sing.endswith("_id"):
             target_tok = Tok(target_tok.text[:-3], target_tok.low[:-3], target_tok.sing[:-3], target_tok.stem, True)
         if toks[verb].stem in verb_stems("link"):  # "link X to Y (and Z)": X points to Y (and Z)
-            targets = [toks[t] for t in _listed_targets(toks, holder_index, end, known)]
-            return _links_draft(target_tok, targets, known, required=not optional)
-        return _link_draft(holder, target_tok, known, required=not optional)  # "add X to Y": Y gets x_id
+            targets = [toks[t] for t in listed_targets(toks, holder_index, end, known)]
+            return links_draft(target_tok, targets, known, required=not optional)
+        return link_draft(holder, target_tok, known, required=not optional)  # "add X to Y": Y gets x_id
     if toks[verb].stem in verb_stems("link"):
         if len(core_nouns) == 1 and not any(t.low in SEPARATORS for t in region):  # "link payments to invoices"
-            targets = [toks[t] for t in _listed_targets(toks, holder_index, end, known)]
-            return _links_draft(core_nouns[0], targets, known, required=not optional)
+            targets = [toks[t] for t in listed_targets(toks, holder_index, end, known)]
+            return links_draft(core_nouns[0], targets, known, required=not optional)
         return None
     if [t.low for t in core] == ["support"] and toks[prep].low == "for":
         return None  # "add support for coupons with ...": a new entity, read by the create rules
@@ -248,7 +182,7 @@ def _try_verb_to(toks: list[Tok], known: Known) -> Draft | None:
     fields = parse_fields(region, known, entity_name=name)
     if not fields.attributes and not fields.relationships:
         raise RecognitionError(f"which attributes should be added to {name}?")
-    return _changed(name, fields, "add_attributes")
+    return changed_draft(name, fields, "add_attributes")
 
 
 def _refuse_undirected(toks: list[Tok], known: Known) -> Draft | None:
@@ -266,88 +200,6 @@ def _refuse_undirected(toks: list[Tok], known: Known) -> Draft | None:
     return None
 
 
-def _try_ownership(toks: list[Tok], known: Known) -> Draft | None:
-    """ "X belongs to Y", "X references Y", "each X has a Y", "X has many Ys"."""
-    end = clause_end(toks, 0)
-    for i in range(end):
-        tok = toks[i]
-        owning = tok.stem in {"belong", "refer", "referenc"} or tok.low in LINKED_PARTICIPLES
-        passive = (
-            tok.low == "by" and i >= 2 and toks[i - 2].low == "is" and toks[i - 1].low.endswith(("ed", "ght", "en", "wn"))
-        )  # "courses are taught by a teacher"
-        if passive:
-            subject = _subject_before(toks, i - 2)
-            target = noun_after(toks[:end], i + 1)
-            if subject is not None and target is not None and is_entityish(toks[target], known):
-                if toks[i - 1].stem in {"refer", "referenc"}:  # "orders are referenced by invoices": invoice.order_id
-                    return _link_draft(toks[target], _subject(toks, subject), known, required=True)
-                return _link_draft(_subject(toks, subject), toks[target], known, required=True)
-            continue
-        if not tok.word or not (owning or tok.low == "have") or (owning and i + 1 < end and toks[i + 1].low == "by"):
-            continue  # "X is referenced by Y" is read at "by", as a passive
-        subject = _subject_before(toks, i)
-        if subject is None:
-            continue
-        after = i + 1
-        while (
-            owning
-            and after < end
-            and (toks[after].low in {"to", "with"} | vocab.OPTIONAL_WORDS or toks[after].low in SUBJECT_SKIP)
-        ):  # "associated with an optional customer"
-            after += 1
-        nxt = noun_after(toks[:end], after)
-        if owning and nxt is not None and toks[nxt].low not in SEPARATORS:
-            maybe = any(t.low in MAYBE_MODALS | vocab.OPTIONAL_WORDS for t in toks[subject:nxt])
-            targets = [toks[t] for t in _listed_targets(toks, nxt, end, known)]
-            return _links_draft(_subject(toks, subject), targets, known, required=not maybe)  # "may belong to"
-        if tok.low == "have":
-            rest = toks[i + 1 : end]
-            if any(t.low in {",", "and"} for t in rest):
-                return None
-            many = any(t.low in MANY for t in rest[:3])
-            optional = any(t.low in MAYBE_MODALS for t in toks[subject:i]) or any(t.low in vocab.OPTIONAL_WORDS for t in rest)
-            if nxt is None:
-                return None
-            owned = toks[nxt]
-            if owned.low in MANY:
-                nxt2 = noun_after(toks[:end], nxt + 1)
-                owned = toks[nxt2] if nxt2 is not None else owned
-            if not is_entityish(owned, known):
-                return None
-            if many:
-                return _link_draft(owned, _subject(toks, subject), known, required=True)
-            return _link_draft(_subject(toks, subject), owned, known, required=not optional)
-    return None
-
-
-def _subject_before(toks: Sequence[Tok], verb: int) -> int | None:
-    """The sentence's subject if the words before ``verb`` are [each/the/...] noun(s) [modals].
-
-    Several nouns in a row are one multi-word subject ("each time entry has", "line items belong
-    to"): the index of its head is returned and ``_subject`` gives the whole name.
-    """
-    candidates = [
-        i
-        for i in range(verb)
-        if toks[i].word
-        and toks[i].low not in SUBJECT_SKIP
-        and toks[i].low not in MODALS
-        and toks[i].low not in MAYBE_MODALS
-        and toks[i].low not in vocab.STRUCTURE_WORDS
-    ]
-    if not candidates or toks[candidates[0]].low in PRONOUNS or any(not t.word for t in toks[:verb]):
-        return None
-    head = candidates[-1]
-    if len(candidates) == 1 or _subject(toks, head).low.count("_") + 1 == len(candidates) == head - candidates[0] + 1:
-        return head
-    return None
-
-
-def _subject(toks: Sequence[Tok], head: int) -> Tok:
-    """The subject ending at ``head``, with the nouns before it ("time entry")."""
-    return compound(toks, head)
-
-
 def _try_subject_has(toks: list[Tok], known: Known) -> Draft | None:
     """ "Students also need a phone number", "Teachers have a name, ..." (create unless known/also)."""
     end = clause_end(toks, 0)
@@ -356,18 +208,18 @@ def _try_subject_has(toks: list[Tok], known: Known) -> Draft | None:
         return None  # "the clinic needs to record vaccinations with ...": the object of the next verb
     if have is None:
         return None
-    subject = _subject_before(toks, have)
+    subject = subject_before(toks, have)
     if subject is None:
         return None
     before = toks[:have]
     also = any(t.low in vocab.ALSO_WORDS for t in toks[:end]) or toks[have].stem in {"need", "requir", "want"}
     maybe = any(t.low in MAYBE_MODALS for t in before)
-    name = entity_name(_subject(toks, subject), known)
+    name = entity_name(subject_tok(toks, subject), known)
     fields = parse_fields(toks[have + 1 : end], known, all_optional=maybe, entity_name=name)
     if not fields.attributes and not fields.relationships:
         return None
-    intent = "add_attributes" if (also or known.get(_subject(toks, subject).sing)) else "create"
-    return _changed(name, fields, intent)
+    intent = "add_attributes" if (also or known.get(subject_tok(toks, subject).sing)) else "create"
+    return changed_draft(name, fields, intent)
 
 
 def _try_give_or_extend(toks: list[Tok], known: Known) -> Draft | None:
@@ -389,7 +241,7 @@ def _try_give_or_extend(toks: list[Tok], known: Known) -> Draft | None:
     fields = parse_fields(toks[start:end], known, entity_name=name)
     if not fields.attributes and not fields.relationships:
         raise RecognitionError(f"which attributes should be added to {name}?")
-    return _changed(name, fields, "add_attributes")
+    return changed_draft(name, fields, "add_attributes")
 
 
 def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Draft:
@@ -433,7 +285,7 @@ def _read_sentence(toks: list[Tok], known: Known) -> Draft | None:
         _refuse_undirected,
         _try_verb_to,
         _try_give_or_extend,
-        _try_ownership,
+        try_ownership,
         _try_subject_has,
         try_create,
     ):

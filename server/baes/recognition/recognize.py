@@ -22,7 +22,7 @@ from typing import Any
 from baes.generation.llm_client import LLMConfig
 from baes.recognition import vocabulary as vocab
 from baes.recognition.cache import CachedRecognition, RecognitionCache
-from baes.recognition.evolution_phrases import original_case
+from baes.recognition.defaults import original_case
 from baes.recognition.model import INTENTS, Draft, Recognition, RecognitionError, canonical_intent
 from baes.recognition.normalize import canonical_tokens
 from baes.recognition.offline import recognize_offline

@@ -1,0 +1,191 @@
+"""References stated as facts: "X belongs to Y", "X references Y", "each X has a Y", "X is linked
+to Y and Z", "Xs are taught by a Y", "X is referenced by Y", and the drafts every rule builds for new
+references and fields.
+
+Part of the offline recognizer (``baes.recognition.offline`` runs ``try_ownership`` among its rules);
+``subject_before`` and ``subject_tok`` read a sentence's (possibly multi-word) subject for the
+other rules too.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from baes.recognition import vocabulary as vocab
+from baes.recognition.attribute_phrases import Fields, build_spec
+from baes.recognition.model import Draft, RecognitionError
+from baes.recognition.normalize import verb_base
+from baes.recognition.request_tokens import (
+    LINKED_PARTICIPLES,
+    MANY,
+    MAYBE_MODALS,
+    MODALS,
+    PRONOUNS,
+    RELATION_WORDS,
+    SEPARATORS,
+    SKIP_IN_NOUNS,
+    SUBJECT_SKIP,
+    Known,
+    Tok,
+    clause_end,
+    compound,
+    entity_name,
+    is_entityish,
+    noun_after,
+)
+from baes.scaffold.spec import EntitySpec, RelationshipSpec
+
+
+def changed_draft(name: str, fields: Fields, intent: str) -> Draft:
+    """A draft for new fields on ``name``: a lone reference is a relationship, anything else ``intent``."""
+    spec = build_spec(name, fields)
+    if intent != "create" and not spec.attributes and len(spec.relationships) == 1:
+        return Draft("relationship", spec, related_entity=spec.relationships[0].target, notes=tuple(fields.notes))
+    return Draft(intent, spec, notes=tuple(fields.notes))
+
+
+def link_draft(holder: Tok, target: Tok, known: Known, required: bool, notes: Sequence[str] = ()) -> Draft:
+    holder_name = entity_name(holder, known)
+    target_name = entity_name(target, known)
+    if holder_name == target_name:
+        raise RecognitionError(f"an entity cannot reference itself here ({holder_name})")
+    spec = EntitySpec(holder_name, relationships=(RelationshipSpec(target_name, required=required),))
+    return Draft("relationship", spec, related_entity=target_name, notes=tuple(notes))
+
+
+def links_draft(holder: Tok, targets: Sequence[Tok], known: Known, required: bool) -> Draft:
+    """References from ``holder`` to every target: one is a ``relationship``, several are one change
+    of the holder (``add_attributes`` holding only references), as for any other list of new fields."""
+    if len(targets) == 1:
+        return link_draft(holder, targets[0], known, required=required)
+    holder_name = entity_name(holder, known)
+    fields = Fields([], [], [])
+    for target in targets:
+        target_name = entity_name(target, known)
+        if target_name == holder_name:
+            raise RecognitionError(f"an entity cannot reference itself here ({holder_name})")
+        if all(r.target != target_name for r in fields.relationships):
+            fields.relationships.append(RelationshipSpec(target_name, required=required))
+    return changed_draft(holder_name, fields, "add_attributes")
+
+
+#: Words joining the targets of one reference phrase ("belongs to a customer and a store").
+_TARGET_JOINERS = frozenset({",", "and", "plus", "/"})
+
+
+def listed_targets(toks: Sequence[Tok], first: int, end: int, known: Known) -> list[int]:
+    """``first`` and every further entity listed after it: "linked to authors, publishers" names two.
+
+    A further item must be a lone noun (followed by a joiner or the clause end) that could name an
+    entity, i.e. no common attribute word or verb: "belongs to a customer and has a total" stops
+    at "has".
+    """
+    found = [first]
+    i = first + 1
+    while i < end and toks[i].low in _TARGET_JOINERS:
+        j = i
+        while j < end and (toks[j].low in _TARGET_JOINERS or toks[j].low in SUBJECT_SKIP):
+            j += 1
+        if j >= end or not _could_be_target(toks[j], known):
+            break
+        if j + 1 < end and toks[j + 1].low not in _TARGET_JOINERS:
+            break
+        found.append(j)
+        i = j + 1
+    return found
+
+
+def _could_be_target(tok: Tok, known: Known) -> bool:
+    """A word that may name a referenced entity: an entity, or a noun that is no attribute or verb."""
+    if tok.word and is_entityish(tok, known):
+        return True
+    if not tok.word or tok.low in SKIP_IN_NOUNS or tok.low in PRONOUNS:
+        return False
+    return (
+        tok.sing not in vocab.ATTRIBUTE_TYPES
+        and tok.sing not in vocab.TEXT_OVERRIDES
+        and verb_base(tok.low) is None
+        and tok.low not in RELATION_WORDS
+    )
+
+
+def try_ownership(toks: list[Tok], known: Known) -> Draft | None:
+    """ "X belongs to Y", "X references Y", "each X has a Y", "X has many Ys"."""
+    end = clause_end(toks, 0)
+    for i in range(end):
+        tok = toks[i]
+        owning = tok.stem in {"belong", "refer", "referenc"} or tok.low in LINKED_PARTICIPLES
+        passive = (
+            tok.low == "by" and i >= 2 and toks[i - 2].low == "is" and toks[i - 1].low.endswith(("ed", "ght", "en", "wn"))
+        )  # "courses are taught by a teacher"
+        if passive:
+            subject = subject_before(toks, i - 2)
+            target = noun_after(toks[:end], i + 1)
+            if subject is not None and target is not None and is_entityish(toks[target], known):
+                if toks[i - 1].stem in {"refer", "referenc"}:  # "orders are referenced by invoices": invoice.order_id
+                    return link_draft(toks[target], subject_tok(toks, subject), known, required=True)
+                return link_draft(subject_tok(toks, subject), toks[target], known, required=True)
+            continue
+        if not tok.word or not (owning or tok.low == "have") or (owning and i + 1 < end and toks[i + 1].low == "by"):
+            continue  # "X is referenced by Y" is read at "by", as a passive
+        subject = subject_before(toks, i)
+        if subject is None:
+            continue
+        after = i + 1
+        while (
+            owning
+            and after < end
+            and (toks[after].low in {"to", "with"} | vocab.OPTIONAL_WORDS or toks[after].low in SUBJECT_SKIP)
+        ):  # "associated with an optional customer"
+            after += 1
+        nxt = noun_after(toks[:end], after)
+        if owning and nxt is not None and toks[nxt].low not in SEPARATORS:
+            maybe = any(t.low in MAYBE_MODALS | vocab.OPTIONAL_WORDS for t in toks[subject:nxt])
+            targets = [toks[t] for t in listed_targets(toks, nxt, end, known)]
+            return links_draft(subject_tok(toks, subject), targets, known, required=not maybe)  # "may belong to"
+        if tok.low == "have":
+            rest = toks[i + 1 : end]
+            if any(t.low in {",", "and"} for t in rest):
+                return None
+            many = any(t.low in MANY for t in rest[:3])
+            optional = any(t.low in MAYBE_MODALS for t in toks[subject:i]) or any(t.low in vocab.OPTIONAL_WORDS for t in rest)
+            if nxt is None:
+                return None
+            owned = toks[nxt]
+            if owned.low in MANY:
+                nxt2 = noun_after(toks[:end], nxt + 1)
+                owned = toks[nxt2] if nxt2 is not None else owned
+            if not is_entityish(owned, known):
+                return None
+            if many:
+                return link_draft(owned, subject_tok(toks, subject), known, required=True)
+            return link_draft(subject_tok(toks, subject), owned, known, required=not optional)
+    return None
+
+
+def subject_before(toks: Sequence[Tok], verb: int) -> int | None:
+    """The sentence's subject if the words before ``verb`` are [each/the/...] noun(s) [modals].
+
+    Several nouns in a row are one multi-word subject ("each time entry has", "line items belong
+    to"): the index of its head is returned and ``_subject`` gives the whole name.
+    """
+    candidates = [
+        i
+        for i in range(verb)
+        if toks[i].word
+        and toks[i].low not in SUBJECT_SKIP
+        and toks[i].low not in MODALS
+        and toks[i].low not in MAYBE_MODALS
+        and toks[i].low not in vocab.STRUCTURE_WORDS
+    ]
+    if not candidates or toks[candidates[0]].low in PRONOUNS or any(not t.word for t in toks[:verb]):
+        return None
+    head = candidates[-1]
+    if len(candidates) == 1 or subject_tok(toks, head).low.count("_") + 1 == len(candidates) == head - candidates[0] + 1:
+        return head
+    return None
+
+
+def subject_tok(toks: Sequence[Tok], head: int) -> Tok:
+    """The subject ending at ``head``, with the nouns before it ("time entry")."""
+    return compound(toks, head)

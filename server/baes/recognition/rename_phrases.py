@@ -1,0 +1,153 @@
+"""Renames: "rename cost to unit price in Product", "the Lead entity should be renamed to Prospect",
+"call the temp field on readings temperature_celsius", "On Athlete, change dob to date_of_birth",
+"rename the Client entity to Customer".
+
+Reads the canonical tokens like the other rules; the owner and attribute words are read with the
+helpers of ``baes.recognition.evolution_phrases``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from baes.recognition import vocabulary as vocab
+from baes.recognition.evolution_phrases import (
+    FIELD_WORDS,
+    NOISE,
+    OWNER_PREPOSITIONS,
+    attribute_name,
+    entity_of,
+    owner_split,
+    words_of,
+)
+from baes.recognition.model import Draft, RecognitionError
+from baes.recognition.request_tokens import MODALS, Known, Tok, clause_end, compound
+from baes.scaffold.spec import EntitySpec, SpecError, pascal_case
+
+
+def try_rename(toks: list[Tok], known: Known) -> Draft | None:
+    """ "rename A to B [in E]", "rename the E field A to B", "change the name of A of E to B", "E is renamed to F"."""
+    end = clause_end(toks, 0)
+    lows = [t.low for t in toks[:end]]
+    toks = _as_rename(toks[:end])
+    end, lows = len(toks), [t.low for t in toks]
+    trigger = next((i for i, low in enumerate(lows) if low in {"rename", "renamed", "renaming"}), None)
+    if trigger is None:
+        change = next((i for i, low in enumerate(lows) if low in {"change", "update", "modify", "switch"}), None)
+        name_at = (
+            next((i for i in range(change + 1, min(change + 4, end)) if lows[i] == "name"), None) if change is not None else None
+        )
+        if change is not None and name_at is None and _changes_a_name(toks, change):
+            trigger, prefix_hint, start = change, [], 0  # "On Athlete, change dob to date_of_birth"
+        elif change is None or name_at is None:
+            return None
+        else:
+            trigger = name_at
+            prefix_hint = toks[change + 1 : name_at]
+            start = name_at + 1  # "change the entity name Shop to Store": nothing before names the entity
+    else:
+        prefix_hint, start = [], 0
+    to = next((i for i in range(trigger + 1, end) if lows[i] == "to"), None)
+    if to is None:
+        raise RecognitionError(
+            "rename what to what? Say e.g. 'rename cost to unit price in Product' or 'rename the Client entity to Customer'"
+        )
+    source = toks[trigger + 1 : to]
+    if source and source[0].low == "of":
+        source = source[1:]
+    target, tail = owner_split([t for t in toks[to + 1 : end] if t.low not in {",", ":"}])
+    before = [t for t in toks[:trigger] if t.low not in {"in", "on", "for", ",", ":"} | MODALS] if not start else []
+    if lows[trigger] == "renamed":  # "the Lead entity should be renamed to Prospect"
+        source = [t for t in toks[:trigger] if t.low not in {"is", "be", "get", "was"} and not t.low.endswith("ly")]
+        comma = next((i for i, t in enumerate(source) if t.low == ","), None)
+        before = []
+        if comma is not None:  # "In the Permit entity, the field exp should be called ..."
+            before = [t for t in source[:comma] if t.low not in {"in", "on", "for", ":"} | MODALS]
+            source = source[comma + 1 :]
+    entity_hint = any(t.low in vocab.STRUCTURE_WORDS - {"record", "type", "object"} for t in list(source) + list(prefix_hint))
+    field_hint = any(t.low in FIELD_WORDS for t in source)
+    old, owner = owner_split(source)
+    owner = owner or tail or before
+    if not owner and not field_hint:
+        words = words_of(old)
+        single = entity_of(old, known) if len(words) <= 2 else None
+        if single is not None and (entity_hint or known.get(vocab.singularize("_".join(t.low for t in words)))):
+            return _entity_rename(single, target)
+    if not owner and len(words_of(old)) >= 2:  # "rename the Customer field phone", "rename Order note"
+        words = [t for t in old if t.low not in NOISE or t.low in FIELD_WORDS]
+        first = words[0]
+        if known.get(first.sing) or (len(words) > 2 and words[1].low in FIELD_WORDS):
+            owner, old = [first], words[1:]
+    if not owner:
+        raise RecognitionError(
+            f"rename {' '.join(t.text for t in words_of(old))!r} in which entity? Say e.g. 'rename cost to unit price in Product'"
+        )
+    entity = entity_of(owner, known)
+    old_name, new_name = attribute_name(old), attribute_name(target)
+    if entity is None or old_name is None or new_name is None:
+        raise RecognitionError(
+            "could not tell the entity, the old and the new name apart; say e.g. 'rename cost to unit price in Product'"
+        )
+    return Draft("rename_attribute", EntitySpec(entity), renamed_from=old_name, renamed_to=new_name)
+
+
+#: Words after a new name that only say when: "call them Members from now on", "… instead".
+_WHEN_WORDS = frozenset({"now", "instead", "on", "from", "going", "forward", "onwards", "anymore", "please"})
+
+
+def _as_rename(toks: Sequence[Tok]) -> list[Tok]:
+    """ "A should be called B" / "call A B instead" read as "rename A to B" (same tokens otherwise).
+
+    "called"/"named" after a form of "be" is a rename of what comes before; "call A B" at the start
+    names A (an existing entity, or words ending in a field word: "the temp field on readings")
+    and then its new name. Words that only say when ("from now on", "instead") are dropped.
+    """
+    lows = [t.low for t in toks]
+    rename, to = _token("renamed"), _token("to")
+    for i in range(1, len(toks) - 1):
+        if lows[i] in {"called", "named"} and lows[i - 1] in {"be", "is", "get"}:
+            return _trim_when([*toks[: i - 1], rename, to, *toks[i + 1 :]])
+    first = next((i for i, low in enumerate(lows) if low not in {"let", "us", "we", "please", ","}), None)
+    if first is None or lows[first] != "call" or first + 2 >= len(toks):
+        return list(toks)
+    field = next((i for i in range(first + 1, len(toks)) if lows[i] in FIELD_WORDS), None)
+    if field is not None:  # "call the temp field on readings temperature_celsius"
+        split = field + 1
+        if split + 1 < len(toks) and lows[split] in OWNER_PREPOSITIONS:
+            split += 2
+    elif toks[first + 1].word:
+        split = first + 2  # "call applicants candidates"
+    else:
+        return list(toks)
+    return _trim_when([_token("rename"), *toks[first + 1 : split], to, *toks[split:]])
+
+
+def _trim_when(toks: list[Tok]) -> list[Tok]:
+    while toks and (toks[-1].low in _WHEN_WORDS or not toks[-1].word):
+        toks = toks[:-1]
+    return toks
+
+
+def _token(word: str) -> Tok:
+    return Tok(word, word, word, word, True)
+
+
+def _changes_a_name(toks: Sequence[Tok], change: int) -> bool:
+    """ "change A to B" renames A when B is a name, not a type ("change price to float") or a value."""
+    to = next((i for i in range(change + 2, len(toks)) if toks[i].low == "to"), None)
+    if to is None or to + 1 >= len(toks):
+        return False
+    new = [t for t in toks[to + 1 :] if t.word and t.low not in vocab.ATTRIBUTE_FILLERS]
+    return bool(new) and new[0].low not in vocab.TYPE_WORDS and not new[0].low[:1].isdigit()
+
+
+def _entity_rename(current: str, target: Sequence[Tok]) -> Draft:
+    words = words_of(_trim_when(list(target)))
+    if not words or len(words) > 3:
+        raise RecognitionError(f"rename {current} to what? Say e.g. 'rename the {current} entity to NewName'")
+    new = compound(words, len(words) - 1) if len(words) > 1 else words[0]
+    try:
+        name = EntitySpec(pascal_case(new.sing)).name
+    except SpecError as exc:
+        raise RecognitionError(f"{new.text!r} cannot be an entity name: {exc}") from exc
+    return Draft("rename_entity", EntitySpec(current), renamed_from=current, renamed_to=name)
