@@ -500,7 +500,7 @@ def test_a_lone_reference_among_new_fields_is_a_relationship() -> None:
 
 def test_notes_explain_what_was_left_out() -> None:
     assert any("negated" in n for n in recognize_offline("create Student with name but no email").notes)
-    assert any("first sentence" in n for n in recognize_offline("Create Author with name. Books need an isbn").notes)
+    assert any("left out the sentence" in n for n in recognize_offline("Create Author with name. Books need an isbn").notes)
 
 
 @pytest.mark.parametrize(
