@@ -154,8 +154,8 @@ def try_remove(toks: list[Tok], known: Known) -> Draft | None:
         if start is not None:
             break
     if start is not None:
-        rest = toks[start:end]
-        what, owner = owner_split(rest)
+        rest = main_clause(toks[start:end])
+        what, owner = _removal_split(rest)
         if owner and any(t.low in OWNER_PREPOSITIONS for t in rest[: len(what) + 1]):
             if what and what[-1].low == "out":
                 what = what[:-1]
@@ -167,6 +167,46 @@ def try_remove(toks: list[Tok], known: Known) -> Draft | None:
             return _removal(rest, prefix, known)
         return None
     return _no_longer(toks[:end], known)
+
+
+#: Words that open a clause giving a reason after a comma ("…, nobody carries pagers now").
+_REASON_OPENERS = frozenset(
+    {
+        "we",
+        "i",
+        "you",
+        "they",
+        "it",
+        "nobody",
+        "since",
+        "because",
+        "as",
+        "so",
+        "which",
+        "this",
+        "these",
+        "those",
+        "people",
+        "users",
+    }
+)
+
+
+def main_clause(toks: Sequence[Tok]) -> list[Tok]:
+    """``toks`` up to a comma that starts a reason ("remove fax from Supplier, nobody faxes now")."""
+    for i in range(len(toks) - 1):
+        if toks[i].low == "," and toks[i + 1].low in _REASON_OPENERS:
+            return list(toks[:i])
+    return list(toks)
+
+
+def _removal_split(toks: Sequence[Tok]) -> tuple[list[Tok], list[Tok]]:
+    """What is removed and its owner: at the last "from" when there is one ("strip date of birth
+    and home address from volunteers": "of" is part of a name there), else at any owner preposition."""
+    cut = max((i for i, t in enumerate(toks) if t.low == "from" and i > 0), default=None)
+    if cut is not None:
+        return list(toks[:cut]), list(toks[cut + 1 :])
+    return owner_split(toks)
 
 
 def _leading_owner(toks: Sequence[Tok]) -> list[Tok]:

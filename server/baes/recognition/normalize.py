@@ -35,7 +35,8 @@ from baes.recognition.text_layout import plain_layout
 KEY_VERSION = 5
 
 _CONTRACTIONS = (
-    (re.compile(r"\bcan't\b", re.I), "can not"),
+    (re.compile(r"\b(?:cant|can't)\b", re.I), "can not"),
+    (re.compile(r"\b(do|does|did|is|are|was|were|has|have|had|should|would|could|must)nt\b", re.I), r"\1 not"),
     (re.compile(r"\bwon't\b", re.I), "will not"),
     (re.compile(r"n't\b", re.I), " not"),
     (re.compile(r"'re\b", re.I), " are"),

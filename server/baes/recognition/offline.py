@@ -51,6 +51,7 @@ from baes.recognition.paragraph import read_paragraph
 from baes.recognition.rename_phrases import try_rename
 from baes.recognition.request_tokens import (
     HAVE,
+    MANY,
     MAX_NAME_WORDS,
     MAYBE_MODALS,
     MODALS,
@@ -102,15 +103,22 @@ def _deleted(toks: list[Tok], first_verb: int, end: int, known: Known) -> Draft:
         raise RecognitionError("which entity should be deleted? (e.g. 'delete the Course entity')")
     head = target  # "delete the gift cards table": the name runs to the structure word
     while (
-        head + 1 < end
+        not known.get(toks[target].sing)  # "remove the whole greenhouse thing": the entity the app has
+        and head + 1 < end
         and toks[head + 1].word
         and toks[head + 1].low not in SKIP_IN_NOUNS
         and not toks[head + 1].low.endswith("ly")
         and head + 1 - target < MAX_NAME_WORDS
     ):
         head += 1
-    name = compound(toks, head, target)
-    return Draft("delete_entity", EntitySpec(entity_name(name, known)))
+    name = entity_name(compound(toks, head, target), known)
+    if known.by_key and not known.get(entity_key(name)):
+        have = ", ".join(sorted(known.by_key.values()))
+        raise RecognitionError(
+            f"{name} is not an entity of this app (it has {have}): to remove an attribute say e.g. "
+            f"'remove {' '.join(t.text for t in toks[target : head + 1])} from {next(iter(sorted(known.by_key.values())))}'"
+        )
+    return Draft("delete_entity", EntitySpec(name))
 
 
 def _mentioned_before(toks: list[Tok], stop: int, known: Known) -> int | None:
@@ -292,4 +300,25 @@ def _read_sentence(toks: list[Tok], known: Known) -> Draft | None:
         draft = attempt(toks, known)
         if draft is not None:
             return draft
-    return None
+    return _between_existing(toks, known)
+
+
+#: Words that join two entities without relating them ("Client and Customer").
+_JOINING = frozenset({"and", ",", "or", "/", "&", "plus", "with"})
+
+
+def _between_existing(toks: list[Tok], known: Known) -> Draft | None:
+    """A sentence no rule read that relates two entities the app has ("a vaccination record should
+    point to the patient", "each harvest comes from one field"): the first gets a reference to the
+    second. Only for existing entities and only with words other than "and" between them."""
+    mentions = [i for i, t in enumerate(toks) if t.word and known.get(t.sing)]
+    names = list(dict.fromkeys(toks[i].sing for i in mentions))
+    if len(names) != 2:
+        return None
+    first = mentions[0]
+    second = next(i for i in mentions if toks[i].sing != toks[first].sing)
+    between = [t for t in toks[first + 1 : second] if t.word]
+    if not between or all(t.low in _JOINING for t in between) or any(t.low in MANY for t in toks[first : second + 2]):
+        return None
+    optional = any(t.low in MAYBE_MODALS | vocab.OPTIONAL_WORDS for t in toks)
+    return link_draft(toks[first], toks[second], known, required=not optional)

@@ -24,6 +24,7 @@ from dataclasses import replace
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_phrases import parse_fields
+from baes.recognition.evolution_phrases import main_clause
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.request_tokens import (
     HAVE,
@@ -90,7 +91,9 @@ def read_paragraph(toks: list[Tok], known: Known, reader: Reader) -> Draft | Non
             draft = reader(sentences[index], known)
         except RecognitionError as exc:
             first_error = first_error or exc
-            continue
+            draft = _with_context_entity(sentences, index, known, reader)
+        if draft is not None and draft.intent != "create" and index != order[0] and _is_command(sentences[order[0]]):
+            continue  # a command was refused: a description next to it is no request of its own
         if draft is None:
             continue
         if draft.intent == "create":
@@ -106,6 +109,22 @@ def read_paragraph(toks: list[Tok], known: Known, reader: Reader) -> Draft | Non
     if first_error is not None:
         raise first_error
     return None
+
+
+def _with_context_entity(sentences: Sequence[list[Tok]], index: int, known: Known, reader: Reader) -> Draft | None:
+    """A command that names no entity, read about the one existing entity the other sentences name:
+    "The Event model has a start time and an end time. Remove end time." removes it from Event."""
+    if not _is_command(sentences[index]):
+        return None
+    named = {t.sing for i, s in enumerate(sentences) if i != index for t in s if t.word and known.get(t.sing)}
+    if len(named) != 1:
+        return None
+    key = named.pop()
+    entity = Tok(key, key, key, key, True)
+    try:
+        return reader([*main_clause(sentences[index]), Tok("in", "in", "in", "in", True), entity], known)
+    except RecognitionError:
+        return None
 
 
 def _named_earlier(draft: Draft, earlier: Sequence[list[Tok]], known: Known) -> Draft:

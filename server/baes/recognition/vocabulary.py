@@ -145,7 +145,7 @@ ADD_VERBS: frozenset[str] = frozenset({"add", "include", "extend", "append", "gi
 #: "link X to/with Y": X points to Y (X gets ``y_id``).
 LINK_VERBS: frozenset[str] = frozenset({"link", "connect", "relate", "associate", "reference"})
 DELETE_VERBS: frozenset[str] = frozenset({"delete", "remove", "drop", "destroy", "erase", "eliminate", "trash",
-                                          "discard", "purge"})
+                                          "discard", "purge", "kill", "scrap", "ditch", "strip"})
 NEED_VERBS: frozenset[str] = frozenset({"need", "require", "want", "get", "keep", "belong", "refer", "hold",
                                         "contain"})
 ALSO_WORDS: frozenset[str] = frozenset({"also", "too", "additionally", "furthermore", "plus", "another", "extra",
