@@ -57,16 +57,62 @@ def take_default(toks: Sequence[Tok]) -> tuple[list[Tok], str | None]:
     return list(toks[:start]) + list(toks[stop:]), literal
 
 
-def with_default(draft: Draft, default: str | None, known: Known) -> Draft:
+#: Words saying a clause is about the rows already stored ("existing tickets should get 'normal'").
+_EXISTING_WORDS = frozenset({"existing", "already", "current", "old"})
+#: Verbs giving those rows their value, and the words that may follow them before it.
+_VALUE_VERBS = frozenset({"get", "start", "put", "be", "set", "use", "take", "have"})
+_VALUE_LINKS = frozenset({"at", "to", "as", "with", ":", "=", "value", "just"})
+_CLAUSE_MARKS = frozenset({".", "(", ")", ";"})
+
+
+def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None]:
+    """``toks`` without a clause giving the value of rows already stored, and that value.
+
+    "Existing tickets should get 'normal'", "the ones already in the db can start at 0", "(for
+    people already in the system just put 2020-01-01)": the value every new attribute gets for the
+    rows that exist, like "with default …".
+    """
+    lows = [t.low for t in toks]
+    at = next((i for i, low in enumerate(lows) if low in _EXISTING_WORDS), None)
+    if at is None:
+        return list(toks), None
+    start = at
+    while start > 0 and lows[start - 1] not in _CLAUSE_MARKS:
+        start -= 1
+    stop = at
+    while stop < len(toks) and lows[stop] not in _CLAUSE_MARKS:
+        stop += 1
+    verb = next((i for i in range(at + 1, stop) if lows[i] in _VALUE_VERBS), None)
+    if verb is None:
+        return list(toks), None
+    first = verb + 1
+    while first < stop and lows[first] in _VALUE_LINKS:
+        first += 1
+    literal = " ".join(t.text for t in toks[first:stop] if t.low != ",").strip()
+    if not literal or first >= stop:
+        return list(toks), None
+    if stop < len(toks) and lows[stop] == ")" and start > 0 and lows[start - 1] == "(":
+        start, stop = start - 1, stop + 1
+    return [*toks[:start], *toks[stop:]], literal
+
+
+def with_default(draft: Draft, default: str | None, known: Known, *, every: bool = False) -> Draft:
     """``draft`` with the request's "default …" value on its one new attribute.
 
     A value is no reference: "add country to Address with default 'NL'" adds the text attribute
     ``country`` even though "country" could name an entity, unless that entity exists in the app.
+    A value that does not fit the type read from the name decides the type ("priority, default
+    normal" is text). With ``every`` (a value for "the rows already stored") each new required
+    attribute the value fits gets it ("home score and away score, existing ones start at 0").
     """
     if default is None:
         return draft
     draft = _reference_as_value(draft, known)
     attributes = draft.entity.attributes
+    if every and draft.intent in ("create", "add_attributes") and len(attributes) > 1:
+        fitting = [a.name for a in attributes if a.required and fits(default, a.type)]
+        if fitting:
+            return replace(draft, defaults=tuple((name, default) for name in fitting))
     if draft.intent == "relationship":
         raise RecognitionError(
             f"{draft.related_entity} is an entity of this app: a reference to it takes no default value. "
@@ -78,7 +124,26 @@ def with_default(draft: Draft, default: str | None, known: Known) -> Draft:
             f"which attribute gets the default {default!r}? Add one attribute per request, "
             f"e.g. 'add priority to Ticket with default {default}'"
         )
-    return replace(draft, defaults=((attributes[0].name, default),))
+    attribute = attributes[0]
+    if not fits(default, attribute.type):
+        attribute = replace(attribute, type="str")
+        draft = replace(draft, entity=replace(draft.entity, attributes=(attribute,)))
+    return replace(draft, defaults=((attribute.name, default),))
+
+
+_FITS = {
+    "int": re.compile(r"[-+]?\d+"),
+    "float": re.compile(r"[-+]?(\d+([.,]\d*)?|[.,]\d+)|\d+ \. \d+"),
+    "bool": re.compile(r"true|false|yes|no|y|n|on|off|0|1", re.IGNORECASE),
+    "date": re.compile(r"\d{4}[- /.]\d{1,2}[- /.]\d{1,2}|today"),  # the canonical tokens split "2020-01-01"
+    "datetime": re.compile(r"\d{4}[- /.]\d{1,2}[- /.]\d{1,2}([ t]+\d{1,2}\s?:?\s?\d{2}(\s?:?\s?\d{2})?)?|now", re.IGNORECASE),
+}
+
+
+def fits(value: str, type_name: str) -> bool:
+    """Whether ``value`` (as written) can be a value of ``type_name`` (text and email take anything)."""
+    pattern = _FITS.get(type_name)
+    return pattern is None or pattern.fullmatch(value.strip()) is not None
 
 
 def _reference_as_value(draft: Draft, known: Known) -> Draft:

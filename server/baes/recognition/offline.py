@@ -30,7 +30,7 @@ from collections.abc import Sequence
 from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_phrases import parse_fields, relationship_target
 from baes.recognition.create_phrases import is_passive, object_of_verb, try_create
-from baes.recognition.defaults import take_default, with_default
+from baes.recognition.defaults import take_default, take_existing_rows_value, with_default
 from baes.recognition.describe import not_understood
 from baes.recognition.evolution_phrases import no_longer_wanted, try_remove
 from baes.recognition.language import foreign_language_reason
@@ -59,6 +59,7 @@ from baes.recognition.request_tokens import (
     RELATION_WORDS,
     SEPARATORS,
     SKIP_IN_NOUNS,
+    SUBJECT_SKIP,
     Known,
     Tok,
     clause_end,
@@ -84,9 +85,25 @@ def _try_delete(toks: list[Tok], known: Known) -> Draft | None:
         end = clause_end(toks, rid + 1)
         return _deleted(toks, rid, end, known)
     if first_verb is None or toks[first_verb].stem not in verb_stems("delete"):
-        return None
+        return _can_go(toks, known)
     end = clause_end(toks, first_verb + 1)
     return _deleted(toks, first_verb, end, known)
+
+
+def _can_go(toks: list[Tok], known: Known) -> Draft | None:
+    """ "the Sponsor entity can go", "coupons can be removed": an existing entity that may go."""
+    lows = [t.low for t in toks]
+    for i in range(1, len(toks) - 1):
+        if lows[i] not in {"can", "may", "should", "must"}:
+            continue
+        goes = lows[i + 1 : i + 2] == ["go"]  # "can go"
+        removed = lows[i + 1 : i + 2] == ["be"] and i + 2 < len(toks) and toks[i + 2].stem in verb_stems("delete")
+        if not (goes or removed):
+            continue
+        subject = next((j for j in range(i - 1, -1, -1) if toks[j].word and known.get(toks[j].sing)), None)
+        if subject is not None and all(t.low in SUBJECT_SKIP or t.low in vocab.STRUCTURE_WORDS for t in toks[subject + 1 : i]):
+            return Draft("delete_entity", EntitySpec(entity_name(toks[subject], known)))
+    return None
 
 
 def _deleted(toks: list[Tok], first_verb: int, end: int, known: Known) -> Draft:
@@ -266,6 +283,10 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
         raise RecognitionError(foreign)
     known = Known(existing_entities)
     toks, default = take_default(merge_known(toks, known))
+    every = False
+    if default is None:
+        toks, default = take_existing_rows_value(toks)
+        every = default is not None
     refusal = out_of_scope_reason(toks)
     if refusal:
         raise RecognitionError(refusal)
@@ -280,7 +301,7 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
             f"this reads as no longer needing {draft.entity.name}, not as creating it: to remove an entity "
             f"say 'delete the {draft.entity.name} entity' (it must exist in this app)"
         )
-    return with_default(draft, default, known)
+    return with_default(draft, default, known, every=every)
 
 
 def _read_sentence(toks: list[Tok], known: Known) -> Draft | None:
