@@ -103,7 +103,7 @@ def read_paragraph(toks: list[Tok], known: Known, reader: Reader) -> Draft | Non
                 return extended
             fallback = fallback or (index, extended)
             continue
-        return _with_unused(draft, sentences, {index})
+        return _with_unused(*_optional_said_later(draft, sentences, index))
     if fallback is not None:
         return fallback[1]
     if first_error is not None:
@@ -141,6 +141,34 @@ def _named_earlier(draft: Draft, earlier: Sequence[list[Tok]], known: Known) -> 
                     name = entity_name(full, known)
                     return replace(draft, entity=replace(draft.entity, name=name))
     return draft
+
+
+def _says_optional(sentence: Sequence[Tok]) -> bool:
+    """ "Not all of them have one", "some expenses do not have a category yet", "it must be optional"."""
+    lows = [t.low for t in sentence]
+    pairs = set(zip(lows, lows[1:], strict=False))
+    return (
+        any(low in vocab.OPTIONAL_WORDS for low in lows)
+        or ("not", "all") in pairs
+        or ("some" in lows and "not" in lows)
+        or ("be", "empty") in pairs
+        or ("be", "blank") in pairs
+    )
+
+
+def _optional_said_later(draft: Draft, sentences: Sequence[list[Tok]], index: int) -> tuple[Draft, Sequence[list[Tok]], set[int]]:
+    """A change adding one field, made optional by a later sentence that says not every row has it."""
+    used = {index}
+    entity = draft.entity
+    if draft.intent not in ("add_attributes", "relationship") or len(entity.attributes) + len(entity.relationships) != 1:
+        return draft, sentences, used
+    later = [i for i in range(index + 1, len(sentences)) if _says_optional(sentences[i])]
+    if not later:
+        return draft, sentences, used
+    used.update(later)
+    attributes = tuple(replace(a, required=False) for a in entity.attributes)
+    relationships = tuple(replace(r, required=False) for r in entity.relationships)
+    return replace(draft, entity=replace(entity, attributes=attributes, relationships=relationships)), sentences, used
 
 
 def _with_unused(draft: Draft, sentences: Sequence[Sequence[Tok]], used: set[int]) -> Draft:
