@@ -55,6 +55,8 @@ def is_passive(toks: Sequence[Tok], verb: int, known: Known) -> bool:
     return before >= 0 and (toks[before].low in BE_WORDS or is_entityish(toks[before], known))
 
 
+#: Structure words that never name an entity themselves ("a CRUD resource", "a REST API").
+_TECHNICAL_STRUCTURES = frozenset({"crud", "api", "rest", "endpoint", "endpoints"})
 #: Structure words that are also entity nouns after an attribute word ("salary record", "price object").
 _NAMING_STRUCTURES = frozenset({"record", "object", "type"})
 
@@ -74,6 +76,8 @@ def _create_entity_index(toks: list[Tok], marker: int) -> int | None:
             j = i - 1
             while j >= 0 and toks[j].word and toks[j].low in vocab.ATTRIBUTE_FILLERS:
                 j -= 1
+            if j >= 0 and toks[j].low in _TECHNICAL_STRUCTURES:
+                continue  # "a CRUD resource for Plant": the entity follows "for"
             if j >= 0 and toks[j].word and (_names_structure(toks, j) or toks[j].low in vocab.STRUCTURE_WORDS):
                 if toks[i].low in _NAMING_STRUCTURES and (
                     toks[j].sing in vocab.ATTRIBUTE_TYPES or toks[j].sing in vocab.TEXT_OVERRIDES

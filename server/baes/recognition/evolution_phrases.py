@@ -17,6 +17,7 @@ from collections.abc import Sequence
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.model import Draft, RecognitionError
+from baes.recognition.normalize import verb_base
 from baes.recognition.request_tokens import (
     MODALS,
     SEPARATORS,
@@ -207,6 +208,29 @@ def _removal_split(toks: Sequence[Tok]) -> tuple[list[Tok], list[Tok]]:
     if cut is not None:
         return list(toks[:cut]), list(toks[cut + 1 :])
     return owner_split(toks)
+
+
+def field_before(toks: Sequence[Tok], stop: int, known: Known) -> Draft | None:
+    """The removal a pronoun refers to: "the nickname field on players …, get rid of it" removes
+    ``nickname`` from Player (a field word before ``stop`` and an existing entity named near it)."""
+    field = next((i for i in range(stop - 1, 0, -1) if toks[i].low in FIELD_WORDS), None)
+    if field is None:
+        return None
+    first = field
+    while (
+        first > 0
+        and toks[first - 1].word
+        and toks[first - 1].low not in NOISE | vocab.NEGATION_WORDS
+        and verb_base(toks[first - 1].low) is None
+    ):
+        first -= 1
+    if first > 0 and toks[first - 1].low in vocab.NEGATION_WORDS and first < field - 1:
+        first += 1  # "do not use the nickname field": the verb after "not" is no part of the name
+    name = attribute_name(toks[first:field])
+    owners = [t for t in toks[field + 1 : stop] if t.word and known.get(t.sing)]
+    if name is None or len({t.sing for t in owners}) != 1:
+        return None
+    return Draft("remove_attributes", EntitySpec(entity_name(owners[0], known)), removed=(name,))
 
 
 def _leading_owner(toks: Sequence[Tok]) -> list[Tok]:

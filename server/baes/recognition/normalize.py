@@ -56,7 +56,7 @@ _LINE_BREAK = re.compile(r"\s*[\r\n]+\s*(?:(?:[-*+\u2022\u2023\u25e6]|\d{1,2}[.)
 _PARAGRAPH_BREAK = re.compile(r"(?<![:\s])[ \t]*\r?\n[ \t]*\r?\n\s*")
 
 #: Words dropped anywhere: they never change what a request asks for.
-FILLERS: frozenset[str] = frozenset({"a", "an", "the", "please", "kindly", "just", "new"})
+FILLERS: frozenset[str] = frozenset({"a", "an", "the", "please", "pls", "plz", "kindly", "just", "new"})
 #: Openings dropped at the start of a request (repeatedly): "can you please create ..." = "create ...".
 _OPENINGS: tuple[tuple[str, ...], ...] = tuple(
     tuple(p.split())

@@ -32,7 +32,7 @@ from baes.recognition.attribute_phrases import parse_fields, relationship_target
 from baes.recognition.create_phrases import is_passive, object_of_verb, try_create
 from baes.recognition.defaults import take_default, take_existing_rows_value, with_default
 from baes.recognition.describe import not_understood
-from baes.recognition.evolution_phrases import no_longer_wanted, try_remove
+from baes.recognition.evolution_phrases import field_before, no_longer_wanted, try_remove
 from baes.recognition.language import foreign_language_reason
 from baes.recognition.many import try_many
 from baes.recognition.mentions import merge_known
@@ -80,7 +80,14 @@ def _try_delete(toks: list[Tok], known: Known) -> Draft | None:
     verbs = verb_stems("delete") | verb_stems("create") | verb_stems("add") | verb_stems("link")
     lows = [t.low for t in toks]
     rid = next((i + 2 for i in range(len(toks) - 2) if lows[i : i + 3] == ["get", "rid", "of"]), None)
-    first_verb = rid if rid is not None else next((i for i, t in enumerate(toks) if t.word and t.stem in verbs), None)
+    first_verb = (
+        rid
+        if rid is not None
+        else next(
+            (i for i, t in enumerate(toks) if t.word and t.stem in verbs and not (i > 0 and toks[i - 1].low in _NEGATING)),
+            None,
+        )
+    )  # "we do not track parking spots anymore, remove them": the negated verb asks for nothing
     if rid is not None:  # "get rid of the Coupon model"
         end = clause_end(toks, rid + 1)
         return _deleted(toks, rid, end, known)
@@ -88,6 +95,9 @@ def _try_delete(toks: list[Tok], known: Known) -> Draft | None:
         return _can_go(toks, known)
     end = clause_end(toks, first_verb + 1)
     return _deleted(toks, first_verb, end, known)
+
+
+_NEGATING = frozenset({"not", "longer", "never"})
 
 
 def _can_go(toks: list[Tok], known: Known) -> Draft | None:
@@ -115,6 +125,9 @@ def _deleted(toks: list[Tok], first_verb: int, end: int, known: Known) -> Draft:
         )
     target = noun_after(toks[:end], first_verb + 1)
     if target is None or toks[target].low in PRONOUNS | {"them", "this", "that", "all"}:
+        field = field_before(toks, first_verb, known)  # "we do not use the nickname field on players, get rid of it"
+        if field is not None:
+            return field
         target = _mentioned_before(toks, first_verb, known)  # "I no longer want the Course entity, delete it"
     if target is None:
         raise RecognitionError("which entity should be deleted? (e.g. 'delete the Course entity')")

@@ -17,11 +17,12 @@ from baes.recognition.evolution_phrases import (
     OWNER_PREPOSITIONS,
     attribute_name,
     entity_of,
+    main_clause,
     owner_split,
     words_of,
 )
 from baes.recognition.model import Draft, RecognitionError
-from baes.recognition.request_tokens import MODALS, Known, Tok, clause_end, compound
+from baes.recognition.request_tokens import MODALS, Known, Tok, clause_end, compound, verb_stems
 from baes.scaffold.spec import EntitySpec, SpecError, pascal_case
 
 
@@ -29,7 +30,7 @@ def try_rename(toks: list[Tok], known: Known) -> Draft | None:
     """ "rename A to B [in E]", "rename the E field A to B", "change the name of A of E to B", "E is renamed to F"."""
     end = clause_end(toks, 0)
     lows = [t.low for t in toks[:end]]
-    toks = _as_rename(toks[:end])
+    toks = _as_rename(_colon_arrow(main_clause(toks[:end]), known))
     end, lows = len(toks), [t.low for t in toks]
     trigger = next((i for i, low in enumerate(lows) if low in {"rename", "renamed", "renaming"}), None)
     if trigger is None:
@@ -120,6 +121,20 @@ def _as_rename(toks: Sequence[Tok]) -> list[Tok]:
     else:
         return list(toks)
     return _trim_when([_token("rename"), *toks[first + 1 : split], to, *toks[split:]])
+
+
+_RENAME_WORDS = frozenset({"rename", "renamed", "renaming", "change", "switch", "call", "called", "named"})
+
+
+def _colon_arrow(toks: list[Tok], known: Known) -> list[Tok]:
+    """ "Vehicle: km -> odometer_km" (the arrow reads as "to"): rename km to odometer_km in Vehicle."""
+    lows = [t.low for t in toks]
+    if len(toks) < 5 or lows[1] != ":" or not known.get(toks[0].sing) or lows.count("to") != 1:
+        return toks
+    verbs = verb_stems("create") | verb_stems("add") | verb_stems("delete")
+    if any(t.word and (t.stem in verbs or t.low in _RENAME_WORDS) for t in toks[2:]):
+        return toks  # "Ticket: rename desc to description" is read by the rename words themselves
+    return [_token("rename"), *toks[2:], _token("in"), toks[0]]
 
 
 def _trim_when(toks: list[Tok]) -> list[Tok]:
