@@ -2,7 +2,7 @@
 
 Splits the list (each comma/"and" item is one attribute: "tax rate" → ``tax_rate``), drops
 articles and negated items, reads optionality and explicit types ("price as float", "salary
-(float)", "gpa real"), infers the others from the name (``baes.recognition.vocabulary.infer_type``), and
+(float)", "gpa real"), infers the others from the name (``baes.recognition.attribute_types.attribute_type``), and
 turns mentions of existing entities (or explicit references) into ``RelationshipSpec``s.
 """
 

@@ -69,9 +69,11 @@ PERIOD_STATES: frozenset[str] = frozenset({"valid", "available", "unavailable", 
 #: Verbs before "on" that make it a date: "due on", "expires on" (participles qualify by themselves).
 DATE_ON_WORDS: frozenset[str] = frozenset({"due", "expires", "starts", "ends", "happens", "occurs", "falls",
                                            "renews", "closes", "opens", "born"})
-#: Participles before "on" that are a state or a relation, not a date: "switched on", "based on".
-NOT_DATE_ON: frozenset[str] = frozenset({"turned", "switched", "logged", "based", "focused", "relied",
-                                         "depended", "passed", "built", "modeled", "modelled", "put", "carried"})
+#: Participles before "on" that make a state, not a date: "switched on", "logged on".
+STATE_ON: frozenset[str] = frozenset({"turned", "switched", "logged", "signed", "plugged", "powered"})
+#: Participles before "on" that make a relation, not a date: "based on", "focused on".
+NOT_DATE_ON: frozenset[str] = STATE_ON | frozenset({"based", "focused", "relied", "depended", "passed", "built",
+                                                    "modeled", "modelled", "put", "carried"})
 #: Prepositions after a typed head: "quantity on hand", "weight at birth", "cost of repair".
 HEAD_PREPOSITIONS: frozenset[str] = frozenset({"on", "in", "at", "of", "for", "from", "before", "after"})
 #: Last words that keep the type of what they qualify: "population estimate", "revenue target".
@@ -194,6 +196,8 @@ def _is_flag(parts: list[str]) -> bool:
         return True  # "gluten free", "pets allowed", "signature required"
     if last in PARTICLES and is_participle(parts[-2]) and parts[-2] not in TIME_PARTICIPLES:
         return True  # "sold out", "checked in"
+    if last == "on" and parts[-2] in STATE_ON:
+        return True  # "switched on"
     return is_state_word(last)  # "wheelchair accessible", "hazardous materials allowed"
 
 
