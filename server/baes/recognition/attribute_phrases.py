@@ -2,7 +2,7 @@
 
 Splits the list (each comma/"and" item is one attribute: "tax rate" → ``tax_rate``), drops
 articles and negated items, reads optionality and explicit types ("price as float", "salary
-(float)", "gpa real"), infers the others from the name (``baes.recognition.vocabulary.infer_type``), and
+(float)", "gpa real"), infers the others from the name (``baes.recognition.attribute_types.attribute_type``), and
 turns mentions of existing entities (or explicit references) into ``RelationshipSpec``s.
 """
 
@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from baes.recognition import vocabulary as vocab
+from baes.recognition.attribute_types import attribute_type, explicit_type, is_participle, mark_types
 from baes.recognition.model import RecognitionError
 from baes.recognition.request_tokens import (
     HAVE,
@@ -28,29 +29,6 @@ from baes.recognition.request_tokens import (
 )
 from baes.recognition.spelling import correct_word
 from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError, pascal_case
-
-
-def _type_token(word: str) -> Tok:
-    return Tok(word, word, word, word, True)
-
-
-def mark_types(toks: Sequence[Tok]) -> list[Tok]:
-    """Type phrases as one type word, before the list is split on "/" and commas:
-    "true/false", "yes/no" → ``boolean``; "in dollars", "in euros", "in kg" → ``float``."""
-    result: list[Tok] = []
-    i = 0
-    while i < len(toks):
-        if i + 2 < len(toks) and toks[i + 1].low == "/" and (toks[i].low, toks[i + 2].low) in vocab.BOOL_PAIRS:
-            result.append(_type_token("boolean"))
-            i += 3
-            continue
-        if i + 1 < len(toks) and toks[i].low == "in" and toks[i + 1].low in vocab.CURRENCY_WORDS | vocab.MEASURE_UNITS:
-            result.append(_type_token("float"))
-            i += 2
-            continue
-        result.append(toks[i])
-        i += 1
-    return result
 
 
 def _spelled(tok: Tok, notes: list[str]) -> Tok:
@@ -79,32 +57,6 @@ def _chunks(toks: Sequence[Tok]) -> list[list[Tok]]:
     return [c for c in chunks if c]
 
 
-#: Type words that are also ordinary parts of attribute names ("hire date", "contact email").
-_NAME_LIKE_TYPES = frozenset({"date", "email", "text", "flag", "timestamp", "datetime", "real"})
-_NAME_END_TYPES = frozenset({"date", "email", "timestamp", "datetime"})
-
-
-def _explicit_type(chunk: list[Tok]) -> tuple[list[Tok], str | None]:
-    """Strip "as float" / "(int)" / ": date" / "of type bool" / a leading "integer" from a chunk."""
-    words = chunk
-    for i, tok in enumerate(words):
-        if tok.low in (":", "(") or (tok.low == "as" and i > 0) or (tok.low == "type" and i > 0):
-            rest = [t for t in words[i + 1 :] if t.word and t.low not in {"a", "an", "type", "of"}]
-            if rest and rest[0].low in vocab.TYPE_WORDS:
-                cut = i - 1 if tok.low == "type" and i > 0 and words[i - 1].low == "of" else i
-                return list(words[:cut]), vocab.TYPE_WORDS[rest[0].low]
-    meaningful = [t for t in words if t.word and t.low not in vocab.ATTRIBUTE_FILLERS]
-    if len(meaningful) >= 2 and meaningful[0].low in vocab.TYPE_WORDS and meaningful[0].low not in _NAME_LIKE_TYPES:
-        return [t for t in words if t is not meaningful[0]], vocab.TYPE_WORDS[meaningful[0].low]
-    if len(meaningful) >= 2 and meaningful[-1].low in vocab.TYPE_WORDS and meaningful[-1].low not in _NAME_END_TYPES:
-        return [t for t in words if t is not meaningful[-1]], vocab.TYPE_WORDS[meaningful[-1].low]  # "gpa real"
-    if len(meaningful) >= 2 and meaningful[-1].low in vocab.TYPE_WORDS:
-        name_part = "_".join(t.low for t in meaningful[:-1])
-        if vocab.infer_type(name_part) == vocab.TYPE_WORDS[meaningful[-1].low]:  # "delivered at timestamp"; not "hire date"
-            return [t for t in words if t is not meaningful[-1]], vocab.TYPE_WORDS[meaningful[-1].low]
-    return list(words), None
-
-
 @dataclass
 class Fields:
     attributes: list[AttributeSpec]
@@ -116,7 +68,8 @@ class Fields:
 
 
 def _unflagged(words: list[Tok]) -> list[Tok]:
-    """``words`` without "required"/"mandatory", except after a plural it counts ("doses required")."""
+    """``words`` without "required"/"mandatory", except after a plural it counts ("doses required") and
+    at the end of a name that is no attribute of its own ("signature required" is a flag)."""
     return [
         t
         for i, t in enumerate(words)
@@ -127,7 +80,24 @@ def _unflagged(words: list[Tok]) -> list[Tok]:
             and vocab.singularize(words[i - 1].low) != words[i - 1].low
             and t.low in vocab.COUNT_QUALIFIERS
         )
+        or _required_flag(words, i)
     ]
+
+
+#: Words naming a common attribute: "email required" says email is required, "signature required" is a flag.
+_ATTRIBUTE_WORDS = vocab.NAME_WORDS | vocab.ENTITY_NOUNS | set(vocab.SUFFIX_TYPES) | vocab.COUNT_NOUNS
+_BE = frozenset({"is", "are", "was", "were", "be", "been"})
+
+
+def _required_flag(words: list[Tok], i: int) -> bool:
+    """Whether "required"/"needed" at ``i`` ends a flag's name ("permission slip required")."""
+    if words[i].low not in {"required", "needed"} or any(t.word for t in words[i + 1 :]):
+        return False
+    before = [t for t in words[:i] if t.word and t.low not in vocab.ATTRIBUTE_FILLERS and t.low not in _BE]
+    if not before or not all(t.word for t in words[i - 1 : i]):
+        return False
+    last = before[-1]
+    return not (_known_attribute(last.low) or last.low in _ATTRIBUTE_WORDS or last.sing in _ATTRIBUTE_WORDS)
 
 
 def _known_attribute(word: str) -> bool:
@@ -207,6 +177,46 @@ def _listed_target(plain: list[Tok], first: Tok | None, known: Known) -> bool:
     return first is not None and (noun.sing != noun.low) == (first.sing != first.low)
 
 
+_NAME_SKIP = frozenset({"with", "for", "to"})
+
+
+def _name_words(words: list[Tok]) -> list[Tok]:
+    """The words of an item that make its name: no articles, fillers, modals or "with"/"for"/"to", but
+    "to" after a participle at the end ("lent to", "shipped to") and "value" after a noun ("market value")."""
+    plain = [t for t in words if t.word]
+    kept = []
+    for i, t in enumerate(plain):
+        last = i == len(plain) - 1
+        if t.low == "to" and last and i > 0 and is_participle(plain[i - 1].low) and plain[i - 1].low not in LINKED_PARTICIPLES:
+            kept.append(t)
+        elif t.low == "value" and last and kept:
+            kept.append(t)
+        elif t.low not in vocab.ATTRIBUTE_FILLERS and t.low not in MODALS and t.low not in _NAME_SKIP:
+            kept.append(t)
+    return kept
+
+
+_PRONOUNS = frozenset({"it", "its", "they", "he", "she", "this", "there", "them", "one"})
+
+
+def _whether_name(words: list[Tok], entity_name: str | None) -> list[Tok]:
+    """The flag in "whether …": "whether it is done" → done, "whether it has a projector" → has_projector,
+    "whether an inspection is required" → inspection_required, "whether it is wheelchair accessible" →
+    wheelchair_accessible. A subject that is a pronoun or the entity itself is left out."""
+    plain = [t for t in words if t.word and t.low not in vocab.ATTRIBUTE_FILLERS and t.low != "whether"]
+    verbs = [i for i, t in enumerate(plain) if t.low in _BE | {"have", "has", "had"}]
+    if not verbs:
+        return [t for t in plain if t.low not in _PRONOUNS]
+    verb = verbs[-1]
+    after = [t for t in plain[verb + 1 :] if t.low not in _BE]
+    if plain[verb].low in {"have", "has", "had"}:
+        return [Tok("has", "has", "has", "has", True), *after] if after else []
+    subject = [t for t in plain[:verb] if t.low not in _PRONOUNS and t.low not in _BE and t.low not in MODALS]
+    if entity_name and "".join(t.sing for t in subject) == entity_name.lower():
+        subject = []
+    return [*subject, *after]
+
+
 def _has_flag(name_words: list[Tok], known: Known) -> bool:
     """ "has projector", "has parking" in a list: a flag named ``has_projector``.
 
@@ -257,16 +267,12 @@ def parse_fields(
         optional = all_optional or any(t.low in vocab.OPTIONAL_WORDS for t in plain)
         if any(t.low == "if" for t in plain) and any(t.low in {"known", "available", "any"} for t in plain):
             optional = True
-        words, explicit = _explicit_type([t for t in _unflagged(words) if t.low not in vocab.OPTIONAL_WORDS])
+        words, explicit = explicit_type([t for t in _unflagged(words) if t.low not in vocab.OPTIONAL_WORDS])
         colons = [i for i, t in enumerate(words) if t.low == ":"]
         if colons:  # "the following fields: name" → name
             words = words[colons[-1] + 1 :]
         cut = next((i for i, t in enumerate(words) if t.low in {"if", "when", "which", "that", "who"}), len(words))
-        name_words = [
-            t
-            for t in words[:cut]
-            if t.word and t.low not in vocab.ATTRIBUTE_FILLERS and t.low not in MODALS and t.low not in {"with", "for", "to"}
-        ]
+        name_words = _name_words(words[:cut])
         if _has_flag(name_words, known):  # "has projector" → has_projector: bool
             name_words = [Tok("has", "has", "has", "has", True), *name_words[1:]]
             explicit = explicit or "bool"
@@ -285,12 +291,11 @@ def parse_fields(
         if first_word is not None and first_word.low == "is":
             explicit = explicit or "bool"  # "is active", "is premium": a flag, named without the "is"
         if name_words[0].low == "whether":  # "whether it is done" → done: bool
-            flag = [t for t in name_words[1:] if t.low not in {"it", "is", "its", "they", "he", "she", "was", "be"}]
-            name_words, explicit = flag[-1:], explicit or "bool"
+            name_words, explicit = _whether_name(words[:cut], entity_name), explicit or "bool"
             if not name_words:
                 continue
         relation = any(t.low in RELATION_WORDS for t in name_words)
-        core = [t for t in name_words if t.low not in RELATION_WORDS and t.low != "to"]
+        core = [t for t in name_words if t.low not in RELATION_WORDS]  # a "to" left is a name's ("lent to")
         target = relationship_target(core, known, relation)
         if target is not None:
             spec = RelationshipSpec(target, required=not optional)
@@ -305,7 +310,7 @@ def parse_fields(
         if name == "id":
             result.notes.append("'id' is implicit: every entity has an integer id")
             continue
-        type_name = explicit or vocab.infer_type(name)
+        type_name = explicit or attribute_type(name)
         try:
             attribute = AttributeSpec(name=name, type=type_name, required=not optional)
         except SpecError as exc:

@@ -57,6 +57,12 @@ MEASURE_UNITS: frozenset[str] = frozenset({
     "meters", "metres", "kilometers", "kilometres", "km", "miles", "feet", "inches", "cm", "mm", "liters", "litres",
     "gallons", "grams", "kilograms", "kg", "lbs", "pounds", "ounces", "sqm", "sqft", "celsius", "fahrenheit",
     "percent", "hectares", "acres",
+    # more measures ("dosage in mg", "nitrogen ppm", "capacity in mAh"); no one-letter units ("in m") and none
+    # that is also a common abbreviation ("db", "kb")
+    "mg", "milligrams", "ml", "milliliters", "millilitres", "centimeters", "centimetres", "millimeters",
+    "millimetres", "ppm", "ppb", "pct", "mah", "wh", "kwh", "mwh", "kw", "kilowatts", "watts", "volts", "amps",
+    "hz", "khz", "mhz", "ghz", "mph", "kph", "kmh", "knots", "psi", "kpa", "hpa", "decibels", "lux",
+    "kcal", "kj", "joules", "kelvin", "oz", "lb", "ft", "yards", "tons", "tonnes", "gb", "mb", "tb",
 })
 #: Last words that keep an amount an amount: "amount due", "percent off", "balance owed".
 AMOUNT_QUALIFIERS: frozenset[str] = frozenset({"due", "owed", "off", "left", "remaining", "spent", "earned",
@@ -99,7 +105,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "depth": "float", "distance": "float", "temperature": "float", "revenue": "float", "refund": "float",
     "fare": "float", "tip": "float", "charge": "float", "discount": "float", "tax": "float", "premium": "float",
     "level": "int", "headcount": "int", "calories": "int", "points": "int", "capacity": "int", "size": "int",
-    "email": "email",
+    "email": "email", "value": "float",
 }
 
 #: First word of an attribute name that makes it a flag (``is_active``, ``has_paid``).

@@ -1,0 +1,265 @@
+"""Attribute types read from the grammar of a name when its words alone say nothing.
+
+``vocabulary.infer_type`` types a name from the words it knows ("hire_date" → date, "max_guests"
+→ int). A name it leaves as text may still say its type by its shape: a state word is a flag
+("attended", "gift wrapped", "machine washable", "vegan", "sells tickets", "out of stock"), a
+participle before "on" or "until" a date ("shipped on", "valid until"), a rate a number ("meals per
+day"), and a qualified number the number it qualifies ("quantity on hand", "revenue target"). No
+part-of-speech tagger is installed, so a regular participle is recognized by its verb: the word
+without its -ed is an English word (pyspellchecker's list, also used for typos), which keeps -ed
+nouns ("speed", "breed", "hundred") out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from functools import lru_cache
+
+from baes.recognition import vocabulary as vocab
+from baes.recognition.request_tokens import SEPARATORS, Tok
+from baes.recognition.spelling import _english  # one copy of the English word list (loaded lazily)
+
+# fmt: off
+#: Irregular past participles that describe a state ("sold", "broken"). Left out: those that are
+#: mostly other words ("set", "cut", "put", "left", "run") and "spent" (an amount).
+IRREGULAR_PARTICIPLES: frozenset[str] = frozenset({
+    "sold", "paid", "done", "broken", "hidden", "frozen", "stolen", "forgotten", "written", "spoken", "chosen",
+    "taken", "given", "driven", "eaten", "proven", "sworn", "worn", "torn", "shown", "known", "grown", "thrown",
+    "drawn", "fallen", "forbidden", "shaken", "held", "kept", "lost", "found", "sent", "bought", "caught",
+    "taught", "won", "shut", "built", "met", "lit", "hung", "stuck", "bound", "seen", "gone", "read", "used", "lent",
+    "made", "sunk", "withdrawn", "overdone", "undone", "mistaken", "bred", "fed", "led", "sped",
+})
+#: Participles that name a moment, not a state: "created" is when, not whether.
+TIME_PARTICIPLES: frozenset[str] = frozenset({
+    "created", "updated", "modified", "joined", "born", "started", "ended", "began", "begun", "occurred",
+    "happened", "changed", "edited", "generated", "recorded", "logged", "dated", "timed", "scheduled",
+})
+#: Common adjectives that describe a state and so make a flag ("urgent", "fragile", "vegan").
+STATE_ADJECTIVES: frozenset[str] = frozenset({
+    "urgent", "fragile", "organic", "vegan", "vegetarian", "kosher", "halal", "remote", "anonymous",
+    "pregnant", "electric", "hybrid", "public", "private", "confidential", "internal", "external",
+    "international", "domestic", "digital", "virtual", "temporary", "permanent", "seasonal", "outdoor",
+    "indoor", "waterproof", "wireless", "alcoholic", "spicy", "hazardous", "toxic", "valid", "invalid",
+    "overdue", "obsolete", "alive", "dead", "deceased", "critical", "pending", "favorite", "favourite",
+    "recurring", "handmade", "homemade", "vintage", "open", "online", "offline", "secure", "exclusive",
+    "sterile", "healthy", "sick", "busy", "free", "empty",
+})
+#: Nouns ending in -able/-ible: the suffix makes an adjective (a flag) except in these.
+ABLE_NOUNS: frozenset[str] = frozenset({
+    "table", "cable", "fable", "gable", "sable", "stable", "bible", "vegetable", "variable", "constable",
+    "timetable", "turntable", "syllable", "parable", "receivable", "payable", "deliverable", "collectible",
+    "consumable", "mandible", "crucible", "worktable",
+    "responsible",  # "person responsible" names a person
+})
+#: Last words that make a state of what they follow: "gluten free", "pet friendly", "dishwasher safe".
+STATE_SUFFIXES: frozenset[str] = frozenset({"free", "friendly", "proof", "safe", "ready", "only"})
+#: Particles after a participle that keep it a state: "sold out", "checked in", "signed up".
+PARTICLES: frozenset[str] = frozenset({"out", "in", "up", "off", "over", "down", "back", "away"})
+#: First words of a two-word state: "in stock", "on sale", "off duty", "under warranty", "out of print".
+STATE_PREPOSITIONS: frozenset[str] = frozenset({"in", "on", "off", "under", "over", "at"})
+#: Verbs whose third-person form starts a flag: "sells tickets", "accepts cash", "offers delivery".
+FLAG_VERBS: frozenset[str] = frozenset({
+    "sell", "accept", "offer", "support", "require", "include", "provide", "serve", "ship", "deliver",
+    "contain", "speak", "smoke", "wear", "host", "carry", "permit", "welcome", "cater", "allow", "use", "take",
+    "own", "rent", "lease", "do", "want", "need", "play", "teach", "open", "close", "charge", "export", "import",
+})
+#: Words before "from" that make it the start of a period: "valid from", "available from".
+PERIOD_STATES: frozenset[str] = frozenset({"valid", "available", "unavailable", "effective", "active", "open",
+                                           "closed", "blocked", "free", "booked", "reserved", "employed"})
+#: Verbs before "on" that make it a date: "due on", "expires on" (participles qualify by themselves).
+DATE_ON_WORDS: frozenset[str] = frozenset({"due", "expires", "starts", "ends", "happens", "occurs", "falls",
+                                           "renews", "closes", "opens", "born"})
+#: Participles before "on" that make a state, not a date: "switched on", "logged on".
+STATE_ON: frozenset[str] = frozenset({"turned", "switched", "logged", "signed", "plugged", "powered"})
+#: Participles before "on" that make a relation, not a date: "based on", "focused on".
+NOT_DATE_ON: frozenset[str] = STATE_ON | frozenset({"based", "focused", "relied", "depended", "passed", "built",
+                                                    "modeled", "modelled", "put", "carried"})
+#: Prepositions after a typed head: "quantity on hand", "weight at birth", "cost of repair".
+HEAD_PREPOSITIONS: frozenset[str] = frozenset({"on", "in", "at", "of", "for", "from", "before", "after"})
+#: Last words that keep the type of what they qualify: "population estimate", "revenue target".
+HEAD_QUALIFIERS: frozenset[str] = frozenset({"estimate", "estimated", "target", "goal", "forecast",
+                                             "projection", "threshold", "projected", "expected", "planned",
+                                             "actual", "average", "avg"})
+#: Position and ordering names ("display order", "sort index") → int.
+POSITION_HEADS: frozenset[str] = frozenset({"display", "sort", "sorting", "sequence", "menu", "list"})
+POSITION_WORDS: frozenset[str] = frozenset({"order", "index", "position", "rank", "number"})
+# fmt: on
+
+_PARTICIPLE_MIN = 5  # letters: "bed", "red", "shed", "seed", "need" are never participles here
+_STEM_MIN = 3
+
+
+@lru_cache(maxsize=2048)
+def is_participle(word: str) -> bool:
+    """Whether ``word`` is a past participle: irregular ("sold"), or -ed on an English verb.
+
+    "cancelled" (cancel), "verified" (verify), "attended" (attend), "agreed" (agree); not the -ed
+    nouns "speed", "breed" (the verb would be "spe"/"bree": an -eed word needs a stem of five
+    letters), "hundred", "infrared".
+    """
+    if word in IRREGULAR_PARTICIPLES:
+        return True
+    if len(word) < _PARTICIPLE_MIN or not word.endswith("ed") or not word.isalpha():
+        return False
+    if word.endswith("eed"):
+        stems = [word[:-1]] if len(word) - 1 >= 5 else []  # agreed, guaranteed; never seed, breed, greed
+    else:
+        stems = [word[:-2], word[:-1]]  # attended; baked
+        if word[-3] == word[-4]:
+            stems.append(word[:-3])  # cancelled, stopped
+        if word.endswith("ied"):
+            stems.append(word[:-3] + "y")  # verified
+    stems = [s for s in stems if len(s) >= _STEM_MIN]
+    return bool(stems) and bool(_english().known(stems))
+
+
+def is_state_word(word: str) -> bool:
+    """A word saying whether something is so: a participle, a state adjective, an -able adjective."""
+    if word in TIME_PARTICIPLES:
+        return False
+    if word in STATE_ADJECTIVES or is_participle(word):
+        return True
+    return word.endswith(("able", "ible")) and len(word) >= 6 and word not in ABLE_NOUNS
+
+
+def _third_person(word: str) -> bool:
+    return any(word in vocab.verb_forms(verb) - {verb, verb + "ing"} for verb in FLAG_VERBS)
+
+
+def attribute_type(name: str) -> str:
+    """The type of a snake_case attribute name: the vocabulary's, else what its grammar says."""
+    parts = name.split("_")
+    if _state_phrase(parts):
+        return "bool"  # before the vocabulary: "out of stock" says nothing about a stock
+    known = vocab.infer_type(name)
+    if known != "str" or name in vocab.TEXT_OVERRIDES:
+        return known
+    return _grammar_type(parts) or "str"
+
+
+def _head_type(parts: list[str], numeric: bool = False) -> str | None:
+    kind = attribute_type("_".join(parts)) if parts else "str"
+    if kind == "str" or (numeric and kind not in ("int", "float")):
+        return None
+    return kind
+
+
+def _grammar_type(parts: list[str]) -> str | None:
+    last = parts[-1]
+    if len(parts) >= 3 and "per" in parts[1:-1]:  # "meals per day" → int, "milk yield per day" → float
+        head = parts[: parts.index("per")]
+        return _head_type(head, numeric=True) or ("int" if vocab.singularize(head[-1]) != head[-1] else "float")
+    if len(parts) >= 2:
+        date = _date_type(parts)
+        if date:
+            return date
+        if parts[0] in {"last", "first"} and len(parts) == 2 and is_participle(last):
+            return "datetime"  # "last visited", "first seen"
+        if parts[0] in POSITION_HEADS and last in POSITION_WORDS:
+            return "int"  # "display order", "sort index"
+        preposition = next((i for i, p in enumerate(parts[1:-1], 1) if p in HEAD_PREPOSITIONS), None)
+        if preposition is not None and _head_type(parts[:preposition], numeric=True):
+            return _head_type(parts[:preposition])  # "quantity on hand"; "time on site" is no moment
+        if last in HEAD_QUALIFIERS and _head_type(parts[:-1]):
+            return _head_type(parts[:-1])  # "population estimate"
+    return "bool" if _is_flag(parts) else None
+
+
+def _date_type(parts: list[str]) -> str | None:
+    last, before = parts[-1], parts[-2]
+    if last in {"until", "till", "since", "thru", "through"}:
+        return "date"  # "valid until", "member since"
+    if last == "from" and before in PERIOD_STATES:
+        return "date"  # "available from"; "moved from" is a place
+    if last == "on" and before not in NOT_DATE_ON and (before in DATE_ON_WORDS or is_participle(before)):
+        return "date"  # "collected on", "due on"
+    return None
+
+
+def _state_phrase(parts: list[str]) -> bool:
+    """ "out of stock", "out of print"; two words led by a preposition: "in stock", "on sale", "under warranty"."""
+    if len(parts) >= 3 and parts[0] == "out" and parts[1] == "of":
+        return True
+    return len(parts) == 2 and parts[0] in STATE_PREPOSITIONS
+
+
+def _is_flag(parts: list[str]) -> bool:
+    """Whether a name reads as a yes/no state: see the module docstring."""
+    last = parts[-1]
+    if len(parts) == 1:
+        return is_state_word(last)
+    if parts[0] == "auto":
+        return True  # "auto renew", "auto publish"
+    if _third_person(parts[0]):
+        return True  # "sells organic produce", "accepts cash"
+    if last in STATE_SUFFIXES:
+        return True  # "gluten free", "pets allowed", "signature required"
+    if last in PARTICLES and is_participle(parts[-2]) and parts[-2] not in TIME_PARTICIPLES:
+        return True  # "sold out", "checked in"
+    if last == "on" and parts[-2] in STATE_ON:
+        return True  # "switched on"
+    return is_state_word(last)  # "wheelchair accessible", "hazardous materials allowed"
+
+
+def _type_token(word: str) -> Tok:
+    return Tok(word, word, word, word, True)
+
+
+def _is_unit(low: str) -> bool:
+    """A currency or a unit of measure; "m_ah" (how "mAh" is split) is "mah"."""
+    return low.replace("_", "") in vocab.CURRENCY_WORDS | vocab.MEASURE_UNITS
+
+
+def mark_types(toks: Sequence[Tok]) -> list[Tok]:
+    """Type phrases as one type word, before the list is split on "/", "or" and commas:
+    "true/false", "yes/no", "yes or no", "… or not" → ``boolean``; "in dollars", "in kg", "in mAh" → ``float``."""
+    result: list[Tok] = []
+    i = 0
+    while i < len(toks):
+        low = toks[i].low
+        nxt = toks[i + 1].low if i + 1 < len(toks) else None
+        if i + 2 < len(toks) and nxt in ("/", "or") and (low, toks[i + 2].low) in vocab.BOOL_PAIRS:
+            result.append(_type_token("boolean"))
+            i += 3
+            continue
+        if low == "or" and nxt == "not" and result and result[-1].word and _ends_item(toks, i + 2):
+            result.append(_type_token("boolean"))  # "alcoholic or not"
+            i += 2
+            continue
+        if low == "in" and nxt is not None and _is_unit(nxt):
+            result.append(_type_token("float"))
+            i += 2
+            continue
+        result.append(toks[i])
+        i += 1
+    return result
+
+
+def _ends_item(toks: Sequence[Tok], i: int) -> bool:
+    return i >= len(toks) or toks[i].low in SEPARATORS or toks[i].low == ")"
+
+
+#: Type words that are also ordinary parts of attribute names ("hire date", "contact email").
+_NAME_LIKE_TYPES = frozenset({"date", "email", "text", "flag", "timestamp", "datetime", "real"})
+_NAME_END_TYPES = frozenset({"date", "email", "timestamp", "datetime"})
+
+
+def explicit_type(chunk: list[Tok]) -> tuple[list[Tok], str | None]:
+    """Strip "as float" / "(int)" / ": date" / "of type bool" / a leading "integer" from a chunk."""
+    words = chunk
+    for i, tok in enumerate(words):
+        if tok.low in (":", "(") or (tok.low == "as" and i > 0) or (tok.low == "type" and i > 0):
+            rest = [t for t in words[i + 1 :] if t.word and t.low not in {"a", "an", "type", "of"}]
+            if rest and rest[0].low in vocab.TYPE_WORDS:
+                cut = i - 1 if tok.low == "type" and i > 0 and words[i - 1].low == "of" else i
+                return list(words[:cut]), vocab.TYPE_WORDS[rest[0].low]
+    meaningful = [t for t in words if t.word and t.low not in vocab.ATTRIBUTE_FILLERS]
+    if len(meaningful) >= 2 and meaningful[0].low in vocab.TYPE_WORDS and meaningful[0].low not in _NAME_LIKE_TYPES:
+        return [t for t in words if t is not meaningful[0]], vocab.TYPE_WORDS[meaningful[0].low]
+    if len(meaningful) >= 2 and meaningful[-1].low in vocab.TYPE_WORDS and meaningful[-1].low not in _NAME_END_TYPES:
+        return [t for t in words if t is not meaningful[-1]], vocab.TYPE_WORDS[meaningful[-1].low]  # "gpa real"
+    if len(meaningful) >= 2 and meaningful[-1].low in vocab.TYPE_WORDS:
+        name_part = "_".join(t.low for t in meaningful[:-1])
+        if vocab.infer_type(name_part) == vocab.TYPE_WORDS[meaningful[-1].low]:  # "delivered at timestamp"; not "hire date"
+            return [t for t in words if t is not meaningful[-1]], vocab.TYPE_WORDS[meaningful[-1].low]
+    return list(words), None
