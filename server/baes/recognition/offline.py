@@ -26,6 +26,7 @@ before the rules and given to the one new attribute.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_phrases import Fields, build_spec, parse_fields, relationship_target
@@ -36,6 +37,7 @@ from baes.recognition.language import foreign_language_reason
 from baes.recognition.many import try_many
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.normalize import verb_base
+from baes.recognition.request_spelling import correct_tokens
 from baes.recognition.request_tokens import (
     HAVE,
     LINKED_PARTICIPLES,
@@ -391,7 +393,8 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
     if foreign:
         raise RecognitionError(foreign)
     known = Known(existing_entities)
-    toks, default = take_default(toks)
+    toks, default = take_default(toks)  # before the typo pass: a default's literal is the user's value
+    toks, typos = correct_tokens(toks, known, request)
     for attempt in (
         try_rename,
         try_remove,
@@ -411,5 +414,5 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
                     f"this reads as no longer needing {draft.entity.name}, not as creating it: to remove an entity "
                     f"say 'delete the {draft.entity.name} entity' (it must exist in this app)"
                 )
-            return with_default(draft, default, known)
+            return with_default(replace(draft, notes=(*typos, *draft.notes)), default, known)
     raise RecognitionError(not_understood(request))
