@@ -27,17 +27,7 @@ from baes.recognition.request_tokens import (
     Tok,
     is_entityish,
 )
-from baes.recognition.spelling import correct_word
 from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError, pascal_case
-
-
-def _spelled(tok: Tok, notes: list[str]) -> Tok:
-    """``tok`` with a typo corrected ("weigth" → weight), noting the correction."""
-    fixed = correct_word(tok.low)
-    if fixed is None:
-        return tok
-    notes.append(f"read {tok.text!r} as {fixed!r}")
-    return Tok(fixed, fixed, vocab.singularize(fixed), fixed, True)
 
 
 def _chunks(toks: Sequence[Tok]) -> list[list[Tok]]:
@@ -305,7 +295,6 @@ def parse_fields(
         if len(core) > 4:
             result.notes.append(f"ignored {' '.join(t.text for t in core)!r} (not an attribute name)")
             continue
-        core = [_spelled(t, result.notes) for t in core]
         name = "_".join(t.low for t in core)
         if name == "id":
             result.notes.append("'id' is implicit: every entity has an integer id")

@@ -26,6 +26,7 @@ before the rules and given to the one new attribute.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_phrases import parse_fields, relationship_target
@@ -49,6 +50,7 @@ from baes.recognition.ownership import (
 )
 from baes.recognition.paragraph import read_paragraph
 from baes.recognition.rename_phrases import try_rename
+from baes.recognition.request_spelling import correct_tokens
 from baes.recognition.request_tokens import (
     HAVE,
     MANY,
@@ -300,6 +302,7 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
     if default is None:
         toks, default = take_existing_rows_value(toks)
         every = default is not None
+    toks, typos = correct_tokens(toks, known, request)  # after the defaults: a literal is the user's value
     refusal = out_of_scope_reason(toks)
     if refusal:
         raise RecognitionError(refusal)
@@ -314,7 +317,7 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
             f"this reads as no longer needing {draft.entity.name}, not as creating it: to remove an entity "
             f"say 'delete the {draft.entity.name} entity' (it must exist in this app)"
         )
-    return with_default(draft, default, known, every=every)
+    return with_default(replace(draft, notes=(*typos, *draft.notes)), default, known, every=every)
 
 
 def _read_sentence(toks: list[Tok], known: Known) -> Draft | None:

@@ -51,7 +51,8 @@ log = logging.getLogger(__name__)
 #: 4: verb forms used as nouns keep their spelling ("tracking number"), every listed reference target is
 #:    kept ("associated with customers and products"), "has projector" is the flag has_projector.
 #: 5: removals, renames, defaults, has-many and many-to-many, multi-word names, typos, types of counts and money.
-OFFLINE_VERSION = 5
+#: 6: typos in command words, entity names and ordinary words ("creat", "Reciept", "fisrt"), with notes.
+OFFLINE_VERSION = 6
 
 
 def _entity_keys(names: Sequence[str]) -> list[str]:

@@ -1,44 +1,112 @@
-"""Typos in attribute words: "weigth" → weight, "adress" → address (so the type is not lost).
+"""Typos in a request's words: "creat" → create, "Reciept" → Receipt, "fisrt" → first, "weigth" → weight.
 
-A word is corrected only when all of these hold, so a real word is never "fixed" into another
-("site" is not "size", "scope" is not "score", "data" is not "date"):
+``correct(word)`` gives the word a lower-case ``word`` is a typo of, or None. A word is never
+changed when it is:
 
-* it has three letters or more (a three-letter word only becomes a four-letter one: "dat" → date);
-* it is not in baes's attribute vocabulary (``baes.recognition.vocabulary``), nor is its singular;
-* it is not an English word: pyspellchecker's English frequency list (offline package data,
-  ~160 000 words) does not know it;
-* exactly one vocabulary word is closest to it, at Damerau-Levenshtein distance 1 (2 for words
-  of 7 letters or more), with the same first letter (typos rarely hit the first letter).
+* one of baes's own words (``baes.recognition.vocabulary``: attribute words, entity nouns, verbs
+  and their forms, structure words, types…), or the plural of one;
+* a real English word: pyspellchecker's English frequency list (offline package data, ~160 000
+  words) has seen it in its corpus, i.e. lists it above ``FLOOR``. About 103 000 of its words sit
+  exactly at the floor: forms it lists without corpus evidence (archaic, foreign, rare: "employe",
+  "suppler"); such a word is corrected only towards baes's own words;
+* shorter than four letters, except that a three-letter word may become a four-letter attribute
+  word of the vocabulary ("dat" → date).
 
-The English list is loaded on the first word that is not in the vocabulary (~0.15 s, measured),
-not at import: most requests never need it.
+Otherwise, in this order (every candidate has the word's first letter: typos rarely hit it):
+
+1. **our words**: the one vocabulary word (command verb, structure word, attribute word, entity
+   noun) at Damerau-Levenshtein distance 1 ("cretae" → create, "entitty" → entity, "nede" →
+   need, "capcity" → capacity, "Studnet" → student); two at that distance: no correction;
+2. **English** (a word the list does not know at all): pyspellchecker's known words at distance 1
+   that a typing slip explains (two letters swapped, a letter left out or doubled, a neighbouring
+   key or one vowel for another: "montly" is "monthly", a letter left out, not "mostly", an n
+   typed for an s), when one is clearly best: the only one, or ten times as frequent as the next
+   ("fisrt" → first, not fist; "Flickr" stays: flick or flicker?);
+3. for words of seven letters or more, the same at distance 2: our words first, then English
+   ("resturaunt" → restaurant).
+
+The English list is loaded on the first word that is not ours (~0.15 s, measured), not at import;
+the distance-2 index (~0.1 s) on the first long word that needs it.
 """
 
 from __future__ import annotations
 
+from collections import defaultdict
 from functools import lru_cache
 from typing import Any
 
 from baes.recognition import vocabulary as vocab
 
+#: pyspellchecker's frequency for the words its list holds without corpus evidence.
+FLOOR = 50
+#: How much more frequent the best English candidate must be than the next one to be "clearly best".
+CLEAR_RATIO = 10
+_VOWELS = frozenset("aeiou")
+#: Short forms in field names that begin no longer word ("desc", "cust" do: see ``_abbreviation``):
+#: clipped words and the names of data formats and identifiers.
+SHORT_FORMS = frozenset(
+    {"dept", "acct", "mgmt", "govt", "asst", "bldg", "intl", "natl", "pmnt", "qnty", "stmt"}
+    | {"json", "yaml", "toml", "guid", "uuid"}
+)
+_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
+
 
 @lru_cache(maxsize=1)
-def _vocabulary() -> frozenset[str]:
-    """Single words a misspelt attribute word may be meant as."""
+def _targets() -> frozenset[str]:
+    """Our words a typo may be meant as: command verbs, structure words, attribute words, entity nouns."""
     words = {w for w in vocab.ATTRIBUTE_TYPES if "_" not in w}
     words |= set(vocab.SUFFIX_TYPES) | set(vocab.COUNT_NOUNS) | vocab.NAME_WORDS
-    words |= {w for w in vocab.TEXT_OVERRIDES if "_" not in w}
+    words |= {w for w in vocab.TEXT_OVERRIDES | vocab.ENTITY_NOUNS if "_" not in w}
+    words |= vocab.CREATE_VERBS | vocab.ADD_VERBS | vocab.LINK_VERBS | vocab.DELETE_VERBS | vocab.NEED_VERBS
+    words |= vocab.STRUCTURE_WORDS
     return frozenset(w for w in words if len(w) >= 4)
 
 
 @lru_cache(maxsize=1)
+def _attribute_targets() -> frozenset[str]:
+    """The attribute words a three-letter typo may be meant as ("dat" → date, never "day")."""
+    words = {w for w in vocab.ATTRIBUTE_TYPES if "_" not in w} | set(vocab.SUFFIX_TYPES) | vocab.NAME_WORDS
+    return frozenset(w for w in words if len(w) == 4)
+
+
+@lru_cache(maxsize=1)
+def _ours() -> frozenset[str]:
+    """Every single word baes's vocabulary knows: never corrected."""
+    verbs = vocab.CREATE_VERBS | vocab.ADD_VERBS | vocab.LINK_VERBS | vocab.DELETE_VERBS | vocab.NEED_VERBS
+    words = set(_targets()) | {form for verb in verbs for form in vocab.verb_forms(verb)}
+    for group in (
+        vocab.ATTRIBUTE_TYPES,
+        vocab.TEXT_OVERRIDES,
+        vocab.TYPE_WORDS,
+        vocab.MEASURE_UNITS,
+        vocab.CURRENCY_WORDS,
+        vocab.AMOUNT_QUALIFIERS,
+        vocab.COUNT_QUALIFIERS,
+        vocab.COUNT_PREFIXES,
+        vocab.NOUN_QUALIFIERS,
+        vocab.ATTRIBUTE_FILLERS,
+        vocab.OPTIONAL_WORDS,
+        vocab.REQUIRED_WORDS,
+        vocab.ALSO_WORDS,
+        vocab.BOOL_PREFIXES,
+    ):
+        words |= {part for w in group for part in w.split("_")}
+    return frozenset(words)
+
+
+@lru_cache(maxsize=1)
 def _english() -> Any:
-    from spellchecker import SpellChecker  # lazy: ~0.15 s to load its word list, needed only for unknown words
+    from spellchecker import SpellChecker  # lazy: ~0.15 s to load its word list, needed only for words not ours
 
     return SpellChecker(distance=1)
 
 
-def _distance(a: str, b: str) -> int:
+def frequency(word: str) -> int:
+    """How often pyspellchecker's corpus has ``word`` (0: not in its list; ``FLOOR``: listed, unseen)."""
+    return int(_english().word_frequency[word])
+
+
+def distance(a: str, b: str) -> int:
     """Damerau-Levenshtein (optimal string alignment) distance."""
     rows = [[0] * (len(b) + 1) for _ in range(len(a) + 1)]
     for i in range(len(a) + 1):
@@ -54,23 +122,151 @@ def _distance(a: str, b: str) -> int:
     return rows[len(a)][len(b)]
 
 
+def _within(word: str, candidates: frozenset[str], limit: int) -> list[str]:
+    """The candidates at exactly ``limit`` from ``word`` with its first letter."""
+    return [c for c in candidates if c[0] == word[0] and abs(len(c) - len(word)) <= limit and distance(word, c) == limit]
+
+
+@lru_cache(maxsize=1)
+def _neighbours() -> dict[str, frozenset[str]]:
+    """Each letter's neighbouring keys on a QWERTY keyboard: left and right, and the two keys
+    touching it in the row above (same column and the next) and below (same column and the one before)."""
+    position = {ch: (row, col) for row, keys in enumerate(_KEYBOARD_ROWS) for col, ch in enumerate(keys)}
+    touching = {(0, -1), (0, 1), (-1, 0), (-1, 1), (1, -1), (1, 0)}
+    return {
+        ch: frozenset(o for o, (r2, c2) in position.items() if (r2 - r, c2 - c) in touching) for ch, (r, c) in position.items()
+    }
+
+
+def slip(typed: str, meant: str) -> bool:
+    """Whether one typing slip turns ``meant`` into ``typed`` (they are at distance 1).
+
+    Two neighbouring letters swapped, a letter left out or added, or one letter for another when
+    the keys are neighbours or both letters are vowels ("seperate"); not any other substitution.
+    """
+    if len(typed) != len(meant):
+        return True
+    diff = [i for i in range(len(typed)) if typed[i] != meant[i]]
+    if len(diff) != 1:
+        return True  # a transposition
+    a, b = typed[diff[0]], meant[diff[0]]
+    return (a in _VOWELS and b in _VOWELS) or b in _neighbours().get(a, frozenset())
+
+
+def _clearly_best(candidates: list[str]) -> str | None:
+    """The candidate much more frequent than any other, or the only one."""
+    ranked = sorted(candidates, key=frequency, reverse=True)
+    if len(ranked) == 1 or (ranked and frequency(ranked[0]) >= CLEAR_RATIO * frequency(ranked[1])):
+        return ranked[0]
+    return None
+
+
+def _english_at_1(word: str) -> str | None:
+    spell = _english()
+    found = [
+        c
+        for c in spell.known(spell.edit_distance_1(word))
+        if c[0] == word[0] and len(c) >= 4 and c.isascii() and c.isalpha() and frequency(c) > FLOOR and slip(word, c)
+    ]
+    return _clearly_best(found)
+
+
+@lru_cache(maxsize=1)
+def _long_words() -> dict[tuple[str, int], list[tuple[str, frozenset[str]]]]:
+    """Attested English words of five letters or more by (first letter, length), with their letter sets."""
+    index: dict[tuple[str, int], list[tuple[str, frozenset[str]]]] = defaultdict(list)
+    for word, count in _english().word_frequency.dictionary.items():
+        if count > FLOOR and len(word) >= 5 and word.isascii() and word.isalpha():
+            index[(word[0], len(word))].append((word, frozenset(word)))
+    return index
+
+
+def _slips(word: str) -> set[str]:
+    """Every string one typing slip away from ``word`` (see ``slip``)."""
+    letters = "abcdefghijklmnopqrstuvwxyz"
+    cuts = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+    found = {a + b[1:] for a, b in cuts if b}
+    found |= {a + b[1] + b[0] + b[2:] for a, b in cuts if len(b) > 1}
+    found |= {a + ch + b for a, b in cuts for ch in letters}
+    for a, b in cuts:
+        if b:
+            others = _neighbours().get(b[0], frozenset()) | (_VOWELS if b[0] in _VOWELS else frozenset())
+            found |= {a + ch + b[1:] for ch in others if ch != b[0]}
+    return found
+
+
+def _english_at_2(word: str) -> str | None:
+    """The clearly best attested English word two typing slips away, of about the same length and
+    letters: two slips in one word are mostly letters swapped, doubled or left out, or a vowel for
+    another ("resturaunt", "recieveing"); dropping or changing two letters makes a different word
+    ("peloton" is no "proton", "linkedin" no "linked")."""
+    letters = frozenset(word)
+    index = _long_words()
+    near = [
+        c
+        for length in range(len(word) - 1, len(word) + 2)
+        for c, c_letters in index.get((word[0], length), ())
+        if len(letters ^ c_letters) <= 2 and distance(word, c) == 2
+    ]
+    typed = _slips(word) if near else set()
+    return _clearly_best([c for c in near if typed & _slips(c)])
+
+
+@lru_cache(maxsize=1)
+def _beginnings() -> frozenset[str]:
+    """The first 4-8 letters of common English words (seen 1000 times or more) two or more letters longer."""
+    return frozenset(
+        word[:n]
+        for word, count in _english().word_frequency.dictionary.items()
+        if count >= 1000 and word.isascii() and word.isalpha()
+        for n in range(4, min(9, len(word) - 1))
+    )
+
+
+def _abbreviation(word: str, fixed: str) -> bool:
+    """Whether ``word`` reads as a shortening rather than a typo of ``fixed``: the beginning of a
+    common word that ``fixed`` does not complete ("desc", "cust", "dest", "prev"), an initial before
+    one of our words ("fname", "lname"), or a usual short form (``SHORT_FORMS``)."""
+    if word in SHORT_FORMS or (word[1:] in _ours() and len(word) >= 5):
+        return True
+    return word in _beginnings() and not fixed.startswith(word)
+
+
+def _seen(word: str) -> bool:
+    """Whether pyspellchecker's corpus has seen ``word`` or its singular: a real English word."""
+    return frequency(word) > FLOOR or frequency(vocab.singularize(word)) > FLOOR
+
+
 @lru_cache(maxsize=4096)
-def correct_word(word: str) -> str | None:
-    """The vocabulary word ``word`` is a typo of, or None (a known or unrecognizable word)."""
+def correct(word: str, *, name: bool = False) -> str | None:
+    """The word a lower-case ``word`` is a typo of, or None (see the module docstring).
+
+    ``name``: the word was written capitalized inside a sentence, as a name ("a Flickr account"):
+    it is read as an English word only one slip away, never two.
+    """
     if len(word) < 3 or not word.isalpha() or not word.isascii():
         return None
-    known = _vocabulary()
-    if word in known or vocab.singularize(word) in known or word in vocab.ATTRIBUTE_TYPES:
+    if word in _ours() or vocab.singularize(word) in _ours() or _seen(word):
         return None
-    if _english().known([word]):
-        return None
-    limit = 2 if len(word) >= 7 else 1
-    shortest = 4 if len(word) == 3 else 0  # "dat" may be "date" (a letter left out), never "day"
-    scored = sorted(
-        (_distance(word, candidate), candidate)
-        for candidate in known
-        if candidate[0] == word[0] and abs(len(candidate) - len(word)) <= limit and len(candidate) >= shortest
-    )
-    if not scored or scored[0][0] > limit or (len(scored) > 1 and scored[1][0] == scored[0][0]):
-        return None
-    return scored[0][1]
+    if len(word) == 3:
+        found = _within(word, _attribute_targets(), 1)
+        return found[0] if len(found) == 1 else None
+    listed = frequency(word) > 0  # listed at the floor: corrected only towards our words
+    fixed = _typo_of(word, listed, name)
+    return None if fixed is None or _abbreviation(word, fixed) else fixed
+
+
+def _typo_of(word: str, listed: bool, name: bool) -> str | None:
+    """Steps 1-3 of the module docstring for a word of four letters or more."""
+    for limit in (1, 2) if len(word) >= 7 else (1,):
+        ours = _within(word, _targets(), limit)
+        if len(ours) > 1:
+            return None  # "which one?": two of our words are as close
+        if ours:
+            return ours[0]
+        if listed or (name and limit == 2):
+            continue
+        fixed = _english_at_1(word) if limit == 1 else _english_at_2(word)
+        if fixed is not None:
+            return fixed
+    return None

@@ -1,0 +1,59 @@
+"""One typo pass over a request's tokens, before any rule reads them ("creat an entitty Reciept").
+
+The tokens are the canonical ones (lower-case: the cache key, which stays the user's words), so how
+a word was *written* comes from the request itself: a word written as an identifier (snake_case,
+camelCase, ALL CAPS, with digits) is left as it is, and so is a word naming an existing entity.
+Each correction is a note ("read 'Reciept' as 'Receipt'") that reaches the answer, so the user sees
+it in the dry run. Which words are corrected, and into what, is ``baes.recognition.spelling``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from baes.recognition import vocabulary as vocab
+from baes.recognition.normalize import tokenize
+from baes.recognition.request_tokens import Known, Tok, verb_stem
+from baes.recognition.spelling import correct
+
+
+def _written(request: str) -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
+    """Each word as first written (by its lower-case form), the words written in ALL CAPS, and the
+    words written capitalized inside a sentence (names: "a Flickr account")."""
+    spelled: dict[str, str] = {}
+    caps: set[str] = set()
+    names: set[str] = set()
+    sentence_start = True
+    for token in tokenize(request):
+        if not token[:1].isalpha():
+            sentence_start = sentence_start or token in {".", "!", "?", ":"}
+            continue
+        low = token.lower()
+        spelled.setdefault(low, token)
+        if len(token) > 1 and token.isupper():
+            caps.add(low)
+        elif token[0].isupper() and not sentence_start:
+            names.add(low)
+        sentence_start = False
+    return spelled, frozenset(caps), frozenset(names)
+
+
+def correct_tokens(toks: Sequence[Tok], known: Known, request: str) -> tuple[list[Tok], list[str]]:
+    """``toks`` with misspelt words corrected, and a note per corrected word."""
+    spelled, caps, names = _written(request)
+    result: list[Tok] = []
+    notes: list[str] = []
+    for tok in toks:
+        fixed = None
+        if tok.word and tok.low.isalpha() and tok.low not in caps and known.get(tok.sing) is None:
+            fixed = correct(tok.low, name=tok.low in names)
+        if fixed is None:
+            result.append(tok)
+            continue
+        result.append(Tok(fixed, fixed, vocab.singularize(fixed), verb_stem(fixed), True))
+        written = spelled.get(tok.low, tok.low)
+        shown = fixed.capitalize() if written[:1].isupper() else fixed
+        note = f"read {written!r} as {shown!r}"
+        if note not in notes:
+            notes.append(note)
+    return result, notes
