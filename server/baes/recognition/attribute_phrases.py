@@ -87,6 +87,8 @@ def _required_flag(words: list[Tok], i: int) -> bool:
     if not before or not all(t.word for t in words[i - 1 : i]):
         return False
     last = before[-1]
+    if last.low in vocab.TYPE_WORDS or "_" in last.low:
+        return False  # "donor_name string required", "vin_number required": the marker of a typed or named field
     return not (_known_attribute(last.low) or last.low in _ATTRIBUTE_WORDS or last.sing in _ATTRIBUTE_WORDS)
 
 

@@ -180,6 +180,12 @@ def _try_verb_to(toks: list[Tok], known: Known) -> Draft | None:
     if holder_index is None:
         return None
     holder = toks[holder_index]
+    source = index_of(toks[verb + 1 : prep], {"from"})
+    if source is not None and any(t.low in RELATION_WORDS for t in toks[verb + 1 : prep]):
+        owner = noun_after(toks[:prep], verb + 2 + source)  # "add a foreign key from Enrollment to Student"
+        if owner is not None:
+            targets = [toks[t] for t in listed_targets(toks, holder_index, end, known)]
+            return links_draft(toks[owner], targets, known, required=True)
     if prep == verb + 1:  # "add to Student: email, phone"
         region = toks[holder_index + 1 : end]
     else:
