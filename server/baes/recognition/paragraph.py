@@ -91,7 +91,9 @@ def read_paragraph(toks: list[Tok], known: Known, reader: Reader) -> Draft | Non
             draft = reader(sentences[index], known)
         except RecognitionError as exc:
             first_error = first_error or exc
-            draft = _with_context_entity(sentences, index, known, reader)
+            draft = _with_context_entity(sentences, index, known, reader) or _with_next_list(sentences, index, known, reader)
+            if draft is not None and draft.intent == "create" and index + 1 < len(sentences):
+                return _with_unused(draft, sentences, {index, index + 1, *range(index)})
         if draft is not None and draft.intent != "create" and index != order[0] and _is_command(sentences[order[0]]):
             continue  # a command was refused: a description next to it is no request of its own
         if draft is None:
@@ -125,6 +127,42 @@ def _with_context_entity(sentences: Sequence[list[Tok]], index: int, known: Know
         return reader([*main_clause(sentences[index]), Tok("in", "in", "in", "in", True), entity], known)
     except RecognitionError:
         return None
+
+
+def _list_part(sentence: Sequence[Tok]) -> list[Tok] | None:
+    """The attribute list of a sentence that only lists fields: "Fields: a, b", "Each one has a, b",
+    "For each speaker store a, b", "needs a, b", or a bare "a, b, c"; None for any other sentence."""
+    words = list(sentence)
+    for i, tok in enumerate(words[:6]):
+        if tok.low in _LIST_OPENERS or tok.low == ":" or (tok.low in HAVE and tok.low != "get"):
+            rest = words[i + 1 :]
+            while rest and rest[0].low in {":", "is", "are", "be", "the"}:
+                rest = rest[1:]
+            return rest if any(t.low == "," for t in rest) or len(rest) <= 4 else None
+    if sum(t.low == "," for t in words) >= 1 and all(t.word or t.low in {",", "(", ")", "/"} for t in words):
+        return words
+    return None
+
+
+def _with_next_list(sentences: Sequence[list[Tok]], index: int, known: Known, reader: Reader) -> Draft | None:
+    """A create refused for naming no fields, read with the list of the sentence after it: "We need
+    to store warehouses. Each one has a code, a city and a capacity." """
+    if index + 1 >= len(sentences):
+        return None
+    fields = _list_part(sentences[index + 1])
+    if not fields:
+        return None
+    try:
+        own = reader(sentences[index + 1], known)
+    except RecognitionError:
+        own = None
+    if own is not None and _has_content(own):
+        return None  # "Build me a time tracker. Each time entry should have …": the next sentence names it
+    try:
+        draft = reader([*sentences[index], Tok("with", "with", "with", "with", True), *fields], known)
+    except RecognitionError:
+        return None
+    return draft if draft is not None and draft.intent == "create" and _has_content(draft) else None
 
 
 def _named_earlier(draft: Draft, earlier: Sequence[list[Tok]], known: Known) -> Draft:
