@@ -7,7 +7,7 @@ as ``name:type`` (a trailing ``?``: optional), ``relationships`` as ``Target`` (
 ``:many_to_many`` for that kind), ``removed``, ``renamed_from``/``renamed_to`` and ``defaults``, and
 ``existing``, the entities the project already has. A fixed ~30 % of the requests (chosen by a
 hash of the text, not by hand) is held out: it is not looked at while tuning the recognizer. Rows with
-``"split": "fresh"`` or ``"split": "fresh2"`` were written after the last tuning change of their round
+``"split": "fresh"``, ``"fresh2"``, ``"fresh3"`` or ``"fresh4"`` were written after the last tuning change of their round
 and measured once, blind (further held-out sets; ``NAMED_SPLITS``).
 ``known_failure`` says why a request is answered wrongly today: the test expects that failure (strictly,
 so a fix shows) instead of hiding it.
