@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.request_tokens import SEPARATORS, Tok
-from baes.recognition.spelling import _english  # one copy of the English word list (loaded lazily)
+from baes.recognition.spelling import english_words  # one copy of the English word list (loaded lazily)
 
 # fmt: off
 #: Irregular past participles that describe a state ("sold", "broken"). Left out: those that are
@@ -110,7 +110,7 @@ def is_participle(word: str) -> bool:
         if word.endswith("ied"):
             stems.append(word[:-3] + "y")  # verified
     stems = [s for s in stems if len(s) >= _STEM_MIN]
-    return bool(stems) and bool(_english().known(stems))
+    return bool(stems) and bool(english_words().known(stems))
 
 
 def is_state_word(word: str) -> bool:

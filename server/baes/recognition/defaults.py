@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from baes.recognition import vocabulary as vocab
+from baes.recognition.attribute_types import attribute_type
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.request_tokens import SEPARATORS, Known, Tok, entity_key
 from baes.scaffold.spec import AttributeSpec
@@ -155,7 +156,7 @@ def _reference_as_value(draft: Draft, known: Known) -> Draft:
     if target.kind != "many_to_one" or known.get(entity_key(target.target)) is not None:
         return draft
     name = entity_key(target.target)
-    attribute = AttributeSpec(name, vocab.infer_type(name), target.required)
+    attribute = AttributeSpec(name, attribute_type(name), target.required)
     return replace(
         draft, intent="add_attributes", related_entity=None, entity=replace(entity, attributes=(attribute,), relationships=())
     )

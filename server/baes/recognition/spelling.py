@@ -95,7 +95,7 @@ def _ours() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _english() -> Any:
+def english_words() -> Any:
     from spellchecker import SpellChecker  # lazy: ~0.15 s to load its word list, needed only for words not ours
 
     return SpellChecker(distance=1)
@@ -103,7 +103,7 @@ def _english() -> Any:
 
 def frequency(word: str) -> int:
     """How often pyspellchecker's corpus has ``word`` (0: not in its list; ``FLOOR``: listed, unseen)."""
-    return int(_english().word_frequency[word])
+    return int(english_words().word_frequency[word])
 
 
 def distance(a: str, b: str) -> int:
@@ -162,7 +162,7 @@ def _clearly_best(candidates: list[str]) -> str | None:
 
 
 def _english_at_1(word: str) -> str | None:
-    spell = _english()
+    spell = english_words()
     found = [
         c
         for c in spell.known(spell.edit_distance_1(word))
@@ -175,7 +175,7 @@ def _english_at_1(word: str) -> str | None:
 def _long_words() -> dict[tuple[str, int], list[tuple[str, frozenset[str]]]]:
     """Attested English words of five letters or more by (first letter, length), with their letter sets."""
     index: dict[tuple[str, int], list[tuple[str, frozenset[str]]]] = defaultdict(list)
-    for word, count in _english().word_frequency.dictionary.items():
+    for word, count in english_words().word_frequency.dictionary.items():
         if count > FLOOR and len(word) >= 5 and word.isascii() and word.isalpha():
             index[(word[0], len(word))].append((word, frozenset(word)))
     return index
@@ -217,7 +217,7 @@ def _beginnings() -> frozenset[str]:
     """The first 4-8 letters of common English words (seen 1000 times or more) two or more letters longer."""
     return frozenset(
         word[:n]
-        for word, count in _english().word_frequency.dictionary.items()
+        for word, count in english_words().word_frequency.dictionary.items()
         if count >= 1000 and word.isascii() and word.isalpha()
         for n in range(4, min(9, len(word) - 1))
     )
