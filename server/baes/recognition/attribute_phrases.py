@@ -26,6 +26,7 @@ from baes.recognition.request_tokens import (
     Known,
     Tok,
     is_entityish,
+    word_token,
 )
 from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError, pascal_case
 
@@ -202,7 +203,7 @@ def _whether_name(words: list[Tok], entity_name: str | None) -> list[Tok]:
     verb = verbs[-1]
     after = [t for t in plain[verb + 1 :] if t.low not in _BE]
     if plain[verb].low in {"have", "has", "had"}:
-        return [Tok("has", "has", "has", "has", True), *after] if after else []
+        return [word_token("has"), *after] if after else []
     subject = [t for t in plain[:verb] if t.low not in _PRONOUNS and t.low not in _BE and t.low not in MODALS]
     if entity_name and "".join(t.sing for t in subject) == entity_name.lower():
         subject = []
@@ -266,7 +267,7 @@ def parse_fields(
         cut = next((i for i, t in enumerate(words) if t.low in {"if", "when", "which", "that", "who"}), len(words))
         name_words = _name_words(words[:cut])
         if _has_flag(name_words, known):  # "has projector" → has_projector: bool
-            name_words = [Tok("has", "has", "has", "has", True), *name_words[1:]]
+            name_words = [word_token("has"), *name_words[1:]]
             explicit = explicit or "bool"
         while name_words and name_words[0].low in HAVE - NOUN_LIKE_HAVE:  # "having a name"; "store name" stays
             name_words = name_words[1:]

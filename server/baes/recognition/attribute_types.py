@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.request_tokens import SEPARATORS, Tok
+from baes.recognition.request_tokens import SEPARATORS, Tok, word_token
 from baes.recognition.spelling import english_words  # one copy of the English word list (loaded lazily)
 
 # fmt: off
@@ -201,10 +201,6 @@ def _is_flag(parts: list[str]) -> bool:
     return is_state_word(last)  # "wheelchair accessible", "hazardous materials allowed"
 
 
-def _type_token(word: str) -> Tok:
-    return Tok(word, word, word, word, True)
-
-
 def _is_unit(low: str) -> bool:
     """A currency or a unit of measure; "m_ah" (how "mAh" is split) is "mah"."""
     return low.replace("_", "") in vocab.CURRENCY_WORDS | vocab.MEASURE_UNITS
@@ -219,15 +215,15 @@ def mark_types(toks: Sequence[Tok]) -> list[Tok]:
         low = toks[i].low
         nxt = toks[i + 1].low if i + 1 < len(toks) else None
         if i + 2 < len(toks) and nxt in ("/", "or") and (low, toks[i + 2].low) in vocab.BOOL_PAIRS:
-            result.append(_type_token("boolean"))
+            result.append(word_token("boolean"))
             i += 3
             continue
         if low == "or" and nxt == "not" and result and result[-1].word and _ends_item(toks, i + 2):
-            result.append(_type_token("boolean"))  # "alcoholic or not"
+            result.append(word_token("boolean"))  # "alcoholic or not"
             i += 2
             continue
         if low == "in" and nxt is not None and _is_unit(nxt):
-            result.append(_type_token("float"))
+            result.append(word_token("float"))
             i += 2
             continue
         result.append(toks[i])

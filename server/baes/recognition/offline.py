@@ -99,7 +99,7 @@ def _try_delete(toks: list[Tok], known: Known) -> Draft | None:
     return _deleted(toks, first_verb, end, known)
 
 
-_NEGATING = frozenset({"not", "longer", "never"})
+_NEGATING = vocab.NEGATION_WORDS | {"longer"}  # "no longer track"
 
 
 def _can_go(toks: list[Tok], known: Known) -> Draft | None:
@@ -145,10 +145,10 @@ def _deleted(toks: list[Tok], first_verb: int, end: int, known: Known) -> Draft:
         head += 1
     name = entity_name(compound(toks, head, target), known)
     if known.by_key and not known.get(entity_key(name)):
-        have = ", ".join(sorted(known.by_key.values()))
+        have = sorted(known.by_key.values())
         raise RecognitionError(
-            f"{name} is not an entity of this app (it has {have}): to remove an attribute say e.g. "
-            f"'remove {' '.join(t.text for t in toks[target : head + 1])} from {next(iter(sorted(known.by_key.values())))}'"
+            f"{name} is not an entity of this app (it has {', '.join(have)}): to remove an attribute say e.g. "
+            f"'remove {' '.join(t.text for t in toks[target : head + 1])} from {have[0]}'"
         )
     return Draft("delete_entity", EntitySpec(name))
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from baes.recognition import vocabulary as vocab
 from baes.recognition.request_tokens import Tok
 
 #: Question words that open a question about the app, not a request to change it.
@@ -40,7 +41,8 @@ _UI_NOUNS = frozenset(
         "popup",
     }
 )
-_STRUCTURE = frozenset({"entity", "model", "table", "resource", "schema", "record"})
+#: Words that say a table of data is meant ("a Page entity"): the vocabulary's structure words.
+_STRUCTURE = vocab.STRUCTURE_WORDS | {"schema"}
 
 
 def out_of_scope_reason(toks: Sequence[Tok]) -> str | None:

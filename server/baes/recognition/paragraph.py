@@ -40,6 +40,7 @@ from baes.recognition.request_tokens import (
     entity_key,
     entity_name,
     verb_stems,
+    word_token,
 )
 from baes.scaffold.spec import RelationshipSpec
 
@@ -69,8 +70,7 @@ def _is_command(sentence: Sequence[Tok]) -> bool:
     first = next((t for t in sentence if t.word and t.low not in {"also", "then", "and", "now"}), None)
     if first is None:
         return False
-    commands = verb_stems("create") | verb_stems("add") | verb_stems("delete") | {"renam", "rename"}
-    return first.stem in commands or first.low in {"rename", "remove", "drop", "delete"}
+    return first.stem in verb_stems("create") | verb_stems("add") | verb_stems("delete") or first.low == "rename"
 
 
 def _has_content(draft: Draft) -> bool:
@@ -85,7 +85,7 @@ def read_paragraph(toks: list[Tok], known: Known, reader: Reader) -> Draft | Non
         return reader(toks, known)
     order = sorted(range(len(sentences)), key=lambda i: (not _is_command(sentences[i]), i))
     first_error: RecognitionError | None = None
-    fallback: tuple[int, Draft] | None = None
+    fallback: Draft | None = None  # a create with no fields, while no later sentence asks for more
     for index in order:
         try:
             draft = reader(sentences[index], known)
@@ -103,11 +103,11 @@ def read_paragraph(toks: list[Tok], known: Known, reader: Reader) -> Draft | Non
             extended = _continue_create(draft, sentences, index, known)
             if _has_content(extended):
                 return extended
-            fallback = fallback or (index, extended)
+            fallback = fallback or extended
             continue
         return _with_unused(*_optional_said_later(draft, sentences, index))
     if fallback is not None:
-        return fallback[1]
+        return fallback
     if first_error is not None:
         raise first_error
     return None
@@ -122,9 +122,9 @@ def _with_context_entity(sentences: Sequence[list[Tok]], index: int, known: Know
     if len(named) != 1:
         return None
     key = named.pop()
-    entity = Tok(key, key, key, key, True)
+    entity = word_token(key)
     try:
-        return reader([*main_clause(sentences[index]), Tok("in", "in", "in", "in", True), entity], known)
+        return reader([*main_clause(sentences[index]), word_token("in"), entity], known)
     except RecognitionError:
         return None
 
@@ -159,7 +159,7 @@ def _with_next_list(sentences: Sequence[list[Tok]], index: int, known: Known, re
     if own is not None and _has_content(own):
         return None  # "Build me a time tracker. Each time entry should have …": the next sentence names it
     try:
-        draft = reader([*sentences[index], Tok("with", "with", "with", "with", True), *fields], known)
+        draft = reader([*sentences[index], word_token("with"), *fields], known)
     except RecognitionError:
         return None
     return draft if draft is not None and draft.intent == "create" and _has_content(draft) else None

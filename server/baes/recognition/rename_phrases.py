@@ -22,7 +22,7 @@ from baes.recognition.evolution_phrases import (
     words_of,
 )
 from baes.recognition.model import Draft, RecognitionError
-from baes.recognition.request_tokens import MODALS, Known, Tok, clause_end, compound, verb_stems
+from baes.recognition.request_tokens import MODALS, Known, Tok, clause_end, compound, verb_stems, word_token
 from baes.scaffold.spec import EntitySpec, SpecError, pascal_case
 
 
@@ -104,7 +104,7 @@ def _as_rename(toks: Sequence[Tok]) -> list[Tok]:
     and then its new name. Words that only say when ("from now on", "instead") are dropped.
     """
     lows = [t.low for t in toks]
-    rename, to = _token("renamed"), _token("to")
+    rename, to = word_token("renamed"), word_token("to")
     for i in range(1, len(toks) - 1):
         if lows[i] in {"called", "named"} and lows[i - 1] in {"be", "is", "get"}:
             return _trim_when([*toks[: i - 1], rename, to, *toks[i + 1 :]])
@@ -120,7 +120,7 @@ def _as_rename(toks: Sequence[Tok]) -> list[Tok]:
         split = first + 2  # "call applicants candidates"
     else:
         return list(toks)
-    return _trim_when([_token("rename"), *toks[first + 1 : split], to, *toks[split:]])
+    return _trim_when([word_token("rename"), *toks[first + 1 : split], to, *toks[split:]])
 
 
 _RENAME_WORDS = frozenset({"rename", "renamed", "renaming", "change", "switch", "call", "called", "named"})
@@ -134,17 +134,13 @@ def _colon_arrow(toks: list[Tok], known: Known) -> list[Tok]:
     verbs = verb_stems("create") | verb_stems("add") | verb_stems("delete")
     if any(t.word and (t.stem in verbs or t.low in _RENAME_WORDS) for t in toks[2:]):
         return toks  # "Ticket: rename desc to description" is read by the rename words themselves
-    return [_token("rename"), *toks[2:], _token("in"), toks[0]]
+    return [word_token("rename"), *toks[2:], word_token("in"), toks[0]]
 
 
 def _trim_when(toks: list[Tok]) -> list[Tok]:
     while toks and (toks[-1].low in _WHEN_WORDS or not toks[-1].word):
         toks = toks[:-1]
     return toks
-
-
-def _token(word: str) -> Tok:
-    return Tok(word, word, word, word, True)
 
 
 def _changes_a_name(toks: Sequence[Tok], change: int) -> bool:

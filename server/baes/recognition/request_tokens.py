@@ -114,6 +114,11 @@ class Tok:
     word: bool
 
 
+def word_token(word: str) -> Tok:
+    """A word the recognizer adds itself ("in", "with", "rename", a type word): every form is the word."""
+    return Tok(word, word, word, word, True)
+
+
 def verb_stem(low: str) -> str:
     """The stem verbs are matched on, for a word that can be a verb here; the word itself otherwise.
 
