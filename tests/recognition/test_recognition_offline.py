@@ -222,7 +222,7 @@ CASES: list[tuple[str, Sequence[str], str, str, list[tuple[str, str, bool]], lis
         (),
         "create",
         "Movie",
-        [("title", "str", R), ("release_date", "date", R), ("rating", "float", R), ("duration_in_minutes", "int", R)],
+        [("title", "str", R), ("release_date", "date", R), ("rating", "float", R), ("duration", "int", R)],
         [],
         None,
     ),

@@ -182,7 +182,7 @@ def _name_words(words: list[Tok]) -> list[Tok]:
         last = i == len(plain) - 1
         if t.low == "to" and last and i > 0 and is_participle(plain[i - 1].low) and plain[i - 1].low not in LINKED_PARTICIPLES:
             kept.append(t)
-        elif t.low == "value" and last and kept:
+        elif t.low == "value" and last:  # "market value", and "value" alone ("test name, value")
             kept.append(t)
         elif t.low not in vocab.ATTRIBUTE_FILLERS and t.low not in MODALS and t.low not in _NAME_SKIP:
             kept.append(t)

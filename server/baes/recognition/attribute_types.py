@@ -222,13 +222,41 @@ def mark_types(toks: Sequence[Tok]) -> list[Tok]:
             result.append(word_token("boolean"))  # "alcoholic or not"
             i += 2
             continue
-        if low == "in" and nxt is not None and _is_unit(nxt):
-            result.append(word_token("float"))
+        unit = _unit_after(toks, i, result)
+        if unit is not None:
+            explicit_after = i + 3 < len(toks) and toks[i + 2].low == "(" and toks[i + 3].low in vocab.TYPE_WORDS
+            if not explicit_after:  # "dosage in mg (decimal)": the parenthesis says the type
+                result.append(word_token(unit))
             i += 2
             continue
         result.append(toks[i])
         i += 1
     return result
+
+
+def _unit_after(toks: Sequence[Tok], i: int, before: Sequence[Tok]) -> str | None:
+    """The type an "in …" phrase at ``toks[i]`` gives the attribute before it, or None.
+
+    A currency or unit of measure is an amount ("cost in dollars", "dosage in mg" → float); a plural
+    noun ending the item is what the number counts ("term in months", "capacity in pallets" → int)
+    when that noun counts things or the name before it is already a number ("interested in sports" and
+    "years in business" stay as they are).
+    """
+    if toks[i].low != "in" or i + 1 >= len(toks) or not before or not before[-1].word:
+        return None
+    nxt = toks[i + 1]
+    if _is_unit(nxt.low):
+        return "float"
+    if not nxt.word or nxt.sing == nxt.low or not _ends_item(toks, i + 2) or before[-1].low in vocab.COUNT_NOUNS:
+        return None
+    if nxt.low in vocab.COUNT_NOUNS:
+        return "integer"
+    head = []
+    for tok in reversed(before):
+        if not tok.word or tok.low in SEPARATORS:
+            break
+        head.insert(0, tok.low)
+    return "integer" if head and attribute_type("_".join(head)) in ("int", "float") else None
 
 
 def _ends_item(toks: Sequence[Tok], i: int) -> bool:

@@ -19,9 +19,11 @@ from baes.recognition.request_tokens import (
     BE_WORDS,
     HAVE,
     LINKED_PARTICIPLES,
+    MAX_NAME_WORDS,
     MAYBE_MODALS,
     MODALS,
     NOUN_MARKERS,
+    PRONOUNS,
     RELATIVE,
     SKIP_IN_NOUNS,
     SUBJECT_SKIP,
@@ -33,6 +35,7 @@ from baes.recognition.request_tokens import (
     head_noun,
     index_of,
     is_entityish,
+    joined,
     noun_after,
     verb_stems,
 )
@@ -96,6 +99,29 @@ def _create_entity_index(toks: list[Tok], marker: int) -> int | None:
                 be -= 1
             return head_noun(toks, 0, be + 1)
     return head_noun(toks, 0, marker) if not verbs else None
+
+
+#: Verbs that open a request as a command though the vocabulary does not create with them ("log batteries: …").
+_OPENING_COMMANDS = frozenset({"log", "list", "show", "keep", "save", "note", "capture", "collect"})
+
+
+def _leading_name(toks: Sequence[Tok], index: int, marker: int) -> Tok:
+    """ "lab result: test name, …", "parking permit with plate number, …": a request that opens with the
+    entity's name and its list names the whole noun phrase, even words that could be verbs ("parking").
+    Not "patients book appointments with …" nor "log batteries: …": a plural word before the noun is a
+    subject and a plain verb is a command, neither is a modifier."""
+    start = next((i for i in range(index) if toks[i].low not in SUBJECT_SKIP), index)
+    words = toks[start:index]
+    if (
+        marker != index + 1
+        or marker >= len(toks)
+        or toks[marker].low not in {"with", ":", "("}
+        or not 0 < len(words) < MAX_NAME_WORDS
+        or words[0].low in _OPENING_COMMANDS
+        or any(not t.word or t.sing != t.low or verb_base(t.low) == t.low or t.low in SKIP_IN_NOUNS or t.low in PRONOUNS or t.low in HAVE or t.stem in creating_verbs() for t in words)
+    ):
+        return toks[index]
+    return joined(toks[start : index + 1])
 
 
 def _names_structure(toks: Sequence[Tok], index: int) -> bool:
@@ -247,7 +273,7 @@ def try_create(toks: list[Tok], known: Known) -> Draft | None:
     explicit = any(t.word and (t.stem in creating_verbs() or t.low in vocab.STRUCTURE_WORDS) for t in toks[:marker])
     # A multi-word name only after a creating verb or before "entity": elsewhere the words before the
     # noun may be verbs the vocabulary does not know ("let visitors leave feedback with ...").
-    name = entity_name(compound(toks, index, floor) if explicit or named is not None else toks[index], known)
+    name = entity_name(compound(toks, index, floor) if explicit or named is not None else _leading_name(toks, index, marker), known)
     by = _participle_by(toks, index, marker)  # "orders placed by customers with ...": a reference
     if any(t.word and t.stem == stem("add") for t in toks[:index]):
         _check_adding(toks, index, region_start, end, implicit, known)

@@ -32,7 +32,8 @@ from baes.recognition.text_layout import plain_layout
 #: 3: a line break (with its bullet: "-", "*", "•", "1.") separates list items like a comma.
 #: 4: "trash", "discard" and "purge" are delete verbs, "save" creates (their -s/-ing forms fold).
 #: 5: layout is read as list marks: Markdown tables, pipes, a spaced dash, arrows (``text_layout``).
-KEY_VERSION = 5
+#: 6: "w/", two-way arrows, "m2m", emphasis, ticket keys, an assistant's preamble, a line above bullets.
+KEY_VERSION = 6
 
 _CONTRACTIONS = (
     (re.compile(r"\b(?:cant|can't)\b", re.I), "can not"),

@@ -174,8 +174,8 @@ def _try_verb_to(toks: list[Tok], known: Known) -> Draft | None:
     end = clause_end(toks, verb + 1)
     prepositions = {"to", "for", "into", "in", "on"} | ({"with"} if toks[verb].stem in verb_stems("link") else set())
     prep = index_of(toks[:end], prepositions, verb + 1)
-    if prep is None:
-        return None
+    if prep is None or any(t.low in {"with", ":", "called", "named"} for t in toks[verb + 1 : prep]):
+        return None  # "add an entity called Plot with …, area in square meters": a create, "in" is a unit's
     holder_index = noun_after(toks[:end], prep + 1)
     if holder_index is None:
         return None

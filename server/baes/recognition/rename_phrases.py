@@ -22,7 +22,16 @@ from baes.recognition.evolution_phrases import (
     words_of,
 )
 from baes.recognition.model import Draft, RecognitionError
-from baes.recognition.request_tokens import MODALS, Known, Tok, clause_end, compound, verb_stems, word_token
+from baes.recognition.request_tokens import (
+    MODALS,
+    Known,
+    Tok,
+    clause_end,
+    compound,
+    entity_key,
+    verb_stems,
+    word_token,
+)
 from baes.scaffold.spec import EntitySpec, SpecError, pascal_case
 
 
@@ -56,10 +65,15 @@ def try_rename(toks: list[Tok], known: Known) -> Draft | None:
     source = toks[trigger + 1 : to]
     if source and source[0].low == "of":
         source = source[1:]
-    target, tail = owner_split([t for t in toks[to + 1 : end] if t.low not in {",", ":"}])
+    new_words = _new_name([t for t in toks[to + 1 : end] if t.low != ":"])
+    target, tail = owner_split(new_words)
+    if tail and known.by_key and not known.get(entity_key(entity_of(tail, known) or "")):
+        target, tail = new_words, []  # "to check in date": "in" is part of the new name, no entity follows
     before = [t for t in toks[:trigger] if t.low not in {"in", "on", "for", ",", ":"} | MODALS] if not start else []
     if lows[trigger] == "renamed":  # "the Lead entity should be renamed to Prospect"
-        source = [t for t in toks[:trigger] if t.low not in {"is", "be", "get", "was"} and not t.low.endswith("ly")]
+        source = [
+            t for t in toks[:trigger] if t.low not in {"is", "be", "get", "was"} | _WHEN_WORDS and not t.low.endswith("ly")
+        ]
         comma = next((i for i, t in enumerate(source) if t.low == ","), None)
         before = []
         if comma is not None:  # "In the Permit entity, the field exp should be called ..."
@@ -93,7 +107,10 @@ def try_rename(toks: list[Tok], known: Known) -> Draft | None:
 
 
 #: Words after a new name that only say when: "call them Members from now on", "… instead".
-_WHEN_WORDS = frozenset({"now", "instead", "on", "from", "going", "forward", "onwards", "anymore", "please"})
+_WHEN_WORDS = frozenset({"now", "instead", "on", "from", "going", "forward", "onwards", "anymore", "please", "everywhere",
+                         "henceforth", "too", "again"})
+#: Words that start a clause after the new name: "to distance_km so it is clear", "to Employee across the app".
+_AFTER_NAME = frozenset({"so", "because", "since", "across", "throughout", "everywhere", "as", ","})
 
 
 def _as_rename(toks: Sequence[Tok]) -> list[Tok]:
@@ -143,6 +160,19 @@ def _trim_when(toks: list[Tok]) -> list[Tok]:
     return toks
 
 
+def _new_name(toks: list[Tok]) -> list[Tok]:
+    """The words of a new name, without a clause after it ("distance_km so it is clear") or "… now"."""
+    cut = next(
+        (
+            i
+            for i, t in enumerate(toks)
+            if i > 0 and t.low in _AFTER_NAME and not (t.low == "," and i + 1 < len(toks) and toks[i + 1].low in OWNER_PREPOSITIONS)
+        ),
+        len(toks),
+    )
+    return _trim_when(toks[:cut])
+
+
 def _changes_a_name(toks: Sequence[Tok], change: int) -> bool:
     """ "change A to B" renames A when B is a name, not a type ("change price to float") or a value."""
     to = next((i for i in range(change + 2, len(toks)) if toks[i].low == "to"), None)
@@ -153,7 +183,7 @@ def _changes_a_name(toks: Sequence[Tok], change: int) -> bool:
 
 
 def _entity_rename(current: str, target: Sequence[Tok]) -> Draft:
-    words = words_of(_trim_when(list(target)))
+    words = words_of(_new_name(list(target)))
     if not words or len(words) > 3:
         raise RecognitionError(f"rename {current} to what? Say e.g. 'rename the {current} entity to NewName'")
     new = compound(words, len(words) - 1) if len(words) > 1 else words[0]

@@ -2,13 +2,14 @@
 
 The tokens are the canonical ones (lower-case: the cache key, which stays the user's words), so how
 a word was *written* comes from the request itself: a word written as an identifier (snake_case,
-camelCase, ALL CAPS, with digits) is left as it is, and so is a word naming an existing entity.
+camelCase, ALL CAPS, with digits, a dotted attribute, quoted) is left as it is, and so is a word naming an existing entity.
 Each correction is a note ("read 'Reciept' as 'Receipt'") that reaches the answer, so the user sees
 it in the dry run. Which words are corrected, and into what, is ``baes.recognition.spelling``.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from baes.recognition import vocabulary as vocab
@@ -18,8 +19,8 @@ from baes.recognition.spelling import correct
 
 
 def _written(request: str) -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
-    """Each word as first written (by its lower-case form), the words written in ALL CAPS, and the
-    words written capitalized inside a sentence (names: "a Flickr account")."""
+    """Each word as first written (by its lower-case form), the words left as written (ALL CAPS, a
+    dotted attribute, quoted), and the words written capitalized inside a sentence ("a Flickr account")."""
     spelled: dict[str, str] = {}
     caps: set[str] = set()
     names: set[str] = set()
@@ -35,7 +36,13 @@ def _written(request: str) -> tuple[dict[str, str], frozenset[str], frozenset[st
         elif token[0].isupper() and not sentence_start:
             names.add(low)
         sentence_start = False
+    for literal in _LITERALS.findall(request):  # "Booking.checkin", "'lecturer'": the app's own names
+        caps.update(word.lower() for word in re.findall(r"[^\W\d_]+", literal))
     return spelled, frozenset(caps), frozenset(names)
+
+
+#: Names written as code or quoted: a dotted attribute ("Booking.checkin") or a quoted name ('lecturer').
+_LITERALS = re.compile(r"(?<=\w)\.[A-Za-z_]\w*|'[^'\n]{1,40}'|\"[^\"\n]{1,40}\"")
 
 
 def correct_tokens(toks: Sequence[Tok], known: Known, request: str) -> tuple[list[Tok], list[str]]:

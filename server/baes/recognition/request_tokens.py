@@ -203,14 +203,19 @@ def compound(toks: Sequence[Tok], index: int, floor: int = 0) -> Tok:
     while start - 1 >= floor and index - start + 1 < MAX_NAME_WORDS and _modifies_name(toks[start - 1]):
         if start - 2 >= 0 and toks[start - 2].low == "to":
             break  # "possible to save notes": a word after "to" is a verb
+        if start - 2 >= 0 and toks[start - 2].low in BE_WORDS and toks[start - 1].low.endswith(("ing", "ed")):
+            break  # "we are digitising the vaccination log": a participle, not part of the name
         start -= 1
-    if start == index:
-        return toks[index]
-    head = toks[index]
-    parts = [t.low for t in toks[start:index]]
-    low = "_".join(parts + [head.low])
-    sing = "_".join(parts + [head.sing])
-    return Tok(" ".join(t.text for t in toks[start : index + 1]), low, sing, low, True)
+    return joined(toks[start : index + 1])
+
+
+def joined(words: Sequence[Tok]) -> Tok:
+    """Words of one name as one token ("loyalty card" → ``loyalty_card``); the last word is the noun."""
+    if len(words) == 1:
+        return words[0]
+    parts = [t.low for t in words[:-1]]
+    low = "_".join([*parts, words[-1].low])
+    return Tok(" ".join(t.text for t in words), low, "_".join([*parts, words[-1].sing]), low, True)
 
 
 def is_entityish(tok: Tok, known: Known) -> bool:

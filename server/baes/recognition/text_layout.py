@@ -4,7 +4,8 @@ Requests copied from tickets or written by an LLM use layout rather than words: 
 of fields, pipes between columns ("Recipe | title | servings"), a dash after the entity ("Volunteer
 entity — name, email"), an arrow ("km -> odometer_km", "one project -> many milestones"). Each is
 turned into what a person would have typed: a table row into "name type" items after "with",
-the first pipe or a spaced dash into ":", further pipes into ",", an arrow into "to".
+the first pipe or a spaced dash into ":", further pipes into ",", an arrow into "to", a two-way
+arrow or "m2m" into "many to many", "w/" into "with"; a line right above bullets ends with ":".
 Part of ``baes.recognition.normalize.clean_text``, so it shapes the cache key too.
 """
 
@@ -13,6 +14,30 @@ from __future__ import annotations
 import re
 
 _ARROW = re.compile(r"\s*(?:->|=>|\u2192|\u27f6)\s*")
+#: "drivers <-> vehicles", "m2m", "n:m": two-way arrows and shorthands for many-to-many.
+_BOTH_WAYS = re.compile(r"\s*(?:<->|<=>|\u2194|\u27f7)\s*")
+_M2M = re.compile(r"\b(?:m2m|n\s*:\s*m|m\s*:\s*n)\b", re.I)
+#: "w/ name", "w/o photo": with and without, as people write them in a hurry.
+_WITH = re.compile(r"(?<!\w)w/o(?!\w)|(?<!\w)w/(?=\s|\w)", re.I)
+#: Markdown emphasis and code marks around words ("**Sighting**", "`title`").
+_EMPHASIS = re.compile(r"\*\*|__|`")
+#: A ticket key opening a line ("JIRA-4412: Implement …").
+_TICKET_KEY = re.compile(r"^\s*[A-Z][A-Z0-9]{1,9}-\d+\s*[:\-\u2013\u2014]?\s*")
+#: An assistant's preamble line ("Sure! Here's the model you need:"): nothing asked in it.
+_PREAMBLE = re.compile(
+    r"^\s*(?:(?:sure|certainly|of course|absolutely|ok(?:ay)?|great)\b[^\n]*|(?:here(?:'s| is| are)?|below is)\b[^\n]*):\s*$", re.I
+)
+_NEW_NAME = r"([A-Za-z_][\w ]{0,40}?)\s*(?:\b(?:pls|plz|please|thanks|thx)\b)?\s*[.!]?"
+#: "Driver.phone -> mobile_number", "Patient.dob should be date_of_birth", "rename Booking.checkin to …":
+#: a dotted attribute of an entity given a new name.
+_DOTTED_RENAME = re.compile(
+    r"^\s*(?:rename\s+)?([A-Za-z]\w*)\.([A-Za-z_]\w*)\s*(?:->|=>|\u2192|\bto\b|\bshould be\b|\bbecomes\b|:=)\s*"
+    + _NEW_NAME + r"\s*$",
+    re.I,
+)
+#: "Vehicle -> Truck pls", "Truck -> Vehicle, we have vans now": a lone name given a new one.
+_ARROW_RENAME = re.compile(r"^\s*([A-Za-z]\w*)\s*(?:->|=>|\u2192)\s*([A-Za-z]\w*)\s*(?:\b(?:pls|plz|please)\b\s*)?(,.*|[.!]?)\s*$", re.I)
+_BULLET = re.compile(r"^\s*(?:[-*+\u2022\u2023\u25e6]|\d{1,2}[.)])\s+")
 _SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*")
 _TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
 _TABLE_RULE = re.compile(r"^[\s|:\-]+$")
@@ -43,16 +68,50 @@ def _pipes(line: str) -> str:
     return f"{head} : {rest.replace('|', ' , ')}"
 
 
+def _introduces_list(line: str, following: list[str]) -> bool:
+    """ "Entity Tank" above "- volume": a line right above bullet lines names what they list."""
+    stripped = line.strip()
+    nxt = next((f for f in following if f.strip()), "")
+    return bool(stripped) and not _BULLET.match(line) and not stripped.endswith((":", ",")) and bool(_BULLET.match(nxt))
+
+
+def _rename_line(line: str) -> str:
+    """A rename written with a dot or an arrow, as the words "rename A in E to B" / "rename A to B"."""
+    dotted = _DOTTED_RENAME.match(line)
+    if dotted:
+        return f"rename {dotted.group(2)} in {dotted.group(1)} to {dotted.group(3)}"
+    arrow = _ARROW_RENAME.match(line)
+    if arrow:
+        return f"rename {arrow.group(1)} to {arrow.group(2)}{arrow.group(3)}"
+    return line
+
+
+def _is_preamble(line: str, following: list[str]) -> bool:
+    """ "Sure! Here's the model you need:" above "BoardGame": the name comes next, the line asks nothing.
+    Kept when bullets follow right away ("Here is my Book entity:" then "- title"): it names the entity."""
+    nxt = next((f for f in following if f.strip()), "")
+    return bool(_PREAMBLE.match(line)) and bool(nxt) and not _BULLET.match(nxt)
+
+
 def plain_layout(text: str) -> str:
-    """``text`` with tables, pipes, spaced dashes and arrows rewritten as plain list marks."""
+    """``text`` with tables, pipes, spaced dashes, arrows, emphasis, ticket keys and an assistant's
+    preamble rewritten as the plain list marks a person would have typed."""
+    text = _WITH.sub(lambda m: " without " if m.group(0).lower() == "w/o" else " with ", _EMPHASIS.sub("", text))
+    text = _M2M.sub(" many to many ", _BOTH_WAYS.sub(" and ", text))
+    raw = [_rename_line(line) for line in text.splitlines()]
+    source = [line for i, line in enumerate(raw) if not _is_preamble(line, raw[i + 1 :])]
     lines = []
-    for line in text.splitlines():
+    for index, line in enumerate(source):
         table = _table_line(line)
         if table is not None:
             if table:
                 lines.append(table)
             continue
+        line = _TICKET_KEY.sub("", line)
         line = _ARROW.sub(" to ", line)
         line = _SPACED_DASH.sub(" : ", line, count=1)
-        lines.append(_pipes(line))
+        line = _pipes(line)
+        if _introduces_list(line, source[index + 1 : index + 3]):
+            line += ":"
+        lines.append(line)
     return "\n".join(lines)

@@ -35,7 +35,9 @@ ATTRIBUTE_TYPES: dict[str, str] = {
     "expense": "float", "profit": "float", "payment": "float", "refund": "float", "tip": "float",
     "commission": "float", "bonus": "float", "premium": "float", "money": "float", "temperature": "float",
     "width": "float", "length": "float", "depth": "float", "area": "float", "volume": "float",
-    "speed": "float", "valuation": "float",
+    "speed": "float", "valuation": "float", "value": "float", "humidity": "float", "moisture": "float",
+    "pressure": "float", "voltage": "float", "principal": "float", "jackpot": "float", "prize_pool": "float",
+    "turnover": "float", "altitude": "float", "elevation": "float", "bmi": "float",
     # counts
     "headcount": "int", "attendance": "int", "population": "int", "calories": "int", "points": "int",
     "steps": "int", "views": "int", "likes": "int", "votes": "int", "visits": "int", "followers": "int",
@@ -106,6 +108,17 @@ SUFFIX_TYPES: dict[str, str] = {
     "fare": "float", "tip": "float", "charge": "float", "discount": "float", "tax": "float", "premium": "float",
     "level": "int", "headcount": "int", "calories": "int", "points": "int", "capacity": "int", "size": "int",
     "email": "email", "value": "float",
+}
+
+#: Heads whose type depends on what comes before: a game's score counts goals ("home score" → int, while a
+#: test score may be 87.5), a measured level is a reading ("battery level", "ph level" → float, while a
+#: membership level is a rank), a garment's size is a label ("shirt size" → S, M, L).
+QUALIFIED_HEADS: dict[str, tuple[frozenset[str], str]] = {
+    "score": (frozenset({"home", "away", "final", "team", "match", "game", "halftime", "half", "goal", "set"}), "int"),
+    "level": (frozenset({"battery", "ph", "water", "fuel", "noise", "sound", "sugar", "glucose", "oxygen", "charge",
+                         "humidity", "moisture", "light", "tank", "ink", "toner", "river", "sea", "alcohol"}), "float"),
+    "size": (frozenset({"shirt", "shoe", "tshirt", "t", "dress", "jacket", "glove", "hat", "ring", "jersey",
+                        "uniform", "clothing", "pant", "trouser", "bra", "helmet", "boot"}), "str"),
 }
 
 #: First word of an attribute name that makes it a flag (``is_active``, ``has_paid``).
@@ -236,6 +249,9 @@ def infer_type(name: str) -> str:
         return ATTRIBUTE_TYPES[name]
     parts = name.split("_")
     if len(parts) > 1:
+        qualifiers, qualified_type = QUALIFIED_HEADS.get(parts[-1], (frozenset(), ""))
+        if parts[-2] in qualifiers:
+            return qualified_type  # home_score, battery_level, shirt_size
         if parts[0] in BOOL_PREFIXES:
             return "bool"
         if parts[0] in {"number", "num", "count", "total"} and len(parts) > 2 and parts[1] == "of":
