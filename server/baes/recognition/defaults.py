@@ -25,6 +25,16 @@ _DEFAULT_LINKS = frozenset({"of", "to", "value", "is", "=", ":", "set"})
 _LITERAL_END = (SEPARATORS - {"/"}) | {"."}  # "default N/A"
 
 
+def default_follows(toks: Sequence[Tok]) -> str | None:
+    """The word a parenthesized "(default …)" follows: in "tracking url, status (default 'pending')"
+    the value is the status's, whatever else the request adds."""
+    lows = [t.low for t in toks]
+    at = next((i for i, low in enumerate(lows) if low in _DEFAULT_WORDS), None)
+    if at is None or at < 2 or lows[at - 1] != "(" or not toks[at - 2].word:
+        return None
+    return toks[at - 2].low
+
+
 def take_default(toks: Sequence[Tok]) -> tuple[list[Tok], str | None]:
     """``toks`` without a "with default 0" / ", defaulting to unknown" / ", true by default" phrase,
     and the default's literal text."""
@@ -50,18 +60,30 @@ def take_default(toks: Sequence[Tok]) -> tuple[list[Tok], str | None]:
     while i < len(toks) and lows[i] in _DEFAULT_LINKS:
         i += 1
     stop = i
-    while stop < len(toks) and lows[stop] not in _LITERAL_END:
+    ends = _LITERAL_END | {")"}
+    while stop < len(toks) and lows[stop] not in ends and not _for_existing_rows(lows, stop):
         stop += 1
     literal = " ".join(t.text for t in toks[i:stop]).strip()
     if not literal:
         return list(toks), None
+    while stop < len(toks) and lows[stop] not in ends:  # "… false for the people already registered"
+        stop += 1
+    if stop < len(toks) and lows[stop] == ")" and start > 0 and lows[start - 1] == "(":
+        start, stop = start - 1, stop + 1  # "status (default open)"
     return list(toks[:start]) + list(toks[stop:]), literal
+
+
+def _for_existing_rows(lows: Sequence[str], at: int) -> bool:
+    """ "for the existing ones", "for everyone already in there", "for old rows": which rows a value is for."""
+    if lows[at] != "for":
+        return False
+    return any(low in _EXISTING_WORDS or low in _EVERYONE for low in lows[at + 1 : at + 4])
 
 
 #: Words saying a clause is about the rows already stored ("existing tickets should get 'normal'").
 _EXISTING_WORDS = frozenset({"existing", "already", "current", "old"})
 #: Verbs giving those rows their value, and the words that may follow them before it.
-_VALUE_VERBS = frozenset({"get", "start", "put", "be", "set", "use", "take", "have"})
+_VALUE_VERBS = frozenset({"get", "start", "starting", "put", "be", "set", "use", "take", "have"})
 _VALUE_LINKS = frozenset({"at", "to", "as", "with", ":", "=", "value", "just"})
 _CLAUSE_MARKS = frozenset({".", "(", ")", ";"})
 
@@ -85,7 +107,7 @@ def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None
         stop += 1
     verb = next((i for i in range(at + 1, stop) if lows[i] in _VALUE_VERBS), None)
     if verb is None:
-        return list(toks), None
+        return _value_before(toks, start, at)
     first = verb + 1
     while first < stop and lows[first] in _VALUE_LINKS:
         first += 1
@@ -97,14 +119,43 @@ def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None
     return [*toks[:start], *toks[stop:]], literal
 
 
-def with_default(draft: Draft, default: str | None, known: Known, *, every: bool = False) -> Draft:
+#: Words for all the rows: "for everyone already in there", "for all existing members".
+_EVERYONE = frozenset({"everyone", "everybody", "all", "every", "each", "those", "ones", "rows", "records", "entries"})
+
+
+def _value_before(toks: Sequence[Tok], start: int, at: int) -> tuple[list[Tok], str | None]:
+    """ "…, starting at 0 for everyone already in there": the value comes before "for" and the rows."""
+    lows = [t.low for t in toks]
+    for_at = next((i for i in range(at - 1, start - 1, -1) if _for_existing_rows(lows, i)), None)
+    verb = next((i for i in range(for_at - 1, start - 1, -1) if lows[i] in _VALUE_VERBS), None) if for_at else None
+    if for_at is None or verb is None:
+        return list(toks), None
+    first = verb + 1
+    while first < for_at and lows[first] in _VALUE_LINKS:
+        first += 1
+    literal = " ".join(t.text for t in toks[first:for_at]).strip()
+    if not literal:
+        return list(toks), None
+    begin = verb
+    while begin > start and lows[begin - 1] in {",", "and", "with"}:
+        begin -= 1
+    stop = at
+    while stop < len(toks) and lows[stop] not in _CLAUSE_MARKS:
+        stop += 1
+    return [*toks[:begin], *toks[stop:]], literal
+
+
+def with_default(
+    draft: Draft, default: str | None, known: Known, *, every: bool = False, follows: str | None = None
+) -> Draft:
     """``draft`` with the request's "default …" value on its one new attribute.
 
     A value is no reference: "add country to Address with default 'NL'" adds the text attribute
     ``country`` even though "country" could name an entity, unless that entity exists in the app.
     A value that does not fit the type read from the name decides the type ("priority, default
     normal" is text). With ``every`` (a value for "the rows already stored") each new required
-    attribute the value fits gets it ("home score and away score, existing ones start at 0").
+    attribute the value fits gets it ("home score and away score, existing ones start at 0"). A value in
+    parentheses right after an attribute (``follows``: "status (default 'pending')") is that attribute's.
     """
     if default is None:
         return draft
@@ -120,6 +171,11 @@ def with_default(draft: Draft, default: str | None, known: Known, *, every: bool
             f"For a text field say e.g. 'add {vocab.singularize(str(draft.related_entity).lower())} name to "
             f"{draft.entity.name} with default {default}'"
         )
+    owner = [a for a in attributes if follows is not None and a.name.split("_")[-1] == vocab.singularize(follows)]
+    if len(attributes) > 1 and len(owner) == 1 and draft.intent in ("create", "add_attributes"):
+        alone = with_default(replace(draft, entity=replace(draft.entity, attributes=(owner[0],))), default, known)
+        typed = tuple(alone.entity.attributes[0] if a is owner[0] else a for a in attributes)
+        return replace(alone, entity=replace(alone.entity, attributes=typed))
     if draft.intent not in ("create", "add_attributes") or len(attributes) != 1:
         raise RecognitionError(
             f"which attribute gets the default {default!r}? Add one attribute per request, "

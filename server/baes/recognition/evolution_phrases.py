@@ -19,7 +19,9 @@ from baes.recognition import vocabulary as vocab
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.normalize import verb_base
 from baes.recognition.request_tokens import (
+    HAVE,
     MODALS,
+    NOUN_LIKE_HAVE,
     SEPARATORS,
     SUBJECT_SKIP,
     Known,
@@ -212,25 +214,64 @@ def _removal_split(toks: Sequence[Tok]) -> tuple[list[Tok], list[Tok]]:
 
 def field_before(toks: Sequence[Tok], stop: int, known: Known) -> Draft | None:
     """The removal a pronoun refers to: "the nickname field on players …, get rid of it" removes
-    ``nickname`` from Player (a field word before ``stop`` and an existing entity named near it)."""
+    ``nickname`` from Player; "the fax field and the secondary contact field on Agency …, delete them"
+    removes both; "the pager number on Doctor …, take it out" needs no field word when an existing
+    entity owns the words ("on/of/in/from Doctor")."""
+    owner = next(
+        (i for i in range(stop - 1, 1, -1) if toks[i].word and known.get(toks[i].sing) and toks[i - 1].low in OWNER_PREPOSITIONS),
+        None,
+    )
     field = next((i for i in range(stop - 1, 0, -1) if toks[i].low in FIELD_WORDS), None)
-    if field is None:
+    if owner is not None and (field is None or field < owner):
+        end = owner - 1
+    elif field is not None:
+        end = field
+    else:
         return None
-    first = field
-    while (
-        first > 0
-        and toks[first - 1].word
-        and toks[first - 1].low not in NOISE | vocab.NEGATION_WORDS
-        and verb_base(toks[first - 1].low) is None
-    ):
-        first -= 1
-    if first > 0 and toks[first - 1].low in vocab.NEGATION_WORDS and first < field - 1:
-        first += 1  # "do not use the nickname field": the verb after "not" is no part of the name
-    name = attribute_name(toks[first:field])
-    owners = [t for t in toks[field + 1 : stop] if t.word and known.get(t.sing)]
-    if name is None or len({t.sing for t in owners}) != 1:
+    while end > 0 and toks[end - 1].low in FIELD_WORDS | NOISE:
+        end -= 1
+    names: list[str] = []
+    while end > 0:
+        first = end
+        while first > 0 and _in_name(toks, first - 1, known):
+            first -= 1
+        if first > 0 and toks[first - 1].low in vocab.NEGATION_WORDS and first < end - 1:
+            first += 1  # "do not use the nickname field": the verb after "not" is no part of the name
+        name = attribute_name([t for t in toks[first:end] if t.low not in FIELD_WORDS])
+        if name is None:
+            break
+        names.insert(0, name)
+        before = first - 1
+        while before >= 0 and toks[before].low in FIELD_WORDS | NOISE:
+            before -= 1
+        if before < 0 or toks[before].low not in {"and", ","}:
+            break
+        end = before  # "the fax field and the secondary contact field"
+        while end > 0 and toks[end - 1].low in FIELD_WORDS | NOISE:
+            end -= 1
+    after = owner if owner is not None else field
+    owners = [t for t in toks[after:stop] if t.word and known.get(t.sing)]
+    if not owners:  # "Appointment has a notes attribute nobody fills in, delete it": its subject owns it
+        owners = [t for t in toks[: max(end, 0)] if t.word and known.get(t.sing)]
+    if not names or len({t.sing for t in owners}) != 1:
         return None
-    return Draft("remove_attributes", EntitySpec(entity_name(owners[0], known)), removed=(name,))
+    return Draft("remove_attributes", EntitySpec(entity_name(owners[0], known)), removed=tuple(names))
+
+
+def _in_name(toks: Sequence[Tok], index: int, known: Known) -> bool:
+    tok = toks[index]
+    return (
+        tok.word
+        and not known.get(tok.sing)
+        and tok.low not in NOISE | vocab.NEGATION_WORDS | (HAVE - NOUN_LIKE_HAVE) | {"and", "in"}
+        and verb_base(tok.low) is None
+        and not known_verb_phrase(toks, index)
+    )
+
+
+def known_verb_phrase(toks: Sequence[Tok], index: int) -> bool:
+    """ "fill in the …", "use the …": a word after a negation or a modal is a verb, not a name."""
+    return index > 0 and toks[index - 1].low in vocab.NEGATION_WORDS | {"to", "never"}
 
 
 def _leading_owner(toks: Sequence[Tok]) -> list[Tok]:

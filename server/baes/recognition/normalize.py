@@ -32,7 +32,8 @@ from baes.recognition.text_layout import plain_layout
 #: 3: a line break (with its bullet: "-", "*", "•", "1.") separates list items like a comma.
 #: 4: "trash", "discard" and "purge" are delete verbs, "save" creates (their -s/-ing forms fold).
 #: 5: layout is read as list marks: Markdown tables, pipes, a spaced dash, arrows (``text_layout``).
-#: 6: "w/", two-way arrows, "m2m", emphasis, ticket keys, an assistant's preamble, a line above bullets.
+#: 6: "w/", two-way arrows, "m2m", emphasis, ticket keys, an assistant's preamble, a line above bullets,
+#:    "take it out".
 KEY_VERSION = 6
 
 _CONTRACTIONS = (
@@ -46,6 +47,11 @@ _CONTRACTIONS = (
     (re.compile(r"'ve\b", re.I), " have"),
     (re.compile(r"'m\b", re.I), " am"),
     (re.compile(r"'s\b", re.I), ""),  # possessive or "is": neither changes what is asked
+)
+#: Verbs of two words that mean one of ours: "take it out" removes it.
+_PHRASAL_VERBS = (
+    (re.compile(r"\btake (it|them|that|this|those) (?:out|away)\b", re.I), r"remove \1"),
+    (re.compile(r"\btake (?:out|away)\b", re.I), "remove"),
 )
 _CAMEL_1 = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _CAMEL_2 = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])")
@@ -125,7 +131,7 @@ def clean_text(text: str) -> str:
     """NFKC, straight quotes, expanded contractions, camelCase split into snake_case words."""
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    for pattern, replacement in _CONTRACTIONS:
+    for pattern, replacement in (*_CONTRACTIONS, *_PHRASAL_VERBS):
         text = pattern.sub(replacement, text)
     text = _PARAGRAPH_BREAK.sub(" . ", plain_layout(text).strip())
     return _LINE_BREAK.sub(" , ", text)

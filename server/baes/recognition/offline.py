@@ -31,7 +31,7 @@ from dataclasses import replace
 from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_phrases import parse_fields, relationship_target
 from baes.recognition.create_phrases import is_passive, object_of_verb, try_create
-from baes.recognition.defaults import take_default, take_existing_rows_value, with_default
+from baes.recognition.defaults import default_follows, take_default, take_existing_rows_value, with_default
 from baes.recognition.describe import not_understood
 from baes.recognition.evolution_phrases import field_before, no_longer_wanted, try_remove
 from baes.recognition.language import foreign_language_reason
@@ -74,6 +74,7 @@ from baes.recognition.request_tokens import (
     noun_after,
     read_tokens,
     verb_stems,
+    word_token,
 )
 from baes.scaffold.spec import EntitySpec
 
@@ -125,8 +126,11 @@ def _deleted(toks: list[Tok], first_verb: int, end: int, known: Known) -> Draft:
             "remove what from which entity? Say e.g. 'remove fax from Supplier', "
             "or 'delete the Supplier entity' for the whole entity"
         )
+    referring = PRONOUNS | {"them", "this", "that", "all", "those"}
     target = noun_after(toks[:end], first_verb + 1)
-    if target is None or toks[target].low in PRONOUNS | {"them", "this", "that", "all"}:
+    if first_verb + 1 < end and toks[first_verb + 1].low in referring:
+        target = None  # "delete it, it is just clutter": the pronoun is the object
+    if target is None or toks[target].low in referring:
         field = field_before(toks, first_verb, known)  # "we do not use the nickname field on players, get rid of it"
         if field is not None:
             return field
@@ -303,7 +307,9 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
     if foreign:
         raise RecognitionError(foreign)
     known = Known(existing_entities)
-    toks, default = take_default(merge_known(toks, known))
+    toks = merge_known(toks, known)
+    follows = default_follows(toks)
+    toks, default = take_default(toks)
     every = False
     if default is None:
         toks, default = take_existing_rows_value(toks)
@@ -323,11 +329,12 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
             f"this reads as no longer needing {draft.entity.name}, not as creating it: to remove an entity "
             f"say 'delete the {draft.entity.name} entity' (it must exist in this app)"
         )
-    return with_default(replace(draft, notes=(*typos, *draft.notes)), default, known, every=every)
+    return with_default(replace(draft, notes=(*typos, *draft.notes)), default, known, every=every, follows=follows)
 
 
 def _read_sentence(toks: list[Tok], known: Known) -> Draft | None:
     """The first rule's reading of one sentence, or None when no rule reads it."""
+    toks = _entity_first(toks, known)
     for attempt in (
         try_rename,
         try_remove,
@@ -344,6 +351,16 @@ def _read_sentence(toks: list[Tok], known: Known) -> Draft | None:
         if draft is not None:
             return draft
     return _between_existing(toks, known)
+
+
+def _entity_first(toks: list[Tok], known: Known) -> list[Tok]:
+    """ "Shipment: add signed by, signature time": an existing entity, then what to add to it, read as
+    "add signed by, signature time to Shipment" (removals and renames read "E: …" themselves)."""
+    if len(toks) < 4 or toks[1].low != ":" or not known.get(toks[0].sing) or not toks[2].word:
+        return toks
+    if toks[2].stem in verb_stems("add") and toks[2].low != "give" and not any(t.low == "to" for t in toks[3:]):
+        return [*toks[2:], word_token("to"), toks[0]]
+    return toks
 
 
 #: Words that join two entities without relating them ("Client and Customer").

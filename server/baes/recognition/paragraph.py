@@ -66,6 +66,22 @@ def split_sentences(toks: Sequence[Tok]) -> list[list[Tok]]:
     return [s for s in sentences if any(t.word for t in s)]
 
 
+_REFERRING = frozenset({"it", "them", "that", "this", "those", "these"})
+
+
+def _pronoun_joined(sentences: list[list[Tok]]) -> list[list[Tok]]:
+    """ "Appointment has a notes attribute nobody fills in. Delete it.": a removal whose object is a
+    pronoun is read with the sentence before it, where the pronoun's field is named."""
+    joined: list[list[Tok]] = []
+    for sentence in sentences:
+        words = [t for t in sentence if t.word and t.low not in {"also", "then", "and", "now", "just"}]
+        if joined and len(words) >= 2 and words[0].stem in verb_stems("delete") and words[1].low in _REFERRING:
+            joined[-1] = [*joined[-1], word_token(","), *sentence]
+        else:
+            joined.append(list(sentence))
+    return joined
+
+
 def _is_command(sentence: Sequence[Tok]) -> bool:
     first = next((t for t in sentence if t.word and t.low not in {"also", "then", "and", "now"}), None)
     if first is None:
@@ -80,9 +96,9 @@ def _has_content(draft: Draft) -> bool:
 
 def read_paragraph(toks: list[Tok], known: Known, reader: Reader) -> Draft | None:
     """The reading of the sentence that asks for something, with the sentences continuing it."""
-    sentences = split_sentences(toks)
+    sentences = _pronoun_joined(split_sentences(toks))
     if len(sentences) <= 1:
-        return reader(toks, known)
+        return reader(sentences[0] if sentences else toks, known)
     order = sorted(range(len(sentences)), key=lambda i: (not _is_command(sentences[i]), i))
     first_error: RecognitionError | None = None
     fallback: Draft | None = None  # a create with no fields, while no later sentence asks for more

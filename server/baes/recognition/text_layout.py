@@ -5,7 +5,7 @@ of fields, pipes between columns ("Recipe | title | servings"), a dash after the
 entity — name, email"), an arrow ("km -> odometer_km", "one project -> many milestones"). Each is
 turned into what a person would have typed: a table row into "name type" items after "with",
 the first pipe or a spaced dash into ":", further pipes into ",", an arrow into "to", a two-way
-arrow or "m2m" into "many to many", "w/" into "with"; a line right above bullets ends with ":".
+arrow or "m2m" into "many to many", "w/" into "with", a spaced "+" into ","; a line right above bullets ends with ":".
 Part of ``baes.recognition.normalize.clean_text``, so it shapes the cache key too.
 """
 
@@ -37,6 +37,8 @@ _DOTTED_RENAME = re.compile(
 )
 #: "Vehicle -> Truck pls", "Truck -> Vehicle, we have vans now": a lone name given a new one.
 _ARROW_RENAME = re.compile(r"^\s*([A-Za-z]\w*)\s*(?:->|=>|\u2192)\s*([A-Za-z]\w*)\s*(?:\b(?:pls|plz|please)\b\s*)?(,.*|[.!]?)\s*$", re.I)
+#: "tracking url + status": a plus between words separates items (not "C++", not "+1").
+_PLUS = re.compile(r"(?<=\w)\s+\+\s+(?=\w)")
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022\u2023\u25e6]|\d{1,2}[.)])\s+")
 _SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*")
 _TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
@@ -98,6 +100,7 @@ def plain_layout(text: str) -> str:
     preamble rewritten as the plain list marks a person would have typed."""
     text = _WITH.sub(lambda m: " without " if m.group(0).lower() == "w/o" else " with ", _EMPHASIS.sub("", text))
     text = _M2M.sub(" many to many ", _BOTH_WAYS.sub(" and ", text))
+    text = _PLUS.sub(" , ", text)
     raw = [_rename_line(line) for line in text.splitlines()]
     source = [line for i, line in enumerate(raw) if not _is_preamble(line, raw[i + 1 :])]
     lines = []
