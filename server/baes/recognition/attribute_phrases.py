@@ -171,6 +171,8 @@ def _listed_target(plain: list[Tok], first: Tok | None, known: Known) -> bool:
 
 
 _NAME_SKIP = frozenset({"with", "for", "to"})
+#: Words that stand for fields without naming one ("add some stuff for tracking").
+_VAGUE = frozenset({"stuff", "things", "thing", "something", "anything", "whatever", "etc", "misc", "more", "info"})
 
 
 def _name_words(words: list[Tok]) -> list[Tok]:
@@ -295,7 +297,7 @@ def parse_fields(
             if target != entity_name and spec.field_name not in result.names():
                 result.relationships.append(spec)
             continue
-        if len(core) > 4:
+        if len(core) > 4 or all(t.low in _VAGUE for t in core):
             result.notes.append(f"ignored {' '.join(t.text for t in core)!r} (not an attribute name)")
             continue
         name = "_".join(t.low for t in core)

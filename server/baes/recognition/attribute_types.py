@@ -282,7 +282,7 @@ def explicit_type(chunk: list[Tok]) -> tuple[list[Tok], str | None]:
         return [t for t in words if t is not meaningful[0]], vocab.TYPE_WORDS[meaningful[0].low]
     if len(meaningful) >= 2 and meaningful[-1].low in vocab.TYPE_WORDS and meaningful[-1].low not in _NAME_END_TYPES:
         return [t for t in words if t is not meaningful[-1]], vocab.TYPE_WORDS[meaningful[-1].low]  # "gpa real"
-    if len(meaningful) >= 2 and meaningful[-1].low in vocab.TYPE_WORDS:
+    if len(meaningful) >= 2 and meaningful[-1].low in vocab.TYPE_WORDS and meaningful[-1].low != "date":
         name_part = "_".join(t.low for t in meaningful[:-1])
         if vocab.infer_type(name_part) == vocab.TYPE_WORDS[meaningful[-1].low]:  # "delivered at timestamp"; not "hire date"
             return [t for t in words if t is not meaningful[-1]], vocab.TYPE_WORDS[meaningful[-1].low]

@@ -3,8 +3,10 @@
 A wrong change is worse than an honest refusal. Some requests name entities and even have
 attribute-like words, yet ask for something else: a question ("why does deleting a farm crash the
 app?"), an operation with no single-step plan ("merge Client and Customer", "split name into first
-and last", "undo the last change"), or a piece of user interface ("a login page with Google
-sign-in", "a settings screen"). These are refused first, with a message saying what baes can do.
+and last", "undo the last change"), a piece of user interface ("a login page with Google
+sign-in", "a settings screen", "make the list sortable"), sign-in features, shell commands, or deleting
+rows of data ("delete all the Order rows where …"). These are refused first, with a message saying what
+baes can do.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.request_tokens import Tok
+from baes.recognition.request_tokens import Tok, verb_stems
 
 #: Question words that open a question about the app, not a request to change it.
 _QUESTION_WORDS = frozenset({"why", "how", "what", "when", "where", "who", "which"})
@@ -41,6 +43,19 @@ _UI_NOUNS = frozenset(
         "popup",
     }
 )
+#: Words about how data is shown, never about what is stored ("make the list sortable by date").
+_PRESENTATION = frozenset(
+    {"sortable", "filterable", "searchable", "clickable", "paginate", "paginated", "pagination", "responsive", "css",
+     "font", "fonts", "stylesheet", "colour", "color", "colors", "colours", "highlight", "highlighted", "bold"}
+)
+#: Parts of a screen a presentation word may be about ("the color of the Hive cards").
+_SHOWN = _UI_NOUNS | {"list", "card", "cards", "view", "header", "background", "table", "row", "rows", "form", "menu", "theme"}
+#: Sign-in features: "login with Google", "sign in with GitHub", "SSO", "OAuth".
+_SIGN_IN = frozenset({"oauth", "sso", "2fa", "mfa", "authentication", "signin"})
+#: Tools run in a shell: a set-up instruction pasted in is no request.
+_COMMANDS = frozenset({"pip", "npm", "uvicorn", "docker", "git", "pytest", "venv", "virtualenv"})
+#: Rows of data, as opposed to the entity: "delete all the Order rows where …" removes data, not a table.
+_ROWS = frozenset({"rows", "records", "entries", "duplicates", "duplicate"})
 #: Words that say a table of data is meant ("a Page entity"): the vocabulary's structure words.
 _STRUCTURE = vocab.STRUCTURE_WORDS | {"schema"}
 
@@ -55,6 +70,28 @@ def out_of_scope_reason(toks: Sequence[Tok]) -> str | None:
         return (
             "this reads as a question, not as a change: baes creates and changes entities "
             "(e.g. 'add phone to Student', 'each course has many lessons')"
+        )
+    lows = [t.low for t in words]
+    if any(low in _COMMANDS for low in lows):
+        return "this reads as commands to run, not as a change: baes creates and changes entities (e.g. 'add phone to Student')"
+    if any(low in _SIGN_IN for low in lows) or any(
+        pair in {("login", "with"), ("sign", "in"), ("log", "in")} and lows[i + 2 : i + 3] == ["with"]
+        or pair == ("login", "with")
+        for i, pair in enumerate(zip(lows, lows[1:], strict=False))
+    ):
+        return "signing in is a feature of the app, not an entity: baes creates and changes entities (e.g. 'create a User entity with email')"
+    if any(low in _PRESENTATION for low in lows) and (
+        any(low in _SHOWN for low in lows) or any(low in {"sortable", "filterable", "searchable", "paginate"} for low in lows)
+    ):
+        return (
+            "this is about how data is shown, not what is stored: baes generates the Streamlit pages from the "
+            "entities; change what an entity holds instead (e.g. 'add color to Car')"
+        )
+    delete = next((i for i, t in enumerate(words) if t.stem in verb_stems("delete")), None)
+    if delete is not None and any(low in _ROWS or low == "where" for low in lows[delete + 1 : delete + 7]):
+        return (
+            "deleting rows of data is not a change of the app's entities: use the app (or SQL) for data; "
+            "to remove a whole entity say e.g. 'delete the Coupon entity'"
         )
     for tok in words[:3]:
         if tok.stem in _UNPLANNED or tok.low in _UNPLANNED:

@@ -38,6 +38,11 @@ ATTRIBUTE_TYPES: dict[str, str] = {
     "speed": "float", "valuation": "float", "value": "float", "humidity": "float", "moisture": "float",
     "pressure": "float", "voltage": "float", "principal": "float", "jackpot": "float", "prize_pool": "float",
     "turnover": "float", "altitude": "float", "elevation": "float", "bmi": "float",
+    "last_login": "datetime", "last_seen": "datetime", "pledge": "float", "bid": "float", "fine": "float",
+    "penalty": "float", "stipend": "float", "allowance": "float", "tuition": "float", "magnitude": "float",
+    "horsepower": "float", "aperture": "float", "saturation": "float", "concentration": "float",
+    "density": "float", "wattage": "float", "dose": "float", "dosage": "float", "load": "float",
+    "expiry": "date", "expiration": "date", "bound": "float", "reading": "float", "gain": "float",
     # counts
     "headcount": "int", "attendance": "int", "population": "int", "calories": "int", "points": "int",
     "steps": "int", "views": "int", "likes": "int", "votes": "int", "visits": "int", "followers": "int",
@@ -65,6 +70,7 @@ MEASURE_UNITS: frozenset[str] = frozenset({
     "millimetres", "ppm", "ppb", "pct", "mah", "wh", "kwh", "mwh", "kw", "kilowatts", "watts", "volts", "amps",
     "hz", "khz", "mhz", "ghz", "mph", "kph", "kmh", "knots", "psi", "kpa", "hpa", "decibels", "lux",
     "kcal", "kj", "joules", "kelvin", "oz", "lb", "ft", "yards", "tons", "tonnes", "gb", "mb", "tb",
+    "kilos", "kilo", "liters", "litres", "metric_tons",
 })
 #: Last words that keep an amount an amount: "amount due", "percent off", "balance owed".
 AMOUNT_QUALIFIERS: frozenset[str] = frozenset({"due", "owed", "off", "left", "remaining", "spent", "earned",
@@ -107,7 +113,9 @@ SUFFIX_TYPES: dict[str, str] = {
     "depth": "float", "distance": "float", "temperature": "float", "revenue": "float", "refund": "float",
     "fare": "float", "tip": "float", "charge": "float", "discount": "float", "tax": "float", "premium": "float",
     "level": "int", "headcount": "int", "calories": "int", "points": "int", "capacity": "int", "size": "int",
-    "email": "email", "value": "float",
+    "email": "email", "value": "float", "dose": "float", "dosage": "float", "load": "float", "pledge": "float",
+    "expiry": "date", "expiration": "date", "bound": "float", "reading": "float", "gain": "float",
+    "saturation": "float", "concentration": "float",
 }
 
 #: Heads whose type depends on what comes before: a game's score counts goals ("home score" → int, while a
@@ -247,6 +255,8 @@ def infer_type(name: str) -> str:
         return "str"
     if name in ATTRIBUTE_TYPES:
         return ATTRIBUTE_TYPES[name]
+    if name in MEASURE_UNITS:
+        return "float"  # "kilos", "liters": the amount in that unit
     parts = name.split("_")
     if len(parts) > 1:
         qualifiers, qualified_type = QUALIFIED_HEADS.get(parts[-1], (frozenset(), ""))
