@@ -77,7 +77,7 @@ def out_of_scope_reason(toks: Sequence[Tok]) -> str | None:
     if any(low in _SIGN_IN for low in lows) or any(
         pair in {("login", "with"), ("sign", "in"), ("log", "in")} and lows[i + 2 : i + 3] == ["with"]
         or pair == ("login", "with")
-        for i, pair in enumerate(zip(lows, lows[1:], strict=False))
+        for i, pair in enumerate(zip(lows[:4], lows[1:5], strict=False))  # the request is about signing in
     ):
         return "signing in is a feature of the app, not an entity: baes creates and changes entities (e.g. 'create a User entity with email')"
     if any(low in _PRESENTATION for low in lows) and (
