@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.attribute_types import attribute_type, explicit_type, is_participle, mark_types
+from baes.recognition.attribute_types import WILLING_WORDS, attribute_type, explicit_type, is_participle, mark_types
 from baes.recognition.model import RecognitionError
 from baes.recognition.request_tokens import (
     HAVE,
@@ -105,8 +105,8 @@ RUN_ON_MIN_WORDS = 3
 def _split_run_on(chunk: list[Tok], min_words: int) -> list[list[Tok]]:
     """ "name email gpa" (commas left out) → three chunks; "email address", "tax rate" stay whole.
 
-    Only called for a list with no separator at all: an item of a comma/"and" list is always one
-    attribute, since "published year" or "tax rate" are names made of two attribute words.
+    With two words only in a list with no separator at all: "published year" or "tax rate" are
+    names made of two attribute words, three known words in a row are three attributes.
     """
     words = [t for t in chunk if t.word and t.low not in vocab.ATTRIBUTE_FILLERS]
     if len(words) < min_words or len(words) != len([t for t in chunk if t.word]):
@@ -119,8 +119,8 @@ def _split_run_on(chunk: list[Tok], min_words: int) -> list[list[Tok]]:
 def _items(toks: Sequence[Tok], implicit: bool) -> list[list[Tok]]:
     """The list's items: one per comma/"and" item; a comma-less run of attribute words is split."""
     chunks = _chunks(toks)
-    if len(chunks) != 1:
-        return chunks
+    if len(chunks) != 1:  # "length width height and max load": a run of three known words in one item
+        return [part for chunk in chunks for part in _split_run_on(chunk, RUN_ON_MIN_WORDS)]
     return _split_run_on(chunks[0], 2 if implicit else RUN_ON_MIN_WORDS)
 
 
@@ -171,6 +171,8 @@ def _listed_target(plain: list[Tok], first: Tok | None, known: Known) -> bool:
 
 
 _NAME_SKIP = frozenset({"with", "for", "to"})
+#: Filler words that are an attribute when they stand alone in an item ("crop, field, kilos").
+_LONE_NOUNS = frozenset({"field", "value", "property"})
 #: Words that stand for fields without naming one ("add some stuff for tracking").
 _VAGUE = frozenset({"stuff", "things", "thing", "something", "anything", "whatever", "etc", "misc", "more", "info"})
 
@@ -184,7 +186,9 @@ def _name_words(words: list[Tok]) -> list[Tok]:
         last = i == len(plain) - 1
         if t.low == "to" and last and i > 0 and is_participle(plain[i - 1].low) and plain[i - 1].low not in LINKED_PARTICIPLES:
             kept.append(t)
-        elif t.low == "value" and last:  # "market value", and "value" alone ("test name, value")
+        elif t.low == "to" and i > 0 and plain[i - 1].low in WILLING_WORDS and not last:
+            kept.append(t)  # "willing to relocate"
+        elif (t.low == "value" and last) or (t.low in _LONE_NOUNS and len(plain) == 1):  # "market value", "field"
             kept.append(t)
         elif t.low not in vocab.ATTRIBUTE_FILLERS and t.low not in MODALS and t.low not in _NAME_SKIP:
             kept.append(t)
@@ -256,6 +260,9 @@ def parse_fields(
             _add_reference(result, plain[lead or 0 :], known, optional_ref, entity_name)
             continue
         referencing = None
+        if plain[0].low == "so" or [t.low for t in plain[:2]] == ["in", "order"]:
+            result.notes.append(f"left out {' '.join(t.text for t in plain)!r} (why, not what to store)")
+            break  # "…, so that nothing gets lost": the purpose ends the list
         if plain[0].low in vocab.NEGATION_WORDS or any(t.low in {"without", "no", "not"} for t in plain[:2]):
             result.notes.append(f"left out {' '.join(t.text for t in plain if t.low not in vocab.NEGATION_WORDS)!r} (negated)")
             continue

@@ -126,9 +126,16 @@ def _third_person(word: str) -> bool:
     return any(word in vocab.verb_forms(verb) - {verb, verb + "ing"} for verb in FLAG_VERBS)
 
 
+#: Adjectives before "to": "willing to relocate", "eligible to vote" are yes/no answers.
+WILLING_WORDS = frozenset({"willing", "able", "eligible", "ready", "allowed", "permitted", "happy", "agreed", "consented",
+                      "opted", "subscribed", "likely", "required", "prepared", "authorized", "authorised"})
+
+
 def attribute_type(name: str) -> str:
     """The type of a snake_case attribute name: the vocabulary's, else what its grammar says."""
     parts = name.split("_")
+    if len(parts) >= 3 and parts[0] in WILLING_WORDS and parts[1] == "to":
+        return "bool"
     if _state_phrase(parts):
         return "bool"  # before the vocabulary: "out of stock" says nothing about a stock
     known = vocab.infer_type(name)
@@ -224,10 +231,11 @@ def mark_types(toks: Sequence[Tok]) -> list[Tok]:
             continue
         unit = _unit_after(toks, i, result)
         if unit is not None:
-            explicit_after = i + 3 < len(toks) and toks[i + 2].low == "(" and toks[i + 3].low in vocab.TYPE_WORDS
+            size = 3 if toks[i + 1].low in {"square", "cubic", "sq", "cu"} else 2  # "in square meters"
+            explicit_after = i + size + 1 < len(toks) and toks[i + size].low == "(" and toks[i + size + 1].low in vocab.TYPE_WORDS
             if not explicit_after:  # "dosage in mg (decimal)": the parenthesis says the type
                 result.append(word_token(unit))
-            i += 2
+            i += size
             continue
         result.append(toks[i])
         i += 1
@@ -247,6 +255,8 @@ def _unit_after(toks: Sequence[Tok], i: int, before: Sequence[Tok]) -> str | Non
     nxt = toks[i + 1]
     if _is_unit(nxt.low):
         return "float"
+    if nxt.low in {"square", "cubic", "sq", "cu"} and i + 2 < len(toks) and _is_unit(toks[i + 2].low):
+        return "float"  # "area in square meters"
     if not nxt.word or nxt.sing == nxt.low or not _ends_item(toks, i + 2) or before[-1].low in vocab.COUNT_NOUNS:
         return None
     if nxt.low in vocab.COUNT_NOUNS:

@@ -65,7 +65,9 @@ NOISE = (
     )
 )
 #: Words that say a name is an attribute, not an entity.
-FIELD_WORDS = frozenset({"field", "fields", "attribute", "attributes", "column", "columns", "property", "properties"})
+FIELD_WORDS = frozenset(
+    {"field", "fields", "attribute", "attributes", "column", "columns", "property", "properties", "col", "cols"}
+)
 
 
 def words_of(toks: Sequence[Tok]) -> list[Tok]:
@@ -278,7 +280,7 @@ def _leading_owner(toks: Sequence[Tok]) -> list[Tok]:
     """The entity named before the verb: "In Booking, …", "On the Room entity, …", "Ticket: …"."""
     if toks and toks[0].low in {"in", "on", "for", "from"} and any(t.low == "," for t in toks):
         return [t for t in toks[1:] if t.low != ","]
-    if len(toks) >= 2 and toks[-1].low == ":":
+    if 2 <= len(toks) <= 4 and toks[-1].low == ":":  # not "we no longer run the newsletter: delete Subscriber"
         return list(toks[:-1])
     return []
 

@@ -334,7 +334,7 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
 
 def _read_sentence(toks: list[Tok], known: Known) -> Draft | None:
     """The first rule's reading of one sentence, or None when no rule reads it."""
-    toks = _entity_first(toks, known)
+    toks = _entity_first(_without_app_scope(toks), known)
     for attempt in (
         try_rename,
         try_remove,
@@ -351,6 +351,19 @@ def _read_sentence(toks: list[Tok], known: Known) -> Draft | None:
         if draft is not None:
             return draft
     return _between_existing(toks, known)
+
+
+#: The whole app, as a place: "remove the entity X from the system", "rename it across the codebase".
+_APP_WORDS = frozenset({"system", "app", "application", "database", "db", "codebase", "project", "schema", "backend"})
+
+
+def _without_app_scope(toks: list[Tok]) -> list[Tok]:
+    """``toks`` without "from/in/across the system/app/database": the app is where every change happens."""
+    for i in range(len(toks) - 1):
+        if toks[i].low in {"from", "in", "across", "throughout"} and toks[i + 1].low in _APP_WORDS:
+            if i + 2 == len(toks) or not toks[i + 2].word:  # "from the system", not "in the app settings"
+                return [*toks[:i], *toks[i + 2 :]]
+    return toks
 
 
 def _entity_first(toks: list[Tok], known: Known) -> list[Tok]:

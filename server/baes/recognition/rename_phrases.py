@@ -57,7 +57,7 @@ def try_rename(toks: list[Tok], known: Known) -> Draft | None:
             start = name_at + 1  # "change the entity name Shop to Store": nothing before names the entity
     else:
         prefix_hint, start = [], 0
-    to = next((i for i in range(trigger + 1, end) if lows[i] == "to"), None)
+    to = next((i for i in range(trigger + 1, end) if lows[i] in {"to", "into"}), None)
     if to is None:
         raise RecognitionError(
             "rename what to what? Say e.g. 'rename cost to unit price in Product' or 'rename the Client entity to Customer'"
@@ -69,7 +69,7 @@ def try_rename(toks: list[Tok], known: Known) -> Draft | None:
     target, tail = owner_split(new_words)
     if tail and known.by_key and not known.get(entity_key(entity_of(tail, known) or "")):
         target, tail = new_words, []  # "to check in date": "in" is part of the new name, no entity follows
-    before = [t for t in toks[:trigger] if t.low not in {"in", "on", "for", ",", ":"} | MODALS] if not start else []
+    before = [t for t in toks[:trigger] if t.low not in {"in", "on", "for", ",", ":"} | MODALS | _ASKING] if not start else []
     if lows[trigger] == "renamed":  # "the Lead entity should be renamed to Prospect"
         source = [
             t for t in toks[:trigger] if t.low not in {"is", "be", "get", "was"} | _WHEN_WORDS and not t.low.endswith("ly")
@@ -125,7 +125,7 @@ def _as_rename(toks: Sequence[Tok]) -> list[Tok]:
     for i in range(1, len(toks) - 1):
         if lows[i] in {"called", "named"} and lows[i - 1] in {"be", "is", "get"}:
             return _trim_when([*toks[: i - 1], rename, to, *toks[i + 1 :]])
-    first = next((i for i, low in enumerate(lows) if low not in {"let", "us", "we", "please", ","}), None)
+    first = next((i for i, low in enumerate(lows) if low not in _ASKING | {","}), None)
     if first is None or lows[first] != "call" or first + 2 >= len(toks):
         return list(toks)
     field = next((i for i in range(first + 1, len(toks)) if lows[i] in FIELD_WORDS), None)
@@ -140,6 +140,8 @@ def _as_rename(toks: Sequence[Tok]) -> list[Tok]:
     return _trim_when([word_token("rename"), *toks[first + 1 : split], to, *toks[split:]])
 
 
+#: Words that only ask ("let us rename …", "can we call …").
+_ASKING = frozenset({"let", "us", "we", "i", "please", "can", "could", "should", "shall", "you", "maybe"})
 _RENAME_WORDS = frozenset({"rename", "renamed", "renaming", "change", "switch", "call", "called", "named"})
 
 
@@ -183,7 +185,7 @@ def _changes_a_name(toks: Sequence[Tok], change: int) -> bool:
 
 
 def _entity_rename(current: str, target: Sequence[Tok]) -> Draft:
-    words = words_of(_new_name(list(target)))
+    words = words_of(_new_name(list(target))) or [t for t in _new_name(list(target)) if t.word]  # "to Field"
     if not words or len(words) > 3:
         raise RecognitionError(f"rename {current} to what? Say e.g. 'rename the {current} entity to NewName'")
     new = compound(words, len(words) - 1) if len(words) > 1 else words[0]

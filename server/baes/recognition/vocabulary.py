@@ -190,7 +190,7 @@ NOUN_QUALIFIERS: frozenset[str] = frozenset({
 #: Articles and fillers dropped inside an attribute phrase ("a hire date" → hire_date).
 ATTRIBUTE_FILLERS: frozenset[str] = frozenset({
     "a", "an", "the", "their", "its", "his", "her", "our", "my", "each", "every", "one", "also",
-    "field", "fields", "attribute", "attributes", "column", "columns", "property", "properties",
+    "field", "fields", "attribute", "attributes", "column", "columns", "property", "properties", "col", "cols",
     "value", "some", "new", "extra", "additional", "another", "too", "well", "as",
 })
 OPTIONAL_WORDS: frozenset[str] = frozenset({"optional", "optionally", "nullable", "maybe", "possibly"})
