@@ -12,6 +12,8 @@ nouns ("speed", "breed", "hundred") out.
 
 from __future__ import annotations
 
+import re
+
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -229,6 +231,11 @@ def mark_types(toks: Sequence[Tok]) -> list[Tok]:
             result.append(word_token("boolean"))  # "alcoholic or not"
             i += 2
             continue
+        scale = _scale_at(toks, i)
+        if scale is not None:
+            result.append(word_token(scale))  # "pain score (0-10)": a whole-number scale
+            i += 4
+            continue
         unit = _unit_after(toks, i, result)
         if unit is not None:
             size = 3 if toks[i + 1].low in {"square", "cubic", "sq", "cu"} else 2  # "in square meters"
@@ -240,6 +247,14 @@ def mark_types(toks: Sequence[Tok]) -> list[Tok]:
         result.append(toks[i])
         i += 1
     return result
+
+
+def _scale_at(toks: Sequence[Tok], i: int) -> str | None:
+    """ "(0-10)" at ``toks[i]`` (the dash is no token): a scale of whole numbers is an int, with decimals a float."""
+    lows = [t.low for t in toks[i : i + 4]]
+    if len(lows) < 4 or lows[0] != "(" or lows[3] != ")" or not all(re.fullmatch(r"\d+(\.\d+)?", low) for low in lows[1:3]):
+        return None
+    return "float" if any("." in low for low in lows[1:3]) else "integer"
 
 
 def _unit_after(toks: Sequence[Tok], i: int, before: Sequence[Tok]) -> str | None:

@@ -181,12 +181,21 @@ def _with_next_list(sentences: Sequence[list[Tok]], index: int, known: Known, re
     return draft if draft is not None and draft.intent == "create" and _has_content(draft) else None
 
 
+#: Nouns too general to name an entity alone: "leave requests. Each request has …" means the leave request.
+_GENERIC_HEADS = frozenset({
+    "request", "item", "entry", "record", "line", "detail", "log", "note", "report", "form", "slot", "unit",
+    "plan", "period", "session", "result", "reading", "type", "application", "order", "event", "card", "list",
+    "assignment", "booking", "check", "claim", "document", "file", "ticket", "transaction", "visit", "batch",
+})
+
+
 def _named_earlier(draft: Draft, earlier: Sequence[list[Tok]], known: Known) -> Draft:
     """A one-word entity named in full by an earlier sentence: "We log leave requests. Each request
-    has …" creates LeaveRequest, the name the user gave it first."""
+    has …" creates LeaveRequest, the name the user gave it first, when the word alone is too general
+    to name it ("request", "item", "entry"); "conference speakers. Each speaker has …" creates Speaker."""
     key = entity_key(draft.entity.name)
-    if "_" in key or known.get(key):
-        return draft
+    if "_" in key or known.get(key) or key not in _GENERIC_HEADS:
+        return draft  # "conference speakers. Each speaker has …" is about speakers
     for sentence in earlier:
         for i, tok in enumerate(sentence):
             if tok.word and tok.sing == key and i > 0:

@@ -5,7 +5,7 @@ of fields, pipes between columns ("Recipe | title | servings"), a dash after the
 entity — name, email"), an arrow ("km -> odometer_km", "one project -> many milestones"). Each is
 turned into what a person would have typed: a table row into "name type" items after "with",
 the first pipe or a spaced dash into ":", further pipes into ",", an arrow into "to", a two-way
-arrow or "m2m" into "many to many", "w/" into "with", a spaced "+" into ","; a line right above bullets ends with ":".
+arrow or "m2m" into "many to many", "w/" into "with", a spaced "+" into ",", "name:type" pairs into a list; a line right above bullets ends with ":".
 Part of ``baes.recognition.normalize.clean_text``, so it shapes the cache key too.
 """
 
@@ -39,6 +39,10 @@ _DOTTED_RENAME = re.compile(
 _ARROW_RENAME = re.compile(r"^\s*([A-Za-z]\w*)\s*(?:->|=>|\u2192)\s*([A-Za-z]\w*)\s*(?:\b(?:pls|plz|please)\b\s*)?(,.*|[.!]?)\s*$", re.I)
 #: "tracking url + status": a plus between words separates items (not "C++", not "+1").
 _PLUS = re.compile(r"(?<=\w)\s+\+\s+(?=\w)")
+#: "focal_length:float" (a generator's command line): a name and its type.
+_TYPED_PAIR = re.compile(
+    r"\b([A-Za-z_]\w*):(str|string|text|int|integer|float|decimal|double|bool|boolean|date|datetime|timestamp|email)\b", re.I
+)
 _BULLET = re.compile(r"^\s*(?:[-*+\u2022\u2023\u25e6]|\d{1,2}[.)])\s+")
 _SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*")
 _TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
@@ -77,6 +81,17 @@ def _introduces_list(line: str, following: list[str]) -> bool:
     return bool(stripped) and not _BULLET.match(line) and not stripped.endswith((":", ",")) and bool(_BULLET.match(nxt))
 
 
+def _typed_pairs(line: str) -> str:
+    """ "scaffold Lens focal_length:float mount:str" → "scaffold Lens with focal_length (float), mount (str)"."""
+    pairs = list(_TYPED_PAIR.finditer(line))
+    if len(pairs) < 2:
+        return line
+    head = line[: pairs[0].start()].rstrip()
+    items = ", ".join(f"{m.group(1)} ({m.group(2)})" for m in pairs)
+    joiner = " " if head.lower().endswith(("with", ":")) or not head else " with "
+    return f"{head}{joiner}{items}{line[pairs[-1].end():]}"
+
+
 def _rename_line(line: str) -> str:
     """A rename written with a dot or an arrow, as the words "rename A in E to B" / "rename A to B"."""
     dotted = _DOTTED_RENAME.match(line)
@@ -101,7 +116,7 @@ def plain_layout(text: str) -> str:
     text = _WITH.sub(lambda m: " without " if m.group(0).lower() == "w/o" else " with ", _EMPHASIS.sub("", text))
     text = _M2M.sub(" many to many ", _BOTH_WAYS.sub(" and ", text))
     text = _PLUS.sub(" , ", text)
-    raw = [_rename_line(line) for line in text.splitlines()]
+    raw = [_typed_pairs(_rename_line(line)) for line in text.splitlines()]
     source = [line for i, line in enumerate(raw) if not _is_preamble(line, raw[i + 1 :])]
     lines = []
     for index, line in enumerate(source):

@@ -202,7 +202,9 @@ _IRREGULAR_SINGULAR: dict[str, str] = {
     "geese": "goose", "teeth": "tooth", "feet": "foot", "data": "data", "criteria": "criterion",
     "analyses": "analysis", "quizzes": "quiz", "statuses": "status", "buses": "bus", "addresses": "address",
     "classes": "class", "courses": "course", "heroes": "hero", "indices": "index", "matrices": "matrix",
-    "series": "series", "species": "species", "news": "news", "gpa": "gpa", "status": "status",
+    "series": "series", "species": "species", "news": "news", "lens": "lens", "gas": "gas", "canvas": "canvas",
+    "atlas": "atlas", "alias": "alias", "chassis": "chassis", "means": "means", "lenses": "lens", "gases": "gas",
+    "canvases": "canvas", "atlases": "atlas", "aliases": "alias", "gpa": "gpa", "status": "status",
     "address": "address", "class": "class", "bus": "bus", "campus": "campus", "analysis": "analysis",
     "thesis": "thesis", "credits": "credits", "pages": "pages", "seats": "seats",
     # -ves plurals of -f/-fe nouns (most -ves words are -ve nouns: "drives", "archives")
