@@ -13,7 +13,6 @@ nouns ("speed", "breed", "hundred") out.
 from __future__ import annotations
 
 import re
-
 from collections.abc import Sequence
 from functools import lru_cache
 
@@ -129,8 +128,26 @@ def _third_person(word: str) -> bool:
 
 
 #: Adjectives before "to": "willing to relocate", "eligible to vote" are yes/no answers.
-WILLING_WORDS = frozenset({"willing", "able", "eligible", "ready", "allowed", "permitted", "happy", "agreed", "consented",
-                      "opted", "subscribed", "likely", "required", "prepared", "authorized", "authorised"})
+WILLING_WORDS = frozenset(
+    {
+        "willing",
+        "able",
+        "eligible",
+        "ready",
+        "allowed",
+        "permitted",
+        "happy",
+        "agreed",
+        "consented",
+        "opted",
+        "subscribed",
+        "likely",
+        "required",
+        "prepared",
+        "authorized",
+        "authorised",
+    }
+)
 
 
 def attribute_type(name: str) -> str:

@@ -118,7 +118,16 @@ def _leading_name(toks: Sequence[Tok], index: int, marker: int) -> Tok:
         or toks[marker].low not in {"with", ":", "("}
         or not 0 < len(words) < MAX_NAME_WORDS
         or words[0].low in _OPENING_COMMANDS
-        or any(not t.word or t.sing != t.low or verb_base(t.low) == t.low or t.low in SKIP_IN_NOUNS or t.low in PRONOUNS or t.low in HAVE or t.stem in creating_verbs() for t in words)
+        or any(
+            not t.word
+            or t.sing != t.low
+            or verb_base(t.low) == t.low
+            or t.low in SKIP_IN_NOUNS
+            or t.low in PRONOUNS
+            or t.low in HAVE
+            or t.stem in creating_verbs()
+            for t in words
+        )
     ):
         return toks[index]
     return joined(toks[start : index + 1])
@@ -273,7 +282,9 @@ def try_create(toks: list[Tok], known: Known) -> Draft | None:
     explicit = any(t.word and (t.stem in creating_verbs() or t.low in vocab.STRUCTURE_WORDS) for t in toks[:marker])
     # A multi-word name only after a creating verb or before "entity": elsewhere the words before the
     # noun may be verbs the vocabulary does not know ("let visitors leave feedback with ...").
-    name = entity_name(compound(toks, index, floor) if explicit or named is not None else _leading_name(toks, index, marker), known)
+    name = entity_name(
+        compound(toks, index, floor) if explicit or named is not None else _leading_name(toks, index, marker), known
+    )
     by = _participle_by(toks, index, marker)  # "orders placed by customers with ...": a reference
     if any(t.word and t.stem == stem("add") for t in toks[:index]):
         _check_adding(toks, index, region_start, end, implicit, known)

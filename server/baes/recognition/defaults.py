@@ -145,9 +145,7 @@ def _value_before(toks: Sequence[Tok], start: int, at: int) -> tuple[list[Tok], 
     return [*toks[:begin], *toks[stop:]], literal
 
 
-def with_default(
-    draft: Draft, default: str | None, known: Known, *, every: bool = False, follows: str | None = None
-) -> Draft:
+def with_default(draft: Draft, default: str | None, known: Known, *, every: bool = False, follows: str | None = None) -> Draft:
     """``draft`` with the request's "default …" value on its one new attribute.
 
     A value is no reference: "add country to Address with default 'NL'" adds the text attribute

@@ -260,12 +260,16 @@ def field_before(toks: Sequence[Tok], stop: int, known: Known) -> Draft | None:
     return Draft("remove_attributes", EntitySpec(entity_name(owners[0], known)), removed=tuple(names))
 
 
+_NOBODY = frozenset({"nobody", "noone", "everyone", "everybody", "someone", "anyone", "we", "they", "i", "you"})
+
+
 def _in_name(toks: Sequence[Tok], index: int, known: Known) -> bool:
     tok = toks[index]
     return (
         tok.word
         and not known.get(tok.sing)
-        and tok.low not in NOISE | vocab.NEGATION_WORDS | (HAVE - NOUN_LIKE_HAVE) | {"and", "in"}
+        and tok.low not in NOISE | vocab.NEGATION_WORDS | (HAVE - NOUN_LIKE_HAVE) | _NOBODY | {"and", "in"}
+        and not (index > 0 and toks[index - 1].low in _NOBODY)  # "nobody fills the fax number": a verb
         and verb_base(tok.low) is None
         and not known_verb_phrase(toks, index)
     )

@@ -45,8 +45,27 @@ _UI_NOUNS = frozenset(
 )
 #: Words about how data is shown, never about what is stored ("make the list sortable by date").
 _PRESENTATION = frozenset(
-    {"sortable", "filterable", "searchable", "clickable", "paginate", "paginated", "pagination", "responsive", "css",
-     "font", "fonts", "stylesheet", "colour", "color", "colors", "colours", "highlight", "highlighted", "bold"}
+    {
+        "sortable",
+        "filterable",
+        "searchable",
+        "clickable",
+        "paginate",
+        "paginated",
+        "pagination",
+        "responsive",
+        "css",
+        "font",
+        "fonts",
+        "stylesheet",
+        "colour",
+        "color",
+        "colors",
+        "colours",
+        "highlight",
+        "highlighted",
+        "bold",
+    }
 )
 #: Parts of a screen a presentation word may be about ("the color of the Hive cards").
 _SHOWN = _UI_NOUNS | {"list", "card", "cards", "view", "header", "background", "table", "row", "rows", "form", "menu", "theme"}
@@ -56,6 +75,10 @@ _SIGN_IN = frozenset({"oauth", "sso", "2fa", "mfa", "authentication", "signin"})
 _COMMANDS = frozenset({"pip", "npm", "uvicorn", "docker", "git", "pytest", "venv", "virtualenv"})
 #: Rows of data, as opposed to the entity: "delete all the Order rows where …" removes data, not a table.
 _ROWS = frozenset({"rows", "records", "entries", "duplicates", "duplicate"})
+#: A singular row word is data only before a filter: "remove the Ferry records older than 2019"
+#: (the canonical form may fold "records"), never in "delete the Record entity".
+_ROW = frozenset({"row", "record", "entry"})
+_ROW_FILTERS = frozenset({"where", "older", "newer", "before", "after", "from", "that", "which", "whose", "with"})
 #: Words that say a table of data is meant ("a Page entity"): the vocabulary's structure words.
 _STRUCTURE = vocab.STRUCTURE_WORDS | {"schema"}
 
@@ -74,12 +97,11 @@ def out_of_scope_reason(toks: Sequence[Tok]) -> str | None:
     lows = [t.low for t in words]
     if any(low in _COMMANDS for low in lows):
         return "this reads as commands to run, not as a change: baes creates and changes entities (e.g. 'add phone to Student')"
-    if any(low in _SIGN_IN for low in lows) or any(
-        pair in {("login", "with"), ("sign", "in"), ("log", "in")} and lows[i + 2 : i + 3] == ["with"]
-        or pair == ("login", "with")
-        for i, pair in enumerate(zip(lows[:4], lows[1:5], strict=False))  # the request is about signing in
-    ):
-        return "signing in is a feature of the app, not an entity: baes creates and changes entities (e.g. 'create a User entity with email')"
+    if any(low in _SIGN_IN for low in lows) or _signs_in(lows[:5]):
+        return (
+            "signing in is a feature of the app, not an entity: baes creates and changes entities "
+            "(e.g. 'create a User entity with email')"
+        )
     if any(low in _PRESENTATION for low in lows) and (
         any(low in _SHOWN for low in lows) or any(low in {"sortable", "filterable", "searchable", "paginate"} for low in lows)
     ):
@@ -88,7 +110,11 @@ def out_of_scope_reason(toks: Sequence[Tok]) -> str | None:
             "entities; change what an entity holds instead (e.g. 'add color to Car')"
         )
     delete = next((i for i, t in enumerate(words) if t.stem in verb_stems("delete")), None)
-    if delete is not None and any(low in _ROWS or low == "where" for low in lows[delete + 1 : delete + 7]):
+    after = lows[delete + 1 : delete + 7] if delete is not None else []
+    if after and (
+        any(low in _ROWS or low == "where" for low in after)
+        or any(low in _ROW and nxt in _ROW_FILTERS for low, nxt in zip(after, after[1:], strict=False))
+    ):
         return (
             "deleting rows of data is not a change of the app's entities: use the app (or SQL) for data; "
             "to remove a whole entity say e.g. 'delete the Coupon entity'"
@@ -101,6 +127,12 @@ def out_of_scope_reason(toks: Sequence[Tok]) -> str | None:
                 "(e.g. 'add first name and last name to Customer', then 'remove name from Customer')"
             )
     return None
+
+
+def _signs_in(lows: Sequence[str]) -> bool:
+    """ "login with Google", "sign in with GitHub" opening the request: the request is about signing in."""
+    text = " ".join(lows)
+    return any(phrase in text for phrase in ("login with", "sign in with", "log in with"))
 
 
 def interface_reason(entity_key: str, toks: Sequence[Tok]) -> str | None:

@@ -182,11 +182,43 @@ def _with_next_list(sentences: Sequence[list[Tok]], index: int, known: Known, re
 
 
 #: Nouns too general to name an entity alone: "leave requests. Each request has …" means the leave request.
-_GENERIC_HEADS = frozenset({
-    "request", "item", "entry", "record", "line", "detail", "log", "note", "report", "form", "slot", "unit",
-    "plan", "period", "session", "result", "reading", "type", "application", "order", "event", "card", "list",
-    "assignment", "booking", "check", "claim", "document", "file", "ticket", "transaction", "visit", "batch",
-})
+_GENERIC_HEADS = frozenset(
+    {
+        "request",
+        "item",
+        "entry",
+        "record",
+        "line",
+        "detail",
+        "log",
+        "note",
+        "report",
+        "form",
+        "slot",
+        "unit",
+        "plan",
+        "period",
+        "session",
+        "result",
+        "reading",
+        "type",
+        "application",
+        "order",
+        "event",
+        "card",
+        "list",
+        "assignment",
+        "booking",
+        "check",
+        "claim",
+        "document",
+        "file",
+        "ticket",
+        "transaction",
+        "visit",
+        "batch",
+    }
+)
 
 
 def _named_earlier(draft: Draft, earlier: Sequence[list[Tok]], known: Known) -> Draft:

@@ -71,9 +71,7 @@ def try_rename(toks: list[Tok], known: Known) -> Draft | None:
         target, tail = new_words, []  # "to check in date": "in" is part of the new name, no entity follows
     before = [t for t in toks[:trigger] if t.low not in {"in", "on", "for", ",", ":"} | MODALS | _ASKING] if not start else []
     if lows[trigger] == "renamed":  # "the Lead entity should be renamed to Prospect"
-        source = [
-            t for t in toks[:trigger] if t.low not in {"is", "be", "get", "was"} | _WHEN_WORDS and not t.low.endswith("ly")
-        ]
+        source = [t for t in toks[:trigger] if t.low not in {"is", "be", "get", "was"} | _WHEN_WORDS and not t.low.endswith("ly")]
         comma = next((i for i, t in enumerate(source) if t.low == ","), None)
         before = []
         if comma is not None:  # "In the Permit entity, the field exp should be called ..."
@@ -107,8 +105,23 @@ def try_rename(toks: list[Tok], known: Known) -> Draft | None:
 
 
 #: Words after a new name that only say when: "call them Members from now on", "… instead".
-_WHEN_WORDS = frozenset({"now", "instead", "on", "from", "going", "forward", "onwards", "anymore", "please", "everywhere",
-                         "henceforth", "too", "again"})
+_WHEN_WORDS = frozenset(
+    {
+        "now",
+        "instead",
+        "on",
+        "from",
+        "going",
+        "forward",
+        "onwards",
+        "anymore",
+        "please",
+        "everywhere",
+        "henceforth",
+        "too",
+        "again",
+    }
+)
 #: Words that start a clause after the new name: "to distance_km so it is clear", "to Employee across the app".
 _AFTER_NAME = frozenset({"so", "because", "since", "across", "throughout", "everywhere", "as", ","})
 
@@ -168,7 +181,9 @@ def _new_name(toks: list[Tok]) -> list[Tok]:
         (
             i
             for i, t in enumerate(toks)
-            if i > 0 and t.low in _AFTER_NAME and not (t.low == "," and i + 1 < len(toks) and toks[i + 1].low in OWNER_PREPOSITIONS)
+            if i > 0
+            and t.low in _AFTER_NAME
+            and not (t.low == "," and i + 1 < len(toks) and toks[i + 1].low in OWNER_PREPOSITIONS)
         ),
         len(toks),
     )

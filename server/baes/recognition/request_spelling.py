@@ -41,8 +41,9 @@ def _written(request: str) -> tuple[dict[str, str], frozenset[str], frozenset[st
     return spelled, frozenset(caps), frozenset(names)
 
 
-#: Names written as code or quoted: a dotted attribute ("Booking.checkin") or a quoted name ('lecturer').
-_LITERALS = re.compile(r"(?<=\w)\.[A-Za-z_]\w*|'[^'\n]{1,40}'|\"[^\"\n]{1,40}\"")
+#: Names written as code or quoted: a dotted attribute ("Booking.checkin"), a quoted name ('lecturer'),
+#: a name before its type ("callsign:str").
+_LITERALS = re.compile(r"(?<=\w)\.[A-Za-z_]\w*|'[^'\n]{1,40}'|\"[^\"\n]{1,40}\"|\b[A-Za-z_]\w*(?=:[A-Za-z])")
 
 
 def correct_tokens(toks: Sequence[Tok], known: Known, request: str) -> tuple[list[Tok], list[str]]:

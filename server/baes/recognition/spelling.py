@@ -89,6 +89,7 @@ def _ours() -> frozenset[str]:
         vocab.REQUIRED_WORDS,
         vocab.ALSO_WORDS,
         vocab.BOOL_PREFIXES,
+        vocab.TECH_WORDS,
     ):
         words |= {part for w in group for part in w.split("_")}
     return frozenset(words)

@@ -5,7 +5,8 @@ of fields, pipes between columns ("Recipe | title | servings"), a dash after the
 entity — name, email"), an arrow ("km -> odometer_km", "one project -> many milestones"). Each is
 turned into what a person would have typed: a table row into "name type" items after "with",
 the first pipe or a spaced dash into ":", further pipes into ",", an arrow into "to", a two-way
-arrow or "m2m" into "many to many", "w/" into "with", a spaced "+" into ",", "name:type" pairs into a list; a line right above bullets ends with ":".
+arrow or "m2m" into "many to many", "w/" into "with", a spaced "+" into ",", "name:type" pairs into
+a list; a line right above bullets ends with ":".
 Part of ``baes.recognition.normalize.clean_text``, so it shapes the cache key too.
 """
 
@@ -25,18 +26,22 @@ _EMPHASIS = re.compile(r"\*\*|__|`")
 _TICKET_KEY = re.compile(r"^\s*[A-Z][A-Z0-9]{1,9}-\d+\s*[:\-\u2013\u2014]?\s*")
 #: An assistant's preamble line ("Sure! Here's the model you need:"): nothing asked in it.
 _PREAMBLE = re.compile(
-    r"^\s*(?:(?:sure|certainly|of course|absolutely|ok(?:ay)?|great)\b[^\n]*|(?:here(?:'s| is| are)?|below is)\b[^\n]*):\s*$", re.I
+    r"^\s*(?:(?:sure|certainly|of course|absolutely|ok(?:ay)?|great)\b[^\n]*|(?:here(?:'s| is| are)?|below is)\b[^\n]*):\s*$",
+    re.I,
 )
 _NEW_NAME = r"([A-Za-z_][\w ]{0,40}?)\s*(?:\b(?:pls|plz|please|thanks|thx)\b)?\s*[.!]?"
 #: "Driver.phone -> mobile_number", "Patient.dob should be date_of_birth", "rename Booking.checkin to …":
 #: a dotted attribute of an entity given a new name.
 _DOTTED_RENAME = re.compile(
     r"^\s*(?:rename\s+)?([A-Za-z]\w*)\.([A-Za-z_]\w*)\s*(?:->|=>|\u2192|\bto\b|\bshould be\b|\bbecomes\b|:=)\s*"
-    + _NEW_NAME + r"\s*$",
+    + _NEW_NAME
+    + r"\s*$",
     re.I,
 )
 #: "Vehicle -> Truck pls", "Truck -> Vehicle, we have vans now": a lone name given a new one.
-_ARROW_RENAME = re.compile(r"^\s*([A-Za-z]\w*)\s*(?:->|=>|\u2192)\s*([A-Za-z]\w*)\s*(?:\b(?:pls|plz|please)\b\s*)?(,.*|[.!]?)\s*$", re.I)
+_ARROW_RENAME = re.compile(
+    r"^\s*([A-Za-z]\w*)\s*(?:->|=>|\u2192)\s*([A-Za-z]\w*)\s*(?:\b(?:pls|plz|please)\b\s*)?(,.*|[.!]?)\s*$", re.I
+)
 #: "tracking url + status": a plus between words separates items (not "C++", not "+1").
 _PLUS = re.compile(r"(?<=\w)\s+\+\s+(?=\w)")
 #: "focal_length:float" (a generator's command line): a name and its type.
@@ -89,7 +94,7 @@ def _typed_pairs(line: str) -> str:
     head = line[: pairs[0].start()].rstrip()
     items = ", ".join(f"{m.group(1)} ({m.group(2)})" for m in pairs)
     joiner = " " if head.lower().endswith(("with", ":")) or not head else " with "
-    return f"{head}{joiner}{items}{line[pairs[-1].end():]}"
+    return f"{head}{joiner}{items}{line[pairs[-1].end() :]}"
 
 
 def _rename_line(line: str) -> str:

@@ -70,7 +70,7 @@ MEASURE_UNITS: frozenset[str] = frozenset({
     "millimetres", "ppm", "ppb", "pct", "mah", "wh", "kwh", "mwh", "kw", "kilowatts", "watts", "volts", "amps",
     "hz", "khz", "mhz", "ghz", "mph", "kph", "kmh", "knots", "psi", "kpa", "hpa", "decibels", "lux",
     "kcal", "kj", "joules", "kelvin", "oz", "lb", "ft", "yards", "tons", "tonnes", "gb", "mb", "tb",
-    "kilos", "kilo", "liters", "litres", "metric_tons",
+    "kilos", "kilo", "metric_tons", "nm", "microns",
 })
 #: Last words that keep an amount an amount: "amount due", "percent off", "balance owed".
 AMOUNT_QUALIFIERS: frozenset[str] = frozenset({"due", "owed", "off", "left", "remaining", "spent", "earned",
@@ -97,6 +97,13 @@ NAME_WORDS: frozenset[str] = frozenset({
     "department", "customer", "product", "quantity", "available", "approved", "birthday", "password",
     "username", "language", "currency", "priority", "capacity", "reference", "identifier", "position",
     "birth",
+})
+
+#: Words of app specs that no English word list has ("wifi password", "IBAN", "callsign"): never a typo.
+TECH_WORDS: frozenset[str] = frozenset({
+    "wifi", "url", "urls", "api", "sms", "gps", "iban", "bic", "vat", "gst", "sku", "isbn", "vin", "imei", "ip",
+    "uuid", "json", "csv", "pdf", "qr", "rfid", "nfc", "bluetooth", "login", "logout", "username", "callsign",
+    "firmware", "checkin", "checkout", "signup", "dropdown", "webhook", "hashtag", "emoji", "podcast", "app",
 })
 
 #: Last word of a multi-word attribute name → type (``hire_date``, ``page_count``, ``unit_price``).
