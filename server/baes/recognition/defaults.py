@@ -108,11 +108,8 @@ def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None
     verb = next((i for i in range(at + 1, stop) if lows[i] in _VALUE_VERBS), None)
     if verb is None:
         return _value_before(toks, start, at)
-    first = verb + 1
-    while first < stop and lows[first] in _VALUE_LINKS:
-        first += 1
-    literal = " ".join(t.text for t in toks[first:stop] if t.low != ",").strip()
-    if not literal or first >= stop:
+    literal = _value_after(toks, verb, stop)
+    if not literal:
         return list(toks), None
     if stop < len(toks) and lows[stop] == ")" and start > 0 and lows[start - 1] == "(":
         start, stop = start - 1, stop + 1
@@ -123,6 +120,14 @@ def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None
 _EVERYONE = frozenset({"everyone", "everybody", "all", "every", "each", "those", "ones", "rows", "records", "entries"})
 
 
+def _value_after(toks: Sequence[Tok], verb: int, stop: int) -> str:
+    """The literal between a value verb and ``stop``: "get 'normal'", "start at 0" → "normal", "0"."""
+    first = verb + 1
+    while first < stop and toks[first].low in _VALUE_LINKS:
+        first += 1
+    return " ".join(t.text for t in toks[first:stop] if t.low != ",").strip()
+
+
 def _value_before(toks: Sequence[Tok], start: int, at: int) -> tuple[list[Tok], str | None]:
     """ "…, starting at 0 for everyone already in there": the value comes before "for" and the rows."""
     lows = [t.low for t in toks]
@@ -130,10 +135,7 @@ def _value_before(toks: Sequence[Tok], start: int, at: int) -> tuple[list[Tok], 
     verb = next((i for i in range(for_at - 1, start - 1, -1) if lows[i] in _VALUE_VERBS), None) if for_at else None
     if for_at is None or verb is None:
         return list(toks), None
-    first = verb + 1
-    while first < for_at and lows[first] in _VALUE_LINKS:
-        first += 1
-    literal = " ".join(t.text for t in toks[first:for_at]).strip()
+    literal = _value_after(toks, verb, for_at)
     if not literal:
         return list(toks), None
     begin = verb

@@ -230,8 +230,7 @@ def field_before(toks: Sequence[Tok], stop: int, known: Known) -> Draft | None:
         end = field
     else:
         return None
-    while end > 0 and toks[end - 1].low in FIELD_WORDS | NOISE:
-        end -= 1
+    end = _before_noise(toks, end)
     names: list[str] = []
     while end > 0:
         first = end
@@ -243,14 +242,10 @@ def field_before(toks: Sequence[Tok], stop: int, known: Known) -> Draft | None:
         if name is None:
             break
         names.insert(0, name)
-        before = first - 1
-        while before >= 0 and toks[before].low in FIELD_WORDS | NOISE:
-            before -= 1
-        if before < 0 or toks[before].low not in {"and", ","}:
+        joint = _before_noise(toks, first) - 1
+        if joint < 0 or toks[joint].low not in {"and", ","}:
             break
-        end = before  # "the fax field and the secondary contact field"
-        while end > 0 and toks[end - 1].low in FIELD_WORDS | NOISE:
-            end -= 1
+        end = _before_noise(toks, joint)  # "the fax field and the secondary contact field"
     after = owner if owner is not None else field
     owners = [t for t in toks[after:stop] if t.word and known.get(t.sing)]
     if not owners:  # "Appointment has a notes attribute nobody fills in, delete it": its subject owns it
@@ -271,13 +266,15 @@ def _in_name(toks: Sequence[Tok], index: int, known: Known) -> bool:
         and tok.low not in NOISE | vocab.NEGATION_WORDS | (HAVE - NOUN_LIKE_HAVE) | _NOBODY | {"and", "in"}
         and not (index > 0 and toks[index - 1].low in _NOBODY)  # "nobody fills the fax number": a verb
         and verb_base(tok.low) is None
-        and not known_verb_phrase(toks, index)
+        and not (index > 0 and toks[index - 1].low in vocab.NEGATION_WORDS | {"to", "never"})  # "not use the …"
     )
 
 
-def known_verb_phrase(toks: Sequence[Tok], index: int) -> bool:
-    """ "fill in the …", "use the …": a word after a negation or a modal is a verb, not a name."""
-    return index > 0 and toks[index - 1].low in vocab.NEGATION_WORDS | {"to", "never"}
+def _before_noise(toks: Sequence[Tok], end: int) -> int:
+    """``end`` moved left over field words and fillers ("the fax field" ends at "fax")."""
+    while end > 0 and toks[end - 1].low in FIELD_WORDS | NOISE:
+        end -= 1
+    return end
 
 
 def _leading_owner(toks: Sequence[Tok]) -> list[Tok]:

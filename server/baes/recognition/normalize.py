@@ -25,7 +25,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
-from baes.recognition.text_layout import plain_layout
+from baes.recognition.text_layout import BULLET_MARK, plain_layout
 
 #: Bump when the key function changes: the cache re-keys its rows on migration.
 #: 2: verb forms used as nouns keep their spelling ("tracking number", "a building entity").
@@ -57,7 +57,7 @@ _CAMEL_1 = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _CAMEL_2 = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])")
 _WORD = r"[^\W\d_]\w*|\d+(?:\.\d+)?|[^\w\s]"  # words (any script), numbers, marks
 #: A line break and the bullet after it: one list separator ("with:\n- name\n- size").
-_LINE_BREAK = re.compile(r"\s*[\r\n]+\s*(?:(?:[-*+\u2022\u2023\u25e6]|\d{1,2}[.)])\s+)?")
+_LINE_BREAK = re.compile(rf"\s*[\r\n]+\s*(?:{BULLET_MARK}\s+)?")
 
 #: A blank line ends a sentence, except after a colon ("Fields:" then the list).
 _PARAGRAPH_BREAK = re.compile(r"(?<![:\s])[ \t]*\r?\n[ \t]*\r?\n\s*")

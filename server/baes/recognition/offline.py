@@ -58,6 +58,7 @@ from baes.recognition.request_tokens import (
     MAYBE_MODALS,
     MODALS,
     PRONOUNS,
+    REFERRING,
     RELATION_WORDS,
     SEPARATORS,
     SKIP_IN_NOUNS,
@@ -126,7 +127,7 @@ def _deleted(toks: list[Tok], first_verb: int, end: int, known: Known) -> Draft:
             "remove what from which entity? Say e.g. 'remove fax from Supplier', "
             "or 'delete the Supplier entity' for the whole entity"
         )
-    referring = PRONOUNS | {"them", "this", "that", "all", "those"}
+    referring = PRONOUNS | REFERRING | {"all"}
     target = noun_after(toks[:end], first_verb + 1)
     if first_verb + 1 < end and toks[first_verb + 1].low in referring:
         target = None  # "delete it, it is just clutter": the pronoun is the object

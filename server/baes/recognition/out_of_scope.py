@@ -67,6 +67,8 @@ _PRESENTATION = frozenset(
         "bold",
     }
 )
+#: Presentation words that need no screen part next to them ("make the Shipment list sortable by date").
+_SHOWING_ALONE = frozenset({"sortable", "filterable", "searchable", "paginate"})
 #: Parts of a screen a presentation word may be about ("the color of the Hive cards").
 _SHOWN = _UI_NOUNS | {"list", "card", "cards", "view", "header", "background", "table", "row", "rows", "form", "menu", "theme"}
 #: Sign-in features: "login with Google", "sign in with GitHub", "SSO", "OAuth".
@@ -102,9 +104,7 @@ def out_of_scope_reason(toks: Sequence[Tok]) -> str | None:
             "signing in is a feature of the app, not an entity: baes creates and changes entities "
             "(e.g. 'create a User entity with email')"
         )
-    if any(low in _PRESENTATION for low in lows) and (
-        any(low in _SHOWN for low in lows) or any(low in {"sortable", "filterable", "searchable", "paginate"} for low in lows)
-    ):
+    if any(low in _PRESENTATION for low in lows) and (any(low in _SHOWN or low in _SHOWING_ALONE for low in lows)):
         return (
             "this is about how data is shown, not what is stored: baes generates the Streamlit pages from the "
             "entities; change what an entity holds instead (e.g. 'add color to Car')"

@@ -31,6 +31,7 @@ from baes.recognition.request_tokens import (
     LINKED_PARTICIPLES,
     MAX_NAME_WORDS,
     MODALS,
+    REFERRING,
     SEPARATORS,
     SKIP_IN_NOUNS,
     SUBJECT_SKIP,
@@ -66,16 +67,13 @@ def split_sentences(toks: Sequence[Tok]) -> list[list[Tok]]:
     return [s for s in sentences if any(t.word for t in s)]
 
 
-_REFERRING = frozenset({"it", "them", "that", "this", "those", "these"})
-
-
 def _pronoun_joined(sentences: list[list[Tok]]) -> list[list[Tok]]:
     """ "Appointment has a notes attribute nobody fills in. Delete it.": a removal whose object is a
     pronoun is read with the sentence before it, where the pronoun's field is named."""
     joined: list[list[Tok]] = []
     for sentence in sentences:
         words = [t for t in sentence if t.word and t.low not in {"also", "then", "and", "now", "just"}]
-        if joined and len(words) >= 2 and words[0].stem in verb_stems("delete") and words[1].low in _REFERRING:
+        if joined and len(words) >= 2 and words[0].stem in verb_stems("delete") and words[1].low in REFERRING:
             joined[-1] = [*joined[-1], word_token(","), *sentence]
         else:
             joined.append(list(sentence))

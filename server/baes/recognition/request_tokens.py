@@ -64,6 +64,8 @@ MANY = frozenset({"many", "multiple", "several", "various", "lots", "some", "mor
 RELATION_WORDS = frozenset({"reference", "relationship", "relation", "link", "foreign", "key", "fk", "connection", "association"})
 SUBJECT_SKIP = frozenset({"each", "every", "all", "a", "an", "the", "our", "my", "their", "any", "one"})
 PRONOUNS = frozenset({"i", "we", "you", "they", "it", "he", "she", "someone", "everyone", "this", "there"})
+#: Words that point back at something named before ("delete it", "remove them").
+REFERRING = frozenset({"it", "them", "that", "this", "those", "these"})
 SKIP_IN_NOUNS = (
     vocab.NOUN_QUALIFIERS
     | vocab.STRUCTURE_WORDS

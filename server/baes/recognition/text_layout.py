@@ -48,7 +48,9 @@ _PLUS = re.compile(r"(?<=\w)\s+\+\s+(?=\w)")
 _TYPED_PAIR = re.compile(
     r"\b([A-Za-z_]\w*):(str|string|text|int|integer|float|decimal|double|bool|boolean|date|datetime|timestamp|email)\b", re.I
 )
-_BULLET = re.compile(r"^\s*(?:[-*+\u2022\u2023\u25e6]|\d{1,2}[.)])\s+")
+#: A list bullet ("-", "*", "•", "1.", "2)"); ``normalize`` reads a line break with one as a comma.
+BULLET_MARK = r"(?:[-*+\u2022\u2023\u25e6]|\d{1,2}[.)])"
+_BULLET = re.compile(rf"^\s*{BULLET_MARK}\s+")
 _SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*")
 _TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
 _TABLE_RULE = re.compile(r"^[\s|:\-]+$")
@@ -82,8 +84,16 @@ def _pipes(line: str) -> str:
 def _introduces_list(line: str, following: list[str]) -> bool:
     """ "Entity Tank" above "- volume": a line right above bullet lines names what they list."""
     stripped = line.strip()
-    nxt = next((f for f in following if f.strip()), "")
-    return bool(stripped) and not _BULLET.match(line) and not stripped.endswith((":", ",")) and bool(_BULLET.match(nxt))
+    return (
+        bool(stripped)
+        and not _BULLET.match(line)
+        and not stripped.endswith((":", ","))
+        and bool(_BULLET.match(_next_line(following)))
+    )
+
+
+def _next_line(following: list[str]) -> str:
+    return next((line for line in following if line.strip()), "")
 
 
 def _typed_pairs(line: str) -> str:
@@ -111,7 +121,7 @@ def _rename_line(line: str) -> str:
 def _is_preamble(line: str, following: list[str]) -> bool:
     """ "Sure! Here's the model you need:" above "BoardGame": the name comes next, the line asks nothing.
     Kept when bullets follow right away ("Here is my Book entity:" then "- title"): it names the entity."""
-    nxt = next((f for f in following if f.strip()), "")
+    nxt = _next_line(following)
     return bool(_PREAMBLE.match(line)) and bool(nxt) and not _BULLET.match(nxt)
 
 
