@@ -38,6 +38,7 @@ from baes.recognition.request_tokens import (
     joined,
     noun_after,
     verb_stems,
+    word_token,
 )
 from baes.scaffold.spec import RelationshipSpec
 
@@ -206,6 +207,20 @@ def _participle_by(toks: Sequence[Tok], index: int, marker: int) -> Tok | None:
     return None
 
 
+def _closed_list(toks: list[Tok], marker: int, start: int, end: int) -> list[Tok]:
+    """The list region; one opened by "(" ends at its ")": "fuel purchases (liters, …, odometer reading)
+    so I can see consumption" lists "odometer reading", and what follows is a clause of its own."""
+    region = toks[start:end]
+    if marker >= len(toks) or toks[marker].low != "(":
+        return region
+    depth = 0
+    for i, tok in enumerate(region):
+        depth += {"(": 1, ")": -1}.get(tok.low, 0)
+        if depth < 0:
+            return [*region[:i], word_token(","), *region[i + 1 :]]
+    return region
+
+
 def creating_verbs() -> frozenset[str]:
     """Verbs that create an entity here: "create/make/..." and, once no rule before this one read
     the request as a change of an existing entity, "add" too ("add a Book with title and author").
@@ -289,7 +304,7 @@ def try_create(toks: list[Tok], known: Known) -> Draft | None:
     if any(t.word and t.stem == stem("add") for t in toks[:index]):
         _check_adding(toks, index, region_start, end, implicit, known)
     maybe = any(t.low in MAYBE_MODALS for t in toks[marker : min(marker + 3, end)])
-    region = toks[region_start:end]
+    region = _closed_list(toks, marker, region_start, end)
     fields = parse_fields(region, known, all_optional=maybe, entity_name=name, implicit=implicit is not None)
     if by is not None and entity_name(by, known) != name:
         fields.relationships.append(RelationshipSpec(entity_name(by, known)))

@@ -34,7 +34,7 @@ from baes.recognition.text_layout import BULLET_MARK, plain_layout
 #: 5: layout is read as list marks: Markdown tables, pipes, a spaced dash, arrows (``text_layout``).
 #: 6: "w/", two-way arrows, "m2m", emphasis, ticket keys, an assistant's preamble, a line above bullets,
 #:    "take it out".
-KEY_VERSION = 6
+KEY_VERSION = 7
 
 _CONTRACTIONS = (
     (re.compile(r"\b(?:cant|can't)\b", re.I), "can not"),
@@ -89,6 +89,7 @@ _OPENINGS: tuple[tuple[str, ...], ...] = tuple(
         "could i have",
         "is it possible to have",
         "is it possible to get",
+        "be able to",
         "let us",
         "let me",
         "help me",
@@ -213,7 +214,7 @@ def _canonical(text: str) -> tuple[str, ...]:
         elif low in _KEPT_MARKS:
             words.append(low)
         article = None
-    return tuple(_fold_verbs(_strip_edges(_join_phrasal_verbs(words))))
+    return tuple(_fold_verbs(_command_verbs(_strip_edges(_join_phrasal_verbs(words)))))
 
 
 #: Words after which an inflected verb form is a noun: "with tracking number", "have building",
@@ -343,6 +344,24 @@ def _join_phrasal_verbs(words: list[str]) -> list[str]:
             result.append(words[i])
             i += 1
     return result
+
+
+#: Verbs that ask to keep records of something only as a command: at the start, or after "to"
+#: ("log oil changes: …", "we need to keep our reservations"); elsewhere they are nouns or other
+#: verbs ("a maintenance log with …", "keep the old name").
+_COMMAND_ONLY_VERBS = frozenset({"log", "keep"})
+
+
+def _command_verbs(words: list[str]) -> list[str]:
+    """ "log X" / "keep X" as a command → "track X": the verb the recognizer creates with."""
+    return [
+        "track"
+        if word in _COMMAND_ONLY_VERBS
+        and (i == 0 or words[i - 1] == "to")
+        and (i + 1 < len(words) and words[i + 1] not in {"track", ":", ",", "."})
+        else word
+        for i, word in enumerate(words)
+    ]
 
 
 def _strip_edges(words: list[str]) -> list[str]:

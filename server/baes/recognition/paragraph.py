@@ -323,6 +323,9 @@ def _list_start(sentence: Sequence[Tok], entity: str, known: Known) -> int | Non
     first = 0
     while first < len(words) and not words[first].word and words[first].low != ":":
         first += 1
+    wanting = _wanted_list(words[first:])
+    if wanting is not None:
+        return first + wanting
     if first < len(words) and words[first].low in _LIST_OPENERS:
         after = first + 1
         while after < len(words) and words[after].low in {":", "is", "are", "be"}:
@@ -337,6 +340,29 @@ def _list_start(sentence: Sequence[Tok], entity: str, known: Known) -> int | Non
                 return i + 1
             return None
     return None
+
+
+#: "I want / we need / I'd like (to store|record …) the trail name, distance, …": a list the writer wants kept.
+_WANT_VERBS = frozenset({"want", "need", "like", "wish", "require"})
+_KEEP_VERBS = frozenset({"store", "record", "track", "keep", "save", "have", "know", "see", "capture", "log", "note"})
+
+
+def _wanted_list(words: Sequence[Tok]) -> int | None:
+    """Where the list of a sentence that says what the writer wants kept starts ("I want the trail name, …")."""
+    lows = [t.low for t in words] + ["", "", "", ""]
+    if lows[0] not in {"i", "we"}:
+        return None
+    at = 3 if lows[1] == "would" else 2
+    if lows[at - 1] not in _WANT_VERBS:
+        return None
+    if lows[at] == "to":
+        if lows[at + 1] not in _KEEP_VERBS:
+            return None
+        at += 2
+    rest = lows[at : len(words)]
+    if not rest or rest[0] in REFERRING or rest[0] in {"you", "to"}:
+        return None  # "I need it to send reminders": no list
+    return at if "," in rest or "and" in rest else None
 
 
 def _owner_target(sentence: Sequence[Tok], entity: str, known: Known) -> str | None:

@@ -36,6 +36,7 @@ from functools import lru_cache
 from typing import Any
 
 from baes.recognition import vocabulary as vocab
+from baes.recognition.spelling_variants import is_compound, is_variant
 
 #: pyspellchecker's frequency for the words its list holds without corpus evidence.
 FLOOR = 50
@@ -162,14 +163,14 @@ def _clearly_best(candidates: list[str]) -> str | None:
     return None
 
 
-def _english_at_1(word: str) -> str | None:
+def _english_at_1(word: str) -> list[str]:
+    """The attested English words one typing slip from ``word``."""
     spell = english_words()
-    found = [
+    return [
         c
         for c in spell.known(spell.edit_distance_1(word))
         if c[0] == word[0] and len(c) >= 4 and c.isascii() and c.isalpha() and frequency(c) > FLOOR and slip(word, c)
     ]
-    return _clearly_best(found)
 
 
 @lru_cache(maxsize=1)
@@ -238,6 +239,11 @@ def _seen(word: str) -> bool:
     return frequency(word) > FLOOR or frequency(vocab.singularize(word)) > FLOOR
 
 
+def _known(word: str) -> bool:
+    """A real English word or one of baes's own."""
+    return word in _ours() or _seen(word)
+
+
 @lru_cache(maxsize=4096)
 def correct(word: str, *, name: bool = False) -> str | None:
     """The word a lower-case ``word`` is a typo of, or None (see the module docstring).
@@ -249,6 +255,8 @@ def correct(word: str, *, name: bool = False) -> str | None:
         return None
     if word in _ours() or vocab.singularize(word) in _ours() or _seen(word):
         return None
+    if is_variant(word, _known) or is_compound(word, frequency):
+        return None  # "labour", "analysed", "counterparty": spelt right, only not in the American list
     if len(word) == 3:
         found = _within(word, _attribute_targets(), 1)
         return found[0] if len(found) == 1 else None
@@ -267,7 +275,10 @@ def _typo_of(word: str, listed: bool, name: bool) -> str | None:
             return ours[0]
         if listed or (name and limit == 2):
             continue
-        fixed = _english_at_1(word) if limit == 1 else _english_at_2(word)
-        if fixed is not None:
+        if limit == 1:
+            near = _english_at_1(word)
+            if near:  # one slip away: the clearly best, or no correction ("reagant": reagan or reagent?)
+                return _clearly_best(near)
+        elif (fixed := _english_at_2(word)) is not None:
             return fixed
     return None

@@ -23,7 +23,7 @@ ATTRIBUTE_TYPES: dict[str, str] = {
     "age": "int", "count": "int", "year": "int", "quantity": "int", "stock": "int", "capacity": "int",
     "pages": "int", "page_count": "int", "number_of_pages": "int", "level": "int", "rank": "int",
     "semester": "int", "duration": "int", "seats": "int", "floor": "int", "priority": "int", "size": "int",
-    "date": "date", "birthday": "date", "birth_date": "date", "date_of_birth": "date", "dob": "date",
+    "date": "date", "time": "datetime", "birthday": "date", "birth_date": "date", "date_of_birth": "date", "dob": "date",
     "deadline": "date", "due_date": "date", "start_date": "date", "end_date": "date",
     "hire_date": "date", "published_date": "date", "publication_date": "date", "enrollment_date": "date",
     "timestamp": "datetime", "created": "datetime", "updated": "datetime", "modified": "datetime",
@@ -279,6 +279,8 @@ def infer_type(name: str) -> str:
             return "float"  # square_meters, weight_kg
         if parts[-1] in COUNT_NOUNS and parts[-1] not in SUFFIX_TYPES:
             return "int"  # max_guests, charge_cycles, parking_spaces
+        if parts[-1] in COUNT_QUALIFIERS and parts[-2] in MEASURE_UNITS:
+            return "float"  # litres_used, kwh_consumed: a measure, not a count
         if parts[-1] in COUNT_QUALIFIERS and (parts[-2] in COUNT_NOUNS or singularize(parts[-2]) != parts[-2]):
             return "int"  # seats_left, tickets_sold, refills_remaining, doses_required: a plural noun counted
         if "per" in parts[1:-1]:

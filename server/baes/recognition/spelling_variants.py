@@ -1,0 +1,60 @@
+"""Real words the American frequency list lacks: British spellings and closed compounds.
+
+pyspellchecker's English list is American ("labor", "analyze", "center"), so without this a careful
+British or Commonwealth writer would see "labour cost" read as ``labor_cost`` and "analysed at" as
+``analyzes_at``: a correction of a word that was never wrong, and a column named differently from
+what its user wrote. A word is a spelling variant when one of the usual British-to-American changes
+("our" → "or", "ise" → "ize", "yse" → "yze", "tre" → "ter", "ae" → "e", "ogue" → "og", "ence" →
+"ense", "mme" → "m", "lled" → "led", "lment" → "llment", "ium" → "um") turns a word of six letters
+or more into one the list has seen; it is a closed compound when it splits into two common words of four letters or
+more ("counterparty", "sailboat").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+
+#: British spelling → American spelling, each applied at one place of the word at a time.
+_CHANGES: tuple[tuple[str, str], ...] = (
+    ("our", "or"),
+    ("is(?=[aei])", "iz"),
+    ("ys(?=[aei])", "yz"),
+    ("tre", "ter"),
+    ("ae", "e"),
+    ("oe", "e"),
+    ("ogue", "og"),
+    ("ence", "ense"),
+    ("mme", "m"),
+    ("ll(?=[ei])", "l"),
+    ("l(?=ment|ful)", "ll"),
+    ("ium", "um"),
+    ("yre", "ire"),
+)
+#: Shorter words are left to the typo reader: "sise" is a slip for "size", not a spelling of it.
+_SHORTEST = 6
+#: How often both halves of a closed compound must have been seen.
+_COMPOUND_PART_FREQUENCY = 1000
+
+
+def _american(word: str) -> Iterator[str]:
+    """Every spelling one or two of ``_CHANGES`` make of ``word``."""
+    once = {word[: m.start()] + new + word[m.end() :] for old, new in _CHANGES for m in re.finditer(old, word)}
+    yield from once
+    for form in once:
+        for old, new in _CHANGES:
+            for m in re.finditer(old, form):
+                yield form[: m.start()] + new + form[m.end() :]
+
+
+def is_variant(word: str, seen: Callable[[str], bool]) -> bool:
+    """Whether ``word`` is the British spelling of a word ``seen`` knows ("labour", "digitised")."""
+    return len(word) >= _SHORTEST and any(seen(form) for form in _american(word) if form != word)
+
+
+def is_compound(word: str, frequency: Callable[[str], int]) -> bool:
+    """Whether ``word`` is two common words of four letters or more written as one ("counterparty")."""
+    return any(
+        frequency(word[:i]) >= _COMPOUND_PART_FREQUENCY and frequency(word[i:]) >= _COMPOUND_PART_FREQUENCY
+        for i in range(4, len(word) - 3)
+    )
