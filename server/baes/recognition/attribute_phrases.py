@@ -28,6 +28,7 @@ from baes.recognition.request_tokens import (
     is_entityish,
     word_token,
 )
+from baes.recognition.run_on import split_run
 from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError, pascal_case
 
 
@@ -109,6 +110,8 @@ def _split_run_on(chunk: list[Tok], min_words: int) -> list[list[Tok]]:
     names made of two attribute words, three known words in a row are three attributes.
     """
     words = [t for t in chunk if t.word and t.low not in vocab.ATTRIBUTE_FILLERS]
+    if all(t.word for t in chunk) and (names := split_run(words)) is not None:
+        return names  # "first name last name phone number", "name email"
     if len(words) < min_words or len(words) != len([t for t in chunk if t.word]):
         return [chunk]
     if _known_attribute("_".join(t.low for t in words)) or not all(_known_attribute(t.low) for t in words):

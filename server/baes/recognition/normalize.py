@@ -352,8 +352,28 @@ def _join_phrasal_verbs(words: list[str]) -> list[str]:
 _COMMAND_ONLY_VERBS = frozenset({"log", "keep"})
 
 
+#: Words before "thing" that make it a thing of its own ("create a Thing", "one more thing").
+_NOT_THING_NAMES = frozenset(
+    {"one", "some", "any", "every", "each", "this", "that", "other", "more", "first", "last"}
+    | {"to", "from", "in", "on", "of", "for", "with", "into", "about", "and", "or", "called", "named"}
+)
+
+
 def _command_verbs(words: list[str]) -> list[str]:
-    """ "log X" / "keep X" as a command → "track X": the verb the recognizer creates with."""
+    """ "log X" / "keep X" as a command → "track X": the verb the recognizer creates with; "a volunteer
+    thing", "the dishes thing" → "… entity": the word people use for what the app keeps."""
+    bases = _verb_bases()
+    words = [
+        "entity"
+        if word in {"thing", "things"}
+        and i > 0
+        and words[i - 1].isalpha()
+        and words[i - 1] not in _NOT_THING_NAMES
+        and words[i - 1] not in bases
+        and words[i - 1] not in _ARTICLES
+        else word
+        for i, word in enumerate(words)
+    ]
     return [
         "track"
         if word in _COMMAND_ONLY_VERBS

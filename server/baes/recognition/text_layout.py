@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from baes.recognition.code_shorthand import plain_shorthand
+
 _ARROW = re.compile(r"\s*(?:->|=>|\u2192|\u27f6)\s*")
 #: "drivers <-> vehicles", "m2m", "n:m": two-way arrows and shorthands for many-to-many.
 _BOTH_WAYS = re.compile(r"\s*(?:<->|<=>|\u2194|\u27f7)\s*")
@@ -128,7 +130,8 @@ def _is_preamble(line: str, following: list[str]) -> bool:
 def plain_layout(text: str) -> str:
     """``text`` with tables, pipes, spaced dashes, arrows, emphasis, ticket keys and an assistant's
     preamble rewritten as the plain list marks a person would have typed."""
-    text = _WITH.sub(lambda m: " without " if m.group(0).lower() == "w/o" else " with ", _EMPHASIS.sub("", text))
+    text = plain_shorthand(_EMPHASIS.sub("", text))
+    text = _WITH.sub(lambda m: " without " if m.group(0).lower() == "w/o" else " with ", text)
     text = _M2M.sub(" many to many ", _BOTH_WAYS.sub(" and ", text))
     text = _PLUS.sub(" , ", text)
     raw = [_typed_pairs(_rename_line(line)) for line in text.splitlines()]

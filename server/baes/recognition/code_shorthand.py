@@ -1,0 +1,74 @@
+"""Schema changes written in a framework's words, rewritten as the plain words the recognizer reads.
+
+Developers type what their framework calls things: Rails' ``has_many :books`` and ``belongs_to``,
+Django's ``CharField`` and ``ForeignKey``, SQL's "FK invoice -> customer", a dotted attribute to drop
+("drop Customer.fax"), a ticket's field labels ("Summary:", "AC:", "CHORE:"). Each is turned into what
+the same person would have written in words: "has many books", "guest_name (string)", "invoice belongs
+to customer", "remove fax from Customer", and the label dropped. Part of ``text_layout.plain_layout``,
+so it shapes the cache key too.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Association names of Rails, Django and SQLAlchemy ("has_many", "ManyToManyField") as words.
+_ASSOCIATIONS = (
+    (re.compile(r"\bhas_and_belongs_to_many\b|\bmany_?to_?many(?:_?field)?\b", re.I), "many to many"),
+    (re.compile(r"\bhas_many\b", re.I), "has many"),
+    (re.compile(r"\bhas_one\b", re.I), "has one"),
+    (re.compile(r"\bbelongs_to\b", re.I), "belongs to"),
+    (re.compile(r"\bone_?to_?many\b", re.I), "one to many"),
+    (re.compile(r"\bmany_?to_?one\b", re.I), "many to one"),
+)
+#: A Ruby symbol after an association ("has_many :books"): the name alone.
+_SYMBOL = re.compile(r"(?<=\s):(?=[A-Za-z_])")
+#: Django and SQLAlchemy field classes, by the type word they mean ("nights IntegerField" → "nights (integer)").
+_FIELD_CLASSES = {
+    "charfield": "string",
+    "textfield": "string",
+    "slugfield": "string",
+    "urlfield": "string",
+    "uuidfield": "string",
+    "integerfield": "integer",
+    "smallintegerfield": "integer",
+    "bigintegerfield": "integer",
+    "positiveintegerfield": "integer",
+    "positivesmallintegerfield": "integer",
+    "decimalfield": "decimal",
+    "floatfield": "float",
+    "booleanfield": "boolean",
+    "datefield": "date",
+    "datetimefield": "datetime",
+    "emailfield": "email",
+    "numeric": "decimal",
+    "bigint": "integer",
+    "smallint": "integer",
+    "tinyint": "integer",
+}
+_FIELD_CLASS = re.compile(r"\b(" + "|".join(_FIELD_CLASSES) + r")\b(?:\([^()\n]{0,60}\))?", re.I)
+#: "drop Customer.fax", "remove Patient.blood_type": a dotted attribute removed.
+_DOTTED_REMOVAL = re.compile(r"\b(drop|remove|delete)\s+(?:the\s+)?([A-Z]\w*)\.([A-Za-z_]\w*)\b", re.I)
+#: "add FK invoice -> customer", "a ForeignKey from Order to Customer": the first gets a reference to the second.
+_FOREIGN_KEY = re.compile(
+    r"\b(?:add\s+)?(?:an?\s+)?(?:fk|foreign\s*key)\s+(?:from\s+)?([A-Za-z_]\w*)\s*(?:->|=>|\u2192|\bto\b)\s*([A-Za-z_]\w*)",
+    re.I,
+)
+#: Field labels of tickets and commit messages opening a line ("Summary:", "AC:", "CHORE:", "feat:").
+_TICKET_LABEL = re.compile(
+    r"^\s*(?:summary|description|story|user story|title|task|ac|acceptance criteria|chore|feat|feature|fix|"
+    r"refactor|request|ask)\s*:\s*(?=\S)",
+    re.I | re.M,
+)
+
+
+def plain_shorthand(text: str) -> str:
+    """``text`` with framework associations, field classes, foreign keys, dotted removals and ticket
+    labels written as words (see the module docstring)."""
+    for pattern, words in _ASSOCIATIONS:
+        text = pattern.sub(words, text)
+    text = _SYMBOL.sub("", text)
+    text = _FIELD_CLASS.sub(lambda m: f"({_FIELD_CLASSES[m.group(1).lower()]})", text)
+    text = _DOTTED_REMOVAL.sub(lambda m: f"remove {m.group(3)} from {m.group(2)}", text)
+    text = _FOREIGN_KEY.sub(lambda m: f"{m.group(1)} belongs to {m.group(2)}", text)
+    return _TICKET_LABEL.sub("", text)
