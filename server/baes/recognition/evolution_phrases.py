@@ -70,12 +70,22 @@ FIELD_WORDS = frozenset(
 )
 
 
+#: Noise words that are part of an attribute's name: "animal type", "lifetime value", "medical record",
+#: "property address" (around an entity's name they only say "entity": ``words_of`` drops them there).
+NAME_NOUNS = frozenset({"value", "type", "record", "class", "object", "property", "data", "info", "details", "list"})
+
+
 def words_of(toks: Sequence[Tok]) -> list[Tok]:
     return [t for t in toks if t.word and t.low not in NOISE]
 
 
+def name_words(toks: Sequence[Tok]) -> list[Tok]:
+    """The words of a new or named attribute: ``words_of``, keeping ``NAME_NOUNS`` ("the value" is one too)."""
+    return [t for t in toks if t.word and (t.low not in NOISE or t.low in NAME_NOUNS)]
+
+
 def attribute_name(toks: Sequence[Tok]) -> str | None:
-    words = words_of(toks)
+    words = name_words(toks)
     if not words or len(words) > 4:
         return None
     name = "_".join(t.low for t in words)

@@ -18,6 +18,7 @@ from baes.recognition.evolution_phrases import (
     attribute_name,
     entity_of,
     main_clause,
+    name_words,
     owner_split,
     words_of,
 )
@@ -39,7 +40,7 @@ def try_rename(toks: list[Tok], known: Known) -> Draft | None:
     """ "rename A to B [in E]", "rename the E field A to B", "change the name of A of E to B", "E is renamed to F"."""
     end = clause_end(toks, 0)
     lows = [t.low for t in toks[:end]]
-    toks = _as_rename(_colon_arrow(main_clause(toks[:end]), known))
+    toks = _as_rename(_colon_arrow(main_clause(toks[:end]), known), known)
     end, lows = len(toks), [t.low for t in toks]
     trigger = next((i for i, low in enumerate(lows) if low in {"rename", "renamed", "renaming"}), None)
     if trigger is None:
@@ -55,8 +56,14 @@ def try_rename(toks: list[Tok], known: Known) -> Draft | None:
             trigger = name_at
             prefix_hint = toks[change + 1 : name_at]
             start = name_at + 1  # "change the entity name Shop to Store": nothing before names the entity
+            if not any(t.word for t in toks[start : next((i for i in range(start, end) if lows[i] == "to"), end)]):
+                toks = [*toks[:start], *prefix_hint, *toks[start:]]  # "change the Weapon entity name to Gear"
+                end, lows = len(toks), [t.low for t in toks]
+            context = [t for t in toks[:change] if t.word and t.low not in {"in", "on", "for"} | MODALS | _ASKING]
     else:
         prefix_hint, start = [], 0
+    if not start:
+        context = []
     to = next((i for i in range(trigger + 1, end) if lows[i] in {"to", "into"}), None)
     if to is None:
         raise RecognitionError(
@@ -69,14 +76,20 @@ def try_rename(toks: list[Tok], known: Known) -> Draft | None:
     target, tail = owner_split(new_words)
     if tail and known.by_key and not known.get(entity_key(entity_of(tail, known) or "")):
         target, tail = new_words, []  # "to check in date": "in" is part of the new name, no entity follows
-    before = [t for t in toks[:trigger] if t.low not in {"in", "on", "for", ",", ":"} | MODALS | _ASKING] if not start else []
+    before = (
+        [t for t in toks[:trigger] if t.low not in {"in", "on", "for", ",", ":"} | MODALS | _ASKING] if not start else context
+    )
     if lows[trigger] == "renamed":  # "the Lead entity should be renamed to Prospect"
-        source = [t for t in toks[:trigger] if t.low not in {"is", "be", "get", "was"} | _WHEN_WORDS and not t.low.endswith("ly")]
+        source = _trim_when(
+            [t for t in toks[:trigger] if t.low not in {"is", "be", "get", "was"} | MODALS and not t.low.endswith("ly")]
+        )  # "asking price on Listing should be renamed …": "on" names the owner there
         comma = next((i for i, t in enumerate(source) if t.low == ","), None)
         before = []
         if comma is not None:  # "In the Permit entity, the field exp should be called ..."
             before = [t for t in source[:comma] if t.low not in {"in", "on", "for", ":"} | MODALS]
             source = source[comma + 1 :]
+        elif len(source) > 2 and source[0].low in {"in", "on", "for"} and known.get(source[1].sing):
+            before, source = [source[1]], source[2:]  # "on reservations the name should be called …"
     entity_hint = any(t.low in vocab.STRUCTURE_WORDS - {"record", "type", "object"} for t in list(source) + list(prefix_hint))
     field_hint = any(t.low in FIELD_WORDS for t in source)
     old, owner = owner_split(source)
@@ -126,7 +139,7 @@ _WHEN_WORDS = frozenset(
 _AFTER_NAME = frozenset({"so", "because", "since", "across", "throughout", "everywhere", "as", ",", "to"})
 
 
-def _as_rename(toks: Sequence[Tok]) -> list[Tok]:
+def _as_rename(toks: Sequence[Tok], known: Known) -> list[Tok]:
     """ "A should be called B" / "call A B instead" read as "rename A to B" (same tokens otherwise).
 
     "called"/"named" after a form of "be" is a rename of what comes before; "call A B" at the start
@@ -137,7 +150,12 @@ def _as_rename(toks: Sequence[Tok]) -> list[Tok]:
     rename, to = word_token("renamed"), word_token("to")
     for i in range(1, len(toks) - 1):
         if lows[i] in {"called", "named"} and lows[i - 1] in {"be", "is", "get"}:
-            return _trim_when([*toks[: i - 1], rename, to, *toks[i + 1 :]])
+            before = list(toks[: i - 1])
+            while before and before[-1].low in {"to"} | MODALS:
+                before.pop()  # "change gift cards to be called vouchers"
+            if before and before[0].low in {"change", "make", "set"}:
+                before = before[1:]
+            return _trim_when([*before, rename, to, *toks[i + 1 :]])
     first = next((i for i, low in enumerate(lows) if low not in _ASKING | {","}), None)
     if first is None or lows[first] != "call" or first + 2 >= len(toks):
         return list(toks)
@@ -148,25 +166,42 @@ def _as_rename(toks: Sequence[Tok]) -> list[Tok]:
             split += 2
     elif toks[first + 1].word:
         split = first + 2  # "call applicants candidates"
+        for size in (3, 2):  # "call waitlist signups leads": a known entity of several words
+            words = toks[first + 1 : first + 1 + size]
+            if first + 1 + size < len(toks) and all(t.word for t in words) and known.get(compound(words, size - 1).sing):
+                split = first + 1 + size
+                break
     else:
         return list(toks)
     return _trim_when([word_token("rename"), *toks[first + 1 : split], to, *toks[split:]])
 
 
 #: Words that only ask ("let us rename …", "can we call …").
-_ASKING = frozenset({"let", "us", "we", "i", "please", "can", "could", "should", "shall", "you", "maybe"})
+_ASKING = frozenset(
+    {"let", "lets", "us", "we", "i", "please", "can", "could", "should", "shall", "you", "maybe", "actually", "perhaps"}
+)
 _RENAME_WORDS = frozenset({"rename", "renamed", "renaming", "change", "switch", "call", "called", "named"})
 
 
 def _colon_arrow(toks: list[Tok], known: Known) -> list[Tok]:
     """ "Vehicle: km -> odometer_km" (the arrow reads as "to"): rename km to odometer_km in Vehicle."""
     lows = [t.low for t in toks]
-    if len(toks) < 5 or lows[1] != ":" or not known.get(toks[0].sing) or lows.count("to") != 1:
+    if len(toks) < 5:
+        return toks
+    if lows[0] in {"in", "on", "for"} and lows[2] == ",":
+        owner, rest = toks[1], toks[3:]  # "In Loan, principal amount -> principal"
+    elif lows[1] == ":":
+        owner, rest = toks[0], toks[2:]  # "Vehicle: km -> odometer_km"
+    else:
+        return toks
+    if not known.get(owner.sing):
+        return toks
+    if [t.low for t in rest].count("to") != 1:
         return toks
     verbs = verb_stems("create") | verb_stems("add") | verb_stems("delete")
-    if any(t.word and (t.stem in verbs or t.low in _RENAME_WORDS) for t in toks[2:]):
+    if any(t.word and (t.stem in verbs or t.low in _RENAME_WORDS) for t in rest):
         return toks  # "Ticket: rename desc to description" is read by the rename words themselves
-    return [word_token("rename"), *toks[2:], word_token("in"), toks[0]]
+    return [word_token("rename"), *rest, word_token("in"), owner]
 
 
 def _trim_when(toks: list[Tok]) -> list[Tok]:
@@ -200,7 +235,7 @@ def _changes_a_name(toks: Sequence[Tok], change: int) -> bool:
 
 
 def _entity_rename(current: str, target: Sequence[Tok]) -> Draft:
-    words = words_of(_new_name(list(target))) or [t for t in _new_name(list(target)) if t.word]  # "to Field"
+    words = name_words(_new_name(list(target))) or [t for t in _new_name(list(target)) if t.word]  # "to Field"
     if not words or len(words) > 3:
         raise RecognitionError(f"rename {current} to what? Say e.g. 'rename the {current} entity to NewName'")
     new = compound(words, len(words) - 1) if len(words) > 1 else words[0]
