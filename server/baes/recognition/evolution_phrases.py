@@ -157,6 +157,9 @@ def try_remove(toks: list[Tok], known: Known) -> Draft | None:
     """ "remove X from Y", "get rid of X on Y", "take X out of Y", "Y no longer needs X"."""
     end = clause_end(toks, 0)
     lows = [t.low for t in toks[:end]]
+    not_needed = _not_needed(toks, known)  # "X is not needed anymore in Machine, please delete it"
+    if not_needed is not None:
+        return not_needed
     start = verb_at = None
     for i, tok in enumerate(toks[:end]):
         verb_at = i
@@ -296,6 +299,31 @@ def _leading_owner(toks: Sequence[Tok]) -> list[Tok]:
     return []
 
 
+def _not_needed(toks: list[Tok], known: Known) -> Draft | None:
+    """ "The attribute commissioning date is not needed anymore in Machine", "no need to store the
+    phone for tenants": an attribute of an existing entity nobody needs."""
+    lows = [t.low for t in toks]
+    for i in range(1, len(toks)):
+        negated = lows[i - 1] == "not" or lows[max(0, i - 2) : i] == ["no", "longer"]
+        if lows[i] in {"needed", "required", "used", "necessary"} and negated:
+            subject_end = next((j for j in range(i - 1, -1, -1) if lows[j] in {"is", "are"}), None)
+            if subject_end is None:
+                return None
+            what, owner = _removal_split(toks[:subject_end])
+            if not owner:
+                rest = [t for t in toks[i + 1 :] if t.low not in {"anymore", "any", "more", "now"}]
+                owner = rest[1:] if rest and rest[0].low in OWNER_PREPOSITIONS else []
+                owner = owner[: next((k for k, t in enumerate(owner) if not t.word), len(owner))]
+            return _removal(what, owner, known) if owner and entity_of(owner, known) else None
+        if lows[i - 1 : i + 1] == ["no", "need"] and (i < 2 or lows[i - 2] != "longer"):
+            rest = toks[i + 1 : clause_end(toks, i + 1)]
+            if rest[:1] and rest[0].low == "to":
+                rest = rest[2:]  # "no need to store/keep/track …"
+            what, owner = _removal_split(rest)
+            return _removal(what, owner, known) if owner and entity_of(owner, known) else None
+    return None
+
+
 def _no_longer(toks: list[Tok], known: Known) -> Draft | None:
     """ "Customer no longer needs a fax", "Student does not need the gpa anymore"."""
     lows = [t.low for t in toks]
@@ -326,6 +354,9 @@ def _entity_no_longer_needed(subject: Sequence[Tok], rest: Sequence[Tok], known:
     """
     if not subject or any(t.word and t.low not in _PEOPLE for t in subject):
         return None
+    what, owner = _removal_split([t for t in rest if t.low not in {"anymore", "now"}])
+    if what and owner and entity_of(owner, known) and known.get(entity_key(entity_of(owner, known) or "")):
+        return _removal(what, owner, known)  # "we don't need owner email on appointments anymore"
     name = entity_of(rest, known)
     if name is None or known.get(entity_key(name)) is None:
         return None

@@ -52,6 +52,17 @@ _CONTRACTIONS = (
 _PHRASAL_VERBS = (
     (re.compile(r"\btake (it|them|that|this|those) (?:out|away)\b", re.I), r"remove \1"),
     (re.compile(r"\btake (?:out|away)\b", re.I), "remove"),
+    (re.compile(r"\btake off\b", re.I), "remove"),
+    # "a farm has a few barns", "an order contains multiple lines": many, as "has many" says
+    (
+        re.compile(
+            r"\b(has|have|hold|holds|contain|contains|include|includes)\s+"
+            r"(?:a few|several|multiple|lots of|a lot of|one or more|numerous|a bunch of)\b",
+            re.I,
+        ),
+        r"\1 many",
+    ),
+    (re.compile(r"\btake ((?:the |a |an )?[\w ]{1,40}?) off\b", re.I), r"remove \1 from"),
 )
 _CAMEL_1 = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _CAMEL_2 = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])")
@@ -63,7 +74,7 @@ _LINE_BREAK = re.compile(rf"\s*[\r\n]+\s*(?:{BULLET_MARK}\s+)?")
 _PARAGRAPH_BREAK = re.compile(r"(?<![:\s])[ \t]*\r?\n[ \t]*\r?\n\s*")
 
 #: Words dropped anywhere: they never change what a request asks for.
-FILLERS: frozenset[str] = frozenset({"a", "an", "the", "please", "pls", "plz", "kindly", "just", "new"})
+FILLERS: frozenset[str] = frozenset({"a", "an", "the", "please", "pls", "plz", "kindly", "just", "new", "its"})
 #: Openings dropped at the start of a request (repeatedly): "can you please create ..." = "create ...".
 _OPENINGS: tuple[tuple[str, ...], ...] = tuple(
     tuple(p.split())

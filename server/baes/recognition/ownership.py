@@ -109,12 +109,34 @@ def _could_be_target(tok: Tok, known: Known) -> bool:
     )
 
 
+#: "stored in", "kept at", "housed in": where one thing is kept is another thing of the app.
+_PLACED = frozenset({"stored", "kept", "located", "housed", "held", "placed", "parked", "filed", "shelved", "based"})
+_PLACES = frozenset({"in", "at", "inside", "under"})
+
+
+def _placed_in(toks: Sequence[Tok], i: int, end: int, known: Known) -> bool:
+    """Whether ``toks[i]`` says its subject is kept in an existing entity ("a sample is stored in one
+    freezer"); only between two entities of the app: "stored in grams" is no reference."""
+    if toks[i].low not in _PLACED or i + 1 >= end or toks[i + 1].low not in _PLACES:
+        return False
+    target = next((t for t in toks[i + 2 : end] if t.word and t.low not in SUBJECT_SKIP), None)
+    subject = subject_before(toks, i - 1 if i > 0 and toks[i - 1].low in {"is", "are", "be"} else i)
+    return (
+        target is not None
+        and known.get(target.sing) is not None
+        and subject is not None
+        and known.get(toks[subject].sing) is not None
+    )
+
+
 def try_ownership(toks: list[Tok], known: Known) -> Draft | None:
     """ "X belongs to Y", "X references Y", "each X has a Y", "X has many Ys"."""
     end = clause_end(toks, 0)
     for i in range(end):
         tok = toks[i]
         owning = tok.stem in {"belong", "refer", "referenc"} or tok.low in LINKED_PARTICIPLES
+        if _placed_in(toks, i, end, known):  # "every sample is stored in one freezer"
+            owning = True
         passive = (
             tok.low == "by" and i >= 2 and toks[i - 2].low == "is" and toks[i - 1].low.endswith(("ed", "ght", "en", "wn"))
         )  # "courses are taught by a teacher"
@@ -135,7 +157,7 @@ def try_ownership(toks: list[Tok], known: Known) -> Draft | None:
         while (
             owning
             and after < end
-            and (toks[after].low in {"to", "with"} | vocab.OPTIONAL_WORDS or toks[after].low in SUBJECT_SKIP)
+            and (toks[after].low in {"to", "with"} | _PLACES | vocab.OPTIONAL_WORDS or toks[after].low in SUBJECT_SKIP)
         ):  # "associated with an optional customer"
             after += 1
         nxt = noun_after(toks[:end], after)
