@@ -59,7 +59,7 @@ def test_no_wrong_answer(item: Labelled) -> None:
 #: by a floor of right answers, so a change that loses one shows.
 AT_TARGET = frozenset({"tuning", "held-out", "fresh", "fresh2"})
 #: Right answers on the newer blind splits as last measured (``python bench/bench_recognition.py``).
-FLOORS = {"fresh3": 155, "fresh4": 102, "fresh5": 123, "fresh6": 115, "fresh7": 96}
+FLOORS = {"fresh3": 155, "fresh4": 102, "fresh5": 123, "fresh6": 122, "fresh7": 108}
 
 
 def test_accuracy_targets() -> None:

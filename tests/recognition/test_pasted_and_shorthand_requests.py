@@ -10,23 +10,10 @@ from collections.abc import Sequence
 from typing import Any
 
 import pytest
+from tests.support.recognition_reading import reading as _reading
 
-from baes.recognition.model import RecognitionError, recognition_to_json
+from baes.recognition.model import RecognitionError
 from baes.recognition.recognize import recognize
-
-
-def _reading(request: str, existing: Sequence[str] = ()) -> dict[str, Any]:
-    """What the dry run shows (offline: no cache, no LLM configured), in a compact form."""
-    recognition = recognize(request, existing_entities=tuple(existing))
-    spec = recognition_to_json(recognition)
-    return {
-        "intent": recognition.intent,
-        "entity": spec["entity"],
-        "attributes": [(a["name"], a["type"], a["required"]) for a in spec["attributes"]],
-        "relationships": [(r["target"], r["kind"]) for r in spec["relationships"]],
-        **{key: spec[key] for key in ("renamed_from", "renamed_to", "removed", "defaults") if spec.get(key)},
-    }
-
 
 R = True
 
