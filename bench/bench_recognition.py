@@ -2,7 +2,7 @@
 
     PYTHONPATH=server .venv/bin/python bench/bench_recognition.py [--split NAME] [--failures]
 
-``--split``: tuning, held-out, fresh, fresh2 … fresh7 or all (the default).
+``--split``: tuning, held-out, fresh, fresh2 … fresh8 or all (the default).
 
 The set is ``bench/recognition_requests.jsonl`` (see ``bench/recognition_labels.py``). "wrong" is any
 answer that differs from the label (a wrong change, or a change where only a refusal is right);
