@@ -355,7 +355,8 @@ def _entity_no_longer_needed(subject: Sequence[Tok], rest: Sequence[Tok], known:
     if not subject or any(t.word and t.low not in _PEOPLE for t in subject):
         return None
     what, owner = _removal_split([t for t in rest if t.low not in {"anymore", "now"}])
-    if what and owner and entity_of(owner, known) and known.get(entity_key(entity_of(owner, known) or "")):
+    owning = entity_of(owner, known) if what and owner else None
+    if owning is not None and known.get(entity_key(owning)):
         return _removal(what, owner, known)  # "we don't need owner email on appointments anymore"
     name = entity_of(rest, known)
     if name is None or known.get(entity_key(name)) is None:

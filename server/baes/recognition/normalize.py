@@ -34,6 +34,8 @@ from baes.recognition.text_layout import BULLET_MARK, plain_layout
 #: 5: layout is read as list marks: Markdown tables, pipes, a spaced dash, arrows (``text_layout``).
 #: 6: "w/", two-way arrows, "m2m", emphasis, ticket keys, an assistant's preamble, a line above bullets,
 #:    "take it out".
+#: 7: "log"/"keep" as commands, "a volunteer thing", "take X off", "has a few", "its", "be able to",
+#:    framework shorthands (``code_shorthand``).
 KEY_VERSION = 7
 
 _CONTRACTIONS = (
@@ -225,7 +227,7 @@ def _canonical(text: str) -> tuple[str, ...]:
         elif low in _KEPT_MARKS:
             words.append(low)
         article = None
-    return tuple(_fold_verbs(_command_verbs(_strip_edges(_join_phrasal_verbs(words)))))
+    return tuple(_fold_verbs(_command_verbs(_thing_as_entity(_strip_edges(_join_phrasal_verbs(words))))))
 
 
 #: Words after which an inflected verb form is a noun: "with tracking number", "have building",
@@ -370,11 +372,10 @@ _NOT_THING_NAMES = frozenset(
 )
 
 
-def _command_verbs(words: list[str]) -> list[str]:
-    """ "log X" / "keep X" as a command → "track X": the verb the recognizer creates with; "a volunteer
-    thing", "the dishes thing" → "… entity": the word people use for what the app keeps."""
+def _thing_as_entity(words: list[str]) -> list[str]:
+    """ "a volunteer thing", "the dishes thing" → "… entity": the word people use for what the app keeps."""
     bases = _verb_bases()
-    words = [
+    return [
         "entity"
         if word in {"thing", "things"}
         and i > 0
@@ -385,6 +386,10 @@ def _command_verbs(words: list[str]) -> list[str]:
         else word
         for i, word in enumerate(words)
     ]
+
+
+def _command_verbs(words: list[str]) -> list[str]:
+    """ "log X" / "keep X" as a command → "track X": the verb the recognizer creates with."""
     return [
         "track"
         if word in _COMMAND_ONLY_VERBS

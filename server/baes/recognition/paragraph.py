@@ -12,9 +12,10 @@ this module picks the sentence they read and lets the following ones add to a cr
   created entity with no fields ("Create an Insurance Claim entity.") is kept while no later
   sentence asks for something else, and the sentences after it may give its fields.
 * **continuations of a create**: a list introduced by "Fields:", "Attributes:", "It has / It should
-  store", "Each <entity> has / needs", "with …" adds attributes; "Each <entity> belongs to / is
-  linked to / is part of / references <Y>" (or "It belongs to …") adds a reference to Y. Any other
-  sentence is left out with a note, so the user sees what was not used.
+  store", "Each <entity> has / needs", "with …", "I want / we would like to record the …, …" adds
+  attributes; "Each <entity> belongs to / is linked to / is part of / references <Y>" (or "It belongs
+  to …") adds a reference to Y. Any other sentence is left out with a note, so the user sees what was
+  not used.
 """
 
 from __future__ import annotations

@@ -9,6 +9,8 @@ changed when it is:
   words) has seen it in its corpus, i.e. lists it above ``FLOOR``. About 103 000 of its words sit
   exactly at the floor: forms it lists without corpus evidence (archaic, foreign, rare: "employe",
   "suppler"); such a word is corrected only towards baes's own words;
+* spelt right for a British or Commonwealth writer, or two common words written as one
+  (``baes.recognition.spelling_variants``: "labour", "analysed", "counterparty");
 * shorter than four letters, except that a three-letter word may become a four-letter attribute
   word of the vocabulary ("dat" → date).
 
@@ -21,7 +23,8 @@ Otherwise, in this order (every candidate has the word's first letter: typos rar
    that a typing slip explains (two letters swapped, a letter left out or doubled, a neighbouring
    key or one vowel for another: "montly" is "monthly", a letter left out, not "mostly", an n
    typed for an s), when one is clearly best: the only one, or ten times as frequent as the next
-   ("fisrt" → first, not fist; "Flickr" stays: flick or flicker?);
+   ("fisrt" → first, not fist; "Flickr" stays: flick or flicker?); when several are that close and
+   none is clearly best, the word stays as written (no search two slips away: "reagant" is not "regent");
 3. for words of seven letters or more, the same at distance 2: our words first, then English
    ("resturaunt" → restaurant).
 
