@@ -25,6 +25,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from baes.recognition.spoken_forms import command_verbs, thing_as_entity
 from baes.recognition.text_layout import BULLET_MARK, plain_layout
 
 #: Bump when the key function changes: the cache re-keys its rows on migration.
@@ -227,7 +228,8 @@ def _canonical(text: str) -> tuple[str, ...]:
         elif low in _KEPT_MARKS:
             words.append(low)
         article = None
-    return tuple(_fold_verbs(_command_verbs(_thing_as_entity(_strip_edges(_join_phrasal_verbs(words))))))
+    words = thing_as_entity(_strip_edges(_join_phrasal_verbs(words)), _verb_bases())
+    return tuple(_fold_verbs(command_verbs(words)))
 
 
 #: Words after which an inflected verb form is a noun: "with tracking number", "have building",
@@ -357,47 +359,6 @@ def _join_phrasal_verbs(words: list[str]) -> list[str]:
             result.append(words[i])
             i += 1
     return result
-
-
-#: Verbs that ask to keep records of something only as a command: at the start, or after "to"
-#: ("log oil changes: …", "we need to keep our reservations"); elsewhere they are nouns or other
-#: verbs ("a maintenance log with …", "keep the old name").
-_COMMAND_ONLY_VERBS = frozenset({"log", "keep"})
-
-
-#: Words before "thing" that make it a thing of its own ("create a Thing", "one more thing").
-_NOT_THING_NAMES = frozenset(
-    {"one", "some", "any", "every", "each", "this", "that", "other", "more", "first", "last"}
-    | {"to", "from", "in", "on", "of", "for", "with", "into", "about", "and", "or", "called", "named"}
-)
-
-
-def _thing_as_entity(words: list[str]) -> list[str]:
-    """ "a volunteer thing", "the dishes thing" → "… entity": the word people use for what the app keeps."""
-    bases = _verb_bases()
-    return [
-        "entity"
-        if word in {"thing", "things"}
-        and i > 0
-        and words[i - 1].isalpha()
-        and words[i - 1] not in _NOT_THING_NAMES
-        and words[i - 1] not in bases
-        and words[i - 1] not in _ARTICLES
-        else word
-        for i, word in enumerate(words)
-    ]
-
-
-def _command_verbs(words: list[str]) -> list[str]:
-    """ "log X" / "keep X" as a command → "track X": the verb the recognizer creates with."""
-    return [
-        "track"
-        if word in _COMMAND_ONLY_VERBS
-        and (i == 0 or words[i - 1] == "to")
-        and (i + 1 < len(words) and words[i + 1] not in {"track", ":", ",", "."})
-        else word
-        for i, word in enumerate(words)
-    ]
 
 
 def _strip_edges(words: list[str]) -> list[str]:
