@@ -43,7 +43,7 @@ STATE_ADJECTIVES: frozenset[str] = frozenset({
     "indoor", "waterproof", "wireless", "alcoholic", "spicy", "hazardous", "toxic", "valid", "invalid",
     "overdue", "obsolete", "alive", "dead", "deceased", "critical", "pending", "favorite", "favourite",
     "recurring", "handmade", "homemade", "vintage", "open", "online", "offline", "secure", "exclusive",
-    "sterile", "healthy", "sick", "busy", "free", "empty",
+    "sterile", "healthy", "sick", "busy", "free", "empty", "present", "absent", "resident", "attending", "late",
 })
 #: Nouns ending in -able/-ible: the suffix makes an adjective (a flag) except in these.
 ABLE_NOUNS: frozenset[str] = frozenset({
@@ -110,6 +110,8 @@ def is_participle(word: str) -> bool:
             stems.append(word[:-3])  # cancelled, stopped
         if word.endswith("ied"):
             stems.append(word[:-3] + "y")  # verified
+        if word.endswith("ised"):
+            stems.append(word[:-4] + "ize")  # digitised, the British spelling of a listed verb
     stems = [s for s in stems if len(s) >= _STEM_MIN]
     return bool(stems) and bool(english_words().known(stems))
 
@@ -157,6 +159,12 @@ def attribute_type(name: str) -> str:
         return "bool"
     if _state_phrase(parts):
         return "bool"  # before the vocabulary: "out of stock" says nothing about a stock
+    if len(parts) >= 2 and (parts[0] == "still" or parts[-2:] in (["opt", "in"], ["opted", "in"], ["opt", "out"])):
+        return "bool"  # "still laying", "newsletter opt in"
+    if len(parts) >= 2 and parts[-1] == "due" and vocab.infer_type("_".join(parts[:-1])) == "str":
+        return "date"  # "calibration due"; "amount due" is an amount
+    if len(parts) == 2 and parts[0] == "year" and (is_participle(parts[1]) or parts[1] in TIME_PARTICIPLES):
+        return "int"  # "year born", "year built"
     known = vocab.infer_type(name)
     if known != "str" or name in vocab.TEXT_OVERRIDES:
         return known

@@ -106,12 +106,29 @@ def _create_entity_index(toks: list[Tok], marker: int) -> int | None:
 _OPENING_COMMANDS = frozenset({"log", "list", "show", "keep", "save", "note", "capture", "collect"})
 
 
+#: A wish before its object: "I need", "we want", "I would like".
+_WISHES = (("need",), ("want",), ("would", "like"), ("like",))
+
+
+def _wish_end(toks: Sequence[Tok], start: int, index: int) -> int | None:
+    if start >= index or toks[start].low not in {"i", "we"}:
+        return None
+    for wish in _WISHES:
+        end = start + 1 + len(wish)
+        if end <= index and tuple(t.low for t in toks[start + 1 : end]) == wish:
+            return end
+    return None
+
+
 def _leading_name(toks: Sequence[Tok], index: int, marker: int) -> Tok:
     """ "lab result: test name, …", "parking permit with plate number, …": a request that opens with the
     entity's name and its list names the whole noun phrase, even words that could be verbs ("parking").
     Not "patients book appointments with …" nor "log batteries: …": a plural word before the noun is a
     subject and a plain verb is a command, neither is a modifier."""
     start = next((i for i in range(index) if toks[i].low not in SUBJECT_SKIP), index)
+    wish = _wish_end(toks, start, index)
+    if wish is not None:  # "I need a budget line with ...": the object of the wish
+        start = next((i for i in range(wish, index) if toks[i].low not in SUBJECT_SKIP), index)
     words = toks[start:index]
     if (
         marker != index + 1

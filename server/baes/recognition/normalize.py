@@ -27,6 +27,7 @@ from typing import Any
 
 from baes.recognition.spoken_forms import command_verbs, thing_as_entity
 from baes.recognition.text_layout import BULLET_MARK, plain_layout
+from baes.recognition.title_names import join_title_names
 
 #: Bump when the key function changes: the cache re-keys its rows on migration.
 #: 2: verb forms used as nouns keep their spelling ("tracking number", "a building entity").
@@ -37,7 +38,8 @@ from baes.recognition.text_layout import BULLET_MARK, plain_layout
 #:    "take it out".
 #: 7: "log"/"keep" as commands, "a volunteer thing", "take X off", "has a few", "its", "be able to",
 #:    framework shorthands (``code_shorthand``).
-KEY_VERSION = 7
+#: 8: a Title Case name of several words is one token ("Building Permit Application", ``title_names``).
+KEY_VERSION = 8
 
 _CONTRACTIONS = (
     (re.compile(r"\b(?:cant|can't)\b", re.I), "can not"),
@@ -66,6 +68,12 @@ _PHRASAL_VERBS = (
         r"\1 many",
     ),
     (re.compile(r"\btake ((?:the |a |an )?[\w ]{1,40}?) off\b", re.I), r"remove \1 from"),
+    # "where I keep the name, address ...": the list of what is kept
+    (re.compile(r"\bwhere (?:i|we|you|they) (?:keep|store|have|record|track|save|note)\b", re.I), "with"),
+    # "Like the guest name, the check-in date ...": an example list, as a list
+    (re.compile(r"(?:^|(?<=[.!?]))(\s*)like,?\s+(?=(?:the|a|an|their|its)\b)", re.I | re.M), r"\1"),
+    # "rename siret number into company number"
+    (re.compile(r"\b(rename|renamed|renaming|change|changed)\b([^.!?\n]{1,60}?)\binto\b", re.I), r"\1\2to"),
 )
 _CAMEL_1 = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _CAMEL_2 = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])")
@@ -77,7 +85,25 @@ _LINE_BREAK = re.compile(rf"\s*[\r\n]+\s*(?:{BULLET_MARK}\s+)?")
 _PARAGRAPH_BREAK = re.compile(r"(?<![:\s])[ \t]*\r?\n[ \t]*\r?\n\s*")
 
 #: Words dropped anywhere: they never change what a request asks for.
-FILLERS: frozenset[str] = frozenset({"a", "an", "the", "please", "pls", "plz", "kindly", "just", "new", "its"})
+FILLERS: frozenset[str] = frozenset(
+    {
+        "a",
+        "an",
+        "the",
+        "please",
+        "pls",
+        "plz",
+        "kindly",
+        "just",
+        "new",
+        "its",
+        "completely",
+        "entirely",
+        "permanently",
+        "altogether",
+        "totally",
+    }
+)
 #: Openings dropped at the start of a request (repeatedly): "can you please create ..." = "create ...".
 _OPENINGS: tuple[tuple[str, ...], ...] = tuple(
     tuple(p.split())
@@ -148,7 +174,7 @@ def clean_text(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     for pattern, replacement in (*_CONTRACTIONS, *_PHRASAL_VERBS):
         text = pattern.sub(replacement, text)
-    text = _PARAGRAPH_BREAK.sub(" . ", plain_layout(text).strip())
+    text = _PARAGRAPH_BREAK.sub(" . ", join_title_names(plain_layout(text)).strip())
     return _LINE_BREAK.sub(" , ", text)
 
 

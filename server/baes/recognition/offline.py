@@ -33,6 +33,7 @@ from baes.recognition.attribute_phrases import parse_fields, relationship_target
 from baes.recognition.create_phrases import is_passive, object_of_verb, try_create
 from baes.recognition.defaults import default_follows, take_default, take_existing_rows_value, with_default
 from baes.recognition.describe import not_understood
+from baes.recognition.entity_first import entity_first
 from baes.recognition.evolution_phrases import field_before, no_longer_wanted, try_remove
 from baes.recognition.language import foreign_language_reason
 from baes.recognition.many import try_many
@@ -75,7 +76,6 @@ from baes.recognition.request_tokens import (
     noun_after,
     read_tokens,
     verb_stems,
-    word_token,
 )
 from baes.scaffold.spec import EntitySpec
 
@@ -135,6 +135,9 @@ def _deleted(toks: list[Tok], first_verb: int, end: int, known: Known) -> Draft:
         field = field_before(toks, first_verb, known)  # "we do not use the nickname field on players, get rid of it"
         if field is not None:
             return field
+        said = _removal_before(toks, first_verb, known)  # "Cab no longer needs the fax, get rid of it"
+        if said is not None:
+            return said
         target = _mentioned_before(toks, first_verb, known)  # "I no longer want the Course entity, delete it"
     if target is None:
         raise RecognitionError("which entity should be deleted? (e.g. 'delete the Course entity')")
@@ -156,6 +159,20 @@ def _deleted(toks: list[Tok], first_verb: int, end: int, known: Known) -> Draft:
             f"'remove {' '.join(t.text for t in toks[target : head + 1])} from {have[0]}'"
         )
     return Draft("delete_entity", EntitySpec(name))
+
+
+def _removal_before(toks: list[Tok], verb: int, known: Known) -> Draft | None:
+    """The removal the clause before a "delete it" already said, or None."""
+    start = verb - 1
+    while start > 0 and toks[start].low in {"get", "rid", "of", "so", "just", "and", ","}:
+        start -= 1
+    if start <= 0:
+        return None
+    try:
+        draft = try_remove(toks[: start + 1], known)
+    except RecognitionError:
+        return None
+    return draft if draft is not None and draft.intent == "remove_attributes" else None
 
 
 def _mentioned_before(toks: list[Tok], stop: int, known: Known) -> int | None:
@@ -322,6 +339,7 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
     draft = read_paragraph(toks, known, _read_sentence)
     if draft is None:
         raise RecognitionError(not_understood(request))
+    draft = _described_new(draft, toks, known)
     interface = interface_reason(entity_key(draft.entity.name), toks) if draft.intent == "create" else None
     if interface:
         raise RecognitionError(interface)
@@ -333,9 +351,19 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
     return with_default(replace(draft, notes=(*typos, *draft.notes)), default, known, every=every, follows=follows)
 
 
+def _described_new(draft: Draft, toks: list[Tok], known: Known) -> Draft:
+    """ "Tours need a name, a duration and a start time" in an app with no Tour: a description of a
+    new entity, not fields for one the app lacks. "add X to Y" and "Ys also need X" stay additions."""
+    if draft.intent != "add_attributes" or known.get(entity_key(draft.entity.name)) or draft.entity.relationships:
+        return draft
+    if not draft.entity.attributes or any(t.stem in verb_stems("add") or t.low in vocab.ALSO_WORDS for t in toks if t.word):
+        return draft
+    return replace(draft, intent="create")
+
+
 def _read_sentence(toks: list[Tok], known: Known) -> Draft | None:
     """The first rule's reading of one sentence, or None when no rule reads it."""
-    toks = _entity_first(_without_app_scope(toks), known)
+    toks = entity_first(_without_app_scope(toks), known)
     for attempt in (
         try_rename,
         try_remove,
@@ -364,16 +392,6 @@ def _without_app_scope(toks: list[Tok]) -> list[Tok]:
         if toks[i].low in {"from", "in", "across", "throughout"} and toks[i + 1].low in _APP_WORDS:
             if i + 2 == len(toks) or not toks[i + 2].word:  # "from the system", not "in the app settings"
                 return [*toks[:i], *toks[i + 2 :]]
-    return toks
-
-
-def _entity_first(toks: list[Tok], known: Known) -> list[Tok]:
-    """ "Shipment: add signed by, signature time": an existing entity, then what to add to it, read as
-    "add signed by, signature time to Shipment" (removals and renames read "E: …" themselves)."""
-    if len(toks) < 4 or toks[1].low != ":" or not known.get(toks[0].sing) or not toks[2].word:
-        return toks
-    if toks[2].stem in verb_stems("add") and toks[2].low != "give" and not any(t.low == "to" for t in toks[3:]):
-        return [*toks[2:], word_token("to"), toks[0]]
     return toks
 
 

@@ -17,7 +17,7 @@ from baes.recognition import vocabulary as vocab
 from baes.recognition.request_tokens import Tok, verb_stems
 
 #: Question words that open a question about the app, not a request to change it.
-_QUESTION_WORDS = frozenset({"why", "how", "what", "when", "where", "who", "which"})
+_QUESTION_WORDS = frozenset({"why", "how", "what", "when", "where", "who", "which", "explain", "describe"})
 #: Operations on entities or data with no one-step plan here.
 _UNPLANNED = {
     "merge": "merging entities",

@@ -129,12 +129,18 @@ def _placed_in(toks: Sequence[Tok], i: int, end: int, known: Known) -> bool:
     )
 
 
+#: Words after which an -ing form describes the noun that follows ("with the referring doctor").
+_BEFORE_ADJECTIVE = frozenset({"with", "having", ",", ":", ";", "and", "a", "an", "the", "its", "their"})
+
+
 def try_ownership(toks: list[Tok], known: Known) -> Draft | None:
     """ "X belongs to Y", "X references Y", "each X has a Y", "X has many Ys"."""
     end = clause_end(toks, 0)
     for i in range(end):
         tok = toks[i]
         owning = tok.stem in {"belong", "refer", "referenc"} or tok.low in LINKED_PARTICIPLES
+        if owning and tok.low.endswith("ing") and i > 0 and toks[i - 1].low in _BEFORE_ADJECTIVE:
+            owning = False  # "with the referring doctor": an adjective, not the verb
         if _placed_in(toks, i, end, known):  # "every sample is stored in one freezer"
             owning = True
         passive = (

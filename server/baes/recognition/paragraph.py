@@ -109,6 +109,10 @@ def read_paragraph(toks: list[Tok], known: Known, reader: Reader) -> Draft | Non
             draft = _with_context_entity(sentences, index, known, reader) or _with_next_list(sentences, index, known, reader)
             if draft is not None and draft.intent == "create" and index + 1 < len(sentences):
                 return _with_unused(draft, sentences, {index, index + 1, *range(index)})
+        if draft is None:  # "I need a Budget Line." read by no rule, with the list that follows it
+            listed = _with_next_list(sentences, index, known, reader)
+            if listed is not None:
+                return _with_unused(listed, sentences, {index, index + 1, *range(index)})
         if draft is not None and draft.intent != "create" and index != order[0] and _is_command(sentences[order[0]]):
             continue  # a command was refused: a description next to it is no request of its own
         if draft is None:

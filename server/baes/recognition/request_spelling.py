@@ -55,13 +55,37 @@ def correct_tokens(toks: Sequence[Tok], known: Known, request: str) -> tuple[lis
         fixed = None
         if tok.word and tok.low.isalpha() and tok.low not in caps and known.get(tok.sing) is None:
             fixed = correct(tok.low, name=tok.low in names)
+        elif tok.word and known.get(tok.sing) is None and _title_name(spelled.get(tok.low, ""), request):
+            fixed = _corrected_parts(tok.low)
         if fixed is None:
             result.append(tok)
             continue
         result.append(Tok(fixed, fixed, vocab.singularize(fixed), verb_stem(fixed), True))
         written = spelled.get(tok.low, tok.low)
-        shown = fixed.capitalize() if written[:1].isupper() else fixed
+        shown = _shown(fixed) if written[:1].isupper() else fixed
         note = f"read {written!r} as {shown!r}"
         if note not in notes:
             notes.append(note)
     return result, notes
+
+
+def _title_name(written: str, request: str) -> bool:
+    """Whether a joined token is a Title Case name of several words ("Traning_Session", see
+    ``title_names``) rather than an identifier the user wrote ("TraningSession", "traning_session")."""
+    parts = written.split("_")
+    return (
+        len(parts) > 1
+        and all(p[:1].isupper() and p[1:].islower() and p.isalpha() for p in parts)
+        and ("".join(parts) not in request and written not in request)
+    )
+
+
+def _corrected_parts(low: str) -> str | None:
+    """A Title Case name with each misspelt word corrected as a name would be, or None when none is."""
+    parts = low.split("_")
+    fixed = [correct(part, name=True) or part for part in parts]
+    return "_".join(fixed) if fixed != parts else None
+
+
+def _shown(fixed: str) -> str:
+    return " ".join(part.capitalize() for part in fixed.split("_"))

@@ -14,12 +14,16 @@ from __future__ import annotations
 
 import re
 
+from baes.recognition.cardinality import plain_cardinality
 from baes.recognition.code_shorthand import plain_shorthand
+from baes.recognition.example_values import drop_example_values
+from baes.recognition.sql_words import plain_sql
+from baes.recognition.user_story import plain_story
 
 _ARROW = re.compile(r"\s*(?:->|=>|\u2192|\u27f6)\s*")
 #: "drivers <-> vehicles", "m2m", "n:m": two-way arrows and shorthands for many-to-many.
 _BOTH_WAYS = re.compile(r"\s*(?:<->|<=>|\u2194|\u27f7)\s*")
-_M2M = re.compile(r"\b(?:m2m|n\s*:\s*m|m\s*:\s*n)\b", re.I)
+_M2M = re.compile(r"\b(?:m2m|many\s*-?\s*2\s*-?\s*many|n\s*:\s*m|m\s*:\s*n)\b", re.I)
 #: "w/ name", "w/o photo": with and without, as people write them in a hurry.
 _WITH = re.compile(r"(?<!\w)w/o(?!\w)|(?<!\w)w/(?=\s|\w)", re.I)
 #: Markdown emphasis and code marks around words ("**Sighting**", "`title`").
@@ -130,7 +134,7 @@ def _is_preamble(line: str, following: list[str]) -> bool:
 def plain_layout(text: str) -> str:
     """``text`` with tables, pipes, spaced dashes, arrows, emphasis, ticket keys and an assistant's
     preamble rewritten as the plain list marks a person would have typed."""
-    text = plain_shorthand(_EMPHASIS.sub("", text))
+    text = plain_cardinality(plain_sql(plain_story(plain_shorthand(drop_example_values(_EMPHASIS.sub("", text))))))
     text = _WITH.sub(lambda m: " without " if m.group(0).lower() == "w/o" else " with ", text)
     text = _M2M.sub(" many to many ", _BOTH_WAYS.sub(" and ", text))
     text = _PLUS.sub(" , ", text)

@@ -46,6 +46,7 @@ ATTRIBUTE_TYPES: dict[str, str] = {
     # counts
     "headcount": "int", "attendance": "int", "population": "int", "calories": "int", "points": "int",
     "steps": "int", "views": "int", "likes": "int", "votes": "int", "visits": "int", "followers": "int",
+    "debit": "float", "contribution": "float", "chance": "float", "probability": "float",
 }
 
 #: Plural nouns that, as the last word of an attribute, count something ("max guests", "beds",
@@ -58,6 +59,8 @@ COUNT_NOUNS: frozenset[str] = frozenset({
     "nights", "passengers", "people", "persons", "kids", "children", "adults", "pieces", "cups",
     "downloads", "clicks", "shares", "retries", "attempts",
     "stars",
+    "frames", "cores", "portions", "renewals", "refills", "wins", "losses", "draws", "goals", "assists", "eggs",
+    "bottles", "boxes", "bags", "packs", "threads", "sessions", "lessons", "tries",
 })
 #: Units of measure, as the last word of an attribute ("square meters", "distance km") → float.
 MEASURE_UNITS: frozenset[str] = frozenset({
@@ -122,7 +125,8 @@ SUFFIX_TYPES: dict[str, str] = {
     "level": "int", "headcount": "int", "calories": "int", "points": "int", "capacity": "int", "size": "int",
     "email": "email", "value": "float", "dose": "float", "dosage": "float", "load": "float", "pledge": "float",
     "expiry": "date", "expiration": "date", "bound": "float", "reading": "float", "gain": "float",
-    "saturation": "float", "concentration": "float",
+    "saturation": "float", "concentration": "float", "chance": "float", "probability": "float",
+    "contribution": "float", "debit": "float",
 }
 
 #: Heads whose type depends on what comes before: a game's score counts goals ("home score" → int, while a
@@ -132,6 +136,11 @@ QUALIFIED_HEADS: dict[str, tuple[frozenset[str], str]] = {
     "score": (frozenset({"home", "away", "final", "team", "match", "game", "halftime", "half", "goal", "set"}), "int"),
     "level": (frozenset({"battery", "ph", "water", "fuel", "noise", "sound", "sugar", "glucose", "oxygen", "charge",
                          "humidity", "moisture", "light", "tank", "ink", "toner", "river", "sea", "alcohol"}), "float"),
+    # a shift starts at a time of day, a lease on a date
+    "start": (frozenset({"shift", "session", "class", "meeting", "slot", "break", "lunch", "call", "appointment",
+                         "match", "game", "race", "lesson", "event", "show", "broadcast", "stream"}), "datetime"),
+    "end": (frozenset({"shift", "session", "class", "meeting", "slot", "break", "lunch", "call", "appointment",
+                       "match", "game", "race", "lesson", "event", "show", "broadcast", "stream"}), "datetime"),
     "size": (frozenset({"shirt", "shoe", "tshirt", "t", "dress", "jacket", "glove", "hat", "ring", "jersey",
                         "uniform", "clothing", "pant", "trouser", "bra", "helmet", "boot"}), "str"),
 }
@@ -179,7 +188,7 @@ ADD_VERBS: frozenset[str] = frozenset({"add", "include", "extend", "append", "gi
 #: "link X to/with Y": X points to Y (X gets ``y_id``).
 LINK_VERBS: frozenset[str] = frozenset({"link", "connect", "relate", "associate", "reference"})
 DELETE_VERBS: frozenset[str] = frozenset({"delete", "remove", "drop", "destroy", "erase", "eliminate", "trash",
-                                          "discard", "purge", "kill", "scrap", "ditch", "strip"})
+                                          "discard", "purge", "kill", "scrap", "ditch", "strip", "nuke"})
 NEED_VERBS: frozenset[str] = frozenset({"need", "require", "want", "get", "keep", "belong", "refer", "hold",
                                         "contain"})
 ALSO_WORDS: frozenset[str] = frozenset({"also", "too", "additionally", "furthermore", "plus", "another", "extra",

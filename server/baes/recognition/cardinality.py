@@ -1,0 +1,68 @@
+"""Relationships written in modelling notation, read as the sentence they stand for.
+
+Developers and analysts write a relationship as a diagram would show it: "Customer 1:N Order",
+"Route 1-N Stop", "one-to-many: Customer (1) -> Orders (N)", "Drivers <-> Cabs many2many", "a join
+table between Student and Course", "Tag N:M Post". Read word by word the digits became attribute
+names and the arrow a rename; worse, "Customer 1-N Orders" gave the key to the wrong side. Here
+each notation becomes the sentence a person would type: "each order belongs to a customer" (the
+many side holds the key) or "student and course are many to many". Part of ``text_layout``.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NAME = r"([A-Za-z][A-Za-z_]*)"
+_ONE = r"(?<![A-Za-z0-9])(?:1|one)(?![A-Za-z0-9])"
+_MANY = r"(?<![A-Za-z0-9])(?:n|m|\*|many)(?![A-Za-z0-9])"
+_END = r"(?=\s*(?:[.,;!)]|$))"
+#: "Customer 1:N Order", "Route 1-N Stops", "Customer 1..* Order", "Customer one-to-many Order".
+_ONE_TO_MANY = re.compile(
+    rf"\b{_NAME}\s+(?:{_ONE}\s*(?:[:\-]|\.\.)\s*{_MANY}|one[\s-]+to[\s-]+many)\s+{_NAME}{_END}", re.I | re.M
+)
+#: "Customer (1) -> Orders (N)", with or without a "one-to-many:" label before it.
+_ARROWED = re.compile(
+    rf"(?:\b(?:{_ONE}\s*(?:[:\-]|to)\s*{_MANY}|one[\s-]+to[\s-]+many)\s*:?\s*)?"
+    rf"\b{_NAME}\s*\(\s*{_ONE}\s*\)\s*(?:->|\u2192|to|-)\s*{_NAME}\s*\(\s*{_MANY}\s*\)",
+    re.I,
+)
+#: "Order N:1 Customer": the first holds the key.
+_MANY_TO_ONE = re.compile(rf"\b{_NAME}\s+{_MANY}\s*[:\-]\s*{_ONE}\s+{_NAME}{_END}", re.I | re.M)
+#: "Post N:M Tag", "Drivers <-> Cabs many2many" ("many2many" is already "many to many" here).
+_MANY_TO_MANY = re.compile(
+    rf"\b{_NAME}(?:\s+{_MANY}\s*[:\-]\s*{_MANY}\s+|\s*(?:<->|<=>|\u2194)\s*){_NAME}(?:\s+many\s+to\s+many)?",
+    re.I,
+)
+#: "a join table between Student and Course".
+_JOIN_TABLE = re.compile(
+    rf"\b(?:a\s+)?(?:join|junction|linking|bridge|pivot)\s+table\s+(?:between|for|linking|joining)\s+"
+    rf"(?:the\s+)?{_NAME}\s+(?:and|&|/|,)\s+(?:the\s+)?{_NAME}",
+    re.I,
+)
+_ARTICLE_WORDS = frozenset({"the", "a", "an", "each", "every"})
+
+
+def _name(text: str) -> str:
+    words = [w for w in text.split() if w.lower() not in _ARTICLE_WORDS]
+    return " ".join(words)
+
+
+def _owned(match: re.Match[str]) -> str:
+    return f"each {_name(match.group(2))} belongs to a {_name(match.group(1))}"
+
+
+def _owner_first(match: re.Match[str]) -> str:
+    return f"each {_name(match.group(1))} belongs to a {_name(match.group(2))}"
+
+
+def _both(match: re.Match[str]) -> str:
+    return f"{_name(match.group(1))} and {_name(match.group(2))} are many to many"
+
+
+def plain_cardinality(text: str) -> str:
+    """``text`` with each relationship notation written as the sentence it stands for."""
+    text = _JOIN_TABLE.sub(_both, text)
+    text = _MANY_TO_MANY.sub(_both, text)
+    text = _ARROWED.sub(_owned, text)
+    text = _MANY_TO_ONE.sub(_owner_first, text)
+    return _ONE_TO_MANY.sub(_owned, text)

@@ -1,0 +1,29 @@
+"""Example values after a list of fields, left out: "(name, email, join date), e.g. 'Ana', ana@x.org, 2023-04-01".
+
+People show what a row looks like after naming its fields. Read as words, the example became
+attributes ("e", "ana_ruiz"). A tail opened by "e.g.", "for example", "for instance" or "such as"
+that holds values (a quote, a digit, an @, a currency sign) is dropped to the end of its sentence.
+A tail with no values is a list of fields ("details, for example name and price") and is kept, its
+opening word dropped. Part of ``text_layout``.
+"""
+
+from __future__ import annotations
+
+import re
+
+_OPENING = r"(?:e\.?\s?g\.?|for example|for instance|example|ex\.|i\.e\.?|such as)"
+_TAIL = re.compile(
+    rf"(?P<lead>[,;(]?\s*)\b(?P<open>{_OPENING})(?![A-Za-z])\s*:?\s*(?P<rest>[^\n]*?)(?P<end>[.!?]?\s*(?:\n|$))", re.I
+)
+_VALUE = re.compile(r"['\"\u2018\u201c$\u20ac\u00a3@]|\d")
+
+
+def _without_values(match: re.Match[str]) -> str:
+    if _VALUE.search(match.group("rest")):
+        return match.group("end")
+    return f"{match.group('lead')}{match.group('rest')}{match.group('end')}"
+
+
+def drop_example_values(text: str) -> str:
+    """``text`` without example rows after its fields (see the module docstring)."""
+    return _TAIL.sub(_without_values, text)

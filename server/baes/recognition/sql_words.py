@@ -1,0 +1,112 @@
+"""Database vocabulary read as the words a person would type: column definitions and ALTER TABLE.
+
+People who think in tables write a change the way they would write the SQL or the schema:
+"first_name text not null, hire_date date, salary numeric", "price Float?", "ALTER the drivers
+table: add column rating (nullable float)", "ALTER TABLE bins DROP COLUMN colour". Read as words,
+"hire_date date" became an attribute ``hire_date_date`` and "not null" part of a name. Here a
+column definition becomes "name (type)" (and "optional" when it may be null), and an ALTER
+statement the add, remove or rename request it is. Part of ``text_layout``.
+
+A type word after a plain word is a column definition only when it cannot be part of an everyday
+name: "salary numeric" and "title varchar" are, "hire date" and "body text" are not, unless the
+name is written as code ("hire_date date", "bodyText text") or the list is a list of definitions.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Column types and the attribute type each one is.
+SQL_TYPES: dict[str, str] = {
+    **dict.fromkeys(("varchar", "nvarchar", "char", "character varying", "string", "citext", "uuid", "str"), "str"),
+    **dict.fromkeys(("integer", "int", "bigint", "smallint", "tinyint", "int4", "int8"), "int"),
+    **dict.fromkeys(("numeric", "decimal", "double precision", "double", "float4", "float8"), "float"),
+    **dict.fromkeys(("boolean", "bool"), "bool"),
+    **dict.fromkeys(("timestamp", "timestamptz", "datetime"), "datetime"),
+    # Words that are also the last word of everyday names ("hire date", "body text", "start time"):
+    "text": "str",
+    "float": "float",
+    "real": "float",
+    "date": "date",
+    "time": "datetime",
+    "number": "float",  # TypeScript
+}
+#: Words before a type that say something about it, never a column's name: "(nullable float)".
+_NOT_NAMES = frozenset({"nullable", "null", "optional", "required", "unique", "a", "an", "the", "as", "type", "of"})
+_EVERYDAY = frozenset({"text", "float", "real", "date", "time", "number", "str"})
+_TYPE = "|".join(sorted((re.escape(t).replace(r"\ ", r"\s+") for t in SQL_TYPES), key=len, reverse=True))
+_MODIFIER = r"(?:not\s+null|null|nullable|primary\s+key|unique|default\s+[\w'\".-]+|references\s+\w+(?:\(\w+\))?)"
+#: One definition between list marks: a name, a type with an optional size, "?"/"!" and modifiers.
+_COLUMN = re.compile(
+    rf"(?P<lead>^|[,;:(]|\n)(?P<space>[ \t]*)(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?P<ask>\?)?[ \t]*:?[ \t]+"
+    rf"(?:Optional\[)?(?P<type>{_TYPE})\]?(?:\(\s*\d+(?:\s*,\s*\d+)?\s*\))?(?P<mark>[?!])?"
+    rf"(?P<mods>(?:[ \t]+{_MODIFIER})*)(?P<none>[ \t]*=[ \t]*None)?[ \t]*(?=[,;)]|\n|$)",
+    re.I,
+)
+_ALTER = re.compile(
+    r"\balter\s+(?:the\s+)?(?:table\s+)?(?P<table>[A-Za-z_]\w*)(?:\s+table)?\s*[:,]?\s*"
+    r"(?P<verb>add|drop|rename)\s+(?:a\s+)?(?:column\s+)?(?P<rest>[^;\n]+?)\s*;?\s*$",
+    re.I | re.M,
+)
+
+
+def _as_code(name: str) -> bool:
+    return "_" in name or (name[:1].islower() and any(c.isupper() for c in name))
+
+
+def _definitions(text: str) -> list[re.Match[str]]:
+    matches = [m for m in _COLUMN.finditer(text) if m.group("name").lower() not in _NOT_NAMES]
+    listed = len(matches) >= 2 and sum(1 for m in matches if _clear(m)) >= 2
+    return [m for m in matches if listed or _clear(m)]
+
+
+def _clear(match: re.Match[str]) -> bool:
+    """A definition no everyday name could be: an unambiguous type, a name written as code, a size."""
+    kind = re.sub(r"\s+", " ", match.group("type").lower())
+    marks = match.group("mark") or match.group("ask") or match.group("mods") or match.group("none")
+    return kind not in _EVERYDAY or _as_code(match.group("name")) or bool(marks)
+
+
+def _written(match: re.Match[str]) -> str:
+    kind = SQL_TYPES[re.sub(r"\s+", " ", match.group("type").lower())]
+    mods = re.sub(r"\s+", " ", (match.group("mods") or "").lower())
+    nullable = (
+        "?" in (match.group("mark") or "", match.group("ask") or "")
+        or "Optional[" in match.group(0)
+        or bool(match.group("none"))
+        or (re.search(r"\bnull(able)?\b", mods) and "not null" not in mods)
+    )
+    optional = " optional" if nullable else ""
+    typed = "" if kind == "str" else f" ({kind})"  # text says nothing: "email text" is still an email
+    return f"{match.group('lead')}{match.group('space')}{match.group('name')}{typed}{optional}"
+
+
+def _altered(match: re.Match[str]) -> str:
+    table, verb, rest = match.group("table"), match.group("verb").lower(), match.group("rest")
+    if verb == "add":
+        return f"add {rest} to {table}"
+    if verb == "drop":
+        return f"remove {rest} from {table}"
+    parts = re.split(r"\s+to\s+", rest, maxsplit=1, flags=re.I)
+    return f"rename {parts[0]} to {parts[1]} in {table}" if len(parts) == 2 else match.group(0)
+
+
+#: A declaration opening a block: "interface Drone {", "class Drone(BaseModel):", "type Drone = {".
+_CODE_HEADER = re.compile(
+    r"^[ \t]*(?:@dataclass\s*)?(?:export\s+)?(?:interface|type|class|struct|schema|record)\s+([A-Z]\w*)"
+    r"(?:\s*\([\w., ]*\))?\s*(?:=\s*)?(?=[{:]\s*$)",
+    re.M,
+)
+#: A schema block's braces: "model Boat {" opens its list, "}" closes it.
+_OPEN_BRACE = re.compile(r"[ \t]*\{[ \t]*(?=\n)")
+_CLOSE_BRACE = re.compile(r"^[ \t]*\}[ \t]*$", re.M)
+
+
+def plain_sql(text: str) -> str:
+    """``text`` with column definitions as "name (type)" and ALTER statements as requests."""
+    text = _CODE_HEADER.sub(r"create \1", _ALTER.sub(_altered, text))
+    text = _CLOSE_BRACE.sub("", _OPEN_BRACE.sub(":", text))
+    definitions = _definitions(text)
+    for match in reversed(definitions):
+        text = text[: match.start()] + _written(match) + text[match.end() :]
+    return text

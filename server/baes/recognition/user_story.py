@@ -1,0 +1,34 @@
+"""User stories read as the request they carry: "As a nurse, I want to log Readings so that ...".
+
+Product owners write a change as a story: a role ("As a dispatcher,"), the wish ("I want to record
+Driver Shifts"), a purpose ("so that I know who is on the road") and acceptance criteria on a
+line of their own ("AC: a driver shift has driver name, shift start ..."). The role and the purpose
+say why, never what: their words read as entities and attributes ("on road", "AsTeacherI"). Both
+are dropped here, and a criteria label inside a line ends the sentence before it, so the wish and
+the criteria read as two sentences of one request (``paragraph``). Part of ``text_layout``.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: "As a shop owner, I ...", "As an accountant we ...": the role before the wish, at a sentence start.
+_ROLE = re.compile(r"(?:(?<=^)|(?<=[.!?:\n]))(\s*)as an?\s+[\w' -]{1,40}?,?\s+(?=(?:i|we)\b)", re.I | re.M)
+_SUBJECTS = r"(?:i|we|you|they|he|she|it|everyone|everybody|staff|users|people|customers|the \w+)"
+_MODALS = r"(?:can|could|will|would|may|might|know|see|are|have|do not|don't|get|stay)"
+#: Verbs that start a purpose after a bare "to": "renamed 'Service Request' to match our CRM wording".
+_PURPOSE_VERBS = r"(?:match|reflect|align|mirror|comply|avoid|be consistent|stay consistent|keep (?:it|things) consistent)"
+#: "so that ...", "so we can ...", "in order to ...": a purpose, up to the end of its sentence or a list.
+_PURPOSE = re.compile(
+    rf",?\s*\b(?:so that\b|so {_SUBJECTS} {_MODALS}\b|in order to\b|to {_PURPOSE_VERBS}\s+\w)[^.!?\n:;]*",
+    re.I,
+)
+#: A criteria label after a sentence on the same line: "... sign up. Acceptance criteria: ...".
+_CRITERIA = re.compile(r"(?<=[.!?])\s*(?:acceptance criteria|acceptance|ac)\s*:\s*", re.I)
+
+
+def plain_story(text: str) -> str:
+    """``text`` without a story's role and purpose, its criteria as a sentence of their own."""
+    text = _ROLE.sub(r"\1", text)
+    text = _PURPOSE.sub("", text)
+    return _CRITERIA.sub("\n", text)
