@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 from tests.support.recognition_reading import reading
 
+from baes.recognition.model import RecognitionError
 from baes.recognition.normalize import canonical_tokens
 from baes.recognition.title_names import join_title_names
 
@@ -109,6 +110,23 @@ CREATES: list[tuple[str, str, list[tuple[str, str, bool]]]] = [
         "Reactor",
         [("fuel_rods", "str", R), ("cooling_cycles", "int", R), ("shift_start", "datetime", R), ("lease_start", "str", R)],
     ),
+    # "an entity for X", a question before its list, spreadsheet headers with their tabs
+    (
+        "could you make a table for ferry crossings? departure port, sails at, car spaces",
+        "FerryCrossing",
+        [("departure_port", "str", R), ("sails_at", "datetime", R), ("car_spaces", "int", R)],
+    ),
+    (
+        "create Buoy from these headers: Code\tDepth\tLast Painted\tLit",
+        "Buoy",
+        [("code", "str", R), ("depth", "float", R), ("last_painted", "datetime", R), ("lit", "bool", R)],
+    ),
+    (
+        "we want to record check-ins: guest, room, in time, out time",
+        "CheckIn",
+        [("guest", "str", R), ("room", "str", R), ("in_time", "datetime", R), ("out_time", "datetime", R)],
+    ),
+    ("keep a list of my nephews with there name and shoe size", "Nephew", [("name", "str", R), ("shoe_size", "str", R)]),
     # a description of an entity the app does not have is a create
     (
         "Kayaks need a hull colour, a length and a last inspection date",
@@ -242,3 +260,13 @@ def test_everyday_names_ending_in_a_type_word_are_no_column_definitions() -> Non
 
 def test_a_version_number_is_no_cardinality() -> None:
     assert reading("create Release with name, phase 1 - draft")["relationships"] == []
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["create Tide with height so it floods, time", "create Crate from those over there: label"],
+)
+def test_a_name_no_one_would_give_is_refused_not_created(request_text: str) -> None:
+    """A pronoun, an auxiliary or a conjunction inside a name means the sentence was misread."""
+    with pytest.raises(RecognitionError, match="is not a word of a name"):
+        reading(request_text, ["Member"])

@@ -214,7 +214,7 @@ def _state_phrase(parts: list[str]) -> bool:
     """ "out of stock", "out of print"; two words led by a preposition: "in stock", "on sale", "under warranty"."""
     if len(parts) >= 3 and parts[0] == "out" and parts[1] == "of":
         return True
-    return len(parts) == 2 and parts[0] in STATE_PREPOSITIONS
+    return len(parts) == 2 and parts[0] in STATE_PREPOSITIONS and parts[1] not in {"time", "date", "at"}  # "in time": a clock-in
 
 
 def _is_flag(parts: list[str]) -> bool:

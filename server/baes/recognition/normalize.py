@@ -25,6 +25,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from baes.recognition.everyday_phrases import EVERYDAY_PHRASES
 from baes.recognition.spoken_forms import command_verbs, thing_as_entity
 from baes.recognition.text_layout import BULLET_MARK, plain_layout
 from baes.recognition.title_names import join_title_names
@@ -53,30 +54,8 @@ _CONTRACTIONS = (
     (re.compile(r"'m\b", re.I), " am"),
     (re.compile(r"'s\b", re.I), ""),  # possessive or "is": neither changes what is asked
 )
-#: Verbs of two words that mean one of ours: "take it out" removes it.
-_PHRASAL_VERBS = (
-    (re.compile(r"\btake (it|them|that|this|those) (?:out|away)\b", re.I), r"remove \1"),
-    (re.compile(r"\btake (?:out|away)\b", re.I), "remove"),
-    (re.compile(r"\btake off\b", re.I), "remove"),
-    # "a farm has a few barns", "an order contains multiple lines": many, as "has many" says
-    (
-        re.compile(
-            r"\b(has|have|hold|holds|contain|contains|include|includes)\s+"
-            r"(?:a few|several|multiple|lots of|a lot of|one or more|numerous|a bunch of)\b",
-            re.I,
-        ),
-        r"\1 many",
-    ),
-    (re.compile(r"\btake ((?:the |a |an )?[\w ]{1,40}?) off\b", re.I), r"remove \1 from"),
-    # "where I keep the name, address ...": the list of what is kept
-    (re.compile(r"\bwhere (?:i|we|you|they) (?:keep|store|have|record|track|save|note)\b", re.I), "with"),
-    # "Like the guest name, the check-in date ...": an example list, as a list
-    (re.compile(r"(?:^|(?<=[.!?]))(\s*)like,?\s+(?=(?:the|a|an|their|its)\b)", re.I | re.M), r"\1"),
-    # "rename siret number into company number"
-    (re.compile(r"\b(rename|renamed|renaming|change|changed)\b([^.!?\n]{1,60}?)\binto\b", re.I), r"\1\2to"),
-)
 _CAMEL_1 = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
-_CAMEL_2 = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])")
+_CAMEL_2 = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])(?![A-Z]s\b)")  # "HTTPServer"; not the plural "EMIs"
 _WORD = r"[^\W\d_]\w*|\d+(?:\.\d+)?|[^\w\s]"  # words (any script), numbers, marks
 #: A line break and the bullet after it: one list separator ("with:\n- name\n- size").
 _LINE_BREAK = re.compile(rf"\s*[\r\n]+\s*(?:{BULLET_MARK}\s+)?")
@@ -128,6 +107,7 @@ _OPENINGS: tuple[tuple[str, ...], ...] = tuple(
         "can i have",
         "could i have",
         "is it possible to have",
+        "is possible to have",
         "is it possible to get",
         "be able to",
         "let us",
@@ -172,7 +152,7 @@ def clean_text(text: str) -> str:
     """NFKC, straight quotes, expanded contractions, camelCase split into snake_case words."""
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    for pattern, replacement in (*_CONTRACTIONS, *_PHRASAL_VERBS):
+    for pattern, replacement in (*_CONTRACTIONS, *EVERYDAY_PHRASES):
         text = pattern.sub(replacement, text)
     text = _PARAGRAPH_BREAK.sub(" . ", join_title_names(plain_layout(text)).strip())
     return _LINE_BREAK.sub(" , ", text)

@@ -50,6 +50,7 @@ from baes.recognition.ownership import (
     try_ownership,
 )
 from baes.recognition.paragraph import read_paragraph
+from baes.recognition.plausible_names import check_names
 from baes.recognition.rename_phrases import try_rename
 from baes.recognition.request_spelling import correct_tokens
 from baes.recognition.request_tokens import (
@@ -348,6 +349,7 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
             f"this reads as no longer needing {draft.entity.name}, not as creating it: to remove an entity "
             f"say 'delete the {draft.entity.name} entity' (it must exist in this app)"
         )
+    check_names(draft)
     return with_default(replace(draft, notes=(*typos, *draft.notes)), default, known, every=every, follows=follows)
 
 

@@ -288,6 +288,8 @@ def _continue_create(draft: Draft, sentences: Sequence[list[Tok]], index: int, k
     for number in range(index + 1, len(sentences)):
         sentence = sentences[number]
         start = _list_start(sentence, entity.name, known)
+        if start is None and number == index + 1 and not entity.attributes and _list_part(sentence) == list(sentence):
+            start = 0  # "add an entity for tournaments? name, game, start date": the bare list after it
         if start is not None:
             fields = parse_fields(sentence[start:], known, entity_name=entity.name)
             if fields.attributes or fields.relationships:

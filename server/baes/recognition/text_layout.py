@@ -58,6 +58,7 @@ _TYPED_PAIR = re.compile(
 BULLET_MARK = r"(?:[-*+\u2022\u2023\u25e6]|\d{1,2}[.)])"
 _BULLET = re.compile(rf"^\s*{BULLET_MARK}\s+")
 _SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*")
+_TABS = re.compile(r"[ ]*\t+[ ]*")
 _TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
 _TABLE_RULE = re.compile(r"^[\s|:\-]+$")
 #: Notes in a table's third column that say something about the field.
@@ -147,6 +148,8 @@ def plain_layout(text: str) -> str:
             if table:
                 lines.append(table)
             continue
+        if line.count("\t") >= 2:  # spreadsheet headers pasted with their tabs
+            line = _TABS.sub(", ", line)
         line = _TICKET_KEY.sub("", line)
         line = _ARROW.sub(" to ", line)
         line = _SPACED_DASH.sub(" : ", line, count=1)

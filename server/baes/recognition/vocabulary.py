@@ -222,6 +222,7 @@ _IRREGULAR_SINGULAR: dict[str, str] = {
     "atlas": "atlas", "alias": "alias", "chassis": "chassis", "means": "means", "lenses": "lens", "gases": "gas",
     "canvases": "canvas", "atlases": "atlas", "aliases": "alias", "gpa": "gpa", "status": "status",
     "address": "address", "class": "class", "bus": "bus", "campus": "campus", "analysis": "analysis",
+    "ins": "in", "ups": "up", "ons": "on", "offs": "off", "outs": "out",  # walk-ins, sign-ups, add-ons
     "thesis": "thesis", "credits": "credits", "pages": "pages", "seats": "seats",
     # -ves plurals of -f/-fe nouns (most -ves words are -ve nouns: "drives", "archives")
     "knives": "knife", "wives": "wife", "lives": "life", "wolves": "wolf", "shelves": "shelf",

@@ -1,0 +1,55 @@
+"""A last look at a reading: names no person would give a field or an entity are a misreading.
+
+When a sentence is read wrongly its words end up inside names: "with there name" gave a field
+``there_name``, "add validation so the email …" a field ``validation_so_email``, "from these headers"
+an entity ``FromTheseHeader``. A pronoun, an auxiliary, a conjunction or a filler inside a name (or
+a name of one letter) is never what the user meant, so such a reading is refused with the name it
+would have made, instead of being shown as a change. Flags keep their leading auxiliary ("is active",
+"can drive" are read without it or as a flag before this check).
+"""
+
+from __future__ import annotations
+
+import re
+
+from baes.recognition.model import Draft, RecognitionError
+
+#: Words that are never part of a field or entity name.
+_NEVER_IN_NAMES = frozenset(
+    """i me my mine we us our ours you your yours he him his she her hers it they them their theirs there
+    these those am is are was were be been being does did could should would shall might so but because
+    if then just maybe really please pls like eg ie etc thanks""".split()
+)
+#: Auxiliaries that may open a flag's name ("is_active", "can_drive", "should_notify").
+_FLAG_OPENERS = frozenset({"is", "do", "does", "did", "should", "will", "must", "can", "could", "would", "has"})
+
+
+def _odd_word(name: str) -> str | None:
+    parts = name.split("_")
+    if len(name) == 1:
+        return name
+    for index, part in enumerate(parts):
+        if part in _NEVER_IN_NAMES and not (index == 0 and part in _FLAG_OPENERS):
+            return part
+    return None
+
+
+def check_names(draft: Draft) -> None:
+    """Raise ``RecognitionError`` when the reading would create a name no one would give."""
+    fields = [a.name for a in draft.entity.attributes] + list(draft.removed or ())
+    if draft.intent == "rename_attribute":
+        fields += [n for n in (draft.renamed_from, draft.renamed_to) if n]
+    for name in fields:
+        odd = _odd_word(name)
+        if odd is not None:
+            raise RecognitionError(
+                f"could not read {name.replace('_', ' ')!r} as a field name ({odd!r} is not a word of a name): "
+                "list the fields after the entity, e.g. 'create Member with name, email and join date'"
+            )
+    words = [w.lower() for w in re.findall(r"[A-Z][a-z]*", draft.entity.name)]
+    odd = next((w for w in words if w in _NEVER_IN_NAMES), None)
+    if odd is not None:
+        raise RecognitionError(
+            f"could not read {draft.entity.name!r} as an entity name ({odd!r} is not a word of a name): "
+            "name the entity, e.g. 'create a Listing entity with address and price'"
+        )
