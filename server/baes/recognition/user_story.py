@@ -18,9 +18,11 @@ _SUBJECTS = r"(?:i|we|you|they|he|she|it|everyone|everybody|staff|users|people|c
 _MODALS = r"(?:can|could|will|would|may|might|know|see|are|have|do not|don't|get|stay)"
 #: Verbs that start a purpose after a bare "to": "renamed 'Service Request' to match our CRM wording".
 _PURPOSE_VERBS = r"(?:match|reflect|align|mirror|comply|avoid|be consistent|stay consistent|keep (?:it|things) consistent)"
+#: Words after such a verb that make it a purpose ("to match our wording"), not a new name ("to Match").
+_PURPOSE_OBJECTS = r"(?:our|the|your|their|its|what|how|with|it|them|this|that)"
 #: "so that ...", "so we can ...", "in order to ...": a purpose, up to the end of its sentence or a list.
 _PURPOSE = re.compile(
-    rf",?\s*\b(?:so that\b|so {_SUBJECTS} {_MODALS}\b|in order to\b|to {_PURPOSE_VERBS}\s+\w)[^.!?\n:;]*",
+    rf",?\s*\b(?:so that\b|so {_SUBJECTS} {_MODALS}\b|in order to\b|to {_PURPOSE_VERBS}\s+{_PURPOSE_OBJECTS}\b)[^.!?\n:;]*",
     re.I,
 )
 #: A criteria label after a sentence on the same line: "... sign up. Acceptance criteria: ...".
