@@ -270,3 +270,13 @@ def test_a_name_no_one_would_give_is_refused_not_created(request_text: str) -> N
     """A pronoun, an auxiliary or a conjunction inside a name means the sentence was misread."""
     with pytest.raises(RecognitionError, match="is not a word of a name"):
         reading(request_text, ["Member"])
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["e \tg x", "example - 'Ana' - text", "Acceptance - for I model ? ( Acceptance to", "for N:M there ? null", "eg 5, eg 'b'"],
+)
+def test_rewrites_keep_the_canonical_form_a_fixed_point(text: str) -> None:
+    """A rewrite may make words another rewrite reads; the canonical form still reads as itself."""
+    tokens = canonical_tokens(text)
+    assert canonical_tokens(" ".join(tokens)) == tokens

@@ -1,7 +1,7 @@
 """Example values after a list of fields, left out: "(name, email, join date), e.g. 'Ana', ana@x.org, 2023-04-01".
 
 People show what a row looks like after naming its fields. Read as words, the example became
-attributes ("e", "ana_ruiz"). A tail opened by "e.g.", "for example", "for instance" or "such as"
+attributes ("e", "ana_ruiz"). A tail opened by "e.g.", "for example", "for instance", "example:" or "such as"
 that holds values (a quote, a digit, an @, a currency sign) is dropped to the end of its sentence.
 A tail with no values is a list of fields ("details, for example name and price") and is kept, its
 opening word dropped. Part of ``text_layout``.
@@ -11,7 +11,9 @@ from __future__ import annotations
 
 import re
 
-_OPENING = r"(?:e\.?\s?g\.?|for example|for instance|example|ex\.|i\.e\.?|such as)"
+#: Openings of an example, their parts apart by any marks, so that the canonical form (the words with
+#: single spaces) reads the same as the text it came from.
+_OPENING = r"(?:e\W{0,3}g\b\.?|for\W+(?:example|instance)\b|example\W*:|such\W+as\b)"
 _TAIL = re.compile(
     rf"(?P<lead>[,;(]?\s*)\b(?P<open>{_OPENING})(?![A-Za-z])\s*:?\s*(?P<rest>[^\n]*?)(?P<end>[.!?]?\s*(?:\n|$))", re.I
 )
@@ -26,4 +28,8 @@ def _without_values(match: re.Match[str]) -> str:
 
 def drop_example_values(text: str) -> str:
     """``text`` without example rows after its fields (see the module docstring)."""
-    return _TAIL.sub(_without_values, text)
+    while True:  # a tail may hold another opening ("e.g. name, eg 'Ana'"): until none is left
+        dropped = _TAIL.sub(_without_values, text)
+        if dropped == text:
+            return text
+        text = dropped

@@ -209,9 +209,29 @@ def canonical_tokens(text: str) -> list[str]:
     return list(_canonical(text))
 
 
+#: Readings of a canonical form needed at most before it reads as itself (see ``_canonical``).
+_MAX_REREADS = 4
+
+
 @lru_cache(maxsize=2048)
 def _canonical(text: str) -> tuple[str, ...]:
     """Canonical tokens, memoized: the recognizer, the cache key and the context all ask for them.
+
+    The form is read again until it reads as itself: a rewrite of the text (a spaced dash as a colon,
+    an arrow as words) can make words another rewrite reads ("example - 'Ana'" → "example : 'Ana'"),
+    and one key must stand for one reading.
+    """
+    tokens = _canonical_once(text)
+    for _ in range(_MAX_REREADS):
+        again = _canonical_once(" ".join(tokens))
+        if again == tokens:
+            break
+        tokens = again
+    return tokens
+
+
+def _canonical_once(text: str) -> tuple[str, ...]:
+    """One reading of ``text`` into canonical tokens.
 
     Lower-case, camelCase split, fillers and polite openings dropped (an article stays before a
     verb form, where it says the form is a noun), only meaningful punctuation

@@ -108,11 +108,11 @@ def read_paragraph(toks: list[Tok], known: Known, reader: Reader) -> Draft | Non
             first_error = first_error or exc
             draft = _with_context_entity(sentences, index, known, reader) or _with_next_list(sentences, index, known, reader)
             if draft is not None and draft.intent == "create" and index + 1 < len(sentences):
-                return _with_unused(draft, sentences, {index, index + 1, *range(index)})
+                return _with_list_after(draft, sentences, index)
         if draft is None:  # "I need a Budget Line." read by no rule, with the list that follows it
             listed = _with_next_list(sentences, index, known, reader)
             if listed is not None:
-                return _with_unused(listed, sentences, {index, index + 1, *range(index)})
+                return _with_list_after(listed, sentences, index)
         if draft is not None and draft.intent != "create" and index != order[0] and _is_command(sentences[order[0]]):
             continue  # a command was refused: a description next to it is no request of its own
         if draft is None:
@@ -130,6 +130,11 @@ def read_paragraph(toks: list[Tok], known: Known, reader: Reader) -> Draft | Non
     if first_error is not None:
         raise first_error
     return None
+
+
+def _with_list_after(draft: Draft, sentences: Sequence[list[Tok]], index: int) -> Draft:
+    """``draft``, read from ``sentences[index]`` with the list of the sentence after it, noting the rest."""
+    return _with_unused(draft, sentences, {index, index + 1, *range(index)})
 
 
 def _with_context_entity(sentences: Sequence[list[Tok]], index: int, known: Known, reader: Reader) -> Draft | None:
