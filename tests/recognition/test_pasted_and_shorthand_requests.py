@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from typing import Any
 
 import pytest
-from tests.support.recognition_reading import reading as _reading
+from tests.support.recognition_reading import created, reading_of
+from tests.support.recognition_reading import reading as _reading  # a test below names a local `reading`
 
 from baes.recognition.model import RecognitionError
 from baes.recognition.recognize import recognize
@@ -91,8 +92,7 @@ CREATES: list[tuple[str, str, list[tuple[str, str, bool]]]] = [
 
 @pytest.mark.parametrize("request_text, entity, attributes", CREATES, ids=[c[0][:40] for c in CREATES])
 def test_creates(request_text: str, entity: str, attributes: list[tuple[str, str, bool]]) -> None:
-    reading = _reading(request_text)
-    assert (reading["intent"], reading["entity"], reading["attributes"]) == ("create", entity, attributes)
+    assert created(request_text) == ("create", entity, attributes)
 
 
 CHANGES: list[tuple[str, Sequence[str], dict[str, Any]]] = [
@@ -204,8 +204,7 @@ CHANGES: list[tuple[str, Sequence[str], dict[str, Any]]] = [
 
 @pytest.mark.parametrize("request_text, existing, expected", CHANGES, ids=[c[0][:40] for c in CHANGES])
 def test_changes(request_text: str, existing: Sequence[str], expected: dict[str, Any]) -> None:
-    reading = _reading(request_text, existing)
-    assert {key: reading.get(key, [] if key in ("attributes", "relationships") else None) for key in expected} == expected
+    assert reading_of(request_text, existing, expected) == expected
 
 
 @pytest.mark.parametrize(

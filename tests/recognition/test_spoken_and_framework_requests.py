@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from typing import Any
 
 import pytest
-from tests.support.recognition_reading import reading
+from tests.support.recognition_reading import created, reading, reading_of
 
 R = True
 
@@ -81,8 +81,7 @@ CREATES: list[tuple[str, str, list[tuple[str, str, bool]]]] = [
 
 @pytest.mark.parametrize("request_text, entity, attributes", CREATES, ids=[c[0][:40] for c in CREATES])
 def test_creates(request_text: str, entity: str, attributes: list[tuple[str, str, bool]]) -> None:
-    got = reading(request_text)
-    assert (got["intent"], got["entity"], got["attributes"]) == ("create", entity, attributes)
+    assert created(request_text) == ("create", entity, attributes)
 
 
 CHANGES: list[tuple[str, Sequence[str], dict[str, Any]]] = [
@@ -198,8 +197,7 @@ CHANGES: list[tuple[str, Sequence[str], dict[str, Any]]] = [
 
 @pytest.mark.parametrize("request_text, existing, expected", CHANGES, ids=[c[0][:40] for c in CHANGES])
 def test_changes(request_text: str, existing: Sequence[str], expected: dict[str, Any]) -> None:
-    got = reading(request_text, existing)
-    assert {key: got.get(key, [] if key in ("attributes", "relationships") else None) for key in expected} == expected
+    assert reading_of(request_text, existing, expected) == expected
 
 
 def test_a_thing_named_thing_stays_an_entity() -> None:
