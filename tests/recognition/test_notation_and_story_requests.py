@@ -262,7 +262,7 @@ def test_a_version_number_is_no_cardinality() -> None:
 
 @pytest.mark.parametrize(
     "request_text",
-    ["create Tide with height so it floods, time", "create Crate from those over there: label"],
+    ["create Tide with height so it floods, time", "create those over there: label"],
 )
 def test_a_name_no_one_would_give_is_refused_not_created(request_text: str) -> None:
     """A pronoun, an auxiliary or a conjunction inside a name means the sentence was misread."""

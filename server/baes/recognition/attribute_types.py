@@ -19,6 +19,7 @@ from functools import lru_cache
 from baes.recognition import vocabulary as vocab
 from baes.recognition.request_tokens import SEPARATORS, Tok, word_token
 from baes.recognition.spelling import english_words  # one copy of the English word list (loaded lazily)
+from baes.recognition.type_annotations import annotation_type
 
 # fmt: off
 #: Irregular past participles that describe a state ("sold", "broken"). Left out: those that are
@@ -256,6 +257,11 @@ def mark_types(toks: Sequence[Tok]) -> list[Tok]:
             result.append(word_token("boolean"))  # "alcoholic or not"
             i += 2
             continue
+        annotated = annotation_type([t.low for t in toks[i : i + 8]], _name_type(result)) if low == "(" else None
+        if annotated is not None:  # "weight (kg)", "attendance (number)": the type, no part of the name
+            result.extend((toks[i], word_token(annotated[0]), word_token(")")))
+            i += annotated[1]
+            continue
         scale = _scale_at(toks, i)
         if scale is not None:
             result.append(word_token(scale))  # "pain score (0-10)": a whole-number scale
@@ -264,7 +270,12 @@ def mark_types(toks: Sequence[Tok]) -> list[Tok]:
         unit = _unit_after(toks, i, result)
         if unit is not None:
             size = 3 if toks[i + 1].low in {"square", "cubic", "sq", "cu"} else 2  # "in square meters"
-            explicit_after = i + size + 1 < len(toks) and toks[i + size].low == "(" and toks[i + size + 1].low in vocab.TYPE_WORDS
+            after = [t.low for t in toks[i + size : i + size + 8]]
+            explicit_after = (
+                len(after) > 1
+                and after[0] == "("
+                and (after[1] in vocab.TYPE_WORDS or annotation_type(after, "float") is not None)
+            )
             if not explicit_after:  # "dosage in mg (decimal)": the parenthesis says the type
                 result.append(word_token(unit))
             i += size
@@ -307,6 +318,16 @@ def _unit_after(toks: Sequence[Tok], i: int, before: Sequence[Tok]) -> str | Non
             break
         head.insert(0, tok.low)
     return "integer" if head and attribute_type("_".join(head)) in ("int", "float") else None
+
+
+def _name_type(before: Sequence[Tok]) -> str:
+    """The type the words of the current item read as by themselves."""
+    head: list[str] = []
+    for tok in reversed(before):
+        if not tok.word or tok.low in SEPARATORS:
+            break
+        head.insert(0, tok.low)
+    return attribute_type("_".join(head)) if head else "str"
 
 
 def _ends_item(toks: Sequence[Tok], i: int) -> bool:

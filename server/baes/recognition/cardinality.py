@@ -26,6 +26,20 @@ _ARROWED = re.compile(
     rf"\b{_NAME}\s*\(\s*{_ONE}\s*\)\s*(?:->|\u2192|to|-)\s*{_NAME}\s*\(\s*{_MANY}\s*\)",
     re.I,
 )
+_ARROW = r"\s*(?:->|=>|\u2192|\bto\b|\bhas\b|-)\s*"
+#: "one-to-many: Customer -> Invoice", "1:N: Team -> Players": a label, then the one side, then the many.
+_LABELLED_ONE_TO_MANY = re.compile(
+    rf"\b(?:{_ONE}\s*(?:[:\-]|to)\s*{_MANY}|one[\s-]+to[\s-]+many)\s*:\s*{_NAME}{_ARROW}{_NAME}{_END}", re.I | re.M
+)
+#: "many-to-one: Invoice -> Customer": the first holds the key.
+_LABELLED_MANY_TO_ONE = re.compile(
+    rf"\b(?:{_MANY}\s*(?:[:\-]|to)\s*{_ONE}|many[\s-]+to[\s-]+one)\s*:\s*{_NAME}{_ARROW}{_NAME}{_END}", re.I | re.M
+)
+#: "many-to-many: Student -> Course", "N:M: Post, Tag".
+_LABELLED_MANY_TO_MANY = re.compile(
+    rf"\b(?:{_MANY}\s*[:\-]\s*{_MANY}|many[\s-]+to[\s-]+many)\s*:\s*{_NAME}(?:{_ARROW}|\s*(?:,|&|/|\band\b)\s*){_NAME}{_END}",
+    re.I | re.M,
+)
 #: "Order N:1 Customer": the first holds the key.
 _MANY_TO_ONE = re.compile(rf"\b{_NAME}\s+{_MANY}\s*[:\-]\s*{_ONE}\s+{_NAME}{_END}", re.I | re.M)
 #: "Post N:M Tag", "Drivers <-> Cabs many2many" ("many2many" is already "many to many" here).
@@ -61,6 +75,9 @@ def _both(match: re.Match[str]) -> str:
 
 def plain_cardinality(text: str) -> str:
     """``text`` with each relationship notation written as the sentence it stands for."""
+    text = _LABELLED_MANY_TO_MANY.sub(_both, text)
+    text = _LABELLED_MANY_TO_ONE.sub(_owner_first, text)
+    text = _LABELLED_ONE_TO_MANY.sub(_owned, text)
     text = _JOIN_TABLE.sub(_both, text)
     text = _MANY_TO_MANY.sub(_both, text)
     text = _ARROWED.sub(_owned, text)

@@ -56,7 +56,8 @@ _FOREIGN_KEY = re.compile(
 )
 #: Field labels of tickets and commit messages opening a line ("Summary:", "AC:", "CHORE:", "feat:").
 _TICKET_LABEL = re.compile(
-    r"^[^\w\n]*(?:summary|description|story|user story|title|ac|acceptance criteria|acceptance|chore|feat|feature|fix|"
+    r"^[^\w\n]*(?:summary|description|story|user story|title|ac|acceptance criteria|acceptance|chore|feat|feature|"
+    r"feature request|enhancement|improvement|proposal|epic|fix|"
     r"refactor|request|ask)\s*:\s*(?=\S)",
     re.I | re.M,
 )

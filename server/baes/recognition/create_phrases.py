@@ -12,6 +12,7 @@ from collections.abc import Sequence
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_phrases import REFERENCE_VERBS, build_spec, parse_fields
+from baes.recognition.context_phrases import before_context, named_last
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.normalize import stem, verb_base
 from baes.recognition.request_tokens import (
@@ -93,13 +94,14 @@ def _create_entity_index(toks: list[Tok], marker: int) -> int | None:
     for verb in reversed(verbs):
         head = head_noun(toks, verb + 1, marker)
         if head is not None:
-            return head
+            return before_context(toks, verb + 1, head)
         if is_passive(toks, verb, Known(())):  # "members must be stored with ...": the subject
             be = verb - 1
             while be > 0 and (toks[be].low in BE_WORDS or toks[be].low in MODALS):
                 be -= 1
             return head_noun(toks, 0, be + 1)
-    return head_noun(toks, 0, marker) if not verbs else None
+    head = head_noun(toks, 0, marker) if not verbs else None
+    return before_context(toks, 0, head) if head is not None else None
 
 
 #: Verbs that open a request as a command though the vocabulary does not create with them ("log batteries: …").
@@ -131,7 +133,7 @@ def _leading_name(toks: Sequence[Tok], index: int, marker: int) -> Tok:
         start = next((i for i in range(wish, index) if toks[i].low not in SUBJECT_SKIP), index)
     words = toks[start:index]
     if (
-        marker != index + 1
+        not named_last(toks, index, marker)
         or marker >= len(toks)
         or toks[marker].low not in {"with", ":", "("}
         or not 0 < len(words) < MAX_NAME_WORDS
@@ -331,7 +333,9 @@ def try_create(toks: list[Tok], known: Known) -> Draft | None:
             for i, t in enumerate(toks[:marker])
             if t.word and t.low not in SKIP_IN_NOUNS and t.low not in SUBJECT_SKIP and not (i > 0 and toks[i - 1].low in BE_WORDS)
         ]
-        listed = index == marker - 1 and marker < end and toks[marker].low in {"with", "having", ":"} and fields.attributes
+        listed = (
+            named_last(toks, index, marker) and marker < end and toks[marker].low in {"with", "having", ":"} and fields.attributes
+        )
         if len(nouns) > 1 and not listed:
             return None  # a sentence about several things ("students can enroll in courses") is no create
         if not (fields.attributes or fields.relationships or is_entityish(toks[index], known)):

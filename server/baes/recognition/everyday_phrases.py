@@ -43,6 +43,47 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(entity|table|model)\s*(?:->|=>|\u2192)\s*", re.I), r"\1: "),
     # "with there name and birthday": "there" for "their" before a field
     (re.compile(r"(\b(?:with|and|store|keep|record)|,)\s+there\s+(?=[a-z])", re.I), r"\1 their "),
+    # "allow tracking of ferries", "support for managing grants": what is to be kept
+    (
+        re.compile(
+            r"\b(?:allow|support|enable|add support for|support for)\s+(?:the\s+)?"
+            r"(?:tracking|managing|storing|recording|logging|keeping)\s+(?:of\s+)?",
+            re.I,
+        ),
+        "track ",
+    ),
+    # "dentist app - Patient w/ …", "Kindergarten app: Child entity with …": the app a line is about is
+    # context when the rest of the line names its own entity and list
+    (
+        re.compile(
+            r"^([^\w\n]*)(?:[A-Za-z][\w'-]*[ \t]+){1,3}(?:app|application|system|platform|portal|project)[ \t]*"
+            r"(?:[:\-\u2013\u2014]+)[ \t]*(?=[^\n]*?\w[ \t]*(?:\bwith\b|\bw/|:|\(|\bentity\b))",
+            re.I | re.M,
+        ),
+        r"\1",
+    ),
+    # "crate a Warehouse", "mak a Character", "ad an Election": a slip on the command verb before its object
+    (
+        re.compile(
+            r"^(\W*(?:(?:pls|please|can you|could you)\s+)?)(?:crate|craete|mak|mke)\s+(?=(?:an?|new|the)\s|[A-Z])", re.I | re.M
+        ),
+        r"\1create ",
+    ),
+    (re.compile(r"^(\W*(?:(?:pls|please|can you|could you)\s+)?)ad\s+(?=an?\s)", re.I | re.M), r"\1add "),
+    # "Commission is a percent, Accepts walk-ins is a checkbox": a no-code builder's field type, as a
+    # parenthesis (``type_annotations`` reads it)
+    (
+        re.compile(
+            r"[ \t]+(?:is|are)[ \t]+(?:an?[ \t]+)?((?:single[ \t]+line[ \t]+|long[ \t]+|short[ \t]+)?text|number|numeric|"
+            r"checkbox|check[ \t]+box|percent|percentage|money|currency|decimal|whole[ \t]+number|integer|string|boolean|"
+            r"date[ \t]+and[ \t]+time|date|yes/no|true/false)(?:[ \t]+(?:field|column|type|value))?"
+            r"(?=[ \t]*(?:[,;.\n]|\band\b|$))",
+            re.I,
+        ),
+        r" (\1)",
+    ),
+    # "Create Interpreter table have full name, …": the list of the structure being made
+    (re.compile(r"\b((?:create|make|new)\b[^.\n]{0,40}?\b(?:entity|table|model))[ \t]+(?:have|having)\b", re.I), r"\1 with"),
     # "rename siret number into company number"
     (re.compile(r"\b(rename|renamed|renaming|change|changed)\b([^.!?\n]{1,60}?)\binto\b", re.I), r"\1\2to"),
 )

@@ -80,6 +80,14 @@ def _plural_target(toks: Sequence[Tok], at: int, end: int) -> int | None:
     return last
 
 
+def _owning_after_subject(toks: Sequence[Tok], i: int) -> bool:
+    """ "workouts can include many exercises": an owning verb after its subject is no command ("include" adds)."""
+    before = i - 1
+    while before >= 0 and (toks[before].low in MODALS or toks[before].low in MAYBE_MODALS):
+        before -= 1
+    return toks[i].low in _ONE_SIDE_FORMS and before >= 0 and toks[before].word and toks[before].low not in SKIP_IN_NOUNS
+
+
 def try_many(toks: list[Tok], known: Known) -> Draft | None:
     end = clause_end(toks, 0)
     lows = [t.low for t in toks[:end]]
@@ -90,7 +98,10 @@ def try_many(toks: list[Tok], known: Known) -> Draft | None:
             raise RecognitionError("a many-to-many relationship between which entities? Say e.g. 'students can join many clubs'")
         return _draft(nouns[0], nouns[1], known, "many_to_many")
     at = next((i for i, low in enumerate(lows) if low in MANY_WORDS and i > 1), None)
-    if at is None or any(t.low in _LIST_MARKERS or (t.word and t.stem in _commands()) for t in toks[:at]):
+    if at is None or any(
+        t.low in _LIST_MARKERS or (t.word and t.stem in _commands() and not _owning_after_subject(toks, i))
+        for i, t in enumerate(toks[:at])
+    ):
         return None
     first = 0
     while first < at and lows[first] in SUBJECT_SKIP:

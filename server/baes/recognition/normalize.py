@@ -40,7 +40,8 @@ from baes.recognition.title_names import join_title_names
 #: 7: "log"/"keep" as commands, "a volunteer thing", "take X off", "has a few", "its", "be able to",
 #:    framework shorthands (``code_shorthand``).
 #: 8: a Title Case name of several words is one token ("Building Permit Application", ``title_names``).
-KEY_VERSION = 8
+#: 9: an app label before a line's own entity, a slip on the command verb ("crate a"), "is a percent" as a type.
+KEY_VERSION = 9
 
 _CONTRACTIONS = (
     (re.compile(r"\b(?:cant|can't)\b", re.I), "can not"),

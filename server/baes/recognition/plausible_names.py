@@ -20,6 +20,11 @@ _NEVER_IN_NAMES = frozenset(
     these those am is are was were be been being does did could should would shall might so but because
     if then just maybe really please pls like eg ie etc thanks""".split()
 )
+#: Prepositions and quantifiers that join or count things, never part of an entity's name (a field may
+#: hold them: "paid_at", "picked_up_by", "many_seats" is not a field either but "at" and "by" end fields).
+_NEVER_IN_ENTITY_NAMES = _NEVER_IN_NAMES | frozenset(
+    {"at", "from", "with", "by", "into", "about", "here", "many", "much", "several", "let"}
+)
 #: Auxiliaries that may open a flag's name ("is_active", "can_drive", "should_notify").
 _FLAG_OPENERS = frozenset({"is", "do", "does", "did", "should", "will", "must", "can", "could", "would", "has"})
 
@@ -47,7 +52,7 @@ def check_names(draft: Draft) -> None:
                 "list the fields after the entity, e.g. 'create Member with name, email and join date'"
             )
     words = [w.lower() for w in re.findall(r"[A-Z][a-z]*", draft.entity.name)]
-    odd = next((w for w in words if w in _NEVER_IN_NAMES), None)
+    odd = next((w for w in words if w in _NEVER_IN_ENTITY_NAMES), None)
     if odd is not None:
         raise RecognitionError(
             f"could not read {draft.entity.name!r} as an entity name ({odd!r} is not a word of a name): "

@@ -1,0 +1,64 @@
+"""A field's type said in everyday words inside parentheses: "weight (kg)", "attendance (number)",
+"recorded (checkbox)", "taken at (date and time)", "price (yen, decimal)", "volume (number with decimals)".
+
+Spreadsheet, form-builder and no-code users describe a column by what it holds, not by a type name.
+Such a parenthesis is an annotation: it gives the type and is no part of the name ("weight (kg)" is
+``weight: float``, like "weight in kg"). A parenthesis holding any other word ("arch (upper/lower)",
+"notes (optional)") is left for the other rules.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from baes.recognition import vocabulary as vocab
+
+#: Words of an annotation that only glue it together.
+_GLUE = frozenset({",", "/", "and", "with", "a", "an", "in", "field", "value", "format", "only", "of", "or", "&"})
+_FLAG = frozenset({"checkbox", "checkboxes", "check", "tick", "tickbox", "box", "toggle", "switch", "yes", "no", "y", "n"})
+_DECIMAL = frozenset({"decimal", "decimals", "percent", "percentage", "pct", "fraction"})
+_WHOLE = frozenset({"whole", "integer", "int", "count"})
+_NUMBER = frozenset({"number", "numeric", "num", "numbers"})
+_CLOCK = frozenset({"time", "stamp", "timestamp", "datetime"})
+_TEXT = frozenset({"text", "string", "single", "line", "long", "short", "paragraph", "free"})
+_KNOWN = _FLAG | _DECIMAL | _WHOLE | _NUMBER | _CLOCK | _TEXT | {"date", "day"}
+#: How far a closing parenthesis may be.
+_MAX_WORDS = 5
+
+
+def _is_unit(low: str) -> bool:
+    return low.replace("_", "") in vocab.CURRENCY_WORDS | vocab.MEASURE_UNITS
+
+
+def annotation_type(toks: Sequence[str], name_type: str) -> tuple[str, int] | None:
+    """The type word an annotation opening at ``toks[0] == "("`` stands for, and how many tokens it
+    spans; None when it is not an annotation. ``name_type`` is the type the name alone reads as
+    (a bare "number" is a count unless the name is already a measure)."""
+    if not toks or toks[0] != "(":
+        return None
+    close = next((i for i, low in enumerate(toks[1 : _MAX_WORDS + 2], start=1) if low == ")"), None)
+    if close is None:
+        return None
+    words = [low for low in toks[1:close] if low not in _GLUE]
+    if not words or not all(low in _KNOWN or _is_unit(low) for low in words):
+        return None
+    if len(words) == 1 and words[0] in vocab.TYPE_WORDS:
+        return None  # "(text)", "(date)": an explicit type the other rules read as it is
+    found = set(words)
+    if found & _FLAG:
+        type_word = "boolean"
+    elif "date" in found and found & _CLOCK:
+        type_word = "datetime"
+    elif found & _DECIMAL or any(_is_unit(low) for low in words):
+        type_word = "float"
+    elif found & _WHOLE:
+        type_word = "integer"
+    elif found & _NUMBER:
+        type_word = "float" if name_type == "float" else "integer"
+    elif found & _CLOCK:
+        type_word = "datetime"
+    elif found & {"date", "day"}:
+        type_word = "date"
+    else:
+        type_word = "text"
+    return type_word, close + 1
