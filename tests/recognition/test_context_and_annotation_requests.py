@@ -133,3 +133,15 @@ def test_a_table_that_has_fields_of_an_existing_entity_still_adds_them() -> None
         "intent": "add_attributes",
         "entity": "Kennel",
     }
+
+
+def test_measures_of_land_machines_and_soil_are_decimals() -> None:
+    text = "create Paddock with acreage, slope, soil ph, max altitude, max cattle, rainfall"
+    assert created(text)[2] == [
+        ("acreage", "float", R),
+        ("slope", "float", R),
+        ("soil_ph", "float", R),
+        ("max_altitude", "float", R),
+        ("max_cattle", "int", R),
+        ("rainfall", "float", R),
+    ]

@@ -47,6 +47,14 @@ ATTRIBUTE_TYPES: dict[str, str] = {
     "headcount": "int", "attendance": "int", "population": "int", "calories": "int", "points": "int",
     "steps": "int", "views": "int", "likes": "int", "votes": "int", "visits": "int", "followers": "int",
     "debit": "float", "contribution": "float", "chance": "float", "probability": "float",
+    # measures of land, vessels, machines, soil, water and blood ("acreage", "gross tonnage", "tilt angle", "ph")
+    "acreage": "float", "tonnage": "float", "thickness": "float", "diameter": "float", "radius": "float",
+    "angle": "float", "slope": "float", "gradient": "float", "efficiency": "float", "ph": "float",
+    "nitrogen": "float", "phosphorus": "float", "potassium": "float", "salinity": "float", "turbidity": "float",
+    "torque": "float", "viscosity": "float", "cholesterol": "float", "glucose": "float", "hemoglobin": "float",
+    "haemoglobin": "float", "yield": "float", "velocity": "float", "brix": "float", "abv": "float",
+    "rainfall": "float", "snowfall": "float", "power": "float", "output": "float",
+    "ratio": "float", "bandwidth": "float",
 }
 
 #: Plural nouns that, as the last word of an attribute, count something ("max guests", "beds",
@@ -299,8 +307,8 @@ def infer_type(name: str) -> str:
             kind = infer_type("_".join(parts[:-1]))
             if kind in ("int", "float"):
                 return kind  # amount_due, calories_burned, percent_off
-        if parts[0] in COUNT_PREFIXES and SUFFIX_TYPES.get(parts[-1]) != "float":
-            return "int"  # max_occupancy
+        if parts[0] in COUNT_PREFIXES and "float" not in (SUFFIX_TYPES.get(parts[-1]), ATTRIBUTE_TYPES.get(parts[-1])):
+            return "int"  # max_occupancy; not max_altitude, a measure
         if parts[-1] in SUFFIX_TYPES:
             return SUFFIX_TYPES[parts[-1]]
         if parts[-1] in ATTRIBUTE_TYPES and ATTRIBUTE_TYPES[parts[-1]] != "bool":
