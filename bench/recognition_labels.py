@@ -27,7 +27,20 @@ from baes.recognition.recognize import recognize
 DATA = Path(__file__).resolve().parent / "recognition_requests.jsonl"
 HELD_OUT_PERCENT = 30
 #: Held-out sets written by hand after a round of tuning, in the order they were written.
-NAMED_SPLITS = ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10", "fresh11", "fresh12")
+NAMED_SPLITS = (
+    "fresh",
+    "fresh2",
+    "fresh3",
+    "fresh4",
+    "fresh5",
+    "fresh6",
+    "fresh7",
+    "fresh8",
+    "fresh9",
+    "fresh10",
+    "fresh11",
+    "fresh12",
+)
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"
 
