@@ -59,7 +59,18 @@ def test_no_wrong_answer(item: Labelled) -> None:
 #: by a floor of right answers, so a change that loses one shows.
 AT_TARGET = frozenset({"tuning", "held-out", "fresh", "fresh2"})
 #: Right answers on the newer blind splits as last measured (``python bench/bench_recognition.py``).
-FLOORS = {"fresh3": 160, "fresh4": 105, "fresh5": 127, "fresh6": 132, "fresh7": 121, "fresh8": 115, "fresh9": 79, "fresh10": 105, "fresh11": 118, "fresh12": 126}
+FLOORS = {
+    "fresh3": 160,
+    "fresh4": 105,
+    "fresh5": 127,
+    "fresh6": 132,
+    "fresh7": 121,
+    "fresh8": 115,
+    "fresh9": 79,
+    "fresh10": 105,
+    "fresh11": 118,
+    "fresh12": 126,
+}
 
 
 def test_accuracy_targets() -> None:

@@ -3,9 +3,10 @@
 When a sentence is read wrongly its words end up inside names: "with there name" gave a field
 ``there_name``, "add validation so the email …" a field ``validation_so_email``, "from these headers"
 an entity ``FromTheseHeader``. A pronoun, an auxiliary, a conjunction or a filler inside a name (or
-a name of one letter) is never what the user meant, so such a reading is refused with the name it
-would have made, instead of being shown as a change. Flags keep their leading auxiliary ("is active",
-"can drive" are read without it or as a flag before this check).
+a name of one letter) is never what the user meant, nor is a preposition or a quantifier inside an
+entity's name, so such a reading is refused with the name it would have made, instead of being shown
+as a change. Flags keep their leading auxiliary ("is active", "can drive" are read without it or as a
+flag before this check).
 """
 
 from __future__ import annotations
@@ -20,8 +21,8 @@ _NEVER_IN_NAMES = frozenset(
     these those am is are was were be been being does did could should would shall might so but because
     if then just maybe really please pls like eg ie etc thanks""".split()
 )
-#: Prepositions and quantifiers that join or count things, never part of an entity's name (a field may
-#: hold them: "paid_at", "picked_up_by", "many_seats" is not a field either but "at" and "by" end fields).
+#: Prepositions and quantifiers are no part of an entity's name ("RentingDesksHere", "Many"); a field
+#: may hold some of them ("paid_at", "picked_up_by"), so they are checked in entity names only.
 _NEVER_IN_ENTITY_NAMES = _NEVER_IN_NAMES | frozenset(
     {"at", "from", "with", "by", "into", "about", "here", "many", "much", "several", "let"}
 )
