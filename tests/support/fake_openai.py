@@ -316,43 +316,23 @@ def _make_handler_class(server: FakeOpenAI) -> type[BaseHTTPRequestHandler]:
             length = int(self.headers.get("Content-Length") or 0)
             return self.rfile.read(length) if length > 0 else b""
 
+        def _no_route(self) -> None:
+            error_body = {"message": f"no route {self.path}", "type": "invalid_request_error", "param": None, "code": None}
+            self._send(404, json.dumps({"error": error_body}).encode())
+
         def do_GET(self) -> None:
             server._record("GET", self.path, {k.lower(): v for k, v in self.headers.items()}, b"")
             if self.path.rstrip("/").endswith("/models"):
                 body = {"object": "list", "data": [{"id": server.model, "object": "model", "created": 0, "owned_by": "fake"}]}
                 self._send(200, json.dumps(body).encode())
             else:
-                self._send(
-                    404,
-                    json.dumps(
-                        {
-                            "error": {
-                                "message": f"no route {self.path}",
-                                "type": "invalid_request_error",
-                                "param": None,
-                                "code": None,
-                            }
-                        }
-                    ).encode(),
-                )
+                self._no_route()
 
         def do_POST(self) -> None:
             raw = self._read_body()
             request = server._record("POST", self.path, {k.lower(): v for k, v in self.headers.items()}, raw)
             if not self.path.rstrip("/").endswith("/chat/completions"):
-                self._send(
-                    404,
-                    json.dumps(
-                        {
-                            "error": {
-                                "message": f"no route {self.path}",
-                                "type": "invalid_request_error",
-                                "param": None,
-                                "code": None,
-                            }
-                        }
-                    ).encode(),
-                )
+                self._no_route()
                 return
             try:
                 scripted = server._next_response(request)

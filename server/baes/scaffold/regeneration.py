@@ -77,14 +77,23 @@ class RegeneratedFiles:
         kept = self._read(snapshot_path(path))
         return (kept[0] if kept is not None else (before.content if before is not None else None)), kept
 
-    def remove(self, before: PlannedFile) -> None:
-        """Plan the removal of ``before.path`` and its snapshot; a file the user edited is a conflict."""
+    def _as_generated(self, before: PlannedFile) -> tuple[tuple[str, str] | None, str | None, tuple[str, str] | None] | None:
+        """``before.path`` on disk, the text baes generated there and its snapshot; None (and a
+        conflict) when they cannot be read."""
         try:
             on_disk = self._read(before.path)
             base, kept = self._base(before.path, before)
         except (OSError, UnicodeDecodeError, LookupError) as exc:
             self.conflicts.append(f"{before.path} cannot be read ({exc}); nothing was written")
+            return None
+        return on_disk, base, kept
+
+    def remove(self, before: PlannedFile) -> None:
+        """Plan the removal of ``before.path`` and its snapshot; a file the user edited is a conflict."""
+        found = self._as_generated(before)
+        if found is None:
             return
+        on_disk, base, kept = found
         if on_disk is not None and on_disk[0] != base:
             self.conflicts.append(
                 f"{before.path} holds your edits; baes does not delete them: move them elsewhere "
@@ -98,12 +107,10 @@ class RegeneratedFiles:
     def move(self, before: PlannedFile, after: PlannedFile, names: Mapping[str, str]) -> None:
         """``before.path`` becomes ``after.path`` (a renamed entity): the user's edits, with the names
         substituted, merged into the new generation; the old file and snapshot removed."""
-        try:
-            on_disk = self._read(before.path)
-            base, kept = self._base(before.path, before)
-        except (OSError, UnicodeDecodeError, LookupError) as exc:
-            self.conflicts.append(f"{before.path} cannot be read ({exc}); nothing was written")
+        found = self._as_generated(before)
+        if found is None:
             return
+        on_disk, base, kept = found
         if self._read(after.path) is not None and after.path != before.path:
             self.conflicts.append(f"{after.path} already exists; nothing was written")
             return

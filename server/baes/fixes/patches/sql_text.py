@@ -16,7 +16,7 @@ splices a placeholder could replace or that could carry anything.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -87,17 +87,22 @@ class _State:
     clause: str = ""  # the last clause keyword (SELECT, FROM, WHERE, SET, ORDER, ...)
 
 
-def rewrite(segments: Sequence[Text | Value]) -> tuple[dict[int, str], list[Any]]:
-    """New text per literal part and the values in placeholder order."""
-    state = _State()
-    params: list[Any] = []
+def _values(state: _State, segments: Sequence[Text | Value]) -> Iterator[tuple[Value, Text | None]]:
+    """Each ``Value`` of ``segments`` with the text right after it, the SQL before it lexed into ``state``."""
     for position, segment in enumerate(segments):
         state.parts.setdefault(segment.part, [])
         if isinstance(segment, Text):
             _lex(state, segment)
             continue
         nxt = segments[position + 1] if position + 1 < len(segments) else None
-        following = nxt if isinstance(nxt, Text) else None
+        yield segment, nxt if isinstance(nxt, Text) else None
+
+
+def rewrite(segments: Sequence[Text | Value]) -> tuple[dict[int, str], list[Any]]:
+    """New text per literal part and the values in placeholder order."""
+    state = _State()
+    params: list[Any] = []
+    for segment, following in _values(state, segments):
         _place_value(state, segment, following)
         params.append(segment.node)
     if state.quote or state.comment == "/*":
@@ -190,14 +195,8 @@ def splice_kinds(segments: Sequence[Text | Value]) -> list[SpliceKind]:
     a statement that takes no parameters), ``"comment"`` or ``"other"``."""
     state = _State(strict=False)
     kinds: list[SpliceKind] = []
-    for position, segment in enumerate(segments):
-        state.parts.setdefault(segment.part, [])
-        if isinstance(segment, Text):
-            _lex(state, segment)
-            continue
-        nxt = segments[position + 1] if position + 1 < len(segments) else None
-        following = nxt.value if isinstance(nxt, Text) else ""
-        kind = _kind(state, following)
+    for _value, following in _values(state, segments):
+        kind = _kind(state, following.value if following is not None else "")
         kinds.append(kind)
         if kind != "comment" and not state.quote:
             state.tokens.append("?" if kind == "value" else "<name>")
