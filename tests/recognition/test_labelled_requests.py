@@ -61,15 +61,15 @@ AT_TARGET = frozenset({"tuning", "held-out", "fresh", "fresh2"})
 #: Right answers on the newer blind splits as last measured (``python bench/bench_recognition.py``).
 FLOORS = {
     "fresh3": 160,
-    "fresh4": 105,
-    "fresh5": 127,
+    "fresh4": 106,
+    "fresh5": 129,
     "fresh6": 132,
-    "fresh7": 121,
-    "fresh8": 115,
-    "fresh9": 79,
-    "fresh10": 105,
-    "fresh11": 118,
-    "fresh12": 126,
+    "fresh7": 123,
+    "fresh8": 119,
+    "fresh9": 80,
+    "fresh10": 109,
+    "fresh11": 138,
+    "fresh12": 144,
 }
 
 

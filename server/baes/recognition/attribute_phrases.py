@@ -12,7 +12,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.attribute_types import WILLING_WORDS, attribute_type, explicit_type, is_participle, mark_types
+from baes.recognition.attribute_types import (
+    WILLING_WORDS,
+    attribute_type,
+    explicit_type,
+    is_participle,
+    is_state_word,
+    mark_types,
+)
 from baes.recognition.model import RecognitionError
 from baes.recognition.request_tokens import (
     HAVE,
@@ -83,8 +90,9 @@ _BE = frozenset({"is", "are", "was", "were", "be", "been"})
 
 def _required_flag(words: list[Tok], i: int) -> bool:
     """Whether "required"/"needed" at ``i`` ends a flag's name ("permission slip required")."""
-    if words[i].low not in {"required", "needed"} or any(t.word for t in words[i + 1 :]):
-        return False
+    rest = [t.low for t in words[i + 1 :] if t.word]
+    if words[i].low not in {"required", "needed"} or rest[1:] or (rest and rest[0] not in vocab.TYPE_WORDS):
+        return False  # ends the name, or only its type follows ("courier required (bool)")
     before = [t for t in words[:i] if t.word and t.low not in vocab.ATTRIBUTE_FILLERS and t.low not in _BE]
     if not before or not all(t.word for t in words[i - 1 : i]):
         return False
@@ -201,6 +209,24 @@ def _name_words(words: list[Tok]) -> list[Tok]:
 _PRONOUNS = frozenset({"it", "its", "they", "he", "she", "this", "there", "them", "one"})
 
 
+#: Subjects after which a verb is in its base form: "whether they own a boat".
+_PLURAL_SUBJECTS = frozenset({"they", "we", "you", "i"})
+
+
+def _base_verb(word: str) -> bool:
+    """Whether ``word`` after "they" reads as a verb in its base form (not "they usually", "they cloudy")."""
+    return word.isalpha() and not word.endswith(("s", "ed", "ing", "ly")) and not is_state_word(word)
+
+
+def _third_person_form(verb: str) -> str:
+    """ "own" → owns, "reach" → reaches, "carry" → carries: the form a flag's name has."""
+    if verb.endswith(("s", "x", "z", "ch", "sh", "o")):
+        return verb + "es"
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
 def _whether_name(words: list[Tok], entity_name: str | None) -> list[Tok]:
     """The flag in "whether …": "whether it is done" → done, "whether it has a projector" → has_projector,
     "whether an inspection is required" → inspection_required, "whether it is wheelchair accessible" →
@@ -208,6 +234,8 @@ def _whether_name(words: list[Tok], entity_name: str | None) -> list[Tok]:
     plain = [t for t in words if t.word and t.low not in vocab.ATTRIBUTE_FILLERS and t.low != "whether"]
     verbs = [i for i, t in enumerate(plain) if t.low in _BE | {"have", "has", "had"}]
     if not verbs:
+        if len(plain) >= 2 and plain[0].low in _PLURAL_SUBJECTS and _base_verb(plain[1].low):
+            return [word_token(_third_person_form(plain[1].low)), *plain[2:]]  # "whether they own a boat" → owns_boat
         return [t for t in plain if t.low not in _PRONOUNS]
     verb = verbs[-1]
     after = [t for t in plain[verb + 1 :] if t.low not in _BE]

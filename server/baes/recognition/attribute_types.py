@@ -45,6 +45,7 @@ STATE_ADJECTIVES: frozenset[str] = frozenset({
     "overdue", "obsolete", "alive", "dead", "deceased", "critical", "pending", "favorite", "favourite",
     "recurring", "handmade", "homemade", "vintage", "open", "online", "offline", "secure", "exclusive",
     "sterile", "healthy", "sick", "busy", "free", "empty", "present", "absent", "resident", "attending", "late",
+    "complete", "incomplete", "vip",
 })
 #: Nouns ending in -able/-ible: the suffix makes an adjective (a flag) except in these.
 ABLE_NOUNS: frozenset[str] = frozenset({
@@ -54,7 +55,7 @@ ABLE_NOUNS: frozenset[str] = frozenset({
     "responsible",  # "person responsible" names a person
 })
 #: Last words that make a state of what they follow: "gluten free", "pet friendly", "dishwasher safe".
-STATE_SUFFIXES: frozenset[str] = frozenset({"free", "friendly", "proof", "safe", "ready", "only"})
+STATE_SUFFIXES: frozenset[str] = frozenset({"free", "friendly", "proof", "safe", "ready", "only", "ok", "okay"})
 #: Particles after a participle that keep it a state: "sold out", "checked in", "signed up".
 PARTICLES: frozenset[str] = frozenset({"out", "in", "up", "off", "over", "down", "back", "away"})
 #: First words of a two-word state: "in stock", "on sale", "off duty", "under warranty", "out of print".
@@ -70,7 +71,19 @@ PERIOD_STATES: frozenset[str] = frozenset({"valid", "available", "unavailable", 
                                            "closed", "blocked", "free", "booked", "reserved", "employed"})
 #: Verbs before "on" that make it a date: "due on", "expires on" (participles qualify by themselves).
 DATE_ON_WORDS: frozenset[str] = frozenset({"due", "expires", "starts", "ends", "happens", "occurs", "falls",
-                                           "renews", "closes", "opens", "born"})
+                                           "renews", "closes", "opens", "born", "spent", "remind", "review", "renew",
+                                           "expire", "start", "end", "return", "visit", "pay", "deliver", "collect"})
+#: Periods counted in days, whose start and end are dates ("lease start"; a shift starts at a time).
+PERIODS: frozenset[str] = frozenset({"lease", "contract", "placement", "term", "season", "subscription", "membership",
+                                     "rental", "tenancy", "employment", "project", "campaign", "trip", "holiday",
+                                     "vacation", "leave", "warranty", "policy", "coverage", "semester", "internship",
+                                     "sprint", "loan", "tour", "festival", "residency", "stay", "booking"})
+#: Amounts that stay amounts when paid ("amount paid"); anything else paid is a flag ("deposit paid").
+PAID_AMOUNTS: frozenset[str] = frozenset({"amount", "total", "sum", "money", "cash", "balance", "sum_total"})
+#: Events after "last" that make it the date it last happened ("last checkup", "last service").
+LAST_EVENTS: frozenset[str] = frozenset({"visit", "service", "check", "contact", "review", "maintenance", "trip",
+                                         "session", "treatment", "update", "backup", "sync", "seen", "cleaning",
+                                         "repair", "donation", "order", "purchase", "delivery", "meeting"})
 #: Participles before "on" that make a state, not a date: "switched on", "logged on".
 STATE_ON: frozenset[str] = frozenset({"turned", "switched", "logged", "signed", "plugged", "powered"})
 #: Participles before "on" that make a relation, not a date: "based on", "focused on".
@@ -164,6 +177,8 @@ def attribute_type(name: str) -> str:
         return "bool"  # "still laying", "newsletter opt in"
     if len(parts) >= 2 and parts[-1] == "due" and vocab.infer_type("_".join(parts[:-1])) == "str":
         return "date"  # "calibration due"; "amount due" is an amount
+    if len(parts) >= 2 and parts[-1] == "paid" and parts[-2] not in PAID_AMOUNTS:
+        return "bool"  # "deposit paid", "fee paid"; "amount paid" is an amount
     if len(parts) == 2 and parts[0] == "year" and (is_participle(parts[1]) or parts[1] in TIME_PARTICIPLES):
         return "int"  # "year born", "year built"
     known = vocab.infer_type(name)
@@ -190,6 +205,10 @@ def _grammar_type(parts: list[str]) -> str | None:
             return date
         if parts[0] in {"last", "first"} and len(parts) == 2 and is_participle(last):
             return "datetime"  # "last visited", "first seen"
+        if parts[0] == "last" and len(parts) == 2 and (last in LAST_EVENTS or _names_an_event(last)):
+            return "date"  # "last checkup", "last service"; not "last name"
+        if last in {"start", "end"} and parts[-2] in PERIODS:
+            return "date"  # "lease start", "placement end"; a shift's start is a time of day (vocabulary)
         if parts[0] in POSITION_HEADS and last in POSITION_WORDS:
             return "int"  # "display order", "sort index"
         preposition = next((i for i, p in enumerate(parts[1:-1], 1) if p in HEAD_PREPOSITIONS), None)
@@ -197,7 +216,35 @@ def _grammar_type(parts: list[str]) -> str | None:
             return _head_type(parts[:preposition])  # "quantity on hand"; "time on site" is no moment
         if last in HEAD_QUALIFIERS and _head_type(parts[:-1]):
             return _head_type(parts[:-1])  # "population estimate"
+    if len(parts) >= 3 and parts[1] == "by" and is_participle(parts[0]) and parts[0] not in TIME_PARTICIPLES:
+        return "bool"  # "approved by patient", "paid by card"; "approved by" alone names who
     return "bool" if _is_flag(parts) else None
+
+
+#: -tion words that name no event ("last location" is a place).
+_NOT_EVENTS = frozenset(
+    {
+        "version",
+        "question",
+        "edition",
+        "station",
+        "nation",
+        "condition",
+        "direction",
+        "section",
+        "option",
+        "location",
+        "position",
+        "description",
+        "destination",
+        "occupation",
+    }
+)
+
+
+def _names_an_event(word: str) -> bool:
+    """ "checkup", "inspection", "payment": a word for something that happens, so "last X" is a date."""
+    return word.endswith(("up", "ment", "tion")) and word not in _NOT_EVENTS and word not in vocab.NAME_WORDS
 
 
 def _date_type(parts: list[str]) -> str | None:
@@ -223,8 +270,8 @@ def _is_flag(parts: list[str]) -> bool:
     last = parts[-1]
     if len(parts) == 1:
         return is_state_word(last)
-    if parts[0] == "auto":
-        return True  # "auto renew", "auto publish"
+    if parts[0] in {"auto", "available", "unavailable"}:
+        return True  # "auto renew", "available weekends"; "available seats" is a count (vocabulary)
     if _third_person(parts[0]):
         return True  # "sells organic produce", "accepts cash"
     if last in STATE_SUFFIXES:

@@ -271,6 +271,14 @@ def _check_adding(toks: list[Tok], index: int, region_start: int, end: int, impl
     )
 
 
+def _unnamed_before(toks: Sequence[Tok], i: int) -> bool:
+    """Whether ``toks[i]`` (before "entity:") names nothing: a filler or a creating verb ("new entity:",
+    "create entity:"), not the last word of a name ("a vaccination record entity:", "a Book entity:")."""
+    if toks[i].low not in SKIP_IN_NOUNS and toks[i].stem not in creating_verbs():
+        return False
+    return i == 0 or not toks[i - 1].word or toks[i - 1].low in SKIP_IN_NOUNS or toks[i - 1].stem in creating_verbs()
+
+
 def try_create(toks: list[Tok], known: Known) -> Draft | None:
     end = clause_end(toks, 0)
     marker = _find_marker(toks, 0, end)
@@ -282,7 +290,7 @@ def try_create(toks: list[Tok], known: Known) -> Draft | None:
             and toks[i + 1].low == ":"
             and i + 2 < end
             and toks[i + 2].word
-            and (i == 0 or toks[i - 1].low in SKIP_IN_NOUNS or toks[i - 1].stem in creating_verbs())
+            and (i == 0 or _unnamed_before(toks, i - 1))
         ),
         None,
     )
@@ -290,8 +298,9 @@ def try_create(toks: list[Tok], known: Known) -> Draft | None:
     implicit: int | None = None  # where an implicit list ("create student name email") starts
     floor = 0  # where a multi-word entity name may start at the earliest
     if named is not None:  # "new entity: Book(title, author)"
-        index = named + 2
-        marker = _find_marker(toks, index + 1, end)
+        floor = named + 2
+        marker = _find_marker(toks, floor + 1, end)
+        index = head_noun(toks, floor, marker) or floor  # "entity: purchase order with …": the whole name
         region_start = marker + 1 if marker < end else end
     elif where is not None:
         index, region_start = where

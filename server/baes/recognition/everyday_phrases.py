@@ -8,9 +8,21 @@ X to Y. Each is a whole phrase, matched on the text as written (``normalize.clea
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+
+#: The words before a quotation that make it a value, not a name ("default 'not started'").
+_VALUE_BEFORE = re.compile(r"\b(?:default|defaults|defaulting|defaulted)\b(?:[ \t]+(?:to|of|is|=))?[ \t]*$", re.I)
+
+
+def _quoted_name(match: re.Match[str]) -> str:
+    """A quoted name of a few words as one snake_case name; a quoted default value stays as written."""
+    if _VALUE_BEFORE.search(match.string[: match.start()]):
+        return match.group(0)
+    return match.group(1) + "_".join(match.group(2).split()) + match.group(1)
+
 
 #: Each phrase and what it says in the words the rules read.
-EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"\btake (it|them|that|this|those) (?:out|away)\b", re.I), r"remove \1"),
     (re.compile(r"\btake (?:out|away)\b", re.I), "remove"),
     (re.compile(r"\btake off\b", re.I), "remove"),
@@ -43,6 +55,37 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(entity|table|model)\s*(?:->|=>|\u2192)\s*", re.I), r"\1: "),
     # "with there name and birthday": "there" for "their" before a field
     (re.compile(r"(\b(?:with|and|store|keep|record)|,)\s+there\s+(?=[a-z])", re.I), r"\1 their "),
+    # "track fermenters – each one has a tank number, …": what each one has is a sentence of its own
+    (
+        re.compile(
+            r"[ \t]*[,:;\u2013\u2014][ \t]*(?:and[ \t]+)?((?:each|every)[ \t]+(?:one|of[ \t]+them|[A-Za-z]\w*))[ \t]+"
+            r"(has|have|needs|should[ \t]+have|must[ \t]+have|gets|contains|includes)\b"
+            r"(?![ \t]+(?:many|multiple|several|one|a[ \t]+few|lots|a[ \t]+lot|zero|exactly|at[ \t]+least|only)\b)",
+            re.I,
+        ),
+        r". \1 has",
+    ),
+    # "For every vehicle we store the plate number, …", "for each member record their name, …"
+    (
+        re.compile(
+            r"\b(?:for|about)[ \t]+(each|every)[ \t]+([A-Za-z][\w-]*)[ \t]*,?[ \t]+(?:(?:we|i|you|they)[ \t]+)?"
+            r"(?:(?:want|need|have|would like|will|should|must|can)(?:[ \t]+to)?[ \t]+)?"
+            r"(?:record|store|keep|track|save|capture|log|note|collect|need|want)\b",
+            re.I,
+        ),
+        r"\1 \2 has",
+    ),
+    # "Could the system keep a list of suppliers?", "the app should store …": what the app is to keep
+    (
+        re.compile(
+            r"\b(?:(?:could|can|would|will|should|must)[ \t]+(?:the[ \t]+|our[ \t]+|this[ \t]+)?"
+            r"(?:system|app|application|tool|database|site|it)|(?:the[ \t]+|our[ \t]+|this[ \t]+)?"
+            r"(?:system|app|application|tool|database)[ \t]+(?:should|must|will|needs[ \t]+to|has[ \t]+to))"
+            r"[ \t]+(?:also[ \t]+)?(?:keep|store|track|record|save|hold|manage|log)\b",
+            re.I,
+        ),
+        "track",
+    ),
     # "allow tracking of ferries", "support for managing grants": what is to be kept
     (
         re.compile(
@@ -62,6 +105,23 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         r"\1",
     ),
+    # "dentist app needs a Treatment entity: …": what the app needs is the entity to create
+    (
+        re.compile(
+            r"^([^\w\n]*)(?:(?:our|my|the)[ \t]+)?(?:[A-Za-z][\w'-]*[ \t]+){1,3}(?:app|application|system|platform|portal)[ \t]+"
+            r"(?:needs|requires|should have|must have|will need)[ \t]+(?=(?:an?|one|the)[ \t]+(?:new[ \t]+)?"
+            r"[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,2}[ \t]+(?:entity|table|model)\b)",
+            re.I | re.M,
+        ),
+        r"\1create ",
+    ),
+    # "create drop off slot", "a drop-off point": the noun "drop-off", not the verb "drop"
+    (
+        re.compile(r"\b(create|make|new|add|track|manage|an?|the|each|every)[ \t]+drop[ \t-]?off(?=[ \t]+[A-Za-z])", re.I),
+        r"\1 DropOff",
+    ),
+    # "with the port the weight and the date" (spoken): an article after a word starts the next item
+    (re.compile(r"\b(with[ \t]+(?:the|a|an)[ \t]+[a-z]\w*)[ \t]+(?=(?:the|a|an)[ \t]+[a-z])"), r"\1, "),
     # "crate a Warehouse", "mak a Character", "ad an Election": a slip on the command verb before its object
     (
         re.compile(
@@ -84,6 +144,37 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # "Create Interpreter table have full name, …": the list of the structure being made
     (re.compile(r"\b((?:create|make|new)\b[^.\n]{0,40}?\b(?:entity|table|model))[ \t]+(?:have|having)\b", re.I), r"\1 with"),
+    # "rename the reason field as chief complaint": as, for "to"
+    (re.compile(r"\b(rename[^.!?\n]{1,60}?)[ \t]+as[ \t]+(?!well\b)", re.I), r"\1 to "),
+    # "change the name of the attribute 'scheduled at' in WorkOrder to …": the attribute's name
+    (re.compile(r"\bname[ \t]+of[ \t]+(?:the[ \t]+)?(?:attribute|field|column|property)[ \t]+", re.I), "name of "),
+    # "call location 'venue' instead": the new name of an attribute
+    (
+        re.compile(r"\bcall[ \t]+((?:the[ \t]+)?[A-Za-z][\w ]{0,40}?)[ \t]+(['\"][^'\"\n]{1,40}['\"])[ \t]+instead\b", re.I),
+        r"rename \1 to \2",
+    ),
+    # "rename 'scheduled at' to 'appointment time'": a quoted name of a few words is one name
+    (re.compile(r"(['\"])([a-z]+(?:[ \t]+[a-z]+){1,3})\1"), _quoted_name),
+    # "the owner calls them stylists now so rename Groomer to Stylist": the reason before the command
+    (
+        re.compile(
+            r"^[^.!?\n]{3,100}?[ \t,]+(?:so|therefore|hence|thus)[ \t]+(?=(?:please[ \t]+|pls[ \t]+)?"
+            r"(?:rename|remove|delete|drop|add|create|make|change)\b(?![ \t]+(?:it|that|this|them|those|these)\b))",
+            re.I | re.M,
+        ),
+        "",
+    ),
+    # "periodical -> magazine (rename)": an arrow that says it renames
+    (re.compile(r"^([ \t]*[A-Za-z]\w*[ \t]*(?:->|=>|\u2192)[ \t]*[A-Za-z]\w*)[ \t]*\([ \t]*rename[ \t]*\)", re.I | re.M), r"\1"),
+    # "the Member dob column should be date_of_birth": a new name in the form of a name
+    (
+        re.compile(
+            r"^[ \t]*(?:the[ \t]+)?([A-Z]\w*)[ \t]+([A-Za-z]\w*)[ \t]+(?:column|field|attribute)[ \t]+should[ \t]+be[ \t]+"
+            r"(?:called[ \t]+|named[ \t]+)?([a-z]+_\w+)[ \t]*[.!]?[ \t]*$",
+            re.M,
+        ),
+        r"rename \2 in \1 to \3",
+    ),
     # "rename siret number into company number"
     (re.compile(r"\b(rename|renamed|renaming|change|changed)\b([^.!?\n]{1,60}?)\binto\b", re.I), r"\1\2to"),
 )

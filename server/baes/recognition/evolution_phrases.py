@@ -307,8 +307,8 @@ def _not_needed(toks: list[Tok], known: Known) -> Draft | None:
         negated = lows[i - 1] == "not" or lows[max(0, i - 2) : i] == ["no", "longer"]
         if lows[i] in {"needed", "required", "used", "necessary"} and negated:
             subject_end = next((j for j in range(i - 1, -1, -1) if lows[j] in {"is", "are"}), None)
-            if subject_end is None:
-                return None
+            if subject_end is None or lows[subject_end - 1 : subject_end] in (["it"], ["they"], ["this"], ["that"]):
+                return None  # "delete fax from Client, it is not needed": the reason for a removal said before
             what, owner = _removal_split(toks[:subject_end])
             if not owner:
                 rest = [t for t in toks[i + 1 :] if t.low not in {"anymore", "any", "more", "now"}]

@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 from baes.recognition.everyday_phrases import EVERYDAY_PHRASES
+from baes.recognition.request_framing import unframed
 from baes.recognition.spoken_forms import command_verbs, thing_as_entity
 from baes.recognition.text_layout import BULLET_MARK, plain_layout
 from baes.recognition.title_names import join_title_names
@@ -41,7 +42,8 @@ from baes.recognition.title_names import join_title_names
 #:    framework shorthands (``code_shorthand``).
 #: 8: a Title Case name of several words is one token ("Building Permit Application", ``title_names``).
 #: 9: an app label before a line's own entity, a slip on the command verb ("crate a"), "is a percent" as a type.
-KEY_VERSION = 9
+#: 10: the request inside its frame (``request_framing``), hesitations, "each one has", everyday renames.
+KEY_VERSION = 10
 
 _CONTRACTIONS = (
     (re.compile(r"\b(?:cant|can't)\b", re.I), "can not"),
@@ -66,23 +68,8 @@ _PARAGRAPH_BREAK = re.compile(r"(?<![:\s])[ \t]*\r?\n[ \t]*\r?\n\s*")
 
 #: Words dropped anywhere: they never change what a request asks for.
 FILLERS: frozenset[str] = frozenset(
-    {
-        "a",
-        "an",
-        "the",
-        "please",
-        "pls",
-        "plz",
-        "kindly",
-        "just",
-        "new",
-        "its",
-        "completely",
-        "entirely",
-        "permanently",
-        "altogether",
-        "totally",
-    }
+    "a an the please pls plz kindly just new its completely entirely permanently altogether totally".split()
+    + "uh um umm uhm erm hmm".split()  # dictation: hesitations are no words of the request
 )
 #: Openings dropped at the start of a request (repeatedly): "can you please create ..." = "create ...".
 _OPENINGS: tuple[tuple[str, ...], ...] = tuple(
@@ -152,7 +139,7 @@ def _stemmer() -> Any:
 def clean_text(text: str) -> str:
     """NFKC, straight quotes, expanded contractions, camelCase split into snake_case words."""
     text = unicodedata.normalize("NFKC", text)
-    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    text = unframed(text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"'))
     for pattern, replacement in (*_CONTRACTIONS, *EVERYDAY_PHRASES):
         text = pattern.sub(replacement, text)
     text = _PARAGRAPH_BREAK.sub(" . ", join_title_names(plain_layout(text)).strip())
@@ -361,8 +348,8 @@ def _is_noun_here(words: list[str], i: int, in_list: bool, bases: dict[str, str]
 
     before = bases.get(words[i - 1], words[i - 1]) if i > 0 else None
     after = bases.get(words[i + 1], words[i + 1]) if i + 1 < len(words) else None
-    if in_list:
-        return before not in _VERB_CONTEXT
+    if in_list or (before == "," and words[i].endswith("s") and after not in (None, *_ARTICLES)):
+        return before not in _VERB_CONTEXT  # "…, collected date, contains fresh produce": a flag's name
     if before in _NOUN_CONTEXT or before in _base_verbs():
         return True
     if after in vocab.STRUCTURE_WORDS or after in _NOUN_FOLLOWERS or after in _base_verbs():

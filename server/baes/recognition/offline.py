@@ -20,8 +20,7 @@ are read by ``baes.recognition.attribute_phrases``. The grammar is small and exp
 * many:          "each farm has many barns", "readers can borrow many books" (``many``)
 
 A request that is not English is refused first (``language``); a "default …" phrase is taken out
-before the rules and given to the one new attribute.
-"""
+before the rules and given to the one new attribute; "(optional)" or "if any" makes a new reference optional."""
 
 from __future__ import annotations
 
@@ -45,6 +44,7 @@ from baes.recognition.ownership import (
     link_draft,
     links_draft,
     listed_targets,
+    optional_if_said,
     subject_before,
     subject_tok,
     try_ownership,
@@ -152,6 +152,8 @@ def _deleted(toks: list[Tok], first_verb: int, end: int, known: Known) -> Draft:
         and head + 1 - target < MAX_NAME_WORDS
     ):
         head += 1
+    while target < head and toks[target].low in vocab.STALE_WORDS and known.get(toks[head].sing):
+        target += 1  # "delete the legacy Fax entity": the app's Fax, said to be old
     name = entity_name(compound(toks, head, target), known)
     if known.by_key and not known.get(entity_key(name)):
         have = sorted(known.by_key.values())
@@ -340,7 +342,7 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
     draft = read_paragraph(toks, known, _read_sentence)
     if draft is None:
         raise RecognitionError(not_understood(request))
-    draft = _described_new(draft, toks, known)
+    draft = optional_if_said(_described_new(draft, toks, known), toks)
     interface = interface_reason(entity_key(draft.entity.name), toks) if draft.intent == "create" else None
     if interface:
         raise RecognitionError(interface)

@@ -10,6 +10,7 @@ other rules too.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_phrases import Fields, build_spec
@@ -42,6 +43,25 @@ def changed_draft(name: str, fields: Fields, intent: str) -> Draft:
     if intent != "create" and not spec.attributes and len(spec.relationships) == 1:
         return Draft("relationship", spec, related_entity=spec.relationships[0].target, notes=tuple(fields.notes))
     return Draft(intent, spec, notes=tuple(fields.notes))
+
+
+#: Phrases anywhere in a request that make its one new reference optional ("…, if any", "(optional)").
+_OPTIONAL_PHRASES = (("if", "any"), ("if", "there", "is", "one"), ("not", "always"), ("can", "be", "empty"))
+
+
+def optional_if_said(draft: Draft, toks: Sequence[Tok]) -> Draft:
+    """A relationship draft whose request says the reference may be missing, with it optional."""
+    lows = [t.low for t in toks]
+    said = any(w in vocab.OPTIONAL_WORDS for w in lows) or any(
+        tuple(lows[i : i + len(p)]) == p for p in _OPTIONAL_PHRASES for i in range(len(lows))
+    )
+    if draft.intent != "relationship" or not said or len(draft.entity.relationships) != 1:
+        return draft
+    link = draft.entity.relationships[0]
+    if link.kind != "many_to_one" or not link.required:
+        return draft
+    spec = EntitySpec(draft.entity.name, relationships=(RelationshipSpec(link.target, required=False, kind=link.kind),))
+    return replace(draft, entity=spec)
 
 
 def link_draft(holder: Tok, target: Tok, known: Known, required: bool, notes: Sequence[str] = ()) -> Draft:

@@ -55,7 +55,9 @@ log = logging.getLogger(__name__)
 #: 7: the rounds of reading work since 6 (layout, notation, user stories, Title Case names, context phrases,
 #:    types said in parentheses): 6 was not bumped while they changed answers, so a cache kept since could
 #:    serve an old reading.
-OFFLINE_VERSION = 7
+#: 8: round 9: requests inside their frame, "each one has", renames in everyday words, optional references,
+#:    flags and amounts named by phrases.
+OFFLINE_VERSION = 8
 
 
 def _entity_keys(names: Sequence[str]) -> list[str]:

@@ -63,7 +63,15 @@ _INNER_HEAD = 1.5
 def _qualifies(word: str, nxt: str) -> bool:
     """Whether ``word`` qualifies ``nxt`` in a name: "phone number", "total cost"; not "name email"."""
     pair = f"{word}_{nxt}"
+    if word == "date":
+        return False  # "date" qualifies nothing after it: "date phone number" is two names
     return _known(pair) or (word not in _STANDALONE and vocab.infer_type(pair) != "str")
+
+
+def _restated(word: str, nxt: str) -> bool:
+    """Whether ``nxt`` restates the type ``word`` already has ("expiry date"): one name, never cut there."""
+    kind = vocab.infer_type(word)
+    return kind not in ("str", "bool") and kind == vocab.infer_type(nxt) and nxt in vocab.SUFFIX_TYPES
 
 
 def _cost(words: Sequence[str]) -> float | None:
@@ -72,7 +80,8 @@ def _cost(words: Sequence[str]) -> float | None:
         return 1.0
     if len(words) == 3 and words[1] == "of" and words[0] in _OF_HEADS:
         return 1.0 if _is_head(words[2]) or vocab.singularize(words[2]) != words[2] else None
-    if len(words) > _LONGEST or "of" in words:
+    restated = len(words) >= 2 and _restated(words[-2], words[-1])  # "dbs check expiry date": one longer name
+    if len(words) > _LONGEST + restated or "of" in words:
         return None
     if not _is_head(words[-1]):
         return _LONE_WORD if len(words) == 1 else None
@@ -95,9 +104,9 @@ def split_run(chunk: list[Tok]) -> list[list[Tok]] | None:
     best: list[tuple[float, list[int]] | None] = [None] * (len(words) + 1)
     best[0] = (0.0, [])
     for end in range(1, len(words) + 1):
-        for start in range(max(0, end - _LONGEST), end):
+        for start in range(max(0, end - _LONGEST - 1), end):
             before, cost = best[start], _cost(words[start:end])
-            if before is None or cost is None:
+            if before is None or cost is None or (0 < start and _restated(words[start - 1], words[start])):
                 continue
             total = before[0] + cost
             current = best[end]

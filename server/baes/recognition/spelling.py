@@ -247,6 +247,13 @@ def _known(word: str) -> bool:
     return word in _ours() or _seen(word)
 
 
+def _agent_noun(word: str) -> bool:
+    """ "fermenter", "groomers", "splicer": who or what does a verb the list has seen ("ferment")."""
+    singular = vocab.singularize(word)
+    stems = [singular[:-2], singular[:-1]] if singular.endswith(("er", "or")) else []  # ferment-er, bake-r
+    return any(len(stem) >= 4 and frequency(stem) > FLOOR for stem in stems)
+
+
 @lru_cache(maxsize=4096)
 def correct(word: str, *, name: bool = False) -> str | None:
     """The word a lower-case ``word`` is a typo of, or None (see the module docstring).
@@ -258,8 +265,8 @@ def correct(word: str, *, name: bool = False) -> str | None:
         return None
     if word in _ours() or vocab.singularize(word) in _ours() or _seen(word):
         return None
-    if is_variant(word, _known) or is_compound(word, frequency):
-        return None  # "labour", "analysed", "counterparty": spelt right, only not in the American list
+    if is_variant(word, _known) or is_compound(word, frequency) or _agent_noun(word):
+        return None  # "labour", "analysed", "counterparty", "fermenter": spelt right, only not in the list
     if len(word) == 3:
         found = _within(word, _attribute_targets(), 1)
         return found[0] if len(found) == 1 else None

@@ -64,6 +64,8 @@ _TABLE_RULE = re.compile(r"^[\s|:\-]+$")
 #: Notes in a table's third column that say something about the field.
 _TABLE_NOTES = frozenset({"required", "optional", "nullable", "unique"})
 _HEADER_WORDS = frozenset({"field", "name", "column", "attribute", "property"})
+#: Most words of a bare line that is read as one field name below a first line ("publication year").
+_BARE_ITEM_WORDS = 4
 
 
 def _table_line(line: str) -> str | None:
@@ -85,18 +87,26 @@ def _pipes(line: str) -> str:
     if "|" not in line:
         return line
     head, _, rest = line.partition("|")
+    if ":" in head:  # "Hangar model: code | location": the list has begun, every pipe separates
+        return line.replace("|", " , ")
     return f"{head} : {rest.replace('|', ' , ')}"
 
 
-def _introduces_list(line: str, following: list[str]) -> bool:
-    """ "Entity Tank" above "- volume": a line right above bullet lines names what they list."""
+def _introduces_list(line: str, following: list[str], first: bool) -> bool:
+    """ "Entity Tank" above "- volume": a line right above bullet lines names what they list; so does
+    a first line above bare lines of a few words each ("create Book" then "title", "isbn", …)."""
     stripped = line.strip()
-    return (
-        bool(stripped)
-        and not _BULLET.match(line)
-        and not stripped.endswith((":", ","))
-        and bool(_BULLET.match(_next_line(following)))
-    )
+    if not stripped or _BULLET.match(line) or stripped.endswith((":", ",")):
+        return False
+    if _BULLET.match(_next_line(following)):
+        return True
+    items = [item.strip() for item in following if item.strip()]
+    return first and len(items) >= 2 and all(_bare_item(item) for item in items[:2])
+
+
+def _bare_item(line: str) -> bool:
+    """A line that is one field name: a few words, no mark of a sentence or a list."""
+    return len(line.split()) <= _BARE_ITEM_WORDS and not re.search(r"[:;,.!?()]", line)
 
 
 def _next_line(following: list[str]) -> str:
@@ -154,7 +164,7 @@ def plain_layout(text: str) -> str:
         line = _ARROW.sub(" to ", line)
         line = _SPACED_DASH.sub(" : ", line, count=1)
         line = _pipes(line)
-        if _introduces_list(line, source[index + 1 : index + 3]):
+        if _introduces_list(line, source[index + 1 : index + 3], first=not any(x.strip() for x in source[:index])):
             line += ":"
         lines.append(line)
     return "\n".join(lines)

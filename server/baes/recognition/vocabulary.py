@@ -53,7 +53,9 @@ ATTRIBUTE_TYPES: dict[str, str] = {
     "nitrogen": "float", "phosphorus": "float", "potassium": "float", "salinity": "float", "turbidity": "float",
     "torque": "float", "viscosity": "float", "cholesterol": "float", "glucose": "float", "hemoglobin": "float",
     "haemoglobin": "float", "yield": "float", "velocity": "float", "brix": "float", "abv": "float",
-    "rainfall": "float", "snowfall": "float", "power": "float", "output": "float",
+    "rainfall": "float", "snowfall": "float", "power": "float", "output": "float", "qty": "int",
+    "cash": "float", "winnings": "float", "earnings": "float", "savings": "float", "gravity": "float",
+    "strength": "float", "loss": "float",
     "ratio": "float", "bandwidth": "float",
 }
 
@@ -134,7 +136,8 @@ SUFFIX_TYPES: dict[str, str] = {
     "email": "email", "value": "float", "dose": "float", "dosage": "float", "load": "float", "pledge": "float",
     "expiry": "date", "expiration": "date", "bound": "float", "reading": "float", "gain": "float",
     "saturation": "float", "concentration": "float", "chance": "float", "probability": "float",
-    "contribution": "float", "debit": "float",
+    "contribution": "float", "debit": "float", "qty": "int", "cash": "float", "winnings": "float",
+    "earnings": "float", "gravity": "float", "strength": "float", "loss": "float", "night": "date",
 }
 
 #: Heads whose type depends on what comes before: a game's score counts goals ("home score" → int, while a
@@ -189,6 +192,7 @@ ENTITY_NOUNS: frozenset[str] = frozenset({
 CREATE_VERBS: frozenset[str] = frozenset({
     "create", "make", "build", "generate", "scaffold", "define", "manage", "track", "setup",
     "store", "register", "handle", "record", "catalog", "catalogue", "model", "implement", "develop", "save",
+    "design",
 })
 #: "add X to Y": Y gets X (an attribute, or a reference ``x_id`` when X is an entity).
 ADD_VERBS: frozenset[str] = frozenset({"add", "include", "extend", "append", "give", "attach", "put", "insert",
@@ -215,8 +219,11 @@ NOUN_QUALIFIERS: frozenset[str] = frozenset({
 ATTRIBUTE_FILLERS: frozenset[str] = frozenset({
     "a", "an", "the", "their", "its", "his", "her", "our", "my", "each", "every", "one", "also",
     "field", "fields", "attribute", "attributes", "column", "columns", "property", "properties", "col", "cols",
-    "value", "some", "new", "extra", "additional", "another", "too", "well", "as",
+    "value", "some", "new", "extra", "additional", "another", "too", "well", "as", "currently", "presently",
 })
+#: Words before an entity's name that say it is no longer wanted, not what it is called ("the legacy Fax entity").
+STALE_WORDS: frozenset[str] = frozenset({"legacy", "old", "unused", "obsolete", "deprecated", "outdated", "former",
+                                         "useless", "dead"})
 OPTIONAL_WORDS: frozenset[str] = frozenset({"optional", "optionally", "nullable", "maybe", "possibly"})
 REQUIRED_WORDS: frozenset[str] = frozenset({"required", "mandatory", "obligatory", "compulsory", "unique"})
 NEGATION_WORDS: frozenset[str] = frozenset({"no", "not", "without", "never", "excluding", "except"})

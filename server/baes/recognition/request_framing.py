@@ -1,0 +1,58 @@
+"""The request inside what frames it: a forwarded mail, a quoted client, a task number.
+
+People paste requests with their frame: 'Fwd: from Marieke — "Could the system keep a list of
+suppliers? …"', 'client wrote: "we need a list of tasks with …". can you set that up', "Task two.
+Design a system to …", "Exercise 3: …". The frame says who asked or which task it is, never what
+to build, so the recognizer reads what is inside it: the quoted words when the words around them
+only report who said them, and the text after a task number or a forwarding mark.
+
+Part of ``baes.recognition.normalize.clean_text`` (before the layout is read), so it shapes the
+cache key too.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: "Fwd:", "FW:", "Re:" (repeated) at the start of a mail's subject.
+_FORWARD = re.compile(r"^\s*(?:(?:fwd?|re)\s*:\s*)+", re.I)
+#: "from Marieke —", "From: Tom Baker," after a forwarding mark: who sent it.
+_SENDER = re.compile(r"^\s*from\s*:?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s*[:,\-\u2013\u2014]+\s*")
+#: "Task two.", "Exercise 3:", "Question 1)", "Part B -": the number of a task in a list of them.
+_TASK_NUMBER = re.compile(
+    r"^\s*(?:task|exercise|assignment|question|part|problem|step)\s+"
+    r"(?:#?\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|[a-h])\s*[.:)\-\u2013\u2014]\s+",
+    re.I,
+)
+#: A quotation of six words or more.
+_QUOTE = re.compile(r'"([^"\n]{12,})"')
+#: Words outside a quotation that report who said it.
+_REPORTING = re.compile(
+    r"\b(?:wrote|writes|says|said|asks|asked|emailed|messaged|forwarded|fwd|fw|from|quote|quoting|request(?:ed)?)\b", re.I
+)
+#: Most words around a quotation that still only frame it.
+_MOST_FRAME_WORDS = 14
+_FEWEST_QUOTED_WORDS = 6
+
+
+def unframed(text: str) -> str:
+    """``text`` without its frame (see the module docstring)."""
+    quoted = _quoted_request(text)
+    if quoted is not None:
+        text = quoted
+    text = _TASK_NUMBER.sub("", text, count=1)
+    forwarded = _FORWARD.sub("", text, count=1)
+    if forwarded != text:
+        text = _SENDER.sub("", forwarded, count=1)
+    return text
+
+
+def _quoted_request(text: str) -> str | None:
+    """The quotation, when it is the request and the words around it only report who made it."""
+    quotes = _QUOTE.findall(text)
+    if len(quotes) != 1 or len(quotes[0].split()) < _FEWEST_QUOTED_WORDS:
+        return None
+    frame = _QUOTE.sub(" ", text)
+    if len(frame.split()) > _MOST_FRAME_WORDS or not _REPORTING.search(frame):
+        return None
+    return quotes[0]

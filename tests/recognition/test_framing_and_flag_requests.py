@@ -1,0 +1,177 @@
+"""Round 9 of recognition, in our own words (not the labelled set's): a request inside its frame (a
+quoted client, a forwarded mail, a task number), "each one has …", bare lines under a first line,
+renames said in everyday words, optional references and flags named by phrases."""
+
+from __future__ import annotations
+
+import pytest
+from tests.support.recognition_reading import created, reading, reading_of
+
+from baes.recognition.model import recognition_to_json
+from baes.recognition.normalize import canonical_tokens
+from baes.recognition.recognize import recognize
+
+R = True
+
+
+@pytest.mark.parametrize(
+    "request_text, entity, attributes",
+    [
+        (
+            'the warehouse manager wrote: "we need to keep a list of forklifts with serial number, last inspection'
+            ' and in service". please set it up',
+            "Forklift",
+            [("serial_number", "str", R), ("last_inspection", "date", R), ("in_service", "bool", R)],
+        ),
+        (
+            'Fwd: from Priya — "Could the app keep a list of tutors? Name, hourly rate and whether they teach online."',
+            "Tutor",
+            [("name", "str", R), ("hourly_rate", "float", R), ("teaches_online", "bool", R)],
+        ),
+        (
+            "Exercise 4: Design a database to store the boats of the sailing school. For each boat we store the name,"
+            " hull length and purchase date.",
+            "Boat",
+            [("name", "str", R), ("hull_length", "float", R), ("purchase_date", "date", R)],
+        ),
+    ],
+)
+def test_the_request_is_read_inside_its_frame(request_text: str, entity: str, attributes: list[tuple[str, str, bool]]) -> None:
+    """Who forwarded or quoted a request, or which exercise it is, says nothing about what to build."""
+    assert created(request_text) == ("create", entity, attributes)
+
+
+def test_a_quotation_that_is_a_name_stays_part_of_the_request() -> None:
+    got = reading("rename 'opened at' to 'reported at' in Ticket", ["Ticket"])
+    assert (got["renamed_from"], got["renamed_to"]) == ("opened_at", "reported_at")
+    assert reading("add status to Ticket with default 'not yet triaged'", ["Ticket"])["defaults"] == {"status": "not yet triaged"}
+
+
+@pytest.mark.parametrize(
+    "request_text, entity, attributes",
+    [
+        (
+            "we need to track kilns - each one has a serial, a max temperature and whether it's currently in service",
+            "Kiln",
+            [("serial", "str", R), ("max_temperature", "float", R), ("in_service", "bool", R)],
+        ),
+        (
+            "I want store the hives, each hive have location, queen age and honey yield",
+            "Hive",
+            [("location", "str", R), ("queen_age", "int", R), ("honey_yield", "float", R)],
+        ),
+        (
+            "create Shelf\nlabel\naisle\nmax weight",
+            "Shelf",
+            [("label", "str", R), ("aisle", "str", R), ("max_weight", "float", R)],
+        ),
+        (
+            "add Locker model: number | floor | rented",
+            "Locker",
+            [("number", "str", R), ("floor", "int", R), ("rented", "bool", R)],
+        ),
+        (
+            "Kiosk app needs a Snack entity: name + price + in stock",
+            "Snack",
+            [("name", "str", R), ("price", "float", R), ("in_stock", "bool", R)],
+        ),
+        (
+            "new entity: boarding pass with seat, gate, boarded",
+            "BoardingPass",
+            [("seat", "str", R), ("gate", "str", R), ("boarded", "bool", R)],
+        ),
+        (
+            "add a maintenance record entity: part, replaced on, cost",
+            "MaintenanceRecord",
+            [("part", "str", R), ("replaced_on", "date", R), ("cost", "float", R)],
+        ),
+        ("create drop-off point with address and open late", "DropOffPoint", [("address", "str", R), ("open_late", "bool", R)]),
+        (
+            "make a new one called Dive uh with the site the depth and the date",
+            "Dive",
+            [("site", "str", R), ("depth", "float", R), ("date", "date", R)],
+        ),
+        ("create Fermenter with volume and whether they vent", "Fermenter", [("volume", "float", R), ("vents", "bool", R)]),
+    ],
+)
+def test_lists_after_each_one_has_bare_lines_pipes_and_spoken_articles(
+    request_text: str, entity: str, attributes: list[tuple[str, str, bool]]
+) -> None:
+    assert created(request_text) == ("create", entity, attributes)
+
+
+@pytest.mark.parametrize(
+    "request_text, existing, renamed",
+    [
+        ("in Locker, call code 'pin' instead", ["Locker"], ("code", "pin")),
+        ("Please change the name of the field 'opened at' in Ticket to 'reported at'", ["Ticket"], ("opened_at", "reported_at")),
+        ("rename the cost column in Part as unit price", ["Part"], ("cost", "unit_price")),
+        ("locker -> cubby (rename)", ["Locker"], ("Locker", "Cubby")),
+        ("the Tenant dob field should be date_of_birth", ["Tenant"], ("dob", "date_of_birth")),
+        ("customers call them cubbies now, so rename Locker to Cubby", ["Locker"], ("Locker", "Cubby")),
+    ],
+)
+def test_renames_said_in_everyday_words(request_text: str, existing: list[str], renamed: tuple[str, str]) -> None:
+    got = reading_of(request_text, existing, ("renamed_from", "renamed_to"))
+    assert (got["renamed_from"], got["renamed_to"]) == renamed
+
+
+def test_a_reason_before_a_command_on_it_keeps_what_it_names() -> None:
+    """ "… so delete that entity": the reason names the entity, so it is not cut off."""
+    assert reading("we stopped renting kayaks so delete that entity", ["Kayak"])["entity"] == "Kayak"
+
+
+def test_removals_and_deletions_with_a_reason_or_an_adjective() -> None:
+    assert reading("drop column fax from Vendor, it is not used", ["Vendor"])["removed"] == ["fax"]
+    assert reading_of("remove the deprecated Pager entity", ["Pager"], ("intent", "entity")) == {
+        "intent": "delete_entity",
+        "entity": "Pager",
+    }
+    assert reading("delete the old bike entity", ["OldBike"])["entity"] == "OldBike"
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["link each dive to a boat, if any", "connect Dive to Boat (optional, shore dives have none)"],
+)
+def test_a_reference_said_to_be_optional_is_optional(request_text: str) -> None:
+    recognition = recognize(request_text, existing_entities=("Dive", "Boat"))
+    spec = recognition_to_json(recognition)
+    assert recognition.intent == "relationship"
+    assert [(r["target"], r["kind"], r["required"]) for r in spec["relationships"]] == [("Boat", "many_to_one", False)]
+
+
+def test_flags_and_amounts_named_by_phrases() -> None:
+    assert created(
+        "create Rental with deposit paid, amount paid, signed by renter, lease end, last cleaning, helmet qty, petty cash"
+    )[2] == [
+        ("deposit_paid", "bool", R),
+        ("amount_paid", "float", R),
+        ("signed_by_renter", "bool", R),
+        ("lease_end", "date", R),
+        ("last_cleaning", "date", R),
+        ("helmet_qty", "int", R),
+        ("petty_cash", "float", R),
+    ]
+    assert created("create Rota with shift start, last name, available evenings, courier required (bool)")[2] == [
+        ("shift_start", "datetime", R),
+        ("last_name", "str", R),
+        ("available_evenings", "bool", R),
+        ("courier_required", "bool", R),
+    ]
+
+
+def test_a_long_name_ending_in_a_restated_type_is_one_name() -> None:
+    got = reading("give Driver a licence check expiry date and a jacket size", ["Driver"])
+    assert got["attributes"] == [("licence_check_expiry_date", "date", R), ("jacket_size", "str", R)]
+    assert created("create Person with first name last name start date end date")[2] == [
+        ("first_name", "str", R),
+        ("last_name", "str", R),
+        ("start_date", "date", R),
+        ("end_date", "date", R),
+    ]
+
+
+def test_a_word_for_who_does_a_known_verb_is_no_typo() -> None:
+    assert canonical_tokens("create Fermenter with volume")[1] == "fermenter"
+    assert created("create Fermenter with volume")[1] == "Fermenter"
