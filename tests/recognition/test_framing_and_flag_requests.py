@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from tests.support.recognition_reading import created, reading, reading_of
 
-from baes.recognition.model import recognition_to_json
+from baes.recognition.model import RecognitionError, recognition_to_json
 from baes.recognition.normalize import canonical_tokens
 from baes.recognition.recognize import recognize
 
@@ -175,3 +175,62 @@ def test_a_long_name_ending_in_a_restated_type_is_one_name() -> None:
 def test_a_word_for_who_does_a_known_verb_is_no_typo() -> None:
     assert canonical_tokens("create Fermenter with volume")[1] == "fermenter"
     assert created("create Fermenter with volume")[1] == "Fermenter"
+
+
+@pytest.mark.parametrize(
+    "request_text, entity, attributes",
+    [
+        (
+            "For my web dev project (a gym scenario), I need a Locker Rental with locker number, starts on and paid",
+            "LockerRental",
+            [("locker_number", "str", R), ("starts_on", "date", R), ("paid", "bool", R)],
+        ),
+        (
+            "What we need is basically a list of charging stations, each with a code, a location and a fast charger yes/no",
+            "ChargingStation",
+            [("code", "str", R), ("location", "str", R), ("fast_charger", "bool", R)],
+        ),
+        (
+            "I need Tool Loan Slip, it have borrower name, tool, due date",
+            "ToolLoanSlip",
+            [("borrower_name", "str", R), ("tool", "str", R), ("due_date", "date", R)],
+        ),
+        (
+            "Please make Kayak entity. hull number, colour, has rudder, hourly price.",
+            "Kayak",
+            [("hull_number", "str", R), ("colour", "str", R), ("has_rudder", "bool", R), ("hourly_price", "float", R)],
+        ),
+        (
+            "Pump station -> name, district, pump count, last inspection",
+            "PumpStation",
+            [("name", "str", R), ("district", "str", R), ("pump_count", "int", R), ("last_inspection", "date", R)],
+        ),
+        ("Hostel, fields: name / city / beds free", "Hostel", [("name", "str", R), ("city", "str", R), ("beds_free", "int", R)]),
+        (
+            "I want a form where I can enter each water reading: meter, read at, litres",
+            "WaterReading",
+            [("meter", "str", R), ("read_at", "datetime", R), ("litres", "float", R)],
+        ),
+        (
+            "we need bike repairs with frame number, booked in and it is done or not, and if it's urgent",
+            "BikeRepair",
+            [("frame_number", "str", R), ("booked_in", "bool", R), ("done", "bool", R), ("urgent", "bool", R)],
+        ),
+    ],
+)
+def test_preambles_said_lists_and_clauses_that_name_flags(
+    request_text: str, entity: str, attributes: list[tuple[str, str, bool]]
+) -> None:
+    assert created(request_text) == ("create", entity, attributes)
+
+
+def test_a_participle_of_a_delete_verb_names_a_state_not_a_deletion() -> None:
+    assert created("let's log each harvest: crate count, picked at and discarded yes/no")[1] == "Harvest"
+    assert reading("the Coupon entity should be deleted", ["Coupon"])["intent"] == "delete_entity"
+    assert created("store drop-off points with name and accepts glass")[1] == "DropOffPoint"
+
+
+def test_a_screen_part_added_to_an_entity_is_refused() -> None:
+    with pytest.raises(RecognitionError, match="user interface"):
+        reading("add a button to print the Invoices", ["Invoice"])
+    assert reading("add page count to Report", ["Report"])["attributes"] == [("page_count", "int", R)]

@@ -65,11 +65,11 @@ FLOORS = {
     "fresh5": 129,
     "fresh6": 132,
     "fresh7": 123,
-    "fresh8": 119,
-    "fresh9": 80,
-    "fresh10": 109,
-    "fresh11": 138,
-    "fresh12": 144,
+    "fresh8": 120,
+    "fresh9": 88,
+    "fresh10": 118,
+    "fresh11": 139,
+    "fresh12": 146,
 }
 
 

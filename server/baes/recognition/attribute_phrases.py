@@ -21,6 +21,7 @@ from baes.recognition.attribute_types import (
     mark_types,
 )
 from baes.recognition.model import RecognitionError
+from baes.recognition.normalize import verb_base
 from baes.recognition.request_tokens import (
     HAVE,
     LINKED_PARTICIPLES,
@@ -236,6 +237,8 @@ def _whether_name(words: list[Tok], entity_name: str | None) -> list[Tok]:
     if not verbs:
         if len(plain) >= 2 and plain[0].low in _PLURAL_SUBJECTS and _base_verb(plain[1].low):
             return [word_token(_third_person_form(plain[1].low)), *plain[2:]]  # "whether they own a boat" → owns_boat
+        if len(plain) >= 2 and plain[0].low in {"it", "he", "she"} and verb_base(plain[1].low) == plain[1].low:
+            return [word_token(_third_person_form(plain[1].low)), *plain[2:]]  # "whether it needs repair" (read "need")
         return [t for t in plain if t.low not in _PRONOUNS]
     verb = verbs[-1]
     after = [t for t in plain[verb + 1 :] if t.low not in _BE]

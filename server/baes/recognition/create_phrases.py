@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_phrases import REFERENCE_VERBS, build_spec, parse_fields
-from baes.recognition.context_phrases import before_context, named_last
+from baes.recognition.context_phrases import CONTAINERS, before_context, named_last
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.normalize import stem, verb_base
 from baes.recognition.request_tokens import (
@@ -131,6 +131,8 @@ def _leading_name(toks: Sequence[Tok], index: int, marker: int) -> Tok:
     wish = _wish_end(toks, start, index)
     if wish is not None:  # "I need a budget line with ...": the object of the wish
         start = next((i for i in range(wish, index) if toks[i].low not in SUBJECT_SKIP), index)
+    if start + 2 < index and toks[start].low in CONTAINERS and toks[start + 1].low == "of":
+        start += 2  # "I need a list of parking bays with …": what the list holds
     words = toks[start:index]
     if (
         not named_last(toks, index, marker)

@@ -86,6 +86,65 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
         ),
         "track",
     ),
+    # "I need Color Formula Card, it have client name, …": what it has is the list
+    (
+        re.compile(
+            r"[ \t]*,[ \t]*(?:and[ \t]+)?(?:it|they)[ \t]+(?:have|has|needs|need|should[ \t]+have|must[ \t]+have|"
+            r"will[ \t]+have|contains|includes)\b(?![ \t]+(?:many|multiple|several|one|a[ \t]+few|lots|to|more|no|not|any)\b)"
+            r"(?=[^.!?\n]{1,80}(?:,|\band\b))",
+            re.I,
+        ),
+        " with",
+    ),
+    # "a list of parking bays, each with a bay number, …"
+    (re.compile(r"[ \t]*,[ \t]*(?:each|every[ \t]*one)[ \t]+with\b", re.I), " with"),
+    # "The lecturer said it needs: name, …": what someone said it has is its list
+    (
+        re.compile(
+            r"\b(?:the[ \t]+)?(?:[A-Za-z]+[ \t]+){0,2}(?:said|says|told[ \t]+(?:me|us))[ \t]+(?:that[ \t]+)?(?:it|they)[ \t]+"
+            r"(?:needs|need|has|have|should[ \t]+have|must[ \t]+have)[ \t]*:",
+            re.I,
+        ),
+        "it has",
+    ),
+    # "Create Defendant. It has: name, …": the colon after "it has" opens nothing new
+    (re.compile(r"\b(it|they)[ \t]+(has|have|needs|need)[ \t]*:", re.I), r"\1 \2"),
+    # "…, and it is paid or not", "and if it's urgent": a flag said as a clause
+    (
+        re.compile(
+            r"(,|\band\b)[ \t]+(?:if[ \t]+)?(?:it|they)[ \t]+(?:is|are|was|were)[ \t]+"
+            r"((?:[A-Za-z-]+[ \t]+){0,2}[A-Za-z-]+)(?=[ \t]+or[ \t]+not\b)",
+            re.I,
+        ),
+        r"\1 whether it is \2",
+    ),
+    (re.compile(r"(,|\band\b)[ \t]+if[ \t]+(?:it|they)[ \t]+(?=[A-Za-z-]+[ \t]*(?:[,.;!?)]|$))", re.I), r"\1 whether it is "),
+    # "Grower, fields: name / email", "Room; fields: …": the entity and its list
+    (
+        re.compile(
+            r"^([^\w\n]*[A-Za-z][\w -]{0,40}?)[ \t]*[,;]?[ \t]+(?:fields|columns|attributes|properties)[ \t]*:", re.I | re.M
+        ),
+        r"\1:",
+    ),
+    # "Crew member -> name, rank, nationality": an arrow from a name to its list
+    (
+        re.compile(
+            r"^([^\w\n]*[A-Za-z][\w ]{0,40}?)[ \t]*(?:->|=>|\u2192)"
+            r"(?![ \t]*(?:many\b|one\b|[A-Z]\w*[ \t]*\())[ \t]*(?=[^\n,]+,[^\n,]+,)",
+            re.I | re.M,
+        ),
+        r"\1: ",
+    ),
+    # "a form where I can enter each vote count: …": what the form is for is what is kept
+    (
+        re.compile(
+            r"\b(want|need|like|get)[ \t]+(?:an?|the|one)[ \t]+(?:form|page|screen|place|spot)[ \t]+(?:where|in[ \t]+which)[ \t]+"
+            r"(?:i|we|you|staff|users)[ \t]+(?:can[ \t]+)?"
+            r"(?:enter|record|log|add|keep|store|track|put[ \t]+in|input|fill[ \t]+in)[ \t]+(?:each|every|all|our|my)?[ \t]*",
+            re.I,
+        ),
+        r"\1 to track ",
+    ),
     # "allow tracking of ferries", "support for managing grants": what is to be kept
     (
         re.compile(
@@ -120,6 +179,7 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
         re.compile(r"\b(create|make|new|add|track|manage|an?|the|each|every)[ \t]+drop[ \t-]?off(?=[ \t]+[A-Za-z])", re.I),
         r"\1 DropOff",
     ),
+    (re.compile(r"\bdrop-off\b", re.I), "DropOff"),
     # "with the port the weight and the date" (spoken): an article after a word starts the next item
     (re.compile(r"\b(with[ \t]+(?:the|a|an)[ \t]+[a-z]\w*)[ \t]+(?=(?:the|a|an)[ \t]+[a-z])"), r"\1, "),
     # "crate a Warehouse", "mak a Character", "ad an Election": a slip on the command verb before its object

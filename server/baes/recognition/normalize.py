@@ -46,6 +46,7 @@ from baes.recognition.title_names import join_title_names
 KEY_VERSION = 10
 
 _CONTRACTIONS = (
+    (re.compile(r"\blet's\b", re.I), "let us"),
     (re.compile(r"\b(?:cant|can't)\b", re.I), "can not"),
     (re.compile(r"\b(do|does|did|is|are|was|were|has|have|had|should|would|could|must)nt\b", re.I), r"\1 not"),
     (re.compile(r"\bwon't\b", re.I), "will not"),
@@ -115,7 +116,7 @@ _OPENINGS: tuple[tuple[str, ...], ...] = tuple(
     )
 )
 #: Closings dropped at the end: "..., thanks" / "please".
-_CLOSINGS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in ("thanks", "thank you", "please", "thx", "for me"))
+_CLOSINGS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in ("thanks", "thank you", "please", "thx", "for me", "po"))
 #: Single-word spellings with one meaning for the recognizer.
 _SAME: dict[str, str] = {"has": "have", "does": "do", "are": "is", "&": "and", "!": ".", "?": "."}
 #: Punctuation the recognizer reads (lists, clauses, explicit types); any other mark is dropped.

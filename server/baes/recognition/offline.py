@@ -32,8 +32,9 @@ from baes.recognition.attribute_phrases import parse_fields, relationship_target
 from baes.recognition.create_phrases import is_passive, object_of_verb, try_create
 from baes.recognition.defaults import default_follows, take_default, take_existing_rows_value, with_default
 from baes.recognition.describe import not_understood
+from baes.recognition.entity_deletion import try_delete
 from baes.recognition.entity_first import entity_first
-from baes.recognition.evolution_phrases import field_before, no_longer_wanted, try_remove
+from baes.recognition.evolution_phrases import no_longer_wanted, try_remove
 from baes.recognition.language import foreign_language_reason
 from baes.recognition.many import try_many
 from baes.recognition.mentions import merge_known
@@ -56,19 +57,14 @@ from baes.recognition.request_spelling import correct_tokens
 from baes.recognition.request_tokens import (
     HAVE,
     MANY,
-    MAX_NAME_WORDS,
     MAYBE_MODALS,
     MODALS,
-    PRONOUNS,
-    REFERRING,
     RELATION_WORDS,
     SEPARATORS,
     SKIP_IN_NOUNS,
-    SUBJECT_SKIP,
     Known,
     Tok,
     clause_end,
-    compound,
     entity_key,
     entity_name,
     first_index,
@@ -78,115 +74,6 @@ from baes.recognition.request_tokens import (
     read_tokens,
     verb_stems,
 )
-from baes.scaffold.spec import EntitySpec
-
-
-def _try_delete(toks: list[Tok], known: Known) -> Draft | None:
-    verbs = verb_stems("delete") | verb_stems("create") | verb_stems("add") | verb_stems("link")
-    lows = [t.low for t in toks]
-    rid = next((i + 2 for i in range(len(toks) - 2) if lows[i : i + 3] == ["get", "rid", "of"]), None)
-    first_verb = (
-        rid
-        if rid is not None
-        else next(
-            (i for i, t in enumerate(toks) if t.word and t.stem in verbs and not (i > 0 and toks[i - 1].low in _NEGATING)),
-            None,
-        )
-    )  # "we do not track parking spots anymore, remove them": the negated verb asks for nothing
-    if rid is not None:  # "get rid of the Coupon model"
-        end = clause_end(toks, rid + 1)
-        return _deleted(toks, rid, end, known)
-    if first_verb is None or toks[first_verb].stem not in verb_stems("delete"):
-        return _can_go(toks, known)
-    end = clause_end(toks, first_verb + 1)
-    return _deleted(toks, first_verb, end, known)
-
-
-_NEGATING = vocab.NEGATION_WORDS | {"longer"}  # "no longer track"
-
-
-def _can_go(toks: list[Tok], known: Known) -> Draft | None:
-    """ "the Sponsor entity can go", "coupons can be removed": an existing entity that may go."""
-    lows = [t.low for t in toks]
-    for i in range(1, len(toks) - 1):
-        if lows[i] not in {"can", "may", "should", "must"}:
-            continue
-        goes = lows[i + 1 : i + 2] == ["go"]  # "can go"
-        removed = lows[i + 1 : i + 2] == ["be"] and i + 2 < len(toks) and toks[i + 2].stem in verb_stems("delete")
-        if not (goes or removed):
-            continue
-        subject = next((j for j in range(i - 1, -1, -1) if toks[j].word and known.get(toks[j].sing)), None)
-        if subject is not None and all(t.low in SUBJECT_SKIP or t.low in vocab.STRUCTURE_WORDS for t in toks[subject + 1 : i]):
-            return Draft("delete_entity", EntitySpec(entity_name(toks[subject], known)))
-    return None
-
-
-def _deleted(toks: list[Tok], first_verb: int, end: int, known: Known) -> Draft:
-    """The entity named after the delete verb at ``first_verb`` (or a pronoun's antecedent)."""
-    if index_of(toks[:end], {"from"}, first_verb + 1) is not None:
-        raise RecognitionError(
-            "remove what from which entity? Say e.g. 'remove fax from Supplier', "
-            "or 'delete the Supplier entity' for the whole entity"
-        )
-    referring = PRONOUNS | REFERRING | {"all"}
-    target = noun_after(toks[:end], first_verb + 1)
-    if first_verb + 1 < end and toks[first_verb + 1].low in referring:
-        target = None  # "delete it, it is just clutter": the pronoun is the object
-    if target is None or toks[target].low in referring:
-        field = field_before(toks, first_verb, known)  # "we do not use the nickname field on players, get rid of it"
-        if field is not None:
-            return field
-        said = _removal_before(toks, first_verb, known)  # "Cab no longer needs the fax, get rid of it"
-        if said is not None:
-            return said
-        target = _mentioned_before(toks, first_verb, known)  # "I no longer want the Course entity, delete it"
-    if target is None:
-        raise RecognitionError("which entity should be deleted? (e.g. 'delete the Course entity')")
-    head = target  # "delete the gift cards table": the name runs to the structure word
-    while (
-        not known.get(toks[target].sing)  # "remove the whole greenhouse thing": the entity the app has
-        and head + 1 < end
-        and toks[head + 1].word
-        and toks[head + 1].low not in SKIP_IN_NOUNS
-        and not toks[head + 1].low.endswith("ly")
-        and head + 1 - target < MAX_NAME_WORDS
-    ):
-        head += 1
-    while target < head and toks[target].low in vocab.STALE_WORDS and known.get(toks[head].sing):
-        target += 1  # "delete the legacy Fax entity": the app's Fax, said to be old
-    name = entity_name(compound(toks, head, target), known)
-    if known.by_key and not known.get(entity_key(name)):
-        have = sorted(known.by_key.values())
-        raise RecognitionError(
-            f"{name} is not an entity of this app (it has {', '.join(have)}): to remove an attribute say e.g. "
-            f"'remove {' '.join(t.text for t in toks[target : head + 1])} from {have[0]}'"
-        )
-    return Draft("delete_entity", EntitySpec(name))
-
-
-def _removal_before(toks: list[Tok], verb: int, known: Known) -> Draft | None:
-    """The removal the clause before a "delete it" already said, or None."""
-    start = verb - 1
-    while start > 0 and toks[start].low in {"get", "rid", "of", "so", "just", "and", ","}:
-        start -= 1
-    if start <= 0:
-        return None
-    try:
-        draft = try_remove(toks[: start + 1], known)
-    except RecognitionError:
-        return None
-    return draft if draft is not None and draft.intent == "remove_attributes" else None
-
-
-def _mentioned_before(toks: list[Tok], stop: int, known: Known) -> int | None:
-    """The entity a pronoun refers to: a known entity, else a noun named as an entity/model/table."""
-    for i in range(stop - 1, -1, -1):
-        if toks[i].word and known.get(toks[i].sing):
-            return i
-    for i in range(stop - 1, 0, -1):
-        if toks[i].low in vocab.STRUCTURE_WORDS and toks[i - 1].word and toks[i - 1].low not in SKIP_IN_NOUNS:
-            return i - 1
-    return None
 
 
 def _try_verb_to(toks: list[Tok], known: Known) -> Draft | None:
@@ -343,7 +230,10 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
     if draft is None:
         raise RecognitionError(not_understood(request))
     draft = optional_if_said(_described_new(draft, toks, known), toks)
-    interface = interface_reason(entity_key(draft.entity.name), toks) if draft.intent == "create" else None
+    names = [entity_key(draft.entity.name)] if draft.intent == "create" else []
+    if draft.intent == "add_attributes":  # "add a button to export Ballots": a screen part, not a field
+        names = [a.name for a in draft.entity.attributes]
+    interface = next((reason for name in names if (reason := interface_reason(name, toks))), None)
     if interface:
         raise RecognitionError(interface)
     if draft.intent == "create" and no_longer_wanted(toks):
@@ -371,7 +261,7 @@ def _read_sentence(toks: list[Tok], known: Known) -> Draft | None:
     for attempt in (
         try_rename,
         try_remove,
-        _try_delete,
+        try_delete,
         try_many,
         _refuse_undirected,
         _try_verb_to,

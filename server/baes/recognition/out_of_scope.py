@@ -136,7 +136,7 @@ def _signs_in(lows: Sequence[str]) -> bool:
 
 
 def interface_reason(entity_key: str, toks: Sequence[Tok]) -> str | None:
-    """Why a new entity named like a screen ("login page", "settings screen") is refused, or None.
+    """Why a new entity or field named like a screen part ("login page", "an export button") is refused, or None.
 
     Only without a structure word: "create a Page entity with title and slug" is a table of pages.
     """

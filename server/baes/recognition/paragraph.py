@@ -158,6 +158,8 @@ def _list_part(sentence: Sequence[Tok]) -> list[Tok] | None:
     "For each speaker store a, b", "needs a, b", or a bare "a, b, c"; None for any other sentence."""
     words = list(sentence)
     for i, tok in enumerate(words[:6]):
+        if tok.low in {",", "and"} and any(t.word for t in words[:i]):
+            break  # "desk number, zone, has monitor": after a separator "has" names a flag of the list
         if tok.low in _LIST_OPENERS or tok.low == ":" or (tok.low in HAVE and tok.low != "get"):
             rest = words[i + 1 :]
             while rest and rest[0].low in {":", "is", "are", "be", "the"}:
@@ -343,7 +345,9 @@ def _list_start(sentence: Sequence[Tok], entity: str, known: Known) -> int | Non
         while after < len(words) and words[after].low in {":", "is", "are", "be"}:
             after += 1
         return after if after < len(words) else None
-    for i, tok in enumerate(words):
+    for i, tok in enumerate(words[first:], first):
+        if tok.low == ",":
+            return None  # a list's flag ("zone, has monitor"), not the verb of a sentence about the entity
         if tok.low in HAVE or tok.low == ":":
             if tok.low in HAVE and i + 1 < len(words) and words[i + 1].low == "to":
                 return None  # "it needs to send reminders": no list

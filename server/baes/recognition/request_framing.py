@@ -4,7 +4,8 @@ People paste requests with their frame: 'Fwd: from Marieke — "Could the system
 suppliers? …"', 'client wrote: "we need a list of tasks with …". can you set that up', "Task two.
 Design a system to …", "Exercise 3: …". The frame says who asked or which task it is, never what
 to build, so the recognizer reads what is inside it: the quoted words when the words around them
-only report who said them, and the text after a task number or a forwarding mark.
+only report who said them, and the text after a task number, a forwarding mark or what the work is for
+("For my databases assignment, …"); "What I'm after is …" is "I need …".
 
 Part of ``baes.recognition.normalize.clean_text`` (before the layout is read), so it shapes the
 cache key too.
@@ -24,6 +25,18 @@ _TASK_NUMBER = re.compile(
     r"(?:#?\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|[a-h])\s*[.:)\-\u2013\u2014]\s+",
     re.I,
 )
+#: "For my databases assignment (railway scenario), …", "for our club project": what the work is for.
+_WORK_CONTEXT = re.compile(
+    r"^\s*for\s+(?:my|our|a|the|this)\s+(?:[\w-]+\s+){0,3}?(?:assignment|coursework|homework|project|course|exam|thesis|"
+    r"module|lab|class|hackathon)\b(?:\s*\([^)\n]{0,60}\))?\s*[,:\-\u2013\u2014]?\s*",
+    re.I,
+)
+#: "What I'm after is basically …", "What we need is …": a wish said the long way round.
+_WHAT_I_NEED = re.compile(
+    r"^\s*what\s+(?:i|we)(?:\s+am|\s+are|'m|'re)?\s+(?:after|need|want|would\s+like|'d\s+like)\s+is\s+"
+    r"(?:basically\s+|just\s+|simply\s+|really\s+)?",
+    re.I,
+)
 #: A quotation of six words or more.
 _QUOTE = re.compile(r'"([^"\n]{12,})"')
 #: Words outside a quotation that report who said it.
@@ -41,6 +54,7 @@ def unframed(text: str) -> str:
     if quoted is not None:
         text = quoted
     text = _TASK_NUMBER.sub("", text, count=1)
+    text = _WHAT_I_NEED.sub("I need ", _WORK_CONTEXT.sub("", text, count=1), count=1)
     forwarded = _FORWARD.sub("", text, count=1)
     if forwarded != text:
         text = _SENDER.sub("", forwarded, count=1)

@@ -24,7 +24,8 @@ Otherwise, in this order (every candidate has the word's first letter: typos rar
    key or one vowel for another: "montly" is "monthly", a letter left out, not "mostly", an n
    typed for an s), when one is clearly best: the only one, or ten times as frequent as the next
    ("fisrt" → first, not fist; "Flickr" stays: flick or flicker?); when several are that close and
-   none is clearly best, the word stays as written (no search two slips away: "reagant" is not "regent");
+   none is clearly best, the word stays as written (no search two slips away: "reagant" is not "regent"),
+   except that a word ending in "d" with the e of "-ed" left out is that participle ("deliverd", "startd");
 3. for words of seven letters or more, the same at distance 2: our words first, then English
    ("resturaunt" → restaurant).
 
@@ -287,6 +288,8 @@ def _typo_of(word: str, listed: bool, name: bool) -> str | None:
             continue
         if limit == 1:
             near = _english_at_1(word)
+            if word.endswith("d") and word[:-1] + "ed" in near:
+                return word[:-1] + "ed"  # "deliverd", "startd": the e of -ed left out, not "deliver" or "delivers"
             if near:  # one slip away: the clearly best, or no correction ("reagant": reagan or reagent?)
                 return _clearly_best(near)
         elif (fixed := _english_at_2(word)) is not None:

@@ -90,7 +90,8 @@ AMOUNT_QUALIFIERS: frozenset[str] = frozenset({"due", "owed", "off", "left", "re
                                                "paid", "total", "net", "gross"})
 #: Last words that keep a count a count: "seats left", "tickets sold", "rooms available".
 COUNT_QUALIFIERS: frozenset[str] = frozenset({"left", "remaining", "available", "used", "sold", "booked", "free",
-                                              "taken", "total", "required", "needed"})
+                                              "taken", "total", "required", "needed", "open", "closed", "occupied",
+                                              "vacant", "empty"})
 #: First words of a count ("max guests", "min age", "num seats") → int unless the rest is money.
 COUNT_PREFIXES: frozenset[str] = frozenset({"max", "maximum", "min", "minimum", "num", "no"})
 #: Currencies after "in": "a cost in dollars" is the float ``cost``.

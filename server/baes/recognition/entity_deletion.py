@@ -1,0 +1,147 @@
+"""Requests that delete a whole entity: "delete the Course entity", "get rid of the Coupon model",
+"the Sponsor entity can go", "we no longer track parking spots, remove them".
+
+Part of the offline recognizer (``baes.recognition.offline`` runs ``try_delete`` first among its rules).
+A delete verb asks for a deletion only as a command or a passive ("should be deleted"): negated ("no
+longer track") it asks for nothing, and as a participle of its own ("discarded yes/no", "removed on")
+it names a state. The entity is the one named after the verb, a stale adjective before it left out
+("the legacy Fax entity"), or what a pronoun refers to ("…, delete it").
+"""
+
+from __future__ import annotations
+
+from baes.recognition import vocabulary as vocab
+from baes.recognition.evolution_phrases import field_before, try_remove
+from baes.recognition.model import Draft, RecognitionError
+from baes.recognition.request_tokens import (
+    BE_WORDS,
+    MAX_NAME_WORDS,
+    PRONOUNS,
+    REFERRING,
+    SKIP_IN_NOUNS,
+    SUBJECT_SKIP,
+    Known,
+    Tok,
+    clause_end,
+    compound,
+    entity_key,
+    entity_name,
+    index_of,
+    noun_after,
+    verb_stems,
+)
+from baes.scaffold.spec import EntitySpec
+
+
+def try_delete(toks: list[Tok], known: Known) -> Draft | None:
+    verbs = verb_stems("delete") | verb_stems("create") | verb_stems("add") | verb_stems("link")
+    lows = [t.low for t in toks]
+    rid = next((i + 2 for i in range(len(toks) - 2) if lows[i : i + 3] == ["get", "rid", "of"]), None)
+    first_verb = (
+        rid
+        if rid is not None
+        else next(
+            (i for i, t in enumerate(toks) if t.word and t.stem in verbs and not _negated_or_adjective(toks, i)),
+            None,
+        )
+    )  # "we do not track parking spots anymore, remove them": the negated verb asks for nothing
+    if rid is not None:  # "get rid of the Coupon model"
+        end = clause_end(toks, rid + 1)
+        return _deleted(toks, rid, end, known)
+    if first_verb is None or toks[first_verb].stem not in verb_stems("delete"):
+        return _can_go(toks, known)
+    end = clause_end(toks, first_verb + 1)
+    return _deleted(toks, first_verb, end, known)
+
+
+_NEGATING = vocab.NEGATION_WORDS | {"longer"}  # "no longer track"
+
+
+def _negated_or_adjective(toks: list[Tok], i: int) -> bool:
+    """ "no longer track", or a participle naming a state ("discarded yes/no"), not a passive ("be deleted")."""
+    before = toks[i - 1].low if i > 0 else ""
+    return before in _NEGATING or (toks[i].low.endswith("ed") and before not in BE_WORDS)
+
+
+def _can_go(toks: list[Tok], known: Known) -> Draft | None:
+    """ "the Sponsor entity can go", "coupons can be removed": an existing entity that may go."""
+    lows = [t.low for t in toks]
+    for i in range(1, len(toks) - 1):
+        if lows[i] not in {"can", "may", "should", "must"}:
+            continue
+        goes = lows[i + 1 : i + 2] == ["go"]  # "can go"
+        removed = lows[i + 1 : i + 2] == ["be"] and i + 2 < len(toks) and toks[i + 2].stem in verb_stems("delete")
+        if not (goes or removed):
+            continue
+        subject = next((j for j in range(i - 1, -1, -1) if toks[j].word and known.get(toks[j].sing)), None)
+        if subject is not None and all(t.low in SUBJECT_SKIP or t.low in vocab.STRUCTURE_WORDS for t in toks[subject + 1 : i]):
+            return Draft("delete_entity", EntitySpec(entity_name(toks[subject], known)))
+    return None
+
+
+def _deleted(toks: list[Tok], first_verb: int, end: int, known: Known) -> Draft:
+    """The entity named after the delete verb at ``first_verb`` (or a pronoun's antecedent)."""
+    if index_of(toks[:end], {"from"}, first_verb + 1) is not None:
+        raise RecognitionError(
+            "remove what from which entity? Say e.g. 'remove fax from Supplier', "
+            "or 'delete the Supplier entity' for the whole entity"
+        )
+    referring = PRONOUNS | REFERRING | {"all"}
+    target = noun_after(toks[:end], first_verb + 1)
+    if first_verb + 1 < end and toks[first_verb + 1].low in referring:
+        target = None  # "delete it, it is just clutter": the pronoun is the object
+    if target is None or toks[target].low in referring:
+        field = field_before(toks, first_verb, known)  # "we do not use the nickname field on players, get rid of it"
+        if field is not None:
+            return field
+        said = _removal_before(toks, first_verb, known)  # "Cab no longer needs the fax, get rid of it"
+        if said is not None:
+            return said
+        target = _mentioned_before(toks, first_verb, known)  # "I no longer want the Course entity, delete it"
+    if target is None:
+        raise RecognitionError("which entity should be deleted? (e.g. 'delete the Course entity')")
+    head = target  # "delete the gift cards table": the name runs to the structure word
+    while (
+        not known.get(toks[target].sing)  # "remove the whole greenhouse thing": the entity the app has
+        and head + 1 < end
+        and toks[head + 1].word
+        and toks[head + 1].low not in SKIP_IN_NOUNS
+        and not toks[head + 1].low.endswith("ly")
+        and head + 1 - target < MAX_NAME_WORDS
+    ):
+        head += 1
+    while target < head and toks[target].low in vocab.STALE_WORDS and known.get(toks[head].sing):
+        target += 1  # "delete the legacy Fax entity": the app's Fax, said to be old
+    name = entity_name(compound(toks, head, target), known)
+    if known.by_key and not known.get(entity_key(name)):
+        have = sorted(known.by_key.values())
+        raise RecognitionError(
+            f"{name} is not an entity of this app (it has {', '.join(have)}): to remove an attribute say e.g. "
+            f"'remove {' '.join(t.text for t in toks[target : head + 1])} from {have[0]}'"
+        )
+    return Draft("delete_entity", EntitySpec(name))
+
+
+def _removal_before(toks: list[Tok], verb: int, known: Known) -> Draft | None:
+    """The removal the clause before a "delete it" already said, or None."""
+    start = verb - 1
+    while start > 0 and toks[start].low in {"get", "rid", "of", "so", "just", "and", ","}:
+        start -= 1
+    if start <= 0:
+        return None
+    try:
+        draft = try_remove(toks[: start + 1], known)
+    except RecognitionError:
+        return None
+    return draft if draft is not None and draft.intent == "remove_attributes" else None
+
+
+def _mentioned_before(toks: list[Tok], stop: int, known: Known) -> int | None:
+    """The entity a pronoun refers to: a known entity, else a noun named as an entity/model/table."""
+    for i in range(stop - 1, -1, -1):
+        if toks[i].word and known.get(toks[i].sing):
+            return i
+    for i in range(stop - 1, 0, -1):
+        if toks[i].low in vocab.STRUCTURE_WORDS and toks[i - 1].word and toks[i - 1].low not in SKIP_IN_NOUNS:
+            return i - 1
+    return None
