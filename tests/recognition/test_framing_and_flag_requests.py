@@ -234,3 +234,48 @@ def test_a_screen_part_added_to_an_entity_is_refused() -> None:
     with pytest.raises(RecognitionError, match="user interface"):
         reading("add a button to print the Invoices", ["Invoice"])
     assert reading("add page count to Report", ["Report"])["attributes"] == [("page_count", "int", R)]
+
+
+@pytest.mark.parametrize(
+    "request_text, entity, attributes",
+    [
+        (
+            "Tool Kit; label; shelf; kits available; includes torch",
+            "ToolKit",
+            [("label", "str", R), ("shelf", "str", R), ("kits_available", "int", R), ("includes_torch", "bool", R)],
+        ),
+        (
+            "Each parcel that arrives should be logged as a Delivery: sender, arrived at, received by",
+            "Delivery",
+            [("sender", "str", R), ("arrived_at", "datetime", R), ("received_by", "str", R)],
+        ),
+        ("busy day, just give me Shift: starts at, ends at", "Shift", [("starts_at", "datetime", R), ("ends_at", "datetime", R)]),
+        ("can u make a Lamp thing -> wattage + colour", "Lamp", [("wattage", "float", R), ("colour", "str", R)]),
+        (
+            "As a baker I log Proofing records: dough, minutes, room temperature",
+            "Proofing",
+            [("dough", "str", R), ("minutes", "int", R), ("room_temperature", "float", R)],
+        ),
+    ],
+)
+def test_names_before_semicolons_logged_as_give_me_and_arrows_after_thing(
+    request_text: str, entity: str, attributes: list[tuple[str, str, bool]]
+) -> None:
+    assert created(request_text) == ("create", entity, attributes)
+
+
+def test_changes_said_with_a_trailing_optional_or_a_reason() -> None:
+    assert reading("put a fax on the Vendor, optional", ["Vendor"])["attributes"] == [("fax", "str", False)]
+    assert reading("Remove the pager from the Nurse record, HR keeps it elsewhere", ["Nurse"])["removed"] == ["pager"]
+    link = reading("each Ticket is associated with exactly one Venue", ["Ticket", "Venue"])
+    assert (link["intent"], link["relationships"]) == ("relationship", [("Venue", "many_to_one")])
+    renamed = reading("Our 'Pupil' table should really be called 'Learner'", ["Pupil"])
+    assert (renamed["intent"], renamed["renamed_to"]) == ("rename_entity", "Learner")
+
+
+def test_a_verb_or_adverb_never_names_an_entity() -> None:
+    """A misread sentence refuses rather than make "Have" or "Exactly" an entity."""
+    with pytest.raises(RecognitionError):
+        reading("Given a Kiosk, it must also have a serial and a zone", ["Kiosk"])
+    with pytest.raises(RecognitionError, match="is not a word of a name"):
+        reading("create Have with name")

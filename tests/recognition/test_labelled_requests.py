@@ -65,7 +65,7 @@ FLOORS = {
     "fresh5": 129,
     "fresh6": 132,
     "fresh7": 123,
-    "fresh8": 120,
+    "fresh8": 128,
     "fresh9": 88,
     "fresh10": 118,
     "fresh11": 139,

@@ -52,7 +52,7 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
     # "create Listing from these headers: …", "with the following columns: …"
     (re.compile(r"\b(?:from|with|using)\s+(?:these|those|the following|the)\s+(?:headers|columns|fields)\b", re.I), "with"),
     # "Weapon entity -> name; rarity": an arrow after a structure word opens its list
-    (re.compile(r"\b(entity|table|model)\s*(?:->|=>|\u2192)\s*", re.I), r"\1: "),
+    (re.compile(r"\b(entity|table|model|thing|record)\s*(?:->|=>|\u2192)\s*", re.I), r"\1: "),
     # "with there name and birthday": "there" for "their" before a field
     (re.compile(r"(\b(?:with|and|store|keep|record)|,)\s+there\s+(?=[a-z])", re.I), r"\1 their "),
     # "track fermenters – each one has a tank number, …": what each one has is a sentence of its own
@@ -144,6 +144,36 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
             re.I,
         ),
         r"\1 to track ",
+    ),
+    # "associated with exactly one Team": one is what a reference is
+    (re.compile(r"\b(?:exactly|only|just|at[ \t]+least)[ \t]+one\b", re.I), "one"),
+    # "My 'Medication' list should really be called 'Pills'": the entity gets a new name
+    (
+        re.compile(
+            r"\b(?:(?i:my|our|the)[ \t]+)?'?([A-Z]\w*)'?[ \t]+(?i:list|table|entity|model|records?)[ \t]+(?i:should)[ \t]+"
+            r"(?:(?i:really)[ \t]+)?(?i:be)[ \t]+(?i:called|named|renamed(?:[ \t]+to)?)[ \t]+'?([A-Za-z]\w*)'?"
+        ),
+        r"rename the \1 entity to \2",
+    ),
+    # "Membership Plan; name; monthly price; …": a name, then its fields
+    (re.compile(r"^([^\w\n]*[A-Z]\w*(?:[ \t]+[A-Z]\w*){0,2})[ \t]*;(?=[^\n;]+;[^\n;]+;)", re.M), r"\1:"),
+    # "Every call that comes in should be logged as a CallLog: …"
+    (
+        re.compile(
+            r"^[^.\n]{0,80}?\b(?:should|must|will|to)[ \t]+be[ \t]+(?:logged|stored|recorded|saved|kept|tracked)[ \t]+as[ \t]+"
+            r"(?:an?[ \t]+)?(?=[A-Z]\w*[ \t]*:)",
+            re.M,
+        ),
+        "create ",
+    ),
+    # "no time, just give me Vote: …": give me, as create
+    (
+        re.compile(
+            r"^[^.\n]{0,30}?\b(?:just[ \t]+)?give[ \t]+me[ \t]+(?:an?[ \t]+)?"
+            r"(?=[A-Z]\w*(?:[ \t]+[A-Z]\w*){0,2}[ \t]*(?::|\bwith\b|\())",
+            re.M,
+        ),
+        "create ",
     ),
     # "allow tracking of ferries", "support for managing grants": what is to be kept
     (

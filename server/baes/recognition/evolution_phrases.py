@@ -211,9 +211,12 @@ _REASON_OPENERS = frozenset(
 
 
 def main_clause(toks: Sequence[Tok]) -> list[Tok]:
-    """``toks`` up to a comma that starts a reason ("remove fax from Supplier, nobody faxes now")."""
+    """``toks`` up to a comma that starts a reason ("remove fax from Supplier, nobody faxes now",
+    "…, finance keeps it elsewhere": a clause about the removed field)."""
     for i in range(len(toks) - 1):
-        if toks[i].low == "," and toks[i + 1].low in _REASON_OPENERS:
+        if toks[i].low == "," and (
+            toks[i + 1].low in _REASON_OPENERS or any(t.low in {"it", "them"} for t in toks[i + 2 : i + 5])
+        ):
             return list(toks[:i])
     return list(toks)
 

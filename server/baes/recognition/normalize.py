@@ -349,7 +349,7 @@ def _is_noun_here(words: list[str], i: int, in_list: bool, bases: dict[str, str]
 
     before = bases.get(words[i - 1], words[i - 1]) if i > 0 else None
     after = bases.get(words[i + 1], words[i + 1]) if i + 1 < len(words) else None
-    if in_list or (before == "," and words[i].endswith("s") and after not in (None, *_ARTICLES)):
+    if in_list or (before in {",", ";"} and words[i].endswith("s") and after not in (None, *_ARTICLES)):
         return before not in _VERB_CONTEXT  # "…, collected date, contains fresh produce": a flag's name
     if before in _NOUN_CONTEXT or before in _base_verbs():
         return True

@@ -50,11 +50,14 @@ _OPTIONAL_PHRASES = (("if", "any"), ("if", "there", "is", "one"), ("not", "alway
 
 
 def optional_if_said(draft: Draft, toks: Sequence[Tok]) -> Draft:
-    """A relationship draft whose request says the reference may be missing, with it optional."""
+    """A draft of one new reference or attribute whose request says it may be missing, with it optional."""
     lows = [t.low for t in toks]
     said = any(w in vocab.OPTIONAL_WORDS for w in lows) or any(
         tuple(lows[i : i + len(p)]) == p for p in _OPTIONAL_PHRASES for i in range(len(lows))
     )
+    if draft.intent == "add_attributes" and said and len(draft.entity.attributes) == 1 and not draft.entity.relationships:
+        lone = draft.entity.attributes[0]  # "put a height on the Client, optional"
+        return replace(draft, entity=replace(draft.entity, attributes=(replace(lone, required=False),)))
     if draft.intent != "relationship" or not said or len(draft.entity.relationships) != 1:
         return draft
     link = draft.entity.relationships[0]

@@ -25,6 +25,7 @@ _NEVER_IN_NAMES = frozenset(
 #: may hold some of them ("paid_at", "picked_up_by"), so they are checked in entity names only.
 _NEVER_IN_ENTITY_NAMES = _NEVER_IN_NAMES | frozenset(
     {"at", "from", "with", "by", "into", "about", "here", "many", "much", "several", "let"}
+    | {"have", "has", "had", "having", "exactly", "also", "must", "will", "can", "too", "very"}
 )
 #: Auxiliaries that may open a flag's name ("is_active", "can_drive", "should_notify").
 _FLAG_OPENERS = frozenset({"is", "do", "does", "did", "should", "will", "must", "can", "could", "would", "has"})
@@ -52,10 +53,11 @@ def check_names(draft: Draft) -> None:
                 f"could not read {name.replace('_', ' ')!r} as a field name ({odd!r} is not a word of a name): "
                 "list the fields after the entity, e.g. 'create Member with name, email and join date'"
             )
-    words = [w.lower() for w in re.findall(r"[A-Z][a-z]*", draft.entity.name)]
-    odd = next((w for w in words if w in _NEVER_IN_ENTITY_NAMES), None)
-    if odd is not None:
-        raise RecognitionError(
-            f"could not read {draft.entity.name!r} as an entity name ({odd!r} is not a word of a name): "
-            "name the entity, e.g. 'create a Listing entity with address and price'"
-        )
+    for entity in (draft.entity.name, *(r.target for r in draft.entity.relationships)):
+        words = [w.lower() for w in re.findall(r"[A-Z][a-z]*", entity)]
+        odd = next((w for w in words if w in _NEVER_IN_ENTITY_NAMES), None)
+        if odd is not None:
+            raise RecognitionError(
+                f"could not read {entity!r} as an entity name ({odd!r} is not a word of a name): "
+                "name the entity, e.g. 'create a Listing entity with address and price'"
+            )

@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
-#: Verbs that ask to keep records of something only as a command: at the start, or after "to"
-#: ("log oil changes: …", "we need to keep our reservations"); elsewhere they are nouns or other
-#: verbs ("a maintenance log with …", "keep the old name").
+#: Verbs that ask to keep records of something only as a command: at the start, or after "to", "I" or
+#: "we" ("log oil changes: …", "we need to keep our reservations", "as a coach I log measurements: …");
+#: elsewhere they are nouns or other verbs ("a maintenance log with …", "keep the old name").
 _COMMAND_ONLY_VERBS = frozenset({"log", "keep"})
 #: Words before "thing" that make it a thing of its own ("create a Thing", "one more thing").
 _NOT_THING_NAMES = frozenset(
@@ -39,7 +39,7 @@ def command_verbs(words: list[str]) -> list[str]:
     return [
         "track"
         if word in _COMMAND_ONLY_VERBS
-        and (i == 0 or words[i - 1] == "to")
+        and (i == 0 or words[i - 1] in {"to", "i", "we"})
         and (i + 1 < len(words) and words[i + 1] not in {"track", ":", ",", "."})
         else word
         for i, word in enumerate(words)
