@@ -40,6 +40,8 @@ NAMED_SPLITS = (
     "fresh10",
     "fresh11",
     "fresh12",
+    "fresh13",
+    "fresh14",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"

@@ -244,7 +244,7 @@ def _whether_name(words: list[Tok], entity_name: str | None) -> list[Tok]:
     after = [t for t in plain[verb + 1 :] if t.low not in _BE]
     if plain[verb].low in {"have", "has", "had"}:
         return [word_token("has"), *after] if after else []
-    subject = [t for t in plain[:verb] if t.low not in _PRONOUNS and t.low not in _BE and t.low not in MODALS]
+    subject = [t for t in plain[:verb] if t.low not in _PRONOUNS | _BE | MODALS | {"have", "has", "had"}]  # "have been"
     if entity_name and "".join(t.sing for t in subject) == entity_name.lower():
         subject = []
     return [*subject, *after]

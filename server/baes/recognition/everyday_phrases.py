@@ -68,7 +68,7 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
     # "For every vehicle we store the plate number, …", "for each member record their name, …"
     (
         re.compile(
-            r"\b(?:for|about)[ \t]+(each|every)[ \t]+([A-Za-z][\w-]*)[ \t]*,?[ \t]+(?:(?:we|i|you|they)[ \t]+)?"
+            r"\b(?:for|about)[ \t]+(each|every)[ \t]+([A-Za-z][\w-]*)[ \t]*,?[ \t]+(?:(?:we|i|you|they)[ \t]+)?(?:also[ \t]+)?"
             r"(?:(?:want|need|have|would like|will|should|must|can)(?:[ \t]+to)?[ \t]+)?"
             r"(?:record|store|keep|track|save|capture|log|note|collect|need|want)\b",
             re.I,
@@ -89,7 +89,7 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
     # "I need Color Formula Card, it have client name, …": what it has is the list
     (
         re.compile(
-            r"[ \t]*,[ \t]*(?:and[ \t]+)?(?:it|they)[ \t]+(?:have|has|needs|need|should[ \t]+have|must[ \t]+have|"
+            r"[ \t]*,[ \t]*(?:and[ \t]+)?(?:it|they|he|she)[ \t]+(?:have|has|needs|need|should[ \t]+have|must[ \t]+have|"
             r"will[ \t]+have|contains|includes)\b(?![ \t]+(?:many|multiple|several|one|a[ \t]+few|lots|to|more|no|not|any)\b)"
             r"(?=[^.!?\n]{1,80}(?:,|\band\b))",
             re.I,
@@ -174,6 +174,22 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
             re.M,
         ),
         "create ",
+    ),
+    # "Let's start with a Project.": the first entity to create
+    (re.compile(r"\blet[ \t]+us[ \t]+(?:start|begin)[ \t]+with[ \t]+(?:an?[ \t]+)?", re.I), "create "),
+    # "doctors work at more than one clinic": many
+    (re.compile(r"\bmore[ \t]+than[ \t]+one\b", re.I), "many"),
+    # "log my health readings every morning": how often is no part of what is kept
+    (re.compile(r"[ \t]+(?:every|each)[ \t]+(?:morning|evening|night|day|week|month|year|weekend|shift)\b", re.I), ""),
+    # "the qty column should be renamed quantity": to the new name
+    (re.compile(r"\b(renamed)[ \t]+(?!to\b|as\b)(?=[A-Za-z'\"])", re.I), r"\1 to "),
+    # "I think Item should be called Product": a new name for an entity
+    (
+        re.compile(
+            r"(?:\b(?i:i[ \t]+think|i[ \t]+guess|maybe)[ \t]+)?\b([A-Z]\w*)[ \t]+(?i:should)[ \t]+(?:(?i:really)[ \t]+)?"
+            r"(?i:be)[ \t]+(?i:called|named)[ \t]+([A-Z]\w*)\b"
+        ),
+        r"rename \1 to \2",
     ),
     # "allow tracking of ferries", "support for managing grants": what is to be kept
     (

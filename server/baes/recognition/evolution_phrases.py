@@ -67,6 +67,7 @@ NOISE = (
 #: Words that say a name is an attribute, not an entity.
 FIELD_WORDS = frozenset(
     {"field", "fields", "attribute", "attributes", "column", "columns", "property", "properties", "col", "cols"}
+    | {"flag"}  # "get rid of the archived flag on Project"
 )
 
 
@@ -134,8 +135,8 @@ def _removed_names(toks: Sequence[Tok], entity: str, known: Known) -> tuple[str,
         name: str | None
         if len(words) == 1 and known.get(words[0].sing) and known.get(words[0].sing) != entity:
             name = f"{words[0].sing}_id"  # "remove customer from Order": its reference
-        else:
-            name = attribute_name(item)
+        else:  # "the archived flag": the flag's name
+            name = attribute_name(words[:-1] if len(words) > 1 and words[-1].low in FIELD_WORDS else item)
         if name is None:
             raise RecognitionError(f"{' '.join(t.text for t in item)!r} is not an attribute name of {entity}")
         if name not in names:
@@ -215,7 +216,9 @@ def main_clause(toks: Sequence[Tok]) -> list[Tok]:
     "…, finance keeps it elsewhere": a clause about the removed field)."""
     for i in range(len(toks) - 1):
         if toks[i].low == "," and (
-            toks[i + 1].low in _REASON_OPENERS or any(t.low in {"it", "them"} for t in toks[i + 2 : i + 5])
+            toks[i + 1].low in _REASON_OPENERS
+            or any(t.low in {"it", "them"} for t in toks[i + 2 : i + 5])
+            or any(t.low in {"is", "are", "was", "were"} for t in toks[i + 2 : i + 4])  # "…, everything is free now"
         ):
             return list(toks[:i])
     return list(toks)

@@ -11,8 +11,14 @@ whose singular is the entity's key, so every rule sees the entity the app has.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
-from baes.recognition.request_tokens import Known, Tok
+from baes.recognition import vocabulary as vocab
+from baes.recognition.normalize import verb_base
+from baes.recognition.request_tokens import SKIP_IN_NOUNS, Known, Tok
+
+#: Words before a noun that make it the entity an evolution is about ("add phone to Record", "each Store").
+_BEFORE_AN_ENTITY = frozenset({"to", "from", "in", "on", "of", "for", "each", "every", "this", "that", "our", "my", "their"})
 
 
 def _plurals(word: str) -> set[str]:
@@ -53,7 +59,7 @@ def merge_known(toks: Sequence[Tok], known: Known) -> list[Tok]:
             None,
         )
         if match is None:
-            result.append(toks[i])
+            result.append(_as_entity(toks, i, known) or toks[i])
             i += 1
             continue
         form, key = match
@@ -62,3 +68,25 @@ def merge_known(toks: Sequence[Tok], known: Known) -> list[Tok]:
         result.append(Tok(" ".join(t.text for t in words), low, key, low, True))
         i += len(form)
     return result
+
+
+@lru_cache(maxsize=1)
+def _grammar_words() -> frozenset[str]:
+    """Words the rules read as grammar (structure words, qualifiers, fillers): an entity may still be named so."""
+    verbs = {"change", "update", "modify", "switch", "call", "set", "move", "log", "keep", "link", "tag", "book", "order"}
+    return frozenset(SKIP_IN_NOUNS | vocab.STRUCTURE_WORDS | vocab.NOUN_QUALIFIERS | vocab.ATTRIBUTE_FILLERS | verbs)
+
+
+def _as_entity(toks: Sequence[Tok], i: int, known: Known) -> Tok | None:
+    """An existing entity named by a word the rules read as grammar ("add phone to Record", "delete
+    the School entity", "each Store belongs to …"), as a token no rule reads as grammar: upper case,
+    its singular the entity's key. Only where a noun stands: after "to"/"from"/"each"…, or before a
+    structure word; elsewhere the word keeps its everyday sense ("record the phone on Record")."""
+    tok = toks[i]
+    if not tok.word or not known.get(tok.sing) or (tok.low not in _grammar_words() and verb_base(tok.low) is None):
+        return None
+    before = toks[i - 1].low if i > 0 else ""
+    after = toks[i + 1].low if i + 1 < len(toks) else ""
+    if before in _BEFORE_AN_ENTITY or after in vocab.STRUCTURE_WORDS:
+        return Tok(tok.text, tok.low.upper(), tok.sing, tok.low.upper(), True)
+    return None

@@ -257,7 +257,7 @@ def _described_new(draft: Draft, toks: list[Tok], known: Known) -> Draft:
 
 def _read_sentence(toks: list[Tok], known: Known) -> Draft | None:
     """The first rule's reading of one sentence, or None when no rule reads it."""
-    toks = entity_first(_without_app_scope(toks), known)
+    toks = entity_first(_without_app_scope(toks, known), known)
     for attempt in (
         try_rename,
         try_remove,
@@ -280,10 +280,15 @@ def _read_sentence(toks: list[Tok], known: Known) -> Draft | None:
 _APP_WORDS = frozenset({"system", "app", "application", "database", "db", "codebase", "project", "schema", "backend"})
 
 
-def _without_app_scope(toks: list[Tok]) -> list[Tok]:
-    """``toks`` without "from/in/across the system/app/database": the app is where every change happens."""
+def _without_app_scope(toks: list[Tok], known: Known) -> list[Tok]:
+    """``toks`` without "from/in/across the system/app/database": the app is where every change happens
+    (unless the app has an entity of that name: "remove phone from Project")."""
     for i in range(len(toks) - 1):
-        if toks[i].low in {"from", "in", "across", "throughout"} and toks[i + 1].low in _APP_WORDS:
+        if (
+            toks[i].low in {"from", "in", "across", "throughout"}
+            and toks[i + 1].low in _APP_WORDS
+            and not known.get(toks[i + 1].sing)
+        ):
             if i + 2 == len(toks) or not toks[i + 2].word:  # "from the system", not "in the app settings"
                 return [*toks[:i], *toks[i + 2 :]]
     return toks

@@ -28,6 +28,18 @@ _UNPLANNED = {
     "rollback": "rolling back a change",
     "deploy": "deploying the app",
 }
+#: Commands for what the app should do, not store: "send an email to customers when …", "notify the owner …".
+_BEHAVIOURS = {
+    "send": "sending messages",
+    "notify": "notifying people",
+    "remind": "reminding people",
+    "alert": "alerting people",
+    "sync": "syncing with another system",
+    "export": "exporting data",
+    "upload": "uploading files",
+    "download": "downloading files",
+    "integrate": "integrating another system",
+}
 #: Nouns that name a piece of user interface, never a table of data.
 _UI_NOUNS = frozenset(
     {
@@ -104,7 +116,9 @@ def out_of_scope_reason(toks: Sequence[Tok]) -> str | None:
             "signing in is a feature of the app, not an entity: baes creates and changes entities "
             "(e.g. 'create a User entity with email')"
         )
-    if any(low in _PRESENTATION for low in lows) and (any(low in _SHOWN or low in _SHOWING_ALONE for low in lows)):
+    if (any(low in _PRESENTATION for low in lows) and any(low in _SHOWN or low in _SHOWING_ALONE for low in lows)) or (
+        "per page" in " ".join(lows)  # "show 50 rows per page"
+    ):
         return (
             "this is about how data is shown, not what is stored: baes generates the Streamlit pages from the "
             "entities; change what an entity holds instead (e.g. 'add color to Car')"
@@ -118,6 +132,12 @@ def out_of_scope_reason(toks: Sequence[Tok]) -> str | None:
         return (
             "deleting rows of data is not a change of the app's entities: use the app (or SQL) for data; "
             "to remove a whole entity say e.g. 'delete the Coupon entity'"
+        )
+    opening = next(i for i, t in enumerate(toks) if t.word)
+    if first in _BEHAVIOURS and len(words) > 2 and opening + 1 < len(toks) and toks[opening + 1].word:  # not "email, name"
+        return (
+            f"{_BEHAVIOURS[first]} is behaviour of the app, not data it stores: baes creates and changes entities "
+            "(e.g. 'add a reminder date to Task' stores when to remind)"
         )
     for tok in words[:3]:
         if tok.stem in _UNPLANNED or tok.low in _UNPLANNED:

@@ -55,6 +55,10 @@ def optional_if_said(draft: Draft, toks: Sequence[Tok]) -> Draft:
     said = any(w in vocab.OPTIONAL_WORDS for w in lows) or any(
         tuple(lows[i : i + len(p)]) == p for p in _OPTIONAL_PHRASES for i in range(len(lows))
     )
+    every = any(tuple(lows[i : i + 2]) in (("both", "optional"), ("all", "optional")) for i in range(len(lows)))
+    if draft.intent in ("add_attributes", "create") and every and draft.entity.attributes:
+        attributes = tuple(replace(a, required=False) for a in draft.entity.attributes)  # "(both optional)"
+        return replace(draft, entity=replace(draft.entity, attributes=attributes))
     if draft.intent == "add_attributes" and said and len(draft.entity.attributes) == 1 and not draft.entity.relationships:
         lone = draft.entity.attributes[0]  # "put a height on the Client, optional"
         return replace(draft, entity=replace(draft.entity, attributes=(replace(lone, required=False),)))

@@ -165,12 +165,17 @@ class Known:
         return self.by_key.get(key)
 
 
+#: Plurals the vocabulary keeps as attribute names ("pages", "seats"): an entity is named in the singular.
+_ATTRIBUTE_PLURALS = frozenset({"pages", "seats", "credits"})
+
+
 def entity_name(tok: Tok, known: Known) -> str:
     existing = known.get(tok.sing)
     if existing:
         return existing
+    sing = tok.sing[:-1] if tok.sing.rpartition("_")[2] in _ATTRIBUTE_PLURALS else tok.sing  # "manage pages" → Page
     try:
-        return EntitySpec(pascal_case(tok.sing)).name
+        return EntitySpec(pascal_case(sing)).name
     except SpecError as exc:
         raise RecognitionError(f"{tok.text!r} cannot be an entity name: {exc}") from exc
 
@@ -266,9 +271,13 @@ def head_noun(toks: Sequence[Tok], start: int, stop: int) -> int | None:
             break  # "orders placed by customers": the noun before the participle
         if i > start and toks[i - 1].low in BE_WORDS:
             continue  # "a Delivery is made with": a participle, not the noun
-        if tok.word and tok.low not in SKIP_IN_NOUNS and tok.stem not in verb_stems("create"):
+        if tok.word and tok.low not in SKIP_IN_NOUNS and tok.low not in _PREPOSITIONS and tok.stem not in verb_stems("create"):
             best = i
     return best
+
+
+#: Prepositions: never the head of a noun phrase ("the patients at our clinic", "clinic" being a qualifier).
+_PREPOSITIONS = frozenset({"at", "in", "on", "for", "from", "of", "to", "by", "into", "about", "near", "inside", "during"})
 
 
 def clause_end(toks: Sequence[Tok], start: int) -> int:

@@ -266,7 +266,8 @@ def correct(word: str, *, name: bool = False) -> str | None:
         return None
     if word in _ours() or vocab.singularize(word) in _ours() or _seen(word):
         return None
-    if is_variant(word, _known) or is_compound(word, frequency) or _agent_noun(word):
+    compound = is_compound(word, frequency) and not _within(word, _targets(), 1)  # "studnet" is no stud net
+    if is_variant(word, _known) or compound or _agent_noun(word):
         return None  # "labour", "analysed", "counterparty", "fermenter": spelt right, only not in the list
     if len(word) == 3:
         found = _within(word, _attribute_targets(), 1)

@@ -53,8 +53,9 @@ def is_variant(word: str, seen: Callable[[str], bool]) -> bool:
 
 
 def is_compound(word: str, frequency: Callable[[str], int]) -> bool:
-    """Whether ``word`` is two common words of four letters or more written as one ("counterparty")."""
+    """Whether ``word`` is two common words written as one, the first of four letters or more
+    ("counterparty", "autopay")."""
     return any(
         frequency(word[:i]) >= _COMPOUND_PART_FREQUENCY and frequency(word[i:]) >= _COMPOUND_PART_FREQUENCY
-        for i in range(4, len(word) - 3)
+        for i in range(4, len(word) - 2)
     )

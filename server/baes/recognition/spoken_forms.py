@@ -40,7 +40,7 @@ def command_verbs(words: list[str]) -> list[str]:
         "track"
         if word in _COMMAND_ONLY_VERBS
         and (i == 0 or words[i - 1] in {"to", "i", "we"})
-        and (i + 1 < len(words) and words[i + 1] not in {"track", ":", ",", "."})
+        and (i + 1 < len(words) and words[i + 1] not in {"track", ":", ",", ".", "entity", "table", "model"})
         else word
         for i, word in enumerate(words)
     ]

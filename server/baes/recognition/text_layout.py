@@ -128,7 +128,7 @@ def _rename_line(line: str) -> str:
     """A rename written with a dot or an arrow, as the words "rename A in E to B" / "rename A to B"."""
     dotted = _DOTTED_RENAME.match(line)
     if dotted:
-        return f"rename {dotted.group(2)} in {dotted.group(1)} to {dotted.group(3)}"
+        return f"rename {dotted.group(2)} in the {dotted.group(1)} entity to {dotted.group(3)}"  # not "in order to"
     arrow = _ARROW_RENAME.match(line)
     if arrow:
         return f"rename {arrow.group(1)} to {arrow.group(2)}{arrow.group(3)}"

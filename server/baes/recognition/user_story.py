@@ -29,8 +29,15 @@ _PURPOSE = re.compile(
 _CRITERIA = re.compile(r"(?<=[.!?])\s*(?:acceptance criteria|acceptance|ac)\s*:\s*", re.I)
 
 
+def _purpose_dropped(match: re.Match[str]) -> str:
+    """Nothing for a purpose; "in Order to amount" after a rename is the entity and the new name."""
+    line = match.string[: match.start()].rsplit("\n", 1)[-1]
+    renaming = re.search(r"\brenam", line, re.I) and match.group(0).strip(" ,").lower().startswith("in order")
+    return match.group(0) if renaming else ""
+
+
 def plain_story(text: str) -> str:
     """``text`` without a story's role and purpose, its criteria as a sentence of their own."""
     text = _ROLE.sub(r"\1", text)
-    text = _PURPOSE.sub("", text)
+    text = _PURPOSE.sub(_purpose_dropped, text)
     return _CRITERIA.sub("\n", text)

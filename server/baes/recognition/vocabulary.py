@@ -70,7 +70,7 @@ COUNT_NOUNS: frozenset[str] = frozenset({
     "downloads", "clicks", "shares", "retries", "attempts",
     "stars",
     "frames", "cores", "portions", "renewals", "refills", "wins", "losses", "draws", "goals", "assists", "eggs",
-    "bottles", "boxes", "bags", "packs", "threads", "sessions", "lessons", "tries",
+    "bottles", "boxes", "bags", "packs", "threads", "sessions", "lessons", "tries", "sets",
 })
 #: Units of measure, as the last word of an attribute ("square meters", "distance km") → float.
 MEASURE_UNITS: frozenset[str] = frozenset({
