@@ -12,6 +12,8 @@ from __future__ import annotations
 import pytest
 from tests.support.recognition_reading import reading
 
+from baes.recognition.model import RecognitionError
+
 #: Names that are also structure words, app words, qualifiers, fillers or verbs of the rules.
 WORD_NAMES = (
     "Project",
@@ -57,3 +59,19 @@ def test_the_word_keeps_its_everyday_sense_where_no_noun_stands() -> None:
     """ "keep a log of deliveries" still asks to keep deliveries when the app has a Log entity."""
     got = reading("keep a log of deliveries with driver and arrived at", ["Log"])
     assert (got["intent"], got["entity"]) == ("create", "Delivery")
+
+
+@pytest.mark.parametrize("name", ["Record", "Store", "Model", "Track", "School"])
+def test_such_an_entity_as_a_subject_or_a_bare_object(name: str) -> None:
+    existing = [name, "Widget"]
+    needs = reading(f"{name}s also need a due date", existing)
+    assert (needs["intent"], needs["entity"], needs["attributes"]) == ("add_attributes", name, [("due_date", "date", True)])
+    assert reading(f"delete {name}", existing)["intent"] == "delete_entity"
+    linked = reading(f"link {name} to Widget", existing)
+    assert (linked["intent"], linked["entity"]) == ("relationship", name)
+
+
+def test_a_structure_word_before_a_bare_list_names_no_field_as_the_entity() -> None:
+    """ "Record: title, notes" is refused rather than read as an entity "Title" with no fields."""
+    with pytest.raises(RecognitionError):
+        reading("Record: title, notes")

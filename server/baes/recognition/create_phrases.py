@@ -293,6 +293,7 @@ def try_create(toks: list[Tok], known: Known) -> Draft | None:
             and i + 2 < end
             and toks[i + 2].word
             and (i == 0 or _unnamed_before(toks, i - 1))
+            and not (toks[i].low in _NAMING_STRUCTURES | {"model", "table"} and i + 3 < end and toks[i + 3].low == ",")
         ),
         None,
     )

@@ -18,7 +18,12 @@ from baes.recognition.normalize import verb_base
 from baes.recognition.request_tokens import SKIP_IN_NOUNS, Known, Tok
 
 #: Words before a noun that make it the entity an evolution is about ("add phone to Record", "each Store").
-_BEFORE_AN_ENTITY = frozenset({"to", "from", "in", "on", "of", "for", "each", "every", "this", "that", "our", "my", "their"})
+_BEFORE_AN_ENTITY = frozenset(
+    {"to", "from", "in", "on", "of", "for", "each", "every", "this", "that", "our", "my", "their"}
+    | {"delete", "remove", "drop", "rename", "link", "connect"}
+)
+#: Words after a sentence's first word that make it the subject ("Stores also need …", "Record has many …").
+_AFTER_A_SUBJECT = frozenset({"also", "need", "needs", "have", "has", "should", "must", "can", "belong", "belongs", "is"})
 
 
 def _plurals(word: str) -> set[str]:
@@ -87,6 +92,7 @@ def _as_entity(toks: Sequence[Tok], i: int, known: Known) -> Tok | None:
         return None
     before = toks[i - 1].low if i > 0 else ""
     after = toks[i + 1].low if i + 1 < len(toks) else ""
-    if before in _BEFORE_AN_ENTITY or after in vocab.STRUCTURE_WORDS:
+    subject = before in {"", ".", ",", ";", ":"} and after in _AFTER_A_SUBJECT  # "Records also need a due date"
+    if before in _BEFORE_AN_ENTITY or after in vocab.STRUCTURE_WORDS or subject:
         return Tok(tok.text, tok.low.upper(), tok.sing, tok.low.upper(), True)
     return None
