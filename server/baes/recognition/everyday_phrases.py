@@ -3,6 +3,12 @@
 "take it out" removes, "has a few barns" has many, "where I keep the name, …" lists what is kept,
 "Like the guest name, …" is a list, "with there name" means their name, "rename X into Y" renames
 X to Y. Each is a whole phrase, matched on the text as written (``normalize.clean_text``).
+
+The table is grouped by what the phrases say: what to remove or own, what is kept and where its list
+starts ("each one has …", ", it have …", "X fields:"), how a command is said ("Could the system keep
+…", "give me X:", "should be logged as a X:"), flags said as clauses ("it is paid or not"), and renames
+said in everyday words ("call X 'Y' instead", "should be called", "(rename)"). A phrase that would also
+match ordinary text carries the context that keeps it apart (a lookahead for a list, a capital letter).
 """
 
 from __future__ import annotations
