@@ -219,15 +219,6 @@ def _base_verb(word: str) -> bool:
     return word.isalpha() and not word.endswith(("s", "ed", "ing", "ly")) and not is_state_word(word)
 
 
-def _third_person_form(verb: str) -> str:
-    """ "own" → owns, "reach" → reaches, "carry" → carries: the form a flag's name has."""
-    if verb.endswith(("s", "x", "z", "ch", "sh", "o")):
-        return verb + "es"
-    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
-        return verb[:-1] + "ies"
-    return verb + "s"
-
-
 def _whether_name(words: list[Tok], entity_name: str | None) -> list[Tok]:
     """The flag in "whether …": "whether it is done" → done, "whether it has a projector" → has_projector,
     "whether an inspection is required" → inspection_required, "whether it is wheelchair accessible" →
@@ -236,9 +227,9 @@ def _whether_name(words: list[Tok], entity_name: str | None) -> list[Tok]:
     verbs = [i for i, t in enumerate(plain) if t.low in _BE | {"have", "has", "had"}]
     if not verbs:
         if len(plain) >= 2 and plain[0].low in _PLURAL_SUBJECTS and _base_verb(plain[1].low):
-            return [word_token(_third_person_form(plain[1].low)), *plain[2:]]  # "whether they own a boat" → owns_boat
+            return [word_token(vocab.third_person(plain[1].low)), *plain[2:]]  # "whether they own a boat" → owns_boat
         if len(plain) >= 2 and plain[0].low in {"it", "he", "she"} and verb_base(plain[1].low) == plain[1].low:
-            return [word_token(_third_person_form(plain[1].low)), *plain[2:]]  # "whether it needs repair" (read "need")
+            return [word_token(vocab.third_person(plain[1].low)), *plain[2:]]  # "whether it needs repair" (read "need")
         return [t for t in plain if t.low not in _PRONOUNS]
     verb = verbs[-1]
     after = [t for t in plain[verb + 1 :] if t.low not in _BE]

@@ -84,6 +84,10 @@ PAID_AMOUNTS: frozenset[str] = frozenset({"amount", "total", "sum", "money", "ca
 LAST_EVENTS: frozenset[str] = frozenset({"visit", "service", "check", "contact", "review", "maintenance", "trip",
                                          "session", "treatment", "update", "backup", "sync", "seen", "cleaning",
                                          "repair", "donation", "order", "purchase", "delivery", "meeting"})
+#: -tion words that name no event ("last location" is a place).
+NOT_EVENTS: frozenset[str] = frozenset({"version", "question", "edition", "station", "nation", "condition", "direction",
+                                        "section", "option", "location", "position", "description", "destination",
+                                        "occupation"})
 #: Participles before "on" that make a state, not a date: "switched on", "logged on".
 STATE_ON: frozenset[str] = frozenset({"turned", "switched", "logged", "signed", "plugged", "powered"})
 #: Participles before "on" that make a relation, not a date: "based on", "focused on".
@@ -221,30 +225,9 @@ def _grammar_type(parts: list[str]) -> str | None:
     return "bool" if _is_flag(parts) else None
 
 
-#: -tion words that name no event ("last location" is a place).
-_NOT_EVENTS = frozenset(
-    {
-        "version",
-        "question",
-        "edition",
-        "station",
-        "nation",
-        "condition",
-        "direction",
-        "section",
-        "option",
-        "location",
-        "position",
-        "description",
-        "destination",
-        "occupation",
-    }
-)
-
-
 def _names_an_event(word: str) -> bool:
     """ "checkup", "inspection", "payment": a word for something that happens, so "last X" is a date."""
-    return word.endswith(("up", "ment", "tion")) and word not in _NOT_EVENTS and word not in vocab.NAME_WORDS
+    return word.endswith(("up", "ment", "tion")) and word not in NOT_EVENTS and word not in vocab.NAME_WORDS
 
 
 def _date_type(parts: list[str]) -> str | None:

@@ -133,8 +133,7 @@ def out_of_scope_reason(toks: Sequence[Tok]) -> str | None:
             "deleting rows of data is not a change of the app's entities: use the app (or SQL) for data; "
             "to remove a whole entity say e.g. 'delete the Coupon entity'"
         )
-    opening = next(i for i, t in enumerate(toks) if t.word)
-    if first in _BEHAVIOURS and len(words) > 2 and opening + 1 < len(toks) and toks[opening + 1].word:  # not "email, name"
+    if first in _BEHAVIOURS and len(words) > 2 and _followed_by_a_word(toks):
         return (
             f"{_BEHAVIOURS[first]} is behaviour of the app, not data it stores: baes creates and changes entities "
             "(e.g. 'add a reminder date to Task' stores when to remind)"
@@ -147,6 +146,12 @@ def out_of_scope_reason(toks: Sequence[Tok]) -> str | None:
                 "(e.g. 'add first name and last name to Customer', then 'remove name from Customer')"
             )
     return None
+
+
+def _followed_by_a_word(toks: Sequence[Tok]) -> bool:
+    """Whether the request's first word has a word right after it ("send an email", not "export, name")."""
+    first = next(i for i, t in enumerate(toks) if t.word)
+    return first + 1 < len(toks) and toks[first + 1].word
 
 
 def _signs_in(lows: Sequence[str]) -> bool:

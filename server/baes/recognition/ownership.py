@@ -45,30 +45,29 @@ def changed_draft(name: str, fields: Fields, intent: str) -> Draft:
     return Draft(intent, spec, notes=tuple(fields.notes))
 
 
-#: Phrases anywhere in a request that make its one new reference optional ("…, if any", "(optional)").
+#: Phrases anywhere in a request that make its one new reference or field optional ("…, if any", "(optional)").
 _OPTIONAL_PHRASES = (("if", "any"), ("if", "there", "is", "one"), ("not", "always"), ("can", "be", "empty"))
+#: Phrases that make every new field optional ("(both optional)").
+_ALL_OPTIONAL_PHRASES = (("both", "optional"), ("all", "optional"))
+
+
+def _says(lows: Sequence[str], phrases: Sequence[tuple[str, ...]]) -> bool:
+    return any(tuple(lows[i : i + len(p)]) == p for p in phrases for i in range(len(lows)))
 
 
 def optional_if_said(draft: Draft, toks: Sequence[Tok]) -> Draft:
-    """A draft of one new reference or attribute whose request says it may be missing, with it optional."""
+    """A draft of new fields or one new reference whose request says they may be missing, with them optional."""
     lows = [t.low for t in toks]
-    said = any(w in vocab.OPTIONAL_WORDS for w in lows) or any(
-        tuple(lows[i : i + len(p)]) == p for p in _OPTIONAL_PHRASES for i in range(len(lows))
-    )
-    every = any(tuple(lows[i : i + 2]) in (("both", "optional"), ("all", "optional")) for i in range(len(lows)))
-    if draft.intent in ("add_attributes", "create") and every and draft.entity.attributes:
-        attributes = tuple(replace(a, required=False) for a in draft.entity.attributes)  # "(both optional)"
-        return replace(draft, entity=replace(draft.entity, attributes=attributes))
-    if draft.intent == "add_attributes" and said and len(draft.entity.attributes) == 1 and not draft.entity.relationships:
-        lone = draft.entity.attributes[0]  # "put a height on the Client, optional"
-        return replace(draft, entity=replace(draft.entity, attributes=(replace(lone, required=False),)))
-    if draft.intent != "relationship" or not said or len(draft.entity.relationships) != 1:
+    entity = draft.entity
+    if draft.intent in ("add_attributes", "create") and entity.attributes and _says(lows, _ALL_OPTIONAL_PHRASES):
+        return replace(draft, entity=replace(entity, attributes=tuple(replace(a, required=False) for a in entity.attributes)))
+    if not (any(w in vocab.OPTIONAL_WORDS for w in lows) or _says(lows, _OPTIONAL_PHRASES)):
         return draft
-    link = draft.entity.relationships[0]
-    if link.kind != "many_to_one" or not link.required:
-        return draft
-    spec = EntitySpec(draft.entity.name, relationships=(RelationshipSpec(link.target, required=False, kind=link.kind),))
-    return replace(draft, entity=spec)
+    if draft.intent == "add_attributes" and len(entity.attributes) == 1 and not entity.relationships:
+        return replace(draft, entity=replace(entity, attributes=(replace(entity.attributes[0], required=False),)))
+    if draft.intent == "relationship" and len(entity.relationships) == 1 and entity.relationships[0].kind == "many_to_one":
+        return replace(draft, entity=replace(entity, relationships=(replace(entity.relationships[0], required=False),)))
+    return draft
 
 
 def link_draft(holder: Tok, target: Tok, known: Known, required: bool, notes: Sequence[str] = ()) -> Draft:

@@ -37,7 +37,7 @@ _WHAT_I_NEED = re.compile(
     r"(?:basically\s+|just\s+|simply\s+|really\s+)?",
     re.I,
 )
-#: A quotation of six words or more.
+#: A quotation (one of six words or more can be the request: ``_FEWEST_QUOTED_WORDS``).
 _QUOTE = re.compile(r'"([^"\n]{12,})"')
 #: Words outside a quotation that report who said it.
 _REPORTING = re.compile(

@@ -152,7 +152,9 @@ def plain_layout(text: str) -> str:
     raw = [_typed_pairs(_rename_line(line)) for line in text.splitlines()]
     source = [line for i, line in enumerate(raw) if not _is_preamble(line, raw[i + 1 :])]
     lines = []
+    seen_text = False  # a non-empty line came before this one
     for index, line in enumerate(source):
+        first, seen_text = not seen_text, seen_text or bool(line.strip())
         table = _table_line(line)
         if table is not None:
             if table:
@@ -164,7 +166,7 @@ def plain_layout(text: str) -> str:
         line = _ARROW.sub(" to ", line)
         line = _SPACED_DASH.sub(" : ", line, count=1)
         line = _pipes(line)
-        if _introduces_list(line, source[index + 1 : index + 3], first=not any(x.strip() for x in source[:index])):
+        if _introduces_list(line, source[index + 1 : index + 3], first=first):
             line += ":"
         lines.append(line)
     return "\n".join(lines)

@@ -248,13 +248,18 @@ _IRREGULAR_SINGULAR: dict[str, str] = {
 _NO_S_STRIP = re.compile(r"(ss|us|is|ous)$")
 
 
+def third_person(verb: str) -> str:
+    """ "own" → owns, "reach" → reaches, "carry" → carries: the form after "it" or "she"."""
+    if verb.endswith(("s", "x", "z", "ch", "sh", "o")):
+        return verb + "es"
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
 def verb_forms(verb: str) -> set[str]:
     """The -s, -es, -ies and -ing forms of a base verb ("manage" → manages, managing; "drop" → dropping)."""
-    forms = {verb, verb + "s", verb + "ing"}
-    if verb.endswith(("s", "x", "z", "ch", "sh", "o")):
-        forms.add(verb + "es")
-    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
-        forms |= {verb[:-1] + "ies"}
+    forms = {verb, verb + "s", third_person(verb), verb + "ing"}
     if verb.endswith("e") and not verb.endswith("ee"):
         forms.add(verb[:-1] + "ing")
     if len(verb) >= 3 and verb[-1] in "bdgmnpt" and verb[-2] in "aeiou" and verb[-3] not in "aeiou":
