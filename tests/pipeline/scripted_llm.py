@@ -132,4 +132,10 @@ class TemplateBrain:
         for planned in render_entity_files(spec, all_specs, number, registry=TemplateRegistry()):
             if planned.path == path:
                 return planned.content
+        for other in existing.entities:  # a dependent's module the change touches ("tests/test_student.py")
+            other_page = existing.page_files.get(other.name, "")
+            other_number = int(other_page.split("_", 1)[0]) if other_page[:1].isdigit() else number
+            for planned in render_entity_files(all_specs[other.name], all_specs, other_number, registry=TemplateRegistry()):
+                if planned.path == path:
+                    return planned.content
         raise AssertionError(f"no template renders {path}")

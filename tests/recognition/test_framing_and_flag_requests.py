@@ -279,3 +279,15 @@ def test_a_verb_or_adverb_never_names_an_entity() -> None:
         reading("Given a Kiosk, it must also have a serial and a zone", ["Kiosk"])
     with pytest.raises(RecognitionError, match="is not a word of a name"):
         reading("create Have with name")
+
+
+def test_a_clause_about_what_the_app_does_ends_the_list_with_a_note() -> None:
+    recognition = recognize("create Volunteer with name and phone and remind them by text when a shift opens")
+    spec = recognition_to_json(recognition)
+    assert [a["name"] for a in spec["attributes"]] == ["name", "phone"]
+    assert any("what the app does" in note for note in recognition.notes)
+    assert created("create Plugin with name, download count and remind on")[2] == [
+        ("name", "str", R),
+        ("download_count", "int", R),
+        ("remind_on", "date", R),
+    ]

@@ -208,6 +208,8 @@ def _name_words(words: list[Tok]) -> list[Tok]:
 
 
 _PRONOUNS = frozenset({"it", "its", "they", "he", "she", "this", "there", "them", "one"})
+#: Words that make a list item a clause about what to do ("notify them when …"), not a name ("download count").
+_CLAUSE_WORDS = frozenset({"them", "it", "him", "her", "us", "me", "everyone", "when", "if", "whenever"})
 
 
 #: Subjects after which a verb is in its base form: "whether they own a boat".
@@ -288,6 +290,9 @@ def parse_fields(
         if plain[0].low == "so" or [t.low for t in plain[:2]] == ["in", "order"]:
             result.notes.append(f"left out {' '.join(t.text for t in plain)!r} (why, not what to store)")
             break  # "…, so that nothing gets lost": the purpose ends the list
+        if plain[0].low in vocab.BEHAVIOURS and any(t.low in _CLAUSE_WORDS for t in plain[1:]):
+            result.notes.append(f"left out {' '.join(t.text for t in plain)!r} (what the app does, not what it stores)")
+            break  # "name and email and notify them by email when …": behaviour ends the list
         if plain[0].low in vocab.NEGATION_WORDS or any(t.low in {"without", "no", "not"} for t in plain[:2]):
             result.notes.append(f"left out {' '.join(t.text for t in plain if t.low not in vocab.NEGATION_WORDS)!r} (negated)")
             continue

@@ -28,18 +28,6 @@ _UNPLANNED = {
     "rollback": "rolling back a change",
     "deploy": "deploying the app",
 }
-#: Commands for what the app should do, not store: "send an email to customers when …", "notify the owner …".
-_BEHAVIOURS = {
-    "send": "sending messages",
-    "notify": "notifying people",
-    "remind": "reminding people",
-    "alert": "alerting people",
-    "sync": "syncing with another system",
-    "export": "exporting data",
-    "upload": "uploading files",
-    "download": "downloading files",
-    "integrate": "integrating another system",
-}
 #: Nouns that name a piece of user interface, never a table of data.
 _UI_NOUNS = frozenset(
     {
@@ -133,9 +121,9 @@ def out_of_scope_reason(toks: Sequence[Tok]) -> str | None:
             "deleting rows of data is not a change of the app's entities: use the app (or SQL) for data; "
             "to remove a whole entity say e.g. 'delete the Coupon entity'"
         )
-    if first in _BEHAVIOURS and len(words) > 2 and _followed_by_a_word(toks):
+    if first in vocab.BEHAVIOURS and len(words) > 2 and _followed_by_a_word(toks):
         return (
-            f"{_BEHAVIOURS[first]} is behaviour of the app, not data it stores: baes creates and changes entities "
+            f"{vocab.BEHAVIOURS[first]} is behaviour of the app, not data it stores: baes creates and changes entities "
             "(e.g. 'add a reminder date to Task' stores when to remind)"
         )
     for tok in words[:3]:

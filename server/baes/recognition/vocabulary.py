@@ -189,6 +189,19 @@ ENTITY_NOUNS: frozenset[str] = frozenset({
     "person", "owner", "pet", "recipe", "ingredient", "exam", "lesson", "assignment", "semester_plan",
 })
 
+#: Commands for what the app should do, not store, and what doing them is called: "send an email to customers
+#: when …", "notify them when they are assigned" (refused as a request, left out of a list).
+BEHAVIOURS: dict[str, str] = {
+    "send": "sending messages",
+    "notify": "notifying people",
+    "remind": "reminding people",
+    "alert": "alerting people",
+    "sync": "syncing with another system",
+    "export": "exporting data",
+    "upload": "uploading files",
+    "download": "downloading files",
+    "integrate": "integrating another system",
+}
 #: Intent verbs (singular, lower-case) and markers.
 CREATE_VERBS: frozenset[str] = frozenset({
     "create", "make", "build", "generate", "scaffold", "define", "manage", "track", "setup",
