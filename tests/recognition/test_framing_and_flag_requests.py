@@ -291,3 +291,21 @@ def test_a_clause_about_what_the_app_does_ends_the_list_with_a_note() -> None:
         ("download_count", "int", R),
         ("remind_on", "date", R),
     ]
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "rename 'opened at' to 'reported at' in Ticket",
+        "Tool Kit; label; shelf; kits available",
+        "busy day, just give me Shift: starts at, ends at",
+        "I think Locker should be called Cubby",
+        "Our 'Pupil' table should really be called 'Learner'",
+        "the Tenant dob field should be date_of_birth",
+        'Fwd: From Priya — "Could the app keep a list of tutors? Name and hourly rate."',
+    ],
+)
+def test_this_rounds_phrases_read_the_same_in_any_case(request_text: str) -> None:
+    """The cache key folds case, so every rewrite reads "GIVE ME SHIFT:" as "give me shift:" (only a Title Case
+    name of several words, as written, is read as one name: ``title_names``)."""
+    assert canonical_tokens(request_text.upper()) == canonical_tokens(request_text.lower())

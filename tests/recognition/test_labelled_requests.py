@@ -66,7 +66,7 @@ FLOORS = {
     "fresh6": 132,
     "fresh7": 123,
     "fresh8": 128,
-    "fresh9": 88,
+    "fresh9": 89,
     "fresh10": 119,
     "fresh11": 139,
     "fresh12": 146,

@@ -16,6 +16,8 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from baes.recognition import vocabulary as vocab
+
 #: The words before a quotation that make it a value, not a name ("default 'not started'").
 _VALUE_BEFORE = re.compile(r"\b(?:default|defaults|defaulting|defaulted)\b(?:[ \t]+(?:to|of|is|=))?[ \t]*$", re.I)
 
@@ -25,6 +27,31 @@ def _quoted_name(match: re.Match[str]) -> str:
     if _VALUE_BEFORE.search(match.string[: match.start()]):
         return match.group(0)
     return match.group(1) + "_".join(match.group(2).split()) + match.group(1)
+
+
+#: Words that are no entity's name before "should be called" ("this field should be called …").
+_NOT_RENAMED = frozenset(
+    {"it", "this", "that", "which", "field", "column", "attribute", "property", "one", "name", "value", "thing", "things"}
+)
+#: Words before it in its sentence that make the rename one of a field ("the fired_at field on Blast should …").
+_FIELD_BEFORE = re.compile(r"\b(?:field|column|attribute|property)\b[^.!?\n]*$", re.I)
+
+
+def _called_instead(match: re.Match[str]) -> str:
+    """ "Item should be called Product": a rename of the entity; "this field should be called …", a field's
+    new name ("… should be called detonated_at") and a field named before it stay for the rename rules."""
+    field_said = _FIELD_BEFORE.search(match.string[: match.start()])
+    if match.group(1).lower() in _NOT_RENAMED or "_" in match.group(2) or field_said:
+        return match.group(0)
+    return f"rename {match.group(1)} to {match.group(2)}"
+
+
+def _named_list(match: re.Match[str]) -> str:
+    """ "Membership Plan; name; monthly price; …": the name before a list of fields, unless it is a field itself."""
+    first = "_".join(match.group(1).strip(" \t-*#").lower().split())
+    if first in vocab.ATTRIBUTE_TYPES or first in vocab.NAME_WORDS or first in vocab.TEXT_OVERRIDES:
+        return match.group(0)  # "name; email; phone; …": a bare list, no entity named
+    return match.group(1) + ":"
 
 
 #: Each phrase and what it says in the words the rules read.
@@ -156,19 +183,20 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
     # "My 'Medication' list should really be called 'Pills'": the entity gets a new name
     (
         re.compile(
-            r"\b(?:(?i:my|our|the)[ \t]+)?'?([A-Z]\w*)'?[ \t]+(?i:list|table|entity|model|records?)[ \t]+(?i:should)[ \t]+"
-            r"(?:(?i:really)[ \t]+)?(?i:be)[ \t]+(?i:called|named|renamed(?:[ \t]+to)?)[ \t]+'?([A-Za-z]\w*)'?"
+            r"\b(?:(?:my|our|the)[ \t]+)?'?([A-Za-z]\w*)'?[ \t]+(?:list|table|entity|model|records?)[ \t]+should[ \t]+"
+            r"(?:really[ \t]+)?be[ \t]+(?:called|named|renamed(?:[ \t]+to)?)[ \t]+'?([A-Za-z]\w*)'?",
+            re.I,
         ),
         r"rename the \1 entity to \2",
     ),
     # "Membership Plan; name; monthly price; …": a name, then its fields
-    (re.compile(r"^([^\w\n]*[A-Z]\w*(?:[ \t]+[A-Z]\w*){0,2})[ \t]*;(?=[^\n;]+;[^\n;]+;)", re.M), r"\1:"),
+    (re.compile(r"^([^\w\n]*[A-Za-z]\w*(?:[ \t]+[A-Za-z]\w*){0,2})[ \t]*;(?=[^\n;]+;[^\n;]+;)", re.M), _named_list),
     # "Every call that comes in should be logged as a CallLog: …"
     (
         re.compile(
             r"^[^.\n]{0,80}?\b(?:should|must|will|to)[ \t]+be[ \t]+(?:logged|stored|recorded|saved|kept|tracked)[ \t]+as[ \t]+"
-            r"(?:an?[ \t]+)?(?=[A-Z]\w*[ \t]*:)",
-            re.M,
+            r"(?:an?[ \t]+)?(?=[A-Za-z]\w*[ \t]*:)",
+            re.I | re.M,
         ),
         "create ",
     ),
@@ -176,8 +204,8 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
     (
         re.compile(
             r"^[^.\n]{0,30}?\b(?:just[ \t]+)?give[ \t]+me[ \t]+(?:an?[ \t]+)?"
-            r"(?=[A-Z]\w*(?:[ \t]+[A-Z]\w*){0,2}[ \t]*(?::|\bwith\b|\())",
-            re.M,
+            r"(?=[A-Za-z]\w*(?:[ \t]+[A-Za-z]\w*){0,2}[ \t]*(?::|\bwith\b|\())",
+            re.I | re.M,
         ),
         "create ",
     ),
@@ -192,10 +220,11 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
     # "I think Item should be called Product": a new name for an entity
     (
         re.compile(
-            r"(?:\b(?i:i[ \t]+think|i[ \t]+guess|maybe)[ \t]+)?\b([A-Z]\w*)[ \t]+(?i:should)[ \t]+(?:(?i:really)[ \t]+)?"
-            r"(?i:be)[ \t]+(?i:called|named)[ \t]+([A-Z]\w*)\b"
+            r"(?:\b(?:i[ \t]+think|i[ \t]+guess|maybe)[ \t]+)?\b([A-Za-z]\w*)[ \t]+should[ \t]+(?:really[ \t]+)?"
+            r"be[ \t]+(?:called|named)[ \t]+([A-Za-z]\w*)\b",
+            re.I,
         ),
-        r"rename \1 to \2",
+        _called_instead,
     ),
     # "allow tracking of ferries", "support for managing grants": what is to be kept
     (
@@ -266,7 +295,7 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
         r"rename \1 to \2",
     ),
     # "rename 'scheduled at' to 'appointment time'": a quoted name of a few words is one name
-    (re.compile(r"(['\"])([a-z]+(?:[ \t]+[a-z]+){1,3})\1"), _quoted_name),
+    (re.compile(r"(['\"])([a-z]+(?:[ \t]+[a-z]+){1,3})\1", re.I), _quoted_name),
     # "the owner calls them stylists now so rename Groomer to Stylist": the reason before the command
     (
         re.compile(
@@ -281,9 +310,9 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
     # "the Member dob column should be date_of_birth": a new name in the form of a name
     (
         re.compile(
-            r"^[ \t]*(?:the[ \t]+)?([A-Z]\w*)[ \t]+([A-Za-z]\w*)[ \t]+(?:column|field|attribute)[ \t]+should[ \t]+be[ \t]+"
-            r"(?:called[ \t]+|named[ \t]+)?([a-z]+_\w+)[ \t]*[.!]?[ \t]*$",
-            re.M,
+            r"^[ \t]*(?:the[ \t]+)?(?!the\b)([A-Za-z]\w*)[ \t]+([A-Za-z]\w*)[ \t]+(?:column|field|attribute)[ \t]+"
+            r"should[ \t]+be[ \t]+(?:called[ \t]+|named[ \t]+)?([a-z]+_\w+)[ \t]*[.!]?[ \t]*$",
+            re.I | re.M,
         ),
         r"rename \2 in \1 to \3",
     ),

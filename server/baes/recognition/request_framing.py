@@ -18,7 +18,7 @@ import re
 #: "Fwd:", "FW:", "Re:" (repeated) at the start of a mail's subject.
 _FORWARD = re.compile(r"^\s*(?:(?:fwd?|re)\s*:\s*)+", re.I)
 #: "from Marieke —", "From: Tom Baker," after a forwarding mark: who sent it.
-_SENDER = re.compile(r"^\s*from\s*:?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s*[:,\-\u2013\u2014]+\s*")
+_SENDER = re.compile(r"^\s*from\s*:?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s*[:,\-\u2013\u2014]+\s*", re.I)
 #: "Task two.", "Exercise 3:", "Question 1)", "Part B -": the number of a task in a list of them.
 _TASK_NUMBER = re.compile(
     r"^\s*(?:task|exercise|assignment|question|part|problem|step)\s+"
