@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import keyword
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -86,7 +87,10 @@ class Outcome:
 
 
 def _attribute(text: str) -> dict[str, Any]:
+    """A ``name:type`` label; a Python keyword ("yield") is expected as its PEP 8 spelling ("yield_"),
+    the only name a generated model can give the field."""
     name, _, type_name = text.partition(":")
+    name = name + "_" if keyword.iskeyword(name) else name
     required = not type_name.endswith("?")
     return {"name": name, "type": type_name.rstrip("?") or "str", "required": required}
 

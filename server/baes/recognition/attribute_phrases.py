@@ -8,20 +8,18 @@ turns mentions of existing entities (or explicit references) into ``Relationship
 
 from __future__ import annotations
 
+import keyword
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_types import (
-    WILLING_WORDS,
     attribute_type,
     explicit_type,
-    is_participle,
-    is_state_word,
     mark_types,
 )
+from baes.recognition.field_words import BE_FORMS, field_name_words, said_to_relate, whether_name
 from baes.recognition.model import RecognitionError
-from baes.recognition.normalize import verb_base
 from baes.recognition.request_tokens import (
     HAVE,
     LINKED_PARTICIPLES,
@@ -86,7 +84,6 @@ def _unflagged(words: list[Tok]) -> list[Tok]:
 
 #: Words naming a common attribute: "email required" says email is required, "signature required" is a flag.
 _ATTRIBUTE_WORDS = vocab.NAME_WORDS | vocab.ENTITY_NOUNS | set(vocab.SUFFIX_TYPES) | vocab.COUNT_NOUNS
-_BE = frozenset({"is", "are", "was", "were", "be", "been"})
 
 
 def _required_flag(words: list[Tok], i: int) -> bool:
@@ -94,7 +91,7 @@ def _required_flag(words: list[Tok], i: int) -> bool:
     rest = [t.low for t in words[i + 1 :] if t.word]
     if words[i].low not in {"required", "needed"} or rest[1:] or (rest and rest[0] not in vocab.TYPE_WORDS):
         return False  # ends the name, or only its type follows ("courier required (bool)")
-    before = [t for t in words[:i] if t.word and t.low not in vocab.ATTRIBUTE_FILLERS and t.low not in _BE]
+    before = [t for t in words[:i] if t.word and t.low not in vocab.ATTRIBUTE_FILLERS and t.low not in BE_FORMS]
     if not before or not all(t.word for t in words[i - 1 : i]):
         return False
     last = before[-1]
@@ -182,65 +179,11 @@ def _listed_target(plain: list[Tok], first: Tok | None, known: Known) -> bool:
     return first is not None and (noun.sing != noun.low) == (first.sing != first.low)
 
 
-_NAME_SKIP = frozenset({"with", "for", "to"})
-#: Filler words that are an attribute when they stand alone in an item ("crop, field, kilos").
-_LONE_NOUNS = frozenset({"field", "value", "property"})
 #: Words that stand for fields without naming one ("add some stuff for tracking").
 _VAGUE = frozenset({"stuff", "things", "thing", "something", "anything", "whatever", "etc", "misc", "more", "info"})
 
-
-def _name_words(words: list[Tok]) -> list[Tok]:
-    """The words of an item that make its name: no articles, fillers, modals or "with"/"for"/"to", but
-    "to" after a participle at the end ("lent to", "shipped to") and "value" after a noun ("market value")."""
-    plain = [t for t in words if t.word]
-    kept = []
-    for i, t in enumerate(plain):
-        last = i == len(plain) - 1
-        if t.low == "to" and last and i > 0 and is_participle(plain[i - 1].low) and plain[i - 1].low not in LINKED_PARTICIPLES:
-            kept.append(t)
-        elif t.low == "to" and i > 0 and plain[i - 1].low in WILLING_WORDS and not last:
-            kept.append(t)  # "willing to relocate"
-        elif (t.low == "value" and last) or (t.low in _LONE_NOUNS and len(plain) == 1):  # "market value", "field"
-            kept.append(t)
-        elif t.low not in vocab.ATTRIBUTE_FILLERS and t.low not in MODALS and t.low not in _NAME_SKIP:
-            kept.append(t)
-    return kept
-
-
-_PRONOUNS = frozenset({"it", "its", "they", "he", "she", "this", "there", "them", "one"})
 #: Words that make a list item a clause about what to do ("notify them when …"), not a name ("download count").
 _CLAUSE_WORDS = frozenset({"them", "it", "him", "her", "us", "me", "everyone", "when", "if", "whenever"})
-
-
-#: Subjects after which a verb is in its base form: "whether they own a boat".
-_PLURAL_SUBJECTS = frozenset({"they", "we", "you", "i"})
-
-
-def _base_verb(word: str) -> bool:
-    """Whether ``word`` after "they" reads as a verb in its base form (not "they usually", "they cloudy")."""
-    return word.isalpha() and not word.endswith(("s", "ed", "ing", "ly")) and not is_state_word(word)
-
-
-def _whether_name(words: list[Tok], entity_name: str | None) -> list[Tok]:
-    """The flag in "whether …": "whether it is done" → done, "whether it has a projector" → has_projector,
-    "whether an inspection is required" → inspection_required, "whether it is wheelchair accessible" →
-    wheelchair_accessible. A subject that is a pronoun or the entity itself is left out."""
-    plain = [t for t in words if t.word and t.low not in vocab.ATTRIBUTE_FILLERS and t.low != "whether"]
-    verbs = [i for i, t in enumerate(plain) if t.low in _BE | {"have", "has", "had"}]
-    if not verbs:
-        if len(plain) >= 2 and plain[0].low in _PLURAL_SUBJECTS and _base_verb(plain[1].low):
-            return [word_token(vocab.third_person(plain[1].low)), *plain[2:]]  # "whether they own a boat" → owns_boat
-        if len(plain) >= 2 and plain[0].low in {"it", "he", "she"} and verb_base(plain[1].low) == plain[1].low:
-            return [word_token(vocab.third_person(plain[1].low)), *plain[2:]]  # "whether it needs repair" (read "need")
-        return [t for t in plain if t.low not in _PRONOUNS]
-    verb = verbs[-1]
-    after = [t for t in plain[verb + 1 :] if t.low not in _BE]
-    if plain[verb].low in {"have", "has", "had"}:
-        return [word_token("has"), *after] if after else []
-    subject = [t for t in plain[:verb] if t.low not in _PRONOUNS | _BE | MODALS | {"have", "has", "had"}]  # "have been"
-    if entity_name and "".join(t.sing for t in subject) == entity_name.lower():
-        subject = []
-    return [*subject, *after]
 
 
 def _has_flag(name_words: list[Tok], known: Known) -> bool:
@@ -284,7 +227,7 @@ def parse_fields(
             referencing = optional_ref
             if lead is not None:
                 first_target = _lone_noun(plain[lead:])
-            _add_reference(result, plain[lead or 0 :], known, optional_ref, entity_name)
+            _add_reference(result, plain, plain[lead or 0 :], known, optional_ref, entity_name)
             continue
         referencing = None
         if plain[0].low == "so" or [t.low for t in plain[:2]] == ["in", "order"]:
@@ -304,7 +247,7 @@ def parse_fields(
         if colons:  # "the following fields: name" → name
             words = words[colons[-1] + 1 :]
         cut = next((i for i, t in enumerate(words) if t.low in {"if", "when", "which", "that", "who"}), len(words))
-        name_words = _name_words(words[:cut])
+        name_words = field_name_words(words[:cut], later_item=bool(result.attributes or result.relationships))
         if _has_flag(name_words, known):  # "has projector" → has_projector: bool
             name_words = [word_token("has"), *name_words[1:]]
             explicit = explicit or "bool"
@@ -323,11 +266,12 @@ def parse_fields(
         if first_word is not None and first_word.low == "is":
             explicit = explicit or "bool"  # "is active", "is premium": a flag, named without the "is"
         if name_words[0].low == "whether":  # "whether it is done" → done: bool
-            name_words, explicit = _whether_name(words[:cut], entity_name), explicit or "bool"
+            name_words, explicit = whether_name(words[:cut], entity_name), explicit or "bool"
             if not name_words:
                 continue
-        relation = any(t.low in RELATION_WORDS for t in name_words)
-        core = [t for t in name_words if t.low not in RELATION_WORDS]  # a "to" left is a name's ("lent to")
+        relation = said_to_relate(words[:cut], name_words, known)
+        # a "to" left is a name's ("lent to"); a relation word that says no relation is one ("github link")
+        core = [t for t in name_words if t.low not in RELATION_WORDS] if relation else name_words
         target = relationship_target(core, known, relation)
         if target is not None:
             spec = RelationshipSpec(target, required=not optional)
@@ -338,6 +282,9 @@ def parse_fields(
             result.notes.append(f"ignored {' '.join(t.text for t in core)!r} (not an attribute name)")
             continue
         name = "_".join(t.low for t in core)
+        if keyword.iskeyword(name):
+            result.notes.append(f"named the field {name}_: {name!r} is a Python keyword")
+            name += "_"
         if name == "id":
             result.notes.append("'id' is implicit: every entity has an integer id")
             continue
@@ -353,8 +300,10 @@ def parse_fields(
     return result
 
 
-def _add_reference(result: Fields, words: list[Tok], known: Known, optional: bool, entity_name: str | None) -> None:
-    """One target of "associated with customers and products" as a reference (``customer_id``)."""
+def _add_reference(
+    result: Fields, item: list[Tok], words: list[Tok], known: Known, optional: bool, entity_name: str | None
+) -> None:
+    """One target of "associated with customers and products" (``words`` of the list ``item``) as a reference."""
     core = [
         t
         for t in words
@@ -366,7 +315,10 @@ def _add_reference(result: Fields, words: list[Tok], known: Known, optional: boo
     ]
     target = relationship_target(core, known, True) if core else None
     if target is None:
-        result.notes.append(f"ignored {' '.join(t.text for t in words)!r} (not an entity name)")
+        said = " ".join(t.text for t in item)
+        example = f"each {entity_name or 'Order'} belongs to a Customer"
+        reason = "not an entity name" if core else f"no entity named: say e.g. {example!r}"
+        result.notes.append(f"ignored {said!r} ({reason})")
         return
     try:
         spec = RelationshipSpec(target, required=not optional)

@@ -175,6 +175,13 @@ def attribute_type(name: str) -> str:
     parts = name.split("_")
     if len(parts) >= 3 and parts[0] in WILLING_WORDS and parts[1] == "to":
         return "bool"
+    if (
+        len(parts) >= 3
+        and parts[1] in ("for", "to")
+        and (parts[0] in WILLING_WORDS or is_participle(parts[0]))
+        and vocab.infer_type(parts[-1]) == "str"
+    ):
+        return "bool"  # "ready for pickup", "treated for mites", "reported to police": yes or no
     if _state_phrase(parts):
         return "bool"  # before the vocabulary: "out of stock" says nothing about a stock
     if len(parts) >= 2 and (parts[0] == "still" or parts[-2:] in (["opt", "in"], ["opted", "in"], ["opt", "out"])):

@@ -219,6 +219,29 @@ def _implicit_list(toks: list[Tok], index: int, end: int) -> int | None:
     return None
 
 
+def _comma_after_name(toks: list[Tok], index: int, end: int) -> int | None:
+    """The comma of "create a Gadget (model), name, email, bio": after a creating verb, the entity and
+    its structure word, a comma before a list of at least two items opens that list."""
+    verbs = [i for i in range(index) if toks[i].word and toks[i].stem in creating_verbs()]
+    if not verbs or any(not t.word or t.low in _NOT_IN_NAMES for t in toks[verbs[-1] + 1 : index]):
+        return None  # "Store their name, email": what follows the verb is no entity's name
+    after = index + 1
+    while after < end and toks[after].low in vocab.STRUCTURE_WORDS:
+        after += 1
+    if (
+        after + 2 < end
+        and toks[after].low == ","
+        and toks[after + 1].low not in _NOT_IN_NAMES
+        and any(t.low in {",", "and"} for t in toks[after + 2 : end])
+    ):
+        return after
+    return None
+
+
+#: Words that start a clause or point at something said before, never a part of a name or a field.
+_NOT_IN_NAMES = frozenset({"their", "his", "her", "its", "our", "my", "your", "there", "it", "they", "which", "that", "who"})
+
+
 def _participle_by(toks: Sequence[Tok], index: int, marker: int) -> Tok | None:
     """The noun of "Xs placed/written/owned by Ys" right after the entity noun, else None."""
     if index + 3 < marker + 1 and toks[index + 1].low.endswith(("ed", "en", "wn")) and toks[index + 2].low == "by":
@@ -318,7 +341,10 @@ def try_create(toks: list[Tok], known: Known) -> Draft | None:
         if marker < end and toks[marker].low in RELATIVE:  # "a Book that (should) stores title, ..."
             while region_start < end and toks[region_start].low in HAVE | MODALS:
                 region_start += 1
-        if marker == end:  # "create student name email gpa": the list starts at the first attribute word
+        comma = _comma_after_name(toks, index, end) if marker == end else None
+        if comma is not None:  # "make a Gadget model, name, email, bio": the comma opens the list
+            marker, region_start = comma, comma + 1
+        elif marker == end:  # "create student name email gpa": the list starts at the first attribute word
             verbs = [i for i in range(index) if toks[i].word and toks[i].stem in creating_verbs()]
             first = noun_after(toks[:end], verbs[-1] + 1) if verbs else None
             implicit = _implicit_list(toks, first, end) if first is not None else None

@@ -46,9 +46,16 @@ def _called_instead(match: re.Match[str]) -> str:
     return f"rename {match.group(1)} to {match.group(2)}"
 
 
+#: Words after which a list has begun, so what follows them is a field, not the entity's name.
+_LIST_OPENERS = frozenset({"with", "has", "have", "having", "containing", "including", "needs", "need", "of", "for"})
+
+
 def _named_list(match: re.Match[str]) -> str:
     """ "Membership Plan; name; monthly price; …": the name before a list of fields, unless it is a field itself."""
-    first = "_".join(match.group(1).strip(" \t-*#").lower().split())
+    words = match.group(1).strip(" \t-*#").lower().split()
+    if _LIST_OPENERS.intersection(words):
+        return match.group(0)  # "Gadget with name; email; …": the list is already opened
+    first = "_".join(words)
     if first in vocab.ATTRIBUTE_TYPES or first in vocab.NAME_WORDS or first in vocab.TEXT_OVERRIDES:
         return match.group(0)  # "name; email; phone; …": a bare list, no entity named
     return match.group(1) + ":"

@@ -30,6 +30,7 @@ from baes.recognition.request_framing import unframed
 from baes.recognition.spoken_forms import command_verbs, thing_as_entity
 from baes.recognition.text_layout import BULLET_MARK, plain_layout
 from baes.recognition.title_names import join_title_names
+from baes.recognition.verb_folding import ARTICLES, fold_verbs, verb_base, verb_bases
 
 #: Bump when the key function changes: the cache re-keys its rows on migration.
 #: 2: verb forms used as nouns keep their spelling ("tracking number", "a building entity").
@@ -43,7 +44,9 @@ from baes.recognition.title_names import join_title_names
 #: 8: a Title Case name of several words is one token ("Building Permit Application", ``title_names``).
 #: 9: an app label before a line's own entity, a slip on the command verb ("crate a"), "is a percent" as a type.
 #: 10: the request inside its frame (``request_framing``), hesitations, "each one has", everyday renames.
-KEY_VERSION = 10
+#: 11: "with: a, b" is "with a, b"; "…, tracking number" and "… and contains nuts" keep their form; a list
+#:     after "add" is a list ("add a, b and needs repair to X"); "Gadget with a; b; c" names no entity "Gadget with a".
+KEY_VERSION = 11
 
 _CONTRACTIONS = (
     (re.compile(r"\blet's\b", re.I), "let us"),
@@ -168,29 +171,6 @@ def stem(word: str) -> str:
     return _stemmer().stem(word)
 
 
-@lru_cache(maxsize=1)
-def _verb_bases() -> dict[str, str]:
-    """Inflected form → base verb, for every verb of the vocabulary (built on first use)."""
-    from baes.recognition import vocabulary as vocab
-
-    table: dict[str, str] = {}
-    for verb in sorted(vocab.CREATE_VERBS | vocab.ADD_VERBS | vocab.LINK_VERBS | vocab.DELETE_VERBS | vocab.NEED_VERBS):
-        for form in vocab.verb_forms(verb):
-            table.setdefault(form, verb)
-    return table
-
-
-def verb_base(word: str) -> str | None:
-    """The vocabulary verb ``word`` is a form of (its -s, -ing forms or itself), or None."""
-    return _verb_bases().get(word)
-
-
-@lru_cache(maxsize=1)
-def _base_verbs() -> frozenset[str]:
-    """The vocabulary's verbs in their base form."""
-    return frozenset(_verb_bases().values())
-
-
 def canonical_tokens(text: str) -> list[str]:
     """The request as the recognizer reads it and the cache keys it (see the module docstring)."""
     if not isinstance(text, str):
@@ -226,7 +206,7 @@ def _canonical_once(text: str) -> tuple[str, ...]:
     verb form, where it says the form is a noun), only meaningful punctuation
     kept (sentence ends inside the request become "."), and the inflections of the vocabulary's
     verbs folded to the base verb where they are verbs ("manages", "managing" → "manage"; see
-    ``_fold_verbs``). Nouns keep their form: "tags" and "tag" are different attribute names, and
+    ``verb_folding``). Nouns keep their form: "tags" and "tag" are different attribute names, and
     "tracking number" is not "track number".
     """
     words: list[str] = []
@@ -235,7 +215,7 @@ def _canonical_once(text: str) -> tuple[str, ...]:
         low = _SAME.get(token.lower(), token.lower())
         if low[:1].isalnum() or low[:1] == "_":
             if low in FILLERS:
-                article = low if low in _ARTICLES else article
+                article = low if low in ARTICLES else article
                 continue
             if article is not None and verb_base(low) not in (None, low):
                 words.append(article)  # "give orders a tracking number": no verb follows an article
@@ -243,119 +223,9 @@ def _canonical_once(text: str) -> tuple[str, ...]:
         elif low in _KEPT_MARKS:
             words.append(low)
         article = None
-    words = thing_as_entity(_strip_edges(_join_phrasal_verbs(words)), _verb_bases())
-    return tuple(_fold_verbs(command_verbs(words)))
-
-
-#: Words after which an inflected verb form is a noun: "with tracking number", "have building",
-#: "number of records", "(recording date"; a verb never follows them.
-_ARTICLES = frozenset({"a", "an", "the"})
-_NOUN_CONTEXT = (
-    frozenset(
-        {
-            "with",
-            "having",
-            "have",
-            "had",
-            "of",
-            "without",
-            "no",
-            "(",
-            ":",
-            "/",
-            "each",
-            "every",
-            "its",
-            "their",
-            "his",
-            "her",
-            "our",
-            "my",
-            "your",
-            "these",
-            "those",
-        }
-    )
-    | _ARTICLES
-)
-#: Words that open an attribute list, which runs to the end of the clause.
-_LIST_OPENERS = frozenset({"with", "having", ":", "("})
-_CLAUSE_ENDS = frozenset({".", ";"})
-#: Words after which a form inside an attribute list is still a verb ("with title that belongs to").
-_VERB_CONTEXT = frozenset(
-    {
-        "that",
-        "which",
-        "who",
-        "also",
-        "to",
-        "should",
-        "must",
-        "can",
-        "could",
-        "may",
-        "might",
-        "will",
-        "would",
-        "shall",
-        "do",
-        "is",
-        "it",
-        "they",
-        "i",
-        "we",
-        "you",
-        "he",
-        "she",
-    }
-)
-#: Words after which a form is the noun before them: "a university building with", "stores have".
-_NOUN_FOLLOWERS = frozenset(
-    {"with", "having", "have", "had", "is", "was", "were", "should", "must", "may", "might", "will", "would", "shall"}
-)
-#: Marks after which an -ing word ends its phrase, so it is a noun ("a university building, ...").
-_PHRASE_ENDS = frozenset({",", ";", ".", ":", "(", ")", "/"})
-
-
-def _fold_verbs(words: list[str]) -> list[str]:
-    """Fold the vocabulary's verb forms to the base verb, except where the word is a noun.
-
-    A form is a noun inside an attribute list ("with tracking number, stores"), right after an
-    article or determiner, a verb, "have", "of" or "with" ("a tracking number", "create records",
-    "has tracking"), and before a structure word,
-    a verb, "have"/"is" or "with" ("a university building entity", "records belong to users");
-    an -ing form also at the end of its phrase.
-    Only the context decides, never a list of nouns, and the context is read on base forms so
-    the canonical form is a fixed point.
-    """
-    bases = _verb_bases()
-    result: list[str] = []
-    in_list = False
-    for i, word in enumerate(words):
-        base = bases.get(word, word)
-        if base != word and not _is_noun_here(words, i, in_list, bases):
-            word = base
-        result.append(word)
-        if word in _LIST_OPENERS:
-            in_list = True
-        elif word in _CLAUSE_ENDS:
-            in_list = False
-    return result
-
-
-def _is_noun_here(words: list[str], i: int, in_list: bool, bases: dict[str, str]) -> bool:
-    """Whether the verb form ``words[i]`` is used as a noun (see ``_fold_verbs``)."""
-    from baes.recognition import vocabulary as vocab
-
-    before = bases.get(words[i - 1], words[i - 1]) if i > 0 else None
-    after = bases.get(words[i + 1], words[i + 1]) if i + 1 < len(words) else None
-    if in_list or (before in {",", ";"} and words[i].endswith("s") and after not in (None, *_ARTICLES)):
-        return before not in _VERB_CONTEXT  # "…, collected date, contains fresh produce": a flag's name
-    if before in _NOUN_CONTEXT or before in _base_verbs():
-        return True
-    if after in vocab.STRUCTURE_WORDS or after in _NOUN_FOLLOWERS or after in _base_verbs():
-        return True  # "records entity", "stores have", "records belong to": a noun, not a verb
-    return words[i].endswith("ing") and (after is None or after in _PHRASE_ENDS)
+    words = [w for i, w in enumerate(words) if not (w == ":" and i and words[i - 1] in {"with", "having", ":"})]
+    words = thing_as_entity(_strip_edges(_join_phrasal_verbs(words)), verb_bases())
+    return tuple(fold_verbs(command_verbs(words)))
 
 
 def _join_phrasal_verbs(words: list[str]) -> list[str]:
@@ -378,7 +248,7 @@ def _join_phrasal_verbs(words: list[str]) -> list[str]:
 
 def _strip_edges(words: list[str]) -> list[str]:
     """Drop leading/trailing marks and polite openings/closings (matched on base verb forms)."""
-    bases = _verb_bases()
+    bases = verb_bases()
     changed = True
     while changed and words:
         changed = False

@@ -76,6 +76,17 @@ from baes.recognition.request_tokens import (
 )
 
 
+def _holder_preposition(toks: list[Tok], prepositions: set[str], start: int, end: int, known: Known) -> int | None:
+    """The preposition before the holder: the first one followed by a known entity ("add expires on date to
+    Gadget": "to"), else the first one."""
+    found = [i for i in range(start, end) if toks[i].low in prepositions]
+    for i in found:
+        noun = noun_after(toks[:end], i + 1)
+        if noun is not None and known.get(toks[noun].sing):
+            return i
+    return found[0] if found else None
+
+
 def _try_verb_to(toks: list[Tok], known: Known) -> Draft | None:
     """ "add X to Y", "link X with Y", "add a phone number for students", "add to Student: email"."""
     verb = first_index(toks, verb_stems("add") | verb_stems("link"))
@@ -85,7 +96,7 @@ def _try_verb_to(toks: list[Tok], known: Known) -> Draft | None:
         return None
     end = clause_end(toks, verb + 1)
     prepositions = {"to", "for", "into", "in", "on"} | ({"with"} if toks[verb].stem in verb_stems("link") else set())
-    prep = index_of(toks[:end], prepositions, verb + 1)
+    prep = _holder_preposition(toks, prepositions, verb + 1, end, known)
     if prep is None or any(t.low in {"with", ":", "called", "named"} for t in toks[verb + 1 : prep]):
         return None  # "add an entity called Plot with …, area in square meters": a create, "in" is a unit's
     holder_index = noun_after(toks[:end], prep + 1)

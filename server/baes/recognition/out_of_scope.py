@@ -85,6 +85,27 @@ _ROW_FILTERS = frozenset({"where", "older", "newer", "before", "after", "from", 
 _STRUCTURE = vocab.STRUCTURE_WORDS | {"schema"}
 
 
+#: Marks before a listed field: "frame size, color and price" lists a color, it does not style one.
+_LISTED_AFTER = frozenset({",", ":", "(", "and", "with", "have", "having"})
+
+
+def _about_presentation(toks: Sequence[Tok]) -> bool:
+    """A presentation word next to a screen part in one sentence ("make the list sortable", "the color of
+    the cards"), and not a field in a list ("We keep a list of bikes. Each has frame size, color …")."""
+    sentence: list[Tok] = []
+    for tok in [*toks, Tok(".", ".", ".", ".", False)]:
+        if tok.low not in {".", ";"}:
+            sentence.append(tok)
+            continue
+        styled = [
+            i for i, t in enumerate(sentence) if t.low in _PRESENTATION and not (i and sentence[i - 1].low in _LISTED_AFTER)
+        ]
+        if styled and any(t.low in _SHOWN or t.low in _SHOWING_ALONE for t in sentence):
+            return True
+        sentence = []
+    return False
+
+
 def out_of_scope_reason(toks: Sequence[Tok]) -> str | None:
     """Why the request is no change baes makes, or None."""
     words = [t for t in toks if t.word]
@@ -104,9 +125,7 @@ def out_of_scope_reason(toks: Sequence[Tok]) -> str | None:
             "signing in is a feature of the app, not an entity: baes creates and changes entities "
             "(e.g. 'create a User entity with email')"
         )
-    if (any(low in _PRESENTATION for low in lows) and any(low in _SHOWN or low in _SHOWING_ALONE for low in lows)) or (
-        "per page" in " ".join(lows)  # "show 50 rows per page"
-    ):
+    if _about_presentation(toks) or "per page" in " ".join(lows):  # "show 50 rows per page"
         return (
             "this is about how data is shown, not what is stored: baes generates the Streamlit pages from the "
             "entities; change what an entity holds instead (e.g. 'add color to Car')"

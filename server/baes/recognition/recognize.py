@@ -57,7 +57,10 @@ log = logging.getLogger(__name__)
 #:    serve an old reading.
 #: 8: round 9: requests inside their frame, "each one has", renames in everyday words, optional references,
 #:    flags and amounts named by phrases.
-OFFLINE_VERSION = 8
+#: 9: round 10: one list reads the same in every frame (comma after the name, "the following fields:",
+#:    semicolons after "with", "add a, b to X"), states with "for"/"to", keyword names with "_", link words
+#:    as field words ("github link").
+OFFLINE_VERSION = 9
 
 
 def _entity_keys(names: Sequence[str]) -> list[str]:

@@ -1,0 +1,104 @@
+"""The words of a list item that name its field.
+
+"booked for" and "ready for pickup" keep their "for", "…, field size" keeps
+"field" where it qualifies a noun, "whether the patient checked in" → checked_in, and a relation word
+makes an item a reference only where it says so ("link to customer", not "github link").
+"""
+
+from __future__ import annotations
+
+from baes.recognition import vocabulary as vocab
+from baes.recognition.attribute_types import WILLING_WORDS, is_participle, is_state_word
+from baes.recognition.normalize import verb_base
+from baes.recognition.request_tokens import LINKED_PARTICIPLES, MODALS, RELATION_WORDS, Known, Tok, word_token
+
+#: Forms of "be".
+BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been"})
+_NAME_SKIP = frozenset({"with", "for", "to"})
+#: Filler words that are an attribute when they stand alone in an item ("crop, field, kilos").
+_LONE_NOUNS = frozenset({"field", "value", "property"})
+#: Filler words that qualify the next noun when they open a later item of a list ("…, field size").
+_QUALIFYING_NOUNS = frozenset({"field", "property"})
+
+
+#: Adjectives that take "for"/"to" in a field's name ("ready for pickup", "eligible for discount").
+_STATE_ADJECTIVES = frozenset({"ready", "eligible", "suitable", "available", "fit", "open", "due", "subject", "liable"})
+
+
+def _state_before(word: str) -> bool:
+    """Whether ``word`` is a state that takes "for"/"to" as part of the field's name: a participle
+    ("booked for", "treated for mites") or a state adjective ("ready for pickup"), not "assigned to",
+    "linked to" (references)."""
+    return (is_participle(word) or word in _STATE_ADJECTIVES) and word not in LINKED_PARTICIPLES
+
+
+def field_name_words(words: list[Tok], later_item: bool = False) -> list[Tok]:
+    """The words of an item that make its name: no articles, fillers, modals or "with"/"for"/"to", but
+    "to" after a participle at the end ("lent to", "shipped to") and "value" after a noun ("market value")."""
+    plain = [t for t in words if t.word]
+    kept = []
+    for i, t in enumerate(plain):
+        last = i == len(plain) - 1
+        if t.low == "to" and last and i > 0 and is_participle(plain[i - 1].low) and plain[i - 1].low not in LINKED_PARTICIPLES:
+            kept.append(t)
+        elif t.low in {"for", "to"} and i > 0 and _state_before(plain[i - 1].low) and len(kept) == i:
+            kept.append(t)  # "booked for", "ready for pickup", "reported to police": the state's own words
+        elif t.low == "to" and i > 0 and plain[i - 1].low in WILLING_WORDS and not last:
+            kept.append(t)  # "willing to relocate"
+        elif (t.low == "value" and last) or (t.low in _LONE_NOUNS and len(plain) == 1):  # "market value", "field"
+            kept.append(t)
+        elif later_item and i == 0 and not last and t.low in _QUALIFYING_NOUNS and plain[1].low not in _QUALIFYING_NOUNS:
+            kept.append(t)  # "name, field size, property address": a noun of the domain, not "the field X"
+        elif t.low not in vocab.ATTRIBUTE_FILLERS and t.low not in MODALS and t.low not in _NAME_SKIP:
+            kept.append(t)
+    return kept
+
+
+_PRONOUNS = frozenset({"it", "its", "they", "he", "she", "this", "there", "them", "one"})
+
+
+#: Subjects after which a verb is in its base form: "whether they own a boat".
+_PLURAL_SUBJECTS = frozenset({"they", "we", "you", "i"})
+
+
+def _base_verb(word: str) -> bool:
+    """Whether ``word`` after "they" reads as a verb in its base form (not "they usually", "they cloudy")."""
+    return word.isalpha() and not word.endswith(("s", "ed", "ing", "ly")) and not is_state_word(word)
+
+
+def whether_name(words: list[Tok], entity_name: str | None) -> list[Tok]:
+    """The flag in "whether …": "whether it is done" → done, "whether it has a projector" → has_projector,
+    "whether an inspection is required" → inspection_required, "whether it is wheelchair accessible" →
+    wheelchair_accessible. A subject that is a pronoun or the entity itself is left out."""
+    plain = [t for t in words if t.word and t.low not in vocab.ATTRIBUTE_FILLERS and t.low != "whether"]
+    verbs = [i for i, t in enumerate(plain) if t.low in BE_FORMS | {"have", "has", "had"}]
+    if not verbs:
+        if len(plain) >= 2 and plain[0].low in _PLURAL_SUBJECTS and _base_verb(plain[1].low):
+            return [word_token(vocab.third_person(plain[1].low)), *plain[2:]]  # "whether they own a boat" → owns_boat
+        if len(plain) >= 2 and plain[0].low in {"it", "he", "she"} and verb_base(plain[1].low) == plain[1].low:
+            return [word_token(vocab.third_person(plain[1].low)), *plain[2:]]  # "whether it needs repair" (read "need")
+        return [t for t in plain if t.low not in _PRONOUNS]
+    verb = verbs[-1]
+    after = [t for t in plain[verb + 1 :] if t.low not in BE_FORMS]
+    if plain[verb].low in {"have", "has", "had"}:
+        return [word_token("has"), *after] if after else []
+    subject = [t for t in plain[:verb] if t.low not in _PRONOUNS | BE_FORMS | MODALS | {"have", "has", "had"}]  # "have been"
+    if entity_name and "".join(t.sing for t in subject) == entity_name.lower():
+        subject = []
+    return [*subject, *after]
+
+
+def said_to_relate(words: list[Tok], name_words: list[Tok], known: Known) -> bool:
+    """Whether a relation word makes the item a reference: "link to customer", "foreign key", "fk";
+    not "github link" or "reference range" (a field named by the word) unless the other word names a
+    known entity ("customer link")."""
+    lows = [t.low for t in words if t.word]
+    for i, low in enumerate(lows):
+        if low not in RELATION_WORDS:
+            continue
+        if low in {"foreign", "key", "fk"} or (i + 1 < len(lows) and lows[i + 1] in {"to", "with", "for"}):
+            return True
+        if any(known.get(t.sing) for t in name_words if t.low not in RELATION_WORDS):
+            return True
+        return len(name_words) == 1  # a relation word alone ("relationship") names no field of its own
+    return False

@@ -1,0 +1,103 @@
+"""One list of fields, said in many frames, reads the same (a metamorphic test).
+
+Round 10 found its gaps this way: the fields of the labelled requests, said again in fourteen frames
+("X: a, b", "X with a; b", bullets, "make a X model, a + b", "add a, b to X", "Xs also need …",
+"Each X has …"), showed readings that depended on the frame, not on the words. Here the lists are our
+own; each must read as the same names in every frame.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from baes.recognition.model import recognition_to_json
+from baes.recognition.recognize import recognize
+
+#: Field lists in everyday words, each with the snake_case names a reader expects.
+LISTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
+    (("serial number", "installed on", "needs service"), ("serial_number", "installed_on", "needs_service")),
+    (("tracking number", "carrier name", "billing address"), ("tracking_number", "carrier_name", "billing_address")),
+    (("title", "ready for collection", "treated for rust"), ("title", "ready_for_collection", "treated_for_rust")),
+    (("name", "website link", "includes breakfast"), ("name", "website_link", "includes_breakfast")),
+    (("email", "start date", "monthly fee"), ("email", "start_date", "monthly_fee")),
+    (("owner name", "field area", "colour"), ("owner_name", "field_area", "colour")),
+    (("plot code", "reference number", "sown on date"), ("plot_code", "reference_number", "sown_on_date")),
+)
+
+
+def _and(words: tuple[str, ...]) -> str:
+    return ", ".join(words[:-1]) + " and " + words[-1]
+
+
+#: Frames: how the request is said, the entities the project has, and the intent it must read as.
+FRAMES: dict[str, tuple[Callable[[tuple[str, ...]], str], tuple[str, ...], str]] = {
+    "with": (lambda w: f"Create a Bench entity with {_and(w)}", (), "create"),
+    "colon": (lambda w: f"Bench: {', '.join(w)}", (), "create"),
+    "semicolons after with": (lambda w: f"Bench with {'; '.join(w)}", (), "create"),
+    "bullets": (lambda w: "Bench\n" + "\n".join(f"- {x}" for x in w), (), "create"),
+    "comma after the name": (lambda w: f"make a Bench model, {' + '.join(w)}", (), "create"),
+    "following fields": (lambda w: f"Create a Bench with the following fields: {', '.join(w)}.", (), "create"),
+    "list sentence": (lambda w: f"We keep a list of benches. Each bench has {_and(w)}.", (), "create"),
+    "add to": (lambda w: f"add {_and(w)} to Bench", ("Bench",), "add_attributes"),
+    "also need": (lambda w: f"Benches also need {_and(w)}", ("Bench",), "add_attributes"),
+}
+
+
+@pytest.mark.parametrize("frame", sorted(FRAMES))
+@pytest.mark.parametrize(("words", "names"), LISTS, ids=[names[0] + "…" for _, names in LISTS])
+def test_a_list_reads_the_same_in_every_frame(frame: str, words: tuple[str, ...], names: tuple[str, ...]) -> None:
+    say, existing, intent = FRAMES[frame]
+    recognition = recognize(say(words), existing_entities=existing)
+    spec = recognition_to_json(recognition)
+    assert (recognition.intent, spec["entity"]) == (intent, "Bench")
+    assert tuple(a["name"] for a in spec["attributes"]) == names
+    assert spec["relationships"] == []
+
+
+@pytest.mark.parametrize(
+    ("phrase", "type_name"),
+    [
+        ("ready for collection", "bool"),
+        ("treated for rust", "bool"),
+        ("reported to the council", "bool"),
+        ("includes breakfast", "bool"),
+        ("sown on date", "date"),
+    ],
+)
+def test_a_state_with_its_preposition_is_a_flag_unless_a_type_word_ends_it(phrase: str, type_name: str) -> None:
+    spec = recognition_to_json(recognize(f"Create a Bench entity with name and {phrase}"))
+    assert spec["attributes"][-1]["type"] == type_name
+
+
+def test_a_python_keyword_is_named_with_a_trailing_underscore_and_said_so() -> None:
+    recognition = recognize("Create a Harvest entity with crop, yield and class")
+    names = [a["name"] for a in recognition_to_json(recognition)["attributes"]]
+    assert names == ["crop", "yield_", "class_"]
+    assert any("'yield' is a Python keyword" in note for note in recognition.notes)
+
+
+def test_a_link_word_with_an_entity_or_to_is_still_a_reference() -> None:
+    spec = recognition_to_json(recognize("Create a Bench entity with name and a link to the park", existing_entities=("Park",)))
+    assert [r["target"] for r in spec["relationships"]] == ["Park"]
+    spec = recognition_to_json(recognize("Create a Bench entity with name and park reference", existing_entities=("Park",)))
+    assert [r["target"] for r in spec["relationships"]] == ["Park"]
+
+
+def test_a_dangling_reference_says_which_entity_is_missing() -> None:
+    recognition = recognize("Create a Laptop entity with asset tag and assigned to")
+    assert any("no entity named" in note and "each Laptop belongs to" in note for note in recognition.notes)
+
+
+def test_a_color_in_a_list_is_a_field_but_styling_a_list_is_refused() -> None:
+    spec = recognition_to_json(recognize("We keep a list of bikes. Each bike has frame size, color and price."))
+    assert [a["name"] for a in spec["attributes"]] == ["frame_size", "color", "price"]
+    with pytest.raises(Exception, match="how data is shown"):
+        recognize("make the bike list color blue")
+
+
+def test_the_holder_of_an_add_is_the_known_entity_after_the_last_preposition() -> None:
+    spec = recognition_to_json(recognize("add card code and expires on date to Voucher", existing_entities=("Voucher",)))
+    assert spec["entity"] == "Voucher"
+    assert [a["name"] for a in spec["attributes"]] == ["card_code", "expires_on_date"]
