@@ -71,7 +71,7 @@ FLOORS = {
     "fresh11": 139,
     "fresh12": 146,
     "fresh13": 139,
-    "fresh14": 114,
+    "fresh14": 116,
 }
 
 

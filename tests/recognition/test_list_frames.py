@@ -101,3 +101,50 @@ def test_the_holder_of_an_add_is_the_known_entity_after_the_last_preposition() -
     spec = recognition_to_json(recognize("add card code and expires on date to Voucher", existing_entities=("Voucher",)))
     assert spec["entity"] == "Voucher"
     assert [a["name"] for a in spec["attributes"]] == ["card_code", "expires_on_date"]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "renamed_from", "renamed_to"),
+    [
+        ("rename opens at to opening time in Bench", "opens_at", "opening_time"),
+        ("rename painted on to label in Bench", "painted_on", "label"),
+        ("rename notes to last cleaned at in Bench", "notes", "last_cleaned_at"),
+        ("rename move in date to label in Bench", "move_in_date", "label"),
+        ("rename number of slats to label in Bench", "number_of_slats", "label"),
+        ("rename booking code to label in Bench", "booking_code", "label"),
+        ("rename the colour of the bench to paint", "colour", "paint"),
+    ],
+)
+def test_a_rename_keeps_the_prepositions_of_its_names(request_text: str, renamed_from: str, renamed_to: str) -> None:
+    spec = recognition_to_json(recognize(request_text, existing_entities=("Bench", "Park")))
+    assert (spec["entity"], spec["renamed_from"], spec["renamed_to"]) == ("Bench", renamed_from, renamed_to)
+
+
+@pytest.mark.parametrize("phrase", ["a park name", "a ticket price", "a visitor count", "an owner email"])
+def test_a_field_named_after_a_thing_is_no_reference(phrase: str) -> None:
+    recognition = recognize(f"Benches should also have {phrase}", existing_entities=("Bench",))
+    spec = recognition_to_json(recognition)
+    assert recognition.intent == "add_attributes"
+    assert spec["relationships"] == []
+    assert [a["name"] for a in spec["attributes"]] == ["_".join(phrase.split()[1:])]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "entity"),
+    [
+        ("Create a loan application entity with amount and term", "LoanApplication"),
+        ("Create a dental record entity with notes", "DentalRecord"),
+        ("Create a yoga class entity with level and room", "YogaClass"),
+        ("Create a coffee shop entity with name and city", "CoffeeShop"),
+        ("Create a driving school lesson entity with date", "DrivingSchoolLesson"),
+        ("Create a shop entity with name and city", "Shop"),
+        ("Create a parking permit entity with plate and zone", "ParkingPermit"),
+        ("Create a frozen asset entity with value", "FrozenAsset"),
+        ("Create a colour swatch entity with name and hex code", "ColourSwatch"),
+        ("manage university students with name and email", "Student"),
+        ("Kindly create one Invoice entity for my bakery shop with total", "Invoice"),
+        ("create a simple recipe entity with title", "Recipe"),
+    ],
+)
+def test_a_name_before_a_structure_word_keeps_all_its_words(request_text: str, entity: str) -> None:
+    assert recognition_to_json(recognize(request_text))["entity"] == entity

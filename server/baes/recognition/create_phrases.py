@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_phrases import REFERENCE_VERBS, build_spec, parse_fields
 from baes.recognition.context_phrases import CONTAINERS, before_context, named_last
+from baes.recognition.create_frames import comma_after_name, creating_verbs, framed_name
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.normalize import stem, verb_base
 from baes.recognition.request_tokens import (
@@ -219,29 +220,6 @@ def _implicit_list(toks: list[Tok], index: int, end: int) -> int | None:
     return None
 
 
-def _comma_after_name(toks: list[Tok], index: int, end: int) -> int | None:
-    """The comma of "create a Gadget (model), name, email, bio": after a creating verb, the entity and
-    its structure word, a comma before a list of at least two items opens that list."""
-    verbs = [i for i in range(index) if toks[i].word and toks[i].stem in creating_verbs()]
-    if not verbs or any(not t.word or t.low in _NOT_IN_NAMES for t in toks[verbs[-1] + 1 : index]):
-        return None  # "Store their name, email": what follows the verb is no entity's name
-    after = index + 1
-    while after < end and toks[after].low in vocab.STRUCTURE_WORDS:
-        after += 1
-    if (
-        after + 2 < end
-        and toks[after].low == ","
-        and toks[after + 1].low not in _NOT_IN_NAMES
-        and any(t.low in {",", "and"} for t in toks[after + 2 : end])
-    ):
-        return after
-    return None
-
-
-#: Words that start a clause or point at something said before, never a part of a name or a field.
-_NOT_IN_NAMES = frozenset({"their", "his", "her", "its", "our", "my", "your", "there", "it", "they", "which", "that", "who"})
-
-
 def _participle_by(toks: Sequence[Tok], index: int, marker: int) -> Tok | None:
     """The noun of "Xs placed/written/owned by Ys" right after the entity noun, else None."""
     if index + 3 < marker + 1 and toks[index + 1].low.endswith(("ed", "en", "wn")) and toks[index + 2].low == "by":
@@ -263,15 +241,6 @@ def _closed_list(toks: list[Tok], marker: int, start: int, end: int) -> list[Tok
         if depth < 0:
             return [*region[:i], word_token(","), *region[i + 1 :]]
     return region
-
-
-def creating_verbs() -> frozenset[str]:
-    """Verbs that create an entity here: "create/make/..." and, once no rule before this one read
-    the request as a change of an existing entity, "add" too ("add a Book with title and author").
-
-    Only "add" itself: the other add-verbs (give, extend, attach, assign...) never name a new entity.
-    """
-    return verb_stems("create") | {stem("add")}
 
 
 def _check_adding(toks: list[Tok], index: int, region_start: int, end: int, implicit: int | None, known: Known) -> None:
@@ -341,7 +310,7 @@ def try_create(toks: list[Tok], known: Known) -> Draft | None:
         if marker < end and toks[marker].low in RELATIVE:  # "a Book that (should) stores title, ..."
             while region_start < end and toks[region_start].low in HAVE | MODALS:
                 region_start += 1
-        comma = _comma_after_name(toks, index, end) if marker == end else None
+        comma = comma_after_name(toks, index, end) if marker == end else None
         if comma is not None:  # "make a Gadget model, name, email, bio": the comma opens the list
             marker, region_start = comma, comma + 1
         elif marker == end:  # "create student name email gpa": the list starts at the first attribute word
@@ -355,7 +324,9 @@ def try_create(toks: list[Tok], known: Known) -> Draft | None:
     # A multi-word name only after a creating verb or before "entity": elsewhere the words before the
     # noun may be verbs the vocabulary does not know ("let visitors leave feedback with ...").
     name = entity_name(
-        compound(toks, index, floor) if explicit or named is not None else _leading_name(toks, index, marker), known
+        framed_name(toks, index)
+        or (compound(toks, index, floor) if explicit or named is not None else _leading_name(toks, index, marker)),
+        known,
     )
     by = _participle_by(toks, index, marker)  # "orders placed by customers with ...": a reference
     if any(t.word and t.stem == stem("add") for t in toks[:index]):

@@ -107,15 +107,23 @@ def entity_of(toks: Sequence[Tok], known: Known) -> str | None:
     return entity_name(tok, known)
 
 
-def owner_split(toks: Sequence[Tok]) -> tuple[list[Tok], list[Tok]]:
-    """ "title field of book" → (title field, book): the part before the first owner preposition and after it."""
+def owner_split(toks: Sequence[Tok], known: Known | None = None) -> tuple[list[Tok], list[Tok]]:
+    """ "title field of book" → (title field, book): the part before the first owner preposition and after it.
+
+    A preposition that ends the words is the name's ("starts at", "last watered on"). Given the
+    project's entities, only a preposition before one of them splits ("move in date" is one name).
+    """
+    cuts = []
     for i, tok in enumerate(toks):
-        if tok.low in OWNER_PREPOSITIONS and i > 0:
+        if tok.low in OWNER_PREPOSITIONS and 0 < i < len(toks) - 1:
             rest = list(toks[i + 1 :])
             if rest and rest[0].low == "of":  # "out of"
                 rest = rest[1:]
-            return list(toks[:i]), rest
-    return list(toks), []
+            cuts.append((list(toks[:i]), rest))
+    if known is not None and known.by_key:
+        named = ((head, rest) for head, rest in cuts if known.get(entity_key(entity_of(rest, known) or "")))
+        return next(named, (list(toks), []))
+    return cuts[0] if cuts else (list(toks), [])
 
 
 def _items(toks: Sequence[Tok]) -> list[list[Tok]]:

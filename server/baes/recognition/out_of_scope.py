@@ -98,8 +98,11 @@ def _about_presentation(toks: Sequence[Tok]) -> bool:
             sentence.append(tok)
             continue
         styled = [
-            i for i, t in enumerate(sentence) if t.low in _PRESENTATION and not (i and sentence[i - 1].low in _LISTED_AFTER)
-        ]
+            i
+            for i, t in enumerate(sentence)
+            if t.low in _PRESENTATION
+            and not (i and (sentence[i - 1].low in _LISTED_AFTER or sentence[i - 1].stem in verb_stems("create")))
+        ]  # "create a color card entity" names an entity
         if styled and any(t.low in _SHOWN or t.low in _SHOWING_ALONE for t in sentence):
             return True
         sentence = []

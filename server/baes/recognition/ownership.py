@@ -206,6 +206,8 @@ def try_ownership(toks: list[Tok], known: Known) -> Draft | None:
             if nxt is None:
                 return None
             owned = toks[nxt]
+            if nxt + 1 < end and toks[nxt + 1].word and vocab.is_field_noun(toks[nxt + 1].sing):
+                return None  # "should also have a ticket price": a field named after a thing, no reference
             if owned.low in MANY:
                 nxt2 = noun_after(toks[:end], nxt + 1)
                 owned = toks[nxt2] if nxt2 is not None else owned

@@ -73,7 +73,7 @@ def try_rename(toks: list[Tok], known: Known) -> Draft | None:
     if source and source[0].low == "of":
         source = source[1:]
     new_words = _new_name([t for t in toks[to + 1 : end] if t.low != ":"])
-    target, tail = owner_split(new_words)
+    target, tail = owner_split(new_words, known)
     if tail and known.by_key and not known.get(entity_key(entity_of(tail, known) or "")):
         target, tail = new_words, []  # "to check in date": "in" is part of the new name, no entity follows
     before = (
@@ -92,7 +92,7 @@ def try_rename(toks: list[Tok], known: Known) -> Draft | None:
             before, source = [source[1]], source[2:]  # "on reservations the name should be called …"
     entity_hint = any(t.low in vocab.STRUCTURE_WORDS - {"record", "type", "object"} for t in list(source) + list(prefix_hint))
     field_hint = any(t.low in FIELD_WORDS for t in source)
-    old, owner = owner_split(source)
+    old, owner = owner_split(source, known)
     owner = owner or tail or before
     if not owner and not field_hint:
         words = words_of(old)

@@ -184,6 +184,14 @@ def entity_name(tok: Tok, known: Known) -> str:
 MAX_NAME_WORDS = 3
 
 
+#: Qualifiers and structure words that are also nouns a name ends on after another noun of it:
+#: "job application", "vaccination record", "gym class", "coffee shop" (alone they stay fillers:
+#: "university students" is Student, "the Book entity" is Book).
+HEAD_QUALIFIERS = frozenset(
+    {"application", "record", "class", "type", "store", "shop", "library", "clinic", "school", "hospital", "company"}
+)
+
+
 def _modifies_name(tok: Tok) -> bool:
     """Whether ``tok`` may be the first part of a multi-word entity name ("purchase" in "purchase order")."""
     return (
@@ -207,7 +215,14 @@ def compound(toks: Sequence[Tok], index: int, floor: int = 0) -> Tok:
     qualifier ("university"), verb, structure word or pronoun.
     """
     start = index
-    while start - 1 >= floor and index - start + 1 < MAX_NAME_WORDS and _modifies_name(toks[start - 1]):
+    while (
+        start - 1 >= floor
+        and index - start + 1 < MAX_NAME_WORDS
+        and (
+            _modifies_name(toks[start - 1])
+            or (toks[start - 1].low in HEAD_QUALIFIERS and start - 2 >= floor and _modifies_name(toks[start - 2]))
+        )
+    ):  # "sunday school class": a qualifier after a noun of the name is part of it
         if start - 2 >= 0 and toks[start - 2].low == "to":
             break  # "possible to save notes": a word after "to" is a verb
         if start - 2 >= 0 and toks[start - 2].low in BE_WORDS and toks[start - 1].low.endswith(("ing", "ed")):
@@ -273,6 +288,10 @@ def head_noun(toks: Sequence[Tok], start: int, stop: int) -> int | None:
             continue  # "a Delivery is made with": a participle, not the noun
         if tok.word and tok.low not in SKIP_IN_NOUNS and tok.low not in _PREPOSITIONS and tok.stem not in verb_stems("create"):
             best = i
+        elif tok.low in HEAD_QUALIFIERS and (
+            best == i - 1 or (best is None and i + 1 < stop and toks[i + 1].low in vocab.STRUCTURE_WORDS - {tok.low})
+        ):
+            best = i  # "job application", "coffee shop", "a shop entity": the qualifier is the noun the name ends on
     return best
 
 

@@ -141,7 +141,7 @@ def _is_noun_here(words: list[str], i: int, in_list: bool, bases: dict[str, str]
         return True
     if after in vocab.STRUCTURE_WORDS or after in _NOUN_FOLLOWERS or after in _base_verbs():
         return True  # "records entity", "stores have", "records belong to": a noun, not a verb
-    if words[i].endswith("ing") and after in vocab.ATTRIBUTE_TYPES:
+    if words[i].endswith("ing") and after is not None and vocab.is_field_noun(after):
         return True  # "…, tracking number and …", "billing address": the -ing word qualifies a field noun
     return words[i].endswith("ing") and (after is None or after in _PHRASE_ENDS)
 

@@ -347,3 +347,12 @@ def infer_type(name: str) -> str:
         return "int"  # "beds", "servings"
     return "str"
 # fmt: on
+
+
+def is_field_noun(word: str) -> bool:
+    """Whether ``word`` is a noun fields are named with ("number", "code", "address", "date", "price")."""
+    return word in ATTRIBUTE_TYPES or word in NAME_WORDS or word in SUFFIX_TYPES or word in _FIELD_NOUNS
+
+
+#: Field nouns no type table lists.
+_FIELD_NOUNS = frozenset({"code", "url", "link", "id", "ref", "reference"})
