@@ -43,6 +43,8 @@ NAMED_SPLITS = (
     "fresh12",
     "fresh13",
     "fresh14",
+    "fresh15",
+    "fresh16",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"

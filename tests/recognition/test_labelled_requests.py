@@ -72,6 +72,8 @@ FLOORS = {
     "fresh12": 146,
     "fresh13": 139,
     "fresh14": 116,
+    "fresh15": 117,
+    "fresh16": 119,
 }
 
 

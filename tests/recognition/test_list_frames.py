@@ -148,3 +148,15 @@ def test_a_field_named_after_a_thing_is_no_reference(phrase: str) -> None:
 )
 def test_a_name_before_a_structure_word_keeps_all_its_words(request_text: str, entity: str) -> None:
     assert recognition_to_json(recognize(request_text))["entity"] == entity
+
+
+@pytest.mark.parametrize(
+    ("request_text", "entity"),
+    [
+        ("make me a habit tracker with name and streak", "Habit"),
+        ("I want a plant watering tracker: plant, watered on", "PlantWatering"),
+        ("create a Tracker entity with name and serial number", "Tracker"),
+    ],
+)
+def test_a_tracker_keeps_the_things_it_tracks(request_text: str, entity: str) -> None:
+    assert recognition_to_json(recognize(request_text))["entity"] == entity

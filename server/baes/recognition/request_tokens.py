@@ -174,12 +174,21 @@ def entity_name(tok: Tok, known: Known) -> str:
     if existing:
         return existing
     sing = tok.sing[:-1] if tok.sing.rpartition("_")[2] in _ATTRIBUTE_PLURALS else tok.sing  # "manage pages" → Page
+    head, _, last = sing.rpartition("_")
+    if head and last in CONTAINER_NOUNS:  # "a cake order tracker" keeps cake orders: CakeOrder
+        *before, noun = head.split("_")
+        sing = "_".join([*before, vocab.singularize(noun)])
+        existing = known.get(sing)
+        if existing:
+            return existing
     try:
         return EntitySpec(pascal_case(sing)).name
     except SpecError as exc:
         raise RecognitionError(f"{tok.text!r} cannot be an entity name: {exc}") from exc
 
 
+#: Words after a name that say where its records are kept, not what they are ("expense tracker").
+CONTAINER_NOUNS = frozenset({"tracker", "trackers"})
 #: Most words of a multi-word entity name ("purchase order line").
 MAX_NAME_WORDS = 3
 
