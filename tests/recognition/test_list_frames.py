@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import pytest
+from tests.support.recognition_reading import reading
 
 from baes.recognition.model import recognition_to_json
 from baes.recognition.recognize import recognize
@@ -49,11 +50,10 @@ FRAMES: dict[str, tuple[Callable[[tuple[str, ...]], str], tuple[str, ...], str]]
 @pytest.mark.parametrize(("words", "names"), LISTS, ids=[names[0] + "…" for _, names in LISTS])
 def test_a_list_reads_the_same_in_every_frame(frame: str, words: tuple[str, ...], names: tuple[str, ...]) -> None:
     say, existing, intent = FRAMES[frame]
-    recognition = recognize(say(words), existing_entities=existing)
-    spec = recognition_to_json(recognition)
-    assert (recognition.intent, spec["entity"]) == (intent, "Bench")
-    assert tuple(a["name"] for a in spec["attributes"]) == names
-    assert spec["relationships"] == []
+    got = reading(say(words), existing)
+    assert (got["intent"], got["entity"]) == (intent, "Bench")
+    assert tuple(name for name, _, _ in got["attributes"]) == names
+    assert got["relationships"] == []
 
 
 @pytest.mark.parametrize(
@@ -67,8 +67,7 @@ def test_a_list_reads_the_same_in_every_frame(frame: str, words: tuple[str, ...]
     ],
 )
 def test_a_state_with_its_preposition_is_a_flag_unless_a_type_word_ends_it(phrase: str, type_name: str) -> None:
-    spec = recognition_to_json(recognize(f"Create a Bench entity with name and {phrase}"))
-    assert spec["attributes"][-1]["type"] == type_name
+    assert reading(f"Create a Bench entity with name and {phrase}")["attributes"][-1][1] == type_name
 
 
 def test_a_python_keyword_is_named_with_a_trailing_underscore_and_said_so() -> None:
@@ -79,10 +78,11 @@ def test_a_python_keyword_is_named_with_a_trailing_underscore_and_said_so() -> N
 
 
 def test_a_link_word_with_an_entity_or_to_is_still_a_reference() -> None:
-    spec = recognition_to_json(recognize("Create a Bench entity with name and a link to the park", existing_entities=("Park",)))
-    assert [r["target"] for r in spec["relationships"]] == ["Park"]
-    spec = recognition_to_json(recognize("Create a Bench entity with name and park reference", existing_entities=("Park",)))
-    assert [r["target"] for r in spec["relationships"]] == ["Park"]
+    for request_text in (
+        "Create a Bench entity with name and a link to the park",
+        "Create a Bench entity with name and park reference",
+    ):
+        assert [target for target, _ in reading(request_text, ["Park"])["relationships"]] == ["Park"]
 
 
 def test_a_dangling_reference_says_which_entity_is_missing() -> None:
@@ -91,16 +91,16 @@ def test_a_dangling_reference_says_which_entity_is_missing() -> None:
 
 
 def test_a_color_in_a_list_is_a_field_but_styling_a_list_is_refused() -> None:
-    spec = recognition_to_json(recognize("We keep a list of bikes. Each bike has frame size, color and price."))
-    assert [a["name"] for a in spec["attributes"]] == ["frame_size", "color", "price"]
+    got = reading("We keep a list of bikes. Each bike has frame size, color and price.")
+    assert [name for name, _, _ in got["attributes"]] == ["frame_size", "color", "price"]
     with pytest.raises(Exception, match="how data is shown"):
         recognize("make the bike list color blue")
 
 
 def test_the_holder_of_an_add_is_the_known_entity_after_the_last_preposition() -> None:
-    spec = recognition_to_json(recognize("add card code and expires on date to Voucher", existing_entities=("Voucher",)))
-    assert spec["entity"] == "Voucher"
-    assert [a["name"] for a in spec["attributes"]] == ["card_code", "expires_on_date"]
+    got = reading("add card code and expires on date to Voucher", ["Voucher"])
+    assert got["entity"] == "Voucher"
+    assert [name for name, _, _ in got["attributes"]] == ["card_code", "expires_on_date"]
 
 
 @pytest.mark.parametrize(
@@ -116,17 +116,16 @@ def test_the_holder_of_an_add_is_the_known_entity_after_the_last_preposition() -
     ],
 )
 def test_a_rename_keeps_the_prepositions_of_its_names(request_text: str, renamed_from: str, renamed_to: str) -> None:
-    spec = recognition_to_json(recognize(request_text, existing_entities=("Bench", "Park")))
-    assert (spec["entity"], spec["renamed_from"], spec["renamed_to"]) == ("Bench", renamed_from, renamed_to)
+    got = reading(request_text, ["Bench", "Park"])
+    assert (got["entity"], got["renamed_from"], got["renamed_to"]) == ("Bench", renamed_from, renamed_to)
 
 
 @pytest.mark.parametrize("phrase", ["a park name", "a ticket price", "a visitor count", "an owner email"])
 def test_a_field_named_after_a_thing_is_no_reference(phrase: str) -> None:
-    recognition = recognize(f"Benches should also have {phrase}", existing_entities=("Bench",))
-    spec = recognition_to_json(recognition)
-    assert recognition.intent == "add_attributes"
-    assert spec["relationships"] == []
-    assert [a["name"] for a in spec["attributes"]] == ["_".join(phrase.split()[1:])]
+    got = reading(f"Benches should also have {phrase}", ["Bench"])
+    assert got["intent"] == "add_attributes"
+    assert got["relationships"] == []
+    assert [name for name, _, _ in got["attributes"]] == ["_".join(phrase.split()[1:])]
 
 
 @pytest.mark.parametrize(
@@ -147,7 +146,7 @@ def test_a_field_named_after_a_thing_is_no_reference(phrase: str) -> None:
     ],
 )
 def test_a_name_before_a_structure_word_keeps_all_its_words(request_text: str, entity: str) -> None:
-    assert recognition_to_json(recognize(request_text))["entity"] == entity
+    assert reading(request_text)["entity"] == entity
 
 
 @pytest.mark.parametrize(
@@ -159,4 +158,4 @@ def test_a_name_before_a_structure_word_keeps_all_its_words(request_text: str, e
     ],
 )
 def test_a_tracker_keeps_the_things_it_tracks(request_text: str, entity: str) -> None:
-    assert recognition_to_json(recognize(request_text))["entity"] == entity
+    assert reading(request_text)["entity"] == entity

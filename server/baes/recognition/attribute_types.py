@@ -170,18 +170,26 @@ WILLING_WORDS = frozenset(
 )
 
 
+#: Other adjectives that take "for"/"to" in a field's name: "suitable for kids", "due for service".
+_STATE_ADJECTIVES = frozenset({"suitable", "available", "fit", "open", "due", "subject", "liable"})
+
+
+def takes_preposition(word: str) -> bool:
+    """Whether ``word`` is a state whose "for"/"to" belongs to the field's name: "willing to relocate",
+    "ready for pickup", "treated for mites" (a participle)."""
+    return word in WILLING_WORDS or word in _STATE_ADJECTIVES or is_participle(word)
+
+
 def attribute_type(name: str) -> str:
     """The type of a snake_case attribute name: the vocabulary's, else what its grammar says."""
     parts = name.split("_")
-    if len(parts) >= 3 and parts[0] in WILLING_WORDS and parts[1] == "to":
-        return "bool"
     if (
         len(parts) >= 3
         and parts[1] in ("for", "to")
-        and (parts[0] in WILLING_WORDS or is_participle(parts[0]))
-        and vocab.infer_type(parts[-1]) == "str"
+        and takes_preposition(parts[0])
+        and ((parts[1] == "to" and parts[0] in WILLING_WORDS) or vocab.infer_type(parts[-1]) == "str")
     ):
-        return "bool"  # "ready for pickup", "treated for mites", "reported to police": yes or no
+        return "bool"  # "willing to relocate", "ready for pickup", "treated for mites": yes or no
     if _state_phrase(parts):
         return "bool"  # before the vocabulary: "out of stock" says nothing about a stock
     if len(parts) >= 2 and (parts[0] == "still" or parts[-2:] in (["opt", "in"], ["opted", "in"], ["opt", "out"])):

@@ -8,7 +8,17 @@ from __future__ import annotations
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.normalize import stem
-from baes.recognition.request_tokens import HEAD_QUALIFIERS, MAX_NAME_WORDS, SUBJECT_SKIP, Tok, joined, verb_stems
+from baes.recognition.request_tokens import (
+    HEAD_QUALIFIERS,
+    MAX_NAME_WORDS,
+    PRONOUNS,
+    REFERRING,
+    RELATIVE,
+    SUBJECT_SKIP,
+    Tok,
+    joined,
+    verb_stems,
+)
 from baes.recognition.verb_folding import ARTICLES
 
 
@@ -59,4 +69,4 @@ def comma_after_name(toks: list[Tok], index: int, end: int) -> int | None:
 
 
 #: Words that start a clause or point at something said before, never a part of a name or a field.
-NOT_IN_NAMES = frozenset({"their", "his", "her", "its", "our", "my", "your", "there", "it", "they", "which", "that", "who"})
+NOT_IN_NAMES = PRONOUNS | REFERRING | RELATIVE | frozenset({"their", "his", "her", "its", "our", "my", "your"})

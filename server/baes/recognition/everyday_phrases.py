@@ -47,13 +47,13 @@ def _called_instead(match: re.Match[str]) -> str:
 
 
 #: Words after which a list has begun, so what follows them is a field, not the entity's name.
-_LIST_OPENERS = frozenset({"with", "has", "have", "having", "containing", "including", "needs", "need", "of", "for"})
+_LIST_BEGUN = frozenset({"with", "has", "have", "having", "containing", "including", "needs", "need", "of", "for"})
 
 
 def _named_list(match: re.Match[str]) -> str:
     """ "Membership Plan; name; monthly price; …": the name before a list of fields, unless it is a field itself."""
     words = match.group(1).strip(" \t-*#").lower().split()
-    if _LIST_OPENERS.intersection(words):
+    if _LIST_BEGUN.intersection(words):
         return match.group(0)  # "Gadget with name; email; …": the list is already opened
     first = "_".join(words)
     if first in vocab.ATTRIBUTE_TYPES or first in vocab.NAME_WORDS or first in vocab.TEXT_OVERRIDES:

@@ -8,7 +8,7 @@ makes an item a reference only where it says so ("link to customer", not "github
 from __future__ import annotations
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.attribute_types import WILLING_WORDS, is_participle, is_state_word
+from baes.recognition.attribute_types import WILLING_WORDS, is_participle, is_state_word, takes_preposition
 from baes.recognition.normalize import verb_base
 from baes.recognition.request_tokens import LINKED_PARTICIPLES, MODALS, RELATION_WORDS, Known, Tok, word_token
 
@@ -21,15 +21,10 @@ _LONE_NOUNS = frozenset({"field", "value", "property"})
 _QUALIFYING_NOUNS = frozenset({"field", "property"})
 
 
-#: Adjectives that take "for"/"to" in a field's name ("ready for pickup", "eligible for discount").
-_STATE_ADJECTIVES = frozenset({"ready", "eligible", "suitable", "available", "fit", "open", "due", "subject", "liable"})
-
-
 def _state_before(word: str) -> bool:
-    """Whether ``word`` is a state that takes "for"/"to" as part of the field's name: a participle
-    ("booked for", "treated for mites") or a state adjective ("ready for pickup"), not "assigned to",
-    "linked to" (references)."""
-    return (is_participle(word) or word in _STATE_ADJECTIVES) and word not in LINKED_PARTICIPLES
+    """Whether ``word`` takes "for"/"to" as part of the field's name ("booked for", "ready for pickup"),
+    not "assigned to", "linked to" (references)."""
+    return takes_preposition(word) and word not in LINKED_PARTICIPLES
 
 
 def field_name_words(words: list[Tok], later_item: bool = False) -> list[Tok]:

@@ -64,8 +64,8 @@ _NOUN_CONTEXT = (
     )
     | ARTICLES
 )
-#: Words that open an attribute list, which runs to the end of the clause.
-_LIST_OPENERS = frozenset({"with", "having", ":", "("})
+#: Words that open an attribute list, which runs to the end of the clause ("add a, b and needs repair to X").
+_LIST_OPENERS = frozenset({"with", "having", ":", "(", "add"})
 _CLAUSE_ENDS = frozenset({".", ";"})
 #: Words after which a form inside an attribute list is still a verb ("with title that belongs to").
 _VERB_CONTEXT = frozenset(
@@ -122,7 +122,7 @@ def fold_verbs(words: list[str]) -> list[str]:
         if base != word and not _is_noun_here(words, i, in_list, bases):
             word = base
         result.append(word)
-        if word in _LIST_OPENERS or word == "add":  # "add x, contains nuts and needs repair to Y": a list
+        if word in _LIST_OPENERS:
             in_list = True
         elif word in _CLAUSE_ENDS:
             in_list = False
