@@ -66,14 +66,14 @@ FLOORS = {
     "fresh6": 133,
     "fresh7": 124,
     "fresh8": 129,
-    "fresh9": 90,
+    "fresh9": 92,
     "fresh10": 121,
     "fresh11": 139,
     "fresh12": 146,
     "fresh13": 139,
-    "fresh14": 116,
+    "fresh14": 117,
     "fresh15": 117,
-    "fresh16": 119,
+    "fresh16": 124,
 }
 
 

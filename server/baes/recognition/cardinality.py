@@ -1,7 +1,7 @@
 """Relationships written in modelling notation, read as the sentence they stand for.
 
 Developers and analysts write a relationship as a diagram would show it: "Customer 1:N Order",
-"Route 1-N Stop", "one-to-many: Customer (1) -> Orders (N)", "Drivers <-> Cabs many2many", "a join
+"Route 1-N Stop", "one-to-many: Customer (1) -> Orders (N)", "one customer, many orders", "Drivers <-> Cabs many2many", "a join
 table between Student and Course", "Tag N:M Post". Read word by word the digits became attribute
 names and the arrow a rename; worse, "Customer 1-N Orders" gave the key to the wrong side. Here
 each notation becomes the sentence a person would type: "each order belongs to a customer" (the
@@ -53,6 +53,25 @@ _JOIN_TABLE = re.compile(
     rf"(?:the\s+)?{_NAME}\s+(?:and|&|/|,)\s+(?:the\s+)?{_NAME}",
     re.I,
 )
+#: A name of up to three words ("building permit application").
+_NAMES = r"([A-Za-z]\w*(?:\s+[A-Za-z]\w*){0,2}?)"
+_PHRASE_END = r"(?=\s*(?:[.,;!)\u2013\u2014]|\s-\s|$))"
+#: "one team, many players", "one course - many lessons": the many side holds the key.
+_ONE_THEN_MANY = re.compile(
+    rf"(?:^|(?<=[.!?]\s))\s*one\s+{_NAMES}\s*(?:,|;|:|/|\s-|\u2013|\u2014)\s*many\s+{_NAMES}{_PHRASE_END}", re.I | re.M
+)
+#: "one-to-many between Meter and Subscriber", "a one to many from meter to subscribers": the one side first.
+_ONE_TO_MANY_PHRASE = re.compile(
+    rf"\bone[\s-]+to[\s-]+many\s+(?:relationship\s+|relation\s+)?(?:between\s+|from\s+)?(?:the\s+)?{_NAMES}"
+    rf"\s+(?:to|and|->|with)\s+(?:the\s+)?{_NAMES}{_PHRASE_END}",
+    re.I | re.M,
+)
+#: "many-to-one from Invoice to Customer": the first holds the key.
+_MANY_TO_ONE_PHRASE = re.compile(
+    rf"\bmany[\s-]+to[\s-]+one\s+(?:relationship\s+|relation\s+)?(?:between\s+|from\s+)?(?:the\s+)?{_NAMES}"
+    rf"\s+(?:to|and|->|with)\s+(?:the\s+)?{_NAMES}{_PHRASE_END}",
+    re.I | re.M,
+)
 _ARTICLE_WORDS = frozenset({"the", "a", "an", "each", "every"})
 
 
@@ -75,6 +94,9 @@ def _both(match: re.Match[str]) -> str:
 
 def plain_cardinality(text: str) -> str:
     """``text`` with each relationship notation written as the sentence it stands for."""
+    text = _ONE_THEN_MANY.sub(_owned, text)
+    text = _ONE_TO_MANY_PHRASE.sub(_owned, text)
+    text = _MANY_TO_ONE_PHRASE.sub(_owner_first, text)
     text = _LABELLED_MANY_TO_MANY.sub(_both, text)
     text = _LABELLED_MANY_TO_ONE.sub(_owner_first, text)
     text = _LABELLED_ONE_TO_MANY.sub(_owned, text)

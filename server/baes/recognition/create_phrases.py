@@ -295,6 +295,8 @@ def try_create(toks: list[Tok], known: Known) -> Draft | None:
     if named is not None:  # "new entity: Book(title, author)"
         floor = named + 2
         marker = _find_marker(toks, floor + 1, end)
+        if marker == end and floor + 2 < end and toks[floor + 1].low == "," and "," in (t.low for t in toks[floor + 2 : end]):
+            marker = floor + 1  # "Entity: Boat, hull id, length": the comma after the name opens the list
         index = head_noun(toks, floor, marker) or floor  # "entity: purchase order with …": the whole name
         region_start = marker + 1 if marker < end else end
     elif where is not None:

@@ -5,13 +5,41 @@ add signed by, signature time", "Course add field: max students, is online", "Te
 years of experience", "For Supplier, rename siret number to company number". The rules read a
 command before its entity, so the sentence is turned around first ("add … to Shipment", "remove …
 from Teacher").
+
+A heading that is no entity of the app is a label of the task ("Ticket: delete the unused TempReading
+model", "Homework 2b: extend the Course entity with …", "feat(kiln): add cone rating to Kiln"):
+when the command after it names its own entity, the label is left out (``without_label``).
 """
 
 from __future__ import annotations
 
+from baes.recognition import vocabulary as vocab
 from baes.recognition.request_tokens import Known, Tok, verb_stems, word_token
 
 _FIELD_WORDS = frozenset({"field", "fields", "column", "columns", "attribute", "attributes", "property", "properties"})
+
+
+#: Most tokens of a task's label before its colon ("homework 2 b :", "feat ( kiln ) :").
+_LABEL_MOST_TOKENS = 5
+
+
+def _commands() -> frozenset[str]:
+    return verb_stems("create") | verb_stems("add") | verb_stems("delete") | verb_stems("link") | {"rename"}
+
+
+def without_label(toks: list[Tok], known: Known) -> list[Tok]:
+    """``toks`` without a label before a command that names its own entity (see the module docstring):
+    the label names no entity of the app, and the command names an existing entity or a structure word."""
+    colon = next((i for i, t in enumerate(toks[: _LABEL_MOST_TOKENS + 1]) if t.low == ":"), None)
+    if not colon or colon + 2 >= len(toks) or not toks[colon + 1].word or toks[colon + 1].stem not in _commands():
+        return toks
+    if toks[colon + 2].low in {",", "and", ";"}:
+        return toks  # "Tractor: make, model, year": a list whose first field is a verb
+    label, rest = toks[:colon], toks[colon + 1 :]
+    if any(t.word and known.get(t.sing) for t in label) or not all(t.low.isalnum() or t.low in {"(", ")", "#"} for t in label):
+        return toks
+    names_own = any(t.word and (known.get(t.sing) or t.low in vocab.STRUCTURE_WORDS) for t in rest[1:])
+    return rest if names_own else toks
 
 
 def entity_first(toks: list[Tok], known: Known) -> list[Tok]:

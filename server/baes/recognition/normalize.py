@@ -46,7 +46,9 @@ from baes.recognition.verb_folding import ARTICLES, fold_verbs, verb_base, verb_
 #: 10: the request inside its frame (``request_framing``), hesitations, "each one has", everyday renames.
 #: 11: "with: a, b" is "with a, b"; "…, tracking number" and "… and contains nuts" keep their form; a list
 #:     after "add" is a list ("add a, b and needs repair to X"); "Gadget with a; b; c" names no entity "Gadget with a".
-KEY_VERSION = 11
+#: 12: one-line blocks ("X {a, b}") and middle dots as list marks, a task's label and "modify X so that it"
+#:     before the request, "one X, many Ys" and "one-to-many X to Ys" as the sentence they stand for.
+KEY_VERSION = 12
 
 _CONTRACTIONS = (
     (re.compile(r"\blet's\b", re.I), "let us"),

@@ -33,7 +33,7 @@ from baes.recognition.create_phrases import is_passive, object_of_verb, try_crea
 from baes.recognition.defaults import default_follows, take_default, take_existing_rows_value, with_default
 from baes.recognition.describe import not_understood
 from baes.recognition.entity_deletion import try_delete
-from baes.recognition.entity_first import entity_first
+from baes.recognition.entity_first import entity_first, without_label
 from baes.recognition.evolution_phrases import no_longer_wanted, try_remove
 from baes.recognition.language import foreign_language_reason
 from baes.recognition.many import try_many
@@ -268,7 +268,7 @@ def _described_new(draft: Draft, toks: list[Tok], known: Known) -> Draft:
 
 def _read_sentence(toks: list[Tok], known: Known) -> Draft | None:
     """The first rule's reading of one sentence, or None when no rule reads it."""
-    toks = entity_first(_without_app_scope(toks, known), known)
+    toks = entity_first(without_label(_without_app_scope(toks, known), known), known)
     for attempt in (
         try_rename,
         try_remove,

@@ -352,7 +352,8 @@ def _list_start(sentence: Sequence[Tok], entity: str, known: Known) -> int | Non
             if tok.low in HAVE and i + 1 < len(words) and words[i + 1].low == "to":
                 return None  # "it needs to send reminders": no list
             subject = [t for t in words[:i] if t.low not in MODALS]
-            if _refers_to(subject, entity, known) and i + 1 < len(words):
+            elided = not any(t.word for t in subject) and tok.low in HAVE  # "Make a Quiz entity. Needs title, level."
+            if (elided or _refers_to(subject, entity, known)) and i + 1 < len(words):
                 return i + 1
             return None
     return None

@@ -60,7 +60,9 @@ log = logging.getLogger(__name__)
 #: 9: round 10: one list reads the same in every frame (comma after the name, "the following fields:",
 #:    semicolons after "with", "add a, b to X"), states with "for"/"to", keyword names with "_", link words
 #:    as field words ("github link").
-OFFLINE_VERSION = 9
+#: 10: round 11: relationships read the same in every frame ("one X, many Ys", "update X to reference Y",
+#:    "X needs a reference to Y"), a task's label is no entity, one-line blocks and dots open a list.
+OFFLINE_VERSION = 10
 
 
 def _entity_keys(names: Sequence[str]) -> list[str]:

@@ -5,7 +5,9 @@ suppliers? …"', 'client wrote: "we need a list of tasks with …". can you set
 Design a system to …", "Exercise 3: …". The frame says who asked or which task it is, never what
 to build, so the recognizer reads what is inside it: the quoted words when the words around them
 only report who said them, and the text after a task number, a forwarding mark or what the work is for
-("For my databases assignment, …"); "What I'm after is …" is "I need …".
+("For my databases assignment, …"); "What I'm after is …" is "I need …", and "Modify Loan so that it
+references the Book" or "update Loan to reference Book" is "Loan references the Book": the change is
+said by the clause, the verb before it only says that something changes.
 
 Part of ``baes.recognition.normalize.clean_text`` (before the layout is read), so it shapes the
 cache key too.
@@ -19,10 +21,10 @@ import re
 _FORWARD = re.compile(r"^\s*(?:(?:fwd?|re)\s*:\s*)+", re.I)
 #: "from Marieke —", "From: Tom Baker," after a forwarding mark: who sent it.
 _SENDER = re.compile(r"^\s*from\s*:?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s*[:,\-\u2013\u2014]+\s*", re.I)
-#: "Task two.", "Exercise 3:", "Question 1)", "Part B -": the number of a task in a list of them.
+#: "Task two.", "Exercise 3b:", "Question 1)", "Part B -", "Homework Q4:", "Ticket #88:": the number of a task.
 _TASK_NUMBER = re.compile(
-    r"^\s*(?:task|exercise|assignment|question|part|problem|step)\s+"
-    r"(?:#?\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|[a-h])\s*[.:)\-\u2013\u2014]\s+",
+    r"^\s*(?:task|exercise|assignment|question|part|problem|step|homework|hw|lab|ticket|issue|bug|story|card|item)\s+"
+    r"(?:#?q?\d{1,4}[a-z]?|one|two|three|four|five|six|seven|eight|nine|ten|[a-h])\s*[.:)\-\u2013\u2014]\s+",
     re.I,
 )
 #: "For my databases assignment (railway scenario), …", "for our club project": what the work is for.
@@ -35,6 +37,25 @@ _WORK_CONTEXT = re.compile(
 _WHAT_I_NEED = re.compile(
     r"^\s*what\s+(?:i|we)(?:\s+am|\s+are|'m|'re)?\s+(?:after|need|want|would\s+like|'d\s+like)\s+is\s+"
     r"(?:basically\s+|just\s+|simply\s+|really\s+)?",
+    re.I,
+)
+_CHANGE_VERB = r"^\s*(?:please\s+)?(?:modify|change|update|alter|adjust|amend|edit)\s+(?:the\s+)?"
+_CHANGED = r"(?P<name>[A-Za-z][\w]*(?:\s+[A-Za-z]\w*){0,2}?)\s+(?:(?:entity|model|table|class)\s+)?"
+#: "Modify Loan so that it references …", "change the Loan model so each one belongs to …": the clause says the change.
+_CHANGE_SO_THAT = re.compile(
+    _CHANGE_VERB + _CHANGED + r"(?:so(?:\s+that)?|such\s+that)\s+(?:it|they|each\s+one|every\s+one|each\s+\w+|every\s+\w+)\s+",
+    re.I,
+)
+#: "update Loan to reference Book", "change Visit to belong to a Patient" (not "change Loan to Lending": a rename).
+_CHANGE_TO_VERB = re.compile(
+    _CHANGE_VERB
+    + _CHANGED
+    + r"to\s+(?=(?-i:reference|belong|link|point|have|include|store|hold|contain|record|keep|track)\s+\w)",
+    re.I,
+)
+#: "make Loan point to Book", "make each visit belong to a Patient": the link is the clause's verb.
+_MAKE_POINT = re.compile(
+    r"^\s*(?:please\s+)?make\s+(?:the\s+|each\s+|every\s+)?" + _CHANGED + r"(?=(?-i:point|points|refer|link|belong)\s+to\b)",
     re.I,
 )
 #: A quotation (one of six words or more can be the request: ``_FEWEST_QUOTED_WORDS``).
@@ -55,6 +76,8 @@ def unframed(text: str) -> str:
         text = quoted
     text = _TASK_NUMBER.sub("", text, count=1)
     text = _WHAT_I_NEED.sub("I need ", _WORK_CONTEXT.sub("", text, count=1), count=1)
+    for clause_says_it in (_CHANGE_SO_THAT, _CHANGE_TO_VERB, _MAKE_POINT):
+        text = clause_says_it.sub(r"\g<name> ", text, count=1)
     forwarded = _FORWARD.sub("", text, count=1)
     if forwarded != text:
         text = _SENDER.sub("", forwarded, count=1)

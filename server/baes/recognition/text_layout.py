@@ -54,6 +54,15 @@ _PLUS = re.compile(r"(?<=\w)\s+\+\s+(?=\w)")
 _TYPED_PAIR = re.compile(
     r"\b([A-Za-z_]\w*):(str|string|text|int|integer|float|decimal|double|bool|boolean|date|datetime|timestamp|email)\b", re.I
 )
+#: A dot between two items of one line ("hive code · queen age・last inspected"): a comma.
+_INLINE_DOT = re.compile(r"(?<=\w)[ \t]*[\u00b7\u2022\u2027\u2219\u22c5\u30fb][ \t]*(?=\w)")
+#: A block of fields on one line: "Kayak {serial, colour, bought on}", "Kayak { serial: string; sold: boolean }".
+_INLINE_BLOCK = re.compile(r"^(?P<head>[^{}]*?\w)\s*\{(?P<body>[^{}]+)\}(?P<tail>(?:\s*[^\w\s].*)?)\s*$")
+#: "name: type" inside such a block (TypeScript and schema words).
+_BLOCK_PAIR = re.compile(r"^\s*(?P<name>[A-Za-z_][\w ]*?)\s*\??\s*:\s*(?P<type>[A-Za-z]+)(?P<optional>\s*\|\s*null)?\s*$")
+#: A one-line declaration before the block: "interface Tournament", "export type Kayak =", "model Boat".
+_DECLARATION = re.compile(r"^\s*(?:export\s+)?(?:interface|type|class|struct|record|schema|model)\s+([A-Z]\w*)\s*=?\s*$")
+_BLOCK_TYPES = {"string": "str", "number": "float", "boolean": "bool", "bool": "bool", "date": "date", "int": "int"}
 #: A list bullet ("-", "*", "•", "1.", "2)"); ``normalize`` reads a line break with one as a comma.
 BULLET_MARK = r"(?:[-*+\u2022\u2023\u25e6]|\d{1,2}[.)])"
 _BULLET = re.compile(rf"^\s*{BULLET_MARK}\s+")
@@ -113,6 +122,26 @@ def _next_line(following: list[str]) -> str:
     return next((line for line in following if line.strip()), "")
 
 
+def _inline_block(line: str) -> str:
+    """ "Kayak {serial, colour: string, sold?: boolean}" → "Kayak : serial , colour (str) , sold (bool) optional":
+    braces around a one-line list open it like a colon; a "name: type" item keeps its type."""
+    block = _INLINE_BLOCK.match(line)
+    if block is None:
+        return line
+    items = []
+    for item in re.split(r"[,;]", block.group("body")):
+        pair = _BLOCK_PAIR.match(item)
+        kind = _BLOCK_TYPES.get(pair.group("type").lower()) if pair else None
+        if pair is None or kind is None:
+            items.append(item.strip())
+            continue
+        optional = "?" in item.partition(":")[0] or pair.group("optional")
+        items.append(f"{pair.group('name')} ({kind}){' optional' if optional else ''}")
+    tail = block.group("tail").strip(" .;,")
+    head = _DECLARATION.sub(r"create \1", block.group("head"))
+    return f"{head} : {' , '.join(i for i in items if i)}" + (f" . {tail}" if tail else "")
+
+
 def _typed_pairs(line: str) -> str:
     """ "scaffold Lens focal_length:float mount:str" → "scaffold Lens with focal_length (float), mount (str)"."""
     pairs = list(_TYPED_PAIR.finditer(line))
@@ -149,7 +178,8 @@ def plain_layout(text: str) -> str:
     text = _WITH.sub(lambda m: " without " if m.group(0).lower() == "w/o" else " with ", text)
     text = _M2M.sub(" many to many ", _BOTH_WAYS.sub(" and ", text))
     text = _PLUS.sub(" , ", text)
-    raw = [_typed_pairs(_rename_line(line)) for line in text.splitlines()]
+    text = _INLINE_DOT.sub(" , ", text)
+    raw = [_typed_pairs(_inline_block(_rename_line(line))) for line in text.splitlines()]
     source = [line for i, line in enumerate(raw) if not _is_preamble(line, raw[i + 1 :])]
     lines = []
     seen_text = False  # a non-empty line came before this one
