@@ -70,10 +70,10 @@ FLOORS = {
     "fresh10": 121,
     "fresh11": 139,
     "fresh12": 146,
-    "fresh13": 139,
+    "fresh13": 140,
     "fresh14": 117,
     "fresh15": 117,
-    "fresh16": 124,
+    "fresh16": 125,
 }
 
 

@@ -33,6 +33,8 @@ def _quoted_name(match: re.Match[str]) -> str:
 _NOT_RENAMED = frozenset(
     {"it", "this", "that", "which", "field", "column", "attribute", "property", "one", "name", "value", "thing", "things"}
 )
+#: Words that may come before the one-word name in its clause ("the Item should be called Product").
+_BEFORE_A_NAME = frozenset({"the", "our", "my", "a", "an", "so", "and", "but", "also", "now", "then", "actually"})
 #: Words before it in its sentence that make the rename one of a field ("the fired_at field on Blast should …").
 _FIELD_BEFORE = re.compile(r"\b(?:field|column|attribute|property)\b[^.!?\n]*$", re.I)
 
@@ -43,7 +45,20 @@ def _called_instead(match: re.Match[str]) -> str:
     field_said = _FIELD_BEFORE.search(match.string[: match.start()])
     if match.group(1).lower() in _NOT_RENAMED or "_" in match.group(2) or field_said:
         return match.group(0)
+    clause = re.split(r"[.!?\n,;:]", match.string[: match.start()])[-1].split()
+    if any(word.lower() not in _BEFORE_A_NAME for word in clause):
+        return match.group(0)  # "honey frames should be called …", "sim card should …": a name of several words
     return f"rename {match.group(1)} to {match.group(2)}"
+
+
+#: "call it label instead of …": the new name, then the old one.
+_CALL_IT_INSTEAD = r"\bcall[ \t]+(?:it|them|that)[ \t]+'?([A-Za-z][\w \t]{0,40}?)'?[ \t]+instead[ \t]+of[ \t]+(?:the[ \t]+)?"
+
+
+def _kept_for_each(match: re.Match[str]) -> str:
+    """ "store A and B for each vehicle" → "each vehicle has A and B" ("also …" / "… too": also has)."""
+    also = "also " if match.group("also") or match.group("too") else ""
+    return f"each {match.group('entity')} {also}has {match.group('list')}"
 
 
 #: Words after which a list has begun, so what follows them is a field, not the entity's name.
@@ -114,6 +129,48 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
             re.I,
         ),
         r"\1 \2 has",
+    ),
+    # "store the plate number and colour for each vehicle", "also keep a phone on every customer": the same,
+    # said the other way round
+    (
+        re.compile(
+            r"^[ \t]*(?:(?:we|i)[ \t]+(?:want|need|would[ \t]+like)[ \t]+to[ \t]+)?(?P<also>also[ \t]+)?"
+            r"(?:record|store|keep|track|save|capture|log|note|collect)[ \t]+(?P<list>[^.!?\n]+?)[ \t]+"
+            r"(?:for|on|about|of)[ \t]+(?:each|every|all)[ \t]+(?P<entity>[A-Za-z][\w-]*(?:[ \t]+(?!too\b|as\b)[A-Za-z][\w-]*)?)"
+            r"(?P<too>[ \t]+(?:too|as[ \t]+well))?[ \t]*(?=[.!?]|$)",
+            re.I | re.M,
+        ),
+        _kept_for_each,
+    ),
+    # "new field on Gadget: colour", "new columns for orders: a, b": the entity first, then what it gets
+    (
+        re.compile(
+            r"\b(?:new|extra|another|more)[ \t]+(?:fields?|columns?|attributes?|propert(?:y|ies))[ \t]+(?:on|for|in)[ \t]+"
+            r"(?:the[ \t]+)?([A-Za-z]\w*(?:[ \t]+[A-Za-z]\w*)?)[ \t]*:[ \t]*",
+            re.I,
+        ),
+        r"\1: add ",
+    ),
+    # "call it label instead of title on Book": a rename, the new name said first; the old name is the
+    # longest that leaves an owner after it ("instead of last serviced on on Trailer")
+    (
+        re.compile(
+            _CALL_IT_INSTEAD + r"'?([A-Za-z][\w \t]{0,40})'?"
+            r"([ \t]+(?:on|in|for|of)[ \t]+(?:the[ \t]+)?[A-Za-z]\w*(?:[ \t]+[A-Za-z]\w*)?)[ \t]*(?=[.,!?]|$)",
+            re.I | re.M,
+        ),
+        r"rename \2 to \1\3",
+    ),
+    (re.compile(_CALL_IT_INSTEAD + r"'?([A-Za-z][\w \t]{0,40}?)'?[ \t]*(?=[.,!?]|$)", re.I | re.M), r"rename \2 to \1"),
+    # "stop storing the fax number for suppliers": a removal
+    (
+        re.compile(r"\bstop[ \t]+(?:storing|tracking|recording|keeping|saving|collecting|capturing|asking[ \t]+for)\b", re.I),
+        "remove",
+    ),
+    # "we don't use the fax number on suppliers anymore": a removal
+    (
+        re.compile(r"\b(?:we|i|they)[ \t]+(?:no[ \t]+longer[ \t]+use|do[ \t]+not[ \t]+use(?=[^.!?\n,]*\banymore\b))[ \t]+", re.I),
+        "remove ",
     ),
     # "Could the system keep a list of suppliers?", "the app should store …": what the app is to keep
     (

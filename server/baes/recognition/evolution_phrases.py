@@ -121,9 +121,19 @@ def owner_split(toks: Sequence[Tok], known: Known | None = None) -> tuple[list[T
                 rest = rest[1:]
             cuts.append((list(toks[:i]), rest))
     if known is not None and known.by_key:
-        named = ((head, rest) for head, rest in cuts if known.get(entity_key(entity_of(rest, known) or "")))
+        named = (
+            (head, _owner_words(rest)) for head, rest in cuts if known.get(entity_key(entity_of(_owner_words(rest), known) or ""))
+        )
         return next(named, (list(toks), []))
     return cuts[0] if cuts else (list(toks), [])
+
+
+def _owner_words(rest: Sequence[Tok]) -> list[Tok]:
+    """The words naming an owner, up to a mark and without an afterthought ("Collection anymore, remove")."""
+    words = list(rest[: next((i for i, t in enumerate(rest) if not t.word), len(rest))])
+    while words and words[-1].low in _AFTERTHOUGHTS:
+        words.pop()
+    return words
 
 
 def _items(toks: Sequence[Tok]) -> list[list[Tok]]:
@@ -182,7 +192,7 @@ def try_remove(toks: list[Tok], known: Known) -> Draft | None:
             break
     if start is not None:
         rest = main_clause(toks[start:end])
-        what, owner = _removal_split(rest)
+        what, owner = _removal_split(rest, known)
         if owner and any(t.low in OWNER_PREPOSITIONS for t in rest[: len(what) + 1]):
             if what and what[-1].low == "out":
                 what = what[:-1]
@@ -196,6 +206,8 @@ def try_remove(toks: list[Tok], known: Known) -> Draft | None:
     return _no_longer(toks[:end], known)
 
 
+#: Words that end a removal without naming anything.
+_AFTERTHOUGHTS = frozenset({"anymore", "too", "now", "either", "please", "pls", "thanks"})
 #: Words that open a clause giving a reason after a comma ("…, nobody carries pagers now").
 _REASON_OPENERS = frozenset(
     {
@@ -223,22 +235,27 @@ def main_clause(toks: Sequence[Tok]) -> list[Tok]:
     """``toks`` up to a comma that starts a reason ("remove fax from Supplier, nobody faxes now",
     "…, finance keeps it elsewhere": a clause about the removed field)."""
     for i in range(len(toks) - 1):
-        if toks[i].low == "," and (
-            toks[i + 1].low in _REASON_OPENERS
-            or any(t.low in {"it", "them"} for t in toks[i + 2 : i + 5])
-            or any(t.low in {"is", "are", "was", "were"} for t in toks[i + 2 : i + 4])  # "…, everything is free now"
-        ):
+        if (
+            toks[i].low == ","
+            and (
+                toks[i + 1].low in _REASON_OPENERS
+                or any(t.low in {"it", "them"} for t in toks[i + 2 : i + 5])
+                or any(t.low in {"is", "are", "was", "were"} for t in toks[i + 2 : i + 4])  # "…, everything is free now"
+            )
+            and not any(t.low in {"called", "named"} for t in toks[i + 1 :])
+        ):  # "in Gadget, size is now called width"
             return list(toks[:i])
     return list(toks)
 
 
-def _removal_split(toks: Sequence[Tok]) -> tuple[list[Tok], list[Tok]]:
+def _removal_split(toks: Sequence[Tok], known: Known) -> tuple[list[Tok], list[Tok]]:
     """What is removed and its owner: at the last "from" when there is one ("strip date of birth
-    and home address from volunteers": "of" is part of a name there), else at any owner preposition."""
+    and home address from volunteers": "of" is part of a name there), else at an owner preposition
+    before one of the app's entities ("get rid of number of carriages on Wagon")."""
     cut = max((i for i, t in enumerate(toks) if t.low == "from" and i > 0), default=None)
     if cut is not None:
         return list(toks[:cut]), list(toks[cut + 1 :])
-    return owner_split(toks)
+    return owner_split(toks, known)
 
 
 def field_before(toks: Sequence[Tok], stop: int, known: Known) -> Draft | None:
@@ -323,7 +340,7 @@ def _not_needed(toks: list[Tok], known: Known) -> Draft | None:
             subject_end = next((j for j in range(i - 1, -1, -1) if lows[j] in {"is", "are"}), None)
             if subject_end is None or lows[subject_end - 1 : subject_end] in (["it"], ["they"], ["this"], ["that"]):
                 return None  # "delete fax from Client, it is not needed": the reason for a removal said before
-            what, owner = _removal_split(toks[:subject_end])
+            what, owner = _removal_split(toks[:subject_end], known)
             if not owner:
                 rest = [t for t in toks[i + 1 :] if t.low not in {"anymore", "any", "more", "now"}]
                 owner = rest[1:] if rest and rest[0].low in OWNER_PREPOSITIONS else []
@@ -333,7 +350,7 @@ def _not_needed(toks: list[Tok], known: Known) -> Draft | None:
             rest = toks[i + 1 : clause_end(toks, i + 1)]
             if rest[:1] and rest[0].low == "to":
                 rest = rest[2:]  # "no need to store/keep/track …"
-            what, owner = _removal_split(rest)
+            what, owner = _removal_split(rest, known)
             return _removal(what, owner, known) if owner and entity_of(owner, known) else None
     return None
 
@@ -368,7 +385,7 @@ def _entity_no_longer_needed(subject: Sequence[Tok], rest: Sequence[Tok], known:
     """
     if not subject or any(t.word and t.low not in _PEOPLE for t in subject):
         return None
-    what, owner = _removal_split([t for t in rest if t.low not in {"anymore", "now"}])
+    what, owner = _removal_split([t for t in rest if t.low not in {"anymore", "now"}], known)
     owning = entity_of(owner, known) if what and owner else None
     if owning is not None and known.get(entity_key(owning)):
         return _removal(what, owner, known)  # "we don't need owner email on appointments anymore"

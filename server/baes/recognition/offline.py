@@ -77,13 +77,13 @@ from baes.recognition.request_tokens import (
 
 
 def _holder_preposition(toks: list[Tok], prepositions: set[str], start: int, end: int, known: Known) -> int | None:
-    """The preposition before the holder: the first one followed by a known entity ("add expires on date to
-    Gadget": "to"), else the first one."""
+    """The preposition before the holder: the first one right before a known entity ("add expires on date to
+    Gadget", "add issued on to Gadget": "to"), else the first one."""
     found = [i for i in range(start, end) if toks[i].low in prepositions]
     for i in found:
         noun = noun_after(toks[:end], i + 1)
-        if noun is not None and known.get(toks[noun].sing):
-            return i
+        if noun is not None and known.get(toks[noun].sing) and not any(i < j < noun for j in found):
+            return i  # the last preposition before it: "add issued on to Gadget" adds issued_on
     return found[0] if found else None
 
 

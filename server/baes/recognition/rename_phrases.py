@@ -48,6 +48,8 @@ def try_rename(toks: list[Tok], known: Known) -> Draft | None:
         name_at = (
             next((i for i in range(change + 1, min(change + 4, end)) if lows[i] == "name"), None) if change is not None else None
         )
+        if name_at is not None and change is not None and not all(_names_whose(t, known) for t in toks[change + 1 : name_at]):
+            name_at = None  # "change middle name to label": a field called "middle name", not "the name of"
         if change is not None and name_at is None and _changes_a_name(toks, change):
             trigger, prefix_hint, start = change, [], 0  # "On Athlete, change dob to date_of_birth"
         elif change is None or name_at is None:
@@ -149,8 +151,9 @@ def _as_rename(toks: Sequence[Tok], known: Known) -> list[Tok]:
     lows = [t.low for t in toks]
     rename, to = word_token("renamed"), word_token("to")
     for i in range(1, len(toks) - 1):
-        if lows[i] in {"called", "named"} and lows[i - 1] in {"be", "is", "get"}:
-            before = list(toks[: i - 1])
+        now = lows[i - 1] in {"now", "actually"} and i > 1 and lows[i - 2] in {"be", "is"}  # "X is now called Y"
+        if lows[i] in {"called", "named"} and (lows[i - 1] in {"be", "is", "get"} or now):
+            before = list(toks[: i - 2 if now else i - 1])
             while before and before[-1].low in {"to"} | MODALS:
                 before.pop()  # "change gift cards to be called vouchers"
             if before and before[0].low in {"change", "make", "set"}:
@@ -205,7 +208,11 @@ def _colon_arrow(toks: list[Tok], known: Known) -> list[Tok]:
 
 
 def _trim_when(toks: list[Tok]) -> list[Tok]:
+    """``toks`` without the words after a name that only say when ("… from now on", "… instead");
+    "on" only after "now": "last serviced on" keeps it."""
     while toks and (toks[-1].low in _WHEN_WORDS or not toks[-1].word):
+        if toks[-1].low == "on" and (len(toks) < 2 or toks[-2].low != "now"):
+            break
         toks = toks[:-1]
     return toks
 
@@ -232,6 +239,11 @@ def _changes_a_name(toks: Sequence[Tok], change: int) -> bool:
         return False
     new = [t for t in toks[to + 1 :] if t.word and t.low not in vocab.ATTRIBUTE_FILLERS]
     return bool(new) and new[0].low not in vocab.TYPE_WORDS and not new[0].low[:1].isdigit()
+
+
+def _names_whose(tok: Tok, known: Known) -> bool:
+    """Whether a word between "change" and "name" says whose name it is ("the Weapon entity name", "the field name")."""
+    return tok.low in vocab.STRUCTURE_WORDS or tok.low in FIELD_WORDS or bool(known.get(tok.sing)) or tok.low in {"its", "their"}
 
 
 def _entity_rename(current: str, target: Sequence[Tok]) -> Draft:

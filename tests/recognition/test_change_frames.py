@@ -1,0 +1,90 @@
+"""One change of a field, said in many frames, reads the same (a metamorphic test).
+
+Round 11 said labelled field names in eighteen more change frames of our own. Wrong changes that hung
+on the frame: "honey frames should be called label on Gadget" renamed "frames" (only the word before
+"should be called" was read as the name), "sim card should be called Widget" renamed a field "card" of
+an entity "Sim", "change middle name to label" renamed "middle", "number of carriages is no longer
+needed on gadgets" removed "number" from an entity "Carriage", "stop storing X for gadgets" created an
+entity "Stop", "new field on Gadget: X" created an entity "Field", and "store name and email for each
+customer" created an entity "Name". The field names here are our own, of one to three words, with
+"of" and "on" inside some of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+from tests.support.recognition_reading import reading
+
+FIELDS: tuple[tuple[str, str], ...] = (
+    ("number of axles", "number_of_axles"),
+    ("tyre pressure", "tyre_pressure"),
+    ("last serviced on", "last_serviced_on"),
+    ("colour", "colour"),
+    ("date of first registration", "date_of_first_registration"),
+)
+
+REMOVALS: dict[str, Callable[[str], str]] = {
+    "get rid of": lambda f: f"get rid of {f} on Trailer",
+    "no longer needed": lambda f: f"{f} is no longer needed on trailers",
+    "stop storing": lambda f: f"stop storing {f} for trailers",
+    "no longer use": lambda f: f"we no longer use {f} on trailers",
+    "drop column": lambda f: f"drop the {f} column from trailers",
+}
+RENAMES: dict[str, Callable[[str], str]] = {
+    "should be called": lambda f: f"{f} should be called label on Trailer",
+    "is now called": lambda f: f"in Trailer, {f} is now called label",
+    "call it instead": lambda f: f"call it label instead of {f} on Trailer",
+    "change to": lambda f: f"change {f} to label in Trailer",
+}
+ADDITIONS: dict[str, Callable[[str], str]] = {
+    "new field on": lambda f: f"new field on Trailer: {f}",
+    "store on each": lambda f: f"store {f} on each trailer too",
+    "should also track": lambda f: f"Trailer should also track {f}",
+}
+
+
+@pytest.mark.parametrize("frame", sorted(REMOVALS))
+@pytest.mark.parametrize(("words", "name"), FIELDS)
+def test_a_removal_reads_the_same_in_every_frame(frame: str, words: str, name: str) -> None:
+    got = reading(REMOVALS[frame](words), ("Trailer",))
+    assert (got["intent"], got["entity"], got.get("removed")) == ("remove_attributes", "Trailer", [name])
+
+
+@pytest.mark.parametrize("frame", sorted(RENAMES))
+@pytest.mark.parametrize(("words", "name"), FIELDS)
+def test_a_rename_reads_the_same_in_every_frame(frame: str, words: str, name: str) -> None:
+    got = reading(RENAMES[frame](words), ("Trailer",))
+    assert (got["intent"], got["entity"], got.get("renamed_from"), got.get("renamed_to")) == (
+        "rename_attribute",
+        "Trailer",
+        name,
+        "label",
+    )
+
+
+@pytest.mark.parametrize("frame", sorted(ADDITIONS))
+@pytest.mark.parametrize(("words", "name"), FIELDS)
+def test_an_addition_reads_the_same_in_every_frame(frame: str, words: str, name: str) -> None:
+    got = reading(ADDITIONS[frame](words), ("Trailer",))
+    assert (got["intent"], got["entity"], [a[0] for a in got["attributes"]]) == ("add_attributes", "Trailer", [name])
+
+
+def test_an_entity_of_several_words_is_renamed_as_a_whole() -> None:
+    got = reading("horse trailer should be called Float", ("HorseTrailer",))
+    assert (got["intent"], got.get("renamed_from"), got.get("renamed_to")) == ("rename_entity", "HorseTrailer", "Float")
+
+
+def test_what_is_kept_for_each_names_the_entity() -> None:
+    got = reading("store the plate number and axle count for each trailer")
+    assert (got["intent"], got["entity"], [a[0] for a in got["attributes"]]) == (
+        "create",
+        "Trailer",
+        ["plate_number", "axle_count"],
+    )
+
+
+def test_a_reason_that_nobody_uses_a_field_is_no_second_removal() -> None:
+    got = reading("drop the fax column on Trailer, nobody uses fax anymore", ("Trailer",))
+    assert (got["intent"], got.get("removed")) == ("remove_attributes", ["fax"])
