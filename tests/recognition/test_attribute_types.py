@@ -89,8 +89,8 @@ def test_state_words(word: str, expected: bool) -> None:
         ("amount_paid", "float"),
         # moments
         ("created", "datetime"),
-        ("last_contacted", "datetime"),
-        ("first_seen", "datetime"),
+        ("last_contacted", "date"),  # the day it last happened, as writers label "last watered"
+        ("first_seen", "date"),
         ("shipped_on", "date"),
         ("due_on", "date"),
         ("renews_on", "date"),

@@ -62,7 +62,7 @@ AT_TARGET = frozenset({"tuning", "held-out", "fresh", "fresh2"})
 FLOORS = {
     "fresh3": 162,
     "fresh4": 108,
-    "fresh5": 131,
+    "fresh5": 132,
     "fresh6": 133,
     "fresh7": 124,
     "fresh8": 129,
@@ -70,9 +70,9 @@ FLOORS = {
     "fresh10": 121,
     "fresh11": 139,
     "fresh12": 146,
-    "fresh13": 140,
+    "fresh13": 141,
     "fresh14": 117,
-    "fresh15": 117,
+    "fresh15": 118,
     "fresh16": 125,
 }
 

@@ -119,7 +119,7 @@ CREATES: list[tuple[str, str, list[tuple[str, str, bool]]]] = [
     (
         "create Buoy from these headers: Code\tDepth\tLast Painted\tLit",
         "Buoy",
-        [("code", "str", R), ("depth", "float", R), ("last_painted", "datetime", R), ("lit", "bool", R)],
+        [("code", "str", R), ("depth", "float", R), ("last_painted", "date", R), ("lit", "bool", R)],
     ),
     (
         "we want to record check-ins: guest, room, in time, out time",

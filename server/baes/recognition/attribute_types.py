@@ -14,23 +14,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import lru_cache
 
 from baes.recognition import vocabulary as vocab
+from baes.recognition.participles import is_participle
 from baes.recognition.request_tokens import SEPARATORS, Tok, word_token
-from baes.recognition.spelling import english_words  # one copy of the English word list (loaded lazily)
 from baes.recognition.type_annotations import annotation_type
 
 # fmt: off
-#: Irregular past participles that describe a state ("sold", "broken"). Left out: those that are
-#: mostly other words ("set", "cut", "put", "left", "run") and "spent" (an amount).
-IRREGULAR_PARTICIPLES: frozenset[str] = frozenset({
-    "sold", "paid", "done", "broken", "hidden", "frozen", "stolen", "forgotten", "written", "spoken", "chosen",
-    "taken", "given", "driven", "eaten", "proven", "sworn", "worn", "torn", "shown", "known", "grown", "thrown",
-    "drawn", "fallen", "forbidden", "shaken", "held", "kept", "lost", "found", "sent", "bought", "caught",
-    "taught", "won", "shut", "built", "met", "lit", "hung", "stuck", "bound", "seen", "gone", "read", "used", "lent",
-    "made", "sunk", "withdrawn", "overdone", "undone", "mistaken", "bred", "fed", "led", "sped",
-})
 #: Participles that name a moment, not a state: "created" is when, not whether.
 TIME_PARTICIPLES: frozenset[str] = frozenset({
     "created", "updated", "modified", "joined", "born", "started", "ended", "began", "begun", "occurred",
@@ -103,35 +93,6 @@ HEAD_QUALIFIERS: frozenset[str] = frozenset({"estimate", "estimated", "target", 
 POSITION_HEADS: frozenset[str] = frozenset({"display", "sort", "sorting", "sequence", "menu", "list"})
 POSITION_WORDS: frozenset[str] = frozenset({"order", "index", "position", "rank", "number"})
 # fmt: on
-
-_PARTICIPLE_MIN = 5  # letters: "bed", "red", "shed", "seed", "need" are never participles here
-_STEM_MIN = 3
-
-
-@lru_cache(maxsize=2048)
-def is_participle(word: str) -> bool:
-    """Whether ``word`` is a past participle: irregular ("sold"), or -ed on an English verb.
-
-    "cancelled" (cancel), "verified" (verify), "attended" (attend), "agreed" (agree); not the -ed
-    nouns "speed", "breed" (the verb would be "spe"/"bree": an -eed word needs a stem of five
-    letters), "hundred", "infrared".
-    """
-    if word in IRREGULAR_PARTICIPLES:
-        return True
-    if len(word) < _PARTICIPLE_MIN or not word.endswith("ed") or not word.isalpha():
-        return False
-    if word.endswith("eed"):
-        stems = [word[:-1]] if len(word) - 1 >= 5 else []  # agreed, guaranteed; never seed, breed, greed
-    else:
-        stems = [word[:-2], word[:-1]]  # attended; baked
-        if word[-3] == word[-4]:
-            stems.append(word[:-3])  # cancelled, stopped
-        if word.endswith("ied"):
-            stems.append(word[:-3] + "y")  # verified
-        if word.endswith("ised"):
-            stems.append(word[:-4] + "ize")  # digitised, the British spelling of a listed verb
-    stems = [s for s in stems if len(s) >= _STEM_MIN]
-    return bool(stems) and bool(english_words().known(stems))
 
 
 def is_state_word(word: str) -> bool:
@@ -223,7 +184,7 @@ def _grammar_type(parts: list[str]) -> str | None:
         if date:
             return date
         if parts[0] in {"last", "first"} and len(parts) == 2 and is_participle(last):
-            return "datetime"  # "last visited", "first seen"
+            return "date"  # "last watered", "first seen": the day it happened, like "last service"
         if parts[0] == "last" and len(parts) == 2 and (last in LAST_EVENTS or _names_an_event(last)):
             return "date"  # "last checkup", "last service"; not "last name"
         if last in {"start", "end"} and parts[-2] in PERIODS:

@@ -242,6 +242,32 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
         ),
         r"\1 to track ",
     ),
+    # "a place to log receipts - …", "we need a way to keep track of loans: …": what the place is for is
+    # what is kept
+    (
+        re.compile(
+            r"(?:\b(?P<verb>want|need|like|get)[ \t]+|^[ \t]*)"
+            r"(?:an?|some|one)[ \t]+(?:simple[ \t]+|easy[ \t]+|little[ \t]+)?"
+            r"(?:place|way|spot|page|screen|form|tool|app|system|somewhere)[ \t]+to[ \t]+"
+            r"(?:log|track|store|record|keep(?:[ \t]+track[ \t]+of)?|save|manage|list|note|enter)[ \t]+"
+            r"(?:(?:all|our|my|the|each|every)[ \t]+)?",
+            re.I | re.M,
+        ),
+        lambda m: f"{m.group('verb')} to track " if m.group("verb") else "track ",
+    ),
+    # "an app for my clients, name, phone and email": what the app is for, then its list
+    (
+        re.compile(
+            r"\b(?:an?[ \t]+|the[ \t]+|my[ \t]+|our[ \t]+)?(?:simple[ \t]+|little[ \t]+)?"
+            r"(?:app|application|system|tool|database|program|software|website|site)[ \t]+"
+            r"(?:for|to[ \t]+manage|to[ \t]+track)[ \t]+(?:(?:my|our|the|all)[ \t]+)?"
+            r"((?:(?!(?:with|having|including|and)\b)[A-Za-z][\w']*[ \t]+){0,3}?"
+            r"(?!(?:with|having|including|and)\b)[A-Za-z][\w']*)"
+            r"[ \t]*,(?=[^,\n.]+(?:,|\band\b))",
+            re.I,
+        ),
+        r"track \1:",
+    ),
     # "associated with exactly one Team": one is what a reference is
     (re.compile(r"\b(?:exactly|only|just|at[ \t]+least)[ \t]+one\b", re.I), "one"),
     # "My 'Medication' list should really be called 'Pills'": the entity gets a new name

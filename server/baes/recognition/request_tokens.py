@@ -15,6 +15,7 @@ from functools import cache
 from baes.recognition import vocabulary as vocab
 from baes.recognition.model import RecognitionError
 from baes.recognition.normalize import canonical_tokens, stem, verb_base
+from baes.recognition.participles import is_participle
 from baes.scaffold.spec import EntitySpec, SpecError, pascal_case, snake_case
 
 # Canonical tokens have no "&", "!" or "?" ("and" and "." stand for them) and no inflected verb forms.
@@ -187,8 +188,11 @@ def entity_name(tok: Tok, known: Known) -> str:
         raise RecognitionError(f"{tok.text!r} cannot be an entity name: {exc}") from exc
 
 
-#: Words after a name that say where its records are kept, not what they are ("expense tracker").
-CONTAINER_NOUNS = frozenset({"tracker", "trackers"})
+#: Words after a name that say where its records are kept, not what they are ("expense tracker", "fleet
+#: management", "booking system", "asset register"); not "list" ("waiting list", "guest list" name things).
+CONTAINER_NOUNS = frozenset(
+    {"tracker", "trackers", "management", "tracking", "system", "database", "db", "register", "registry", "catalog", "catalogue"}
+)
 #: Most words of a multi-word entity name ("purchase order line").
 MAX_NAME_WORDS = 3
 
@@ -213,8 +217,14 @@ def _modifies_name(tok: Tok) -> bool:
         and tok.low not in {"called", "named"}
         and verb_base(tok.low) is None
         and tok.stem not in verb_stems("create")
-        and not tok.low.endswith("ed")
+        and not _participle(tok.low)
     )
+
+
+def _participle(word: str) -> bool:
+    """ "reported", "cancelled"; not "seed", "bed", "speed" ("seed order", "bed booking" are names), and
+    not an irregular form that begins names ("lost property item")."""
+    return word.endswith("ed") and is_participle(word)
 
 
 def compound(toks: Sequence[Tok], index: int, floor: int = 0) -> Tok:

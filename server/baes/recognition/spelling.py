@@ -264,8 +264,10 @@ def correct(word: str, *, name: bool = False) -> str | None:
     """
     if len(word) < 3 or not word.isalpha() or not word.isascii():
         return None
-    if word in _ours() or vocab.singularize(word) in _ours() or _seen(word):
+    if word in _ours() or vocab.singularize(word) in _ours():
         return None
+    if _seen(word):
+        return _plural_of_ours(word)
     compound = is_compound(word, frequency) and not _within(word, _targets(), 1)  # "studnet" is no stud net
     if is_variant(word, _known) or compound or _agent_noun(word):
         return None  # "labour", "analysed", "counterparty", "fermenter": spelt right, only not in the list
@@ -275,6 +277,27 @@ def correct(word: str, *, name: bool = False) -> str | None:
     listed = frequency(word) > 0  # listed at the floor: corrected only towards our words
     fixed = _typo_of(word, listed, name)
     return None if fixed is None or _abbreviation(word, fixed) else fixed
+
+
+#: How often a word must be seen to be read as meant even when one of ours is a slip away.
+_COMMON = 1000
+
+
+def _plural_of_ours(word: str) -> str | None:
+    """ "clints": a plural the list has never seen, whose singular is a rare word ("clint", a name) one slip
+    from one of our words ("client"): the plural of ours. Any other word the list has seen stays ("kilns"
+    is no typo of "kills")."""
+    singular = vocab.singularize(word)
+    if singular == word or frequency(word) > FLOOR or frequency(singular) >= _COMMON or not word.startswith(singular):
+        return None
+    ours = _within(singular, _nouns(), 1)
+    return ours[0] + word[len(singular) :] if len(ours) == 1 else None
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> frozenset[str]:
+    """Our nouns a plural may be meant as: entity nouns and one-word attribute words (no verbs: "kilns" is no "kills")."""
+    return frozenset(w for w in vocab.ENTITY_NOUNS | set(vocab.ATTRIBUTE_TYPES) if "_" not in w and len(w) >= 4)
 
 
 def _typo_of(word: str, listed: bool, name: bool) -> str | None:

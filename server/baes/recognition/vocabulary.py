@@ -180,7 +180,7 @@ TYPE_WORDS: dict[str, str] = {
 ENTITY_NOUNS: frozenset[str] = frozenset({
     "student", "course", "teacher", "professor", "instructor", "class", "classroom", "school",
     "department", "enrollment", "grade_report", "book", "author", "publisher", "library", "loan",
-    "member", "customer", "order", "product", "category", "supplier", "invoice", "payment",
+    "member", "customer", "client", "order", "product", "category", "supplier", "invoice", "payment",
     "employee", "manager", "company", "project", "task", "team", "user", "account", "patient",
     "doctor", "appointment", "hospital", "ticket", "event", "venue", "room", "hotel", "booking",
     "reservation", "vehicle", "car", "driver", "trip", "flight", "passenger", "movie", "actor",
