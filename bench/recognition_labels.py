@@ -45,6 +45,8 @@ NAMED_SPLITS = (
     "fresh14",
     "fresh15",
     "fresh16",
+    "fresh17",
+    "fresh18",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"

@@ -74,6 +74,8 @@ FLOORS = {
     "fresh14": 117,
     "fresh15": 118,
     "fresh16": 125,
+    "fresh17": 129,
+    "fresh18": 94,
 }
 
 
