@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from baes.recognition.model import RecognitionError
-from baes.recognition.normalize import canonical_tokens, normalize_request, split_camel, tokenize
+from baes.recognition.normalize import canonical_tokens, normalize_request, split_camel, tidy_blanks, tokenize
 from baes.recognition.offline import recognize_offline
 from baes.recognition.vocabulary import infer_type, singularize
 from baes.scaffold.spec import pluralize
@@ -198,3 +198,21 @@ def test_requests_with_one_key_get_one_offline_answer(words: list[str]) -> None:
         assert isinstance(same_key, tuple)
     else:
         assert draft == same_key
+
+
+def test_runs_of_blanks_are_tidied() -> None:
+    assert tidy_blanks("create Book  with   title") == "create Book with title"
+    assert tidy_blanks("name \t\t email\tphone") == "name\temail\tphone"  # a spreadsheet's columns stay apart
+    assert tidy_blanks("Book:   \n\n\n\n- title \n- author") == "Book:\n\n- title\n- author"
+
+
+def test_padding_does_not_change_a_reading() -> None:
+    """A request padded with thousands of blanks (pasted from a form, or sent to hurt) reads as without them
+    (a blank line is a sentence's end, so only blanks within a line here)."""
+    plain = recognize_offline("create Book with title and author")
+    for padding in (" " * 3000, "\t" * 3000, " \t" * 1500):
+        padded = recognize_offline(f"create Book with title{padding} and author")
+        assert (padded.entity.name, [a.name for a in padded.entity.attributes]) == (
+            plain.entity.name,
+            [a.name for a in plain.entity.attributes],
+        )

@@ -60,18 +60,20 @@ _PHRASE_END = r"(?=\s*(?:[.,;!)\u2013\u2014]|\s-\s|$))"
 _ONE_THEN_MANY = re.compile(
     rf"(?:^|(?<=[.!?]\s))\s*one\s+{_NAMES}\s*(?:,|;|:|/|\s-|\u2013|\u2014)\s*many\s+{_NAMES}{_PHRASE_END}", re.I | re.M
 )
-#: "one-to-many between Meter and Subscriber", "a one to many from meter to subscribers": the one side first.
-_ONE_TO_MANY_PHRASE = re.compile(
-    rf"\bone[\s-]+to[\s-]+many\s+(?:relationship\s+|relation\s+)?(?:between\s+|from\s+)?(?:the\s+)?{_NAMES}"
-    rf"\s+(?:to|and|->|with)\s+(?:the\s+)?{_NAMES}{_PHRASE_END}",
-    re.I | re.M,
-)
-#: "many-to-one from Invoice to Customer": the first holds the key.
-_MANY_TO_ONE_PHRASE = re.compile(
-    rf"\bmany[\s-]+to[\s-]+one\s+(?:relationship\s+|relation\s+)?(?:between\s+|from\s+)?(?:the\s+)?{_NAMES}"
-    rf"\s+(?:to|and|->|with)\s+(?:the\s+)?{_NAMES}{_PHRASE_END}",
-    re.I | re.M,
-)
+
+
+def _written_out(first: str, second: str) -> re.Pattern[str]:
+    """The cardinality in words, then the two names: "one-to-many between Meter and Subscriber", "a one to
+    many from meter to subscribers" (the one side first), "many-to-one from Invoice to Customer"."""
+    return re.compile(
+        rf"\b{first}[\s-]+to[\s-]+{second}\s+(?:relationship\s+|relation\s+)?(?:between\s+|from\s+)?(?:the\s+)?"
+        rf"{_NAMES}\s+(?:to|and|->|with)\s+(?:the\s+)?{_NAMES}{_PHRASE_END}",
+        re.I | re.M,
+    )
+
+
+_ONE_TO_MANY_PHRASE = _written_out("one", "many")
+_MANY_TO_ONE_PHRASE = _written_out("many", "one")
 _ARTICLE_WORDS = frozenset({"the", "a", "an", "each", "every"})
 
 

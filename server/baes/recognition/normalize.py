@@ -69,6 +69,19 @@ _WORD = r"[^\W\d_]\w*|\d+(?:\.\d+)?|[^\w\s]"  # words (any script), numbers, mar
 #: A line break and the bullet after it: one list separator ("with:\n- name\n- size").
 _LINE_BREAK = re.compile(rf"\s*[\r\n]+\s*(?:{BULLET_MARK}\s+)?")
 
+_BLANKS_AT_LINE_END = re.compile(r"[ \t]+(?=\r?\n)")
+_BLANK_LINES = re.compile(r"(?:\r?\n){3,}")
+_TAB_RUN = re.compile(r" *\t[ \t]*")
+_SPACE_RUN = re.compile(r" {2,}")
+
+
+def tidy_blanks(text: str) -> str:
+    """No blanks at a line's end, at most one blank line in a row, a run of blanks with a tab one tab
+    (a spreadsheet's column mark), any other run of spaces one space."""
+    text = _BLANK_LINES.sub("\n\n", _BLANKS_AT_LINE_END.sub("", text))
+    return _SPACE_RUN.sub(" ", _TAB_RUN.sub("\t", text))
+
+
 #: A blank line ends a sentence, except after a colon ("Fields:" then the list).
 _PARAGRAPH_BREAK = re.compile(r"(?<![:\s])[ \t]*\r?\n[ \t]*\r?\n\s*")
 
@@ -143,8 +156,12 @@ def _stemmer() -> Any:
 
 
 def clean_text(text: str) -> str:
-    """NFKC, straight quotes, expanded contractions, camelCase split into snake_case words."""
-    text = unicodedata.normalize("NFKC", text)
+    """NFKC, straight quotes, expanded contractions, camelCase split into snake_case words.
+
+    Runs of blanks are tidied first (``tidy_blanks``): they mean nothing more than one, and a run of
+    thousands made the layout patterns try every split of it (4,000 characters of padding took 15 s).
+    """
+    text = tidy_blanks(unicodedata.normalize("NFKC", text))
     text = unframed(text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"'))
     for pattern, replacement in (*_CONTRACTIONS, *EVERYDAY_PHRASES):
         text = pattern.sub(replacement, text)
