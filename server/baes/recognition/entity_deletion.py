@@ -23,6 +23,7 @@ from baes.recognition.request_tokens import (
     Known,
     Tok,
     clause_end,
+    command_stems,
     compound,
     entity_key,
     entity_name,
@@ -34,7 +35,7 @@ from baes.scaffold.spec import EntitySpec
 
 
 def try_delete(toks: list[Tok], known: Known) -> Draft | None:
-    verbs = verb_stems("delete") | verb_stems("create") | verb_stems("add") | verb_stems("link")
+    verbs = command_stems()
     lows = [t.low for t in toks]
     rid = next((i + 2 for i in range(len(toks) - 2) if lows[i : i + 3] == ["get", "rid", "of"]), None)
     first_verb = (

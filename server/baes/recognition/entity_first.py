@@ -14,7 +14,7 @@ when the command after it names its own entity, the label is left out (``without
 from __future__ import annotations
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.request_tokens import Known, Tok, verb_stems, word_token
+from baes.recognition.request_tokens import Known, Tok, command_stems, verb_stems, word_token
 
 _FIELD_WORDS = frozenset({"field", "fields", "column", "columns", "attribute", "attributes", "property", "properties"})
 
@@ -23,15 +23,16 @@ _FIELD_WORDS = frozenset({"field", "fields", "column", "columns", "attribute", "
 _LABEL_MOST_TOKENS = 5
 
 
-def _commands() -> frozenset[str]:
-    return verb_stems("create") | verb_stems("add") | verb_stems("delete") | verb_stems("link") | {"rename"}
-
-
 def without_label(toks: list[Tok], known: Known) -> list[Tok]:
     """``toks`` without a label before a command that names its own entity (see the module docstring):
     the label names no entity of the app, and the command names an existing entity or a structure word."""
     colon = next((i for i, t in enumerate(toks[: _LABEL_MOST_TOKENS + 1]) if t.low == ":"), None)
-    if not colon or colon + 2 >= len(toks) or not toks[colon + 1].word or toks[colon + 1].stem not in _commands():
+    if (
+        not colon
+        or colon + 2 >= len(toks)
+        or not toks[colon + 1].word
+        or toks[colon + 1].stem not in command_stems() | {"rename"}
+    ):
         return toks
     if toks[colon + 2].low in {",", "and", ";"}:
         return toks  # "Tractor: make, model, year": a list whose first field is a verb

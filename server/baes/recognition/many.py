@@ -23,8 +23,8 @@ from baes.recognition.request_tokens import (
     Known,
     Tok,
     clause_end,
+    command_stems,
     entity_name,
-    verb_stems,
 )
 from baes.scaffold.spec import EntitySpec, RelationshipSpec
 
@@ -44,11 +44,6 @@ _LIST_MARKERS = frozenset({"with", ":", "having", "where", "whose", "("})
 _ONE_SIDE_FORMS = frozenset(form for verb in _OWNING | _MAKING for form in vocab.verb_forms(verb))
 
 
-def _commands() -> frozenset[str]:
-    """Stems of the command verbs (not at import: the stemmer loads NLTK, see ``verb_stems``)."""
-    return verb_stems("create") | verb_stems("add") | verb_stems("link") | verb_stems("delete")
-
-
 def _draft(holder: Tok, target: Tok, known: Known, kind: str) -> Draft:
     holder_name, target_name = entity_name(holder, known), entity_name(target, known)
     if holder_name == target_name:
@@ -64,7 +59,7 @@ def _nouns(toks: Sequence[Tok]) -> list[Tok]:
         | MANY_WORDS
         | {"relationship", "relation", "between", "as", "to", "and", "link", "connect", "relate", "many", "make"}
     )
-    return [t for t in toks if t.word and t.low not in skip and t.stem not in _commands()]
+    return [t for t in toks if t.word and t.low not in skip and t.stem not in command_stems()]
 
 
 def _plural_target(toks: Sequence[Tok], at: int, end: int) -> int | None:
@@ -99,7 +94,7 @@ def try_many(toks: list[Tok], known: Known) -> Draft | None:
         return _draft(nouns[0], nouns[1], known, "many_to_many")
     at = next((i for i, low in enumerate(lows) if low in MANY_WORDS and i > 1), None)
     if at is None or any(
-        t.low in _LIST_MARKERS or (t.word and t.stem in _commands() and not _owning_after_subject(toks, i))
+        t.low in _LIST_MARKERS or (t.word and t.stem in command_stems() and not _owning_after_subject(toks, i))
         for i, t in enumerate(toks[:at])
     ):
         return None

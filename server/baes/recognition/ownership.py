@@ -34,6 +34,7 @@ from baes.recognition.request_tokens import (
     is_entityish,
     noun_after,
 )
+from baes.recognition.verb_folding import WANTING
 from baes.scaffold.spec import EntitySpec, RelationshipSpec
 
 
@@ -182,9 +183,7 @@ def try_ownership(toks: list[Tok], known: Known) -> Draft | None:
             continue
         if not tok.word or not (owning or tok.low == "have") or (owning and i + 1 < end and toks[i + 1].low == "by"):
             continue  # "X is referenced by Y" is read at "by", as a passive
-        noun_of_link = (
-            owning and tok.low in {"reference", "references"} and i > 0 and toks[i - 1].low in {"need", "require", "want"}
-        )
+        noun_of_link = owning and tok.low in {"reference", "references"} and i > 0 and toks[i - 1].low in WANTING
         subject = subject_before(toks, i - 1 if noun_of_link else i)  # "subscriber needs a reference to meter"
         if subject is None:
             continue

@@ -108,6 +108,12 @@ def verb_stems(kind: str) -> frozenset[str]:
     return frozenset(stem(v) for v in words)
 
 
+@cache
+def command_stems() -> frozenset[str]:
+    """Stems of every command verb: the create, add, link and delete lists together."""
+    return verb_stems("create") | verb_stems("add") | verb_stems("link") | verb_stems("delete")
+
+
 @dataclass(frozen=True)
 class Tok:
     text: str  # as written (camelCase already split into snake_case)

@@ -17,7 +17,7 @@ import re
 from baes.recognition.cardinality import plain_cardinality
 from baes.recognition.code_shorthand import plain_shorthand
 from baes.recognition.example_values import drop_example_values
-from baes.recognition.sql_words import plain_sql
+from baes.recognition.sql_words import SQL_TYPES, plain_sql
 from baes.recognition.user_story import plain_story
 
 _ARROW = re.compile(r"\s*(?:->|=>|\u2192|\u27f6)\s*")
@@ -58,11 +58,11 @@ _TYPED_PAIR = re.compile(
 _INLINE_DOT = re.compile(r"(?<=\w)[ \t]*[\u00b7\u2022\u2027\u2219\u22c5\u30fb][ \t]*(?=\w)")
 #: A block of fields on one line: "Kayak {serial, colour, bought on}", "Kayak { serial: string; sold: boolean }".
 _INLINE_BLOCK = re.compile(r"^(?P<head>[^{}]*?\w)\s*\{(?P<body>[^{}]+)\}(?P<tail>(?:\s*[^\w\s].*)?)\s*$")
-#: "name: type" inside such a block (TypeScript and schema words).
+#: "name: type" inside such a block (TypeScript and schema words, typed by ``sql_words.SQL_TYPES``). Not left
+#: to ``sql_words``' column definitions: inside braces "price: number" is a type, not a phrase.
 _BLOCK_PAIR = re.compile(r"^\s*(?P<name>[A-Za-z_][\w ]*?)\s*\??\s*:\s*(?P<type>[A-Za-z]+)(?P<optional>\s*\|\s*null)?\s*$")
 #: A one-line declaration before the block: "interface Tournament", "export type Kayak =", "model Boat".
 _DECLARATION = re.compile(r"^\s*(?:export\s+)?(?:interface|type|class|struct|record|schema|model)\s+([A-Z]\w*)\s*=?\s*$")
-_BLOCK_TYPES = {"string": "str", "number": "float", "boolean": "bool", "bool": "bool", "date": "date", "int": "int"}
 #: A list bullet ("-", "*", "•", "1.", "2)"); ``normalize`` reads a line break with one as a comma.
 BULLET_MARK = r"(?:[-*+\u2022\u2023\u25e6]|\d{1,2}[.)])"
 _BULLET = re.compile(rf"^\s*{BULLET_MARK}\s+")
@@ -131,7 +131,7 @@ def _inline_block(line: str) -> str:
     items = []
     for item in re.split(r"[,;]", block.group("body")):
         pair = _BLOCK_PAIR.match(item)
-        kind = _BLOCK_TYPES.get(pair.group("type").lower()) if pair else None
+        kind = SQL_TYPES.get(pair.group("type").lower()) if pair else None
         if pair is None or kind is None:
             items.append(item.strip())
             continue

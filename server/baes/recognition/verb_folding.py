@@ -139,7 +139,7 @@ def _is_noun_here(words: list[str], i: int, in_list: bool, bases: dict[str, str]
         return before not in _VERB_CONTEXT  # "…, collected date, contains fresh produce": a flag's name
     if before in _NOUN_CONTEXT or before in _base_verbs():
         return True
-    if after in _base_verbs() and bases.get(words[i]) in _WANTING:
+    if after in _base_verbs() and bases.get(words[i]) in WANTING:
         return False  # "subscriber needs (a) reference to meter": what is needed is named by a verb's noun
     if after in vocab.STRUCTURE_WORDS or after in _NOUN_FOLLOWERS or after in _base_verbs():
         return True  # "records entity", "stores have", "records belong to": a noun, not a verb
@@ -149,7 +149,7 @@ def _is_noun_here(words: list[str], i: int, in_list: bool, bases: dict[str, str]
 
 
 #: Verbs of wanting: their -s form is a verb before anything ("needs reference to", "requires link to").
-_WANTING = frozenset({"need", "require", "want"})
+WANTING = frozenset({"need", "require", "want"})
 #: Words after a verb form that make it a verb even after "and": "… and belongs to a store", "and has many".
 _VERB_FOLLOWERS = frozenset({"to", "with", "in", "on", "for", "from", "into", "many", "multiple", "several", "them", "it"})
 
