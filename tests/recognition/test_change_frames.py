@@ -8,6 +8,10 @@ needed on gadgets" removed "number" from an entity "Carriage", "stop storing X f
 entity "Stop", "new field on Gadget: X" created an entity "Field", and "store name and email for each
 customer" created an entity "Name". The field names here are our own, of one to three words, with
 "of" and "on" inside some of them.
+
+Round 12 added frames people use in review comments, commit messages and chat ("the column X in Trailer
+should be label", "X on Trailer is unclear, call it label", "Trailer no longer stores X", "feat(trailer):
+add X", "rm X from Trailer"), which were refused or read with the frame's words in the name.
 """
 
 from __future__ import annotations
@@ -31,17 +35,34 @@ REMOVALS: dict[str, Callable[[str], str]] = {
     "stop storing": lambda f: f"stop storing {f} for trailers",
     "no longer use": lambda f: f"we no longer use {f} on trailers",
     "drop column": lambda f: f"drop the {f} column from trailers",
+    # round 12
+    "no longer stores": lambda f: f"Trailer no longer stores {f}.",
+    "should not be storing": lambda f: f"we shouldn't be storing {f} on trailers at all",
+    "anymore, reason": lambda f: f"Trailer doesn't need the {f} anymore, nobody fills it in",
+    "columns from X:": lambda f: f"remove one column from Trailer: {f}",
+    "rm": lambda f: f"rm {f} from Trailer",
+    "throw out": lambda f: f"throw out the {f} field on Trailer",
 }
 RENAMES: dict[str, Callable[[str], str]] = {
     "should be called": lambda f: f"{f} should be called label on Trailer",
     "is now called": lambda f: f"in Trailer, {f} is now called label",
     "call it instead": lambda f: f"call it label instead of {f} on Trailer",
     "change to": lambda f: f"change {f} to label in Trailer",
+    # round 12
+    "column should be": lambda f: f"the column {f} in Trailer should be label",
+    "call it (pronoun)": lambda f: f"{f} on Trailer is unclear, call it label",
+    "from now on": lambda f: f"from now on, the {f} field on Trailer should be called label",
+    "become": lambda f: f"please change field '{f}' become 'label' on Trailer",
+    "name of the field in": lambda f: f"For Trailer please change the name of the field '{f}' in 'label'",
 }
 ADDITIONS: dict[str, Callable[[str], str]] = {
     "new field on": lambda f: f"new field on Trailer: {f}",
     "store on each": lambda f: f"store {f} on each trailer too",
     "should also track": lambda f: f"Trailer should also track {f}",
+    # round 12
+    "commit scope": lambda f: f"feat(trailer): add {f}",
+    "review label": lambda f: f"nit: Trailer should also track {f}",
+    "fields to X:": lambda f: f"add a couple of fields to Trailer: {f}",
 }
 
 

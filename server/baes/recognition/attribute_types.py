@@ -265,8 +265,9 @@ def mark_types(toks: Sequence[Tok]) -> list[Tok]:
             continue
         annotated = annotation_type([t.low for t in toks[i : i + 8]], _name_type(result)) if low == "(" else None
         if annotated is not None:  # "weight (kg)", "attendance (number)": the type, no part of the name
-            result.extend((toks[i], word_token(annotated[0]), word_token(")")))
-            i += annotated[1]
+            said = (word_token(annotated.type_word),) + ((word_token(annotated.presence),) if annotated.presence else ())
+            result.extend((toks[i], *said, word_token(")")))
+            i += annotated.span
             continue
         scale = _scale_at(toks, i)
         if scale is not None:
@@ -355,6 +356,8 @@ def explicit_type(chunk: list[Tok]) -> tuple[list[Tok], str | None]:
                 cut = i - 1 if tok.low == "type" and i > 0 and words[i - 1].low == "of" else i
                 return list(words[:cut]), vocab.TYPE_WORDS[rest[0].low]
     meaningful = [t for t in words if t.word and t.low not in vocab.ATTRIBUTE_FILLERS]
+    if len(meaningful) == 1 and meaningful[0].low in vocab.TYPE_WORDS and [t.low for t in words[:1]] == ["value"]:
+        return list(words[:1]), vocab.TYPE_WORDS[meaningful[0].low]  # "value float": "value" names the field here
     if len(meaningful) >= 2 and meaningful[0].low in vocab.TYPE_WORDS and meaningful[0].low not in _NAME_LIKE_TYPES:
         return [t for t in words if t is not meaningful[0]], vocab.TYPE_WORDS[meaningful[0].low]
     if len(meaningful) >= 2 and meaningful[-1].low in vocab.TYPE_WORDS and meaningful[-1].low not in _NAME_END_TYPES:

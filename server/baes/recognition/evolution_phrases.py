@@ -359,9 +359,7 @@ def _no_longer(toks: list[Tok], known: Known) -> Draft | None:
     """ "Customer no longer needs a fax", "Student does not need the gpa anymore"."""
     lows = [t.low for t in toks]
     for i in range(1, len(toks) - 1):
-        if lows[i] in {"need", "require", "have", "want"} and (
-            lows[i - 2 : i] in (["no", "longer"], ["do", "not"]) or lows[i - 1 : i] == ["not"]
-        ):
+        if lows[i] in _KEEPING_VERBS and (lows[i - 2 : i] in (["no", "longer"], ["do", "not"]) or lows[i - 1 : i] == ["not"]):
             subject_end = i - 2 if lows[i - 2 : i] in (["no", "longer"], ["do", "not"]) else i - 1
             while subject_end > 0 and lows[subject_end - 1] in MODALS:
                 subject_end -= 1
@@ -371,8 +369,14 @@ def _no_longer(toks: list[Tok], known: Known) -> Draft | None:
             if entity_of(owner, known) is None:
                 # "We don't need the Badge entity anymore": a person no longer needs an existing entity
                 return _entity_no_longer_needed(owner, toks[i + 1 : clause_end(toks, i + 1)], known)
-            return _removal(toks[i + 1 :], owner, known)
+            return _removal(main_clause(toks[i + 1 :]), owner, known)  # "…, nobody fills it in": the reason
     return None
+
+
+#: Verbs of an entity keeping a field: "Kiln no longer needs / stores / tracks the brand".
+_KEEPING_VERBS = frozenset(
+    {"need", "require", "have", "want", "store", "keep", "track", "record", "hold", "save", "use", "collect", "capture"}
+)
 
 
 _PEOPLE = frozenset({"we", "i", "you", "they", "the", "team", "users", "our", "my"})

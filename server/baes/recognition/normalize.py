@@ -48,7 +48,9 @@ from baes.recognition.verb_folding import ARTICLES, fold_verbs, verb_base, verb_
 #:     after "add" is a list ("add a, b and needs repair to X"); "Gadget with a; b; c" names no entity "Gadget with a".
 #: 12: one-line blocks ("X {a, b}") and middle dots as list marks, a task's label and "modify X so that it"
 #:     before the request, "one X, many Ys" and "one-to-many X to Ys" as the sentence they stand for.
-KEY_VERSION = 12
+#: 13: a commit's type or a review's label before the request, shell-style and phrasal commands ("mk", "rm",
+#:     "throw away"), a count before "fields", "add fields to X: a, b", "we should not store X on E".
+KEY_VERSION = 13
 
 _CONTRACTIONS = (
     (re.compile(r"\blet's\b", re.I), "let us"),

@@ -62,7 +62,10 @@ log = logging.getLogger(__name__)
 #:    as field words ("github link").
 #: 10: round 11: relationships read the same in every frame ("one X, many Ys", "update X to reference Y",
 #:    "X needs a reference to Y"), a task's label is no entity, one-line blocks and dots open a list.
-OFFLINE_VERSION = 10
+#: 11: round 12: renames said as "X should be Y", "…, call it Y" and "from now on, …", removals said as
+#:    "E no longer stores X" and "we should not store X on E", commit types and review labels, shell-style
+#:    commands ("mk", "rm"), "(text, optional)", units in parentheses ("(m2)"), "ADD COLUMN a, ADD COLUMN b".
+OFFLINE_VERSION = 11
 
 
 def _entity_keys(names: Sequence[str]) -> list[str]:

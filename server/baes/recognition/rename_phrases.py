@@ -40,7 +40,7 @@ def try_rename(toks: list[Tok], known: Known) -> Draft | None:
     """ "rename A to B [in E]", "rename the E field A to B", "change the name of A of E to B", "E is renamed to F"."""
     end = clause_end(toks, 0)
     lows = [t.low for t in toks[:end]]
-    toks = _as_rename(_colon_arrow(main_clause(toks[:end]), known), known)
+    toks = _as_rename(_colon_arrow(main_clause(_pronoun_rename(toks[:end])), known), known)
     end, lows = len(toks), [t.low for t in toks]
     trigger = next((i for i, low in enumerate(lows) if low in {"rename", "renamed", "renaming"}), None)
     if trigger is None:
@@ -66,7 +66,11 @@ def try_rename(toks: list[Tok], known: Known) -> Draft | None:
         prefix_hint, start = [], 0
     if not start:
         context = []
-    to = next((i for i in range(trigger + 1, end) if lows[i] in {"to", "into"}), None)
+    to = next((i for i in range(trigger + 1, end) if lows[i] in _TO_WORDS), None)
+    if to is None:  # "change the name of the field position in hanging position": "in" a name, not an entity
+        to = next(
+            (i for i in range(trigger + 2, end - 1) if lows[i] in {"in", "as"} and not _names_owner(toks[i + 1 :], known)), None
+        )
     if to is None:
         raise RecognitionError(
             "rename what to what? Say e.g. 'rename cost to unit price in Product' or 'rename the Client entity to Customer'"
@@ -119,6 +123,33 @@ def try_rename(toks: list[Tok], known: Known) -> Draft | None:
     return Draft("rename_attribute", EntitySpec(entity), renamed_from=old_name, renamed_to=new_name)
 
 
+#: Verbs that say how a name reads ("dob on Patient is unclear", "ts looks cryptic").
+_JUDGING = frozenset({"is", "looks", "seems", "sounds", "feels", "reads"})
+_PRONOUNS = frozenset({"it", "this", "that", "them"})
+#: Verbs after which a clause says more than a name ("the Visit model needs a better name").
+_SAYING_MORE = MODALS | {"need", "needs", "have", "has", "was", "were", "are", "isn", "doesn", "does", "do"}
+
+
+def _pronoun_rename(toks: list[Tok]) -> list[Tok]:
+    """ "dob on Patient is unclear, call it date_of_birth" / "…, rename it to …": the pronoun is the
+    name judged in the clause before; read as "rename dob on Patient to date_of_birth"."""
+    lows = [t.low for t in toks]
+    for comma in (i for i, low in enumerate(lows) if low == ","):
+        verb = next((i for i in range(comma + 1, len(toks)) if lows[i] not in _ASKING), None)
+        if verb is None or lows[verb] not in {"call", "rename"} or verb + 2 >= len(toks):
+            continue
+        if lows[verb + 1] not in _PRONOUNS and lows[verb + 1] not in vocab.STRUCTURE_WORDS:
+            continue  # "…, rename it to …", "…, rename the model to …"
+        judged = next((i for i in range(comma) if lows[i] in _JUDGING or lows[i] in _SAYING_MORE), None)
+        stop = judged if judged is not None else comma
+        colon = max((i for i in range(stop) if lows[i] == ":"), default=-1)  # "naming: dob on … is unclear"
+        source = [t for t in toks[colon + 1 : stop] if t.low not in _ASKING]
+        new = toks[verb + 2 :] if lows[verb + 2] != "to" else toks[verb + 3 :]
+        if source and any(t.word for t in new):
+            return [word_token("rename"), *source, word_token("to"), *new]
+    return toks
+
+
 #: Words after a new name that only say when: "call them Members from now on", "… instead".
 _WHEN_WORDS = frozenset(
     {
@@ -149,7 +180,12 @@ def _as_rename(toks: Sequence[Tok], known: Known) -> list[Tok]:
     and then its new name. Words that only say when ("from now on", "instead") are dropped.
     """
     lows = [t.low for t in toks]
+    if "," in lows[:5] and " ".join(lows[: lows.index(",")]) in _FROM_NOW:
+        toks, lows = toks[lows.index(",") + 1 :], lows[lows.index(",") + 1 :]  # "From now on, Visits should be …"
     rename, to = word_token("renamed"), word_token("to")
+    for i in range(2, len(toks) - 1):
+        if lows[i] == "be" and lows[i - 1] in {"should", "must"} and _is_new_name(toks[i + 1 :], toks[: i - 1]):
+            return [*toks[: i - 1], rename, to, *toks[i + 1 :]]  # "the column ts in Visit should be visited_at"
     for i in range(1, len(toks) - 1):
         now = lows[i - 1] in {"now", "actually"} and i > 1 and lows[i - 2] in {"be", "is"}  # "X is now called Y"
         if lows[i] in {"called", "named"} and (lows[i - 1] in {"be", "is", "get"} or now):
@@ -177,6 +213,51 @@ def _as_rename(toks: Sequence[Tok], known: Known) -> list[Tok]:
     else:
         return list(toks)
     return _trim_when([word_token("rename"), *toks[first + 1 : split], to, *toks[split:]])
+
+
+#: Openings that only say when a rename holds.
+_FROM_NOW = frozenset({"from now on", "going forward", "henceforth", "from today", "from now", "in future"})
+#: Words after "should be" that say how a field is, not what it is called.
+_HOW_WORDS = frozenset(
+    {
+        "unique",
+        "hidden",
+        "visible",
+        "editable",
+        "readonly",
+        "longer",
+        "shorter",
+        "bigger",
+        "smaller",
+        "more",
+        "less",
+        "empty",
+        "blank",
+        "null",
+        "set",
+        "filled",
+        "shown",
+        "removed",
+        "deleted",
+    }
+)
+
+_NOT_NEW_NAMES = vocab.OPTIONAL_WORDS | vocab.REQUIRED_WORDS | _HOW_WORDS
+
+
+def _is_new_name(after: Sequence[Tok], before: Sequence[Tok]) -> bool:
+    """Whether "X should be <after>" names X anew: X is said to be a field ("the column ts in Visit")
+    and <after> is one to three words of a name, not a type, a presence or a state."""
+    words = [t for t in after if t.word]
+    return (
+        any(t.low in FIELD_WORDS for t in before)
+        and 0 < len(words) <= 3
+        and len(words) == len(after)
+        and not any(
+            t.low in vocab.TYPE_WORDS or t.low in _NOT_NEW_NAMES or t.low in _RENAME_WORDS or t.low[:1].isdigit() for t in words
+        )
+        and not words[-1].low.endswith(("ed", "ly"))
+    )
 
 
 #: Words that only ask ("let us rename …", "can we call …").
@@ -232,13 +313,23 @@ def _new_name(toks: list[Tok]) -> list[Tok]:
     return _trim_when(toks[:cut])
 
 
+#: Words between an old name and its new one ("rename dob into birth date", "change dob become birth date").
+_TO_WORDS = frozenset({"to", "into", "become", "becomes"})
+
+
 def _changes_a_name(toks: Sequence[Tok], change: int) -> bool:
     """ "change A to B" renames A when B is a name, not a type ("change price to float") or a value."""
-    to = next((i for i in range(change + 2, len(toks)) if toks[i].low == "to"), None)
+    to = next((i for i in range(change + 2, len(toks)) if toks[i].low in _TO_WORDS), None)
     if to is None or to + 1 >= len(toks):
         return False
     new = [t for t in toks[to + 1 :] if t.word and t.low not in vocab.ATTRIBUTE_FILLERS]
     return bool(new) and new[0].low not in vocab.TYPE_WORDS and not new[0].low[:1].isdigit()
+
+
+def _names_owner(toks: Sequence[Tok], known: Known) -> bool:
+    """Whether ``toks`` (after "in") name an entity of the app or a structure ("in the Visit table")."""
+    words = [t for t in toks if t.word and t.low not in NOISE]
+    return not words or any(known.get(t.sing) or t.low in vocab.STRUCTURE_WORDS for t in words)
 
 
 def _names_whose(tok: Tok, known: Known) -> bool:

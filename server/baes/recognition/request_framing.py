@@ -5,7 +5,8 @@ suppliers? …"', 'client wrote: "we need a list of tasks with …". can you set
 Design a system to …", "Exercise 3: …". The frame says who asked or which task it is, never what
 to build, so the recognizer reads what is inside it: the quoted words when the words around them
 only report who said them, and the text after a task number, a forwarding mark or what the work is for
-("For my databases assignment, …"); "What I'm after is …" is "I need …", and "Modify Loan so that it
+("For my databases assignment, …"), a commit's type or a review's label ("feat(kiln): add …" is "kiln: add
+…", "nit: …"); "What I'm after is …" is "I need …", and "Modify Loan so that it
 references the Book" or "update Loan to reference Book" is "Loan references the Book": the change is
 said by the clause, the verb before it only says that something changes.
 
@@ -25,6 +26,14 @@ _SENDER = re.compile(r"^\s*from\s*:?\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s*[:,\
 _TASK_NUMBER = re.compile(
     r"^\s*(?:task|exercise|assignment|question|part|problem|step|homework|hw|lab|ticket|issue|bug|story|card|item)\s+"
     r"(?:#?q?\d{1,4}[a-z]?|one|two|three|four|five|six|seven|eight|nine|ten|[a-h])\s*[.:)\-\u2013\u2014]\s+",
+    re.I,
+)
+#: A commit message's type ("feat(kiln):", "fix:") or a review or backlog label ("nit:", "TODO:", "AC:"): the
+#: type says what kind of change it is, never what changes; a commit's scope names what it touches.
+_CHANGE_LABEL = re.compile(
+    r"^\s*#?\s*(?:(?:feat|feature|fix|chore|refactor|perf|build|enhancement|improvement)"
+    r"(?:\s*\((?P<scope>[A-Za-z][\w -]{0,30})\))?!?|nit|nitpick|todo|fixme|ac|acceptance criteria|suggestion|"
+    r"feature request|change request)\s*:\s+",
     re.I,
 )
 #: "For my databases assignment (railway scenario), …", "for our club project": what the work is for.
@@ -75,6 +84,7 @@ def unframed(text: str) -> str:
     if quoted is not None:
         text = quoted
     text = _TASK_NUMBER.sub("", text, count=1)
+    text = _CHANGE_LABEL.sub(lambda m: f"{m['scope']}: " if m["scope"] else "", text, count=1)
     text = _WHAT_I_NEED.sub("I need ", _WORK_CONTEXT.sub("", text, count=1), count=1)
     for clause_says_it in (_CHANGE_SO_THAT, _CHANGE_TO_VERB, _MAKE_POINT):
         text = clause_says_it.sub(r"\g<name> ", text, count=1)

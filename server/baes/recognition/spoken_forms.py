@@ -1,5 +1,6 @@
 """Everyday words for what the recognizer reads, on canonical tokens: "log oil changes: …" is "track
-oil changes", "a volunteer thing with …" is "a volunteer entity with …".
+oil changes", "a volunteer thing with …" is "a volunteer entity with …", and a command typed the
+short way ("mk a Locker entity", "rm entity CallOut", "throw away the Waitlist model") is that command.
 
 Part of ``baes.recognition.normalize``'s canonical tokens, so it shapes the cache key too.
 """
@@ -7,6 +8,8 @@ Part of ``baes.recognition.normalize``'s canonical tokens, so it shapes the cach
 from __future__ import annotations
 
 from collections.abc import Collection
+
+from baes.recognition.verb_folding import verb_base
 
 #: Verbs that ask to keep records of something only as a command: at the start, or after "to", "I" or
 #: "we" ("log oil changes: …", "we need to keep our reservations", "as a coach I log measurements: …");
@@ -17,6 +20,12 @@ _NOT_THING_NAMES = frozenset(
     {"one", "some", "any", "every", "each", "this", "that", "other", "more", "first", "last", "a", "an", "the"}
     | {"to", "from", "in", "on", "of", "for", "with", "into", "about", "and", "or", "called", "named"}
 )
+
+#: Commands typed the short way, shell-style, or as a phrasal verb: what they stand for.
+_SHORT_COMMANDS = {"mk": "make", "rm": "remove", "del": "delete"}
+_PHRASAL_COMMANDS = {("throw", "away"): "remove", ("throw", "out"): "remove"}
+#: Words after which a command starts ("ok, rm the Fax entity", "then mk …").
+_COMMAND_START = frozenset({".", ",", ";", ":", "to", "i", "we", "and", "then", "pls", "please"})
 
 
 def thing_as_entity(words: list[str], verbs: Collection[str]) -> list[str]:
@@ -35,7 +44,9 @@ def thing_as_entity(words: list[str], verbs: Collection[str]) -> list[str]:
 
 
 def command_verbs(words: list[str]) -> list[str]:
-    """ "log X" / "keep X" as a command → "track X": the verb the recognizer creates with."""
+    """ "log X" / "keep X" as a command → "track X": the verb the recognizer creates with; "mk",
+    "rm", "throw away" as a command → "make", "remove"."""
+    words = _kept_no_more(_list_after_owner(_short_commands(_uncounted_fields(words))))
     return [
         "track"
         if word in _COMMAND_ONLY_VERBS
@@ -44,3 +55,90 @@ def command_verbs(words: list[str]) -> list[str]:
         else word
         for i, word in enumerate(words)
     ]
+
+
+def _short_commands(words: list[str]) -> list[str]:
+    """Shell-style and phrasal commands where a command starts, as the verb they stand for."""
+    result: list[str] = []
+    i = 0
+    while i < len(words):
+        starts = i == 0 or words[i - 1] in _COMMAND_START
+        pair = tuple(words[i : i + 2])
+        if starts and pair in _PHRASAL_COMMANDS and i + 2 < len(words):
+            result.append(_PHRASAL_COMMANDS[(pair[0], pair[1])])
+            i += 2
+            continue
+        short = _SHORT_COMMANDS.get(words[i]) if starts and i + 1 < len(words) and words[i + 1].isalpha() else None
+        result.append(short or words[i])
+        i += 1
+    return result
+
+
+#: How many fields a request says it names ("remove two fields: …"): the list says it again.
+_FIELD_COUNTS = frozenset(
+    {"one", "1", "two", "three", "four", "five", "six", "2", "3", "4", "5", "6", "few", "couple", "several"}
+)
+_PLURAL_FIELDS = frozenset({"fields", "columns", "attributes", "properties", "field", "column"})
+_MORE_FIELDS = (["new", "fields"], ["more", "fields"], ["extra", "fields"], ["new", "columns"], ["more", "columns"])
+
+
+def _uncounted_fields(words: list[str]) -> list[str]:
+    """ "remove two fields: brand and shelves", "add a couple of columns to Kiln: …": the count is no part of a name."""
+    result: list[str] = []
+    i = 0
+    while i < len(words):
+        size = 2 if words[i + 1 : i + 2] == ["of"] else 1  # "a couple of fields"
+        after = words[i + size : i + size + 2]
+        if words[i] in _FIELD_COUNTS and after[:1] and (after[0] in _PLURAL_FIELDS or after in _MORE_FIELDS):
+            i += size
+            continue
+        result.append(words[i])
+        i += 1
+    return result
+
+
+_LIST_VERBS = {"add": "to", "remove": "from", "delete": "from", "drop": "from"}
+
+
+def _list_after_owner(words: list[str]) -> list[str]:
+    """ "add fields to Kiln: brand, shelves" / "remove columns from Kiln: brand, shelves" → "add brand,
+    shelves to Kiln" / "remove brand, shelves from Kiln": the list after the owner is what changes."""
+    if not words or words[0] not in _LIST_VERBS:
+        return words
+    i = 1
+    while i < len(words) and words[i] in _PLURAL_FIELDS:
+        i += 1
+    if i >= len(words) or words[i] != _LIST_VERBS[words[0]] or ":" not in words[i + 2 : i + 5]:
+        return words
+    colon = words.index(":", i + 2)
+    owner, listed = words[i + 1 : colon], words[colon + 1 :]
+    if not listed or not all(w.isalnum() or "_" in w for w in owner):
+        return words
+    return [words[0], *listed, words[i], *owner]
+
+
+_PEOPLE = frozenset({"we", "i", "you", "they"})
+_NO_MORE = (["should", "not"], ["must", "not"], ["do", "not", "want", "to"], ["do", "not", "need", "to"], ["no", "longer"])
+_KEEPING = frozenset({"store", "track", "record", "keep", "save", "collect", "capture", "hold"})
+_OWNER_WORDS = frozenset({"on", "in", "for", "from"})
+
+
+def _kept_no_more(words: list[str]) -> list[str]:
+    """ "we should not (be) storing brand on Kiln (at all)", "we don't want to keep brand on Kiln anymore" →
+    "remove brand on Kiln": people saying a field of an entity is no longer kept ask to remove it."""
+    if len(words) < 5 or words[0] not in _PEOPLE:
+        return words
+    said = next((len(n) for n in _NO_MORE if words[1 : 1 + len(n)] == n), None)
+    if said is None:
+        return words
+    verb = 1 + said + (words[1 + said] == "be")
+    if verb >= len(words) - 2 or (verb_base(words[verb]) or words[verb]) not in _KEEPING:
+        return words
+    rest = words[verb + 1 :]
+    clause = next((i for i, w in enumerate(rest) if w in {".", ";", ","}), len(rest))
+    if not any(w in _OWNER_WORDS for w in rest[1:clause]):
+        return words
+    kept = rest[:clause]
+    while kept and (kept[-1] == "anymore" or kept[-2:] == ["at", "all"]):
+        kept = kept[:-1] if kept[-1] == "anymore" else kept[:-2]
+    return ["remove", *kept, *rest[clause:]]

@@ -83,6 +83,8 @@ def _written(match: re.Match[str]) -> str:
 
 def _altered(match: re.Match[str]) -> str:
     table, verb, rest = match.group("table"), match.group("verb").lower(), match.group("rest")
+    # "ADD COLUMN a float, ADD COLUMN b text": the repeated clause is one list
+    rest = re.sub(rf",\s*{verb}\s+(?:column\s+)?", ", ", rest, flags=re.I)
     if verb == "add":
         return f"add {rest} to {table}"
     if verb == "drop":

@@ -4,17 +4,19 @@
 Spreadsheet, form-builder and no-code users describe a column by what it holds, not by a type name.
 Such a parenthesis is an annotation: it gives the type and is no part of the name ("weight (kg)" is
 ``weight: float``, like "weight in kg"). A parenthesis holding any other word ("arch (upper/lower)",
-"notes (optional)") is left for the other rules.
+"notes (optional)") is left for the other rules. "Optional" or "required" next to the type
+("memo (text, optional)") stays with it: the comma inside the parenthesis separates no fields.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from baes.recognition import vocabulary as vocab
 
 #: Words of an annotation that only glue it together.
-_GLUE = frozenset({",", "/", "and", "with", "a", "an", "in", "field", "value", "format", "only", "of", "or", "&"})
+_GLUE = frozenset({",", ";", "/", "and", "with", "a", "an", "in", "field", "value", "format", "only", "of", "or", "&"})
 _FLAG = frozenset({"checkbox", "checkboxes", "check", "tick", "tickbox", "box", "toggle", "switch", "yes", "no", "y", "n"})
 _DECIMAL = frozenset({"decimal", "decimals", "percent", "percentage", "pct", "fraction"})
 _WHOLE = frozenset({"whole", "integer", "int", "count"})
@@ -30,20 +32,36 @@ def _is_unit(low: str) -> bool:
     return low.replace("_", "") in vocab.CURRENCY_WORDS | vocab.MEASURE_UNITS
 
 
-def annotation_type(toks: Sequence[str], name_type: str) -> tuple[str, int] | None:
-    """The type word an annotation opening at ``toks[0] == "("`` stands for, and how many tokens it
-    spans; None when it is not an annotation. ``name_type`` is the type the name alone reads as
-    (a bare "number" is a count unless the name is already a measure)."""
+@dataclass(frozen=True)
+class Annotation:
+    """What a parenthesis after a name says: its type word, how many tokens it spans, and the
+    "optional"/"required" word said with the type, if any."""
+
+    type_word: str
+    span: int
+    presence: str | None = None
+
+
+_PRESENCE = vocab.OPTIONAL_WORDS | vocab.REQUIRED_WORDS
+
+
+def annotation_type(toks: Sequence[str], name_type: str) -> Annotation | None:
+    """The annotation opening at ``toks[0] == "("``; None when it is not one. ``name_type`` is the
+    type the name alone reads as (a bare "number" is a count unless the name is already a measure)."""
     if not toks or toks[0] != "(":
         return None
     close = next((i for i, low in enumerate(toks[1 : _MAX_WORDS + 2], start=1) if low == ")"), None)
     if close is None:
         return None
-    words = [low for low in toks[1:close] if low not in _GLUE]
+    said = [low for low in toks[1:close] if low not in _GLUE]
+    words = [low for low in said if low not in _PRESENCE]
+    presence = next((low for low in said if low in _PRESENCE), None)
     if not words or not all(low in _KNOWN or _is_unit(low) for low in words):
         return None
     if len(words) == 1 and words[0] in vocab.TYPE_WORDS:
-        return None  # "(text)", "(date)": an explicit type the other rules read as it is
+        if presence is None:
+            return None  # "(text)", "(date)": an explicit type the other rules read as it is
+        return Annotation(words[0], close + 1, presence)  # "(text, optional)"
     found = set(words)
     if found & _FLAG:
         type_word = "boolean"
@@ -61,4 +79,4 @@ def annotation_type(toks: Sequence[str], name_type: str) -> tuple[str, int] | No
         type_word = "date"
     else:
         type_word = "text"
-    return type_word, close + 1
+    return Annotation(type_word, close + 1, presence)

@@ -83,7 +83,7 @@ MEASURE_UNITS: frozenset[str] = frozenset({
     "millimetres", "ppm", "ppb", "pct", "mah", "wh", "kwh", "mwh", "kw", "kilowatts", "watts", "volts", "amps",
     "hz", "khz", "mhz", "ghz", "mph", "kph", "kmh", "knots", "psi", "kpa", "hpa", "decibels", "lux",
     "kcal", "kj", "joules", "kelvin", "oz", "lb", "ft", "yards", "tons", "tonnes", "gb", "mb", "tb",
-    "kilos", "kilo", "metric_tons", "nm", "microns",
+    "kilos", "kilo", "metric_tons", "nm", "microns", "m2", "m3", "cm2", "cm3", "km2", "ft2", "ft3", "ha", "cc",
 })
 #: Last words that keep an amount an amount: "amount due", "percent off", "balance owed".
 AMOUNT_QUALIFIERS: frozenset[str] = frozenset({"due", "owed", "off", "left", "remaining", "spent", "earned",
