@@ -29,6 +29,9 @@ FRAMES: dict[str, Callable[[str, str], str]] = {
     "way to keep track": lambda one, many: f"we need a way to keep track of {many}: {LIST}",
     "app for my": lambda one, many: f"an app for my {many}, {LIST}",
     "store for each": lambda one, many: f"store the {LIST} for each {one}",
+    # round 12
+    "comma each has": lambda one, many: f"we need to keep track of our {many}, each has a {LIST}",
+    "shell make": lambda one, many: f"mk a {one} entity with {LIST}",
 }
 
 
@@ -54,3 +57,41 @@ def test_a_misspelt_plural_of_an_entity_noun_is_corrected() -> None:
 
 def test_a_plural_the_list_knows_is_no_typo() -> None:
     assert created("we need to track kilns: serial, max temperature")[1] == "Kiln"
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "create a Tow entity with name, priority (low/medium/high) and start date",
+        "Tow: name, priority (urgent, normal or later), start date",
+        "new model Tow - name (text), priority (P1/P2/P3), start date (date)",
+    ],
+)
+def test_choices_in_parentheses_are_values_of_one_field(request_text: str) -> None:
+    """Round 12: "(low/medium/high)" made three fields of its choices."""
+    assert created(request_text) == (
+        "create",
+        "Tow",
+        [("name", "str", True), ("priority", "str", True), ("start_date", "date", True)],
+    )
+
+
+def test_a_type_in_parentheses_keeps_a_date_name_whole() -> None:
+    """Round 12: "expiry date (date)" made two fields, "expiry" and "date"."""
+    got = created("add a Permit model - permit code (string), expiry date (date), renewal fee (float)")
+    assert got == (
+        "create",
+        "Permit",
+        [("permit_code", "str", True), ("expiry_date", "date", True), ("renewal_fee", "float", True)],
+    )
+
+
+def test_type_and_presence_in_one_parenthesis() -> None:
+    """Round 12: "(text, optional)" lost the optional; "(m2)" named a field area_m2; "value float" named "float"."""
+    got = created("Plot: area (m2), memo (text, optional), value float")
+    assert got == ("create", "Plot", [("area", "float", True), ("memo", "str", False), ("value", "float", True)])
+
+
+def test_a_slip_on_the_command_before_a_capitalized_name_is_no_part_of_it() -> None:
+    """Round 12: "Creat Kayak: …" created an entity "CreateKayak"."""
+    assert created("Creat Sea Kayak: name, notes, start date")[1] == "SeaKayak"

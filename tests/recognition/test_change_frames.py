@@ -21,6 +21,9 @@ from collections.abc import Callable
 import pytest
 from tests.support.recognition_reading import reading
 
+from baes.recognition.model import RecognitionError
+from baes.recognition.offline import recognize_offline
+
 FIELDS: tuple[tuple[str, str], ...] = (
     ("number of axles", "number_of_axles"),
     ("tyre pressure", "tyre_pressure"),
@@ -63,6 +66,8 @@ ADDITIONS: dict[str, Callable[[str], str]] = {
     "commit scope": lambda f: f"feat(trailer): add {f}",
     "review label": lambda f: f"nit: Trailer should also track {f}",
     "fields to X:": lambda f: f"add a couple of fields to Trailer: {f}",
+    "can we also store": lambda f: f"can we also store the {f} on trailers?",
+    "track for each": lambda f: f"could you also track {f} for each trailer",
 }
 
 
@@ -109,3 +114,14 @@ def test_what_is_kept_for_each_names_the_entity() -> None:
 def test_a_reason_that_nobody_uses_a_field_is_no_second_removal() -> None:
     got = reading("drop the fax column on Trailer, nobody uses fax anymore", ("Trailer",))
     assert (got["intent"], got.get("removed")) == ("remove_attributes", ["fax"])
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["Trailer: colour should be optional", "create a Trailer entity with colour", "Trailer with plate and colour"],
+)
+def test_an_entity_the_app_has_is_not_created_again(request_text: str) -> None:
+    """Round 12: thirteen labelled changes of an existing entity were read as creating it again, which
+    would replace it; such a reading is refused with what to say instead."""
+    with pytest.raises(RecognitionError, match="already exists"):
+        recognize_offline(request_text, ("Trailer",))

@@ -112,3 +112,31 @@ def test_a_one_line_typed_block_keeps_its_types() -> None:
         "Canoe",
         [("hull_code", "str", True), ("seats", "float", True), ("retired", "bool", False)],
     )
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "Lease - Tenant: many to many",
+        "Lease x Tenant = M:N",
+        "Lease and Tenant are many-to-many",
+        "Lease <-> Tenant",
+    ],
+)
+def test_a_many_to_many_in_notation_names_both_entities(request_text: str) -> None:
+    """Round 12: "A - B: many to many" renamed a field "b_many", "A x B" linked to an entity "X"."""
+    got = reading(request_text, ("Lease", "Tenant"))
+    assert (got["intent"], got["entity"], got["relationships"]) == ("relationship", "Lease", [("Tenant", "many_to_many")])
+
+
+def test_a_qualifier_word_that_names_an_entity_of_the_app_is_that_entity() -> None:
+    """ "clinic" is dropped before a name elsewhere ("clinic patients"); here it is the app's Clinic."""
+    got = reading("Vet and Clinic are many-to-many", ("Vet", "Clinic"))
+    assert got["relationships"] == [("Clinic", "many_to_many")]
+
+
+@pytest.mark.parametrize("verb", ["manages", "handles", "runs", "supervises", "can oversee"])
+def test_one_in_charge_of_many_holds_no_key(verb: str) -> None:
+    """Round 12: "an agent handles many listings" was refused, "… runs many …" was many-to-many."""
+    got = reading(f"each depot {verb} many seedlings", ("Depot", "Seedling"))
+    assert (got["intent"], got["entity"], got["relationships"]) == ("relationship", "Seedling", [("Depot", "many_to_one")])

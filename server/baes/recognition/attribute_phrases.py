@@ -115,6 +115,10 @@ def _split_run_on(chunk: list[Tok], min_words: int) -> list[list[Tok]]:
     With two words only in a list with no separator at all: "published year" or "tax rate" are
     names made of two attribute words, three known words in a row are three attributes.
     """
+    paren = next((i for i, t in enumerate(chunk) if t.low == "("), None)
+    if paren is not None and paren > 0:  # "expiry date (date)": the parenthesis says the last name's type
+        *names, last = _split_run_on(chunk[:paren], min_words)
+        return [*names, [*last, *chunk[paren:]]]
     words = [t for t in chunk if t.word and t.low not in vocab.ATTRIBUTE_FILLERS]
     if all(t.word for t in chunk) and (names := split_run(words)) is not None:
         return names  # "first name last name phone number", "name email"

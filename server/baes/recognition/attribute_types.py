@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from baes.recognition import vocabulary as vocab
 from baes.recognition.participles import is_participle
 from baes.recognition.request_tokens import SEPARATORS, Tok, word_token
-from baes.recognition.type_annotations import annotation_type
+from baes.recognition.type_annotations import annotation_type, choices_span
 
 # fmt: off
 #: Participles that name a moment, not a state: "created" is when, not whether.
@@ -268,6 +268,11 @@ def mark_types(toks: Sequence[Tok]) -> list[Tok]:
             said = (word_token(annotated.type_word),) + ((word_token(annotated.presence),) if annotated.presence else ())
             result.extend((toks[i], *said, word_token(")")))
             i += annotated.span
+            continue
+        choices = choices_span([t.low for t in toks[i : i + 12]]) if low == "(" and result and result[-1].word else None
+        if choices is not None:  # "priority (low/medium/high)": values of a text field
+            result.extend((toks[i], word_token("text"), word_token(")")))
+            i += choices
             continue
         scale = _scale_at(toks, i)
         if scale is not None:

@@ -35,13 +35,16 @@ _OWNING = frozenset({"have", "contain", "hold", "own", "comprise", "consist", "i
 #: Verbs of making: what X places, writes or files belongs to that one X ("a customer can place many
 #: orders": order.customer_id), unlike "readers can borrow many books" (many-to-many).
 _MAKING = frozenset({"place", "write", "post", "publish", "submit", "file", "issue", "send", "upload", "raise", "author"})
+#: Verbs of being in charge: "an agent handles many listings" (each listing has one agent), unlike
+#: "volunteers can staff many events".
+_IN_CHARGE = frozenset({"manage", "handle", "run", "supervise", "oversee", "lead", "operate", "employ"})
 #: Participles of "X is made up of / composed of / divided into many Ys": each Y is part of one X.
 _MADE_OF = frozenset({"made", "composed", "comprised", "divided", "split", "organized", "organised", "grouped"})
 #: Words that open an attribute list: a "many" after them is inside the list, not a relationship.
 _LIST_MARKERS = frozenset({"with", ":", "having", "where", "whose", "("})
 
 #: Every written form of those verbs ("consists", "places"): not every verb is folded to its base.
-_ONE_SIDE_FORMS = frozenset(form for verb in _OWNING | _MAKING for form in vocab.verb_forms(verb))
+_ONE_SIDE_FORMS = frozenset(form for verb in _OWNING | _MAKING | _IN_CHARGE for form in vocab.verb_forms(verb))
 
 
 def _draft(holder: Tok, target: Tok, known: Known, kind: str) -> Draft:
@@ -52,14 +55,20 @@ def _draft(holder: Tok, target: Tok, known: Known, kind: str) -> Draft:
     return Draft("relationship", spec, related_entity=target_name)
 
 
-def _nouns(toks: Sequence[Tok]) -> list[Tok]:
+def _nouns(toks: Sequence[Tok], known: Known) -> list[Tok]:
+    """The nouns of a "many to many" sentence: an entity of the app even when its word is a qualifier
+    elsewhere ("Doctor and Clinic are many-to-many"); never one letter ("Doctor x Clinic")."""
     skip = (
         SKIP_IN_NOUNS
         | SUBJECT_SKIP
         | MANY_WORDS
         | {"relationship", "relation", "between", "as", "to", "and", "link", "connect", "relate", "many", "make"}
     )
-    return [t for t in toks if t.word and t.low not in skip and t.stem not in command_stems()]
+    return [
+        t
+        for t in toks
+        if t.word and len(t.low) > 1 and (known.get(t.sing) or (t.low not in skip and t.stem not in command_stems()))
+    ]
 
 
 def _plural_target(toks: Sequence[Tok], at: int, end: int) -> int | None:
@@ -88,7 +97,7 @@ def try_many(toks: list[Tok], known: Known) -> Draft | None:
     lows = [t.low for t in toks[:end]]
     explicit = any(lows[i : i + 3] == ["many", "to", "many"] for i in range(len(lows)))
     if explicit:
-        nouns = _nouns(toks[:end])
+        nouns = _nouns(toks[:end], known)
         if len(nouns) < 2:
             raise RecognitionError("a many-to-many relationship between which entities? Say e.g. 'students can join many clubs'")
         return _draft(nouns[0], nouns[1], known, "many_to_many")

@@ -35,6 +35,7 @@ from baes.recognition.describe import not_understood
 from baes.recognition.entity_deletion import try_delete
 from baes.recognition.entity_first import entity_first, without_label
 from baes.recognition.evolution_phrases import no_longer_wanted, try_remove
+from baes.recognition.kept_fields import kept_on_existing
 from baes.recognition.language import foreign_language_reason
 from baes.recognition.many import try_many
 from baes.recognition.mentions import merge_known
@@ -252,6 +253,12 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
             f"this reads as no longer needing {draft.entity.name}, not as creating it: to remove an entity "
             f"say 'delete the {draft.entity.name} entity' (it must exist in this app)"
         )
+    if draft.intent == "create" and known.get(entity_key(draft.entity.name)):
+        name = draft.entity.name  # the app has it: creating it again would replace what it holds
+        raise RecognitionError(
+            f"{name} already exists in this app, so it is not created again: say what changes, e.g. "
+            f"'add <field> to {name}', 'rename <field> to <new name> in {name}' or 'remove <field> from {name}'"
+        )
     check_names(draft)
     return with_default(replace(draft, notes=(*typos, *draft.notes)), default, known, every=every, follows=follows)
 
@@ -268,7 +275,7 @@ def _described_new(draft: Draft, toks: list[Tok], known: Known) -> Draft:
 
 def _read_sentence(toks: list[Tok], known: Known) -> Draft | None:
     """The first rule's reading of one sentence, or None when no rule reads it."""
-    toks = entity_first(without_label(_without_app_scope(toks, known), known), known)
+    toks = kept_on_existing(entity_first(without_label(_without_app_scope(toks, known), known), known), known)
     for attempt in (
         try_rename,
         try_remove,

@@ -184,8 +184,13 @@ def _as_rename(toks: Sequence[Tok], known: Known) -> list[Tok]:
         toks, lows = toks[lows.index(",") + 1 :], lows[lows.index(",") + 1 :]  # "From now on, Visits should be …"
     rename, to = word_token("renamed"), word_token("to")
     for i in range(2, len(toks) - 1):
-        if lows[i] == "be" and lows[i - 1] in {"should", "must"} and _is_new_name(toks[i + 1 :], toks[: i - 1]):
-            return [*toks[: i - 1], rename, to, *toks[i + 1 :]]  # "the column ts in Visit should be visited_at"
+        if lows[i] == "be" and lows[i - 1] in {"should", "must"}:
+            new = toks[i + 1 : clause_end(toks, i + 1)]
+            new = new[: next((k for k, t in enumerate(new) if t.low == ","), len(new))]
+            if _is_new_name(new, toks[: i - 1], known):  # "the column ts in Visit should be visited_at"
+                if lows[1] == ":" and known.get(toks[0].sing):  # "Tenant: rent should be monthly rent"
+                    return [word_token("rename"), *toks[2 : i - 1], to, *new, word_token("in"), toks[0]]
+                return [*toks[: i - 1], rename, to, *new]
     for i in range(1, len(toks) - 1):
         now = lows[i - 1] in {"now", "actually"} and i > 1 and lows[i - 2] in {"be", "is"}  # "X is now called Y"
         if lows[i] in {"called", "named"} and (lows[i - 1] in {"be", "is", "get"} or now):
@@ -245,12 +250,17 @@ _HOW_WORDS = frozenset(
 _NOT_NEW_NAMES = vocab.OPTIONAL_WORDS | vocab.REQUIRED_WORDS | _HOW_WORDS
 
 
-def _is_new_name(after: Sequence[Tok], before: Sequence[Tok]) -> bool:
-    """Whether "X should be <after>" names X anew: X is said to be a field ("the column ts in Visit")
-    and <after> is one to three words of a name, not a type, a presence or a state."""
+def _is_new_name(after: Sequence[Tok], before: Sequence[Tok], known: Known) -> bool:
+    """Whether "X should be <after>" names X anew: X is said to be a field ("the column ts in Visit",
+    "Tenant: rent") and <after> is one to three words of a name, not a type, a presence or a state.
+    ("The Kid entity should be Student" is not read: the words are read lower-case, and "should be
+    simpler" would read the same.)"""
     words = [t for t in after if t.word]
     return (
-        any(t.low in FIELD_WORDS for t in before)
+        (
+            any(t.low in FIELD_WORDS for t in before)
+            or (len(before) > 2 and before[1].low == ":" and bool(known.get(before[0].sing)))
+        )
         and 0 < len(words) <= 3
         and len(words) == len(after)
         and not any(
@@ -280,8 +290,8 @@ def _colon_arrow(toks: list[Tok], known: Known) -> list[Tok]:
         return toks
     if not known.get(owner.sing):
         return toks
-    if [t.low for t in rest].count("to") != 1:
-        return toks
+    if [t.low for t in rest].count("to") != 1 or "many" in [t.low for t in rest]:
+        return toks  # "Author - Book: many to many" is a relationship
     verbs = verb_stems("create") | verb_stems("add") | verb_stems("delete")
     if any(t.word and (t.stem in verbs or t.low in _RENAME_WORDS) for t in rest):
         return toks  # "Ticket: rename desc to description" is read by the rename words themselves

@@ -46,7 +46,7 @@ def thing_as_entity(words: list[str], verbs: Collection[str]) -> list[str]:
 def command_verbs(words: list[str]) -> list[str]:
     """ "log X" / "keep X" as a command → "track X": the verb the recognizer creates with; "mk",
     "rm", "throw away" as a command → "make", "remove"."""
-    words = _kept_no_more(_list_after_owner(_short_commands(_uncounted_fields(words))))
+    words = _kept_no_more(_list_after_owner(_short_commands(_uncounted_fields(_each_has(words)))))
     return [
         "track"
         if word in _COMMAND_ONLY_VERBS
@@ -142,3 +142,12 @@ def _kept_no_more(words: list[str]) -> list[str]:
     while kept and (kept[-1] == "anymore" or kept[-2:] == ["at", "all"]):
         kept = kept[:-1] if kept[-1] == "anymore" else kept[:-2]
     return ["remove", *kept, *rest[clause:]]
+
+
+def _each_has(words: list[str]) -> list[str]:
+    """ "track kayaks, each has a hull number, …": "each" alone is "each one", a sentence of its own."""
+    result = list(words)
+    for i in range(len(result) - 2, 0, -1):
+        if result[i - 1] in {",", ";"} and result[i] == "each" and result[i + 1] in {"have", "with"}:
+            result[i - 1 : i + 1] = [".", "each", "one"]
+    return result

@@ -59,13 +59,24 @@ def _stop_words() -> frozenset[str]:
     )
 
 
+#: Commands a run of capitals may start with, typed with a slip ("Creat Warehouse: …").
+_COMMANDS = ("create", "make", "build", "generate", "delete", "remove", "rename", "add")
+
+
+def _command_slip(word: str) -> bool:
+    """Whether ``word`` is a command verb typed with one slip ("creat", "crete", "delte")."""
+    from baes.recognition.spelling import distance, slip
+
+    return len(word) >= 4 and any(distance(word, verb) == 1 and slip(word, verb) for verb in _COMMANDS)
+
+
 def _name_words(words: list[str]) -> list[str]:
     """The longest stretch of ``words`` that can be one name, or [] when none of two words is."""
     stops = _stop_words()
     best: list[str] = []
     current: list[str] = []
     for word in [*words, "The"]:
-        if word.lower() in stops:
+        if word.lower() in stops or (not best and not current and _command_slip(word.lower())):
             while current and current[0].lower() in vocab.NOUN_QUALIFIERS:
                 current.pop(0)  # "University Students": the rules decide on a qualifier
             if len(current) > len(best):

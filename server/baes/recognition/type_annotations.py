@@ -80,3 +80,29 @@ def annotation_type(toks: Sequence[str], name_type: str) -> Annotation | None:
     else:
         type_word = "text"
     return Annotation(type_word, close + 1, presence)
+
+
+#: Words that make a parenthesis a flag's values or a type, not a choice of text values.
+_NOT_CHOICES = _KNOWN | {"true", "false", "on", "off", "optional", "required", "nullable", "unique", "default", "e", "g"}
+
+
+def choices_span(toks: Sequence[str]) -> int | None:
+    """How many tokens a parenthesis of choices opening at ``toks[0] == "("`` spans: "priority
+    (low/medium/high)", "size (S/M/L)", "frame (small, medium or large)". The choices are values of a
+    text field, no fields of their own; None when the parenthesis is no such list."""
+    if not toks or toks[0] != "(":
+        return None
+    close = next((i for i, low in enumerate(toks[1:12], start=1) if low == ")"), None)
+    if close is None or close < 4:
+        return None
+    inner = list(toks[1:close])
+    words, marks = inner[0::2], inner[1::2]
+    if (
+        not marks
+        or not all(w.isalnum() and not w.isdigit() for w in words)
+        or any(w in _NOT_CHOICES or _is_unit(w) for w in words)
+    ):
+        return None
+    slashed = all(m == "/" for m in marks)
+    listed = marks[-1] == "or" and all(m == "," for m in marks[:-1])
+    return close + 1 if slashed or listed else None
