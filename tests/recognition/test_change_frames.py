@@ -68,6 +68,11 @@ ADDITIONS: dict[str, Callable[[str], str]] = {
     "fields to X:": lambda f: f"add a couple of fields to Trailer: {f}",
     "can we also store": lambda f: f"can we also store the {f} on trailers?",
     "track for each": lambda f: f"could you also track {f} for each trailer",
+    "is missing": lambda f: f"Trailer is missing a {f} field",
+    "we forgot": lambda f: f"we forgot to add the {f} to Trailer",
+    "for the entity, I need": lambda f: f"for the entity Trailer I need to add also the field {f}, please",
+    "should also carry": lambda f: f"Trailer should also carry the {f}",
+    "clause after the name": lambda f: f"add the {f} it was sold on to Trailer",
 }
 
 

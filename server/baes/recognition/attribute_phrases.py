@@ -203,6 +203,11 @@ def _has_flag(name_words: list[Tok], known: Known) -> bool:
     )
 
 
+#: A clause after a field's name that says more about it ("the cone it was fired at", "the date they joined").
+_CLAUSE_SUBJECTS = frozenset({"it", "they", "he", "she", "we", "you", "i"})
+_CLAUSE_VERBS = frozenset({"was", "were", "is", "are", "has", "had", "have", "will", "would", "joined", "left", "got"})
+
+
 def parse_fields(
     toks: Sequence[Tok], known: Known, all_optional: bool = False, entity_name: str | None = None, implicit: bool = False
 ) -> Fields:
@@ -282,6 +287,14 @@ def parse_fields(
             if target != entity_name and spec.field_name not in result.names():
                 result.relationships.append(spec)
             continue
+        clause = next(
+            (k for k in range(1, len(core) - 1) if core[k].low in _CLAUSE_SUBJECTS and core[k + 1].low in _CLAUSE_VERBS), None
+        )
+        if clause is not None:  # "the patch version it was played on": a clause about the field, no part of it
+            result.notes.append(
+                f"left out {' '.join(t.text for t in core[clause:])!r} (says more about {core[clause - 1].text!r})"
+            )
+            core = core[:clause]
         if len(core) > 4 or all(t.low in _VAGUE for t in core):
             result.notes.append(f"ignored {' '.join(t.text for t in core)!r} (not an attribute name)")
             continue

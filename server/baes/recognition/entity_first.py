@@ -47,8 +47,7 @@ def entity_first(toks: list[Tok], known: Known) -> list[Tok]:
     """``toks`` with an existing entity named first moved after its command: "Shipment: add signed by"
     reads "add signed by to Shipment", "Teachers: remove years of experience" "remove … from Teacher";
     renames read "E: …" themselves."""
-    if len(toks) >= 4 and toks[0].low == "for" and toks[2].low == "," and known.get(toks[1].sing):
-        toks = [toks[1], word_token(":"), *toks[3:]]  # "For Supplier, rename ..."
+    toks = _owner_opening(toks, known)  # "For Supplier, rename ...", "for the entity Kiln I need to add …"
     if len(toks) >= 3 and toks[1].word and toks[1].stem in verb_stems("add") and known.get(toks[0].sing):
         toks = [toks[0], word_token(":"), *toks[1:]]  # "Course add field: max students"
     if len(toks) < 4 or toks[1].low != ":" or not known.get(toks[0].sing) or not toks[2].word:
@@ -61,3 +60,32 @@ def entity_first(toks: list[Tok], known: Known) -> list[Tok]:
     if toks[2].stem in verb_stems("delete") and not any(t.low in {"from", ","} for t in toks[3:]):
         return [*toks[2:], word_token("from"), toks[0]]  # "Teachers: remove years of experience"
     return toks
+
+
+#: Words between an opening owner and its command that only ask ("for Kiln I need to add …").
+_ASKING = frozenset({"i", "we", "need", "to", "want", "would", "like", "please", "also", "could", "can", "you", ","})
+
+
+def _owner_opening(toks: list[Tok], known: Known) -> list[Tok]:
+    """ "For the Kiln entity please add …", "for entity Kiln I need to add …", "For Supplier, rename …"
+    → "Kiln: add …": an entity of the app named after "for", then its command."""
+    if len(toks) < 4 or toks[0].low != "for":
+        return toks
+    i = 1
+    while i < len(toks) and toks[i].low in vocab.STRUCTURE_WORDS:
+        i += 1
+    if i >= len(toks) or not toks[i].word or not known.get(toks[i].sing):
+        return toks
+    owner, i = toks[i], i + 1
+    while i < len(toks) and (toks[i].low in vocab.STRUCTURE_WORDS or toks[i].low in _ASKING):
+        i += 1
+    if i >= len(toks) or not toks[i].word:
+        return toks
+    if toks[i].low in _KEEPING and i + 1 < len(toks):  # "for kilns we want to track the brand"
+        return [word_token("add"), *toks[i + 1 :], word_token("to"), owner]
+    if toks[i].stem in verb_stems("add") | verb_stems("delete") | {"rename"}:
+        return [owner, word_token(":"), *toks[i:]]
+    return toks
+
+
+_KEEPING = frozenset({"track", "store", "record", "keep", "save", "capture"})

@@ -46,7 +46,7 @@ def thing_as_entity(words: list[str], verbs: Collection[str]) -> list[str]:
 def command_verbs(words: list[str]) -> list[str]:
     """ "log X" / "keep X" as a command → "track X": the verb the recognizer creates with; "mk",
     "rm", "throw away" as a command → "make", "remove"."""
-    words = _kept_no_more(_list_after_owner(_short_commands(_uncounted_fields(_each_has(words)))))
+    words = _kept_no_more(_list_after_owner(_short_commands(_uncounted_fields(_each_has(_forgotten(words))))))
     return [
         "track"
         if word in _COMMAND_ONLY_VERBS
@@ -106,8 +106,8 @@ def _list_after_owner(words: list[str]) -> list[str]:
     if not words or words[0] not in _LIST_VERBS:
         return words
     i = 1
-    while i < len(words) and words[i] in _PLURAL_FIELDS:
-        i += 1
+    while i < len(words) and (words[i] in _PLURAL_FIELDS or words[i] == "following"):
+        i += 1  # "add the following fields to Kiln: …"
     if i >= len(words) or words[i] != _LIST_VERBS[words[0]] or ":" not in words[i + 2 : i + 5]:
         return words
     colon = words.index(":", i + 2)
@@ -150,4 +150,25 @@ def _each_has(words: list[str]) -> list[str]:
     for i in range(len(result) - 2, 0, -1):
         if result[i - 1] in {",", ";"} and result[i] == "each" and result[i + 1] in {"have", "with"}:
             result[i - 1 : i + 1] = [".", "each", "one"]
+    return result
+
+
+_OWNER_STRUCTURES = frozenset({"entity", "model", "table"})
+
+
+def _forgotten(words: list[str]) -> list[str]:
+    """ "Kiln is missing a brand field" → "Kiln lack …"; "we forgot (to add) the brand on Kiln" → "add
+    the brand on Kiln"; "add to Kiln entity the brand" → "add to Kiln the brand": what is missing is added."""
+    if words[:2] in (["we", "forgot"], ["i", "forgot"]):
+        rest = words[2:]
+        words = ["add", *(rest[2:] if rest[:2] == ["to", "add"] else rest)]
+    if words[:2] == ["add", "to"] and len(words) > 4 and words[3] in _OWNER_STRUCTURES:
+        words = [*words[:3], *words[4:]]
+    result: list[str] = []
+    for i, word in enumerate(words):
+        after = words[i + 1] if i + 1 < len(words) else ""
+        if word == "missing" and result[-1:] == ["is"] and after.isalpha() and after not in _OWNER_WORDS:
+            result[-1] = "lack"
+        else:
+            result.append(word)
     return result
