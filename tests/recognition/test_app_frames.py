@@ -32,6 +32,8 @@ FRAMES: dict[str, Callable[[str, str], str]] = {
     # round 12
     "comma each has": lambda one, many: f"we need to keep track of our {many}, each has a {LIST}",
     "shell make": lambda one, many: f"mk a {one} entity with {LIST}",
+    "needs a table with": lambda one, many: f"my landlord business needs a {many} table with {LIST}",
+    "bare list after": lambda one, many: f"can you create something to record {many}? {LIST}",
 }
 
 
@@ -95,3 +97,8 @@ def test_type_and_presence_in_one_parenthesis() -> None:
 def test_a_slip_on_the_command_before_a_capitalized_name_is_no_part_of_it() -> None:
     """Round 12: "Creat Kayak: …" created an entity "CreateKayak"."""
     assert created("Creat Sea Kayak: name, notes, start date")[1] == "SeaKayak"
+
+
+@pytest.mark.parametrize("words", ["due back", "return by"])
+def test_when_something_is_due_back_is_a_date(words: str) -> None:
+    assert created(f"Tow with name and {words}")[2][1][1] == "date"

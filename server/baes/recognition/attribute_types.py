@@ -210,6 +210,8 @@ def _date_type(parts: list[str]) -> str | None:
     last, before = parts[-1], parts[-2]
     if last in {"until", "till", "since", "thru", "through"}:
         return "date"  # "valid until", "member since"
+    if before in {"due", "return", "back"} and last in {"back", "by"}:
+        return "date"  # "due back", "return by", "back by"
     if last == "from" and before in PERIOD_STATES:
         return "date"  # "available from"; "moved from" is a place
     if last == "on" and before not in NOT_DATE_ON and (before in DATE_ON_WORDS or is_participle(before)):

@@ -181,6 +181,10 @@ def _try_subject_has(toks: list[Tok], known: Known) -> Draft | None:
     subject = subject_before(toks, have)
     if subject is None:
         return None
+    obj = toks[have + 1 : end]
+    structure = next((j for j, t in enumerate(obj[:4]) if j and t.low in _NAMING_STRUCTURES), None)
+    if structure is not None and structure + 1 < len(obj) and obj[structure + 1].low in {"with", ":", "having", "("}:
+        return try_create(obj, known)  # "my landlord business needs a tenants table with …": the table is new
     before = toks[:have]
     also = any(t.low in vocab.ALSO_WORDS for t in toks[:end]) or toks[have].stem in {"need", "requir", "want"}
     maybe = any(t.low in MAYBE_MODALS for t in before)
@@ -190,6 +194,10 @@ def _try_subject_has(toks: list[Tok], known: Known) -> Draft | None:
         return None
     intent = "add_attributes" if (also or known.get(subject_tok(toks, subject).sing)) else "create"
     return changed_draft(name, fields, intent)
+
+
+#: Structure words that name what comes before them as a new entity ("a tenants table with …").
+_NAMING_STRUCTURES = frozenset({"table", "entity", "model", "resource", "tracker", "list", "register"})
 
 
 def _try_give_or_extend(toks: list[Tok], known: Known) -> Draft | None:

@@ -118,6 +118,8 @@ def read_paragraph(toks: list[Tok], known: Known, reader: Reader) -> Draft | Non
         if draft is None:
             continue
         if draft.intent == "create":
+            if (joined := _bare_list_after(sentences, index, known, reader)) is not None:
+                return _with_list_after(_named_earlier(joined, sentences[:index], known), sentences, index)
             draft = _named_earlier(draft, sentences[:index], known)
             extended = _continue_create(draft, sentences, index, known)
             if _has_content(extended):
@@ -130,6 +132,18 @@ def read_paragraph(toks: list[Tok], known: Known, reader: Reader) -> Draft | Non
     if first_error is not None:
         raise first_error
     return None
+
+
+def _bare_list_after(sentences: Sequence[list[Tok]], index: int, known: Known, reader: Reader) -> Draft | None:
+    """ "track patient visits. date, reason" as one request with its list (not "visits" of a Patient)."""
+    after = sentences[index + 1] if index + 1 < len(sentences) else []
+    if not after or any(t.low in {"with", ":", "having", ","} for t in sentences[index]) or _list_part(after) != after:
+        return None
+    try:
+        joined = reader([*sentences[index], word_token("with"), *after], known)
+    except RecognitionError:
+        return None
+    return joined if joined is not None and joined.intent == "create" and _has_content(joined) else None
 
 
 def _with_list_after(draft: Draft, sentences: Sequence[list[Tok]], index: int) -> Draft:
@@ -193,41 +207,9 @@ def _with_next_list(sentences: Sequence[list[Tok]], index: int, known: Known, re
 
 #: Nouns too general to name an entity alone: "leave requests. Each request has …" means the leave request.
 _GENERIC_HEADS = frozenset(
-    {
-        "request",
-        "item",
-        "entry",
-        "record",
-        "line",
-        "detail",
-        "log",
-        "note",
-        "report",
-        "form",
-        "slot",
-        "unit",
-        "plan",
-        "period",
-        "session",
-        "result",
-        "reading",
-        "type",
-        "application",
-        "order",
-        "event",
-        "card",
-        "list",
-        "assignment",
-        "booking",
-        "check",
-        "claim",
-        "document",
-        "file",
-        "ticket",
-        "transaction",
-        "visit",
-        "batch",
-    }
+    """request item entry record line detail log note report form slot unit plan period session result reading
+    type application order event card list assignment booking check claim document file ticket transaction visit
+    batch""".split()
 )
 
 
