@@ -47,6 +47,8 @@ NAMED_SPLITS = (
     "fresh16",
     "fresh17",
     "fresh18",
+    "fresh19",
+    "fresh20",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"
