@@ -62,10 +62,6 @@ def entity_first(toks: list[Tok], known: Known) -> list[Tok]:
     return toks
 
 
-#: Words between an opening owner and its command that only ask ("for Kiln I need to add …").
-_ASKING = frozenset({"i", "we", "need", "to", "want", "would", "like", "please", "also", "could", "can", "you", ","})
-
-
 def _owner_opening(toks: list[Tok], known: Known) -> list[Tok]:
     """ "For the Kiln entity please add …", "for entity Kiln I need to add …", "For Supplier, rename …"
     → "Kiln: add …": an entity of the app named after "for", then its command."""
@@ -77,15 +73,12 @@ def _owner_opening(toks: list[Tok], known: Known) -> list[Tok]:
     if i >= len(toks) or not toks[i].word or not known.get(toks[i].sing):
         return toks
     owner, i = toks[i], i + 1
-    while i < len(toks) and (toks[i].low in vocab.STRUCTURE_WORDS or toks[i].low in _ASKING):
+    while i < len(toks) and (toks[i].low in vocab.STRUCTURE_WORDS or toks[i].low in vocab.ASKING_WORDS | {","}):
         i += 1
     if i >= len(toks) or not toks[i].word:
         return toks
-    if toks[i].low in _KEEPING and i + 1 < len(toks):  # "for kilns we want to track the brand"
+    if toks[i].low in vocab.KEEPING_VERBS and i + 1 < len(toks):  # "for kilns we want to track the brand"
         return [word_token("add"), *toks[i + 1 :], word_token("to"), owner]
     if toks[i].stem in verb_stems("add") | verb_stems("delete") | {"rename"}:
         return [owner, word_token(":"), *toks[i:]]
     return toks
-
-
-_KEEPING = frozenset({"track", "store", "record", "keep", "save", "capture"})

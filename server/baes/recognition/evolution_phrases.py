@@ -374,9 +374,7 @@ def _no_longer(toks: list[Tok], known: Known) -> Draft | None:
 
 
 #: Verbs of an entity keeping a field: "Kiln no longer needs / stores / tracks the brand".
-_KEEPING_VERBS = frozenset(
-    {"need", "require", "have", "want", "store", "keep", "track", "record", "hold", "save", "use", "collect", "capture"}
-)
+_KEEPING_VERBS = vocab.KEEPING_VERBS | {"need", "require", "have", "want", "use"}
 
 
 _PEOPLE = frozenset({"we", "i", "you", "they", "the", "team", "users", "our", "my"})

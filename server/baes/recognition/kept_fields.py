@@ -9,21 +9,17 @@ creates an Invoice).
 
 from __future__ import annotations
 
+from baes.recognition import vocabulary as vocab
 from baes.recognition.request_tokens import Known, Tok, word_token
 
-#: Words before the verb that only ask ("can we also …", "we would like to …").
-_ASKING = frozenset(
-    {"can", "could", "would", "will", "we", "i", "you", "also", "please", "want", "need", "like", "to", "should", "do"}
-)
-_KEEPING = frozenset({"store", "track", "record", "keep", "save", "capture", "collect", "log", "hold"})
 _HOLDER = frozenset({"on", "for", "in", "to"})
 _ENDING = frozenset({"too", "also", "as", "well", "."})
 
 
 def kept_on_existing(toks: list[Tok], known: Known) -> list[Tok]:
     """``toks`` as "add X to E" when they ask to keep X on E, an entity of the app; else unchanged."""
-    start = next((i for i, t in enumerate(toks) if t.low not in _ASKING), len(toks))
-    if start >= len(toks) - 3 or toks[start].low not in _KEEPING:
+    start = next((i for i, t in enumerate(toks) if t.low not in vocab.ASKING_WORDS), len(toks))
+    if start >= len(toks) - 3 or toks[start].low not in vocab.KEEPING_VERBS:
         return toks
     for at in range(start + 2, len(toks) - 1):
         if toks[at].low not in _HOLDER:

@@ -27,7 +27,7 @@ from typing import Any
 
 from baes.recognition.everyday_phrases import EVERYDAY_PHRASES
 from baes.recognition.request_framing import unframed
-from baes.recognition.spoken_forms import command_verbs, thing_as_entity
+from baes.recognition.spoken_forms import command_verbs, everyday_commands, thing_as_entity
 from baes.recognition.text_layout import BULLET_MARK, plain_layout
 from baes.recognition.title_names import join_title_names
 from baes.recognition.verb_folding import ARTICLES, fold_verbs, verb_base, verb_bases
@@ -246,7 +246,7 @@ def _canonical_once(text: str) -> tuple[str, ...]:
         article = None
     words = [w for i, w in enumerate(words) if not (w == ":" and i and words[i - 1] in {"with", "having", ":"})]
     words = thing_as_entity(_strip_edges(_join_phrasal_verbs(words)), verb_bases())
-    return tuple(fold_verbs(command_verbs(words)))
+    return tuple(fold_verbs(command_verbs(everyday_commands(words))))
 
 
 def _join_phrasal_verbs(words: list[str]) -> list[str]:

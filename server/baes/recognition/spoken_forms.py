@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Collection
 
+from baes.recognition import vocabulary as vocab
 from baes.recognition.verb_folding import verb_base
 
 #: Verbs that ask to keep records of something only as a command: at the start, or after "to", "I" or
@@ -43,10 +44,15 @@ def thing_as_entity(words: list[str], verbs: Collection[str]) -> list[str]:
     ]
 
 
+def everyday_commands(words: list[str]) -> list[str]:
+    """Commands said the everyday way, as the recognizer's rules read them: "mk"/"rm"/"throw away" as
+    "make"/"remove", "we forgot the X on E" as "add …", "we should not store X on E" as "remove …",
+    "remove two columns from E: a, b" as "remove a, b from E", "Xs, each has …" as "Xs. each one has …"."""
+    return _kept_no_more(_list_after_owner(_short_commands(_uncounted_fields(_each_has(_forgotten(words))))))
+
+
 def command_verbs(words: list[str]) -> list[str]:
-    """ "log X" / "keep X" as a command → "track X": the verb the recognizer creates with; "mk",
-    "rm", "throw away" as a command → "make", "remove"."""
-    words = _kept_no_more(_list_after_owner(_short_commands(_uncounted_fields(_each_has(_forgotten(words))))))
+    """ "log X" / "keep X" as a command → "track X": the verb the recognizer creates with."""
     return [
         "track"
         if word in _COMMAND_ONLY_VERBS
@@ -119,7 +125,6 @@ def _list_after_owner(words: list[str]) -> list[str]:
 
 _PEOPLE = frozenset({"we", "i", "you", "they"})
 _NO_MORE = (["should", "not"], ["must", "not"], ["do", "not", "want", "to"], ["do", "not", "need", "to"], ["no", "longer"])
-_KEEPING = frozenset({"store", "track", "record", "keep", "save", "collect", "capture", "hold"})
 _OWNER_WORDS = frozenset({"on", "in", "for", "from"})
 
 
@@ -132,7 +137,7 @@ def _kept_no_more(words: list[str]) -> list[str]:
     if said is None:
         return words
     verb = 1 + said + (words[1 + said] == "be")
-    if verb >= len(words) - 2 or (verb_base(words[verb]) or words[verb]) not in _KEEPING:
+    if verb >= len(words) - 2 or (verb_base(words[verb]) or words[verb]) not in vocab.KEEPING_VERBS:
         return words
     rest = words[verb + 1 :]
     clause = next((i for i, w in enumerate(rest) if w in {".", ";", ","}), len(rest))

@@ -217,6 +217,12 @@ DELETE_VERBS: frozenset[str] = frozenset({"delete", "remove", "drop", "destroy",
                                           "discard", "purge", "kill", "scrap", "ditch", "strip", "nuke"})
 NEED_VERBS: frozenset[str] = frozenset({"need", "require", "want", "get", "keep", "belong", "refer", "hold",
                                         "contain"})
+#: Verbs of keeping a field: "we no longer store X", "can we also track X on Es", "for kilns we want to record X".
+KEEPING_VERBS: frozenset[str] = frozenset({"store", "track", "record", "keep", "save", "capture", "collect", "log",
+                                           "hold"})
+#: Words before a command that only ask for it ("can we also …", "for Kiln I would like to …").
+ASKING_WORDS: frozenset[str] = frozenset({"can", "could", "would", "will", "we", "i", "you", "also", "please", "want",
+                                          "need", "like", "to", "should", "do"})
 ALSO_WORDS: frozenset[str] = frozenset({"also", "too", "additionally", "furthermore", "plus", "another", "extra",
                                         "more"})
 STRUCTURE_WORDS: frozenset[str] = frozenset({"entity", "entities", "model", "table", "resource", "class",
