@@ -57,6 +57,9 @@ RENAMES: dict[str, Callable[[str], str]] = {
     "from now on": lambda f: f"from now on, the {f} field on Trailer should be called label",
     "become": lambda f: f"please change field '{f}' become 'label' on Trailer",
     "name of the field in": lambda f: f"For Trailer please change the name of the field '{f}' in 'label'",
+    # round 13
+    "should really be": lambda f: f"On Trailer, the column '{f}' should really be 'label'. Same data.",
+    "named, then rename it": lambda f: f"In Trailer, '{f}' should be named 'label'. Please rename it.",
 }
 ADDITIONS: dict[str, Callable[[str], str]] = {
     "new field on": lambda f: f"new field on Trailer: {f}",
@@ -130,3 +133,28 @@ def test_an_entity_the_app_has_is_not_created_again(request_text: str) -> None:
     would replace it; such a reading is refused with what to say instead."""
     with pytest.raises(RecognitionError, match="already exists"):
         recognize_offline(request_text, ("Trailer",))
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "Action item: Trailer.axles -> axle_count (rename)",
+        "Naming: Trailer.axles should be called axle_count. Please rename the field, existing data must be kept.",
+        "Trailer.axles should really be axle_count, rename pls",
+    ],
+)
+def test_a_dotted_rename_in_a_note_or_ticket(request_text: str) -> None:
+    """Round 13: a label before, "(rename)" or a sentence after a dotted rename made it unreadable, and
+    "existing data must be kept" was read as the value 'kept' for the rows already stored."""
+    got = reading(request_text, ("Trailer",))
+    assert (got["intent"], got.get("renamed_from"), got.get("renamed_to"), got.get("defaults")) == (
+        "rename_attribute",
+        "axles",
+        "axle_count",
+        None,
+    )
+
+
+def test_the_value_of_stored_rows_after_a_comma() -> None:
+    got = reading("add status to Trailer, existing trailers should be 'parked'", ("Trailer",))
+    assert (got["intent"], got.get("defaults")) == ("add_attributes", {"status": "parked"})

@@ -140,3 +140,18 @@ def test_one_in_charge_of_many_holds_no_key(verb: str) -> None:
     """Round 12: "an agent handles many listings" was refused, "… runs many …" was many-to-many."""
     got = reading(f"each depot {verb} many seedlings", ("Depot", "Seedling"))
     assert (got["intent"], got["entity"], got["relationships"]) == ("relationship", "Seedling", [("Depot", "many_to_one")])
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "One lease can list many tenants and one tenant signs many leases. Please create a many to many relation.",
+        "Leases name several tenants; a tenant can be on many leases. Please model this n:m relation.",
+        "Please connect Leases with Tenants as many-to-many",
+    ],
+)
+def test_a_many_to_many_asked_for_after_it_is_described(request_text: str) -> None:
+    """Round 13: the sentence asking for the many-to-many named no entity and was read alone (refused),
+    and "connect Xs with Ys" named an entity "With"."""
+    got = reading(request_text, ("Lease", "Tenant"))
+    assert (got["intent"], got["entity"], got["relationships"]) == ("relationship", "Lease", [("Tenant", "many_to_many")])

@@ -86,6 +86,10 @@ _EXISTING_WORDS = frozenset({"existing", "already", "current", "old"})
 _VALUE_VERBS = frozenset({"get", "start", "starting", "put", "be", "set", "use", "take", "have"})
 _VALUE_LINKS = frozenset({"at", "to", "as", "with", ":", "=", "value", "just"})
 _CLAUSE_MARKS = frozenset({".", "(", ")", ";"})
+#: States of stored rows that say they are safe, not a value they get ("existing data must be kept").
+_KEPT_STATES = frozenset(
+    {"kept", "preserved", "untouched", "intact", "safe", "unchanged", "retained", "migrated", "not lost", "kept as is"}
+)
 
 
 def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None]:
@@ -100,8 +104,8 @@ def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None
     if at is None:
         return list(toks), None
     start = at
-    while start > 0 and lows[start - 1] not in _CLAUSE_MARKS:
-        start -= 1
+    while start > 0 and lows[start - 1] not in _CLAUSE_MARKS and lows[start - 1] != ",":
+        start -= 1  # "add status to Claim, existing claims should be 'open'": the comma starts the clause
     stop = at
     while stop < len(toks) and lows[stop] not in _CLAUSE_MARKS:
         stop += 1
@@ -113,6 +117,8 @@ def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None
         return list(toks), None
     if stop < len(toks) and lows[stop] == ")" and start > 0 and lows[start - 1] == "(":
         start, stop = start - 1, stop + 1
+    if lows[verb] == "be" and literal.lower() in _KEPT_STATES:
+        return [*toks[:start], *toks[stop:]], None  # "existing data must be kept": a reassurance, no value
     return [*toks[:start], *toks[stop:]], literal
 
 

@@ -62,7 +62,7 @@ def _nouns(toks: Sequence[Tok], known: Known) -> list[Tok]:
         SKIP_IN_NOUNS
         | SUBJECT_SKIP
         | MANY_WORDS
-        | {"relationship", "relation", "between", "as", "to", "and", "link", "connect", "relate", "many", "make"}
+        | {"relationship", "relation", "between", "as", "to", "and", "link", "connect", "relate", "many", "make", "with"}
     )
     return [
         t
@@ -95,9 +95,15 @@ def _owning_after_subject(toks: Sequence[Tok], i: int) -> bool:
 def try_many(toks: list[Tok], known: Known) -> Draft | None:
     end = clause_end(toks, 0)
     lows = [t.low for t in toks[:end]]
-    explicit = any(lows[i : i + 3] == ["many", "to", "many"] for i in range(len(lows)))
-    if explicit:
-        nouns = _nouns(toks[:end], known)
+    in_clause = any(lows[i : i + 3] == ["many", "to", "many"] for i in range(len(lows)))
+    everywhere = [t.low for t in toks]
+    explicit = in_clause or any(everywhere[i : i + 3] == ["many", "to", "many"] for i in range(len(everywhere)))
+    if explicit:  # said after the clause ("… ; a glaze goes in many kilns, please model this many to many"): the sentence
+        nouns = _nouns(toks[:end] if in_clause else toks, known)
+        ours = [t for t in nouns if known.get(t.sing)]
+        ours = [t for i, t in enumerate(ours) if all(t.sing != o.sing for o in ours[:i])]
+        if len(ours) >= 2:  # the app's entities first: "one Kiln can fire many Glazes …" names no entity "Fire"
+            nouns = ours
         if len(nouns) < 2:
             raise RecognitionError("a many-to-many relationship between which entities? Say e.g. 'students can join many clubs'")
         return _draft(nouns[0], nouns[1], known, "many_to_many")

@@ -49,7 +49,8 @@ from baes.recognition.verb_folding import ARTICLES, fold_verbs, verb_base, verb_
 #: 12: one-line blocks ("X {a, b}") and middle dots as list marks, a task's label and "modify X so that it"
 #:     before the request, "one X, many Ys" and "one-to-many X to Ys" as the sentence they stand for.
 #: 13: a commit's type or a review's label before the request, shell-style and phrasal commands ("mk", "rm",
-#:     "throw away"), a count before "fields", "add fields to X: a, b", "we should not store X on E".
+#:     "throw away"), a count before "fields", "add fields to X: a, b", "we should not store X on E", a dotted
+#:     rename with a label before it or a sentence after it.
 KEY_VERSION = 13
 
 _CONTRACTIONS = (

@@ -64,7 +64,9 @@ log = logging.getLogger(__name__)
 #:    "X needs a reference to Y"), a task's label is no entity, one-line blocks and dots open a list.
 #: 11: round 12: renames said as "X should be Y", "…, call it Y" and "from now on, …", removals said as
 #:    "E no longer stores X" and "we should not store X on E", commit types and review labels, shell-style
-#:    commands ("mk", "rm"), "(text, optional)", units in parentheses ("(m2)"), "ADD COLUMN a, ADD COLUMN b".
+#:    commands ("mk", "rm"), "(text, optional)", units in parentheses ("(m2)"), "ADD COLUMN a, ADD COLUMN b",
+#:    a create of an existing entity refused, a dotted rename inside a note, a many-to-many asked for after it
+#:    is described.
 OFFLINE_VERSION = 11
 
 

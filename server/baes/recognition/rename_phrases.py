@@ -184,13 +184,14 @@ def _as_rename(toks: Sequence[Tok], known: Known) -> list[Tok]:
         toks, lows = toks[lows.index(",") + 1 :], lows[lows.index(",") + 1 :]  # "From now on, Visits should be …"
     rename, to = word_token("renamed"), word_token("to")
     for i in range(2, len(toks) - 1):
-        if lows[i] == "be" and lows[i - 1] in {"should", "must"}:
+        modal = i - 2 if lows[i - 1] in _HEDGES else i - 1  # "should really be"
+        if lows[i] == "be" and modal >= 0 and lows[modal] in {"should", "must"}:
             new = toks[i + 1 : clause_end(toks, i + 1)]
             new = new[: next((k for k, t in enumerate(new) if t.low == ","), len(new))]
-            if _is_new_name(new, toks[: i - 1], known):  # "the column ts in Visit should be visited_at"
+            if _is_new_name(new, toks[:modal], known):  # "the column ts in Visit should be visited_at"
                 if lows[1] == ":" and known.get(toks[0].sing):  # "Tenant: rent should be monthly rent"
-                    return [word_token("rename"), *toks[2 : i - 1], to, *new, word_token("in"), toks[0]]
-                return [*toks[: i - 1], rename, to, *new]
+                    return [word_token("rename"), *toks[2:modal], to, *new, word_token("in"), toks[0]]
+                return [*toks[:modal], rename, to, *new]
     for i in range(1, len(toks) - 1):
         now = lows[i - 1] in {"now", "actually"} and i > 1 and lows[i - 2] in {"be", "is"}  # "X is now called Y"
         if lows[i] in {"called", "named"} and (lows[i - 1] in {"be", "is", "get"} or now):
@@ -220,6 +221,7 @@ def _as_rename(toks: Sequence[Tok], known: Known) -> list[Tok]:
     return _trim_when([word_token("rename"), *toks[first + 1 : split], to, *toks[split:]])
 
 
+_HEDGES = frozenset({"really", "rather", "actually", "probably", "instead"})
 #: Openings that only say when a rename holds.
 _FROM_NOW = frozenset({"from now on", "going forward", "henceforth", "from today", "from now", "in future"})
 #: Words after "should be" that say how a field is, not what it is called.

@@ -35,13 +35,17 @@ _PREAMBLE = re.compile(
     r"^\s*(?:(?:sure|certainly|of course|absolutely|ok(?:ay)?|great)\b[^\n]*|(?:here(?:'s| is| are)?|below is)\b[^\n]*):\s*$",
     re.I,
 )
-_NEW_NAME = r"([A-Za-z_][\w ]{0,40}?)\s*(?:\b(?:pls|plz|please|thanks|thx)\b)?\s*[.!]?"
+_NEW_NAME = (
+    r"([A-Za-z_][\w ]{0,40}?)\s*(?:\(\s*renam\w*\s*\)|,\s*renam\w*\b)?\s*"  # "… (rename)", "…, rename pls"
+    r"(?:\b(?:pls|plz|please|thanks|thx)\b)?\s*[.!]?"
+)
 #: "Driver.phone -> mobile_number", "Patient.dob should be date_of_birth", "rename Booking.checkin to …":
 #: a dotted attribute of an entity given a new name.
 _DOTTED_RENAME = re.compile(
-    r"^\s*(?:rename\s+)?([A-Za-z]\w*)\.([A-Za-z_]\w*)\s*(?:->|=>|\u2192|\bto\b|\bshould be\b|\bbecomes\b|:=)\s*"
+    r"^\s*(?:[A-Za-z][\w ]{0,30}:\s*)?(?:rename\s+)?([A-Za-z]\w*)\.([A-Za-z_]\w*)\s*"  # "Action item: …"
+    r"(?:->|=>|\u2192|\bto\b|\bshould (?:really |rather |actually )?be(?: called| named)?\b|\bbecomes\b|:=)\s*"
     + _NEW_NAME
-    + r"\s*$",
+    + r"\s*(?=$|[.!]\s+[A-Z])",  # the line's end, or a sentence after it ("… Please rename the field.")
     re.I,
 )
 #: "Vehicle -> Truck pls", "Truck -> Vehicle, we have vans now": a lone name given a new one.
@@ -156,8 +160,8 @@ def _typed_pairs(line: str) -> str:
 def _rename_line(line: str) -> str:
     """A rename written with a dot or an arrow, as the words "rename A in E to B" / "rename A to B"."""
     dotted = _DOTTED_RENAME.match(line)
-    if dotted:
-        return f"rename {dotted.group(2)} in the {dotted.group(1)} entity to {dotted.group(3)}"  # not "in order to"
+    if dotted:  # "in the E entity": not "in order to"; a sentence after it stays
+        return f"rename {dotted.group(2)} in the {dotted.group(1)} entity to {dotted.group(3)}{line[dotted.end() :]}"
     arrow = _ARROW_RENAME.match(line)
     if arrow:
         return f"rename {arrow.group(1)} to {arrow.group(2)}{arrow.group(3)}"
