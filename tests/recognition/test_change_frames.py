@@ -76,6 +76,11 @@ ADDITIONS: dict[str, Callable[[str], str]] = {
     "for the entity, I need": lambda f: f"for the entity Trailer I need to add also the field {f}, please",
     "should also carry": lambda f: f"Trailer should also carry the {f}",
     "clause after the name": lambda f: f"add the {f} it was sold on to Trailer",
+    # round 13
+    "two more fields": lambda f: f"Kindly add two more fields '{f}' and 'label' in Trailer.",
+    "column on, a question": lambda f: f"can we get a {f} column on Trailer? we sort by it every week",
+    "a wish that each shows": lambda f: f'a driver wrote: "it would be really useful if each trailer showed the {f}". Can we?',
+    "and more too": lambda f: f"is it possible to add a {f} to Trailer? and the label too",
 }
 
 
@@ -102,7 +107,8 @@ def test_a_rename_reads_the_same_in_every_frame(frame: str, words: str, name: st
 @pytest.mark.parametrize(("words", "name"), FIELDS)
 def test_an_addition_reads_the_same_in_every_frame(frame: str, words: str, name: str) -> None:
     got = reading(ADDITIONS[frame](words), ("Trailer",))
-    assert (got["intent"], got["entity"], [a[0] for a in got["attributes"]]) == ("add_attributes", "Trailer", [name])
+    names = [a[0] for a in got["attributes"] if a[0] != "label"]  # a frame may add "label" with the field
+    assert (got["intent"], got["entity"], names) == ("add_attributes", "Trailer", [name])
 
 
 def test_an_entity_of_several_words_is_renamed_as_a_whole() -> None:
@@ -158,3 +164,37 @@ def test_a_dotted_rename_in_a_note_or_ticket(request_text: str) -> None:
 def test_the_value_of_stored_rows_after_a_comma() -> None:
     got = reading("add status to Trailer, existing trailers should be 'parked'", ("Trailer",))
     assert (got["intent"], got.get("defaults")) == ("add_attributes", {"status": "parked"})
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("pls add serial no. and contact no. for the Trailer", [("serial_number", "str", True), ("contact_number", "str", True)]),
+        ("- Trailer: add brand + axle count (both optional)", [("brand", "str", False), ("axle_count", "int", False)]),
+        ("add brand and axle count to Trailer. Both can be empty.", [("brand", "str", False), ("axle_count", "int", False)]),
+        (
+            "add a brand and the purchase price to Trailer. The price is not always known.",
+            [("brand", "str", True), ("purchase_price", "float", False)],
+        ),
+        (
+            "we should log a last service date on each Trailer. make it optional, not every trailer was serviced",
+            [("last_service_date", "date", False)],
+        ),
+        ("Trailer needs a brand (text) and an is_covered flag", [("brand", "str", True), ("is_covered", "bool", True)]),
+        (
+            "Trailer is missing a plate field and a 'hitch locked' checkbox. Please add both.",
+            [("plate", "str", True), ("hitch_locked", "bool", True)],
+        ),
+    ],
+)
+def test_what_the_rest_of_an_addition_says(request_text: str, expected: list[tuple[str, str, bool]]) -> None:
+    """Round 13: "no." abbreviations, "(both optional)", a later sentence making one of several new fields
+    optional or asking for them again ("Please add both."), "make it optional" (read as a command of its
+    own), a checkbox as a flag. A name written as code ("is_covered") is kept as written."""
+    got = reading(request_text, ("Trailer",))
+    assert (got["intent"], got["attributes"]) == ("add_attributes", expected)
+
+
+def test_a_default_false_among_new_fields_is_the_flag_s() -> None:
+    got = reading("add brand and a covered flag to Trailer, default false", ("Trailer",))
+    assert got.get("defaults") == {"covered": "false"}

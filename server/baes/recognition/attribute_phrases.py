@@ -184,7 +184,9 @@ def _listed_target(plain: list[Tok], first: Tok | None, known: Known) -> bool:
 
 
 #: Words that stand for fields without naming one ("add some stuff for tracking").
-_VAGUE = frozenset({"stuff", "things", "thing", "something", "anything", "whatever", "etc", "misc", "more", "info"})
+_VAGUE = frozenset(
+    {"stuff", "things", "thing", "something", "anything", "whatever", "etc", "misc", "more", "info", "both", "these", "those"}
+)
 
 #: Words that make a list item a clause about what to do ("notify them when …"), not a name ("download count").
 _CLAUSE_WORDS = frozenset({"them", "it", "him", "her", "us", "me", "everyone", "when", "if", "whenever"})

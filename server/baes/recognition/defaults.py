@@ -86,6 +86,8 @@ _EXISTING_WORDS = frozenset({"existing", "already", "current", "old"})
 _VALUE_VERBS = frozenset({"get", "start", "starting", "put", "be", "set", "use", "take", "have"})
 _VALUE_LINKS = frozenset({"at", "to", "as", "with", ":", "=", "value", "just"})
 _CLAUSE_MARKS = frozenset({".", "(", ")", ";"})
+#: Values only a flag takes: a default of "false" among several new fields is the one flag's.
+_FLAG_VALUES = frozenset({"true", "false", "yes", "no"})
 #: States of stored rows that say they are safe, not a value they get ("existing data must be kept").
 _KEPT_STATES = frozenset(
     {"kept", "preserved", "untouched", "intact", "safe", "unchanged", "retained", "migrated", "not lost", "kept as is"}
@@ -178,6 +180,8 @@ def with_default(draft: Draft, default: str | None, known: Known, *, every: bool
             f"{draft.entity.name} with default {default}'"
         )
     owner = [a for a in attributes if follows is not None and a.name.split("_")[-1] == vocab.singularize(follows)]
+    if len(owner) != 1 and default.lower() in _FLAG_VALUES and draft.intent == "add_attributes":  # "… and a flag, default false"
+        owner = [a for a in attributes if a.type == "bool"]
     if len(attributes) > 1 and len(owner) == 1 and draft.intent in ("create", "add_attributes"):
         alone = with_default(replace(draft, entity=replace(draft.entity, attributes=(owner[0],))), default, known)
         typed = tuple(alone.entity.attributes[0] if a is owner[0] else a for a in attributes)

@@ -1,5 +1,6 @@
 """Asking to keep one more field on an entity the app has: "can we also store the vin on vehicles?",
-"also track the colour for Vehicle", "we want to record the vin on vehicles too".
+"also track the colour for Vehicle", "we want to record the vin on vehicles too", "can we get a region
+column on Vacancy?".
 
 "store", "track", "record" usually create an entity ("track vehicles with …"); said of a field and
 then one of the app's entities after "on", "for" or "in", they ask to add that field to it. Without
@@ -10,7 +11,7 @@ creates an Invoice).
 from __future__ import annotations
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.request_tokens import Known, Tok, word_token
+from baes.recognition.request_tokens import Known, Tok, command_stems, word_token
 
 _HOLDER = frozenset({"on", "for", "in", "to"})
 _ENDING = frozenset({"too", "also", "as", "well", "."})
@@ -19,6 +20,9 @@ _ENDING = frozenset({"too", "also", "as", "well", "."})
 def kept_on_existing(toks: list[Tok], known: Known) -> list[Tok]:
     """``toks`` as "add X to E" when they ask to keep X on E, an entity of the app; else unchanged."""
     start = next((i for i, t in enumerate(toks) if t.low not in vocab.ASKING_WORDS), len(toks))
+    named = _named_field(toks[start:], known)
+    if named is not None:
+        return named
     if start >= len(toks) - 3 or toks[start].low not in vocab.KEEPING_VERBS:
         return toks
     for at in range(start + 2, len(toks) - 1):
@@ -33,3 +37,23 @@ def kept_on_existing(toks: list[Tok], known: Known) -> list[Tok]:
         ):
             return [word_token("add"), *toks[start + 1 : at], word_token("to"), toks[owner]]
     return toks
+
+
+_FIELD_WORDS = frozenset({"field", "column", "attribute", "property", "flag"})
+#: Words of a command before a field's name: "get rid of", "put", "kill", "drop".
+_NOT_NAMES = frozenset({"rid", "put", "kill", "drop", "delete", "remove", "add", "give", "lose", "rename", "change"})
+
+
+def _named_field(toks: list[Tok], known: Known) -> list[Tok] | None:
+    """ "(get) a region column on Vacancy": a field named with its field word on an entity of the app."""
+    if toks and toks[0].low in {"get", "have"}:
+        toks = toks[1:]
+    field = next((i for i, t in enumerate(toks) if t.low in _FIELD_WORDS), None)
+    if not field or field + 2 >= len(toks) or toks[field + 1].low not in _HOLDER:
+        return None
+    owner = toks[field + 2]
+    if not owner.word or not known.get(owner.sing) or not all(t.low in _ENDING for t in toks[field + 3 :]):
+        return None
+    if not all(t.word and t.stem not in command_stems() and t.low not in _NOT_NAMES for t in toks[:field]):
+        return None  # "add a notes field to E", "get rid of the notes field on E": a command of its own
+    return [word_token("add"), *toks[:field], word_token("to"), owner]

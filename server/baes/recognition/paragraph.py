@@ -26,6 +26,7 @@ from dataclasses import replace
 from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_phrases import parse_fields
 from baes.recognition.evolution_phrases import main_clause
+from baes.recognition.later_optional import optional_said_later
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.request_tokens import (
     HAVE,
@@ -94,6 +95,12 @@ def _pronoun_joined(sentences: list[list[Tok]]) -> list[list[Tok]]:
         words = [t for t in sentence if t.word and t.low not in {"also", "then", "and", "now", "just"}]
         if joined and words and words[0].low == "rename" and all(t.low in _SAYS_AGAIN for t in words[1:]):
             continue  # "… should be named due date. Please rename it.": the sentence before said the rename
+        if joined and len(words) >= 2 and words[0].low == "add" and words[1].low in REFERRING | {"both", "all"}:
+            rest = sentence[sentence.index(words[1]) + 1 :]  # "… is missing X and Y. Please add both; …"
+            rest = rest[1:] if rest and rest[0].low in {";", ","} else rest
+            if any(t.word for t in rest):
+                joined.append(list(rest))
+            continue
         if joined and _names_only_many_to_many(words):  # "… and a glaze is fired in many kilns. Please model this n:m."
             joined[-1] = [*joined[-1], word_token(","), *sentence]
             continue
@@ -105,9 +112,10 @@ def _pronoun_joined(sentences: list[list[Tok]]) -> list[list[Tok]]:
 
 
 def _is_command(sentence: Sequence[Tok]) -> bool:
-    first = next((t for t in sentence if t.word and t.low not in {"also", "then", "and", "now"}), None)
-    if first is None:
-        return False
+    words = [t for t in sentence if t.word and t.low not in {"also", "then", "and", "now"}]
+    first = words[0] if words else None
+    if first is None or (len(words) > 1 and first.low in {"make", "set"} and words[1].low in REFERRING):
+        return False  # "make it optional": says how the field of the sentence before is
     return first.stem in verb_stems("create") | verb_stems("add") | verb_stems("delete") or first.low == "rename"
 
 
@@ -149,7 +157,9 @@ def read_paragraph(toks: list[Tok], known: Known, reader: Reader) -> Draft | Non
                 return extended
             fallback = fallback or extended
             continue
-        return _with_unused(*_optional_said_later(draft, sentences, index))
+        draft, used = _added_after(draft, sentences, index, known)
+        draft, sentences, said = optional_said_later(draft, sentences, index)
+        return _with_unused(draft, sentences, used | said)
     if fallback is not None:
         return fallback
     if first_error is not None:
@@ -253,32 +263,20 @@ def _named_earlier(draft: Draft, earlier: Sequence[list[Tok]], known: Known) -> 
     return draft
 
 
-def _says_optional(sentence: Sequence[Tok]) -> bool:
-    """ "Not all of them have one", "some expenses do not have a category yet", "it must be optional"."""
-    lows = [t.low for t in sentence]
-    pairs = set(zip(lows, lows[1:], strict=False))
-    return (
-        any(low in vocab.OPTIONAL_WORDS for low in lows)
-        or ("not", "all") in pairs
-        or ("some" in lows and "not" in lows)
-        or ("be", "empty") in pairs
-        or ("be", "blank") in pairs
-    )
-
-
-def _optional_said_later(draft: Draft, sentences: Sequence[list[Tok]], index: int) -> tuple[Draft, Sequence[list[Tok]], set[int]]:
-    """A change adding one field, made optional by a later sentence that says not every row has it."""
+def _added_after(draft: Draft, sentences: Sequence[list[Tok]], index: int, known: Known) -> tuple[Draft, set[int]]:
+    """ "Is it possible to add a website url to Podcast? And the host email too.": a sentence that only
+    names more fields, after an addition, adds them too."""
     used = {index}
-    entity = draft.entity
-    if draft.intent not in ("add_attributes", "relationship") or len(entity.attributes) + len(entity.relationships) != 1:
-        return draft, sentences, used
-    later = [i for i in range(index + 1, len(sentences)) if _says_optional(sentences[i])]
-    if not later:
-        return draft, sentences, used
-    used.update(later)
-    attributes = tuple(replace(a, required=False) for a in entity.attributes)
-    relationships = tuple(replace(r, required=False) for r in entity.relationships)
-    return replace(draft, entity=replace(entity, attributes=attributes, relationships=relationships)), sentences, used
+    if draft.intent != "add_attributes" or index + 1 >= len(sentences):
+        return draft, used
+    words = [t for t in sentences[index + 1] if t.low not in {"too", "also", "well", "as", "please"}]
+    if not words or words[0].low not in {"and", "plus"} or not all(t.word or t.low in {",", "("} for t in words):
+        return draft, used
+    fields = parse_fields(words[1:], known, entity_name=draft.entity.name)
+    if not fields.attributes or fields.relationships or fields.notes:
+        return draft, used
+    entity = replace(draft.entity, attributes=(*draft.entity.attributes, *fields.attributes))
+    return replace(draft, entity=entity), used | {index + 1}
 
 
 def _with_unused(draft: Draft, sentences: Sequence[Sequence[Tok]], used: set[int]) -> Draft:

@@ -48,7 +48,8 @@ def everyday_commands(words: list[str]) -> list[str]:
     """Commands said the everyday way, as the recognizer's rules read them: "mk"/"rm"/"throw away" as
     "make"/"remove", "we forgot the X on E" as "add …", "we should not store X on E" as "remove …",
     "remove two columns from E: a, b" as "remove a, b from E", "Xs, each has …" as "Xs. each one has …"."""
-    return _kept_no_more(_list_after_owner(_short_commands(_uncounted_fields(_each_has(_forgotten(words))))))
+    words = _each_has(_forgotten(_abbreviated_numbers(_wish_as_request(_said_of_all(words)))))
+    return _kept_no_more(_list_after_owner(_short_commands(_uncounted_fields(words))))
 
 
 def command_verbs(words: list[str]) -> list[str]:
@@ -96,7 +97,7 @@ def _uncounted_fields(words: list[str]) -> list[str]:
         size = 2 if words[i + 1 : i + 2] == ["of"] else 1  # "a couple of fields"
         after = words[i + size : i + size + 2]
         if words[i] in _FIELD_COUNTS and after[:1] and (after[0] in _PLURAL_FIELDS or after in _MORE_FIELDS):
-            i += size
+            i += size + (after in _MORE_FIELDS)  # "two more fields": "more" counts too
             continue
         result.append(words[i])
         i += 1
@@ -177,3 +178,59 @@ def _forgotten(words: list[str]) -> list[str]:
         else:
             result.append(word)
     return result
+
+
+#: Words before "no." that make it "number": "contact no.", "serial no.", "policy no.".
+_NUMBERED = frozenset(
+    """serial contact phone mobile tel telephone account invoice order policy reference ref house room unit vehicle
+    registration reg case file batch lot part item ticket seat flight passport license licence tax vat member
+    student employee customer client patient booking receipt cheque check card plot bed cabin""".split()
+)
+
+
+def _abbreviated_numbers(words: list[str]) -> list[str]:
+    """ "email and contact no. for the Supplier" → "… contact number …": "no." after such a word is "number"."""
+    result: list[str] = []
+    skip = False
+    for i, word in enumerate(words):
+        if skip:
+            skip = False
+            continue
+        if word == "no" and result and result[-1] in _NUMBERED and words[i + 1 : i + 2] == ["."]:
+            result.append("number")
+            skip = (i + 2 < len(words) and not words[i + 2][:1].isalpha()) or _continues(words, i + 2)  # the "."
+            continue
+        result.append(word)
+    return result
+
+
+def _continues(words: list[str], at: int) -> bool:
+    """Whether the words from ``at`` continue the sentence ("… no. for the Supplier"), so the "." was no end."""
+    return at < len(words) and words[at] in {"and", "for", "on", "in", "to", "of", "with", "from", "or"}
+
+
+#: Verbs of a wish that each row show something ("if each installation showed the panel count").
+_SHOWING = frozenset({"showed", "shows", "show", "displayed", "displays", "display", "had", "included", "listed"})
+
+
+def _wish_as_request(words: list[str]) -> list[str]:
+    """ "it would be really useful if each kiln showed the brand" → "each kiln have brand": a wish that
+    each row show something asks for that field."""
+    if words[:3] == ["it", "would", "be"] and "if" in words[3:6]:
+        words = words[words.index("if", 3) + 1 :]
+    elif words[:1] == ["if"] and words[1:2] in (["each"], ["every"]):
+        words = words[1:]
+    if words[:1] in (["each"], ["every"]):
+        verb = next((i for i in (2, 3) if i < len(words) and words[i] in _SHOWING), None)
+        if verb is not None:
+            words = [*words[:verb], "have", *words[verb + 1 :]]
+    return words
+
+
+def _said_of_all(words: list[str]) -> list[str]:
+    """ "add brand + shelf count (both optional)" → "add brand, shelf count . both optional": said of the
+    whole list, not of its last item."""
+    for i in range(len(words) - 3):
+        if words[i] == "(" and words[i + 1] in {"both", "all"} and words[i + 3] == ")" and i + 4 == len(words):
+            return [*words[:i], ".", words[i + 1], words[i + 2]]
+    return words

@@ -173,7 +173,7 @@ TYPE_WORDS: dict[str, str] = {
     "str": "str", "string": "str", "text": "str", "varchar": "str",
     "int": "int", "integer": "int", "float": "float", "decimal": "float", "double": "float",
     "real": "float", "bool": "bool", "boolean": "bool", "flag": "bool", "date": "date",
-    "datetime": "datetime", "timestamp": "datetime", "email": "email",
+    "datetime": "datetime", "timestamp": "datetime", "email": "email", "checkbox": "bool", "tickbox": "bool",
 }
 
 #: Nouns that usually name an entity (so "add course to student" is a relationship).

@@ -1,0 +1,66 @@
+"""A field made optional by a later sentence: "Add an insurance number to Patient. Not all patients
+have one.", "Could you add the acquisition year and the estimated value? The value is not always known."
+
+Part of ``baes.recognition.paragraph``: the sentence that asks for a change is read first; a later
+sentence saying that not every row has the field (or naming one of the new fields as sometimes
+unknown) makes it optional instead of being left out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from baes.recognition import vocabulary as vocab
+from baes.recognition.model import Draft
+from baes.recognition.request_tokens import Tok
+
+
+def _says_optional(sentence: Sequence[Tok]) -> bool:
+    """ "Not all of them have one", "some expenses do not have a category yet", "it must be optional"."""
+    lows = [t.low for t in sentence]
+    pairs = set(zip(lows, lows[1:], strict=False))
+    return (
+        any(low in vocab.OPTIONAL_WORDS for low in lows)
+        or ("not", "all") in pairs
+        or ("some" in lows and "not" in lows)
+        or ("be", "empty") in pairs
+        or ("be", "blank") in pairs
+        or ("not", "always") in pairs  # "the value is not always known"
+        or "unknown" in lows
+    )
+
+
+#: Words of a sentence that makes every new field optional ("Both optional.", "All of them are nullable.").
+_ALL_OF_THEM = frozenset(
+    {"both", "all", "of", "them", "are", "is", "fields", "columns", "should", "be", "can", "empty", "blank", "null"}
+)
+
+
+def optional_said_later(draft: Draft, sentences: Sequence[list[Tok]], index: int) -> tuple[Draft, Sequence[list[Tok]], set[int]]:
+    """A change adding one field, made optional by a later sentence that says not every row has it; of
+    several new fields, the one such a sentence names ("The value is not always known.")."""
+    used = {index}
+    entity = draft.entity
+    later = [i for i in range(index + 1, len(sentences)) if _says_optional(sentences[i])]
+    if draft.intent not in ("add_attributes", "relationship", "create") or not later:
+        return draft, sentences, used
+    said_of_all = [i for i in later if {t.low for t in sentences[i] if t.word} <= _ALL_OF_THEM | vocab.OPTIONAL_WORDS]
+    if said_of_all and entity.attributes and not entity.relationships:  # "add a, b. Both optional."
+        used.update(said_of_all)
+        attributes = tuple(replace(a, required=False) for a in entity.attributes)
+        return replace(draft, entity=replace(entity, attributes=attributes)), sentences, used
+    if len(entity.attributes) + len(entity.relationships) != 1:  # "… The value is not always known."
+        said = {t.sing for i in later for t in sentences[i] if t.word}
+        named = [a for a in entity.attributes if a.name.split("_")[-1] in said]
+        if len(named) != 1 or entity.relationships:
+            return draft, sentences, used
+        used.update(later)
+        attributes = tuple(replace(a, required=False) if a is named[0] else a for a in entity.attributes)
+        return replace(draft, entity=replace(entity, attributes=attributes)), sentences, used
+    if draft.intent == "create":
+        return draft, sentences, used
+    used.update(later)
+    attributes = tuple(replace(a, required=False) for a in entity.attributes)
+    relationships = tuple(replace(r, required=False) for r in entity.relationships)
+    return replace(draft, entity=replace(entity, attributes=attributes, relationships=relationships)), sentences, used
