@@ -34,6 +34,13 @@ FRAMES: dict[str, Callable[[str, str], str]] = {
     "shell make": lambda one, many: f"mk a {one} entity with {LIST}",
     "needs a table with": lambda one, many: f"my landlord business needs a {many} table with {LIST}",
     "bare list after": lambda one, many: f"can you create something to record {many}? {LIST}",
+    # round 13
+    "a place where I store": lambda one, many: f"Is it possible to have a place where I store {many}? just {LIST}",
+    "somewhere to keep track": lambda one, many: f"is it possible to have somewhere to keep track of {many}? {LIST}",
+    "can the app remember": lambda one, many: f"I run a small shop. Can the app remember {many} - {LIST}?",
+    "want them tracked": lambda one, many: f"I'm drowning in paper. I want {many} tracked: {LIST}",
+    "for whom, then every": lambda one, many: f"For the print shop: every {one} should hold the {LIST}.",
+    "what I'd love is": lambda one, many: f"What I'd love is a simple way to keep my {many}: {LIST}",
 }
 
 

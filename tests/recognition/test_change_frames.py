@@ -45,6 +45,9 @@ REMOVALS: dict[str, Callable[[str], str]] = {
     "columns from X:": lambda f: f"remove one column from Trailer: {f}",
     "rm": lambda f: f"rm {f} from Trailer",
     "throw out": lambda f: f"throw out the {f} field on Trailer",
+    # round 13
+    "lose": lambda f: f"Trailer: lose the {f}",
+    "reason with that": lambda f: f"The Trailer shouldn't store the {f} anymore, the depot keeps that.",
 }
 RENAMES: dict[str, Callable[[str], str]] = {
     "should be called": lambda f: f"{f} should be called label on Trailer",
@@ -81,6 +84,8 @@ ADDITIONS: dict[str, Callable[[str], str]] = {
     "column on, a question": lambda f: f"can we get a {f} column on Trailer? we sort by it every week",
     "a wish that each shows": lambda f: f'a driver wrote: "it would be really useful if each trailer showed the {f}". Can we?',
     "and more too": lambda f: f"is it possible to add a {f} to Trailer? and the label too",
+    "gets": lambda f: f"Trailer gets a {f}",
+    "for each, would also like": lambda f: f"For each trailer I'd also like to store the {f}.",
 }
 
 

@@ -239,7 +239,7 @@ def main_clause(toks: Sequence[Tok]) -> list[Tok]:
             toks[i].low == ","
             and (
                 toks[i + 1].low in _REASON_OPENERS
-                or any(t.low in {"it", "them"} for t in toks[i + 2 : i + 5])
+                or any(t.low in {"it", "them", "that"} for t in toks[i + 2 : i + 5])  # "…, accounting keeps that"
                 or any(t.low in {"is", "are", "was", "were"} for t in toks[i + 2 : i + 4])  # "…, everything is free now"
             )
             and not any(t.low in {"called", "named"} for t in toks[i + 1 :])

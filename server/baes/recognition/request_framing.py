@@ -42,9 +42,19 @@ _WORK_CONTEXT = re.compile(
     r"module|lab|class|hackathon)\b(?:\s*\([^)\n]{0,60}\))?\s*[,:\-\u2013\u2014]?\s*",
     re.I,
 )
+#: "For the print shop: every quote should hold …": whom the work is for, before a sentence about its rows.
+_FOR_WHOM = re.compile(
+    r"^\s*for\s+(?:the|my|our|a|this)\s+(?:[\w'-]+\s+){0,2}[\w'-]+\s*[:,]\s+(?=(?:every|each|all|we|i)\b)", re.I
+)
+#: "a place where I store suppliers", "somewhere I can log visits": the place only says that something is kept.
+_PLACE_WHERE = re.compile(
+    r"\b(?:an?\s+|some\s+)?(?:place|space|spot|somewhere)\s+(?:where\s+|in\s+which\s+)?(?:i|we|you|they)\s+(?:can\s+)?"
+    r"(?=(?:keep|store|log|track|record|save|note)\b)",
+    re.I,
+)
 #: "What I'm after is basically …", "What we need is …": a wish said the long way round.
 _WHAT_I_NEED = re.compile(
-    r"^\s*what\s+(?:i|we)(?:\s+am|\s+are|'m|'re)?\s+(?:after|need|want|would\s+like|'d\s+like)\s+is\s+"
+    r"^\s*what\s+(?:i|we)(?:\s+am|\s+are|'m|'re)?\s+(?:after|need|want|would\s+(?:like|love)|'d\s+(?:like|love)|love)\s+is\s+"
     r"(?:basically\s+|just\s+|simply\s+|really\s+)?",
     re.I,
 )
@@ -83,9 +93,9 @@ def unframed(text: str) -> str:
     quoted = _quoted_request(text)
     if quoted is not None:
         text = quoted
-    text = _TASK_NUMBER.sub("", text, count=1)
+    text = _PLACE_WHERE.sub("", _TASK_NUMBER.sub("", text, count=1), count=1)
     text = _CHANGE_LABEL.sub(lambda m: f"{m['scope']}: " if m["scope"] else "", text, count=1)
-    text = _WHAT_I_NEED.sub("I need ", _WORK_CONTEXT.sub("", text, count=1), count=1)
+    text = _WHAT_I_NEED.sub("I need ", _FOR_WHOM.sub("", _WORK_CONTEXT.sub("", text, count=1), count=1), count=1)
     for clause_says_it in (_CHANGE_SO_THAT, _CHANGE_TO_VERB, _MAKE_POINT):
         text = clause_says_it.sub(r"\g<name> ", text, count=1)
     forwarded = _FORWARD.sub("", text, count=1)

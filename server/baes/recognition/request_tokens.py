@@ -30,7 +30,7 @@ NOUN_MARKERS = frozenset({"fields", "attributes", "columns", "properties"})
 RELATIVE = frozenset({"that", "which", "who"})
 HAVE = frozenset(
     {"have", "had", "having", "need", "require", "store", "keep", "get", "hold", "track", "record", "contain", "include", "want"}
-    | {"carry", "carries", "lack", "lacks"}  # "Kiln should also carry a brand", "Kiln lacks a brand field"
+    | {"carry", "carries", "lack", "lacks", "gets"}  # "Kiln should also carry a brand", "Kiln lacks a brand field"
 )
 #: HAVE words that also begin attribute names ("store name", "record count"): kept inside a list item.
 NOUN_LIKE_HAVE = frozenset({"store", "track", "record"})

@@ -48,7 +48,7 @@ def everyday_commands(words: list[str]) -> list[str]:
     """Commands said the everyday way, as the recognizer's rules read them: "mk"/"rm"/"throw away" as
     "make"/"remove", "we forgot the X on E" as "add …", "we should not store X on E" as "remove …",
     "remove two columns from E: a, b" as "remove a, b from E", "Xs, each has …" as "Xs. each one has …"."""
-    words = _each_has(_forgotten(_abbreviated_numbers(_wish_as_request(_said_of_all(words)))))
+    words = _each_has(_forgotten(_abbreviated_numbers(_wish_as_request(_said_of_all(_where_kept(words))))))
     return _kept_no_more(_list_after_owner(_short_commands(_uncounted_fields(words))))
 
 
@@ -233,4 +233,38 @@ def _said_of_all(words: list[str]) -> list[str]:
     for i in range(len(words) - 3):
         if words[i] == "(" and words[i + 1] in {"both", "all"} and words[i + 3] == ")" and i + 4 == len(words):
             return [*words[:i], ".", words[i + 1], words[i + 2]]
+    return words
+
+
+#: Participles of keeping ("I want maintenance requests tracked: …").
+_KEPT = frozenset({"tracked", "recorded", "logged", "stored", "kept", "saved", "managed"})
+#: Who keeps or remembers: "a place where I store …", "can the app remember …".
+_KEEPERS = frozenset({"i", "we", "you", "they", "app", "system", "it"})
+
+
+def _where_kept(words: list[str]) -> list[str]:
+    """Each sentence of ``words`` read by ``_kept_said``."""
+    result: list[str] = []
+    start = 0
+    for end in [*(i for i, w in enumerate(words) if w == "."), len(words)]:
+        result.extend(_kept_said(words[start:end]))
+        result.extend(words[end : end + 1])
+        start = end + 1
+    return result
+
+
+def _kept_said(words: list[str]) -> list[str]:
+    """ "somewhere to keep track of tournaments" → "track tournaments";
+    "can the app remember repair jobs" → "track repair jobs"; "I want maintenance requests tracked: …" →
+    "track maintenance requests: …": the place, the memory and the wish only say what is kept."""
+    for i, word in enumerate(words[:8]):
+        rest = words[i + 1 :]
+        if word == "somewhere" and rest[:1] == ["to"]:
+            return words[i + 2 :]  # "somewhere to track tournaments"
+        if word == "remember" and (i == 0 or words[i - 1] in _KEEPERS) and rest:
+            return ["track", *rest]
+        if word in {"want", "need"} and i <= 2:
+            done = next((j for j in range(1, 4) if j < len(rest) and rest[j] in _KEPT), None)
+            if done is not None and rest[done + 1 : done + 2] in ([":"], [","], ["with"]):
+                return ["track", *rest[:done], *rest[done + 1 :]]
     return words

@@ -55,9 +55,20 @@ def _as_code(name: str) -> bool:
 
 
 def _definitions(text: str) -> list[re.Match[str]]:
-    matches = [m for m in _COLUMN.finditer(text) if m.group("name").lower() not in _NOT_NAMES]
+    matches = [m for m in _COLUMN.finditer(text) if m.group("name").lower() not in _NOT_NAMES and not _asks(m, text)]
     listed = len(matches) >= 2 and sum(1 for m in matches if _clear(m)) >= 2
     return [m for m in matches if listed or _clear(m)]
+
+
+def _asks(match: re.Match[str], text: str) -> bool:
+    """Whether the "?" after a definition ends a question ("…, quote, ready date?") instead of marking it optional."""
+    after = text[match.end() :]
+    ends = not after.strip() or bool(re.match(r"\s+[A-Z]", after))
+    return match.group("mark") == "?" and ends and bool(_QUESTION.search(text[: match.start()]))
+
+
+#: Words that make a sentence a question: "Can the app remember …, ready date?".
+_QUESTION = re.compile(r"(?:^|[.!?]\s+)(?:can|could|would|will|is|are|do|does|how|what|may)\b[^.!?]*$", re.I)
 
 
 def _clear(match: re.Match[str]) -> bool:
