@@ -49,6 +49,8 @@ NAMED_SPLITS = (
     "fresh18",
     "fresh19",
     "fresh20",
+    "fresh21",
+    "fresh22",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"
