@@ -47,7 +47,10 @@ def thing_as_entity(words: list[str], verbs: Collection[str]) -> list[str]:
 def everyday_commands(words: list[str]) -> list[str]:
     """Commands said the everyday way, as the recognizer's rules read them: "mk"/"rm"/"throw away" as
     "make"/"remove", "we forgot the X on E" as "add …", "we should not store X on E" as "remove …",
-    "remove two columns from E: a, b" as "remove a, b from E", "Xs, each has …" as "Xs. each one has …"."""
+    "remove two columns from E: a, b" as "remove a, b from E", "Xs, each has …" as "Xs. each one has …",
+    "I want X tracked: …" and "can the app remember X" as "track X", "it would be useful if each E showed
+    X" as "each E have X", "contact no." as "contact number", "(both optional)" after a list as its own
+    sentence."""
     words = _each_has(_forgotten(_abbreviated_numbers(_wish_as_request(_said_of_all(_where_kept(words))))))
     return _kept_no_more(_list_after_owner(_short_commands(_uncounted_fields(words))))
 
