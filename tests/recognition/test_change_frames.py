@@ -86,6 +86,13 @@ ADDITIONS: dict[str, Callable[[str], str]] = {
     "and more too": lambda f: f"is it possible to add a {f} to Trailer? and the label too",
     "gets": lambda f: f"Trailer gets a {f}",
     "for each, would also like": lambda f: f"For each trailer I'd also like to store the {f}.",
+    # round 14
+    "quick one, asked for": lambda f: f"hey quick one, Trailer needs a {f}. the drivers keep asking me for it",
+    "reason asking me": lambda f: f"For the Trailer we should add also the {f}, the drivers ask me every day",
+    "changelog": lambda f: f"Added: Trailer now stores the {f}.",
+    "PR summary": lambda f: f"## Summary\nAdds {f} to the Trailer model so the depot can plan loads.",
+    "entity: list": lambda f: f"Trailer: {f}",
+    "question, not optional": lambda f: f"can Trailer also get a {f}?",
 }
 
 
@@ -203,3 +210,27 @@ def test_what_the_rest_of_an_addition_says(request_text: str, expected: list[tup
 def test_a_default_false_among_new_fields_is_the_flag_s() -> None:
     got = reading("add brand and a covered flag to Trailer, default false", ("Trailer",))
     assert got.get("defaults") == {"covered": "false"}
+
+
+@pytest.mark.parametrize(
+    ("request_text", "defaults"),
+    [
+        ("add status to Trailer. Whatever is already in the table should be set to 'parked'.", {"status": "parked"}),
+        ("add a level to Trailer, existing trailers should be set to 1", {"level": "1"}),
+    ],
+)
+def test_the_value_stored_rows_are_set_to(request_text: str, defaults: dict[str, str]) -> None:
+    """Round 14: "should be set to 'parked'" gave stored rows the value "set to 'parked'"."""
+    assert reading(request_text, ("Trailer",)).get("defaults") == defaults
+
+
+def test_both_can_be_null_for_rows_that_have_none_yet() -> None:
+    got = reading(
+        "Trailer — add sold_at (timestamp) and buyer (string). Both can be null for trailers not sold yet.", ("Trailer",)
+    )
+    assert got["attributes"] == [("sold_at", "datetime", False), ("buyer", "str", False)]
+
+
+def test_a_bare_type_after_a_comma_types_the_field_before() -> None:
+    got = reading("Trailer - new column max load per axle, int", ("Trailer",))
+    assert got["attributes"] == [("max_load_per_axle", "int", True)]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import keyword
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_types import (
@@ -188,6 +188,10 @@ _VAGUE = frozenset(
     {"stuff", "things", "thing", "something", "anything", "whatever", "etc", "misc", "more", "info", "both", "these", "those"}
 )
 
+#: Type words that name no field, so alone after a comma they type the field before ("…, int").
+_BARE_TYPES = frozenset({"int", "integer", "float", "decimal", "double", "str", "string", "varchar", "bool", "boolean"})
+#: Words for the people asking, which no field name holds ("…, the hygienists ask me every day").
+_ASKING_PEOPLE = frozenset({"me", "us"})
 #: Words that make a list item a clause about what to do ("notify them when …"), not a name ("download count").
 _CLAUSE_WORDS = frozenset({"them", "it", "him", "her", "us", "me", "everyone", "when", "if", "whenever"})
 
@@ -241,7 +245,11 @@ def parse_fields(
             _add_reference(result, plain, plain[lead or 0 :], known, optional_ref, entity_name)
             continue
         referencing = None
-        if plain[0].low == "so" or [t.low for t in plain[:2]] == ["in", "order"]:
+        if len(plain) == 1 and plain[0].low in _BARE_TYPES and result.attributes:  # "max hours per booking, int"
+            result.attributes[-1] = replace(result.attributes[-1], type=vocab.TYPE_WORDS[plain[0].low])
+            continue
+        asks_me = len(plain) >= 3 and any(t.low in _ASKING_PEOPLE for t in plain[1:])  # "the potters ask me every day"
+        if plain[0].low == "so" or [t.low for t in plain[:2]] == ["in", "order"] or asks_me:
             result.notes.append(f"left out {' '.join(t.text for t in plain)!r} (why, not what to store)")
             break  # "…, so that nothing gets lost": the purpose ends the list
         if plain[0].low in vocab.BEHAVIOURS and any(t.low in _CLAUSE_WORDS for t in plain[1:]):

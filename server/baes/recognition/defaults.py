@@ -84,7 +84,7 @@ def _for_existing_rows(lows: Sequence[str], at: int) -> bool:
 _EXISTING_WORDS = frozenset({"existing", "already", "current", "old"})
 #: Verbs giving those rows their value, and the words that may follow them before it.
 _VALUE_VERBS = frozenset({"get", "start", "starting", "put", "be", "set", "use", "take", "have"})
-_VALUE_LINKS = frozenset({"at", "to", "as", "with", ":", "=", "value", "just"})
+_VALUE_LINKS = frozenset({"at", "to", "as", "with", ":", "=", "value", "just", "set", "marked", "initialised", "initialized"})
 _CLAUSE_MARKS = frozenset({".", "(", ")", ";"})
 #: Values only a flag takes: a default of "false" among several new fields is the one flag's.
 _FLAG_VALUES = frozenset({"true", "false", "yes", "no"})

@@ -50,7 +50,13 @@ def entity_first(toks: list[Tok], known: Known) -> list[Tok]:
     toks = _owner_opening(toks, known)  # "For Supplier, rename ...", "for the entity Kiln I need to add …"
     if len(toks) >= 3 and toks[1].word and toks[1].stem in verb_stems("add") and known.get(toks[0].sing):
         toks = [toks[0], word_token(":"), *toks[1:]]  # "Course add field: max students"
-    if len(toks) < 4 or toks[1].low != ":" or not known.get(toks[0].sing) or not toks[2].word:
+    if len(toks) < 3 or toks[1].low != ":" or not known.get(toks[0].sing) or not toks[2].word:
+        return toks
+    if not any(t.word and (t.stem in command_stems() or t.low in _CHANGE_WORDS) for t in toks[2:]) and "." not in [
+        t.low for t in toks
+    ]:  # "Kiln: nullable text brand, and shelves as integer": the app has Kiln, so the list is what it gets
+        return [word_token("add"), *toks[2:], word_token("to"), toks[0]]
+    if len(toks) < 4:
         return toks
     if toks[2].stem in verb_stems("add") and toks[2].low != "give" and not any(t.low == "to" for t in toks[3:]):
         rest = toks[3:]
@@ -82,3 +88,9 @@ def _owner_opening(toks: list[Tok], known: Known) -> list[Tok]:
     if toks[i].stem in verb_stems("add") | verb_stems("delete") | {"rename"}:
         return [owner, word_token(":"), *toks[i:]]
     return toks
+
+
+#: Words that make a sentence after "E:" a change of its own ("Tenant: rent should be monthly rent").
+_CHANGE_WORDS = frozenset(
+    {"rename", "called", "named", "should", "must", "no", "not", "longer", "many", "anymore", "to", "rid", "lose"}
+)

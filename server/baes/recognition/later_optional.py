@@ -16,7 +16,7 @@ from baes.recognition.model import Draft
 from baes.recognition.request_tokens import Tok
 
 
-def _says_optional(sentence: Sequence[Tok]) -> bool:
+def says_optional(sentence: Sequence[Tok]) -> bool:
     """ "Not all of them have one", "some expenses do not have a category yet", "it must be optional"."""
     lows = [t.low for t in sentence]
     pairs = set(zip(lows, lows[1:], strict=False))
@@ -26,6 +26,7 @@ def _says_optional(sentence: Sequence[Tok]) -> bool:
         or ("some" in lows and "not" in lows)
         or ("be", "empty") in pairs
         or ("be", "blank") in pairs
+        or ("be", "null") in pairs
         or ("not", "always") in pairs  # "the value is not always known"
         or "unknown" in lows
     )
@@ -37,15 +38,27 @@ _ALL_OF_THEM = frozenset(
 )
 
 
+def _said_of_all(sentence: Sequence[Tok]) -> bool:
+    """ "Both optional.", "All of them are nullable.", "Both can be null for shipments that haven't left yet."."""
+    words = [t.low for t in sentence if t.word]
+    if set(words) <= _ALL_OF_THEM | vocab.OPTIONAL_WORDS:
+        return True
+    head = words[:5]
+    return bool(head) and head[0] in {"both", "all"} and any(w in _EMPTY | vocab.OPTIONAL_WORDS for w in head)
+
+
+_EMPTY = frozenset({"empty", "blank", "null", "missing"})
+
+
 def optional_said_later(draft: Draft, sentences: Sequence[list[Tok]], index: int) -> tuple[Draft, Sequence[list[Tok]], set[int]]:
     """A change adding one field, made optional by a later sentence that says not every row has it; of
     several new fields, the one such a sentence names ("The value is not always known.")."""
     used = {index}
     entity = draft.entity
-    later = [i for i in range(index + 1, len(sentences)) if _says_optional(sentences[i])]
+    later = [i for i in range(index + 1, len(sentences)) if says_optional(sentences[i])]
     if draft.intent not in ("add_attributes", "relationship", "create") or not later:
         return draft, sentences, used
-    said_of_all = [i for i in later if {t.low for t in sentences[i] if t.word} <= _ALL_OF_THEM | vocab.OPTIONAL_WORDS]
+    said_of_all = [i for i in later if _said_of_all(sentences[i])]
     if said_of_all and entity.attributes and not entity.relationships:  # "add a, b. Both optional."
         used.update(said_of_all)
         attributes = tuple(replace(a, required=False) for a in entity.attributes)

@@ -134,6 +134,10 @@ _OPENINGS: tuple[tuple[str, ...], ...] = tuple(
         "then",
         "next",
         "so",
+        "quick one",
+        "quick question",
+        "small thing",
+        "one more thing",
     )
 )
 #: Closings dropped at the end: "..., thanks" / "please".

@@ -187,7 +187,7 @@ def _try_subject_has(toks: list[Tok], known: Known) -> Draft | None:
         return try_create(obj, known)  # "my landlord business needs a tenants table with …": the table is new
     before = toks[:have]
     also = any(t.low in vocab.ALSO_WORDS for t in toks[:end]) or toks[have].stem in {"need", "requir", "want"}
-    maybe = any(t.low in MAYBE_MODALS for t in before)
+    maybe = any(t.low in MAYBE_MODALS for t in before[1:])  # "can Ticket also get …?" asks; "Ticket can have …" may
     name = entity_name(subject_tok(toks, subject), known)
     fields = parse_fields(toks[have + 1 : end], known, all_optional=maybe, entity_name=name)
     if not fields.attributes and not fields.relationships:

@@ -26,7 +26,7 @@ from dataclasses import replace
 from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_phrases import parse_fields
 from baes.recognition.evolution_phrases import main_clause
-from baes.recognition.later_optional import optional_said_later
+from baes.recognition.later_optional import optional_said_later, says_optional
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.request_tokens import (
     HAVE,
@@ -269,10 +269,12 @@ def _added_after(draft: Draft, sentences: Sequence[list[Tok]], index: int, known
     used = {index}
     if draft.intent != "add_attributes" or index + 1 >= len(sentences):
         return draft, used
-    words = [t for t in sentences[index + 1] if t.low not in {"too", "also", "well", "as", "please"}]
-    if not words or words[0].low not in {"and", "plus"} or not all(t.word or t.low in {",", "("} for t in words):
+    said = main_clause(sentences[index + 1])  # "Also the operator email, it can be empty sometimes."
+    optional = said != sentences[index + 1] and says_optional(sentences[index + 1][len(said) :])
+    words = [t for t in said if t.low not in {"too", "well", "as", "please"}]
+    if not words or words[0].low not in {"and", "plus", "also"} or not all(t.word or t.low in {",", "("} for t in words):
         return draft, used
-    fields = parse_fields(words[1:], known, entity_name=draft.entity.name)
+    fields = parse_fields(words[1:], known, all_optional=optional, entity_name=draft.entity.name)
     if not fields.attributes or fields.relationships or fields.notes:
         return draft, used
     entity = replace(draft.entity, attributes=(*draft.entity.attributes, *fields.attributes))

@@ -33,7 +33,13 @@ _TASK_NUMBER = re.compile(
 _CHANGE_LABEL = re.compile(
     r"^\s*#?\s*(?:(?:feat|feature|fix|chore|refactor|perf|build|enhancement|improvement)"
     r"(?:\s*\((?P<scope>[A-Za-z][\w -]{0,30})\))?!?|nit|nitpick|todo|fixme|ac|acceptance criteria|suggestion|"
-    r"feature request|change request)\s*:\s+",
+    r"feature request|change request|added|changed)\s*:\s+",
+    re.I,
+)
+#: A Markdown heading that names a part of the text ("## Summary", "### Description"), not what it is about.
+_HEADING_LINE = re.compile(
+    r"^\s*#{1,6}\s+(?:summary|description|context|background|details|request|problem|motivation|changes|what|why|"
+    r"overview|proposal)\b[^\n]{0,20}\n+",
     re.I,
 )
 #: "For my databases assignment (railway scenario), …", "for our club project": what the work is for.
@@ -93,7 +99,7 @@ def unframed(text: str) -> str:
     quoted = _quoted_request(text)
     if quoted is not None:
         text = quoted
-    text = _PLACE_WHERE.sub("", _TASK_NUMBER.sub("", text, count=1), count=1)
+    text = _PLACE_WHERE.sub("", _TASK_NUMBER.sub("", _HEADING_LINE.sub("", text, count=1), count=1), count=1)
     text = _CHANGE_LABEL.sub(lambda m: f"{m['scope']}: " if m["scope"] else "", text, count=1)
     text = _WHAT_I_NEED.sub("I need ", _FOR_WHOM.sub("", _WORK_CONTEXT.sub("", text, count=1), count=1), count=1)
     for clause_says_it in (_CHANGE_SO_THAT, _CHANGE_TO_VERB, _MAKE_POINT):
