@@ -48,6 +48,13 @@ REMOVALS: dict[str, Callable[[str], str]] = {
     # round 13
     "lose": lambda f: f"Trailer: lose the {f}",
     "reason with that": lambda f: f"The Trailer shouldn't store the {f} anymore, the depot keeps that.",
+    # round 14
+    "changelog": lambda f: f"Removed: {f} from Trailer.",
+    "has to go": lambda f: f"the {f} on Trailer has to go, it's clutter",
+    "any more, both can go": lambda f: f"Trailer doesn't need the {f} any more. It can go.",
+    "reason with we": lambda f: f"Kindly remove the {f} from the Trailer record, drivers complained we keep asking for it.",
+    "in E, we can take away": lambda f: f"In Trailer we can take away the {f}, now we use only the plate",
+    "owner with trailing words": lambda f: f"remove the {f} field from trailer its useless",
 }
 RENAMES: dict[str, Callable[[str], str]] = {
     "should be called": lambda f: f"{f} should be called label on Trailer",
@@ -60,6 +67,7 @@ RENAMES: dict[str, Callable[[str], str]] = {
     "from now on": lambda f: f"from now on, the {f} field on Trailer should be called label",
     "become": lambda f: f"please change field '{f}' become 'label' on Trailer",
     "name of the field in": lambda f: f"For Trailer please change the name of the field '{f}' in 'label'",
+    "changelog, past tense": lambda f: f"Renamed {f} to label in Trailer.",
     # round 13
     "should really be": lambda f: f"On Trailer, the column '{f}' should really be 'label'. Same data.",
     "named, then rename it": lambda f: f"In Trailer, '{f}' should be named 'label'. Please rename it.",
@@ -234,3 +242,20 @@ def test_both_can_be_null_for_rows_that_have_none_yet() -> None:
 def test_a_bare_type_after_a_comma_types_the_field_before() -> None:
     got = reading("Trailer - new column max load per axle, int", ("Trailer",))
     assert got["attributes"] == [("max_load_per_axle", "int", True)]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("Renamed Trailer to Caravan.", ("rename_entity", "Caravan")),
+        ("We would like that Trailer becomes Caravan, is the correct term", ("rename_entity", "Caravan")),
+        ("Trailer → Caravan. rename entity pls, the depot changed terminology", ("rename_entity", "Caravan")),
+    ],
+)
+def test_an_entity_renamed_in_a_changelog_or_a_wish(request_text: str, expected: tuple[str, str]) -> None:
+    got = reading(request_text, ("Trailer",))
+    assert (got["intent"], got.get("renamed_to")) == expected
+
+
+def test_a_changelog_line_that_removes_an_entity() -> None:
+    assert reading("Removed the Trailer entity.", ("Trailer",))["intent"] == "delete_entity"

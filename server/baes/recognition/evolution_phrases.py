@@ -240,6 +240,10 @@ def main_clause(toks: Sequence[Tok]) -> list[Tok]:
             and (
                 toks[i + 1].low in _REASON_OPENERS
                 or any(t.low in {"it", "them", "that"} for t in toks[i + 2 : i + 5])  # "…, accounting keeps that"
+                or (  # "…, members complained we keep asking for it"; not "…, can we rename the entity?"
+                    any(t.low in {"we", "they"} for t in toks[i + 2 : i + 4])
+                    and not any(t.low in {"rename", "remove", "delete", "drop", "add", "create"} for t in toks[i + 1 :])
+                )
                 or any(t.low in {"is", "are", "was", "were"} for t in toks[i + 2 : i + 4])  # "…, everything is free now"
             )
             and not any(t.low in {"called", "named"} for t in toks[i + 1 :])
@@ -325,6 +329,8 @@ def _leading_owner(toks: Sequence[Tok]) -> list[Tok]:
     """The entity named before the verb: "In Booking, …", "On the Room entity, …", "Ticket: …"."""
     if toks and toks[0].low in {"in", "on", "for", "from"} and any(t.low == "," for t in toks):
         return [t for t in toks[1:] if t.low != ","]
+    if len(toks) >= 2 and toks[0].low in {"in", "on", "for"} and all(t.low in vocab.ASKING_WORDS for t in toks[2:]):
+        return [toks[1]]  # "In TranslationJob we can take away …"
     if 2 <= len(toks) <= 4 and toks[-1].low == ":":  # not "we no longer run the newsletter: delete Subscriber"
         return list(toks[:-1])
     return []

@@ -261,6 +261,7 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
             f"this reads as no longer needing {draft.entity.name}, not as creating it: to remove an entity "
             f"say 'delete the {draft.entity.name} entity' (it must exist in this app)"
         )
+    draft = _owner_named_first(draft, known)
     if draft.intent == "create" and known.get(entity_key(draft.entity.name)):
         name = draft.entity.name  # the app has it: creating it again would replace what it holds
         raise RecognitionError(
@@ -269,6 +270,22 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
         )
     check_names(draft)
     return with_default(replace(draft, notes=(*typos, *draft.notes)), default, known, every=every, follows=follows)
+
+
+#: Changes only an entity the app has can take.
+_CHANGES_OF_EXISTING = frozenset({"remove_attributes", "rename_attribute", "rename_entity", "delete_entity"})
+
+
+def _owner_named_first(draft: Draft, known: Known) -> Draft:
+    """A change of an entity the app lacks whose name starts with one it has ("remove the color field
+    from boat its useless" read BoatUseless): the words after the app's entity say something else."""
+    if draft.intent not in _CHANGES_OF_EXISTING or not known.by_key or known.get(entity_key(draft.entity.name)):
+        return draft
+    key = entity_key(draft.entity.name)
+    owners = [name for k, name in known.by_key.items() if key.startswith(k + "_")]
+    if len(owners) != 1:
+        return draft
+    return replace(draft, entity=replace(draft.entity, name=owners[0]))
 
 
 def _described_new(draft: Draft, toks: list[Tok], known: Known) -> Draft:

@@ -39,13 +39,13 @@ from baes.recognition.request_tokens import (
     SUBJECT_SKIP,
     Known,
     Tok,
-    command_stems,
     compound,
     entity_key,
     entity_name,
     verb_stems,
     word_token,
 )
+from baes.recognition.sentence_joins import joined_sentences
 from baes.scaffold.spec import RelationshipSpec
 
 Reader = Callable[[list[Tok], Known], Draft | None]
@@ -70,47 +70,6 @@ def split_sentences(toks: Sequence[Tok]) -> list[list[Tok]]:
     return [s for s in sentences if any(t.word for t in s)]
 
 
-#: Words of a "rename it" that only says again what the sentence before asked.
-_SAYS_AGAIN = frozenset({"it", "this", "that", "them", "field", "column", "attribute", "pls", "accordingly", "too"})
-
-
-def _names_only_many_to_many(words: Sequence[Tok]) -> bool:
-    """A sentence that asks for a many-to-many and names nothing: "Please create a many to many relation."."""
-    lows = [t.low for t in words]
-    has = any(lows[i : i + 3] == ["many", "to", "many"] for i in range(len(lows)))
-    return has and all(t.low in _MANY_TO_MANY_ASKS or t.stem in command_stems() for t in words)
-
-
-#: Words of a sentence that only asks for a many-to-many.
-_MANY_TO_MANY_ASKS = frozenset(
-    {"many", "to", "relation", "relationship", "link", "this", "it", "them", "as", "model", "please", "set", "up", "and", "is"}
-)
-
-
-def _pronoun_joined(sentences: list[list[Tok]]) -> list[list[Tok]]:
-    """ "Appointment has a notes attribute nobody fills in. Delete it.": a removal whose object is a
-    pronoun is read with the sentence before it, where the pronoun's field is named."""
-    joined: list[list[Tok]] = []
-    for sentence in sentences:
-        words = [t for t in sentence if t.word and t.low not in {"also", "then", "and", "now", "just"}]
-        if joined and words and words[0].low == "rename" and all(t.low in _SAYS_AGAIN for t in words[1:]):
-            continue  # "… should be named due date. Please rename it.": the sentence before said the rename
-        if joined and len(words) >= 2 and words[0].low == "add" and words[1].low in REFERRING | {"both", "all"}:
-            rest = sentence[sentence.index(words[1]) + 1 :]  # "… is missing X and Y. Please add both; …"
-            rest = rest[1:] if rest and rest[0].low in {";", ","} else rest
-            if any(t.word for t in rest):
-                joined.append(list(rest))
-            continue
-        if joined and _names_only_many_to_many(words):  # "… and a glaze is fired in many kilns. Please model this n:m."
-            joined[-1] = [*joined[-1], word_token(","), *sentence]
-            continue
-        if joined and len(words) >= 2 and words[0].stem in verb_stems("delete") and words[1].low in REFERRING:
-            joined[-1] = [*joined[-1], word_token(","), *sentence]
-        else:
-            joined.append(list(sentence))
-    return joined
-
-
 def _is_command(sentence: Sequence[Tok]) -> bool:
     words = [t for t in sentence if t.word and t.low not in {"also", "then", "and", "now"}]
     first = words[0] if words else None
@@ -126,7 +85,7 @@ def _has_content(draft: Draft) -> bool:
 
 def read_paragraph(toks: list[Tok], known: Known, reader: Reader) -> Draft | None:
     """The reading of the sentence that asks for something, with the sentences continuing it."""
-    sentences = _pronoun_joined(split_sentences(toks))
+    sentences = joined_sentences(split_sentences(toks))
     if len(sentences) <= 1:
         return reader(sentences[0] if sentences else toks, known)
     order = sorted(range(len(sentences)), key=lambda i: (not _is_command(sentences[i]), i))

@@ -76,8 +76,8 @@ def try_rename(toks: list[Tok], known: Known) -> Draft | None:
             "rename what to what? Say e.g. 'rename cost to unit price in Product' or 'rename the Client entity to Customer'"
         )
     source = toks[trigger + 1 : to]
-    if source and source[0].low == "of":
-        source = source[1:]
+    if source and source[0].low in {"of", "from"}:
+        source = source[1:]  # "change the attribute name of Slip from boat_len into boat_length"
     new_words = _new_name([t for t in toks[to + 1 : end] if t.low != ":"])
     target, tail = owner_split(new_words, known)
     if tail and known.by_key and not known.get(entity_key(entity_of(tail, known) or "")):
@@ -85,6 +85,8 @@ def try_rename(toks: list[Tok], known: Known) -> Draft | None:
     before = (
         [t for t in toks[:trigger] if t.low not in {"in", "on", "for", ",", ":"} | MODALS | _ASKING] if not start else context
     )
+    if before and before[-1].low == "to":
+        before = before[:-1]  # "the entity Keepers we want to rename to Caretakers"
     if lows[trigger] == "renamed":  # "the Lead entity should be renamed to Prospect"
         source = _trim_when(
             [t for t in toks[:trigger] if t.low not in {"is", "be", "get", "was"} | MODALS and not t.low.endswith("ly")]
@@ -99,6 +101,8 @@ def try_rename(toks: list[Tok], known: Known) -> Draft | None:
     entity_hint = any(t.low in vocab.STRUCTURE_WORDS - {"record", "type", "object"} for t in list(source) + list(prefix_hint))
     field_hint = any(t.low in FIELD_WORDS for t in source)
     old, owner = owner_split(source, known)
+    if old and old[0].low == "from":
+        old = old[1:]  # "the attribute name of Slip from boat_len into …"
     owner = owner or tail or before
     if not owner and not field_hint:
         words = words_of(old)
@@ -183,6 +187,18 @@ def _as_rename(toks: Sequence[Tok], known: Known) -> list[Tok]:
     if "," in lows[:5] and " ".join(lows[: lows.index(",")]) in _FROM_NOW:
         toks, lows = toks[lows.index(",") + 1 :], lows[lows.index(",") + 1 :]  # "From now on, Visits should be …"
     rename, to = word_token("renamed"), word_token("to")
+    becomes = next(
+        (
+            i
+            for i in range(1, len(toks) - 1)
+            if lows[i] in {"becomes", "become"}
+            and known.get(toks[i - 1].sing)
+            and not any(low in OWNER_PREPOSITIONS or low in FIELD_WORDS for low in lows[:i])
+        ),
+        None,
+    )
+    if becomes is not None:  # "We would like that Mooring becomes Berth"
+        return [word_token("rename"), toks[becomes - 1], to, *toks[becomes + 1 :]]
     for i in range(2, len(toks) - 1):
         modal = i - 2 if lows[i - 1] in _HEDGES else i - 1  # "should really be"
         if lows[i] == "be" and modal >= 0 and lows[modal] in {"should", "must"}:
@@ -275,6 +291,7 @@ def _is_new_name(after: Sequence[Tok], before: Sequence[Tok], known: Known) -> b
 #: Words that only ask ("let us rename …", "can we call …").
 _ASKING = frozenset(
     {"let", "lets", "us", "we", "i", "please", "can", "could", "should", "shall", "you", "maybe", "actually", "perhaps"}
+    | {"want", "would", "like"}  # "the entity Keepers we want to rename to Caretakers"
 )
 _RENAME_WORDS = frozenset({"rename", "renamed", "renaming", "change", "switch", "call", "called", "named"})
 

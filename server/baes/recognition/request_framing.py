@@ -33,9 +33,29 @@ _TASK_NUMBER = re.compile(
 _CHANGE_LABEL = re.compile(
     r"^\s*#?\s*(?:(?:feat|feature|fix|chore|refactor|perf|build|enhancement|improvement)"
     r"(?:\s*\((?P<scope>[A-Za-z][\w -]{0,30})\))?!?|nit|nitpick|todo|fixme|ac|acceptance criteria|suggestion|"
-    r"feature request|change request|added|changed)\s*:\s+",
+    r"feature request|change request|changed|deprecated|fixed)\s*:\s+",
     re.I,
 )
+#: A changelog's or a pull request's verb ("Renamed X to Y.", "Removes the fax field", "Added brand to Kiln"):
+#: what was done is what to do.
+_CHANGELOG_VERB = re.compile(
+    r"^(\s*(?:[-*]\s+)?)(renamed|renames|removed|removes|dropped|drops|deleted|deletes|added|adds)\b", re.I | re.M
+)
+_BASE_VERBS = {
+    "renamed": "rename",
+    "renames": "rename",
+    "removed": "remove",
+    "removes": "remove",
+    "dropped": "drop",
+    "drops": "drop",
+    "deleted": "delete",
+    "deletes": "delete",
+    "added": "add",
+    "adds": "add",
+}
+#: A changelog's heading before its line ("Added: …", "Removed: fax from Supplier"): the verb when the line has none.
+_CHANGELOG_LABEL = re.compile(r"^\s*(added|removed|renamed)\s*:\s+(?=(?P<rest>[^\n]*))", re.I)
+_SAYS_ITS_VERB = re.compile(r"\b(?:now|no longer|stores?|has|have|gets?|keeps?|records?|tracks?|is|are)\b", re.I)
 #: A Markdown heading that names a part of the text ("## Summary", "### Description"), not what it is about.
 _HEADING_LINE = re.compile(
     r"^\s*#{1,6}\s+(?:summary|description|context|background|details|request|problem|motivation|changes|what|why|"
@@ -101,6 +121,8 @@ def unframed(text: str) -> str:
         text = quoted
     text = _PLACE_WHERE.sub("", _TASK_NUMBER.sub("", _HEADING_LINE.sub("", text, count=1), count=1), count=1)
     text = _CHANGE_LABEL.sub(lambda m: f"{m['scope']}: " if m["scope"] else "", text, count=1)
+    text = _CHANGELOG_LABEL.sub(lambda m: "" if _SAYS_ITS_VERB.search(m["rest"]) else f"{m[1]} ", text, count=1)
+    text = _CHANGELOG_VERB.sub(lambda m: m[1] + _BASE_VERBS[m[2].lower()], text)
     text = _WHAT_I_NEED.sub("I need ", _FOR_WHOM.sub("", _WORK_CONTEXT.sub("", text, count=1), count=1), count=1)
     for clause_says_it in (_CHANGE_SO_THAT, _CHANGE_TO_VERB, _MAKE_POINT):
         text = clause_says_it.sub(r"\g<name> ", text, count=1)

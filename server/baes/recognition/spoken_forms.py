@@ -51,7 +51,7 @@ def everyday_commands(words: list[str]) -> list[str]:
     "I want X tracked: …" and "can the app remember X" as "track X", "it would be useful if each E showed
     X" as "each E have X", "contact no." as "contact number", "(both optional)" after a list as its own
     sentence."""
-    words = _each_has(_forgotten(_abbreviated_numbers(_wish_as_request(_said_of_all(_where_kept(words))))))
+    words = _each_has(_forgotten(_abbreviated_numbers(_wish_as_request(_said_of_all(_where_kept(_has_to_go(words)))))))
     return _kept_no_more(_list_after_owner(_short_commands(_uncounted_fields(words))))
 
 
@@ -271,3 +271,23 @@ def _kept_said(words: list[str]) -> list[str]:
             if done is not None and rest[done + 1 : done + 2] in ([":"], [","], ["with"]):
                 return ["track", *rest[:done], *rest[done + 1 :]]
     return words
+
+
+#: Endings that say a field is to go: "tasting notes on Batch has to go", "the fax on Supplier can go".
+_TO_GO = (["have", "to", "go"], ["can", "go"], ["must", "go"], ["should", "go"], ["need", "to", "go"])
+
+
+def _has_to_go(words: list[str]) -> list[str]:
+    """ "X on E has to go, it's clutter" → "remove X on E, …"; "any more" at a clause's end is "anymore"."""
+    result: list[str] = []
+    for i, word in enumerate(words):
+        if word == "any" and words[i + 1 : i + 2] == ["more"] and (i + 2 == len(words) or not words[i + 2].isalpha()):
+            result.append("anymore")
+        elif not (word == "more" and result[-1:] == ["anymore"]):
+            result.append(word)
+    end = next((i for i, w in enumerate(result) if w in {".", ",", ";"}), len(result))
+    for ending in _TO_GO:
+        size = len(ending)
+        if end > size + 2 and result[end - size : end] == ending and "on" in result[: end - size]:
+            return ["remove", *result[: end - size], *result[end:]]
+    return result

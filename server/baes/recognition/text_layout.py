@@ -50,7 +50,7 @@ _DOTTED_RENAME = re.compile(
 )
 #: "Vehicle -> Truck pls", "Truck -> Vehicle, we have vans now": a lone name given a new one.
 _ARROW_RENAME = re.compile(
-    r"^\s*([A-Za-z]\w*)\s*(?:->|=>|\u2192)\s*([A-Za-z]\w*)\s*(?:\b(?:pls|plz|please)\b\s*)?(,.*|[.!]?)\s*$", re.I
+    r"^\s*([A-Za-z]\w*)\s*(?:->|=>|\u2192)\s*([A-Za-z]\w*)\s*(?:\b(?:pls|plz|please)\b\s*)?(,.*|[.!](?:\s+.*)?|)\s*$", re.I
 )
 #: "tracking url + status": a plus between words separates items (not "C++", not "+1").
 _PLUS = re.compile(r"(?<=\w)\s+\+\s+(?=\w)")
