@@ -51,6 +51,8 @@ NAMED_SPLITS = (
     "fresh20",
     "fresh21",
     "fresh22",
+    "fresh23",
+    "fresh24",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"
