@@ -41,18 +41,11 @@ _CHANGE_LABEL = re.compile(
 _CHANGELOG_VERB = re.compile(
     r"^(\s*(?:[-*]\s+)?)(renamed|renames|removed|removes|dropped|drops|deleted|deletes|added|adds)\b", re.I | re.M
 )
-_BASE_VERBS = {
-    "renamed": "rename",
-    "renames": "rename",
-    "removed": "remove",
-    "removes": "remove",
-    "dropped": "drop",
-    "drops": "drop",
-    "deleted": "delete",
-    "deletes": "delete",
-    "added": "add",
-    "adds": "add",
-}
+_BASE_VERBS = dict(
+    pair.split(":")
+    for pair in "renamed:rename renames:rename removed:remove removes:remove dropped:drop drops:drop deleted:delete "
+    "deletes:delete added:add adds:add".split()
+)
 #: A changelog's heading before its line ("Added: …", "Removed: fax from Supplier"): the verb when the line has none.
 _CHANGELOG_LABEL = re.compile(r"^\s*(added|removed|renamed)\s*:\s+(?=(?P<rest>[^\n]*))", re.I)
 _SAYS_ITS_VERB = re.compile(r"\b(?:now|no longer|stores?|has|have|gets?|keeps?|records?|tracks?|is|are)\b", re.I)
