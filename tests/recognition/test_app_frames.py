@@ -41,6 +41,10 @@ FRAMES: dict[str, Callable[[str, str], str]] = {
     "want them tracked": lambda one, many: f"I'm drowning in paper. I want {many} tracked: {LIST}",
     "for whom, then every": lambda one, many: f"For the print shop: every {one} should hold the {LIST}.",
     "what I'd love is": lambda one, many: f"What I'd love is a simple way to keep my {many}: {LIST}",
+    # round 15
+    "new thing": lambda one, many: f"new thing: {one}\n- name\n- notes\n- start date",
+    "following fields": lambda one, many: f"I need a {one} entity with following fields: {LIST}.",
+    "letter": lambda one, many: f"Hi all,\nwe need to keep track of {many}: {LIST}.\nCheers, Priya",
 }
 
 

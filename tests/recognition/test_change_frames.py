@@ -55,6 +55,7 @@ REMOVALS: dict[str, Callable[[str], str]] = {
     "reason with we": lambda f: f"Kindly remove the {f} from the Trailer record, drivers complained we keep asking for it.",
     "in E, we can take away": lambda f: f"In Trailer we can take away the {f}, now we use only the plate",
     "owner with trailing words": lambda f: f"remove the {f} field from trailer its useless",
+    "we not need": lambda f: f"In Trailer we not need {f} anymore, please delete this field",
 }
 RENAMES: dict[str, Callable[[str], str]] = {
     "should be called": lambda f: f"{f} should be called label on Trailer",
@@ -101,6 +102,10 @@ ADDITIONS: dict[str, Callable[[str], str]] = {
     "PR summary": lambda f: f"## Summary\nAdds {f} to the Trailer model so the depot can plan loads.",
     "entity: list": lambda f: f"Trailer: {f}",
     "question, not optional": lambda f: f"can Trailer also get a {f}?",
+    # round 15
+    "plus equals": lambda f: f"Trailer += {f.replace(' ', '_')}",
+    "letter": lambda f: f"Hi team,\nTrailers now need a {f}.\nThanks, Priya",
+    "one more field in": lambda f: f"Please add one more field in Trailer, {f}, it is required.",
 }
 
 

@@ -124,7 +124,7 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
     (
         re.compile(
             r"\b(?:for|about)[ \t]+(each|every)[ \t]+([A-Za-z][\w-]*)[ \t]*,?[ \t]+(?:(?:we|i|you|they)[ \t]+)?(?:also[ \t]+)?"
-            r"(?:(?:want|need|have|would(?:[ \t]+also)?[ \t]+like|will|should|must|can)(?:[ \t]+to)?[ \t]+)?"
+            r"(?:(?:want|need|have|would(?:[ \t]+also)?(?:[ \t]+like)?|will|should|must|can)(?:[ \t]+to)?[ \t]+)?"
             r"(?:record|store|keep|track|save|capture|log|note|collect|need|want)\b",
             re.I,
         ),

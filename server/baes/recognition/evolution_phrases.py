@@ -239,7 +239,7 @@ def main_clause(toks: Sequence[Tok]) -> list[Tok]:
             toks[i].low == ","
             and (
                 toks[i + 1].low in _REASON_OPENERS
-                or any(t.low in {"it", "them", "that"} for t in toks[i + 2 : i + 5])  # "…, accounting keeps that"
+                or any(t.low in {"it", "them", "that", "this"} for t in toks[i + 2 : i + 5])  # "…, accounting keeps that"
                 or (  # "…, members complained we keep asking for it"; not "…, can we rename the entity?"
                     any(t.low in {"we", "they"} for t in toks[i + 2 : i + 4])
                     and not any(t.low in {"rename", "remove", "delete", "drop", "add", "create"} for t in toks[i + 1 :])

@@ -49,6 +49,18 @@ _BASE_VERBS = dict(
 #: A changelog's heading before its line ("Added: …", "Removed: fax from Supplier"): the verb when the line has none.
 _CHANGELOG_LABEL = re.compile(r"^\s*(added|removed|renamed)\s*:\s+(?=(?P<rest>[^\n]*))", re.I)
 _SAYS_ITS_VERB = re.compile(r"\b(?:now|no longer|stores?|has|have|gets?|keeps?|records?|tracks?|is|are)\b", re.I)
+#: A letter's greeting and sign-off around the request ("Hi team,", "Cheers, Priya", "Thanks, Marjorie").
+_GREETING = re.compile(
+    r"^\s*(?:hi|hello|hey|dear|hola|habari|bonjour|good\s+(?:morning|afternoon|evening))\b(?:\s+[\w-]+){0,2}\s*[,!.]?\s*\n", re.I
+)
+_SIGN_OFF = re.compile(
+    r"(?:(?<=[.!?])|\n)\s*(?:cheers|thanks|thank\s+you|regards|best|kind\s+regards|best\s+regards|many\s+thanks|thx)"
+    r"\b[,!.]?(?:\s+[A-Z][\w.-]*){0,2}\s*[.!]?\s*$",
+    re.I,
+)
+#: "new thing: Shoot", "Kayak += hull_code (str)": a new entity, or fields added to one, in shorthand.
+_NEW_THING = re.compile(r"^\s*(?:a\s+)?(?:new|another)\s+thing\s*:", re.I)
+_PLUS_EQUALS = re.compile(r"^\s*([A-Za-z]\w*)\s*\+=\s*")
 #: A Markdown heading that names a part of the text ("## Summary", "### Description"), not what it is about.
 _HEADING_LINE = re.compile(
     r"^\s*#{1,6}\s+(?:summary|description|context|background|details|request|problem|motivation|changes|what|why|"
@@ -112,6 +124,8 @@ def unframed(text: str) -> str:
     quoted = _quoted_request(text)
     if quoted is not None:
         text = quoted
+    text = _SIGN_OFF.sub("", _GREETING.sub("", text, count=1), count=1)
+    text = _PLUS_EQUALS.sub(r"\1: add ", _NEW_THING.sub("new entity:", text, count=1), count=1)
     text = _PLACE_WHERE.sub("", _TASK_NUMBER.sub("", _HEADING_LINE.sub("", text, count=1), count=1), count=1)
     text = _CHANGE_LABEL.sub(lambda m: f"{m['scope']}: " if m["scope"] else "", text, count=1)
     text = _CHANGELOG_LABEL.sub(lambda m: "" if _SAYS_ITS_VERB.search(m["rest"]) else f"{m[1]} ", text, count=1)

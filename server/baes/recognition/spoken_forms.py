@@ -51,7 +51,8 @@ def everyday_commands(words: list[str]) -> list[str]:
     "I want X tracked: …" and "can the app remember X" as "track X", "it would be useful if each E showed
     X" as "each E have X", "contact no." as "contact number", "(both optional)" after a list as its own
     sentence."""
-    words = _each_has(_forgotten(_abbreviated_numbers(_wish_as_request(_said_of_all(_where_kept(_has_to_go(words)))))))
+    words = _owner_first_no_more(_where_kept(_has_to_go(_do_not(words))))
+    words = _each_has(_forgotten(_abbreviated_numbers(_wish_as_request(_said_of_all(words)))))
     return _kept_no_more(_list_after_owner(_short_commands(_uncounted_fields(words))))
 
 
@@ -89,7 +90,14 @@ _FIELD_COUNTS = frozenset(
     {"one", "1", "two", "three", "four", "five", "six", "2", "3", "4", "5", "6", "few", "couple", "several"}
 )
 _PLURAL_FIELDS = frozenset({"fields", "columns", "attributes", "properties", "field", "column"})
-_MORE_FIELDS = (["new", "fields"], ["more", "fields"], ["extra", "fields"], ["new", "columns"], ["more", "columns"])
+_MORE_FIELDS = (
+    ["new", "fields"],
+    ["more", "fields"],
+    ["extra", "fields"],
+    ["new", "columns"],
+    ["more", "columns"],
+    ["more", "field"],
+)
 
 
 def _uncounted_fields(words: list[str]) -> list[str]:
@@ -118,13 +126,17 @@ def _list_after_owner(words: list[str]) -> list[str]:
     i = 1
     while i < len(words) and (words[i] in _PLURAL_FIELDS or words[i] == "following"):
         i += 1  # "add the following fields to Kiln: …"
-    if i >= len(words) or words[i] != _LIST_VERBS[words[0]] or ":" not in words[i + 2 : i + 5]:
-        return words
-    colon = words.index(":", i + 2)
+    holders = {"to", "in", "on", "for"} if words[0] == "add" else {"from"}
+    mark = next((m for m in (":", ",") if m in words[i + 2 : i + 5]), None)
+    if i >= len(words) or words[i] not in holders or mark is None or (mark == "," and i == 1):
+        return words  # "add in Kayak, X" needs a field word: "add brand to Kiln, default x" is no list after
+    colon = words.index(mark, i + 2)
     owner, listed = words[i + 1 : colon], words[colon + 1 :]
     if not listed or not all(w.isalnum() or "_" in w for w in owner):
         return words
-    return [words[0], *listed, words[i], *owner]
+    tail = next((k for k in range(1, len(listed) - 1) if listed[k] == "," and listed[k + 1] in {"it", "they", "this"}), None)
+    listed, after = (listed[:tail], listed[tail:]) if tail else (listed, [])  # "…, it is optional" says how
+    return [words[0], *listed, "to" if words[0] == "add" else words[i], *owner, *after]
 
 
 _PEOPLE = frozenset({"we", "i", "you", "they"})
@@ -291,3 +303,34 @@ def _has_to_go(words: list[str]) -> list[str]:
         if end > size + 2 and result[end - size : end] == ending and "on" in result[: end - size]:
             return ["remove", *result[: end - size], *result[end:]]
     return result
+
+
+def _do_not(words: list[str]) -> list[str]:
+    """ "we not need X anymore" → "we do not need X anymore": the "do" a second-language writer leaves out."""
+    result = list(words)
+    for i in range(len(result) - 2, 0, -1):
+        if result[i] == "not" and result[i - 1] in _PEOPLE and result[i + 1] in {"need", "want", "use"}:
+            result.insert(i, "do")
+    return result
+
+
+_NOT_NEEDED = (["do", "not"], ["no", "longer"], ["not"], ["do", "not", "really"])
+_NEEDING = frozenset({"need", "want", "use", "store", "keep", "track", "record", "require"})
+
+
+def _owner_first_no_more(words: list[str]) -> list[str]:
+    """ "In Trailer (,) we do not need colour anymore" → "remove colour anymore from Trailer": the owner
+    said first, then that people no longer need a field of it."""
+    if len(words) < 6 or words[0] not in {"in", "on", "for"}:
+        return words
+    at = 3 if words[2] == "," else 2
+    if words[at : at + 1] not in (["we"], ["i"], ["they"]):
+        return words
+    said = next((len(n) for n in _NOT_NEEDED if words[at + 1 : at + 1 + len(n)] == n), None)
+    verb = at + 1 + (said or 0)
+    if said is None or verb >= len(words) - 1 or words[verb] not in _NEEDING:
+        return words
+    rest = words[verb + 1 :]
+    clause = next((i for i, w in enumerate(rest) if w in {".", ",", ";"}), len(rest))
+    named = [w for w in rest[:clause] if w != "anymore"]
+    return ["remove", *named, "from", words[1], *rest[clause:]] if named else words
