@@ -69,6 +69,7 @@ RENAMES: dict[str, Callable[[str], str]] = {
     "become": lambda f: f"please change field '{f}' become 'label' on Trailer",
     "name of the field in": lambda f: f"For Trailer please change the name of the field '{f}' in 'label'",
     "changelog, past tense": lambda f: f"Renamed {f} to label in Trailer.",
+    "dotted on both sides": lambda f: f"Trailer.{f.replace(' ', '_')} -> Trailer.label, no type change.",
     # round 13
     "should really be": lambda f: f"On Trailer, the column '{f}' should really be 'label'. Same data.",
     "named, then rename it": lambda f: f"In Trailer, '{f}' should be named 'label'. Please rename it.",
@@ -255,6 +256,7 @@ def test_a_bare_type_after_a_comma_types_the_field_before() -> None:
         ("Renamed Trailer to Caravan.", ("rename_entity", "Caravan")),
         ("We would like that Trailer becomes Caravan, is the correct term", ("rename_entity", "Caravan")),
         ("Trailer → Caravan. rename entity pls, the depot changed terminology", ("rename_entity", "Caravan")),
+        ("Is it possible to call Trailer 'Caravan' instead?", ("rename_entity", "Caravan")),
     ],
 )
 def test_an_entity_renamed_in_a_changelog_or_a_wish(request_text: str, expected: tuple[str, str]) -> None:

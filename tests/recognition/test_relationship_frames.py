@@ -37,6 +37,10 @@ MANY_TO_ONE: dict[str, Callable[[str, str, str], str]] = {
     "many-to-one phrase": lambda x, xs, y: f"many-to-one from {x} to {y}",
     "labelled task": lambda x, xs, y: f"Homework 3b: modify {x} so that it references the {y}",
     "should point": lambda x, xs, y: f"{x} should point to a {y}",
+    # round 15
+    "is for one, make the relation": lambda x, xs, y: f"Each {x} is for one {y}, can you make the relation?",
+    "must have, relation between them": lambda x, xs, y: f"Each {x} must have the {y}, please make relation between them.",
+    "make related to": lambda x, xs, y: f"Please make every {x} related to the {y} it came from.",
 }
 
 

@@ -173,7 +173,7 @@ _WHEN_WORDS = frozenset(
     }
 )
 #: Words that start a clause after the new name: "to distance_km so it is clear", "to Employee across the app".
-_AFTER_NAME = frozenset({"so", "because", "since", "across", "throughout", "everywhere", "as", ",", "to"})
+_AFTER_NAME = frozenset({"so", "because", "since", "across", "throughout", "everywhere", "as", ",", "to", "its", "it"})
 
 
 def _as_rename(toks: Sequence[Tok], known: Known) -> list[Tok]:

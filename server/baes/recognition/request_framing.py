@@ -61,6 +61,14 @@ _SIGN_OFF = re.compile(
 #: "new thing: Shoot", "Kayak += hull_code (str)": a new entity, or fields added to one, in shorthand.
 _NEW_THING = re.compile(r"^\s*(?:a\s+)?(?:new|another)\s+thing\s*:", re.I)
 _PLUS_EQUALS = re.compile(r"^\s*([A-Za-z]\w*)\s*\+=\s*")
+#: "…, can you make the relation?", "please make relation between them.": asks again for the link just described.
+_MAKE_THE_RELATION = re.compile(
+    r"[,.;]?\s*(?:(?:can|could)\s+you\s+|please\s+)?(?:make|create|add|set\s+up)\s+(?:the\s+|a\s+)?"
+    r"relation(?:ship)?(?:\s+between\s+them)?\s*[?.!]?\s*$",
+    re.I,
+)
+#: "Each Rental is for one Bike": the rental belongs to one bike.
+_IS_FOR_ONE = re.compile(r"\b(is|are)\s+for\s+(?:one|a|an|exactly\s+one)\s+(?=[A-Z])")
 #: A Markdown heading that names a part of the text ("## Summary", "### Description"), not what it is about.
 _HEADING_LINE = re.compile(
     r"^\s*#{1,6}\s+(?:summary|description|context|background|details|request|problem|motivation|changes|what|why|"
@@ -105,7 +113,9 @@ _CHANGE_TO_VERB = re.compile(
 )
 #: "make Loan point to Book", "make each visit belong to a Patient": the link is the clause's verb.
 _MAKE_POINT = re.compile(
-    r"^\s*(?:please\s+)?make\s+(?:the\s+|each\s+|every\s+)?" + _CHANGED + r"(?=(?-i:point|points|refer|link|belong)\s+to\b)",
+    r"^\s*(?:please\s+)?make\s+(?:the\s+|each\s+|every\s+)?"
+    + _CHANGED
+    + r"(?=(?-i:point|points|refer|link|belong|related|linked|tied|connected|attached)\s+to\b)",
     re.I,
 )
 #: A quotation (one of six words or more can be the request: ``_FEWEST_QUOTED_WORDS``).
@@ -125,6 +135,7 @@ def unframed(text: str) -> str:
     if quoted is not None:
         text = quoted
     text = _SIGN_OFF.sub("", _GREETING.sub("", text, count=1), count=1)
+    text = _IS_FOR_ONE.sub("belongs to ", _MAKE_THE_RELATION.sub("", text, count=1))
     text = _PLUS_EQUALS.sub(r"\1: add ", _NEW_THING.sub("new entity:", text, count=1), count=1)
     text = _PLACE_WHERE.sub("", _TASK_NUMBER.sub("", _HEADING_LINE.sub("", text, count=1), count=1), count=1)
     text = _CHANGE_LABEL.sub(lambda m: f"{m['scope']}: " if m["scope"] else "", text, count=1)

@@ -131,12 +131,13 @@ def _list_after_owner(words: list[str]) -> list[str]:
     if i >= len(words) or words[i] not in holders or mark is None or (mark == "," and i == 1):
         return words  # "add in Kayak, X" needs a field word: "add brand to Kiln, default x" is no list after
     colon = words.index(mark, i + 2)
-    owner, listed = words[i + 1 : colon], words[colon + 1 :]
+    end = next((k for k in range(colon + 1, len(words)) if words[k] == "."), len(words))  # the list's sentence
+    owner, listed, later = words[i + 1 : colon], words[colon + 1 : end], words[end:]
     if not listed or not all(w.isalnum() or "_" in w for w in owner):
         return words
     tail = next((k for k in range(1, len(listed) - 1) if listed[k] == "," and listed[k + 1] in {"it", "they", "this"}), None)
     listed, after = (listed[:tail], listed[tail:]) if tail else (listed, [])  # "…, it is optional" says how
-    return [words[0], *listed, "to" if words[0] == "add" else words[i], *owner, *after]
+    return [words[0], *listed, "to" if words[0] == "add" else words[i], *owner, *after, *later]
 
 
 _PEOPLE = frozenset({"we", "i", "you", "they"})

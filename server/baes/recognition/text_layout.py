@@ -36,7 +36,8 @@ _PREAMBLE = re.compile(
     re.I,
 )
 _NEW_NAME = (
-    r"([A-Za-z_][\w ]{0,40}?)\s*(?:\(\s*renam\w*\s*\)|,\s*renam\w*\b)?\s*"  # "… (rename)", "…, rename pls"
+    r"(?:[A-Za-z]\w*\.)?([A-Za-z_][\w ]{0,40}?)\s*"  # "E.a -> E.b": the entity said again
+    r"(?:\(\s*renam\w*\s*\)|,\s*(?:renam\w*|no|same|nothing)\b[^.\n]{0,60})?\s*"  # "(rename)", ", no type change"
     r"(?:\b(?:pls|plz|please|thanks|thx)\b)?\s*[.!]?"
 )
 #: "Driver.phone -> mobile_number", "Patient.dob should be date_of_birth", "rename Booking.checkin to …":
