@@ -53,6 +53,8 @@ NAMED_SPLITS = (
     "fresh22",
     "fresh23",
     "fresh24",
+    "fresh25",
+    "fresh26",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"

@@ -62,11 +62,11 @@ AT_TARGET = frozenset({"tuning", "held-out", "fresh", "fresh2"})
 FLOORS = {
     "fresh3": 163,
     "fresh4": 108,
-    "fresh5": 134,
-    "fresh6": 134,
-    "fresh7": 124,
+    "fresh5": 135,
+    "fresh6": 135,
+    "fresh7": 125,
     "fresh8": 129,
-    "fresh9": 98,
+    "fresh9": 99,
     "fresh10": 123,
     "fresh11": 141,
     "fresh12": 148,
@@ -77,11 +77,13 @@ FLOORS = {
     "fresh17": 137,
     "fresh18": 113,
     "fresh19": 130,
-    "fresh20": 119,
+    "fresh20": 120,
     "fresh21": 115,
-    "fresh22": 102,
-    "fresh23": 105,
-    "fresh24": 106,
+    "fresh22": 104,
+    "fresh23": 109,
+    "fresh24": 112,
+    "fresh25": 102,
+    "fresh26": 101,
 }
 
 
