@@ -45,6 +45,12 @@ FRAMES: dict[str, Callable[[str, str], str]] = {
     "new thing": lambda one, many: f"new thing: {one}\n- name\n- notes\n- start date",
     "following fields": lambda one, many: f"I need a {one} entity with following fields: {LIST}.",
     "letter": lambda one, many: f"Hi all,\nwe need to keep track of {many}: {LIST}.\nCheers, Priya",
+    # round 16
+    "going forward": lambda one, many: f"We need to track {many} going forward. Each one has a {LIST}.",
+    "meeting notes": lambda one, many: (
+        f"Notes from Tuesday's meeting: agreed we need to log {many} ({LIST}). Action: Dev to set up."
+    ),
+    "numbered on one line": lambda one, many: f"{one} entity: 1) name 2) notes 3) start date",
 }
 
 

@@ -56,6 +56,8 @@ REMOVALS: dict[str, Callable[[str], str]] = {
     "in E, we can take away": lambda f: f"In Trailer we can take away the {f}, now we use only the plate",
     "owner with trailing words": lambda f: f"remove the {f} field from trailer its useless",
     "we not need": lambda f: f"In Trailer we not need {f} anymore, please delete this field",
+    # round 16
+    "take off, reason without comma": lambda f: f"take the {f} off the trailer we dont track that",
 }
 RENAMES: dict[str, Callable[[str], str]] = {
     "should be called": lambda f: f"{f} should be called label on Trailer",
@@ -107,6 +109,8 @@ ADDITIONS: dict[str, Callable[[str], str]] = {
     "plus equals": lambda f: f"Trailer += {f.replace(' ', '_')}",
     "letter": lambda f: f"Hi team,\nTrailers now need a {f}.\nThanks, Priya",
     "one more field in": lambda f: f"Please add one more field in Trailer, {f}, it is required.",
+    "on the record, can we add": lambda f: f"Small change please: on the Trailer record can we add the {f}?",
+    "to E add": lambda f: f"Please to Trailer add field {f}.",
 }
 
 
@@ -266,3 +270,24 @@ def test_an_entity_renamed_in_a_changelog_or_a_wish(request_text: str, expected:
 
 def test_a_changelog_line_that_removes_an_entity() -> None:
     assert reading("Removed the Trailer entity.", ("Trailer",))["intent"] == "delete_entity"
+
+
+def test_signed_fields_in_shorthand() -> None:
+    """Round 16: "Listing: -bathrooms -sold" added a field "bathrooms_sold"."""
+    assert reading("Trailer: -colour -plate", ("Trailer",)).get("removed") == ["colour", "plate"]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("give Trailer a trips field starting at 0", {"trips": "0"}),
+        ("can trailers get a notes field and a covered checkbox? existing ones should be not covered", {"covered": "false"}),
+    ],
+)
+def test_values_for_the_rows_already_stored(request_text: str, expected: dict[str, str]) -> None:
+    assert reading(request_text, ("Trailer",)).get("defaults") == expected
+
+
+def test_both_after_a_list_says_something_of_its_fields() -> None:
+    got = reading("In Trailer please add axles and wheels, both are numbers without decimals.", ("Trailer",))
+    assert [a[0] for a in got["attributes"]] == ["axles", "wheels"]

@@ -188,6 +188,7 @@ _VAGUE = frozenset(
     {"stuff", "things", "thing", "something", "anything", "whatever", "etc", "misc", "more", "info", "both", "these", "those"}
 )
 
+_SAID_EMPTY = frozenset({"empty", "blank", "null", "missing"})
 #: Type words that name no field, so alone after a comma they type the field before ("…, int").
 _BARE_TYPES = frozenset({"int", "integer", "float", "decimal", "double", "str", "string", "varchar", "bool", "boolean"})
 #: Words for the people asking, which no field name holds ("…, the hygienists ask me every day").
@@ -245,6 +246,11 @@ def parse_fields(
             _add_reference(result, plain, plain[lead or 0 :], known, optional_ref, entity_name)
             continue
         referencing = None
+        if plain[0].low in {"both", "all"} and result.attributes and len(plain) > 1:  # "…, both can be empty"
+            if any(t.low in _SAID_EMPTY or t.low in vocab.OPTIONAL_WORDS for t in plain[1:]):
+                result.attributes[:] = [replace(a, required=False) for a in result.attributes]
+            result.notes.append(f"read {' '.join(t.text for t in plain)!r} as said of the fields before it")
+            continue
         if len(plain) == 1 and plain[0].low in _BARE_TYPES and result.attributes:  # "max hours per booking, int"
             result.attributes[-1] = replace(result.attributes[-1], type=vocab.TYPE_WORDS[plain[0].low])
             continue

@@ -353,12 +353,19 @@ _NAME_LIKE_TYPES = frozenset({"date", "email", "text", "flag", "timestamp", "dat
 _NAME_END_TYPES = frozenset({"date", "email", "timestamp", "datetime"})
 
 
+#: Kinds of number said in words after "as": "as a whole number", "as a decimal number".
+_NUMBER_KINDS = {("whole", "number"): "int", ("integer", "number"): "int", ("decimal", "number"): "float"}
+
+
 def explicit_type(chunk: list[Tok]) -> tuple[list[Tok], str | None]:
     """Strip "as float" / "(int)" / ": date" / "of type bool" / a leading "integer" from a chunk."""
     words = chunk
     for i, tok in enumerate(words):
         if tok.low in (":", "(") or (tok.low == "as" and i > 0) or (tok.low == "type" and i > 0):
             rest = [t for t in words[i + 1 :] if t.word and t.low not in {"a", "an", "type", "of"}]
+            said = _NUMBER_KINDS.get(tuple(t.low for t in rest[:2]))
+            if said is not None:  # "seats as a whole number"
+                return list(words[:i]), said
             if rest and rest[0].low in vocab.TYPE_WORDS:
                 cut = i - 1 if tok.low == "type" and i > 0 and words[i - 1].low == "of" else i
                 return list(words[:cut]), vocab.TYPE_WORDS[rest[0].low]

@@ -170,7 +170,11 @@ def with_default(draft: Draft, default: str | None, known: Known, *, every: bool
     draft = _reference_as_value(draft, known)
     attributes = draft.entity.attributes
     if every and draft.intent in ("create", "add_attributes") and len(attributes) > 1:
-        fitting = [a.name for a in attributes if a.required and fits(default, a.type)]
+        fitting = [
+            a.name
+            for a in attributes
+            if a.required and fits(default, a.type) and (a.type == "bool" or default.lower() not in _FLAG_VALUES)
+        ]  # "existing ones should be false": the flags only, not a text field that could hold "false"
         if fitting:
             return replace(draft, defaults=tuple((name, default) for name in fitting))
     if draft.intent == "relationship":

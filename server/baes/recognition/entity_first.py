@@ -69,9 +69,10 @@ def entity_first(toks: list[Tok], known: Known) -> list[Tok]:
 
 
 def _owner_opening(toks: list[Tok], known: Known) -> list[Tok]:
-    """ "For the Kiln entity please add …", "for entity Kiln I need to add …", "For Supplier, rename …"
-    → "Kiln: add …": an entity of the app named after "for", then its command."""
-    if len(toks) < 4 or toks[0].low != "for":
+    """ "For the Kiln entity please add …", "for entity Kiln I need to add …", "For Supplier, rename …",
+    "on the Kiln record can we add …" → "Kiln: add …": an entity of the app named after "for", "on" or
+    "in", then its command."""
+    if len(toks) < 4 or toks[0].low not in {"for", "on", "in"}:
         return toks
     i = 1
     while i < len(toks) and toks[i].low in vocab.STRUCTURE_WORDS:

@@ -162,8 +162,12 @@ def _removed_names(toks: Sequence[Tok], entity: str, known: Known) -> tuple[str,
     return tuple(names)
 
 
+_REASON_STARTS = frozenset({"we", "i", "they", "nobody", "because", "since", "it", "as"})  # "… off the job we dont track that"
+
+
 def _removal(what: Sequence[Tok], owner: Sequence[Tok], known: Known) -> Draft:
-    entity = entity_of(owner, known)
+    cut = next((i for i, t in enumerate(owner) if i and t.low in _REASON_STARTS), len(owner))
+    entity = entity_of(owner, known) if cut == len(owner) else entity_of(owner[:cut], known) or entity_of(owner, known)
     if entity is None:
         raise RecognitionError("remove the attribute from which entity? Say e.g. 'remove fax from Supplier'")
     removed = _removed_names(what, entity, known)

@@ -33,7 +33,7 @@ _TASK_NUMBER = re.compile(
 _CHANGE_LABEL = re.compile(
     r"^\s*#?\s*(?:(?:feat|feature|fix|chore|refactor|perf|build|enhancement|improvement)"
     r"(?:\s*\((?P<scope>[A-Za-z][\w -]{0,30})\))?!?|nit|nitpick|todo|fixme|ac|acceptance criteria|suggestion|"
-    r"feature request|change request|changed|deprecated|fixed)\s*:\s+",
+    r"feature request|change request|changed|deprecated|fixed|small change(?:\s+please)?|quick change)\s*:\s+",
     re.I,
 )
 #: A changelog's or a pull request's verb ("Renamed X to Y.", "Removes the fax field", "Added brand to Kiln"):
@@ -69,6 +69,29 @@ _MAKE_THE_RELATION = re.compile(
 )
 #: "Each Rental is for one Bike": the rental belongs to one bike.
 _IS_FOR_ONE = re.compile(r"\b(is|are)\s+for\s+(?:one|a|an|exactly\s+one)\s+(?=[A-Z])")
+#: Words that only say from when ("going forward", "from now on"): what is asked holds from the change on.
+_FROM_WHEN = re.compile(r"\s*\b(?:going|moving)\s+forward\b|\s*\bfrom\s+(?:now|today|here)\s+on\b", re.I)
+#: Meeting notes around a request: "Notes from Tuesday's meeting:", "Meeting 3/4:", "Action: …", "Owner: …".
+_MEETING_HEAD = re.compile(
+    r"^\s*(?:(?:notes?|minutes)\s+(?:from|of)\b[^:\n]{0,40}|meeting\s+(?:notes?\b|minutes\b|recap\b|\d)[^:\n]{0,30}):\s*",
+    re.I,
+)  # "Meeting 3/4, rehearsal schedule:", not "Meeting Room: name, seats …"
+_MEETING_TAIL = re.compile(
+    r"[.\n]\s*(?:(?:action(?:\s+items?)?|owner|next\s+steps?)\s*:|follow[- ]up\b)[^\n]*$", re.I
+)  # "… Owner: Priya", not "… Owner name, pet name"
+_AGREED = re.compile(r"^\s*(?:we\s+)?agreed\s+(?:that\s+)?", re.I)
+#: "Scout entity: 1) name 2) patrol 3) date joined": numbered items on one line are a list.
+_NUMBERED_ITEM = re.compile(r"(?:(?<=[:,])|(?<=[^\n\s][ \t]))\d{1,2}[).][ \t]+(?=[A-Za-z])")
+#: "Listing: -bathrooms -sold" / "Listing: +pool +garage": fields taken off or put on, in shorthand.
+_SIGNED_FIELDS = re.compile(r"^\s*([A-Z]\w*)\s*:\s*((?:[-+][A-Za-z_]\w*\s*){1,8})$")
+#: "existing ones should be not organic": the flag's value for stored rows is false.
+_SHOULD_BE_NOT = re.compile(r"\b(should|must|can|will)\s+be\s+not\s+[A-Za-z_]+\b", re.I)
+#: "Please to Trip add field …" (a second-language order): "add to Trip …".
+_TO_E_ADD = re.compile(r"\bto\s+(?:the\s+)?([A-Z]\w*)\s+add\b")
+#: "starting at 0", "start everyone at 0": the value a new field starts with.
+_STARTING_AT = re.compile(
+    r"\b(?:starting|(?:start|starts)\s+(?:everyone|everything|all|them))\s+at\s+(\d+(?:\.\d+)?)\b", re.I
+)  # not "the ones already in the db can start at 0", which says which rows
 #: A Markdown heading that names a part of the text ("## Summary", "### Description"), not what it is about.
 _HEADING_LINE = re.compile(
     r"^\s*#{1,6}\s+(?:summary|description|context|background|details|request|problem|motivation|changes|what|why|"
@@ -135,6 +158,12 @@ def unframed(text: str) -> str:
     if quoted is not None:
         text = quoted
     text = _SIGN_OFF.sub("", _GREETING.sub("", text, count=1), count=1)
+    text = _MEETING_TAIL.sub(".", _AGREED.sub("", _MEETING_HEAD.sub("", text, count=1), count=1), count=1)
+    text = _STARTING_AT.sub(r"default \1", _FROM_WHEN.sub("", text))
+    text = _TO_E_ADD.sub(r"add to \1", _SHOULD_BE_NOT.sub(r"\1 be false", text))
+    if len(_NUMBERED_ITEM.findall(text)) >= 2:
+        text = _NUMBERED_ITEM.sub(", ", text)
+    text = _SIGNED_FIELDS.sub(_signed_fields, text, count=1)
     text = _IS_FOR_ONE.sub("belongs to ", _MAKE_THE_RELATION.sub("", text, count=1))
     text = _PLUS_EQUALS.sub(r"\1: add ", _NEW_THING.sub("new entity:", text, count=1), count=1)
     text = _PLACE_WHERE.sub("", _TASK_NUMBER.sub("", _HEADING_LINE.sub("", text, count=1), count=1), count=1)
@@ -148,6 +177,16 @@ def unframed(text: str) -> str:
     if forwarded != text:
         text = _SENDER.sub("", forwarded, count=1)
     return text
+
+
+def _signed_fields(match: re.Match[str]) -> str:
+    """ "Listing: -bathrooms -sold" → "remove bathrooms, sold from Listing" (or "add … to" for "+")."""
+    names = match.group(2).split()
+    if all(n.startswith("-") for n in names):
+        return f"remove {', '.join(n[1:] for n in names)} from {match.group(1)}"
+    if all(n.startswith("+") for n in names):
+        return f"add {', '.join(n[1:] for n in names)} to {match.group(1)}"
+    return match.group(0)
 
 
 def _quoted_request(text: str) -> str | None:
