@@ -55,6 +55,8 @@ NAMED_SPLITS = (
     "fresh24",
     "fresh25",
     "fresh26",
+    "fresh27",
+    "fresh28",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"

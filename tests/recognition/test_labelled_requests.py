@@ -71,9 +71,9 @@ FLOORS = {
     "fresh11": 141,
     "fresh12": 148,
     "fresh13": 141,
-    "fresh14": 124,
+    "fresh14": 125,
     "fresh15": 121,
-    "fresh16": 128,
+    "fresh16": 129,
     "fresh17": 137,
     "fresh18": 113,
     "fresh19": 130,
@@ -82,8 +82,10 @@ FLOORS = {
     "fresh22": 104,
     "fresh23": 109,
     "fresh24": 112,
-    "fresh25": 102,
-    "fresh26": 101,
+    "fresh25": 109,
+    "fresh26": 103,
+    "fresh27": 107,
+    "fresh28": 109,
 }
 
 
