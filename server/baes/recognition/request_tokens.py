@@ -34,29 +34,7 @@ HAVE = frozenset(
 )
 #: HAVE words that also begin attribute names ("store name", "record count"): kept inside a list item.
 NOUN_LIKE_HAVE = frozenset({"store", "track", "record"})
-MODALS = frozenset(
-    {
-        "should",
-        "must",
-        "can",
-        "could",
-        "may",
-        "might",
-        "will",
-        "shall",
-        "would",
-        "to",
-        "do",
-        "also",
-        "too",
-        "now",
-        "each",
-        "every",
-        "all",
-        "be",
-        "is",
-    }
-)
+MODALS = vocab.MODAL_VERBS | {"to", "do", "also", "too", "now", "each", "every", "all", "be", "is"}
 MAYBE_MODALS = frozenset({"may", "might", "can", "could", "optionally"})
 #: Forms of "to be" (canonical "are" is "is") before a participle: "students are attached to a course".
 BE_WORDS = frozenset({"is", "be", "was", "were", "been", "being", "get", "got"})

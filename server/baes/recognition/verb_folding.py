@@ -9,11 +9,12 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from baes.recognition import vocabulary as vocab
+
 
 @lru_cache(maxsize=1)
 def verb_bases() -> dict[str, str]:
     """Inflected form → base verb, for every verb of the vocabulary (built on first use)."""
-    from baes.recognition import vocabulary as vocab
 
     table: dict[str, str] = {}
     for verb in sorted(vocab.CREATE_VERBS | vocab.ADD_VERBS | vocab.LINK_VERBS | vocab.DELETE_VERBS | vocab.NEED_VERBS):
@@ -68,37 +69,24 @@ _NOUN_CONTEXT = (
 _LIST_OPENERS = frozenset({"with", "having", ":", "(", "add"})
 _CLAUSE_ENDS = frozenset({".", ";"})
 #: Words after which a form inside an attribute list is still a verb ("with title that belongs to").
-_VERB_CONTEXT = frozenset(
-    {
-        "that",
-        "which",
-        "who",
-        "also",
-        "to",
-        "should",
-        "must",
-        "can",
-        "could",
-        "may",
-        "might",
-        "will",
-        "would",
-        "shall",
-        "do",
-        "is",
-        "it",
-        "they",
-        "i",
-        "we",
-        "you",
-        "he",
-        "she",
-    }
-)
+_VERB_CONTEXT = vocab.MODAL_VERBS | {
+    "that",
+    "which",
+    "who",
+    "also",
+    "to",
+    "do",
+    "is",
+    "it",
+    "they",
+    "i",
+    "we",
+    "you",
+    "he",
+    "she",
+}
 #: Words after which a form is the noun before them: "a university building with", "stores have".
-_NOUN_FOLLOWERS = frozenset(
-    {"with", "having", "have", "had", "is", "was", "were", "should", "must", "may", "might", "will", "would", "shall"}
-)
+_NOUN_FOLLOWERS = (vocab.MODAL_VERBS - {"can", "could"}) | frozenset({"with", "having", "have", "had", "is", "was", "were"})
 #: Marks after which an -ing word ends its phrase, so it is a noun ("a university building, ...").
 _PHRASE_ENDS = frozenset({",", ";", ".", ":", "(", ")", "/"})
 
@@ -131,7 +119,6 @@ def fold_verbs(words: list[str]) -> list[str]:
 
 def _is_noun_here(words: list[str], i: int, in_list: bool, bases: dict[str, str]) -> bool:
     """Whether the verb form ``words[i]`` is used as a noun (see ``_fold_verbs``)."""
-    from baes.recognition import vocabulary as vocab
 
     before = bases.get(words[i - 1], words[i - 1]) if i > 0 else None
     after = bases.get(words[i + 1], words[i + 1]) if i + 1 < len(words) else None

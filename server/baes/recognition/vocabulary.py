@@ -225,6 +225,8 @@ ASKING_WORDS: frozenset[str] = frozenset({"can", "could", "would", "will", "we",
                                           "need", "like", "to", "should", "do"})
 ALSO_WORDS: frozenset[str] = frozenset({"also", "too", "additionally", "furthermore", "plus", "another", "extra",
                                         "more"})
+#: Modal verbs: "should", "can", "will" before a verb ("Members must be stored with …", "we should log …").
+MODAL_VERBS: frozenset[str] = frozenset({"should", "must", "can", "could", "may", "might", "will", "would", "shall"})
 STRUCTURE_WORDS: frozenset[str] = frozenset({"entity", "entities", "model", "table", "resource", "class",
                                              "record", "object", "type", "crud", "api"})
 #: Words between the verb and the entity noun that carry no meaning for the entity name.
