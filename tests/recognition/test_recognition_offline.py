@@ -474,7 +474,9 @@ def test_add_x_to_y_direction_is_not_symmetric() -> None:
 
 def test_existing_entity_turns_an_unknown_noun_into_a_relationship() -> None:
     assert recognize_offline("add mentor to student").intent == "add_attributes"
-    assert recognize_offline("add mentor to student", ["Mentor"]).intent == "relationship"
+    assert recognize_offline("add mentor to student", ["Mentor", "Student"]).intent == "relationship"
+    with pytest.raises(RecognitionError, match="change of Student, which this app does not have"):
+        recognize_offline("add mentor to student", ["Mentor"])  # the app has no Student to change
 
 
 def test_existing_entity_names_keep_their_spelling() -> None:

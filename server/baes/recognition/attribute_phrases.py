@@ -233,6 +233,9 @@ def parse_fields(
         plain = [t for t in words if t.word]
         if not plain:
             continue
+        if plain[0].low == "if" and any(t.low in BE_FORMS | {"has", "have", "had"} for t in plain[1:4]):
+            words = [word_token("whether") if t is plain[0] else t for t in words]  # "…, and if it is gas"
+            plain = [t for t in words if t.word]
         lead = _reference_lead(plain)
         if lead is not None or (referencing is not None and _listed_target(plain, first_target, known)):
             optional_ref = (
@@ -279,7 +282,13 @@ def parse_fields(
         while name_words and name_words[0].low in HAVE - NOUN_LIKE_HAVE:  # "having a name"; "store name" stays
             name_words = name_words[1:]
         if not name_words:
-            continue
+            said = [t for t in words[:cut] if t.word and t.low not in vocab.ATTRIBUTE_FILLERS]
+            if explicit and said:  # "must have (yes/no)": the words are the name
+                name_words = said
+            else:
+                if said:
+                    result.notes.append(f"left out {' '.join(t.text for t in plain)!r} (no field name in it)")
+                continue
         if name_words[0].low in MANY and len(name_words) > 1:  # "many players" is another entity, no column
             result.notes.append(
                 f"left out {' '.join(t.text for t in name_words)!r}: a one-to-many relationship "
@@ -367,6 +376,9 @@ def relationship_target(core: list[Tok], known: Known, relation: bool) -> str | 
         if len(core) > 3 or not all(t.word for t in core):
             return None
         joined = "_".join(t.low for t in core[:-1]) + "_" + core[-1].sing
+        named = {name for t in core if (name := known.get(t.sing))}
+        if relation and not known.get(joined) and len(named) == 1:
+            return named.pop()  # "a proper reference to Sensor", "the responsible Lawyer": the app's entity
         return known.get(joined) or (pascal_case(joined) if relation else None)
     if not core:
         return None

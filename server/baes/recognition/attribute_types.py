@@ -157,6 +157,8 @@ def attribute_type(name: str) -> str:
         return "bool"  # "still laying", "newsletter opt in"
     if len(parts) >= 2 and parts[-1] == "due" and vocab.infer_type("_".join(parts[:-1])) == "str":
         return "date"  # "calibration due"; "amount due" is an amount
+    if len(parts) == 2 and parts[0] in {"date", "time"} and (is_participle(parts[1]) or parts[1] in TIME_PARTICIPLES):
+        return "date" if parts[0] == "date" else "datetime"  # "date paid", "time arrived": when, not whether
     if len(parts) >= 2 and parts[-1] == "paid" and parts[-2] not in PAID_AMOUNTS:
         return "bool"  # "deposit paid", "fee paid"; "amount paid" is an amount
     if len(parts) == 2 and parts[0] == "year" and (is_participle(parts[1]) or parts[1] in TIME_PARTICIPLES):

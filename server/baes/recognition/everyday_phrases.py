@@ -361,6 +361,7 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
         r"\1create ",
     ),
     (re.compile(r"^(\W*(?:(?:pls|please|can you|could you)\s+)?)ad\s+(?=an?\s)", re.I | re.M), r"\1add "),
+    (re.compile(r"\b(?:tick|check)[ \t-]?box(es)?\b", re.I), r"checkbox\1"),  # "a 'followed up' tick box"
     # "Commission is a percent, Accepts walk-ins is a checkbox": a no-code builder's field type, as a
     # parenthesis (``type_annotations`` reads it)
     (

@@ -10,12 +10,14 @@ whose singular is the entity's key, so every rule sees the entity the app has.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from functools import lru_cache
 
 from baes.recognition import vocabulary as vocab
+from baes.recognition.model import Draft
 from baes.recognition.normalize import verb_base
-from baes.recognition.request_tokens import SKIP_IN_NOUNS, Known, Tok
+from baes.recognition.request_tokens import SKIP_IN_NOUNS, Known, Tok, entity_key
 
 #: Words before a noun that make it the entity an evolution is about ("add phone to Record", "each Store").
 _BEFORE_AN_ENTITY = frozenset(
@@ -95,4 +97,24 @@ def _as_entity(toks: Sequence[Tok], i: int, known: Known) -> Tok | None:
     subject = before in {"", ".", ",", ";", ":"} and after in _AFTER_A_SUBJECT  # "Records also need a due date"
     if before in _BEFORE_AN_ENTITY or after in vocab.STRUCTURE_WORDS or subject:
         return Tok(tok.text, tok.low.upper(), tok.sing, tok.low.upper(), True)
+    return None
+
+
+def unplaced_mention(draft: Draft, toks: Sequence[Tok], known: Known) -> str | None:
+    """An entity the app has that a create names but leaves out of what it creates ("Bug: Policy has no
+    deductible …" read as creating Bug; "The head chef wants every Dish to belong to a Station" as HeadChef).
+
+    A create that mentions one of the app's entities and neither links to it nor names a field or
+    itself after it read the wrong words as the new entity: the request is about the entity it names.
+    """
+    placed = " ".join(
+        [entity_key(draft.entity.name), *(a.name for a in draft.entity.attributes)]
+        + [entity_key(r.target) for r in draft.entity.relationships]
+    )
+    for tok in toks:
+        name = known.get(tok.sing) if tok.word else None
+        if name is not None and tok.low in _grammar_words() and not tok.low.isupper():
+            continue  # "keep a log of deliveries" with a Log entity: the word in its everyday sense
+        if name is not None and not re.search(rf"(?:^|[ _]){re.escape(tok.sing)}(?:$|[ _])", placed):
+            return name
     return None

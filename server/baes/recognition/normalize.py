@@ -51,7 +51,8 @@ from baes.recognition.verb_folding import ARTICLES, fold_verbs, verb_base, verb_
 #: 13: a commit's type or a review's label before the request, shell-style and phrasal commands ("mk", "rm",
 #:     "throw away"), a count before "fields", "add fields to X: a, b", "we should not store X on E", a dotted
 #:     rename with a label before it or a sentence after it.
-KEY_VERSION = 13
+#: 14: sentence adverbs ("basically", "ideally") are fillers, "additionally" is "also"; "tick box" is "checkbox".
+KEY_VERSION = 14
 
 _CONTRACTIONS = (
     (re.compile(r"\blet's\b", re.I), "let us"),
@@ -92,6 +93,8 @@ _PARAGRAPH_BREAK = re.compile(r"(?<![:\s])[ \t]*\r?\n[ \t]*\r?\n\s*")
 FILLERS: frozenset[str] = frozenset(
     "a an the please pls plz kindly just new its completely entirely permanently altogether totally".split()
     + "uh um umm uhm erm hmm".split()  # dictation: hesitations are no words of the request
+    # sentence adverbs: how sure or frank the writer is, never a name ("Basically a Freelancer record")
+    + "basically actually honestly ideally literally obviously essentially definitely hopefully preferably".split()
 )
 #: Openings dropped at the start of a request (repeatedly): "can you please create ..." = "create ...".
 _OPENINGS: tuple[tuple[str, ...], ...] = tuple(
@@ -148,6 +151,7 @@ _OPENINGS: tuple[tuple[str, ...], ...] = tuple(
 _CLOSINGS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in ("thanks", "thank you", "please", "thx", "for me", "po"))
 #: Single-word spellings with one meaning for the recognizer.
 _SAME: dict[str, str] = {"has": "have", "does": "do", "are": "is", "&": "and", "!": ".", "?": "."}
+_SAME |= {"additionally": "also", "furthermore": "also"}  # "we need additionally the entity Repairer"
 #: Punctuation the recognizer reads (lists, clauses, explicit types); any other mark is dropped.
 _KEPT_MARKS = frozenset({",", ";", ":", "(", ")", "/", ".", "and"})
 

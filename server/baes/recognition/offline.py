@@ -38,7 +38,7 @@ from baes.recognition.evolution_phrases import no_longer_wanted, try_remove
 from baes.recognition.kept_fields import kept_on_existing
 from baes.recognition.language import foreign_language_reason
 from baes.recognition.many import try_many
-from baes.recognition.mentions import merge_known
+from baes.recognition.mentions import merge_known, unplaced_mention
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.out_of_scope import interface_reason, out_of_scope_reason
 from baes.recognition.ownership import (
@@ -56,6 +56,7 @@ from baes.recognition.plausible_names import check_names
 from baes.recognition.rename_phrases import try_rename
 from baes.recognition.request_spelling import correct_tokens
 from baes.recognition.request_tokens import (
+    ATTRIBUTE_MARKERS,
     HAVE,
     MANY,
     MAYBE_MODALS,
@@ -183,7 +184,7 @@ def _try_subject_has(toks: list[Tok], known: Known) -> Draft | None:
         return None
     obj = toks[have + 1 : end]
     structure = next((j for j, t in enumerate(obj[:4]) if j and t.low in _NAMING_STRUCTURES), None)
-    if structure is not None and structure + 1 < len(obj) and obj[structure + 1].low in {"with", ":", "having", "("}:
+    if structure is not None and structure + 1 < len(obj) and obj[structure + 1].low in ATTRIBUTE_MARKERS | {"("}:
         return try_create(obj, known)  # "my landlord business needs a tenants table with …": the table is new
     before = toks[:have]
     also = any(t.low in vocab.ALSO_WORDS for t in toks[:end]) or toks[have].stem in {"need", "requir", "want"}
@@ -197,7 +198,7 @@ def _try_subject_has(toks: list[Tok], known: Known) -> Draft | None:
 
 
 #: Structure words that name what comes before them as a new entity ("a tenants table with …").
-_NAMING_STRUCTURES = frozenset({"table", "entity", "model", "resource", "tracker", "list", "register"})
+_NAMING_STRUCTURES = frozenset({"table", "entity", "model", "resource", "tracker", "list", "register", "record", "thing"})
 
 
 def _try_give_or_extend(toks: list[Tok], known: Known) -> Draft | None:
@@ -268,8 +269,18 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
             f"{name} already exists in this app, so it is not created again: say what changes, e.g. "
             f"'add <field> to {name}', 'rename <field> to <new name> in {name}' or 'remove <field> from {name}'"
         )
+    unplaced = unplaced_mention(draft, toks, known) if draft.intent == "create" else None
+    if unplaced is not None:
+        name = draft.entity.name
+        raise RecognitionError(
+            f"this reads as creating {name}, but it talks about {unplaced}, which this app has, and creates "
+            f"nothing that uses it: to change {unplaced} say e.g. 'add <field> to {unplaced}'; to link a new "
+            f"{name} to it say 'create {name} with …, each {name} belongs to {unplaced}'"
+        )
     check_names(draft)
-    return with_default(replace(draft, notes=(*typos, *draft.notes)), default, known, every=every, follows=follows)
+    final = with_default(replace(draft, notes=(*typos, *draft.notes)), default, known, every=every, follows=follows)
+    _check_changed_entities(final, known)
+    return final
 
 
 #: Changes only an entity the app has can take.
@@ -278,14 +289,33 @@ _CHANGES_OF_EXISTING = frozenset({"remove_attributes", "rename_attribute", "rena
 
 def _owner_named_first(draft: Draft, known: Known) -> Draft:
     """A change of an entity the app lacks whose name starts with one it has ("remove the color field
-    from boat its useless" read BoatUseless): the words after the app's entity say something else."""
-    if draft.intent not in _CHANGES_OF_EXISTING or not known.by_key or known.get(entity_key(draft.entity.name)):
+    from boat its useless" read BoatUseless, "Kiln tab needs two more columns" KilnTab): the words after
+    the app's entity say something else."""
+    if draft.intent == "create" or not known.by_key or known.get(entity_key(draft.entity.name)):
+        return draft
+    if draft.intent not in _CHANGES_OF_EXISTING and draft.intent not in {"add_attributes", "relationship"}:
         return draft
     key = entity_key(draft.entity.name)
     owners = [name for k, name in known.by_key.items() if key.startswith(k + "_")]
     if len(owners) != 1:
         return draft
     return replace(draft, entity=replace(draft.entity, name=owners[0]))
+
+
+def _check_changed_entities(draft: Draft, known: Known) -> None:
+    """A change (not a create) of an app that has entities must be of an entity it has: a change of one
+    it lacks ("DeliveriesNeed", "LastYear", "Sorry") read the wrong words as the entity. (A reference to
+    an entity the app lacks is read as said: the scaffold then asks for that entity first.)"""
+    if draft.intent == "create" or not known.by_key:
+        return
+    missing = draft.entity.name
+    if known.get(entity_key(missing)):
+        return
+    has = sorted(known.by_key.values())
+    raise RecognitionError(
+        f"this reads as a change of {missing}, which this app does not have (it has {', '.join(has[:8])}): name "
+        f"the entity as the app calls it, e.g. 'add <field> to {has[0]}', or create {missing} first"
+    )
 
 
 def _described_new(draft: Draft, toks: list[Tok], known: Known) -> Draft:

@@ -31,9 +31,13 @@ _NEVER_IN_ENTITY_NAMES = _NEVER_IN_NAMES | frozenset(
 _FLAG_OPENERS = frozenset({"is", "do", "does", "did", "should", "will", "must", "can", "could", "would", "has"})
 
 
+#: Whole names that are words about the app, never a field of it ("a waitlist signup entity asap").
+_NEVER_A_FIELD = frozenset({"entity", "entities", "asap"})
+
+
 def _odd_word(name: str) -> str | None:
     parts = name.split("_")
-    if len(name) == 1:
+    if len(name) == 1 or name in _NEVER_A_FIELD:
         return name
     for index, part in enumerate(parts):
         if part in _NEVER_IN_NAMES and not (index == 0 and part in _FLAG_OPENERS):

@@ -24,6 +24,7 @@ SEPARATORS = frozenset({",", ";", "and", "plus", "but", ".", "/"})
 CLAUSE_END = frozenset({"."})
 ATTRIBUTE_MARKERS = frozenset(
     {"with", "having", "include", "contain", ":", "where", "whose", "fields", "attributes", "columns", "properties"}
+    | {"capturing", "comprising", "comprise", "holding", "hold"}  # "a Reagent entity capturing name, …"
 )
 #: Markers that are also nouns ("manage our properties with ..."): a marker only before ":" or the list.
 NOUN_MARKERS = frozenset({"fields", "attributes", "columns", "properties"})

@@ -53,6 +53,8 @@ _SENTENCE_WORDS = frozenset(
     {"whether", "they", "it", "have", "has", "is", "are", "be", "to", "for", "with", "in", "on", "at", "by", "that"}
     | {"which", "who", "if", "when", "so", "their", "my", "our", "per", "we", "i", "you", "not", "or", "can", "should"}
 )
+#: Type words that end one flag's name ("club member flag", "followed up checkbox").
+_FLAG_TYPES = frozenset({"flag", "checkbox", "tickbox", "toggle", "boolean", "bool"})
 _POSSESSIVES = frozenset({"their", "its", "his", "her", "my", "our", "your"})
 #: A word standing alone as a name though no attribute ends on it ("species", "breed"): worse than a head.
 _LONE_WORD = 1.5
@@ -101,6 +103,8 @@ def split_run(chunk: list[Tok]) -> list[list[Tok]] | None:
         return [[chunk[0]], [chunk[1]]] if both else None
     if len(words) < SHORTEST_RUN or any(w in _SENTENCE_WORDS for w in words):
         return None
+    if words[-1] in _FLAG_TYPES or words[-2:] in (["tick", "box"], ["check", "box"]):
+        return None  # "wine club member flag": one flag, named by the words before its type
     best: list[tuple[float, list[int]] | None] = [None] * (len(words) + 1)
     best[0] = (0.0, [])
     for end in range(1, len(words) + 1):

@@ -22,7 +22,7 @@ ATTRIBUTE_TYPES: dict[str, str] = {
     "minutes": "int", "hours": "int", "seconds": "int", "days": "int", "number": "str",
     "age": "int", "count": "int", "year": "int", "quantity": "int", "stock": "int", "capacity": "int",
     "pages": "int", "page_count": "int", "number_of_pages": "int", "level": "int", "rank": "int",
-    "semester": "int", "duration": "int", "seats": "int", "floor": "int", "priority": "int", "size": "int",
+    "semester": "int", "duration": "int", "seats": "int", "floor": "int", "priority": "int", "size": "str",
     "date": "date", "time": "datetime", "birthday": "date", "birth_date": "date", "date_of_birth": "date", "dob": "date",
     "deadline": "date", "due_date": "date", "start_date": "date", "end_date": "date",
     "hire_date": "date", "published_date": "date", "publication_date": "date", "enrollment_date": "date",
@@ -143,7 +143,8 @@ SUFFIX_TYPES: dict[str, str] = {
 
 #: Heads whose type depends on what comes before: a game's score counts goals ("home score" → int, while a
 #: test score may be 87.5), a measured level is a reading ("battery level", "ph level" → float, while a
-#: membership level is a rank), a garment's size is a label ("shirt size" → S, M, L).
+#: membership level is a rank), a garment's or a parcel's size is a label ("shirt size" → S, M, L; "A4"); a size
+#: alone is a label too, while a group's size counts ("party size" → 4, via ``SUFFIX_TYPES``).
 QUALIFIED_HEADS: dict[str, tuple[frozenset[str], str]] = {
     "score": (frozenset({"home", "away", "final", "team", "match", "game", "halftime", "half", "goal", "set"}), "int"),
     "level": (frozenset({"battery", "ph", "water", "fuel", "noise", "sound", "sugar", "glucose", "oxygen", "charge",
@@ -154,7 +155,8 @@ QUALIFIED_HEADS: dict[str, tuple[frozenset[str], str]] = {
     "end": (frozenset({"shift", "session", "class", "meeting", "slot", "break", "lunch", "call", "appointment",
                        "match", "game", "race", "lesson", "event", "show", "broadcast", "stream"}), "datetime"),
     "size": (frozenset({"shirt", "shoe", "tshirt", "t", "dress", "jacket", "glove", "hat", "ring", "jersey",
-                        "uniform", "clothing", "pant", "trouser", "bra", "helmet", "boot"}), "str"),
+                        "uniform", "clothing", "pant", "trouser", "bra", "helmet", "boot", "costume", "paper",
+                        "parcel", "package", "pot", "envelope", "poster", "print", "canvas", "tyre", "tire"}), "str"),
 }
 
 #: First word of an attribute name that makes it a flag (``is_active``, ``has_paid``).
@@ -206,7 +208,7 @@ BEHAVIOURS: dict[str, str] = {
 CREATE_VERBS: frozenset[str] = frozenset({
     "create", "make", "build", "generate", "scaffold", "define", "manage", "track", "setup",
     "store", "register", "handle", "record", "catalog", "catalogue", "model", "implement", "develop", "save",
-    "design",
+    "design", "introduce", "maintain",
 })
 #: "add X to Y": Y gets X (an attribute, or a reference ``x_id`` when X is an entity).
 ADD_VERBS: frozenset[str] = frozenset({"add", "include", "extend", "append", "give", "attach", "put", "insert",

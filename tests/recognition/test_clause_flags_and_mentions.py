@@ -1,0 +1,136 @@
+"""Round 17 of recognition, in our own words (not the labelled set's): flags said as a clause ("and if
+it is X") or named before their type ("a member discount flag"), a name whose words are all grammar
+("must have (yes/no)"), a moment named date-first ("date paid"), a size that is a label, lists opened
+by "capturing"/"comprising"/"holding", and a create that talks about an entity the app has without
+using it (refused, with what to say instead)."""
+
+from __future__ import annotations
+
+import pytest
+from tests.support.recognition_reading import created, reading
+
+from baes.recognition.model import RecognitionError
+
+R = True
+
+
+@pytest.mark.parametrize(
+    "request_text, attributes",
+    [
+        (
+            "Create Greenhouse with name, area and if it is heated",
+            [("name", "str", R), ("area", "float", R), ("heated", "bool", R)],
+        ),
+        (
+            "Create Greenhouse with name, and if the vents are automatic",
+            [("name", "str", R), ("vents_automatic", "bool", R)],
+        ),
+        (
+            "Create Greenhouse with name and if it has a sprinkler",
+            [("name", "str", R), ("has_sprinkler", "bool", R)],
+        ),
+    ],
+)
+def test_a_flag_said_as_an_if_clause_is_a_flag(request_text: str, attributes: list[tuple[str, str, bool]]) -> None:
+    """ "…, and if it is heated" was dropped without a word: it is the flag ``heated``."""
+    assert created(request_text) == ("create", "Greenhouse", attributes)
+
+
+@pytest.mark.parametrize("type_words", ["flag", "checkbox", "tick box", "check-box"])
+def test_a_long_flag_name_before_its_type_stays_one_name(type_words: str) -> None:
+    """ "a loyalty card holder flag" is one flag, not four text columns cut from a run of words."""
+    got = created(f"Create Shopper with nickname, email and a loyalty card holder {type_words}")
+    assert got == ("create", "Shopper", [("nickname", "str", R), ("email", "email", R), ("loyalty_card_holder", "bool", R)])
+
+
+def test_a_name_of_grammar_words_with_a_type_is_the_name() -> None:
+    """ "could have (y/n)": every word is a modal or a verb of having, and the type says it is a field."""
+    got = created("Create Feature with title, owner, could have (y/n)")
+    assert got == ("create", "Feature", [("title", "str", R), ("owner", "str", R), ("could_have", "bool", R)])
+
+
+def test_an_item_with_no_name_left_is_reported() -> None:
+    got = created("Create Feature with title and if it")
+    assert got[2] == [("title", "str", R)]
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [("date shipped", "date"), ("date signed", "date"), ("time delivered", "datetime"), ("time collected", "datetime")],
+)
+def test_a_moment_named_date_first(name: str, kind: str) -> None:
+    """ "date shipped" is when it was shipped, not whether: the participle at the end does not make it a flag."""
+    got = created(f"Create Parcel with label and {name}")
+    assert got[2] == [("label", "str", R), (name.replace(" ", "_"), kind, R)]
+
+
+@pytest.mark.parametrize(
+    "request_text, size_type",
+    [
+        ("Create Blanket with colour and size", "str"),
+        ("Create Mailer with weight and envelope size", "str"),
+        ("Create Booking with guest name and party size", "int"),
+        ("Create Tour with guide and group size", "int"),
+    ],
+)
+def test_a_size_is_a_label_unless_it_counts_people(request_text: str, size_type: str) -> None:
+    assert created(request_text)[2][-1][1] == size_type
+
+
+@pytest.mark.parametrize("marker", ["capturing", "comprising", "holding"])
+def test_a_list_opened_by_a_verb_of_holding(marker: str) -> None:
+    got = created(f"Introduce a Sapling entity {marker} species, planted on and height")
+    assert got == ("create", "Sapling", [("species", "str", R), ("planted_on", "date", R), ("height", "float", R)])
+
+
+def test_someone_wanting_a_record_is_not_the_entity() -> None:
+    """ "The ranger team wants a Trail Report record holding …": the record is new, the team asks."""
+    got = created("The ranger team wants a Trail Report record holding trail name, reported at and blocked")
+    assert got == (
+        "create",
+        "TrailReport",
+        [("trail_name", "str", R), ("reported_at", "datetime", R), ("blocked", "bool", R)],
+    )
+
+
+@pytest.mark.parametrize("adverb", ["Basically", "Ideally", "Honestly"])
+def test_a_sentence_adverb_is_no_part_of_a_name(adverb: str) -> None:
+    got = created(f"We run a small ferry. {adverb} a Crossing record with departs at, vessel and passengers")
+    assert got[:2] == ("create", "Crossing")
+
+
+def test_additionally_is_also() -> None:
+    got = reading("Ferry additionally needs a call sign", ["Ferry"])
+    assert (got["intent"], got["entity"], got["attributes"]) == ("add_attributes", "Ferry", [("call_sign", "str", R)])
+
+
+@pytest.mark.parametrize(
+    "request_text, existing",
+    [
+        ("Heads-up from QA: Ferry records still show no call sign, please add it", ["Ferry"]),
+        ("The harbour master wants every Crossing to have a Ferry assigned", ["Ferry", "Crossing"]),
+        ("Regression spotted: Ferry has no capacity so the planner shows zero", ["Ferry"]),
+    ],
+)
+def test_a_create_that_leaves_out_an_entity_it_talks_about_is_refused(request_text: str, existing: list[str]) -> None:
+    """A create read from such a request would make a new entity out of the wrong words."""
+    with pytest.raises(RecognitionError):
+        reading(request_text, existing)
+
+
+@pytest.mark.parametrize(
+    "request_text, existing, relationships",
+    [
+        (
+            "Create Crossing with departs at and vessel name. Each crossing belongs to a ferry.",
+            ["Ferry"],
+            [("Ferry", "many_to_one")],
+        ),
+        ("Create Ticket with price and ferry name", ["Ferry"], []),
+    ],
+)
+def test_a_create_that_uses_the_entity_it_talks_about_stands(
+    request_text: str, existing: list[str], relationships: list[tuple[str, str]]
+) -> None:
+    got = reading(request_text, existing)
+    assert got["intent"] == "create" and got["relationships"] == relationships
