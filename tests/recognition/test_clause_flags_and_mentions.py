@@ -134,3 +134,24 @@ def test_a_create_that_uses_the_entity_it_talks_about_stands(
 ) -> None:
     got = reading(request_text, existing)
     assert got["intent"] == "create" and got["relationships"] == relationships
+
+
+@pytest.mark.parametrize(
+    "request_text, existing",
+    [
+        ("Rowers can log outings with distance and river", ["Rower"]),
+        ("Create Regatta with venue and max crews", ["Crew"]),
+        ("We need to store the oars of the club with length and maker", ["Club"]),
+    ],
+)
+def test_an_everyday_word_or_the_people_of_a_story_are_no_mention(request_text: str, existing: list[str]) -> None:
+    """Only a name written as the app writes it counts ("Crew"), and not the plural opening a story
+    before a modal ("Rowers can …"): "max crews" and "the club" are words of the request."""
+    assert reading(request_text, existing)["intent"] == "create"
+
+
+@pytest.mark.parametrize("between", ["entity linked to the hangar,", "linked to a hangar", "record tied to the hangar"])
+def test_a_reference_said_between_the_name_and_its_list(between: str) -> None:
+    got = reading(f"Create a Glider {between} with registration and seats")
+    assert got["entity"] == "Glider" and got["relationships"] == [("Hangar", "many_to_one")]
+    assert got["attributes"] == [("registration", "str", R), ("seats", "int", R)]

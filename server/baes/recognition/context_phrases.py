@@ -41,6 +41,19 @@ def _holds_the_entity(tok: Tok) -> bool:
     )
 
 
+#: Plurals before "of" that count or group what follows ("lots of orders", "kinds of cheese").
+_PLURAL_QUANTITIES = frozenset(
+    {"lots", "loads", "tons", "kinds", "types", "sorts", "hundreds", "dozens", "thousands", "millions", "records"}
+    | {"details", "names", "lists", "piles", "bunches", "groups", "sets", "collections", "numbers", "pairs", "copies"}
+    | {"amounts", "units", "batches", "pieces", "boxes", "bags", "bottles", "crates", "packs", "rows", "entries"}
+)
+
+
+def _owned_plural(tok: Tok) -> bool:
+    """ "rooms" in "the rooms of my building": a plural that is kept, before whose it is; not a count or a group."""
+    return tok.sing != tok.low and tok.low not in _PLURAL_QUANTITIES and _holds_the_entity(tok)
+
+
 #: Subjects of a relative clause after the entity ("the cakes I sell", "bikes we rent out").
 _CLAUSE_SUBJECTS = frozenset({"i", "we", "you", "they"})
 
@@ -58,6 +71,8 @@ def before_context(toks: Sequence[Tok], start: int, head: int) -> int:
         tok = toks[p]
         if p < head and tok.low in CONTEXT_PREPOSITIONS:
             return p - 1 if _holds_the_entity(toks[p - 1]) else head
+        if p < head and tok.low == "of" and _owned_plural(toks[p - 1]):
+            return p - 1  # "the rooms of my building", "students of piano": what is kept, then whose
         if not in_context and _opens_a_modifier(tok) and _holds_the_entity(toks[p - 1]):
             return p - 1
         if not tok.word:

@@ -221,10 +221,15 @@ def _implicit_list(toks: list[Tok], index: int, end: int) -> int | None:
 
 
 def _participle_by(toks: Sequence[Tok], index: int, marker: int) -> Tok | None:
-    """The noun of "Xs placed/written/owned by Ys" right after the entity noun, else None."""
-    if index + 3 < marker + 1 and toks[index + 1].low.endswith(("ed", "en", "wn")) and toks[index + 2].low == "by":
-        after = noun_after(toks[:marker], index + 3)
-        if after is not None and after == marker - 1:
+    """The noun of "Xs placed/written/owned by Ys" or "X (entity) linked to Y" right after the entity
+    noun, before its list, else None."""
+    start = index + 1 + (index + 1 < marker and toks[index + 1].low in vocab.STRUCTURE_WORDS)
+    linked = start + 1 < marker and toks[start].low in LINKED_PARTICIPLES and toks[start + 1].low in {"to", "with"}
+    if linked or (index + 3 < marker + 1 and toks[index + 1].low.endswith(("ed", "en", "wn")) and toks[index + 2].low == "by"):
+        first = start + 2 if linked else index + 3
+        after = noun_after(toks[:marker], first)
+        last = marker - 1 - (marker - 1 > first and toks[marker - 1].low == ",")
+        if after is not None and after == last:
             return toks[after]
     return None
 

@@ -100,21 +100,33 @@ def _as_entity(toks: Sequence[Tok], i: int, known: Known) -> Tok | None:
     return None
 
 
-def unplaced_mention(draft: Draft, toks: Sequence[Tok], known: Known) -> str | None:
-    """An entity the app has that a create names but leaves out of what it creates ("Bug: Policy has no
-    deductible …" read as creating Bug; "The head chef wants every Dish to belong to a Station" as HeadChef).
+#: Verbs after the people a user story is for ("Members can book …", "Users need to be able to …").
+_ACTOR_VERBS = vocab.MODAL_VERBS | {"need", "want", "like", "wish"}
 
-    A create that mentions one of the app's entities and neither links to it nor names a field or
-    itself after it read the wrong words as the new entity: the request is about the entity it names.
+
+def unplaced_mention(draft: Draft, request: str, known: Known) -> str | None:
+    """An entity the app has that a create names as written in the app but leaves out of what it creates
+    ("Bug: Policy has no deductible …" read as creating Bug; "The head chef wants every Dish to belong to
+    a Station" as HeadChef).
+
+    A create that names one of the app's entities with its capital ("Policy", "RepairOrder") and neither
+    links to it nor names a field or itself after it read the wrong words as the new entity: the request
+    is about the entity it names. A name in lower case is an everyday word ("users can save bookmarks",
+    "max teams"), and one opening a sentence before a modal is who the story is for ("Members can …").
     """
     placed = " ".join(
         [entity_key(draft.entity.name), *(a.name for a in draft.entity.attributes)]
         + [entity_key(r.target) for r in draft.entity.relationships]
     )
-    for tok in toks:
-        name = known.get(tok.sing) if tok.word else None
-        if name is not None and tok.low in _grammar_words() and not tok.low.isupper():
-            continue  # "keep a log of deliveries" with a Log entity: the word in its everyday sense
-        if name is not None and not re.search(rf"(?:^|[ _]){re.escape(tok.sing)}(?:$|[ _])", placed):
-            return name
+    for key, name in known.by_key.items():
+        if re.search(rf"(?:^|[ _]){re.escape(key)}s?(?:$|[ _])", placed):
+            continue
+        for form in _forms(key):
+            written = r"[ _-]?".join(word.capitalize() for word in form)
+            for match in re.finditer(rf"(?<![\w.]){written}\b", request):
+                opening = re.search(r"(?:^|[.!?:\n])\s*$", request[: match.start()]) is not None
+                after = request[match.end() :].split(maxsplit=1)[:1]
+                plural = form[-1] != key.rpartition("_")[2]
+                if not (opening and plural and after and after[0].lower() in _ACTOR_VERBS):
+                    return name
     return None

@@ -269,7 +269,7 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
             f"{name} already exists in this app, so it is not created again: say what changes, e.g. "
             f"'add <field> to {name}', 'rename <field> to <new name> in {name}' or 'remove <field> from {name}'"
         )
-    unplaced = unplaced_mention(draft, toks, known) if draft.intent == "create" else None
+    unplaced = unplaced_mention(draft, request, known) if draft.intent == "create" else None
     if unplaced is not None:
         name = draft.entity.name
         raise RecognitionError(
