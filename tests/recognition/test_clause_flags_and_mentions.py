@@ -10,6 +10,7 @@ import pytest
 from tests.support.recognition_reading import created, reading
 
 from baes.recognition.model import RecognitionError
+from baes.recognition.offline import recognize_offline
 
 R = True
 
@@ -155,3 +156,53 @@ def test_a_reference_said_between_the_name_and_its_list(between: str) -> None:
     got = reading(f"Create a Glider {between} with registration and seats")
     assert got["entity"] == "Glider" and got["relationships"] == [("Hangar", "many_to_one")]
     assert got["attributes"] == [("registration", "str", R), ("seats", "int", R)]
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("hours", "float"),
+        ("rigging hours", "float"),
+        ("certification level", "str"),
+        ("roast level", "str"),
+        ("skill level", "int"),
+    ],
+)
+def test_hours_are_fractional_and_a_credential_level_is_a_label(name: str, kind: str) -> None:
+    assert created(f"Create Diver with nickname and {name}")[2][-1] == (name.replace(" ", "_"), kind, R)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "could each Dive point to the Boat it left from?",
+        "Can every Dive point to the Boat?",
+        "The club asks if each Dive could point to a Boat",
+    ],
+)
+def test_a_modal_that_asks_makes_no_reference_optional(request_text: str) -> None:
+    got = reading(request_text, ["Dive", "Boat"])
+    assert (got["entity"], got["relationships"]) == ("Dive", [("Boat", "many_to_one")])
+    assert recognize_offline(request_text, ["Dive", "Boat"]).entity.relationships[0].required
+
+
+def test_a_modal_inside_the_statement_still_makes_it_optional() -> None:
+    assert not recognize_offline("each Dive could point to a Boat", ["Dive", "Boat"]).entity.relationships[0].required
+
+
+@pytest.mark.parametrize(
+    "request_text, holder, target, kind",
+    [
+        ("one skipper sails many voyages", "Voyage", "Skipper", "many_to_one"),
+        ("each curator runs several exhibitions", "Exhibition", "Curator", "many_to_one"),
+        ("a diver logs many dives. please link them", "Dive", "Diver", "many_to_one"),
+        ("a diver visits many sites and a site gets many divers", "Diver", "Site", "many_to_many"),
+        ("A diver visits many sites. A site is visited by several divers.", "Diver", "Site", "many_to_many"),
+        ("divers can visit many sites", "Diver", "Site", "many_to_many"),
+    ],
+)
+def test_a_fact_of_one_side_is_one_to_many(request_text: str, holder: str, target: str, kind: str) -> None:
+    """ "one skipper sails many voyages" says each voyage has its skipper; a possibility ("can visit") or
+    the other side said too (in the same sentence or the next) is a many-to-many."""
+    got = reading(request_text)
+    assert (got["entity"], got["relationships"]) == (holder, [(target, kind)])

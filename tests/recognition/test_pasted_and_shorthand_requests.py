@@ -62,7 +62,7 @@ CREATES: list[tuple[str, str, list[tuple[str, str, bool]]]] = [
         "BoardingPass",
         [("gate", "str", R), ("seat", "str", R), ("boarding_time", "datetime", R)],
     ),
-    ("log tractors: brand, engine hours", "Tractor", [("brand", "str", R), ("engine_hours", "int", R)]),
+    ("log tractors: brand, engine hours", "Tractor", [("brand", "str", R), ("engine_hours", "float", R)]),
     # types that depend on the words before the head
     (
         "Create a Rugby Match with final score, glove size, fuel level",

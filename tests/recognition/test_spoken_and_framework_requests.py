@@ -20,7 +20,7 @@ CREATES: list[tuple[str, str, list[tuple[str, str, bool]]]] = [
     (
         "create Workshop with labour hours, catalogue number, centre name, organisation",
         "Workshop",
-        [("labour_hours", "int", R), ("catalogue_number", "str", R), ("centre_name", "str", R), ("organisation", "str", R)],
+        [("labour_hours", "float", R), ("catalogue_number", "str", R), ("centre_name", "str", R), ("organisation", "str", R)],
     ),
     ("create Trade with counterparty name, settled", "Trade", [("counterparty_name", "str", R), ("settled", "bool", R)]),
     # "log" and "keep" as commands; a list the writer wants in the next sentence

@@ -2,6 +2,7 @@
 
 * "X has/contains/holds/consists of many Ys", or "X can place/write/file many Ys" (making): each Y
   belongs to one X, so Y gets ``x_id`` (a ``relationship`` of Y, ``many_to_one``);
+* "X VERBs many Ys" said as a fact of one side alone ("a host presents many shows"): the same;
 * "X can VERB many Ys" with any other verb ("attend", "join", "appear in", "borrow"), or both sides
   saying "many" ("posts have many tags and tags have many posts"), or "a many-to-many relationship
   between X and Y": a ``many_to_many`` relationship of X to Y (a join entity ``XY`` is generated).
@@ -140,4 +141,14 @@ def try_many(toks: list[Tok], known: Known) -> Draft | None:
     )
     if (verbs[0].low in _ONE_SIDE_FORMS or any(v.low in _MADE_OF for v in verbs)) and not back:
         return _draft(target, subject, known, "many_to_one")  # "a playlist has many tracks": track.playlist_id
+    fact = len(between) == 1 and between[0].low.endswith("s") and between[0].low not in {"is", "was", "has"}
+    if fact and not _said_back(toks[target_index + 1 :], subject, target):
+        return _draft(target, subject, known, "many_to_one")  # "a host presents many shows", said as a fact of one side
     return _draft(subject, target, known, "many_to_many")
+
+
+def _said_back(rest: Sequence[Tok], subject: Tok, target: Tok) -> bool:
+    """Whether the words after "X VERBs many Ys" speak of X or Y again ("… and an animal may see more than
+    one vet"): then each side has many of the other. A fact said of one side alone ("one teacher teaches
+    many classes") is one-to-many, while a possibility ("members can borrow many tools") stays many-to-many."""
+    return any(t.word and t.sing in {subject.sing, target.sing} for t in rest)

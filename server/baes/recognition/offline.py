@@ -384,5 +384,6 @@ def _between_existing(toks: list[Tok], known: Known) -> Draft | None:
     between = [t for t in toks[first + 1 : second] if t.word]
     if not between or all(t.low in _JOINING for t in between) or any(t.low in MANY for t in toks[first : second + 2]):
         return None
-    optional = any(t.low in MAYBE_MODALS | vocab.OPTIONAL_WORDS for t in toks)
-    return link_draft(toks[first], toks[second], known, required=not optional)
+    asking = toks[0].low in MAYBE_MODALS or any(t.low in {"if", "whether"} for t in toks[:first])
+    optional = any(t.low in vocab.OPTIONAL_WORDS or (t.low in MAYBE_MODALS and not asking) for t in toks)
+    return link_draft(toks[first], toks[second], known, required=not optional)  # "could each X point to Y?" asks

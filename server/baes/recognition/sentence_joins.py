@@ -36,6 +36,19 @@ _MANY_TO_MANY_ASKS = frozenset(
 )
 
 
+def _says_the_other_side(before: Sequence[Tok], words: Sequence[Tok]) -> bool:
+    """Whether ``words`` say "many" of a noun the sentence before said "many" about: the two sides of one
+    many-to-many, told a sentence each."""
+    if not any(t.low in _MANY for t in before) or not any(t.low in _MANY for t in words):
+        return False
+    nouns = {t.sing for t in before if t.word and len(t.low) > 2 and t.low not in _MANY}
+    return len(nouns & {t.sing for t in words if t.word and len(t.low) > 2 and t.low not in _MANY}) >= 2
+
+
+#: Words saying "more than one" ("more than one" is read "many").
+_MANY = frozenset({"many", "multiple", "several", "various", "lots", "numerous"})
+
+
 def joined_sentences(sentences: list[list[Tok]]) -> list[list[Tok]]:
     """ "Appointment has a notes attribute nobody fills in. Delete it.": a removal whose object is a
     pronoun is read with the sentence before it, where the pronoun's field is named."""
@@ -55,6 +68,9 @@ def joined_sentences(sentences: list[list[Tok]]) -> list[list[Tok]]:
                 joined.append(list(rest))
             continue
         if joined and _names_only_many_to_many(words):  # "… and a glaze is fired in many kilns. Please model this n:m."
+            joined[-1] = [*joined[-1], word_token(","), *sentence]
+            continue
+        if joined and _says_the_other_side(joined[-1], words):  # "A vet treats many animals. An animal sees several vets."
             joined[-1] = [*joined[-1], word_token(","), *sentence]
             continue
         if joined and len(words) >= 2 and words[0].stem in verb_stems("delete") and words[1].low in REFERRING:

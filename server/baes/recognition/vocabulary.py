@@ -19,7 +19,7 @@ ATTRIBUTE_TYPES: dict[str, str] = {
     "weight": "float", "height": "float", "total": "float", "discount": "float", "fee": "float",
     "tax": "float", "budget": "float", "latitude": "float", "longitude": "float", "percentage": "float",
     "wage": "float", "credit": "int", "credits": "int", "mileage": "int", "distance": "float",
-    "minutes": "int", "hours": "int", "seconds": "int", "days": "int", "number": "str",
+    "minutes": "int", "hours": "float", "seconds": "int", "days": "int", "number": "str",
     "age": "int", "count": "int", "year": "int", "quantity": "int", "stock": "int", "capacity": "int",
     "pages": "int", "page_count": "int", "number_of_pages": "int", "level": "int", "rank": "int",
     "semester": "int", "duration": "int", "seats": "int", "floor": "int", "priority": "int", "size": "str",
@@ -126,7 +126,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "date": "date", "day": "date", "birthday": "date",
     "at": "datetime", "time": "datetime", "timestamp": "datetime", "datetime": "datetime",
     "count": "int", "quantity": "int", "year": "int", "age": "int", "id": "int",
-    "minutes": "int", "hours": "int", "seconds": "int", "days": "int", "years": "int", "mileage": "int",
+    "minutes": "int", "hours": "float", "seconds": "int", "days": "int", "years": "int", "mileage": "int",
     "price": "float", "cost": "float", "amount": "float", "rate": "float", "score": "float",
     "total": "float", "salary": "float", "fee": "float", "percentage": "float",
     "money": "float", "rent": "float", "wage": "float", "payment": "float", "deposit": "float", "budget": "float",
@@ -168,6 +168,9 @@ TEXT_OVERRIDES: frozenset[str] = frozenset({
     "account_number", "room_number", "house_number", "street_number", "id_number", "mobile_number",
     "office", "room", "code", "title", "name", "address",
     "opening_hours", "business_hours", "office_hours",  # a schedule ("Mon-Fri 9-17"), not a number of hours
+    # a credential's or a roast's level is a label ("Level 3", "advanced", "medium plus")
+    "certification_level", "certificate_level", "licence_level", "license_level", "qualification_level",
+    "toast_level", "toasting_level", "roast_level",
 })
 
 #: Words naming a type explicitly: "price as float", "age (integer)", "hired: date".
