@@ -206,3 +206,42 @@ def test_a_fact_of_one_side_is_one_to_many(request_text: str, holder: str, targe
     the other side said too (in the same sentence or the next) is a many-to-many."""
     got = reading(request_text)
     assert (got["entity"], got["relationships"]) == (holder, [(target, kind)])
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "rename Hive to Colony (the beekeepers say colony)",
+        "Please rename Hive to Colony in the app as well.",
+        "refactor: rename Hive model to Colony (new wording)",
+    ],
+)
+def test_a_new_entity_name_ends_before_its_reason_or_the_app(request_text: str) -> None:
+    got = reading(request_text, ["Hive"])
+    assert (got["intent"], got["renamed_from"], got["renamed_to"]) == ("rename_entity", "Hive", "Colony")
+
+
+def test_an_owner_in_parentheses_after_a_new_field_name_is_kept() -> None:
+    got = reading("Call the smoker fuel field fuel type instead (on Hive)", ["Hive"])
+    assert (got["entity"], got["renamed_from"], got["renamed_to"]) == ("Hive", "smoker_fuel", "fuel_type")
+
+
+@pytest.mark.parametrize(
+    "request_text, removed",
+    [
+        ("chore: drop unused queen_colour and frame_count columns from Hive", ["queen_colour", "frame_count"]),
+        ("Hive does not need the entrance width anymore, nor the stand height", ["entrance_width", "stand_height"]),
+        ("Hive don't need more the apiary code field", ["apiary_code"]),
+        ("remove the legacy id field from Hive", ["legacy_id"]),
+    ],
+)
+def test_words_about_a_removed_field_are_no_part_of_its_name(request_text: str, removed: list[str]) -> None:
+    assert reading(request_text, ["Hive"])["removed"] == removed
+
+
+def test_nd_typed_for_and() -> None:
+    assert created("create Beekeeper with name phone nd email")[2] == [
+        ("name", "str", R),
+        ("phone", "str", R),
+        ("email", "email", R),
+    ]

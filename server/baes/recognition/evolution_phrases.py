@@ -43,25 +43,8 @@ NOISE = (
     | SUBJECT_SKIP
     | MODALS
     | frozenset(
-        {
-            "whole",
-            "entire",
-            "existing",
-            "current",
-            "i",
-            "we",
-            "would",
-            "like",
-            "want",
-            "anymore",
-            "longer",
-            "please",
-            "named",
-            "called",
-            "instead",
-            "it",
-            "them",
-        }
+        "whole entire existing current i we would like want anymore longer please named called instead it them".split()
+        + "unused obsolete deprecated redundant useless outdated more".split()  # "the unused X", "need more the X"
     )
 )
 #: Words that say a name is an attribute, not an entity.
@@ -139,7 +122,7 @@ def _owner_words(rest: Sequence[Tok]) -> list[Tok]:
 def _items(toks: Sequence[Tok]) -> list[list[Tok]]:
     items: list[list[Tok]] = [[]]
     for tok in toks:
-        if tok.low in SEPARATORS or tok.low == "or":
+        if tok.low in SEPARATORS or tok.low in {"or", "nor"}:
             items.append([])
         else:
             items[-1].append(tok)

@@ -51,7 +51,8 @@ from baes.recognition.verb_folding import ARTICLES, fold_verbs, verb_base, verb_
 #: 13: a commit's type or a review's label before the request, shell-style and phrasal commands ("mk", "rm",
 #:     "throw away"), a count before "fields", "add fields to X: a, b", "we should not store X on E", a dotted
 #:     rename with a label before it or a sentence after it.
-#: 14: sentence adverbs ("basically", "ideally") are fillers, "additionally" is "also"; "tick box" is "checkbox".
+#: 14: sentence adverbs ("basically", "ideally") are fillers, "additionally" is "also", "nd" is "and"; "tick box" is
+#:     "checkbox".
 KEY_VERSION = 14
 
 _CONTRACTIONS = (
@@ -151,7 +152,7 @@ _OPENINGS: tuple[tuple[str, ...], ...] = tuple(
 _CLOSINGS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in ("thanks", "thank you", "please", "thx", "for me", "po"))
 #: Single-word spellings with one meaning for the recognizer.
 _SAME: dict[str, str] = {"has": "have", "does": "do", "are": "is", "&": "and", "!": ".", "?": "."}
-_SAME |= {"additionally": "also", "furthermore": "also"}  # "we need additionally the entity Repairer"
+_SAME |= {"additionally": "also", "furthermore": "also", "nd": "and"}  # "we need additionally the entity X", "phone nd email"
 #: Punctuation the recognizer reads (lists, clauses, explicit types); any other mark is dropped.
 _KEPT_MARKS = frozenset({",", ";", ":", "(", ")", "/", ".", "and"})
 

@@ -362,11 +362,14 @@ def _without_app_scope(toks: list[Tok], known: Known) -> list[Tok]:
             and toks[i + 1].low in _APP_WORDS
             and not known.get(toks[i + 1].sing)
         ):
-            if i + 2 == len(toks) or not toks[i + 2].word:  # "from the system", not "in the app settings"
-                return [*toks[:i], *toks[i + 2 :]]
+            after = next((j for j in range(i + 2, len(toks)) if not toks[j].word or toks[j].low not in _ALSO_SAID), len(toks))
+            if after == len(toks) or not toks[after].word:  # "from the system (as well)", not "in the app settings"
+                return [*toks[:i], *toks[after:]]
     return toks
 
 
+#: Words after "in the system" that only say the change is wanted there too ("… in the system as well").
+_ALSO_SAID = frozenset({"as", "well", "too", "also", "now", "please"})
 #: Words that join two entities without relating them ("Client and Customer").
 _JOINING = frozenset({"and", ",", "or", "/", "&", "plus", "with"})
 

@@ -173,7 +173,7 @@ _WHEN_WORDS = frozenset(
     }
 )
 #: Words that start a clause after the new name: "to distance_km so it is clear", "to Employee across the app".
-_AFTER_NAME = frozenset({"so", "because", "since", "across", "throughout", "everywhere", "as", ",", "to", "its", "it"})
+_AFTER_NAME = frozenset({"so", "because", "since", "across", "throughout", "everywhere", "as", ",", "to", "its", "it", "("})
 
 
 def _as_rename(toks: Sequence[Tok], known: Known) -> list[Tok]:
@@ -335,7 +335,7 @@ def _new_name(toks: list[Tok]) -> list[Tok]:
             for i, t in enumerate(toks)
             if i > 0
             and t.low in _AFTER_NAME
-            and not (t.low == "," and i + 1 < len(toks) and toks[i + 1].low in OWNER_PREPOSITIONS)
+            and not (t.low in {",", "("} and i + 1 < len(toks) and toks[i + 1].low in OWNER_PREPOSITIONS)
         ),
         len(toks),
     )
