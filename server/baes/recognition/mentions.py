@@ -25,7 +25,20 @@ _BEFORE_AN_ENTITY = frozenset(
     | {"delete", "remove", "drop", "rename", "link", "connect"}
 )
 #: Words after a sentence's first word that make it the subject ("Stores also need …", "Record has many …").
-_AFTER_A_SUBJECT = frozenset({"also", "need", "needs", "have", "has", "should", "must", "can", "belong", "belongs", "is"})
+_AFTER_A_SUBJECT = frozenset({"also", "need", "needs", "have", "has", "should", "must", "can", "belong", "belongs", "is"}) | {
+    "get",
+    "gets",
+    "carry",
+    "carries",
+    "lack",
+    "lacks",
+    "hold",
+    "holds",
+    "require",
+    "requires",
+    "want",
+    "wants",
+}
 
 
 def _plurals(word: str) -> set[str]:

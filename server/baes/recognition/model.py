@@ -35,6 +35,11 @@ class RecognitionError(ValueError):
     """A request that names no entity or asks for something baes cannot do (message says which)."""
 
 
+class OutOfScope(RecognitionError):
+    """A request understood as something baes does not do (a screen, a job, another language): no part
+    of it is read on its own as a change."""
+
+
 @dataclass(frozen=True)
 class Draft:
     """What a recognizer understood, before classification.

@@ -39,7 +39,7 @@ from baes.recognition.kept_fields import kept_on_existing
 from baes.recognition.language import foreign_language_reason
 from baes.recognition.many import try_many
 from baes.recognition.mentions import merge_known, unplaced_mention
-from baes.recognition.model import Draft, RecognitionError
+from baes.recognition.model import Draft, OutOfScope, RecognitionError
 from baes.recognition.out_of_scope import interface_reason, out_of_scope_reason
 from baes.recognition.ownership import (
     changed_draft,
@@ -76,6 +76,7 @@ from baes.recognition.request_tokens import (
     read_tokens,
     verb_stems,
 )
+from baes.recognition.segments import read_a_part
 
 
 def _holder_preposition(toks: list[Tok], prepositions: set[str], start: int, end: int, known: Known) -> int | None:
@@ -224,17 +225,32 @@ def _try_give_or_extend(toks: list[Tok], known: Known) -> Draft | None:
 
 
 def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Draft:
-    """Understand ``request`` with the rules above; raise ``RecognitionError`` when it names no entity."""
+    """Understand ``request`` with the rules above; raise ``RecognitionError`` when it names no entity.
+
+    In an app that has entities, a request not understood as a whole is read a part at a time
+    (``segments``): a ticket's one sentence that asks for a change of the app's entity is the request."""
     if not isinstance(request, str) or not request.strip():
         raise RecognitionError("the request is empty")
     if len(request) > 4000:
-        raise RecognitionError("the request is too long (at most 4000 characters)")
+        raise OutOfScope("the request is too long (at most 4000 characters)")
+    try:
+        return _recognize_whole(request, existing_entities)
+    except OutOfScope:
+        raise
+    except RecognitionError as exc:
+        draft = read_a_part(request, Known(existing_entities), lambda part: _recognize_whole(part, existing_entities))
+        if draft is None:
+            raise exc from None
+        return draft
+
+
+def _recognize_whole(request: str, existing_entities: Sequence[str]) -> Draft:
     toks = read_tokens(request)
     if not any(t.word for t in toks):
         raise RecognitionError("the request has no words")
     foreign = foreign_language_reason(request)
     if foreign:
-        raise RecognitionError(foreign)
+        raise OutOfScope(foreign)
     known = Known(existing_entities)
     toks = merge_known(toks, known)
     follows = default_follows(toks)
@@ -246,7 +262,7 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
     toks, typos = correct_tokens(toks, known, request)  # after the defaults: a literal is the user's value
     refusal = out_of_scope_reason(toks)
     if refusal:
-        raise RecognitionError(refusal)
+        raise OutOfScope(refusal)
     draft = read_paragraph(toks, known, _read_sentence)
     if draft is None:
         raise RecognitionError(not_understood(request))
@@ -256,7 +272,7 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
         names = [a.name for a in draft.entity.attributes]
     interface = next((reason for name in names if (reason := interface_reason(name, toks))), None)
     if interface:
-        raise RecognitionError(interface)
+        raise OutOfScope(interface)
     if draft.intent == "create" and no_longer_wanted(toks):
         raise RecognitionError(
             f"this reads as no longer needing {draft.entity.name}, not as creating it: to remove an entity "

@@ -32,7 +32,7 @@ _FLAG_OPENERS = frozenset({"is", "do", "does", "did", "should", "will", "must", 
 
 
 #: Whole names that are words about the app, never a field of it ("a waitlist signup entity asap").
-_NEVER_A_FIELD = frozenset({"entity", "entities", "asap"})
+_NEVER_A_FIELD = frozenset({"entity", "entities", "asap", "both", "all", "each", "everything", "this", "that", "these", "those"})
 
 
 def _odd_word(name: str) -> str | None:

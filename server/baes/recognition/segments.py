@@ -1,0 +1,72 @@
+"""Reading a request one part at a time, when the whole is not understood in an app that has entities.
+
+A ticket, a standup note or a review comment wraps the change in other sentences ("Found in
+regression run #212: Store has no opening time … Expected: Store gets opening_time and
+closing_time."; "yesterday: shipped the intake form. today: adding imei to RepairOrder"). When the
+whole reads as nothing the app can do, each sentence (or the part after a label's colon) that names
+one of the app's entities is read on its own; if exactly one reading of a change comes out, that is
+the request, with a note that says which words it was read from. Two different readings, or none,
+leave the refusal of the whole: a part is never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from baes.recognition.mentions import merge_known
+from baes.recognition.model import Draft, RecognitionError
+from baes.recognition.request_tokens import Known, read_tokens
+
+#: Where a request's parts end: a sentence end, a label's colon, a line break, a semicolon.
+_PART_END = re.compile(r"(?<=[.!?])\s+|(?<=:)\s+|\s*\n\s*|;\s+")
+
+
+#: Endings of the notes that say a part's reading left words out it could not place.
+_DOUBTFUL = ("(negated)", "(not an attribute name)")
+#: Words of a part that gives existing rows a value: reading another part alone would lose it.
+_DEFAULT_WORDS = frozenset({"default", "defaults", "defaulting", "existing", "already", "backfill", "set"})
+
+
+def _names_an_entity(part: str, known: Known) -> bool:
+    return any(t.word and known.get(t.sing) for t in merge_known(read_tokens(part), known))
+
+
+def read_a_part(request: str, known: Known, read: Callable[[str], Draft]) -> Draft | None:
+    """The one change a part of ``request`` naming an app entity asks for, or None (see the module docstring)."""
+    if not known.by_key:
+        return None
+    parts = [p.strip() for p in _PART_END.split(request) if p and p.strip()]
+    if len(parts) < 2:
+        return None
+    found: list[tuple[str, Draft]] = []
+    for part in parts:
+        if not _names_an_entity(part, known):
+            continue
+        try:
+            draft = read(part)
+        except RecognitionError:
+            continue
+        if any(note.endswith(_DOUBTFUL) for note in draft.notes):
+            continue  # words of the part left out as negated or as no name: no sure reading of it
+        if draft.intent != "create" and all(_key(draft) != _key(other) for _, other in found):
+            found.append((part, draft))
+    if len(found) != 1:
+        return None
+    part, draft = found[0]
+    if any(_DEFAULT_WORDS & {t.low for t in read_tokens(other)} for other in parts if other != part):
+        return None  # "… Existing sessions should get escaped = false.": the value would be lost
+    return Draft(
+        draft.intent,
+        draft.entity,
+        draft.related_entity,
+        (f"read only {part!r}: the rest of the request asks for nothing the app stores", *draft.notes),
+        draft.removed,
+        draft.renamed_from,
+        draft.renamed_to,
+        draft.defaults,
+    )
+
+
+def _key(draft: Draft) -> tuple[object, ...]:
+    return (draft.intent, draft.entity, draft.removed, draft.renamed_from, draft.renamed_to, draft.defaults)
