@@ -171,7 +171,17 @@ def _names_structure(toks: Sequence[Tok], index: int) -> bool:
 def object_of_verb(toks: Sequence[Tok], index: int) -> bool:
     """ "create a Store entity": a word right after a creating verb is its object, even when it is
     also a verb itself (store, record, model); the article between them is already dropped."""
-    return index > 0 and toks[index - 1].word and toks[index - 1].stem in creating_verbs()
+    before = toks[index - 1] if index > 0 else None
+    if before is None or not before.word:
+        return False
+    if before.stem in creating_verbs():
+        return True
+    after = toks[index + 2].low if index + 2 < len(toks) else ""  # past the structure word
+    return before.low in _WISHED and (toks[index].stem not in creating_verbs() or after in {"with", ":", "having", "("})
+
+
+#: Verbs of wishing whose object is named like a creating verb's ("I need a Design entity").
+_WISHED = frozenset({"need", "want", "like", "get", "add", "introduce"})
 
 
 def _where_subject(toks: list[Tok], marker: int, end: int) -> tuple[int, int] | None:

@@ -353,15 +353,6 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
     (re.compile(r"\bdrop-off\b", re.I), "DropOff"),
     # "with the port the weight and the date" (spoken): an article after a word starts the next item
     (re.compile(r"\b(with[ \t]+(?:the|a|an)[ \t]+[a-z]\w*)[ \t]+(?=(?:the|a|an)[ \t]+[a-z])"), r"\1, "),
-    # "crate a Warehouse", "mak a Character", "ad an Election": a slip on the command verb before its object
-    (
-        re.compile(
-            r"^(\W*(?:(?:pls|please|can you|could you)\s+)?)(?:crate|craete|mak|mke)\s+(?=(?:an?|new|the)\s|[A-Z])", re.I | re.M
-        ),
-        r"\1create ",
-    ),
-    (re.compile(r"^(\W*(?:(?:pls|please|can you|could you)\s+)?)ad\s+(?=an?\s)", re.I | re.M), r"\1add "),
-    (re.compile(r"\b(?:tick|check)[ \t-]?box(es)?\b", re.I), r"checkbox\1"),  # "a 'followed up' tick box"
     # "Commission is a percent, Accepts walk-ins is a checkbox": a no-code builder's field type, as a
     # parenthesis (``type_annotations`` reads it)
     (
@@ -375,7 +366,14 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
         r" (\1)",
     ),
     # "Create Interpreter table have full name, …": the list of the structure being made
-    (re.compile(r"\b((?:create|make|new)\b[^.\n]{0,40}?\b(?:entity|table|model))[ \t]+(?:have|having)\b", re.I), r"\1 with"),
+    (
+        re.compile(
+            r"\b((?:create|make|new)\b[^.\n]{0,40}?\b(?:entity|table|model)\b[^.\n,]{0,40}?)[ \t]*,?[ \t]+"
+            r"(?:it[ \t]+)?(?:have|having|has)\b",
+            re.I,
+        ),
+        r"\1 with",
+    ),
     # "rename the reason field as chief complaint": as, for "to"
     (re.compile(r"\b(rename[^.!?\n]{1,60}?)[ \t]+as[ \t]+(?!well\b)", re.I), r"\1 to "),
     # "change the name of the attribute 'scheduled at' in WorkOrder to …": the attribute's name

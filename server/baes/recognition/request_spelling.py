@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from baes.recognition import vocabulary as vocab
 from baes.recognition.normalize import tokenize
 from baes.recognition.request_tokens import Known, Tok, verb_stem
-from baes.recognition.spelling import correct
+from baes.recognition.spelling import correct, frequency, spelt_as_meant, within
 
 
 def _written(request: str) -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
@@ -57,6 +57,8 @@ def correct_tokens(toks: Sequence[Tok], known: Known, request: str) -> tuple[lis
             fixed = correct(tok.low, name=tok.low in names)
         elif tok.word and known.get(tok.sing) is None and _title_name(spelled.get(tok.low, ""), request):
             fixed = _corrected_parts(tok.low)
+        if fixed is None and tok.word and tok.low.isalpha() and tok.low not in caps and known.get(tok.sing) is None:
+            fixed = _echo(tok.low, toks)
         if fixed is None:
             result.append(tok)
             continue
@@ -67,6 +69,19 @@ def correct_tokens(toks: Sequence[Tok], known: Known, request: str) -> tuple[lis
         if note not in notes:
             notes.append(note)
     return result, notes
+
+
+def _echo(word: str, toks: Sequence[Tok]) -> str | None:
+    """The word of the same request one slip from an unknown ``word`` ("bottlings: …, botling date"):
+    the user wrote it right once, so the slip is of that word (or of its singular)."""
+    if len(word) < 5 or frequency(word) > 0 or spelt_as_meant(word):
+        return None
+    singular = vocab.singularize(word)
+    others = {form for t in toks if t.word and t.low.isalpha() and t.low != word for form in (t.low, t.sing)}
+    near = {
+        o for o in others if frequency(o) > 0 and o != singular and not word.startswith(o) and within(word, frozenset({o}), 1)
+    }
+    return near.pop() if len(near) == 1 else None
 
 
 def _title_name(written: str, request: str) -> bool:

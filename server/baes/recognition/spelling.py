@@ -128,9 +128,18 @@ def distance(a: str, b: str) -> int:
     return rows[len(a)][len(b)]
 
 
-def _within(word: str, candidates: frozenset[str], limit: int) -> list[str]:
+def within(word: str, candidates: frozenset[str], limit: int) -> list[str]:
     """The candidates at exactly ``limit`` from ``word`` with its first letter."""
     return [c for c in candidates if c[0] == word[0] and abs(len(c) - len(word)) <= limit and distance(word, c) == limit]
+
+
+_within = within
+
+
+def spelt_as_meant(word: str) -> bool:
+    """Whether an unlisted ``word`` is still spelt as meant: a British spelling, two words written as one
+    or an agent noun ("analysed", "counterparty", "fermenter")."""
+    return is_variant(word, _known) or is_compound(word, frequency) or _agent_noun(word)
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,26 @@
+"""Slips of typing on the words that frame a request: "crate a Warehouse", "ad an Election", "a new
+entitiy", "a tick box". Read before any phrase of the request, so every rule sees the word meant.
+
+Only the command verbs and the structure word "entity" are corrected here, where a slip is sure to
+be one (a misspelt attribute word is corrected later, against the vocabulary: ``request_spelling``).
+"""
+
+from __future__ import annotations
+
+import re
+
+#: (pattern, replacement) pairs, applied in order to the request's text.
+SLIPS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "crate a Warehouse", "mak a Character", "ad an Election": a slip on the command verb before its object
+    (
+        re.compile(
+            r"^(\W*(?:(?:pls|please|can you|could you)\s+)?)(?:crate|craete|mak|mke)\s+(?=(?:an?|new|the)\s|[A-Z])", re.I | re.M
+        ),
+        r"\1create ",
+    ),
+    (re.compile(r"^(\W*(?:(?:pls|please|can you|could you)\s+)?)ad\s+(?=an?\s)", re.I | re.M), r"\1add "),
+    # "a new entitiy", "add a enity for bottlings", "Coach entty": letters doubled, dropped or swapped in "entity"
+    (re.compile(r"\b(?:entitiy|entitty|entty|enity|entiy|enitity|entitie|entiti|entiity|enitty|entitiy)\b", re.I), "entity"),
+    (re.compile(r"\b(?:entitys|entites|entitties|entitiys)\b", re.I), "entities"),
+    (re.compile(r"\b(?:tick|check)[ \t-]?box(es)?\b", re.I), r"checkbox\1"),  # "a 'followed up' tick box"
+)
