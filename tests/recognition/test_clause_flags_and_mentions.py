@@ -245,3 +245,38 @@ def test_nd_typed_for_and() -> None:
         ("phone", "str", R),
         ("email", "email", R),
     ]
+
+
+@pytest.mark.parametrize(
+    "request_text, attribute, default",
+    [
+        ("give Beekeeper a karma field starting at 0", ("karma", "int", R), "0"),
+        ("add a sting score to Beekeeper with default 2.5", ("sting_score", "float", R), "2.5"),
+        ("add zip code to Beekeeper with default 02134", ("zip_code", "str", R), "02134"),
+    ],
+)
+def test_a_number_for_existing_rows_types_a_text_field(request_text: str, attribute: tuple[str, str, bool], default: str) -> None:
+    """A field read as text whose value for existing rows is a number counts or measures; an identifier
+    ("zip code") keeps its digits as text."""
+    got = reading(request_text, ["Beekeeper"])
+    assert got["attributes"] == [attribute] and got["defaults"] == {attribute[0]: default}
+
+
+@pytest.mark.parametrize(
+    "words, name, kind",
+    [
+        ("price in kroner", "price", "float"),
+        ("weight factor", "weight_factor", "float"),
+        ("vintage", "vintage", "int"),
+        ("dues owed", "dues_owed", "str"),
+        ("fees owed", "fees_owed", "float"),
+        ("rank order", "rank_order", "int"),
+    ],
+)
+def test_more_words_of_amounts_and_positions(words: str, name: str, kind: str) -> None:
+    assert created(f"Create Cellar with label and {words}")[2][-1] == (name, kind, R)
+
+
+def test_where_from_and_where_to() -> None:
+    got = created("create Hive Move with from apiary, to apiary and moved on")
+    assert got[2] == [("from_apiary", "str", R), ("to_apiary", "str", R), ("moved_on", "date", R)]

@@ -90,7 +90,7 @@ HEAD_QUALIFIERS: frozenset[str] = frozenset({"estimate", "estimated", "target", 
                                              "projection", "threshold", "projected", "expected", "planned",
                                              "actual", "average", "avg"})
 #: Position and ordering names ("display order", "sort index") → int.
-POSITION_HEADS: frozenset[str] = frozenset({"display", "sort", "sorting", "sequence", "menu", "list"})
+POSITION_HEADS: frozenset[str] = frozenset({"display", "sort", "sorting", "sequence", "menu", "list", "rank"})
 POSITION_WORDS: frozenset[str] = frozenset({"order", "index", "position", "rank", "number"})
 # fmt: on
 

@@ -196,10 +196,26 @@ def with_default(draft: Draft, default: str | None, known: Known, *, every: bool
             f"e.g. 'add priority to Ticket with default {default}'"
         )
     attribute = attributes[0]
+    said = _number_type(default)
+    textual = attribute.name in vocab.TEXT_OVERRIDES or attribute.name.split("_")[-1] in _IDENTIFIER_WORDS
+    if said is not None and not textual and (attribute.type == "str" or (attribute.type == "bool" and default not in {"0", "1"})):
+        attribute = replace(attribute, type=said)  # "an xp field starting at 0": a number it counts from
+        draft = replace(draft, entity=replace(draft.entity, attributes=(attribute,)))
     if not fits(default, attribute.type):
         attribute = replace(attribute, type="str")
         draft = replace(draft, entity=replace(draft.entity, attributes=(attribute,)))
     return replace(draft, defaults=((attribute.name, default),))
+
+
+#: Last words of a name whose digits are an identifier, not a number ("zip code default 10001").
+_IDENTIFIER_WORDS = frozenset({"code", "number", "no", "zip", "postcode", "phone", "id", "pin", "ref", "reference", "sku"})
+
+
+def _number_type(value: str) -> str | None:
+    """ "0", "12" → int; "0.5" → float; anything else None."""
+    if re.fullmatch(r"-?\d+", value):
+        return "int"
+    return "float" if re.fullmatch(r"-?\d*\.\d+", value) else None
 
 
 _FITS = {

@@ -40,6 +40,8 @@ def field_name_words(words: list[Tok], later_item: bool = False) -> list[Tok]:
             kept.append(t)  # "booked for", "ready for pickup", "reported to police": the state's own words
         elif t.low == "to" and i > 0 and plain[i - 1].low in WILLING_WORDS and not last:
             kept.append(t)  # "willing to relocate"
+        elif t.low == "to" and i == 0 and len(plain) == 2 and plain[1].low not in vocab.ATTRIBUTE_FILLERS:
+            kept.append(t)  # "from branch, to branch": where it goes, beside where it comes from
         elif (t.low == "value" and last) or (t.low in _LONE_NOUNS and len(plain) == 1):  # "market value", "field"
             kept.append(t)
         elif later_item and i == 0 and not last and t.low in _QUALIFYING_NOUNS and plain[1].low not in _QUALIFYING_NOUNS:

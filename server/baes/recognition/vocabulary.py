@@ -56,7 +56,8 @@ ATTRIBUTE_TYPES: dict[str, str] = {
     "rainfall": "float", "snowfall": "float", "power": "float", "output": "float", "qty": "int",
     "cash": "float", "winnings": "float", "earnings": "float", "savings": "float", "gravity": "float",
     "strength": "float", "loss": "float",
-    "ratio": "float", "bandwidth": "float",
+    "ratio": "float", "bandwidth": "float", "multiplier": "float", "factor": "float", "coefficient": "float",
+    "vintage": "int",  # a wine's year
 }
 
 #: Plural nouns that, as the last word of an attribute, count something ("max guests", "beds",
@@ -98,6 +99,9 @@ COUNT_PREFIXES: frozenset[str] = frozenset({"max", "maximum", "min", "minimum", 
 CURRENCY_WORDS: frozenset[str] = frozenset({
     "dollar", "dollars", "euro", "euros", "usd", "eur", "gbp", "pound", "pounds", "yen", "cents", "cent",
     "francs", "franc", "rupees", "rupee", "pesos", "peso", "currency", "money", "$", "€", "£",
+    "rubles", "ruble", "roubles", "rouble", "rupiah", "naira", "shillings", "kroner", "krona", "kronor", "zloty",
+    "lira", "baht", "ringgit", "dirham", "dirhams", "rand", "yuan", "renminbi", "reais", "dinars", "dinar",
+    "cad", "aud", "chf", "jpy", "inr", "cny", "rub", "brl", "mxn", "zar", "sek", "nok", "dkk", "pln", "nzd", "sgd",
 })
 #: Ways of saying "a flag" after a name: "pets allowed (true/false)", "furnished yes/no".
 BOOL_PAIRS: frozenset[tuple[str, str]] = frozenset({("true", "false"), ("yes", "no"), ("y", "n"), ("on", "off"),
@@ -344,6 +348,8 @@ def infer_type(name: str) -> str:
             return infer_type("_".join(parts[:parts.index("per")]))  # price_per_night → price
         if parts[-1] in AMOUNT_QUALIFIERS or (parts[-1].endswith("ed") and len(parts[-1]) > 4):
             kind = infer_type("_".join(parts[:-1]))
+            if kind == "str" and len(parts) == 2:
+                kind = infer_type(singularize(parts[0]))  # "fines owed": the amount of a fine
             if kind in ("int", "float"):
                 return kind  # amount_due, calories_burned, percent_off
         if parts[0] in COUNT_PREFIXES and "float" not in (SUFFIX_TYPES.get(parts[-1]), ATTRIBUTE_TYPES.get(parts[-1])):
