@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from tests.support.recognition_reading import created
 
+from baes.recognition.model import RecognitionError
 from baes.recognition.recognize import recognize
 
 R = True
@@ -42,3 +43,25 @@ def test_a_creating_verb_after_a_wish_is_still_the_verb() -> None:
 def test_a_list_after_the_name_opened_by_have(joint: str) -> None:
     got = created(f"please make one Kiln entity{joint} cone, max temperature")
     assert got == ("create", "Kiln", [("cone", "str", R), ("max_temperature", "float", R)])
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "please create Kiln for our pottery, it will carry name, cone and max temperature",
+        "Kindly create one entity Kiln where we will store name, cone and max temperature",
+        "I would like to have an entity Kiln with name, cone and max temperature",
+    ],
+)
+def test_lists_opened_in_second_language_phrasing(request_text: str) -> None:
+    assert created(request_text) == ("create", "Kiln", [("name", "str", R), ("cone", "str", R), ("max_temperature", "float", R)])
+
+
+def test_a_clause_ending_an_item_says_more_about_it() -> None:
+    got = recognize("Could the app keep our glazes? Each glaze has a name, a colour and the cone it fires at.")
+    assert [a.name for a in got.entity.attributes] == ["name", "colour", "cone"]
+
+
+def test_a_question_word_is_no_part_of_a_name() -> None:
+    with pytest.raises(RecognitionError):
+        recognize("Kiln: add how much it costs per firing", existing_entities=("Kiln",))

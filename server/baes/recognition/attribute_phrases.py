@@ -215,6 +215,15 @@ _CLAUSE_SUBJECTS = frozenset({"it", "they", "he", "she", "we", "you", "i"})
 _CLAUSE_VERBS = frozenset({"was", "were", "is", "are", "has", "had", "have", "will", "would", "joined", "left", "got"})
 
 
+def _clause_verb(core: list[Tok], at: int) -> bool:
+    """A verb after "it"/"they" in a clause about a field ("the date they joined"); any verb when it
+    ends the item ("the liturgical season it fits", "the cone it fires at")."""
+    word = core[at].low
+    last = at == len(core) - 1 or (at == len(core) - 2 and core[-1].low in {"at", "on", "in", "to", "for", "with", "from", "by"})
+    ends = last and len(word) > 3 and word.endswith(("s", "ed")) and not word.endswith("ss")
+    return word in _CLAUSE_VERBS or ends
+
+
 def parse_fields(
     toks: Sequence[Tok], known: Known, all_optional: bool = False, entity_name: str | None = None, implicit: bool = False
 ) -> Fields:
@@ -312,9 +321,7 @@ def parse_fields(
             if target != entity_name and spec.field_name not in result.names():
                 result.relationships.append(spec)
             continue
-        clause = next(
-            (k for k in range(1, len(core) - 1) if core[k].low in _CLAUSE_SUBJECTS and core[k + 1].low in _CLAUSE_VERBS), None
-        )
+        clause = next((k for k in range(1, len(core) - 1) if core[k].low in _CLAUSE_SUBJECTS and _clause_verb(core, k + 1)), None)
         if clause is not None:  # "the patch version it was played on": a clause about the field, no part of it
             result.notes.append(
                 f"left out {' '.join(t.text for t in core[clause:])!r} (says more about {core[clause - 1].text!r})"

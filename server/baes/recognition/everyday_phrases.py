@@ -183,11 +183,12 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
         ),
         "track",
     ),
-    # "I need Color Formula Card, it have client name, …": what it has is the list
+    # "I need Color Formula Card, it have client name, …", "…, it will carry name, …": what it has is the list
     (
         re.compile(
-            r"[ \t]*,[ \t]*(?:and[ \t]+)?(?:it|they|he|she)[ \t]+(?:have|has|needs|need|should[ \t]+have|must[ \t]+have|"
-            r"will[ \t]+have|contains|includes)\b(?![ \t]+(?:many|multiple|several|one|a[ \t]+few|lots|to|more|no|not|any)\b)"
+            r"[ \t]*,[ \t]*(?:and[ \t]+)?(?:it|they|he|she)[ \t]+(?:(?:should|must|will|shall|can|would)[ \t]+)?"
+            r"(?:have|has|needs|need|contains?|includes?|carry|carries|holds?|stores?|keeps?)\b"
+            r"(?![ \t]+(?:many|multiple|several|one|a[ \t]+few|lots|to|more|no|not|any)\b)"
             r"(?=[^.!?\n]{1,80}(?:,|\band\b))",
             re.I,
         ),
@@ -364,6 +365,15 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
             re.I,
         ),
         r" (\1)",
+    ),
+    # "one entity Donation where we will store donor name, …": what is stored there is its list
+    (
+        re.compile(
+            r"\b((?:entity|table|model|record)[ \t]+[A-Za-z]\w*)[ \t]+where[ \t]+(?:we|i|you|they)[ \t]+"
+            r"(?:(?:will|can|would|shall)[ \t]+)?(?:store|keep|record|save|track|put|log|enter|write)\b",
+            re.I,
+        ),
+        r"\1 with",
     ),
     # "Create Interpreter table have full name, …": the list of the structure being made
     (

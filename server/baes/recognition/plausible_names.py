@@ -19,7 +19,7 @@ from baes.recognition.model import Draft, RecognitionError
 _NEVER_IN_NAMES = frozenset(
     """i me my mine we us our ours you your yours he him his she her hers it they them their theirs there
     these those am is are was were be been being does did could should would shall might so but because
-    if then just maybe really please pls like eg ie etc thanks""".split()
+    if then just maybe really please pls like eg ie etc thanks how what which why whom whose""".split()
 )
 #: Prepositions and quantifiers are no part of an entity's name ("RentingDesksHere", "Many"); a field
 #: may hold some of them ("paid_at", "picked_up_by"), so they are checked in entity names only.
