@@ -280,3 +280,30 @@ def test_more_words_of_amounts_and_positions(words: str, name: str, kind: str) -
 def test_where_from_and_where_to() -> None:
     got = created("create Hive Move with from apiary, to apiary and moved on")
     assert got[2] == [("from_apiary", "str", R), ("to_apiary", "str", R), ("moved_on", "date", R)]
+
+
+@pytest.mark.parametrize(
+    "words, name, kind",
+    [
+        ("hives inspected", "hives_inspected", "int"),
+        ("swarms caught", "swarms_caught", "int"),
+        ("kilos harvested", "kilos_harvested", "float"),
+        ("queen marked", "queen_marked", "bool"),
+        ("score from 1 to 5", "score", "int"),
+        ("temper out of 10", "temper", "int"),
+        ("calmness out of 10 (decimal)", "calmness", "float"),
+        ("nitrate", "nitrate", "float"),
+        ("inspection day", "inspection_day", "str"),
+        ("opening day", "opening_day", "date"),
+        ("last mite count date", "last_mite_count_date", "date"),
+        ("approved si/no", "approved", "bool"),
+    ],
+)
+def test_counts_scales_readings_and_days(words: str, name: str, kind: str) -> None:
+    """A plural before a participle of doing counts; a spoken scale types the field; a weekday something
+    happens on is a label, the day of one event a date; "last" starts a longer name."""
+    assert created(f"Create Apiary with name, {words}")[2][-1] == (name, kind, R)
+
+
+def test_plus_ones_are_one_name() -> None:
+    assert created("Create Invite with guest, number of plus ones")[2][-1] == ("number_of_plus_ones", "int", R)

@@ -47,7 +47,8 @@ def _chunks(toks: Sequence[Tok]) -> list[list[Tok]]:
             chunks.append([])
             i += 3
             continue
-        if tok.low in SEPARATORS or (tok.low == "or" and chunks[-1]):
+        plus_one = tok.low == "plus" and i + 1 < len(toks) and toks[i + 1].low in {"one", "ones"}  # "number of plus ones"
+        if (tok.low in SEPARATORS and not plus_one) or (tok.low == "or" and chunks[-1]):
             chunks.append([])
         else:
             chunks[-1].append(tok)

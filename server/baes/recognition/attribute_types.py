@@ -157,6 +157,9 @@ def attribute_type(name: str) -> str:
         return "bool"  # "still laying", "newsletter opt in"
     if len(parts) >= 2 and parts[-1] == "due" and vocab.infer_type("_".join(parts[:-1])) == "str":
         return "date"  # "calibration due"; "amount due" is an amount
+    plural = vocab.singularize(parts[0]) != parts[0] or (parts[0].endswith("s") and not parts[0].endswith("ss"))
+    if len(parts) == 2 and parts[1] in vocab.COUNTED_PARTICIPLES and plural and not _is_unit(parts[0]):
+        return "int"  # "jars filled", "shifts completed", "pages read": how many ("tonnes picked" is a measure)
     if len(parts) == 2 and parts[0] in {"date", "time"} and (is_participle(parts[1]) or parts[1] in TIME_PARTICIPLES):
         return "date" if parts[0] == "date" else "datetime"  # "date paid", "time arrived": when, not whether
     if len(parts) >= 2 and parts[-1] == "paid" and parts[-2] not in PAID_AMOUNTS:
@@ -283,6 +286,11 @@ def mark_types(toks: Sequence[Tok]) -> list[Tok]:
             result.append(word_token(scale))  # "pain score (0-10)": a whole-number scale
             i += 4
             continue
+        spoken = _spoken_scale(toks, i) if result and result[-1].word else None
+        if spoken is not None:  # "a score from 1 to 10", "score out of 10": the scale is the type
+            result.extend([word_token(spoken[0])] if spoken[0] else [])
+            i += spoken[1]
+            continue
         unit = _unit_after(toks, i, result)
         if unit is not None:
             size = 3 if toks[i + 1].low in {"square", "cubic", "sq", "cu"} else 2  # "in square meters"
@@ -307,6 +315,29 @@ def _scale_at(toks: Sequence[Tok], i: int) -> str | None:
     if len(lows) < 4 or lows[0] != "(" or lows[3] != ")" or not all(re.fullmatch(r"\d+(\.\d+)?", low) for low in lows[1:3]):
         return None
     return "float" if any("." in low for low in lows[1:3]) else "integer"
+
+
+def _spoken_scale(toks: Sequence[Tok], i: int) -> tuple[str, int] | None:
+    """ "from 1 to 10" or "out of 10" ending an item at ``toks[i]``: (the scale's type, its length)."""
+    lows = [t.low for t in toks[i : i + 4]]
+    number = r"\d+(\.\d+)?"
+    if (
+        len(lows) >= 4
+        and lows[0] == "from"
+        and lows[2] == "to"
+        and re.fullmatch(number, lows[1])
+        and re.fullmatch(number, lows[3])
+    ):
+        span = 4
+    elif len(lows) >= 3 and lows[:2] == ["out", "of"] and re.fullmatch(number, lows[2]):
+        span = 3
+    else:
+        return None
+    if i + span < len(toks) and toks[i + span].low == "(":
+        return "", span  # "score out of 10 (decimal)": the parenthesis says the type
+    if not _ends_item(toks, i + span):
+        return None
+    return ("float" if any("." in low for low in lows[:span]) else "integer"), span
 
 
 def _unit_after(toks: Sequence[Tok], i: int, before: Sequence[Tok]) -> str | None:

@@ -28,6 +28,8 @@ _LONGEST = 3
 SHORTEST_RUN = 4
 #: Attribute words that stand alone: two of them side by side are two attributes ("name email").
 _STANDALONE = frozenset({"name", "email", "title", "age", "notes", "description", "gender", "phone"})
+#: Words that only say which one of a name ("last", "next"): never a name on their own.
+_NEVER_ALONE = frozenset({"last", "first", "next", "previous", "latest", "current"})
 #: First words of "X of Y" names.
 _OF_HEADS = frozenset({"number", "date", "place", "count", "type", "name", "amount", "cost", "price", "time", "years", "level"})
 
@@ -83,7 +85,8 @@ def _cost(words: Sequence[str]) -> float | None:
     if len(words) == 3 and words[1] == "of" and words[0] in _OF_HEADS:
         return 1.0 if _is_head(words[2]) or vocab.singularize(words[2]) != words[2] else None
     restated = len(words) >= 2 and _restated(words[-2], words[-1])  # "dbs check expiry date": one longer name
-    if len(words) > _LONGEST + restated or "of" in words:
+    leading = words[0] in _NEVER_ALONE  # "last water change date": "last" says which one, a name follows
+    if (len(words) == 1 and leading) or len(words) > _LONGEST + restated + leading or "of" in words:
         return None
     if not _is_head(words[-1]):
         return _LONE_WORD if len(words) == 1 else None

@@ -58,6 +58,10 @@ ATTRIBUTE_TYPES: dict[str, str] = {
     "strength": "float", "loss": "float",
     "ratio": "float", "bandwidth": "float", "multiplier": "float", "factor": "float", "coefficient": "float",
     "vintage": "int",  # a wine's year
+    # water chemistry and body measurements: readings, not labels
+    "ammonia": "float", "nitrite": "float", "nitrate": "float", "phosphate": "float", "chlorine": "float",
+    "calcium": "float", "magnesium": "float", "sodium": "float", "alkalinity": "float", "hardness": "float",
+    "chest": "float", "waist": "float", "hips": "float", "inseam": "float", "bust": "float", "neck": "float",
 }
 
 #: Plural nouns that, as the last word of an attribute, count something ("max guests", "beds",
@@ -72,6 +76,15 @@ COUNT_NOUNS: frozenset[str] = frozenset({
     "stars",
     "frames", "cores", "portions", "renewals", "refills", "wins", "losses", "draws", "goals", "assists", "eggs",
     "bottles", "boxes", "bags", "packs", "threads", "sessions", "lessons", "tries", "sets",
+})
+#: Participles of doing something again and again: after a plural they count ("jars filled", "races run").
+COUNTED_PARTICIPLES: frozenset[str] = frozenset({
+    "filled", "completed", "read", "flown", "played", "won", "lost", "scored", "attended", "delivered", "served",
+    "visited", "taken", "made", "done", "logged", "collected", "caught", "harvested", "planted", "solved",
+    "climbed", "walked", "run", "driven", "watched", "written", "baked", "produced", "printed", "shipped",
+    "treated", "rescued", "adopted", "missed", "issued", "borrowed", "redeemed", "earned", "hatched", "laid",
+    "picked", "sown", "answered", "submitted", "published", "posted", "finished", "trained", "taught",
+    "inspected", "tested", "repaired", "cleaned", "processed", "packed", "dispatched", "counted", "sighted", "spotted",
 })
 #: Units of measure, as the last word of an attribute ("square meters", "distance km") → float.
 MEASURE_UNITS: frozenset[str] = frozenset({
@@ -105,7 +118,7 @@ CURRENCY_WORDS: frozenset[str] = frozenset({
 })
 #: Ways of saying "a flag" after a name: "pets allowed (true/false)", "furnished yes/no".
 BOOL_PAIRS: frozenset[tuple[str, str]] = frozenset({("true", "false"), ("yes", "no"), ("y", "n"), ("on", "off"),
-                                                     ("false", "true"), ("no", "yes")})
+                                                     ("false", "true"), ("no", "yes"), ("si", "no"), ("ja", "nein")})
 #: Words that are parts of common attribute names (text): with the typed words above, the
 #: vocabulary a misspelt attribute word is corrected against ("adress" → address).
 NAME_WORDS: frozenset[str] = frozenset({
@@ -127,7 +140,7 @@ TECH_WORDS: frozenset[str] = frozenset({
 #: Last word of a multi-word attribute name → type (``hire_date``, ``page_count``, ``unit_price``).
 #: ``*_number`` stays text: phone, insurance, serial and invoice numbers are identifiers, not amounts.
 SUFFIX_TYPES: dict[str, str] = {
-    "date": "date", "day": "date", "birthday": "date",
+    "date": "date", "birthday": "date",
     "at": "datetime", "time": "datetime", "timestamp": "datetime", "datetime": "datetime",
     "count": "int", "quantity": "int", "year": "int", "age": "int", "id": "int",
     "minutes": "int", "hours": "float", "seconds": "int", "days": "int", "years": "int", "mileage": "int",
@@ -142,7 +155,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "expiry": "date", "expiration": "date", "bound": "float", "reading": "float", "gain": "float",
     "saturation": "float", "concentration": "float", "chance": "float", "probability": "float",
     "contribution": "float", "debit": "float", "qty": "int", "cash": "float", "winnings": "float",
-    "earnings": "float", "gravity": "float", "strength": "float", "loss": "float", "night": "date",
+    "earnings": "float", "gravity": "float", "strength": "float", "loss": "float",
 }
 
 #: Heads whose type depends on what comes before: a game's score counts goals ("home score" → int, while a
@@ -158,6 +171,10 @@ QUALIFIED_HEADS: dict[str, tuple[frozenset[str], str]] = {
                          "match", "game", "race", "lesson", "event", "show", "broadcast", "stream"}), "datetime"),
     "end": (frozenset({"shift", "session", "class", "meeting", "slot", "break", "lunch", "call", "appointment",
                        "match", "game", "race", "lesson", "event", "show", "broadcast", "stream"}), "datetime"),
+    # a day or night of one event is a date; a weekday something happens on is a label ("lesson day" → Tuesday)
+    "day": (frozenset({"opening", "closing", "launch", "release", "wedding", "graduation", "arrival", "departure",
+                       "first", "last", "moving", "start", "end", "due", "election", "race", "match", "sports"}), "date"),
+    "night": (frozenset({"opening", "closing", "first", "last", "wedding", "premiere", "election"}), "date"),
     "size": (frozenset({"shirt", "shoe", "tshirt", "t", "dress", "jacket", "glove", "hat", "ring", "jersey",
                         "uniform", "clothing", "pant", "trouser", "bra", "helmet", "boot", "costume", "paper",
                         "parcel", "package", "pot", "envelope", "poster", "print", "canvas", "tyre", "tire"}), "str"),
