@@ -65,3 +65,15 @@ def test_a_clause_ending_an_item_says_more_about_it() -> None:
 def test_a_question_word_is_no_part_of_a_name() -> None:
     with pytest.raises(RecognitionError):
         recognize("Kiln: add how much it costs per firing", existing_entities=("Kiln",))
+
+
+@pytest.mark.parametrize(
+    "typed, meant",
+    [("shfit", "shift"), ("trackng", "tracking"), ("roomms", "rooms"), ("recipie", "recipe"), ("litre", None), ("centre", None)],
+)
+def test_the_likeliest_slip_decides_between_words_one_slip_away(typed: str, meant: str | None) -> None:
+    """A letter left out, two neighbours swapped or a letter doubled explain a typo better than another
+    letter typed ("shfit" is shift, not shit); a British "-re" is no swap."""
+    from baes.recognition.spelling import correct
+
+    assert correct(typed) == meant

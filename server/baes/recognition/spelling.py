@@ -36,6 +36,7 @@ the distance-2 index (~0.1 s) on the first long word that needs it.
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Sequence
 from functools import lru_cache
 from typing import Any
 
@@ -168,6 +169,32 @@ def slip(typed: str, meant: str) -> bool:
     return (a in _VOWELS and b in _VOWELS) or b in _neighbours().get(a, frozenset())
 
 
+def likeliest_slip(word: str, candidates: Sequence[str]) -> str | None:
+    """The one candidate that the likeliest slips explain: a letter left out ("trackng" → tracking), two
+    letters swapped ("shfit" → shift) or one doubled ("roomm" → room); None when none or several do."""
+    best = [c for c in candidates if _likely_slip(word, c)]
+    return best[0] if len(best) == 1 else None
+
+
+def _likely_slip(word: str, candidate: str) -> bool:
+    if len(candidate) == len(word) + 1:  # a letter left out; not the e of "-er" ("Flickr", "Tumblr" are names)
+        return not (candidate.endswith("er") and word.endswith("r")) and any(
+            candidate[:i] + candidate[i + 1 :] == word for i in range(len(candidate))
+        )
+    if len(candidate) == len(word) - 1:  # a letter doubled
+        return any(word[i] == word[i - 1] and word[:i] + word[i + 1 :] == candidate for i in range(1, len(word)))
+    if len(candidate) == len(word) and not (word.endswith("re") and candidate.endswith("er")):
+        # two neighbours swapped ("litre", "centre" are British spellings, not swaps)
+        diff = [i for i in range(len(word)) if word[i] != candidate[i]]
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and word[diff[0]] == candidate[diff[1]]
+            and word[diff[1]] == candidate[diff[0]]
+        )
+    return False
+
+
 def _clearly_best(candidates: list[str]) -> str | None:
     """The candidate much more frequent than any other, or the only one."""
     ranked = sorted(candidates, key=frequency, reverse=True)
@@ -244,7 +271,7 @@ def _abbreviation(word: str, fixed: str) -> bool:
     one of our words ("fname", "lname"), or a usual short form (``SHORT_FORMS``)."""
     if word in SHORT_FORMS or (word[1:] in _ours() and len(word) >= 5):
         return True
-    return word in _beginnings() and not fixed.startswith(word)
+    return len(word) <= 5 and word in _beginnings() and not fixed.startswith(word)  # "recipie" is no shortening
 
 
 def _seen(word: str) -> bool:
@@ -314,7 +341,7 @@ def _typo_of(word: str, listed: bool, name: bool) -> str | None:
     for limit in (1, 2) if len(word) >= 7 else (1,):
         ours = _within(word, _targets(), limit)
         if len(ours) > 1:
-            return None  # "which one?": two of our words are as close
+            return likeliest_slip(word, ours)  # "roomm": room, a letter doubled; else "which one?"
         if ours:
             return ours[0]
         if listed or (name and limit == 2):
@@ -323,8 +350,8 @@ def _typo_of(word: str, listed: bool, name: bool) -> str | None:
             near = _english_at_1(word)
             if word.endswith("d") and word[:-1] + "ed" in near:
                 return word[:-1] + "ed"  # "deliverd", "startd": the e of -ed left out, not "deliver" or "delivers"
-            if near:  # one slip away: the clearly best, or no correction ("reagant": reagan or reagent?)
-                return _clearly_best(near)
+            if near:  # one slip away: the likeliest slip, the clearly best, or none ("reagant": reagan or reagent?)
+                return likeliest_slip(word, near) or _clearly_best(near)
         elif (fixed := _english_at_2(word)) is not None:
             return fixed
     return None
