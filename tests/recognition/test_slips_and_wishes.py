@@ -77,3 +77,13 @@ def test_the_likeliest_slip_decides_between_words_one_slip_away(typed: str, mean
     from baes.recognition.spelling import correct
 
     assert correct(typed) == meant
+
+
+@pytest.mark.parametrize(
+    "plural, singular",
+    [("salespeople", "salesperson"), ("fishermen", "fisherman"), ("chairwomen", "chairwoman"), ("specimens", "specimen")],
+)
+def test_compound_irregular_plurals(plural: str, singular: str) -> None:
+    from baes.recognition.vocabulary import singularize
+
+    assert singularize(plural) == singular and singularize(singular) == singular

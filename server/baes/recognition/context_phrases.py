@@ -58,9 +58,21 @@ def _owned_plural(tok: Tok) -> bool:
 _CLAUSE_SUBJECTS = frozenset({"i", "we", "you", "they"})
 
 
-def _opens_a_modifier(tok: Tok) -> bool:
-    """A relative clause ("cakes I sell") or a participle ("children enrolled at …", "each vaccination given")."""
-    return tok.low in _CLAUSE_SUBJECTS or (is_participle(tok.low) and tok.sing not in vocab.ENTITY_NOUNS)
+#: -ing words that name things ("guests booking" is rare, "client meetings" is a noun): no modifier.
+_ING_NOUNS = frozenset(
+    {"booking", "meeting", "listing", "building", "painting", "wedding", "recording", "reading", "training", "setting"}
+    | {"posting", "offering", "saving", "filing", "billing", "shipping", "clothing", "housing", "parking", "funding"}
+    | {"bedding", "seating", "pricing", "rating", "ranking", "sighting", "tasting", "fitting", "hearing", "landing"}
+)
+
+
+def _opens_a_modifier(tok: Tok, before: Tok | None = None) -> bool:
+    """A relative clause ("cakes I sell"), a participle ("children enrolled at …", "each vaccination
+    given") or, after a plural, an -ing form ("children going on the trip", "volunteers helping at …")."""
+    if tok.low in _CLAUSE_SUBJECTS or (is_participle(tok.low) and tok.sing not in vocab.ENTITY_NOUNS):
+        return True
+    plural = before is not None and before.sing != before.low
+    return plural and tok.low.endswith("ing") and len(tok.low) > 5 and tok.low not in _ING_NOUNS
 
 
 def before_context(toks: Sequence[Tok], start: int, head: int) -> int:
@@ -73,7 +85,7 @@ def before_context(toks: Sequence[Tok], start: int, head: int) -> int:
             return p - 1 if _holds_the_entity(toks[p - 1]) else head
         if p < head and tok.low == "of" and _owned_plural(toks[p - 1]):
             return p - 1  # "the rooms of my building", "students of piano": what is kept, then whose
-        if not in_context and _opens_a_modifier(tok) and _holds_the_entity(toks[p - 1]):
+        if not in_context and _opens_a_modifier(tok, toks[p - 1]) and _holds_the_entity(toks[p - 1]):
             return p - 1
         if not tok.word:
             return head

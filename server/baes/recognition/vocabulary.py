@@ -314,6 +314,13 @@ def verb_forms(verb: str) -> set[str]:
     return forms
 
 
+#: Irregular plurals that end compound nouns ("salespeople", "firemen", "grandchildren").
+_COMPOUND_PLURALS = (("people", "person"), ("women", "woman"), ("men", "man"), ("children", "child"))
+#: Words before "-men" in compound plurals that do not end in s ("fishermen", "firemen"; "salesmen" ends in s).
+_MEN_STEMS = frozenset({"fisher", "fire", "police", "chair", "fore", "gentle", "middle", "post", "garbage", "delivery",
+                        "repair", "handy", "camera", "anchor", "cattle", "dairy", "sea", "crew", "noble", "work"})
+
+
 def singularize(word: str) -> str:
     """English singular of a lower-case noun ("students" → "student", "categories" → "category")."""
     if not word or not word.isascii():
@@ -325,6 +332,10 @@ def singularize(word: str) -> str:
         return f"{head}_{singularize(last)}"
     if len(word) <= 3:
         return word
+    for plural, singular in _COMPOUND_PLURALS:  # "salespeople", "fishermen", "chairwomen"; "specimen" stays
+        stem = word[: -len(plural)]
+        if word.endswith(plural) and len(stem) > 2 and (plural != "men" or stem.endswith("s") or stem in _MEN_STEMS):
+            return stem + singular
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
     if word.endswith(("sses", "shes", "ches", "xes", "zzes")):
