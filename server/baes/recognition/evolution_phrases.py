@@ -56,7 +56,7 @@ FIELD_WORDS = frozenset(
 
 #: Noise words that are part of an attribute's name: "animal type", "lifetime value", "medical record",
 #: "property address" (around an entity's name they only say "entity": ``words_of`` drops them there).
-NAME_NOUNS = frozenset({"value", "type", "record", "class", "object", "property", "data", "info", "details", "list"})
+NAME_NOUNS = frozenset({"value", "type", "record", "class", "object", "property", "data", "info", "details", "list", "model"})
 
 
 def words_of(toks: Sequence[Tok]) -> list[Tok]:

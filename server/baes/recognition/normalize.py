@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 from baes.recognition.everyday_phrases import EVERYDAY_PHRASES
+from baes.recognition.owner_first import OWNER_FIRST
 from baes.recognition.request_framing import unframed
 from baes.recognition.slips import SLIPS
 from baes.recognition.spoken_forms import command_verbs, everyday_commands, thing_as_entity
@@ -53,7 +54,8 @@ from baes.recognition.verb_folding import ARTICLES, fold_verbs, verb_base, verb_
 #:     "throw away"), a count before "fields", "add fields to X: a, b", "we should not store X on E", a dotted
 #:     rename with a label before it or a sentence after it.
 #: 14: sentence adverbs ("basically", "ideally") are fillers, "additionally" is "also", "nd" is "and"; "tick box" is
-#:     "checkbox"; slips in "entity" ("entitiy", "enity") are corrected before any phrase is read (``slips``).
+#:     "checkbox"; slips in "entity" ("entitiy", "enity") are corrected before any phrase is read (``slips``);
+#:     changes said owner first ("remove from E the field X") in the rules' order (``owner_first``).
 KEY_VERSION = 14
 
 _CONTRACTIONS = (
@@ -184,7 +186,7 @@ def clean_text(text: str) -> str:
     """
     text = tidy_blanks(unicodedata.normalize("NFKC", text))
     text = unframed(text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"'))
-    for pattern, replacement in (*_CONTRACTIONS, *SLIPS, *EVERYDAY_PHRASES):
+    for pattern, replacement in (*_CONTRACTIONS, *SLIPS, *OWNER_FIRST, *EVERYDAY_PHRASES):
         text = pattern.sub(replacement, text)
     text = _PARAGRAPH_BREAK.sub(" . ", join_title_names(plain_layout(text)).strip())
     return _LINE_BREAK.sub(" , ", text)

@@ -34,6 +34,7 @@ from baes.recognition.defaults import default_follows, take_default, take_existi
 from baes.recognition.describe import not_understood
 from baes.recognition.entity_deletion import try_delete
 from baes.recognition.entity_first import entity_first, without_label
+from baes.recognition.entity_renames import entity_renamed
 from baes.recognition.evolution_phrases import no_longer_wanted, try_remove
 from baes.recognition.kept_fields import kept_on_existing
 from baes.recognition.language import foreign_language_reason
@@ -252,6 +253,9 @@ def _recognize_whole(request: str, existing_entities: Sequence[str]) -> Draft:
     if foreign:
         raise OutOfScope(foreign)
     known = Known(existing_entities)
+    renamed = entity_renamed(request, known)
+    if renamed is not None:  # "Part should be Component": as written, the one reading of the words
+        return renamed
     toks = merge_known(toks, known)
     follows = default_follows(toks)
     toks, default = take_default(toks)

@@ -1,0 +1,50 @@
+"""Round 17, in our own words: changes said with the entity first ("remove from Kiln the field cone"),
+and an app entity given a new name with no verb of renaming ("Kiln should be Furnace"), read from the
+request as written."""
+
+from __future__ import annotations
+
+import pytest
+from tests.support.recognition_reading import reading
+
+from baes.recognition.model import RecognitionError
+
+
+@pytest.mark.parametrize(
+    "request_text, expected",
+    [
+        ("Please remove from Kiln the attribute cone, we fire electric now", {"removed": ["cone"]}),
+        ("Delete from Kiln the fields shelf count and 'door type'.", {"removed": ["shelf_count", "door_type"]}),
+        ("Please rename in Kiln the field cone to max cone.", {"renamed_from": "cone", "renamed_to": "max_cone"}),
+        ("For Kiln, the field cone please rename in max cone", {"renamed_from": "cone", "renamed_to": "max_cone"}),
+        ("In Kiln the field kw was a typo, rename it to kilowatts", {"renamed_from": "kw", "renamed_to": "kilowatts"}),
+        ("Could you rename in Kiln the 'cone' to 'top cone'?", {"renamed_from": "cone", "renamed_to": "top_cone"}),
+    ],
+)
+def test_a_change_said_with_the_entity_first(request_text: str, expected: dict[str, object]) -> None:
+    got = reading(request_text, ["Kiln"])
+    assert got["entity"] == "Kiln" and {key: got.get(key) for key in expected} == expected
+
+
+@pytest.mark.parametrize(
+    "request_text, new",
+    [
+        ("Kiln should be Furnace", "Furnace"),
+        ("Naming: `Kiln` should really be `Furnace` now that we also melt glass.", "Furnace"),
+        ("The Kiln table should be called Furnace from now on.", "Furnace"),
+        ("Rebrand: what we called a Kiln is now a Furnace across the app.", "Furnace"),
+    ],
+)
+def test_an_entity_given_a_new_name_without_a_verb_of_renaming(request_text: str, new: str) -> None:
+    got = reading(request_text, ["Kiln"])
+    assert (got["intent"], got["renamed_from"], got["renamed_to"]) == ("rename_entity", "Kiln", new)
+
+
+@pytest.mark.parametrize("request_text", ["Kiln should be Available", "Kiln should be Fired", "kiln should be furnace"])
+def test_a_state_or_a_word_in_lower_case_is_no_new_name(request_text: str) -> None:
+    """ "Kiln should be Fired" says a state; in lower case the words could say anything."""
+    try:
+        got = reading(request_text, ["Kiln"])
+    except RecognitionError:
+        return
+    assert got["intent"] != "rename_entity"
