@@ -43,7 +43,9 @@ def test_two_parts_that_ask_for_different_changes_stay_refused() -> None:
 
 def test_a_part_whose_value_for_existing_rows_is_said_elsewhere_is_not_read_alone() -> None:
     with pytest.raises(RecognitionError):
-        reading("Could Van get a refrigerated flag and a roof height? Existing vans can be set to not refrigerated.", ["Van"])
+        reading(
+            "Found during QA: the drivers keep asking. Expected: Van gets a body type. Existing vans should be standard.", ["Van"]
+        )
 
 
 def test_a_request_out_of_scope_is_not_read_in_parts() -> None:

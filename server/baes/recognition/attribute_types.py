@@ -383,6 +383,7 @@ def _ends_item(toks: Sequence[Tok], i: int) -> bool:
 
 #: Type words that are also ordinary parts of attribute names ("hire date", "contact email").
 _NAME_LIKE_TYPES = frozenset({"date", "email", "text", "flag", "timestamp", "datetime", "real"})
+_FLAG_TYPE_WORDS = frozenset({"flag", "boolean", "bool", "checkbox"})
 _NAME_END_TYPES = frozenset({"date", "email", "timestamp", "datetime"})
 
 
@@ -403,6 +404,8 @@ def explicit_type(chunk: list[Tok]) -> tuple[list[Tok], str | None]:
                 cut = i - 1 if tok.low == "type" and i > 0 and words[i - 1].low == "of" else i
                 return list(words[:cut]), vocab.TYPE_WORDS[rest[0].low]
     meaningful = [t for t in words if t.word and t.low not in vocab.ATTRIBUTE_FILLERS]
+    if len(meaningful) >= 3 and meaningful[0].low in _FLAG_TYPE_WORDS and meaningful[1].low in {"for", "of"}:
+        return [t for t in words if t is not meaningful[0] and t is not meaningful[1]], "bool"  # "a flag for stackable"
     if len(meaningful) == 1 and meaningful[0].low in vocab.TYPE_WORDS and [t.low for t in words[:1]] == ["value"]:
         return list(words[:1]), vocab.TYPE_WORDS[meaningful[0].low]  # "value float": "value" names the field here
     if len(meaningful) >= 2 and meaningful[0].low in vocab.TYPE_WORDS and meaningful[0].low not in _NAME_LIKE_TYPES:

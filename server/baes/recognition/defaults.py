@@ -30,9 +30,14 @@ def default_follows(toks: Sequence[Tok]) -> str | None:
     the value is the status's, whatever else the request adds."""
     lows = [t.low for t in toks]
     at = next((i for i, low in enumerate(lows) if low in _DEFAULT_WORDS), None)
-    if at is None or at < 2 or lows[at - 1] != "(" or not toks[at - 2].word:
+    if at is None:
         return None
-    return toks[at - 2].low
+    opening = at - 1
+    while opening > 0 and (lows[opening] == "," or lows[opening] in vocab.TYPE_WORDS):
+        opening -= 1  # "loyalty points (int, default 0)": the type said first in the same parenthesis
+    if opening < 1 or lows[opening] != "(" or not toks[opening - 1].word:
+        return None
+    return toks[opening - 1].low
 
 
 def take_default(toks: Sequence[Tok]) -> tuple[list[Tok], str | None]:
@@ -169,6 +174,9 @@ def with_default(draft: Draft, default: str | None, known: Known, *, every: bool
         return draft
     draft = _reference_as_value(draft, known)
     attributes = draft.entity.attributes
+    named = _named_in_value(default, attributes) if len(attributes) > 1 else None
+    if named is not None:  # "existing shipments can be set to not fragile", "should get escaped = false"
+        (follows, default), every = named, False
     if every and draft.intent in ("create", "add_attributes") and len(attributes) > 1:
         fitting = [
             a.name
@@ -183,7 +191,9 @@ def with_default(draft: Draft, default: str | None, known: Known, *, every: bool
             f"For a text field say e.g. 'add {vocab.singularize(str(draft.related_entity).lower())} name to "
             f"{draft.entity.name} with default {default}'"
         )
-    owner = [a for a in attributes if follows is not None and a.name.split("_")[-1] == vocab.singularize(follows)]
+    owner = [
+        a for a in attributes if follows is not None and vocab.singularize(a.name.split("_")[-1]) == vocab.singularize(follows)
+    ]
     if len(owner) != 1 and default.lower() in _FLAG_VALUES and draft.intent == "add_attributes":  # "… and a flag, default false"
         owner = [a for a in attributes if a.type == "bool"]
     if len(attributes) > 1 and len(owner) == 1 and draft.intent in ("create", "add_attributes"):
@@ -209,6 +219,24 @@ def with_default(draft: Draft, default: str | None, known: Known, *, every: bool
 
 #: Last words of a name whose digits are an identifier, not a number ("zip code default 10001").
 _IDENTIFIER_WORDS = frozenset({"code", "number", "no", "zip", "postcode", "phone", "id", "pin", "ref", "reference", "sku"})
+
+
+def _named_in_value(value: str, attributes: Sequence[AttributeSpec]) -> tuple[str, str] | None:
+    """The attribute a value names and the value it gives it: "not fragile" → (fragile, false),
+    "escaped false" → (escaped, false), "fragile" → (fragile, true); None when it names none."""
+    words = value.lower().replace("=", " ").split()
+    negated = bool(words) and words[0] in {"not", "no", "non"}
+    words = words[negated:]
+    for attribute in attributes:
+        name = attribute.name.split("_")
+        if words[: len(name)] != name:
+            continue
+        rest = " ".join(words[len(name) :]).strip()
+        if attribute.type == "bool" and not rest:
+            return name[-1], "false" if negated else "true"
+        if rest and not negated:
+            return name[-1], " ".join(value.replace("=", " ").split()[len(name) :])  # as written
+    return None
 
 
 def _number_type(value: str) -> str | None:

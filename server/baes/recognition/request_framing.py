@@ -53,6 +53,12 @@ _SAYS_ITS_VERB = re.compile(r"\b(?:now|no longer|stores?|has|have|gets?|keeps?|r
 _GREETING = re.compile(
     r"^\s*(?:hi|hello|hey|dear|hola|habari|bonjour|good\s+(?:morning|afternoon|evening))\b(?:\s+[\w-]+){0,2}\s*[,!.]?\s*\n", re.I
 )
+#: A greeting ending in a mark on the request's first line ("Hola! For the Harvest …", "Hi team, …").
+_GREETING_INLINE = re.compile(
+    r"^\s*(?:hi|hello|hey|hola|ciao|bonjour|salut|hallo|habari|namaste|salaam|good\s+(?:morning|afternoon|evening|day))"
+    r"(?:\s+(?:there|all|team|everyone|guys|folks|sir|madam|krub|ka))?\s*[,!]\s+",
+    re.I,
+)
 _SIGN_OFF = re.compile(
     r"(?:(?<=[.!?])|\n)\s*(?:cheers|thanks|thank\s+you|regards|best|kind\s+regards|best\s+regards|many\s+thanks|thx)"
     r"\b[,!.]?(?:\s+[A-Z][\w.-]*){0,2}\s*[.!]?\s*$",
@@ -157,7 +163,7 @@ def unframed(text: str) -> str:
     quoted = _quoted_request(text)
     if quoted is not None:
         text = quoted
-    text = _SIGN_OFF.sub("", _GREETING.sub("", text, count=1), count=1)
+    text = _SIGN_OFF.sub("", _GREETING_INLINE.sub("", _GREETING.sub("", text, count=1), count=1), count=1)
     text = _MEETING_TAIL.sub(".", _AGREED.sub("", _MEETING_HEAD.sub("", text, count=1), count=1), count=1)
     text = _STARTING_AT.sub(r"default \1", _FROM_WHEN.sub("", text))
     text = _TO_E_ADD.sub(r"add to \1", _SHOULD_BE_NOT.sub(r"\1 be false", text))

@@ -245,7 +245,7 @@ NEED_VERBS: frozenset[str] = frozenset({"need", "require", "want", "get", "keep"
                                         "contain"})
 #: Verbs of keeping a field: "we no longer store X", "can we also track X on Es", "for kilns we want to record X".
 KEEPING_VERBS: frozenset[str] = frozenset({"store", "track", "record", "keep", "save", "capture", "collect", "log",
-                                           "hold"})
+                                           "hold", "register", "note", "enter"})
 #: Words before a command that only ask for it ("can we also …", "for Kiln I would like to …").
 ASKING_WORDS: frozenset[str] = frozenset({"can", "could", "would", "will", "we", "i", "you", "also", "please", "want",
                                           "need", "like", "to", "should", "do"})
