@@ -48,3 +48,21 @@ def test_a_state_or_a_word_in_lower_case_is_no_new_name(request_text: str) -> No
     except RecognitionError:
         return
     assert got["intent"] != "rename_entity"
+
+
+@pytest.mark.parametrize(
+    "request_text, holder, target, kind",
+    [
+        ("each Firing is with one Kiln", "Firing", "Kiln", "many_to_one"),
+        ("firings need a kiln on them", "Firing", "Kiln", "many_to_one"),
+        ("Firing needs a kiln, link them up", "Firing", "Kiln", "many_to_one"),
+        ("Firing: link to Kiln (optional, test firings have none)", "Firing", "Kiln", "many_to_one"),
+        ("Kiln 1--* Firing", "Firing", "Kiln", "many_to_one"),
+        ("Kiln 1 -> N Firing", "Firing", "Kiln", "many_to_one"),
+        ("Firing *<->* Kiln", "Firing", "Kiln", "many_to_many"),
+        ("Firing *..* Kiln", "Firing", "Kiln", "many_to_many"),
+    ],
+)
+def test_references_in_shorthand_and_said_again(request_text: str, holder: str, target: str, kind: str) -> None:
+    got = reading(request_text, ["Kiln", "Firing"])
+    assert (got["intent"], got["entity"], got["relationships"]) == ("relationship", holder, [(target, kind)])

@@ -16,10 +16,10 @@ _NAME = r"([A-Za-z][A-Za-z_]*)"
 _ONE = r"(?<![A-Za-z0-9])(?:1|one)(?![A-Za-z0-9])"
 _MANY = r"(?<![A-Za-z0-9])(?:n|m|\*|many)(?![A-Za-z0-9])"
 _END = r"(?=\s*(?:[.,;!)]|$))"
+#: The line between the two ends of a diagram's relation: "1:N", "1-N", "1..*", "1--*", "*<->*".
+_LINE = r"(?:[:\-]|\.\.|--|<?->|<->|-->)"
 #: "Customer 1:N Order", "Route 1-N Stops", "Customer 1..* Order", "Customer one-to-many Order".
-_ONE_TO_MANY = re.compile(
-    rf"\b{_NAME}\s+(?:{_ONE}\s*(?:[:\-]|\.\.)\s*{_MANY}|one[\s-]+to[\s-]+many)\s+{_NAME}{_END}", re.I | re.M
-)
+_ONE_TO_MANY = re.compile(rf"\b{_NAME}\s+(?:{_ONE}\s*{_LINE}\s*{_MANY}|one[\s-]+to[\s-]+many)\s+{_NAME}{_END}", re.I | re.M)
 #: "Customer (1) -> Orders (N)", with or without a "one-to-many:" label before it.
 _ARROWED = re.compile(
     rf"(?:\b(?:{_ONE}\s*(?:[:\-]|to)\s*{_MANY}|one[\s-]+to[\s-]+many)\s*:?\s*)?"
@@ -44,7 +44,7 @@ _LABELLED_MANY_TO_MANY = re.compile(
 _MANY_TO_ONE = re.compile(rf"\b{_NAME}\s+{_MANY}\s*[:\-]\s*{_ONE}\s+{_NAME}{_END}", re.I | re.M)
 #: "Post N:M Tag", "Drivers <-> Cabs many2many" ("many2many" is already "many to many" here).
 _MANY_TO_MANY = re.compile(
-    rf"\b{_NAME}(?:\s+{_MANY}\s*[:\-]\s*{_MANY}\s+|\s*(?:<->|<=>|\u2194)\s*){_NAME}(?:\s+many\s+to\s+many)?",
+    rf"\b{_NAME}(?:\s+{_MANY}\s*{_LINE}\s*{_MANY}\s+|\s*(?:<->|<=>|\u2194)\s*){_NAME}(?:\s+many\s+to\s+many)?",
     re.I,
 )
 #: "a join table between Student and Course".

@@ -74,7 +74,20 @@ _MAKE_THE_RELATION = re.compile(
     re.I,
 )
 #: "Each Rental is for one Bike": the rental belongs to one bike.
-_IS_FOR_ONE = re.compile(r"\b(is|are)\s+for\s+(?:one|a|an|exactly\s+one)\s+(?=[A-Z])")
+_IS_FOR_ONE = re.compile(
+    r"\b(is|are)\s+(?:for\s+(?:one|a|an|exactly\s+one)\s+(?=[A-Z])|(?:for|with)\s+(?:exactly\s+one|one|a\s+single)\s+(?=\w))",
+    re.I,
+)
+#: A reference said again as a pronoun ("lessons need an instructor on them", "…, link them up"): no new words.
+_ON_THEM = re.compile(
+    r"\s+(?:on|for|in)\s+(?:them|it|each\s+one)\b(?=\s*(?:[.,;!?]|$))|,?\s*(?:please\s+)?(?:link|connect)\s+them"
+    r"(?:\s+(?:up|together))?\b(?=\s*(?:[.,;!?]|$))",
+    re.I | re.M,
+)
+#: "Piece: link to Glaze": the entity, then its reference.
+_LINK_AFTER_LABEL = re.compile(
+    r"^(\W*[A-Z][A-Za-z0-9]*)\s*:\s*(?:add\s+(?:an?\s+)?)?(?:link|reference|fk)\s+(?:to|with)\s+", re.M
+)
 #: Words that only say from when ("going forward", "from now on"): what is asked holds from the change on.
 _FROM_WHEN = re.compile(r"\s*\b(?:going|moving)\s+forward\b|\s*\bfrom\s+(?:now|today|here)\s+on\b", re.I)
 #: Meeting notes around a request: "Notes from Tuesday's meeting:", "Meeting 3/4:", "Action: …", "Owner: …".
@@ -171,6 +184,7 @@ def unframed(text: str) -> str:
         text = _NUMBERED_ITEM.sub(", ", text)
     text = _SIGNED_FIELDS.sub(_signed_fields, text, count=1)
     text = _IS_FOR_ONE.sub("belongs to ", _MAKE_THE_RELATION.sub("", text, count=1))
+    text = _LINK_AFTER_LABEL.sub(r"link \1 to ", _ON_THEM.sub("", text), count=1)
     text = _PLUS_EQUALS.sub(r"\1: add ", _NEW_THING.sub("new entity:", text, count=1), count=1)
     text = _PLACE_WHERE.sub("", _TASK_NUMBER.sub("", _HEADING_LINE.sub("", text, count=1), count=1), count=1)
     text = _CHANGE_LABEL.sub(lambda m: f"{m['scope']}: " if m["scope"] else "", text, count=1)
