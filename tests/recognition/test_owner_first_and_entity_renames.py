@@ -66,3 +66,45 @@ def test_a_state_or_a_word_in_lower_case_is_no_new_name(request_text: str) -> No
 def test_references_in_shorthand_and_said_again(request_text: str, holder: str, target: str, kind: str) -> None:
     got = reading(request_text, ["Kiln", "Firing"])
     assert (got["intent"], got["entity"], got["relationships"]) == ("relationship", holder, [(target, kind)])
+
+
+@pytest.mark.parametrize(
+    "request_text, new",
+    [
+        ("our potters hate the word kilns lol, rename it to Furnace", "Furnace"),
+        ("The studio wants Kilns renamed to Furnaces, since they also melt glass.", "Furnace"),
+        ("in the studio we say Furnace not Kiln, please rename the entity", "Furnace"),
+    ],
+)
+def test_more_ways_to_give_an_entity_a_new_name(request_text: str, new: str) -> None:
+    got = reading(request_text, ["Kiln"])
+    assert (got["intent"], got["renamed_from"], got["renamed_to"]) == ("rename_entity", "Kiln", new)
+
+
+@pytest.mark.parametrize(
+    "request_text", ["Kiln has a field cone, rename it to max cone", "Kiln has a cone that is unclear, rename it to max cone"]
+)
+def test_it_after_a_field_is_the_field(request_text: str) -> None:
+    """The pronoun names the field the clause before named, never the entity (which was renamed to "MaxCone")."""
+    got = reading(request_text, ["Kiln"])
+    assert (got["intent"], got["renamed_from"], got["renamed_to"]) == ("rename_attribute", "cone", "max_cone")
+
+
+def test_an_app_entity_no_longer_needed_is_deleted() -> None:
+    got = reading("we don't need the Kiln table anymore, the college fires for us now. can you delete it?", ["Kiln"])
+    assert (got["intent"], got["entity"]) == ("delete_entity", "Kiln")
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "The Kiln entity has a cone attribute we no longer use. Please remove it.",
+        "The Kiln entity has a cone attribute. Please remove it.",
+    ],
+)
+def test_it_after_a_field_never_deletes_the_entity(request_text: str) -> None:
+    try:
+        got = reading(request_text, ["Kiln"])
+    except RecognitionError:
+        return
+    assert got["intent"] == "remove_attributes" and got["removed"] == ["cone"]

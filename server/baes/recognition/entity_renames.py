@@ -10,20 +10,29 @@ one is written as a name (capitalised or quoted as code), never an everyday word
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_types import is_state_word
 from baes.recognition.model import Draft
 from baes.recognition.request_tokens import Known
-from baes.scaffold.spec import EntitySpec, SpecError
+from baes.recognition.vocabulary import singularize
+from baes.scaffold.spec import EntitySpec, SpecError, pascal_case
 
 _NEW = r"[`'\"]?(?P<new>[A-Z][A-Za-z0-9]*)[`'\"]?"
 _STRUCTURE = r"(?:[ \t]+(?:entity|table|model|record|object))?"
 _BECOMES = (
     r"(?:should|must|shall|will|has[ \t]+to|needs[ \t]+to)[ \t]+(?:really[ \t]+|now[ \t]+)?be"
     r"(?:[ \t]+(?:called|named|renamed[ \t]+to))?"
-    r"|is[ \t]+now(?:[ \t]+(?:called|named))?(?:[ \t]+an?)?|becomes"
+    r"|is[ \t]+now(?:[ \t]+(?:called|named))?(?:[ \t]+an?)?|becomes|(?:renamed|changed)[ \t]+(?:to|into)"
 )
+#: "on the ward we say Episode, not Admission": the word people use, then the entity's name.
+_WE_SAY = (
+    r"\b(?:we|they|people|everyone|staff|users)[ \t]+(?:say|use|call[ \t]+(?:it|them))[ \t]+{new}[ \t]*,?[ \t]+"
+    r"(?:not|instead[ \t]+of)[ \t]+(?:an?[ \t]+)?{old}\b"
+)
+#: "…, rename it to Coach" in a request about one entity of the app and no field.
+_RENAME_IT = re.compile(r"\b(?:rename|call)[ \t]+(?:it|them)[ \t]+(?:to[ \t]+)?[`'\"]?(?P<new>[A-Z][A-Za-z0-9]*)[`'\"]?\b")
 _AFTER = r"(?=[ \t]*(?:$|[.,;!?\n]|from[ \t]+now|now\b|going[ \t]+forward|in[ \t]+the[ \t]+(?:app|system|product)|across))"
 
 
@@ -32,18 +41,35 @@ def _says_a_state(word: str) -> bool:
     return word in vocab.TYPE_WORDS or word.endswith(("ed", "able", "ible")) or is_state_word(word)
 
 
-def entity_renamed(request: str, known: Known) -> Draft | None:
-    """The rename of one of the app's entities said as "E should be F" (see the module docstring), or None."""
+def entity_renamed(request: str, known: Known, mentioned: Sequence[str] = ()) -> Draft | None:
+    """The rename of one of the app's entities said as "E should be F" (see the module docstring), or
+    None. ``mentioned``: the app's entities the request names, however written ("our tutors")."""
     for name in known.by_key.values():
-        written = r"[ _-]?".join(re.findall(r"[A-Z][a-z0-9]*", name))
-        pattern = rf"(?<![\w.])[`'\"]?{written}[`'\"]?{_STRUCTURE}[ \t]+(?:{_BECOMES})[ \t]+{_NEW}{_AFTER}"
-        match = re.search(pattern, request)
-        word = match.group("new").lower() if match is not None else ""
-        if match is None or match.group("new") == name or known.get(word) or _says_a_state(word):
-            continue
-        try:
-            new = EntitySpec(match.group("new")).name
-        except SpecError:
-            continue
-        return Draft("rename_entity", EntitySpec(name), renamed_from=name, renamed_to=new)
+        written = r"[ _-]?".join(re.findall(r"[A-Z][a-z0-9]*", name)) + r"(?:s|es)?"
+        patterns = (
+            rf"(?<![\w.])[`'\"]?{written}[`'\"]?{_STRUCTURE}[ \t]+(?:{_BECOMES})[ \t]+{_NEW}{_AFTER}",
+            _WE_SAY.format(new=_NEW, old=written),
+        )
+        for pattern in patterns:
+            new = _new_name(re.search(pattern, request), name, known)
+            if new is not None:
+                return Draft("rename_entity", EntitySpec(name), renamed_from=name, renamed_to=new)
+    if len(set(mentioned)) == 1 and not re.search(r"\b(?:field|attribute|column|property)\b", request, re.I):
+        name = mentioned[0]  # "our tutors hate being called tutors lol, rename it to Coach"
+        new = _new_name(_RENAME_IT.search(request), name, known)
+        if new is not None:
+            return Draft("rename_entity", EntitySpec(name), renamed_from=name, renamed_to=new)
     return None
+
+
+def _new_name(match: re.Match[str] | None, name: str, known: Known) -> str | None:
+    """The new name a match holds, singular, unless it is the entity's own, another of the app's, or a state."""
+    if match is None:
+        return None
+    word = singularize(match.group("new").lower())
+    if word == name.lower() or known.get(word) or _says_a_state(word):
+        return None
+    try:
+        return EntitySpec(pascal_case(word) if word != match.group("new").lower() else match.group("new")).name
+    except SpecError:
+        return None

@@ -28,6 +28,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from baes.recognition import vocabulary as vocab
+from baes.recognition.app_checks import check_changed_entities, owner_named_first, unwanted
 from baes.recognition.attribute_phrases import parse_fields, relationship_target
 from baes.recognition.create_phrases import is_passive, object_of_verb, try_create
 from baes.recognition.defaults import default_follows, take_default, take_existing_rows_value, with_default
@@ -78,6 +79,7 @@ from baes.recognition.request_tokens import (
     verb_stems,
 )
 from baes.recognition.segments import read_a_part
+from baes.scaffold.spec import EntitySpec
 
 
 def _holder_preposition(toks: list[Tok], prepositions: set[str], start: int, end: int, known: Known) -> int | None:
@@ -253,10 +255,11 @@ def _recognize_whole(request: str, existing_entities: Sequence[str]) -> Draft:
     if foreign:
         raise OutOfScope(foreign)
     known = Known(existing_entities)
-    renamed = entity_renamed(request, known)
+    toks = merge_known(toks, known)
+    mentioned = [name for t in toks if t.word and (name := known.get(t.sing))]
+    renamed = entity_renamed(request, known, mentioned)
     if renamed is not None:  # "Part should be Component": as written, the one reading of the words
         return renamed
-    toks = merge_known(toks, known)
     follows = default_follows(toks)
     toks, default = take_default(toks)
     every = False
@@ -277,12 +280,15 @@ def _recognize_whole(request: str, existing_entities: Sequence[str]) -> Draft:
     interface = next((reason for name in names if (reason := interface_reason(name, toks))), None)
     if interface:
         raise OutOfScope(interface)
+    if draft.intent == "create" and known.get(entity_key(draft.entity.name)) and unwanted(toks):
+        name = known.get(entity_key(draft.entity.name)) or draft.entity.name  # "we don't need the Detention thing anymore"
+        return Draft("delete_entity", EntitySpec(name), notes=draft.notes)
     if draft.intent == "create" and no_longer_wanted(toks):
         raise RecognitionError(
             f"this reads as no longer needing {draft.entity.name}, not as creating it: to remove an entity "
             f"say 'delete the {draft.entity.name} entity' (it must exist in this app)"
         )
-    draft = _owner_named_first(draft, known)
+    draft = owner_named_first(draft, known)
     if draft.intent == "create" and known.get(entity_key(draft.entity.name)):
         name = draft.entity.name  # the app has it: creating it again would replace what it holds
         raise RecognitionError(
@@ -299,43 +305,8 @@ def _recognize_whole(request: str, existing_entities: Sequence[str]) -> Draft:
         )
     check_names(draft)
     final = with_default(replace(draft, notes=(*typos, *draft.notes)), default, known, every=every, follows=follows)
-    _check_changed_entities(final, known)
+    check_changed_entities(final, known)
     return final
-
-
-#: Changes only an entity the app has can take.
-_CHANGES_OF_EXISTING = frozenset({"remove_attributes", "rename_attribute", "rename_entity", "delete_entity"})
-
-
-def _owner_named_first(draft: Draft, known: Known) -> Draft:
-    """A change of an entity the app lacks whose name starts with one it has ("remove the color field
-    from boat its useless" read BoatUseless, "Kiln tab needs two more columns" KilnTab): the words after
-    the app's entity say something else."""
-    if draft.intent == "create" or not known.by_key or known.get(entity_key(draft.entity.name)):
-        return draft
-    if draft.intent not in _CHANGES_OF_EXISTING and draft.intent not in {"add_attributes", "relationship"}:
-        return draft
-    key = entity_key(draft.entity.name)
-    owners = [name for k, name in known.by_key.items() if key.startswith(k + "_")]
-    if len(owners) != 1:
-        return draft
-    return replace(draft, entity=replace(draft.entity, name=owners[0]))
-
-
-def _check_changed_entities(draft: Draft, known: Known) -> None:
-    """A change (not a create) of an app that has entities must be of an entity it has: a change of one
-    it lacks ("DeliveriesNeed", "LastYear", "Sorry") read the wrong words as the entity. (A reference to
-    an entity the app lacks is read as said: the scaffold then asks for that entity first.)"""
-    if draft.intent == "create" or not known.by_key:
-        return
-    missing = draft.entity.name
-    if known.get(entity_key(missing)):
-        return
-    has = sorted(known.by_key.values())
-    raise RecognitionError(
-        f"this reads as a change of {missing}, which this app does not have (it has {', '.join(has[:8])}): name "
-        f"the entity as the app calls it, e.g. 'add <field> to {has[0]}', or create {missing} first"
-    )
 
 
 def _described_new(draft: Draft, toks: list[Tok], known: Known) -> Draft:

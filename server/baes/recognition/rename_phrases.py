@@ -144,10 +144,17 @@ def _pronoun_rename(toks: list[Tok]) -> list[Tok]:
             continue
         if lows[verb + 1] not in _PRONOUNS and lows[verb + 1] not in vocab.STRUCTURE_WORDS:
             continue  # "…, rename it to …", "…, rename the model to …"
-        judged = next((i for i in range(comma) if lows[i] in _JUDGING or lows[i] in _SAYING_MORE), None)
+        judged = next(
+            (i for i in range(comma) if (lows[i] in _JUDGING or lows[i] in _SAYING_MORE) and lows[i] not in {"have", "has"}), None
+        )
         stop = judged if judged is not None else comma
         colon = max((i for i in range(stop) if lows[i] == ":"), default=-1)  # "naming: dob on … is unclear"
         source = [t for t in toks[colon + 1 : stop] if t.low not in _ASKING]
+        while source and source[-1].low in {"that", "which", "who"}:
+            source = source[:-1]  # "a bio that is unclear"
+        have = next((i for i, t in enumerate(source) if t.low in {"have", "has"}), None)
+        if have:  # "Tutor has a field bio, rename it to about": the field in the entity
+            source = [*source[have + 1 :], word_token("in"), *source[:have]]
         new = toks[verb + 2 :] if lows[verb + 2] != "to" else toks[verb + 3 :]
         if source and any(t.word for t in new):
             return [word_token("rename"), *source, word_token("to"), *new]
