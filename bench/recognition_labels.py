@@ -57,6 +57,8 @@ NAMED_SPLITS = (
     "fresh26",
     "fresh27",
     "fresh28",
+    "fresh29",
+    "fresh30",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"
