@@ -108,3 +108,12 @@ def test_it_after_a_field_never_deletes_the_entity(request_text: str) -> None:
     except RecognitionError:
         return
     assert got["intent"] == "remove_attributes" and got["removed"] == ["cone"]
+
+
+def test_rename_it_after_a_field_judged_is_no_entity_rename() -> None:
+    """ "Kiln: the cone is unclear, rename it to Top" speaks of the cone, not of the entity's name."""
+    try:
+        got = reading("Kiln: the cone is unclear, rename it to Top", ["Kiln"])
+    except RecognitionError:
+        return
+    assert got["intent"] != "rename_entity"

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_types import is_state_word
 from baes.recognition.model import Draft
-from baes.recognition.request_tokens import Known
+from baes.recognition.request_tokens import Known, entity_key
 from baes.recognition.vocabulary import singularize
 from baes.scaffold.spec import EntitySpec, SpecError, pascal_case
 
@@ -56,7 +56,14 @@ def entity_renamed(request: str, known: Known, mentioned: Sequence[str] = ()) ->
                 return Draft("rename_entity", EntitySpec(name), renamed_from=name, renamed_to=new)
     if len(set(mentioned)) == 1 and not re.search(r"\b(?:field|attribute|column|property)\b", request, re.I):
         name = mentioned[0]  # "our tutors hate being called tutors lol, rename it to Coach"
-        new = _new_name(_RENAME_IT.search(request), name, known)
+        match = _RENAME_IT.search(request)
+        before = request[: match.start()] if match is not None else ""
+        naming = match is not None and (
+            match.group(0).lower().startswith("call")  # "call it ParkingTicket"
+            or re.search(r"\b(?:call(?:ed|s)?|names?|named|word|term|label)\b", before)  # "hate being called tutors"
+            or re.search(r"[`'\"]\w+[`'\"]", before) is not None  # "'Design' confuses my VA"
+        )
+        new = _new_name(match, name, known) if naming else None  # "…, the bio is unclear, rename it" is of the bio
         if new is not None:
             return Draft("rename_entity", EntitySpec(name), renamed_from=name, renamed_to=new)
     return None
@@ -67,7 +74,7 @@ def _new_name(match: re.Match[str] | None, name: str, known: Known) -> str | Non
     if match is None:
         return None
     word = singularize(match.group("new").lower())
-    if word == name.lower() or known.get(word) or _says_a_state(word):
+    if word == name.lower() or known.get(entity_key(match.group("new"))) or _says_a_state(word):
         return None
     try:
         return EntitySpec(pascal_case(word) if word != match.group("new").lower() else match.group("new")).name
