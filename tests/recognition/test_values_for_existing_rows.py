@@ -28,3 +28,28 @@ def test_a_value_for_existing_rows_that_names_its_field(request_text: str, defau
 def test_a_greeting_on_the_first_line_is_no_part_of_the_request(greeting: str) -> None:
     got = reading(f"{greeting} For the Crate we want to register also the tare weight", ["Crate"])
     assert (got["intent"], got["entity"], got["attributes"]) == ("add_attributes", "Crate", [("tare_weight", "float", True)])
+
+
+def test_a_name_and_its_type_after_as_stay_one_item() -> None:
+    from tests.support.recognition_reading import created
+
+    got = created("Pupil with date of birth as a date, and number of lessons left as an integer")
+    assert got[2] == [("date_of_birth", "date", True), ("number_of_lessons_left", "int", True)]
+
+
+def test_a_last_date_in_a_typed_list_is_a_type() -> None:
+    from tests.support.recognition_reading import created
+
+    got = created("Hive — frames int, brood weight float, inspected on date, queenless bool")
+    assert got[2][2] == ("inspected_on", "date", True)
+    assert created("Hive — frames int, brood weight float, queen marked date")[2][2] == ("queen_marked_date", "date", True)
+
+
+def test_a_one_to_many_said_as_something_to_add() -> None:
+    got = reading("Add a one-to-many from Apiary to Hive", ["Apiary", "Hive"])
+    assert (got["intent"], got["entity"], got["relationships"]) == ("relationship", "Hive", [("Apiary", "many_to_one")])
+
+
+def test_an_app_entity_assigned_is_a_reference() -> None:
+    got = reading("inspections need an inspector assigned", ["Inspection", "Inspector"])
+    assert (got["intent"], got["entity"], got["relationships"]) == ("relationship", "Inspection", [("Inspector", "many_to_one")])

@@ -121,6 +121,8 @@ def _split_run_on(chunk: list[Tok], min_words: int) -> list[list[Tok]]:
         *names, last = _split_run_on(chunk[:paren], min_words)
         return [*names, [*last, *chunk[paren:]]]
     words = [t for t in chunk if t.word and t.low not in vocab.ATTRIBUTE_FILLERS]
+    if any(t.low == "as" for t in chunk[1:]):
+        return [chunk]  # "date of birth as a date": a name and its type, not a run of names
     if all(t.word for t in chunk) and (names := split_run(words)) is not None:
         return names  # "first name last name phone number", "name email"
     if len(words) < min_words or len(words) != len([t for t in chunk if t.word]):
@@ -238,7 +240,14 @@ def parse_fields(
     result = Fields([], [], [])
     referencing: bool | None = None  # in a run of references: whether they are optional
     first_target: Tok | None = None  # the run's first target
-    for chunk in _items(mark_types(toks), implicit):
+    items = _items(mark_types(toks), implicit)
+    typed = (
+        sum(1 for item in items if {t.low for t in item[-2:]} & vocab.TRAILING_TYPE_WORDS) >= 2
+    )  # "jars int, water content float"
+    for chunk in items:
+        named = "_".join(t.low for t in chunk[:-1] if t.word)  # "extracted on date": the name says when already
+        if typed and len(chunk) >= 3 and chunk[-1].low == "date" and attribute_type(named) == "date":
+            chunk = [*chunk[:-1], word_token("("), word_token("date"), word_token(")")]
         words = [t for t in chunk if t.word or t.low in (":", "(")]
         plain = [t for t in words if t.word]
         if not plain:

@@ -66,6 +66,7 @@ def _written_out(first: str, second: str) -> re.Pattern[str]:
     """The cardinality in words, then the two names: "one-to-many between Meter and Subscriber", "a one to
     many from meter to subscribers" (the one side first), "many-to-one from Invoice to Customer"."""
     return re.compile(
+        rf"(?:\b(?:add|create|make|model|setup|set\s+up)\s+(?:an?\s+)?)?"  # "Add a one-to-many from Campaign to Donation"
         rf"\b{first}[\s-]+to[\s-]+{second}\s+(?:relationship\s+|relation\s+)?(?:between\s+|from\s+)?(?:the\s+)?"
         rf"{_NAMES}\s+(?:to|and|->|with)\s+(?:the\s+)?{_NAMES}{_PHRASE_END}",
         re.I | re.M,

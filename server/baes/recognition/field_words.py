@@ -90,6 +90,8 @@ def said_to_relate(words: list[Tok], name_words: list[Tok], known: Known) -> boo
     not "github link" or "reference range" (a field named by the word) unless the other word names a
     known entity ("customer link")."""
     lows = [t.low for t in words if t.word]
+    if any(low in LINKED_PARTICIPLES for low in lows) and any(known.get(t.sing) for t in name_words):
+        return True  # "deliveries need a courier assigned": the app's Courier, assigned to each
     for i, low in enumerate(lows):
         if low not in RELATION_WORDS:
             continue

@@ -194,6 +194,8 @@ TEXT_OVERRIDES: frozenset[str] = frozenset({
     "toast_level", "toasting_level", "roast_level",
 })
 
+#: Type words after a name ("bunk level int"): two make a list typed, and a last "date" is a type too.
+TRAILING_TYPE_WORDS = frozenset({"int", "integer", "float", "bool", "boolean", "string", "str", "text", "decimal", "datetime"})
 #: Words naming a type explicitly: "price as float", "age (integer)", "hired: date".
 TYPE_WORDS: dict[str, str] = {
     "str": "str", "string": "str", "text": "str", "varchar": "str",
