@@ -117,3 +117,43 @@ def test_rename_it_after_a_field_judged_is_no_entity_rename() -> None:
     except RecognitionError:
         return
     assert got["intent"] != "rename_entity"
+
+
+@pytest.mark.parametrize(
+    "request_text, existing, expected",
+    [
+        ("drop firingschedules", ["FiringSchedule"], ("delete_entity", "FiringSchedule")),
+        ("Is possible to change name of Kiln into Furnace?", ["Kiln"], ("rename_entity", "Kiln")),
+        ("Each pottery studio books many firings, please model that", ["Studio", "Firing"], ("relationship", "Firing")),
+        ("every kiln room has multiple shelves", ["Room", "Shelf"], ("relationship", "Shelf")),
+        ("many kilns have many glazes", ["Kiln", "Glaze"], ("relationship", "Kiln")),
+        ("Glazing: a Kiln can fire many Glazes and a Glaze can go in many Kilns", ["Kiln", "Glaze"], ("relationship", "Kiln")),
+    ],
+)
+def test_app_entities_written_joined_qualified_or_after_a_label(
+    request_text: str, existing: list[str], expected: tuple[str, str]
+) -> None:
+    got = reading(request_text, existing)
+    assert (got["intent"], got["entity"]) == expected
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "Renames Kiln.kw to Kiln.kilowatts for readability. No behaviour change.",
+        "We agreed in retro that the kw field on Kiln should be renamed to kilowatts so it matches the manual.",
+    ],
+)
+def test_a_rename_with_its_reason_around_it(request_text: str) -> None:
+    got = reading(request_text, ["Kiln"])
+    assert (got["renamed_from"], got["renamed_to"]) == ("kw", "kilowatts")
+
+
+def test_can_go_with_a_place_after_it_deletes_nothing() -> None:
+    """ "a Glaze can go in many Kilns" says where it goes, not that the Glaze entity can go (it was deleted)."""
+    try:
+        got = reading("a Glaze can go in many Kilns", ["Kiln", "Glaze"])
+    except RecognitionError:
+        return
+    assert got["intent"] != "delete_entity"
+    assert reading("the Glaze entity can go", ["Kiln", "Glaze"])["intent"] == "delete_entity"

@@ -70,7 +70,9 @@ def _can_go(toks: list[Tok], known: Known) -> Draft | None:
     for i in range(1, len(toks) - 1):
         if lows[i] not in {"can", "may", "should", "must"}:
             continue
-        goes = lows[i + 1 : i + 2] == ["go"]  # "can go"
+        after = lows[i + 2] if i + 2 < len(lows) else "."
+        # "can go", "can go now"; not "a Glaze can go in many Kilns"
+        goes = lows[i + 1 : i + 2] == ["go"] and after in {".", ",", ";", "!", "now", "too", "away", "entirely", "completely"}
         removed = lows[i + 1 : i + 2] == ["be"] and i + 2 < len(toks) and toks[i + 2].stem in verb_stems("delete")
         if not (goes or removed):
             continue

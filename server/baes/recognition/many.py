@@ -117,6 +117,8 @@ def try_many(toks: list[Tok], known: Known) -> Draft | None:
     first = 0
     while first < at and lows[first] in SUBJECT_SKIP:
         first += 1
+    if first + 1 < at and not known.get(toks[first].sing) and known.get(toks[first + 1].sing):
+        first += 1  # "each dental practice sends many orders": the app's Practice, "dental" qualifies it
     subject = toks[first]
     if not subject.word or subject.low in SKIP_IN_NOUNS:
         return None
@@ -131,6 +133,8 @@ def try_many(toks: list[Tok], known: Known) -> Draft | None:
     if not verbs:
         return None
     target = toks[target_index]
+    if first > 0 and lows[first - 1] in MANY_WORDS:
+        return _draft(subject, target, known, "many_to_many")  # "many tournaments have many sponsors"
     if vocab.ATTRIBUTE_TYPES.get(target.low, "str") != "str":
         return None  # "has many points" is a count; "each team has many players" names an entity
     back = any(

@@ -55,7 +55,8 @@ def _plurals(word: str) -> set[str]:
 def _forms(key: str) -> list[tuple[str, ...]]:
     """Word sequences that name the entity ``key`` (snake_case singular), longest first."""
     words = key.split("_")
-    return [(*words[:-1], last) for last in sorted(_plurals(words[-1]))]
+    joined = [("".join(words[:-1]) + last,) for last in sorted(_plurals(words[-1]))] if len(words) > 1 else []
+    return [(*words[:-1], last) for last in sorted(_plurals(words[-1]))] + joined  # "riderpayouts" too
 
 
 def merge_known(toks: Sequence[Tok], known: Known) -> list[Tok]:

@@ -133,6 +133,7 @@ _OPENINGS: tuple[tuple[str, ...], ...] = tuple(
         "please help",
         "help",
         "is possible to have",
+        "is possible to",
         "is it possible to get",
         "be able to",
         "let us",

@@ -39,6 +39,8 @@ def _odd_word(name: str) -> str | None:
     parts = name.split("_")
     if len(name) == 1 or name in _NEVER_A_FIELD:
         return name
+    if len(parts) > 2 and "many" in parts[1:]:
+        return "many"  # "article_have_many_tags": a has-many sentence read as a field
     for index, part in enumerate(parts):
         if part in _NEVER_IN_NAMES and not (index == 0 and part in _FLAG_OPENERS):
             return part

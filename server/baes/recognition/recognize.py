@@ -70,7 +70,9 @@ log = logging.getLogger(__name__)
 #: 12: round 17: a change of an entity the app lacks and a create that talks about one it has without using
 #:     it are refused; flags said as "if it is X" or named before their type; "date paid" is a date; a size
 #:     is a label; "capturing"/"comprising"/"holding" open a list; sentence adverbs are fillers.
-OFFLINE_VERSION = 12
+#: 13: round 18: typed lists, "as a date" items, one-to-many said as something to add, entities written joined
+#:     or after a qualifier, "X can go in many Ys" deletes nothing.
+OFFLINE_VERSION = 13
 
 
 def _entity_keys(names: Sequence[str]) -> list[str]:

@@ -346,7 +346,10 @@ def _new_name(toks: list[Tok]) -> list[Tok]:
         ),
         len(toks),
     )
-    return _trim_when(toks[:cut])
+    reason = next(
+        (i for i in range(1, cut - 1) if toks[i].low == "for" and toks[i + 1].low.endswith(("ity", "ness", "ance", "ence"))), cut
+    )  # "to claimed_amount for readability": why, not the name
+    return _trim_when(toks[:reason])
 
 
 #: Words between an old name and its new one ("rename dob into birth date", "change dob become birth date").

@@ -98,7 +98,7 @@ _MEETING_HEAD = re.compile(
 _MEETING_TAIL = re.compile(
     r"[.\n]\s*(?:(?:action(?:\s+items?)?|owner|next\s+steps?)\s*:|follow[- ]up\b)[^\n]*$", re.I
 )  # "… Owner: Priya", not "… Owner name, pet name"
-_AGREED = re.compile(r"^\s*(?:we\s+)?agreed\s+(?:that\s+)?", re.I)
+_AGREED = re.compile(r"^\s*(?:we\s+)?agreed\s+(?:(?:in|at|during)\s+(?:the\s+)?[\w-]+(?:\s+[\w-]+)?\s+)?(?:that\s+)?", re.I)
 #: "Scout entity: 1) name 2) patrol 3) date joined": numbered items on one line are a list.
 _NUMBERED_ITEM = re.compile(r"(?:(?<=[:,])|(?<=[^\n\s][ \t]))\d{1,2}[).][ \t]+(?=[A-Za-z])")
 #: "Listing: -bathrooms -sold" / "Listing: +pool +garage": fields taken off or put on, in shorthand.
