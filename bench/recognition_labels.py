@@ -59,6 +59,8 @@ NAMED_SPLITS = (
     "fresh28",
     "fresh29",
     "fresh30",
+    "fresh31",
+    "fresh32",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"
