@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from baes.recognition.mentions import merge_known
 from baes.recognition.model import Draft, RecognitionError
@@ -56,16 +57,7 @@ def read_a_part(request: str, known: Known, read: Callable[[str], Draft]) -> Dra
     part, draft = found[0]
     if any(_DEFAULT_WORDS & {t.low for t in read_tokens(other)} for other in parts if other != part):
         return None  # "… Existing sessions should get escaped = false.": the value would be lost
-    return Draft(
-        draft.intent,
-        draft.entity,
-        draft.related_entity,
-        (f"read only {part!r}: the rest of the request asks for nothing the app stores", *draft.notes),
-        draft.removed,
-        draft.renamed_from,
-        draft.renamed_to,
-        draft.defaults,
-    )
+    return replace(draft, notes=(f"read only {part!r}: the rest of the request asks for nothing the app stores", *draft.notes))
 
 
 def _key(draft: Draft) -> tuple[object, ...]:
