@@ -57,3 +57,15 @@ def test_no_part_is_read_without_an_app() -> None:
     """Without an app there is no entity to tell the part that asks from the others: the whole is read."""
     notes = recognize("Found during the audit: the drivers keep calling. Expected: Depot gets a gate code.").notes
     assert not any(note.startswith("read only ") for note in notes)
+
+
+def test_pages_of_text_are_not_read_sentence_by_sentence() -> None:
+    """Each part is read as a request of its own: past sixteen parts a request is no ticket, and the
+    refusal of the whole stands."""
+    filler = " ".join("The drivers keep calling the office again." for _ in range(20))
+    notes = ()
+    try:
+        notes = recognize(f"{filler} Expected: Depot gets a gate code.", existing_entities=("Depot", "Van")).notes
+    except RecognitionError:
+        return
+    assert not any(note.startswith("read only ") for note in notes)

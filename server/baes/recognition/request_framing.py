@@ -50,15 +50,10 @@ _BASE_VERBS = dict(
 _CHANGELOG_LABEL = re.compile(r"^\s*(added|removed|renamed)\s*:\s+(?=(?P<rest>[^\n]*))", re.I)
 _SAYS_ITS_VERB = re.compile(r"\b(?:now|no longer|stores?|has|have|gets?|keeps?|records?|tracks?|is|are)\b", re.I)
 #: A letter's greeting and sign-off around the request ("Hi team,", "Cheers, Priya", "Thanks, Marjorie").
-_GREETING = re.compile(
-    r"^\s*(?:hi|hello|hey|dear|hola|habari|bonjour|good\s+(?:morning|afternoon|evening))\b(?:\s+[\w-]+){0,2}\s*[,!.]?\s*\n", re.I
-)
+_HELLO = r"(?:hi|hello|hey|hola|ciao|bonjour|salut|hallo|habari|namaste|salaam|good\s+(?:morning|afternoon|evening|day))"
+_GREETING = re.compile(rf"^\s*(?:dear|{_HELLO})\b(?:\s+[\w-]+){{0,2}}\s*[,!.]?\s*\n", re.I)
 #: A greeting ending in a mark on the request's first line ("Hola! For the Harvest …", "Hi team, …").
-_GREETING_INLINE = re.compile(
-    r"^\s*(?:hi|hello|hey|hola|ciao|bonjour|salut|hallo|habari|namaste|salaam|good\s+(?:morning|afternoon|evening|day))"
-    r"(?:\s+(?:there|all|team|everyone|guys|folks|sir|madam|krub|ka))?\s*[,!]\s+",
-    re.I,
-)
+_GREETING_INLINE = re.compile(rf"^\s*{_HELLO}(?:\s+(?:there|all|team|everyone|guys|folks|sir|madam|krub|ka))?\s*[,!]\s+", re.I)
 _SIGN_OFF = re.compile(
     r"(?:(?<=[.!?])|\n)\s*(?:cheers|thanks|thank\s+you|regards|best|kind\s+regards|best\s+regards|many\s+thanks|thx)"
     r"\b[,!.]?(?:\s+[A-Z][\w.-]*){0,2}\s*[.!]?\s*$",

@@ -49,6 +49,7 @@ _LITERALS = re.compile(r"(?<=\w)\.[A-Za-z_]\w*|'[^'\n]{1,40}'|\"[^\"\n]{1,40}\"|
 def correct_tokens(toks: Sequence[Tok], known: Known, request: str) -> tuple[list[Tok], list[str]]:
     """``toks`` with misspelt words corrected, and a note per corrected word."""
     spelled, caps, names = _written(request)
+    written_words = frozenset(form for t in toks if t.word and t.low.isalpha() for form in (t.low, t.sing) if frequency(form) > 0)
     result: list[Tok] = []
     notes: list[str] = []
     for tok in toks:
@@ -58,7 +59,7 @@ def correct_tokens(toks: Sequence[Tok], known: Known, request: str) -> tuple[lis
         elif tok.word and known.get(tok.sing) is None and _title_name(spelled.get(tok.low, ""), request):
             fixed = _corrected_parts(tok.low)
         if fixed is None and tok.word and tok.low.isalpha() and tok.low not in caps and known.get(tok.sing) is None:
-            fixed = _echo(tok.low, toks)
+            fixed = _echo(tok.low, written_words)
         if fixed is None:
             result.append(tok)
             continue
@@ -71,16 +72,14 @@ def correct_tokens(toks: Sequence[Tok], known: Known, request: str) -> tuple[lis
     return result, notes
 
 
-def _echo(word: str, toks: Sequence[Tok]) -> str | None:
+def _echo(word: str, written_words: frozenset[str]) -> str | None:
     """The word of the same request one slip from an unknown ``word`` ("bottlings: …, botling date"):
-    the user wrote it right once, so the slip is of that word (or of its singular)."""
+    the user wrote it right once, so the slip is of that word (or of its singular). ``written_words``: the
+    request's listed words and their singulars, gathered once per request."""
     if len(word) < 5 or frequency(word) > 0 or spelt_as_meant(word):
         return None
     singular = vocab.singularize(word)
-    others = {form for t in toks if t.word and t.low.isalpha() and t.low != word for form in (t.low, t.sing)}
-    near = {
-        o for o in others if frequency(o) > 0 and o != singular and not word.startswith(o) and within(word, frozenset({o}), 1)
-    }
+    near = {o for o in written_words if o != singular and not word.startswith(o) and within(word, frozenset({o}), 1)}
     return near.pop() if len(near) == 1 else None
 
 

@@ -23,6 +23,8 @@ from baes.recognition.request_tokens import Known, read_tokens
 _PART_END = re.compile(r"(?<=[.!?])\s+|(?<=:)\s+|\s*\n\s*|;\s+")
 
 
+#: The most parts a request is read in, one at a time (each is read as a request of its own).
+_MOST_PARTS = 16
 #: Endings of the notes that say a part's reading left words out it could not place.
 _DOUBTFUL = ("(negated)", "(not an attribute name)")
 #: Words of a part that gives existing rows a value: reading another part alone would lose it.
@@ -38,8 +40,8 @@ def read_a_part(request: str, known: Known, read: Callable[[str], Draft]) -> Dra
     if not known.by_key:
         return None
     parts = [p.strip() for p in _PART_END.split(request) if p and p.strip()]
-    if len(parts) < 2:
-        return None
+    if not 2 <= len(parts) <= _MOST_PARTS:
+        return None  # a ticket or a note, not pages of text read sentence by sentence
     found: list[tuple[str, Draft]] = []
     for part in parts:
         if not _names_an_entity(part, known):

@@ -134,9 +134,6 @@ def within(word: str, candidates: frozenset[str], limit: int) -> list[str]:
     return [c for c in candidates if c[0] == word[0] and abs(len(c) - len(word)) <= limit and distance(word, c) == limit]
 
 
-_within = within
-
-
 def spelt_as_meant(word: str) -> bool:
     """Whether an unlisted ``word`` is still spelt as meant: a British spelling, two words written as one
     or an agent noun ("analysed", "counterparty", "fermenter")."""
@@ -304,11 +301,11 @@ def correct(word: str, *, name: bool = False) -> str | None:
         return None
     if _seen(word):
         return _plural_of_ours(word)
-    compound = is_compound(word, frequency) and not _within(word, _targets(), 1)  # "studnet" is no stud net
+    compound = is_compound(word, frequency) and not within(word, _targets(), 1)  # "studnet" is no stud net
     if is_variant(word, _known) or compound or _agent_noun(word):
         return None  # "labour", "analysed", "counterparty", "fermenter": spelt right, only not in the list
     if len(word) == 3:
-        found = _within(word, _attribute_targets(), 1)
+        found = within(word, _attribute_targets(), 1)
         return found[0] if len(found) == 1 else None
     listed = frequency(word) > 0  # listed at the floor: corrected only towards our words
     fixed = _typo_of(word, listed, name)
@@ -326,7 +323,7 @@ def _plural_of_ours(word: str) -> str | None:
     singular = vocab.singularize(word)
     if singular == word or frequency(word) > FLOOR or frequency(singular) >= _COMMON or not word.startswith(singular):
         return None
-    ours = _within(singular, _nouns(), 1)
+    ours = within(singular, _nouns(), 1)
     return ours[0] + word[len(singular) :] if len(ours) == 1 else None
 
 
@@ -339,7 +336,7 @@ def _nouns() -> frozenset[str]:
 def _typo_of(word: str, listed: bool, name: bool) -> str | None:
     """Steps 1-3 of the module docstring for a word of four letters or more."""
     for limit in (1, 2) if len(word) >= 7 else (1,):
-        ours = _within(word, _targets(), limit)
+        ours = within(word, _targets(), limit)
         if len(ours) > 1:
             return likeliest_slip(word, ours)  # "roomm": room, a letter doubled; else "which one?"
         if ours:
