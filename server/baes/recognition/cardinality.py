@@ -95,8 +95,25 @@ def _both(match: re.Match[str]) -> str:
     return f"{_name(match.group(1))} and {_name(match.group(2))} are many to many"
 
 
+#: Crow's-foot ends of a Mermaid/ER diagram line: "Customer ||--o{ Order : places", "Ticket }o--|| Event".
+_CROWS_FOOT = re.compile(r"\b([A-Za-z]\w*)\s*([|}][|o])(?:--|\.\.)([o|][|{])\s*([A-Za-z]\w*)(?:\s*:\s*(?:\"[^\"\n]*\"|\w+))?")
+
+
+def _crows_foot(match: re.Match[str]) -> str:
+    """The sentence of a crow's-foot line: the many end holds the key, optional when the one end says zero ("o")."""
+    left, left_end, right_end, right = match.groups()
+    if "}" in left_end and "{" in right_end:
+        return f"{left} and {right} are many to many"
+    if "{" in right_end:
+        return f"each {right} {'optionally ' if 'o' in left_end else ''}belongs to a {left}"
+    if "}" in left_end:
+        return f"each {left} {'optionally ' if 'o' in right_end else ''}belongs to a {right}"
+    return match.group(0)  # one to one: which side holds the key is not said
+
+
 def plain_cardinality(text: str) -> str:
     """``text`` with each relationship notation written as the sentence it stands for."""
+    text = _CROWS_FOOT.sub(_crows_foot, text)
     text = _ONE_THEN_MANY.sub(_owned, text)
     text = _ONE_TO_MANY_PHRASE.sub(_owned, text)
     text = _MANY_TO_ONE_PHRASE.sub(_owner_first, text)

@@ -47,8 +47,12 @@ _FIELD_CLASSES = {
     "tinyint": "integer",
 }
 _FIELD_CLASS = re.compile(r"\b(" + "|".join(_FIELD_CLASSES) + r")\b(?:\([^()\n]{0,60}\))?", re.I)
-#: "drop Customer.fax", "remove Patient.blood_type": a dotted attribute removed.
-_DOTTED_REMOVAL = re.compile(r"\b(drop|remove|delete)\s+(?:the\s+)?([A-Z]\w*)\.([A-Za-z_]\w*)\b", re.I)
+#: "drop Customer.fax", "get rid of Reading.raw and Reading.crc": dotted attributes removed.
+_DOTTED = r"(?-i:[A-Z])\w*\.[A-Za-z_]\w*\b"
+_DOTTED_REMOVAL = re.compile(
+    rf"\b(?:drop|remove|delete|get\s+rid\s+of|take\s+out)\s+(?:the\s+)?({_DOTTED}(?:\s*(?:,|&|\band\b)\s*(?:the\s+)?{_DOTTED})*)",
+    re.I,
+)
 #: "add FK invoice -> customer", "a ForeignKey from Order to Customer": the first gets a reference to the second.
 _FOREIGN_KEY = re.compile(
     r"\b(?:add\s+)?(?:an?\s+)?(?:fk|foreign\s*key)\s+(?:from\s+)?([A-Za-z_]\w*)\s*(?:->|=>|\u2192|\bto\b)\s*([A-Za-z_]\w*)",
@@ -70,6 +74,17 @@ def plain_shorthand(text: str) -> str:
         text = pattern.sub(words, text)
     text = _SYMBOL.sub("", text)
     text = _FIELD_CLASS.sub(lambda m: f"({_FIELD_CLASSES[m.group(1).lower()]})", text)
-    text = _DOTTED_REMOVAL.sub(lambda m: f"remove {m.group(3)} from {m.group(2)}", text)
+    text = _DOTTED_REMOVAL.sub(_removal_in_words, text)
     text = _FOREIGN_KEY.sub(lambda m: f"{m.group(1)} belongs to {m.group(2)}", text)
     return _TICKET_LABEL.sub("", text)
+
+
+def _removal_in_words(match: re.Match[str]) -> str:
+    """ "remove raw and crc from Reading" for "get rid of Reading.raw and Reading.crc" (fields of one entity)."""
+    pairs = [part.split(".") for part in re.findall(_DOTTED, match.group(1))]
+    owners = {owner for owner, _ in pairs}
+    if len(owners) != 1:
+        return match.group(0)
+    fields = [field for _, field in pairs]
+    listed = fields[0] if len(fields) == 1 else ", ".join(fields[:-1]) + " and " + fields[-1]
+    return f"remove {listed} from {owners.pop()}"

@@ -11,8 +11,9 @@ it names a state. The entity is the one named after the verb, a stale adjective 
 from __future__ import annotations
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.evolution_phrases import field_before, try_remove
+from baes.recognition.evolution_phrases import try_remove
 from baes.recognition.model import Draft, RecognitionError
+from baes.recognition.referred_fields import field_before
 from baes.recognition.request_tokens import (
     BE_WORDS,
     MAX_NAME_WORDS,

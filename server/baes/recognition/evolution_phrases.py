@@ -17,11 +17,8 @@ from collections.abc import Sequence
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.model import Draft, RecognitionError
-from baes.recognition.normalize import verb_base
 from baes.recognition.request_tokens import (
-    HAVE,
     MODALS,
-    NOUN_LIKE_HAVE,
     SEPARATORS,
     SUBJECT_SKIP,
     Known,
@@ -247,69 +244,6 @@ def _removal_split(toks: Sequence[Tok], known: Known) -> tuple[list[Tok], list[T
     if cut is not None:
         return list(toks[:cut]), list(toks[cut + 1 :])
     return owner_split(toks, known)
-
-
-def field_before(toks: Sequence[Tok], stop: int, known: Known) -> Draft | None:
-    """The removal a pronoun refers to: "the nickname field on players …, get rid of it" removes
-    ``nickname`` from Player; "the fax field and the secondary contact field on Agency …, delete them"
-    removes both; "the pager number on Doctor …, take it out" needs no field word when an existing
-    entity owns the words ("on/of/in/from Doctor")."""
-    owner = next(
-        (i for i in range(stop - 1, 1, -1) if toks[i].word and known.get(toks[i].sing) and toks[i - 1].low in OWNER_PREPOSITIONS),
-        None,
-    )
-    field = next((i for i in range(stop - 1, 0, -1) if toks[i].low in FIELD_WORDS), None)
-    if owner is not None and (field is None or field < owner):
-        end = owner - 1
-    elif field is not None:
-        end = field
-    else:
-        return None
-    end = _before_noise(toks, end)
-    names: list[str] = []
-    while end > 0:
-        first = end
-        while first > 0 and _in_name(toks, first - 1, known):
-            first -= 1
-        if first > 0 and toks[first - 1].low in vocab.NEGATION_WORDS and first < end - 1:
-            first += 1  # "do not use the nickname field": the verb after "not" is no part of the name
-        name = attribute_name([t for t in toks[first:end] if t.low not in FIELD_WORDS])
-        if name is None:
-            break
-        names.insert(0, name)
-        joint = _before_noise(toks, first) - 1
-        if joint < 0 or toks[joint].low not in {"and", ","}:
-            break
-        end = _before_noise(toks, joint)  # "the fax field and the secondary contact field"
-    after = owner if owner is not None else field
-    owners = [t for t in toks[after:stop] if t.word and known.get(t.sing)]
-    if not owners:  # "Appointment has a notes attribute nobody fills in, delete it": its subject owns it
-        owners = [t for t in toks[: max(end, 0)] if t.word and known.get(t.sing)]
-    if not names or len({t.sing for t in owners}) != 1:
-        return None
-    return Draft("remove_attributes", EntitySpec(entity_name(owners[0], known)), removed=tuple(names))
-
-
-_NOBODY = frozenset({"nobody", "noone", "everyone", "everybody", "someone", "anyone", "we", "they", "i", "you"})
-
-
-def _in_name(toks: Sequence[Tok], index: int, known: Known) -> bool:
-    tok = toks[index]
-    return (
-        tok.word
-        and not known.get(tok.sing)
-        and tok.low not in NOISE | vocab.NEGATION_WORDS | (HAVE - NOUN_LIKE_HAVE) | _NOBODY | {"and", "in"}
-        and not (index > 0 and toks[index - 1].low in _NOBODY)  # "nobody fills the fax number": a verb
-        and verb_base(tok.low) is None
-        and not (index > 0 and toks[index - 1].low in vocab.NEGATION_WORDS | {"to", "never"})  # "not use the …"
-    )
-
-
-def _before_noise(toks: Sequence[Tok], end: int) -> int:
-    """``end`` moved left over field words and fillers ("the fax field" ends at "fax")."""
-    while end > 0 and toks[end - 1].low in FIELD_WORDS | NOISE:
-        end -= 1
-    return end
 
 
 def _leading_owner(toks: Sequence[Tok]) -> list[Tok]:

@@ -267,7 +267,7 @@ def _recognize_whole(request: str, existing_entities: Sequence[str]) -> Draft:
         toks, default = take_existing_rows_value(toks)
         every = default is not None
     toks, typos = correct_tokens(toks, known, request)  # after the defaults: a literal is the user's value
-    refusal = out_of_scope_reason(toks)
+    refusal = out_of_scope_reason(toks, known)
     if refusal:
         raise OutOfScope(refusal)
     draft = read_paragraph(toks, known, _read_sentence)

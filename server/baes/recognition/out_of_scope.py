@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.request_tokens import Tok, verb_stems
+from baes.recognition.request_tokens import Known, Tok, verb_stems
 
 #: Question words that open a question about the app, not a request to change it.
 _QUESTION_WORDS = frozenset({"why", "how", "what", "when", "where", "who", "which", "explain", "describe"})
@@ -109,8 +109,9 @@ def _about_presentation(toks: Sequence[Tok]) -> bool:
     return False
 
 
-def out_of_scope_reason(toks: Sequence[Tok]) -> str | None:
-    """Why the request is no change baes makes, or None."""
+def out_of_scope_reason(toks: Sequence[Tok], known: Known | None = None) -> str | None:
+    """Why the request is no change baes makes, or None (an app's entity named like a behaviour,
+    "Alert still has …", is the entity)."""
     words = [t for t in toks if t.word]
     if not words:
         return None
@@ -143,7 +144,8 @@ def out_of_scope_reason(toks: Sequence[Tok]) -> str | None:
             "deleting rows of data is not a change of the app's entities: use the app (or SQL) for data; "
             "to remove a whole entity say e.g. 'delete the Coupon entity'"
         )
-    if first in vocab.BEHAVIOURS and len(words) > 2 and _followed_by_a_word(toks):
+    own = known is not None and known.get(words[0].sing) is not None
+    if first in vocab.BEHAVIOURS and len(words) > 2 and _followed_by_a_word(toks) and not own:
         return (
             f"{vocab.BEHAVIOURS[first]} is behaviour of the app, not data it stores: baes creates and changes entities "
             "(e.g. 'add a reminder date to Task' stores when to remind)"

@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import re
 
+from baes.recognition import vocabulary as vocab
+from baes.scaffold.spec import snake_case
+
 #: Column types and the attribute type each one is.
 SQL_TYPES: dict[str, str] = {
     **dict.fromkeys(("varchar", "nvarchar", "char", "character varying", "string", "citext", "uuid", "str"), "str"),
@@ -31,6 +34,22 @@ SQL_TYPES: dict[str, str] = {
     "time": "datetime",
     "number": "float",  # TypeScript
 }
+
+
+def declared_type(word: str, name: str) -> str | None:
+    """The attribute type a declared type word gives the field ``name``: TypeScript's ``number`` is
+    whole or not as the name says ("breakMinutes: number" counts), JavaScript's ``Date`` is a moment
+    unless the name says a day ("birthDate: Date"); other words as ``SQL_TYPES`` says."""
+    kind = SQL_TYPES.get(re.sub(r"\s+", " ", word.lower()))
+    snake = snake_case(name).lower()
+    named = "date" if snake.endswith("_on") else vocab.infer_type(snake)  # "mixedOn": the day
+    if word.lower() == "number":
+        return named if named in {"int", "float"} else "float"
+    if word == "Date":
+        return "date" if named == "date" else "datetime"
+    return kind
+
+
 #: Words before a type that say something about it, never a column's name: "(nullable float)".
 _NOT_NAMES = frozenset({"nullable", "null", "optional", "required", "unique", "a", "an", "the", "as", "type", "of"})
 _EVERYDAY = frozenset({"text", "float", "real", "date", "time", "number", "str"})
@@ -79,7 +98,7 @@ def _clear(match: re.Match[str]) -> bool:
 
 
 def _written(match: re.Match[str]) -> str:
-    kind = SQL_TYPES[re.sub(r"\s+", " ", match.group("type").lower())]
+    kind = declared_type(match.group("type"), match.group("name")) or "str"
     mods = re.sub(r"\s+", " ", (match.group("mods") or "").lower())
     nullable = (
         "?" in (match.group("mark") or "", match.group("ask") or "")
@@ -92,14 +111,22 @@ def _written(match: re.Match[str]) -> str:
     return f"{match.group('lead')}{match.group('space')}{match.group('name')}{typed}{optional}"
 
 
+_FOREIGN_KEY_CLAUSE = re.compile(r"(?:constraint\s+\w+\s+)?foreign\s+key\s*\(\s*\w+\s*\)\s*references\s+([A-Za-z_]\w*)", re.I)
+
+
 def _altered(match: re.Match[str]) -> str:
     table, verb, rest = match.group("table"), match.group("verb").lower(), match.group("rest")
     # "ADD COLUMN a float, ADD COLUMN b text": the repeated clause is one list
     rest = re.sub(rf",\s*{verb}\s+(?:column\s+)?", ", ", rest, flags=re.I)
     if verb == "add":
+        key = _FOREIGN_KEY_CLAUSE.match(rest)
+        if key:  # "ADD FOREIGN KEY (meter_id) REFERENCES meters(id)": the table's rows belong to the other's
+            return f"each {table} belongs to a {key.group(1)}"
         return f"add {rest} to {table}"
     if verb == "drop":
         return f"remove {rest} from {table}"
+    if re.match(r"to\s", rest, re.I):  # "ALTER TABLE customers RENAME TO clients": the table itself
+        return f"rename the {table} entity {rest}"
     parts = re.split(r"\s+to\s+", rest, maxsplit=1, flags=re.I)
     return f"rename {parts[0]} to {parts[1]} in {table}" if len(parts) == 2 else match.group(0)
 

@@ -17,7 +17,8 @@ import re
 from baes.recognition.cardinality import plain_cardinality
 from baes.recognition.code_shorthand import plain_shorthand
 from baes.recognition.example_values import drop_example_values
-from baes.recognition.sql_words import SQL_TYPES, plain_sql
+from baes.recognition.framework_code import plain_framework_code
+from baes.recognition.sql_words import declared_type, plain_sql
 from baes.recognition.user_story import plain_story
 
 _ARROW = re.compile(r"\s*(?:->|=>|\u2192|\u27f6)\s*")
@@ -136,7 +137,7 @@ def _inline_block(line: str) -> str:
     items = []
     for item in re.split(r"[,;]", block.group("body")):
         pair = _BLOCK_PAIR.match(item)
-        kind = SQL_TYPES.get(pair.group("type").lower()) if pair else None
+        kind = declared_type(pair.group("type"), pair.group("name").strip()) if pair else None
         if pair is None or kind is None:
             items.append(item.strip())
             continue
@@ -179,7 +180,9 @@ def _is_preamble(line: str, following: list[str]) -> bool:
 def plain_layout(text: str) -> str:
     """``text`` with tables, pipes, spaced dashes, arrows, emphasis, ticket keys and an assistant's
     preamble rewritten as the plain list marks a person would have typed."""
-    text = plain_cardinality(plain_sql(plain_story(plain_shorthand(drop_example_values(_EMPHASIS.sub("", text))))))
+    text = plain_cardinality(
+        plain_sql(plain_story(plain_shorthand(plain_framework_code(drop_example_values(_EMPHASIS.sub("", text))))))
+    )
     text = _WITH.sub(lambda m: " without " if m.group(0).lower() == "w/o" else " with ", text)
     text = _M2M.sub(" many to many ", _BOTH_WAYS.sub(" and ", text))
     text = _PLUS.sub(" , ", text)
