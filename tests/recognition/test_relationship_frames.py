@@ -114,7 +114,7 @@ def test_a_one_line_typed_block_keeps_its_types() -> None:
     got = reading("interface Canoe { hullCode: string; seats: number; retired?: boolean }")
     assert (got["entity"], got["attributes"]) == (
         "Canoe",
-        [("hull_code", "str", True), ("seats", "float", True), ("retired", "bool", False)],
+        [("hull_code", "str", True), ("seats", "int", True), ("retired", "bool", False)],
     )
 
 
