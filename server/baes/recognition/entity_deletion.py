@@ -85,7 +85,11 @@ def _can_go(toks: list[Tok], known: Known) -> Draft | None:
 
 def _deleted(toks: list[Tok], first_verb: int, end: int, known: Known) -> Draft:
     """The entity named after the delete verb at ``first_verb`` (or a pronoun's antecedent)."""
-    if index_of(toks[:end], {"from"}, first_verb + 1) is not None:
+    source = index_of(toks[:end], {"from"}, first_verb + 1)
+    named = noun_after(toks[:end], first_verb + 1)
+    if source is not None and named is not None and known.get(toks[named].sing) and _reason_between(toks, named, source):
+        source = None  # "delete the TempUpload model entirely, nothing reads from it": the reason's "from"
+    if source is not None:
         raise RecognitionError(
             "remove what from which entity? Say e.g. 'remove fax from Supplier', "
             "or 'delete the Supplier entity' for the whole entity"
@@ -140,8 +144,20 @@ def _removal_before(toks: list[Tok], verb: int, known: Known) -> Draft | None:
     return draft if draft is not None and draft.intent == "remove_attributes" else None
 
 
+_SUBJECTS = frozenset({"nothing", "nobody", "they", "it", "we", "i", "which", "that", "because", "since", "as"})
+
+
+def _reason_between(toks: list[Tok], named: int, source: int) -> bool:
+    """Whether a comma or a new subject comes between the entity named and a later "from"."""
+    return any(t.low in {",", ";", "."} or t.low in _SUBJECTS for t in toks[named + 1 : source])
+
+
 def _mentioned_before(toks: list[Tok], stop: int, known: Known) -> int | None:
-    """The entity a pronoun refers to: a known entity, else a noun named as an entity/model/table."""
+    """The entity a pronoun refers to: a known entity (one called a table/model/entity first: "the
+    AuditShadow table duplicates Event. Delete it."), else a noun named as an entity/model/table."""
+    for i in range(stop - 1):
+        if toks[i].word and known.get(toks[i].sing) and toks[i + 1].low in vocab.STRUCTURE_WORDS:
+            return i
     for i in range(stop - 1, -1, -1):
         if toks[i].word and known.get(toks[i].sing):
             return i

@@ -311,7 +311,7 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
     # "I think Item should be called Product": a new name for an entity
     (
         re.compile(
-            r"(?:\b(?:i[ \t]+think|i[ \t]+guess|maybe)[ \t]+)?\b([A-Za-z]\w*)[ \t]+should[ \t]+(?:really[ \t]+)?"
+            r"(?:\b(?:i[ \t]+think|i[ \t]+guess|maybe)[ \t]+)?(?<![\w.])([A-Za-z]\w*)[ \t]+should[ \t]+(?:really[ \t]+)?"
             r"be[ \t]+(?:called|named)[ \t]+([A-Za-z]\w*)\b",
             re.I,
         ),

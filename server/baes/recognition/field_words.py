@@ -95,6 +95,10 @@ def said_to_relate(words: list[Tok], name_words: list[Tok], known: Known) -> boo
     for i, low in enumerate(lows):
         if low not in RELATION_WORDS:
             continue
+        if low == "key" and (i == 0 or lows[i - 1] != "foreign"):  # "api key", "key safe code": a field named by the word
+            return any(
+                known.get(t.sing) for t in name_words if t.low not in RELATION_WORDS
+            )  # "customer key" in an app with Customer
         if low in {"foreign", "key", "fk"} or (i + 1 < len(lows) and lows[i + 1] in {"to", "with", "for"}):
             return True
         if any(known.get(t.sing) for t in name_words if t.low not in RELATION_WORDS):

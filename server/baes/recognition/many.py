@@ -35,7 +35,7 @@ MANY_WORDS = frozenset({"many", "multiple", "several", "various", "lots", "numer
 _OWNING = frozenset({"have", "contain", "hold", "own", "comprise", "consist", "include"})
 #: Verbs of making: what X places, writes or files belongs to that one X ("a customer can place many
 #: orders": order.customer_id), unlike "readers can borrow many books" (many-to-many).
-_MAKING = frozenset({"place", "write", "post", "publish", "submit", "file", "issue", "send", "upload", "raise", "author"})
+_MAKING = frozenset({"make", "place", "write", "post", "publish", "submit", "file", "issue", "send", "upload", "raise", "author"})
 #: Verbs of being in charge: "an agent handles many listings" (each listing has one agent), unlike
 #: "volunteers can staff many events".
 _IN_CHARGE = frozenset({"manage", "handle", "run", "supervise", "oversee", "lead", "operate", "employ"})
@@ -44,6 +44,12 @@ _MADE_OF = frozenset({"made", "composed", "comprised", "divided", "split", "orga
 #: Words that open an attribute list: a "many" after them is inside the list, not a relationship.
 _LIST_MARKERS = frozenset({"with", ":", "having", "where", "whose", "("})
 
+#: Verbs whose object comes after "with": "vendors work with many couples".
+_WITH_VERB_FORMS = frozenset(
+    form
+    for verb in ("work", "partner", "deal", "collaborate", "cooperate", "trade", "play", "train", "volunteer", "interact")
+    for form in vocab.verb_forms(verb)
+)
 #: Every written form of those verbs ("consists", "places"): not every verb is folded to its base.
 _ONE_SIDE_FORMS = frozenset(form for verb in _OWNING | _MAKING | _IN_CHARGE for form in vocab.verb_forms(verb))
 
@@ -93,6 +99,11 @@ def _owning_after_subject(toks: Sequence[Tok], i: int) -> bool:
     return toks[i].low in _ONE_SIDE_FORMS and before >= 0 and toks[before].word and toks[before].low not in SKIP_IN_NOUNS
 
 
+def _verb_with(toks: Sequence[Tok], i: int, at: int) -> bool:
+    """ "vendors work with many couples": "with" right after the subject's verb and before "many" opens no list."""
+    return toks[i].low == "with" and i + 1 == at and i >= 2 and toks[i - 1].low in _WITH_VERB_FORMS and toks[i - 2].word
+
+
 def try_many(toks: list[Tok], known: Known) -> Draft | None:
     end = clause_end(toks, 0)
     lows = [t.low for t in toks[:end]]
@@ -110,7 +121,8 @@ def try_many(toks: list[Tok], known: Known) -> Draft | None:
         return _draft(nouns[0], nouns[1], known, "many_to_many")
     at = next((i for i, low in enumerate(lows) if low in MANY_WORDS and i > 1), None)
     if at is None or any(
-        t.low in _LIST_MARKERS or (t.word and t.stem in command_stems() and not _owning_after_subject(toks, i))
+        (t.low in _LIST_MARKERS and not _verb_with(toks, i, at))
+        or (t.word and t.stem in command_stems() and not _owning_after_subject(toks, i))
         for i, t in enumerate(toks[:at])
     ):
         return None
@@ -145,6 +157,8 @@ def try_many(toks: list[Tok], known: Known) -> Draft | None:
     )
     if (verbs[0].low in _ONE_SIDE_FORMS or any(v.low in _MADE_OF for v in verbs)) and not back:
         return _draft(target, subject, known, "many_to_one")  # "a playlist has many tracks": track.playlist_id
+    if first > 0 and lows[first - 1] == "one" and len(verbs) == 1 and not back:
+        return _draft(target, subject, known, "many_to_one")  # "one foster home can take several animals"
     fact = len(between) == 1 and between[0].low.endswith("s") and between[0].low not in {"is", "was", "has"}
     if fact and not _said_back(toks[target_index + 1 :], subject, target):
         return _draft(target, subject, known, "many_to_one")  # "a host presents many shows", said as a fact of one side

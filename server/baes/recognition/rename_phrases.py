@@ -128,6 +128,7 @@ def try_rename(toks: list[Tok], known: Known) -> Draft | None:
 
 
 #: Verbs that say how a name reads ("dob on Patient is unclear", "ts looks cryptic").
+_FIELD_NAMES = frozenset({"field", "column", "attribute", "property"})
 _JUDGING = frozenset({"is", "looks", "seems", "sounds", "feels", "reads"})
 _PRONOUNS = frozenset({"it", "this", "that", "them"})
 #: Verbs after which a clause says more than a name ("the Visit model needs a better name").
@@ -138,10 +139,14 @@ def _pronoun_rename(toks: list[Tok]) -> list[Tok]:
     """ "dob on Patient is unclear, call it date_of_birth" / "…, rename it to …": the pronoun is the
     name judged in the clause before; read as "rename dob on Patient to date_of_birth"."""
     lows = [t.low for t in toks]
-    for comma in (i for i, low in enumerate(lows) if low == ","):
-        verb = next((i for i in range(comma + 1, len(toks)) if lows[i] not in _ASKING), None)
-        if verb is None or lows[verb] not in {"call", "rename"} or verb + 2 >= len(toks):
+    said = [i for i, low in enumerate(lows) if low == ","]
+    said += [i for i in range(2, len(toks) - 2) if lows[i] in {"make", "call"} and lows[i + 1] in _PRONOUNS and i - 1 not in said]
+    for comma in said:  # "…, call it top_cone"; "cone on kiln please make it top cone" (the verb is the break)
+        verb = next((i for i in range(comma + 1, len(toks)) if lows[i] not in _ASKING), None) if lows[comma] == "," else comma
+        if verb is None or lows[verb] not in {"call", "rename", "make"} or verb + 2 >= len(toks):
             continue
+        if lows[verb] == "make" and (lows[verb + 1] not in _PRONOUNS or not any(low in _FIELD_NAMES for low in lows[:comma])):
+            continue  # "the kiln page, make it blue": only a field said to be one is given a name by "make it"
         if lows[verb + 1] not in _PRONOUNS and lows[verb + 1] not in vocab.STRUCTURE_WORDS:
             continue  # "…, rename it to …", "…, rename the model to …"
         judged = next(
@@ -152,6 +157,8 @@ def _pronoun_rename(toks: list[Tok]) -> list[Tok]:
         source = [t for t in toks[colon + 1 : stop] if t.low not in _ASKING]
         while source and source[-1].low in {"that", "which", "who"}:
             source = source[:-1]  # "a bio that is unclear"
+        if len(source) >= 3 and source[1].low == "." and source[0].word and source[2].word:
+            source = [*source[2:], word_token("in"), source[0]]  # "Kiln.cone is vague": cone in Kiln
         have = next((i for i, t in enumerate(source) if t.low in {"have", "has"}), None)
         if have:  # "Tutor has a field bio, rename it to about": the field in the entity
             source = [*source[have + 1 :], word_token("in"), *source[:have]]

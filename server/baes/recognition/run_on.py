@@ -27,7 +27,7 @@ _LONGEST = 3
 #: Fewest words of a run before it is cut into names.
 SHORTEST_RUN = 4
 #: Attribute words that stand alone: two of them side by side are two attributes ("name email").
-_STANDALONE = frozenset({"name", "email", "title", "age", "notes", "description", "gender", "phone"})
+_STANDALONE = frozenset({"name", "email", "title", "age", "notes", "description", "gender", "phone", "address"})
 #: Words that only say which one of a name ("last", "next"): never a name on their own.
 _NEVER_ALONE = frozenset({"last", "first", "next", "previous", "latest", "current"})
 #: First words of "X of Y" names.

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from baes.recognition.mentions import merge_known
 from baes.recognition.model import Draft, RecognitionError
-from baes.recognition.request_tokens import Known, read_tokens
+from baes.recognition.request_tokens import Known, command_stems, read_tokens
 
 #: Where a request's parts end: a sentence end, a label's colon, a line break, a semicolon.
 _PART_END = re.compile(r"(?<=[.!?])\s+|(?<=:)\s+|\s*\n\s*|;\s+")
@@ -40,6 +40,9 @@ def read_a_part(request: str, known: Known, read: Callable[[str], Draft]) -> Dra
     if not known.by_key:
         return None
     parts = [p.strip() for p in _PART_END.split(request) if p and p.strip()]
+    commands = [c for p in parts for c in _commands_after_commas(p)]  # "my hens are flock members now, rename hen to …"
+    if commands and len(parts) < _MOST_PARTS:
+        parts = [*parts, *commands]
     if not 2 <= len(parts) <= _MOST_PARTS:
         return None  # a ticket or a note, not pages of text read sentence by sentence
     found: list[tuple[str, Draft]] = []
@@ -60,6 +63,13 @@ def read_a_part(request: str, known: Known, read: Callable[[str], Draft]) -> Dra
     if any(_DEFAULT_WORDS & {t.low for t in read_tokens(other)} for other in parts if other != part):
         return None  # "… Existing sessions should get escaped = false.": the value would be lost
     return replace(draft, notes=(f"read only {part!r}: the rest of the request asks for nothing the app stores", *draft.notes))
+
+
+def _commands_after_commas(part: str) -> list[str]:
+    """The clauses after a comma of ``part`` that open with a command ("…, rename hen to flock member")."""
+    clauses = [c.strip() for c in part.split(", ")[1:]]
+    stems = command_stems() | {"rename"}
+    return [c for c in clauses if (words := [t for t in read_tokens(c) if t.word]) and words[0].stem in stems]
 
 
 def _key(draft: Draft) -> tuple[object, ...]:

@@ -39,7 +39,7 @@ _PREAMBLE = re.compile(
 _NEW_NAME = (
     r"(?:[A-Za-z]\w*\.)?([A-Za-z_][\w ]{0,40}?)\s*"  # "E.a -> E.b": the entity said again
     r"(?:\(\s*renam\w*\s*\)|,\s*(?:renam\w*|no|same|nothing)\b[^.\n]{0,60})?\s*"  # "(rename)", ", no type change"
-    r"(?:\b(?:pls|plz|please|thanks|thx)\b)?\s*[.!]?"
+    r"(?:\b(?:pls|plz|please|thanks|thx)\b)?\s*(?:\([^()\n]{0,80}\))?\s*[.!]?"  # "(too long for the export)"
 )
 #: "Driver.phone -> mobile_number", "Patient.dob should be date_of_birth", "rename Booking.checkin to …":
 #: a dotted attribute of an entity given a new name.
@@ -49,6 +49,18 @@ _DOTTED_RENAME = re.compile(
     + _NEW_NAME
     + r"\s*(?=$|[.!]\s+[A-Z])",  # the line's end, or a sentence after it ("… Please rename the field.")
     re.I,
+)
+#: "Kiln field max_t -> max_temp", "Kiln: max_t → max_temp": an attribute of the named entity given a new name.
+_OWNED_RENAME = re.compile(
+    r"^\s*(?!(?:note|todo|ask|request|fix|change|update|please|pls|review|ticket|task|chore|rename)\b)([A-Za-z]\w*)"
+    r"(?:\s+(?:field|column|attribute|col)\s+|\s*:\s*)([A-Za-z_]\w*)\s*(?:->|=>|\u2192)\s*" + _NEW_NAME + r"\s*$",
+    re.I,
+)
+#: What "should be" says of a field that is no new name for it.
+_STATES = frozenset({"optional", "required", "nullable", "mandatory", "unique", "removed", "deleted", "dropped"})
+#: "Ticket.holder is vague": an entity's attribute written with a dot, in a sentence (not a file name).
+_DOTTED_FIELD = re.compile(
+    r"\b([A-Z][A-Za-z0-9]*)\.([a-z][A-Za-z0-9]*_?\w*)\b(?<!\.md)(?<!\.py)(?<!\.js)(?<!\.ts)(?<!\.json)(?<!\.csv)(?<!\.txt)(?<!\.html)(?<!\.yml)(?<!\.yaml)"
 )
 #: "Vehicle -> Truck pls", "Truck -> Vehicle, we have vans now": a lone name given a new one.
 _ARROW_RENAME = re.compile(
@@ -162,12 +174,17 @@ def _typed_pairs(line: str) -> str:
 def _rename_line(line: str) -> str:
     """A rename written with a dot or an arrow, as the words "rename A in E to B" / "rename A to B"."""
     dotted = _DOTTED_RENAME.match(line)
-    if dotted:  # "in the E entity": not "in order to"; a sentence after it stays
+    if (
+        dotted and dotted.group(3).strip().lower() not in _STATES
+    ):  # not "Kiln.max_temp should be optional"  # "in the E entity": not "in order to"; a sentence after it stays
         return f"rename {dotted.group(2)} in the {dotted.group(1)} entity to {dotted.group(3)}{line[dotted.end() :]}"
+    owned = _OWNED_RENAME.match(line)
+    if owned:
+        return f"rename {owned.group(2)} in the {owned.group(1)} entity to {owned.group(3)}"
     arrow = _ARROW_RENAME.match(line)
     if arrow:
         return f"rename {arrow.group(1)} to {arrow.group(2)}{arrow.group(3)}"
-    return line
+    return _DOTTED_FIELD.sub(r"the \2 field on \1", line)
 
 
 def _is_preamble(line: str, following: list[str]) -> bool:

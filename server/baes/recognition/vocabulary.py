@@ -187,7 +187,7 @@ BOOL_PREFIXES: frozenset[str] = frozenset({"is", "has", "can", "should", "allow"
 TEXT_OVERRIDES: frozenset[str] = frozenset({
     "phone_number", "phone", "isbn", "zip_code", "postal_code", "student_number", "serial_number",
     "account_number", "room_number", "house_number", "street_number", "id_number", "mobile_number",
-    "office", "room", "code", "title", "name", "address",
+    "office", "room", "code", "title", "name", "address", "next_of_kin",
     "opening_hours", "business_hours", "office_hours",  # a schedule ("Mon-Fri 9-17"), not a number of hours
     # a credential's or a roast's level is a label ("Level 3", "advanced", "medium plus")
     "certification_level", "certificate_level", "licence_level", "license_level", "qualification_level",

@@ -1,0 +1,101 @@
+"""Round 19, in our own words: changes said in passing or in shorthand ("one kiln can take several
+firings", "…, rename potter to clay artist", "Kiln field max_t → max_temp", "Kiln.cone is vague, call
+it top_cone", "delete the KilnLog model, nothing reads from it"), and field names that only look like
+relations ("api key", "key safe code")."""
+
+from __future__ import annotations
+
+import pytest
+from tests.support.recognition_reading import reading
+
+APP = ["Kiln", "Glaze", "Potter", "Studio", "Firing", "KilnLog"]
+
+
+@pytest.mark.parametrize(
+    "request_text, holder, target, kind",
+    [
+        ("one kiln can take several firings", "Firing", "Kiln", "many_to_one"),
+        ("a potter can make many glazes", "Glaze", "Potter", "many_to_one"),
+        ("one potter gets lots of firings over the year", "Firing", "Potter", "many_to_one"),
+        ("potters work with many studios and studios hire many potters", "Potter", "Studio", "many_to_many"),
+        ("one kiln can fire many glazes and a glaze can be fired in many kilns", "Kiln", "Glaze", "many_to_many"),
+    ],
+)
+def test_how_many_said_in_a_sentence(request_text: str, holder: str, target: str, kind: str) -> None:
+    got = reading(request_text, APP)
+    assert (got["intent"], got["entity"], got["relationships"]) == ("relationship", holder, [(target, kind)])
+
+
+@pytest.mark.parametrize(
+    "request_text, expected",
+    [
+        (
+            "my potters are clay artists now haha, rename potter to clay artist",
+            ("rename_entity", "Potter", "Potter", "ClayArtist"),
+        ),
+        ("Kiln field max_t → max_temp pls", ("rename_attribute", "Kiln", "max_t", "max_temp")),
+        ("Kiln: max_t → max_temp (too short for the export)", ("rename_attribute", "Kiln", "max_t", "max_temp")),
+        ("Kiln.cone is vague, call it top_cone", ("rename_attribute", "Kiln", "cone", "top_cone")),
+        ("the cone field on kiln please make it top cone", ("rename_attribute", "Kiln", "cone", "top_cone")),
+        ("Kiln.door should be called hatch. That's what the firers say.", ("rename_attribute", "Kiln", "door", "hatch")),
+    ],
+)
+def test_a_rename_in_passing_or_in_shorthand(request_text: str, expected: tuple[str, str, str, str]) -> None:
+    got = reading(request_text, APP)
+    assert (got["intent"], got["entity"], got.get("renamed_from"), got.get("renamed_to")) == expected
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "the kiln page, make it blue",  # a screen, not a field given a name
+        "Kiln.max_temp should be optional",  # a state, not a new name
+    ],
+)
+def test_no_rename_is_read_where_none_is_asked(request_text: str) -> None:
+    try:
+        got = reading(request_text, APP)
+    except ValueError:
+        return
+    assert got["intent"] != "rename_attribute"
+
+
+@pytest.mark.parametrize(
+    "request_text, entity",
+    [
+        ("Handover: we decided to delete the KilnLog model entirely, nothing reads from it anymore.", "KilnLog"),
+        ("Get rid of kiln logs, they come from the controller's own system.", "KilnLog"),
+        ("Arch review: the KilnLog table duplicates Firing. Delete it.", "KilnLog"),
+    ],
+)
+def test_the_entity_deleted_when_a_reason_follows(request_text: str, entity: str) -> None:
+    got = reading(request_text, APP)
+    assert (got["intent"], got["entity"]) == ("delete_entity", entity)
+
+
+def test_a_removal_from_an_entity_is_still_a_removal() -> None:
+    got = reading("delete notes from Kiln", APP)
+    assert (got["intent"], got.get("removed")) == ("remove_attributes", ["notes"])
+
+
+@pytest.mark.parametrize(
+    "request_text, attributes",
+    [
+        ("create Device with api key and owner", [("api_key", "str", True), ("owner", "str", True)]),
+        (
+            "client with name address next of kin and key safe code",
+            [("name", "str", True), ("address", "str", True), ("next_of_kin", "str", True), ("key_safe_code", "str", True)],
+        ),
+        ("client with email address and phone", [("email_address", "email", True), ("phone", "str", True)]),
+    ],
+)
+def test_field_names_that_only_look_like_relations_or_one_name(
+    request_text: str, attributes: list[tuple[str, str, bool]]
+) -> None:
+    got = reading(request_text)
+    assert (got["intent"], got["attributes"], got["relationships"]) == ("create", attributes, [])
+
+
+def test_a_key_named_after_an_app_entity_is_a_reference() -> None:
+    got = reading("add customer key to Order", ["Customer", "Order"])
+    assert (got["intent"], got["entity"], got["relationships"]) == ("relationship", "Order", [("Customer", "many_to_one")])
