@@ -99,3 +99,32 @@ def test_field_names_that_only_look_like_relations_or_one_name(
 def test_a_key_named_after_an_app_entity_is_a_reference() -> None:
     got = reading("add customer key to Order", ["Customer", "Order"])
     assert (got["intent"], got["entity"], got["relationships"]) == ("relationship", "Order", [("Customer", "many_to_one")])
+
+
+@pytest.mark.parametrize(
+    "request_text, entity",
+    [
+        (
+            "Handover: the glazing crew asked for somewhere to log kiln refills — litres, cost, refilled at. Can someone spin up a Refill entity?",
+            "Refill",
+        ),
+        ("Please prepare entity Shard with shard number, found on and depth.", "Shard"),
+        ("new thing called bisque batch with fired on and piece count", "BisqueBatch"),
+    ],
+)
+def test_the_entity_the_user_named_outright(request_text: str, entity: str) -> None:
+    got = reading(request_text)
+    assert (got["intent"], got["entity"]) == ("create", entity)
+
+
+@pytest.mark.parametrize(
+    "request_text, entity",
+    [
+        ("Add a Firing Schedule entity: kiln name, start date, peak cone", "FiringSchedule"),
+        ("Create entity 'Batches' for the studio: mixed on, grams", "Batch"),
+        ("Need a Reservaton entity: potter name, kiln, start date", "Reservation"),
+    ],
+)
+def test_a_name_of_several_words_or_a_slip_is_read_whole(request_text: str, entity: str) -> None:
+    got = reading(request_text)
+    assert (got["intent"], got["entity"]) == ("create", entity)

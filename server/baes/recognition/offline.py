@@ -42,6 +42,7 @@ from baes.recognition.language import foreign_language_reason
 from baes.recognition.many import try_many
 from baes.recognition.mentions import merge_known, unplaced_mention
 from baes.recognition.model import Draft, OutOfScope, RecognitionError
+from baes.recognition.named_entity import as_named
 from baes.recognition.out_of_scope import interface_reason, out_of_scope_reason
 from baes.recognition.ownership import (
     changed_draft,
@@ -273,7 +274,7 @@ def _recognize_whole(request: str, existing_entities: Sequence[str]) -> Draft:
     draft = read_paragraph(toks, known, _read_sentence)
     if draft is None:
         raise RecognitionError(not_understood(request))
-    draft = optional_if_said(_described_new(draft, toks, known), toks)
+    draft = as_named(optional_if_said(_described_new(draft, toks, known), toks), request, known)
     names = [entity_key(draft.entity.name)] if draft.intent == "create" else []
     if draft.intent == "add_attributes":  # "add a button to export Ballots": a screen part, not a field
         names = [a.name for a in draft.entity.attributes]
