@@ -21,12 +21,18 @@ _FIELD_WORDS = frozenset({"field", "fields", "column", "columns", "attribute", "
 
 #: Most tokens of a task's label before its colon ("homework 2 b :", "feat ( kiln ) :").
 _LABEL_MOST_TOKENS = 5
+#: Most tokens of a lead-in before a colon and a create command that names its own entity.
+_LEAD_IN_MOST_TOKENS = 20
 
 
 def without_label(toks: list[Tok], known: Known) -> list[Tok]:
     """``toks`` without a label before a command that names its own entity (see the module docstring):
     the label names no entity of the app, and the command names an existing entity or a structure word."""
     colon = next((i for i, t in enumerate(toks[: _LABEL_MOST_TOKENS + 1]) if t.low == ":"), None)
+    if colon is None:  # "my friend said to type it like this: create an entity for …": a longer lead-in to a create
+        colon = next((i for i, t in enumerate(toks[:_LEAD_IN_MOST_TOKENS]) if t.low == ":"), None)
+        if colon is None or colon + 1 >= len(toks) or toks[colon + 1].stem not in verb_stems("create"):
+            return toks
     if (
         not colon
         or colon + 2 >= len(toks)

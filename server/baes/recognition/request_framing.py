@@ -120,8 +120,30 @@ _WORK_CONTEXT = re.compile(
 )
 #: "For the print shop: every quote should hold …": whom the work is for, before a sentence about its rows.
 _FOR_WHOM = re.compile(
-    r"^\s*for\s+(?:the|my|our|a|this)\s+(?:[\w'-]+\s+){0,2}[\w'-]+\s*[:,]\s+(?=(?:every|each|all|we|i)\b)", re.I
+    r"^\s*for\s+(?:the|my|our|a|this)\s+(?:[\w'-]+\s+){0,2}[\w'-]+\s*[:,]\s+"
+    r"(?=(?:every|each|all|we|i)\b|(?-i:[A-Z])\w*(?:\s+(?-i:[A-Z])\w*)?\s*(?:with\b|having\b|:|\(|-|\u2014))",  # "…: Animal with"
+    re.I,
 )
+#: "Schema: Kiln -> …", "Spec: Kiln with …": a document's label before the entity it describes.
+_DOCUMENT_LABEL = re.compile(
+    r"^\s*(?:schema|spec|specification|data\s+model|design|erd?)\s*:\s*(?=(?-i:[A-Z])\w*\s*(?:with\b|having\b|:|->|\u2192|\(|-|\u2014))",
+    re.I,
+)
+#: "Policies (insurance side): …", "log every review (the inspectors ask). Review date, …": an aside of a few
+#: words in the request's opening, before its list begins, says why or where, never a field.
+_OPENING_ASIDE = re.compile(
+    r"^([^,:.()\n]{1,80}?)\s*\((?![^()\n]*\b(?:optional|empty|nullable|blank|null|may|can|if|unless|required|until|not|must)\b)"
+    r"(?:[^(),\n]*\s[^(),\n]*)\)\s*(?=[:.])",
+    re.I,
+)  # not "(can be empty until assigned)", which says the reference is optional
+#: "our school has lessons, each with a title, …": the things had are what the list describes.
+_EACH_WITH = re.compile(
+    r"^[^,.:;\n]{0,40}?\b(?:has|have|keeps|keep|runs|run|holds|hold|offers|offer|sells|sell)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|many\s+|several\s+)?"
+    r"([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*,\s*(?:and\s+)?(?:each|every)(?:\s+one)?(?:\s+of\s+them)?\s+(?:with|has|having|needs)\b",
+    re.I,
+)
+#: "I'd like the app to hold enrolments. For each one: …": the list describes the things just named.
+_FOR_EACH_ONE = re.compile(r"\s*[.;]\s*(?:and\s+)?for\s+(?:each|every)(?:\s+one)?(?:\s+of\s+them)?\s*[:,]\s*", re.I)
 #: "a place where I store suppliers", "somewhere I can log visits": the place only says that something is kept.
 _PLACE_WHERE = re.compile(
     r"\b(?:an?\s+|some\s+)?(?:place|space|spot|somewhere)\s+(?:where\s+|in\s+which\s+)?(?:i|we|you|they)\s+(?:can\s+)?"
@@ -186,6 +208,9 @@ def unframed(text: str) -> str:
     text = _CHANGELOG_LABEL.sub(lambda m: "" if _SAYS_ITS_VERB.search(m["rest"]) else f"{m[1]} ", text, count=1)
     text = _CHANGELOG_VERB.sub(lambda m: m[1] + _BASE_VERBS[m[2].lower()], text)
     text = _WHAT_I_NEED.sub("I need ", _FOR_WHOM.sub("", _WORK_CONTEXT.sub("", text, count=1), count=1), count=1)
+    text = _OPENING_ASIDE.sub(r"\1", text, count=1)
+    text = _EACH_WITH.sub(r"\1 with", _DOCUMENT_LABEL.sub("", text, count=1), count=1)
+    text = _FOR_EACH_ONE.sub(" with ", text, count=1)
     for clause_says_it in (_CHANGE_SO_THAT, _CHANGE_TO_VERB, _MAKE_POINT):
         text = clause_says_it.sub(r"\g<name> ", text, count=1)
     forwarded = _FORWARD.sub("", text, count=1)

@@ -323,6 +323,8 @@ def _plural_of_ours(word: str) -> str | None:
     singular = vocab.singularize(word)
     if singular == word or frequency(word) > FLOOR or frequency(singular) >= _COMMON or not word.startswith(singular):
         return None
+    if is_variant(singular, _known):
+        return None  # "enrolments": the British spelling of "enrollments", not a slip
     ours = within(singular, _nouns(), 1)
     return ours[0] + word[len(singular) :] if len(ours) == 1 else None
 

@@ -15,7 +15,9 @@ from baes.recognition.verb_folding import verb_base
 #: Verbs that ask to keep records of something only as a command: at the start, or after "to", "I" or
 #: "we" ("log oil changes: …", "we need to keep our reservations", "as a coach I log measurements: …");
 #: elsewhere they are nouns or other verbs ("a maintenance log with …", "keep the old name").
-_COMMAND_ONLY_VERBS = frozenset({"log", "keep"})
+_COMMAND_ONLY_VERBS = frozenset({"log", "keep", "hold"})
+#: Words before "to hold" that make it a wish to keep records ("I'd like the app to hold …").
+_WANTING = frozenset({"app", "system", "database", "tool", "like", "want", "need", "able"})
 #: Words before "thing" that make it a thing of its own ("create a Thing", "one more thing").
 _NOT_THING_NAMES = frozenset(
     {"one", "some", "any", "every", "each", "this", "that", "other", "more", "first", "last", "a", "an", "the"}
@@ -63,6 +65,7 @@ def command_verbs(words: list[str]) -> list[str]:
         if word in _COMMAND_ONLY_VERBS
         and (i == 0 or words[i - 1] in {"to", "i", "we"})
         and (i + 1 < len(words) and words[i + 1] not in {"track", ":", ",", ".", "entity", "table", "model"})
+        and (word != "hold" or (i > 1 and words[i - 2] in _WANTING))  # "the app to hold permits", not "change x to hold colour"
         else word
         for i, word in enumerate(words)
     ]

@@ -21,6 +21,8 @@ from baes.recognition.framework_code import plain_framework_code
 from baes.recognition.sql_words import declared_type, plain_sql
 from baes.recognition.user_story import plain_story
 
+#: "Employee Onboarding -> start date, laptop issued": an entity's name, an arrow, then a list of fields.
+_LIST_ARROW = re.compile(r"^(\s*[A-Z]\w*(?:\s+[A-Z]\w*){0,2})\s*(?:->|=>|\u2192)\s*(?=[^,\n]+,[^,\n]+,)")
 _ARROW = re.compile(r"\s*(?:->|=>|\u2192|\u27f6)\s*")
 #: "drivers <-> vehicles", "m2m", "n:m": two-way arrows and shorthands for many-to-many.
 _BOTH_WAYS = re.compile(r"\s*(?:<->|<=>|\u2194|\u27f7)\s*")
@@ -218,6 +220,7 @@ def plain_layout(text: str) -> str:
         if line.count("\t") >= 2:  # spreadsheet headers pasted with their tabs
             line = _TABS.sub(", ", line)
         line = _TICKET_KEY.sub("", line)
+        line = _LIST_ARROW.sub(r"\1 : ", line, count=1)  # "Kiln -> name, max temp": the arrow opens a list
         line = _ARROW.sub(" to ", line)
         line = _SPACED_DASH.sub(" : ", line, count=1)
         line = _pipes(line)

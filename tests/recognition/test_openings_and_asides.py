@@ -1,0 +1,61 @@
+"""Round 19, in our own words: how a create request opens before its list. A label for whom the work
+is ("For the pottery club: Kiln with …"), a document's label ("Schema: Kiln -> …"), "X has Ys, each
+with …", "… hold firings. For each one: …", an aside in parentheses before the list ("Kilns (studio
+side): …"), a lead-in before a create command, and a British spelling kept as written."""
+
+from __future__ import annotations
+
+import pytest
+from tests.support.recognition_reading import reading
+
+from baes.recognition.model import recognition_to_json
+from baes.recognition.recognize import recognize
+
+
+@pytest.mark.parametrize(
+    "request_text, entity, names",
+    [
+        ("For the pottery club: Kiln with name, max temp and is electric", "Kiln", ["name", "max_temp", "electric"]),
+        ("Schema: Kiln -> name, max temp, shelf count", "Kiln", ["name", "max_temp", "shelf_count"]),
+        ("our studio has kilns, each with a name, max temp and shelf count", "Kiln", ["name", "max_temp", "shelf_count"]),
+        ("the co-op sells lots of jams, each one has a flavour, jar size and price", "Jam", ["flavour", "jar_size", "price"]),
+        (
+            "I'd like the app to hold firings. For each one: kiln name, date, peak cone.",
+            "Firing",
+            ["kiln_name", "date", "peak_cone"],
+        ),
+        ("Kilns (studio side): name, max temp, shelf count", "Kiln", ["name", "max_temp", "shelf_count"]),
+        (
+            "We have to record every glaze test (the inspectors ask). Test date, tested by, result.",
+            "GlazeTest",
+            ["test_date", "tested_by", "result"],
+        ),
+        (
+            "The studio needs somewhere to log firings (bisque etc). Date, kiln, peak cone.",
+            "Firing",
+            ["date", "kiln", "peak_cone"],
+        ),
+        (
+            "my friend who codes said to type it like this: create an entity for glazes with name and colour",
+            "Glaze",
+            ["name", "colour"],
+        ),
+        ("I'd like the app to hold enrolments with student name and course", "Enrolment", ["student_name", "course"]),
+    ],
+)
+def test_the_opening_before_the_list(request_text: str, entity: str, names: list[str]) -> None:
+    got = reading(request_text)
+    assert (got["intent"], got["entity"], [a[0] for a in got["attributes"]]) == ("create", entity, names)
+
+
+def test_an_aside_that_says_optional_is_kept() -> None:
+    request = "As a potter I want every Firing to know its Kiln (can be empty until loaded)."
+    recognition = recognize(request, existing_entities=("Firing", "Kiln"))
+    relationships = recognition_to_json(recognition)["relationships"]
+    assert recognition.intent == "relationship"
+    assert [(r["target"], r["kind"], r["required"]) for r in relationships] == [("Kiln", "many_to_one", False)]
+
+
+def test_to_hold_in_a_new_name_is_no_wish_to_keep() -> None:
+    got = reading("on kilns change colour to hold colour", ["Kiln"])
+    assert (got["intent"], got.get("renamed_to")) == ("rename_attribute", "hold_colour")
