@@ -128,3 +128,28 @@ def test_the_entity_the_user_named_outright(request_text: str, entity: str) -> N
 def test_a_name_of_several_words_or_a_slip_is_read_whole(request_text: str, entity: str) -> None:
     got = reading(request_text)
     assert (got["intent"], got["entity"]) == ("create", entity)
+
+
+@pytest.mark.parametrize(
+    "request_text, expected",
+    [
+        ("we don't do shelf numbers anymore, take that off kilns", ("remove_attributes", {"removed": ["shelf_number"]})),
+        ("remove table number from kiln", ("remove_attributes", {"removed": ["table_number"]})),
+        (
+            "Kiln: please also store a retired flag, defaulting to false for the ones already in",
+            ("add_attributes", {"defaults": {"retired": "false"}}),
+        ),
+        (
+            "kiln should have a cone rating too (the firers ask for it) and a vented yes/no",
+            ("add_attributes", {"attributes": [("cone_rating", "float", True), ("vented", "bool", True)]}),
+        ),
+        (
+            "add brand and notes to kiln, notes optional",
+            ("add_attributes", {"attributes": [("brand", "str", True), ("notes", "str", False)]}),
+        ),
+    ],
+)
+def test_what_a_pronoun_or_an_aside_leaves_to_the_reader(request_text: str, expected: tuple[str, dict[str, object]]) -> None:
+    got = reading(request_text, APP)
+    intent, parts = expected
+    assert (got["intent"], got["entity"]) == (intent, "Kiln") and {key: got.get(key) for key in parts} == parts

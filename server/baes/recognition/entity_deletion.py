@@ -11,7 +11,7 @@ it names a state. The entity is the one named after the verb, a stale adjective 
 from __future__ import annotations
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.evolution_phrases import try_remove
+from baes.recognition.evolution_phrases import attribute_name, object_before, try_remove
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.referred_fields import field_before
 from baes.recognition.request_tokens import (
@@ -89,6 +89,12 @@ def _deleted(toks: list[Tok], first_verb: int, end: int, known: Known) -> Draft:
     named = noun_after(toks[:end], first_verb + 1)
     if source is not None and named is not None and known.get(toks[named].sing) and _reason_between(toks, named, source):
         source = None  # "delete the TempUpload model entirely, nothing reads from it": the reason's "from"
+    owner = source + 1 if source is not None and source + 1 < end else None
+    if owner is not None and toks[first_verb + 1].low in REFERRING and known.get(toks[owner].sing):
+        what = object_before(toks[:first_verb])  # "we no longer use the cone rating, remove it from Kiln"
+        name = attribute_name(what) if what else None
+        if name is not None:
+            return Draft("remove_attributes", EntitySpec(entity_name(toks[owner], known)), removed=(name,))
     if source is not None:
         raise RecognitionError(
             "remove what from which entity? Say e.g. 'remove fax from Supplier', "

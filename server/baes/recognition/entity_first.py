@@ -58,6 +58,9 @@ def entity_first(toks: list[Tok], known: Known) -> list[Tok]:
         toks = [toks[0], word_token(":"), *toks[1:]]  # "Course add field: max students"
     if len(toks) < 3 or toks[1].low != ":" or not known.get(toks[0].sing) or not toks[2].word:
         return toks
+    verb = next((i for i in range(2, len(toks)) if toks[i].low not in vocab.ASKING_WORDS), len(toks))
+    if verb + 1 < len(toks) and toks[verb].low in vocab.KEEPING_VERBS and toks[verb].low not in {"keep", "note"}:
+        return [word_token("add"), *toks[verb + 1 :], word_token("to"), toks[0]]  # "Routes: please also store a …"
     if not any(t.word and (t.stem in command_stems() or t.low in _CHANGE_WORDS) for t in toks[2:]) and "." not in [
         t.low for t in toks
     ]:  # "Kiln: nullable text brand, and shelves as integer": the app has Kiln, so the list is what it gets

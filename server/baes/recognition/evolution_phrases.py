@@ -18,7 +18,10 @@ from collections.abc import Sequence
 from baes.recognition import vocabulary as vocab
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.request_tokens import (
+    MAX_NAME_WORDS,
     MODALS,
+    PRONOUNS,
+    REFERRING,
     SEPARATORS,
     SUBJECT_SKIP,
     Known,
@@ -28,6 +31,7 @@ from baes.recognition.request_tokens import (
     entity_key,
     entity_name,
     verb_stems,
+    word_token,
 )
 from baes.scaffold.spec import EntitySpec, SpecError, check_identifier
 
@@ -61,8 +65,18 @@ def words_of(toks: Sequence[Tok]) -> list[Tok]:
 
 
 def name_words(toks: Sequence[Tok]) -> list[Tok]:
-    """The words of a new or named attribute: ``words_of``, keeping ``NAME_NOUNS`` ("the value" is one too)."""
-    return [t for t in toks if t.word and (t.low not in NOISE or t.low in NAME_NOUNS)]
+    """The words of a new or named attribute: ``words_of``, keeping ``NAME_NOUNS`` ("the value" is one too)
+    and a structure word that qualifies the next word ("table number", "class name")."""
+    return [
+        t
+        for i, t in enumerate(toks)
+        if t.word
+        and (
+            t.low not in NOISE
+            or t.low in NAME_NOUNS
+            or (t.low in vocab.STRUCTURE_WORDS and i + 1 < len(toks) and toks[i + 1].word and toks[i + 1].low not in NOISE)
+        )
+    ]
 
 
 def attribute_name(toks: Sequence[Tok]) -> str | None:
@@ -182,12 +196,41 @@ def try_remove(toks: list[Tok], known: Known) -> Draft | None:
                 what = what[:-1]
             if owner and not words_of(what):
                 return None  # "remove from Supplier": nothing named
+            if all(t.low in REFERRING | PRONOUNS for t in what if t.word):
+                what = object_before(toks[:verb_at]) or what  # "we don't do table numbers anymore, take that off guests"
             return _removal(what, owner, known)
         prefix = _leading_owner(toks[:verb_at])
         if prefix:  # "In Booking, remove the notes attribute"
             return _removal(rest, prefix, known)
         return None
     return _no_longer(toks[:end], known)
+
+
+#: Verbs whose object a later "that" or "it" refers to ("we don't do table numbers anymore, take that off").
+_DOING = frozenset({"do", "use", "need", "track", "store", "have", "keep", "record", "want", "collect", "ask", "fill"})
+_DETERMINERS = frozenset({"the", "a", "an", "our", "my", "their", "any", "those", "these", "its"})
+_OBJECT_END = frozenset({"anymore", "any", "longer", ",", ".", ";", "now", "either", "so"})
+
+
+def object_before(toks: Sequence[Tok]) -> list[Tok] | None:
+    """The thing a negated verb of the clause before no longer does, in the singular ("table numbers")."""
+    removing = verb_stems("delete")
+    verb = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].low in _DOING or toks[i].stem in removing), None)
+    if verb is None:
+        return None
+    negated = any(t.low in vocab.NEGATION_WORDS | {"longer"} for t in toks[max(0, verb - 3) : verb])
+    if not negated and toks[verb].stem not in removing:  # "we no longer use X" reads "remove X" by now
+        return None
+    words: list[Tok] = []
+    for tok in toks[verb + 1 :]:
+        if tok.low in _OBJECT_END or not tok.word:
+            break
+        if tok.low not in _DETERMINERS:
+            words.append(tok)
+    if not words or len(words) > MAX_NAME_WORDS:
+        return None
+    last = words[-1]
+    return [*words[:-1], word_token(vocab.singularize(last.low))]
 
 
 #: Words that end a removal without naming anything.

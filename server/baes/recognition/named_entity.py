@@ -14,45 +14,39 @@ from dataclasses import replace
 from difflib import SequenceMatcher
 
 from baes.recognition.model import Draft
+from baes.recognition.normalize import normalize_request
 from baes.recognition.request_tokens import Known, entity_key
 from baes.scaffold.spec import EntitySpec, SpecError, pascal_case
 
-_STRUCTURE = r"(?:entity|model|table|object|resource)"
-_STRUCTURE_WORDS = (["entity"], ["model"], ["table"], ["object"], ["resource"])
-#: "entity LeaveRequest", "new model `Supplier`" (a capitalised name right after the structure word).
-_AFTER = re.compile(rf"\b(?i:{_STRUCTURE})\s+`?([A-Z][A-Za-z0-9]*)`?(?![\w`])")
-#: "a Refuel entity", "`Incident` object".
-_BEFORE = re.compile(rf"(?<![\w`])`?([A-Z][A-Za-z0-9]*)`?\s+(?i:{_STRUCTURE})\b")
-#: "a thing called patient", "something named Tutor", "an entity called kiln log".
-_STOPS = r"(?:with|having|that|which|to|for|and|where|so)\b"
-_CALLED = re.compile(
-    rf"\b(?:thing|something|entity|table|model|object)\s+(?:called|named)\s+((?!{_STOPS})[A-Za-z]\w*(?:\s+(?!{_STOPS})[A-Za-z]\w*){{0,2}})"
-    rf"(?=\s+{_STOPS}|\s*[,:;.(\n]|\s*$)",
-    re.I,
+_STRUCTURE = r"(?:entity|model|object|resource)"
+_STOPS = (
+    r"(?:with|having|that|which|to|for|and|where|so|of|in|on|is|the|called|named|anymore|now|too|please|pls|"
+    r"entity|model|object|resource|table|name|number)\b"
 )
-#: Words a structure word follows that are no entity's name ("The entity", "New model").
-_NOT_NAMES = frozenset(
-    {"the", "a", "an", "new", "this", "that", "one", "each", "every", "our", "my", "your", "data"}
-    | {"create", "add", "make", "build", "generate", "scaffold", "define", "need", "want", "prepare", "delete", "remove"}
-    | {"rename", "drop", "alter", "please", "pls"}
+_WORD = rf"(?!{_STOPS})[a-z][a-z0-9_]*"
+_NAME = rf"({_WORD})"
+#: "entity case with …", "new model supplier (…)": the name right after the structure word, then the list.
+_AFTER = re.compile(rf"(?:^|\s)(?:{_STRUCTURE}|table)\s+{_NAME}(?=\s*(?:$|with\b|having\b|:|\.|,|\(|;))")
+#: "spin up refuel entity", "need incident object": a name between a verb or "new" and the structure word.
+_BEFORE = re.compile(
+    rf"(?:^|[\s:,.])(?:new|up|need|want|create|add|make|build|prepare|like|missing|another)\s+{_NAME}\s+{_STRUCTURE}\b"
+)
+#: "thing called culture plate with …", "something named tutor".
+_CALLED = re.compile(
+    rf"\b(?:thing|something|entity|table|model|object)\s+(?:called|named)\s+({_WORD}(?:\s+{_WORD}){{0,2}})"
+    rf"(?=\s+{_STOPS}|\s*[,:;.(]|\s*$)"
 )
 
 
 def named_entity(request: str) -> str | None:
-    """The one entity name ``request`` gives outright, or None (none, more than one, or a name of
-    several words: "a Maintenance Contract entity" is read whole by the rules)."""
-    names: set[str] = set()
-    for pattern in (_AFTER, _BEFORE, _CALLED):
-        for match in pattern.finditer(request):
-            before, after = request[: match.start(1)].split(), request[match.end(1) :].split()
-            if pattern is not _AFTER and before and before[-1][:1].isupper() and before[-1].lower() not in _NOT_NAMES:
-                return None  # "Room Inspection entity"
-            if pattern is _AFTER and after and after[0][:1].isupper():
-                return None  # "entity Impression Case"
-            if pattern is _BEFORE and request[match.end() :].split()[:1] in _STRUCTURE_WORDS:
-                return None  # "a Loot Table entity": the structure word is part of the name
-            names.add(re.sub(r"\s+", "_", match.group(1)))
-    keys = {entity_key(name) for name in names if name.lower() not in _NOT_NAMES and not name.isupper()}
+    """The one entity name ``request`` gives outright, or None (none or more than one). Read from the
+    request's canonical words (its cache key), so a request and its key get one answer; a capitalised name
+    of several words is one word there ("maintenance_contract")."""
+    key = normalize_request(request)
+    header = re.split(r"\s*[,:(;]|\s(?=with\s)", key, maxsplit=1)[0]  # "entity case with …": before the list
+    found = [*_AFTER.finditer(header), *_BEFORE.finditer(key), *_CALLED.finditer(key)]
+    names = {re.sub(r"\s+", "_", m.group(1)) for m in found}
+    keys = {entity_key(name) for name in names}
     return pascal_case(keys.pop()) if len(keys) == 1 else None
 
 
@@ -70,7 +64,12 @@ def as_named(draft: Draft, request: str, known: Known) -> Draft:
     if draft.intent != "create":
         return draft
     named = named_entity(request)
-    if named is None or _alike(named, draft.entity.name) or known.get(entity_key(named)):
+    if (
+        named is None
+        or _alike(named, draft.entity.name)
+        or known.get(entity_key(named))
+        or known.get(entity_key(draft.entity.name))
+    ):
         return draft
     if any(entity_key(r.target) == entity_key(named) for r in draft.entity.relationships):
         return draft  # "… linked to the Customer entity": named as what it links to

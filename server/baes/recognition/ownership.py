@@ -64,11 +64,28 @@ def optional_if_said(draft: Draft, toks: Sequence[Tok]) -> Draft:
         return replace(draft, entity=replace(entity, attributes=tuple(replace(a, required=False) for a in entity.attributes)))
     if not (any(w in vocab.OPTIONAL_WORDS for w in lows) or _says(lows, _OPTIONAL_PHRASES)):
         return draft
+    named = {a.name for a in entity.attributes if _said_optional(lows, a.name.split("_"))}
+    if draft.intent in ("add_attributes", "create") and named and len(entity.attributes) > 1:
+        # "add medical notes and emergency phone to Player, medical notes optional": that one only
+        attributes = tuple(replace(a, required=False) if a.name in named else a for a in entity.attributes)
+        return replace(draft, entity=replace(entity, attributes=attributes))
     if draft.intent == "add_attributes" and len(entity.attributes) == 1 and not entity.relationships:
         return replace(draft, entity=replace(entity, attributes=(replace(entity.attributes[0], required=False),)))
     if draft.intent == "relationship" and len(entity.relationships) == 1 and entity.relationships[0].kind == "many_to_one":
         return replace(draft, entity=replace(entity, relationships=(replace(entity.relationships[0], required=False),)))
     return draft
+
+
+def _said_optional(lows: Sequence[str], words: Sequence[str]) -> bool:
+    """Whether the field's words are followed by "optional" ("…, medical notes optional", "notes is optional")."""
+    n = len(words)
+    for i in range(len(lows) - n):
+        if list(lows[i : i + n]) != list(words):
+            continue
+        after = [low for low in lows[i + n : i + n + 3] if low not in {"is", "are", "should", "can", "be", "stays"}]
+        if after and after[0] in vocab.OPTIONAL_WORDS:
+            return True
+    return False
 
 
 def link_draft(holder: Tok, target: Tok, known: Known, required: bool, notes: Sequence[str] = ()) -> Draft:

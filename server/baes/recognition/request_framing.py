@@ -136,6 +136,12 @@ _OPENING_ASIDE = re.compile(
     r"(?:[^(),\n]*\s[^(),\n]*)\)\s*(?=[:.])",
     re.I,
 )  # not "(can be empty until assigned)", which says the reference is optional
+#: "mileage too (carers claim it) and …": an aside that is a clause about people, anywhere (not "(if known)").
+_CLAUSE_ASIDE = re.compile(
+    r"\s*\((?![^()\n]*\b(?:optional|empty|nullable|blank|null|may|can|if|unless|required|until|not|must|default)\b)"
+    r"(?=[^()\n]*\b(?:it|they|we|them|us|he|she|i)\b)[^(),\n]*\s[^(),\n]*\s[^(),\n]*\)",
+    re.I,
+)
 #: "our school has lessons, each with a title, …": the things had are what the list describes.
 _EACH_WITH = re.compile(
     r"^[^,.:;\n]{0,40}?\b(?:has|have|keeps|keep|runs|run|holds|hold|offers|offer|sells|sell)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|many\s+|several\s+)?"
@@ -208,7 +214,7 @@ def unframed(text: str) -> str:
     text = _CHANGELOG_LABEL.sub(lambda m: "" if _SAYS_ITS_VERB.search(m["rest"]) else f"{m[1]} ", text, count=1)
     text = _CHANGELOG_VERB.sub(lambda m: m[1] + _BASE_VERBS[m[2].lower()], text)
     text = _WHAT_I_NEED.sub("I need ", _FOR_WHOM.sub("", _WORK_CONTEXT.sub("", text, count=1), count=1), count=1)
-    text = _OPENING_ASIDE.sub(r"\1", text, count=1)
+    text = _CLAUSE_ASIDE.sub("", _OPENING_ASIDE.sub(r"\1", text, count=1))
     text = _EACH_WITH.sub(r"\1 with", _DOCUMENT_LABEL.sub("", text, count=1), count=1)
     text = _FOR_EACH_ONE.sub(" with ", text, count=1)
     for clause_says_it in (_CHANGE_SO_THAT, _CHANGE_TO_VERB, _MAKE_POINT):
