@@ -130,3 +130,43 @@ def test_remove_it_after_a_field_an_entity_has(request_text: str, removed: list[
 def test_an_entity_that_has_nothing_is_still_the_one_deleted() -> None:
     got = reading("The Glaze table has no rows left, delete it", APP)
     assert (got["intent"], got["entity"]) == ("delete_entity", "Glaze")
+
+
+@pytest.mark.parametrize(
+    "request_text, entity, attributes",
+    [
+        (
+            "new resource Firing. POST body: {kiln_tag: string, fired_at: date-time, passed: boolean, firer_email: string(email)}",
+            "Firing",
+            [("kiln_tag", "str", True), ("fired_at", "datetime", True), ("passed", "bool", True), ("firer_email", "email", True)],
+        ),
+        (
+            "new entity KilnLoad = kiln ref + load date + piece count",
+            "KilnLoad",
+            [("kiln_ref", "str", True), ("load_date", "date", True), ("piece_count", "int", True)],
+        ),
+        (
+            "Shelf :: bay_code :: shelf_level (int) :: max_load_kg",
+            "Shelf",
+            [("bay_code", "str", True), ("shelf_level", "int", True), ("max_load_kg", "float", True)],
+        ),
+        (
+            "pydantic-ish, for the studio side:\nclass Lot: lot_number: str, mixed: date, grams: float, food_safe: bool",
+            "Lot",
+            [("lot_number", "str", True), ("mixed", "date", True), ("grams", "float", True), ("food_safe", "bool", True)],
+        ),
+        (
+            "the studio needs Firings: kiln, date, peak cone",
+            "Firing",
+            [("kiln", "str", True), ("date", "date", True), ("peak_cone", "str", True)],
+        ),
+    ],
+)
+def test_a_list_opened_by_code_marks(request_text: str, entity: str, attributes: list[tuple[str, str, bool]]) -> None:
+    got = reading(request_text)
+    assert (got["intent"], got["entity"], got["attributes"]) == ("create", entity, attributes)
+
+
+def test_fields_a_known_entity_needs_are_added_to_it() -> None:
+    got = reading("Kiln needs two more columns: brand, vented", ["Kiln"])
+    assert (got["intent"], got["entity"], [a[0] for a in got["attributes"]]) == ("add_attributes", "Kiln", ["brand", "vented"])

@@ -29,10 +29,9 @@ def without_label(toks: list[Tok], known: Known) -> list[Tok]:
     """``toks`` without a label before a command that names its own entity (see the module docstring):
     the label names no entity of the app, and the command names an existing entity or a structure word."""
     colon = next((i for i, t in enumerate(toks[: _LABEL_MOST_TOKENS + 1]) if t.low == ":"), None)
-    if colon is None:  # "my friend said to type it like this: create an entity for …": a longer lead-in to a create
-        colon = next((i for i, t in enumerate(toks[:_LEAD_IN_MOST_TOKENS]) if t.low == ":"), None)
-        if colon is None or colon + 1 >= len(toks) or toks[colon + 1].stem not in verb_stems("create"):
-            return toks
+    lead_in = _lead_in(toks)
+    if lead_in is not None:  # "my friend said to type it like this: create an entity for …": a longer lead-in to a create
+        return toks[lead_in:]
     if (
         not colon
         or colon + 2 >= len(toks)
@@ -47,6 +46,21 @@ def without_label(toks: list[Tok], known: Known) -> list[Tok]:
         return toks
     names_own = any(t.word and (known.get(t.sing) or t.low in vocab.STRUCTURE_WORDS) for t in rest[1:])
     return rest if names_own else toks
+
+
+def _lead_in(toks: list[Tok]) -> int | None:
+    """Where a create command starts after a lead-in of up to twenty tokens and a colon ("pydantic-ish, for
+    the harvest side: class Lot: …" reads "create Lot: …"), when the command names its entity outright."""
+    colon = next((i for i, t in enumerate(toks[:_LEAD_IN_MOST_TOKENS]) if t.low == ":"), None)
+    if colon is None:
+        return None
+    start = colon + 1
+    while start < len(toks) and toks[start].low == ",":
+        start += 1  # the line break after the colon
+    if start + 2 >= len(toks) or toks[start].stem not in verb_stems("create"):
+        return None
+    names_own = any(t.low in vocab.STRUCTURE_WORDS or t.low == ":" for t in toks[start + 1 : start + 4])
+    return start if names_own and colon > _LABEL_MOST_TOKENS or (names_own and toks[start - 1].low == ",") else None
 
 
 def entity_first(toks: list[Tok], known: Known) -> list[Tok]:

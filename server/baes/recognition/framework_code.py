@@ -94,9 +94,24 @@ _FRAMEWORK_LABEL = re.compile(
 )
 
 
+#: OpenAPI/JSON-schema string formats and the type they are ("string(email)", "date-time").
+_FORMATS = ((re.compile(r"\bstring\s*\(\s*email\s*\)", re.I), "email"), (re.compile(r"(?<=:)\s*date-time\b", re.I), " datetime"))
+#: "class Lot: lot_number: str, harvested: date" (a class and its fields on one line).
+_INLINE_CLASS = re.compile(r"^(\s*)(?:@dataclass\s+)?class\s+([A-Z]\w*)(?:\([\w., ]*\))?\s*:\s+(?=[a-z_]\w*\s*:\s*\w)", re.M)
+#: "new entity KilnLoad = kiln ref + load date", "Bin :: aisle :: shelf": an entity, then its fields after "=" or "::".
+_EQUALS_LIST = re.compile(r"\b((?:entity|model|table|resource)\s+[A-Z]\w*)\s*=\s*(?=[a-z])", re.I)
+_DOUBLE_COLON = re.compile(r"\s*::\s*")
+
+
 def plain_framework_code(text: str) -> str:
     """``text`` with Rails generators, Django fields and Prisma models written as words (see the module docstring)."""
     text = _FRAMEWORK_LABEL.sub("", text)
+    for pattern, kind in _FORMATS:
+        text = pattern.sub(kind, text)
+    text = _INLINE_CLASS.sub(r"\1create \2: ", _EQUALS_LIST.sub(r"\1: ", text))
+    if text.count("::") >= 2:  # "Bin :: aisle_code :: shelf_level": the first opens the list, the others separate
+        head, rest = _DOUBLE_COLON.split(text, maxsplit=1)
+        text = f"{head}: {_DOUBLE_COLON.sub(', ', rest)}"
     text = _RAILS_MODEL.sub(_rails_model, text)
     text = _RAILS_MIGRATION.sub(_rails_migration, text)
     text = _ADDED_RELATION.sub(_added_relation, text)

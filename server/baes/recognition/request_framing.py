@@ -142,6 +142,13 @@ _CLAUSE_ASIDE = re.compile(
     r"(?=[^()\n]*\b(?:it|they|we|them|us|he|she|i)\b)[^(),\n]*\s[^(),\n]*\s[^(),\n]*\)",
     re.I,
 )
+#: "soil lab needs Analyses: sample code, …": the things needed, in the plural before a colon, are what the list describes.
+_NEEDS_THINGS = re.compile(
+    r"^[^:,.\n]{0,40}?\b(?:needs|need|wants|want|keeps|keep|tracks|track)\s+(?:some\s+|a\s+list\s+of\s+)?"
+    r"(?!(?:fields|attributes|columns|properties|details|these|those|data|info|things|more|two|three|four|five)\b)"
+    r"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?s)[ \t]*:(?=\s*\S)",
+    re.I,
+)
 #: "our school has lessons, each with a title, …": the things had are what the list describes.
 _EACH_WITH = re.compile(
     r"^[^,.:;\n]{0,40}?\b(?:has|have|keeps|keep|runs|run|holds|hold|offers|offer|sells|sell)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|many\s+|several\s+)?"
@@ -215,6 +222,7 @@ def unframed(text: str) -> str:
     text = _CHANGELOG_VERB.sub(lambda m: m[1] + _BASE_VERBS[m[2].lower()], text)
     text = _WHAT_I_NEED.sub("I need ", _FOR_WHOM.sub("", _WORK_CONTEXT.sub("", text, count=1), count=1), count=1)
     text = _CLAUSE_ASIDE.sub("", _OPENING_ASIDE.sub(r"\1", text, count=1))
+    text = _NEEDS_THINGS.sub(r"create \1:", text, count=1)
     text = _EACH_WITH.sub(r"\1 with", _DOCUMENT_LABEL.sub("", text, count=1), count=1)
     text = _FOR_EACH_ONE.sub(" with ", text, count=1)
     for clause_says_it in (_CHANGE_SO_THAT, _CHANGE_TO_VERB, _MAKE_POINT):
