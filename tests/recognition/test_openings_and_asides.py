@@ -59,3 +59,50 @@ def test_an_aside_that_says_optional_is_kept() -> None:
 def test_to_hold_in_a_new_name_is_no_wish_to_keep() -> None:
     got = reading("on kilns change colour to hold colour", ["Kiln"])
     assert (got["intent"], got.get("renamed_to")) == ("rename_attribute", "hold_colour")
+
+
+@pytest.mark.parametrize(
+    "request_text, entity, attributes",
+    [
+        ("so um we want a thing for firings, like the date, the kiln and uh peak cone", "Firing", ["date", "kiln", "peak_cone"]),
+        ("i want to log glaze tests, like tester name, glaze and result", "GlazeTest", ["tester_name", "glaze", "result"]),
+        (
+            "we need to keep track of our kilns with name, shelf count and when it was last serviced",
+            "Kiln",
+            ["name", "shelf_count", "last_serviced"],
+        ),
+    ],
+)
+def test_a_list_said_the_spoken_way(request_text: str, entity: str, attributes: list[str]) -> None:
+    got = reading(request_text)
+    assert (got["intent"], got["entity"], [a[0] for a in got["attributes"]]) == ("create", entity, attributes)
+
+
+def test_like_that_compares_opens_no_list() -> None:
+    try:
+        got = reading("can you make the kiln page look more modern, like the glaze demos")
+    except ValueError:
+        return
+    assert got["intent"] != "create"
+
+
+@pytest.mark.parametrize(
+    "request_text, expected",
+    [
+        ("Kiln.vent should become vent_position", ("rename_attribute", {"renamed_to": "vent_position"})),
+        (
+            "Step 2 of the cleanup: drop Kiln.old_cone (replaced by the cone rating in step 1).",
+            ("remove_attributes", {"removed": ["old_cone"]}),
+        ),
+        ("Remove shelf row from Kiln, the new kilns have one shelf", ("remove_attributes", {"removed": ["shelf_row"]})),
+    ],
+)
+def test_a_change_with_its_reason_alongside(request_text: str, expected: tuple[str, dict[str, object]]) -> None:
+    got = reading(request_text, ["Kiln"])
+    intent, parts = expected
+    assert got["intent"] == intent and {key: got.get(key) for key in parts} == parts
+
+
+def test_deleting_test_rows_is_still_data() -> None:
+    with pytest.raises(ValueError, match="rows of data"):
+        reading("delete the test rows from Kiln", ["Kiln"])

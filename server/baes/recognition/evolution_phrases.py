@@ -160,7 +160,7 @@ _REASON_STARTS = frozenset({"we", "i", "they", "nobody", "because", "since", "it
 
 
 def _removal(what: Sequence[Tok], owner: Sequence[Tok], known: Known) -> Draft:
-    cut = next((i for i, t in enumerate(owner) if i and t.low in _REASON_STARTS), len(owner))
+    cut = next((i for i, t in enumerate(owner) if i and (t.low in _REASON_STARTS or t.low == ",")), len(owner))
     entity = entity_of(owner, known) if cut == len(owner) else entity_of(owner[:cut], known) or entity_of(owner, known)
     if entity is None:
         raise RecognitionError("remove the attribute from which entity? Say e.g. 'remove fax from Supplier'")

@@ -136,9 +136,21 @@ def out_of_scope_reason(toks: Sequence[Tok], known: Known | None = None) -> str 
         )
     delete = next((i for i, t in enumerate(words) if t.stem in verb_stems("delete")), None)
     after = lows[delete + 1 : delete + 7] if delete is not None else []
+    owner_next = {  # "remove seat row from Ticket": "from" names the entity a field is taken from, no filter
+        i
+        for i, low in enumerate(after)
+        if low == "from"
+        and known is not None
+        and delete is not None
+        and delete + i + 2 < len(words)
+        and known.get(words[delete + i + 2].sing)
+    }
     if after and (
         any(low in _ROWS or low == "where" for low in after)
-        or any(low in _ROW and nxt in _ROW_FILTERS for low, nxt in zip(after, after[1:], strict=False))
+        or any(
+            low in _ROW and nxt in _ROW_FILTERS and i + 1 not in owner_next
+            for i, (low, nxt) in enumerate(zip(after, after[1:], strict=False))
+        )
     ):
         return (
             "deleting rows of data is not a change of the app's entities: use the app (or SQL) for data; "

@@ -149,6 +149,23 @@ _NEEDS_THINGS = re.compile(
     r"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?s)[ \t]*:(?=\s*\S)",
     re.I,
 )
+#: "(replaced by line-level discounts)", "(moved to the brokers system)": a reason in parentheses, never a field.
+_REASON_ASIDE = re.compile(
+    r"\s*\((?:replaced|moved|merged|superseded|deprecated|handled|covered|stored|kept|see|per|because|since|now\s+in|"
+    r"no\s+longer|not\s+used|unused|legacy)\b[^()\n]*\)",
+    re.I,
+)
+#: "log tool loans, like borrower name, tool and due date": "like" after a comma opens the list (not "like I said").
+_LIKE_LIST = re.compile(
+    r"^([^.!?\n]*?)(?<!look)(?<!looks)(?<!feel)(?<!sound)(?<!seem)\s*,\s*(?:things\s+)?like\s+"
+    r"(?!(?:i|we|you|they|he|she|it|this|that|so|when|if)\b)(?=[a-z][^.!?\n]*(?:,|\band\b))",
+    re.I | re.M,
+)  # not "make it look more professional, like the Bolt demos": a list follows, and nothing looks like it
+#: "…, and when it was last serviced": a list item said as a "when" clause is the date of it.
+_WHEN_ITEM = re.compile(
+    r"(?<=,|d)\s+(?:and\s+)?(?:(?:uh|um|also)\s+)?when\s+(?:it|they|he|she)\s+(?:was|were|got)\s+(?:(last|first)\s+)?([a-z]+ed)\b",
+    re.I,
+)
 #: "our school has lessons, each with a title, …": the things had are what the list describes.
 _EACH_WITH = re.compile(
     r"^[^,.:;\n]{0,40}?\b(?:has|have|keeps|keep|runs|run|holds|hold|offers|offer|sells|sell)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|many\s+|several\s+)?"
@@ -221,8 +238,11 @@ def unframed(text: str) -> str:
     text = _CHANGELOG_LABEL.sub(lambda m: "" if _SAYS_ITS_VERB.search(m["rest"]) else f"{m[1]} ", text, count=1)
     text = _CHANGELOG_VERB.sub(lambda m: m[1] + _BASE_VERBS[m[2].lower()], text)
     text = _WHAT_I_NEED.sub("I need ", _FOR_WHOM.sub("", _WORK_CONTEXT.sub("", text, count=1), count=1), count=1)
-    text = _CLAUSE_ASIDE.sub("", _OPENING_ASIDE.sub(r"\1", text, count=1))
+    text = _CLAUSE_ASIDE.sub("", _REASON_ASIDE.sub("", _OPENING_ASIDE.sub(r"\1", text, count=1)))
     text = _NEEDS_THINGS.sub(r"create \1:", text, count=1)
+    text = _WHEN_ITEM.sub(lambda m: f" and {m[1]} {m[2]}" if m[1] else f" and date {m[2]}", text)
+    if not re.search(r"\b(?:look|looks|feel|feels|sound|sounds|seem|seems)\b", text, re.I):
+        text = _LIKE_LIST.sub(r"\1 with ", text, count=1)
     text = _EACH_WITH.sub(r"\1 with", _DOCUMENT_LABEL.sub("", text, count=1), count=1)
     text = _FOR_EACH_ONE.sub(" with ", text, count=1)
     for clause_says_it in (_CHANGE_SO_THAT, _CHANGE_TO_VERB, _MAKE_POINT):
