@@ -153,3 +153,35 @@ def test_what_a_pronoun_or_an_aside_leaves_to_the_reader(request_text: str, expe
     got = reading(request_text, APP)
     intent, parts = expected
     assert (got["intent"], got["entity"]) == (intent, "Kiln") and {key: got.get(key) for key in parts} == parts
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "Only admins should be allowed to delete a Kiln",
+        "glazers are not permitted to edit Firing",
+        "only managers can remove kilns",
+    ],
+)
+def test_a_permission_rule_is_never_a_change(request_text: str) -> None:
+    with pytest.raises(ValueError, match="permission"):
+        reading(request_text, APP)
+
+
+def test_data_that_is_allowed_is_still_data() -> None:
+    got = reading(
+        "Glazes and Kilns should be many-to-many; we want to record which kilns a glaze is allowed to be fired in.", APP
+    )
+    assert (got["intent"], got["relationships"]) == ("relationship", [("Kiln", "many_to_many")])
+
+
+@pytest.mark.parametrize(
+    "request_text, holder, target",
+    [
+        ("Kiln ↔ Firing: one kiln has many firings", "Firing", "Kiln"),
+        ("As a studio admin I want to see all firings for a kiln, so a kiln should have multiple firings.", "Firing", "Kiln"),
+    ],
+)
+def test_how_many_said_after_a_heading_or_a_story(request_text: str, holder: str, target: str) -> None:
+    got = reading(request_text, APP)
+    assert (got["intent"], got["entity"], got["relationships"]) == ("relationship", holder, [(target, "many_to_one")])

@@ -111,8 +111,13 @@ def _crows_foot(match: re.Match[str]) -> str:
     return match.group(0)  # one to one: which side holds the key is not said
 
 
+#: "Course ↔ Lesson: one course has many lessons": a two-way arrow heading a sentence that says how many.
+_PAIR_HEADING = re.compile(rf"^\s*{_NAME}\s*(?:<->|<=>|\u2194)\s*{_NAME}\s*:\s*(?=[^\n]*\bone\b[^\n]*\bmany\b)", re.I | re.M)
+
+
 def plain_cardinality(text: str) -> str:
     """``text`` with each relationship notation written as the sentence it stands for."""
+    text = _PAIR_HEADING.sub("", text)
     text = _CROWS_FOOT.sub(_crows_foot, text)
     text = _ONE_THEN_MANY.sub(_owned, text)
     text = _ONE_TO_MANY_PHRASE.sub(_owned, text)

@@ -11,6 +11,7 @@ baes can do.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from baes.recognition import vocabulary as vocab
@@ -134,6 +135,13 @@ def out_of_scope_reason(toks: Sequence[Tok], known: Known | None = None) -> str 
             "this is about how data is shown, not what is stored: baes generates the Streamlit pages from the "
             "entities; change what an entity holds instead (e.g. 'add color to Car')"
         )
+    everything = [t.low for t in toks]
+    opening = " ".join(everything[: next((i for i, low in enumerate(everything) if low in {",", ".", ";"}), len(everything))])
+    if _PERMISSION.search(opening):  # not "Create a Product with name and price, only admins can delete"
+        return (
+            "who may do what is a permission rule of the app, not data it stores: baes creates and changes entities "
+            "(e.g. 'add a role to User' stores a role)"
+        )
     delete = next((i for i, t in enumerate(words) if t.stem in verb_stems("delete")), None)
     after = lows[delete + 1 : delete + 7] if delete is not None else []
     owner_next = {  # "remove seat row from Ticket": "from" names the entity a field is taken from, no filter
@@ -170,6 +178,14 @@ def out_of_scope_reason(toks: Sequence[Tok], known: Known | None = None) -> str 
                 "(e.g. 'add first name and last name to Customer', then 'remove name from Customer')"
             )
     return None
+
+
+#: "only admins should be allowed to delete a Farm", "nobody is permitted to edit …": a permission rule.
+_PERMISSION = re.compile(
+    r"\b(?:be|is|are|not|never)\s+(?:allowed|permitted|authori[sz]ed)\s+to\s+(?:delete|remove|edit|change|update|see|view|"
+    r"create|add|access|modify|approve|export|manage|read|write|open|close|cancel)\b|\bpermissions?\s+to\b|"
+    r"\bonly\s+(?:admins?|administrators?|managers?|owners?|staff|editors?|superusers?|moderators?)\s+(?:can|may|should|must)\b"
+)
 
 
 def _followed_by_a_word(toks: Sequence[Tok]) -> bool:

@@ -20,7 +20,7 @@ from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.request_tokens import Known, command_stems, read_tokens
 
 #: Where a request's parts end: a sentence end, a label's colon, a line break, a semicolon.
-_PART_END = re.compile(r"(?<=[.!?])\s+|(?<=:)\s+|\s*\n\s*|;\s+")
+_PART_END = re.compile(r"(?<=[.!?])\s+|(?<=:)\s+|\s*\n\s*|;\s+|,\s+(?=so\s+(?!that\b))")  # "…, so a building should have …"
 
 
 #: The most parts a request is read in, one at a time (each is read as a request of its own).
