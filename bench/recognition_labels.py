@@ -61,6 +61,8 @@ NAMED_SPLITS = (
     "fresh30",
     "fresh31",
     "fresh32",
+    "fresh33",
+    "fresh34",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"
