@@ -106,3 +106,74 @@ def test_a_change_with_its_reason_alongside(request_text: str, expected: tuple[s
 def test_deleting_test_rows_is_still_data() -> None:
     with pytest.raises(ValueError, match="rows of data"):
         reading("delete the test rows from Kiln", ["Kiln"])
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "delete everything",
+        "whats the difference between a model and a table",
+        "make it look nicer on my tablet",
+        "make the save button bigger, my thumbs are big",
+        "Generate unit tests for the Kiln CRUD",
+        "Should a Kiln have many Glazes? what do you think",
+    ],
+)
+def test_no_change_is_read_from_a_question_a_look_or_a_chore(request_text: str) -> None:
+    with pytest.raises(ValueError):
+        reading(request_text, ["Kiln", "Glaze"])
+
+
+@pytest.mark.parametrize(
+    "request_text, entity, names",
+    [
+        (
+            "Generate a FastAPI CRUD for KilnLoad: load_number, loaded_at, piece_count",
+            "KilnLoad",
+            ["load_number", "loaded_at", "piece_count"],
+        ),
+        (
+            "You are an expert Python developer. Generate a FastAPI CRUD for a Glaze resource with fields glaze name, cone and food safe.",
+            "Glaze",
+            ["glaze_name", "cone", "food_safe"],
+        ),
+        (
+            "Prompt: Build a REST API with SQLite to manage Firings. A firing has a kiln name, started at and peak cone.",
+            "Firing",
+            ["kiln_name", "started_at", "peak_cone"],
+        ),
+        (
+            "make me a Delivery thing for the clay supplies, supplier email, delivered at",
+            "Delivery",
+            ["supplier_email", "delivered_at"],
+        ),
+        ("um add a Batch entity for the glaze lab with batch code, mixed on", "Batch", ["batch_code", "mixed_on"]),
+        ("can u crate a Studio thingy name, adress, kiln count", "Studio", ["name", "address", "kiln_count"]),
+    ],
+)
+def test_a_create_said_to_an_assistant_or_on_a_phone(request_text: str, entity: str, names: list[str]) -> None:
+    got = reading(request_text)
+    assert (got["intent"], got["entity"], [a[0] for a in got["attributes"]]) == ("create", entity, names)
+
+
+@pytest.mark.parametrize(
+    "request_text, expected",
+    [
+        ("add a glaze cost to kilns, default zero", ("add_attributes", {"defaults": {"glaze_cost": "0"}})),
+        ("no more shelf count on kilns pls", ("remove_attributes", {"removed": ["shelf_count"]})),
+        (
+            "Changelog 1.4 — Added: Kiln.vented (bool), Kiln.brand (str)",
+            ("add_attributes", {"attributes": [("vented", "bool", True), ("brand", "str", True)]}),
+        ),
+        ("Removed: Kiln.door_type (we read it from the maker's sheet now)", ("remove_attributes", {"removed": ["door_type"]})),
+        ("Kiln.cone should be renamed to top_cone", ("rename_attribute", {"renamed_to": "top_cone"})),
+        ("Kiln should become Furnace", ("rename_entity", {"renamed_to": "Furnace"})),
+        ("The Kiln entity can go — we fire at the college now.", ("delete_entity", {})),
+        ("Decommission the Kiln entity, the studio closed", ("delete_entity", {})),
+        ("As a potter I want a Kiln to have many Firings.", ("relationship", {"relationships": [("Kiln", "many_to_one")]})),
+    ],
+)
+def test_a_change_said_in_a_changelog_a_chat_or_a_story(request_text: str, expected: tuple[str, dict[str, object]]) -> None:
+    got = reading(request_text, ["Kiln", "Firing"])
+    intent, parts = expected
+    assert got["intent"] == intent and {key: got.get(key) for key in parts} == parts

@@ -67,6 +67,26 @@ _TICKET_LABEL = re.compile(
 )
 
 
+#: "add Programme.age_rating (str), Programme.subtitled (bool)": dotted attributes added, with their types.
+_TYPED_DOTTED = rf"{_DOTTED}(?:\s*\([a-z ]{{1,20}}\))?"
+_DOTTED_ADDITION = re.compile(
+    rf"\b(?:add|added|adds|new)\s*:?\s+({_TYPED_DOTTED}(?:\s*(?:,|&|\band\b)\s*{_TYPED_DOTTED})*)", re.I
+)
+
+
+def _addition_in_words(match: re.Match[str]) -> str:
+    """ "add age_rating (str) and subtitled (bool) to Programme" for "added: Programme.age_rating (str),
+    Programme.subtitled (bool)"."""
+    items = re.findall(rf"({_DOTTED})(\s*\([a-z ]{{1,20}}\))?", match.group(1), re.I)
+    pairs = [(dotted.split(".", 1), typed.strip()) for dotted, typed in items]
+    owners = {owner for (owner, _), _ in pairs}
+    if len(owners) != 1:
+        return match.group(0)
+    fields = [f"{field} {typed}".strip() for (_, field), typed in pairs]
+    listed = fields[0] if len(fields) == 1 else ", ".join(fields[:-1]) + " and " + fields[-1]
+    return f"add {listed} to {owners.pop()}"
+
+
 def plain_shorthand(text: str) -> str:
     """``text`` with framework associations, field classes, foreign keys, dotted removals and ticket
     labels written as words (see the module docstring)."""
@@ -74,7 +94,7 @@ def plain_shorthand(text: str) -> str:
         text = pattern.sub(words, text)
     text = _SYMBOL.sub("", text)
     text = _FIELD_CLASS.sub(lambda m: f"({_FIELD_CLASSES[m.group(1).lower()]})", text)
-    text = _DOTTED_REMOVAL.sub(_removal_in_words, text)
+    text = _DOTTED_ADDITION.sub(_addition_in_words, _DOTTED_REMOVAL.sub(_removal_in_words, text))
     text = _FOREIGN_KEY.sub(lambda m: f"{m.group(1)} belongs to {m.group(2)}", text)
     return _TICKET_LABEL.sub("", text)
 

@@ -73,7 +73,18 @@ def _can_go(toks: list[Tok], known: Known) -> Draft | None:
             continue
         after = lows[i + 2] if i + 2 < len(lows) else "."
         # "can go", "can go now"; not "a Glaze can go in many Kilns"
-        goes = lows[i + 1 : i + 2] == ["go"] and after in {".", ",", ";", "!", "now", "too", "away", "entirely", "completely"}
+        goes = lows[i + 1 : i + 2] == ["go"] and after in {
+            ".",
+            ",",
+            ";",
+            ":",
+            "!",
+            "now",
+            "too",
+            "away",
+            "entirely",
+            "completely",
+        }
         removed = lows[i + 1 : i + 2] == ["be"] and i + 2 < len(toks) and toks[i + 2].stem in verb_stems("delete")
         if not (goes or removed):
             continue

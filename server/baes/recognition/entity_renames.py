@@ -24,7 +24,8 @@ _STRUCTURE = r"(?:[ \t]+(?:entity|table|model|record|object))?"
 _BECOMES = (
     r"(?:should|must|shall|will|has[ \t]+to|needs[ \t]+to)[ \t]+(?:really[ \t]+|now[ \t]+)?be"
     r"(?:[ \t]+(?:called|named|renamed[ \t]+to))?"
-    r"|is[ \t]+now(?:[ \t]+(?:called|named))?(?:[ \t]+an?)?|becomes|(?:renamed|changed)[ \t]+(?:to|into)"
+    r"|is[ \t]+now(?:[ \t]+(?:called|named))?(?:[ \t]+an?)?|becomes|(?:should|must|will)[ \t]+become"
+    r"|(?:renamed|changed)[ \t]+(?:to|into)"
 )
 #: "on the ward we say Episode, not Admission": the word people use, then the entity's name.
 _WE_SAY = (

@@ -18,7 +18,9 @@ from baes.recognition import vocabulary as vocab
 from baes.recognition.request_tokens import Known, Tok, verb_stems
 
 #: Question words that open a question about the app, not a request to change it.
-_QUESTION_WORDS = frozenset({"why", "how", "what", "when", "where", "who", "which", "explain", "describe"})
+_QUESTION_WORDS = frozenset(
+    {"why", "how", "what", "when", "where", "who", "which", "explain", "describe", "whats", "hows", "whys", "wheres", "whos"}
+)
 #: Operations on entities or data with no one-step plan here.
 _UNPLANNED = {
     "merge": "merging entities",
@@ -137,6 +139,17 @@ def out_of_scope_reason(toks: Sequence[Tok], known: Known | None = None) -> str 
         )
     everything = [t.low for t in toks]
     opening = " ".join(everything[: next((i for i, low in enumerate(everything) if low in {",", ".", ";"}), len(everything))])
+    if _ADVICE.search(" ".join(everything)):
+        return "this asks for advice, not for a change: say which change to make (e.g. 'each season has many tournaments')"
+    if _TESTS.search(" ".join(everything)):
+        return "writing tests is not a change of the app's entities: baes generates the tests with each entity it scaffolds"
+    if _EVERYTHING.search(opening):
+        return "deleting everything is not one change: delete one entity at a time (e.g. 'delete the Coupon entity')"
+    if _LOOKS.search(opening):
+        return (
+            "this is about how the app looks, not what it stores: baes generates the Streamlit pages from the "
+            "entities; change what an entity holds instead (e.g. 'add color to Car')"
+        )
     if _PERMISSION.search(opening):  # not "Create a Product with name and price, only admins can delete"
         return (
             "who may do what is a permission rule of the app, not data it stores: baes creates and changes entities "
@@ -180,6 +193,21 @@ def out_of_scope_reason(toks: Sequence[Tok], known: Known | None = None) -> str 
     return None
 
 
+#: "… or is it the other way around? what do you think": a question for advice.
+_ADVICE = re.compile(r"\bwhat\s+do\s+you\s+(?:think|suggest|recommend)\b|\bwhich\s+(?:is|would\s+be)\s+better\b")
+#: "generate unit tests for the Tariff CRUD", "write tests for Kiln".
+_TESTS = re.compile(
+    r"\b(?:generate|write|add|create|make)\s+(?:some\s+|the\s+)?(?:unit\s+|integration\s+|e2e\s+)?tests?\s+(?:for|of)\b"
+)
+#: "delete everything", "remove all of it", "drop all tables".
+_EVERYTHING = re.compile(
+    r"\b(?:delete|remove|drop|clear|wipe|erase)\s+(?:everything|all(?:\s+of\s+it)?|all\s+(?:the\s+)?(?:tables|entities|data))\s*$"
+)
+#: "make it look nicer on my phone", "make the save button bigger": how the app looks.
+_LOOKS = re.compile(
+    r"\b(?:look|looks)\s+(?:more\s+)?(?:nicer|better|nice|prettier|pretty|modern|professional|cleaner|clean|good|elegant)\b|"
+    r"\b(?:button|buttons|icon|icons|font|text|logo|menu|screen|page)\s+(?:bigger|smaller|larger|wider|narrower|bolder|darker|lighter)\b"
+)
 #: "only admins should be allowed to delete a Farm", "nobody is permitted to edit …": a permission rule.
 _PERMISSION = re.compile(
     r"\b(?:be|is|are|not|never)\s+(?:allowed|permitted|authori[sz]ed)\s+to\s+(?:delete|remove|edit|change|update|see|view|"

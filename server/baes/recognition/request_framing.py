@@ -18,6 +18,8 @@ from __future__ import annotations
 
 import re
 
+from baes.recognition.assistant_prompts import unprompted
+
 #: "Fwd:", "FW:", "Re:" (repeated) at the start of a mail's subject.
 _FORWARD = re.compile(r"^\s*(?:(?:fwd?|re)\s*:\s*)+", re.I)
 #: "from Marieke —", "From: Tom Baker," after a forwarding mark: who sent it.
@@ -167,6 +169,45 @@ _WHEN_ITEM = re.compile(
     r"(?<=,|d)\s+(?:and\s+)?(?:(?:uh|um|also)\s+)?when\s+(?:it|they|he|she)\s+(?:was|were|got)\s+(?:(last|first)\s+)?([a-z]+ed)\b",
     re.I,
 )
+#: "a Delivery thing for the truck supplies, supplier email, …", "Shelves for the back room of the shop, label, …":
+#: whom or what the entity is for, between its name and its list, says nothing it stores.
+_FOR_PURPOSE = re.compile(
+    r"(\b(?-i:[A-Z])[a-z]\w*(?:\s+(?:entity|table|thing|model|record))?)"
+    r"\s+for\s+(?:the|our|my|a|an|this)\s+(?:(?!(?:with|having|and|including)\b)[a-z][\w'-]*\s+){0,4}"
+    r"(?!(?:with|having|and|including)\b)[a-z][\w'-]*\s*(?=,|\s+with\b)",
+)
+#: "default zero", "a rating out of five": a number said in words where a value or a scale is given.
+_NUMBER_WORDS = {
+    "zero": "0",
+    "one": "1",
+    "two": "2",
+    "three": "3",
+    "four": "4",
+    "five": "5",
+    "six": "6",
+    "seven": "7",
+    "eight": "8",
+    "nine": "9",
+    "ten": "10",
+    "twenty": "20",
+    "fifty": "50",
+    "hundred": "100",
+    "a hundred": "100",
+}
+_SPOKEN_NUMBER = re.compile(
+    r"\b(default(?:s|ing)?(?:\s+(?:to|of|is|=))?|out\s+of|starting\s+at|start\s+at)\s+"
+    r"(zero|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a\s+hundred|hundred)\b",
+    re.I,
+)
+#: "put a checked in at timestamp on volunteer shifts": fields put on an entity are added to it.
+_PUT_ON = re.compile(r"^(\s*(?:(?:can|could)\s+(?:we|you)\s+|please\s+|pls\s+)?)put\s+([^.!?\n]+)\s+(?:on|onto)\s+", re.I)
+#: "no more mileage on vehicles pls": a field no longer kept on an entity.
+_NO_MORE = re.compile(r"^\s*no\s+more\s+(.+?)\s+(?:on|in|for)\s+(?:the\s+)?([A-Za-z]\w*(?:\s+[A-Za-z]\w*)?)\b", re.I)
+#: "Changelog 2.3 — Added: …", "Release notes: Removed: …": the release a change is listed under.
+_RELEASE_HEAD = re.compile(
+    r"^\s*(?:changelog|release\s+notes?|release)\b[^:\n\u2013\u2014]{0,15}?\s*[:\u2013\u2014-]\s*(?=(?:added|removed|renamed)\b)",
+    re.I,
+)
 #: "our school has lessons, each with a title, …": the things had are what the list describes.
 _EACH_WITH = re.compile(
     r"^[^,.:;\n]{0,40}?\b(?:has|have|keeps|keep|runs|run|holds|hold|offers|offer|sells|sell)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|many\s+|several\s+)?"
@@ -224,6 +265,7 @@ def unframed(text: str) -> str:
     quoted = _quoted_request(text)
     if quoted is not None:
         text = quoted
+    text = unprompted(text)
     text = _SIGN_OFF.sub("", _GREETING_INLINE.sub("", _GREETING.sub("", text, count=1), count=1), count=1)
     text = _MEETING_TAIL.sub(".", _AGREED.sub("", _MEETING_HEAD.sub("", text, count=1), count=1), count=1)
     text = _STARTING_AT.sub(r"default \1", _FROM_WHEN.sub("", text))
@@ -236,11 +278,16 @@ def unframed(text: str) -> str:
     text = _PLUS_EQUALS.sub(r"\1: add ", _NEW_THING.sub("new entity:", text, count=1), count=1)
     text = _PLACE_WHERE.sub("", _TASK_NUMBER.sub("", _HEADING_LINE.sub("", text, count=1), count=1), count=1)
     text = _CHANGE_LABEL.sub(lambda m: f"{m['scope']}: " if m["scope"] else "", text, count=1)
-    text = _CHANGELOG_LABEL.sub(lambda m: "" if _SAYS_ITS_VERB.search(m["rest"]) else f"{m[1]} ", text, count=1)
+    text = _RELEASE_HEAD.sub("", text, count=1)
+    text = _CHANGELOG_LABEL.sub(
+        lambda m: "" if _SAYS_ITS_VERB.search(re.sub(r"\([^()]*\)", "", m["rest"])) else f"{m[1]} ", text, count=1
+    )  # "Removed: Container.tare (we pull it from … now)": the reason says no verb of the change
     text = _CHANGELOG_VERB.sub(lambda m: m[1] + _BASE_VERBS[m[2].lower()], text)
     text = _WHAT_I_NEED.sub("I need ", _FOR_WHOM.sub("", _WORK_CONTEXT.sub("", text, count=1), count=1), count=1)
     text = _CLAUSE_ASIDE.sub("", _REASON_ASIDE.sub("", _OPENING_ASIDE.sub(r"\1", text, count=1)))
-    text = _NEEDS_THINGS.sub(r"create \1:", text, count=1)
+    text = _SPOKEN_NUMBER.sub(lambda m: f"{m[1]} {_NUMBER_WORDS[' '.join(m[2].lower().split())]}", text)
+    text = _NO_MORE.sub(r"remove \1 from \2", _PUT_ON.sub(r"\1add \2 to ", text, count=1), count=1)
+    text = _NEEDS_THINGS.sub(r"create \1:", _FOR_PURPOSE.sub(r"\1", text, count=1), count=1)
     text = _WHEN_ITEM.sub(lambda m: f" and {m[1]} {m[2]}" if m[1] else f" and date {m[2]}", text)
     if not re.search(r"\b(?:look|looks|feel|feels|sound|sounds|seem|seems)\b", text, re.I):
         text = _LIKE_LIST.sub(r"\1 with ", text, count=1)

@@ -11,6 +11,9 @@ import re
 
 #: (pattern, replacement) pairs, applied in order to the request's text.
 SLIPS: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "can u rename …", "ur Kiln": chat spellings of "you", "your"
+    (re.compile(r"(?<![\w'.-])u(?![\w'.-])"), "you"),
+    (re.compile(r"(?<![\w'.-])ur(?![\w'.-])"), "your"),
     # "crate a Warehouse", "mak a Character", "ad an Election": a slip on the command verb before its object
     (
         re.compile(
@@ -23,4 +26,8 @@ SLIPS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:entitiy|entitty|entty|enity|entiy|enitity|entitie|entiti|entiity|enitty|entitiy)\b", re.I), "entity"),
     (re.compile(r"\b(?:entitys|entites|entitties|entitiys)\b", re.I), "entities"),
     (re.compile(r"\b(?:tick|check)[ \t-]?box(es)?\b", re.I), r"checkbox\1"),  # "a 'followed up' tick box"
+    # "a Venue thingy", "a thingie for …": a thing
+    (re.compile(r"\b(?:thingy|thingie|thingamajig|whatchamacallit)\b", re.I), "thing"),
+    # "make me a Delivery thing", "build me an entity": the person asking is no part of the name
+    (re.compile(r"\b(make|build|create|set\s+up|give)\s+me\s+(?=(?:an?|new|the|some)\s)", re.I), r"\1 "),
 )

@@ -47,7 +47,7 @@ _NEW_NAME = (
 #: a dotted attribute of an entity given a new name.
 _DOTTED_RENAME = re.compile(
     r"^\s*(?:[A-Za-z][\w ]{0,30}:\s*)?(?:rename\s+)?([A-Za-z]\w*)\.([A-Za-z_]\w*)\s*"  # "Action item: …"
-    r"(?:->|=>|\u2192|\bto\b|\bshould (?:really |rather |actually )?be(?: called| named)?\b|"
+    r"(?:->|=>|\u2192|\bto\b|\bshould (?:really |rather |actually )?be(?: called| named| renamed(?: to)?)?\b|"
     r"\b(?:should |will |must )?become\b|\bbecomes\b|:=)\s*"
     + _NEW_NAME
     + r"\s*(?=$|[.!]\s+[A-Z])",  # the line's end, or a sentence after it ("… Please rename the field.")

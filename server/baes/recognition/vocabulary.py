@@ -242,7 +242,8 @@ ADD_VERBS: frozenset[str] = frozenset({"add", "include", "extend", "append", "gi
 #: "link X to/with Y": X points to Y (X gets ``y_id``).
 LINK_VERBS: frozenset[str] = frozenset({"link", "connect", "relate", "associate", "reference"})
 DELETE_VERBS: frozenset[str] = frozenset({"delete", "remove", "drop", "destroy", "erase", "eliminate", "trash",
-                                          "discard", "purge", "kill", "scrap", "ditch", "strip", "nuke", "lose"})
+                                          "discard", "purge", "kill", "scrap", "ditch", "strip", "nuke", "lose",
+                                          "decommission"})
 NEED_VERBS: frozenset[str] = frozenset({"need", "require", "want", "get", "keep", "belong", "refer", "hold",
                                         "contain"})
 #: Verbs of keeping a field: "we no longer store X", "can we also track X on Es", "for kilns we want to record X".
