@@ -170,3 +170,26 @@ def test_a_list_opened_by_code_marks(request_text: str, entity: str, attributes:
 def test_fields_a_known_entity_needs_are_added_to_it() -> None:
     got = reading("Kiln needs two more columns: brand, vented", ["Kiln"])
     assert (got["intent"], got["entity"], [a[0] for a in got["attributes"]]) == ("add_attributes", "Kiln", ["brand", "vented"])
+
+
+@pytest.mark.parametrize(
+    "request_text, removed",
+    [
+        ("The Kiln entity has a 'vent' field nobody uses. Let's get rid of it before the firing season.", ["vent"]),
+        ("GH #12: Kiln.door_type is redundant (we keep it in the maker's sheet now). Remove it.", ["door_type"]),
+        ("Sorry, our insurer says max temp must not be kept on Kiln. Can you take it out?", ["max_temp"]),
+    ],
+)
+def test_remove_it_in_the_next_sentence_removes_the_field(request_text: str, removed: list[str]) -> None:
+    got = reading(request_text, APP)
+    assert (got["intent"], got["entity"], got.get("removed")) == ("remove_attributes", "Kiln", removed)
+
+
+def test_a_field_of_an_entity_that_cannot_be_read_is_never_the_entity_deleted() -> None:
+    with pytest.raises(ValueError, match="which (?:field|attributes)"):
+        reading("The new kilns don't have it. We don't track it on Kiln anymore, please take it out.", APP)
+
+
+def test_all_of_its_things_are_the_many_side() -> None:
+    got = reading("I want to open a kiln and see all its firings", APP)
+    assert (got["intent"], got["entity"], got["relationships"]) == ("relationship", "Firing", [("Kiln", "many_to_one")])

@@ -122,6 +122,17 @@ def _deleted(toks: list[Tok], first_verb: int, end: int, known: Known) -> Draft:
         said = _removal_before(toks, first_verb, known)  # "Cab no longer needs the fax, get rid of it"
         if said is not None:
             return said
+        owned = next(
+            (
+                t
+                for i, t in enumerate(toks[1:first_verb], 1)
+                if t.word and known.get(t.sing) and toks[i - 1].low in {"on", "of", "in"}
+            ),
+            None,
+        )
+        if owned is not None and not any(t.low in vocab.STRUCTURE_WORDS for t in toks[:first_verb]):
+            name = entity_name(owned, known)  # "… must not be kept on Carer, take it out": a field of Carer, unread
+            raise RecognitionError(f"remove which field from {name}? Say e.g. 'remove <field> from {name}'")
         target = _mentioned_before(toks, first_verb, known)  # "I no longer want the Course entity, delete it"
     if target is None:
         raise RecognitionError("which entity should be deleted? (e.g. 'delete the Course entity')")

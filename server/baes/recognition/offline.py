@@ -381,4 +381,7 @@ def _between_existing(toks: list[Tok], known: Known) -> Draft | None:
         return None
     asking = toks[0].low in MAYBE_MODALS or any(t.low in {"if", "whether"} for t in toks[:first])
     optional = any(t.low in vocab.OPTIONAL_WORDS or (t.low in MAYBE_MODALS and not asking) for t in toks)
-    return link_draft(toks[first], toks[second], known, required=not optional)  # "could each X point to Y?" asks
+    holder, target = toks[first], toks[second]
+    if target.low.lower() != target.sing and holder.low.lower() == holder.sing:  # "open a booking and see all its containers"
+        holder, target = target, holder  # the many side holds the key
+    return link_draft(holder, target, known, required=not optional)  # "could each X point to Y?" asks

@@ -85,6 +85,7 @@ def _had_before(toks: Sequence[Tok], stop: int, known: Known) -> Draft | None:
     return None
 
 
+_REPORTING = frozenset({"says", "said", "thinks", "wants", "asks", "asked", "told", "decided", "agreed", "noticed"})
 _NOBODY = frozenset({"nobody", "noone", "everyone", "everybody", "someone", "anyone", "we", "they", "i", "you"})
 
 
@@ -96,6 +97,7 @@ def _in_name(toks: Sequence[Tok], index: int, known: Known) -> bool:
         and tok.low not in NOISE | vocab.NEGATION_WORDS | (HAVE - NOUN_LIKE_HAVE) | _NOBODY | {"and", "in"}
         and not (index > 0 and toks[index - 1].low in _NOBODY)  # "nobody fills the fax number": a verb
         and verb_base(tok.low) is None
+        and tok.low not in _REPORTING  # "our officer says hourly rate …": the name starts after the verb
         and not (index > 0 and toks[index - 1].low in vocab.NEGATION_WORDS | {"to", "never"})  # "not use the …"
     )
 

@@ -208,6 +208,14 @@ _RELEASE_HEAD = re.compile(
     r"^\s*(?:changelog|release\s+notes?|release)\b[^:\n\u2013\u2014]{0,15}?\s*[:\u2013\u2014-]\s*(?=(?:added|removed|renamed)\b)",
     re.I,
 )
+#: "The Hearing entity has a 'notes' field nobody uses. Let's get rid of it.": the removal refers back
+#: across the sentence end, so the two are read as one sentence ("…, get rid of it").
+_REMOVE_IT_AFTER = re.compile(
+    r"(?<=\w)(['\")]?)\s*[.!]\s+(?:(?:so|ok(?:ay)?|then)\s*,?\s+)?"
+    r"(?:(?:let'?s|let\s+us|please|pls|just|can\s+you|could\s+you|we\s+should)\s+)?"
+    r"((?:get\s+rid\s+of|remove|delete|drop|take\s+out)\s+(?:it|them|that|this)\b)",
+    re.I,
+)
 #: "our school has lessons, each with a title, …": the things had are what the list describes.
 _EACH_WITH = re.compile(
     r"^[^,.:;\n]{0,40}?\b(?:has|have|keeps|keep|runs|run|holds|hold|offers|offer|sells|sell)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|many\s+|several\s+)?"
@@ -278,7 +286,7 @@ def unframed(text: str) -> str:
     text = _PLUS_EQUALS.sub(r"\1: add ", _NEW_THING.sub("new entity:", text, count=1), count=1)
     text = _PLACE_WHERE.sub("", _TASK_NUMBER.sub("", _HEADING_LINE.sub("", text, count=1), count=1), count=1)
     text = _CHANGE_LABEL.sub(lambda m: f"{m['scope']}: " if m["scope"] else "", text, count=1)
-    text = _RELEASE_HEAD.sub("", text, count=1)
+    text = _REMOVE_IT_AFTER.sub(r"\1, \2", _RELEASE_HEAD.sub("", text, count=1), count=1)
     text = _CHANGELOG_LABEL.sub(
         lambda m: "" if _SAYS_ITS_VERB.search(re.sub(r"\([^()]*\)", "", m["rest"])) else f"{m[1]} ", text, count=1
     )  # "Removed: Container.tare (we pull it from … now)": the reason says no verb of the change
