@@ -185,3 +185,40 @@ def test_data_that_is_allowed_is_still_data() -> None:
 def test_how_many_said_after_a_heading_or_a_story(request_text: str, holder: str, target: str) -> None:
     got = reading(request_text, APP)
     assert (got["intent"], got["entity"], got["relationships"]) == ("relationship", holder, [(target, "many_to_one")])
+
+
+@pytest.mark.parametrize(
+    "request_text, expected",
+    [
+        ("Kiln no need door type anymore, please remove it", ("remove_attributes", "Kiln", ["door_type"])),
+        ("Kiln no need vented anymore, studio have no gas now, please take out", ("remove_attributes", "Kiln", ["vented"])),
+        ("Glaze entity please delete, kiln not use glaze now", ("delete_entity", "Glaze", None)),
+        ("get rid of the old Glaze entity", ("delete_entity", "Glaze", None)),
+    ],
+)
+def test_what_goes_said_the_second_language_way(request_text: str, expected: tuple[str, str, list[str] | None]) -> None:
+    got = reading(request_text, APP)
+    assert (got["intent"], got["entity"], got.get("removed")) == expected
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "remove the thing we added last week, it was a mistake",
+        "delete the old table",
+        "The Kiln table has columns 'vent' and 'door' that are always empty - can you get rid of those two?",
+    ],
+)
+def test_a_deletion_of_nothing_named_is_refused(request_text: str) -> None:
+    with pytest.raises(ValueError):
+        reading(request_text, APP)
+
+
+def test_drop_off_is_a_time_not_a_removal() -> None:
+    got = reading("pickups - address, bag count, collected y/n, drop off time")
+    assert got["intent"] == "create" and [a[0] for a in got["attributes"]][-1] == "drop_off_time"
+
+
+def test_the_word_no_longer_used_is_why_a_field_is_renamed() -> None:
+    got = reading("Could the cone field on Kiln be renamed to top cone? We don't use the word cone on the floor anymore.", APP)
+    assert (got["intent"], got.get("renamed_to")) == ("rename_attribute", "top_cone")

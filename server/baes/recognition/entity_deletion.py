@@ -60,9 +60,11 @@ _NEGATING = vocab.NEGATION_WORDS | {"longer"}  # "no longer track"
 
 
 def _negated_or_adjective(toks: list[Tok], i: int) -> bool:
-    """ "no longer track", or a participle naming a state ("discarded yes/no"), not a passive ("be deleted")."""
+    """ "no longer track", a participle naming a state ("discarded yes/no"), not a passive ("be deleted"),
+    or "drop off" ("drop off time": a noun, never a removal)."""
     before = toks[i - 1].low if i > 0 else ""
-    return before in _NEGATING or (toks[i].low.endswith("ed") and before not in BE_WORDS)
+    after = toks[i + 1].low if i + 1 < len(toks) else ""
+    return before in _NEGATING or (toks[i].low.endswith("ed") and before not in BE_WORDS) or after in {"off", "offs"}
 
 
 def _can_go(toks: list[Tok], known: Known) -> Draft | None:
@@ -113,8 +115,8 @@ def _deleted(toks: list[Tok], first_verb: int, end: int, known: Known) -> Draft:
         )
     referring = PRONOUNS | REFERRING | {"all"}
     target = noun_after(toks[:end], first_verb + 1)
-    if first_verb + 1 < end and toks[first_verb + 1].low in referring:
-        target = None  # "delete it, it is just clutter": the pronoun is the object
+    if first_verb + 1 < end and toks[first_verb + 1].low in referring | {",", ";"}:
+        target = None  # "delete it, it is just clutter", "Bracket entity please delete, …": the object is before
     if target is None or toks[target].low in referring:
         field = field_before(toks, first_verb, known)  # "we do not use the nickname field on players, get rid of it"
         if field is not None:
@@ -133,6 +135,10 @@ def _deleted(toks: list[Tok], first_verb: int, end: int, known: Known) -> Draft:
         if owned is not None and not any(t.low in vocab.STRUCTURE_WORDS for t in toks[:first_verb]):
             name = entity_name(owned, known)  # "… must not be kept on Carer, take it out": a field of Carer, unread
             raise RecognitionError(f"remove which field from {name}? Say e.g. 'remove <field> from {name}'")
+        if any(t.low in _FIELD_WORDS for t in toks[:first_verb]):
+            raise RecognitionError(  # "The Book table has columns 'pages' and 'dimensions' …, get rid of those two"
+                "remove which fields from which entity? Say e.g. 'remove pages and dimensions from Book'"
+            )
         target = _mentioned_before(toks, first_verb, known)  # "I no longer want the Course entity, delete it"
     if target is None:
         raise RecognitionError("which entity should be deleted? (e.g. 'delete the Course entity')")
@@ -148,6 +154,8 @@ def _deleted(toks: list[Tok], first_verb: int, end: int, known: Known) -> Draft:
         head += 1
     while target < head and toks[target].low in vocab.STALE_WORDS and known.get(toks[head].sing):
         target += 1  # "delete the legacy Fax entity": the app's Fax, said to be old
+    if toks[target].low in _VAGUE and not known.get(toks[head].sing):  # "remove the thing we added", "delete the old table"
+        raise RecognitionError("which entity should be deleted? (e.g. 'delete the Course entity')")
     name = entity_name(compound(toks, head, target), known)
     if known.by_key and not known.get(entity_key(name)):
         have = sorted(known.by_key.values())
@@ -173,6 +181,11 @@ def _removal_before(toks: list[Tok], verb: int, known: Known) -> Draft | None:
 
 
 _SUBJECTS = frozenset({"nothing", "nobody", "they", "it", "we", "i", "which", "that", "because", "since", "as"})
+
+
+_FIELD_WORDS = frozenset({"field", "fields", "column", "columns", "attribute", "attributes"})
+#: Words that name no entity when deleted: "the thing", "the old table", "that stuff".
+_VAGUE = frozenset({"thing", "things", "stuff", "old", "new", "one", "ones", "table", "tables", "entity", "everything"})
 
 
 def _reason_between(toks: list[Tok], named: int, source: int) -> bool:

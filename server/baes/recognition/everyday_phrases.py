@@ -77,6 +77,7 @@ def _named_list(match: re.Match[str]) -> str:
 
 
 #: Each phrase and what it says in the words the rules read.
+_NO_LONGER_USED = r"\b(?:we|i|they)[ \t]+(?:no[ \t]+longer[ \t]+use|do[ \t]+not[ \t]+use(?=[^.!?\n,]*\banymore\b))[ \t]+"
 EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"\btake (it|them|that|this|those) (?:out|away)\b", re.I), r"remove \1"),
     (re.compile(r"\btake (?:out|away)\b", re.I), "remove"),
@@ -167,11 +168,8 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
         re.compile(r"\bstop[ \t]+(?:storing|tracking|recording|keeping|saving|collecting|capturing|asking[ \t]+for)\b", re.I),
         "remove",
     ),
-    # "we don't use the fax number on suppliers anymore": a removal
-    (
-        re.compile(r"\b(?:we|i|they)[ \t]+(?:no[ \t]+longer[ \t]+use|do[ \t]+not[ \t]+use(?=[^.!?\n,]*\banymore\b))[ \t]+", re.I),
-        "remove ",
-    ),
+    # "we don't use the fax number on suppliers anymore": a removal ("… the word DJ anymore" says why a name changes)
+    (re.compile(_NO_LONGER_USED + r"(?!(?:the[ \t]+)?(?:word|term|name|label)\b)", re.I), "remove "),
     # "Could the system keep a list of suppliers?", "the app should store …": what the app is to keep
     (
         re.compile(

@@ -140,9 +140,15 @@ def _items(toks: Sequence[Tok]) -> list[list[Tok]]:
     return [i for i in items if words_of(i)]
 
 
+#: Verbs that make a later list item a clause of its own.
+_CLAUSE_VERBS = frozenset({"have", "has", "is", "are", "was", "were", "had"})
+
+
 def _removed_names(toks: Sequence[Tok], entity: str, known: Known) -> tuple[str, ...]:
     names: list[str] = []
-    for item in _items(toks):
+    for index, item in enumerate(_items(toks)):
+        if index and any(t.low in _CLAUSE_VERBS for t in item):
+            break  # "…, studio have no heater now": a reason after the list, not a field
         words = words_of(item)
         name: str | None
         if len(words) == 1 and known.get(words[0].sing) and known.get(words[0].sing) != entity:

@@ -26,6 +26,8 @@ SLIPS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:entitiy|entitty|entty|enity|entiy|enitity|entitie|entiti|entiity|enitty|entitiy)\b", re.I), "entity"),
     (re.compile(r"\b(?:entitys|entites|entitties|entitiys)\b", re.I), "entities"),
     (re.compile(r"\b(?:tick|check)[ \t-]?box(es)?\b", re.I), r"checkbox\1"),  # "a 'followed up' tick box"
+    # "Patient no need insurance number anymore": a second-language "no longer needs"
+    (re.compile(r"(?<=[A-Za-z])[ \t]+no[ \t]+need[ \t]+(?!(?:for|to|of)\b)", re.I), " no longer needs "),
     # "a Venue thingy", "a thingie for …": a thing
     (re.compile(r"\b(?:thingy|thingie|thingamajig|whatchamacallit)\b", re.I), "thing"),
     # "make me a Delivery thing", "build me an entity": the person asking is no part of the name
