@@ -177,3 +177,33 @@ def test_a_change_said_in_a_changelog_a_chat_or_a_story(request_text: str, expec
     got = reading(request_text, ["Kiln", "Firing"])
     intent, parts = expected
     assert got["intent"] == intent and {key: got.get(key) for key in parts} == parts
+
+
+@pytest.mark.parametrize(
+    "request_text, entity, names",
+    [
+        ("make a Shelf entity location, bay code, max load", "Shelf", ["location", "bay_code", "max_load"]),
+        ("make an glaze entity brand; colour; lot number", "Glaze", ["brand", "colour", "lot_number"]),
+        ("Create Potter entity, fields: name、studio、joined on", "Potter", ["name", "studio", "joined_on"]),
+        ("yo can u spin up a Potter model real quick, name + phone + wheel type", "Potter", ["name", "phone", "wheel_type"]),
+    ],
+)
+def test_a_list_right_after_the_structure_word(request_text: str, entity: str, names: list[str]) -> None:
+    got = reading(request_text)
+    assert (got["intent"], got["entity"], [a[0] for a in got["attributes"]]) == ("create", entity, names)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "hey i need a Potter table for the youth league first name last name birthday guardian email",
+        "new entity KilnLog. Each one belongs to a kiln; start date, end date, approved",
+    ],
+)
+def test_a_create_whose_fields_were_not_read_is_refused_with_the_words(request_text: str) -> None:
+    with pytest.raises(ValueError, match="no fields, but the request also says|no attributes"):
+        reading(request_text)
+
+
+def test_a_bare_create_is_still_a_create() -> None:
+    assert reading("please create a new Tag entity for me")["intent"] == "create"

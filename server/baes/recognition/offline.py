@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.app_checks import check_changed_entities, owner_named_first, unwanted
+from baes.recognition.app_checks import check_changed_entities, check_fields_read, owner_named_first, unwanted
 from baes.recognition.attribute_phrases import parse_fields, relationship_target
 from baes.recognition.create_phrases import is_passive, object_of_verb, try_create
 from baes.recognition.defaults import default_follows, take_default, take_existing_rows_value, with_default
@@ -305,6 +305,7 @@ def _recognize_whole(request: str, existing_entities: Sequence[str]) -> Draft:
             f"{name} to it say 'create {name} with …, each {name} belongs to {unplaced}'"
         )
     check_names(draft)
+    check_fields_read(draft, toks)
     final = with_default(replace(draft, notes=(*typos, *draft.notes)), default, known, every=every, follows=follows)
     check_changed_entities(final, known)
     return final

@@ -216,6 +216,17 @@ _REMOVE_IT_AFTER = re.compile(
     r"((?:get\s+rid\s+of|remove|delete|drop|take\s+out)\s+(?:it|them|that|this)\b)",
     re.I,
 )
+#: "make a Bin entity location, material type, …", "a Rider model real quick, name + phone": the list right
+#: after the structure word, without "with".
+_LIST_AFTER_STRUCTURE = re.compile(
+    r"^([^,.:;\n]{0,60}?(?:\b(?:an?|new)\s+[A-Za-z][\w-]*|\b(?-i:[A-Z][a-z])\w*)\s+(?-i:entity|model|table))"
+    r"(?:\s+real\s+quick)?\s*(?:,\s*(?:fields|columns|attributes)\s*:|,|;)?\s+"
+    r"(?!(?:with|having|that|which|for|to|and|in|of|on|is|are|should|must|called|named|please|pls|so|because|w|it|they|"
+    r"can|as|go|has|have|\w+ing)\b)"  # "a Shrub entity comprising species, …" is read by its verb
+    r"(?=(?-i:[a-z])[\w ]{0,30}(?:,|;|\+))",
+    re.I,
+)
+_IDEOGRAPHIC_COMMA = re.compile(r"\s*[\u3001\uff0c]\s*")
 #: "our school has lessons, each with a title, …": the things had are what the list describes.
 _EACH_WITH = re.compile(
     r"^[^,.:;\n]{0,40}?\b(?:has|have|keeps|keep|runs|run|holds|hold|offers|offer|sells|sell)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|many\s+|several\s+)?"
@@ -295,6 +306,7 @@ def unframed(text: str) -> str:
     text = _CLAUSE_ASIDE.sub("", _REASON_ASIDE.sub("", _OPENING_ASIDE.sub(r"\1", text, count=1)))
     text = _SPOKEN_NUMBER.sub(lambda m: f"{m[1]} {_NUMBER_WORDS[' '.join(m[2].lower().split())]}", text)
     text = _NO_MORE.sub(r"remove \1 from \2", _PUT_ON.sub(r"\1add \2 to ", text, count=1), count=1)
+    text = _LIST_AFTER_STRUCTURE.sub(r"\1 with ", _IDEOGRAPHIC_COMMA.sub(", ", text), count=1)
     text = _NEEDS_THINGS.sub(r"create \1:", _FOR_PURPOSE.sub(r"\1", text, count=1), count=1)
     text = _WHEN_ITEM.sub(lambda m: f" and {m[1]} {m[2]}" if m[1] else f" and date {m[2]}", text)
     if not re.search(r"\b(?:look|looks|feel|feels|sound|sounds|seem|seems)\b", text, re.I):
