@@ -213,7 +213,7 @@ CASES: list[tuple[str, Sequence[str], str, str, list[tuple[str, str, bool]], lis
         (),
         "create",
         "Task",
-        [("title", "str", R), ("due_date", "date", R), ("priority", "int", R), ("done", "bool", R)],
+        [("title", "str", R), ("due_date", "date", R), ("priority", "str", R), ("done", "bool", R)],
         [],
         None,
     ),

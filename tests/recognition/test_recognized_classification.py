@@ -91,7 +91,7 @@ STANDARD_SPECS = [
     ("Create a Report with a title", _spec("Report", "title")),
     ("Create a Notification with a message", _spec("Notification", "message")),
     ("Keep each course's weekly hours", _spec("Course", "weekly_hours:int")),
-    ("Tickets with a priority and an escalation level", _spec("Ticket", "priority:int", "escalation_level:int")),
+    ("Tickets with a priority and an escalation level", _spec("Ticket", "priority:str", "escalation_level:int")),
     ("Sales with a productSummary", _spec("Sale", "product_summary")),
 ]
 
