@@ -63,6 +63,8 @@ NAMED_SPLITS = (
     "fresh32",
     "fresh33",
     "fresh34",
+    "fresh35",
+    "fresh36",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"
