@@ -24,7 +24,7 @@ _ASSOCIATIONS = (
 #: A Ruby symbol after an association ("has_many :books"): the name alone.
 _SYMBOL = re.compile(r"(?<=\s):(?=[A-Za-z_])")
 #: Django and SQLAlchemy field classes, by the type word they mean ("nights IntegerField" → "nights (integer)").
-_FIELD_CLASSES = {
+FIELD_CLASSES = {
     "charfield": "string",
     "textfield": "string",
     "slugfield": "string",
@@ -46,7 +46,7 @@ _FIELD_CLASSES = {
     "smallint": "integer",
     "tinyint": "integer",
 }
-_FIELD_CLASS = re.compile(r"\b(" + "|".join(_FIELD_CLASSES) + r")\b(?:\([^()\n]{0,60}\))?", re.I)
+_FIELD_CLASS = re.compile(r"\b(" + "|".join(FIELD_CLASSES) + r")\b(?:\([^()\n]{0,60}\))?", re.I)
 #: "drop Customer.fax", "get rid of Reading.raw and Reading.crc": dotted attributes removed.
 _DOTTED = r"(?-i:[A-Z])\w*\.[A-Za-z_]\w*\b"
 _DOTTED_REMOVAL = re.compile(
@@ -83,8 +83,13 @@ def _addition_in_words(match: re.Match[str]) -> str:
     if len(owners) != 1:
         return match.group(0)
     fields = [f"{field} {typed}".strip() for (_, field), typed in pairs]
-    listed = fields[0] if len(fields) == 1 else ", ".join(fields[:-1]) + " and " + fields[-1]
+    listed = in_words(fields)
     return f"add {listed} to {owners.pop()}"
+
+
+def in_words(items: list[str]) -> str:
+    """ "a", "a and b", "a, b and c": a list as a person writes it."""
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
 
 
 def plain_shorthand(text: str) -> str:
@@ -93,7 +98,7 @@ def plain_shorthand(text: str) -> str:
     for pattern, words in _ASSOCIATIONS:
         text = pattern.sub(words, text)
     text = _SYMBOL.sub("", text)
-    text = _FIELD_CLASS.sub(lambda m: f"({_FIELD_CLASSES[m.group(1).lower()]})", text)
+    text = _FIELD_CLASS.sub(lambda m: f"({FIELD_CLASSES[m.group(1).lower()]})", text)
     text = _DOTTED_ADDITION.sub(_addition_in_words, _DOTTED_REMOVAL.sub(_removal_in_words, text))
     text = _FOREIGN_KEY.sub(lambda m: f"{m.group(1)} belongs to {m.group(2)}", text)
     return _TICKET_LABEL.sub("", text)
@@ -106,5 +111,5 @@ def _removal_in_words(match: re.Match[str]) -> str:
     if len(owners) != 1:
         return match.group(0)
     fields = [field for _, field in pairs]
-    listed = fields[0] if len(fields) == 1 else ", ".join(fields[:-1]) + " and " + fields[-1]
+    listed = in_words(fields)
     return f"remove {listed} from {owners.pop()}"

@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import re
 
+from baes.recognition.code_shorthand import FIELD_CLASSES, in_words
+
 #: Rails column types by the type word the recognizer reads (text says nothing: "email:string" is an email).
 _RAILS_TYPES = {
     "string": "",
@@ -38,25 +40,9 @@ _RAILS_MIGRATION = re.compile(
     rf"\b(?:(?:bin/)?rails\s+(?:g|generate)\s+migration\s+)?(Add|Remove)([A-Z]\w*?)(To|From)([A-Z]\w*)((?:\s+{_RAILS_FIELD})*)"
 )
 
-#: Django and SQLAlchemy field classes by the type word the recognizer reads.
-_DJANGO_TYPES = {
-    "charfield": "",
-    "textfield": "",
-    "slugfield": "",
-    "urlfield": "",
-    "uuidfield": "",
-    "emailfield": "email",
-    "integerfield": "integer",
-    "smallintegerfield": "integer",
-    "bigintegerfield": "integer",
-    "positiveintegerfield": "integer",
-    "positivesmallintegerfield": "integer",
-    "decimalfield": "decimal",
-    "floatfield": "float",
-    "booleanfield": "boolean",
-    "datefield": "date",
-    "datetimefield": "datetime",
-}
+#: Django field classes by the type word the recognizer reads (``code_shorthand``'s table; text says nothing:
+#: "email = CharField()" is still an email).
+_DJANGO_TYPES = {name: ("" if kind == "string" else kind) for name, kind in FIELD_CLASSES.items() if name.endswith("field")}
 _REFERENCES = frozenset({"foreignkey", "onetoonefield"})
 #: "vin = models.CharField(max_length=17)", "slot = ForeignKey(Slot, null=True, on_delete=SET_NULL)".
 _DJANGO_FIELD = re.compile(
@@ -146,7 +132,7 @@ def _rails_migration(match: re.Match[str]) -> str:
     items = _rails_items(fields, owner) if fields.strip() else [_snake(what)]
     if verb == "Remove":
         items = [item.partition(" (")[0] for item in items]
-    listed = items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    listed = in_words(items)
     return f"{verb.lower()} {listed} {preposition.lower()} {owner}"
 
 

@@ -56,7 +56,11 @@ from baes.recognition.verb_folding import ARTICLES, fold_verbs, verb_base, verb_
 #: 14: sentence adverbs ("basically", "ideally") are fillers, "additionally" is "also", "nd" is "and"; "tick box" is
 #:     "checkbox"; slips in "entity" ("entitiy", "enity") are corrected before any phrase is read (``slips``);
 #:     changes said owner first ("remove from E the field X") in the rules' order (``owner_first``).
-KEY_VERSION = 14
+#: 15: framework code (Rails generators, Django fields, Prisma models, crow's-foot lines, ``framework_code``) and
+#:     prompts to an assistant (``assistant_prompts``) as the requests they carry; asides, "For the X:",
+#:     "X has Ys, each with", "For each one:", ", like a, b", "can u", "make me a", number words after
+#:     "default"/"out of", changelog heads, "put X on E", "no more X on E", "E no need X".
+KEY_VERSION = 15
 
 _CONTRACTIONS = (
     (re.compile(r"\blet's\b", re.I), "let us"),

@@ -72,7 +72,10 @@ log = logging.getLogger(__name__)
 #:     is a label; "capturing"/"comprising"/"holding" open a list; sentence adverbs are fillers.
 #: 13: round 18: typed lists, "as a date" items, one-to-many said as something to add, entities written joined
 #:     or after a qualifier, "X can go in many Ys" deletes nothing.
-OFFLINE_VERSION = 13
+#: 14: rounds 19 and 20: schema code, the field before "remove it" (never the entity deleted), the entity a
+#:     create names outright, a create that read none of its fields refused, permission rules and advice
+#:     questions refused, "drop off" is no removal, priority and rank are labels.
+OFFLINE_VERSION = 14
 
 
 def _entity_keys(names: Sequence[str]) -> list[str]:
