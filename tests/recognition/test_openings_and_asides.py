@@ -207,3 +207,16 @@ def test_a_create_whose_fields_were_not_read_is_refused_with_the_words(request_t
 
 def test_a_bare_create_is_still_a_create() -> None:
     assert reading("please create a new Tag entity for me")["intent"] == "create"
+
+
+def test_no_more_than_is_a_limit_not_a_removal() -> None:
+    try:
+        got = reading("no more than 5 pieces for Kiln", ["Kiln"])
+    except ValueError:
+        return
+    assert got["intent"] != "remove_attributes"
+
+
+def test_a_when_clause_after_and_is_a_date_item() -> None:
+    got = reading("track kilns with name, and when it was inspected")
+    assert got["attributes"] == [("name", "str", True), ("date_inspected", "date", True)]

@@ -166,7 +166,8 @@ _LIKE_LIST = re.compile(
 )  # not "make it look more professional, like the Bolt demos": a list follows, and nothing looks like it
 #: "…, and when it was last serviced": a list item said as a "when" clause is the date of it.
 _WHEN_ITEM = re.compile(
-    r"(?<=,|d)\s+(?:and\s+)?(?:(?:uh|um|also)\s+)?when\s+(?:it|they|he|she)\s+(?:was|were|got)\s+(?:(last|first)\s+)?([a-z]+ed)\b",
+    r"(,\s*(?:and\s+)?|\s+and\s+)(?:(?:uh|um|also)\s+)?when\s+(?:it|they|he|she)\s+(?:was|were|got)\s+"
+    r"(?:(last|first)\s+)?([a-z]+ed)\b",
     re.I,
 )
 #: "a Delivery thing for the truck supplies, supplier email, …", "Shelves for the back room of the shop, label, …":
@@ -202,7 +203,9 @@ _SPOKEN_NUMBER = re.compile(
 #: "put a checked in at timestamp on volunteer shifts": fields put on an entity are added to it.
 _PUT_ON = re.compile(r"^(\s*(?:(?:can|could)\s+(?:we|you)\s+|please\s+|pls\s+)?)put\s+([^.!?\n]+)\s+(?:on|onto)\s+", re.I)
 #: "no more mileage on vehicles pls": a field no longer kept on an entity.
-_NO_MORE = re.compile(r"^\s*no\s+more\s+(.+?)\s+(?:on|in|for)\s+(?:the\s+)?([A-Za-z]\w*(?:\s+[A-Za-z]\w*)?)\b", re.I)
+_NO_MORE = re.compile(
+    r"^\s*no\s+more\s+(?!than\b)(.+?)\s+(?:on|in|for)\s+(?:the\s+)?([A-Za-z]\w*(?:\s+[A-Za-z]\w*)?)\b", re.I
+)  # not "no more than 5 guests per Booking"
 #: "Changelog 2.3 — Added: …", "Release notes: Removed: …": the release a change is listed under.
 _RELEASE_HEAD = re.compile(
     r"^\s*(?:changelog|release\s+notes?|release)\b[^:\n\u2013\u2014]{0,15}?\s*[:\u2013\u2014-]\s*(?=(?:added|removed|renamed)\b)",
@@ -308,7 +311,7 @@ def unframed(text: str) -> str:
     text = _NO_MORE.sub(r"remove \1 from \2", _PUT_ON.sub(r"\1add \2 to ", text, count=1), count=1)
     text = _LIST_AFTER_STRUCTURE.sub(r"\1 with ", _IDEOGRAPHIC_COMMA.sub(", ", text), count=1)
     text = _NEEDS_THINGS.sub(r"create \1:", _FOR_PURPOSE.sub(r"\1", text, count=1), count=1)
-    text = _WHEN_ITEM.sub(lambda m: f" and {m[1]} {m[2]}" if m[1] else f" and date {m[2]}", text)
+    text = _WHEN_ITEM.sub(lambda m: f"{m[1]}{m[2]} {m[3]}" if m[2] else f"{m[1]}date {m[3]}", text)
     if not re.search(r"\b(?:look|looks|feel|feels|sound|sounds|seem|seems)\b", text, re.I):
         text = _LIKE_LIST.sub(r"\1 with ", text, count=1)
     text = _EACH_WITH.sub(r"\1 with", _DOCUMENT_LABEL.sub("", text, count=1), count=1)
