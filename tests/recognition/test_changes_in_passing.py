@@ -222,3 +222,30 @@ def test_drop_off_is_a_time_not_a_removal() -> None:
 def test_the_word_no_longer_used_is_why_a_field_is_renamed() -> None:
     got = reading("Could the cone field on Kiln be renamed to top cone? We don't use the word cone on the floor anymore.", APP)
     assert (got["intent"], got.get("renamed_to")) == ("rename_attribute", "top_cone")
+
+
+@pytest.mark.parametrize(
+    "request_text, expected",
+    [
+        ("we don't use shelf count anymore, drop it from Kiln", ("remove_attributes", "Kiln", {"removed": ["shelf_count"]})),
+        ("Kiln: remove has vent", ("remove_attributes", "Kiln", {"removed": ["has_vent"]})),
+        ("Remove 'is electric' from Kiln.", ("remove_attributes", "Kiln", {"removed": ["electric"]})),
+        ("strip out the `maker_code` on kilns", ("remove_attributes", "Kiln", {"removed": ["maker_code"]})),
+        ("remove out of stock from Glaze", ("remove_attributes", "Glaze", {"removed": ["out_of_stock"]})),
+        ("Add a relationship: Firing -> Kiln", ("relationship", "Firing", {"relationships": [("Kiln", "many_to_one")]})),
+        (
+            "Firing needs an operator, which is a Potter",
+            ("relationship", "Firing", {"relationships": [("Potter", "many_to_one")]}),
+        ),
+    ],
+)
+def test_a_change_named_the_way_its_field_was_made(request_text: str, expected: tuple[str, str, dict[str, object]]) -> None:
+    got = reading(request_text, APP)
+    intent, entity, parts = expected
+    assert (got["intent"], got["entity"]) == (intent, entity) and {key: got.get(key) for key in parts} == parts
+
+
+def test_an_app_of_features_is_refused_but_a_login_field_is_a_field() -> None:
+    with pytest.raises(ValueError, match="feature of the app"):
+        reading("build me a full stack app with login, payments and push notifications")
+    assert reading("create Account with login, password hash")["attributes"][0][0] == "login"

@@ -108,6 +108,12 @@ def _deleted(toks: list[Tok], first_verb: int, end: int, known: Known) -> Draft:
         name = attribute_name(what) if what else None
         if name is not None:
             return Draft("remove_attributes", EntitySpec(entity_name(toks[owner], known)), removed=(name,))
+    if owner is not None and toks[source - 1].low in REFERRING and known.get(toks[owner].sing):
+        comma = index_of(toks[:source], {","}, first_verb + 1)  # "remove fax number anymore, drop it from Contact"
+        what = [t for t in toks[first_verb + 1 : comma] if t.low not in {"anymore", "any", "more", "now"}] if comma else []
+        name = attribute_name(what) if what and not any(known.get(t.sing) for t in what) else None
+        if name is not None:
+            return Draft("remove_attributes", EntitySpec(entity_name(toks[owner], known)), removed=(name,))
     if source is not None:
         raise RecognitionError(
             "remove what from which entity? Say e.g. 'remove fax from Supplier', "

@@ -144,6 +144,15 @@ def _items(toks: Sequence[Tok]) -> list[list[Tok]]:
 _CLAUSE_VERBS = frozenset({"have", "has", "is", "are", "was", "were", "had"})
 
 
+def _as_named(name: str) -> str:
+    """A removed field under the name a create gives it: "is recurring" is ``recurring``, "has balcony"
+    (read "have balcony") ``has_balcony``, "strip out twitter_handle" ``twitter_handle``."""
+    head, _, rest = name.partition("_")
+    if rest and (head == "is" or (head == "out" and not rest.startswith("of_"))):  # not "out of stock"
+        return rest
+    return f"has_{rest}" if rest and head == "have" else name
+
+
 def _removed_names(toks: Sequence[Tok], entity: str, known: Known) -> tuple[str, ...]:
     names: list[str] = []
     for index, item in enumerate(_items(toks)):
@@ -157,6 +166,7 @@ def _removed_names(toks: Sequence[Tok], entity: str, known: Known) -> tuple[str,
             name = attribute_name(words[:-1] if len(words) > 1 and words[-1].low in FIELD_WORDS else item)
         if name is None:
             raise RecognitionError(f"{' '.join(t.text for t in item)!r} is not an attribute name of {entity}")
+        name = _as_named(name)
         if name not in names:
             names.append(name)
     return tuple(names)

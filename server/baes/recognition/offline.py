@@ -43,7 +43,7 @@ from baes.recognition.many import try_many
 from baes.recognition.mentions import merge_known, unplaced_mention
 from baes.recognition.model import Draft, OutOfScope, RecognitionError
 from baes.recognition.named_entity import as_named
-from baes.recognition.out_of_scope import interface_reason, out_of_scope_reason
+from baes.recognition.out_of_scope import FEATURES, interface_reason, out_of_scope_reason
 from baes.recognition.ownership import (
     changed_draft,
     link_draft,
@@ -276,8 +276,10 @@ def _recognize_whole(request: str, existing_entities: Sequence[str]) -> Draft:
         raise RecognitionError(not_understood(request))
     draft = as_named(optional_if_said(_described_new(draft, toks, known), toks), request, known)
     names = [entity_key(draft.entity.name)] if draft.intent == "create" else []
-    if draft.intent == "add_attributes":  # "add a button to export Ballots": a screen part, not a field
-        names = [a.name for a in draft.entity.attributes]
+    if draft.intent in ("add_attributes", "create"):  # "add a button to export Ballots": a screen part, not a field
+        features = [a.name for a in draft.entity.attributes if a.name in FEATURES]
+        names = [a.name for a in draft.entity.attributes] if draft.intent == "add_attributes" else names
+        names = [*names, *(features if len(features) >= 2 else [])]  # "login and push notifications", not "login"
     interface = next((reason for name in names if (reason := interface_reason(name, toks))), None)
     if interface:
         raise OutOfScope(interface)

@@ -228,11 +228,24 @@ def _signs_in(lows: Sequence[str]) -> bool:
     return any(phrase in text for phrase in ("login with", "sign in with", "log in with"))
 
 
+#: Features of an app, not fields: "a full stack app with login, payments and push notifications" (two of
+#: them among a new entity's fields; one, as in "Account with login", is a field).
+FEATURES = frozenset(
+    {"login", "logins", "signup", "authentication", "notifications", "push_notifications", "payments", "chat", "dashboard"}
+)
+
+
 def interface_reason(entity_key: str, toks: Sequence[Tok]) -> str | None:
-    """Why a new entity or field named like a screen part ("login page", "an export button") is refused, or None.
+    """Why a new entity or field named like a screen part ("login page", "an export button") or an app
+    feature ("… with login and push notifications") is refused, or None.
 
     Only without a structure word: "create a Page entity with title and slug" is a table of pages.
     """
+    if entity_key in FEATURES and not any(t.low in _STRUCTURE for t in toks):
+        return (
+            f"{entity_key.replace('_', ' ')} is a feature of the app, not data it stores: baes creates and changes "
+            "entities (e.g. 'create a User entity with email')"
+        )
     head = entity_key.rsplit("_", 1)[-1]
     if head not in _UI_NOUNS or any(t.low in _STRUCTURE for t in toks):
         return None

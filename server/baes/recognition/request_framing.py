@@ -230,6 +230,8 @@ _LIST_AFTER_STRUCTURE = re.compile(
     re.I,
 )
 _IDEOGRAPHIC_COMMA = re.compile(r"\s*[\u3001\uff0c]\s*")
+#: "Deal needs an owner, which is a SalesRep": the field is a reference to the entity it is said to be.
+_WHICH_IS = re.compile(r"\b(an?\s+[a-z]+(?:\s+[a-z]+)?)\s*,?\s+which\s+is\s+an?\s+((?-i:[A-Z])\w*)\b", re.I)
 #: "our school has lessons, each with a title, …": the things had are what the list describes.
 _EACH_WITH = re.compile(
     r"^[^,.:;\n]{0,40}?\b(?:has|have|keeps|keep|runs|run|holds|hold|offers|offer|sells|sell)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|many\s+|several\s+)?"
@@ -310,6 +312,7 @@ def unframed(text: str) -> str:
     text = _SPOKEN_NUMBER.sub(lambda m: f"{m[1]} {_NUMBER_WORDS[' '.join(m[2].lower().split())]}", text)
     text = _NO_MORE.sub(r"remove \1 from \2", _PUT_ON.sub(r"\1add \2 to ", text, count=1), count=1)
     text = _LIST_AFTER_STRUCTURE.sub(r"\1 with ", _IDEOGRAPHIC_COMMA.sub(", ", text), count=1)
+    text = _WHICH_IS.sub(r"\1 (reference to \2)", text)
     text = _NEEDS_THINGS.sub(r"create \1:", _FOR_PURPOSE.sub(r"\1", text, count=1), count=1)
     text = _WHEN_ITEM.sub(lambda m: f"{m[1]}{m[2]} {m[3]}" if m[2] else f"{m[1]}date {m[3]}", text)
     if not re.search(r"\b(?:look|looks|feel|feels|sound|sounds|seem|seems)\b", text, re.I):
