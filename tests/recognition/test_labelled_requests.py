@@ -92,8 +92,8 @@ FLOORS = {
     "fresh32": 134,
     "fresh33": 112,
     "fresh34": 142,
-    "fresh35": 121,
-    "fresh36": 117,
+    "fresh35": 126,
+    "fresh36": 119,
 }
 
 
