@@ -220,3 +220,35 @@ def test_no_more_than_is_a_limit_not_a_removal() -> None:
 def test_a_when_clause_after_and_is_a_date_item() -> None:
     got = reading("track kilns with name, and when it was inspected")
     assert got["attributes"] == [("name", "str", True), ("date_inspected", "date", True)]
+
+
+@pytest.mark.parametrize(
+    "request_text, reason",
+    [
+        ("should Kiln and Glaze be many to many or is a join table better?", "advice"),
+        ("Can someone explain the difference between has_many and has_one?", "explanation"),
+        ("add an index on kilns.serial_number", "index"),
+        ("switch the db from sqlite to postgres pls", "database engine"),
+        ("the app crashed with sqlite3.OperationalError: database is locked, fix it", "bug report"),
+        ("Steps: open the Kiln page, click Save twice. Expected: one record. Actual: two records.", "bug report"),
+        ("Please make the system send SMS to potters when their firing is done.", "sending messages"),
+        ("put a calendar view on the firings screen", "looks"),
+        ("add a pie chart of monthly sales to the dashboard", "looks"),
+    ],
+)
+def test_no_change_is_read_from_a_question_a_bug_or_a_screen(request_text: str, reason: str) -> None:
+    with pytest.raises(ValueError, match=reason):
+        reading(request_text, ["Kiln", "Glaze", "Firing"])
+
+
+@pytest.mark.parametrize(
+    "request_text, name",
+    [
+        ("add crash date to Kiln", "crash_date"),
+        ("add chart number to Kiln", "chart_number"),
+        ("add an exception flag to Kiln", "exception"),
+    ],
+)
+def test_fields_that_share_a_word_with_those_are_still_fields(request_text: str, name: str) -> None:
+    got = reading(request_text, ["Kiln"])
+    assert (got["intent"], got["attributes"][0][0]) == ("add_attributes", name)

@@ -139,6 +139,10 @@ def out_of_scope_reason(toks: Sequence[Tok], known: Known | None = None) -> str 
         )
     everything = [t.low for t in toks]
     opening = " ".join(everything[: next((i for i, low in enumerate(everything) if low in {",", ".", ";"}), len(everything))])
+    said = " ".join(everything)
+    for pattern, reason in _NOT_A_CHANGE:
+        if pattern.search(said):
+            return reason
     if _ADVICE.search(" ".join(everything)):
         return "this asks for advice, not for a change: say which change to make (e.g. 'each season has many tournaments')"
     if _TESTS.search(" ".join(everything)):
@@ -195,6 +199,53 @@ def out_of_scope_reason(toks: Sequence[Tok], known: Known | None = None) -> str 
 
 #: "… or is it the other way around? what do you think": a question for advice.
 _ADVICE = re.compile(r"\bwhat\s+do\s+you\s+(?:think|suggest|recommend)\b|\bwhich\s+(?:is|would\s+be)\s+better\b")
+#: Requests that are about something other than the app's data, each with the reason given: a design question
+#: ("… or is a join table better"), an explanation, a database index, the database engine, a bug report,
+#: messages the app should send, a screen part ("a calendar view on the bookings screen").
+_LOOKS_REASON = (
+    "this is about how the app looks, not what it stores: baes generates the Streamlit pages from the "
+    "entities; change what an entity holds instead (e.g. 'add color to Car')"
+)
+_NOT_A_CHANGE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (
+        re.compile(
+            r"\bor\s+(?:is|would)\s+(?:\w+\s+){0,3}better\b|\bwhich\s+is\s+better\b|\bexplain\b|\bwhat\s+is\s+difference\b"
+        ),
+        "this asks for advice or an explanation, not for a change: say which change to make "
+        "(e.g. 'students and courses are many to many')",
+    ),
+    (
+        re.compile(r"^(?:add|create|make)\s+(?:unique\s+)?index(?:es)?\b"),
+        "an index is a database setting, not a field: baes generates the tables from the entities "
+        "(e.g. 'add tracking number to Shipment')",
+    ),
+    (
+        re.compile(
+            r"\b(?:switch|migrate|move|change|port)\b.*\b(?:postgres|postgresql|mysql|mariadb|mongodb|mongo|oracle|supabase)\b"
+        ),
+        "the database engine is not an entity: baes generates a SQLite app; change what an entity holds instead "
+        "(e.g. 'add color to Car')",
+    ),
+    (
+        re.compile(r"\bcrash(?:ed|es|ing)\b|\btraceback\b|\b\w+_error\b|\bexpected\s*:.*\bactual\s*:"),  # not "crash date"
+        "this reads as a bug report, not as a change of the app's data: baes creates and changes entities "
+        "(e.g. 'add phone to Student')",
+    ),
+    (
+        re.compile(  # not "Create an Enrollment with date and send an email when …": an entity with its logic
+            r"^(?!.*\bwith\b.*\bsend\b).*(?:\bsend\s+(?:\w+\s+){0,2}(?:sms|texts?|reminders?|notifications?|emails?)\b|"
+            r"\btext\s+\w+\s+reminders?\b)"
+        ),
+        "sending messages is behaviour of the app, not data it stores: baes creates and changes entities "
+        "(e.g. 'add a reminder date to Task' stores when to remind)",
+    ),
+    (  # not "an active toggle" (a flag) or "chart number" (a field)
+        re.compile(
+            r"\bdark\s+mode\b|\b(?:bar|pie|line)\s+(?:chart|graph)\b|\b(?:chart|graph)\s+of\b|\b(?:calendar|map|kanban)\s+view\b"
+        ),
+        _LOOKS_REASON,
+    ),
+)
 #: "generate unit tests for the Tariff CRUD", "write tests for Kiln".
 _TESTS = re.compile(
     r"\b(?:generate|write|add|create|make)\s+(?:some\s+|the\s+)?(?:unit\s+|integration\s+|e2e\s+)?tests?\s+(?:for|of)\b"

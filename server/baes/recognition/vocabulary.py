@@ -137,6 +137,7 @@ TECH_WORDS: frozenset[str] = frozenset({
     "wifi", "url", "urls", "api", "sms", "gps", "iban", "bic", "vat", "gst", "sku", "isbn", "vin", "imei", "ip",
     "uuid", "json", "csv", "pdf", "qr", "rfid", "nfc", "bluetooth", "login", "logout", "username", "callsign",
     "firmware", "checkin", "checkout", "signup", "dropdown", "webhook", "hashtag", "emoji", "podcast", "app",
+    "sqlite", "postgres", "postgresql", "mysql", "mariadb", "mongodb", "supabase", "fastapi", "streamlit", "pytest",
 })
 
 #: Last word of a multi-word attribute name → type (``hire_date``, ``page_count``, ``unit_price``).
