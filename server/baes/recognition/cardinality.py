@@ -115,16 +115,8 @@ def _crows_foot(match: re.Match[str]) -> str:
 _PAIR_HEADING = re.compile(rf"^\s*{_NAME}\s*(?:<->|<=>|\u2194)\s*{_NAME}\s*:\s*(?=[^\n]*\bone\b[^\n]*\bmany\b)", re.I | re.M)
 
 
-#: "Add a relationship: Payment -> Invoice", "FK: Payment → Invoice": the first holds the key.
-_LABELLED_LINK = re.compile(
-    rf"\b(?:add\s+(?:an?\s+)?)?(?:relationship|relation|link|reference|fk|foreign\s+key)\s*:\s*{_NAME}\s*(?:->|=>|\u2192)\s*{_NAME}{_END}",
-    re.I | re.M,
-)
-
-
 def plain_cardinality(text: str) -> str:
     """``text`` with each relationship notation written as the sentence it stands for."""
-    text = _LABELLED_LINK.sub(_owner_first, text)
     text = _PAIR_HEADING.sub("", text)
     text = _CROWS_FOOT.sub(_crows_foot, text)
     text = _ONE_THEN_MANY.sub(_owned, text)

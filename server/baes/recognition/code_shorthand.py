@@ -53,11 +53,13 @@ _DOTTED_REMOVAL = re.compile(
     rf"\b(?:drop|remove|delete|get\s+rid\s+of|take\s+out)\s+(?:the\s+)?({_DOTTED}(?:\s*(?:,|&|\band\b)\s*(?:the\s+)?{_DOTTED})*)",
     re.I,
 )
-#: "add FK invoice -> customer", "a ForeignKey from Order to Customer": the first gets a reference to the second.
+#: "add FK invoice -> customer", "a ForeignKey from Order to Customer", "relationship: Payment -> Invoice": the
+#: first gets a reference to the second.
 _FOREIGN_KEY = re.compile(
-    r"\b(?:add\s+)?(?:an?\s+)?(?:fk|foreign\s*key)\s+(?:from\s+)?([A-Za-z_]\w*)\s*(?:->|=>|\u2192|\bto\b)\s*([A-Za-z_]\w*)",
+    r"\b(?:add\s+)?(?:an?\s+)?(?:(?:fk|foreign\s*key)\s*:?\s+(?:from\s+)?|(?:relationship|relation|link|reference)\s*:\s*)"
+    r"([A-Za-z_]\w*)\s*(?:->|=>|\u2192|\bto\b)\s*([A-Za-z_]\w*)",
     re.I,
-)
+)  # also "Add a relationship: Payment -> Invoice", "FK: Payment → Invoice"
 #: Field labels of tickets and commit messages opening a line ("Summary:", "AC:", "CHORE:", "feat:").
 _TICKET_LABEL = re.compile(
     r"^[^\w\n]*(?:summary|description|story|user story|title|ac|acceptance criteria|acceptance|chore|feat|feature|"

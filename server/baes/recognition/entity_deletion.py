@@ -11,7 +11,7 @@ it names a state. The entity is the one named after the verb, a stale adjective 
 from __future__ import annotations
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.evolution_phrases import attribute_name, object_before, try_remove
+from baes.recognition.evolution_phrases import FIELD_WORDS, attribute_name, object_before, try_remove
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.referred_fields import field_before
 from baes.recognition.request_tokens import (
@@ -141,7 +141,7 @@ def _deleted(toks: list[Tok], first_verb: int, end: int, known: Known) -> Draft:
         if owned is not None and not any(t.low in vocab.STRUCTURE_WORDS for t in toks[:first_verb]):
             name = entity_name(owned, known)  # "… must not be kept on Carer, take it out": a field of Carer, unread
             raise RecognitionError(f"remove which field from {name}? Say e.g. 'remove <field> from {name}'")
-        if any(t.low in _FIELD_WORDS for t in toks[:first_verb]):
+        if any(t.low in FIELD_WORDS for t in toks[:first_verb]):
             raise RecognitionError(  # "The Book table has columns 'pages' and 'dimensions' …, get rid of those two"
                 "remove which fields from which entity? Say e.g. 'remove pages and dimensions from Book'"
             )
@@ -189,7 +189,6 @@ def _removal_before(toks: list[Tok], verb: int, known: Known) -> Draft | None:
 _SUBJECTS = frozenset({"nothing", "nobody", "they", "it", "we", "i", "which", "that", "because", "since", "as"})
 
 
-_FIELD_WORDS = frozenset({"field", "fields", "column", "columns", "attribute", "attributes"})
 #: Words that name no entity when deleted: "the thing", "the old table", "that stuff".
 _VAGUE = frozenset({"thing", "things", "stuff", "old", "new", "one", "ones", "table", "tables", "entity", "everything"})
 

@@ -107,7 +107,7 @@ def plain_framework_code(text: str) -> str:
     return "\n".join(_prisma_line(line) for line in text.split("\n"))
 
 
-def _rails_items(fields: str, owner: str) -> list[str]:
+def _rails_items(fields: str) -> list[str]:
     items = []
     for field in fields.split():
         name, _, rest = field.partition(":")
@@ -121,7 +121,7 @@ def _rails_items(fields: str, owner: str) -> list[str]:
 
 
 def _rails_model(match: re.Match[str]) -> str:
-    items = _rails_items(match.group(2), match.group(1))
+    items = _rails_items(match.group(2))
     return f"create {match.group(1)}" + (f" with {', '.join(items)}" if items else "")
 
 
@@ -129,7 +129,7 @@ def _rails_migration(match: re.Match[str]) -> str:
     verb, what, preposition, owner, fields = match.groups()
     if (verb == "Add") != (preposition == "To"):
         return match.group(0)
-    items = _rails_items(fields, owner) if fields.strip() else [_snake(what)]
+    items = _rails_items(fields) if fields.strip() else [_snake(what)]
     if verb == "Remove":
         items = [item.partition(" (")[0] for item in items]
     listed = in_words(items)

@@ -276,10 +276,11 @@ def _recognize_whole(request: str, existing_entities: Sequence[str]) -> Draft:
         raise RecognitionError(not_understood(request))
     draft = as_named(optional_if_said(_described_new(draft, toks, known), toks), request, known)
     names = [entity_key(draft.entity.name)] if draft.intent == "create" else []
-    if draft.intent in ("add_attributes", "create"):  # "add a button to export Ballots": a screen part, not a field
-        features = [a.name for a in draft.entity.attributes if a.name in FEATURES]
-        names = [a.name for a in draft.entity.attributes] if draft.intent == "add_attributes" else names
-        names = [*names, *(features if len(features) >= 2 else [])]  # "login and push notifications", not "login"
+    if draft.intent == "add_attributes":  # "add a button to export Ballots": a screen part, not a field
+        names = [a.name for a in draft.entity.attributes]
+    features = [a.name for a in draft.entity.attributes if a.name in FEATURES]
+    if draft.intent == "create" and len(features) >= 2:  # "with login and push notifications", not "with login"
+        names += features
     interface = next((reason for name in names if (reason := interface_reason(name, toks))), None)
     if interface:
         raise OutOfScope(interface)

@@ -140,25 +140,10 @@ def out_of_scope_reason(toks: Sequence[Tok], known: Known | None = None) -> str 
     everything = [t.low for t in toks]
     opening = " ".join(everything[: next((i for i, low in enumerate(everything) if low in {",", ".", ";"}), len(everything))])
     said = " ".join(everything)
-    for pattern, reason in _NOT_A_CHANGE:
-        if pattern.search(said):
-            return reason
-    if _ADVICE.search(" ".join(everything)):
-        return "this asks for advice, not for a change: say which change to make (e.g. 'each season has many tournaments')"
-    if _TESTS.search(" ".join(everything)):
-        return "writing tests is not a change of the app's entities: baes generates the tests with each entity it scaffolds"
-    if _EVERYTHING.search(opening):
-        return "deleting everything is not one change: delete one entity at a time (e.g. 'delete the Coupon entity')"
-    if _LOOKS.search(opening):
-        return (
-            "this is about how the app looks, not what it stores: baes generates the Streamlit pages from the "
-            "entities; change what an entity holds instead (e.g. 'add color to Car')"
-        )
-    if _PERMISSION.search(opening):  # not "Create a Product with name and price, only admins can delete"
-        return (
-            "who may do what is a permission rule of the app, not data it stores: baes creates and changes entities "
-            "(e.g. 'add a role to User' stores a role)"
-        )
+    found = next((reason for pattern, reason in _NOT_A_CHANGE if pattern.search(said)), None)
+    found = found or next((reason for pattern, reason in _NOT_A_CHANGE_OPENING if pattern.search(opening)), None)
+    if found:
+        return found
     delete = next((i for i, t in enumerate(words) if t.stem in verb_stems("delete")), None)
     after = lows[delete + 1 : delete + 7] if delete is not None else []
     owner_next = {  # "remove seat row from Ticket": "from" names the entity a field is taken from, no filter
@@ -197,19 +182,37 @@ def out_of_scope_reason(toks: Sequence[Tok], known: Known | None = None) -> str 
     return None
 
 
-#: "… or is it the other way around? what do you think": a question for advice.
-_ADVICE = re.compile(r"\bwhat\s+do\s+you\s+(?:think|suggest|recommend)\b|\bwhich\s+(?:is|would\s+be)\s+better\b")
-#: Requests that are about something other than the app's data, each with the reason given: a design question
-#: ("… or is a join table better"), an explanation, a database index, the database engine, a bug report,
-#: messages the app should send, a screen part ("a calendar view on the bookings screen").
+#: "generate unit tests for the Tariff CRUD", "write tests for Kiln".
+_TESTS = re.compile(
+    r"\b(?:generate|write|add|create|make)\s+(?:some\s+|the\s+)?(?:unit\s+|integration\s+|e2e\s+)?tests?\s+(?:for|of)\b"
+)
+#: "delete everything", "remove all of it", "drop all tables".
+_EVERYTHING = re.compile(
+    r"\b(?:delete|remove|drop|clear|wipe|erase)\s+(?:everything|all(?:\s+of\s+it)?|all\s+(?:the\s+)?(?:tables|entities|data))\s*$"
+)
+#: "make it look nicer on my phone", "make the save button bigger": how the app looks.
+_LOOKS = re.compile(
+    r"\b(?:look|looks)\s+(?:more\s+)?(?:nicer|better|nice|prettier|pretty|modern|professional|cleaner|clean|good|elegant)\b|"
+    r"\b(?:button|buttons|icon|icons|font|text|logo|menu|screen|page)\s+(?:bigger|smaller|larger|wider|narrower|bolder|darker|lighter)\b"
+)
+#: "only admins should be allowed to delete a Farm", "nobody is permitted to edit …": a permission rule.
+_PERMISSION = re.compile(
+    r"\b(?:be|is|are|not|never)\s+(?:allowed|permitted|authori[sz]ed)\s+to\s+(?:delete|remove|edit|change|update|see|view|"
+    r"create|add|access|modify|approve|export|manage|read|write|open|close|cancel)\b|\bpermissions?\s+to\b|"
+    r"\bonly\s+(?:admins?|administrators?|managers?|owners?|staff|editors?|superusers?|moderators?)\s+(?:can|may|should|must)\b"
+)
 _LOOKS_REASON = (
     "this is about how the app looks, not what it stores: baes generates the Streamlit pages from the "
     "entities; change what an entity holds instead (e.g. 'add color to Car')"
 )
+#: Requests that are about something other than the app's data, each with the reason given: a design question
+#: ("… or is a join table better"), an explanation, a database index, the database engine, a bug report,
+#: messages the app should send, a screen part ("a calendar view on the bookings screen"), writing tests.
 _NOT_A_CHANGE: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
-            r"\bor\s+(?:is|would)\s+(?:\w+\s+){0,3}better\b|\bwhich\s+is\s+better\b|\bexplain\b|\bwhat\s+is\s+difference\b"
+            r"\bor\s+(?:is|would)\s+(?:\w+\s+){0,3}better\b|\bwhich\s+(?:is|would\s+be)\s+better\b|\bexplain\b|"
+            r"\bwhat\s+is\s+difference\b|\bwhat\s+do\s+you\s+(?:think|suggest|recommend)\b"
         ),
         "this asks for advice or an explanation, not for a change: say which change to make "
         "(e.g. 'students and courses are many to many')",
@@ -245,25 +248,18 @@ _NOT_A_CHANGE: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         _LOOKS_REASON,
     ),
+    (_TESTS, "writing tests is not a change of the app's entities: baes generates the tests with each entity it scaffolds"),
 )
-#: "generate unit tests for the Tariff CRUD", "write tests for Kiln".
-_TESTS = re.compile(
-    r"\b(?:generate|write|add|create|make)\s+(?:some\s+|the\s+)?(?:unit\s+|integration\s+|e2e\s+)?tests?\s+(?:for|of)\b"
-)
-#: "delete everything", "remove all of it", "drop all tables".
-_EVERYTHING = re.compile(
-    r"\b(?:delete|remove|drop|clear|wipe|erase)\s+(?:everything|all(?:\s+of\s+it)?|all\s+(?:the\s+)?(?:tables|entities|data))\s*$"
-)
-#: "make it look nicer on my phone", "make the save button bigger": how the app looks.
-_LOOKS = re.compile(
-    r"\b(?:look|looks)\s+(?:more\s+)?(?:nicer|better|nice|prettier|pretty|modern|professional|cleaner|clean|good|elegant)\b|"
-    r"\b(?:button|buttons|icon|icons|font|text|logo|menu|screen|page)\s+(?:bigger|smaller|larger|wider|narrower|bolder|darker|lighter)\b"
-)
-#: "only admins should be allowed to delete a Farm", "nobody is permitted to edit …": a permission rule.
-_PERMISSION = re.compile(
-    r"\b(?:be|is|are|not|never)\s+(?:allowed|permitted|authori[sz]ed)\s+to\s+(?:delete|remove|edit|change|update|see|view|"
-    r"create|add|access|modify|approve|export|manage|read|write|open|close|cancel)\b|\bpermissions?\s+to\b|"
-    r"\bonly\s+(?:admins?|administrators?|managers?|owners?|staff|editors?|superusers?|moderators?)\s+(?:can|may|should|must)\b"
+#: The same, said in the request's opening clause only (not "Create a Product with name and price, only admins
+#: can delete", an entity with its logic).
+_NOT_A_CHANGE_OPENING: tuple[tuple[re.Pattern[str], str], ...] = (
+    (_EVERYTHING, "deleting everything is not one change: delete one entity at a time (e.g. 'delete the Coupon entity')"),
+    (_LOOKS, _LOOKS_REASON),
+    (
+        _PERMISSION,
+        "who may do what is a permission rule of the app, not data it stores: baes creates and changes entities "
+        "(e.g. 'add a role to User' stores a role)",
+    ),
 )
 
 
