@@ -4,7 +4,8 @@ need X anymore" of an entity it has deletes it.
 
 Every change of an entity the app lacks read the wrong words as the entity ("DeliveriesNeed",
 "LastYear", "Sorry" in the labelled set: 26 of 26 such readings were wrong), so it is refused with the
-app's entities named.
+app's entities named. A create that read none of the fields its request lists is refused the same way,
+with the words it did not read (``check_fields_read``).
 """
 
 from __future__ import annotations

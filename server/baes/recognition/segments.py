@@ -5,8 +5,9 @@ regression run #212: Store has no opening time … Expected: Store gets opening_
 closing_time."; "yesterday: shipped the intake form. today: adding imei to RepairOrder"). When the
 whole reads as nothing the app can do, each sentence (or the part after a label's colon) that names
 one of the app's entities is read on its own; if exactly one reading of a change comes out, that is
-the request, with a note that says which words it was read from. Two different readings, or none,
-leave the refusal of the whole: a part is never guessed.
+the request, with a note that says which words it was read from. A clause after a comma that opens with
+a command ("my hens are flock members now, rename hen to flock member") is a part too. Two different
+readings, or none, leave the refusal of the whole: a part is never guessed.
 """
 
 from __future__ import annotations

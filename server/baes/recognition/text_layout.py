@@ -62,9 +62,8 @@ _OWNED_RENAME = re.compile(
 #: What "should be" says of a field that is no new name for it.
 _STATES = frozenset({"optional", "required", "nullable", "mandatory", "unique", "removed", "deleted", "dropped"})
 #: "Ticket.holder is vague": an entity's attribute written with a dot, in a sentence (not a file name).
-_DOTTED_FIELD = re.compile(
-    r"\b([A-Z][A-Za-z0-9]*)\.([a-z][A-Za-z0-9]*_?\w*)\b(?<!\.md)(?<!\.py)(?<!\.js)(?<!\.ts)(?<!\.json)(?<!\.csv)(?<!\.txt)(?<!\.html)(?<!\.yml)(?<!\.yaml)"
-)
+_DOTTED_FIELD = re.compile(r"\b([A-Z][A-Za-z0-9]*)\.([a-z]\w*)\b")
+_FILE_EXTENSIONS = frozenset({"md", "py", "js", "ts", "json", "csv", "txt", "html", "yml", "yaml"})
 #: "Vehicle -> Truck pls", "Truck -> Vehicle, we have vans now": a lone name given a new one.
 _ARROW_RENAME = re.compile(
     r"^\s*([A-Za-z]\w*)\s*(?:->|=>|\u2192)\s*([A-Za-z]\w*)\s*(?:\b(?:pls|plz|please)\b\s*)?(,.*|[.!](?:\s+.*)?|)\s*$", re.I
@@ -187,7 +186,7 @@ def _rename_line(line: str) -> str:
     arrow = _ARROW_RENAME.match(line)
     if arrow:
         return f"rename {arrow.group(1)} to {arrow.group(2)}{arrow.group(3)}"
-    return _DOTTED_FIELD.sub(r"the \2 field on \1", line)
+    return _DOTTED_FIELD.sub(lambda m: m[0] if m[2] in _FILE_EXTENSIONS else f"the {m[2]} field on {m[1]}", line)
 
 
 def _is_preamble(line: str, following: list[str]) -> bool:
