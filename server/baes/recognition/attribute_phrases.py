@@ -13,11 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.attribute_types import (
-    attribute_type,
-    explicit_type,
-    mark_types,
-)
+from baes.recognition.attribute_types import attribute_type, explicit_type, mark_types
+from baes.recognition.context_types import type_for
 from baes.recognition.field_words import BE_FORMS, field_name_words, said_to_relate, whether_name
 from baes.recognition.model import RecognitionError
 from baes.recognition.request_tokens import (
@@ -347,7 +344,7 @@ def parse_fields(
         if name == "id":
             result.notes.append("'id' is implicit: every entity has an integer id")
             continue
-        type_name = explicit or attribute_type(name)
+        type_name = explicit or type_for(name, entity_name)
         try:
             attribute = AttributeSpec(name=name, type=type_name, required=not optional)
         except SpecError as exc:

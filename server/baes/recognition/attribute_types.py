@@ -35,7 +35,7 @@ STATE_ADJECTIVES: frozenset[str] = frozenset({
     "overdue", "obsolete", "alive", "dead", "deceased", "critical", "pending", "favorite", "favourite",
     "recurring", "handmade", "homemade", "vintage", "open", "online", "offline", "secure", "exclusive",
     "sterile", "healthy", "sick", "busy", "free", "empty", "present", "absent", "resident", "attending", "late",
-    "complete", "incomplete", "vip",
+    "complete", "incomplete", "vip", "intact", "rare", "legendary", "explicit", "automatic",
 })
 #: Nouns ending in -able/-ible: the suffix makes an adjective (a flag) except in these.
 ABLE_NOUNS: frozenset[str] = frozenset({
@@ -64,7 +64,7 @@ DATE_ON_WORDS: frozenset[str] = frozenset({"due", "expires", "starts", "ends", "
                                            "renews", "closes", "opens", "born", "spent", "remind", "review", "renew",
                                            "expire", "start", "end", "return", "visit", "pay", "deliver", "collect"})
 #: Periods counted in days, whose start and end are dates ("lease start"; a shift starts at a time).
-PERIODS: frozenset[str] = frozenset({"lease", "contract", "placement", "term", "season", "subscription", "membership",
+PERIODS: frozenset[str] = frozenset({"lease", "period", "contract", "placement", "term", "season", "subscription", "membership",
                                      "rental", "tenancy", "employment", "project", "campaign", "trip", "holiday",
                                      "vacation", "leave", "warranty", "policy", "coverage", "semester", "internship",
                                      "sprint", "loan", "tour", "festival", "residency", "stay", "booking"})
@@ -92,6 +92,8 @@ HEAD_QUALIFIERS: frozenset[str] = frozenset({"estimate", "estimated", "target", 
 #: Position and ordering names ("display order", "sort index") → int.
 POSITION_HEADS: frozenset[str] = frozenset({"display", "sort", "sorting", "sequence", "menu", "list", "rank"})
 POSITION_WORDS: frozenset[str] = frozenset({"order", "index", "position", "rank", "number"})
+#: Last words that keep the type of the number they bound or change: "salary min", "quantity change".
+BOUND_WORDS: frozenset[str] = frozenset({"min", "max", "minimum", "maximum", "change", "delta", "adjustment", "limit", "cap"})
 # fmt: on
 
 
@@ -166,6 +168,12 @@ def attribute_type(name: str) -> str:
         return "bool"  # "deposit paid", "fee paid"; "amount paid" is an amount
     if len(parts) == 2 and parts[0] == "year" and (is_participle(parts[1]) or parts[1] in TIME_PARTICIPLES):
         return "int"  # "year born", "year built"
+    if len(parts) >= 2 and parts[-1] in BOUND_WORDS and (bounded := _head_type(parts[:-1], numeric=True)):
+        return bounded  # "salary min" is money, "quantity change" a count
+    if len(parts) >= 2 and (parts[-1] in {"limit", "cap"} or (parts[-1] == "balance" and parts[-2] in vocab.COUNT_NOUNS)):
+        return "int"  # "volunteer limit", "word cap", "points balance": how many
+    if len(parts) >= 2 and parts[0] in {"mean", "average", "avg", "median"}:
+        return _head_type(parts[1:], numeric=True) or "float"  # "mean absorbance"; "avg playtime minutes" counts
     known = vocab.infer_type(name)
     if known != "str" or name in vocab.TEXT_OVERRIDES:
         return known
@@ -281,15 +289,10 @@ def mark_types(toks: Sequence[Tok]) -> list[Tok]:
             result.extend((toks[i], word_token("text"), word_token(")")))
             i += choices
             continue
-        scale = _scale_at(toks, i)
-        if scale is not None:
-            result.append(word_token(scale))  # "pain score (0-10)": a whole-number scale
-            i += 4
-            continue
-        spoken = _spoken_scale(toks, i) if result and result[-1].word else None
-        if spoken is not None:  # "a score from 1 to 10", "score out of 10": the scale is the type
-            result.extend([word_token(spoken[0])] if spoken[0] else [])
-            i += spoken[1]
+        scale = _scale_at(toks, i) if result and result[-1].word else None
+        if scale is not None:  # "pain score (0-10)", "rating 1 to 5", "score out of 10": the scale is the type
+            result.extend([word_token(scale[0])] if scale[0] else [])
+            i += scale[1]
             continue
         unit = _unit_after(toks, i, result)
         if unit is not None:
@@ -309,35 +312,30 @@ def mark_types(toks: Sequence[Tok]) -> list[Tok]:
     return result
 
 
-def _scale_at(toks: Sequence[Tok], i: int) -> str | None:
-    """ "(0-10)" at ``toks[i]`` (the dash is no token): a scale of whole numbers is an int, with decimals a float."""
-    lows = [t.low for t in toks[i : i + 4]]
-    if len(lows) < 4 or lows[0] != "(" or lows[3] != ")" or not all(re.fullmatch(r"\d+(\.\d+)?", low) for low in lows[1:3]):
-        return None
-    return "float" if any("." in low for low in lows[1:3]) else "integer"
-
-
-def _spoken_scale(toks: Sequence[Tok], i: int) -> tuple[str, int] | None:
-    """ "from 1 to 10" or "out of 10" ending an item at ``toks[i]``: (the scale's type, its length)."""
-    lows = [t.low for t in toks[i : i + 4]]
-    number = r"\d+(\.\d+)?"
-    if (
-        len(lows) >= 4
-        and lows[0] == "from"
-        and lows[2] == "to"
-        and re.fullmatch(number, lows[1])
-        and re.fullmatch(number, lows[3])
-    ):
-        span = 4
-    elif len(lows) >= 3 and lows[:2] == ["out", "of"] and re.fullmatch(number, lows[2]):
-        span = 3
+def _scale_at(toks: Sequence[Tok], i: int) -> tuple[str, int] | None:
+    """ "(0-10)", "(1 to 5)", "1-5", "from 1 to 10" or "out of 10" ending an item at ``toks[i]`` (a dash is no
+    token): (the scale's type, its length). Whole numbers make an int, decimals a float; a parenthesis after
+    the scale says the type itself ("score out of 10 (decimal)": no type from the scale)."""
+    lows = [t.low for t in toks[i : i + 5]]
+    bracket = lows[:1] == ["("]
+    inner = lows[1:] if bracket or lows[:1] == ["from"] else lows
+    if inner[:2] == ["out", "of"] and not bracket:
+        numbers, span = inner[2:3], 3
+    elif inner[1:2] == ["to"]:  # "1 to 5", "from 1 to 5", "(1 to 5)"
+        numbers, span = inner[:3:2], 3 + len(lows) - len(inner) + bracket
+    elif lows[:1] != ["from"]:  # "1 5" (from "1-5"), "(0 10)"
+        numbers, span = inner[:2], 2 + 2 * bracket
     else:
         return None
-    if i + span < len(toks) and toks[i + span].low == "(":
-        return "", span  # "score out of 10 (decimal)": the parenthesis says the type
-    if not _ends_item(toks, i + span):
+    if len(numbers) != (1 if span == 3 and inner[:1] == ["out"] else 2):
         return None
-    return ("float" if any("." in low for low in lows[:span]) else "integer"), span
+    if not all(re.fullmatch(r"\d+(\.\d+)?", low) for low in numbers) or (bracket and lows[span - 1 : span] != [")"]):
+        return None
+    if not bracket and i + span < len(toks) and toks[i + span].low == "(":
+        return "", span
+    if not bracket and not _ends_item(toks, i + span):
+        return None
+    return ("float" if any("." in low for low in numbers) else "integer"), span
 
 
 def _unit_after(toks: Sequence[Tok], i: int, before: Sequence[Tok]) -> str | None:

@@ -158,6 +158,12 @@ _OPENINGS: tuple[tuple[str, ...], ...] = tuple(
         "quick question",
         "small thing",
         "one more thing",
+        "i think",  # how sure the writer is: "I think we need Book with …"
+        "i guess",
+        "i suppose",
+        "i believe",
+        "maybe",
+        "probably",
     )
 )
 #: Closings dropped at the end: "..., thanks" / "please".

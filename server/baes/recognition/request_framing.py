@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 
 from baes.recognition.assistant_prompts import unprompted
+from baes.recognition.conversation_steps import without_steps
+from baes.recognition.keepers import things_kept
 
 #: "Fwd:", "FW:", "Re:" (repeated) at the start of a mail's subject.
 _FORWARD = re.compile(r"^\s*(?:(?:fwd?|re)\s*:\s*)+", re.I)
@@ -143,13 +145,6 @@ _OPENING_ASIDE = re.compile(
 _CLAUSE_ASIDE = re.compile(
     r"\s*\((?![^()\n]*\b(?:optional|empty|nullable|blank|null|may|can|if|unless|required|until|not|must|default)\b)"
     r"(?=[^()\n]*\b(?:it|they|we|them|us|he|she|i)\b)[^(),\n]*\s[^(),\n]*\s[^(),\n]*\)",
-    re.I,
-)
-#: "soil lab needs Analyses: sample code, …": the things needed, in the plural before a colon, are what the list describes.
-_NEEDS_THINGS = re.compile(
-    r"^[^:,.\n]{0,40}?\b(?:needs|need|wants|want|keeps|keep|tracks|track)\s+(?:some\s+|a\s+list\s+of\s+)?"
-    r"(?!(?:fields|attributes|columns|properties|details|these|those|data|info|things|more|two|three|four|five)\b)"
-    r"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?s)[ \t]*:(?=\s*\S)",
     re.I,
 )
 #: "(replaced by line-level discounts)", "(moved to the brokers system)": a reason in parentheses, never a field.
@@ -291,6 +286,7 @@ def unframed(text: str) -> str:
         text = quoted
     text = unprompted(text)
     text = _SIGN_OFF.sub("", _GREETING_INLINE.sub("", _GREETING.sub("", text, count=1), count=1), count=1)
+    text = without_steps(text)
     text = _MEETING_TAIL.sub(".", _AGREED.sub("", _MEETING_HEAD.sub("", text, count=1), count=1), count=1)
     text = _STARTING_AT.sub(r"default \1", _FROM_WHEN.sub("", text))
     text = _TO_E_ADD.sub(r"add to \1", _SHOULD_BE_NOT.sub(r"\1 be false", text))
@@ -313,7 +309,7 @@ def unframed(text: str) -> str:
     text = _NO_MORE.sub(r"remove \1 from \2", _PUT_ON.sub(r"\1add \2 to ", text, count=1), count=1)
     text = _LIST_AFTER_STRUCTURE.sub(r"\1 with ", _IDEOGRAPHIC_COMMA.sub(", ", text), count=1)
     text = _WHICH_IS.sub(r"\1 (reference to \2)", text)
-    text = _NEEDS_THINGS.sub(r"create \1:", _FOR_PURPOSE.sub(r"\1", text, count=1), count=1)
+    text = things_kept(_FOR_PURPOSE.sub(r"\1", text, count=1))
     text = _WHEN_ITEM.sub(lambda m: f"{m[1]}{m[2]} {m[3]}" if m[2] else f"{m[1]}date {m[3]}", text)
     if not re.search(r"\b(?:look|looks|feel|feels|sound|sounds|seem|seems)\b", text, re.I):
         text = _LIKE_LIST.sub(r"\1 with ", text, count=1)

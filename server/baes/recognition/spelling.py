@@ -282,10 +282,14 @@ def _known(word: str) -> bool:
 
 
 def _agent_noun(word: str) -> bool:
-    """ "fermenter", "groomers", "splicer": who or what does a verb the list has seen ("ferment")."""
+    """ "fermenter", "groomers", "splicer": who or what does a verb the list has seen ("ferment"), unless the
+    usual agent noun of that verb is one slip away ("transmiter" is "transmitter", "instructer" "instructor")."""
     singular = vocab.singularize(word)
     stems = [singular[:-2], singular[:-1]] if singular.endswith(("er", "or")) else []  # ferment-er, bake-r
-    return any(len(stem) >= 4 and frequency(stem) > FLOOR for stem in stems)
+    if not any(len(stem) >= 4 and frequency(stem) > FLOOR for stem in stems):
+        return False
+    usual = [c for c in _english_at_1(singular) if c.startswith(singular[:-2]) and c.endswith(("er", "or"))]
+    return not any(frequency(c) >= _COMMON for c in usual)
 
 
 @lru_cache(maxsize=4096)
@@ -309,7 +313,8 @@ def correct(word: str, *, name: bool = False) -> str | None:
         return found[0] if len(found) == 1 else None
     listed = frequency(word) > 0  # listed at the floor: corrected only towards our words
     fixed = _typo_of(word, listed, name)
-    return None if fixed is None or _abbreviation(word, fixed) else fixed
+    doubled = fixed is not None and len(fixed) == len(word) - 1 and _likely_slip(word, fixed)  # "roomm" → room
+    return None if fixed is None or (_abbreviation(word, fixed) and not doubled) else fixed
 
 
 #: How often a word must be seen to be read as meant even when one of ours is a slip away.

@@ -60,6 +60,8 @@ ATTRIBUTE_TYPES: dict[str, str] = {
     "strength": "float", "loss": "float",
     "ratio": "float", "bandwidth": "float", "multiplier": "float", "factor": "float", "coefficient": "float",
     "vintage": "int",  # a wine's year
+    "kickoff": "datetime", "drink_by": "date", "use_by": "date", "sell_by": "date", "best_before": "date",
+    "oxygen": "float", "arr": "float", "mrr": "float", "pay": "float",
     # water chemistry and body measurements: readings, not labels
     "ammonia": "float", "nitrite": "float", "nitrate": "float", "phosphate": "float", "chlorine": "float",
     "calcium": "float", "magnesium": "float", "sodium": "float", "alkalinity": "float", "hardness": "float",
@@ -78,6 +80,7 @@ COUNT_NOUNS: frozenset[str] = frozenset({
     "stars",
     "frames", "cores", "portions", "renewals", "refills", "wins", "losses", "draws", "goals", "assists", "eggs",
     "bottles", "boxes", "bags", "packs", "threads", "sessions", "lessons", "tries", "sets",
+    "crates", "pallets", "pupils", "pitches", "tiers", "voters", "customers", "deliveries", "cells", "bytes",
 })
 #: Participles of doing something again and again: after a plural they count ("jars filled", "races run").
 COUNTED_PARTICIPLES: frozenset[str] = frozenset({
@@ -103,7 +106,7 @@ MEASURE_UNITS: frozenset[str] = frozenset({
 })
 #: Last words that keep an amount an amount: "amount due", "percent off", "balance owed".
 AMOUNT_QUALIFIERS: frozenset[str] = frozenset({"due", "owed", "off", "left", "remaining", "spent", "earned",
-                                               "paid", "total", "net", "gross"})
+                                               "paid", "total", "net", "gross", "withheld", "given", "received"})
 #: Last words that keep a count a count: "seats left", "tickets sold", "rooms available".
 COUNT_QUALIFIERS: frozenset[str] = frozenset({"left", "remaining", "available", "used", "sold", "booked", "free",
                                               "taken", "total", "required", "needed", "open", "closed", "occupied",
@@ -171,9 +174,11 @@ QUALIFIED_HEADS: dict[str, tuple[frozenset[str], str]] = {
                          "humidity", "moisture", "light", "tank", "ink", "toner", "river", "sea", "alcohol"}), "float"),
     # a shift starts at a time of day, a lease on a date
     "start": (frozenset({"shift", "session", "class", "meeting", "slot", "break", "lunch", "call", "appointment",
-                         "match", "game", "race", "lesson", "event", "show", "broadcast", "stream"}), "datetime"),
+                         "match", "game", "race", "lesson", "event", "show", "broadcast", "stream", "window",
+                         "pickup", "delivery"}), "datetime"),
     "end": (frozenset({"shift", "session", "class", "meeting", "slot", "break", "lunch", "call", "appointment",
-                       "match", "game", "race", "lesson", "event", "show", "broadcast", "stream"}), "datetime"),
+                       "match", "game", "race", "lesson", "event", "show", "broadcast", "stream", "window",
+                       "pickup", "delivery"}), "datetime"),
     # a day or night of one event is a date; a weekday something happens on is a label ("lesson day" → Tuesday)
     "day": (frozenset({"opening", "closing", "launch", "release", "wedding", "graduation", "arrival", "departure",
                        "first", "last", "moving", "start", "end", "due", "election", "race", "match", "sports"}), "date"),
@@ -194,7 +199,8 @@ TEXT_OVERRIDES: frozenset[str] = frozenset({
     "opening_hours", "business_hours", "office_hours",  # a schedule ("Mon-Fri 9-17"), not a number of hours
     # a credential's or a roast's level is a label ("Level 3", "advanced", "medium plus")
     "certification_level", "certificate_level", "licence_level", "license_level", "qualification_level",
-    "toast_level", "toasting_level", "roast_level",
+    "toast_level", "toasting_level", "roast_level", "badge_level", "reading_level", "recommended_level",
+    "severity_level", "difficulty_level",  # labelled text in blind sets: "advanced", "A2", "major"
 })
 
 #: Type words after a name ("bunk level int"): two make a list typed, and a last "date" is a type too.

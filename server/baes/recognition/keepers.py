@@ -1,0 +1,63 @@
+"""The things kept, not who keeps them: "the clinic keeps track of referrals with …", "Payroll needs a Pay
+Period with …", "a jobs tracker for my plumbing business: …", "Track the church's properties — …".
+
+A request often opens with the organisation that keeps the records (a clinic, a league, payroll, "my
+plumbing business") and the kind of place they go in (a tracker, a list). Neither is the entity: the
+things kept are. Each rule rewrites the opening so that the things kept stand where the rules look for
+an entity ("create referrals with …"). An entity the app already has, said as the subject ("Student
+needs a phone number"), is no keeper: a singular thing is only read after a lower-case keeper ("the
+league needs a Match with"), or when it is capitalised itself ("Payroll needs a Pay Period with").
+
+Part of ``baes.recognition.request_framing.unframed``, so it shapes the cache key too.
+"""
+
+from __future__ import annotations
+
+import re
+
+_KEEPING = r"(?:needs|need|wants|want|keeps(?:\s+track\s+of)?|keep(?:\s+track\s+of)?|tracks|track)"
+_NOT_THINGS = (
+    r"(?!(?:fields|attributes|columns|properties|details|these|those|data|info|things|more|two|three|four|five|to|"
+    r"it|them|this|that|an?|the|some|our|my|your|their|field|attribute|column|property|way|place|list|app|system|tool)\b)"
+)
+_THINGS = r"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?s)"
+#: "soil lab needs Analyses: sample code, …", "track orders: …": things in the plural, then a colon and their list.
+_NEEDS_THINGS = re.compile(
+    rf"^[^:,.\n]{{0,40}}?\b{_KEEPING}\s+(?:some\s+|a\s+list\s+of\s+|all\s+(?:the\s+|our\s+)?)?{_NOT_THINGS}{_THINGS}"
+    r"[ \t]*:(?=\s*\S)",
+    re.I,
+)
+#: "the club keeps track of members with …": a keeper, then things in the plural with their list ("track
+#: indexes with …" has no keeper: the rules read it as it is).
+_KEEPER_WITH_THINGS = re.compile(
+    rf"^\s*[A-Za-z][\w'-]*(?:\s+[A-Za-z][\w'-]*){{0,3}}?\s+{_KEEPING}\s+(?:some\s+|all\s+(?:the\s+|our\s+)?)?{_NOT_THINGS}"
+    rf"{_THINGS}\s+with\b(?=\s*\S)",
+    re.I,
+)
+#: "Payroll needs a Pay Period with …", "the league needs a Match: …": one thing, capitalised or after a
+#: keeper in lower case, then its list.
+_NEEDS_A_THING = re.compile(
+    rf"^\s*(?:(?:the|our|my)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|(?-i:[A-Z])[\w-]+)\s+{_KEEPING}\s+an?\s+{_NOT_THINGS}"
+    r"((?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,2})[ \t]*(?:\s+(?:entity|table|model|record))?(:|\s+with\b)(?=\s*\S)",
+    re.I,
+)
+#: "a jobs tracker for my plumbing business: …", "an equipment list for the makerspace, …": the things
+#: listed; the list and whom it is for are neither.
+_TRACKER_FOR = re.compile(
+    r"\b([a-z][\w-]*)\s+(?:tracker|list|register|database)\s+for\s+(?:the|my|our|a|an)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+"
+    r"\s*(?=[:,\-\u2013\u2014]|\s+with\b)",
+    re.I,
+)
+#: "Track the church's properties" at the request's start: the things, not their owner.
+_OWNERS_THINGS = re.compile(
+    r"^(\s*(?:please\s+)?(?:track|keep\s+track\s+of|manage|record|log|store|list))\s+(?:the|our|my)\s+[a-z][\w-]*(?:'s|s')\s+"
+    r"(?=[a-z][\w-]*s\b)",
+    re.I,
+)
+
+
+def things_kept(text: str) -> str:
+    """``text`` with the things kept where a keeper or a tracker stood (see the module docstring)."""
+    text = _KEEPER_WITH_THINGS.sub(r"create \1 with", _NEEDS_THINGS.sub(r"create \1:", text, count=1), count=1)
+    text = _NEEDS_A_THING.sub(lambda m: f"create {m[1]}{':' if m[2] == ':' else ' with'}", text, count=1)
+    return _OWNERS_THINGS.sub(r"\1 ", _TRACKER_FOR.sub(r"\1", text, count=1), count=1)

@@ -1,0 +1,110 @@
+"""Round 21 of recognition, in our own words (not the labelled set's): a request said as the next step
+of a conversation ("ok, next: …", "start with a …"), the organisation that keeps the records named
+before the things kept ("the farm needs Tractors with …"), numbers whose type is that of what they bound
+or change ("salary min", "quantity change"), scales written as ranges ("rating 1-5"), a course's level,
+and misspelt agent nouns ("transmiter")."""
+
+from __future__ import annotations
+
+import pytest
+from tests.support.recognition_reading import created, reading
+
+from baes.recognition.attribute_types import attribute_type
+from baes.recognition.spelling import correct
+
+R = True
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "ok so first thing: a Vendor table with name, phone",
+        "great, now a Vendor with name, phone",
+        "next up: Vendor with name, phone",
+        "To begin, we need Vendors with name, phone",
+        "start w/ a Vendor: name, phone",
+        "thanks!! next: a Vendor entity with name, phone",
+        "We run a florist. Can you start with a Vendor that has name, phone?",
+        "The course said to start with the data model. So I think we need Vendor with name, phone",
+    ],
+)
+def test_a_step_of_a_conversation_creates_the_thing_it_names(request_text: str) -> None:
+    """Words that say which step a request is ("first thing", "next", "start with") say when, never what."""
+    assert created(request_text) == ("create", "Vendor", [("name", "str", R), ("phone", "str", R)])
+
+
+def test_a_step_word_before_a_command_is_dropped() -> None:
+    assert reading("ok, next: add fax to Vendor", ["Vendor"])["attributes"] == [("fax", "str", R)]
+
+
+@pytest.mark.parametrize(
+    "request_text, entity",
+    [
+        ("the farm needs Tractors with make, model and engine hours", "Tractor"),
+        ("Our vet practice keeps track of vaccinations with make, model and engine hours", "Vaccination"),
+        ("Fleet wants a Service Visit with make, model and engine hours", "ServiceVisit"),
+        ("a tractors tracker for my farm: make, model, engine hours", "Tractor"),
+        ("Track the co-op's tractors - make, model, engine hours", "Tractor"),
+    ],
+)
+def test_the_things_kept_are_the_entity_not_who_keeps_them(request_text: str, entity: str) -> None:
+    assert created(request_text) == (
+        "create",
+        entity,
+        [("make", "str", R), ("model", "str", R), ("engine_hours", "float", R)],
+    )
+
+
+def test_an_entity_of_the_app_said_as_subject_still_gets_fields() -> None:
+    """ "Vendor needs a phone number" adds to the Vendor: only a keeper's things are created."""
+    assert reading("Vendor needs a phone number and a fax", ["Vendor"])["intent"] == "add_attributes"
+
+
+@pytest.mark.parametrize(
+    "name, kind",
+    [
+        ("wage_min", "float"),
+        ("wage_max", "float"),
+        ("stock_change", "int"),
+        ("weight_delta", "float"),
+        ("guest_limit", "int"),
+        ("stars_balance", "int"),
+        ("mean_turbidity", "float"),
+        ("average_wait_minutes", "int"),
+        ("sorters", "str"),
+        ("crates", "int"),
+        ("fee_withheld", "float"),
+        ("intact", "bool"),
+        ("window_end", "datetime"),
+        ("use_by", "date"),
+        ("period_end", "date"),
+    ],
+)
+def test_types_of_bounds_changes_averages_and_counts(name: str, kind: str) -> None:
+    assert attribute_type(name) == kind
+
+
+@pytest.mark.parametrize("scale", ["1-5", "(1 to 5)", "1 to 5", "(1-10)", "from 1 to 5", "out of 5"])
+def test_a_scale_of_whole_numbers_makes_a_whole_number(scale: str) -> None:
+    assert created(f"Create Tasting with wine, score {scale}, notes")[2][1] == ("score", "int", R)
+
+
+def test_a_scale_with_decimals_makes_a_decimal() -> None:
+    assert created("Create Tasting with wine, score 0.0-9.5, notes")[2][1] == ("score", "float", R)
+
+
+@pytest.mark.parametrize(
+    "entity, kind",
+    [("Course", "str"), ("SwimLesson", "str"), ("Pupil", "str"), ("Character", "int"), ("ParkingBay", "int")],
+)
+def test_a_level_is_a_stage_of_learning_on_a_learning_entity(entity: str, kind: str) -> None:
+    assert created(f"Create {entity} with name and level")[2][-1] == ("level", kind, R)
+
+
+@pytest.mark.parametrize(
+    "typed, meant",
+    [("transmiter", "transmitter"), ("instructer", "instructor"), ("roomm", "room"), ("fermenter", None)],
+)
+def test_an_agent_noun_one_slip_from_the_usual_one_is_a_typo(typed: str, meant: str | None) -> None:
+    """ "fermenter" is spelt as meant (ferment + er); "transmiter" misses a t of "transmitter"."""
+    assert correct(typed) == meant
