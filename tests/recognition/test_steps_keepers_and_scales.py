@@ -10,6 +10,7 @@ import pytest
 from tests.support.recognition_reading import created, reading
 
 from baes.recognition.attribute_types import attribute_type
+from baes.recognition.model import RecognitionError
 from baes.recognition.spelling import correct
 
 R = True
@@ -108,3 +109,48 @@ def test_a_level_is_a_stage_of_learning_on_a_learning_entity(entity: str, kind: 
 def test_an_agent_noun_one_slip_from_the_usual_one_is_a_typo(typed: str, meant: str | None) -> None:
     """ "fermenter" is spelt as meant (ferment + er); "transmiter" misses a t of "transmitter"."""
     assert correct(typed) == meant
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "add Kilns to the studio app: name, max temperature",
+        "Please add kilns to the system (name, max temperature)",
+        "Add kilns (name, max temperature, electric)",
+        "Added Kilns (name; max temperature; electric)",
+    ],
+)
+def test_adding_a_new_thing_to_the_app_creates_it(request_text: str) -> None:
+    got = created(request_text)
+    assert got[:2] == ("create", "Kiln") and got[2][:2] == [("name", "str", R), ("max_temperature", "float", R)]
+
+
+def test_adding_a_thing_the_app_has_with_its_list_is_refused_not_guessed() -> None:
+    with pytest.raises(RecognitionError, match="already exists"):
+        reading("Add Kilns (name, max temperature, electric)", ["Kiln"])
+
+
+def test_fields_in_parentheses_added_to_an_entity_stay_fields() -> None:
+    assert reading("add notes (optional) to Kiln", ["Kiln"])["attributes"] == [("notes", "str", False)]
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "Bug from support: Kiln records are missing a glaze colour. Please add it.",
+        "sprint review: kilns get a glaze colour",
+        "Kiln: add glaze colour",
+    ],
+)
+def test_a_notes_label_before_the_change_is_no_entity(request_text: str) -> None:
+    got = reading(request_text, ["Kiln"])
+    assert (got["intent"], got["entity"], got["attributes"]) == ("add_attributes", "Kiln", [("glaze_colour", "str", R)])
+
+
+def test_a_backfill_gives_the_value_of_stored_rows() -> None:
+    got = reading("Kilns need a firing count (int). Backfill it with 0 for the kilns we already have.", ["Kiln"])
+    assert got["defaults"] == {"firing_count": "0"}
+
+
+def test_each_has_opens_the_list() -> None:
+    assert created("Manage Kilns — each has serial code, max temperature, electric")[2][0] == ("serial_code", "str", R)

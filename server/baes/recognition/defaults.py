@@ -138,6 +138,8 @@ def _value_after(toks: Sequence[Tok], verb: int, stop: int) -> str:
     first = verb + 1
     while first < stop and toks[first].low in _VALUE_LINKS:
         first += 1
+    lows = [t.low for t in toks]
+    stop = next((i for i in range(first + 1, stop) if _for_existing_rows(lows, i)), stop)  # "0 for the ones we have"
     return " ".join(t.text for t in toks[first:stop] if t.low != ",").strip()
 
 

@@ -21,7 +21,12 @@ import re
 from baes.recognition.assistant_prompts import unprompted
 from baes.recognition.conversation_steps import without_steps
 from baes.recognition.keepers import things_kept
+from baes.recognition.new_things import as_created
 
+#: "Backfill existing rows with 'standard'", "backfill guest count with 0": the value stored rows get.
+_BACKFILL = re.compile(
+    r"\b(?:back-?fill|pre-?fill|populate)\s+(?:the\s+)?(?:existing\s+|old\s+|current\s+)?(?:[a-z][\w ]{0,30}?\s+)?with\s+", re.I
+)
 #: "Fwd:", "FW:", "Re:" (repeated) at the start of a mail's subject.
 _FORWARD = re.compile(r"^\s*(?:(?:fwd?|re)\s*:\s*)+", re.I)
 #: "from Marieke —", "From: Tom Baker," after a forwarding mark: who sent it.
@@ -38,6 +43,18 @@ _CHANGE_LABEL = re.compile(
     r"^\s*#?\s*(?:(?:feat|feature|fix|chore|refactor|perf|build|enhancement|improvement)"
     r"(?:\s*\((?P<scope>[A-Za-z][\w -]{0,30})\))?!?|nit|nitpick|todo|fixme|ac|acceptance criteria|suggestion|"
     r"feature request|change request|changed|deprecated|fixed|small change(?:\s+please)?|quick change)\s*:\s+",
+    re.I,
+)
+#: "Retro action item: Member records are missing …", "Ticket from QA: …", "shipping tonight: bikes get …": a
+#: ticket's or a note's label, in lower case, before a sentence that says the change (not "Support Ticket: title,
+#: …", a list, nor "Quest and Item: many-to-many please", entities).
+_NOTE = (
+    r"(?:ticket|card|item|review|retro|migration|task|story|bug|issue|notes?|request|comment|feedback|checklist|tonight|today)"
+)
+_FROM = r"(?:from|by|for)\s+[\w-]+"
+_TICKET_LABEL = re.compile(
+    rf"^\s*(?:(?:(?!and\b)[\w#'\"-]+\s+){{1,3}}?(?-i:{_NOTE})(?:\s+{_FROM})?|{_NOTE}\s+{_FROM})\s*(?:#?\d+)?\s*:\s+"
+    r"(?=[^\n,]{0,80}?\b(?:needs?|are\s+missing|is\s+missing|should|gets?|add|please|rename|remove|call\s+it|is\s+not)\b)",
     re.I,
 )
 #: A changelog's or a pull request's verb ("Renamed X to Y.", "Removes the fax field", "Added brand to Kiln"):
@@ -225,12 +242,21 @@ _LIST_AFTER_STRUCTURE = re.compile(
     re.I,
 )
 _IDEOGRAPHIC_COMMA = re.compile(r"\s*[\u3001\uff0c]\s*")
+#: "Kilns (name; max temperature; electric)": a list in parentheses separated by semicolons only.
+_SEMICOLON_LIST = re.compile(r"\(([^()\n;,]+(?:;[^()\n;,]+){2,})\)")
 #: "Deal needs an owner, which is a SalesRep": the field is a reference to the entity it is said to be.
 _WHICH_IS = re.compile(r"\b(an?\s+[a-z]+(?:\s+[a-z]+)?)\s*,?\s+which\s+is\s+an?\s+((?-i:[A-Z])\w*)\b", re.I)
 #: "our school has lessons, each with a title, …": the things had are what the list describes.
 _EACH_WITH = re.compile(
     r"^[^,.:;\n]{0,40}?\b(?:has|have|keeps|keep|runs|run|holds|hold|offers|offer|sells|sell)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|many\s+|several\s+)?"
     r"([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*,\s*(?:and\s+)?(?:each|every)(?:\s+one)?(?:\s+of\s+them)?\s+(?:with|has|having|needs)\b",
+    re.I,
+)
+#: "Kilns — each has a serial code, …": the list after a clause that only says each thing has it (not
+#: "Rooms: has balcony", a flag).
+_EACH_HAS = re.compile(
+    r"([:,\-\u2013\u2014]\s*)(?:and\s+)?(?:each(?:\s+one)?(?:\s+of\s+them)?|every\s+one|it|they)\s+"
+    r"(?:has|have|contains?|includes?)\s+(?=[a-z][\w ]{0,30},)",
     re.I,
 )
 #: "I'd like the app to hold enrolments. For each one: …": the list describes the things just named.
@@ -288,7 +314,7 @@ def unframed(text: str) -> str:
     text = _SIGN_OFF.sub("", _GREETING_INLINE.sub("", _GREETING.sub("", text, count=1), count=1), count=1)
     text = without_steps(text)
     text = _MEETING_TAIL.sub(".", _AGREED.sub("", _MEETING_HEAD.sub("", text, count=1), count=1), count=1)
-    text = _STARTING_AT.sub(r"default \1", _FROM_WHEN.sub("", text))
+    text = _BACKFILL.sub("existing rows should get ", _STARTING_AT.sub(r"default \1", _FROM_WHEN.sub("", text)))
     text = _TO_E_ADD.sub(r"add to \1", _SHOULD_BE_NOT.sub(r"\1 be false", text))
     if len(_NUMBERED_ITEM.findall(text)) >= 2:
         text = _NUMBERED_ITEM.sub(", ", text)
@@ -297,24 +323,27 @@ def unframed(text: str) -> str:
     text = _LINK_AFTER_LABEL.sub(r"link \1 to ", _ON_THEM.sub("", text), count=1)
     text = _PLUS_EQUALS.sub(r"\1: add ", _NEW_THING.sub("new entity:", text, count=1), count=1)
     text = _PLACE_WHERE.sub("", _TASK_NUMBER.sub("", _HEADING_LINE.sub("", text, count=1), count=1), count=1)
-    text = _CHANGE_LABEL.sub(lambda m: f"{m['scope']}: " if m["scope"] else "", text, count=1)
+    text = _CHANGE_LABEL.sub(lambda m: f"{m['scope']}: " if m["scope"] else "", _TICKET_LABEL.sub("", text, count=1), count=1)
     text = _REMOVE_IT_AFTER.sub(r"\1, \2", _RELEASE_HEAD.sub("", text, count=1), count=1)
     text = _CHANGELOG_LABEL.sub(
         lambda m: "" if _SAYS_ITS_VERB.search(re.sub(r"\([^()]*\)", "", m["rest"])) else f"{m[1]} ", text, count=1
     )  # "Removed: Container.tare (we pull it from … now)": the reason says no verb of the change
-    text = _CHANGELOG_VERB.sub(lambda m: m[1] + _BASE_VERBS[m[2].lower()], text)
+    text = as_created(_CHANGELOG_VERB.sub(lambda m: m[1] + _BASE_VERBS[m[2].lower()], text))
     text = _WHAT_I_NEED.sub("I need ", _FOR_WHOM.sub("", _WORK_CONTEXT.sub("", text, count=1), count=1), count=1)
     text = _CLAUSE_ASIDE.sub("", _REASON_ASIDE.sub("", _OPENING_ASIDE.sub(r"\1", text, count=1)))
     text = _SPOKEN_NUMBER.sub(lambda m: f"{m[1]} {_NUMBER_WORDS[' '.join(m[2].lower().split())]}", text)
     text = _NO_MORE.sub(r"remove \1 from \2", _PUT_ON.sub(r"\1add \2 to ", text, count=1), count=1)
-    text = _LIST_AFTER_STRUCTURE.sub(r"\1 with ", _IDEOGRAPHIC_COMMA.sub(", ", text), count=1)
+    text = _SEMICOLON_LIST.sub(lambda m: f"({m[1].replace(';', ',')})", _IDEOGRAPHIC_COMMA.sub(", ", text))
+    text = _LIST_AFTER_STRUCTURE.sub(r"\1 with ", text, count=1)
     text = _WHICH_IS.sub(r"\1 (reference to \2)", text)
     text = things_kept(_FOR_PURPOSE.sub(r"\1", text, count=1))
     text = _WHEN_ITEM.sub(lambda m: f"{m[1]}{m[2]} {m[3]}" if m[2] else f"{m[1]}date {m[3]}", text)
     if not re.search(r"\b(?:look|looks|feel|feels|sound|sounds|seem|seems)\b", text, re.I):
         text = _LIKE_LIST.sub(r"\1 with ", text, count=1)
     text = _EACH_WITH.sub(r"\1 with", _DOCUMENT_LABEL.sub("", text, count=1), count=1)
-    text = _FOR_EACH_ONE.sub(" with ", text, count=1)
+    text = _EACH_HAS.sub(
+        lambda m: " with " if m[1].startswith(",") else m[1], _FOR_EACH_ONE.sub(" with ", text, count=1), count=1
+    )
     for clause_says_it in (_CHANGE_SO_THAT, _CHANGE_TO_VERB, _MAKE_POINT):
         text = clause_says_it.sub(r"\g<name> ", text, count=1)
     forwarded = _FORWARD.sub("", text, count=1)

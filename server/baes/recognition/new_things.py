@@ -1,0 +1,35 @@
+"""Adding a thing to the app is creating it: "add Puppies to the grooming app: name, …", "Add exhibitions
+(title, curator, …)", "Added Fuel Purchases (liters, …)", "add a Kiln entity for the studio: …".
+
+"Add" mostly adds fields to an entity ("add phone to Member"), so the rules read "add X to Y" as fields X
+of an entity Y. When Y is the app itself ("the grooming app", "the system"), or when X is followed
+straight away by its own list in parentheses, X is a new thing with that list: the request is rewritten
+as a create. An entity the app already has is then refused with "already exists" rather than guessed.
+
+Part of ``baes.recognition.request_framing.unframed``, so it shapes the cache key too.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NAME = r"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*){0,2}?)"
+_ADD = r"^(\s*(?:please\s+|pls\s+|can\s+you\s+|could\s+you\s+|let\s+us\s+|let's\s+)?)add(?:ed)?\s*:?\s+(?:an?\s+|some\s+|new\s+)*"
+#: "add Puppies to the grooming app: …", "Please add Chemicals to the system (…)": the app is where it goes.
+_TO_THE_APP = re.compile(
+    _ADD + _NAME + r"(?:\s+(?:entity|table|model|records?))?\s+(?:to|in|into)\s+(?:the|my|our|this)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:app|application|system|database|db|project|site|website|tool|platform)\b\s*(?=[:(\-\u2013\u2014,]|with\b)",
+    re.I,
+)
+#: "Add exhibitions (title, curator, …)": a plural or a capitalised name, then its list in parentheses.
+_WITH_ITS_LIST = re.compile(
+    _ADD + r"((?:(?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,2})|[a-z][\w-]*(?:\s+[a-z][\w-]*)?s)"
+    r"(?:\s+(?:entity|table|model))?\s*(?=\((?:[^()\n]*[,;]){2}[^()\n]*\))",
+    re.I,
+)
+
+
+def as_created(text: str) -> str:
+    """``text`` with an addition of a new thing said as its creation (see the module docstring)."""
+    text = _TO_THE_APP.sub(r"\1create \2 ", text, count=1)
+    return _WITH_ITS_LIST.sub(r"\1create \2 ", text, count=1)
