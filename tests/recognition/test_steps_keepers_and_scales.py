@@ -154,3 +154,24 @@ def test_a_backfill_gives_the_value_of_stored_rows() -> None:
 
 def test_each_has_opens_the_list() -> None:
     assert created("Manage Kilns — each has serial code, max temperature, electric")[2][0] == ("serial_code", "str", R)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "a kiln can fire many glazes and glazes are shared across kilns",
+        "kilns have glazes, and the same glaze can be used in several kilns",
+        "a kiln has several glazes and vice versa",
+        "could kilns share glazes?",
+        "Kiln and Glaze need a junction table",
+        "Kiln can only have one Glaze right now, but we mix. Kilns and Glazes need to be many to many.",
+    ],
+)
+def test_many_to_many_said_as_sharing(request_text: str) -> None:
+    got = reading(request_text, ["Kiln", "Glaze"])
+    assert (got["intent"], got["entity"], got["relationships"]) == ("relationship", "Kiln", [("Glaze", "many_to_many")])
+
+
+def test_a_reason_before_so_is_no_part_of_the_relationship() -> None:
+    got = reading("the studio fires a lot, so like a Kiln has many Firings", ["Kiln", "Firing"])
+    assert (got["entity"], got["relationships"]) == ("Firing", [("Kiln", "many_to_one")])

@@ -398,7 +398,8 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
         re.compile(
             r"^[^.!?\n]{3,100}?[ \t,]+(?:so|therefore|hence|thus)[ \t]+(?=(?:please[ \t]+|pls[ \t]+)?"
             r"(?:(?:rename|remove|delete|drop|add|create|make|change)\b|(?:i[ \t]+think[ \t]+)?(?:we|i)[ \t]+(?:need|want)[ \t]+"
-            r"(?-i:[A-Z]))(?![ \t]+(?:it|that|this|them|those|these)\b))",
+            r"(?-i:[A-Z])|(?:like[ \t]+)?(?:an?|each|every|one)[ \t]+(?-i:[A-Z])\w*[ \t]+(?:has|have|can|belongs?)\b)"
+            r"(?![ \t]+(?:it|that|this|them|those|these)\b))",
             re.I | re.M,
         ),
         "",

@@ -1,0 +1,78 @@
+"""Many-to-many said the way people say it: "amenities are shared across rooms", "the same amenity can be
+in lots of rooms", "a hive has several beekeepers and the other way round", "Beer and Hop need a junction
+table", "… right now, but a croissant has gluten AND dairy. Products and Allergens need to be many to many."
+
+``many`` reads "X has many Ys and Ys have many Xs" and "a many-to-many relationship between X and Y".
+These rules say the same facts in those words: a thing shared by many others, the same thing in many of
+them, "vice versa" after "has many", a join table between two entities. A request that explains the
+current state and then says which two entities must be many-to-many is read by its last sentence.
+
+Part of ``baes.recognition.request_framing.unframed``, so it shapes the cache key too.
+"""
+
+from __future__ import annotations
+
+import re
+
+from baes.scaffold.spec import pluralize
+
+_MANY = r"(?:many|several|multiple|lots\s+of|different|various)"
+#: "amenities are shared across rooms": each side has many of the other.
+_SHARED = re.compile(
+    r"\b([a-z]\w*s)\s+(?:are|can\s+be|get|will\s+be)\s+shared\s+(?:across|between|among|by|with)\s+(?:the\s+|all\s+|"
+    + _MANY
+    + r"\s+)?([a-z]\w*s)\b",
+    re.I,
+)
+#: "the same amenity can be in lots of rooms", "one tag can be on several posts".
+_SAME_IN_MANY = re.compile(
+    r"(\b[a-z]\w*\s+(?:have|has|hold|get)\s+[a-z]\w*\s*,?\s+(?:and|but)\s+)?"  # "kilns have glazes, and": said first
+    r"\b(?:the\s+same|one|a|an)\s+([a-z]\w*)\s+(?:can|could|may|might)\s+(?:be\s+)?(?:in|on|at|used\s+by|part\s+of|used\s+in|"
+    r"belong\s+to|go\s+into|appear\s+in)\s+" + _MANY + r"\s+([a-z]\w*s)\b",
+    re.I,
+)
+#: "a hive has several beekeepers and the other way round", "… and vice versa", "… and tags are shared".
+_VICE_VERSA = re.compile(
+    r"\b([a-z]\w*)\s+(?:has|have|having|can\s+have|with)\s+" + _MANY + r"\s+([a-z]\w*s)\s*,?\s+and\s+"
+    r"(?:the\s+other\s+way\s+(?:round|around)|vice\s+versa|the\s+reverse|(?:the\s+)?\2\s+(?:are|can\s+be)\s+shared)\b",
+    re.I,
+)
+#: "could beekeepers share hives?": each side has many of the other.
+_SHARE = re.compile(
+    r"\b(?:([a-z]\w*s)\s+(?:can|could|should|may|will|need\s+to)|(?:can|could|should|may)\s+([a-z]\w*s))\s+share\s+([a-z]\w*s)\b",
+    re.I,
+)
+_JOIN_TABLE = r"(?:a\s+|an\s+)?(?:junction|join|joining|link|linking|bridge|association|pivot|through|mapping)\s+table"
+#: "Beer and Hop need a junction table", "a join table between Beer and Hop".
+_JOINED = re.compile(
+    rf"\b(\w+)\s+and\s+(\w+)\s+(?:need|needs|should\s+have|get|require|want)\s+{_JOIN_TABLE}\b"
+    rf"|\b{_JOIN_TABLE}\s+(?:between|for|linking)\s+(\w+)\s+and\s+(\w+)\b",
+    re.I,
+)
+#: "Products and Allergens need to be many to many." as a request's last sentence.
+_LAST_SAYS_MANY = re.compile(
+    r"(?<=[.!?])\s+((?:the\s+)?\w+\s+and\s+(?:the\s+)?\w+\s+(?:need|needs|should|must|have|has)\s+(?:to\s+)?(?:be\s+)?"
+    r"(?:a\s+)?(?:many[\s-]+to[\s-]+many|m2m|n:m|m:n)\b[^.!?\n]*[.!?]?)\s*$",
+    re.I,
+)
+
+
+def as_many_to_many(text: str) -> str:
+    """``text`` with many-to-many said in the words ``many`` reads (see the module docstring)."""
+    last = _LAST_SAYS_MANY.search(text)
+    if last and not re.search(r"\bwith\b|:|\b(?:create|add|new)\b", text[: last.start()], re.I):
+        text = last[1]
+    text = _VICE_VERSA.sub(lambda m: f"{m[1]} has many {m[2]} and {m[2]} have many {pluralize(m[1])}", text)
+    text = _SHARE.sub(lambda m: _each_has_many(m[1] or m[2], m[3]), _SHARED.sub(r"\1 have many \2", text))
+    text = _SAME_IN_MANY.sub(_same_in_many, text)
+    return _JOINED.sub(lambda m: f"a many-to-many relationship between {m[1] or m[3]} and {m[2] or m[4]}", text)
+
+
+def _same_in_many(match: re.Match[str]) -> str:
+    """ "a glaze can be in several kilns" → glazes and kilns have many of each other, the one named first first."""
+    shared, sharing = pluralize(match[2]), match[3]
+    return _each_has_many(sharing, shared) if match[1] else _each_has_many(shared, sharing)
+
+
+def _each_has_many(these: str, those: str) -> str:
+    return f"{these} have many {those} and {those} have many {these}"
