@@ -175,3 +175,19 @@ def test_many_to_many_said_as_sharing(request_text: str) -> None:
 def test_a_reason_before_so_is_no_part_of_the_relationship() -> None:
     got = reading("the studio fires a lot, so like a Kiln has many Firings", ["Kiln", "Firing"])
     assert (got["entity"], got["relationships"]) == ("Firing", [("Kiln", "many_to_one")])
+
+
+@pytest.mark.parametrize(
+    "request_text, entity, target",
+    [
+        ("assign each firing to the kiln that ran it", "Firing", "Kiln"),
+        ("Please link Kiln to Firing, every firing has one kiln", "Firing", "Kiln"),
+        ("firings can be tied to a supervising Kiln", "Firing", "Kiln"),
+        ("Our studio manager says one Kiln has lots of Firings and would like the app to reflect that.", "Firing", "Kiln"),
+        ("1:N Kiln -> Firing", "Firing", "Kiln"),
+        ("1:N from Kiln to Firing", "Firing", "Kiln"),
+    ],
+)
+def test_the_side_that_holds_the_key(request_text: str, entity: str, target: str) -> None:
+    got = reading(request_text, ["Kiln", "Firing"])
+    assert (got["intent"], got["entity"], [t for t, _ in got["relationships"]]) == ("relationship", entity, [target])

@@ -29,8 +29,10 @@ _ARROWED = re.compile(
 _ARROW = r"\s*(?:->|=>|\u2192|\bto\b|\bhas\b|-)\s*"
 #: "one-to-many: Customer -> Invoice", "1:N: Team -> Players": a label, then the one side, then the many.
 _LABELLED_ONE_TO_MANY = re.compile(
-    rf"\b(?:{_ONE}\s*(?:[:\-]|to)\s*{_MANY}|one[\s-]+to[\s-]+many)\s*:\s*{_NAME}{_ARROW}{_NAME}{_END}", re.I | re.M
-)
+    rf"(?:\b(?:add|added|create|make|model)\s+(?:an?\s+)?)?\b(?:{_ONE}\s*(?:[:\-]|to)\s*{_MANY}|one[\s-]+to[\s-]+many)\s*:?\s*"
+    rf"(?:from\s+)?{_NAME}{_ARROW}{_NAME}{_END}",
+    re.I | re.M,
+)  # also "1:N Route -> Stop", "1:N from Bin to WeighIn", "Added one-to-many Lot → Space"
 #: "many-to-one: Invoice -> Customer": the first holds the key.
 _LABELLED_MANY_TO_ONE = re.compile(
     rf"\b(?:{_MANY}\s*(?:[:\-]|to)\s*{_ONE}|many[\s-]+to[\s-]+one)\s*:\s*{_NAME}{_ARROW}{_NAME}{_END}", re.I | re.M

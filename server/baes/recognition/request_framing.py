@@ -21,6 +21,7 @@ import re
 from baes.recognition.assistant_prompts import unprompted
 from baes.recognition.conversation_steps import without_steps
 from baes.recognition.keepers import things_kept
+from baes.recognition.link_wording import linked_plainly
 from baes.recognition.new_things import as_created
 from baes.recognition.shared_things import as_many_to_many
 
@@ -345,7 +346,7 @@ def unframed(text: str) -> str:
     text = _EACH_HAS.sub(
         lambda m: " with " if m[1].startswith(",") else m[1], _FOR_EACH_ONE.sub(" with ", text, count=1), count=1
     )
-    text = as_many_to_many(text)
+    text = linked_plainly(as_many_to_many(text))
     for clause_says_it in (_CHANGE_SO_THAT, _CHANGE_TO_VERB, _MAKE_POINT):
         text = clause_says_it.sub(r"\g<name> ", text, count=1)
     forwarded = _FORWARD.sub("", text, count=1)

@@ -42,11 +42,10 @@ _SHARE = re.compile(
     r"\b(?:([a-z]\w*s)\s+(?:can|could|should|may|will|need\s+to)|(?:can|could|should|may)\s+([a-z]\w*s))\s+share\s+([a-z]\w*s)\b",
     re.I,
 )
-_JOIN_TABLE = r"(?:a\s+|an\s+)?(?:junction|join|joining|link|linking|bridge|association|pivot|through|mapping)\s+table"
-#: "Beer and Hop need a junction table", "a join table between Beer and Hop".
+#: "Beer and Hop need a junction table" (``cardinality`` reads "a join table between Beer and Hop").
 _JOINED = re.compile(
-    rf"\b(\w+)\s+and\s+(\w+)\s+(?:need|needs|should\s+have|get|require|want)\s+{_JOIN_TABLE}\b"
-    rf"|\b{_JOIN_TABLE}\s+(?:between|for|linking)\s+(\w+)\s+and\s+(\w+)\b",
+    r"\b(\w+)\s+and\s+(\w+)\s+(?:need|needs|should\s+have|get|require|want)\s+(?:a\s+|an\s+)?"
+    r"(?:junction|join|joining|link|linking|bridge|association|pivot|through|mapping)\s+table\b",
     re.I,
 )
 #: "Products and Allergens need to be many to many." as a request's last sentence.
@@ -65,7 +64,7 @@ def as_many_to_many(text: str) -> str:
     text = _VICE_VERSA.sub(lambda m: f"{m[1]} has many {m[2]} and {m[2]} have many {pluralize(m[1])}", text)
     text = _SHARE.sub(lambda m: _each_has_many(m[1] or m[2], m[3]), _SHARED.sub(r"\1 have many \2", text))
     text = _SAME_IN_MANY.sub(_same_in_many, text)
-    return _JOINED.sub(lambda m: f"a many-to-many relationship between {m[1] or m[3]} and {m[2] or m[4]}", text)
+    return _JOINED.sub(r"a many-to-many relationship between \1 and \2", text)
 
 
 def _same_in_many(match: re.Match[str]) -> str:

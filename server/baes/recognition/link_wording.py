@@ -1,0 +1,49 @@
+"""A reference said around the words ``many`` and ``ownership`` read: "Attach each walk to the dog that
+went on it", "Please connect Referee to Match, every match has one referee", "link Matter to the
+responsible Lawyer", "Their HR lead says one Department has lots of Employees".
+
+* "attach/assign/link each X to a Y": each X belongs to a Y (the order of "link A to B" alone says
+  nothing about which side holds the key; "each" does);
+* "connect A to B, every B has one A": the clause after the comma says which side holds the key, so
+  the bare "connect" before it is dropped;
+* a role word before an entity's capitalised name ("the responsible Lawyer", "a referring Employee")
+  says which one, it is no part of the name;
+* who reported the fact ("Their HR lead says …") and what they would like of the app ("… and would like
+  the app to reflect that") are no part of it.
+
+Part of ``baes.recognition.request_framing.unframed``, so it shapes the cache key too.
+"""
+
+from __future__ import annotations
+
+import re
+
+_EACH_TO = re.compile(
+    r"\b(?:attach|assign|link|connect|tie|match)\s+(each|every)\s+([a-z]\w*)\s+to\s+(?:a|an|the|one|its|their)\s+([a-z]\w*)\b",
+    re.I,
+)
+_CONNECT_THEN_FACT = re.compile(
+    r"^\s*(?:please\s+|pls\s+)?(?:connect|link|relate|associate)\s+\w+\s+(?:to|with|and)\s+\w+\s*[,;.:]\s*"
+    r"(?=(?:every|each)\s+\w+\s+(?:has|have|needs?|gets?)\s+(?:exactly\s+)?(?:one|a|an|a\s+single)\s+\w+\s*[.!]?\s*$)",
+    re.I,
+)
+_ROLE_BEFORE_NAME = re.compile(
+    r"\b(to|with|by|a|an|the|one)\s+(?:responsible|referring|assigned|main|primary|default|current|preferred|owning|"
+    r"supervising|lead|home|original|corresponding|related|relevant)\s+(?=(?-i:[A-Z]))",
+    re.I,
+)
+_REPORTED = re.compile(
+    r"^\s*(?:their|our|the|my)\s+(?:[\w-]+\s+){0,3}?(?:says|said|thinks|mentioned|reports|reported|told\s+us)\s+(?:that\s+)?",
+    re.I,
+)
+_WISH_FOR_THE_APP = re.compile(
+    r"\s*,?\s+and\s+(?:would\s+like|wants?|needs?)\s+the\s+(?:app|system|model|schema)\s+to\s+(?:reflect|show|support)\s+"
+    r"(?:that|this|it)\b",
+    re.I,
+)
+
+
+def linked_plainly(text: str) -> str:
+    """``text`` with a reference said in the words the relationship rules read (see the module docstring)."""
+    text = _EACH_TO.sub(r"\1 \2 belongs to a \3", _CONNECT_THEN_FACT.sub("", text, count=1))
+    return _WISH_FOR_THE_APP.sub("", _REPORTED.sub("", _ROLE_BEFORE_NAME.sub(r"\1 ", text), count=1))
