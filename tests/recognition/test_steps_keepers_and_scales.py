@@ -191,3 +191,32 @@ def test_a_reason_before_so_is_no_part_of_the_relationship() -> None:
 def test_the_side_that_holds_the_key(request_text: str, entity: str, target: str) -> None:
     got = reading(request_text, ["Kiln", "Firing"])
     assert (got["intent"], got["entity"], [t for t, _ in got["relationships"]]) == ("relationship", entity, [target])
+
+
+@pytest.mark.parametrize(
+    "request_text, removed",
+    [
+        ("Remove the 'Glazed' property from Kilns", ["glazed"]),
+        ("Kilns: lose the serial number field (privacy reasons)", ["serial_number"]),
+        ("get rid of both vent and shelf on Kiln, we never use them", ["vent", "shelf"]),
+    ],
+)
+def test_a_removed_field_without_the_words_around_it(request_text: str, removed: list[str]) -> None:
+    assert reading(request_text, ["Kiln"])["removed"] == removed
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "Please change the attribute name of Kiln from max_temp into max_temperature",
+        "change max_temp field name to max_temperature in Kiln",
+        "Kiln: header max_temp → max_temperature",
+        "The potter wants 'max_temp' on Kiln renamed to 'max temperature'",
+        "on the kilns change where it says max temp to max temperature",
+        "ok so on the kiln thing max temp should be called max temperature",
+        "pls rename teh max temp field on Kiln to max temperature",
+    ],
+)
+def test_a_rename_without_the_words_around_the_old_name(request_text: str) -> None:
+    got = reading(request_text, ["Kiln"])
+    assert (got["renamed_from"], got["renamed_to"]) == ("max_temp", "max_temperature")

@@ -45,7 +45,7 @@ NOISE = (
     | MODALS
     | frozenset(
         "whole entire existing current i we would like want anymore longer please named called instead it them".split()
-        + "unused obsolete deprecated redundant useless outdated more".split()  # "the unused X", "need more the X"
+        + "unused obsolete deprecated redundant useless outdated more both".split()  # "the unused X", "need more the X"
     )
 )
 #: Words that say a name is an attribute, not an entity.
@@ -162,8 +162,9 @@ def _removed_names(toks: Sequence[Tok], entity: str, known: Known) -> tuple[str,
         name: str | None
         if len(words) == 1 and known.get(words[0].sing) and known.get(words[0].sing) != entity:
             name = f"{words[0].sing}_id"  # "remove customer from Order": its reference
-        else:  # "the archived flag": the flag's name
-            name = attribute_name(words[:-1] if len(words) > 1 and words[-1].low in FIELD_WORDS else item)
+        else:  # "the archived flag", "the 'Recorded' property": the field's name
+            named = name_words(item)
+            name = attribute_name(named[:-1] if len(named) > 1 and named[-1].low in FIELD_WORDS else item)
         if name is None:
             raise RecognitionError(f"{' '.join(t.text for t in item)!r} is not an attribute name of {entity}")
         name = _as_named(name)

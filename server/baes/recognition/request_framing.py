@@ -23,6 +23,7 @@ from baes.recognition.conversation_steps import without_steps
 from baes.recognition.keepers import things_kept
 from baes.recognition.link_wording import linked_plainly
 from baes.recognition.new_things import as_created
+from baes.recognition.rename_wording import renamed_plainly
 from baes.recognition.shared_things import as_many_to_many
 
 #: "Backfill existing rows with 'standard'", "backfill guest count with 0": the value stored rows get.
@@ -169,7 +170,7 @@ _CLAUSE_ASIDE = re.compile(
 #: "(replaced by line-level discounts)", "(moved to the brokers system)": a reason in parentheses, never a field.
 _REASON_ASIDE = re.compile(
     r"\s*\((?:replaced|moved|merged|superseded|deprecated|handled|covered|stored|kept|see|per|because|since|now\s+in|"
-    r"no\s+longer|not\s+used|unused|legacy)\b[^()\n]*\)",
+    r"no\s+longer|not\s+used|unused|legacy)\b[^()\n]*\)|\s*\([^(),\n]*\breasons\)",  # "(GDPR reasons)"
     re.I,
 )
 #: "log tool loans, like borrower name, tool and due date": "like" after a comma opens the list (not "like I said").
@@ -346,7 +347,7 @@ def unframed(text: str) -> str:
     text = _EACH_HAS.sub(
         lambda m: " with " if m[1].startswith(",") else m[1], _FOR_EACH_ONE.sub(" with ", text, count=1), count=1
     )
-    text = linked_plainly(as_many_to_many(text))
+    text = renamed_plainly(linked_plainly(as_many_to_many(text)))
     for clause_says_it in (_CHANGE_SO_THAT, _CHANGE_TO_VERB, _MAKE_POINT):
         text = clause_says_it.sub(r"\g<name> ", text, count=1)
     forwarded = _FORWARD.sub("", text, count=1)

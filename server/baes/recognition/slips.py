@@ -14,6 +14,7 @@ SLIPS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "can u rename …", "ur Kiln": chat spellings of "you", "your"
     (re.compile(r"(?<![\w'.-])u(?![\w'.-])"), "you"),
     (re.compile(r"(?<![\w'.-])ur(?![\w'.-])"), "your"),
+    (re.compile(r"(?<![\w'.-])teh(?![\w'.-])", re.I), "the"),  # "rename teh 'notes' field": a slip no rule reads
     # "crate a Warehouse", "mak a Character", "ad an Election": a slip on the command verb before its object
     (
         re.compile(

@@ -1,0 +1,53 @@
+"""A field's new name said around the words ``rename_phrases`` reads: "change the attribute name of Slip
+from boat_len into boat_length", "change sqm field name to area_sqm", "Bunk: header nr_beds → bed_count",
+"Client wants 'deposit' on Rental renamed to …", "change where it says weight to net weight", "on the
+harvest thing weight should be called net weight".
+
+The words around the old name say where it is written (a header, "where it says"), who asks, or that the
+entity is "the X thing"; none is part of the name. Each rule says the rename as "rename OLD to NEW".
+
+Part of ``baes.recognition.request_framing.unframed``, so it shapes the cache key too.
+"""
+
+from __future__ import annotations
+
+import re
+
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "change the attribute name of Slip from boat_len into boat_length"
+    (
+        re.compile(
+            r"\b(?:change|rename)\s+(?:the\s+)?(?:attribute|field|column|property)\s+name\s+(?:of|in|on)\s+(\w+)\s+from\s+"
+            r"(\S+)\s+(?:into|to)\s+",
+            re.I,
+        ),
+        r"rename \2 in \1 to ",
+    ),
+    # "change sqm field name to area_sqm in Property"
+    (
+        re.compile(r"\b(?:change|rename)\s+(?:the\s+)?(\w+)\s+(?:field|column|attribute|property)\s+name\s+to\s+", re.I),
+        r"rename \1 to ",
+    ),
+    # "Bunk: header nr_beds → bed_count": a spreadsheet's header is the field
+    (re.compile(r"^(\s*\w+\s*:\s*)(?:header|column|col|field)\s+(?=\w+\s*(?:->|=>|\u2192))", re.I | re.M), r"\1"),
+    # "Client wants 'deposit' on Rental renamed to …": who asks is no part of the name
+    (
+        re.compile(
+            r"^\s*(?:the\s+)?(?:client|customer|boss|manager|team|users?|they|he|she|[A-Z][\w&' ]{0,30}?)\s+"
+            r"(?:wants?|would\s+like|asked\s+for|asks\s+for)\s+"
+            r"(?=(?:['\"][^'\"\n]+['\"]|\w+(?:\s+\w+){0,3})\s+(?:on|in)\s+\w+\s+(?:to\s+be\s+)?(?:renamed|called)\b)",
+        ),
+        "",
+    ),
+    # "change where it says weight to net weight"
+    (re.compile(r"\bchange\s+where\s+it\s+says\s+", re.I), "rename "),
+    # "on the harvest thing weight should be called …": the entity, said as a thing
+    (re.compile(r"^(\s*(?:ok(?:ay)?\s+)?(?:so\s+)?on\s+the\s+\w+)\s+thing\b", re.I | re.M), r"\1"),
+)
+
+
+def renamed_plainly(text: str) -> str:
+    """``text`` with a field's new name said as "rename OLD to NEW" (see the module docstring)."""
+    for pattern, replacement in _RULES:
+        text = pattern.sub(replacement, text, count=1)
+    return text
