@@ -65,6 +65,8 @@ NAMED_SPLITS = (
     "fresh34",
     "fresh35",
     "fresh36",
+    "fresh37",
+    "fresh38",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"

@@ -12,13 +12,12 @@ nouns ("speed", "breed", "hundred") out.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.participles import is_participle
 from baes.recognition.request_tokens import SEPARATORS, Tok, word_token
-from baes.recognition.type_annotations import annotation_type, choices_span
+from baes.recognition.type_annotations import annotation_type, choices_span, scale_at
 
 # fmt: off
 #: Participles that name a moment, not a state: "created" is when, not whether.
@@ -35,7 +34,7 @@ STATE_ADJECTIVES: frozenset[str] = frozenset({
     "overdue", "obsolete", "alive", "dead", "deceased", "critical", "pending", "favorite", "favourite",
     "recurring", "handmade", "homemade", "vintage", "open", "online", "offline", "secure", "exclusive",
     "sterile", "healthy", "sick", "busy", "free", "empty", "present", "absent", "resident", "attending", "late",
-    "complete", "incomplete", "vip", "intact", "rare", "legendary", "explicit", "automatic",
+    "complete", "incomplete", "vip", "intact", "vacant", "rare", "legendary", "explicit", "automatic",
 })
 #: Nouns ending in -able/-ible: the suffix makes an adjective (a flag) except in these.
 ABLE_NOUNS: frozenset[str] = frozenset({
@@ -172,6 +171,8 @@ def attribute_type(name: str) -> str:
         return bounded  # "salary min" is money, "quantity change" a count
     if len(parts) >= 2 and (parts[-1] in {"limit", "cap"} or (parts[-1] == "balance" and parts[-2] in vocab.COUNT_NOUNS)):
         return "int"  # "volunteer limit", "word cap", "points balance": how many
+    if len(parts) >= 2 and (parts[0] in {"flagged", "fully", "partly", "partially"} or parts[-1] in {"expires", "expired"}):
+        return "date" if parts[-1] in {"expires", "expired"} else "bool"  # "flagged abnormal", "fully repaid"; "warranty expires"
     if len(parts) >= 2 and parts[0] in {"mean", "average", "avg", "median"}:
         return _head_type(parts[1:], numeric=True) or "float"  # "mean absorbance"; "avg playtime minutes" counts
     known = vocab.infer_type(name)
@@ -236,7 +237,9 @@ def _state_phrase(parts: list[str]) -> bool:
     """ "out of stock", "out of print"; two words led by a preposition: "in stock", "on sale", "under warranty"."""
     if len(parts) >= 3 and parts[0] == "out" and parts[1] == "of":
         return True
-    return len(parts) == 2 and parts[0] in STATE_PREPOSITIONS and parts[1] not in {"time", "date", "at"}  # "in time": a clock-in
+    return (
+        len(parts) == 2 and parts[0] in STATE_PREPOSITIONS and parts[1] not in {"time", "date", "at", "hand"}
+    )  # "in time": a clock-in
 
 
 def _is_flag(parts: list[str]) -> bool:
@@ -289,7 +292,7 @@ def mark_types(toks: Sequence[Tok]) -> list[Tok]:
             result.extend((toks[i], word_token("text"), word_token(")")))
             i += choices
             continue
-        scale = _scale_at(toks, i) if result and result[-1].word else None
+        scale = scale_at([t.low for t in toks[i:]]) if result and result[-1].word else None
         if scale is not None:  # "pain score (0-10)", "rating 1 to 5", "score out of 10": the scale is the type
             result.extend([word_token(scale[0])] if scale[0] else [])
             i += scale[1]
@@ -310,32 +313,6 @@ def mark_types(toks: Sequence[Tok]) -> list[Tok]:
         result.append(toks[i])
         i += 1
     return result
-
-
-def _scale_at(toks: Sequence[Tok], i: int) -> tuple[str, int] | None:
-    """ "(0-10)", "(1 to 5)", "1-5", "from 1 to 10" or "out of 10" ending an item at ``toks[i]`` (a dash is no
-    token): (the scale's type, its length). Whole numbers make an int, decimals a float; a parenthesis after
-    the scale says the type itself ("score out of 10 (decimal)": no type from the scale)."""
-    lows = [t.low for t in toks[i : i + 5]]
-    bracket = lows[:1] == ["("]
-    inner = lows[1:] if bracket or lows[:1] == ["from"] else lows
-    if inner[:2] == ["out", "of"] and not bracket:
-        numbers, span = inner[2:3], 3
-    elif inner[1:2] == ["to"]:  # "1 to 5", "from 1 to 5", "(1 to 5)"
-        numbers, span = inner[:3:2], 3 + len(lows) - len(inner) + bracket
-    elif lows[:1] != ["from"]:  # "1 5" (from "1-5"), "(0 10)"
-        numbers, span = inner[:2], 2 + 2 * bracket
-    else:
-        return None
-    if len(numbers) != (1 if span == 3 and inner[:1] == ["out"] else 2):
-        return None
-    if not all(re.fullmatch(r"\d+(\.\d+)?", low) for low in numbers) or (bracket and lows[span - 1 : span] != [")"]):
-        return None
-    if not bracket and i + span < len(toks) and toks[i + span].low == "(":
-        return "", span
-    if not bracket and not _ends_item(toks, i + span):
-        return None
-    return ("float" if any("." in low for low in numbers) else "integer"), span
 
 
 def _unit_after(toks: Sequence[Tok], i: int, before: Sequence[Tok]) -> str | None:

@@ -88,7 +88,7 @@ def _for_existing_rows(lows: Sequence[str], at: int) -> bool:
 #: Words saying a clause is about the rows already stored ("existing tickets should get 'normal'").
 _EXISTING_WORDS = frozenset({"existing", "already", "current", "old"})
 #: Verbs giving those rows their value, and the words that may follow them before it.
-_VALUE_VERBS = frozenset({"get", "start", "starting", "put", "be", "set", "use", "take", "have"})
+_VALUE_VERBS = frozenset({"get", "start", "starting", "put", "be", "set", "use", "take", "have", "say"})
 _VALUE_LINKS = frozenset({"at", "to", "as", "with", ":", "=", "value", "just", "set", "marked", "initialised", "initialized"})
 _CLAUSE_MARKS = frozenset({".", "(", ")", ";"})
 #: Values only a flag takes: a default of "false" among several new fields is the one flag's.
@@ -216,7 +216,12 @@ def with_default(draft: Draft, default: str | None, known: Known, *, every: bool
     if not fits(default, attribute.type):
         attribute = replace(attribute, type="str")
         draft = replace(draft, entity=replace(draft.entity, attributes=(attribute,)))
+    if attribute.type == "bool" and default.lower() in _SPOKEN_FLAGS:
+        default = _SPOKEN_FLAGS[default.lower()]  # "a checkbox, default no": the flag's value is false
     return replace(draft, defaults=((attribute.name, default),))
+
+
+_SPOKEN_FLAGS = {"yes": "true", "y": "true", "on": "true", "no": "false", "n": "false", "off": "false"}
 
 
 #: Last words of a name whose digits are an identifier, not a number ("zip code default 10001").

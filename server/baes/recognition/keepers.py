@@ -38,7 +38,8 @@ _KEEPER_WITH_THINGS = re.compile(
 #: keeper in lower case, then its list.
 _NEEDS_A_THING = re.compile(
     rf"^\s*(?:(?:the|our|my)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|(?-i:[A-Z])[\w-]+)\s+{_KEEPING}\s+an?\s+{_NOT_THINGS}"
-    r"((?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,2})[ \t]*(?:\s+(?:entity|table|model|record))?(:|\s+with\b)(?=\s*\S)",
+    r"((?-i:[A-Z])[\w-]*(?:\s+(?-i:[A-Z])[\w-]*){0,2})[ \t]*(?:\s+(?:entity|table|model|record))?(?:\s+for\s+[^:\n]{1,40}?)?"
+    r"(:|\s+with\b)(?=\s*\S)",
     re.I,
 )
 #: "a jobs tracker for my plumbing business: …", "an equipment list for the makerspace, …": the things
@@ -56,8 +57,18 @@ _OWNERS_THINGS = re.compile(
 )
 
 
+#: "properties I own: …", "Supplies we order for the clinic: …", "stock transfer between our two warehouses: …":
+#: what the opening says of the things before their list is no part of their name.
+_SAID_OF_THINGS = re.compile(
+    r"^(\s*(?!(?:things|stuff|fields|columns|details|what)\b)[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+"
+    r"(?:(?:i|we|they)\s+(?!(?:will|would|shall|need|want|must|should|can|could|am|are|have|had|do)\b)(?:[a-z]+\s+){0,4}?[a-z]+|between\s+(?:our|the|my|two|all)\s+[^:\n]{1,40}?)\s*(?=:)",
+    re.I,
+)
+
+
 def things_kept(text: str) -> str:
     """``text`` with the things kept where a keeper or a tracker stood (see the module docstring)."""
+    text = _SAID_OF_THINGS.sub(r"\1", text, count=1)
     text = _KEEPER_WITH_THINGS.sub(r"create \1 with", _NEEDS_THINGS.sub(r"create \1:", text, count=1), count=1)
     text = _NEEDS_A_THING.sub(lambda m: f"create {m[1]}{':' if m[2] == ':' else ' with'}", text, count=1)
     return _OWNERS_THINGS.sub(r"\1 ", _TRACKER_FOR.sub(r"\1", text, count=1), count=1)

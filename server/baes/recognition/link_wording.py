@@ -8,6 +8,8 @@ responsible Lawyer", "Their HR lead says one Department has lots of Employees".
   the bare "connect" before it is dropped;
 * a role word before an entity's capitalised name ("the responsible Lawyer", "a referring Employee")
   says which one, it is no part of the name;
+* "points to" is "belongs to", and "the Bin table" is the Bin;
+* a key column said with its target ("an author_id pointing at User") is a reference to it;
 * who reported the fact ("Their HR lead says …") and what they would like of the app ("… and would like
   the app to reflect that") are no part of it.
 
@@ -43,7 +45,25 @@ _WISH_FOR_THE_APP = re.compile(
 )
 
 
+#: "Comment needs an author_id pointing at User": a key column said with its target is a reference to it.
+_KEY_POINTING = re.compile(
+    r"\b(?:an?\s+)?[a-z]\w*_id\s+(?:pointing|that\s+points|which\s+points|referring|linked|linking)\s+(?:at|to)\s+(?:the\s+)?"
+    r"(?=(?-i:[A-Z])\w*\b)",
+    re.I,
+)
+
+
+#: "Pallet should reference the Bin table", "each vaccination record points to a pet": the entity, not its table.
+_POINTS_TO = re.compile(
+    r"\b(references?|reference|point(?:s|ing)?\s+to|links?\s+to|linked\s+to|belongs?\s+to)\s+(?:the\s+)?((?-i:[A-Z])\w*)\s+"
+    r"(?:table|entity|model|record)\b",
+    re.I,
+)
+_EACH_POINTS = re.compile(r"\b((?:each|every|a|an)\s+[a-z]\w*)(?:\s+(?:record|entry|row))?\s+points\s+to\s+", re.I)
+
+
 def linked_plainly(text: str) -> str:
     """``text`` with a reference said in the words the relationship rules read (see the module docstring)."""
     text = _EACH_TO.sub(r"\1 \2 belongs to a \3", _CONNECT_THEN_FACT.sub("", text, count=1))
+    text = _KEY_POINTING.sub("a reference to ", _EACH_POINTS.sub(r"\1 belongs to ", _POINTS_TO.sub(r"\1 \2", text)))
     return _WISH_FOR_THE_APP.sub("", _REPORTED.sub("", _ROLE_BEFORE_NAME.sub(r"\1 ", text), count=1))

@@ -12,8 +12,9 @@ Part of ``baes.recognition.request_framing.unframed``, so it shapes the cache ke
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+_RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     # "change the attribute name of Slip from boat_len into boat_length"
     (
         re.compile(
@@ -39,6 +40,59 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "",
     ),
+    # "`phone_no` on Contact should just be `phone`"
+    (
+        re.compile(
+            r"^\s*[`'\"]?([a-z]\w*)[`'\"]?\s+(?:on|in)\s+(\w+)\s+should\s+(?:just\s+|really\s+|now\s+)?be\s+(?:called\s+|named\s+)?"
+            r"[`'\"]?(\w+)[`'\"]?\s*[.!]?\s*$",
+            re.M,
+        ),
+        r"rename \1 in \2 to \3",
+    ),
+    # "In Course, call the 'teacher' field 'instructor' instead"
+    (
+        re.compile(
+            r"\bcall\s+the\s+(['\"][\w ]+['\"]|\w+)\s+(?:field|column|attribute)\s+"
+            r"(?!(?:on|in|of|for|at)\b)(['\"][\w ]+['\"]|\w+)(?:\s+instead)?",
+            re.I,
+        ),
+        r"rename \1 to \2",
+    ),
+    # "The Reading.temp field name is confusing, change it to …", "on Unit, 'vacant' is confusing people, rename it to …"
+    (
+        re.compile(
+            r"^\s*(?:(?:the\s+)?([A-Z]\w*)\.(\w+)|(?:on|in|for)\s+(\w+)\s*,\s*['\"]?([\w ]+?)['\"]?)"
+            r"(?:\s+(?:field|column))?(?:\s+name)?"
+            r"\s+is\s+[^,.;\n]{1,40}[,.;]\s*(?:so\s+)?(?:please\s+)?(?:change|rename)\s+it\s+to\s+",
+            re.I,
+        ),
+        lambda m: f"rename {m[2] or m[4]} in {m[1] or m[3]} to ",
+    ),
+    # "we say crops not plants on this farm, rename Plant": the word they use is the new name
+    (
+        re.compile(
+            r"^\s*we\s+(?:say|call\s+them|use)\s+(\w+)\s+not\s+\w+\b[^,.;\n]*[,.;]\s*(?:so\s+)?(?:please\s+)?rename\s+(?:the\s+)?"
+            r"([A-Z]\w*)(?:\s+entity)?\s*[.!]?\s*$",
+            re.I,
+        ),
+        r"rename the \2 entity to \1",
+    ),
+    # "the doctor wants 'Patients' to be called 'Clients'"
+    (
+        re.compile(
+            r"^\s*(?:the\s+)?[\w ]{1,30}?\s+(?:wants?|would\s+like)\s+(['\"][^'\"\n]+['\"])\s+to\s+be\s+"
+            r"(?:called|named|renamed)\s+",
+            re.I,
+        ),
+        r"rename \1 to ",
+    ),
+    # "On Volunteer I want that the phone is named mobile": a second-language "that"
+    (
+        re.compile(
+            r"\b(?:i\s+want|we\s+want|i\s+would\s+like)\s+that\s+(?:the\s+)?(\w+(?:\s+\w+)?)\s+is\s+(?:named|called)\s+", re.I
+        ),
+        r"rename \1 to ",
+    ),
     # "change where it says weight to net weight"
     (re.compile(r"\bchange\s+where\s+it\s+says\s+", re.I), "rename "),
     # "on the harvest thing weight should be called …": the entity, said as a thing
@@ -48,6 +102,6 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 
 def renamed_plainly(text: str) -> str:
     """``text`` with a field's new name said as "rename OLD to NEW" (see the module docstring)."""
-    for pattern, replacement in _RULES:
+    for pattern, replacement in _RULES:  # a replacement is a template or a function of the match
         text = pattern.sub(replacement, text, count=1)
     return text

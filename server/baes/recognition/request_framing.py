@@ -20,11 +20,13 @@ import re
 
 from baes.recognition.assistant_prompts import unprompted
 from baes.recognition.conversation_steps import without_steps
+from baes.recognition.field_change_wording import fields_plainly
 from baes.recognition.keepers import things_kept
 from baes.recognition.link_wording import linked_plainly
 from baes.recognition.new_things import as_created
 from baes.recognition.rename_wording import renamed_plainly
 from baes.recognition.shared_things import as_many_to_many
+from baes.recognition.spreadsheet_words import without_the_sheet
 
 #: "Backfill existing rows with 'standard'", "backfill guest count with 0": the value stored rows get.
 _BACKFILL = re.compile(
@@ -45,9 +47,12 @@ _TASK_NUMBER = re.compile(
 _CHANGE_LABEL = re.compile(
     r"^\s*#?\s*(?:(?:feat|feature|fix|chore|refactor|perf|build|enhancement|improvement)"
     r"(?:\s*\((?P<scope>[A-Za-z][\w -]{0,30})\))?!?|nit|nitpick|todo|fixme|ac|acceptance criteria|suggestion|"
-    r"feature request|change request|changed|deprecated|fixed|small change(?:\s+please)?|quick change)\s*:\s+",
+    r"feature request|change request|changed|deprecated|fixed|small change(?:\s+please)?|quick change|reviewer|review|"
+    r"(?:hackathon\s+)?(?:task\s+)?card(?:\s*#?\d+)?|hackathon|(?:closes|fixes|resolves|refs)\s*#\d+|"
+    r"(?:data\s+eng|dev|backend|frontend|pm|ops)\s+here)\s*(?::|\s[\u2013\u2014-])\s+",
     re.I,
-)
+)  # also a ticket's or a hackathon's card ("Closes #22:", "hackathon card #4 —"; not "Task:", an entity), and
+#   who writes ("dev here —")
 #: "Retro action item: Member records are missing …", "Ticket from QA: …", "shipping tonight: bikes get …": a
 #: ticket's or a note's label, in lower case, before a sentence that says the change (not "Support Ticket: title,
 #: …", a list, nor "Quest and Item: many-to-many please", entities).
@@ -188,9 +193,9 @@ _WHEN_ITEM = re.compile(
 #: "a Delivery thing for the truck supplies, supplier email, …", "Shelves for the back room of the shop, label, …":
 #: whom or what the entity is for, between its name and its list, says nothing it stores.
 _FOR_PURPOSE = re.compile(
-    r"(\b(?-i:[A-Z])[a-z]\w*(?:\s+(?:entity|table|thing|model|record))?)"
+    r"(\b(?!(?:Properties|Fields|Details|Attributes|Columns)\b)(?-i:[A-Z])[a-z]\w*(?:\s+(?:entity|table|thing|model|record))?)"
     r"\s+for\s+(?:the|our|my|a|an|this)\s+(?:(?!(?:with|having|and|including)\b)[a-z][\w'-]*\s+){0,4}"
-    r"(?!(?:with|having|and|including)\b)[a-z][\w'-]*\s*(?=,|\s+with\b)",
+    r"(?!(?:with|having|and|including)\b)[a-z][\w'-]*\s*(?=,|:|\s+with\b)",
 )
 #: "default zero", "a rating out of five": a number said in words where a value or a scale is given.
 _NUMBER_WORDS = {
@@ -339,7 +344,7 @@ def unframed(text: str) -> str:
     text = _SEMICOLON_LIST.sub(lambda m: f"({m[1].replace(';', ',')})", _IDEOGRAPHIC_COMMA.sub(", ", text))
     text = _LIST_AFTER_STRUCTURE.sub(r"\1 with ", text, count=1)
     text = _WHICH_IS.sub(r"\1 (reference to \2)", text)
-    text = things_kept(_FOR_PURPOSE.sub(r"\1", text, count=1))
+    text = things_kept(_FOR_PURPOSE.sub(r"\1", without_the_sheet(text), count=1))
     text = _WHEN_ITEM.sub(lambda m: f"{m[1]}{m[2]} {m[3]}" if m[2] else f"{m[1]}date {m[3]}", text)
     if not re.search(r"\b(?:look|looks|feel|feels|sound|sounds|seem|seems)\b", text, re.I):
         text = _LIKE_LIST.sub(r"\1 with ", text, count=1)
@@ -347,7 +352,7 @@ def unframed(text: str) -> str:
     text = _EACH_HAS.sub(
         lambda m: " with " if m[1].startswith(",") else m[1], _FOR_EACH_ONE.sub(" with ", text, count=1), count=1
     )
-    text = renamed_plainly(linked_plainly(as_many_to_many(text)))
+    text = fields_plainly(renamed_plainly(linked_plainly(as_many_to_many(text))))
     for clause_says_it in (_CHANGE_SO_THAT, _CHANGE_TO_VERB, _MAKE_POINT):
         text = clause_says_it.sub(r"\g<name> ", text, count=1)
     forwarded = _FORWARD.sub("", text, count=1)

@@ -38,7 +38,7 @@ def thing_as_entity(words: list[str], verbs: Collection[str]) -> list[str]:
         "entity"
         if word in {"thing", "things"}
         and i > 0
-        and words[i - 1].isalpha()
+        and words[i - 1].replace("_", "").isalpha()  # "FreezerReading thing" is read "freezer_reading thing"
         and words[i - 1] not in _NOT_THING_NAMES
         and words[i - 1] not in verbs
         else word

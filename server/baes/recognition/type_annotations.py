@@ -10,10 +10,12 @@ Such a parenthesis is an annotation: it gives the type and is no part of the nam
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from baes.recognition import vocabulary as vocab
+from baes.recognition.request_tokens import SEPARATORS
 
 #: Words of an annotation that only glue it together.
 _GLUE = frozenset({",", ";", "/", "and", "with", "a", "an", "in", "field", "value", "format", "only", "of", "or", "&"})
@@ -106,3 +108,33 @@ def choices_span(toks: Sequence[str]) -> int | None:
     slashed = all(m == "/" for m in marks)
     listed = marks[-1] == "or" and all(m == "," for m in marks[:-1])
     return close + 1 if slashed or listed else None
+
+
+#: Marks that end a list item after a scale ("rating 1-5, comment").
+_ITEM_ENDS = SEPARATORS | {")"}
+
+
+def scale_at(lows: Sequence[str]) -> tuple[str, int] | None:
+    """ "(0-10)", "(1 to 5)", "1-5", "from 1 to 10" or "out of 10" ending an item at ``lows[0]`` (a dash is no
+    token): (the scale's type word, its length). Whole numbers make an integer, decimals a float; a parenthesis
+    after the scale says the type itself ("score out of 10 (decimal)": no type from the scale, "")."""
+    head = list(lows[:5])
+    bracket = head[:1] == ["("]
+    inner = head[1:] if bracket or head[:1] == ["from"] else head
+    if inner[:2] == ["out", "of"] and not bracket:
+        numbers, span = inner[2:3], 3
+    elif inner[1:2] == ["to"]:  # "1 to 5", "from 1 to 5", "(1 to 5)"
+        numbers, span = inner[:3:2], 3 + len(head) - len(inner) + bracket
+    elif head[:1] != ["from"]:  # "1 5" (from "1-5"), "(0 10)"
+        numbers, span = inner[:2], 2 + 2 * bracket
+    else:
+        return None
+    if len(numbers) != (1 if span == 3 and inner[:1] == ["out"] else 2):
+        return None
+    if not all(re.fullmatch(r"\d+(\.\d+)?", low) for low in numbers) or (bracket and head[span - 1 : span] != [")"]):
+        return None
+    if not bracket and span < len(lows) and lows[span] == "(":
+        return "", span
+    if not bracket and span < len(lows) and lows[span] not in _ITEM_ENDS:
+        return None
+    return ("float" if any("." in low for low in numbers) else "integer"), span

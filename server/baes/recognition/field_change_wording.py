@@ -1,0 +1,42 @@
+"""Fields added or removed in words the change rules do not read: "Please remove from the Member the acreage",
+"strip the `fax_number` field off Vendor", "we also need to know each student's gpa and graduation year".
+
+A second-language order puts the entity before the field ("remove from the Member the acreage"); "strip X
+off E" is "remove X from E"; and wanting to know each entity's fields is adding them. Each rule says the
+change as "remove X from E" or "add X to E".
+
+Part of ``baes.recognition.request_framing.unframed``, so it shapes the cache key too.
+"""
+
+from __future__ import annotations
+
+import re
+
+_RULES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "Please remove from the Member the acreage, we not collect it anymore"
+    (
+        re.compile(
+            r"\b(remove|delete|drop)\s+from\s+(?:the\s+)?((?-i:[A-Z])\w*)\s+((?:the\s+)?[a-z][\w ]{0,40}?)(?=\s*(?:[,.;!]|$))",
+            re.I,
+        ),
+        r"\1 \3 from \2",
+    ),
+    # "strip the `fax_number` field off Vendor", "take the fax off suppliers"
+    (re.compile(r"\b(?:strip|take)\s+(.{1,60}?)\s+off\s+(?:of\s+)?(?=(?:the\s+)?[A-Za-z])", re.I), r"remove \1 from "),
+    # "we also need to know each student's gpa and graduation year"
+    (
+        re.compile(
+            r"^\s*(?:we|i)\s+(?:also\s+)?(?:need|want|would\s+like)\s+to\s+(?:know|record|store|track|keep)\s+(?:each|every|the)\s+"
+            r"([a-z]\w*)'s\s+([^.?!\n]+?)\s*[.?!]?\s*$",
+            re.I,
+        ),
+        r"add \2 to \1",
+    ),
+)
+
+
+def fields_plainly(text: str) -> str:
+    """``text`` with a field change said as "remove X from E" or "add X to E" (see the module docstring)."""
+    for pattern, replacement in _RULES:
+        text = pattern.sub(replacement, text, count=1)
+    return text
