@@ -8,6 +8,8 @@ from __future__ import annotations
 import pytest
 from tests.support.recognition_reading import created, reading
 
+from baes.recognition.model import RecognitionError
+
 R = True
 KILN = [("serial_code", "str", R), ("max_temperature", "float", R)]
 
@@ -127,3 +129,35 @@ def test_a_reference_said_with_its_table_or_its_key(request_text: str, target: s
 )
 def test_what_the_opening_says_of_the_things_is_no_part_of_their_name(request_text: str, entity: str) -> None:
     assert created(request_text)[1] == entity
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["delete the last row in kilns, I typed it twice", "remove duplicate records from Kiln", "remove the old stuff from Kiln"],
+)
+def test_deleting_rows_or_vague_stuff_is_refused(request_text: str) -> None:
+    with pytest.raises(RecognitionError):
+        reading(request_text, ["Kiln"])
+
+
+def test_a_column_added_to_a_sheet_is_a_field_added_to_its_entity() -> None:
+    got = reading("kiln sheet got a new column: Brand (not always known)", ["Kiln"])
+    assert (got["intent"], got["attributes"]) == ("add_attributes", [("brand", "str", False)])
+
+
+def test_a_row_of_the_sheet_lists_the_fields() -> None:
+    got = created("is it possible to have a Kiln entity? each row in my sheet is a serial code, a max temperature")
+    assert got == ("create", "Kiln", KILN)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["Kilns and Glazes - many to many please", "tag kilns with Glazes (many-to-many)"],
+)
+def test_a_pair_said_many_to_many(request_text: str) -> None:
+    got = reading(request_text, ["Kiln", "Glaze"])
+    assert (got["entity"], got["relationships"]) == ("Kiln", [("Glaze", "many_to_many")])
+
+
+def test_a_table_of_things_is_created() -> None:
+    assert created("add a table of kilns for the studio with serial code, max temperature") == ("create", "Kiln", KILN)

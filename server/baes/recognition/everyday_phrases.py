@@ -328,7 +328,7 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
     # context when the rest of the line names its own entity and list
     (
         re.compile(
-            r"^([^\w\n]*)(?:[A-Za-z][\w'-]*[ \t]+){1,3}(?:app|application|system|platform|portal|project)[ \t]*"
+            r"^([^\w\n]*)(?:[A-Za-z][\w'-]*[ \t]+){1,3}(?:app|application|system|platform|portal|project|tracker|planner)[ \t]*"
             r"(?:[:\-\u2013\u2014]+)[ \t]*(?=[^\n]*?\w[ \t]*(?:\bwith\b|\bw/|:|\(|\bentity\b))",
             re.I | re.M,
         ),

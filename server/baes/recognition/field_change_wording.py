@@ -3,7 +3,7 @@
 
 A second-language order puts the entity before the field ("remove from the Member the acreage"); "strip X
 off E" is "remove X from E"; and wanting to know each entity's fields is adding them. Each rule says the
-change as "remove X from E" or "add X to E".
+change as "remove X from E" or "add X to E"; "(not always known)" after a field is "(optional)".
 
 Part of ``baes.recognition.request_framing.unframed``, so it shapes the cache key too.
 """
@@ -35,8 +35,17 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 )
 
 
+#: "Buyer (not always known)", "(sometimes empty)": a field that may be empty, said in a parenthesis.
+_SOMETIMES_EMPTY = re.compile(
+    r"\(\s*(?:not\s+always\s+(?:known|available|there|filled(?:\s+in)?|present|set)|sometimes\s+(?:unknown|missing|empty|blank)|"
+    r"may\s+be\s+(?:empty|blank|missing|unknown))\s*\)",
+    re.I,
+)
+
+
 def fields_plainly(text: str) -> str:
     """``text`` with a field change said as "remove X from E" or "add X to E" (see the module docstring)."""
+    text = _SOMETIMES_EMPTY.sub("(optional)", text)
     for pattern, replacement in _RULES:
         text = pattern.sub(replacement, text, count=1)
     return text

@@ -29,7 +29,11 @@ _WITH_ITS_LIST = re.compile(
 )
 
 
+#: "add a table of species for the survey with …", "add a list of donors: …": the things the table holds.
+_TABLE_OF = re.compile(_ADD + r"(?:table|list|register|log)\s+(?:of|for)\s+(?:the\s+|our\s+|all\s+)?(?=[a-z])", re.I)
+
+
 def as_created(text: str) -> str:
     """``text`` with an addition of a new thing said as its creation (see the module docstring)."""
-    text = _TO_THE_APP.sub(r"\1create \2 ", text, count=1)
+    text = _TABLE_OF.sub(r"\1create ", _TO_THE_APP.sub(r"\1create \2 ", text, count=1), count=1)
     return _WITH_ITS_LIST.sub(r"\1create \2 ", text, count=1)

@@ -84,6 +84,8 @@ _ROWS = frozenset({"rows", "records", "entries", "duplicates", "duplicate"})
 #: (the canonical form may fold "records"), never in "delete the Record entity".
 _ROW = frozenset({"row", "record", "entry"})
 _ROW_FILTERS = frozenset({"where", "older", "newer", "before", "after", "from", "that", "which", "whose", "with"})
+#: Words that pick rows out of a table: "delete the last row in tenants", "remove the empty records".
+_ROW_PICKS = frozenset({"last", "first", "empty", "blank", "test", "duplicated"})
 #: Words that say a table of data is meant ("a Page entity"): the vocabulary's structure words.
 _STRUCTURE = vocab.STRUCTURE_WORDS | {"schema"}
 
@@ -157,6 +159,7 @@ def out_of_scope_reason(toks: Sequence[Tok], known: Known | None = None) -> str 
     }
     if after and (
         any(low in _ROWS or low == "where" for low in after)
+        or any(low in _ROW | _ROWS and before in _ROW_PICKS for before, low in zip(after, after[1:], strict=False))
         or any(
             low in _ROW and nxt in _ROW_FILTERS and i + 1 not in owner_next
             for i, (low, nxt) in enumerate(zip(after, after[1:], strict=False))
@@ -249,6 +252,12 @@ _NOT_A_CHANGE: tuple[tuple[re.Pattern[str], str], ...] = (
         _LOOKS_REASON,
     ),
     (_TESTS, "writing tests is not a change of the app's entities: baes generates the tests with each entity it scaffolds"),
+    (
+        re.compile(
+            r"^(?:remove|delete|drop|get\s+rid\s+of|clean\s+up)\s+(?:all\s+)?(?:old\s+|unused\s+|extra\s+)?(?:stuff|junk|clutter)\b"
+        ),
+        "which fields? Name the fields to remove, e.g. 'remove fax and pager from Supplier'",
+    ),
 )
 #: The same, said in the request's opening clause only (not "Create a Product with name and price, only admins
 #: can delete", an entity with its logic).

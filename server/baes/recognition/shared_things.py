@@ -1,6 +1,7 @@
 """Many-to-many said the way people say it: "amenities are shared across rooms", "the same amenity can be
 in lots of rooms", "a hive has several beekeepers and the other way round", "Beer and Hop need a junction
-table", "… right now, but a croissant has gluten AND dairy. Products and Allergens need to be many to many."
+table", "Crops and Fields - many to many please",
+"… right now, but a croissant has gluten AND dairy. Products and Allergens need to be many to many."
 
 ``many`` reads "X has many Ys and Ys have many Xs" and "a many-to-many relationship between X and Y".
 These rules say the same facts in those words: a thing shared by many others, the same thing in many of
@@ -48,6 +49,15 @@ _JOINED = re.compile(
     r"(?:junction|join|joining|link|linking|bridge|association|pivot|through|mapping)\s+table\b",
     re.I,
 )
+#: "Crops and Fields - many to many please", "Crops & Fields: M2M".
+_PAIR_THEN_MANY = re.compile(
+    r"^\s*(\w+)\s+(?:and|&|/)\s+(\w+)\s*[-:,\u2013\u2014]+\s*(?:many[\s-]+to[\s-]+many|m2m|n:m|m:n)\b", re.I | re.M
+)
+#: "tag work orders with Tags (many-to-many)": the things tagged come first.
+_TAGGED = re.compile(
+    r"^\s*tag\s+((?:\w+\s+){0,2}?\w+)\s+with\s+(?:the\s+)?(\w+)\s*[(,\-\u2013\u2014]?\s*(?:many[\s-]+to[\s-]+many|m2m)\s*\)?",
+    re.I,
+)
 #: "Products and Allergens need to be many to many." as a request's last sentence.
 _LAST_SAYS_MANY = re.compile(
     r"(?<=[.!?])\s+((?:the\s+)?\w+\s+and\s+(?:the\s+)?\w+\s+(?:need|needs|should|must|have|has)\s+(?:to\s+)?(?:be\s+)?"
@@ -64,6 +74,8 @@ def as_many_to_many(text: str) -> str:
     text = _VICE_VERSA.sub(lambda m: f"{m[1]} has many {m[2]} and {m[2]} have many {pluralize(m[1])}", text)
     text = _SHARE.sub(lambda m: _each_has_many(m[1] or m[2], m[3]), _SHARED.sub(r"\1 have many \2", text))
     text = _SAME_IN_MANY.sub(_same_in_many, text)
+    text = _TAGGED.sub(r"a many-to-many relationship between \1 and \2", text)
+    text = _PAIR_THEN_MANY.sub(r"a many-to-many relationship between \1 and \2", text)
     return _JOINED.sub(r"a many-to-many relationship between \1 and \2", text)
 
 

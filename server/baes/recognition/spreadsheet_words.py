@@ -23,15 +23,22 @@ _FROM_SHEET = re.compile(
 )
 #: ". Columns:", ", this is my header row:", "Header is", "sheet columns are", "cols:": the list begins.
 _HEADER = re.compile(
-    r"\s*[.,;:\-\u2013\u2014]?\s*(?:(?:this|these|here)\s+(?:is|are)\s+(?:my|our|the)\s+(?:header\s+row|headers|columns)|"
+    r"\s*[.,;:?!\-\u2013\u2014]?\s*(?:(?:this|these|here)\s+(?:is|are)\s+(?:my|our|the)\s+(?:header\s+row|headers|columns)|"
     r"(?:(?:the|my|our|sheet|tab)\s+)?(?:header(?:\s+row)?|headers|columns|cols?)\s+(?:is|are)|"
-    r"(?:has|with)\s+these\s+(?:headers|columns)|copied\s+from\s+the\s+sheet|(?:columns|cols?|headers)(?=\s*:))\s*:?\s*",
+    r"(?:has|with)\s+these\s+(?:headers|columns)|copied\s+from\s+the\s+sheet|(?:columns|cols?|headers)(?=\s*:)|"
+    r"(?:each|every)\s+row(?:\s+(?:in|of|on)\s+(?:my|our|the)\s+\w+)?\s+(?:is|has))\s*:?\s*",
     re.I,
 )
 #: "Families tab —", "Members sheet ->", "Vaccination sheet for the goats,": the tab's name is the entity.
 _NAMED_TAB = re.compile(
     rf"^(\s*(?:(?:my|our|the)\s+)?)([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+{_SHEET}\b(?:\s+for\s+(?:the|my|our)\s+[\w-]+)?"
     r"(?=\s*(?:[:,;\-\u2013\u2014>]|has\b|\.))",
+    re.I,
+)
+#: "harvest sheet got a new column: Buyer": a column added to the entity the sheet holds.
+_NEW_COLUMN = re.compile(
+    rf"^\s*(?:the\s+|my\s+|our\s+)?([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+{_SHEET}\s+(?:got|gets|has|needs|now\s+has)\s+"
+    r"(?:a\s+|an\s+|two\s+|some\s+)?(?:new|extra|more)\s+(?:columns?|fields?)\s*:\s*([^\n]+)",
     re.I,
 )
 #: "the tab for seed orders": the things on it.
@@ -73,5 +80,6 @@ def without_the_sheet(text: str) -> str:
     text = _NUMBER_SIGN.sub(r"\1 number", text)
     if not re.search(rf"\b{_SHEET}\b|\bheaders?\b|\bcol(?:umn)?s\b", text, re.I):
         return text
+    text = _NEW_COLUMN.sub(r"add \2 to \1", text, count=1)
     text = _NAMED_TAB.sub(r"\1\2", _FROM_SHEET.sub("", text, count=1), count=1)
     return _named_last(_TAB_FOR.sub("", _HEADER.sub(": ", text, count=1), count=1))
