@@ -161,3 +161,20 @@ def test_a_pair_said_many_to_many(request_text: str) -> None:
 
 def test_a_table_of_things_is_created() -> None:
     assert created("add a table of kilns for the studio with serial code, max temperature") == ("create", "Kiln", KILN)
+
+
+@pytest.mark.parametrize("entity", ["School", "Company", "Store", "Library", "Clinic", "Hospital", "Church", "Hotel"])
+def test_a_place_is_an_entity_when_it_is_the_only_noun(entity: str) -> None:
+    """ "school" qualifies ("school trips" are Trips), but "create a School with …" creates a School."""
+    assert created(f"create a {entity} with name, address")[1] == entity
+
+
+@pytest.mark.parametrize(
+    "request_text, entity", [("church events: title, starts at", "Event"), ("hotel inspections: score", "Inspection")]
+)
+def test_a_place_before_the_things_is_no_part_of_their_name(request_text: str, entity: str) -> None:
+    assert created(request_text)[1] == entity
+
+
+def test_a_place_entity_is_renamed() -> None:
+    assert reading("rename School to Academy", ["School"])["renamed_to"] == "Academy"

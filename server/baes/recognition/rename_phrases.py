@@ -107,7 +107,7 @@ def try_rename(toks: list[Tok], known: Known) -> Draft | None:
     if not owner and not field_hint:
         words = words_of(old)
         single = entity_of(old, known) if len(words) <= 2 else None
-        if single is not None and (entity_hint or known.get(vocab.singularize("_".join(t.low for t in words)))):
+        if single is not None and (entity_hint or known.get(vocab.singularize("_".join(t.low.lower() for t in words)))):
             return _entity_rename(single, target)
     if not owner and len(words_of(old)) >= 2:  # "rename the Customer field phone", "rename Order note"
         words = [t for t in old if t.low not in NOISE or t.low in FIELD_WORDS]

@@ -187,7 +187,9 @@ MAX_NAME_WORDS = 3
 #: "job application", "vaccination record", "gym class", "coffee shop" (alone they stay fillers:
 #: "university students" is Student, "the Book entity" is Book).
 HEAD_QUALIFIERS = frozenset(
-    {"application", "record", "class", "type", "store", "shop", "library", "clinic", "school", "hospital", "company"}
+    {"application", "record", "class", "type", "store", "shop", "library", "clinic", "school", "hospital", "company", "college"}
+    | {"university", "bookstore", "church", "mosque", "temple", "parish", "bakery", "canteen", "cafe", "hostel", "hotel", "choir"}
+    | {"salon", "restaurant"}
 )
 
 
@@ -279,6 +281,7 @@ def noun_after(toks: Sequence[Tok], start: int) -> int | None:
 def head_noun(toks: Sequence[Tok], start: int, stop: int) -> int | None:
     """The last noun-like word of ``toks[start:stop]`` before a separator ("university students" → students)."""
     best: int | None = None
+    qualifier: int | None = None  # "create a School with …": a qualifier that is the only noun is the name
     for i in range(start, stop):
         tok = toks[i]
         if (
@@ -287,6 +290,11 @@ def head_noun(toks: Sequence[Tok], start: int, stop: int) -> int | None:
             or (tok.low in ATTRIBUTE_MARKERS and (tok.low not in NOUN_MARKERS or (i + 1 < len(toks) and toks[i + 1].low == ":")))
         ):
             break
+        qualifier = (
+            i
+            if tok.low in HEAD_QUALIFIERS and (best is None or best == i - 1) and not (i > 0 and toks[i - 1].low in _PREPOSITIONS)
+            else None
+        )  # not "new entity for the shop: Veg Box with …"
         if i + 1 < stop and toks[i + 1].low == "by" and tok.low.endswith(("ed", "en", "wn")):
             break  # "orders placed by customers": the noun before the participle
         if i > start and toks[i - 1].low in BE_WORDS:
@@ -297,7 +305,7 @@ def head_noun(toks: Sequence[Tok], start: int, stop: int) -> int | None:
             best == i - 1 or (best is None and i + 1 < stop and toks[i + 1].low in vocab.STRUCTURE_WORDS - {tok.low})
         ):
             best = i  # "job application", "coffee shop", "a shop entity": the qualifier is the noun the name ends on
-    return best
+    return best if best is not None else qualifier
 
 
 #: Prepositions: never the head of a noun phrase ("the patients at our clinic", "clinic" being a qualifier).

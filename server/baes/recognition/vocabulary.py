@@ -275,6 +275,8 @@ NOUN_QUALIFIERS: frozenset[str] = frozenset({
     "information", "info", "data", "details", "system", "app", "application", "database", "store",
     "shop", "of", "for", "about", "each", "every", "registered", "hospital", "clinic", "bookstore",
     "whole", "entire",
+    # places and groups the records belong to ("church events" are Events): ``request_tokens.HEAD_QUALIFIERS``
+    "church", "mosque", "temple", "parish", "bakery", "canteen", "cafe", "hostel", "hotel", "choir", "salon", "restaurant",
 })
 #: Articles and fillers dropped inside an attribute phrase ("a hire date" → hire_date).
 ATTRIBUTE_FILLERS: frozenset[str] = frozenset({
