@@ -178,3 +178,21 @@ def test_a_place_before_the_things_is_no_part_of_their_name(request_text: str, e
 
 def test_a_place_entity_is_renamed() -> None:
     assert reading("rename School to Academy", ["School"])["renamed_to"] == "Academy"
+
+
+@pytest.mark.parametrize(
+    "plural, singular", [("movies", "Movie"), ("menus", "Menu"), ("cookies", "Cookie"), ("categories", "Category")]
+)
+def test_plurals_that_are_no_y_words(plural: str, singular: str) -> None:
+    assert created(f"create {plural}: name, description")[1] == singular
+
+
+@pytest.mark.parametrize("entity", ["Building", "Recording"])
+def test_an_ing_entity_after_to_is_the_entity(entity: str) -> None:
+    """ "add notes to Building" was read as a change of "Build"."""
+    assert reading(f"add notes to {entity}", [entity])["entity"] == entity
+
+
+@pytest.mark.parametrize("entity", ["Track", "Design", "Log"])
+def test_a_verb_noun_right_after_the_creating_verb_is_the_entity(entity: str) -> None:
+    assert created(f"create a {entity} with name and description")[1] == entity

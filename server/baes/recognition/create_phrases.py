@@ -93,6 +93,8 @@ def _create_entity_index(toks: list[Tok], marker: int) -> int | None:
     # "manage university students", "create students"
     verbs = [i for i in range(marker) if toks[i].word and toks[i].stem in creating_verbs()]
     for verb in reversed(verbs):
+        if verb + 1 == marker < len(toks) and verb - 1 in verbs and toks[marker].low in {"with", ":", "(", "having"}:
+            return verb  # "create a Track with …", "make a Design: …": a verb's noun right after the creating verb
         head = head_noun(toks, verb + 1, marker)
         if head is not None:
             return before_context(toks, verb + 1, head)

@@ -122,6 +122,8 @@ def _is_noun_here(words: list[str], i: int, in_list: bool, bases: dict[str, str]
 
     before = bases.get(words[i - 1], words[i - 1]) if i > 0 else None
     after = bases.get(words[i + 1], words[i + 1]) if i + 1 < len(words) else None
+    if before in {"to", "from"} and words[i].endswith("ing") and (after is None or after in _PHRASE_ENDS):
+        return True  # "add notes to Building", "remove fax from Recording": the entity a change is made to
     if in_list or (before in {",", ";"} and words[i].endswith("s") and after not in (None, *ARTICLES)) or _listed_flag(words, i):
         return before not in _VERB_CONTEXT  # "…, collected date, contains fresh produce": a flag's name
     if before in _NOUN_CONTEXT or before in _base_verbs():
