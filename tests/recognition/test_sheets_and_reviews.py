@@ -196,3 +196,12 @@ def test_an_ing_entity_after_to_is_the_entity(entity: str) -> None:
 @pytest.mark.parametrize("entity", ["Track", "Design", "Log"])
 def test_a_verb_noun_right_after_the_creating_verb_is_the_entity(entity: str) -> None:
     assert created(f"create a {entity} with name and description")[1] == entity
+
+
+def test_a_doubled_letter_in_a_compound_is_a_typo() -> None:
+    assert created("create a Pledge entity - donor, fullfilled")[2][-1] == ("fulfilled", "bool", R)
+
+
+def test_an_added_key_column_that_references_a_table_is_a_relationship() -> None:
+    got = reading("ALTER TABLE kilns ADD COLUMN studio_id INTEGER REFERENCES studios(id);", ["Kiln", "Studio"])
+    assert (got["intent"], got["entity"], got["relationships"]) == ("relationship", "Kiln", [("Studio", "many_to_one")])

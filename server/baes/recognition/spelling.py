@@ -305,7 +305,11 @@ def correct(word: str, *, name: bool = False) -> str | None:
         return None
     if _seen(word):
         return _plural_of_ours(word)
-    compound = is_compound(word, frequency) and not within(word, _targets(), 1)  # "studnet" is no stud net
+    compound = (  # "studnet" is no stud net, "fullfilled" no full filled: one letter doubled in a word
+        is_compound(word, frequency)
+        and not within(word, _targets(), 1)
+        and not any(len(c) == len(word) - 1 and _likely_slip(word, c) for c in _english_at_1(word))
+    )
     if is_variant(word, _known) or compound or _agent_noun(word):
         return None  # "labour", "analysed", "counterparty", "fermenter": spelt right, only not in the list
     if len(word) == 3:

@@ -111,7 +111,11 @@ def _written(match: re.Match[str]) -> str:
     return f"{match.group('lead')}{match.group('space')}{match.group('name')}{typed}{optional}"
 
 
-_FOREIGN_KEY_CLAUSE = re.compile(r"(?:constraint\s+\w+\s+)?foreign\s+key\s*\(\s*\w+\s*\)\s*references\s+([A-Za-z_]\w*)", re.I)
+_FOREIGN_KEY_CLAUSE = re.compile(
+    r"(?:constraint\s+\w+\s+)?foreign\s+key\s*\(\s*\w+\s*\)\s*references\s+([A-Za-z_]\w*)"
+    r"|\w+_id\s+(?:integer|int|bigint)?\s*(?:not\s+null\s+)?references\s+([A-Za-z_]\w*)",  # "sensor_id INTEGER REFERENCES …"
+    re.I,
+)
 
 
 def _altered(match: re.Match[str]) -> str:
@@ -121,7 +125,7 @@ def _altered(match: re.Match[str]) -> str:
     if verb == "add":
         key = _FOREIGN_KEY_CLAUSE.match(rest)
         if key:  # "ADD FOREIGN KEY (meter_id) REFERENCES meters(id)": the table's rows belong to the other's
-            return f"each {table} belongs to a {key.group(1)}"
+            return f"each {table} belongs to a {key.group(1) or key.group(2)}"
         return f"add {rest} to {table}"
     if verb == "drop":
         return f"remove {rest} from {table}"
