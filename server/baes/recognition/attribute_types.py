@@ -199,8 +199,8 @@ def _grammar_type(parts: list[str]) -> str | None:
             return date
         if parts[0] in {"last", "first"} and len(parts) == 2 and is_participle(last):
             return "date"  # "last watered", "first seen": the day it happened, like "last service"
-        if parts[0] == "last" and len(parts) == 2 and (last in LAST_EVENTS or _names_an_event(last)):
-            return "date"  # "last checkup", "last service"; not "last name"
+        if parts[0] in {"last", "next"} and len(parts) == 2 and (last in LAST_EVENTS or _names_an_event(last)):
+            return "date"  # "last checkup", "next service"; not "last name"
         if last in {"start", "end"} and parts[-2] in PERIODS:
             return "date"  # "lease start", "placement end"; a shift's start is a time of day (vocabulary)
         if parts[0] in POSITION_HEADS and last in POSITION_WORDS:

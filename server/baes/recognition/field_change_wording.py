@@ -23,6 +23,14 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # "strip the `fax_number` field off Vendor", "take the fax off suppliers"
     (re.compile(r"\b(?:strip|take)\s+(.{1,60}?)\s+off\s+(?:of\s+)?(?=(?:the\s+)?[A-Za-z])", re.I), r"remove \1 from "),
+    # "new fields for Kiln - email, start date"
+    (
+        re.compile(
+            r"^\s*(?:new|extra|more|two|some)\s+(?:fields|columns|attributes)\s+(?:for|on|in)\s+(\w+)\s*[:\-\u2013\u2014]\s*([^\n]+)$",
+            re.I,
+        ),
+        r"add \2 to \1",
+    ),
     # "we also need to know each student's gpa and graduation year"
     (
         re.compile(

@@ -1,5 +1,5 @@
 """Adding a thing to the app is creating it: "add Puppies to the grooming app: name, …", "Add exhibitions
-(title, curator, …)", "Added Fuel Purchases (liters, …)", "add a Kiln entity for the studio: …".
+(title, curator, …)", "Added Fuel Purchases (liters, …)", "add a Kiln entity for the studio: …", "there should be kilns with …".
 
 "Add" mostly adds fields to an entity ("add phone to Member"), so the rules read "add X to Y" as fields X
 of an entity Y. When Y is the app itself ("the grooming app", "the system"), or when X is followed
@@ -33,7 +33,14 @@ _WITH_ITS_LIST = re.compile(
 _TABLE_OF = re.compile(_ADD + r"(?:table|list|register|log)\s+(?:of|for)\s+(?:the\s+|our\s+|all\s+)?(?=[a-z])", re.I)
 
 
+#: "there should be kilns with …", "there must be a Kiln entity: …": what should exist is created.
+_THERE_BE = re.compile(
+    r"^(\s*)there\s+(?:should|must|will|needs\s+to|has\s+to|could)\s+be\s+(?:an?\s+|some\s+)?(?=[A-Za-z])", re.I
+)
+
+
 def as_created(text: str) -> str:
     """``text`` with an addition of a new thing said as its creation (see the module docstring)."""
+    text = _THERE_BE.sub(r"\1create ", text, count=1)
     text = _TABLE_OF.sub(r"\1create ", _TO_THE_APP.sub(r"\1create \2 ", text, count=1), count=1)
     return _WITH_ITS_LIST.sub(r"\1create \2 ", text, count=1)

@@ -93,6 +93,16 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
         ),
         r"rename \1 to ",
     ),
+    # "fax on kilns is now phone": the field's new name (not "status on Order is now required")
+    (
+        re.compile(
+            r"^\s*([a-z][\w ]{0,30}?)\s+(?:on|in|of)\s+(\w+)\s+is\s+now\s+(?:called\s+|named\s+)?"
+            r"(?!(?:required|optional|mandatory|unique|nullable|needed|obsolete|deprecated|unused|empty|a|an|the)\b)"
+            r"([a-z]\w*(?:\s+[a-z]\w*)?)\s*[.!]?\s*$",
+            re.I,
+        ),
+        r"rename \1 in \2 to \3",
+    ),
     # "change where it says weight to net weight"
     (re.compile(r"\bchange\s+where\s+it\s+says\s+", re.I), "rename "),
     # "on the harvest thing weight should be called …": the entity, said as a thing

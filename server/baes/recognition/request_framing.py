@@ -23,6 +23,7 @@ from baes.recognition.conversation_steps import without_steps
 from baes.recognition.field_change_wording import fields_plainly
 from baes.recognition.keepers import things_kept
 from baes.recognition.link_wording import linked_plainly
+from baes.recognition.list_openers import list_opened
 from baes.recognition.new_things import as_created
 from baes.recognition.rename_wording import renamed_plainly
 from baes.recognition.shared_things import as_many_to_many
@@ -260,13 +261,6 @@ _EACH_WITH = re.compile(
     r"([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*,\s*(?:and\s+)?(?:each|every)(?:\s+one)?(?:\s+of\s+them)?\s+(?:with|has|having|needs)\b",
     re.I,
 )
-#: "Kilns — each has a serial code, …": the list after a clause that only says each thing has it (not
-#: "Rooms: has balcony", a flag).
-_EACH_HAS = re.compile(
-    r"([:,\-\u2013\u2014]\s*)(?:and\s+)?(?:each(?:\s+one)?(?:\s+of\s+them)?|every\s+one|it|they)\s+"
-    r"(?:has|have|contains?|includes?)\s+(?=[a-z][\w ]{0,30},)",
-    re.I,
-)
 #: "I'd like the app to hold enrolments. For each one: …": the list describes the things just named.
 _FOR_EACH_ONE = re.compile(r"\s*[.;]\s*(?:and\s+)?for\s+(?:each|every)(?:\s+one)?(?:\s+of\s+them)?\s*[:,]\s*", re.I)
 #: "a place where I store suppliers", "somewhere I can log visits": the place only says that something is kept.
@@ -277,7 +271,7 @@ _PLACE_WHERE = re.compile(
 )
 #: "What I'm after is basically …", "What we need is …": a wish said the long way round.
 _WHAT_I_NEED = re.compile(
-    r"^\s*what\s+(?:i|we)(?:\s+am|\s+are|'m|'re)?\s+(?:after|need|want|would\s+(?:like|love)|'d\s+(?:like|love)|love)\s+is\s+"
+    r"^\s*what\s+(?:i|we)(?:\s+am|\s+are|'m|'re)?\s+(?:after|need|want|would\s+(?:like|love)|'d\s+(?:like|love)|love)\s*(?:is\s+|:\s*)"
     r"(?:basically\s+|just\s+|simply\s+|really\s+)?",
     re.I,
 )
@@ -349,9 +343,7 @@ def unframed(text: str) -> str:
     if not re.search(r"\b(?:look|looks|feel|feels|sound|sounds|seem|seems)\b", text, re.I):
         text = _LIKE_LIST.sub(r"\1 with ", text, count=1)
     text = _EACH_WITH.sub(r"\1 with", _DOCUMENT_LABEL.sub("", text, count=1), count=1)
-    text = _EACH_HAS.sub(
-        lambda m: " with " if m[1].startswith(",") else m[1], _FOR_EACH_ONE.sub(" with ", text, count=1), count=1
-    )
+    text = list_opened(_FOR_EACH_ONE.sub(" with ", text, count=1))
     text = fields_plainly(renamed_plainly(linked_plainly(as_many_to_many(text))))
     for clause_says_it in (_CHANGE_SO_THAT, _CHANGE_TO_VERB, _MAKE_POINT):
         text = clause_says_it.sub(r"\g<name> ", text, count=1)

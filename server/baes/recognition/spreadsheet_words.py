@@ -19,7 +19,7 @@ import re
 _SHEET = r"(?:sheet|tab|spreadsheet|workbook|excel(?:\s+sheet)?|google\s+sheets?)"
 #: "from my office sheet", "in our excel": where the words come from.
 _FROM_SHEET = re.compile(
-    rf"\s+(?:from|in|of|on)\s+(?:my|our|the)\s+(?:[\w-]+\s+){{0,2}}?{_SHEET}\b(?!\s*(?:[:\-\u2013\u2014]))", re.I
+    rf"\s+(?:from|in|of|on)\s+(?:(?:my|our|the)\s+)?(?:[\w-]+\s+){{0,2}}?{_SHEET}\b(?!\s*(?:[:\-\u2013\u2014]))", re.I
 )
 #: ". Columns:", ", this is my header row:", "Header is", "sheet columns are", "cols:": the list begins.
 _HEADER = re.compile(

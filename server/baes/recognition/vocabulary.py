@@ -61,7 +61,8 @@ ATTRIBUTE_TYPES: dict[str, str] = {
     "ratio": "float", "bandwidth": "float", "multiplier": "float", "factor": "float", "coefficient": "float",
     "vintage": "int",  # a wine's year
     "kickoff": "datetime", "drink_by": "date", "use_by": "date", "sell_by": "date", "best_before": "date",
-    "oxygen": "float", "arr": "float", "mrr": "float", "pay": "float", "reorder_point": "int", "on_hand": "int",
+    "oxygen": "float", "arr": "float", "mrr": "float", "pay": "float", "subtotal": "float", "reorder_point": "int",
+    "on_hand": "int",
     "week_starting": "date", "week_beginning": "date", "week_ending": "date", "week_commencing": "date",
     # water chemistry and body measurements: readings, not labels
     "ammonia": "float", "nitrite": "float", "nitrate": "float", "phosphate": "float", "chlorine": "float",
