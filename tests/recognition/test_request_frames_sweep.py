@@ -55,3 +55,31 @@ def test_a_field_that_is_now_called_something_else(entity: str) -> None:
 def test_a_field_that_is_now_required_is_no_rename() -> None:
     with pytest.raises(ValueError):
         reading("fax on kilns is now required", ["Kiln"])
+
+
+PAIRS = [("lesson", "teacher"), ("reading", "sensor"), ("review", "product")]
+
+
+@pytest.mark.parametrize(
+    "frame, kind",
+    [
+        ("each {a} is for a single {b}", "many_to_one"),
+        ("{A} many-to-one {B}", "many_to_one"),
+        ("link {pa} and {pb} both ways", "many_to_many"),
+        ("{pa} have many {pb} and vice versa", "many_to_many"),
+    ],
+)
+@pytest.mark.parametrize("pair", PAIRS)
+def test_a_relationship_frame(frame: str, kind: str, pair: tuple[str, str]) -> None:
+    a, b = pair
+    first, second = pascal_case(a), pascal_case(b)
+    request = frame.format(a=a, b=b, A=first, B=second, pa=pluralize(a), pb=pluralize(b))
+    got = reading(request, [first, second])
+    assert (got["intent"], got["entity"], got["relationships"]) == ("relationship", first, [(second, kind)])
+
+
+@pytest.mark.parametrize("pair", PAIRS)
+def test_an_entity_is_never_renamed_to_another_it_has(pair: tuple[str, str]) -> None:
+    first, second = pascal_case(pair[0]), pascal_case(pair[1])
+    with pytest.raises(ValueError, match="already an entity"):
+        reading(f"{first} -> {second}", [first, second])

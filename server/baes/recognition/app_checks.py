@@ -50,9 +50,16 @@ def owner_named_first(draft: Draft, known: Known) -> Draft:
 def check_changed_entities(draft: Draft, known: Known) -> None:
     """A change (not a create) of an app that has entities must be of an entity it has: a change of one
     it lacks ("DeliveriesNeed", "LastYear", "Sorry") read the wrong words as the entity. (A reference to
-    an entity the app lacks is read as said: the scaffold then asks for that entity first.)"""
+    an entity the app lacks is read as said: the scaffold then asks for that entity first.) An entity is never
+    renamed to the name of another entity the app has."""
     if draft.intent == "create" or not known.by_key:
         return
+    taken = draft.renamed_to if draft.intent == "rename_entity" else None
+    if taken and taken != draft.entity.name and known.get(entity_key(taken)):
+        raise RecognitionError(  # "Lesson -> Teacher" in an app with both: a link, not a new name
+            f"{taken} is already an entity of this app, so {draft.entity.name} cannot be renamed to it: to link them say "
+            f"e.g. 'each {draft.entity.name} belongs to a {taken}'; to merge them, delete one and add its fields to the other"
+        )
     missing = draft.entity.name
     if known.get(entity_key(missing)):
         return

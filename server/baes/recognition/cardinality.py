@@ -42,8 +42,8 @@ _LABELLED_MANY_TO_MANY = re.compile(
     rf"\b(?:{_MANY}\s*[:\-]\s*{_MANY}|many[\s-]+to[\s-]+many)\s*:\s*{_NAME}(?:{_ARROW}|\s*(?:,|&|/|\band\b)\s*){_NAME}{_END}",
     re.I | re.M,
 )
-#: "Order N:1 Customer": the first holds the key.
-_MANY_TO_ONE = re.compile(rf"\b{_NAME}\s+{_MANY}\s*[:\-]\s*{_ONE}\s+{_NAME}{_END}", re.I | re.M)
+#: "Order N:1 Customer", "Order many-to-one Customer": the first holds the key.
+_MANY_TO_ONE = re.compile(rf"\b{_NAME}\s+(?:{_MANY}\s*[:\-]\s*{_ONE}|many[\s-]+to[\s-]+one)\s+{_NAME}{_END}", re.I | re.M)
 #: "Post N:M Tag", "Drivers <-> Cabs many2many" ("many2many" is already "many to many" here).
 _MANY_TO_MANY = re.compile(
     rf"\b{_NAME}(?:\s+{_MANY}\s*{_LINE}\s*{_MANY}\s+|\s*(?:<->|<=>|\u2194)\s*){_NAME}(?:\s+many\s+to\s+many)?",

@@ -101,7 +101,7 @@ _MAKE_THE_RELATION = re.compile(
 #: "Each Rental is for one Bike": the rental belongs to one bike.
 _IS_FOR_ONE = re.compile(
     r"\b(is|are)\s+(?:only\s+)?(?:(?:valid|used|meant)\s+)?"
-    r"(?:for\s+(?:one|a|an|exactly\s+one)\s+(?=[A-Z])|(?:for|with)\s+(?:exactly\s+one|one|a\s+single)\s+(?=\w))",
+    r"(?:for\s+(?:one|a|an|exactly\s+one)\s+(?=(?-i:[A-Z]))|(?:for|with)\s+(?:exactly\s+one|one|a\s+single|a\s+specific)\s+(?=\w))",
     re.I,
 )
 #: A reference said again as a pronoun ("lessons need an instructor on them", "…, link them up"): no new words.

@@ -38,6 +38,10 @@ _VICE_VERSA = re.compile(
     r"(?:the\s+other\s+way\s+(?:round|around)|vice\s+versa|the\s+reverse|(?:the\s+)?\2\s+(?:are|can\s+be)\s+shared)\b",
     re.I,
 )
+#: "link lessons and teachers both ways": each side has many of the other.
+_BOTH_WAYS = re.compile(
+    r"\b(?:link|connect|relate)\s+([a-z]\w*s)\s+(?:and|with|to)\s+([a-z]\w*s)\s+(?:both\s+ways|in\s+both\s+directions)", re.I
+)
 #: "could beekeepers share hives?": each side has many of the other.
 _SHARE = re.compile(
     r"\b(?:([a-z]\w*s)\s+(?:can|could|should|may|will|need\s+to)|(?:can|could|should|may)\s+([a-z]\w*s))\s+share\s+([a-z]\w*s)\b",
@@ -71,7 +75,8 @@ def as_many_to_many(text: str) -> str:
     last = _LAST_SAYS_MANY.search(text)
     if last and not re.search(r"\bwith\b|:|\b(?:create|add|new)\b", text[: last.start()], re.I):
         text = last[1]
-    text = _VICE_VERSA.sub(lambda m: f"{m[1]} has many {m[2]} and {m[2]} have many {pluralize(m[1])}", text)
+    text = _VICE_VERSA.sub(lambda m: _each_has_many(_plural(m[1]), m[2]), text)
+    text = _BOTH_WAYS.sub(lambda m: _each_has_many(m[1], m[2]), text)
     text = _SHARE.sub(lambda m: _each_has_many(m[1] or m[2], m[3]), _SHARED.sub(r"\1 have many \2", text))
     text = _SAME_IN_MANY.sub(_same_in_many, text)
     text = _TAGGED.sub(r"a many-to-many relationship between \1 and \2", text)
@@ -81,8 +86,13 @@ def as_many_to_many(text: str) -> str:
 
 def _same_in_many(match: re.Match[str]) -> str:
     """ "a glaze can be in several kilns" → glazes and kilns have many of each other, the one named first first."""
-    shared, sharing = pluralize(match[2]), match[3]
+    shared, sharing = _plural(match[2]), match[3]
     return _each_has_many(sharing, shared) if match[1] else _each_has_many(shared, sharing)
+
+
+def _plural(word: str) -> str:
+    """ "hive" → hives; "invoices" stays ("invoices have many customers and vice versa")."""
+    return word if word.lower().endswith("s") else pluralize(word)
 
 
 def _each_has_many(these: str, those: str) -> str:
