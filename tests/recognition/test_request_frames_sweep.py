@@ -83,3 +83,26 @@ def test_an_entity_is_never_renamed_to_another_it_has(pair: tuple[str, str]) -> 
     first, second = pascal_case(pair[0]), pascal_case(pair[1])
     with pytest.raises(ValueError, match="already an entity"):
         reading(f"{first} -> {second}", [first, second])
+
+
+@pytest.mark.parametrize(
+    "item, attribute",
+    [
+        ("capacity as a number", ("capacity", "int", True)),
+        ("max temperature as a number", ("max_temperature", "float", True)),
+        ("heated - yes/no", ("heated", "bool", True)),
+        ("install date (can be blank)", ("install_date", "date", False)),
+        ("how many shelves", ("shelves", "int", True)),
+        ("number of kiln", ("kiln_number", "str", True)),
+        ("price for night", ("price_per_night", "float", True)),
+    ],
+)
+@pytest.mark.parametrize("frame", ["Create a Studio with name, {item} and colour", "add name, {item} and colour to Studio"])
+def test_an_item_said_in_words(frame: str, item: str, attribute: tuple[str, str, bool]) -> None:
+    got = reading(frame.format(item=item.replace("kiln", "room")), ["Studio"] if frame.startswith("add") else [])
+    expected = (attribute[0].replace("kiln", "room"), *attribute[1:])
+    assert got["attributes"] == [("name", "str", True), expected, ("colour", "str", True)]
+
+
+def test_notes_which_can_be_empty_are_optional() -> None:
+    assert reading("Create a Studio with name, notes, which can be empty")["attributes"][-1] == ("notes", "str", False)

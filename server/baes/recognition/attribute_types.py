@@ -375,6 +375,8 @@ def explicit_type(chunk: list[Tok]) -> tuple[list[Tok], str | None]:
             said = _NUMBER_KINDS.get(tuple(t.low for t in rest[:2]))
             if said is not None:  # "seats as a whole number"
                 return list(words[:i]), said
+            if tok.low == "as" and rest[:1] and rest[0].low in {"number", "numeric"} and len(rest) == 1:
+                return list(words[:i]), "float" if _name_type(words[:i]) == "float" else "int"  # "capacity as a number"
             if rest and rest[0].low in vocab.TYPE_WORDS:
                 cut = i - 1 if tok.low == "type" and i > 0 and words[i - 1].low == "of" else i
                 return list(words[:cut]), vocab.TYPE_WORDS[rest[0].low]

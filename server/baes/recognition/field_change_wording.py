@@ -3,7 +3,8 @@
 
 A second-language order puts the entity before the field ("remove from the Member the acreage"); "strip X
 off E" is "remove X from E"; and wanting to know each entity's fields is adding them. Each rule says the
-change as "remove X from E" or "add X to E"; "(not always known)" after a field is "(optional)".
+change as "remove X from E" or "add X to E". "(not always known)" after a field is "(optional)", and
+"heated - yes/no" and "how many shelves" say a field's type as the type rules read it.
 
 Part of ``baes.recognition.request_framing.unframed``, so it shapes the cache key too.
 """
@@ -46,14 +47,37 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 #: "Buyer (not always known)", "(sometimes empty)": a field that may be empty, said in a parenthesis.
 _SOMETIMES_EMPTY = re.compile(
     r"\(\s*(?:not\s+always\s+(?:known|available|there|filled(?:\s+in)?|present|set)|sometimes\s+(?:unknown|missing|empty|blank)|"
-    r"may\s+be\s+(?:empty|blank|missing|unknown))\s*\)",
+    r"(?:may|can)\s+be\s+(?:empty|blank|missing|unknown|null|left\s+(?:empty|blank)))\s*\)"
+    r"|,?\s+which\s+(?:can|may)\s+be\s+(?:empty|blank|null|missing|left\s+(?:empty|blank))\b",
     re.I,
+)
+#: "heated - yes/no", "how many shelves": an item's type said in words; a name said the second-language way.
+_TYPE_SAID = (
+    (re.compile(r"\s+[-\u2013\u2014]\s+(yes/no|y/n|true/false)\b", re.I), r" (\1)"),
+    (re.compile(r"\bhow\s+many\s+([a-z]\w*s)\b", re.I), r"\1 (number)"),
+    # a second-language name: "number of room" is the room's number, "price for night" the price per night
+    (
+        re.compile(
+            r"\bnumber\s+of\s+(?:the\s+)?(room|house|apartment|flat|unit|seat|table|order|invoice|ticket|account|phone|passport|"
+            r"licen[cs]e|member|student|employee|case|file|bed|locker|parcel|plot|box|car|vehicle|card)\b(?!s)",
+            re.I,
+        ),
+        r"\1 number",
+    ),
+    (
+        re.compile(
+            r"\b(price|rate|cost|fee)\s+for\s+(?:one\s+|a\s+|the\s+)?(night|day|hour|week|month|person|kg|item|unit)\b", re.I
+        ),
+        r"\1 per \2",
+    ),
 )
 
 
 def fields_plainly(text: str) -> str:
     """``text`` with a field change said as "remove X from E" or "add X to E" (see the module docstring)."""
-    text = _SOMETIMES_EMPTY.sub("(optional)", text)
+    text = _SOMETIMES_EMPTY.sub(lambda m: " (optional)" if m[0].lstrip(", ").startswith("which") else "(optional)", text)
+    for pattern, replacement in _TYPE_SAID:
+        text = pattern.sub(replacement, text)
     for pattern, replacement in _RULES:
         text = pattern.sub(replacement, text, count=1)
     return text

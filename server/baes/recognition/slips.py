@@ -29,6 +29,8 @@ SLIPS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\b(?:tick|check)[ \t-]?box(es)?\b", re.I), r"checkbox\1"),  # "a 'followed up' tick box"
     # "Patient no need insurance number anymore": a second-language "no longer needs"
     (re.compile(r"(?<=[A-Za-z])[ \t]+no[ \t]+need[ \t]+(?!(?:for|to|of)\b)", re.I), " no longer needs "),
+    # "I want program for keep my rooms": a second-language "for" before a verb is "to"
+    (re.compile(r"\bfor[ \t]+(?=(?:keep|store|track|save|record|manage|register|log)[ \t]+(?:my|our|the|all)\b)", re.I), "to "),
     # "a Venue thingy", "a thingie for …": a thing
     (re.compile(r"\b(?:thingy|thingie|thingamajig|whatchamacallit)\b", re.I), "thing"),
     # "make me a Delivery thing", "build me an entity": the person asking is no part of the name
