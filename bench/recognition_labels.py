@@ -67,6 +67,8 @@ NAMED_SPLITS = (
     "fresh36",
     "fresh37",
     "fresh38",
+    "fresh39",
+    "fresh40",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"

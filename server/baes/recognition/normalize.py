@@ -60,7 +60,10 @@ from baes.recognition.verb_folding import ARTICLES, fold_verbs, verb_base, verb_
 #:     prompts to an assistant (``assistant_prompts``) as the requests they carry; asides, "For the X:",
 #:     "X has Ys, each with", "For each one:", ", like a, b", "can u", "make me a", number words after
 #:     "default"/"out of", changelog heads, "put X on E", "no more X on E", "E no need X".
-KEY_VERSION = 15
+#: 16: steps of a conversation, keepers, spreadsheet words, dev labels, sharing, link, rename and field wording,
+#:     list openers and new things (``conversation_steps`` … ``list_openers``) rewrite the request's text;
+#:     "I think", "maybe" and "probably" open a request.
+KEY_VERSION = 16
 
 _CONTRACTIONS = (
     (re.compile(r"\blet's\b", re.I), "let us"),

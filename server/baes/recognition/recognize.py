@@ -75,7 +75,10 @@ log = logging.getLogger(__name__)
 #: 14: rounds 19 and 20: schema code, the field before "remove it" (never the entity deleted), the entity a
 #:     create names outright, a create that read none of its fields refused, permission rules and advice
 #:     questions refused, "drop off" is no removal, priority and rank are labels.
-OFFLINE_VERSION = 14
+#: 15: rounds 21 and 22: the step of a conversation, the things kept (not their keeper), spreadsheet tabs and
+#:     headers, dev labels, many-to-many said as sharing, which side holds the key, a place that is the only
+#:     noun, bounds and averages typed by what they bound, no entity renamed to another the app has.
+OFFLINE_VERSION = 15
 
 
 def _entity_keys(names: Sequence[str]) -> list[str]:
