@@ -3,8 +3,9 @@ Period with …", "a jobs tracker for my plumbing business: …", "Track the chu
 
 A request often opens with the organisation that keeps the records (a clinic, a league, payroll, "my
 plumbing business") and the kind of place they go in (a tracker, a list). Neither is the entity: the
-things kept are. Each rule rewrites the opening so that the things kept stand where the rules look for
-an entity ("create referrals with …"). An entity the app already has, said as the subject ("Student
+things kept are, and what the opening says of them ("properties I own:", "Supplies we order for the
+clinic:") is no part of their name. Each rule rewrites the opening so that the things kept stand where the
+rules look for an entity ("create referrals with …"). An entity the app already has, said as the subject ("Student
 needs a phone number"), is no keeper: a singular thing is only read after a lower-case keeper ("the
 league needs a Match with"), or when it is capitalised itself ("Payroll needs a Pay Period with").
 
