@@ -1,6 +1,7 @@
 """Words that open a list of fields the way "with" does: "Kilns — each has a serial code, …", "a Kiln model
 storing name, …", "an API for kilns where each has …", "we're building an app for kilns; they have …",
-"kilns: we need name, …", "we collect name, … for each kiln", "a kiln is a name, an email and …".
+"kilns: we need name, …", "we collect name, … for each kiln", "a kiln is a name, an email and …", "our school has
+lessons, each with a title, …", "… For each one: …".
 
 The rules read a list after "with", "having" or a colon. People also open it with a clause saying that
 each thing has it, or with a participle of keeping ("storing", "containing", "including"); each of these
@@ -14,6 +15,14 @@ from __future__ import annotations
 
 import re
 
+#: "our school has lessons, each with a title, …": the things had are what the list describes.
+_EACH_WITH = re.compile(
+    r"^[^,.:;\n]{0,40}?\b(?:has|have|keeps|keep|runs|run|holds|hold|offers|offer|sells|sell)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|many\s+|several\s+)?"
+    r"([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*,\s*(?:and\s+)?(?:each|every)(?:\s+one)?(?:\s+of\s+them)?\s+(?:with|has|having|needs)\b",
+    re.I,
+)
+#: "I'd like the app to hold enrolments. For each one: …": the list describes the things just named.
+_FOR_EACH_ONE = re.compile(r"\s*[.;]\s*(?:and\s+)?for\s+(?:each|every)(?:\s+one)?(?:\s+of\s+them)?\s*[:,]\s*", re.I)
 #: "Kilns — each has a serial code, …", "…; they have name, …", "… where each has …".
 _EACH_HAS = re.compile(
     r"([:,;.\-\u2013\u2014]\s*|\s+where\s+)(?:and\s+)?(?:each(?:\s+one)?(?:\s+of\s+them)?|every\s+one|it|they)\s+"
@@ -48,6 +57,7 @@ _LIST_WORD_AFTER = re.compile(r"(,[^,\n]*\band\s+[a-z][\w ]{0,30}?)\s+(?:columns
 
 def list_opened(text: str) -> str:
     """``text`` with its list opened by "with" or a colon (see the module docstring)."""
+    text = _FOR_EACH_ONE.sub(" with ", _EACH_WITH.sub(r"\1 with", text, count=1), count=1)
     text = _BULLETED_NAME.sub(lambda m: m[1] + "\n" + "\n".join(line.strip() for line in m[2].splitlines()), text, count=1)
     text = _FOR_EACH_AFTER.sub(r"each \2 has \1", text, count=1)
     text = _LIST_WORD_AFTER.sub(r"\1", _IS_MADE_OF.sub(r"\1 with ", text, count=1), count=1)

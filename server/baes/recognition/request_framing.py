@@ -255,14 +255,6 @@ _IDEOGRAPHIC_COMMA = re.compile(r"\s*[\u3001\uff0c]\s*")
 _SEMICOLON_LIST = re.compile(r"\(([^()\n;,]+(?:;[^()\n;,]+){2,})\)")
 #: "Deal needs an owner, which is a SalesRep": the field is a reference to the entity it is said to be.
 _WHICH_IS = re.compile(r"\b(an?\s+[a-z]+(?:\s+[a-z]+)?)\s*,?\s+which\s+is\s+an?\s+((?-i:[A-Z])\w*)\b", re.I)
-#: "our school has lessons, each with a title, …": the things had are what the list describes.
-_EACH_WITH = re.compile(
-    r"^[^,.:;\n]{0,40}?\b(?:has|have|keeps|keep|runs|run|holds|hold|offers|offer|sells|sell)\s+(?:a\s+lot\s+of\s+|lots\s+of\s+|many\s+|several\s+)?"
-    r"([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s*,\s*(?:and\s+)?(?:each|every)(?:\s+one)?(?:\s+of\s+them)?\s+(?:with|has|having|needs)\b",
-    re.I,
-)
-#: "I'd like the app to hold enrolments. For each one: …": the list describes the things just named.
-_FOR_EACH_ONE = re.compile(r"\s*[.;]\s*(?:and\s+)?for\s+(?:each|every)(?:\s+one)?(?:\s+of\s+them)?\s*[:,]\s*", re.I)
 #: "a place where I store suppliers", "somewhere I can log visits": the place only says that something is kept.
 _PLACE_WHERE = re.compile(
     r"\b(?:an?\s+|some\s+)?(?:place|space|spot|somewhere)\s+(?:where\s+|in\s+which\s+)?(?:i|we|you|they)\s+(?:can\s+)?"
@@ -342,8 +334,7 @@ def unframed(text: str) -> str:
     text = _WHEN_ITEM.sub(lambda m: f"{m[1]}{m[2]} {m[3]}" if m[2] else f"{m[1]}date {m[3]}", text)
     if not re.search(r"\b(?:look|looks|feel|feels|sound|sounds|seem|seems)\b", text, re.I):
         text = _LIKE_LIST.sub(r"\1 with ", text, count=1)
-    text = _EACH_WITH.sub(r"\1 with", _DOCUMENT_LABEL.sub("", text, count=1), count=1)
-    text = list_opened(_FOR_EACH_ONE.sub(" with ", text, count=1))
+    text = list_opened(_DOCUMENT_LABEL.sub("", text, count=1))
     text = fields_plainly(renamed_plainly(linked_plainly(as_many_to_many(text))))
     for clause_says_it in (_CHANGE_SO_THAT, _CHANGE_TO_VERB, _MAKE_POINT):
         text = clause_says_it.sub(r"\g<name> ", text, count=1)
