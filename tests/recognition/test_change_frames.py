@@ -210,7 +210,7 @@ def test_the_value_of_stored_rows_after_a_comma() -> None:
             "we should log a last service date on each Trailer. make it optional, not every trailer was serviced",
             [("last_service_date", "date", False)],
         ),
-        ("Trailer needs a brand (text) and an is_covered flag", [("brand", "str", True), ("is_covered", "bool", True)]),
+        ("Trailer needs a brand (text) and an is_covered flag", [("brand", "str", True), ("covered", "bool", True)]),
         (
             "Trailer is missing a plate field and a 'hitch locked' checkbox. Please add both.",
             [("plate", "str", True), ("hitch_locked", "bool", True)],
@@ -220,7 +220,7 @@ def test_the_value_of_stored_rows_after_a_comma() -> None:
 def test_what_the_rest_of_an_addition_says(request_text: str, expected: list[tuple[str, str, bool]]) -> None:
     """Round 13: "no." abbreviations, "(both optional)", a later sentence making one of several new fields
     optional or asking for them again ("Please add both."), "make it optional" (read as a command of its
-    own), a checkbox as a flag. A name written as code ("is_covered") is kept as written."""
+    own), a checkbox as a flag. A flag written as code ("is_covered") is named as "is covered" reads: `covered`."""
     got = reading(request_text, ("Trailer",))
     assert (got["intent"], got["attributes"]) == ("add_attributes", expected)
 

@@ -345,6 +345,8 @@ def parse_fields(
             result.notes.append("'id' is implicit: every entity has an integer id")
             continue
         type_name = explicit or type_for(name, entity_name)
+        if name.startswith("is_") and len(name) > 3 and type_name == "bool":
+            name = name[3:]  # "is_archived", "isInternational": the flag is `archived`, as "is archived" reads
         try:
             attribute = AttributeSpec(name=name, type=type_name, required=not optional)
         except SpecError as exc:

@@ -25,6 +25,7 @@ from baes.recognition.keepers import things_kept
 from baes.recognition.link_wording import linked_plainly
 from baes.recognition.list_openers import list_opened
 from baes.recognition.new_things import as_created
+from baes.recognition.pasted_code import as_definition
 from baes.recognition.rename_wording import renamed_plainly
 from baes.recognition.shared_things import as_many_to_many
 from baes.recognition.spreadsheet_words import without_the_sheet
@@ -301,6 +302,7 @@ _FEWEST_QUOTED_WORDS = 6
 
 def unframed(text: str) -> str:
     """``text`` without its frame (see the module docstring)."""
+    text = as_definition(text)
     quoted = _quoted_request(text)
     if quoted is not None:
         text = quoted

@@ -1,0 +1,212 @@
+"""A pasted definition read with a real parser: a JSON sample record, a Python class (Pydantic, a dataclass,
+SQLAlchemy ``Mapped[...]``), a TypeScript interface or type, a SQL ``CREATE TABLE``, with a line asking for
+it ("make an entity for this", "here's a sample record from our api, make a Listing entity out of it:").
+
+Read as words, the code's punctuation and type names became fields ("mapped", "false", "email_str"), and the
+line around it named the entity ("This", "Over"). Here the block is parsed as what it is (``json`` for a
+record, ``ast`` for Python; TypeScript and SQL column lines are one declaration per line), and the request
+becomes "create E with a (type), b (type) optional, …", which the rules read as it is said. The entity is
+the class, interface or table, or for a JSON record the one the line names ("a Listing entity"); a JSON
+record with no name is left to the rules. A ``REFERENCES`` column is a reference; an ``id`` key is implicit.
+Only a request that creates is read this way: "add this to Kiln: {…}" is left to the rules.
+
+Part of ``baes.recognition.request_framing.unframed``, so it shapes the cache key too.
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+import re
+import textwrap
+from collections.abc import Callable
+
+from baes.recognition import vocabulary as vocab
+from baes.recognition.plurals import singularize
+from baes.recognition.sql_words import declared_type
+from baes.scaffold.spec import pascal_case, snake_case
+
+#: A value's type: ISO dates and times, e-mail addresses, numbers and flags in a sample record.
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
+_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.\w+$")
+#: Declared types in Python, TypeScript and SQL, as the type words the rules read.
+_TYPES = {
+    "str": "str", "string": "str", "text": "str", "varchar": "str", "char": "str", "uuid": "str", "emailstr": "email",
+    "int": "int", "integer": "int", "bigint": "int", "smallint": "int", "float": "float", "decimal": "float",
+    "real": "float", "numeric": "float", "double": "float", "bool": "bool", "boolean": "bool", "date": "date",
+    "datetime": "datetime", "timestamp": "datetime", "timestamptz": "datetime",
+}  # fmt: skip
+#: A line asking for the pasted block to be created ("make an entity for this", "port this model over:").
+_CREATING = re.compile(
+    r"\b(?:create|make|build|generate|scaffold|port|turn|add|set\s+up|need)\b(?![^.\n]*\b(?:to|from|on)\s+(?-i:[A-Z])\w*\b)", re.I
+)
+#: "a Listing entity", "an entity called Listing", "Create this as Prescription:".
+_NAMED = re.compile(
+    r"\b(?:an?|the)\s+((?-i:[A-Z])\w*)\s+(?:entity|table|model|resource)\b|\b(?:entity|table|model)\s+(?:called|named)\s+"
+    r"((?-i:[A-Z])\w*)|\bas\s+(?:an?\s+)?((?-i:[A-Z])\w*)\b",
+    re.I,
+)
+
+
+def as_definition(text: str) -> str:
+    """``text`` as "create E with …" when it pastes a definition to create (see the module docstring)."""
+    if not _CREATING.search(text) or ("{" not in text and "(" not in text and ":" not in text):
+        return text
+    for read in (_python_class, _typescript, _create_table, _json_record):
+        found = read(text)
+        if found is not None:
+            entity, items = found
+            return f"create {entity} with {', '.join(items)}" if items else text
+    return text
+
+
+def _item(name: str, kind: str | None, optional: bool) -> str:
+    """One field as the rules read it: "volume_ml (float) optional"."""
+    typed = f" ({kind})" if kind else ""
+    return f"{snake_case(name)}{typed}{' optional' if optional else ''}"
+
+
+def _declared(word: str | None, name: str) -> str | None:
+    """The type a declared type word gives field ``name``: a TypeScript ``number`` or ``Date`` as the name says
+    (``sql_words.declared_type``), and a text field named as an e-mail an e-mail ("caseworkerEmail: string")."""
+    if word is None:
+        return None
+    kind = "email" if word.lower() == "emailstr" else declared_type(word, name) or _TYPES.get(word.lower())
+    return "email" if kind == "str" and vocab.infer_type(snake_case(name).lower()) == "email" else kind
+
+
+def _python_class(text: str) -> tuple[str, list[str]] | None:
+    """ "class Tenant(Base):" (or a dataclass, a Pydantic model) and its annotated fields, parsed by ``ast``."""
+    start = re.search(r"^[ \t]*class\s+[A-Z]\w*\s*(?:\([^)]*\))?\s*:[ \t]*\n", text, re.M)  # after a "@dataclass" line
+    if start is None:
+        return None
+    lines = text[start.start() :].splitlines()
+    end = next((i for i, line in enumerate(lines[1:], 1) if line.strip() and not line.startswith((" ", "\t"))), len(lines))
+    try:  # the class and its indented body, up to the first line back at the margin ("make an entity for this")
+        tree = ast.parse(textwrap.dedent("\n".join(lines[:end])))
+    except SyntaxError:
+        return None
+    classes = [node for node in tree.body if isinstance(node, ast.ClassDef)]
+    if not classes:
+        return None
+    items = []
+    for node in classes[0].body:
+        if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id != "id":
+            word, optional = _python_type(node.annotation)
+            optional = optional or (isinstance(node.value, ast.Constant) and node.value.value is None)
+            items.append(_item(node.target.id, _declared(word, node.target.id), optional))
+    return classes[0].name, items
+
+
+def _python_type(annotation: ast.expr) -> tuple[str | None, bool]:
+    """The declared type word and whether it may be empty: "Optional[date]" → (date, optional); "Mapped[str]" →
+    str; "float | None" → (float, optional)."""
+    if isinstance(annotation, ast.Subscript) and isinstance(annotation.value, ast.Name):
+        outer = annotation.value.id
+        if outer in {"Mapped", "Annotated"}:
+            inner = annotation.slice.elts[0] if isinstance(annotation.slice, ast.Tuple) else annotation.slice
+            return _python_type(inner)
+        if outer == "Optional":
+            return _python_type(annotation.slice)[0], True
+        return None, False  # list[str], dict: not a column
+    if isinstance(annotation, ast.BinOp) and isinstance(annotation.op, ast.BitOr):
+        sides = [annotation.left, annotation.right]
+        none = [s for s in sides if isinstance(s, ast.Constant) and s.value is None]
+        kept = [s for s in sides if s not in none]
+        return (_python_type(kept[0])[0], True) if none and kept else (None, False)
+    if isinstance(annotation, ast.Name):
+        return annotation.id, False
+    if isinstance(annotation, ast.Attribute):  # "datetime.date"
+        return annotation.attr, False
+    return None, False
+
+
+_TS_BLOCK = re.compile(r"\b(?:interface|type)\s+([A-Z]\w*)\s*=?\s*\{([^{}]*)\}", re.S)
+_TS_FIELD = re.compile(r"^\s*([A-Za-z_]\w*)(\?)?\s*:\s*([A-Za-z]+)(\s*\|\s*null)?\s*[;,]?\s*(?://.*)?$")
+
+
+def _typescript(text: str) -> tuple[str, list[str]] | None:
+    """ "interface Flight { flightNumber: string; seats?: number }": one field per line or per ";"."""
+    block = _TS_BLOCK.search(text)
+    if block is None:
+        return None
+    items = []
+    for part in re.split(r"[;\n]", block.group(2)):
+        field = _TS_FIELD.match(part)
+        if field and field.group(1) != "id":
+            kind = _declared(field.group(3), field.group(1))
+            items.append(_item(field.group(1), kind, bool(field.group(2) or field.group(4))))
+    return block.group(1), items
+
+
+_TABLE = re.compile(r"\bcreate\s+table\s+(?:if\s+not\s+exists\s+)?[`\"]?(\w+)[`\"]?\s*\((.*)\)\s*;?", re.I | re.S)
+_COLUMN = re.compile(r"^\s*[`\"]?(\w+)[`\"]?\s+([A-Za-z]+)(?:\s*\([\d, ]+\))?(.*)$", re.S)
+
+
+def _create_table(text: str) -> tuple[str, list[str]] | None:
+    """ "CREATE TABLE lab_samples (… sample_code TEXT NOT NULL, …)": a column a line or a comma; a column is
+    optional when it lacks NOT NULL while others have it; REFERENCES makes a reference."""
+    table = _TABLE.search(text)
+    if table is None:
+        return None
+    parts = [p for p in _split_columns(table.group(2)) if p.strip()]
+    columns = [c for c in (_COLUMN.match(part) for part in parts) if c is not None]
+    columns = [c for c in columns if c.group(1).lower() not in {"id", "primary", "foreign", "constraint", "unique", "check"}]
+    if len(columns) < len(parts) - 1 or any(c.group(2).lower() not in _TYPES for c in columns):
+        return None  # "create table Batteries (serial, capacity in mAh, …)": words, not column definitions
+    if len(columns) >= 2 and all("references" in c.group(3).lower() for c in columns):
+        return None  # a join table: many-to-many, read by ``cardinality``
+    marked = any("not null" in c.group(3).lower() for c in columns)
+    items = []
+    for column in columns:
+        rest = column.group(3).lower()
+        target = re.search(r"references\s+[`\"]?(\w+)", rest)
+        optional = (marked and "not null" not in rest) or bool(re.search(r"(?<!not )\bnull(?:able)?\b", rest))
+        if target:
+            items.append(f"{'optional ' if optional else ''}reference to {pascal_case(singularize(target.group(1)))}")
+        else:
+            items.append(_item(column.group(1), _declared(column.group(2), column.group(1)), optional))
+    return pascal_case(singularize(table.group(1).lower())), items
+
+
+def _split_columns(body: str) -> list[str]:
+    """The column definitions of a CREATE TABLE body: commas outside parentheses ("NUMERIC(10, 2)")."""
+    parts, depth, current = [], 0, ""
+    for char in body:
+        depth += (char == "(") - (char == ")")
+        if char == "," and depth == 0:
+            parts.append(current)
+            current = ""
+        else:
+            current += char
+    return [*parts, current]
+
+
+def _json_record(text: str) -> tuple[str, list[str]] | None:
+    """A sample record ({"title": "…", "bedrooms": 2, …}) under the entity the request names."""
+    named = _NAMED.search(re.sub(r"\{.*\}", " ", text, flags=re.S))
+    start, end = text.find("{"), text.rfind("}")
+    if named is None or start < 0 or end < start:
+        return None
+    try:
+        record = json.loads(text[start : end + 1])
+    except ValueError:
+        return None
+    if not isinstance(record, dict):
+        return None
+    items = [_item(key, _value_type(value), value is None) for key, value in record.items() if key.lower() != "id"]
+    return next(group for group in named.groups() if group), items
+
+
+def _value_type(value: object) -> str | None:
+    kinds: list[tuple[Callable[[object], bool], str]] = [
+        (lambda v: isinstance(v, bool), "bool"),
+        (lambda v: isinstance(v, int), "int"),
+        (lambda v: isinstance(v, float), "float"),
+        (lambda v: isinstance(v, str) and bool(_ISO_DATETIME.match(v)), "datetime"),
+        (lambda v: isinstance(v, str) and bool(_ISO_DATE.match(v)), "date"),
+        (lambda v: isinstance(v, str) and bool(_EMAIL.match(v)), "email"),
+        (lambda v: isinstance(v, str), "str"),
+    ]
+    return next((kind for test, kind in kinds if test(value)), None)
