@@ -58,3 +58,15 @@ def test_words_in_parentheses_are_no_column_definitions() -> None:
 def test_a_record_with_no_entity_named_is_left_to_the_rules() -> None:
     with pytest.raises(ValueError):
         reading('{"serial_code": "K-12", "electric": true}')
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "scaffold this please:\nentity: Kiln\nfields:\n  - serial_code\n  - max_temperature",
+        "please create:\nKiln:\n  serial_code: string\n  max_temperature: float",
+    ],
+)
+def test_a_yaml_like_block(snippet: str) -> None:
+    got = reading(snippet)
+    assert (got["entity"], got["attributes"]) == ("Kiln", KILN[:2])

@@ -1,5 +1,5 @@
 """A pasted definition read with a real parser: a JSON sample record, a Python class (Pydantic, a dataclass,
-SQLAlchemy ``Mapped[...]``), a TypeScript interface or type, a SQL ``CREATE TABLE``, with a line asking for
+SQLAlchemy ``Mapped[...]``), a TypeScript interface or type, a SQL ``CREATE TABLE``, a YAML-like block, with a line asking for
 it ("make an entity for this", "here's a sample record from our api, make a Listing entity out of it:").
 
 Read as words, the code's punctuation and type names became fields ("mapped", "false", "email_str"), and the
@@ -53,7 +53,7 @@ def as_definition(text: str) -> str:
     """``text`` as "create E with …" when it pastes a definition to create (see the module docstring)."""
     if not _CREATING.search(text) or ("{" not in text and "(" not in text and ":" not in text):
         return text
-    for read in (_python_class, _typescript, _create_table, _json_record):
+    for read in (_python_class, _typescript, _create_table, _yaml_block, _json_record):
         found = read(text)
         if found is not None:
             entity, items = found
@@ -181,6 +181,29 @@ def _split_columns(body: str) -> list[str]:
         else:
             current += char
     return [*parts, current]
+
+
+#: "entity: Campsite" then "fields:" and "- name" lines; or "Shift:" then indented "employee_name: string" lines.
+_YAML_ENTITY = re.compile(
+    r"^[ \t]*(?:entity|name|model|table)[ \t]*:[ \t]*([A-Z]\w*)[ \t]*\n[ \t]*(?:fields|attributes|columns)[ \t]*:[ \t]*\n", re.M
+)
+_YAML_HEAD = re.compile(r"^([A-Z]\w*)[ \t]*:[ \t]*\n(?=(?:[ \t]+\w+[ \t]*:[ \t]*\w+[?]?[ \t]*\n?){2,})", re.M)
+_YAML_ITEM = re.compile(r"^[ \t]+(?:-[ \t]+)?(\w+)(?:[ \t]*:[ \t]*(\w+)(\?)?)?[ \t]*$")
+
+
+def _yaml_block(text: str) -> tuple[str, list[str]] | None:
+    """A YAML-like block: "entity: Campsite / fields: / - name", or "Shift: / employee_name: string"."""
+    head = _YAML_ENTITY.search(text) or _YAML_HEAD.search(text)
+    if head is None:
+        return None
+    items = []
+    for line in text[head.end() :].splitlines():
+        item = _YAML_ITEM.match(line)
+        if item is None:
+            break
+        if item.group(1).lower() != "id":
+            items.append(_item(item.group(1), _declared(item.group(2), item.group(1)), bool(item.group(3))))
+    return head.group(1), items
 
 
 def _json_record(text: str) -> tuple[str, list[str]] | None:
