@@ -69,6 +69,8 @@ NAMED_SPLITS = (
     "fresh38",
     "fresh39",
     "fresh40",
+    "fresh41",
+    "fresh42",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"

@@ -97,7 +97,9 @@ FLOORS = {
     "fresh37": 145,
     "fresh38": 151,
     "fresh39": 127,
-    "fresh40": 123,
+    "fresh40": 125,
+    "fresh41": 126,
+    "fresh42": 120,
 }
 
 

@@ -62,7 +62,7 @@ from baes.recognition.verb_folding import ARTICLES, fold_verbs, verb_base, verb_
 #:     "default"/"out of", changelog heads, "put X on E", "no more X on E", "E no need X".
 #: 16: steps of a conversation, keepers, spreadsheet words, dev labels, sharing, link, rename and field wording,
 #:     list openers and new things (``conversation_steps`` … ``list_openers``) rewrite the request's text;
-#:     "I think", "maybe" and "probably" open a request.
+#:     "I think", "maybe" and "probably" open a request; a pasted definition is "create E with …" (``pasted_code``).
 KEY_VERSION = 16
 
 _CONTRACTIONS = (
