@@ -1,14 +1,16 @@
 """A pasted definition read with a real parser: a JSON sample record, a Python class (Pydantic, a dataclass,
-SQLAlchemy ``Mapped[...]``), a TypeScript interface or type, a SQL ``CREATE TABLE``, a YAML-like block, with a line asking for
-it ("make an entity for this", "here's a sample record from our api, make a Listing entity out of it:").
+SQLAlchemy ``Mapped[...]``), a TypeScript interface or type, a SQL ``CREATE TABLE`` or a YAML-like block,
+with a line asking for it ("make an entity for this", "here's a sample record from our api, make a Listing
+entity out of it:").
 
 Read as words, the code's punctuation and type names became fields ("mapped", "false", "email_str"), and the
-line around it named the entity ("This", "Over"). Here the block is parsed as what it is (``json`` for a
-record, ``ast`` for Python; TypeScript and SQL column lines are one declaration per line), and the request
-becomes "create E with a (type), b (type) optional, …", which the rules read as it is said. The entity is
-the class, interface or table, or for a JSON record the one the line names ("a Listing entity"); a JSON
-record with no name is left to the rules. A ``REFERENCES`` column is a reference; an ``id`` key is implicit.
-Only a request that creates is read this way: "add this to Kiln: {…}" is left to the rules.
+line around it named the entity ("This", "Over"). Here the block is parsed as what it is (``json`` for a record,
+``ast`` for Python; TypeScript, SQL and YAML lines are one declaration each; the declared type words are
+``sql_words.SQL_TYPES``), and the request becomes "create E with a (type), b (type) optional, …", which the
+rules read as it is said. The entity is the class, interface or table, or for a JSON record the one the line
+names ("a Listing entity"); a JSON record with no name is left to the rules. A ``REFERENCES`` column is a
+reference; an ``id`` key is implicit. Only a request that creates is read this way: "add this to Kiln: {…}" is
+left to the rules.
 
 Part of ``baes.recognition.request_framing.unframed``, so it shapes the cache key too.
 """
@@ -23,20 +25,13 @@ from collections.abc import Callable
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.plurals import singularize
-from baes.recognition.sql_words import declared_type
+from baes.recognition.sql_words import SQL_TYPES, declared_type
 from baes.scaffold.spec import pascal_case, snake_case
 
 #: A value's type: ISO dates and times, e-mail addresses, numbers and flags in a sample record.
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
 _EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.\w+$")
-#: Declared types in Python, TypeScript and SQL, as the type words the rules read.
-_TYPES = {
-    "str": "str", "string": "str", "text": "str", "varchar": "str", "char": "str", "uuid": "str", "emailstr": "email",
-    "int": "int", "integer": "int", "bigint": "int", "smallint": "int", "float": "float", "decimal": "float",
-    "real": "float", "numeric": "float", "double": "float", "bool": "bool", "boolean": "bool", "date": "date",
-    "datetime": "datetime", "timestamp": "datetime", "timestamptz": "datetime",
-}  # fmt: skip
 #: A line asking for the pasted block to be created ("make an entity for this", "port this model over:").
 _CREATING = re.compile(
     r"\b(?:create|make|build|generate|scaffold|port|turn|add|set\s+up|need)\b(?![^.\n]*\b(?:to|from|on)\s+(?-i:[A-Z])\w*\b)", re.I
@@ -72,7 +67,7 @@ def _declared(word: str | None, name: str) -> str | None:
     (``sql_words.declared_type``), and a text field named as an e-mail an e-mail ("caseworkerEmail: string")."""
     if word is None:
         return None
-    kind = "email" if word.lower() == "emailstr" else declared_type(word, name) or _TYPES.get(word.lower())
+    kind = "email" if word.lower() == "emailstr" else declared_type(word, name)
     return "email" if kind == "str" and vocab.infer_type(snake_case(name).lower()) == "email" else kind
 
 
@@ -153,7 +148,7 @@ def _create_table(text: str) -> tuple[str, list[str]] | None:
     parts = [p for p in _split_columns(table.group(2)) if p.strip()]
     columns = [c for c in (_COLUMN.match(part) for part in parts) if c is not None]
     columns = [c for c in columns if c.group(1).lower() not in {"id", "primary", "foreign", "constraint", "unique", "check"}]
-    if len(columns) < len(parts) - 1 or any(c.group(2).lower() not in _TYPES for c in columns):
+    if len(columns) < len(parts) - 1 or any(c.group(2).lower() not in SQL_TYPES for c in columns):
         return None  # "create table Batteries (serial, capacity in mAh, …)": words, not column definitions
     if len(columns) >= 2 and all("references" in c.group(3).lower() for c in columns):
         return None  # a join table: many-to-many, read by ``cardinality``
