@@ -70,3 +70,23 @@ def test_a_record_with_no_entity_named_is_left_to_the_rules() -> None:
 def test_a_yaml_like_block(snippet: str) -> None:
     got = reading(snippet)
     assert (got["entity"], got["attributes"]) == ("Kiln", KILN[:2])
+
+
+@pytest.mark.parametrize(
+    "snippet",
+    [
+        "| column | type | nullable |\n|---|---|---|\n| serial_code | varchar | no |\n| max_temperature | decimal | no |\n"
+        "| electric | boolean | no |\n| installed_on | date | no |\n| owner_email | text | yes |\ncreate a Kiln from that",
+        '{"title": "Kiln", "type": "object", "properties": {"serial_code": {"type": "string"}, "max_temperature": '
+        '{"type": "number"}, "electric": {"type": "boolean"}, "installed_on": {"type": "string", "format": "date"}, '
+        '"owner_email": {"type": "string", "format": "email"}}, "required": ["serial_code", "max_temperature", "electric", '
+        '"installed_on"]} create it please',
+        "create a Kiln entity from this csv:\nserial_code,max_temperature,electric,installed_on,owner_email\n"
+        "K-12,1280.5,true,2021-03-04,",
+        '[{"serial_code": "K-12", "max_temperature": 1280.5, "electric": true, "installed_on": "2021-03-04", '
+        '"owner_email": null}] make a Kiln entity from these',
+    ],
+)
+def test_a_table_a_schema_a_csv_sample_or_a_list_of_records(snippet: str) -> None:
+    got = reading(snippet)
+    assert (got["entity"], got["attributes"]) == ("Kiln", KILN)

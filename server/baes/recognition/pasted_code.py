@@ -1,7 +1,8 @@
 """A pasted definition read with a real parser: a JSON sample record, a Python class (Pydantic, a dataclass,
-SQLAlchemy ``Mapped[...]``), a TypeScript interface or type, a SQL ``CREATE TABLE`` or a YAML-like block,
-with a line asking for it ("make an entity for this", "here's a sample record from our api, make a Listing
-entity out of it:").
+SQLAlchemy ``Mapped[...]``), a TypeScript interface or type, a SQL ``CREATE TABLE``, a YAML-like block, a table
+of fields ("| column | type | nullable |"), a CSV header with a line of example values or a JSON Schema, with a
+line asking for it ("make an entity for this", "here's a sample record from our api, make a Listing entity out
+of it:").
 
 Read as words, the code's punctuation and type names became fields ("mapped", "false", "email_str"), and the
 line around it named the entity ("This", "Over"). Here the block is parsed as what it is (``json`` for a record,
@@ -46,9 +47,9 @@ _NAMED = re.compile(
 
 def as_definition(text: str) -> str:
     """``text`` as "create E with …" when it pastes a definition to create (see the module docstring)."""
-    if not _CREATING.search(text) or ("{" not in text and "(" not in text and ":" not in text):
+    if not _CREATING.search(text) or not any(mark in text for mark in "{(:|["):
         return text
-    for read in (_python_class, _typescript, _create_table, _yaml_block, _json_record):
+    for read in (_python_class, _typescript, _create_table, _yaml_block, _markdown_table, _csv_sample, _json_record):
         found = read(text)
         if found is not None:
             entity, items = found
@@ -202,22 +203,135 @@ def _yaml_block(text: str) -> tuple[str, list[str]] | None:
 
 
 def _json_record(text: str) -> tuple[str, list[str]] | None:
-    """A sample record ({"title": "…", "bedrooms": 2, …}) under the entity the request names."""
-    named = _NAMED.search(re.sub(r"\{.*\}", " ", text, flags=re.S))
-    start, end = text.find("{"), text.rfind("}")
-    if named is None or start < 0 or end < start:
+    """A sample record ({"title": "…", "bedrooms": 2, …}), the first of a list of them, or a JSON Schema
+    (``"properties"`` with ``"type"`` and ``"format"``; a property not ``"required"`` is optional) under the
+    entity the request names, or the schema's ``"title"``."""
+    starts = [i for i in (text.find("{"), text.find("[")) if i >= 0]
+    if not starts:
         return None
+    start = min(starts)
+    end = text.rfind("}" if text[start] == "{" else "]")
     try:
         record = json.loads(text[start : end + 1])
     except ValueError:
         return None
+    if isinstance(record, list) and record and isinstance(record[0], dict):
+        record = record[0]
     if not isinstance(record, dict):
         return None
-    items = [_item(key, _value_type(value), value is None) for key, value in record.items() if key.lower() != "id"]
-    return next(group for group in named.groups() if group), items
+    entity = _named(text[:start] + " " + text[end + 1 :])
+    if isinstance(record.get("properties"), dict):
+        entity = entity or (str(record["title"]) if isinstance(record.get("title"), str) else None)
+        required = record.get("required")
+        return (pascal_case(entity), _schema_items(record["properties"], required)) if entity else None
+    if entity is None:
+        return None
+    return pascal_case(entity), [_item(k, _value_type(v), v is None) for k, v in record.items() if k.lower() != "id"]
+
+
+#: JSON Schema's and OpenAPI's types and formats, as the type words the rules read.
+_SCHEMA_TYPES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
+_SCHEMA_FORMATS = {"date": "date", "date-time": "datetime", "email": "email"}
+
+
+def _schema_items(properties: dict[str, object], required: object) -> list[str]:
+    items = []
+    for name, spec in properties.items():
+        if name.lower() == "id" or not isinstance(spec, dict):
+            continue
+        kind = _SCHEMA_FORMATS.get(str(spec.get("format"))) or _SCHEMA_TYPES.get(str(spec.get("type")))
+        optional = isinstance(required, list) and name not in required
+        items.append(_item(name, kind, optional))
+    return items
+
+
+def _named(words: str) -> str | None:
+    """The entity the words around a pasted block name: "a Listing entity", "as Prescription", "create a
+    Vehicle from that"."""
+    named = _NAMED.search(words) or _CREATED.search(words)
+    return next((group for group in named.groups() if group), None) if named else None
+
+
+#: "create a Vehicle from that", "make Vehicles out of this": the capitalised thing to create.
+_CREATED = re.compile(r"\b(?:create|make|build|generate|scaffold)\s+(?:an?\s+|the\s+)?((?-i:[A-Z])\w*)\b(?!\s*:)", re.I)
+_TABLE_HEADER = re.compile(
+    r"^\s*\|?\s*(?:field|column|name|attribute)\s*\|\s*type\s*(?:\|\s*(nullable|required|optional)\s*)?\|?\s*$", re.I
+)
+
+
+def _markdown_table(text: str) -> tuple[str, list[str]] | None:
+    """A table of fields: "| column | type | nullable |", a "---" line, then one row per field."""
+    lines = text.splitlines()
+    head = next((i for i, line in enumerate(lines) if _TABLE_HEADER.match(line)), None)
+    if head is None:
+        return None
+    header = _TABLE_HEADER.match(lines[head])
+    flag = (header.group(1) or "").lower() if header else ""
+    rows, end = [], len(lines)
+    for index in range(head + 1, len(lines)):
+        cells = [c.strip() for c in lines[index].strip().strip("|").split("|")]
+        if set(lines[index].strip()) <= set("|-: "):
+            continue  # the "|---|---|" line
+        if len(cells) < 2 or not re.fullmatch(r"[A-Za-z_]\w*", cells[0]):
+            end = index
+            break
+        rows.append(cells)
+    entity = _named(" ".join(lines[:head] + lines[end:]))
+    if entity is None or not rows:
+        return None
+    items = [
+        _item(cells[0], _declared(_TYPE_WORDS.get(cells[1].lower(), cells[1]), cells[0]), _may_be_empty(flag, cells[2:]))
+        for cells in rows
+    ]
+    return pascal_case(entity), items
+
+
+def _may_be_empty(flag: str, said: list[str]) -> bool:
+    """Whether a table's third column says a field may be empty: "nullable: yes", "required: no", "optional: yes"."""
+    yes = bool(said) and said[0].lower() in {"yes", "y", "true", "x"}
+    no = bool(said) and said[0].lower() in {"no", "n", "false", ""}
+    return (flag in {"nullable", "optional"} and yes) or (flag == "required" and no)
+
+
+_CSV_NAME = re.compile(r"[A-Za-z_][\w ]{0,40}")
+
+
+def _csv_sample(text: str) -> tuple[str, list[str]] | None:
+    """A CSV header line, then a line of example values ("name,age,joined" / "Ana,34,2021-02-03"): the values
+    give the types."""
+    lines = text.splitlines()
+    for index in range(len(lines) - 1):
+        names = [c.strip() for c in lines[index].split(",")]
+        values = [c.strip().strip('"') for c in lines[index + 1].split(",")]
+        if len(names) >= 3 and len(values) == len(names) and all(_CSV_NAME.fullmatch(n) for n in names):
+            entity = _named(" ".join(lines[:index] + lines[index + 2 :]))
+            if entity is None:
+                return None
+            kinds = [_value_type(_scalar(value)) if value else None for value in values]  # no example: the name says
+            items = [
+                _item(name.replace(" ", "_"), kind, not value) for name, kind, value in zip(names, kinds, values, strict=True)
+            ]
+            return pascal_case(entity), [i for i in items if not i.startswith("id ")]
+    return None
+
+
+def _scalar(value: str) -> object:
+    """An example value as JSON would read it: 34 → int, 12.5 → float, true → bool, anything else text."""
+    try:
+        return json.loads(value.lower() if value.lower() in {"true", "false"} else value)
+    except ValueError:
+        return value
+
+
+#: Type words of a table or a CSV type line that are no SQL type: "text", "number", "decimal", "yes/no".
+_TYPE_WORDS = {"integer": "integer", "whole number": "integer", "decimal": "decimal", "money": "decimal", "yes/no": "boolean",
+               "checkbox": "boolean", "datetime": "datetime", "date and time": "datetime"}  # fmt: skip
 
 
 def _value_type(value: object) -> str | None:
+    """The type an example value shows; None (the name decides) for an empty one."""
+    if value is None:
+        return None
     kinds: list[tuple[Callable[[object], bool], str]] = [
         (lambda v: isinstance(v, bool), "bool"),
         (lambda v: isinstance(v, int), "int"),
