@@ -71,6 +71,8 @@ NAMED_SPLITS = (
     "fresh40",
     "fresh41",
     "fresh42",
+    "fresh43",
+    "fresh44",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"

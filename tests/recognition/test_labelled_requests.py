@@ -97,9 +97,11 @@ FLOORS = {
     "fresh37": 145,
     "fresh38": 151,
     "fresh39": 127,
-    "fresh40": 125,
+    "fresh40": 127,
     "fresh41": 126,
     "fresh42": 120,
+    "fresh43": 84,
+    "fresh44": 129,
 }
 
 

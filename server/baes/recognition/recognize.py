@@ -78,7 +78,8 @@ log = logging.getLogger(__name__)
 #: 15: rounds 21 and 22: the step of a conversation, the things kept (not their keeper), spreadsheet tabs and
 #:     headers, dev labels, many-to-many said as sharing, which side holds the key, a place that is the only
 #:     noun, bounds and averages typed by what they bound, no entity renamed to another the app has; round 23:
-#:     pasted definitions parsed (JSON, Python, TypeScript, SQL, YAML), a flag "is_x" named x.
+#:     pasted definitions parsed (JSON, Python, TypeScript, SQL, YAML), a flag "is_x" named x; round 24: tables of
+#:     fields, JSON Schemas, CSV samples.
 OFFLINE_VERSION = 15
 
 
