@@ -307,11 +307,12 @@ def _csv_sample(text: str) -> tuple[str, list[str]] | None:
             entity = _named(" ".join(lines[:index] + lines[index + 2 :]))
             if entity is None:
                 return None
-            kinds = [_value_type(_scalar(value)) if value else None for value in values]  # no example: the name says
-            items = [
-                _item(name.replace(" ", "_"), kind, not value) for name, kind, value in zip(names, kinds, values, strict=True)
+            items = [  # an empty example leaves the type to the name
+                _item(name.replace(" ", "_"), _value_type(_scalar(value)) if value else None, not value)
+                for name, value in zip(names, values, strict=True)
+                if name.lower() != "id"
             ]
-            return pascal_case(entity), [i for i in items if not i.startswith("id ")]
+            return pascal_case(entity), items
     return None
 
 
@@ -323,9 +324,9 @@ def _scalar(value: str) -> object:
         return value
 
 
-#: Type words of a table or a CSV type line that are no SQL type: "text", "number", "decimal", "yes/no".
-_TYPE_WORDS = {"integer": "integer", "whole number": "integer", "decimal": "decimal", "money": "decimal", "yes/no": "boolean",
-               "checkbox": "boolean", "datetime": "datetime", "date and time": "datetime"}  # fmt: skip
+#: Type words of a table of fields that are no SQL type (``sql_words.SQL_TYPES``), as the SQL type they mean.
+_TYPE_WORDS = {"whole number": "integer", "money": "decimal", "yes/no": "boolean", "checkbox": "boolean",
+               "date and time": "datetime"}  # fmt: skip
 
 
 def _value_type(value: object) -> str | None:
