@@ -161,7 +161,7 @@ CASES: list[tuple[str, Sequence[str], str, str, list[tuple[str, str, bool]], lis
         ("Student", "Course"),
         "create",
         "Enrollment",
-        [("grade", "float", R)],
+        [("grade", "str", R)],
         [("Student", R), ("Course", R)],
         None,
     ),

@@ -67,8 +67,27 @@ _SAID_OF_THINGS = re.compile(
 )
 
 
+#: "we want Inquiries stored from their contact form: …", "need the invoices tracked": the things, to keep.
+_WANTED_KEPT = re.compile(
+    r"^(?:[^:\n]{0,40}?\b)?(?:wants?|needs?|would\s+like)\s+(?:(?:the|their|our|all)\s+)?(['\"]?)"
+    r"((?!(?:it|them|this|that|these|those)\b)[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\1\s+(?:stored|kept|tracked|logged|saved|recorded)\b"
+    r"(?:\s+(?:from|in|on)\s+[^:,.\n]{1,40}?)?(?=\s*[:,(\-\u2013\u2014]|\s+with\b)",
+    re.I,
+)
+
+
+#: "record each loan of a painting: …", "every Feeding of the sourdough starter (…)": the thing is the loan; what
+#: it is of is said by the fields. "each copy of a book" or "every kind of tea" name a thing of their own.
+_EACH_OF = re.compile(
+    r"\b((?:each|every)\s+(?!(?:one|kind|type|sort|part|piece|copy|instance|version|unit|edition|bit)\b)[A-Za-z][\w-]*)"
+    r"\s+of\s+(?:an?|the|our|their|my|his|her)\s+(?:[\w-]+\s+){0,2}?[\w-]+(?=\s*[:(,\-\u2013\u2014]|\s+with\b)",
+    re.I,
+)
+
+
 def things_kept(text: str) -> str:
     """``text`` with the things kept where a keeper or a tracker stood (see the module docstring)."""
+    text = _EACH_OF.sub(r"\1", _WANTED_KEPT.sub(r"store \2", text, count=1), count=1)
     text = _SAID_OF_THINGS.sub(r"\1", text, count=1)
     text = _KEEPER_WITH_THINGS.sub(r"create \1 with", _NEEDS_THINGS.sub(r"create \1:", text, count=1), count=1)
     text = _NEEDS_A_THING.sub(lambda m: f"create {m[1]}{':' if m[2] == ':' else ' with'}", text, count=1)

@@ -27,6 +27,7 @@ from typing import Any
 
 from baes.recognition.everyday_phrases import EVERYDAY_PHRASES
 from baes.recognition.owner_first import OWNER_FIRST
+from baes.recognition.pasted_code import as_definition
 from baes.recognition.request_framing import unframed
 from baes.recognition.slips import SLIPS
 from baes.recognition.spoken_forms import command_verbs, everyday_commands, thing_as_entity
@@ -63,7 +64,9 @@ from baes.recognition.verb_folding import ARTICLES, fold_verbs, verb_base, verb_
 #: 16: steps of a conversation, keepers, spreadsheet words, dev labels, sharing, link, rename and field wording,
 #:     list openers and new things (``conversation_steps`` … ``list_openers``) rewrite the request's text;
 #:     "I think", "maybe" and "probably" open a request; a pasted definition is "create E with …" (``pasted_code``).
-KEY_VERSION = 16
+#: 17: a pasted definition is read before blanks are tidied (YAML indentation, aligned tables); relayed
+#:     requests lose who asked (``relayed``), "want X stored" and "each X of a Y" keep X (``keepers``).
+KEY_VERSION = 17
 
 _CONTRACTIONS = (
     (re.compile(r"\blet's\b", re.I), "let us"),
@@ -88,6 +91,9 @@ _BLANKS_AT_LINE_END = re.compile(r"[ \t]+(?=\r?\n)")
 _BLANK_LINES = re.compile(r"(?:\r?\n){3,}")
 _TAB_RUN = re.compile(r" *\t[ \t]*")
 _SPACE_RUN = re.compile(r" {2,}")
+#: Blanks kept of a run before a pasted definition is read: enough for its indentation and column marks.
+_LONG_BLANKS = re.compile(r"[ \t]{17,}")
+_KEPT_BLANKS = 16
 
 
 def tidy_blanks(text: str) -> str:
@@ -196,10 +202,13 @@ def clean_text(text: str) -> str:
     """NFKC, straight quotes, expanded contractions, camelCase split into snake_case words.
 
     Runs of blanks are tidied first (``tidy_blanks``): they mean nothing more than one, and a run of
-    thousands made the layout patterns try every split of it (4,000 characters of padding took 15 s).
+    thousands made the layout patterns try every split of it (4,000 characters of padding took 15 s). Only a
+    pasted definition (``pasted_code``) is read before, with runs cut to a few blanks: its indentation
+    nests a YAML schema and its spaces align a table's columns.
     """
-    text = tidy_blanks(unicodedata.normalize("NFKC", text))
-    text = unframed(text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"'))
+    text = unicodedata.normalize("NFKC", text)
+    text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
+    text = unframed(tidy_blanks(as_definition(_LONG_BLANKS.sub(lambda run: run[0][:_KEPT_BLANKS], text))))
     for pattern, replacement in (*_CONTRACTIONS, *SLIPS, *OWNER_FIRST, *EVERYDAY_PHRASES):
         text = pattern.sub(replacement, text)
     text = _PARAGRAPH_BREAK.sub(" . ", join_title_names(plain_layout(text)).strip())

@@ -13,7 +13,8 @@ names ("a Listing entity"); a JSON record with no name is left to the rules. A `
 reference; an ``id`` key is implicit. Only a request that creates is read this way: "add this to Kiln: {…}" is
 left to the rules.
 
-Part of ``baes.recognition.request_framing.unframed``, so it shapes the cache key too.
+Read by ``baes.recognition.normalize.clean_text`` before blanks are tidied (a YAML schema nests by its
+indentation, a plain table aligns its columns with spaces), so it shapes the cache key too.
 """
 
 from __future__ import annotations
@@ -22,54 +23,34 @@ import ast
 import json
 import re
 import textwrap
-from collections.abc import Callable
 
-from baes.recognition import vocabulary as vocab
+from baes.recognition.pasted_names import named_in
+from baes.recognition.pasted_tables import csv_sample, field_table
+from baes.recognition.pasted_values import declared, item, schema_items, value_type
 from baes.recognition.plurals import singularize
-from baes.recognition.sql_words import SQL_TYPES, declared_type
-from baes.scaffold.spec import pascal_case, snake_case
+from baes.recognition.sql_words import SQL_TYPES
+from baes.scaffold.spec import pascal_case
 
-#: A value's type: ISO dates and times, e-mail addresses, numbers and flags in a sample record.
-_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_ISO_DATETIME = re.compile(r"^\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.\w+$")
 #: A line asking for the pasted block to be created ("make an entity for this", "port this model over:").
 _CREATING = re.compile(
     r"\b(?:create|make|build|generate|scaffold|port|turn|add|set\s+up|need)\b(?![^.\n]*\b(?:to|from|on)\s+(?-i:[A-Z])\w*\b)", re.I
 )
-#: "a Listing entity", "an entity called Listing", "Create this as Prescription:".
-_NAMED = re.compile(
-    r"\b(?:an?|the)\s+((?-i:[A-Z])\w*)\s+(?:entity|table|model|resource)\b|\b(?:entity|table|model)\s+(?:called|named)\s+"
-    r"((?-i:[A-Z])\w*)|\bas\s+(?:an?\s+)?((?-i:[A-Z])\w*)\b",
-    re.I,
-)
+
+
+#: A change of an entity the app has ("remove these from Kiln"): no pasted definition to create.
+_CHANGING = re.compile(r"\b(?:append|extend|remove|drop|delete|rename|update|change|replace)\b", re.I)
 
 
 def as_definition(text: str) -> str:
     """``text`` as "create E with …" when it pastes a definition to create (see the module docstring)."""
-    if not _CREATING.search(text) or not any(mark in text for mark in "{(:|["):
+    if not any(mark in text for mark in "{(:|[\n\t") or (_CHANGING.search(text) and not _CREATING.search(text)):
         return text
-    for read in (_python_class, _typescript, _create_table, _yaml_block, _markdown_table, _csv_sample, _json_record):
+    for read in (_python_class, _typescript, _create_table, _openapi_yaml, _yaml_block, field_table, csv_sample, _json_record):
         found = read(text)
         if found is not None:
             entity, items = found
             return f"create {entity} with {', '.join(items)}" if items else text
     return text
-
-
-def _item(name: str, kind: str | None, optional: bool) -> str:
-    """One field as the rules read it: "volume_ml (float) optional"."""
-    typed = f" ({kind})" if kind else ""
-    return f"{snake_case(name)}{typed}{' optional' if optional else ''}"
-
-
-def _declared(word: str | None, name: str) -> str | None:
-    """The type a declared type word gives field ``name``: a TypeScript ``number`` or ``Date`` as the name says
-    (``sql_words.declared_type``), and a text field named as an e-mail an e-mail ("caseworkerEmail: string")."""
-    if word is None:
-        return None
-    kind = "email" if word.lower() == "emailstr" else declared_type(word, name)
-    return "email" if kind == "str" and vocab.infer_type(snake_case(name).lower()) == "email" else kind
 
 
 def _python_class(text: str) -> tuple[str, list[str]] | None:
@@ -91,7 +72,7 @@ def _python_class(text: str) -> tuple[str, list[str]] | None:
         if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id != "id":
             word, optional = _python_type(node.annotation)
             optional = optional or (isinstance(node.value, ast.Constant) and node.value.value is None)
-            items.append(_item(node.target.id, _declared(word, node.target.id), optional))
+            items.append(item(node.target.id, declared(word, node.target.id), optional))
     return classes[0].name, items
 
 
@@ -119,20 +100,23 @@ def _python_type(annotation: ast.expr) -> tuple[str | None, bool]:
 
 
 _TS_BLOCK = re.compile(r"\b(?:interface|type)\s+([A-Z]\w*)\s*=?\s*\{([^{}]*)\}", re.S)
-_TS_FIELD = re.compile(r"^\s*([A-Za-z_]\w*)(\?)?\s*:\s*([A-Za-z]+)(\s*\|\s*null)?\s*[;,]?\s*(?://.*)?$")
+_TS_FIELD = re.compile(r"^\s*([A-Za-z_]\w*)(\?)?\s*:\s*([A-Za-z]+)(!)?(\s*\|\s*null)?\s*[;,]?\s*(?://.*|#.*)?$")
 
 
 def _typescript(text: str) -> tuple[str, list[str]] | None:
-    """ "interface Flight { flightNumber: string; seats?: number }": one field per line or per ";"."""
+    """ "interface Flight { flightNumber: string; seats?: number }": one field per line or per ";". A GraphQL
+    type ("type Athlete { fullName: String! heightCm: Float }") marks the fields that must be there with "!", so
+    when any field has one, a field without it is optional."""
     block = _TS_BLOCK.search(text)
     if block is None:
         return None
+    fields = [f for f in (_TS_FIELD.match(part) for part in re.split(r"[;\n]", block.group(2))) if f]
+    marked = any(f.group(4) for f in fields)
     items = []
-    for part in re.split(r"[;\n]", block.group(2)):
-        field = _TS_FIELD.match(part)
-        if field and field.group(1) != "id":
-            kind = _declared(field.group(3), field.group(1))
-            items.append(_item(field.group(1), kind, bool(field.group(2) or field.group(4))))
+    for field in fields:
+        if field.group(1) != "id":
+            optional = bool(field.group(2) or field.group(5)) or (marked and not field.group(4))
+            items.append(item(field.group(1), declared(field.group(3), field.group(1)), optional))
     return block.group(1), items
 
 
@@ -162,7 +146,7 @@ def _create_table(text: str) -> tuple[str, list[str]] | None:
         if target:
             items.append(f"{'optional ' if optional else ''}reference to {pascal_case(singularize(target.group(1)))}")
         else:
-            items.append(_item(column.group(1), _declared(column.group(2), column.group(1)), optional))
+            items.append(item(column.group(1), declared(column.group(2), column.group(1)), optional))
     return pascal_case(singularize(table.group(1).lower())), items
 
 
@@ -194,12 +178,48 @@ def _yaml_block(text: str) -> tuple[str, list[str]] | None:
         return None
     items = []
     for line in text[head.end() :].splitlines():
-        item = _YAML_ITEM.match(line)
-        if item is None:
+        field = _YAML_ITEM.match(line)
+        if field is None:
             break
-        if item.group(1).lower() != "id":
-            items.append(_item(item.group(1), _declared(item.group(2), item.group(1)), bool(item.group(3))))
+        if field.group(1).lower() != "id":
+            items.append(item(field.group(1), declared(field.group(2), field.group(1)), bool(field.group(3))))
     return head.group(1), items
+
+
+_YAML_PROPERTIES = re.compile(r"^([ \t]*)properties[ \t]*:[ \t]*$", re.M)
+#: "required: [name, arrival]", or "required:" and a "- name" line per field.
+_YAML_REQUIRED = re.compile(r"^[ \t]*required[ \t]*:[ \t]*(?:\[([^\]\n]*)\]|\n((?:[ \t]*-[ \t]*[\w-]+[ \t]*\n?)+))", re.M)
+_YAML_KEY = re.compile(r"^([ \t]*)(?:-[ \t]+)?([\w-]+)[ \t]*:[ \t]*(.*?)[ \t]*$")
+
+
+def _openapi_yaml(text: str) -> tuple[str, list[str]] | None:
+    """An OpenAPI or JSON Schema in YAML: "properties:", then a key per property with its "type", "format" and
+    "nullable" indented under it (or "{type: string}" beside it); a "required:" list makes the others optional."""
+    start = _YAML_PROPERTIES.search(text)
+    if start is None:
+        return None
+    above = re.findall(r"^[ \t]*([A-Z]\w*)[ \t]*:[ \t]*$", text[: start.start()], re.M)  # "Camper:" over "type: object"
+    entity = above[-1] if above else named_in(text[: start.start()] + " " + text[start.end() :])
+    listed = _YAML_REQUIRED.search(text)
+    required = None if listed is None else re.findall(r"[\w-]+", listed.group(1) or listed.group(2))
+    properties: dict[str, dict[str, str]] = {}
+    depth, property_depth = len(start.group(1)), None
+    for line in text[start.end() :].splitlines():
+        key = _YAML_KEY.match(line)
+        if key is None or len(key.group(1)) <= depth:
+            if line.strip() and not line.strip().startswith("- "):
+                break
+            continue
+        if property_depth is None or len(key.group(1)) <= property_depth:
+            property_depth = len(key.group(1))
+            flow = re.findall(r"([\w-]+)\s*:\s*['\"]?([\w-]+)", key.group(3))  # "item: {type: string}"
+            properties[key.group(2)] = dict(flow)
+        else:
+            properties[list(properties)[-1]][key.group(2)] = key.group(3).strip("'\"")
+    if entity is None or not properties:
+        return None
+    items = schema_items(dict(properties.items()), required)
+    return pascal_case(entity), items
 
 
 def _json_record(text: str) -> tuple[str, list[str]] | None:
@@ -219,127 +239,11 @@ def _json_record(text: str) -> tuple[str, list[str]] | None:
         record = record[0]
     if not isinstance(record, dict):
         return None
-    entity = _named(text[:start] + " " + text[end + 1 :])
+    entity = named_in(text[:start] + " " + text[end + 1 :])
     if isinstance(record.get("properties"), dict):
         entity = entity or (str(record["title"]) if isinstance(record.get("title"), str) else None)
         required = record.get("required")
-        return (pascal_case(entity), _schema_items(record["properties"], required)) if entity else None
+        return (pascal_case(entity), schema_items(record["properties"], required)) if entity else None
     if entity is None:
         return None
-    return pascal_case(entity), [_item(k, _value_type(v), v is None) for k, v in record.items() if k.lower() != "id"]
-
-
-#: JSON Schema's and OpenAPI's types and formats, as the type words the rules read.
-_SCHEMA_TYPES = {"string": "str", "integer": "int", "number": "float", "boolean": "bool"}
-_SCHEMA_FORMATS = {"date": "date", "date-time": "datetime", "email": "email"}
-
-
-def _schema_items(properties: dict[str, object], required: object) -> list[str]:
-    items = []
-    for name, spec in properties.items():
-        if name.lower() == "id" or not isinstance(spec, dict):
-            continue
-        kind = _SCHEMA_FORMATS.get(str(spec.get("format"))) or _SCHEMA_TYPES.get(str(spec.get("type")))
-        optional = isinstance(required, list) and name not in required
-        items.append(_item(name, kind, optional))
-    return items
-
-
-def _named(words: str) -> str | None:
-    """The entity the words around a pasted block name: "a Listing entity", "as Prescription", "create a
-    Vehicle from that"."""
-    named = _NAMED.search(words) or _CREATED.search(words)
-    return next((group for group in named.groups() if group), None) if named else None
-
-
-#: "create a Vehicle from that", "make Vehicles out of this": the capitalised thing to create.
-_CREATED = re.compile(r"\b(?:create|make|build|generate|scaffold)\s+(?:an?\s+|the\s+)?((?-i:[A-Z])\w*)\b(?!\s*:)", re.I)
-_TABLE_HEADER = re.compile(
-    r"^\s*\|?\s*(?:field|column|name|attribute)\s*\|\s*type\s*(?:\|\s*(nullable|required|optional)\s*)?\|?\s*$", re.I
-)
-
-
-def _markdown_table(text: str) -> tuple[str, list[str]] | None:
-    """A table of fields: "| column | type | nullable |", a "---" line, then one row per field."""
-    lines = text.splitlines()
-    head = next((i for i, line in enumerate(lines) if _TABLE_HEADER.match(line)), None)
-    if head is None:
-        return None
-    header = _TABLE_HEADER.match(lines[head])
-    flag = (header.group(1) or "").lower() if header else ""
-    rows, end = [], len(lines)
-    for index in range(head + 1, len(lines)):
-        cells = [c.strip() for c in lines[index].strip().strip("|").split("|")]
-        if set(lines[index].strip()) <= set("|-: "):
-            continue  # the "|---|---|" line
-        if len(cells) < 2 or not re.fullmatch(r"[A-Za-z_]\w*", cells[0]):
-            end = index
-            break
-        rows.append(cells)
-    entity = _named(" ".join(lines[:head] + lines[end:]))
-    if entity is None or not rows:
-        return None
-    items = [
-        _item(cells[0], _declared(_TYPE_WORDS.get(cells[1].lower(), cells[1]), cells[0]), _may_be_empty(flag, cells[2:]))
-        for cells in rows
-    ]
-    return pascal_case(entity), items
-
-
-def _may_be_empty(flag: str, said: list[str]) -> bool:
-    """Whether a table's third column says a field may be empty: "nullable: yes", "required: no", "optional: yes"."""
-    yes = bool(said) and said[0].lower() in {"yes", "y", "true", "x"}
-    no = bool(said) and said[0].lower() in {"no", "n", "false", ""}
-    return (flag in {"nullable", "optional"} and yes) or (flag == "required" and no)
-
-
-_CSV_NAME = re.compile(r"[A-Za-z_][\w ]{0,40}")
-
-
-def _csv_sample(text: str) -> tuple[str, list[str]] | None:
-    """A CSV header line, then a line of example values ("name,age,joined" / "Ana,34,2021-02-03"): the values
-    give the types."""
-    lines = text.splitlines()
-    for index in range(len(lines) - 1):
-        names = [c.strip() for c in lines[index].split(",")]
-        values = [c.strip().strip('"') for c in lines[index + 1].split(",")]
-        if len(names) >= 3 and len(values) == len(names) and all(_CSV_NAME.fullmatch(n) for n in names):
-            entity = _named(" ".join(lines[:index] + lines[index + 2 :]))
-            if entity is None:
-                return None
-            items = [  # an empty example leaves the type to the name
-                _item(name.replace(" ", "_"), _value_type(_scalar(value)) if value else None, not value)
-                for name, value in zip(names, values, strict=True)
-                if name.lower() != "id"
-            ]
-            return pascal_case(entity), items
-    return None
-
-
-def _scalar(value: str) -> object:
-    """An example value as JSON would read it: 34 → int, 12.5 → float, true → bool, anything else text."""
-    try:
-        return json.loads(value.lower() if value.lower() in {"true", "false"} else value)
-    except ValueError:
-        return value
-
-
-#: Type words of a table of fields that are no SQL type (``sql_words.SQL_TYPES``), as the SQL type they mean.
-_TYPE_WORDS = {"whole number": "integer", "money": "decimal", "yes/no": "boolean", "checkbox": "boolean",
-               "date and time": "datetime"}  # fmt: skip
-
-
-def _value_type(value: object) -> str | None:
-    """The type an example value shows; None (the name decides) for an empty one."""
-    if value is None:
-        return None
-    kinds: list[tuple[Callable[[object], bool], str]] = [
-        (lambda v: isinstance(v, bool), "bool"),
-        (lambda v: isinstance(v, int), "int"),
-        (lambda v: isinstance(v, float), "float"),
-        (lambda v: isinstance(v, str) and bool(_ISO_DATETIME.match(v)), "datetime"),
-        (lambda v: isinstance(v, str) and bool(_ISO_DATE.match(v)), "date"),
-        (lambda v: isinstance(v, str) and bool(_EMAIL.match(v)), "email"),
-        (lambda v: isinstance(v, str), "str"),
-    ]
-    return next((kind for test, kind in kinds if test(value)), None)
+    return pascal_case(entity), [item(k, value_type(v), v is None) for k, v in record.items() if k.lower() != "id"]

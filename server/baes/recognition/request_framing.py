@@ -25,7 +25,7 @@ from baes.recognition.keepers import things_kept
 from baes.recognition.link_wording import linked_plainly
 from baes.recognition.list_openers import list_opened
 from baes.recognition.new_things import as_created
-from baes.recognition.pasted_code import as_definition
+from baes.recognition.relayed import as_asked
 from baes.recognition.rename_wording import renamed_plainly
 from baes.recognition.shared_things import as_many_to_many
 from baes.recognition.spreadsheet_words import without_the_sheet
@@ -290,10 +290,13 @@ _MAKE_POINT = re.compile(
     re.I,
 )
 #: A quotation (one of six words or more can be the request: ``_FEWEST_QUOTED_WORDS``).
-_QUOTE = re.compile(r'"([^"\n]{12,})"')
+#: In single quotes, an apostrophe between letters ("we'd") is no end of it.
+_QUOTE = re.compile(r'"([^"\n]{12,})"|(?:^|(?<=[\s:(]))\'((?:[^\'\n]|(?<=\w)\'(?=\w)){12,}?)\'(?=[\s.,!?;:)]|$)')
 #: Words outside a quotation that report who said it.
 _REPORTING = re.compile(
-    r"\b(?:wrote|writes|says|said|asks|asked|emailed|messaged|forwarded|fwd|fw|from|quote|quoting|request(?:ed)?)\b", re.I
+    r"\b(?:wrote|writes|says|said|asks|asked|e-?mail(?:ed)?|messaged|message|forwarded|fwd|fw|from|quote|quoting|verbatim|"
+    r"sent|pasted|relay(?:ed|ing)?|request(?:ed)?)\b",
+    re.I,
 )
 #: Most words around a quotation that still only frame it.
 _MOST_FRAME_WORDS = 14
@@ -302,11 +305,10 @@ _FEWEST_QUOTED_WORDS = 6
 
 def unframed(text: str) -> str:
     """``text`` without its frame (see the module docstring)."""
-    text = as_definition(text)
     quoted = _quoted_request(text)
     if quoted is not None:
         text = quoted
-    text = unprompted(text)
+    text = unprompted(as_asked(text))
     text = _SIGN_OFF.sub("", _GREETING_INLINE.sub("", _GREETING.sub("", text, count=1), count=1), count=1)
     text = without_steps(text)
     text = _MEETING_TAIL.sub(".", _AGREED.sub("", _MEETING_HEAD.sub("", text, count=1), count=1), count=1)
@@ -358,7 +360,7 @@ def _signed_fields(match: re.Match[str]) -> str:
 
 def _quoted_request(text: str) -> str | None:
     """The quotation, when it is the request and the words around it only report who made it."""
-    quotes = _QUOTE.findall(text)
+    quotes = [double or single for double, single in _QUOTE.findall(text)]
     if len(quotes) != 1 or len(quotes[0].split()) < _FEWEST_QUOTED_WORDS:
         return None
     frame = _QUOTE.sub(" ", text)

@@ -15,7 +15,7 @@ from baes.recognition.plurals import singularize  # re-exported: vocab.singulari
 ATTRIBUTE_TYPES: dict[str, str] = {
     "email": "email", "email_address": "email", "mail": "email", "e_mail": "email",
     "gpa": "float", "price": "float", "cost": "float", "amount": "float", "salary": "float",
-    "balance": "float", "rate": "float", "rating": "float", "score": "float", "grade": "float",
+    "balance": "float", "rate": "float", "rating": "float", "score": "float",
     "weight": "float", "height": "float", "total": "float", "discount": "float", "fee": "float",
     "tax": "float", "budget": "float", "latitude": "float", "longitude": "float", "percentage": "float",
     "wage": "float", "credit": "int", "credits": "int", "mileage": "int", "distance": "float",
