@@ -226,7 +226,7 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
     (
         re.compile(
             r"^([^\w\n]*[A-Za-z][\w ]{0,40}?)[ \t]*(?:->|=>|\u2192)"
-            r"(?![ \t]*(?:many\b|one\b|[A-Z]\w*[ \t]*\())[ \t]*(?=[^\n,]+,[^\n,]+,)",
+            r"(?![ \t]*(?:many\b|one\b|(?-i:[A-Z])\w*[ \t]*\())[ \t]*(?=[^\n,]+,[^\n,]+,)",
             re.I | re.M,
         ),
         r"\1: ",

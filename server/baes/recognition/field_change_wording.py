@@ -4,7 +4,8 @@
 A second-language order puts the entity before the field ("remove from the Member the acreage"); "strip X
 off E" is "remove X from E"; and wanting to know each entity's fields is adding them. Each rule says the
 change as "remove X from E" or "add X to E". "(not always known)" after a field is "(optional)", and
-"heated - yes/no" and "how many shelves" say a field's type as the type rules read it.
+"heated - yes/no", "how many shelves", "how long it takes in minutes" and "how much they paid"
+say a field's type as the type rules read it.
 
 Part of ``baes.recognition.request_framing.unframed``, so it shapes the cache key too.
 """
@@ -32,11 +33,20 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         r"add \2 to \1",
     ),
+    # "I want the notes field removed from Order", "we need the Coupon entity gone": the wish is the removal
+    (
+        re.compile(
+            r"\b(?:i|we|they)\s+(?:also\s+)?(?:want|need|would\s+like|'d\s+like)\s+(the\s+[\w` -]{1,40}?|(?-i:[A-Z])\w*(?:\s+"
+            r"(?:entity|table|model|field|column))?)\s+(?:to\s+be\s+)?(?:removed|deleted|dropped|gone|taken\s+out)\b",
+            re.I,
+        ),
+        r"remove \1",
+    ),
     # "we also need to know each student's gpa and graduation year"
     (
         re.compile(
             r"^\s*(?:we|i)\s+(?:also\s+)?(?:need|want|would\s+like)\s+to\s+(?:know|record|store|track|keep)\s+(?:each|every|the)\s+"
-            r"([a-z]\w*)'s\s+([^.?!\n]+?)\s*[.?!]?\s*$",
+            r"([a-z]\w*)'s\s+(?![^.?!\n]*\b(?:on|to|in|for)\s+(?:an?\s+|the\s+|each\s+|every\s+)?(?-i:[A-Z]))([^.?!\n]+?)\s*[.?!]?\s*$",
             re.I,
         ),
         r"add \2 to \1",
@@ -51,10 +61,28 @@ _SOMETIMES_EMPTY = re.compile(
     r"|,?\s+which\s+(?:can|may)\s+be\s+(?:empty|blank|null|missing|left\s+(?:empty|blank))\b",
     re.I,
 )
+#: Where an item of a list starts: after a comma, a colon, "and" or "with".
+_LIST_ITEM = r"((?:[,:]|\band\b|\bwith\b)\s+)"
 #: "heated - yes/no", "how many shelves": an item's type said in words; a name said the second-language way.
 _TYPE_SAID = (
     (re.compile(r"\s+[-\u2013\u2014]\s+(yes/no|y/n|true/false)\b", re.I), r" (\1)"),
+    (re.compile(r"\bhow\s+many\s+([a-z]\w*s)\s+(?:per|a|each)\s+(day|week|month|year|hour)\b", re.I), r"\1 per \2 (number)"),
     (re.compile(r"\bhow\s+many\s+([a-z]\w*s)\b", re.I), r"\1 (number)"),
+    # spoken measures, as items of a list: "…, how long it takes in minutes" is a duration, "and how much they
+    # paid" the amount paid
+    (
+        re.compile(
+            rf"{_LIST_ITEM}how\s+long(?:\s+(?:it|each|the|they|a|an|one)(?:\s+[a-z]+)?\s+(?:takes|took|lasts|lasted|runs|"
+            r"ran|goes|went|is|was|stays|stayed))?(?:\s+(?:in|for)\s+(minutes|hours|days|mins))?\b(?!\s+(?:ago|until|before))",
+            re.I,
+        ),
+        lambda m: f"{m[1]}duration_{m[2].lower().replace('mins', 'minutes')} (number)" if m[2] else f"{m[1]}duration (number)",
+    ),
+    (
+        re.compile(rf"{_LIST_ITEM}how\s+much\s+(?:(?:it|they|he|she|we|you|the\s+\w+|each\s+\w+)\s+)?(?:paid|pay|pays)\b", re.I),
+        r"\1amount paid (money)",
+    ),
+    (re.compile(rf"{_LIST_ITEM}how\s+much\s+(?:it|each\s+\w+|the\s+\w+|they|one)\s+costs?\b", re.I), r"\1price (money)"),
     # a second-language name: "number of room" is the room's number, "price for night" the price per night
     (
         re.compile(

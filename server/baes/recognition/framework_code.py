@@ -33,7 +33,7 @@ _RAILS_TYPES = {
 _RAILS_FIELD = r"[a-z_]\w*:[a-z_]+(?::[a-z_]+)?"
 #: "rails g model Volunteer name:string age:integer", "bin/rails generate model …".
 _RAILS_MODEL = re.compile(
-    rf"\b(?:bin/)?rails\s+(?:g|generate)\s+(?:model|scaffold|resource)\s+([A-Z]\w*)((?:\s+{_RAILS_FIELD})*)", re.I
+    rf"\b(?:bin/)?rails\s+(?:g|generate)\s+(?:model|scaffold|resource)\s+((?-i:[A-Z])\w*)((?:\s+{_RAILS_FIELD})*)", re.I
 )
 #: "rails g migration AddRatingToSupplier rating:float", "RemoveAutoRenewFromMemberships".
 _RAILS_MIGRATION = re.compile(
@@ -85,7 +85,7 @@ _FORMATS = ((re.compile(r"\bstring\s*\(\s*email\s*\)", re.I), "email"), (re.comp
 #: "class Lot: lot_number: str, harvested: date" (a class and its fields on one line).
 _INLINE_CLASS = re.compile(r"^(\s*)(?:@dataclass\s+)?class\s+([A-Z]\w*)(?:\([\w., ]*\))?\s*:\s+(?=[a-z_]\w*\s*:\s*\w)", re.M)
 #: "new entity KilnLoad = kiln ref + load date", "Bin :: aisle :: shelf": an entity, then its fields after "=" or "::".
-_EQUALS_LIST = re.compile(r"\b((?:entity|model|table|resource)\s+[A-Z]\w*)\s*=\s*(?=[a-z])", re.I)
+_EQUALS_LIST = re.compile(r"\b((?:entity|model|table|resource)\s+(?-i:[A-Z])\w*)\s*=\s*(?=[a-z])", re.I)
 _DOUBLE_COLON = re.compile(r"\s*::\s*")
 
 

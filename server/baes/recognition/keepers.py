@@ -16,6 +16,8 @@ from __future__ import annotations
 
 import re
 
+from baes.recognition.plurals import singularize
+
 _KEEPING = r"(?:needs|need|wants|want|keeps(?:\s+track\s+of)?|keep(?:\s+track\s+of)?|tracks|track)"
 _NOT_THINGS = (
     r"(?!(?:fields|attributes|columns|properties|details|these|those|data|info|things|more|two|three|four|five|to|"
@@ -46,7 +48,7 @@ _NEEDS_A_THING = re.compile(
 #: "a jobs tracker for my plumbing business: …", "an equipment list for the makerspace, …": the things
 #: listed; the list and whom it is for are neither.
 _TRACKER_FOR = re.compile(
-    r"\b([a-z][\w-]*)\s+(?:tracker|list|register|database)\s+for\s+(?:the|my|our|a|an)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+"
+    r"\b([a-z][\w-]*)\s+(?:tracker|list|register|database|thing|app|system|tool)\s+for\s+(?:the|my|our|a|an)\s+(?:[\w'-]+\s+){0,3}?[\w'-]+"
     r"\s*(?=[:,\-\u2013\u2014]|\s+with\b)",
     re.I,
 )
@@ -85,8 +87,39 @@ _EACH_OF = re.compile(
 )
 
 
+#: "i wanna track my tutoring sessions student name, subject, date": things in the plural, then their list with
+#: no colon (typed on a phone or dictated).
+_KEPT_THEN_LIST = re.compile(
+    r"(?:^|\b(?:i|we)\s+(?:[a-z']+\s+){0,2}?)(track|log|keep\s+track\s+of|store|record|manage)\s+(?:all\s+)?"
+    r"(?:(?:my|our|the|their)\s+)?((?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*s)\s+(?![a-z]+ed\b|(?:taken|given|done|made|held|kept|sent|seen|written|bought|sold|lent|paid|brought|left|won|lost)\b)(?!(?:with|for|in|and|or|on|at|by|from|to|that|which|who|where|so|because|"
+    r"like|including|as|i|we|they|it|per|each|every|of|are|is|have|has)\b)(?=[a-z][^\n.:?!]*(?:,|\band\b))",
+)
+
+
+#: "a simple thing where my client can log found items? …", "something to hold newsletter issues", "a thing for my
+#: food truck orders like …": a placeholder for the app, then the things it keeps ("a jobs thing for my cleaning
+#: business" names the things before it).
+_PLACEHOLDER_FOR = re.compile(
+    r"(?:\b(?:an?|some)\s+(?:(?:simple|little|small|quick|basic)\s+)?(?:thing|system|app|tool|place|page|database)|\bsomething)\s+"
+    r"(?:for|to|where|that|so|in\s+which)\s+(?:(?:i|we|they|people|staff|[a-z]+|(?:my|our|the)\s+[a-z]+)\s+(?:can|could|will)\s+)?"
+    r"(?:(?:track|tracking|log|logging|hold|holding|store|storing|keep|keeping|record|recording|manage|managing|list|listing)"
+    r"(?:\s+track\s+of)?\s+)?(?:all\s+)?(?:(?:my|our|the|their|his|her)\s+)?(?:[a-z]+'s\s+)?"
+    r"((?!(?:it|them|this|that|stuff|things|everything)\b)(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
+    r"(?:\s+(?P<like>like)\b|(?=\s*[?,\-\u2013\u2014.(]|\s*:(?!\s*\w+(?:\s+\w+)?\s+with\b)|\s+(?:with|including)\b))",
+    re.I,
+)
+
+
+def _plural_then_list(match: re.Match[str]) -> str:
+    last = match[2].split()[-1]
+    return f"{match[1]} {match[2]}: " if singularize(last) != last else match[0]
+
+
 def things_kept(text: str) -> str:
     """``text`` with the things kept where a keeper or a tracker stood (see the module docstring)."""
+    text = _KEPT_THEN_LIST.sub(
+        _plural_then_list, _PLACEHOLDER_FOR.sub(lambda m: f"create {m[1]}{' with' if m['like'] else ''}", text, count=1), count=1
+    )
     text = _EACH_OF.sub(r"\1", _WANTED_KEPT.sub(r"store \2", text, count=1), count=1)
     text = _SAID_OF_THINGS.sub(r"\1", text, count=1)
     text = _KEEPER_WITH_THINGS.sub(r"create \1 with", _NEEDS_THINGS.sub(r"create \1:", text, count=1), count=1)

@@ -55,8 +55,27 @@ _BULLETED_NAME = re.compile(r"\A[ \t]*(?:[-*\u2022][ \t]+)?([^\n]+)\n((?:[ \t]+[
 _LIST_WORD_AFTER = re.compile(r"(,[^,\n]*\band\s+[a-z][\w ]{0,30}?)\s+(?:columns|fields|attributes|cols)\s*(?=[.!?]?\s*$)", re.I)
 
 
+#: "- a Shipment has a tracking code" on each line of a list: one thing, its fields a line each.
+_HAS_LINE = re.compile(
+    r"^[ \t]*(?:[-*\u2022][ \t]+)?(?:(?:a|an|the|each|every)\s+)?(\w+)\s+(?:has|have|should\s+have|must\s+have|needs|gets)"
+    r"\s+(?:an?\s+|the\s+|its\s+)?([^\n]+?)\s*[.;]?[ \t]*$",
+    re.I | re.M,
+)
+
+
+def _has_lines(text: str) -> str:
+    """Lines that each say "a Shipment has a …" of one thing, as one "Shipment has a, b and c"."""
+    lines = list(_HAS_LINE.finditer(text))
+    things = {m[1].lower() for m in lines}
+    if len(lines) < 2 or len(things) != 1:
+        return text
+    listed = f"{lines[0][1]} has {', '.join(m[2] for m in lines)}"
+    return text[: lines[0].start()] + listed + text[lines[-1].end() :]
+
+
 def list_opened(text: str) -> str:
     """``text`` with its list opened by "with" or a colon (see the module docstring)."""
+    text = _has_lines(text)
     text = _FOR_EACH_ONE.sub(" with ", _EACH_WITH.sub(r"\1 with", text, count=1), count=1)
     text = _BULLETED_NAME.sub(lambda m: m[1] + "\n" + "\n".join(line.strip() for line in m[2].splitlines()), text, count=1)
     text = _FOR_EACH_AFTER.sub(r"each \2 has \1", text, count=1)

@@ -61,7 +61,7 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     # "The Reading.temp field name is confusing, change it to …", "on Unit, 'vacant' is confusing people, rename it to …"
     (
         re.compile(
-            r"^\s*(?:(?:the\s+)?([A-Z]\w*)\.(\w+)|(?:on|in|for)\s+(\w+)\s*,\s*['\"]?([\w ]+?)['\"]?)"
+            r"^\s*(?:(?:the\s+)?((?-i:[A-Z])\w*)\.(\w+)|(?:on|in|for)\s+(\w+)\s*,\s*['\"]?([\w ]+?)['\"]?)"
             r"(?:\s+(?:field|column))?(?:\s+name)?"
             r"\s+is\s+[^,.;\n]{1,40}[,.;]\s*(?:so\s+)?(?:please\s+)?(?:change|rename)\s+it\s+to\s+",
             re.I,

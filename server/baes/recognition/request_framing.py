@@ -27,8 +27,10 @@ from baes.recognition.list_openers import list_opened
 from baes.recognition.new_things import as_created
 from baes.recognition.relayed import as_asked
 from baes.recognition.rename_wording import renamed_plainly
+from baes.recognition.self_corrections import corrected
 from baes.recognition.shared_things import as_many_to_many
 from baes.recognition.spreadsheet_words import without_the_sheet
+from baes.recognition.user_story import without_role
 
 #: "Backfill existing rows with 'standard'", "backfill guest count with 0": the value stored rows get.
 _BACKFILL = re.compile(
@@ -51,10 +53,11 @@ _CHANGE_LABEL = re.compile(
     r"(?:\s*\((?P<scope>[A-Za-z][\w -]{0,30})\))?!?|nit|nitpick|todo|fixme|ac|acceptance criteria|suggestion|"
     r"feature request|change request|changed|deprecated|fixed|small change(?:\s+please)?|quick change|reviewer|review|"
     r"(?:hackathon\s+)?(?:task\s+)?card(?:\s*#?\d+)?|hackathon|(?:closes|fixes|resolves|refs)\s*#\d+|"
-    r"(?:data\s+eng|dev|backend|frontend|pm|ops)\s+here)\s*(?::|\s[\u2013\u2014-])\s+",
+    r"(?:data\s+eng|dev|backend|frontend|pm|ops)\s+here|(?:sprint|iteration)(?:\s*#?\d+)?|epic|milestone|"
+    r"definition\s+of\s+done|dod|backlog(?:\s+item)?|po\s+notes?)\s*(?::|\s[\u2013\u2014-])\s+",
     re.I,
 )  # also a ticket's or a hackathon's card ("Closes #22:", "hackathon card #4 —"; not "Task:", an entity), and
-#   who writes ("dev here —")
+#   who writes ("dev here —"), or where a backlog item stands ("Sprint 14:", "Definition of done:")
 #: "Retro action item: Member records are missing …", "Ticket from QA: …", "shipping tonight: bikes get …": a
 #: ticket's or a note's label, in lower case, before a sentence that says the change (not "Support Ticket: title,
 #: …", a list, nor "Quest and Item: many-to-many please", entities).
@@ -308,7 +311,7 @@ def unframed(text: str) -> str:
     quoted = _quoted_request(text)
     if quoted is not None:
         text = quoted
-    text = unprompted(as_asked(text))
+    text = unprompted(as_asked(corrected(without_role(text))))
     text = _SIGN_OFF.sub("", _GREETING_INLINE.sub("", _GREETING.sub("", text, count=1), count=1), count=1)
     text = without_steps(text)
     text = _MEETING_TAIL.sub(".", _AGREED.sub("", _MEETING_HEAD.sub("", text, count=1), count=1), count=1)

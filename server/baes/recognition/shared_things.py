@@ -47,6 +47,12 @@ _SHARE = re.compile(
     r"\b(?:([a-z]\w*s)\s+(?:can|could|should|may|will|need\s+to)|(?:can|could|should|may)\s+([a-z]\w*s))\s+share\s+([a-z]\w*s)\b",
     re.I,
 )
+#: "I want students to be able to join many clubs": the wish says what the things can do.
+_WANTED_TO = re.compile(
+    rf"\b(?:i|we)\s+(?:also\s+)?(?:want|need|would\s+like|'d\s+like)\s+((?:all\s+|the\s+)?[a-z]\w*s)\s+to\s+(?:be\s+able\s+to\s+)?"
+    rf"(?=(?:join|attend|take|enrol|enroll|follow|like|book|visit|use|have|belong\s+to)\s+(?:in\s+|to\s+)?{_MANY}\b)",
+    re.I,
+)
 #: "Beer and Hop need a junction table" (``cardinality`` reads "a join table between Beer and Hop").
 _JOINED = re.compile(
     r"\b(\w+)\s+and\s+(\w+)\s+(?:need|needs|should\s+have|get|require|want)\s+(?:a\s+|an\s+)?"
@@ -75,6 +81,7 @@ def as_many_to_many(text: str) -> str:
     last = _LAST_SAYS_MANY.search(text)
     if last and not re.search(r"\bwith\b|:|\b(?:create|add|new)\b", text[: last.start()], re.I):
         text = last[1]
+    text = _WANTED_TO.sub(r"\1 can ", text, count=1)
     text = _VICE_VERSA.sub(lambda m: _each_has_many(_plural(m[1]), m[2]), text)
     text = _BOTH_WAYS.sub(lambda m: _each_has_many(m[1], m[2]), text)
     text = _SHARE.sub(lambda m: _each_has_many(m[1] or m[2], m[3]), _SHARED.sub(r"\1 have many \2", text))

@@ -16,9 +16,12 @@ SLIPS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![\w'.-])ur(?![\w'.-])"), "your"),
     (re.compile(r"(?<![\w'.-])teh(?![\w'.-])", re.I), "the"),  # "rename teh 'notes' field": a slip no rule reads
     # "crate a Warehouse", "mak a Character", "ad an Election": a slip on the command verb before its object
+    # ("Crate has a label" is a crate)
     (
         re.compile(
-            r"^(\W*(?:(?:pls|please|can you|could you)\s+)?)(?:crate|craete|mak|mke)\s+(?=(?:an?|new|the)\s|[A-Z])", re.I | re.M
+            r"^(\W*(?:(?:pls|please|can you|could you)\s+)?)(?:crate|craete|mak|mke)\s+"
+            r"(?=(?:an?|new|the)\s|[A-Z])(?!(?:has|have|is|are|was|should|must|needs?|gets?|holds?|contains?|with)\b)",
+            re.I | re.M,
         ),
         r"\1create ",
     ),

@@ -50,7 +50,7 @@ _DOTTED_RENAME = re.compile(
     r"(?:->|=>|\u2192|\bto\b|\bshould (?:really |rather |actually )?be(?: called| named| renamed(?: to)?)?\b|"
     r"\b(?:should |will |must )?become\b|\bbecomes\b|:=)\s*"
     + _NEW_NAME
-    + r"\s*(?=$|[.!]\s+[A-Z])",  # the line's end, or a sentence after it ("… Please rename the field.")
+    + r"\s*(?=$|[.!]\s+(?-i:[A-Z]))",  # the line's end, or a sentence after it ("… Please rename the field.")
     re.I,
 )
 #: "Kiln field max_t -> max_temp", "Kiln: max_t → max_temp": an attribute of the named entity given a new name.

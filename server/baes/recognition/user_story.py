@@ -25,6 +25,8 @@ _PURPOSE = re.compile(
     rf",?\s*\b(?:so that\b|so {_SUBJECTS} {_MODALS}\b|in order to\b|to {_PURPOSE_VERBS}\s+{_PURPOSE_OBJECTS}\b)[^.!?\n:;]*",
     re.I,
 )
+#: "In order to bill clients, as an accountant I want …": a purpose that leads its sentence ends at its comma.
+_LEADING_PURPOSE = re.compile(r"(?:(?<=^)|(?<=[.!?\n]))\s*(?:so that|in order to|to be able to)\b[^,.!?\n:;]*,\s*", re.I | re.M)
 #: A criteria label after a sentence on the same line: "... sign up. Acceptance criteria: ...".
 _CRITERIA = re.compile(r"(?<=[.!?])\s*(?:acceptance criteria|acceptance|ac)\s*:\s*", re.I)
 
@@ -36,8 +38,13 @@ def _purpose_dropped(match: re.Match[str]) -> str:
     return match.group(0) if renaming else ""
 
 
+def without_role(text: str) -> str:
+    """``text`` without a story's role ("As a dispatcher, I want …" → "I want …")."""
+    return _ROLE.sub(r"\1", text)
+
+
 def plain_story(text: str) -> str:
     """``text`` without a story's role and purpose, its criteria as a sentence of their own."""
-    text = _ROLE.sub(r"\1", text)
+    text = _ROLE.sub(r"\1", _LEADING_PURPOSE.sub("", text))
     text = _PURPOSE.sub(_purpose_dropped, text)
     return _CRITERIA.sub("\n", text)

@@ -1,0 +1,84 @@
+"""Round 25: dictated requests (self-corrections, spoken measures, a placeholder for the app, things then their list
+with no colon) and backlog wording (a leading purpose, sprint and definition-of-done labels, a wish for a removal or
+for many of another, one "X has a …" line per field). Our own sentences."""
+
+from __future__ import annotations
+
+import pytest
+from tests.support.recognition_reading import reading
+
+
+@pytest.mark.parametrize(
+    ("request_text", "existing", "expected"),
+    [
+        ("add a gate code to site no actually to depot", ["Site", "Depot"], ("add_attributes", "Depot", ["gate_code"])),
+        ("create a Pickup with the parcel count, the driver no wait the driver name", [], ("create", "Pickup", ["parcel_count", "driver_name"])),
+        ("make a Ferry with name, sorry I meant vessel name, and berth", [], ("create", "Ferry", ["vessel_name", "berth"])),
+        ("make a cat profile no wait a horse profile with name and stable", [], ("create", "HorseProfile", ["name", "stable"])),
+    ],
+)  # fmt: skip
+def test_a_correction_replaces_the_slip(request_text: str, existing: list[str], expected: tuple[str, str, list[str]]) -> None:
+    got = reading(request_text, existing)
+    assert (got["intent"], got["entity"], [a[0] for a in got["attributes"]]) == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "attribute"),
+    [
+        ("create Lesson with pupil name and how long it lasts in minutes", ("duration_minutes", "int", True)),
+        ("create Haircut with stylist, and how much they paid", ("amount_paid", "float", True)),
+        ("create Snack with name and how much it costs", ("price", "float", True)),
+        ("Helpline: name, how many calls per day", ("calls_per_day", "int", True)),
+    ],
+)
+def test_a_measure_said_as_a_question(request_text: str, attribute: tuple[str, str, bool]) -> None:
+    assert reading(request_text)["attributes"][-1] == attribute
+
+
+def test_a_question_that_is_no_item_is_left_alone() -> None:
+    """ "how much it costs" only names a field as an item of a list."""
+    got = reading("I forgot how much it costs, add price to Snack", ["Snack"])
+    assert (got["intent"], got["attributes"]) == ("add_attributes", [("price", "float", True)])
+
+
+@pytest.mark.parametrize(
+    ("request_text", "entity"),
+    [
+        ("um i need a thing for my bakery orders like customer name, pickup time and total", "Order"),
+        ("could you set up something to hold the club's match reports? opponent, score, played on", "MatchReport"),
+        ("is there a simple app where staff can log ladder checks? ladder id, checked on, passed", "LadderCheck"),
+        ("i wanna track my piano lessons pupil name, lesson date and fee", "PianoLesson"),
+    ],
+)
+def test_the_things_kept_after_a_placeholder_or_before_their_list(request_text: str, entity: str) -> None:
+    got = reading(request_text)
+    assert got["intent"] == "create" and got["entity"] == entity and len(got["attributes"]) == 3
+
+
+def test_a_thing_named_before_the_placeholder_is_the_entity() -> None:
+    """ "a gigs thing for my band" keeps gigs, not the band."""
+    assert reading("can u make a gigs thing for my band, venue, date and fee")["entity"] == "Gig"
+
+
+@pytest.mark.parametrize(
+    ("request_text", "existing", "expected"),
+    [
+        ("In order to invoice on time, as a bookkeeper I want to record bills with supplier, amount and due date", [],
+         ("create", "Bill")),
+        ("Sprint 9: Boiler should have a serial number and a warranty end date", ["Boiler"], ("add_attributes", "Boiler")),
+        ("Definition of done: Kennel has capacity and heated", ["Kennel"], ("add_attributes", "Kennel")),
+        ("As an admin I want the Voucher entity removed, nobody uses it", ["Voucher"], ("delete_entity", "Voucher")),
+        ("we want the fax field removed from Supplier", ["Supplier"], ("remove_attributes", "Supplier")),
+        ("As a coach I want athletes to join many squads", ["Athlete", "Squad"], ("relationship", "Athlete")),
+        ("Acceptance criteria:\n- a Crate has a label\n- a Crate has a weight in kg\n- a Crate has a packed date", [],
+         ("create", "Crate")),
+    ],
+)  # fmt: skip
+def test_backlog_wording(request_text: str, existing: list[str], expected: tuple[str, str]) -> None:
+    got = reading(request_text, existing)
+    assert (got["intent"], got["entity"]) == expected
+
+
+def test_one_line_per_field_gives_each_field_its_own_name() -> None:
+    got = reading("Acceptance criteria:\n- a Crate has a label\n- a Crate has a weight in kg\n- a Crate has a packed date")
+    assert [a[0] for a in got["attributes"]] == ["label", "weight", "packed_date"]
