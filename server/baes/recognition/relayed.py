@@ -19,18 +19,25 @@ import re
 #: Who relays a request: people who are never an entity of a CRUD app when they ask for one.
 _ASKER = (
     r"(?:(?:the|my|our|a|one|this)\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:client|clients|boss|pm|product\s+owner|po|stakeholders?|team\s+lead|supervisor|professor|lecturer|tutor)"
+    r"(?:client|clients|boss|pm|product\s+owner|po|stakeholders?|[\w-]+\s+lead|supervisor|professor|lecturer|tutor|"
+    r"accountants?|colleagues?|co-?workers?|committee|inspectors?|researchers?|coach|coaches|director|ceo|cto|founder|"
+    r"secretary|officer|auditors?|landlord|headmaster|principal|vet|doctors?|nurses?)"
 )
 #: Who relays a request and may be an entity of the app as well ("customer", "manager").
 _MAYBE_ENTITY = r"(?:(?:the|my|our|a|one|this)\s+)?(?:[\w-]+\s+){0,2}?(?:customer|customers|manager|managers|teacher|owner)"
 _ASIDE = r"(?:\s*\([^()\n]{1,60}\))?"
 _REPORTS = (
-    r"(?:says|said|asks|asked|mentioned|wrote|requested|tells\s+me|told\s+(?:me|us))(?:\s+(?:that|if|whether))?"
+    r"(?:says|said|asks|asked|mentioned|wrote|requested|tells\s+me|told\s+(?:me|us)|pointed\s+out|noticed)"
+    r"(?:\s+(?:that|if|whether))?"
     r"\s*[:,\-\u2014]?\s*"
 )
 _WANTS = r"(?:wants|want|would\s+like|needs|need|'d\s+like)\s+(?:(?:me|us)\s+)?"
 #: "the client says X", "my boss asked: X", "Customer (St. Anne's pharmacy) says X".
 _REPORTED = re.compile(rf"^\s*(?:{_ASKER}|{_MAYBE_ENTITY}){_ASIDE}\s+{_REPORTS}(?:they\s+want\s+)?(?=\S)", re.I)
+#: "the inspectors asked us to keep a log of inspections", "the committee asked that each Book records …".
+_ASKED_US_TO = re.compile(
+    rf"^\s*(?:{_ASKER}|{_MAYBE_ENTITY}){_ASIDE}\s+(?:asked|asks|wants|told)\s+(?:us|me)\s+to\s+(?=[a-z])", re.I
+)
 #: "client wants to capture …", "customer wants the PisteReport table gone", "client wants a notes field on …".
 _WANTED = re.compile(rf"^\s*{_ASKER}{_ASIDE}\s+{_WANTS}(?P<to>to\s+(?=[a-z]))?(?=\S)", re.I)
 _WANTED_MAYBE = re.compile(
@@ -52,6 +59,7 @@ def as_asked(text: str) -> str:
     """``text`` without the words that say who relayed it (see the module docstring)."""
     text = _quoted_lines(text)
     text = _ASKED_AFTER.sub("", text, count=1)
+    text = _ASKED_US_TO.sub("", text, count=1)
     reported = _REPORTED.search(text)
     if reported is not None:
         asked = text[reported.end() :]
