@@ -82,3 +82,26 @@ def test_backlog_wording(request_text: str, existing: list[str], expected: tuple
 def test_one_line_per_field_gives_each_field_its_own_name() -> None:
     got = reading("Acceptance criteria:\n- a Crate has a label\n- a Crate has a weight in kg\n- a Crate has a packed date")
     assert [a[0] for a in got["attributes"]] == ["label", "weight", "packed_date"]
+
+
+def test_a_count_of_things_per_period_is_one_name() -> None:
+    """ "number of eggs per day" reads as four words ("X of Y" joins them); "a chart showing sales per month" is
+    still no field."""
+    assert reading("add the number of visits per week to Patient", ["Patient"])["attributes"] == [
+        ("number_of_visits_per_week", "int", True)
+    ]
+    with pytest.raises(ValueError):
+        reading("add a chart showing sales per month to the dashboard")
+
+
+@pytest.mark.parametrize(
+    "request_text", ["change the name field on barber to full name", "change the name of the name field in Barber to full name"]
+)
+def test_a_field_changed_to_a_new_name_is_renamed(request_text: str) -> None:
+    got = reading(request_text, ["Barber"])
+    assert (got["intent"], got["entity"], got["renamed_from"], got["renamed_to"]) == (
+        "rename_attribute",
+        "Barber",
+        "name",
+        "full_name",
+    )

@@ -334,7 +334,7 @@ def parse_fields(
                 f"left out {' '.join(t.text for t in core[clause:])!r} (says more about {core[clause - 1].text!r})"
             )
             core = core[:clause]
-        if len(core) > 4 or all(t.low in _VAGUE for t in core):
+        if vocab.name_length([t.low for t in core]) > 4 or all(t.low in _VAGUE for t in core):
             result.notes.append(f"ignored {' '.join(t.text for t in core)!r} (not an attribute name)")
             continue
         name = "_".join(t.low for t in core)

@@ -81,7 +81,7 @@ def name_words(toks: Sequence[Tok]) -> list[Tok]:
 
 def attribute_name(toks: Sequence[Tok]) -> str | None:
     words = name_words(toks)
-    if not words or len(words) > 4:
+    if not words or vocab.name_length([t.low for t in words]) > 4:
         return None
     name = "_".join(t.low for t in words)
     try:

@@ -24,6 +24,16 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
         ),
         r"rename \2 in \1 to ",
     ),
+    # "change the name field on stylist to full name": the field, its owner, then the new name
+    (
+        re.compile(
+            r"\bchange\s+(?:the\s+)?(?:name\s+of\s+(?:the\s+)?)?([\w'\"` ]{1,30}?)\s+(?:field|column|attribute|property)\s+"
+            r"(?:on|in|of|for)\s+(?:the\s+)?(\w+)"
+            r"\s+to\s+(?:be\s+)?(?:called\s+|named\s+)?(?=\S)",
+            re.I,
+        ),
+        r"rename \1 in \2 to ",
+    ),
     # "change sqm field name to area_sqm in Property"
     (
         re.compile(r"\b(?:change|rename)\s+(?:the\s+)?(\w+)\s+(?:field|column|attribute|property)\s+name\s+to\s+", re.I),

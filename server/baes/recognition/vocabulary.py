@@ -292,6 +292,16 @@ OPTIONAL_WORDS: frozenset[str] = frozenset({"optional", "optionally", "nullable"
 REQUIRED_WORDS: frozenset[str] = frozenset({"required", "mandatory", "obligatory", "compulsory", "unique"})
 NEGATION_WORDS: frozenset[str] = frozenset({"no", "not", "without", "never", "excluding", "except"})
 
+#: Words that join the words of an "X of Y" name and do not count towards its length ("number of eggs per day").
+NAME_JOINERS = frozenset({"of", "per"})
+
+
+def name_length(words: list[str]) -> int:
+    """How long a name reads: "number of eggs per day" as four words ("X of Y" joins its words), "chart showing sales
+    per month" as five."""
+    return len([w for w in words if w not in NAME_JOINERS]) if len(words) > 2 and words[1] == "of" else len(words)
+
+
 def third_person(verb: str) -> str:
     """ "own" → owns, "reach" → reaches, "carry" → carries: the form after "it" or "she"."""
     if verb.endswith(("s", "x", "z", "ch", "sh", "o")):
