@@ -105,3 +105,16 @@ def test_a_field_changed_to_a_new_name_is_renamed(request_text: str) -> None:
         "name",
         "full_name",
     )
+
+
+@pytest.mark.parametrize(
+    "request_text", ["add a search bar to orders", "put a status bar on Order", "add a filter box to orders"]
+)
+def test_a_widget_is_no_field(request_text: str) -> None:
+    with pytest.raises(ValueError, match="user interface"):
+        reading(request_text, ["Order"])
+
+
+def test_a_bar_or_a_tick_box_is_still_data() -> None:
+    assert reading("create a Bar with name and address")["entity"] == "Bar"
+    assert reading("add a tick box for paid to orders", ["Order"])["attributes"] == [("paid", "bool", True)]

@@ -46,6 +46,13 @@ _UI_NOUNS = frozenset(
         "popup",
     }
 )
+#: Two words that name a piece of user interface though the last one alone may be data ("a Bar", "a Box"); a
+#: "check box" or "tick box" is a flag, and "a text box for notes" a field.
+_UI_PAIRS = frozenset(
+    f"{kind}_{part}"
+    for kind in ("search", "progress", "nav", "tool", "status", "scroll", "combo", "select", "filter")
+    for part in ("bar", "box")
+)
 #: Words about how data is shown, never about what is stored ("make the list sortable by date").
 _PRESENTATION = frozenset(
     {
@@ -303,7 +310,8 @@ def interface_reason(entity_key: str, toks: Sequence[Tok]) -> str | None:
             "entities (e.g. 'create a User entity with email')"
         )
     head = entity_key.rsplit("_", 1)[-1]
-    if head not in _UI_NOUNS or any(t.low in _STRUCTURE for t in toks):
+    widget = "_".join(entity_key.split("_")[-2:]) in _UI_PAIRS
+    if (head not in _UI_NOUNS and not widget) or any(t.low in _STRUCTURE for t in toks):
         return None
     return (
         f"a {entity_key.replace('_', ' ')} is part of the user interface, not an entity: baes generates the "
