@@ -118,3 +118,25 @@ def test_a_widget_is_no_field(request_text: str) -> None:
 def test_a_bar_or_a_tick_box_is_still_data() -> None:
     assert reading("create a Bar with name and address")["entity"] == "Bar"
     assert reading("add a tick box for paid to orders", ["Order"])["attributes"] == [("paid", "bool", True)]
+
+
+@pytest.mark.parametrize(
+    ("said", "attributes"),
+    [
+        ("first and last name", [("first_name", "str"), ("last_name", "str")]),
+        ("start and end time", [("start_time", "datetime"), ("end_time", "datetime")]),
+        ("home and work phone", [("home_phone", "str"), ("work_phone", "str")]),
+        ("is it insured", [("insured", "bool")]),
+        ("how old they are", [("age", "int")]),
+        ("comfort one to five", [("comfort", "int")]),
+        ("towed yes no", [("towed", "bool")]),
+        ("yes or no if towed", [("towed", "bool")]),
+        ("time of arrival", [("time_of_arrival", "datetime")]),
+        ("square footage", [("square_footage", "float")]),
+        ("when it was collected", [("collected_at", "datetime")]),
+        ("when it started", [("started_at", "datetime")]),
+    ],
+)
+def test_a_field_said_aloud(said: str, attributes: list[tuple[str, str]]) -> None:
+    got = reading(f"create Wreck with name, {said}")
+    assert [(name, kind) for name, kind, _ in got["attributes"][1:]] == attributes

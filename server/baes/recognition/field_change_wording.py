@@ -66,6 +66,31 @@ _LIST_ITEM = r"((?:[,:]|\band\b|\bwith\b)\s+)"
 #: "heated - yes/no", "how many shelves": an item's type said in words; a name said the second-language way.
 _TYPE_SAID = (
     (re.compile(r"\s+[-\u2013\u2014]\s+(yes/no|y/n|true/false)\b", re.I), r" (\1)"),
+    # spoken flags: "callouts yes no", "yes or no if paid", "true/false for shipped"
+    (
+        re.compile(rf"{_LIST_ITEM}([a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}})\s+(?:yes\s+no|true\s+false)\b(?!/)", re.I),
+        r"\1\2 (yes/no)",
+    ),
+    (
+        re.compile(
+            r"\b(?:an?\s+)?(?:yes\s*(?:or|/)\s*no|true\s*(?:or|/)\s*false|y/n)\s+(?:if|whether|for)\s+(?:(?:it|they)\s+(?:is|are|was|were)\s+)?"
+            r"([a-z][\w-]*(?:\s+[a-z][\w-]*)?)(?=\s*(?:,|\band\b|$|[.;)]))",
+            re.I | re.M,
+        ),
+        r"\1 (yes/no)",
+    ),
+    # spoken questions as fields: "is it paid" (whether it is paid), "how old they are" (age)
+    (re.compile(rf"{_LIST_ITEM}(?:is|was)\s+(it|they)\s+(?=[a-z])", re.I), r"\1whether \2 is "),
+    (re.compile(rf"{_LIST_ITEM}how\s+old\s+(?:they|it|he|she)\s+(?:are|is)\b", re.I), r"\1age"),
+    # one modifier said for two: "first and last name", "start and end time", "home and work phone"
+    (
+        re.compile(
+            r"\b(first|start|min|minimum|home|arrival|check-?in|pick-?up|opening|billing|morning|from)\s+(?:and|&|/)\s+"
+            r"(last|end|max|maximum|work|departure|check-?out|drop-?off|closing|shipping|evening|to)\s+([a-z]\w*)\b",
+            re.I,
+        ),
+        r"\1 \3, \2 \3",
+    ),
     (re.compile(r"\bhow\s+many\s+([a-z]\w*s)\s+(?:per|a|each)\s+(day|week|month|year|hour)\b", re.I), r"\1 per \2 (number)"),
     (re.compile(r"\bhow\s+many\s+([a-z]\w*s)\b", re.I), r"\1 (number)"),
     # spoken measures, as items of a list: "…, how long it takes in minutes" is a duration, "and how much they

@@ -189,10 +189,11 @@ _LIKE_LIST = re.compile(
     r"(?!(?:i|we|you|they|he|she|it|this|that|so|when|if)\b)(?=[a-z][^.!?\n]*(?:,|\band\b))",
     re.I | re.M,
 )  # not "make it look more professional, like the Bolt demos": a list follows, and nothing looks like it
-#: "…, and when it was last serviced": a list item said as a "when" clause is the date of it.
+#: "…, and when it was last serviced": a list item said as a "when" clause is the date of it; "when it was
+#: reported" and "when it started" the moment it happened ("reported at", "started at").
 _WHEN_ITEM = re.compile(
-    r"(,\s*(?:and\s+)?|\s+and\s+)(?:(?:uh|um|also)\s+)?when\s+(?:it|they|he|she)\s+(?:was|were|got)\s+"
-    r"(?:(last|first)\s+)?([a-z]+ed)\b",
+    r"(,\s*(?:and\s+)?|\s+and\s+)(?:(?:uh|um|also)\s+)?when\s+(?:it|they|he|she)\s+(?:(?:was|were|got)\s+)?"
+    r"(?:(last|first)\s+)?([a-z]+ed|began|begun|ended|left|came\s+in|went\s+out)\b",
     re.I,
 )
 #: "a Delivery thing for the truck supplies, supplier email, …", "Shelves for the back room of the shop, label, …":
@@ -221,7 +222,7 @@ _NUMBER_WORDS = {
     "a hundred": "100",
 }
 _SPOKEN_NUMBER = re.compile(
-    r"\b(default(?:s|ing)?(?:\s+(?:to|of|is|=))?|out\s+of|starting\s+at|start\s+at)\s+"
+    r"\b(default(?:s|ing)?(?:\s+(?:to|of|is|=))?|out\s+of|starting\s+at|start\s+at|(?:\b(?:zero|one|1|0)\s+)to)\s+"
     r"(zero|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a\s+hundred|hundred)\b",
     re.I,
 )
@@ -332,13 +333,13 @@ def unframed(text: str) -> str:
     text = as_created(_CHANGELOG_VERB.sub(lambda m: m[1] + _BASE_VERBS[m[2].lower()], text))
     text = _WHAT_I_NEED.sub("I need ", _FOR_WHOM.sub("", _WORK_CONTEXT.sub("", text, count=1), count=1), count=1)
     text = _CLAUSE_ASIDE.sub("", _REASON_ASIDE.sub("", _OPENING_ASIDE.sub(r"\1", text, count=1)))
-    text = _SPOKEN_NUMBER.sub(lambda m: f"{m[1]} {_NUMBER_WORDS[' '.join(m[2].lower().split())]}", text)
+    text = _SPOKEN_NUMBER.sub(_in_digits, text)  # "default zero", "out of ten", "one to five" (a scale)
     text = _NO_MORE.sub(r"remove \1 from \2", _PUT_ON.sub(r"\1add \2 to ", text, count=1), count=1)
     text = _SEMICOLON_LIST.sub(lambda m: f"({m[1].replace(';', ',')})", _IDEOGRAPHIC_COMMA.sub(", ", text))
     text = _LIST_AFTER_STRUCTURE.sub(r"\1 with ", text, count=1)
     text = _WHICH_IS.sub(r"\1 (reference to \2)", text)
     text = things_kept(_FOR_PURPOSE.sub(r"\1", without_the_sheet(text), count=1))
-    text = _WHEN_ITEM.sub(lambda m: f"{m[1]}{m[2]} {m[3]}" if m[2] else f"{m[1]}date {m[3]}", text)
+    text = _WHEN_ITEM.sub(lambda m: f"{m[1]}{m[2]} {m[3]}" if m[2] else f"{m[1]}{m[3].replace(' ', '_')} at", text)
     if not re.search(r"\b(?:look|looks|feel|feels|sound|sounds|seem|seems)\b", text, re.I):
         text = _LIKE_LIST.sub(r"\1 with ", text, count=1)
     text = list_opened(_DOCUMENT_LABEL.sub("", text, count=1))
@@ -349,6 +350,15 @@ def unframed(text: str) -> str:
     if forwarded != text:
         text = _SENDER.sub("", forwarded, count=1)
     return text
+
+
+def _in_digits(match: re.Match[str]) -> str:
+    """ "out of ten" → "out of 10", "one to five" → "1 to 5"."""
+    lead = _SCALE_START.sub(lambda word: _NUMBER_WORDS[word[0].lower()], match[1])
+    return f"{lead} {_NUMBER_WORDS[' '.join(match[2].lower().split())]}"
+
+
+_SCALE_START = re.compile(r"\b(?:zero|one)\b", re.I)
 
 
 def _signed_fields(match: re.Match[str]) -> str:

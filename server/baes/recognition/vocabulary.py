@@ -50,7 +50,7 @@ ATTRIBUTE_TYPES: dict[str, str] = {
     "steps": "int", "views": "int", "likes": "int", "votes": "int", "visits": "int", "followers": "int",
     "debit": "float", "contribution": "float", "chance": "float", "probability": "float",
     # measures of land, vessels, machines, soil, water and blood ("acreage", "gross tonnage", "tilt angle", "ph")
-    "acreage": "float", "tonnage": "float", "thickness": "float", "diameter": "float", "radius": "float",
+    "acreage": "float", "footage": "float", "tonnage": "float", "thickness": "float", "diameter": "float", "radius": "float",
     "angle": "float", "slope": "float", "gradient": "float", "efficiency": "float", "ph": "float",
     "nitrogen": "float", "phosphorus": "float", "potassium": "float", "salinity": "float", "turbidity": "float",
     "torque": "float", "viscosity": "float", "cholesterol": "float", "glucose": "float", "hemoglobin": "float",
@@ -362,6 +362,8 @@ def infer_type(name: str) -> str:
             return ATTRIBUTE_TYPES[parts[-1]]
         if parts[0] in {"date", "birth"}:
             return "date"
+        if parts[0] in {"time", "moment"} and parts[1] == "of":
+            return "datetime"  # time_of_arrival
     elif name in MEASURE_UNITS:
         return "float"
     elif name in COUNT_NOUNS:
