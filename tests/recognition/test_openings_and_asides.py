@@ -217,9 +217,11 @@ def test_no_more_than_is_a_limit_not_a_removal() -> None:
     assert got["intent"] != "remove_attributes"
 
 
-def test_a_when_clause_after_and_is_a_date_item() -> None:
+def test_a_when_clause_after_and_is_a_moment_item() -> None:
+    """The labelled requests read "when it was reported" as ``reported_at`` (round 25); "when it was last
+    serviced" stays ``last_serviced``."""
     got = reading("track kilns with name, and when it was inspected")
-    assert got["attributes"] == [("name", "str", True), ("date_inspected", "date", True)]
+    assert got["attributes"] == [("name", "str", True), ("inspected_at", "datetime", True)]
 
 
 @pytest.mark.parametrize(
