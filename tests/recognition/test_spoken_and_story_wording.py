@@ -140,3 +140,18 @@ def test_a_bar_or_a_tick_box_is_still_data() -> None:
 def test_a_field_said_aloud(said: str, attributes: list[tuple[str, str]]) -> None:
     got = reading(f"create Wreck with name, {said}")
     assert [(name, kind) for name, kind, _ in got["attributes"][1:]] == attributes
+
+
+@pytest.mark.parametrize(
+    ("request_text", "existing", "expected"),
+    [
+        ("Given a Kennel exists\nWhen I open it\nThen I can set a run length and a heated flag", ["Kennel"],
+         ("add_attributes", "Kennel", ["run_length", "heated"])),
+        ("Bug: the 'amt' field on Refund should be called 'amount'", ["Refund"], ("rename_attribute", "Refund", [])),
+        ("Chore: remove unused field old_code from Kennel", ["Kennel"], ("remove_attributes", "Kennel", [])),
+        ("Kennel: add size (small, large etc.) and a heated flag", ["Kennel"], ("add_attributes", "Kennel", ["size", "heated"])),
+    ],
+)  # fmt: skip
+def test_more_backlog_shapes(request_text: str, existing: list[str], expected: tuple[str, str, list[str]]) -> None:
+    got = reading(request_text, existing)
+    assert (got["intent"], got["entity"], [a[0] for a in got["attributes"]]) == expected

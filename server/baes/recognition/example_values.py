@@ -4,7 +4,8 @@ People show what a row looks like after naming its fields. Read as words, the ex
 attributes ("e", "ana_ruiz"). A tail opened by "e.g.", "for example", "for instance", "example:" or "such as"
 that holds values (a quote, a digit, an @, a currency sign) is dropped to the end of its sentence.
 A tail with no values is a list of fields ("details, for example name and price") and is kept, its
-opening word dropped. Part of ``text_layout``.
+opening word dropped. A parenthesis of examples ("position (front left etc.)") is dropped whole. Part of
+``text_layout``.
 """
 
 from __future__ import annotations
@@ -26,8 +27,13 @@ def _without_values(match: re.Match[str]) -> str:
     return f"{match.group('lead')}{match.group('rest')}{match.group('end')}"
 
 
+#: "position (front left etc.)", "(e.g. red, blue)": a parenthesis that lists examples of a field's values.
+_EXAMPLES_IN_PARENTHESES = re.compile(r"\s*\((?=[^()\n]*\b(?:etc|e\.g|eg|i\.e|such\s+as)\b)[^()\n]{1,80}\)", re.I)
+
+
 def drop_example_values(text: str) -> str:
     """``text`` without example rows after its fields (see the module docstring)."""
+    text = _EXAMPLES_IN_PARENTHESES.sub("", text)
     while True:  # a tail may hold another opening ("e.g. name, eg 'Ana'"): until none is left
         dropped = _TAIL.sub(_without_values, text)
         if dropped == text:

@@ -54,7 +54,8 @@ _CHANGE_LABEL = re.compile(
     r"feature request|change request|changed|deprecated|fixed|small change(?:\s+please)?|quick change|reviewer|review|"
     r"(?:hackathon\s+)?(?:task\s+)?card(?:\s*#?\d+)?|hackathon|(?:closes|fixes|resolves|refs)\s*#\d+|"
     r"(?:data\s+eng|dev|backend|frontend|pm|ops)\s+here|(?:sprint|iteration)(?:\s*#?\d+)?|epic|milestone|"
-    r"definition\s+of\s+done|dod|backlog(?:\s+item)?|po\s+notes?)\s*(?::|\s[\u2013\u2014-])\s+",
+    r"definition\s+of\s+done|dod|backlog(?:\s+item)?|po\s+notes?|tech\s+debt|chore|"
+    r"(?:bug|spike|task)(?=\s*:\s*(?:the|please|rename|add|remove|drop|delete|change|make|link)\b))\s*(?::|\s[\u2013\u2014-])\s+",
     re.I,
 )  # also a ticket's or a hackathon's card ("Closes #22:", "hackathon card #4 —"; not "Task:", an entity), and
 #   who writes ("dev here —"), or where a backlog item stands ("Sprint 14:", "Definition of done:")

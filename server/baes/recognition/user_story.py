@@ -38,6 +38,17 @@ def _purpose_dropped(match: re.Match[str]) -> str:
     return match.group(0) if renaming else ""
 
 
+#: "Given a Member exists / When I edit it / Then I can set a membership tier and a renewal date": what the user
+#: can set on the thing given is added to it.
+_GIVEN_THEN = re.compile(
+    r"^\s*given\s+(?:that\s+)?(?:an?|the)\s+((?-i:[A-Z])\w*|\w+)\s+(?:exists|is\s+\w+|has\s+been\s+\w+)[^\n.]*[\n.,]\s*"
+    r"(?:(?:and\s+)?when\s+[^\n.]*[\n.,]\s*)?then\s+(?:i|we|the\s+user|users?|they)\s+(?:can|should(?:\s+be\s+able\s+to)?|"
+    r"will\s+be\s+able\s+to|must\s+be\s+able\s+to)\s+(?:set|see|enter|record|add|choose|pick|store|fill\s+in|edit)\s+"
+    r"(?:(?:its|their|his|her)\s+)?([^\n.]+?)\s*[.!]?\s*$",
+    re.I,
+)
+
+
 def without_role(text: str) -> str:
     """``text`` without a story's role ("As a dispatcher, I want …" → "I want …")."""
     return _ROLE.sub(r"\1", text)
@@ -45,6 +56,6 @@ def without_role(text: str) -> str:
 
 def plain_story(text: str) -> str:
     """``text`` without a story's role and purpose, its criteria as a sentence of their own."""
-    text = _ROLE.sub(r"\1", _LEADING_PURPOSE.sub("", text))
+    text = _GIVEN_THEN.sub(r"add \2 to \1", _ROLE.sub(r"\1", _LEADING_PURPOSE.sub("", text)))
     text = _PURPOSE.sub(_purpose_dropped, text)
     return _CRITERIA.sub("\n", text)
