@@ -73,6 +73,8 @@ NAMED_SPLITS = (
     "fresh42",
     "fresh43",
     "fresh44",
+    "fresh45",
+    "fresh46",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"
