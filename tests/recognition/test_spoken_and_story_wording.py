@@ -155,3 +155,33 @@ def test_a_field_said_aloud(said: str, attributes: list[tuple[str, str]]) -> Non
 def test_more_backlog_shapes(request_text: str, existing: list[str], expected: tuple[str, str, list[str]]) -> None:
     got = reading(request_text, existing)
     assert (got["intent"], got["entity"], [a[0] for a in got["attributes"]]) == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "entity", "names"),
+    [
+        ("create a lesson for the swim school name then level then pool then start time", "Lesson",
+         ["name", "level", "pool", "start_time"]),
+        ("make a van record name plus mileage plus the last service date", "Van", ["name", "mileage", "last_service_date"]),
+        ("delivery. address. driver. arrival time", "Delivery", ["address", "driver", "arrival_time"]),
+        ("members for the rowing club first name last name and boat type", "Member", ["first_name", "last_name", "boat_type"]),
+        ("um tenant for the flats name phone and move in date", "Tenant", ["name", "phone", "move_in_date"]),
+    ],
+)  # fmt: skip
+def test_a_list_said_aloud_with_no_mark_before_it(request_text: str, entity: str, names: list[str]) -> None:
+    got = reading(request_text)
+    assert (got["intent"], got["entity"], [a[0] for a in got["attributes"]]) == ("create", entity, names)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "classes for the dance school title date and max dancers",
+        "coach entity name hourly rate years of experience and is available",
+    ],
+)
+def test_a_list_whose_names_would_be_guessed_is_refused(request_text: str) -> None:
+    """ "title date" may be one name or two, and "years of experience" may end anywhere in a run: refused, not
+    guessed."""
+    with pytest.raises(ValueError):
+        reading(request_text)

@@ -29,6 +29,7 @@ from baes.recognition.relayed import as_asked
 from baes.recognition.rename_wording import renamed_plainly
 from baes.recognition.self_corrections import corrected
 from baes.recognition.shared_things import as_many_to_many
+from baes.recognition.spoken_lists import spoken_list
 from baes.recognition.spreadsheet_words import without_the_sheet
 from baes.recognition.user_story import without_role
 
@@ -313,7 +314,7 @@ def unframed(text: str) -> str:
     quoted = _quoted_request(text)
     if quoted is not None:
         text = quoted
-    text = unprompted(as_asked(corrected(without_role(text))))
+    text = spoken_list(unprompted(as_asked(corrected(without_role(text)))))
     text = _SIGN_OFF.sub("", _GREETING_INLINE.sub("", _GREETING.sub("", text, count=1), count=1), count=1)
     text = without_steps(text)
     text = _MEETING_TAIL.sub(".", _AGREED.sub("", _MEETING_HEAD.sub("", text, count=1), count=1), count=1)

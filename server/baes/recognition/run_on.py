@@ -27,7 +27,7 @@ _LONGEST = 3
 #: Fewest words of a run before it is cut into names.
 SHORTEST_RUN = 4
 #: Attribute words that stand alone: two of them side by side are two attributes ("name email").
-_STANDALONE = frozenset({"name", "email", "title", "age", "notes", "description", "gender", "phone", "address"})
+STANDALONE = vocab.STANDALONE_FIELDS
 #: Words that only say which one of a name ("last", "next"): never a name on their own.
 _NEVER_ALONE = frozenset({"last", "first", "next", "previous", "latest", "current"})
 #: First words of "X of Y" names.
@@ -69,7 +69,7 @@ def _qualifies(word: str, nxt: str) -> bool:
     pair = f"{word}_{nxt}"
     if word == "date":
         return False  # "date" qualifies nothing after it: "date phone number" is two names
-    return _known(pair) or (word not in _STANDALONE and vocab.infer_type(pair) != "str")
+    return _known(pair) or (word not in STANDALONE and vocab.infer_type(pair) != "str")
 
 
 def _restated(word: str, nxt: str) -> bool:
@@ -102,7 +102,7 @@ def split_run(chunk: list[Tok]) -> list[list[Tok]] | None:
         return None
     words = [t.low for t in chunk]
     if len(words) == 2:
-        both = all(w in _STANDALONE for w in words) and not _known("_".join(words))
+        both = all(w in STANDALONE for w in words) and not _known("_".join(words))
         return [[chunk[0]], [chunk[1]]] if both else None
     if len(words) < SHORTEST_RUN or any(w in _SENTENCE_WORDS for w in words):
         return None

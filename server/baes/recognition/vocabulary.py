@@ -292,6 +292,9 @@ OPTIONAL_WORDS: frozenset[str] = frozenset({"optional", "optionally", "nullable"
 REQUIRED_WORDS: frozenset[str] = frozenset({"required", "mandatory", "obligatory", "compulsory", "unique"})
 NEGATION_WORDS: frozenset[str] = frozenset({"no", "not", "without", "never", "excluding", "except"})
 
+#: Field words that stand alone: two of them side by side are two fields ("name email"), and one opens a list said
+#: with no mark before it ("… for the club name age").
+STANDALONE_FIELDS = frozenset({"name", "email", "title", "age", "notes", "description", "gender", "phone", "address"})
 #: Words that join the words of an "X of Y" name and do not count towards its length ("number of eggs per day").
 NAME_JOINERS = frozenset({"of", "per"})
 
