@@ -185,3 +185,25 @@ def test_a_list_whose_names_would_be_guessed_is_refused(request_text: str) -> No
     guessed."""
     with pytest.raises(ValueError):
         reading(request_text)
+
+
+def test_office_tool_column_types() -> None:
+    """SharePoint and Access type names ("Single line of text", "Currency", "Date/Time", "Lookup to …")."""
+    got = reading(
+        "Inspection list columns: Site - Single line of text; Visited On - Date/Time; Cost - Currency; "
+        "Passed - Yes/No; Inspector - Person or Group; Record ID - AutoNumber; Region - Lookup to Area",
+        ["Area"],
+    )
+    assert got["attributes"] == [
+        ("site", "str", True),
+        ("visited_on", "date", True),
+        ("cost", "float", True),
+        ("passed", "bool", True),
+        ("inspector", "str", True),
+    ]
+    assert got["relationships"] == [("Area", "many_to_one")]
+
+
+def test_an_office_type_word_inside_a_name_is_left_alone() -> None:
+    got = reading("Rooms: number of rooms, how many beds, price for night")
+    assert [a[0] for a in got["attributes"]] == ["number_of_rooms", "beds", "price_per_night"]

@@ -65,7 +65,9 @@ from baes.recognition.verb_folding import ARTICLES, fold_verbs, verb_base, verb_
 #:     list openers and new things (``conversation_steps`` … ``list_openers``) rewrite the request's text;
 #:     "I think", "maybe" and "probably" open a request; a pasted definition is "create E with …" (``pasted_code``).
 #: 17: a pasted definition is read before blanks are tidied (YAML indentation, aligned tables); relayed
-#:     requests lose who asked (``relayed``), "want X stored" and "each X of a Y" keep X (``keepers``).
+#:     requests lose who asked (``relayed``), "want X stored" and "each X of a Y" keep X (``keepers``); slips
+#:     corrected in passing (``self_corrections``), lists said aloud (``spoken_lists``), office column types
+#:     (``office_types``), the story role dropped before the framing rules.
 KEY_VERSION = 17
 
 _CONTRACTIONS = (

@@ -82,7 +82,7 @@ log = logging.getLogger(__name__)
 #:     fields, JSON Schemas, CSV samples.
 #: 16: round 25: requests relayed from a client or a manager, e-mail quotes, GraphQL types, OpenAPI schemas in
 #:     YAML, tables aligned by tabs or spaces or typed by examples, the entity named around a pasted block;
-#:     a grade is text.
+#:     a grade is text; round 26: lists said aloud, self-corrections, backlog shapes, office column types.
 OFFLINE_VERSION = 16
 
 

@@ -25,6 +25,7 @@ from baes.recognition.keepers import things_kept
 from baes.recognition.link_wording import linked_plainly
 from baes.recognition.list_openers import list_opened
 from baes.recognition.new_things import as_created
+from baes.recognition.office_types import office_typed
 from baes.recognition.relayed import as_asked
 from baes.recognition.rename_wording import renamed_plainly
 from baes.recognition.self_corrections import corrected
@@ -314,7 +315,7 @@ def unframed(text: str) -> str:
     quoted = _quoted_request(text)
     if quoted is not None:
         text = quoted
-    text = spoken_list(unprompted(as_asked(corrected(without_role(text)))))
+    text = spoken_list(unprompted(as_asked(corrected(without_role(office_typed(text))))))
     text = _SIGN_OFF.sub("", _GREETING_INLINE.sub("", _GREETING.sub("", text, count=1), count=1), count=1)
     text = without_steps(text)
     text = _MEETING_TAIL.sub(".", _AGREED.sub("", _MEETING_HEAD.sub("", text, count=1), count=1), count=1)
