@@ -75,6 +75,8 @@ NAMED_SPLITS = (
     "fresh44",
     "fresh45",
     "fresh46",
+    "fresh47",
+    "fresh48",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"

@@ -100,10 +100,12 @@ FLOORS = {
     "fresh40": 128,
     "fresh41": 128,
     "fresh42": 122,
-    "fresh43": 112,
+    "fresh43": 113,
     "fresh44": 129,
     "fresh45": 126,
-    "fresh46": 84,
+    "fresh46": 87,
+    "fresh47": 111,
+    "fresh48": 116,
 }
 
 
