@@ -91,6 +91,8 @@ def test_a_relayed_request_is_read_as_the_request(request_text: str) -> None:
         ("Client wants to add a capacity to Kennel", ["Kennel"], ("add_attributes", "Kennel")),
         ("PM asked: could 'size' on Kennel be renamed to 'floor_area'?", ["Kennel"], ("rename_attribute", "Kennel")),
         ("customer needs a phone number", ["Customer"], ("add_attributes", "Customer")),
+        ("Coaches need a licence number", ["Coach"], ("add_attributes", "Coach")),
+        ("Clients need a billing email", ["Client"], ("add_attributes", "Client")),
         ("the head coach wants each Squad to have many Athletes", ["Squad", "Athlete"], ("relationship", "Athlete")),
         (
             "our auditors pointed out an invoice can cover many orders and orders can be split over many invoices",

@@ -19,12 +19,18 @@ import re
 #: Who relays a request: people who are never an entity of a CRUD app when they ask for one.
 _ASKER = (
     r"(?:(?:the|my|our|a|one|this)\s+)?(?:[\w-]+\s+){0,2}?"
-    r"(?:client|clients|boss|pm|product\s+owner|po|stakeholders?|[\w-]+\s+lead|supervisor|professor|lecturer|tutor|"
-    r"accountants?|colleagues?|co-?workers?|committee|inspectors?|researchers?|coach|coaches|director|ceo|cto|founder|"
-    r"secretary|officer|auditors?|landlord|headmaster|principal|vet|doctors?|nurses?)"
+    r"(?:client|boss|pm|product\s+owner|po|stakeholders?|[\w-]+\s+lead|accountant|colleagues?|co-?workers?|committee|"
+    r"ceo|cto|founder)"
 )
-#: Who relays a request and may be an entity of the app as well ("customer", "manager").
-_MAYBE_ENTITY = r"(?:(?:the|my|our|a|one|this)\s+)?(?:[\w-]+\s+){0,2}?(?:customer|customers|manager|managers|teacher|owner)"
+#: Who relays a request and may be an entity of the app as well ("Customers need a phone number", "each Coach has
+#: a licence"): read as the one asking only before a reporting verb, a verb ("wants to tag …") or a capitalised
+#: entity ("wants the PisteReport table gone", "wants each Team to have …").
+_MAYBE_ENTITY = (
+    r"(?:(?:the|my|our|a|one|this)\s+)?(?:[\w-]+\s+){0,2}?"
+    r"(?:customers?|managers?|teachers?|owners?|clients|supervisors?|professors?|lecturers?|tutors?|inspectors?|"
+    r"researchers?|coach|coaches|directors?|secretary|officers?|auditors?|landlord|headmaster|principal|vets?|doctors?|"
+    r"nurses?)"
+)
 _ASIDE = r"(?:\s*\([^()\n]{1,60}\))?"
 _REPORTS = (
     r"(?:says|said|asks|asked|mentioned|wrote|requested|tells\s+me|told\s+(?:me|us)|pointed\s+out|noticed)"
@@ -41,7 +47,8 @@ _ASKED_US_TO = re.compile(
 #: "client wants to capture …", "customer wants the PisteReport table gone", "client wants a notes field on …".
 _WANTED = re.compile(rf"^\s*{_ASKER}{_ASIDE}\s+{_WANTS}(?P<to>to\s+(?=[a-z]))?(?=\S)", re.I)
 _WANTED_MAYBE = re.compile(
-    rf"^\s*{_MAYBE_ENTITY}{_ASIDE}\s+{_WANTS}(?:(?P<to>to\s+(?=[a-z]))|(?=(?:the|an?)\s+(?-i:[A-Z])|(?-i:[A-Z])))", re.I
+    rf"^\s*{_MAYBE_ENTITY}{_ASIDE}\s+{_WANTS}(?:(?P<to>to\s+(?=[a-z]))|(?=(?:the|an?|each|every)\s+(?-i:[A-Z])|(?-i:[A-Z])))",
+    re.I,
 )
 #: "…? fleet manager asked", "… (client asked)", "… - per the client": who asked, after the request.
 _ASKED_AFTER = re.compile(
