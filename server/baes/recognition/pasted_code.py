@@ -1,8 +1,9 @@
 """A pasted definition read with a real parser: a JSON sample record, a Python class (Pydantic, a dataclass,
-SQLAlchemy ``Mapped[...]``), a TypeScript interface or type, a SQL ``CREATE TABLE``, a YAML-like block, a table
-of fields ("| column | type | nullable |"), a CSV header with a line of example values or a JSON Schema, with a
-line asking for it ("make an entity for this", "here's a sample record from our api, make a Listing entity out
-of it:").
+SQLAlchemy ``Mapped[...]``), a TypeScript interface or type, a GraphQL type, a SQL ``CREATE TABLE``, a YAML-like
+block or OpenAPI schema, a table of fields ("| column | type | nullable |"), a CSV header with a line of example
+values or a JSON Schema, a class from another stack (``pasted_classes``: Go, C#, Java, Kotlin, Zod) or a schema
+from a diagram or a data tool (``pasted_schemas``: DBML, Mermaid, pandas), with a line asking for it ("make an
+entity for this", "here's a sample record from our api, make a Listing entity out of it:").
 
 Read as words, the code's punctuation and type names became fields ("mapped", "false", "email_str"), and the
 line around it named the entity ("This", "Over"). Here the block is parsed as what it is (``json`` for a record,
@@ -24,7 +25,9 @@ import json
 import re
 import textwrap
 
+from baes.recognition.pasted_classes import class_properties, go_struct, zod_object
 from baes.recognition.pasted_names import named_in
+from baes.recognition.pasted_schemas import dataframe_types, dbml_table, mermaid_entity
 from baes.recognition.pasted_tables import csv_sample, field_table
 from baes.recognition.pasted_values import declared, item, schema_items, value_type
 from baes.recognition.plurals import singularize
@@ -45,7 +48,22 @@ def as_definition(text: str) -> str:
     """``text`` as "create E with …" when it pastes a definition to create (see the module docstring)."""
     if not any(mark in text for mark in "{(:|[\n\t") or (_CHANGING.search(text) and not _CREATING.search(text)):
         return text
-    for read in (_python_class, _typescript, _create_table, _openapi_yaml, _yaml_block, field_table, csv_sample, _json_record):
+    for read in (
+        _python_class,
+        go_struct,
+        class_properties,
+        zod_object,
+        dbml_table,
+        mermaid_entity,
+        _typescript,
+        _create_table,
+        _openapi_yaml,
+        _yaml_block,
+        field_table,
+        dataframe_types,
+        csv_sample,
+        _json_record,
+    ):
         found = read(text)
         if found is not None:
             entity, items = found

@@ -82,7 +82,8 @@ log = logging.getLogger(__name__)
 #:     fields, JSON Schemas, CSV samples.
 #: 16: round 25: requests relayed from a client or a manager, e-mail quotes, GraphQL types, OpenAPI schemas in
 #:     YAML, tables aligned by tabs or spaces or typed by examples, the entity named around a pasted block;
-#:     a grade is text; round 26: lists said aloud, self-corrections, backlog shapes, office column types.
+#:     a grade is text; round 26: lists said aloud, self-corrections, backlog shapes, office column types; round
+#:     27: classes from Go, C#, Java, Kotlin and Zod, DBML, Mermaid and dataframe schemas.
 OFFLINE_VERSION = 16
 
 
