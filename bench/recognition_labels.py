@@ -77,6 +77,8 @@ NAMED_SPLITS = (
     "fresh46",
     "fresh47",
     "fresh48",
+    "fresh49",
+    "fresh50",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"

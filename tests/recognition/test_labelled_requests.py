@@ -81,7 +81,7 @@ FLOORS = {
     "fresh21": 132,
     "fresh22": 129,
     "fresh23": 130,
-    "fresh24": 129,
+    "fresh24": 130,
     "fresh25": 133,
     "fresh26": 129,
     "fresh27": 130,
@@ -106,6 +106,8 @@ FLOORS = {
     "fresh46": 87,
     "fresh47": 111,
     "fresh48": 116,
+    "fresh49": 121,
+    "fresh50": 122,
 }
 
 
