@@ -29,7 +29,7 @@ from baes.recognition.pasted_classes import class_properties, go_struct, zod_obj
 from baes.recognition.pasted_names import named_in
 from baes.recognition.pasted_schemas import dataframe_types, dbml_table, mermaid_entity
 from baes.recognition.pasted_tables import csv_sample, field_table
-from baes.recognition.pasted_values import declared, item, schema_items, value_type
+from baes.recognition.pasted_values import column_item, declared, item, schema_items, value_type
 from baes.recognition.plurals import singularize
 from baes.recognition.sql_words import SQL_TYPES
 from baes.scaffold.spec import pascal_case
@@ -160,11 +160,7 @@ def _create_table(text: str) -> tuple[str, list[str]] | None:
     for column in columns:
         rest = column.group(3).lower()
         target = re.search(r"references\s+[`\"]?(\w+)", rest)
-        optional = (marked and "not null" not in rest) or bool(re.search(r"(?<!not )\bnull(?:able)?\b", rest))
-        if target:
-            items.append(f"{'optional ' if optional else ''}reference to {pascal_case(singularize(target.group(1)))}")
-        else:
-            items.append(item(column.group(1), declared(column.group(2), column.group(1)), optional))
+        items.append(column_item(column.group(1), column.group(2), rest, marked, target.group(1) if target else None))
     return pascal_case(singularize(table.group(1).lower())), items
 
 

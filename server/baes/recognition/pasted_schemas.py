@@ -13,7 +13,7 @@ import re
 
 from baes.recognition.pasted_classes import LANGUAGE_TYPES
 from baes.recognition.pasted_names import named_in
-from baes.recognition.pasted_values import declared, item
+from baes.recognition.pasted_values import column_item, declared, item
 from baes.recognition.plurals import singularize
 from baes.recognition.sql_words import SQL_TYPES
 from baes.scaffold.spec import pascal_case
@@ -43,12 +43,8 @@ def dbml_table(text: str) -> tuple[str, list[str]] | None:
         settings = (column.group(3) or "").lower()
         if "pk" in re.split(r"[,\s]+", settings) or column.group(1).lower() == "id":
             continue
-        optional = (marked and "not null" not in settings) or bool(re.search(r"(?<!not )\bnull\b", settings))
         target = re.search(r"ref\s*:\s*[<>-]\s*(\w+)\.", settings)
-        if target:
-            items.append(f"{'optional ' if optional else ''}reference to {pascal_case(singularize(target.group(1)))}")
-        else:
-            items.append(item(column.group(1), declared(column.group(2), column.group(1)), optional))
+        items.append(column_item(column.group(1), column.group(2), settings, marked, target.group(1) if target else None))
     return pascal_case(singularize(table.group(1).lower())), items
 
 

@@ -9,8 +9,9 @@ import re
 from collections.abc import Callable
 
 from baes.recognition import vocabulary as vocab
+from baes.recognition.plurals import singularize
 from baes.recognition.sql_words import declared_type
-from baes.scaffold.spec import snake_case
+from baes.scaffold.spec import pascal_case, snake_case
 
 #: A value's type: ISO dates and times, e-mail addresses, numbers and flags in a sample record.
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
@@ -36,6 +37,15 @@ def declared(word: str | None, name: str) -> str | None:
     kind = "email" if word.lower() == "emailstr" else declared_type(word, name)
     named = vocab.infer_type(snake_case(name).lower())
     return named if kind == "str" and named in {"email", "date", "datetime"} else kind
+
+
+def column_item(name: str, type_word: str, said: str, marked: bool, target: str | None) -> str:
+    """One column of a table definition (SQL ``CREATE TABLE``, DBML): optional when it lacks NOT NULL while others
+    have it (``marked``) or says "null"/"nullable"; a reference when it names the table it refers to."""
+    optional = (marked and "not null" not in said) or bool(re.search(r"(?<!not )\bnull(?:able)?\b", said))
+    if target:
+        return f"{'optional ' if optional else ''}reference to {pascal_case(singularize(target))}"
+    return item(name, declared(type_word, name), optional)
 
 
 def schema_items(properties: dict[str, object], required: object) -> list[str]:
