@@ -1,6 +1,7 @@
 """A request passed on from someone else, read as the request itself: "the client says 'qty' should read
 'quantity'", "Customer wants to tag wines with …", "my boss asked: could notes be renamed …", "… on Vehicle can we
-also record fuel type? fleet manager asked", a forwarded e-mail's "> " lines.
+also record fuel type? fleet manager asked", a forwarded e-mail's "> " lines, a quotation framed by who said it
+(``quoted_request``: 'Client email, verbatim: "We want to record every donation …"').
 
 Freelancers, agencies and team members relay what a client, a manager or a teacher asked. Who asked is never the
 entity and never a field: read as words, "client wants a notes field on Customer" named an entity Client, and
@@ -58,8 +59,19 @@ _ASKED_AFTER = re.compile(
 )
 
 
-#: Most words outside an e-mail's quoted lines ("Forwarded email:", "can you do this?") that still only frame it.
+#: A quotation (one of six words or more can be the request: ``_FEWEST_QUOTED_WORDS``).
+#: In single quotes, an apostrophe between letters ("we'd") is no end of it.
+_QUOTE = re.compile(r'"([^"\n]{12,})"|(?:^|(?<=[\s:(]))\'((?:[^\'\n]|(?<=\w)\'(?=\w)){12,}?)\'(?=[\s.,!?;:)]|$)')
+#: Words outside a quotation that report who said it.
+_REPORTING = re.compile(
+    r"\b(?:wrote|writes|says|said|asks|asked|e-?mail(?:ed)?|messaged|message|forwarded|fwd|fw|from|quote|quoting|verbatim|"
+    r"sent|pasted|relay(?:ed|ing)?|request(?:ed)?)\b",
+    re.I,
+)
+#: Most words around a quotation or an e-mail's quoted lines ("Forwarded email:", "can you do this?") that still
+#: only frame it.
 _MOST_FRAME_WORDS = 14
+_FEWEST_QUOTED_WORDS = 6
 
 
 def as_asked(text: str) -> str:
@@ -94,3 +106,14 @@ def _quoted_lines(text: str) -> str:
     if not quoted or not any(quoted) or len(" ".join(frame).split()) > _MOST_FRAME_WORDS:
         return text
     return "\n".join(quoted)
+
+
+def quoted_request(text: str) -> str:
+    """The quotation, when it is the request and the words around it only report who made it; else ``text``."""
+    quotes = [double or single for double, single in _QUOTE.findall(text)]
+    if len(quotes) != 1 or len(quotes[0].split()) < _FEWEST_QUOTED_WORDS:
+        return text
+    frame = _QUOTE.sub(" ", text)
+    if len(frame.split()) > _MOST_FRAME_WORDS or not _REPORTING.search(frame):
+        return text
+    return quotes[0]

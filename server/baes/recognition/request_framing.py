@@ -26,7 +26,7 @@ from baes.recognition.link_wording import linked_plainly
 from baes.recognition.list_openers import list_opened
 from baes.recognition.new_things import as_created
 from baes.recognition.office_types import office_typed
-from baes.recognition.relayed import as_asked
+from baes.recognition.relayed import as_asked, quoted_request
 from baes.recognition.rename_wording import renamed_plainly
 from baes.recognition.self_corrections import corrected
 from baes.recognition.shared_things import as_many_to_many
@@ -296,26 +296,11 @@ _MAKE_POINT = re.compile(
     + r"(?=(?-i:point|points|refer|link|belong|related|linked|tied|connected|attached)\s+to\b)",
     re.I,
 )
-#: A quotation (one of six words or more can be the request: ``_FEWEST_QUOTED_WORDS``).
-#: In single quotes, an apostrophe between letters ("we'd") is no end of it.
-_QUOTE = re.compile(r'"([^"\n]{12,})"|(?:^|(?<=[\s:(]))\'((?:[^\'\n]|(?<=\w)\'(?=\w)){12,}?)\'(?=[\s.,!?;:)]|$)')
-#: Words outside a quotation that report who said it.
-_REPORTING = re.compile(
-    r"\b(?:wrote|writes|says|said|asks|asked|e-?mail(?:ed)?|messaged|message|forwarded|fwd|fw|from|quote|quoting|verbatim|"
-    r"sent|pasted|relay(?:ed|ing)?|request(?:ed)?)\b",
-    re.I,
-)
-#: Most words around a quotation that still only frame it.
-_MOST_FRAME_WORDS = 14
-_FEWEST_QUOTED_WORDS = 6
 
 
 def unframed(text: str) -> str:
     """``text`` without its frame (see the module docstring)."""
-    quoted = _quoted_request(text)
-    if quoted is not None:
-        text = quoted
-    text = spoken_list(unprompted(as_asked(corrected(without_role(office_typed(text))))))
+    text = spoken_list(unprompted(as_asked(corrected(without_role(office_typed(quoted_request(text)))))))
     text = _SIGN_OFF.sub("", _GREETING_INLINE.sub("", _GREETING.sub("", text, count=1), count=1), count=1)
     text = without_steps(text)
     text = _MEETING_TAIL.sub(".", _AGREED.sub("", _MEETING_HEAD.sub("", text, count=1), count=1), count=1)
@@ -372,14 +357,3 @@ def _signed_fields(match: re.Match[str]) -> str:
     if all(n.startswith("+") for n in names):
         return f"add {', '.join(n[1:] for n in names)} to {match.group(1)}"
     return match.group(0)
-
-
-def _quoted_request(text: str) -> str | None:
-    """The quotation, when it is the request and the words around it only report who made it."""
-    quotes = [double or single for double, single in _QUOTE.findall(text)]
-    if len(quotes) != 1 or len(quotes[0].split()) < _FEWEST_QUOTED_WORDS:
-        return None
-    frame = _QUOTE.sub(" ", text)
-    if len(frame.split()) > _MOST_FRAME_WORDS or not _REPORTING.search(frame):
-        return None
-    return quotes[0]
