@@ -591,8 +591,8 @@ def test_an_undirected_relationship_asks_which_way() -> None:
 def test_non_ascii_names_are_refused_with_a_reason() -> None:
     with pytest.raises(RecognitionError, match="cannot be an entity name"):
         recognize_offline("Create a Café entity with name")
-    draft = recognize_offline("Create a Student with naïve score and name")
-    assert [a.name for a in draft.entity.attributes] == ["name"]
+    draft = recognize_offline("Create a Student with naïve score, name and email")
+    assert [a.name for a in draft.entity.attributes] == ["name", "email"]
     assert any("naïve_score" in note for note in draft.notes)
 
 

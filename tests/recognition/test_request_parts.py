@@ -54,9 +54,11 @@ def test_a_request_out_of_scope_is_not_read_in_parts() -> None:
 
 
 def test_no_part_is_read_without_an_app() -> None:
-    """Without an app there is no entity to tell the part that asks from the others: the whole is read."""
-    notes = recognize("Found during the audit: the drivers keep calling. Expected: Depot gets a gate code.").notes
-    assert not any(note.startswith("read only ") for note in notes)
+    """Without an app there is no entity to tell the part that asks from the others: the whole is read,
+    and a whole that reads as a new entity of one field said in passing is refused."""
+    with pytest.raises(RecognitionError, match="with one field") as refused:
+        recognize("Found during the audit: the drivers keep calling. Expected: Depot gets a gate code.")
+    assert "read only" not in str(refused.value)
 
 
 def test_pages_of_text_are_not_read_sentence_by_sentence() -> None:

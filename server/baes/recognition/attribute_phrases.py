@@ -32,6 +32,7 @@ from baes.recognition.request_tokens import (
     word_token,
 )
 from baes.recognition.run_on import split_run
+from baes.recognition.unsure_lists import UNPLACED_NOTE_END
 from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError, pascal_case
 
 
@@ -334,8 +335,11 @@ def parse_fields(
                 f"left out {' '.join(t.text for t in core[clause:])!r} (says more about {core[clause - 1].text!r})"
             )
             core = core[:clause]
-        if vocab.name_length([t.low for t in core]) > 4 or all(t.low in _VAGUE for t in core):
-            result.notes.append(f"ignored {' '.join(t.text for t in core)!r} (not an attribute name)")
+        if all(t.low in _VAGUE - {"both"} for t in core):  # "and stuff", "with these attributes": says no field
+            result.notes.append(f"ignored {' '.join(t.text for t in core)!r} (names no field)")
+            continue
+        if vocab.name_length([t.low for t in core]) > 4 or all(t.low in _VAGUE for t in core):  # "… assumes both exist"
+            result.notes.append(f"ignored {' '.join(t.text for t in core)!r} {UNPLACED_NOTE_END}")
             continue
         name = "_".join(t.low for t in core)
         if keyword.iskeyword(name):

@@ -64,7 +64,9 @@ _FOREIGN_KEY = re.compile(
 _TICKET_LABEL = re.compile(
     r"^[^\w\n]*(?:summary|description|story|user story|title|ac|acceptance criteria|acceptance|chore|feat|feature|"
     r"feature request|enhancement|improvement|proposal|epic|fix|"
-    r"refactor|request|ask)\s*:\s*(?=\S)",
+    r"refactor|request|ask)\s*:\s*(?=\S)"
+    r"(?!(?:text|string|str|varchar|char|int|integer|number|bool|boolean|date|datetime|timestamp|float|decimal|"
+    r"optional|required|nullable)\b)",  # "- description: text" in a list of fields is a field
     re.I | re.M,
 )
 

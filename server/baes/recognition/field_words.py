@@ -85,6 +85,10 @@ def whether_name(words: list[Tok], entity_name: str | None) -> list[Tok]:
     return [*subject, *after]
 
 
+#: Relation words that, standing alone in a list, name a field ("emergency contact: name, relationship, phone").
+_FIELD_NAMING_RELATION_WORDS = frozenset({"relationship", "relation", "link"})
+
+
 def said_to_relate(words: list[Tok], name_words: list[Tok], known: Known) -> bool:
     """Whether a relation word makes the item a reference: "link to customer", "foreign key", "fk";
     not "github link" or "reference range" (a field named by the word) unless the other word names a
@@ -103,5 +107,6 @@ def said_to_relate(words: list[Tok], name_words: list[Tok], known: Known) -> boo
             return True
         if any(known.get(t.sing) for t in name_words if t.low not in RELATION_WORDS):
             return True
-        return len(name_words) == 1  # a relation word alone ("relationship") names no field of its own
+        # "reference" alone names no field of its own; a contact's "relationship" or a document's "link" does
+        return len(name_words) == 1 and low not in _FIELD_NAMING_RELATION_WORDS
     return False

@@ -68,7 +68,7 @@ from baes.recognition.verb_folding import ARTICLES, fold_verbs, verb_base, verb_
 #:     requests lose who asked (``relayed``), "want X stored" and "each X of a Y" keep X (``keepers``); slips
 #:     corrected in passing (``self_corrections``), lists said aloud (``spoken_lists``), office column types
 #:     (``office_types``), the story role dropped before the framing rules.
-KEY_VERSION = 17
+KEY_VERSION = 18
 
 _CONTRACTIONS = (
     (re.compile(r"\blet's\b", re.I), "let us"),

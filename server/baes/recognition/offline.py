@@ -80,6 +80,7 @@ from baes.recognition.request_tokens import (
     verb_stems,
 )
 from baes.recognition.segments import read_a_part
+from baes.recognition.unsure_lists import check_list_complete
 from baes.scaffold.spec import EntitySpec
 
 
@@ -309,6 +310,7 @@ def _recognize_whole(request: str, existing_entities: Sequence[str]) -> Draft:
         )
     check_names(draft)
     check_fields_read(draft, toks)
+    check_list_complete(draft, toks, request)
     final = with_default(replace(draft, notes=(*typos, *draft.notes)), default, known, every=every, follows=follows)
     check_changed_entities(final, known)
     return final

@@ -84,7 +84,7 @@ log = logging.getLogger(__name__)
 #:     YAML, tables aligned by tabs or spaces or typed by examples, the entity named around a pasted block;
 #:     a grade is text; round 26: lists said aloud, self-corrections, backlog shapes, office column types; round
 #:     27: classes from Go, C#, Java, Kotlin and Zod, DBML, Mermaid and dataframe schemas.
-OFFLINE_VERSION = 16
+OFFLINE_VERSION = 17
 
 
 def _entity_keys(names: Sequence[str]) -> list[str]:

@@ -150,6 +150,13 @@ _HEADING_LINE = re.compile(
     r"overview|proposal)\b[^\n]{0,20}\n+",
     re.I,
 )
+#: "Entity: Inspection\nPurpose: record the health inspections of our food truck\nFields: …": a line after the
+#: first that says why the thing is kept, in a written-up spec, is no field.
+_PURPOSE_LINE = re.compile(
+    r"(?<=\n)[ \t]*(?:purpose|goal|why|reason|context|background|motivation|rationale|used\s+for|requested\s+by)"
+    r"[ \t]*:[^\n]*(?:\n|\Z)",
+    re.I,
+)
 #: "For my databases assignment (railway scenario), …", "for our club project": what the work is for.
 _WORK_CONTEXT = re.compile(
     r"^\s*for\s+(?:my|our|a|the|this)\s+(?:[\w-]+\s+){0,3}?(?:assignment|coursework|homework|project|course|exam|thesis|"
@@ -312,7 +319,8 @@ def unframed(text: str) -> str:
     text = _IS_FOR_ONE.sub("belongs to ", _MAKE_THE_RELATION.sub("", text, count=1))
     text = _LINK_AFTER_LABEL.sub(r"link \1 to ", _ON_THEM.sub("", text), count=1)
     text = _PLUS_EQUALS.sub(r"\1: add ", _NEW_THING.sub("new entity:", text, count=1), count=1)
-    text = _PLACE_WHERE.sub("", _TASK_NUMBER.sub("", _HEADING_LINE.sub("", text, count=1), count=1), count=1)
+    text = _PURPOSE_LINE.sub("", _HEADING_LINE.sub("", text, count=1), count=1)
+    text = _PLACE_WHERE.sub("", _TASK_NUMBER.sub("", text, count=1), count=1)
     text = _CHANGE_LABEL.sub(lambda m: f"{m['scope']}: " if m["scope"] else "", _TICKET_LABEL.sub("", text, count=1), count=1)
     text = _REMOVE_IT_AFTER.sub(r"\1, \2", _RELEASE_HEAD.sub("", text, count=1), count=1)
     text = _CHANGELOG_LABEL.sub(

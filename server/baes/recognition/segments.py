@@ -19,6 +19,7 @@ from dataclasses import replace
 from baes.recognition.mentions import merge_known
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.request_tokens import Known, command_stems, read_tokens
+from baes.recognition.unsure_lists import UNPLACED_NOTE_END
 
 #: Where a request's parts end: a sentence end, a label's colon, a line break, a semicolon.
 _PART_END = re.compile(r"(?<=[.!?])\s+|(?<=:)\s+|\s*\n\s*|;\s+|,\s+(?=so\s+(?!that\b))")  # "…, so a building should have …"
@@ -27,7 +28,7 @@ _PART_END = re.compile(r"(?<=[.!?])\s+|(?<=:)\s+|\s*\n\s*|;\s+|,\s+(?=so\s+(?!th
 #: The most parts a request is read in, one at a time (each is read as a request of its own).
 _MOST_PARTS = 16
 #: Endings of the notes that say a part's reading left words out it could not place.
-_DOUBTFUL = ("(negated)", "(not an attribute name)")
+_DOUBTFUL = ("(negated)", UNPLACED_NOTE_END)
 #: Words of a part that gives existing rows a value: reading another part alone would lose it.
 _DEFAULT_WORDS = frozenset({"default", "defaults", "defaulting", "existing", "already", "backfill", "set"})
 
