@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_types import attribute_type, explicit_type, mark_types
 from baes.recognition.context_types import type_for
-from baes.recognition.field_words import BE_FORMS, field_name_words, said_to_relate, whether_name
+from baes.recognition.field_words import BE_FORMS, field_name_words, relationship_target, said_to_relate, whether_name
 from baes.recognition.model import RecognitionError
 from baes.recognition.request_tokens import (
     HAVE,
@@ -33,7 +33,7 @@ from baes.recognition.request_tokens import (
 )
 from baes.recognition.run_on import split_run
 from baes.recognition.unsure_lists import UNPLACED_NOTE_END
-from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError, pascal_case
+from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError
 
 
 def _chunks(toks: Sequence[Tok]) -> list[list[Tok]]:
@@ -335,11 +335,10 @@ def parse_fields(
                 f"left out {' '.join(t.text for t in core[clause:])!r} (says more about {core[clause - 1].text!r})"
             )
             core = core[:clause]
-        if all(t.low in _VAGUE - {"both"} for t in core):  # "and stuff", "with these attributes": says no field
-            result.notes.append(f"ignored {' '.join(t.text for t in core)!r} (names no field)")
-            continue
-        if vocab.name_length([t.low for t in core]) > 4 or all(t.low in _VAGUE for t in core):  # "… assumes both exist"
-            result.notes.append(f"ignored {' '.join(t.text for t in core)!r} {UNPLACED_NOTE_END}")
+        if vocab.name_length([t.low for t in core]) > 4 or all(t.low in _VAGUE for t in core):
+            placeholder = all(t.low in _VAGUE - {"both"} for t in core)  # "and stuff", "with these attributes"
+            why = "(names no field)" if placeholder else UNPLACED_NOTE_END
+            result.notes.append(f"ignored {' '.join(t.text for t in core)!r} {why}")
             continue
         name = "_".join(t.low for t in core)
         if keyword.iskeyword(name):
@@ -389,30 +388,6 @@ def _add_reference(
         return
     if target != entity_name and spec.field_name not in result.names():
         result.relationships.append(spec)
-
-
-def relationship_target(core: list[Tok], known: Known, relation: bool) -> str | None:
-    if len(core) > 1:  # "course enrollment reference" → CourseEnrollment when known (or said to be a reference)
-        if len(core) > 3 or not all(t.word for t in core):
-            return None
-        joined = "_".join(t.low for t in core[:-1]) + "_" + core[-1].sing
-        named = {name for t in core if (name := known.get(t.sing))}
-        if relation and not known.get(joined) and len(named) == 1:
-            return named.pop()  # "a proper reference to Sensor", "the responsible Lawyer": the app's entity
-        return known.get(joined) or (pascal_case(joined) if relation else None)
-    if not core:
-        return None
-    tok = core[0]
-    if tok.sing.endswith("_id") and len(tok.sing) > 3:
-        base = tok.sing[:-3]
-        if known.get(base) or base in vocab.ENTITY_NOUNS:
-            return known.get(base) or pascal_case(base)
-        return None
-    if known.get(tok.sing):
-        return known.get(tok.sing)
-    if relation and tok.word:
-        return pascal_case(tok.sing)
-    return None
 
 
 def build_spec(name: str, fields: Fields) -> EntitySpec:

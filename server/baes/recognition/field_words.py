@@ -11,6 +11,7 @@ from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_types import WILLING_WORDS, is_participle, is_state_word, takes_preposition
 from baes.recognition.normalize import verb_base
 from baes.recognition.request_tokens import LINKED_PARTICIPLES, MODALS, RELATION_WORDS, Known, Tok, word_token
+from baes.scaffold.spec import pascal_case
 
 #: Forms of "be".
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been"})
@@ -110,3 +111,28 @@ def said_to_relate(words: list[Tok], name_words: list[Tok], known: Known) -> boo
         # "reference" alone names no field of its own; a contact's "relationship" or a document's "link" does
         return len(name_words) == 1 and low not in _FIELD_NAMING_RELATION_WORDS
     return False
+
+
+def relationship_target(core: list[Tok], known: Known, relation: bool) -> str | None:
+    """The entity an item's name words ``core`` refer to: one the app has, or a new one when a relation word said so."""
+    if len(core) > 1:  # "course enrollment reference" → CourseEnrollment when known (or said to be a reference)
+        if len(core) > 3 or not all(t.word for t in core):
+            return None
+        joined = "_".join(t.low for t in core[:-1]) + "_" + core[-1].sing
+        named = {name for t in core if (name := known.get(t.sing))}
+        if relation and not known.get(joined) and len(named) == 1:
+            return named.pop()  # "a proper reference to Sensor", "the responsible Lawyer": the app's entity
+        return known.get(joined) or (pascal_case(joined) if relation else None)
+    if not core:
+        return None
+    tok = core[0]
+    if tok.sing.endswith("_id") and len(tok.sing) > 3:
+        base = tok.sing[:-3]
+        if known.get(base) or base in vocab.ENTITY_NOUNS:
+            return known.get(base) or pascal_case(base)
+        return None
+    if known.get(tok.sing):
+        return known.get(tok.sing)
+    if relation and tok.word:
+        return pascal_case(tok.sing)
+    return None

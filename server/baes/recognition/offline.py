@@ -29,7 +29,7 @@ from dataclasses import replace
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.app_checks import check_changed_entities, check_fields_read, owner_named_first, unwanted
-from baes.recognition.attribute_phrases import parse_fields, relationship_target
+from baes.recognition.attribute_phrases import parse_fields
 from baes.recognition.create_phrases import is_passive, object_of_verb, try_create
 from baes.recognition.defaults import default_follows, take_default, take_existing_rows_value, with_default
 from baes.recognition.describe import not_understood
@@ -37,6 +37,7 @@ from baes.recognition.entity_deletion import try_delete
 from baes.recognition.entity_first import entity_first, without_label
 from baes.recognition.entity_renames import entity_renamed
 from baes.recognition.evolution_phrases import no_longer_wanted, try_remove
+from baes.recognition.field_words import relationship_target
 from baes.recognition.kept_fields import kept_on_existing
 from baes.recognition.language import foreign_language_reason
 from baes.recognition.many import try_many
