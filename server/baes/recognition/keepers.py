@@ -61,9 +61,11 @@ _OWNERS_THINGS = re.compile(
 
 
 #: "properties I own: …", "Supplies we order for the clinic: …", "stock transfer between our two warehouses: …":
-#: what the opening says of the things before their list is no part of their name.
+#: what the opening says of the things before their list is no part of their name; a question ("can we track
+#: sprays: …") is no such opening.
 _SAID_OF_THINGS = re.compile(
-    r"^(\s*(?!(?:things|stuff|fields|columns|details|what)\b)[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+"
+    r"^(\s*(?!(?:things|stuff|fields|columns|details|what|can|could|would|will|should|shall|may|might|must|do|does|did|"
+    r"please|how|where|when|why|if|so|and|then|now)\b)[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+"  # not "can we track …:"
     r"(?:(?:i|we|they)\s+(?!(?:will|would|shall|need|want|must|should|can|could|am|are|have|had|do)\b)(?:[a-z]+\s+){0,4}?[a-z]+|between\s+(?:our|the|my|two|all)\s+[^:\n]{1,40}?)\s*(?=:)",
     re.I,
 )

@@ -26,6 +26,10 @@ _NEVER_IN_NAMES = frozenset(
 _NEVER_IN_ENTITY_NAMES = _NEVER_IN_NAMES | frozenset(
     {"at", "from", "with", "by", "into", "about", "here", "many", "much", "several", "let"}
     | {"have", "has", "had", "having", "exactly", "also", "must", "will", "can", "too", "very"}
+    # verbs and their forms that name no thing, and words that point at one ("could we get a …", "start
+    # recording …", "need to remember …", "we keep losing track …", "the walk itself", "their own thing")
+    | {"get", "start", "remember", "write", "need", "needed", "going", "losing", "comply", "stopped", "using"}
+    | {"replace", "gotta", "lol", "rounded", "itself", "something", "anything", "own", "around"}
 )
 #: Auxiliaries that may open a flag's name ("is_active", "can_drive", "should_notify").
 _FLAG_OPENERS = frozenset({"is", "do", "does", "did", "should", "will", "must", "can", "could", "would", "has"})

@@ -123,6 +123,11 @@ _LINK_AFTER_LABEL = re.compile(
 )
 #: Words that only say from when ("going forward", "from now on"): what is asked holds from the change on.
 _FROM_WHEN = re.compile(r"\s*\b(?:going|moving)\s+forward\b|\s*\bfrom\s+(?:now|today|here)\s+on\b", re.I)
+#: "start recording the venues …", "begin tracking …": the keeping is what is asked, not its start.
+_START_KEEPING = re.compile(
+    r"\b(?:start|begin)\s+(record|track|log|keep|stor|sav|register|collect)(?:ing|ging)\b(?!\s+(?:at|on|date|time)\b)", re.I
+)
+_KEEPING_VERBS = {"stor": "store", "sav": "save"}
 #: Meeting notes around a request: "Notes from Tuesday's meeting:", "Meeting 3/4:", "Action: …", "Owner: …".
 _MEETING_HEAD = re.compile(
     r"^\s*(?:(?:notes?|minutes)\s+(?:from|of)\b[^:\n]{0,40}|meeting\s+(?:notes?\b|minutes\b|recap\b|\d)[^:\n]{0,30}):\s*",
@@ -312,6 +317,7 @@ def unframed(text: str) -> str:
     text = without_steps(text)
     text = _MEETING_TAIL.sub(".", _AGREED.sub("", _MEETING_HEAD.sub("", text, count=1), count=1), count=1)
     text = _BACKFILL.sub("existing rows should get ", _STARTING_AT.sub(r"default \1", _FROM_WHEN.sub("", text)))
+    text = _START_KEEPING.sub(lambda m: _KEEPING_VERBS.get(m[1].lower(), m[1]), text)
     text = _TO_E_ADD.sub(r"add to \1", _SHOULD_BE_NOT.sub(r"\1 be false", text))
     if len(_NUMBERED_ITEM.findall(text)) >= 2:
         text = _NUMBERED_ITEM.sub(", ", text)
