@@ -1,4 +1,4 @@
-"""A verb is never an entity's name, and "start recording X" asks to keep X (round 28)."""
+"""A verb is never an entity's name, "name" and "notes" end a field's name, and "start recording X" asks to keep X (round 28)."""
 
 from __future__ import annotations
 
@@ -40,3 +40,20 @@ def test_start_stays_a_field_word() -> None:
     """ "start time", "start date" and "start at" are no verb."""
     draft = recognize_offline("create Shift with start time, end time and start date")
     assert [a.name for a in draft.entity.attributes] == ["start_time", "end_time", "start_date"]
+
+
+@pytest.mark.parametrize(
+    "request_text", ["make a glaze with name colour and firing temperature", "kiln log notes box and fired on"]
+)
+def test_name_and_notes_end_a_name_never_open_one(request_text: str) -> None:
+    """ "name colour" is two fields run together, not a field ``name_colour``."""
+    try:
+        draft = recognize_offline(request_text)
+    except RecognitionError:
+        return
+    assert not any(a.name.startswith(("name_", "notes_")) for a in draft.entity.attributes)
+
+
+def test_name_of_a_thing_stays_a_name() -> None:
+    draft = recognize_offline("create Ship with name of the owner and tonnage")
+    assert draft.entity.attributes[0].name.startswith("name_of")

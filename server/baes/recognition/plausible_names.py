@@ -35,6 +35,9 @@ _NEVER_IN_ENTITY_NAMES = _NEVER_IN_NAMES | frozenset(
 _FLAG_OPENERS = frozenset({"is", "do", "does", "did", "should", "will", "must", "can", "could", "would", "has"})
 
 
+#: Words that end a field's name, never open one ("customer name", "name of the ship"; not "name price").
+_NAME_ENDING_WORDS = frozenset({"name", "notes"})
+
 #: Whole names that are words about the app, never a field of it ("a waitlist signup entity asap").
 _NEVER_A_FIELD = frozenset({"entity", "entities", "asap", "both", "all", "each", "everything", "this", "that", "these", "those"})
 
@@ -45,6 +48,8 @@ def _odd_word(name: str) -> str | None:
         return name
     if len(parts) > 2 and "many" in parts[1:]:
         return "many"  # "article_have_many_tags": a has-many sentence read as a field
+    if len(parts) > 1 and parts[0] in _NAME_ENDING_WORDS and parts[1] not in {"of", "for"}:
+        return parts[0]  # "name_price", "notes_box": two fields of a list said without a mark, run together
     for index, part in enumerate(parts):
         if part in _NEVER_IN_NAMES and not (index == 0 and part in _FLAG_OPENERS):
             return part
