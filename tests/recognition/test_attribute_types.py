@@ -60,6 +60,14 @@ def test_state_words(word: str, expected: bool) -> None:
 @pytest.mark.parametrize(
     ("name", "expected"),
     [
+        # who did it, or who is in charge, is a person named; "use by" is a day
+        ("delivered_for_by", "str"),
+        ("collected_by", "str"),
+        ("teacher_in_charge", "str"),
+        ("use_by", "date"),
+        # a service or focus area is a region or a topic; a floor area a measure
+        ("coverage_area", "str"),
+        ("floor_area", "float"),
         # flags from state words
         ("insured", "bool"),
         ("gift_wrapped", "bool"),

@@ -145,6 +145,9 @@ def takes_preposition(word: str) -> bool:
 def attribute_type(name: str) -> str:
     """The type of a snake_case attribute name: the vocabulary's, else what its grammar says."""
     parts = name.split("_")
+    by_whom = parts[-1] == "by" and (len(parts) > 2 or is_participle(parts[0]))  # not "drink by", a date
+    if len(parts) >= 2 and (by_whom or parts[-2:] == ["in", "charge"]):
+        return "str"  # "signed for by", "paid for by", "nurse in charge": a person, named
     if (
         len(parts) >= 3
         and parts[1] in ("for", "to")

@@ -174,6 +174,9 @@ QUALIFIED_HEADS: dict[str, tuple[frozenset[str], str]] = {
     "score": (frozenset({"home", "away", "final", "team", "match", "game", "halftime", "half", "goal", "set"}), "int"),
     "level": (frozenset({"battery", "ph", "water", "fuel", "noise", "sound", "sugar", "glucose", "oxygen", "charge",
                          "humidity", "moisture", "light", "tank", "ink", "toner", "river", "sea", "alcohol"}), "float"),
+    # a focus or service area is a region or a topic, not a measure of surface
+    "area": (frozenset({"focus", "service", "coverage", "study", "practice", "subject", "interest", "risk", "problem",
+                        "waiting", "seating", "storage", "work", "delivery", "catchment", "sales", "business"}), "str"),
     # a shift starts at a time of day, a lease on a date
     "start": (frozenset({"shift", "session", "class", "meeting", "slot", "break", "lunch", "call", "appointment",
                          "match", "game", "race", "lesson", "event", "show", "broadcast", "stream", "window",
