@@ -79,6 +79,8 @@ NAMED_SPLITS = (
     "fresh48",
     "fresh49",
     "fresh50",
+    "fresh51",
+    "fresh52",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"

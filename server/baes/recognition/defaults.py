@@ -62,6 +62,8 @@ def take_default(toks: Sequence[Tok]) -> tuple[list[Tok], str | None]:
     while start > 0 and lows[start - 1] in {"with", ",", "and", "a", "its", "as", "of", "by"}:
         start -= 1
     i = at + 1
+    if i + 1 < len(toks) and lows[i] in {"them", "it", "all", "those"} and lows[i + 1] == "to":
+        i += 1  # "default them to 30"
     while i < len(toks) and lows[i] in _DEFAULT_LINKS:
         i += 1
     stop = i
@@ -82,7 +84,13 @@ def _for_existing_rows(lows: Sequence[str], at: int) -> bool:
     """ "for the existing ones", "for everyone already in there", "for old rows": which rows a value is for."""
     if lows[at] != "for":
         return False
-    return any(low in _EXISTING_WORDS or low in _EVERYONE for low in lows[at + 1 : at + 4])
+    return _for_rows_we_have(lows, at) or any(low in _EXISTING_WORDS or low in _EVERYONE for low in lows[at + 1 : at + 4])
+
+
+def _for_rows_we_have(lows: Sequence[str], at: int) -> bool:
+    """ "for the rooms we have", "for those you already have": the rows already stored."""
+    after = lows[at + 1 : at + 6] if lows[at] == "for" else []
+    return any(a in {"we", "you"} and b in {"have", "already"} for a, b in zip(after, after[1:], strict=False))
 
 
 #: Words saying a clause is about the rows already stored ("existing tickets should get 'normal'").
@@ -129,6 +137,8 @@ def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None
     return [*toks[:start], *toks[stop:]], literal
 
 
+#: Words that point at the field, never its value ("it for the existing ones").
+_POINTING = frozenset({"it", "them", "this", "that", "those", "these", "all", "and", "or", "but", "so"})
 #: Words for all the rows: "for everyone already in there", "for all existing members".
 _EVERYONE = frozenset({"everyone", "everybody", "all", "every", "each", "those", "ones", "rows", "records", "entries"})
 
@@ -148,6 +158,8 @@ def _value_before(toks: Sequence[Tok], start: int, at: int) -> tuple[list[Tok], 
     lows = [t.low for t in toks]
     for_at = next((i for i in range(at - 1, start - 1, -1) if _for_existing_rows(lows, i)), None)
     verb = next((i for i in range(for_at - 1, start - 1, -1) if lows[i] in _VALUE_VERBS), None) if for_at else None
+    if for_at is not None and verb is None and 0 < for_at - start <= 2 and lows[start] not in _POINTING:
+        verb = start - 1  # "add tax_rate to Category, 0.2 for the existing ones": the value alone opens its clause
     if for_at is None or verb is None:
         return list(toks), None
     literal = _value_after(toks, verb, for_at)

@@ -29,6 +29,7 @@ from dataclasses import replace
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.app_checks import check_changed_entities, check_fields_read, owner_named_first, unwanted
+from baes.recognition.app_context import without_app_context
 from baes.recognition.attribute_phrases import parse_fields
 from baes.recognition.create_phrases import is_passive, object_of_verb, try_create
 from baes.recognition.defaults import default_follows, take_default, take_existing_rows_value, with_default
@@ -138,7 +139,7 @@ def _try_verb_to(toks: list[Tok], known: Known) -> Draft | None:
     single = len(core_nouns) == 1 and not any(t.low in SEPARATORS for t in region)
     if single and (
         relation
-        or is_entityish(core_nouns[0], known)
+        or (is_entityish(core_nouns[0], known) and (known.get(core_nouns[0].sing) or core_nouns[0].sing not in vocab.NAME_WORDS))
         or core_nouns[0].sing.endswith("_id")
         and relationship_target(core_nouns, known, True)
     ):
@@ -301,7 +302,7 @@ def _recognize_whole(request: str, existing_entities: Sequence[str]) -> Draft:
             f"{name} already exists in this app, so it is not created again: say what changes, e.g. "
             f"'add <field> to {name}', 'rename <field> to <new name> in {name}' or 'remove <field> from {name}'"
         )
-    unplaced = unplaced_mention(draft, request, known) if draft.intent == "create" else None
+    unplaced = unplaced_mention(draft, without_app_context(request), known) if draft.intent == "create" else None
     if unplaced is not None:
         name = draft.entity.name
         raise RecognitionError(

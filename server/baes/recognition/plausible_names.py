@@ -48,7 +48,7 @@ def _odd_word(name: str) -> str | None:
         return name
     if len(parts) > 2 and "many" in parts[1:]:
         return "many"  # "article_have_many_tags": a has-many sentence read as a field
-    if len(parts) > 1 and parts[0] in _NAME_ENDING_WORDS and parts[1] not in {"of", "for"}:
+    if len(parts) > 1 and parts[0] in _NAME_ENDING_WORDS and parts[1] not in {"of", "for", "on", "in", "at", "to", "as"}:
         return parts[0]  # "name_price", "notes_box": two fields of a list said without a mark, run together
     for index, part in enumerate(parts):
         if part in _NEVER_IN_NAMES and not (index == 0 and part in _FLAG_OPENERS):

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from baes.recognition.app_context import without_app_context
 from baes.recognition.assistant_prompts import unprompted
 from baes.recognition.conversation_steps import without_steps
 from baes.recognition.field_change_wording import fields_plainly
@@ -109,6 +110,12 @@ _MAKE_THE_RELATION = re.compile(
 _IS_FOR_ONE = re.compile(
     r"\b(is|are)\s+(?:only\s+)?(?:(?:valid|used|meant)\s+)?"
     r"(?:for\s+(?:one|a|an|exactly\s+one)\s+(?=(?-i:[A-Z]))|(?:for|with)\s+(?:exactly\s+one|one|a\s+single|a\s+specific)\s+(?=\w))",
+    re.I,
+)
+#: "… A refund is always for an order.", "Each injury is for a player.": a last sentence saying whose each one is.
+_EACH_IS_FOR = re.compile(
+    r"(?<=[.!?]\s)((?:each|every|a|an|the)\s+[a-z][\w-]*\s+)(?:is|are)\s+(?:always\s+|only\s+)?for\s+"
+    r"(?=(?:one|a|an|exactly\s+one|a\s+single)\s+[a-z][\w-]*\s*[.!]?\s*$)",
     re.I,
 )
 #: A reference said again as a pronoun ("lessons need an instructor on them", "…, link them up"): no new words.
@@ -314,6 +321,7 @@ def unframed(text: str) -> str:
     """``text`` without its frame (see the module docstring)."""
     text = spoken_list(unprompted(as_asked(corrected(without_role(office_typed(quoted_request(text)))))))
     text = _SIGN_OFF.sub("", _GREETING_INLINE.sub("", _GREETING.sub("", text, count=1), count=1), count=1)
+    text = without_app_context(text)
     text = without_steps(text)
     text = _MEETING_TAIL.sub(".", _AGREED.sub("", _MEETING_HEAD.sub("", text, count=1), count=1), count=1)
     text = _BACKFILL.sub("existing rows should get ", _STARTING_AT.sub(r"default \1", _FROM_WHEN.sub("", text)))
@@ -322,7 +330,7 @@ def unframed(text: str) -> str:
     if len(_NUMBERED_ITEM.findall(text)) >= 2:
         text = _NUMBERED_ITEM.sub(", ", text)
     text = _SIGNED_FIELDS.sub(_signed_fields, text, count=1)
-    text = _IS_FOR_ONE.sub("belongs to ", _MAKE_THE_RELATION.sub("", text, count=1))
+    text = _IS_FOR_ONE.sub("belongs to ", _MAKE_THE_RELATION.sub("", _EACH_IS_FOR.sub(r"\1belongs to ", text, count=1), count=1))
     text = _LINK_AFTER_LABEL.sub(r"link \1 to ", _ON_THEM.sub("", text), count=1)
     text = _PLUS_EQUALS.sub(r"\1: add ", _NEW_THING.sub("new entity:", text, count=1), count=1)
     text = _PURPOSE_LINE.sub("", _HEADING_LINE.sub("", text, count=1), count=1)
