@@ -57,6 +57,7 @@ from baes.recognition.ownership import (
     try_ownership,
 )
 from baes.recognition.paragraph import read_paragraph
+from baes.recognition.place_phrases import without_places
 from baes.recognition.plausible_names import check_names
 from baes.recognition.rename_phrases import try_rename
 from baes.recognition.request_spelling import correct_tokens
@@ -252,6 +253,7 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
 
 
 def _recognize_whole(request: str, existing_entities: Sequence[str]) -> Draft:
+    request = without_places(request, Known(existing_entities))  # "… on Customer for the florist"
     toks = read_tokens(request)
     if not any(t.word for t in toks):
         raise RecognitionError("the request has no words")

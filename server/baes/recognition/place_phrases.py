@@ -1,0 +1,71 @@
+"""Where the app is used is no part of a change: "rename phone to mobile on Customer for the florist".
+
+People changing their app often say whose app it is or where it runs: "Give Volunteer at the animal
+shelter a t-shirt size", "delete the nickname column from Player in the rugby club app", "At the
+daycare let's call Kid 'Child' instead", "delete the Coupon entity from the pet store app". Read as
+part of the change, the place became an entity ("PetStoreApp", "AtDaycare") or a field name
+("in_travel_agency_app"). In an app that has entities, a phrase "at/for/in/from + the/our/my + up
+to four words" is dropped when it closes its clause (a mark, the end, or a verb follows) and none
+of its words names one of the app's entities, a field ("for the delivery date") or the rows already
+stored ("for the existing ones").
+"""
+
+from __future__ import annotations
+
+import re
+
+from baes.recognition import vocabulary as vocab
+from baes.recognition.request_tokens import Known
+
+_CLAUSE = (
+    r"(?:needs?|should|also|has|have|does|doesn'?t|can|could|must|wants?|let'?s|is|are|was|were|i|we|you|they|a|an"
+    r"|says|said|asks|asked|wrote|writes|mentioned|told|reports|reported)"
+)
+_WORD = rf"(?!{_CLAUSE}\b)[A-Za-z][\w-]*"
+#: Verbs before a place that say where something else is kept ("that lives in the finance system now"): a reason.
+_KEPT_ELSEWHERE = r"(?<!\blives\s)(?<!\blive\s)(?<!\bstored\s)(?<!\bkept\s)(?<!\bhandled\s)(?<!\bmanaged\s)(?<!\bmoved\s)"
+_PLACE = re.compile(
+    rf"(?:(?<=^)|(?<=[\s,(])){_KEPT_ELSEWHERE}(?:at|for|in|from)\s+(?:the|our|my|this|their|your)\s+"
+    rf"(?P<words>(?:{_WORD}\s+){{0,3}}{_WORD})(?=\s*(?:[,.:;!?)]|$|\s+{_CLAUSE}\b))"
+    r"(?!\s+(?:we|you|they)\s+(?:already\s+)?(?:have|had|got|keep|store)\b)"  # "for the visits we already have"
+    r"(?!\s+(?:says|said|asks|asked|wrote|writes|mentioned|told|reports|reported|wants)\b)",  # "Marco from the kitchen says"
+    re.I,
+)
+#: Words that never qualify an entity's name as a place or a business ("the featured flag on Listing").
+_NOT_QUALIFIERS = (
+    r"(?:on|of|off|from|to|in|at|for|with|by|into|onto|and|or|but|the|a|an|key|foreign|field|column|attribute|flag"
+    r"|property|value|new|old|existing|same|other|whole|first|last|every|each|all|many|one|two|optional|required"
+    r"|has|have|had|is|are|was|were|be|needs?|wants?|gets?|got|app|system|database)"
+)
+#: Words of a phrase that say which rows, not where ("for the existing ones", "for all the old records").
+_ROW_WORDS = frozenset({"existing", "old", "current", "ones", "rows", "records", "entries", "new", "first", "last"})
+#: Words about what is shown or computed: such a phrase asks for the interface, which other rules refuse.
+_INTERFACE_WORDS = frozenset({"form", "page", "screen", "list", "view", "table", "report", "dashboard", "menu", "tab"})
+
+
+def without_places(text: str, known: Known) -> str:
+    """``text`` without the phrases saying where the app is used (see the module docstring), and without
+    the everyday words before an entity the app has, written with its capital ("our youth soccer Team",
+    "a hospital Ward", "The makerspace Workshop")."""
+    if not known.by_key:
+        return text
+    names = "|".join(
+        r"\s*".join(re.findall(r"[A-Z][a-z0-9]*", name)) for name in sorted(known.by_key.values(), key=len, reverse=True)
+    )
+    qualifier = rf"(?!{_NOT_QUALIFIERS}\b)[a-z][a-z-]*"
+    qualified = re.compile(rf"\b((?i:the|our|my|a|an|this|their|every|each)\s+)((?:{qualifier}\s+){{1,3}}?)(?=(?:{names})s?\b)")
+    left = qualified.sub(lambda m: m[1] if _is_place(m[2], known) else m[0], text)
+    left = _PLACE.sub(lambda m: "" if _is_place(m["words"], known) else m[0], left)
+    if left == text:
+        return text
+    return re.sub(r"[ \t]{2,}", " ", left).strip().lstrip(",").strip()
+
+
+def _is_place(words: str, known: Known) -> bool:
+    lows = [w.lower() for w in words.split()]
+    if any(low in _ROW_WORDS or low in _INTERFACE_WORDS for low in lows) or all(low in vocab.STRUCTURE_WORDS for low in lows):
+        return False  # "for the existing ones", "on the order form", "from the model"
+    whole = "_".join([*lows[:-1], vocab.singularize(lows[-1])])
+    if known.get(whole) or any(known.get(vocab.singularize(low)) for low in lows):
+        return False
+    return not any(vocab.is_field_noun(vocab.singularize(low)) for low in lows)
