@@ -104,10 +104,18 @@ def test_a_level_is_a_stage_of_learning_on_a_learning_entity(entity: str, kind: 
 
 @pytest.mark.parametrize(
     "typed, meant",
-    [("transmiter", "transmitter"), ("instructer", "instructor"), ("roomm", "room"), ("fermenter", None)],
+    [
+        ("transmiter", "transmitter"),
+        ("instructer", "instructor"),
+        ("roomm", "room"),
+        ("fermenter", None),
+        ("customar", "customer"),
+        ("supplyer", "supplier"),
+    ],
 )
 def test_an_agent_noun_one_slip_from_the_usual_one_is_a_typo(typed: str, meant: str | None) -> None:
-    """ "fermenter" is spelt as meant (ferment + er); "transmiter" misses a t of "transmitter"."""
+    """ "fermenter" is spelt as meant (ferment + er); "transmiter" misses a t of "transmitter"; "supplyer"
+    looks like supply + er but is one slip from our "supplier"."""
     assert correct(typed) == meant
 
 

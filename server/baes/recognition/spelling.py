@@ -310,8 +310,8 @@ def correct(word: str, *, name: bool = False) -> str | None:
         and not within(word, _targets(), 1)
         and not any(len(c) == len(word) - 1 and _likely_slip(word, c) for c in _english_at_1(word))
     )
-    if is_variant(word, _known) or compound or _agent_noun(word):
-        return None  # "labour", "analysed", "counterparty", "fermenter": spelt right, only not in the list
+    if is_variant(word, _known) or compound or (_agent_noun(word) and not within(word, _targets(), 1)):
+        return None  # "labour", "analysed", "counterparty", "fermenter": spelt right, only not in the list; "supplyer" is ours
     if len(word) == 3:
         found = within(word, _attribute_targets(), 1)
         return found[0] if len(found) == 1 else None
