@@ -81,6 +81,8 @@ NAMED_SPLITS = (
     "fresh50",
     "fresh51",
     "fresh52",
+    "fresh53",
+    "fresh54",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"
