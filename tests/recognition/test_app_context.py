@@ -71,3 +71,16 @@ def test_a_common_field_word_is_a_field_when_the_app_has_no_such_entity() -> Non
     assert draft.intent == "add_attributes" and [a.name for a in draft.entity.attributes] == ["country"]
     draft = recognize_offline("add country to Supplier", ("Supplier", "Country"))
     assert draft.intent == "relationship"
+
+
+@pytest.mark.parametrize(
+    ("request_text", "fields"),
+    [
+        ("create a StreamSample with nitrate mg/L, flow rate l/s and sampled on", [("nitrate", "float"), ("flow_rate", "float")]),
+        ("to Paddock add: stocking rate kg/ha and grazed on", [("stocking_rate", "float")]),
+    ],
+)
+def test_a_unit_said_as_a_ratio_makes_a_measure_and_leaves_the_name(request_text: str, fields: list[tuple[str, str]]) -> None:
+    """(request_framing: "dissolved oxygen mg/L" is ``dissolved_oxygen: float``; "yes/no" is no unit.)"""
+    draft = recognize_offline(request_text, ("Paddock",))
+    assert [(a.name, a.type) for a in draft.entity.attributes][: len(fields)] == fields

@@ -111,7 +111,7 @@ FLOORS = {
     "fresh51": 142,
     "fresh52": 137,
     "fresh53": 123,
-    "fresh54": 101,
+    "fresh54": 103,
 }
 
 

@@ -112,6 +112,13 @@ _IS_FOR_ONE = re.compile(
     r"(?:for\s+(?:one|a|an|exactly\s+one)\s+(?=(?-i:[A-Z]))|(?:for|with)\s+(?:exactly\s+one|one|a\s+single|a\s+specific)\s+(?=\w))",
     re.I,
 )
+#: "dissolved oxygen mg/L", "yield kg/ha", "dose mg/kg": a unit said as a ratio after a name makes it a measure
+#: and is no part of the name (a word list has no "l" or "ha" to name a field with).
+_RATIO_UNIT = re.compile(
+    r"(?<=[A-Za-z])\s+(?:in\s+)?(?:mg|[µu]g|ng|g|kg|t|ml|l|mm|cm|m|km|ds|ms|[µu]s|mol|mmol|cfu|cells|kwh|w|lb|lbs)"
+    r"\s*/\s*(?:l|ml|dl|m|m2|m3|kg|g|ha|s|h|hr|day|cm|km|cm2)\b(?!\s*\()",
+    re.I,
+)
 #: "… A refund is always for an order.", "Each injury is for a player.": a last sentence saying whose each one is.
 _EACH_IS_FOR = re.compile(
     r"(?<=[.!?]\s)((?:each|every|a|an|the)\s+[a-z][\w-]*\s+)(?:is|are)\s+(?:always\s+|only\s+)?for\s+"
@@ -343,7 +350,9 @@ def unframed(text: str) -> str:
     text = as_created(_CHANGELOG_VERB.sub(lambda m: m[1] + _BASE_VERBS[m[2].lower()], text))
     text = _WHAT_I_NEED.sub("I need ", _FOR_WHOM.sub("", _WORK_CONTEXT.sub("", text, count=1), count=1), count=1)
     text = _CLAUSE_ASIDE.sub("", _REASON_ASIDE.sub("", _OPENING_ASIDE.sub(r"\1", text, count=1)))
-    text = _SPOKEN_NUMBER.sub(_in_digits, text)  # "default zero", "out of ten", "one to five" (a scale)
+    text = _RATIO_UNIT.sub(
+        " (decimal)", _SPOKEN_NUMBER.sub(_in_digits, text)
+    )  # "default zero", "out of ten", "one to five" (a scale)
     text = _NO_MORE.sub(r"remove \1 from \2", _PUT_ON.sub(r"\1add \2 to ", text, count=1), count=1)
     text = _SEMICOLON_LIST.sub(lambda m: f"({m[1].replace(';', ',')})", _IDEOGRAPHIC_COMMA.sub(", ", text))
     text = _LIST_AFTER_STRUCTURE.sub(r"\1 with ", text, count=1)
