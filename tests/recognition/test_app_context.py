@@ -84,3 +84,20 @@ def test_a_unit_said_as_a_ratio_makes_a_measure_and_leaves_the_name(request_text
     """(request_framing: "dissolved oxygen mg/L" is ``dissolved_oxygen: float``; "yes/no" is no unit.)"""
     draft = recognize_offline(request_text, ("Paddock",))
     assert [(a.name, a.type) for a in draft.entity.attributes][: len(fields)] == fields
+
+
+@pytest.mark.parametrize(
+    ("request_text", "entity"),
+    [
+        ("Could you make something so I can keep track of the kayaks at the boat club? name, length, colour", "Kayak"),
+        ("Can you set up something where I can log each Climb we do? route, grade, attempts", "Climb"),
+    ],
+)
+def test_a_placeholder_for_things_kept_somewhere_is_those_things(request_text: str, entity: str) -> None:
+    """(keepers: where the things are kept, or who does them, says no more of them.)"""
+    assert recognize_offline(request_text).entity.name == entity
+
+
+def test_set_it_to_a_value_for_the_rows_already_there() -> None:
+    draft = recognize_offline("please add stage to Lead for our agency, and set it to cold for the ones already there", ("Lead",))
+    assert draft.defaults == (("stage", "cold"),)

@@ -72,7 +72,7 @@ FLOORS = {
     "fresh12": 151,
     "fresh13": 148,
     "fresh14": 137,
-    "fresh15": 129,
+    "fresh15": 130,
     "fresh16": 139,
     "fresh17": 146,
     "fresh18": 136,
@@ -110,7 +110,7 @@ FLOORS = {
     "fresh50": 122,
     "fresh51": 142,
     "fresh52": 137,
-    "fresh53": 123,
+    "fresh53": 125,
     "fresh54": 103,
 }
 

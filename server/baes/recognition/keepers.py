@@ -105,8 +105,10 @@ _PLACEHOLDER_FOR = re.compile(
     r"(?:\b(?:an?|some)\s+(?:(?:simple|little|small|quick|basic)\s+)?(?:thing|system|app|tool|place|page|database)|\bsomething)\s+"
     r"(?:for|to|where|that|so|in\s+which)\s+(?:(?:i|we|they|people|staff|[a-z]+|(?:my|our|the)\s+[a-z]+)\s+(?:can|could|will)\s+)?"
     r"(?:(?:track|tracking|log|logging|hold|holding|store|storing|keep|keeping|record|recording|manage|managing|list|listing)"
-    r"(?:\s+track\s+of)?\s+)?(?:all\s+)?(?:(?:my|our|the|their|his|her)\s+)?(?:[a-z]+'s\s+)?"
+    r"(?:\s+track\s+of)?\s+)?(?:all\s+)?(?:(?:my|our|the|their|his|her|each|every)\s+)?(?:[a-z]+'s\s+)?"
     r"((?!(?:it|them|this|that|stuff|things|everything)\b)(?:[a-z][\w-]*\s+){0,2}[a-z][\w-]*)"
+    # "… the horses at the riding stable?", "… each Dive we do?": where, or who does it, says no more of the things
+    r"(?:\s+(?:at|in|on)\s+(?:the|our|my)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?|\s+(?:we|i)\s+(?:do|run|make|have|get))?"
     r"(?:\s+(?P<like>like)\b|(?=\s*[?,\-\u2013\u2014.(]|\s*:(?!\s*\w+(?:\s+\w+)?\s+with\b)|\s+(?:with|including)\b))",
     re.I,
 )
