@@ -189,6 +189,8 @@ _VAGUE = frozenset(
     {"stuff", "things", "thing", "something", "anything", "whatever", "etc", "misc", "more", "info", "both", "these", "those"}
 )
 
+#: Vague words that stand for fields not named ("and stuff"); "both" stands for a clause ("assumes both exist").
+_PLACEHOLDERS = _VAGUE - {"both"}
 _SAID_EMPTY = frozenset({"empty", "blank", "null", "missing"})
 #: Type words that name no field, so alone after a comma they type the field before ("…, int").
 _BARE_TYPES = frozenset({"int", "integer", "float", "decimal", "double", "str", "string", "varchar", "bool", "boolean"})
@@ -336,7 +338,7 @@ def parse_fields(
             )
             core = core[:clause]
         if vocab.name_length([t.low for t in core]) > 4 or all(t.low in _VAGUE for t in core):
-            placeholder = all(t.low in _VAGUE - {"both"} for t in core)  # "and stuff", "with these attributes"
+            placeholder = all(t.low in _PLACEHOLDERS for t in core)  # "and stuff", "with these attributes"
             why = "(names no field)" if placeholder else UNPLACED_NOTE_END
             result.notes.append(f"ignored {' '.join(t.text for t in core)!r} {why}")
             continue

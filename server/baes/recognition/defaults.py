@@ -89,7 +89,7 @@ def _for_existing_rows(lows: Sequence[str], at: int) -> bool:
 
 def _for_rows_we_have(lows: Sequence[str], at: int) -> bool:
     """ "for the rooms we have", "for those you already have": the rows already stored."""
-    after = lows[at + 1 : at + 6] if lows[at] == "for" else []
+    after = lows[at + 1 : at + 6]
     return any(a in {"we", "you"} and b in {"have", "already"} for a, b in zip(after, after[1:], strict=False))
 
 

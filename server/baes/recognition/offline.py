@@ -253,14 +253,14 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
 
 
 def _recognize_whole(request: str, existing_entities: Sequence[str]) -> Draft:
-    request = without_places(request, Known(existing_entities))  # "… on Customer for the florist"
+    known = Known(existing_entities)
+    request = without_places(request, known)  # "… on Customer for the florist"
     toks = read_tokens(request)
     if not any(t.word for t in toks):
         raise RecognitionError("the request has no words")
     foreign = foreign_language_reason(request)
     if foreign:
         raise OutOfScope(foreign)
-    known = Known(existing_entities)
     toks = merge_known(toks, known)
     mentioned = [name for t in toks if t.word and (name := known.get(t.sing))]
     renamed = entity_renamed(request, known, mentioned)

@@ -13,6 +13,7 @@ stored ("for the existing ones").
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.request_tokens import Known
@@ -49,16 +50,21 @@ def without_places(text: str, known: Known) -> str:
     "a hospital Ward", "The makerspace Workshop")."""
     if not known.by_key:
         return text
-    names = "|".join(
-        r"\s*".join(re.findall(r"[A-Z][a-z0-9]*", name)) for name in sorted(known.by_key.values(), key=len, reverse=True)
-    )
-    qualifier = rf"(?!{_NOT_QUALIFIERS}\b)[a-z][a-z-]*"
-    qualified = re.compile(rf"\b((?i:the|our|my|a|an|this|their|every|each)\s+)((?:{qualifier}\s+){{1,3}}?)(?=(?:{names})s?\b)")
+    qualified = _qualified_entity(tuple(sorted(known.by_key.values(), key=len, reverse=True)))
     left = qualified.sub(lambda m: m[1] if _is_place(m[2], known) else m[0], text)
     left = _PLACE.sub(lambda m: "" if _is_place(m["words"], known) else m[0], left)
     if left == text:
         return text
     return re.sub(r"[ \t]{2,}", " ", left).strip().lstrip(",").strip()
+
+
+@lru_cache(maxsize=32)
+def _qualified_entity(names: tuple[str, ...]) -> re.Pattern[str]:
+    """Everyday words between a determiner and one of ``names`` written with its capital; compiled once per
+    app, not once per part of a request read (``segments`` reads up to sixteen)."""
+    written = "|".join(r"\s*".join(re.findall(r"[A-Z][a-z0-9]*", name)) for name in names)
+    qualifier = rf"(?!{_NOT_QUALIFIERS}\b)[a-z][a-z-]*"
+    return re.compile(rf"\b((?i:the|our|my|a|an|this|their|every|each)\s+)((?:{qualifier}\s+){{1,3}}?)(?=(?:{written})s?\b)")
 
 
 def _is_place(words: str, known: Known) -> bool:
