@@ -604,12 +604,17 @@ def test_injection_never_reaches_a_name() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["build the project", "make the button blue", "implement caching", "create something cool", "handle errors better"]
+    "text", ["build the project", "make the job faster", "implement caching", "create something cool", "handle errors better"]
 )
 def test_a_verb_and_a_noun_without_attributes_create_nothing(text: str) -> None:
     """Only a structure word, "called", an entity noun or a plural after "create"/"add" names a bare entity."""
     with pytest.raises(RecognitionError, match="no attributes and no entity named"):
         recognize_offline(text)
+
+
+def test_a_colour_of_a_screen_part_is_how_the_app_looks() -> None:
+    with pytest.raises(RecognitionError, match="how the app looks"):
+        recognize_offline("make the button blue")
 
 
 def test_custom_logic_comes_from_the_classifier() -> None:

@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from baes.recognition import vocabulary as vocab
 from baes.recognition.participles import is_participle
 from baes.recognition.request_tokens import SEPARATORS, Tok, word_token
-from baes.recognition.type_annotations import annotation_type, choices_span, scale_at
+from baes.recognition.type_annotations import annotation_type, choices_span, is_unit, scale_at
 
 # fmt: off
 #: Participles that name a moment, not a state: "created" is when, not whether.
@@ -162,8 +162,10 @@ def attribute_type(name: str) -> str:
     if len(parts) >= 2 and parts[-1] == "due" and vocab.infer_type("_".join(parts[:-1])) == "str":
         return "date"  # "calibration due"; "amount due" is an amount
     plural = vocab.singularize(parts[0]) != parts[0] or (parts[0].endswith("s") and not parts[0].endswith("ss"))
-    if len(parts) == 2 and parts[1] in vocab.COUNTED_PARTICIPLES and plural and not _is_unit(parts[0]):
-        return "int"  # "jars filled", "shifts completed", "pages read": how many ("tonnes picked" is a measure)
+    if len(parts) == 2 and parts[1] in vocab.COUNTED_PARTICIPLES and plural and not is_unit(parts[0]):
+        return (
+            "float" if parts[0] == "hours" else "int"
+        )  # "jars filled", "shifts worked", "pages read": how many ("tonnes picked", "hours worked" measure)
     if len(parts) == 2 and parts[0] in {"date", "time"} and (is_participle(parts[1]) or parts[1] in TIME_PARTICIPLES):
         return "date" if parts[0] == "date" else "datetime"  # "date paid", "time arrived": when, not whether
     if len(parts) >= 2 and parts[-1] == "paid" and parts[-2] not in PAID_AMOUNTS:
@@ -263,11 +265,6 @@ def _is_flag(parts: list[str]) -> bool:
     return is_state_word(last)  # "wheelchair accessible", "hazardous materials allowed"
 
 
-def _is_unit(low: str) -> bool:
-    """A currency or a unit of measure; "m_ah" (how "mAh" is split) is "mah"."""
-    return low.replace("_", "") in vocab.CURRENCY_WORDS | vocab.MEASURE_UNITS
-
-
 def mark_types(toks: Sequence[Tok]) -> list[Tok]:
     """Type phrases as one type word, before the list is split on "/", "or" and commas:
     "true/false", "yes/no", "yes or no", "… or not" → ``boolean``; "in dollars", "in kg", "in mAh" → ``float``."""
@@ -329,10 +326,12 @@ def _unit_after(toks: Sequence[Tok], i: int, before: Sequence[Tok]) -> str | Non
     if toks[i].low != "in" or i + 1 >= len(toks) or not before or not before[-1].word:
         return None
     nxt = toks[i + 1]
-    if _is_unit(nxt.low):
+    if is_unit(nxt.low):
         return "float"
-    if nxt.low in {"square", "cubic", "sq", "cu"} and i + 2 < len(toks) and _is_unit(toks[i + 2].low):
+    if nxt.low in {"square", "cubic", "sq", "cu"} and i + 2 < len(toks) and is_unit(toks[i + 2].low):
         return "float"  # "area in square meters"
+    if _ends_item(toks, i + 2) and (nxt.low in {"g", "m"} or _unit_abbreviation(nxt.text)):
+        return "float"  # "speed in g", "turbidity in NTU"
     if not nxt.word or nxt.sing == nxt.low or not _ends_item(toks, i + 2) or before[-1].low in vocab.COUNT_NOUNS:
         return None
     if nxt.low in vocab.COUNT_NOUNS:
@@ -343,6 +342,17 @@ def _unit_after(toks: Sequence[Tok], i: int, before: Sequence[Tok]) -> str | Non
             break
         head.insert(0, tok.low)
     return "integer" if head and attribute_type("_".join(head)) in ("int", "float") else None
+
+
+#: Capitals after "in" that are places, formats or time zones, not units ("made in USA", "export in PDF").
+_NOT_UNITS = frozenset(
+    {"USA", "UK", "US", "EU", "UAE", "ID", "PDF", "CSV", "UTC", "GMT", "EST", "PST", "CET", "IT", "HR", "AM", "PM"}
+)
+
+
+def _unit_abbreviation(text: str) -> bool:
+    """ "NTU", "CFS": two to four capitals naming a unit the vocabulary lacks."""
+    return 2 <= len(text) <= 4 and text.isalpha() and text.isupper() and text not in _NOT_UNITS
 
 
 def _name_type(before: Sequence[Tok]) -> str:

@@ -202,7 +202,8 @@ _EVERYTHING = re.compile(
 )
 #: "make it look nicer on my phone", "make the save button bigger": how the app looks.
 _LOOKS = re.compile(
-    r"\b(?:look|looks)\s+(?:more\s+)?(?:nicer|better|nice|prettier|pretty|modern|professional|cleaner|clean|good|elegant)\b|"
+    r"\b(?:look|looks)\s+(?:more\s+)?(?:nicer|better|nice|prettier|pretty|modern|professional|cleaner|clean|good|elegant|like)\b|"
+    r"\b(?:page|screen|header|background|theme|button|buttons)\s+(?:\w+\s+)?(?:red|blue|green|purple|pink|orange|yellow|black|white|grey|gray)\b|"
     r"\b(?:button|buttons|icon|icons|font|text|logo|menu|screen|page)\s+(?:bigger|smaller|larger|wider|narrower|bolder|darker|lighter)\b"
 )
 #: "only admins should be allowed to delete a Farm", "nobody is permitted to edit …": a permission rule.
@@ -257,6 +258,19 @@ _NOT_A_CHANGE: tuple[tuple[re.Pattern[str], str], ...] = (
             r"\bdark\s+mode\b|\b(?:bar|pie|line)\s+(?:chart|graph)\b|\b(?:chart|graph)\s+of\b|\b(?:calendar|map|kanban)\s+view\b"
         ),
         _LOOKS_REASON,
+    ),
+    (
+        re.compile(
+            r"\b(?:connect|integrate|hook\s+up|sync)\s+(?:the\s+|this\s+|our\s+|my\s+)?(?:app|application|system|site|"
+            r"website|it|this|backend)\s+(?:to|with|into)\b"
+        ),
+        "connecting the app to another system is an integration, not data it stores: baes creates and changes entities "
+        "(e.g. 'add a stripe customer id to Customer' stores the other system's key)",
+    ),
+    (
+        re.compile(r"^(?:please\s+)?(?:generate|make|create|give\s+me|come\s+up\s+with)\s+(?:me\s+)?(?:a\s+|some\s+)?random\b"),
+        "making up content is not a change of the app's entities: baes creates and changes entities "
+        "(e.g. 'create a Character entity with name and backstory')",
     ),
     (_TESTS, "writing tests is not a change of the app's entities: baes generates the tests with each entity it scaffolds"),
     (

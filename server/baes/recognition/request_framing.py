@@ -33,6 +33,7 @@ from baes.recognition.self_corrections import corrected
 from baes.recognition.shared_things import as_many_to_many
 from baes.recognition.spoken_lists import spoken_list
 from baes.recognition.spreadsheet_words import without_the_sheet
+from baes.recognition.unit_marks import units_as_types
 from baes.recognition.user_story import without_role
 
 #: "Backfill existing rows with 'standard'", "backfill guest count with 0": the value stored rows get.
@@ -110,13 +111,6 @@ _MAKE_THE_RELATION = re.compile(
 _IS_FOR_ONE = re.compile(
     r"\b(is|are)\s+(?:only\s+)?(?:(?:valid|used|meant)\s+)?"
     r"(?:for\s+(?:one|a|an|exactly\s+one)\s+(?=(?-i:[A-Z]))|(?:for|with)\s+(?:exactly\s+one|one|a\s+single|a\s+specific)\s+(?=\w))",
-    re.I,
-)
-#: "dissolved oxygen mg/L", "yield kg/ha", "dose mg/kg": a unit said as a ratio after a name makes it a measure
-#: and is no part of the name (a word list has no "l" or "ha" to name a field with).
-_RATIO_UNIT = re.compile(
-    r"(?<=[A-Za-z])\s+(?:in\s+)?(?:mg|[µu]g|ng|g|kg|t|ml|l|mm|cm|m|km|ds|ms|[µu]s|mol|mmol|cfu|cells|kwh|w|lb|lbs)"
-    r"\s*/\s*(?:l|ml|dl|m|m2|m3|kg|g|ha|s|h|hr|day|cm|km|cm2)\b(?!\s*\()",
     re.I,
 )
 #: "… A refund is always for an order.", "Each injury is for a player.": a last sentence saying whose each one is.
@@ -350,9 +344,7 @@ def unframed(text: str) -> str:
     text = as_created(_CHANGELOG_VERB.sub(lambda m: m[1] + _BASE_VERBS[m[2].lower()], text))
     text = _WHAT_I_NEED.sub("I need ", _FOR_WHOM.sub("", _WORK_CONTEXT.sub("", text, count=1), count=1), count=1)
     text = _CLAUSE_ASIDE.sub("", _REASON_ASIDE.sub("", _OPENING_ASIDE.sub(r"\1", text, count=1)))
-    text = _RATIO_UNIT.sub(
-        " (decimal)", _SPOKEN_NUMBER.sub(_in_digits, text)
-    )  # "default zero", "out of ten", "one to five" (a scale)
+    text = units_as_types(_SPOKEN_NUMBER.sub(_in_digits, text))  # "default zero", "out of ten", "one to five" (a scale)
     text = _NO_MORE.sub(r"remove \1 from \2", _PUT_ON.sub(r"\1add \2 to ", text, count=1), count=1)
     text = _SEMICOLON_LIST.sub(lambda m: f"({m[1].replace(';', ',')})", _IDEOGRAPHIC_COMMA.sub(", ", text))
     text = _LIST_AFTER_STRUCTURE.sub(r"\1 with ", text, count=1)

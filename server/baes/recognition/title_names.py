@@ -59,6 +59,9 @@ def _stop_words() -> frozenset[str]:
     )
 
 
+#: Verbs that are also the noun a name ends on ("Training Record"); first in a run they are commands.
+_NOUN_VERBS = frozenset({"record", "track"})
+
 #: Commands a run of capitals may start with, typed with a slip ("Creat Warehouse: …").
 _COMMANDS = ("create", "make", "build", "generate", "delete", "remove", "rename", "add")
 
@@ -75,8 +78,10 @@ def _name_words(words: list[str]) -> list[str]:
     stops = _stop_words()
     best: list[str] = []
     current: list[str] = []
-    for word in [*words, "The"]:
-        if word.lower() in stops or (not best and not current and _command_slip(word.lower())):
+    for index, word in enumerate([*words, "The"]):
+        if current and index == len(words) - 1 and word.lower() in _NOUN_VERBS:
+            current.append(word)  # "Training Record", "Race Track": a verb ending a name is its noun
+        elif word.lower() in stops or (not best and not current and _command_slip(word.lower())):
             while current and current[0].lower() in vocab.NOUN_QUALIFIERS:
                 current.pop(0)  # "University Students": the rules decide on a qualifier
             if len(current) > len(best):

@@ -30,7 +30,8 @@ _KNOWN = _FLAG | _DECIMAL | _WHOLE | _NUMBER | _CLOCK | _TEXT | {"date", "day"}
 _MAX_WORDS = 5
 
 
-def _is_unit(low: str) -> bool:
+def is_unit(low: str) -> bool:
+    """A currency or a unit of measure; "m_ah" (how "mAh" is split) is "mah"."""
     return low.replace("_", "") in vocab.CURRENCY_WORDS | vocab.MEASURE_UNITS
 
 
@@ -58,7 +59,7 @@ def annotation_type(toks: Sequence[str], name_type: str) -> Annotation | None:
     said = [low for low in toks[1:close] if low not in _GLUE]
     words = [low for low in said if low not in _PRESENCE]
     presence = next((low for low in said if low in _PRESENCE), None)
-    if not words or not all(low in _KNOWN or _is_unit(low) for low in words):
+    if not words or not all(low in _KNOWN or is_unit(low) for low in words):
         return None
     if len(words) == 1 and words[0] in vocab.TYPE_WORDS:
         if presence is None:
@@ -69,7 +70,7 @@ def annotation_type(toks: Sequence[str], name_type: str) -> Annotation | None:
         type_word = "boolean"
     elif "date" in found and found & _CLOCK:
         type_word = "datetime"
-    elif found & _DECIMAL or any(_is_unit(low) for low in words):
+    elif found & _DECIMAL or any(is_unit(low) for low in words):
         type_word = "float"
     elif found & _WHOLE:
         type_word = "integer"
@@ -102,7 +103,7 @@ def choices_span(toks: Sequence[str]) -> int | None:
     if (
         not marks
         or not all(w.isalnum() and not w.isdigit() for w in words)
-        or any(w in _NOT_CHOICES or _is_unit(w) for w in words)
+        or any(w in _NOT_CHOICES or is_unit(w) for w in words)
     ):
         return None
     slashed = all(m == "/" for m in marks)

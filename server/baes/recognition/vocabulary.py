@@ -18,6 +18,7 @@ ATTRIBUTE_TYPES: dict[str, str] = {
     "balance": "float", "rate": "float", "rating": "float", "score": "float",
     "weight": "float", "height": "float", "total": "float", "discount": "float", "fee": "float",
     "tax": "float", "budget": "float", "latitude": "float", "longitude": "float", "percentage": "float",
+    "lat": "float", "lon": "float", "lng": "float",
     "wage": "float", "credit": "int", "credits": "int", "mileage": "int", "distance": "float",
     "minutes": "int", "hours": "float", "seconds": "int", "days": "int", "number": "str",
     "age": "int", "count": "int", "year": "int", "quantity": "int", "stock": "int", "capacity": "int",
@@ -92,6 +93,8 @@ COUNTED_PARTICIPLES: frozenset[str] = frozenset({
     "treated", "rescued", "adopted", "missed", "issued", "borrowed", "redeemed", "earned", "hatched", "laid",
     "picked", "sown", "answered", "submitted", "published", "posted", "finished", "trained", "taught",
     "inspected", "tested", "repaired", "cleaned", "processed", "packed", "dispatched", "counted", "sighted", "spotted",
+    "worked", "captured", "extracted", "officiated", "reviewed", "stored", "pledged", "seen", "found", "germinated",
+    "grafted", "awarded", "recorded", "detected", "trapped", "tagged", "ringed", "released", "vaccinated",
 })
 #: Units of measure, as the last word of an attribute ("square meters", "distance km") → float.
 MEASURE_UNITS: frozenset[str] = frozenset({
@@ -105,6 +108,7 @@ MEASURE_UNITS: frozenset[str] = frozenset({
     "hz", "khz", "mhz", "ghz", "mph", "kph", "kmh", "knots", "psi", "kpa", "hpa", "decibels", "lux",
     "kcal", "kj", "joules", "kelvin", "oz", "lb", "ft", "yards", "tons", "tonnes", "gb", "mb", "tb",
     "kilos", "kilo", "metric_tons", "nm", "microns", "m2", "m3", "cm2", "cm3", "km2", "ft2", "ft3", "ha", "cc",
+    "ntu", "cfs", "psu", "ul", "ug", "mmol", "mmhg", "mbar",
 })
 #: Last words that keep an amount an amount: "amount due", "percent off", "balance owed".
 AMOUNT_QUALIFIERS: frozenset[str] = frozenset({"due", "owed", "off", "left", "remaining", "spent", "earned",
@@ -344,6 +348,13 @@ def infer_type(name: str) -> str:
             return "bool"
         if parts[0] in {"number", "num", "count", "total"} and len(parts) > 2 and parts[1] == "of":
             return "int"  # number_of_pages
+        if len(parts) == 2 and parts[0] == "total" and singularize(parts[1]) != parts[1] and parts[1] not in MEASURE_UNITS:
+            if parts[1] in {"sales", "earnings", "takings", "proceeds", "payments", "expenses", "donations", "tips"}:
+                return "float"  # total_sales: money taken
+            if infer_type(parts[1]) in ("str", "int"):
+                return "int"  # total_reviews, total_stops: how many; total_winnings is money
+        if len(parts) == 2 and parts[0] in {"number", "count"} and parts[1] in COUNTED_PARTICIPLES | {"cracked", "seen"}:
+            return "int"  # number_seen, number_cracked
         if parts[-1] in MEASURE_UNITS:
             return "float"  # square_meters, weight_kg
         if parts[-1] in COUNT_NOUNS and parts[-1] not in SUFFIX_TYPES:
