@@ -125,6 +125,8 @@ def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None
     while stop < len(toks) and lows[stop] not in _CLAUSE_MARKS:
         stop += 1
     verb = next((i for i in range(at + 1, stop) if lows[i] in _VALUE_VERBS), None)
+    if verb is None and (set_before := _set_before(lows, start, at, stop)) is not None:
+        start, verb = set_before  # "and set the existing ones to 'Unknown'": the verb before the rows
     if verb is None:
         return _value_before(toks, start, at)
     literal = _value_after(toks, verb, stop)
@@ -135,6 +137,19 @@ def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None
     if lows[verb] == "be" and literal.lower() in _KEPT_STATES:
         return [*toks[:start], *toks[stop:]], None  # "existing data must be kept": a reassurance, no value
     return [*toks[:start], *toks[stop:]], literal
+
+
+def _set_before(lows: Sequence[str], start: int, at: int, stop: int) -> tuple[int, int] | None:
+    """ "set the existing ones to 'Unknown'", "put all current members at 0": where the clause starts and
+    the token before the value's link, or None."""
+    verb = next((i for i in range(at - 1, max(start, at - 3) - 1, -1) if lows[i] in {"set", "put", "mark"}), None)
+    link = next((i for i in range(at + 1, stop) if lows[i] in {"to", "at", "as"}), None)
+    if verb is None or link is None or any(low not in {"the", "all", "our"} for low in lows[verb + 1 : at]):
+        return None
+    begin = verb
+    while begin > start and lows[begin - 1] in {",", "and"}:
+        begin -= 1
+    return begin, link - 1
 
 
 #: Words that point at the field, never its value ("it for the existing ones").

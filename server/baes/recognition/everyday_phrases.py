@@ -77,7 +77,6 @@ def _named_list(match: re.Match[str]) -> str:
 
 
 #: Each phrase and what it says in the words the rules read.
-_NO_LONGER_USED = r"\b(?:we|i|they)[ \t]+(?:no[ \t]+longer[ \t]+use|do[ \t]+not[ \t]+use(?=[^.!?\n,]*\banymore\b))[ \t]+"
 EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (re.compile(r"\btake (it|them|that|this|those) (?:out|away)\b", re.I), r"remove \1"),
     (re.compile(r"\btake (?:out|away)\b", re.I), "remove"),
@@ -163,13 +162,6 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
         r"rename \2 to \1\3",
     ),
     (re.compile(_CALL_IT_INSTEAD + r"'?([A-Za-z][\w \t]{0,40}?)'?[ \t]*(?=[.,!?]|$)", re.I | re.M), r"rename \2 to \1"),
-    # "stop storing the fax number for suppliers": a removal
-    (
-        re.compile(r"\bstop[ \t]+(?:storing|tracking|recording|keeping|saving|collecting|capturing|asking[ \t]+for)\b", re.I),
-        "remove",
-    ),
-    # "we don't use the fax number on suppliers anymore": a removal ("… the word DJ anymore" says why a name changes)
-    (re.compile(_NO_LONGER_USED + r"(?!(?:the[ \t]+)?(?:word|term|name|label)\b)", re.I), "remove "),
     # "Could the system keep a list of suppliers?", "the app should store …": what the app is to keep
     (
         re.compile(

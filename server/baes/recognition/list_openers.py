@@ -1,7 +1,7 @@
 """Words that open a list of fields the way "with" does: "Kilns — each has a serial code, …", "a Kiln model
 storing name, …", "an API for kilns where each has …", "we're building an app for kilns; they have …",
 "kilns: we need name, …", "we collect name, … for each kiln", "a kiln is a name, an email and …", "our school has
-lessons, each with a title, …", "… For each one: …".
+lessons, each with a title, …", "… For each one: …", "fields for Kiln: …", "The core object is Kiln: …".
 
 The rules read a list after "with", "having" or a colon. People also open it with a clause saying that
 each thing has it, or with a participle of keeping ("storing", "containing", "including"); each of these
@@ -62,6 +62,49 @@ _HAS_LINE = re.compile(
     re.I | re.M,
 )
 
+#: "fields for Quadrat: …", "Acceptance criteria for Supplier: …": the list's name, then whose list it is.
+_LIST_OF = re.compile(
+    r"^(\s*)(?:the\s+)?(?:fields|columns|attributes|properties|acceptance\s+criteri(?:a|on)|acceptence\s+criteria|"
+    r"requirements|spec|specification)\s+(?:for|of)\s+(?:the\s+|an?\s+)?(?=[A-Za-z][\w]*(?:\s+[A-Za-z][\w]*){0,2}"
+    r"(?:\s+(?:entity|table|model))?\s*(?:[:\u2013\u2014]|-+>?))",
+    re.I,
+)
+#: "The core object is Cleaning Job: …", "the thing we store first is Lessons — …": the thing is named after it.
+_CORE_THING = re.compile(
+    r"\bthe\s+(?:core\s+|main\s+|central\s+|primary\s+|key\s+)?(?:object|thing|entity|record)\s+"
+    r"(?:(?:to\s+store|we\s+(?:store|need|track|keep))(?:\s+first)?\s+)?(?:is|are)\s+(?:the\s+|an?\s+)?"
+    r"(?=[A-Za-z][\w]*(?:\s+[A-Za-z][\w]*){0,2}\s*[:\u2013\u2014-])",
+    re.I,
+)
+
+#: "swimming club wants Swimmer with …", "tutoring centre - Lesson with …": a few lower-case words saying where,
+#: then the thing named in capitals with its list (no command among the words).
+_WHERE_THEN_NAME = re.compile(
+    r"^(?!.*\b(?:create|make|add|remove|delete|rename|drop|change|update|link|give|put|build|set|move)\b[^A-Z]*[A-Z])"
+    r"(?:[a-z][\w']*\s+){0,4}[a-z][\w']*(?:\s+(?:wants|needs)|\s*[:\u2013\u2014]|\s+-)\s+(?:an?\s+|the\s+)?"
+    r"(?=[A-Z][a-z]\w*(?:\s+[A-Z][a-z]\w*){0,2}\s+(?:with|having)\b)"
+)
+
+#: "I manage a small campsite and every pitch has a pitch number, …": the things each have the list.
+_AND_EACH_HAS = re.compile(
+    r"^([^.:;\n]*?)\band\s+(?:each|every)\s+([a-z][\w-]*(?:\s+[a-z][\w-]*)?)\s+(?:has|have|needs|gets)\s+"
+    r"(?:an?\s+|the\s+|its\s+)?(?!(?:many|several|multiple|lots|some|a\s+lot|a\s+few)\b)(?=[a-z][\w ]{0,30},)",
+    re.I,
+)
+#: "My wife teaches a pottery class and wants to keep students with name, …": what is kept, then its list.
+_AND_WANTS_TO_KEEP = re.compile(
+    r"^[^.:;\n]*?\band\s+(?:i\s+|we\s+|she\s+|he\s+|they\s+)?(?:wants?|needs?|would\s+like)\s+to\s+"
+    r"(?:keep|track|store|log|record|manage|save)\s+(?:track\s+of\s+)?(?:the\s+|our\s+|her\s+|his\s+|their\s+|my\s+)?"
+    r"(?=[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+(?:with|having)\b)",
+    re.I,
+)
+#: "…, whether it's been scanned, each ticket belongs to a show": a last clause saying whose each one is.
+_EACH_BELONGS_LAST = re.compile(
+    r",\s*(?=(?:and\s+)?(?:each|every)\s+[a-z][\w-]*\s+(?:belongs\s+to|is\s+for|is\s+linked\s+to)\s+"
+    r"(?:an?|one|the)\s+[a-z][\w-]*\s*[.!]?\s*$)",
+    re.I,
+)
+
 
 def _has_lines(text: str) -> str:
     """Lines that each say "a Shipment has a …" of one thing, as one "Shipment has a, b and c"."""
@@ -75,7 +118,10 @@ def _has_lines(text: str) -> str:
 
 def list_opened(text: str) -> str:
     """``text`` with its list opened by "with" or a colon (see the module docstring)."""
-    text = _has_lines(text)
+    text = _CORE_THING.sub("", _LIST_OF.sub(r"\1", _has_lines(text), count=1), count=1)
+    text = _WHERE_THEN_NAME.sub("", text, count=1)
+    text = _AND_WANTS_TO_KEEP.sub("", _AND_EACH_HAS.sub(r"\2 with ", text, count=1), count=1)
+    text = _EACH_BELONGS_LAST.sub(". ", text, count=1)
     text = _FOR_EACH_ONE.sub(" with ", _EACH_WITH.sub(r"\1 with", text, count=1), count=1)
     text = _BULLETED_NAME.sub(lambda m: m[1] + "\n" + "\n".join(line.strip() for line in m[2].splitlines()), text, count=1)
     text = _FOR_EACH_AFTER.sub(r"each \2 has \1", text, count=1)

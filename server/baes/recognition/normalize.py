@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 from baes.recognition.everyday_phrases import EVERYDAY_PHRASES
+from baes.recognition.naming_phrases import NAMING_PHRASES
 from baes.recognition.owner_first import OWNER_FIRST
 from baes.recognition.pasted_code import as_definition
 from baes.recognition.request_framing import unframed
@@ -211,7 +212,7 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     text = unframed(tidy_blanks(as_definition(_LONG_BLANKS.sub(lambda run: run[0][:_KEPT_BLANKS], text))))
-    for pattern, replacement in (*_CONTRACTIONS, *SLIPS, *OWNER_FIRST, *EVERYDAY_PHRASES):
+    for pattern, replacement in (*_CONTRACTIONS, *SLIPS, *OWNER_FIRST, *EVERYDAY_PHRASES, *NAMING_PHRASES):
         text = pattern.sub(replacement, text)
     text = _PARAGRAPH_BREAK.sub(" . ", join_title_names(plain_layout(text)).strip())
     return _LINE_BREAK.sub(" , ", text)

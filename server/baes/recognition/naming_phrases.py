@@ -1,0 +1,42 @@
+"""Words around a name that are not the name, and removals said in passing.
+
+"field of 'purchase price'" names ``purchase_price``; "one piece of Equipment" is the Equipment; ", not
+needed." after a removal says why it goes; "field of study" is one name ("field" alone is a filler: "add a
+field for notes"). "stop storing the fax number", "we no longer use …" and "we stopped collecting …" remove.
+
+Part of ``normalize.clean_text``, so they shape the cache key too.
+"""
+
+from __future__ import annotations
+
+import re
+
+_NO_LONGER_USED = (
+    r"\b(?:we|i|they)[ \t]+(?:no[ \t]+longer[ \t]+use|do[ \t]+not[ \t]+use(?=[^.!?\n,]*\banymore\b)|"
+    r"(?:have[ \t]+)?stopped[ \t]+(?:using|tracking|recording|collecting|filling[ \t]+in)"
+    r"(?![^.!?\n]*[.!?][ \t]+[^\n]*\b(?:remove|delete|drop)\b))[ \t]+"  # not "… years ago. Remove fax number …"
+)
+NAMING_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "stop storing the fax number for suppliers": a removal
+    (
+        re.compile(r"\bstop[ \t]+(?:storing|tracking|recording|keeping|saving|collecting|capturing|asking[ \t]+for)\b", re.I),
+        "remove",
+    ),
+    # "we don't use the fax number on suppliers anymore": a removal ("… the word DJ anymore" says why a name changes)
+    (re.compile(_NO_LONGER_USED + r"(?!(?:the[ \t]+)?(?:word|term|name|label)\b)", re.I), "remove "),
+    # "delete the field 'gift wrap', not needed.": why it goes, no field ("not required" in a list makes one optional)
+    (
+        re.compile(
+            r"^((?=[^\n]*\b(?:remove|delete|drop)\b)[^\n]*?),[ \t]*(?:it[ \t]+is[ \t]+|it's[ \t]+|is[ \t]+)?"
+            r"(?:not|no[ \t]+longer)[ \t]+(?:more[ \t]+)?(?:needed|used|necessary)(?:[ \t]+any[ \t]*more)?(?=[ \t]*[.!]?[ \t]*$)",
+            re.I,
+        ),
+        r"\1",
+    ),
+    # "field of study" names one field ("field" alone is a filler: "add a field for notes")
+    (re.compile(r"\bfield[ \t]+of[ \t]+(study|expertise|work|research|view|interest|practice|activity)\b", re.I), r"field_of_\1"),
+    # "delete the field of 'purchase price'": the field named in quotes ("field of study" is a name)
+    (re.compile(r"\b(field|column|attribute)[ \t]+of[ \t]+(?=['\"\u2018\u201c])", re.I), r"\1 "),
+    # "each rental is for one piece of Equipment": the thing, not a piece
+    (re.compile(r"\b(for|to)[ \t]+(?:(?:one|an?|a[ \t]+single)[ \t]+)?piece[ \t]+of[ \t]+", re.I), r"\1 "),
+)

@@ -1,0 +1,75 @@
+"""Where a list's thing is named ("fields for Kiln:", "The core object is Kiln:", "… and every kiln has …"),
+values set for the rows already stored, "stopped using" as a removal, and fields named "field of …"."""
+
+from __future__ import annotations
+
+import pytest
+
+from baes.recognition.offline import recognize_offline
+
+
+@pytest.mark.parametrize(
+    ("request_text", "entity", "first_field"),
+    [
+        ("fields for Kiln: serial code, max temperature, fired on", "Kiln", "serial_code"),
+        ("Acceptance criteria for Vendor:\n* trading name\n* contact email", "Vendor", "trading_name"),
+        ("An app for potters. The core object is Firing Log: kiln, started at, cone", "FiringLog", "kiln"),
+        ("The main thing we store is the Glaze: colour, recipe, cone", "Glaze", "colour"),
+        ("pottery studio wants Member with name, email and locker number", "Member", "name"),
+        ("ceramics school - Workshop with title, starts at, seats", "Workshop", "title"),
+        ("I run a small marina and every berth has a berth code, length, monthly fee", "Berth", "berth_code"),
+        ("My neighbour runs a choir and wants to keep singers with name, voice part and email", "Singer", "name"),
+    ],
+)
+def test_the_thing_a_list_describes_is_the_entity(request_text: str, entity: str, first_field: str) -> None:
+    draft = recognize_offline(request_text, ())
+    assert draft.intent == "create"
+    assert (draft.entity.name, draft.entity.attributes[0].name) == (entity, first_field)
+
+
+def test_many_after_each_is_no_list() -> None:
+    draft = recognize_offline("singers can join many choirs and each choir has many singers", ())
+    assert draft.intent == "relationship"
+
+
+def test_a_last_clause_saying_whose_each_one_is_links_it() -> None:
+    draft = recognize_offline("I'd like Seats with row, number and whether it's booked, each seat belongs to a hall", ("Hall",))
+    assert [r.target for r in draft.entity.relationships] == ["Hall"]
+    assert [a.name for a in draft.entity.attributes] == ["row", "number", "booked"]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "value"),
+    [
+        ("please add a region field to the Store and set the existing ones to 'North'", "North"),
+        ("add a tier to Store, set all existing stores to 1", "1"),
+        ("add a size to Store and put the current ones at small", "small"),
+    ],
+)
+def test_a_value_set_for_the_rows_already_stored(request_text: str, value: str) -> None:
+    draft = recognize_offline(request_text, ("Store",))
+    assert [v for _, v in draft.defaults] == [value.lower()]  # recognize() gives the case back
+
+
+@pytest.mark.parametrize(
+    ("request_text", "removed"),
+    [
+        ("We stopped using the promo code on Order, delete that field please.", ["promo_code"]),
+        ("we have stopped tracking the fax number on Order", ["fax_number"]),
+        ("We stopped using pagers years ago. Remove pager number from Order.", ["pager_number"]),  # the next sentence asks
+        ("In Order please delete the field of 'gift wrap', not needed.", ["gift_wrap"]),
+    ],
+)
+def test_what_is_no_longer_used_is_removed(request_text: str, removed: list[str]) -> None:
+    draft = recognize_offline(request_text, ("Order",))
+    assert (draft.intent, draft.removed) == ("remove_attributes", tuple(removed))
+
+
+def test_a_piece_of_equipment_is_the_equipment() -> None:
+    draft = recognize_offline("each hire is for one piece of Equipment", ("Hire", "Equipment"))
+    assert [r.target for r in draft.entity.relationships] == ["Equipment"]
+
+
+def test_a_field_of_study_is_one_field() -> None:
+    draft = recognize_offline("add field of study to Student", ("Student",))
+    assert [a.name for a in draft.entity.attributes] == ["field_of_study"]
