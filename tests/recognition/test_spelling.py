@@ -33,6 +33,13 @@ from baes.recognition.spelling import correct, slip
         ("greenhuose", "greenhouse"),
         ("enviroment", "environment"),
         ("maintainance", "maintenance"),  # two slips in a long word
+        ("nationallity", "nationality"),  # a letter doubled where no British spelling doubles it
+        ("expence", "expense"),  # "ence" is British only in licence, defence, offence, pretence
+        ("dialy", "daily"),  # two letters swapped, though "dialy" begins "dialysis"
+        ("delivary", "delivery"),  # a vowel for another, though "deli" and "vary" are words
+        ("travelled", None),  # British spellings stay
+        ("cancelling", None),
+        ("defence", None),
     ],
 )
 def test_typos_are_corrected(typed: str, meant: str | None) -> None:

@@ -192,6 +192,12 @@ def _likely_slip(word: str, candidate: str) -> bool:
     return False
 
 
+def _vowel_for_vowel(word: str, candidate: str) -> bool:
+    """Whether ``word`` is ``candidate`` with one vowel written for another ("delivary", "seperate")."""
+    diff = [i for i in range(len(word)) if len(word) == len(candidate) and word[i] != candidate[i]]
+    return len(diff) == 1 and word[diff[0]] in "aeiou" and candidate[diff[0]] in "aeiou"
+
+
 def _clearly_best(candidates: list[str]) -> str | None:
     """The candidate much more frequent than any other, or the only one."""
     ranked = sorted(candidates, key=frequency, reverse=True)
@@ -268,6 +274,8 @@ def _abbreviation(word: str, fixed: str) -> bool:
     one of our words ("fname", "lname"), or a usual short form (``SHORT_FORMS``)."""
     if word in SHORT_FORMS or (word[1:] in _ours() and len(word) >= 5):
         return True
+    if len(word) >= 5 and sorted(word) == sorted(fixed):
+        return False  # "dialy": two letters swapped, no shortening of "dialysis" ("prev" is one)
     return len(word) <= 5 and word in _beginnings() and not fixed.startswith(word)  # "recipie" is no shortening
 
 
@@ -308,8 +316,11 @@ def correct(word: str, *, name: bool = False) -> str | None:
     compound = (  # "studnet" is no stud net, "fullfilled" no full filled: one letter doubled in a word
         is_compound(word, frequency)
         and not within(word, _targets(), 1)
-        and not any(len(c) == len(word) - 1 and _likely_slip(word, c) for c in _english_at_1(word))
-    )
+        and not any(
+            (len(c) == len(word) - 1 and _likely_slip(word, c)) or (_vowel_for_vowel(word, c) and frequency(c) >= _COMMON)
+            for c in _english_at_1(word)
+        )
+    )  # "delivary" is no deli vary, "deductable" no deduct able: one vowel for another in a common word
     if is_variant(word, _known) or compound or (_agent_noun(word) and not within(word, _targets(), 1)):
         return None  # "labour", "analysed", "counterparty", "fermenter": spelt right, only not in the list; "supplyer" is ours
     if len(word) == 3:

@@ -24,9 +24,10 @@ _CHANGES: tuple[tuple[str, str], ...] = (
     ("ae", "e"),
     ("oe", "e"),
     ("ogue", "og"),
-    ("ence", "ense"),
+    ("(?<=lic|def|off|ret)ence", "ense"),  # "licence", "pretence"; "expence" is a slip
     ("mme", "m"),
-    ("ll(?=[ei])", "l"),
+    ("ll(?=(?:ed|ing|ers?|ors?|ations?|ous)$)", "l"),
+    ("ellery$", "elry"),  # "jewellery"  # "travelled", "cancelling"; "nationallity" is a slip
     ("l(?=ment|ful)", "ll"),
     ("ium", "um"),
     ("yre", "ire"),
