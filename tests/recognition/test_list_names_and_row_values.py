@@ -73,3 +73,15 @@ def test_a_piece_of_equipment_is_the_equipment() -> None:
 def test_a_field_of_study_is_one_field() -> None:
     draft = recognize_offline("add field of study to Student", ("Student",))
     assert [a.name for a in draft.entity.attributes] == ["field_of_study"]
+
+
+def test_the_field_of_names_the_field_after_it() -> None:
+    draft = recognize_offline("Kindly add to the Order the field of delivery note and the courier name", ("Order",))
+    assert [a.name for a in draft.entity.attributes] == ["delivery_note", "courier_name"]
+    renamed = recognize_offline("rename the status field of Order to state", ("Order",))
+    assert (renamed.renamed_from, renamed.renamed_to) == ("status", "state")
+
+
+def test_a_later_clause_makes_the_field_it_names_optional() -> None:
+    draft = recognize_offline("Please add lot number and expiry date to Order. Lot is mandatory, expiry is optional.", ("Order",))
+    assert [(a.name, a.required) for a in draft.entity.attributes] == [("lot_number", True), ("expiry_date", False)]

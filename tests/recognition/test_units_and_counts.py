@@ -59,6 +59,9 @@ def test_a_letter_or_capitals_that_are_no_unit_stay(text: str) -> None:
         ("total_sales", "float"),  # money
         ("total_hours", "float"),
         ("number_seen", "int"),
+        ("volume_used", "float"),  # a measure used
+        ("location_found", "str"),  # where, not whether
+        ("analysed_on", "date"),  # the British spelling of a participle
     ],
 )
 def test_plural_things_done_are_counted(name: str, kind: str) -> None:
@@ -95,3 +98,12 @@ def test_integrations_made_up_content_and_looks_are_refused(request_text: str) -
 def test_linking_each_row_is_still_a_relationship() -> None:
     draft = recognize_offline("connect each invoice to a member", ("Invoice", "Member"))
     assert draft.intent == "relationship"
+
+
+@pytest.mark.parametrize(("plural", "singular"), [("hypotheses", "Hypothesis"), ("diagnoses", "Diagnosis")])
+def test_greek_plurals_name_one_thing(plural: str, singular: str) -> None:
+    assert recognize_offline(f"Create {plural.title()} with statement, made on, confirmed", ()).entity.name == singular
+
+
+def test_ph_is_one_word() -> None:
+    assert ("soil_ph", "float") in _fields("create a Bed entity with name, soil pH, dug on")

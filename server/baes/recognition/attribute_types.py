@@ -166,6 +166,8 @@ def attribute_type(name: str) -> str:
         return (
             "float" if parts[0] == "hours" else "int"
         )  # "jars filled", "shifts worked", "pages read": how many ("tonnes picked", "hours worked" measure)
+    if len(parts) == 2 and parts[0] in {"location", "place", "where"} and is_participle(parts[1]):
+        return "str"  # "location found": where, not whether
     if len(parts) == 2 and parts[0] in {"date", "time"} and (is_participle(parts[1]) or parts[1] in TIME_PARTICIPLES):
         return "date" if parts[0] == "date" else "datetime"  # "date paid", "time arrived": when, not whether
     if len(parts) >= 2 and parts[-1] == "paid" and parts[-2] not in PAID_AMOUNTS:

@@ -50,6 +50,17 @@ def _said_of_all(sentence: Sequence[Tok]) -> bool:
 _EMPTY = frozenset({"empty", "blank", "null", "missing"})
 
 
+def _clauses(sentence: Sequence[Tok]) -> list[list[Tok]]:
+    """ "Batch is mandatory, expiry is optional": each part said of its own field."""
+    parts: list[list[Tok]] = [[]]
+    for tok in sentence:
+        if tok.low in {",", ";", "but", "while", "whereas"}:
+            parts.append([])
+        else:
+            parts[-1].append(tok)
+    return [part for part in parts if part]
+
+
 def optional_said_later(draft: Draft, sentences: Sequence[list[Tok]], index: int) -> tuple[Draft, Sequence[list[Tok]], set[int]]:
     """A change adding one field, made optional by a later sentence that says not every row has it; of
     several new fields, the one such a sentence names ("The value is not always known.")."""
@@ -64,8 +75,11 @@ def optional_said_later(draft: Draft, sentences: Sequence[list[Tok]], index: int
         attributes = tuple(replace(a, required=False) for a in entity.attributes)
         return replace(draft, entity=replace(entity, attributes=attributes)), sentences, used
     if len(entity.attributes) + len(entity.relationships) != 1:  # "… The value is not always known."
-        said = {t.sing for i in later for t in sentences[i] if t.word}
-        named = [a for a in entity.attributes if a.name.split("_")[-1] in said]
+        said = {t.sing for i in later for clause in _clauses(sentences[i]) if says_optional(clause) for t in clause if t.word}
+        named = [a for a in entity.attributes if {a.name.split("_")[0], a.name.split("_")[-1]} & said]
+        if not named:  # "Also operator email, it can be empty sometimes.": the field said before the clause
+            said = {t.sing for i in later for t in sentences[i] if t.word}
+            named = [a for a in entity.attributes if a.name.split("_")[-1] in said]
         if len(named) != 1 or entity.relationships:
             return draft, sentences, used
         used.update(later)

@@ -35,8 +35,9 @@ NAMING_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # "field of study" names one field ("field" alone is a filler: "add a field for notes")
     (re.compile(r"\bfield[ \t]+of[ \t]+(study|expertise|work|research|view|interest|practice|activity)\b", re.I), r"field_of_\1"),
-    # "delete the field of 'purchase price'": the field named in quotes ("field of study" is a name)
-    (re.compile(r"\b(field|column|attribute)[ \t]+of[ \t]+(?=['\"\u2018\u201c])", re.I), r"\1 "),
+    # "delete the field of 'purchase price'", "add the field of contract end date": the field named after "of"
+    # ("the status field of Ticket" names the field before "of")
+    (re.compile(r"\b(the|an?|one|new)[ \t]+(field|column|attribute)[ \t]+of[ \t]+(?=['\"\u2018\u201ca-z])", re.I), r"\1 \2 "),
     # "each rental is for one piece of Equipment": the thing, not a piece
     (re.compile(r"\b(for|to)[ \t]+(?:(?:one|an?|a[ \t]+single)[ \t]+)?piece[ \t]+of[ \t]+", re.I), r"\1 "),
 )

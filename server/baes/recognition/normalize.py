@@ -222,6 +222,8 @@ def split_camel(word: str) -> str:
     """``OrderItem`` → ``Order_Item`` (case kept); other words unchanged."""
     if not word[:1].isalpha() or "_" in word or word.isupper() or word.islower():
         return word
+    if word == "pH":
+        return "ph"  # acidity, no camel-case name
     return _CAMEL_2.sub("_", _CAMEL_1.sub("_", word))
 
 

@@ -46,7 +46,7 @@ def is_participle(word: str) -> bool:
             stems.append(word[:-3])  # cancelled, stopped
         if word.endswith("ied"):
             stems.append(word[:-3] + "y")  # verified
-        if word.endswith("ised"):
-            stems.append(word[:-4] + "ize")  # digitised, the British spelling of a listed verb
+        if word.endswith(("ised", "ysed")):
+            stems.append(word[:-4] + word[-4] + "ze")  # digitised, analysed: the British spelling of a listed verb
     stems = [s for s in stems if len(s) >= _STEM_MIN]
     return bool(stems) and bool(english_words().known(stems))

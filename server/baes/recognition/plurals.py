@@ -13,7 +13,8 @@ import re
 _IRREGULAR_SINGULAR: dict[str, str] = {
     "people": "person", "children": "child", "men": "man", "women": "woman", "mice": "mouse",
     "geese": "goose", "teeth": "tooth", "feet": "foot", "data": "data", "criteria": "criterion",
-    "analyses": "analysis", "quizzes": "quiz", "statuses": "status", "buses": "bus", "addresses": "address",
+    "analyses": "analysis", "hypotheses": "hypothesis", "diagnoses": "diagnosis", "theses": "thesis",
+    "crises": "crisis", "syntheses": "synthesis", "prognoses": "prognosis", "quizzes": "quiz", "statuses": "status", "buses": "bus", "addresses": "address",
     "classes": "class", "courses": "course", "heroes": "hero", "indices": "index", "matrices": "matrix",
     "series": "series", "species": "species", "news": "news", "lens": "lens", "gas": "gas", "canvas": "canvas",
     "atlas": "atlas", "alias": "alias", "chassis": "chassis", "means": "means", "lenses": "lens", "gases": "gas",

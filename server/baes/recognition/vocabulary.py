@@ -359,8 +359,8 @@ def infer_type(name: str) -> str:
             return "float"  # square_meters, weight_kg
         if parts[-1] in COUNT_NOUNS and parts[-1] not in SUFFIX_TYPES:
             return "int"  # max_guests, charge_cycles, parking_spaces
-        if parts[-1] in COUNT_QUALIFIERS and parts[-2] in MEASURE_UNITS:
-            return "float"  # litres_used, kwh_consumed: a measure, not a count
+        if parts[-1] in COUNT_QUALIFIERS and (parts[-2] in MEASURE_UNITS or infer_type("_".join(parts[:-1])) == "float"):
+            return "float"  # litres_used, volume_used: a measure, not a count
         if parts[-1] in COUNT_QUALIFIERS and (parts[-2] in COUNT_NOUNS or singularize(parts[-2]) != parts[-2]):
             return "int"  # seats_left, tickets_sold, refills_remaining, doses_required: a plural noun counted
         if "per" in parts[1:-1]:
