@@ -85,3 +85,29 @@ def test_the_field_of_names_the_field_after_it() -> None:
 def test_a_later_clause_makes_the_field_it_names_optional() -> None:
     draft = recognize_offline("Please add lot number and expiry date to Order. Lot is mandatory, expiry is optional.", ("Order",))
     assert [(a.name, a.required) for a in draft.entity.attributes] == [("lot_number", True), ("expiry_date", False)]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "entity", "target"),
+    [
+        ("we now have several depots, so every van belongs to a depot", "Van", "Depot"),
+        ("the managers want to know which driver did each run. connect Run to Driver", "Run", "Driver"),
+        ("We should see which depot each van is parked at. Van belongs to Depot.", "Van", "Depot"),
+    ],
+)
+def test_why_a_link_is_wanted_is_no_part_of_it(request_text: str, entity: str, target: str) -> None:
+    draft = recognize_offline(request_text, ("Van", "Depot", "Run", "Driver"))
+    assert (draft.intent, draft.entity.name, [r.target for r in draft.entity.relationships]) == ("relationship", entity, [target])
+
+
+@pytest.mark.parametrize(
+    ("request_text", "entity"),
+    [
+        ("I want to keep tenants. The form has boxes for full name; move in date; deposit", "Tenant"),
+        ("We need a Donation record with donor name, amount and given on", "Donation"),  # a name, then what it is
+        ("create Locker records with:\n- number\n- floor\n- taken", "Locker"),
+        ("vaccination records with vaccine, given on, batch", "VaccinationRecord"),  # no capitals: one name
+    ],
+)
+def test_a_form_s_boxes_and_a_named_record(request_text: str, entity: str) -> None:
+    assert recognize_offline(request_text, ()).entity.name == entity

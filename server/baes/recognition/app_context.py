@@ -61,6 +61,20 @@ _WHICH_WE_HAVE = re.compile(
 #: "Next to Team and Player we'd like …", "an Injury entity next to Customer: …": where it goes, not what it is.
 _NEXT_TO = re.compile(rf"(?:,\s*)?\b(?:next\s+to|alongside|besides)\s+{_NAMES}{_STRUCTURE}\s*,?\s*(?=[:\w])", re.I)
 
+#: "we now have several sites, so …": why a link is asked for, said before it.
+_MORE_THAN_ONE_NOW = re.compile(
+    r"(?:^|(?<=[.!?]\s))\s*(?:we|i)\s+(?:now\s+)?have\s+(?:now\s+)?(?:several|many|multiple|more\s+than\s+one|a\s+few|two|three|"
+    r"lots\s+of)\s+[a-z][\w-]*(?:\s+now)?\s*(?:,\s*(?:so\s+|and\s+)?|[.!;]\s+(?:so\s+)?)(?=\S)",
+    re.I,
+)
+#: "The inspectors asked us to know which inspector did each visit. Connect Visit to Inspector.": a sentence
+#: saying what is to be known, before the one that says how.
+_TO_KNOW_WHICH = re.compile(
+    r"(?:^|(?<=[.!?]\s))[^.!?\n]*\b(?:know|see|tell)\s+(?:which|who)\b[^.!?\n]*[.!?]\s+"
+    r"(?=[^\n]*\b(?:belongs?|connect|link|linked|relate|related)\b)",
+    re.I,
+)
+
 
 #: "it can stay empty for the old items", "salary can be null for now", "leave it blank for existing customers",
 #: "for the members already existing put nothing": the rows already stored go without it, so it is optional.
@@ -92,5 +106,6 @@ def without_app_context(text: str) -> str:
     data_left = _HOW_MUCH_DATA.sub("", text)
     if data_left.strip():
         text = data_left
+    text = _TO_KNOW_WHICH.sub("", _MORE_THAN_ONE_NOW.sub("", text, count=1), count=1)
     text = _EMPTY_FOR_OLD_ROWS.sub(_optional, _KEEP_DATA.sub("", _WHICH_WE_HAVE.sub("", text)))
     return _NEXT_TO.sub(lambda m: " " if m.start() else "", text).strip()

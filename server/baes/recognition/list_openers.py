@@ -105,6 +105,11 @@ _EACH_BELONGS_LAST = re.compile(
     re.I,
 )
 
+#: "I want to store patients. The form has boxes for full name; …": the paper form's boxes are the list.
+_FORM_HAS_BOXES = re.compile(
+    r"[.!?]\s+the\s+(?:paper\s+|old\s+|current\s+)?form\s+has\s+(?:boxes|fields|spaces|lines|blanks)\s+for\s+(?:the\s+)?", re.I
+)
+
 
 def _has_lines(text: str) -> str:
     """Lines that each say "a Shipment has a …" of one thing, as one "Shipment has a, b and c"."""
@@ -121,7 +126,7 @@ def list_opened(text: str) -> str:
     text = _CORE_THING.sub("", _LIST_OF.sub(r"\1", _has_lines(text), count=1), count=1)
     text = _WHERE_THEN_NAME.sub("", text, count=1)
     text = _AND_WANTS_TO_KEEP.sub("", _AND_EACH_HAS.sub(r"\2 with ", text, count=1), count=1)
-    text = _EACH_BELONGS_LAST.sub(". ", text, count=1)
+    text = _FORM_HAS_BOXES.sub(" with ", _EACH_BELONGS_LAST.sub(". ", text, count=1), count=1)
     text = _FOR_EACH_ONE.sub(" with ", _EACH_WITH.sub(r"\1 with", text, count=1), count=1)
     text = _BULLETED_NAME.sub(lambda m: m[1] + "\n" + "\n".join(line.strip() for line in m[2].splitlines()), text, count=1)
     text = _FOR_EACH_AFTER.sub(r"each \2 has \1", text, count=1)

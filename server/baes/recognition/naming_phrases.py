@@ -10,13 +10,27 @@ Part of ``normalize.clean_text``, so they shape the cache key too.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 _NO_LONGER_USED = (
     r"\b(?:we|i|they)[ \t]+(?:no[ \t]+longer[ \t]+use|do[ \t]+not[ \t]+use(?=[^.!?\n,]*\banymore\b)|"
     r"(?:have[ \t]+)?stopped[ \t]+(?:using|tracking|recording|collecting|filling[ \t]+in)"
     r"(?![^.!?\n]*[.!?][ \t]+[^\n]*\b(?:remove|delete|drop)\b))[ \t]+"  # not "… years ago. Remove fax number …"
 )
-NAMING_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+#: Words before "X records" that make them rows of data ("remove the Ferry records older than 2019").
+_ABOUT_ROWS = re.compile(
+    r"\b(?:remove|delete|drop|clear|wipe|erase|purge)\b|^[ \t]+(?:older|newer|where|before|after|from|whose)\b", re.I
+)
+
+
+def _named_record(match: re.Match[str]) -> str:
+    before, after = match.string[: match.start()], match.string[match.end() :]
+    if _ABOUT_ROWS.search(before) or _ABOUT_ROWS.match(after):
+        return match[0]
+    return f"{match[1]} entity"
+
+
+NAMING_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     # "stop storing the fax number for suppliers": a removal
     (
         re.compile(r"\bstop[ \t]+(?:storing|tracking|recording|keeping|saving|collecting|capturing|asking[ \t]+for)\b", re.I),
@@ -38,6 +52,9 @@ NAMING_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "delete the field of 'purchase price'", "add the field of contract end date": the field named after "of"
     # ("the status field of Ticket" names the field before "of")
     (re.compile(r"\b(the|an?|one|new)[ \t]+(field|column|attribute)[ \t]+of[ \t]+(?=['\"\u2018\u201ca-z])", re.I), r"\1 \2 "),
+    # "we need an Expense record —", "create VitalSign records with": a name in capitals, then what kind of thing it
+    # is ("Training Record" in capitals and "vaccination records" are names of their own)
+    (re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]+(?:[A-Z][a-z]+)*)[ \t]+records?\b"), _named_record),
     # "each rental is for one piece of Equipment": the thing, not a piece
     (re.compile(r"\b(for|to)[ \t]+(?:(?:one|an?|a[ \t]+single)[ \t]+)?piece[ \t]+of[ \t]+", re.I), r"\1 "),
 )
