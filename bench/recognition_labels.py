@@ -83,6 +83,8 @@ NAMED_SPLITS = (
     "fresh52",
     "fresh53",
     "fresh54",
+    "fresh55",
+    "fresh56",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"

@@ -82,7 +82,7 @@ _CORE_THING = re.compile(
 _WHERE_THEN_NAME = re.compile(
     r"^(?!.*\b(?:create|make|add|remove|delete|rename|drop|change|update|link|give|put|build|set|move)\b[^A-Z]*[A-Z])"
     r"(?:[a-z][\w']*\s+){0,4}[a-z][\w']*(?:\s+(?:wants|needs)|\s*[:\u2013\u2014]|\s+-)\s+(?:an?\s+|the\s+)?"
-    r"(?=[A-Z][a-z]\w*(?:\s+[A-Z][a-z]\w*){0,2}\s+(?:with|having)\b)"
+    r"(?=[A-Z][a-z]\w*(?:\s+[A-Z][a-z]\w*){0,2}\s+(?:(?:entity|table|model)\s+)?(?:with|having)\b)"
 )
 
 #: "I manage a small campsite and every pitch has a pitch number, …": the things each have the list.
@@ -110,6 +110,23 @@ _FORM_HAS_BOXES = re.compile(
     r"[.!?]\s+the\s+(?:paper\s+|old\s+|current\s+)?form\s+has\s+(?:boxes|fields|spaces|lines|blanks)\s+for\s+(?:the\s+)?", re.I
 )
 
+#: "… for my uncle shop, in which each product has name, …", "motorbike rental, motorbike has brand, …": the
+#: things that have the list, said after what the request opened with.
+_THEN_EACH_HAS = re.compile(
+    r"^[^.\n]*?,\s*(?:in\s+which\s+|where\s+|and\s+)?(?:(?:each|every)\s+)?(?!(?:one|it|they|this|that|he|she|we|i|you)\b)([a-z][\w-]*)\s+(?:has|have)\s+"
+    r"(?:an?\s+|the\s+)?"
+    r"(?=[a-z][\w ]{0,30},)",
+    re.I,
+)
+
+
+def _then_each_has(match: re.Match[str]) -> str:
+    said_before = match[0][: match.start(1) - match.start()].lower()
+    each = re.search(r"\b(?:each|every)\s+$", said_before) is not None
+    if not each and not re.search(rf"\b{re.escape(match[1].lower())}", said_before):
+        return match[0]  # "…, name has …": only a thing said before, or each of something, has the list
+    return f"{match[1]} with "
+
 
 def _has_lines(text: str) -> str:
     """Lines that each say "a Shipment has a …" of one thing, as one "Shipment has a, b and c"."""
@@ -124,7 +141,7 @@ def _has_lines(text: str) -> str:
 def list_opened(text: str) -> str:
     """``text`` with its list opened by "with" or a colon (see the module docstring)."""
     text = _CORE_THING.sub("", _LIST_OF.sub(r"\1", _has_lines(text), count=1), count=1)
-    text = _WHERE_THEN_NAME.sub("", text, count=1)
+    text = _THEN_EACH_HAS.sub(_then_each_has, _WHERE_THEN_NAME.sub("", text, count=1), count=1)
     text = _AND_WANTS_TO_KEEP.sub("", _AND_EACH_HAS.sub(r"\2 with ", text, count=1), count=1)
     text = _FORM_HAS_BOXES.sub(" with ", _EACH_BELONGS_LAST.sub(". ", text, count=1), count=1)
     text = _FOR_EACH_ONE.sub(" with ", _EACH_WITH.sub(r"\1 with", text, count=1), count=1)

@@ -30,6 +30,17 @@ def _named_record(match: re.Match[str]) -> str:
     return f"{match[1]} entity"
 
 
+#: Words before "no" that make it an answer, not "number" ("yes no", "yes or no", "say no").
+_ANSWERING = frozenset(
+    {"yes", "or", "y", "and", "say", "says", "answer", "answers", "is", "are", "with", "have", "has", "to", "at", "as", "be"}
+    | {"default", "defaults", "defaulting", "defaulted", "set", "start", "starts", "initially", "means", "otherwise", "else"}
+)
+
+
+def _number_short(match: re.Match[str]) -> str:
+    return match[0] if match[1].lower() in _ANSWERING else f"{match[1]}_no"
+
+
 NAMING_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     # "stop storing the fax number for suppliers": a removal
     (
@@ -55,6 +66,8 @@ NAMING_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str
     # "we need an Expense record —", "create VitalSign records with": a name in capitals, then what kind of thing it
     # is ("Training Record" in capitals and "vaccination records" are names of their own)
     (re.compile(r"(?<=[a-z,;:] )([A-Z][a-z]+(?:[A-Z][a-z]+)*)[ \t]+records?\b"), _named_record),
+    # "roll no", "Part No", "reciept no": "no" short for number, ending a list item ("serial no." is read as a number)
+    (re.compile(r"\b([A-Za-z]+)[ \t]+no\b(?=[ \t]*(?:[,;)|+\n]|$|[ \t]+(?:and|-)[ \t]))", re.I), _number_short),
     # "each rental is for one piece of Equipment": the thing, not a piece
     (re.compile(r"\b(for|to)[ \t]+(?:(?:one|an?|a[ \t]+single)[ \t]+)?piece[ \t]+of[ \t]+", re.I), r"\1 "),
 )

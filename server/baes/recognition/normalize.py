@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 from baes.recognition.everyday_phrases import EVERYDAY_PHRASES
+from baes.recognition.learner_wording import LEARNER_WORDING
 from baes.recognition.naming_phrases import NAMING_PHRASES
 from baes.recognition.owner_first import OWNER_FIRST
 from baes.recognition.pasted_code import as_definition
@@ -69,7 +70,10 @@ from baes.recognition.verb_folding import ARTICLES, fold_verbs, verb_base, verb_
 #:     requests lose who asked (``relayed``), "want X stored" and "each X of a Y" keep X (``keepers``); slips
 #:     corrected in passing (``self_corrections``), lists said aloud (``spoken_lists``), office column types
 #:     (``office_types``), the story role dropped before the framing rules.
-KEY_VERSION = 18
+#: 18: what the app already has and where it is used said as context (``app_context``), units said as ratios.
+#: 19: units a name cannot hold (``unit_marks``), the thing a list describes named around it (``list_openers``),
+#:     naming phrases and removals said in passing (``naming_phrases``), "pH" one word.
+KEY_VERSION = 19
 
 _CONTRACTIONS = (
     (re.compile(r"\blet's\b", re.I), "let us"),
@@ -211,7 +215,10 @@ def clean_text(text: str) -> str:
     """
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
-    text = unframed(tidy_blanks(as_definition(_LONG_BLANKS.sub(lambda run: run[0][:_KEPT_BLANKS], text))))
+    text = tidy_blanks(as_definition(_LONG_BLANKS.sub(lambda run: run[0][:_KEPT_BLANKS], text)))
+    for pattern, replacement in LEARNER_WORDING:  # before the framing rules, which read "has" and "belongs to"
+        text = pattern.sub(replacement, text)
+    text = unframed(text)
     for pattern, replacement in (*_CONTRACTIONS, *SLIPS, *OWNER_FIRST, *EVERYDAY_PHRASES, *NAMING_PHRASES):
         text = pattern.sub(replacement, text)
     text = _PARAGRAPH_BREAK.sub(" . ", join_title_names(plain_layout(text)).strip())

@@ -73,6 +73,7 @@ from baes.recognition.request_tokens import (
     Known,
     Tok,
     clause_end,
+    command_stems,
     entity_key,
     entity_name,
     first_index,
@@ -81,6 +82,7 @@ from baes.recognition.request_tokens import (
     noun_after,
     read_tokens,
     verb_stems,
+    word_token,
 )
 from baes.recognition.segments import read_a_part
 from baes.recognition.unsure_lists import check_list_complete
@@ -124,6 +126,8 @@ def _try_verb_to(toks: list[Tok], known: Known) -> Draft | None:
         region = toks[holder_index + 1 : end]
     else:
         region = toks[verb + 1 : prep]
+        if toks[verb].stem not in verb_stems("link"):  # "link orders to customers and products": two targets
+            region += _listed_after_holder(toks[holder_index + 1 : end], known)
     region_words = [t for t in region if t.word]
     optional = any(t.low in vocab.OPTIONAL_WORDS for t in region_words)
     core = [
@@ -163,6 +167,23 @@ def _try_verb_to(toks: list[Tok], known: Known) -> Draft | None:
     if not fields.attributes and not fields.relationships:
         raise RecognitionError(f"which attributes should be added to {name}?")
     return changed_draft(name, fields, "add_attributes")
+
+
+#: Words after "add X to E and …" that start another request, not more fields ("and make it optional").
+_NOT_MORE_FIELDS = frozenset(
+    {"make", "set", "default", "it", "them", "please", "pls", "thanks", "to", "in", "on", "from", "for", "sorry", "then"}
+)
+
+
+def _listed_after_holder(tail: list[Tok], known: Known) -> list[Tok]:
+    """ "add microchip number to Dog and an optional allergy notes field": the fields said after the entity."""
+    if len(tail) > 2 and tail[0].low == "," and tail[1].low in {"and", "plus", "also"}:
+        tail = tail[1:]  # "add a VAT number to Pharmacy, and an opening date"
+    if len(tail) < 2 or tail[0].low not in {"and", "plus"} or not tail[1].word:
+        return []  # not "…, the landlord keeps asking"
+    if any(t.low in _NOT_MORE_FIELDS or t.stem in command_stems() or known.get(t.sing) for t in tail[1:]):
+        return []
+    return [word_token(","), *tail[1:]]
 
 
 def _refuse_undirected(toks: list[Tok], known: Known) -> Draft | None:

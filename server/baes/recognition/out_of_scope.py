@@ -204,6 +204,7 @@ _EVERYTHING = re.compile(
 _LOOKS = re.compile(
     r"\b(?:look|looks)\s+(?:more\s+)?(?:nicer|better|nice|prettier|pretty|modern|professional|cleaner|clean|good|elegant|like)\b|"
     r"\b(?:page|screen|header|background|theme|button|buttons)\s+(?:\w+\s+)?(?:red|blue|green|purple|pink|orange|yellow|black|white|grey|gray)\b|"
+    r"\bto\s+show\s+(?:the\s+)?(?:newest|oldest|latest|most\s+recent|cheapest|biggest)\b|"
     r"\b(?:button|buttons|icon|icons|font|text|logo|menu|screen|page)\s+(?:bigger|smaller|larger|wider|narrower|bolder|darker|lighter)\b"
 )
 #: "only admins should be allowed to delete a Farm", "nobody is permitted to edit …": a permission rule.

@@ -27,7 +27,8 @@ _CHANGES: tuple[tuple[str, str], ...] = (
     ("(?<=lic|def|off|ret)ence", "ense"),  # "licence", "pretence"; "expence" is a slip
     ("mme", "m"),
     ("ll(?=(?:ed|ing|ers?|ors?|ations?|ous)$)", "l"),
-    ("ellery$", "elry"),  # "jewellery"  # "travelled", "cancelling"; "nationallity" is a slip
+    ("ellery$", "elry"),  # "jewellery"
+    ("ciality$", "cialty"),  # "speciality"  # "travelled", "cancelling"; "nationallity" is a slip
     ("l(?=ment|ful)", "ll"),
     ("ium", "um"),
     ("yre", "ire"),

@@ -93,7 +93,7 @@ def _name_words(words: list[str]) -> list[str]:
 
 
 #: Marks after which a Title Case run stands as a heading: "Building Permit Application: ...".
-_HEADING_END = re.compile(r"[ \t]*(?:[:;(\n\-\u2013\u2014]|$)")
+_HEADING_END = re.compile(r"[ \t]*(?:(?:entity|table|model)[ \t]*)?(?:[:;(\n\-\u2013\u2014]|$)", re.I)
 #: Marks before a sentence's first word.
 _SENTENCE_START = re.compile(r"(?:^|[.!?:\n])\s*[\"'*#>\-]*\s*$")
 

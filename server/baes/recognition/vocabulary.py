@@ -18,7 +18,7 @@ ATTRIBUTE_TYPES: dict[str, str] = {
     "balance": "float", "rate": "float", "rating": "float", "score": "float",
     "weight": "float", "height": "float", "total": "float", "discount": "float", "fee": "float",
     "tax": "float", "budget": "float", "latitude": "float", "longitude": "float", "percentage": "float",
-    "lat": "float", "lon": "float", "lng": "float",
+    "lat": "float", "lon": "float", "lng": "float", "cgpa": "float", "sgpa": "float",
     "wage": "float", "credit": "int", "credits": "int", "mileage": "int", "distance": "float",
     "minutes": "int", "hours": "float", "seconds": "int", "days": "int", "number": "str",
     "age": "int", "count": "int", "year": "int", "quantity": "int", "stock": "int", "capacity": "int",
@@ -220,6 +220,7 @@ TYPE_WORDS: dict[str, str] = {
     "int": "int", "integer": "int", "float": "float", "decimal": "float", "double": "float",
     "real": "float", "bool": "bool", "boolean": "bool", "flag": "bool", "date": "date",
     "datetime": "datetime", "timestamp": "datetime", "email": "email", "checkbox": "bool", "tickbox": "bool",
+    "toggle": "bool",
 }
 
 #: Nouns that usually name an entity (so "add course to student" is a relationship).

@@ -1,0 +1,68 @@
+"""Forms of English as a second language, written as the rules read them.
+
+Students and developers writing in a second language say "each product is having name, barcode …",
+"every Room is belonging to one Hostel", "every shipment got tracking code, …", "motorbike have brand,
+model …", "the patient information like the name, the age …", "one more column phone number", "I forgot to
+put gender in Player", "my lecturer wants the Staff entity called Employee instead" and "the field sqft,
+make it area_sqft". Each is the plain request it stands for ("has", "belongs to", "with", "add … to",
+"rename … to"); nothing else of the request changes.
+
+Part of ``normalize.clean_text``, so these shape the cache key too.
+"""
+
+from __future__ import annotations
+
+import re
+
+LEARNER_WORDING: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "in my project one Department is having many Employees": whose project says nothing
+    (
+        re.compile(
+            r"^\s*(?:in|for)[ \t]+(?:my|our|this|the)[ \t]+(?:college[ \t]+|school[ \t]+|final[ \t]+|mini[ \t]+)?(?:project|app|"
+            r"application|assignment|system|database|homework)[ \t]*,?[ \t]+(?=[a-z])",
+            re.I,
+        ),
+        "",
+    ),
+    (re.compile(r"\bis[ \t]+having\b", re.I), "has"),
+    (re.compile(r"\bare[ \t]+having\b", re.I), "have"),
+    (re.compile(r"\b(?:is|are)[ \t]+belonging[ \t]+to\b", re.I), "belongs to"),
+    (re.compile(r"\b((?:to|with)[ \t]+(?:one|a|an|exactly[ \t]+one)[ \t]+[A-Za-z]\w*)[ \t]+only\b", re.I), r"\1"),
+    # "every shipment got tracking code, …", ", motorbike have brand, model, …": what each one has
+    (re.compile(r"\b((?:each|every|one)[ \t]+[a-z][\w-]*)[ \t]+(?:have|got)[ \t]+(?=[a-z])", re.I), r"\1 has "),
+    (re.compile(r"(?<=, )([a-z][\w-]*)[ \t]+have[ \t]+(?=[a-z][\w ]{0,30},)"), r"\1 has "),
+    # "the patient information like the name, the age, …": the thing, then its list
+    (
+        re.compile(r"\b([a-z][\w-]*)[ \t]+(?:information|info|details|data)[ \t]+(?:like|such[ \t]+as|including)[ \t]+", re.I),
+        r"\1 with ",
+    ),
+    (re.compile(r"\bone[ \t]+more[ \t]+(column|field|attribute)\b", re.I), r"\1"),
+    # "i forgot to put gender and nationality in Player": the fields to add
+    (
+        re.compile(
+            r"\b(?:[Ii][ \t]+)?[Ff]orgot[ \t]+to[ \t]+(?:put|include)[ \t]+([^.;\n]+?)[ \t]+(?:in|on|into)[ \t]+(?=[A-Z])"
+        ),
+        r"add \1 to ",
+    ),
+    # "my lecturer wants the Staff entity called Employee instead": a new name
+    (
+        re.compile(
+            r"\b(?:(?:my|our|the)[ \t]+[a-z]+[ \t]+)?(?:wants?|would[ \t]+like|prefers?)[ \t]+the[ \t]+([A-Z]\w*)[ \t]+"
+            r"(?:entity[ \t]+|table[ \t]+|model[ \t]+)?"
+            r"(?:to[ \t]+be[ \t]+)?(?:called|named)[ \t]+([A-Z]\w*)(?:[ \t]+instead)?"
+        ),
+        r"rename \1 to \2",
+    ),
+    # "In Flat the field sqft, make it area_sqft": a new name for the field
+    (
+        re.compile(r"\bthe[ \t]+(?:field|column|attribute)[ \t]+(\w+)[ \t]*,[ \t]*(?:make|call)[ \t]+it[ \t]+(\w+)", re.I),
+        r"rename \1 to \2",
+    ),
+    # "Sale needs a link to the Shop where it happened": the link, not where
+    (
+        re.compile(
+            r"\b(a[ \t]+link[ \t]+to[ \t]+(?:the[ \t]+|a[ \t]+|an[ \t]+)?[A-Z]\w*)[ \t]+(?:where|that|which|who)\b[^.,;\n]*"
+        ),
+        r"\1",
+    ),
+)
