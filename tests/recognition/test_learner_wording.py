@@ -103,3 +103,23 @@ def test_a_title_case_heading_before_a_structure_word_is_the_name() -> None:
 def test_showing_newest_first_is_how_the_app_looks() -> None:
     with pytest.raises(RecognitionError, match="how the app looks"):
         recognize_offline("change the Room list to show newest first", APP)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "intent"),
+    [
+        ("The assignment sheet is changed, Hostel no longer needs warden phone", "remove_attributes"),
+        ("My teacher said the Room must also have a fan and a heater, please add it", "add_attributes"),
+        ("addd curfew and gate code to Hostel", "add_attributes"),  # a key held too long
+    ],
+)
+def test_why_and_said_again_are_no_part_of_a_change(request_text: str, intent: str) -> None:
+    assert recognize_offline(request_text, APP).intent == intent
+
+
+def test_a_semicolon_after_what_to_manage_opens_its_list() -> None:
+    draft = recognize_offline("Create a system to manage kilns; kiln name; max temperature; last fired date", ())
+    assert (draft.entity.name, [a.name for a in draft.entity.attributes]) == (
+        "Kiln",
+        ["kiln_name", "max_temperature", "last_fired_date"],
+    )

@@ -15,6 +15,17 @@ from __future__ import annotations
 import re
 
 LEARNER_WORDING: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "The assignment sheet is changed, …": why the change comes, no part of it
+    (
+        re.compile(
+            r"^\s*(?:the\s+|my\s+|our\s+)?(?:assignment|requirement|task|spec|brief)s?(?:\s+sheet)?\s+(?:is|was|has|have)\s+"
+            r"(?:been\s+)?changed\s*[,.;:]\s*",
+            re.I,
+        ),
+        "",
+    ),
+    # "…, please add it": the change said again
+    (re.compile(r",?[ \t]*(?:please|pls|kindly)[ \t]+add[ \t]+(?:it|them|those|these)[ \t]*[.!]?[ \t]*$", re.I | re.M), ""),
     # "in my project one Department is having many Employees": whose project says nothing
     (
         re.compile(

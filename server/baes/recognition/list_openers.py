@@ -128,6 +128,15 @@ def _then_each_has(match: re.Match[str]) -> str:
     return f"{match[1]} with "
 
 
+#: "Create a system to manage beehives; hive name; apiary location; …": the first semicolon opens the list.
+_SEMICOLON_OPENS = re.compile(
+    r"^([^;:\n]{0,40}?\b(?:manage|managing|track|tracking|store|keep|create|make|build|need)\b"
+    r"[^;:\n\-\u2013\u2014]{1,40}?)[ \t]*;"
+    r"(?=[^;\n]+;[^;\n]+;)",
+    re.I,
+)
+
+
 def _has_lines(text: str) -> str:
     """Lines that each say "a Shipment has a …" of one thing, as one "Shipment has a, b and c"."""
     lines = list(_HAS_LINE.finditer(text))
@@ -144,6 +153,8 @@ def list_opened(text: str) -> str:
     text = _THEN_EACH_HAS.sub(_then_each_has, _WHERE_THEN_NAME.sub("", text, count=1), count=1)
     text = _AND_WANTS_TO_KEEP.sub("", _AND_EACH_HAS.sub(r"\2 with ", text, count=1), count=1)
     text = _FORM_HAS_BOXES.sub(" with ", _EACH_BELONGS_LAST.sub(". ", text, count=1), count=1)
+    if not re.search(r"\bwith\b|\bfor\b|:", text.split(";", 1)[0], re.I):  # not "a tool tracker for the makerspace;"
+        text = _SEMICOLON_OPENS.sub(r"\1:", text, count=1)
     text = _FOR_EACH_ONE.sub(" with ", _EACH_WITH.sub(r"\1 with", text, count=1), count=1)
     text = _BULLETED_NAME.sub(lambda m: m[1] + "\n" + "\n".join(line.strip() for line in m[2].splitlines()), text, count=1)
     text = _FOR_EACH_AFTER.sub(r"each \2 has \1", text, count=1)

@@ -35,6 +35,7 @@ the distance-2 index (~0.1 s) on the first long word that needs it.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Sequence
 from functools import lru_cache
@@ -323,6 +324,9 @@ def correct(word: str, *, name: bool = False) -> str | None:
     )  # "delivary" is no deli vary, "deductable" no deduct able: one vowel for another in a common word
     if is_variant(word, _known) or compound or (_agent_noun(word) and not within(word, _targets(), 1)):
         return None  # "labour", "analysed", "counterparty", "fermenter": spelt right, only not in the list; "supplyer" is ours
+    tripled = re.sub(r"(.)\1\1", r"\1\1", word)
+    if tripled != word and _known(tripled):
+        return tripled  # "addd": one key held too long
     if len(word) == 3:
         found = within(word, _attribute_targets(), 1)
         return found[0] if len(found) == 1 else None
