@@ -85,6 +85,8 @@ NAMED_SPLITS = (
     "fresh54",
     "fresh55",
     "fresh56",
+    "fresh57",
+    "fresh58",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"
