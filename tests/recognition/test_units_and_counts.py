@@ -107,3 +107,8 @@ def test_greek_plurals_name_one_thing(plural: str, singular: str) -> None:
 
 def test_ph_is_one_word() -> None:
     assert ("soil_ph", "float") in _fields("create a Bed entity with name, soil pH, dug on")
+
+
+def test_a_request_of_thousands_of_units_grows_by_a_bounded_amount() -> None:
+    hostile = "a %" * 1300
+    assert units_as_types(hostile).count("(decimal)") == 40

@@ -38,8 +38,13 @@ def _one_letter(match: re.Match[str]) -> str:
     return match[1] + _DECIMAL if measured else match[0]
 
 
+#: Most units of each kind rewritten: more fields than any list has, and a bound on how much a hostile request
+#: of thousands of "%" can grow (each becomes ten characters).
+_MOST = 40
+
+
 def units_as_types(text: str) -> str:
     """``text`` with each unit a name cannot hold written as the type it gives (" (decimal)")."""
-    text = _SYMBOL_IN_PARENTHESES.sub(_DECIMAL, _RATIO_OR_SYMBOL.sub(_DECIMAL, text))
-    text = _PERCENT.sub(_DECIMAL, text)
-    return _ONE_LETTER.sub(_one_letter, text)
+    text = _SYMBOL_IN_PARENTHESES.sub(_DECIMAL, _RATIO_OR_SYMBOL.sub(_DECIMAL, text, count=_MOST), count=_MOST)
+    text = _PERCENT.sub(_DECIMAL, text, count=_MOST)
+    return _ONE_LETTER.sub(_one_letter, text, count=_MOST)
