@@ -111,3 +111,31 @@ def test_why_a_link_is_wanted_is_no_part_of_it(request_text: str, entity: str, t
 )
 def test_a_form_s_boxes_and_a_named_record(request_text: str, entity: str) -> None:
     assert recognize_offline(request_text, ()).entity.name == entity
+
+
+@pytest.mark.parametrize(
+    ("request_text", "fields"),
+    [
+        (
+            "crate with barcode | shelf | weight | packed date",
+            ["barcode", "shelf", "weight", "packed_date"],
+        ),  # pipes after "with"
+        (
+            "Create Boiler with capacity, current pressure, last serviced date, in use flag",
+            ["capacity", "current_pressure", "last_serviced_date", "in_use"],
+        ),
+    ],
+)
+def test_every_listed_field_is_read(request_text: str, fields: list[str]) -> None:
+    draft = recognize_offline(request_text, ())
+    assert ([a.name for a in draft.entity.attributes], draft.defaults) == (fields, ())
+
+
+def test_a_reason_in_a_last_parenthesis_is_no_part_of_a_removal() -> None:
+    draft = recognize_offline("Order: drop the fax (privacy review)", ("Order",))
+    assert draft.removed == ("fax",)
+
+
+def test_no_show_is_a_flag_name() -> None:
+    draft = recognize_offline("Order: add price and no show (true/false), default false", ("Order",))
+    assert [(a.name, a.type) for a in draft.entity.attributes] == [("price", "float"), ("no_show", "bool")]

@@ -115,7 +115,7 @@ def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None
     rows that exist, like "with default …".
     """
     lows = [t.low for t in toks]
-    at = next((i for i, low in enumerate(lows) if low in _EXISTING_WORDS), None)
+    at = next((i for i, low in enumerate(lows) if low in _EXISTING_WORDS and not _names_a_field(toks, i)), None)
     if at is None:
         return list(toks), None
     start = at
@@ -137,6 +137,15 @@ def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None
     if lows[verb] == "be" and literal.lower() in _KEPT_STATES:
         return [*toks[:start], *toks[stop:]], None  # "existing data must be kept": a reassurance, no value
     return [*toks[:start], *toks[stop:]], literal
+
+
+def _names_a_field(toks: Sequence[Tok], at: int) -> bool:
+    """ "current temperature", "old address": a field named with the word, not the rows already stored
+    ("current members", "old guests", "the current ones")."""
+    if toks[at].low not in {"current", "old"} or at + 1 >= len(toks) or not toks[at + 1].word:
+        return False
+    nxt = toks[at + 1]
+    return nxt.sing == nxt.low and nxt.low not in _EVERYONE
 
 
 def _set_before(lows: Sequence[str], start: int, at: int, stop: int) -> tuple[int, int] | None:

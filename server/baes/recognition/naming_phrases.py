@@ -58,6 +58,10 @@ NAMING_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str
         ),
         r"\1",
     ),
+    # "Tenant: drop ssn (privacy review)": why it goes, in a last parenthesis
+    (re.compile(r"^((?=[^\n]*\b(?:remove|delete|drop)\b)[^\n]*?)[ \t]*\([^()\n]{1,40}\)[ \t]*[.!]?[ \t]*$", re.I), r"\1"),
+    # "no show (true/false)": a flag's name, not a negation
+    (re.compile(r"\bno[ \t-]shows?\b", re.I), "no_show"),
     # "field of study" names one field ("field" alone is a filler: "add a field for notes")
     (re.compile(r"\bfield[ \t]+of[ \t]+(study|expertise|work|research|view|interest|practice|activity)\b", re.I), r"field_of_\1"),
     # "delete the field of 'purchase price'", "add the field of contract end date": the field named after "of"

@@ -116,8 +116,8 @@ def _pipes(line: str) -> str:
     if "|" not in line:
         return line
     head, _, rest = line.partition("|")
-    if ":" in head:  # "Hangar model: code | location": the list has begun, every pipe separates
-        return line.replace("|", " , ")
+    if ":" in head or re.search(r"\b(?:with|having|has|have)\b", head, re.I):
+        return line.replace("|", " , ")  # "Hangar model: code | location", "pallet with barcode | …": the list has begun
     return f"{head} : {rest.replace('|', ' , ')}"
 
 
