@@ -89,7 +89,7 @@ FLOORS = {
     "fresh29": 132,
     "fresh30": 141,
     "fresh31": 125,
-    "fresh32": 141,
+    "fresh32": 142,
     "fresh33": 119,
     "fresh34": 146,
     "fresh35": 134,
@@ -100,11 +100,11 @@ FLOORS = {
     "fresh40": 131,
     "fresh41": 132,
     "fresh42": 126,
-    "fresh43": 114,
+    "fresh43": 115,
     "fresh44": 133,
     "fresh45": 133,
     "fresh46": 87,
-    "fresh47": 116,
+    "fresh47": 117,
     "fresh48": 123,
     "fresh49": 126,
     "fresh50": 124,
@@ -114,8 +114,8 @@ FLOORS = {
     "fresh54": 118,
     "fresh55": 148,
     "fresh56": 149,
-    "fresh57": 139,
-    "fresh58": 135,
+    "fresh57": 141,
+    "fresh58": 137,
 }
 
 
