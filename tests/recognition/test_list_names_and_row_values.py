@@ -139,3 +139,20 @@ def test_a_reason_in_a_last_parenthesis_is_no_part_of_a_removal() -> None:
 def test_no_show_is_a_flag_name() -> None:
     draft = recognize_offline("Order: add price and no show (true/false), default false", ("Order",))
     assert [(a.name, a.type) for a in draft.entity.attributes] == [("price", "float"), ("no_show", "bool")]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "optional"),
+    [
+        ("add a locker code to Member, locker is optional because some members have none", [("locker_code", False)]),
+        ("add a locker code to Member, but some members don't have one", [("locker_code", False)]),
+    ],
+)
+def test_a_clause_saying_not_every_row_has_it_makes_it_optional(request_text: str, optional: list[tuple[str, bool]]) -> None:
+    draft = recognize_offline(request_text, ("Member",))
+    assert [(a.name, a.required) for a in draft.entity.attributes] == optional
+
+
+def test_some_rows_without_a_link_make_it_optional() -> None:
+    draft = recognize_offline("Each locker is assigned to a member, but some lockers are vacant", ("Locker", "Member"))
+    assert [(r.target, r.required) for r in draft.entity.relationships] == [("Member", False)]

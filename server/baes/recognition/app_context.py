@@ -75,6 +75,14 @@ _TO_KNOW_WHICH = re.compile(
     re.I,
 )
 
+#: "…, microchip is optional because …", "…, but some plots are vacant": a clause saying not every row has it,
+#: said as a sentence of its own so the later-sentence reader (``later_optional``) makes the field optional.
+_OPTIONAL_CLAUSE = re.compile(
+    r",\s*(?:but\s+)?(?=(?:[a-z][\w-]*\s+){1,2}(?:is|are)\s+optional\b|some\s+[a-z][\w-]*\s+(?:are|is)\s+"
+    r"(?:vacant|empty|unassigned|blank)\b|some\s+[a-z][\w-]*\s+(?:do\s+not|don't|does\s+not|doesn't)\s+have\b)",
+    re.I,
+)
+
 
 #: "it can stay empty for the old items", "salary can be null for now", "leave it blank for existing customers",
 #: "for the members already existing put nothing": the rows already stored go without it, so it is optional.
@@ -107,5 +115,6 @@ def without_app_context(text: str) -> str:
     if data_left.strip():
         text = data_left
     text = _TO_KNOW_WHICH.sub("", _MORE_THAN_ONE_NOW.sub("", text, count=1), count=1)
+    text = _OPTIONAL_CLAUSE.sub(". ", text, count=1)
     text = _EMPTY_FOR_OLD_ROWS.sub(_optional, _KEEP_DATA.sub("", _WHICH_WE_HAVE.sub("", text)))
     return _NEXT_TO.sub(lambda m: " " if m.start() else "", text).strip()

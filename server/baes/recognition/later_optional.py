@@ -29,6 +29,7 @@ def says_optional(sentence: Sequence[Tok]) -> bool:
         or ("be", "null") in pairs
         or ("not", "always") in pairs  # "the value is not always known"
         or "unknown" in lows
+        or ("some" in lows and any(low in {"vacant", "unassigned"} for low in lows))  # "some plots are vacant"
     )
 
 
