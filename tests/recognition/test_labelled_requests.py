@@ -115,7 +115,7 @@ FLOORS = {
     "fresh55": 148,
     "fresh56": 149,
     "fresh57": 141,
-    "fresh58": 137,
+    "fresh58": 139,
 }
 
 
