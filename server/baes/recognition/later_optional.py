@@ -14,6 +14,7 @@ from dataclasses import replace
 from baes.recognition import vocabulary as vocab
 from baes.recognition.model import Draft
 from baes.recognition.request_tokens import Tok
+from baes.scaffold.spec import AttributeSpec
 
 
 def says_optional(sentence: Sequence[Tok]) -> bool:
@@ -62,6 +63,12 @@ def _clauses(sentence: Sequence[Tok]) -> list[list[Tok]]:
     return [part for part in parts if part]
 
 
+def _fields_named(attributes: Sequence[AttributeSpec], toks: Sequence[Tok], *, by_first_word: bool) -> list[AttributeSpec]:
+    """The new fields whose last word (or first word, with ``by_first_word``) is one of ``toks``."""
+    said = {t.sing for t in toks if t.word}
+    return [a for a in attributes if a.name.split("_")[-1] in said or (by_first_word and a.name.split("_")[0] in said)]
+
+
 def optional_said_later(draft: Draft, sentences: Sequence[list[Tok]], index: int) -> tuple[Draft, Sequence[list[Tok]], set[int]]:
     """A change adding one field, made optional by a later sentence that says not every row has it; of
     several new fields, the one such a sentence names ("The value is not always known.")."""
@@ -76,11 +83,10 @@ def optional_said_later(draft: Draft, sentences: Sequence[list[Tok]], index: int
         attributes = tuple(replace(a, required=False) for a in entity.attributes)
         return replace(draft, entity=replace(entity, attributes=attributes)), sentences, used
     if len(entity.attributes) + len(entity.relationships) != 1:  # "… The value is not always known."
-        said = {t.sing for i in later for clause in _clauses(sentences[i]) if says_optional(clause) for t in clause if t.word}
-        named = [a for a in entity.attributes if {a.name.split("_")[0], a.name.split("_")[-1]} & said]
+        in_clauses = [t for i in later for clause in _clauses(sentences[i]) if says_optional(clause) for t in clause]
+        named = _fields_named(entity.attributes, in_clauses, by_first_word=True)  # "…, expiry is optional"
         if not named:  # "Also operator email, it can be empty sometimes.": the field said before the clause
-            said = {t.sing for i in later for t in sentences[i] if t.word}
-            named = [a for a in entity.attributes if a.name.split("_")[-1] in said]
+            named = _fields_named(entity.attributes, [t for i in later for t in sentences[i]], by_first_word=False)
         if len(named) != 1 or entity.relationships:
             return draft, sentences, used
         used.update(later)

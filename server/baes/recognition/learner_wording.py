@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-LEARNER_WORDING: tuple[tuple[re.Pattern[str], str], ...] = (
+_LEARNER_WORDING: tuple[tuple[re.Pattern[str], str], ...] = (
     # "The assignment sheet is changed, …": why the change comes, no part of it
     (
         re.compile(
@@ -77,3 +77,10 @@ LEARNER_WORDING: tuple[tuple[re.Pattern[str], str], ...] = (
         r"\1",
     ),
 )
+
+
+def said_plainly(text: str) -> str:
+    """``text`` with each second-language form written as the plain request it stands for."""
+    for pattern, replacement in _LEARNER_WORDING:
+        text = pattern.sub(replacement, text)
+    return text

@@ -26,7 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 from baes.recognition.everyday_phrases import EVERYDAY_PHRASES
-from baes.recognition.learner_wording import LEARNER_WORDING
+from baes.recognition.learner_wording import said_plainly
 from baes.recognition.naming_phrases import NAMING_PHRASES
 from baes.recognition.owner_first import OWNER_FIRST
 from baes.recognition.pasted_code import as_definition
@@ -216,9 +216,7 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     text = tidy_blanks(as_definition(_LONG_BLANKS.sub(lambda run: run[0][:_KEPT_BLANKS], text)))
-    for pattern, replacement in LEARNER_WORDING:  # before the framing rules, which read "has" and "belongs to"
-        text = pattern.sub(replacement, text)
-    text = unframed(text)
+    text = unframed(said_plainly(text))  # second-language forms first: the framing rules read "has", "belongs to"
     for pattern, replacement in (*_CONTRACTIONS, *SLIPS, *OWNER_FIRST, *EVERYDAY_PHRASES, *NAMING_PHRASES):
         text = pattern.sub(replacement, text)
     text = _PARAGRAPH_BREAK.sub(" . ", join_title_names(plain_layout(text)).strip())
