@@ -87,6 +87,7 @@ NAMED_SPLITS = (
     "fresh56",
     "fresh57",
     "fresh58",
+    "fresh59",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"

@@ -16,6 +16,7 @@ from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_types import attribute_type, explicit_type, mark_types
 from baes.recognition.context_types import type_for
 from baes.recognition.field_words import BE_FORMS, field_name_words, relationship_target, said_to_relate, whether_name
+from baes.recognition.item_asides import SAID_EMPTY, asked_whether, said_of_last, without_aside
 from baes.recognition.model import RecognitionError
 from baes.recognition.request_tokens import (
     HAVE,
@@ -191,7 +192,6 @@ _VAGUE = frozenset(
 
 #: Vague words that stand for fields not named ("and stuff"); "both" stands for a clause ("assumes both exist").
 _PLACEHOLDERS = _VAGUE - {"both"}
-_SAID_EMPTY = frozenset({"empty", "blank", "null", "missing"})
 #: Type words that name no field, so alone after a comma they type the field before ("…, int").
 _BARE_TYPES = frozenset({"int", "integer", "float", "decimal", "double", "str", "string", "varchar", "bool", "boolean"})
 #: Words for the people asking, which no field name holds ("…, the hygienists ask me every day").
@@ -252,8 +252,9 @@ def parse_fields(
         plain = [t for t in words if t.word]
         if not plain:
             continue
-        if plain[0].low == "if" and any(t.low in BE_FORMS | {"has", "have", "had"} for t in plain[1:4]):
-            words = [word_token("whether") if t is plain[0] else t for t in words]  # "…, and if it is gas"
+        asked = asked_whether(plain)
+        if asked is not None:  # "…, and if it is gas", "if it includes food", "a flag for if they're still active"
+            words = [word_token("whether"), *words[words.index(plain[asked]) + 1 :]]
             plain = [t for t in words if t.word]
         lead = _reference_lead(plain)
         if lead is not None or (referencing is not None and _listed_target(plain, first_target, known)):
@@ -269,9 +270,12 @@ def parse_fields(
             continue
         referencing = None
         if plain[0].low in {"both", "all"} and result.attributes and len(plain) > 1:  # "…, both can be empty"
-            if any(t.low in _SAID_EMPTY or t.low in vocab.OPTIONAL_WORDS for t in plain[1:]):
+            if any(t.low in SAID_EMPTY or t.low in vocab.OPTIONAL_WORDS for t in plain[1:]):
                 result.attributes[:] = [replace(a, required=False) for a in result.attributes]
             result.notes.append(f"read {' '.join(t.text for t in plain)!r} as said of the fields before it")
+            continue
+        if result.attributes and said_of_last(plain):  # "'last medical' which is a date, can be empty"
+            result.attributes[-1] = replace(result.attributes[-1], required=False)
             continue
         if len(plain) == 1 and plain[0].low in _BARE_TYPES and result.attributes:  # "max hours per booking, int"
             result.attributes[-1] = replace(result.attributes[-1], type=vocab.TYPE_WORDS[plain[0].low])
@@ -290,6 +294,8 @@ def parse_fields(
         if any(t.low == "if" for t in plain) and any(t.low in {"known", "available", "any"} for t in plain):
             optional = True
         words, explicit = explicit_type([t for t in _unflagged(words) if t.low not in vocab.OPTIONAL_WORDS])
+        words, may_be_empty = without_aside(words, known, result.notes)
+        optional = optional or may_be_empty
         colons = [i for i, t in enumerate(words) if t.low == ":"]
         if colons:  # "the following fields: name" → name
             words = words[colons[-1] + 1 :]
@@ -305,7 +311,7 @@ def parse_fields(
             if explicit and said:  # "must have (yes/no)": the words are the name
                 name_words = said
             else:
-                if said:
+                if said or cut < len(words):  # "…, and if it rains": a condition with no field before it
                     result.notes.append(f"left out {' '.join(t.text for t in plain)!r} (no field name in it)")
                 continue
         if name_words[0].low in MANY and len(name_words) > 1:  # "many players" is another entity, no column

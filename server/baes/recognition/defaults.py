@@ -251,6 +251,9 @@ def with_default(draft: Draft, default: str | None, known: Known, *, every: bool
     if said is not None and not textual and (attribute.type == "str" or (attribute.type == "bool" and default not in {"0", "1"})):
         attribute = replace(attribute, type=said)  # "an xp field starting at 0": a number it counts from
         draft = replace(draft, entity=replace(draft.entity, attributes=(attribute,)))
+    if attribute.type == "str" and default.lower() in {"true", "false"} and not textual:
+        attribute = replace(attribute, type="bool")  # "add express to Order, default false": a flag
+        draft = replace(draft, entity=replace(draft.entity, attributes=(attribute,)))
     if not fits(default, attribute.type):
         attribute = replace(attribute, type="str")
         draft = replace(draft, entity=replace(draft.entity, attributes=(attribute,)))

@@ -64,11 +64,15 @@ def _base_verb(word: str) -> bool:
     return word.isalpha() and not word.endswith(("s", "ed", "ing", "ly")) and not is_state_word(word)
 
 
+#: Adverbs of time that are no part of a flag's name ("whether they're still active" → active).
+_TIME_ADVERBS = frozenset({"still", "currently", "already", "ever", "yet", "now"})
+
+
 def whether_name(words: list[Tok], entity_name: str | None) -> list[Tok]:
     """The flag in "whether …": "whether it is done" → done, "whether it has a projector" → has_projector,
     "whether an inspection is required" → inspection_required, "whether it is wheelchair accessible" →
     wheelchair_accessible. A subject that is a pronoun or the entity itself is left out."""
-    plain = [t for t in words if t.word and t.low not in vocab.ATTRIBUTE_FILLERS and t.low != "whether"]
+    plain = [t for t in words if t.word and t.low not in vocab.ATTRIBUTE_FILLERS | _TIME_ADVERBS and t.low != "whether"]
     verbs = [i for i, t in enumerate(plain) if t.low in BE_FORMS | {"have", "has", "had"}]
     if not verbs:
         if len(plain) >= 2 and plain[0].low in _PLURAL_SUBJECTS and _base_verb(plain[1].low):

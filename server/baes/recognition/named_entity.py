@@ -10,10 +10,11 @@ the named one is the entity: the attributes read stay, the name is the user's.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 from difflib import SequenceMatcher
 
-from baes.recognition.model import Draft
+from baes.recognition.model import Draft, OutOfScope, RecognitionError
 from baes.recognition.normalize import normalize_request
 from baes.recognition.request_tokens import Known, entity_key
 from baes.scaffold.spec import EntitySpec, SpecError, pascal_case
@@ -38,12 +39,52 @@ _CALLED = re.compile(
 )
 
 
+#: "… Call it Vehicle.", "Kindly name the table MortuaryAdmission": the name said in a sentence of its own.
+_CALL_IT = re.compile(
+    r"(?:^|[.!?\n]\s*)(?:(?:please|pls|kindly|just|and|so|let's|lets|we|i)\s+){0,2}(?:(?:can|could|would|will)\s+)?"
+    r"(?:you\s+)?(?:call|name)\s+(?:it|this|them|(?:the\s+)?(?:entity|table|model|thing|record|list|register|object))"
+    r"\s+[\"'`]?([A-Za-z]\w*)[\"'`]?\s*(?:please\s*)?[.!]*\s*$",
+    re.IGNORECASE,
+)
+
+
+def called_it(request: str) -> tuple[str, str] | None:
+    """``(request without it, name)`` when the request ends with a sentence that names the entity
+    ("… For every item: description, condition. Please call it Equipment."), else None."""
+    match = _CALL_IT.search(request)
+    if match is None or match.start(1) == 0:
+        return None
+    rest = request[: match.start()].rstrip()
+    if not rest or match[1].lower() in {"that", "something", "whatever", "what", "so", "like"}:
+        return None
+    return rest if rest.endswith((".", "!", "?")) else rest + ".", match[1]
+
+
+def read_with_name_said(request: str, known: Known, read: Callable[[str, str], Draft]) -> Draft:
+    """``read(text, said)`` of a request that may name its entity in a sentence of its own ("… Please call it
+    Equipment."): the rest is read and the name is the user's (``as_named``). When the rest names no entity
+    the rules read ("We lend out chess sets. For every item: …"), it is read as a create of that name. A
+    request that mentions an entity of the app ("'Thing' is no name. Call it Asset.") is a rename, read whole."""
+    called = called_it(request)
+    if called is None or any(known.get(entity_key(w)) for w in (called[1], *re.findall(r"[A-Za-z]\w*", called[0]))):
+        return read(request, request)
+    try:
+        return read(called[0], request)
+    except OutOfScope:
+        raise
+    except RecognitionError:
+        return read(f"Create {called[1]}. {called[0]}", request)
+
+
 def named_entity(request: str) -> str | None:
     """The one entity name ``request`` gives outright, or None (none or more than one). Read from the
     request's canonical words (its cache key), so a request and its key get one answer; a capitalised name
     of several words is one word there ("maintenance_contract")."""
+    called = called_it(request)
+    if called is not None:
+        return pascal_case(entity_key(called[1]))
     key = normalize_request(request)
-    header = re.split(r"\s*[,:(;]|\s(?=with\s)", key, maxsplit=1)[0]  # "entity case with …": before the list
+    header = re.split(r"\s*[,(;]|\s:\s(?!entity\b)|\s(?=with\s)", key, maxsplit=1)[0]  # "entity case with …": before the list
     found = [*_AFTER.finditer(header), *_BEFORE.finditer(key), *_CALLED.finditer(key)]
     names = {re.sub(r"\s+", "_", m.group(1)) for m in found}
     keys = {entity_key(name) for name in names}
@@ -64,6 +105,9 @@ def as_named(draft: Draft, request: str, known: Known) -> Draft:
     if draft.intent != "create":
         return draft
     named = named_entity(request)
+    if named is not None:  # "… form -> entity PatientTransport. Fields: …": the name said is no field
+        fields = tuple(a for a in draft.entity.attributes if a.name != "entity_" + entity_key(named))
+        draft = replace(draft, entity=replace(draft.entity, attributes=fields)) if fields else draft
     if (
         named is None
         or _alike(named, draft.entity.name)

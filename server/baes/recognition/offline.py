@@ -44,9 +44,10 @@ from baes.recognition.language import foreign_language_reason
 from baes.recognition.many import try_many
 from baes.recognition.mentions import merge_known, unplaced_mention
 from baes.recognition.model import Draft, OutOfScope, RecognitionError
-from baes.recognition.named_entity import as_named
+from baes.recognition.named_entity import as_named, read_with_name_said
 from baes.recognition.out_of_scope import FEATURES, interface_reason, out_of_scope_reason
 from baes.recognition.ownership import (
+    between_existing,
     changed_draft,
     link_draft,
     links_draft,
@@ -64,7 +65,6 @@ from baes.recognition.request_spelling import correct_tokens
 from baes.recognition.request_tokens import (
     ATTRIBUTE_MARKERS,
     HAVE,
-    MANY,
     MAYBE_MODALS,
     MODALS,
     RELATION_WORDS,
@@ -274,6 +274,11 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
 
 
 def _recognize_whole(request: str, existing_entities: Sequence[str]) -> Draft:
+    return read_with_name_said(request, Known(existing_entities), lambda text, said: _read_whole(text, said, existing_entities))
+
+
+def _read_whole(request: str, said: str, existing_entities: Sequence[str]) -> Draft:
+    """``request`` read as a whole; ``said`` is the user's request, which may name the entity outright."""
     known = Known(existing_entities)
     request = without_places(request, known)  # "… on Customer for the florist"
     toks = read_tokens(request)
@@ -300,7 +305,7 @@ def _recognize_whole(request: str, existing_entities: Sequence[str]) -> Draft:
     draft = read_paragraph(toks, known, _read_sentence)
     if draft is None:
         raise RecognitionError(not_understood(request))
-    draft = as_named(optional_if_said(_described_new(draft, toks, known), toks), request, known)
+    draft = as_named(optional_if_said(_described_new(draft, toks, known), toks), said, known)
     names = [entity_key(draft.entity.name)] if draft.intent == "create" else []
     if draft.intent == "add_attributes":  # "add a button to export Ballots": a screen part, not a field
         names = [a.name for a in draft.entity.attributes]
@@ -369,7 +374,7 @@ def _read_sentence(toks: list[Tok], known: Known) -> Draft | None:
         draft = attempt(toks, known)
         if draft is not None:
             return draft
-    return _between_existing(toks, known)
+    return between_existing(toks, known)
 
 
 #: The whole app, as a place: "remove the entity X from the system", "rename it across the codebase".
@@ -393,26 +398,3 @@ def _without_app_scope(toks: list[Tok], known: Known) -> list[Tok]:
 
 #: Words after "in the system" that only say the change is wanted there too ("… in the system as well").
 _ALSO_SAID = frozenset({"as", "well", "too", "also", "now", "please"})
-#: Words that join two entities without relating them ("Client and Customer").
-_JOINING = frozenset({"and", ",", "or", "/", "&", "plus", "with"})
-
-
-def _between_existing(toks: list[Tok], known: Known) -> Draft | None:
-    """A sentence no rule read that relates two entities the app has ("a vaccination record should
-    point to the patient", "each harvest comes from one field"): the first gets a reference to the
-    second. Only for existing entities and only with words other than "and" between them."""
-    mentions = [i for i, t in enumerate(toks) if t.word and known.get(t.sing)]
-    names = list(dict.fromkeys(toks[i].sing for i in mentions))
-    if len(names) != 2:
-        return None
-    first = mentions[0]
-    second = next(i for i in mentions if toks[i].sing != toks[first].sing)
-    between = [t for t in toks[first + 1 : second] if t.word]
-    if not between or all(t.low in _JOINING for t in between) or any(t.low in MANY for t in toks[first : second + 2]):
-        return None
-    asking = toks[0].low in MAYBE_MODALS or any(t.low in {"if", "whether"} for t in toks[:first])
-    optional = any(t.low in vocab.OPTIONAL_WORDS or (t.low in MAYBE_MODALS and not asking) for t in toks)
-    holder, target = toks[first], toks[second]
-    if target.low.lower() != target.sing and holder.low.lower() == holder.sing:  # "open a booking and see all its containers"
-        holder, target = target, holder  # the many side holds the key
-    return link_draft(holder, target, known, required=not optional)  # "could each X point to Y?" asks

@@ -264,3 +264,28 @@ def subject_before(toks: Sequence[Tok], verb: int) -> int | None:
 def subject_tok(toks: Sequence[Tok], head: int) -> Tok:
     """The subject ending at ``head``, with the nouns before it ("time entry")."""
     return compound(toks, head)
+
+
+#: Words that join two entities without relating them ("Client and Customer").
+_JOINING = frozenset({"and", ",", "or", "/", "&", "plus", "with"})
+
+
+def between_existing(toks: list[Tok], known: Known) -> Draft | None:
+    """A sentence no rule read that relates two entities the app has ("a vaccination record should
+    point to the patient", "each harvest comes from one field"): the first gets a reference to the
+    second. Only for existing entities and only with words other than "and" between them."""
+    mentions = [i for i, t in enumerate(toks) if t.word and known.get(t.sing)]
+    names = list(dict.fromkeys(toks[i].sing for i in mentions))
+    if len(names) != 2:
+        return None
+    first = mentions[0]
+    second = next(i for i in mentions if toks[i].sing != toks[first].sing)
+    between = [t for t in toks[first + 1 : second] if t.word]
+    if not between or all(t.low in _JOINING for t in between) or any(t.low in MANY for t in toks[first : second + 2]):
+        return None
+    asking = toks[0].low in MAYBE_MODALS or any(t.low in {"if", "whether"} for t in toks[:first])
+    optional = any(t.low in vocab.OPTIONAL_WORDS or (t.low in MAYBE_MODALS and not asking) for t in toks)
+    holder, target = toks[first], toks[second]
+    if target.low.lower() != target.sing and holder.low.lower() == holder.sing:  # "open a booking and see all its containers"
+        holder, target = target, holder  # the many side holds the key
+    return link_draft(holder, target, known, required=not optional)  # "could each X point to Y?" asks

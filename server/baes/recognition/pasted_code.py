@@ -57,6 +57,7 @@ def as_definition(text: str) -> str:
         mermaid_entity,
         _typescript,
         _create_table,
+        _select_query,
         _openapi_yaml,
         _yaml_block,
         field_table,
@@ -162,6 +163,25 @@ def _create_table(text: str) -> tuple[str, list[str]] | None:
         target = re.search(r"references\s+[`\"]?(\w+)", rest)
         items.append(column_item(column.group(1), column.group(2), rest, marked, target.group(1) if target else None))
     return pascal_case(singularize(table.group(1).lower())), items
+
+
+#: "SELECT store_code, region, manager_name FROM dim_store": the columns a query reads and its table.
+_SELECT = re.compile(
+    r"\bselect\s+((?:[\w.]+(?:\s+as\s+\w+)?\s*,\s*)+[\w.]+(?:\s+as\s+\w+)?)\s+from\s+[`\"]?(?:\w+\.)?([a-z_]\w*)", re.I
+)
+#: Warehouse prefixes that are no part of the thing's name ("dim_store", "tbl_customers").
+_TABLE_PREFIX = re.compile(r"^(?:dim|fact|fct|tbl|stg|raw)_", re.I)
+
+
+def _select_query(text: str) -> tuple[str, list[str]] | None:
+    """A pasted query's columns as fields ("SELECT a.store_code, region AS area FROM dim_store" → Store with
+    store_code and area); its table, without a warehouse prefix, is the entity."""
+    query = _SELECT.search(text)
+    if query is None or query.group(2).lower() in {"a", "an", "the", "my", "our", "your", "their", "this", "that"}:
+        return None  # "let users select size, colour from a dropdown": words, not a query
+    columns = [re.split(r"\s+as\s+", c.strip(), flags=re.I)[-1].rpartition(".")[2] for c in query.group(1).split(",")]
+    table = pascal_case(singularize(_TABLE_PREFIX.sub("", query.group(2)).lower()))
+    return named_in(text[: query.start()]) or table, [c for c in columns if c.lower() != "id"]
 
 
 def _split_columns(body: str) -> list[str]:

@@ -1,0 +1,56 @@
+"""What an item of a list says besides its field's name: an aside in parentheses ("sign language (mostly
+SASL)"), a yes/no question asked with "if" ("if it includes food", "a flag for if they're still active"), and
+an item that only says the field before it may be empty ("…, can be empty")."""
+
+from __future__ import annotations
+
+from baes.recognition import vocabulary as vocab
+from baes.recognition.field_words import BE_FORMS
+from baes.recognition.normalize import verb_base
+from baes.recognition.request_tokens import RELATION_WORDS, Known, Tok
+
+#: Words saying a field may hold nothing ("…, both can be empty", "(empty until it comes back)").
+SAID_EMPTY = frozenset({"empty", "blank", "null", "missing"})
+
+#: Words of a clause in parentheses that says more than an aside ("(empty until it comes back)").
+_NOT_ASIDE = SAID_EMPTY | BE_FORMS | {"not", "no", "so", "default", "until", "unless", "if", "when", "it", "they", "can", "may"}
+
+
+def without_aside(words: list[Tok], known: Known, notes: list[str]) -> tuple[list[Tok], bool]:
+    """A name without the parenthesis after it once its type is read: "sign language (SASL mostly)",
+    "capacity (how many divers)" and "duration (minutes)" name ``sign_language``, ``capacity`` and
+    ``duration``; one that says the field may be empty makes it optional (the bool). A parenthesis that names
+    an entity of the app ("(from the Interpreter table)") stays."""
+    paren = next((i for i, t in enumerate(words) if t.low == "("), None)
+    if paren is None or not any(t.word and t.low not in vocab.ATTRIBUTE_FILLERS for t in words[:paren]):
+        return words, False
+    aside = [t for t in words[paren + 1 :] if t.word]
+    empty = any(t.low in SAID_EMPTY for t in aside)  # "returned at (empty until it comes back)": may be empty
+    if not aside or any(known.get(t.sing) or t.low in RELATION_WORDS for t in aside):
+        return words, False
+    if not empty and (len(aside) > 4 or any(t.low in _NOT_ASIDE for t in aside)):
+        return words, False  # "(everyone in there is not remote, so default false)": a clause of its own
+    notes.append(f"left out {' '.join(t.text for t in aside)!r} (said of the field, no part of its name)")
+    return words[:paren], empty
+
+
+def asked_whether(plain: list[Tok]) -> int | None:
+    """Where an item asks a yes/no question with "if" ("if it is gas", "if it includes food", "a flag for if
+    they're still active"), or None; "if known" and "if any" say the field may be empty."""
+    lows = [t.low for t in plain]
+    start = next((i for i in range(len(lows) - 2) if lows[i + 1 : i + 3] in (["for", "if"], ["for", "whether"])), None)
+    if start is not None and lows[start] in {"flag", "checkbox", "tickbox", "box", "field", "column", "boolean", "bool"}:
+        return start + 2
+    if lows[0] != "if" or len(lows) < 3:
+        return None
+    says = any(w in BE_FORMS | {"has", "have", "had"} for w in lows[1:4])
+    third = lows[2].endswith("s") and not lows[2].endswith("ss") and len(lows[2]) > 3  # "if it allows dogs"
+    verb = lows[1] in {"it", "he", "she"} and (verb_base(lows[2]) == lows[2] or third)  # "includes" is read "include"
+    return 0 if says or verb else None
+
+
+def said_of_last(plain: list[Tok]) -> bool:
+    """ "…, can be empty", "…, it may be blank": an item that only says the field before it may be empty."""
+    words = [t.low for t in plain if t.low not in {"it", "which", "that", "this", "and", "but", "also", "sometimes"}]
+    modal = len(words) == 3 and words[0] in {"can", "may", "might", "could"} and words[1] == "be"
+    return modal and (words[2] in SAID_EMPTY or words[2] in vocab.OPTIONAL_WORDS)
