@@ -142,6 +142,10 @@ def takes_preposition(word: str) -> bool:
     return word in WILLING_WORDS or word in _STATE_ADJECTIVES or is_participle(word)
 
 
+#: Periods a state is said of ("lambed this season").
+_PERIODS = frozenset({"season", "year", "month", "week", "term", "semester", "quarter", "spring", "summer", "autumn", "winter"})
+
+
 def attribute_type(name: str) -> str:
     """The type of a snake_case attribute name: the vocabulary's, else what its grammar says."""
     parts = name.split("_")
@@ -172,6 +176,10 @@ def attribute_type(name: str) -> str:
         return "date" if parts[0] == "date" else "datetime"  # "date paid", "time arrived": when, not whether
     if len(parts) >= 2 and parts[-1] == "paid" and parts[-2] not in PAID_AMOUNTS:
         return "bool"  # "deposit paid", "fee paid"; "amount paid" is an amount
+    if len(parts) >= 3 and parts[-2] in {"this", "last"} and parts[-1] in _PERIODS and is_participle(parts[0]):
+        return "bool"  # "lambed this season", "vaccinated this year": whether it happened
+    if len(parts) == 2 and parts[0] == "years" and not is_participle(parts[1]):
+        return "int"  # "years experience", "years service": how many years
     if len(parts) == 2 and parts[0] == "year" and (is_participle(parts[1]) or parts[1] in TIME_PARTICIPLES):
         return "int"  # "year born", "year built"
     if len(parts) >= 2 and parts[-1] in BOUND_WORDS and (bounded := _head_type(parts[:-1], numeric=True)):

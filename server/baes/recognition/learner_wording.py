@@ -39,6 +39,8 @@ _LEARNER_WORDING: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bare[ \t]+having\b", re.I), "have"),
     (re.compile(r"\b(?:is|are)[ \t]+belonging[ \t]+to\b", re.I), "belongs to"),
     (re.compile(r"\b((?:to|with)[ \t]+(?:one|a|an|exactly[ \t]+one)[ \t]+[A-Za-z]\w*)[ \t]+only\b", re.I), r"\1"),
+    # "tournament got many games", "a band has got several members": what each one has many of
+    (re.compile(r"\b(?:has[ \t]+|have[ \t]+)?got[ \t]+(?=(?:many|multiple|several|lots[ \t]+of)[ \t]+[a-z])", re.I), "has "),
     # "every shipment got tracking code, …", ", motorbike have brand, model, …": what each one has
     (re.compile(r"\b((?:each|every|one)[ \t]+[a-z][\w-]*)[ \t]+(?:have|got)[ \t]+(?=[a-z])", re.I), r"\1 has "),
     (re.compile(r"(?<=, )([a-z][\w-]*)[ \t]+have[ \t]+(?=[a-z][\w ]{0,30},)"), r"\1 has "),

@@ -137,6 +137,14 @@ _SEMICOLON_OPENS = re.compile(
 )
 
 
+#: "pls create Tutor table, fields are name, email, …": the list after "fields are" ("are" is no flag's "is").
+_FIELDS_ARE = re.compile(
+    r"\b(?:the\s+)?(?:fields|columns|attributes|properties|cols)\s+(?:are|will\s+be|should\s+be|would\s+be)\s*:?\s*"
+    r"(?=[a-z][\w ]{0,30},)",
+    re.I,
+)
+
+
 def _has_lines(text: str) -> str:
     """Lines that each say "a Shipment has a …" of one thing, as one "Shipment has a, b and c"."""
     lines = list(_HAS_LINE.finditer(text))
@@ -162,4 +170,4 @@ def list_opened(text: str) -> str:
     text = _EACH_HAS.sub(lambda m: m[1] if m[1].strip()[:1] in {":", "-", "\u2013", "\u2014"} else " with ", text, count=1)
     if not re.search(r"\bwith\b|\bhaving\b|:", text.split("\n", 1)[0], re.I):
         text = _KEEPING.sub(r"\1 with ", text, count=1)
-    return _WE_NEED.sub(": ", text, count=1)
+    return _WE_NEED.sub(": ", _FIELDS_ARE.sub("fields: ", text, count=1), count=1)

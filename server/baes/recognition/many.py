@@ -54,8 +54,15 @@ _WITH_VERB_FORMS = frozenset(
 _ONE_SIDE_FORMS = frozenset(form for verb in _OWNING | _MAKING | _IN_CHARGE for form in vocab.verb_forms(verb))
 
 
+def _app_name(tok: Tok, known: Known) -> str:
+    """The entity ``tok`` names; in an app with no entity of that name, the one whose name ends with it
+    ("a wine goes with many pairings" in an app with FoodPairing)."""
+    name = entity_name(tok, known)
+    return name if known.get(tok.sing) else known.ending_in(tok.sing) or name
+
+
 def _draft(holder: Tok, target: Tok, known: Known, kind: str) -> Draft:
-    holder_name, target_name = entity_name(holder, known), entity_name(target, known)
+    holder_name, target_name = _app_name(holder, known), _app_name(target, known)
     if holder_name == target_name:
         raise RecognitionError(f"an entity cannot reference itself here ({holder_name})")
     spec = EntitySpec(holder_name, relationships=(RelationshipSpec(target_name, kind=kind),))

@@ -98,11 +98,15 @@ def try_rename(toks: list[Tok], known: Known) -> Draft | None:
             source = source[comma + 1 :]
         elif len(source) > 2 and source[0].low in {"in", "on", "for"} and known.get(source[1].sing):
             before, source = [source[1]], source[2:]  # "on reservations the name should be called …"
+        while len(source) > 1 and source[0].low in _ASKING | {"need", "needs"}:
+            source = source[1:]  # "in Session I need 'fee' renamed to 'amount paid'"
     entity_hint = any(t.low in vocab.STRUCTURE_WORDS - {"record", "type", "object"} for t in list(source) + list(prefix_hint))
     field_hint = any(t.low in FIELD_WORDS for t in source)
     old, owner = owner_split(source, known)
     if old and old[0].low == "from":
         old = old[1:]  # "the attribute name of Slip from boat_len into …"
+    if owner and tail and entity_of(owner, known) != entity_of(tail, known):
+        target, tail = new_words, []  # "rename pax in Booking to number of guests": the owner is said, "of" is the name's
     owner = owner or tail or before
     if not owner and not field_hint:
         words = words_of(old)

@@ -151,6 +151,11 @@ class Known:
     def get(self, key: str) -> str | None:
         return self.by_key.get(key)
 
+    def ending_in(self, key: str) -> str | None:
+        """The one entity whose name ends with ``key``'s words ("pairing" → FoodPairing), or None."""
+        found = [name for k, name in self.by_key.items() if k.endswith("_" + key)]
+        return found[0] if len(found) == 1 else None
+
 
 #: Plurals the vocabulary keeps as attribute names ("pages", "seats"): an entity is named in the singular.
 _ATTRIBUTE_PLURALS = frozenset({"pages", "seats", "credits"})

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 
+from baes.recognition.plurals import singularize
 from baes.scaffold.spec import pluralize
 
 _MANY = r"(?:many|several|multiple|lots\s+of|different|various)"
@@ -75,13 +76,32 @@ _LAST_SAYS_MANY = re.compile(
     re.I,
 )
 
+#: "an artist can do many styles and a style can be done by many artists", "a course has many tutors, and a
+#: tutor teaches several courses": each side said to have many of the other, whatever the verbs.
+_CROSSED = re.compile(
+    rf"(?:^|(?<=[.;:!?])\s*|\b(?:an?|one|each|every|the)\s+)([a-z]\w*)\s+(?:[a-z]+\s+){{0,3}}?{_MANY}\s+([a-z]\w*)\s*"
+    rf"(?:,\s*|;\s*)?(?:and|but|while|whereas|;|,)\s+(?:an?\s+|one\s+|each\s+|every\s+|the\s+)?([a-z]\w*)\s+"
+    rf"(?:[a-z]+\s+){{0,4}}?{_MANY}\s+([a-z]\w*)(?=\s*(?:$|[.,;!?)]|and\b|too\b|as\s+well\b|so\b))",
+    re.I,
+)
+#: Words that are no entity's name in ``_CROSSED`` ("it", "we", "there").
+_NO_THING = frozenset({"it", "they", "we", "you", "i", "there", "he", "she", "this", "that", "which", "who"})
+
+
+def _crossed(match: re.Match[str]) -> str:
+    """ "X … many Ys and a Y … many Xs" as "Xs have many Ys and Ys have many Xs"; anything else as written."""
+    first, many, other, back = (singularize(g.lower()) for g in match.groups())
+    if first != back or many != other or first == many or {first, many} & _NO_THING:
+        return match[0]
+    return _each_has_many(_plural(match[1]), _plural(match[2]))
+
 
 def as_many_to_many(text: str) -> str:
     """``text`` with many-to-many said in the words ``many`` reads (see the module docstring)."""
     last = _LAST_SAYS_MANY.search(text)
     if last and not re.search(r"\bwith\b|:|\b(?:create|add|new)\b", text[: last.start()], re.I):
         text = last[1]
-    text = _WANTED_TO.sub(r"\1 can ", text, count=1)
+    text = _CROSSED.sub(_crossed, _WANTED_TO.sub(r"\1 can ", text, count=1), count=1)
     text = _VICE_VERSA.sub(lambda m: _each_has_many(_plural(m[1]), m[2]), text)
     text = _BOTH_WAYS.sub(lambda m: _each_has_many(m[1], m[2]), text)
     text = _SHARE.sub(lambda m: _each_has_many(m[1] or m[2], m[3]), _SHARED.sub(r"\1 have many \2", text))
@@ -99,7 +119,7 @@ def _same_in_many(match: re.Match[str]) -> str:
 
 def _plural(word: str) -> str:
     """ "hive" → hives; "invoices" stays ("invoices have many customers and vice versa")."""
-    return word if word.lower().endswith("s") else pluralize(word)
+    return word if word.lower().endswith("s") or singularize(word.lower()) != word.lower() else pluralize(word)
 
 
 def _each_has_many(these: str, those: str) -> str:

@@ -365,8 +365,9 @@ def _typo_of(word: str, listed: bool, name: bool) -> str | None:
         ours = within(word, _targets(), limit)
         if len(ours) > 1:
             return likeliest_slip(word, ours)  # "roomm": room, a letter doubled; else "which one?"
-        if ours:
-            return ours[0]
+        if ours:  # "studens": students with a letter left out, not student with an s for a t
+            plural = ours[0] + "s"
+            return plural if word.endswith("s") and not ours[0].endswith("s") and _likely_slip(word, plural) else ours[0]
         if listed or (name and limit == 2):
             continue
         if limit == 1:

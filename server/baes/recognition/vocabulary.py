@@ -160,7 +160,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "total": "float", "salary": "float", "fee": "float", "percentage": "float",
     "money": "float", "rent": "float", "wage": "float", "payment": "float", "deposit": "float", "budget": "float",
     "balance": "float", "weight": "float", "height": "float", "width": "float", "length": "float",
-    "depth": "float", "distance": "float", "temperature": "float", "revenue": "float", "refund": "float",
+    "depth": "float", "distance": "float", "temperature": "float", "temp": "float", "revenue": "float", "refund": "float",
     "fare": "float", "tip": "float", "charge": "float", "discount": "float", "tax": "float", "premium": "float",
     "level": "int", "headcount": "int", "calories": "int", "points": "int", "capacity": "int", "size": "int",
     "email": "email", "value": "float", "dose": "float", "dosage": "float", "load": "float", "pledge": "float",
