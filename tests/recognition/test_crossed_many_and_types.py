@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from baes.recognition.model import RecognitionError
 from baes.recognition.offline import recognize_offline
 
 
@@ -69,3 +70,36 @@ def test_types_read_from_the_words(name_said: str, field: str, type_name: str) -
 def test_fields_are_opens_the_list() -> None:
     draft = recognize_offline("make Mentor table, columns are name, phone, start date", ())
     assert [(a.name, a.type) for a in draft.entity.attributes] == [("name", "str"), ("phone", "str"), ("start_date", "date")]
+
+
+def test_make_it_so_that_opens_what_the_app_must_hold() -> None:
+    draft = recognize_offline(
+        "please make it so that a singer can join many choirs and a choir can have many singers", ("Singer", "Choir")
+    )
+    assert [(r.target, r.kind) for r in draft.entity.relationships] == [("Choir", "many_to_many")]
+
+
+def test_make_it_so_only_someone_can_is_still_a_permission() -> None:
+    with pytest.raises(RecognitionError):
+        recognize_offline("make it so only the manager can delete choirs", ("Singer", "Choir"))
+
+
+def test_a_reference_said_in_parentheses_after_its_name() -> None:
+    draft = recognize_offline("Create Visit with vet (from the Vet table), visit date", ("Vet", "Pet"))
+    assert [r.target for r in draft.entity.relationships] == ["Vet"]
+    assert [a.name for a in draft.entity.attributes] == ["visit_date"]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "field", "type_name"),
+    [
+        ("Create Class with title, length in hours", "length", "float"),
+        ("Create Pupil with name, name of guardian, guardian phone", "name_of_guardian", "str"),
+        ("Create Pupil with name, place of birth town", "place_of_birth_town", "str"),
+        ("Create Stall with stall name, rent they pay us, and whether they need water", "rent", "float"),
+        ("Create Stall with stall name, rent they pay us, and whether they need water", "needs_water", "bool"),
+    ],
+)
+def test_names_built_around_of_and_clauses_about_a_field(request_text: str, field: str, type_name: str) -> None:
+    draft = recognize_offline(request_text, ())
+    assert {a.name: a.type for a in draft.entity.attributes}[field] == type_name

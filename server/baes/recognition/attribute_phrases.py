@@ -224,7 +224,8 @@ def _clause_verb(core: list[Tok], at: int) -> bool:
     word = core[at].low
     last = at == len(core) - 1 or (at == len(core) - 2 and core[-1].low in {"at", "on", "in", "to", "for", "with", "from", "by"})
     ends = last and len(word) > 3 and word.endswith(("s", "ed")) and not word.endswith("ss")
-    return word in _CLAUSE_VERBS or ends
+    to_us = at == len(core) - 2 and core[-1].low in {"us", "me", "them", "him", "her"}  # "the fee they pay us"
+    return word in _CLAUSE_VERBS or ends or to_us
 
 
 def parse_fields(
@@ -280,7 +281,9 @@ def parse_fields(
         if len(plain) == 1 and plain[0].low in _BARE_TYPES and result.attributes:  # "max hours per booking, int"
             result.attributes[-1] = replace(result.attributes[-1], type=vocab.TYPE_WORDS[plain[0].low])
             continue
-        asks_me = len(plain) >= 3 and any(t.low in _ASKING_PEOPLE for t in plain[1:])  # "the potters ask me every day"
+        asks_me = (  # "the potters ask me every day"; not "fee they pay us", a field and a clause about it
+            len(plain) >= 3 and any(t.low in _ASKING_PEOPLE for t in plain[1:]) and plain[1].low not in _CLAUSE_SUBJECTS
+        )
         if plain[0].low == "so" or [t.low for t in plain[:2]] == ["in", "order"] or asks_me:
             result.notes.append(f"left out {' '.join(t.text for t in plain)!r} (why, not what to store)")
             break  # "…, so that nothing gets lost": the purpose ends the list

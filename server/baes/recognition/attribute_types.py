@@ -142,6 +142,8 @@ def takes_preposition(word: str) -> bool:
     return word in WILLING_WORDS or word in _STATE_ADJECTIVES or is_participle(word)
 
 
+#: Heads of "X of Y" names that are text whatever Y is ("name of deceased" is no flag).
+_NAMING_HEADS = frozenset({"name", "names", "title", "description", "reason", "cause", "place", "address", "method", "kind"})
 #: Periods a state is said of ("lambed this season").
 _PERIODS = frozenset({"season", "year", "month", "week", "term", "semester", "quarter", "spring", "summer", "autumn", "winter"})
 
@@ -161,6 +163,8 @@ def attribute_type(name: str) -> str:
         return "bool"  # "willing to relocate", "ready for pickup", "treated for mites": yes or no
     if _state_phrase(parts):
         return "bool"  # before the vocabulary: "out of stock" says nothing about a stock
+    if len(parts) >= 3 and parts[1] == "of" and parts[0] in _NAMING_HEADS:
+        return "str"  # "name of deceased", "reason of visit": the head names it, whatever follows
     if len(parts) >= 2 and (parts[0] == "still" or parts[-2:] in (["opt", "in"], ["opted", "in"], ["opt", "out"])):
         return "bool"  # "still laying", "newsletter opt in"
     if len(parts) >= 2 and parts[-1] == "due" and vocab.infer_type("_".join(parts[:-1])) == "str":
@@ -345,7 +349,7 @@ def _unit_after(toks: Sequence[Tok], i: int, before: Sequence[Tok]) -> str | Non
     if not nxt.word or nxt.sing == nxt.low or not _ends_item(toks, i + 2) or before[-1].low in vocab.COUNT_NOUNS:
         return None
     if nxt.low in vocab.COUNT_NOUNS:
-        return "integer"
+        return "float" if nxt.low == "hours" else "integer"  # "duration in hours": 1.5 hours, as "hours" alone
     head = []
     for tok in reversed(before):
         if not tok.word or tok.low in SEPARATORS:

@@ -61,7 +61,8 @@ _PLURAL_SUBJECTS = frozenset({"they", "we", "you", "i"})
 
 def _base_verb(word: str) -> bool:
     """Whether ``word`` after "they" reads as a verb in its base form (not "they usually", "they cloudy")."""
-    return word.isalpha() and not word.endswith(("s", "ed", "ing", "ly")) and not is_state_word(word)
+    past = word.endswith("ed") and not word.endswith("eed")  # "they need", "they feed" are verbs
+    return word.isalpha() and not word.endswith(("s", "ing", "ly")) and not past and not is_state_word(word)
 
 
 #: Adverbs of time that are no part of a flag's name ("whether they're still active" → active).

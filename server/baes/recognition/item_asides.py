@@ -7,13 +7,17 @@ from __future__ import annotations
 from baes.recognition import vocabulary as vocab
 from baes.recognition.field_words import BE_FORMS
 from baes.recognition.normalize import verb_base
-from baes.recognition.request_tokens import RELATION_WORDS, Known, Tok
+from baes.recognition.request_tokens import RELATION_WORDS, Known, Tok, word_token
 
 #: Words saying a field may hold nothing ("…, both can be empty", "(empty until it comes back)").
 SAID_EMPTY = frozenset({"empty", "blank", "null", "missing"})
 
 #: Words of a clause in parentheses that says more than an aside ("(empty until it comes back)").
 _NOT_ASIDE = SAID_EMPTY | BE_FORMS | {"not", "no", "so", "default", "until", "unless", "if", "when", "it", "they", "can", "may"}
+
+
+#: Words of a parenthesis that points at an entity of the app ("(from the Interpreter table)", "(links to Guest)").
+_POINTING = frozenset({"from", "the", "a", "an", "table", "entity", "model", "list", "links", "link", "linked", "to", "see"})
 
 
 def without_aside(words: list[Tok], known: Known, notes: list[str]) -> tuple[list[Tok], bool]:
@@ -26,7 +30,12 @@ def without_aside(words: list[Tok], known: Known, notes: list[str]) -> tuple[lis
         return words, False
     aside = [t for t in words[paren + 1 :] if t.word]
     empty = any(t.low in SAID_EMPTY for t in aside)  # "returned at (empty until it comes back)": may be empty
-    if not aside or any(known.get(t.sing) or t.low in RELATION_WORDS for t in aside):
+    named = {t.sing for t in aside if known.get(t.sing)}
+    name = [t for t in words[:paren] if t.word and t.low not in vocab.ATTRIBUTE_FILLERS]
+    pointing = all(known.get(t.sing) or t.low in _POINTING for t in aside)
+    if len(named) == 1 and pointing and [t.sing for t in name] == list(named):  # "interpreter (from the Interpreter table)"
+        return [*words[:paren], words[paren], *(word_token(w) for w in ("reference", "to", name[0].sing))], False
+    if not aside or named or any(t.low in RELATION_WORDS for t in aside):
         return words, False
     if not empty and (len(aside) > 4 or any(t.low in _NOT_ASIDE for t in aside)):
         return words, False  # "(everyone in there is not remote, so default false)": a clause of its own

@@ -106,6 +106,8 @@ def split_run(chunk: list[Tok]) -> list[list[Tok]] | None:
         return [[chunk[0]], [chunk[1]]] if both else None
     if len(words) < SHORTEST_RUN or any(w in _SENTENCE_WORDS for w in words):
         return None
+    if len(words) <= 4 and "of" in words[1:-1]:
+        return None  # "next of kin phone", "place of birth city": one name built around "of"
     if words[-1] in _FLAG_TYPES or words[-2:] in (["tick", "box"], ["check", "box"]):
         return None  # "wine club member flag": one flag, named by the words before its type
     best: list[tuple[float, list[int]] | None] = [None] * (len(words) + 1)
