@@ -16,6 +16,7 @@ from collections.abc import Sequence
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.participles import is_participle
+from baes.recognition.phrase_types import phrase_type
 from baes.recognition.request_tokens import SEPARATORS, Tok, word_token
 from baes.recognition.type_annotations import annotation_type, choices_span, is_unit, scale_at
 
@@ -142,12 +143,6 @@ def takes_preposition(word: str) -> bool:
     return word in WILLING_WORDS or word in _STATE_ADJECTIVES or is_participle(word)
 
 
-#: Heads of "X of Y" names that are text whatever Y is ("name of deceased" is no flag).
-_NAMING_HEADS = frozenset({"name", "names", "title", "description", "reason", "cause", "place", "address", "method", "kind"})
-#: Periods a state is said of ("lambed this season").
-_PERIODS = frozenset({"season", "year", "month", "week", "term", "semester", "quarter", "spring", "summer", "autumn", "winter"})
-
-
 def attribute_type(name: str) -> str:
     """The type of a snake_case attribute name: the vocabulary's, else what its grammar says."""
     parts = name.split("_")
@@ -163,8 +158,8 @@ def attribute_type(name: str) -> str:
         return "bool"  # "willing to relocate", "ready for pickup", "treated for mites": yes or no
     if _state_phrase(parts):
         return "bool"  # before the vocabulary: "out of stock" says nothing about a stock
-    if len(parts) >= 3 and parts[1] == "of" and parts[0] in _NAMING_HEADS:
-        return "str"  # "name of deceased", "reason of visit": the head names it, whatever follows
+    if (said := phrase_type(parts)) is not None:
+        return said  # "name of deceased", "lambed this season", "years experience"
     if len(parts) >= 2 and (parts[0] == "still" or parts[-2:] in (["opt", "in"], ["opted", "in"], ["opt", "out"])):
         return "bool"  # "still laying", "newsletter opt in"
     if len(parts) >= 2 and parts[-1] == "due" and vocab.infer_type("_".join(parts[:-1])) == "str":
@@ -180,10 +175,6 @@ def attribute_type(name: str) -> str:
         return "date" if parts[0] == "date" else "datetime"  # "date paid", "time arrived": when, not whether
     if len(parts) >= 2 and parts[-1] == "paid" and parts[-2] not in PAID_AMOUNTS:
         return "bool"  # "deposit paid", "fee paid"; "amount paid" is an amount
-    if len(parts) >= 3 and parts[-2] in {"this", "last"} and parts[-1] in _PERIODS and is_participle(parts[0]):
-        return "bool"  # "lambed this season", "vaccinated this year": whether it happened
-    if len(parts) == 2 and parts[0] == "years" and not is_participle(parts[1]):
-        return "int"  # "years experience", "years service": how many years
     if len(parts) == 2 and parts[0] == "year" and (is_participle(parts[1]) or parts[1] in TIME_PARTICIPLES):
         return "int"  # "year born", "year built"
     if len(parts) >= 2 and parts[-1] in BOUND_WORDS and (bounded := _head_type(parts[:-1], numeric=True)):

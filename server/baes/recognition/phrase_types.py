@@ -1,0 +1,23 @@
+"""Types a name's phrase says whatever its last word is: "name of deceased" is text (no flag), "lambed this
+season" a flag (no year), "years experience" a count of years. Read by ``attribute_types.attribute_type``
+before the vocabulary."""
+
+from __future__ import annotations
+
+from baes.recognition.participles import is_participle
+
+#: Heads of "X of Y" names that are text whatever Y is ("name of deceased" is no flag).
+_NAMING_HEADS = frozenset({"name", "names", "title", "description", "reason", "cause", "place", "address", "method", "kind"})
+#: Periods a state is said of ("lambed this season").
+_PERIODS = frozenset({"season", "year", "month", "week", "term", "semester", "quarter", "spring", "summer", "autumn", "winter"})
+
+
+def phrase_type(parts: list[str]) -> str | None:
+    """The type the phrase of a snake_case name's ``parts`` says, or None."""
+    if len(parts) >= 3 and parts[1] == "of" and parts[0] in _NAMING_HEADS:
+        return "str"  # "name of deceased", "reason of visit": the head names it, whatever follows
+    if len(parts) >= 3 and parts[-2] in {"this", "last"} and parts[-1] in _PERIODS and is_participle(parts[0]):
+        return "bool"  # "lambed this season", "vaccinated this year": whether it happened
+    if len(parts) == 2 and parts[0] == "years" and not is_participle(parts[1]):
+        return "int"  # "years experience", "years service": how many years
+    return None
