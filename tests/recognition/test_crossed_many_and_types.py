@@ -103,3 +103,12 @@ def test_a_reference_said_in_parentheses_after_its_name() -> None:
 def test_names_built_around_of_and_clauses_about_a_field(request_text: str, field: str, type_name: str) -> None:
     draft = recognize_offline(request_text, ())
     assert {a.name: a.type for a in draft.entity.attributes}[field] == type_name
+
+
+@pytest.mark.parametrize(
+    ("name_said", "field", "type_name"),
+    [("crew size", "crew_size", "int"), ("plot size", "plot_size", "float"), ("glove size", "glove_size", "str")],
+)
+def test_a_size_counts_a_group_measures_a_thing_and_labels_a_garment(name_said: str, field: str, type_name: str) -> None:
+    draft = recognize_offline(f"Create Booking with title, {name_said}", ())
+    assert {a.name: a.type for a in draft.entity.attributes}[field] == type_name

@@ -162,7 +162,7 @@ SUFFIX_TYPES: dict[str, str] = {
     "balance": "float", "weight": "float", "height": "float", "width": "float", "length": "float",
     "depth": "float", "distance": "float", "temperature": "float", "temp": "float", "revenue": "float", "refund": "float",
     "fare": "float", "tip": "float", "charge": "float", "discount": "float", "tax": "float", "premium": "float",
-    "level": "int", "headcount": "int", "calories": "int", "points": "int", "capacity": "int", "size": "int",
+    "level": "int", "headcount": "int", "calories": "int", "points": "int", "capacity": "int", "size": "float",
     "email": "email", "value": "float", "dose": "float", "dosage": "float", "load": "float", "pledge": "float",
     "expiry": "date", "expiration": "date", "bound": "float", "reading": "float", "gain": "float",
     "saturation": "float", "concentration": "float", "chance": "float", "probability": "float",
@@ -196,6 +196,12 @@ QUALIFIED_HEADS: dict[str, tuple[frozenset[str], str]] = {
                         "uniform", "clothing", "pant", "trouser", "bra", "helmet", "boot", "costume", "paper",
                         "parcel", "package", "pot", "envelope", "poster", "print", "canvas", "tyre", "tire"}), "str"),
 }
+
+#: Groups whose size is how many they hold ("party size", "crew size").
+_COLLECTIVES: frozenset[str] = frozenset(
+    {"household", "party", "group", "crew", "team", "class", "family", "pack", "edition", "clutch", "litter", "herd"}
+    | {"flock", "squad", "cohort", "audience", "delegation", "brood", "colony", "troop", "band", "cast", "staff", "sample"}
+)
 
 #: First word of an attribute name that makes it a flag (``is_active``, ``has_paid``).
 BOOL_PREFIXES: frozenset[str] = frozenset({"is", "has", "can", "should", "allow", "allows"})
@@ -345,6 +351,8 @@ def infer_type(name: str) -> str:
         qualifiers, qualified_type = QUALIFIED_HEADS.get(parts[-1], (frozenset(), ""))
         if parts[-2] in qualifiers:
             return qualified_type  # home_score, battery_level, shirt_size
+        if parts[-1] == "size" and parts[-2] in _COLLECTIVES:
+            return "int"  # "party size", "household size": how many; "lawn size" measures, "shirt size" labels
         if parts[0] in BOOL_PREFIXES:
             return "bool"
         if parts[0] in {"number", "num", "count", "total"} and len(parts) > 2 and parts[1] == "of":
