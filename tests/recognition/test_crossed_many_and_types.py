@@ -112,3 +112,28 @@ def test_names_built_around_of_and_clauses_about_a_field(request_text: str, fiel
 def test_a_size_counts_a_group_measures_a_thing_and_labels_a_garment(name_said: str, field: str, type_name: str) -> None:
     draft = recognize_offline(f"Create Booking with title, {name_said}", ())
     assert {a.name: a.type for a in draft.entity.attributes}[field] == type_name
+
+
+@pytest.mark.parametrize(
+    ("request_text", "field", "type_name"),
+    [
+        ("Create Orchard with field name, planted on, tree count", "field_name", "str"),
+        ("Create Viewing with property address, viewed at", "property_address", "str"),
+        ("Create Shift with nurse, shift hours, successful handover, abnormal", "abnormal", "bool"),
+        ("Create Hive with hive code, queenless", "queenless", "bool"),
+        ("Create Van with plate, mileage", "mileage", "float"),
+    ],
+)
+def test_more_names_and_types(request_text: str, field: str, type_name: str) -> None:
+    draft = recognize_offline(request_text, ())
+    assert {a.name: a.type for a in draft.entity.attributes}[field] == type_name
+
+
+def test_the_field_of_a_change_is_still_the_word_for_field() -> None:
+    draft = recognize_offline("Please add to Pump the field of pressure and the installer name", ("Pump",))
+    assert [a.name for a in draft.entity.attributes] == ["pressure", "installer_name"]
+
+
+def test_both_are_whole_numbers_types_the_fields_before() -> None:
+    draft = recognize_offline("In Trip please add odometer start and odometer end, both are numbers without decimals", ("Trip",))
+    assert [(a.name, a.type) for a in draft.entity.attributes] == [("odometer_start", "int"), ("odometer_end", "int")]

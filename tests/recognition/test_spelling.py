@@ -108,7 +108,7 @@ def test_corrections_reach_the_answer_and_its_notes() -> None:
     assert [(a.name, a.type) for a in draft.entity.attributes] == [
         ("plate_number", "str"),
         ("yearly_fee", "float"),
-        ("mileage", "int"),
+        ("mileage", "float"),
     ]
     assert draft.notes[:3] == ("read 'Cretae' as 'Create'", "read 'Vehilce' as 'Vehicle'", "read 'yaerly' as 'yearly'")
 

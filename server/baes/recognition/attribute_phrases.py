@@ -273,6 +273,9 @@ def parse_fields(
         if plain[0].low in {"both", "all"} and result.attributes and len(plain) > 1:  # "…, both can be empty"
             if any(t.low in SAID_EMPTY or t.low in vocab.OPTIONAL_WORDS for t in plain[1:]):
                 result.attributes[:] = [replace(a, required=False) for a in result.attributes]
+            said = {t.low for t in plain[1:]}  # "…, both are numbers without decimals": whole numbers
+            if said & {"whole", "integer", "integers", "without"} and said & {"number", "numbers", "integer", "integers"}:
+                result.attributes[:] = [replace(a, type="int") for a in result.attributes]
             result.notes.append(f"read {' '.join(t.text for t in plain)!r} as said of the fields before it")
             continue
         if result.attributes and said_of_last(plain):  # "'last medical' which is a date, can be empty"
@@ -303,7 +306,9 @@ def parse_fields(
         if colons:  # "the following fields: name" → name
             words = words[colons[-1] + 1 :]
         cut = next((i for i, t in enumerate(words) if t.low in {"if", "when", "which", "that", "who"}), len(words))
-        name_words = field_name_words(words[:cut], later_item=bool(result.attributes or result.relationships))
+        name_words = field_name_words(
+            words[:cut], later_item=bool(result.attributes or result.relationships), listed=len(items) > 1
+        )
         if _has_flag(name_words, known):  # "has projector" → has_projector: bool
             name_words = [word_token("has"), *name_words[1:]]
             explicit = explicit or "bool"

@@ -36,6 +36,7 @@ STATE_ADJECTIVES: frozenset[str] = frozenset({
     "recurring", "handmade", "homemade", "vintage", "open", "online", "offline", "secure", "exclusive",
     "sterile", "healthy", "sick", "busy", "free", "empty", "present", "absent", "resident", "attending", "late",
     "complete", "incomplete", "vip", "intact", "vacant", "rare", "legendary", "explicit", "automatic",
+    "abnormal", "successful", "unsuccessful", "winning", "primary", "junior",
 })
 #: Nouns ending in -able/-ible: the suffix makes an adjective (a flag) except in these.
 ABLE_NOUNS: frozenset[str] = frozenset({
@@ -103,7 +104,8 @@ def is_state_word(word: str) -> bool:
         return False
     if word in STATE_ADJECTIVES or is_participle(word):
         return True
-    return word.endswith(("able", "ible")) and len(word) >= 6 and word not in ABLE_NOUNS
+    lacking = word.endswith("less") and len(word) >= 7 and word not in {"regardless", "nevertheless"}  # "queenless"
+    return lacking or (word.endswith(("able", "ible")) and len(word) >= 6 and word not in ABLE_NOUNS)
 
 
 def _third_person(word: str) -> bool:

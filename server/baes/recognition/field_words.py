@@ -20,6 +20,8 @@ _NAME_SKIP = frozenset({"with", "for", "to"})
 _LONE_NOUNS = frozenset({"field", "value", "property"})
 #: Filler words that qualify the next noun when they open a later item of a list ("…, field size").
 _QUALIFYING_NOUNS = frozenset({"field", "property"})
+#: What a field or property has as a thing of the domain ("field name", "property address").
+_NAMED_PARTS = frozenset({"name", "code", "size", "number", "id", "ref", "location", "address", "area", "type", "owner", "value"})
 
 
 def _state_before(word: str) -> bool:
@@ -28,10 +30,14 @@ def _state_before(word: str) -> bool:
     return takes_preposition(word) and word not in LINKED_PARTICIPLES
 
 
-def field_name_words(words: list[Tok], later_item: bool = False) -> list[Tok]:
+def field_name_words(words: list[Tok], later_item: bool = False, listed: bool = False) -> list[Tok]:
     """The words of an item that make its name: no articles, fillers, modals or "with"/"for"/"to", but
-    "to" after a participle at the end ("lent to", "shipped to") and "value" after a noun ("market value")."""
+    "to" after a participle at the end ("lent to", "shipped to") and "value" after a noun ("market value").
+    ``listed``: the item is one of several, where "field name" first ("field name, crop, …") is a name."""
     plain = [t for t in words if t.word]
+    said = [t.low for t in plain if t.low not in {"a", "an"}]
+    named = len(said) == 2 and said[0] in _QUALIFYING_NOUNS and said[1] in _NAMED_PARTS  # not "the field (of) depth"
+    later_item = later_item or (listed and named)
     kept = []
     for i, t in enumerate(plain):
         last = i == len(plain) - 1
