@@ -137,3 +137,8 @@ def test_the_field_of_a_change_is_still_the_word_for_field() -> None:
 def test_both_are_whole_numbers_types_the_fields_before() -> None:
     draft = recognize_offline("In Trip please add odometer start and odometer end, both are numbers without decimals", ("Trip",))
     assert [(a.name, a.type) for a in draft.entity.attributes] == [("odometer_start", "int"), ("odometer_end", "int")]
+
+
+def test_two_swapped_letters_are_likelier_than_a_letter_of_ours_changed() -> None:
+    draft = recognize_offline("creat a Lisence entity with holder, expiry date, contarct number", ())
+    assert "contract_number" in [a.name for a in draft.entity.attributes]

@@ -365,6 +365,12 @@ def _typo_of(word: str, listed: bool, name: bool) -> str | None:
         ours = within(word, _targets(), limit)
         if len(ours) > 1:
             return likeliest_slip(word, ours)  # "roomm": room, a letter doubled; else "which one?"
+        if ours and limit == 1 and not listed and not _likely_slip(word, ours[0]):  # "contarct": contract, not contact
+            likelier = [
+                c for c in _english_at_1(word) if len(c) == len(word) and _likely_slip(word, c) and frequency(c) >= _COMMON
+            ]
+            if len(likelier) == 1 and likelier[0] != ours[0]:
+                return likelier[0]
         if ours:  # "studens": students with a letter left out, not student with an s for a t
             plural = ours[0] + "s"
             return plural if word.endswith("s") and not ours[0].endswith("s") and _likely_slip(word, plural) else ours[0]
