@@ -142,3 +142,32 @@ def test_both_are_whole_numbers_types_the_fields_before() -> None:
 def test_two_swapped_letters_are_likelier_than_a_letter_of_ours_changed() -> None:
     draft = recognize_offline("creat a Lisence entity with holder, expiry date, contarct number", ())
     assert "contract_number" in [a.name for a in draft.entity.attributes]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "existing", "fields"),
+    [
+        (
+            "the Kiln model also needs a max temperature and a last fired date",
+            ("Kiln", "Glaze"),
+            ["max_temperature", "last_fired_date"],
+        ),
+        ("we should store the tutor's phone and whether they are certified", ("Tutor", "Lesson"), ["phone", "certified"]),
+    ],
+)
+def test_asking_more_of_an_entity_the_app_has_adds_to_it(request_text: str, existing: tuple[str, ...], fields: list[str]) -> None:
+    draft = recognize_offline(request_text, existing)
+    assert (draft.intent, draft.entity.name) == ("add_attributes", existing[0])
+    assert [a.name for a in draft.entity.attributes] == fields
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["Create a Kiln entity with a max temperature", "I don't want to store the kiln's max temperature any more"],
+)
+def test_a_create_or_a_negation_of_an_entity_the_app_has_adds_nothing(request_text: str) -> None:
+    try:
+        draft = recognize_offline(request_text, ("Kiln", "Glaze"))
+    except RecognitionError:
+        return
+    assert draft.intent != "add_attributes"

@@ -103,3 +103,31 @@ def check_fields_read(draft: Draft, toks: list[Tok]) -> None:
             f"this reads as creating {draft.entity.name} with no fields, but the request also says '{words}': list the "
             f"fields after the entity, e.g. 'create {draft.entity.name} with name, email and start date'"
         )
+
+
+#: Words that ask for a new entity outright; without one, "the Event model needs a capacity" adds to Event.
+_MAKING = frozenset({"create", "make", "build", "generate", "scaffold", "define", "setup", "new", "design", "spin"})
+
+
+#: Words that say more is wanted of what exists ("also", "should store"), and words that say something else.
+_ASKED_MORE = frozenset({"also", "too", "extra", "additional", "more", "another", "need", "needs", "should", "store"})
+_NOT_ADDED = frozenset({"not", "no", "n't", "never", "without", "many", "several", "multiple", "set", "anymore", "be"})
+
+
+def added_to_existing(draft: Draft, toks: list[Tok], known: Known) -> Draft:
+    """A create of an entity the app has, read from words that never asked for a new one ("the Event model
+    needs a capacity", "we should store the referee's email"): the fields are added to it. A request that
+    says create/make/new is left to the refusal that it already exists."""
+    name = known.get(entity_key(draft.entity.name)) if draft.intent == "create" else None
+    entity = draft.entity
+    lows = {t.low for t in toks}
+    asked = lows & _ASKED_MORE and not lows & (_MAKING | _NOT_ADDED)
+    if name is None or not (entity.attributes or entity.relationships) or not asked:
+        return draft
+    spec = replace(entity, name=name)
+    note = f"read as adding to {name}, which this app has"
+    if not entity.attributes and len(entity.relationships) == 1:
+        return replace(
+            draft, intent="relationship", entity=spec, related_entity=entity.relationships[0].target, notes=(*draft.notes, note)
+        )
+    return replace(draft, intent="add_attributes", entity=spec, notes=(*draft.notes, note))

@@ -28,7 +28,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.app_checks import check_changed_entities, check_fields_read, owner_named_first, unwanted
+from baes.recognition.app_checks import (
+    added_to_existing,
+    check_changed_entities,
+    check_fields_read,
+    owner_named_first,
+    unwanted,
+)
 from baes.recognition.app_context import without_app_context
 from baes.recognition.attribute_phrases import parse_fields
 from baes.recognition.create_phrases import is_passive, object_of_verb, try_create
@@ -323,7 +329,7 @@ def _read_whole(request: str, said: str, existing_entities: Sequence[str]) -> Dr
             f"this reads as no longer needing {draft.entity.name}, not as creating it: to remove an entity "
             f"say 'delete the {draft.entity.name} entity' (it must exist in this app)"
         )
-    draft = owner_named_first(draft, known)
+    draft = added_to_existing(owner_named_first(draft, known), toks, known)
     if draft.intent == "create" and known.get(entity_key(draft.entity.name)):
         name = draft.entity.name  # the app has it: creating it again would replace what it holds
         raise RecognitionError(
