@@ -171,3 +171,27 @@ def test_a_create_or_a_negation_of_an_entity_the_app_has_adds_nothing(request_te
     except RecognitionError:
         return
     assert draft.intent != "add_attributes"
+
+
+@pytest.mark.parametrize(
+    ("request_text", "existing", "old", "new"),
+    [
+        ("pupil name in lessons should just be student", ("Lesson",), "pupil_name", "student"),
+        ("price should be unit price on products", ("Product",), "price", "unit_price"),
+        ("the manager says 'ref' should read 'reference' in Claim", ("Claim",), "ref", "reference"),
+        ("In Hive, call frames frame_count instead", ("Hive",), "frames", "frame_count"),
+        ("On Boat, call 'len' 'length' instead", ("Boat",), "len", "length"),
+    ],
+)
+def test_a_new_name_said_with_should_be_or_call_instead(request_text: str, existing: tuple[str, ...], old: str, new: str) -> None:
+    draft = recognize_offline(request_text, existing)
+    assert (draft.intent, draft.renamed_from, draft.renamed_to) == ("rename_attribute", old, new)
+
+
+@pytest.mark.parametrize("request_text", ["status on Ticket should be optional", "status on Ticket should be lowercase"])
+def test_how_a_field_should_be_is_no_new_name(request_text: str) -> None:
+    try:
+        draft = recognize_offline(request_text, ("Ticket",))
+    except RecognitionError:
+        return
+    assert draft.intent != "rename_attribute"

@@ -14,6 +14,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+#: Words after "should be" that say how a field is, not its new name ("status on Order should be optional").
+_NOT_A_NAME = (
+    r"(?!(?:required|optional|mandatory|unique|nullable|needed|empty|blank|a|an|the|true|false|yes|no|on|off|default|"
+    r"set|renamed|removed|deleted|hidden|visible|shown|editable|lowercase|uppercase|int|integer|float|decimal|text|string|date|"
+    r"datetime|bool|boolean|number|numeric|money|email|longer|shorter|bigger|smaller|sorted|filled|zero|\d)\b)"
+)
+
 _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     # "change the attribute name of Slip from boat_len into boat_length"
     (
@@ -54,7 +61,8 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     (
         re.compile(
             r"^\s*[`'\"]?([a-z]\w*)[`'\"]?\s+(?:on|in)\s+(\w+)\s+should\s+(?:just\s+|really\s+|now\s+)?be\s+(?:called\s+|named\s+)?"
-            r"[`'\"]?(\w+)[`'\"]?\s*[.!]?\s*$",
+            + _NOT_A_NAME
+            + r"[`'\"]?(\w+)[`'\"]?\s*[.!]?\s*$",
             re.M,
         ),
         r"rename \1 in \2 to \3",
@@ -112,6 +120,36 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
             re.I,
         ),
         r"rename \1 in \2 to \3",
+    ),
+    # "student name in sessions should just be learner", "i think start on Shift should really be start time"
+    (
+        re.compile(
+            r"^\s*(?:i\s+think\s+|[\w ]{0,30}?\bsays?\s+)?['\"]?([a-z][\w ]{0,30}?)['\"]?\s+(?:on|in|of|for)\s+(\w+)\s+"
+            r"should\s+(?:just\s+|really\s+|rather\s+)?(?:be|read)\s+"
+            + _NOT_A_NAME
+            + r"['\"]?([a-z]\w*(?:\s+[a-z]\w*)?)['\"]?\s*(?:,[^.\n]*)?[.!]?\s*$",
+            re.I,
+        ),
+        r"rename \1 in \2 to \3",
+    ),
+    # "total should be grand total on orders", "our HR lead says salary should be base salary on Employee, …"
+    (
+        re.compile(
+            r"^\s*(?:i\s+think\s+|[\w ]{0,30}?\bsays?\s+)?['\"]?([a-z][\w ]{0,30}?)['\"]?\s+should\s+(?:just\s+|really\s+)?"
+            r"(?:be|read)\s+" + _NOT_A_NAME + r"['\"]?([a-z]\w*(?:\s+[a-z]\w*)?)['\"]?\s+(?:on|in|for)\s+(\w+)"
+            r"\s*(?:,[^.\n]*)?[.!]?\s*$",
+            re.I,
+        ),
+        r"rename \1 in \3 to \2",
+    ),
+    # "In Lesson, call topic learning objective instead", "in Event can we call 'place' 'location' instead"
+    (
+        re.compile(
+            r"^\s*(?:in|on|for)\s+(\w+)\s*,?\s+(?:can\s+we\s+|could\s+we\s+|please\s+|pls\s+)?call\s+(?:the\s+)?"
+            r"(?:['\"]([\w ]+?)['\"]|(\w+))\s+(?:['\"]([\w ]+?)['\"]|([a-z][\w ]{0,30}?))\s+instead\b",
+            re.I,
+        ),
+        lambda m: f"rename {m[2] or m[3]} in {m[1]} to {m[4] or m[5]}",
     ),
     # "change where it says weight to net weight"
     (re.compile(r"\bchange\s+where\s+it\s+says\s+", re.I), "rename "),
