@@ -195,3 +195,22 @@ def test_how_a_field_should_be_is_no_new_name(request_text: str) -> None:
     except RecognitionError:
         return
     assert draft.intent != "rename_attribute"
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["Pump: pressure reading isn't logged anymore, remove it", "Pump: we don't track the serial number anymore"],
+)
+def test_a_field_said_under_the_entity_heading_never_deletes_the_entity(request_text: str) -> None:
+    """The field is removed, or the refusal says how to remove it: the entity and its rows stay."""
+    try:
+        draft = recognize_offline(request_text, ("Pump", "Site"))
+    except RecognitionError as exc:
+        assert "from Pump" in str(exc)
+        return
+    assert draft.intent == "remove_attributes"
+
+
+def test_a_heading_with_no_field_still_deletes() -> None:
+    draft = recognize_offline("Pump: we are not doing that anymore, please remove the whole table", ("Pump", "Site"))
+    assert (draft.intent, draft.entity.name) == ("delete_entity", "Pump")

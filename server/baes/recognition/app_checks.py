@@ -131,3 +131,31 @@ def added_to_existing(draft: Draft, toks: list[Tok], known: Known) -> Draft:
             draft, intent="relationship", entity=spec, related_entity=entity.relationships[0].target, notes=(*draft.notes, note)
         )
     return replace(draft, intent="add_attributes", entity=spec, notes=(*draft.notes, note))
+
+
+#: Words before a field's word that are no part of its name ("we don't report level").
+_NOT_NAMES = frozenset({"we", "i", "you", "they", "the", "a", "an", "do", "does", "not", "no", "report", "use", "need", "track"})
+
+
+def check_deletion_names_no_field(draft: Draft, toks: list[Tok]) -> None:
+    """A deletion of the whole entity read from words that name one of its fields ("Sensor: battery level isn't
+    reported anymore, remove it") is refused: the words after the entity's heading speak of the field, and deleting
+    the entity loses every row."""
+    if draft.intent != "delete_entity":
+        return
+    own = set(entity_key(draft.entity.name).split("_"))
+    label = next((i for i, t in enumerate(toks[:-1]) if t.word and t.sing in own and toks[i + 1].low == ":"), None)
+    if label is None:  # only "Sensor: …", the entity as a heading of what is said of it
+        return
+    said = toks[label + 2 :]
+    said = said[: next((i for i, t in enumerate(said) if t.low in {",", ".", ";"}), len(said))]
+    fields = [t for t in said if t.word and t.sing not in own and t.low in vocab.ATTRIBUTE_TYPES and len(t.low) > 2]
+    if fields:
+        at = said.index(fields[0])
+        before = said[at - 1] if at else None  # "battery level": the word before may be the name's too
+        lead = before is not None and before.word and before.low not in _NOT_NAMES and not before.low.endswith("n't")
+        said = f"{before.text} {fields[0].text}" if lead and before is not None else fields[0].text
+        raise RecognitionError(
+            f"this names {said!r}, a field, next to {draft.entity.name}: to remove the field say e.g. "
+            f"'remove {said} from {draft.entity.name}'; to delete the whole entity say 'delete the {draft.entity.name} entity'"
+        )

@@ -31,6 +31,7 @@ from baes.recognition import vocabulary as vocab
 from baes.recognition.app_checks import (
     added_to_existing,
     check_changed_entities,
+    check_deletion_names_no_field,
     check_fields_read,
     owner_named_first,
     unwanted,
@@ -323,7 +324,9 @@ def _read_whole(request: str, said: str, existing_entities: Sequence[str]) -> Dr
         raise OutOfScope(interface)
     if draft.intent == "create" and known.get(entity_key(draft.entity.name)) and unwanted(toks):
         name = known.get(entity_key(draft.entity.name)) or draft.entity.name  # "we don't need the Detention thing anymore"
-        return Draft("delete_entity", EntitySpec(name), notes=draft.notes)
+        deleted = Draft("delete_entity", EntitySpec(name), notes=draft.notes)
+        check_deletion_names_no_field(deleted, toks)
+        return deleted
     if draft.intent == "create" and no_longer_wanted(toks):
         raise RecognitionError(
             f"this reads as no longer needing {draft.entity.name}, not as creating it: to remove an entity "
@@ -344,6 +347,7 @@ def _read_whole(request: str, said: str, existing_entities: Sequence[str]) -> Dr
             f"nothing that uses it: to change {unplaced} say e.g. 'add <field> to {unplaced}'; to link a new "
             f"{name} to it say 'create {name} with …, each {name} belongs to {unplaced}'"
         )
+    check_deletion_names_no_field(draft, toks)
     check_names(draft)
     check_fields_read(draft, toks)
     check_list_complete(draft, toks, request)
