@@ -88,6 +88,8 @@ NAMED_SPLITS = (
     "fresh57",
     "fresh58",
     "fresh59",
+    "fresh60",
+    "fresh61",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"
