@@ -53,20 +53,6 @@ def test_a_plural_with_a_letter_left_out_stays_plural() -> None:
     assert "max_students" in [a.name for a in draft.entity.attributes]
 
 
-@pytest.mark.parametrize(
-    ("name_said", "field", "type_name"),
-    [
-        ("years coaching", "years_coaching", "int"),
-        ("sheared this season", "sheared_this_season", "bool"),
-        ("inspected this year", "inspected_this_year", "bool"),
-        ("oven temp", "oven_temp", "float"),
-    ],
-)
-def test_types_read_from_the_words(name_said: str, field: str, type_name: str) -> None:
-    draft = recognize_offline(f"Create Record with title, {name_said}", ())
-    assert {a.name: a.type for a in draft.entity.attributes}[field] == type_name
-
-
 def test_fields_are_opens_the_list() -> None:
     draft = recognize_offline("make Mentor table, columns are name, phone, start date", ())
     assert [(a.name, a.type) for a in draft.entity.attributes] == [("name", "str"), ("phone", "str"), ("start_date", "date")]
@@ -88,45 +74,6 @@ def test_a_reference_said_in_parentheses_after_its_name() -> None:
     draft = recognize_offline("Create Visit with vet (from the Vet table), visit date", ("Vet", "Pet"))
     assert [r.target for r in draft.entity.relationships] == ["Vet"]
     assert [a.name for a in draft.entity.attributes] == ["visit_date"]
-
-
-@pytest.mark.parametrize(
-    ("request_text", "field", "type_name"),
-    [
-        ("Create Class with title, length in hours", "length", "float"),
-        ("Create Pupil with name, name of guardian, guardian phone", "name_of_guardian", "str"),
-        ("Create Pupil with name, place of birth town", "place_of_birth_town", "str"),
-        ("Create Stall with stall name, rent they pay us, and whether they need water", "rent", "float"),
-        ("Create Stall with stall name, rent they pay us, and whether they need water", "needs_water", "bool"),
-    ],
-)
-def test_names_built_around_of_and_clauses_about_a_field(request_text: str, field: str, type_name: str) -> None:
-    draft = recognize_offline(request_text, ())
-    assert {a.name: a.type for a in draft.entity.attributes}[field] == type_name
-
-
-@pytest.mark.parametrize(
-    ("name_said", "field", "type_name"),
-    [("crew size", "crew_size", "int"), ("plot size", "plot_size", "float"), ("glove size", "glove_size", "str")],
-)
-def test_a_size_counts_a_group_measures_a_thing_and_labels_a_garment(name_said: str, field: str, type_name: str) -> None:
-    draft = recognize_offline(f"Create Booking with title, {name_said}", ())
-    assert {a.name: a.type for a in draft.entity.attributes}[field] == type_name
-
-
-@pytest.mark.parametrize(
-    ("request_text", "field", "type_name"),
-    [
-        ("Create Orchard with field name, planted on, tree count", "field_name", "str"),
-        ("Create Viewing with property address, viewed at", "property_address", "str"),
-        ("Create Shift with nurse, shift hours, successful handover, abnormal", "abnormal", "bool"),
-        ("Create Hive with hive code, queenless", "queenless", "bool"),
-        ("Create Van with plate, mileage", "mileage", "float"),
-    ],
-)
-def test_more_names_and_types(request_text: str, field: str, type_name: str) -> None:
-    draft = recognize_offline(request_text, ())
-    assert {a.name: a.type for a in draft.entity.attributes}[field] == type_name
 
 
 def test_the_field_of_a_change_is_still_the_word_for_field() -> None:
@@ -214,3 +161,30 @@ def test_a_field_said_under_the_entity_heading_never_deletes_the_entity(request_
 def test_a_heading_with_no_field_still_deletes() -> None:
     draft = recognize_offline("Pump: we are not doing that anymore, please remove the whole table", ("Pump", "Site"))
     assert (draft.intent, draft.entity.name) == ("delete_entity", "Pump")
+
+
+@pytest.mark.parametrize(
+    ("request_text", "field", "type_name"),
+    [
+        ("Create Record with title, years coaching", "years_coaching", "int"),
+        ("Create Record with title, sheared this season", "sheared_this_season", "bool"),
+        ("Create Record with title, inspected this year", "inspected_this_year", "bool"),
+        ("Create Record with title, oven temp", "oven_temp", "float"),
+        ("Create Class with title, length in hours", "length", "float"),
+        ("Create Pupil with name, name of guardian, guardian phone", "name_of_guardian", "str"),
+        ("Create Pupil with name, place of birth town", "place_of_birth_town", "str"),
+        ("Create Stall with stall name, rent they pay us, and whether they need water", "rent", "float"),
+        ("Create Stall with stall name, rent they pay us, and whether they need water", "needs_water", "bool"),
+        ("Create Booking with title, crew size", "crew_size", "int"),  # a size counts a group,
+        ("Create Booking with title, plot size", "plot_size", "float"),  # measures a thing,
+        ("Create Booking with title, glove size", "glove_size", "str"),  # labels a garment
+        ("Create Orchard with field name, planted on, tree count", "field_name", "str"),
+        ("Create Viewing with property address, viewed at", "property_address", "str"),
+        ("Create Shift with nurse, shift hours, successful handover, abnormal", "abnormal", "bool"),
+        ("Create Hive with hive code, queenless", "queenless", "bool"),
+        ("Create Van with plate, mileage", "mileage", "float"),
+    ],
+)
+def test_the_type_and_name_the_words_say(request_text: str, field: str, type_name: str) -> None:
+    draft = recognize_offline(request_text, ())
+    assert {a.name: a.type for a in draft.entity.attributes}[field] == type_name

@@ -79,7 +79,8 @@ def read_with_name_said(request: str, known: Known, read: Callable[[str, str], D
 def named_entity(request: str) -> str | None:
     """The one entity name ``request`` gives outright, or None (none or more than one). Read from the
     request's canonical words (its cache key), so a request and its key get one answer; a capitalised name
-    of several words is one word there ("maintenance_contract")."""
+    of several words is one word there ("maintenance_contract"). A name said in a sentence of its own ("…
+    Call it Vehicle.") is read from the words as written, and only its letters decide it, so the key agrees."""
     called = called_it(request)
     if called is not None:
         return pascal_case(entity_key(called[1]))
