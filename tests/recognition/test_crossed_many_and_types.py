@@ -188,3 +188,38 @@ def test_a_heading_with_no_field_still_deletes() -> None:
 def test_the_type_and_name_the_words_say(request_text: str, field: str, type_name: str) -> None:
     draft = recognize_offline(request_text, ())
     assert {a.name: a.type for a in draft.entity.attributes}[field] == type_name
+
+
+@pytest.mark.parametrize(
+    ("request_text", "existing", "intent", "renamed"),
+    [
+        ("Order: qty → quantity, please (just the name, keep the data)", ("Order",), "rename_attribute", ("qty", "quantity")),
+        ("Client → Patron (the board wants it, data stays the same)", ("Client", "Visit"), "rename_entity", ("Client", "Patron")),
+        ("Visit should be Appointment please", ("Client", "Visit"), "rename_entity", ("Visit", "Appointment")),
+    ],
+)
+def test_a_rename_with_a_reason_or_a_please_after_it(
+    request_text: str, existing: tuple[str, ...], intent: str, renamed: tuple[str, str]
+) -> None:
+    draft = recognize_offline(request_text, existing)
+    assert (draft.intent, draft.renamed_from, draft.renamed_to) == (intent, *renamed)
+
+
+def test_an_arrow_with_a_parenthesis_that_says_what_it_is_stays_a_link() -> None:
+    draft = recognize_offline("Visit -> Client (many-to-one)", ("Client", "Visit"))
+    assert draft.intent == "relationship"
+
+
+@pytest.mark.parametrize(
+    ("request_text", "entity"),
+    [("Pls make po a Kiosk entity, with kiosk code, zone", "Kiosk"), ("Can we add po on Visit the room and notes?", "Visit")],
+)
+def test_po_a_word_of_respect_is_no_part_of_the_request(request_text: str, entity: str) -> None:
+    draft = recognize_offline(request_text, ("Client", "Visit"))
+    assert draft.entity.name == entity
+    assert "po" not in [a.name for a in draft.entity.attributes]
+
+
+def test_a_po_number_stays_a_field() -> None:
+    draft = recognize_offline("Create Delivery with supplier, po number, arrived at", ())
+    assert "po_number" in [a.name for a in draft.entity.attributes]

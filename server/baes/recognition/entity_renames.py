@@ -34,7 +34,10 @@ _WE_SAY = (
 )
 #: "…, rename it to Coach" in a request about one entity of the app and no field.
 _RENAME_IT = re.compile(r"\b(?:rename|call)[ \t]+(?:it|them)[ \t]+(?:to[ \t]+)?[`'\"]?(?P<new>[A-Z][A-Za-z0-9]*)[`'\"]?\b")
-_AFTER = r"(?=[ \t]*(?:$|[.,;!?\n]|from[ \t]+now|now\b|going[ \t]+forward|in[ \t]+the[ \t]+(?:app|system|product)|across))"
+_AFTER = (
+    r"(?=[ \t]*(?:$|[.,;!?\n]|from[ \t]+now|now\b|going[ \t]+forward|in[ \t]+the[ \t]+(?:app|system|product)|across"
+    r"|(?:please|pls|thanks|thank[ \t]+you|instead)\b))"
+)
 
 
 def _says_a_state(word: str) -> bool:

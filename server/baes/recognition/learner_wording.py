@@ -39,6 +39,11 @@ _LEARNER_WORDING: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"\bare[ \t]+having\b", re.I), "have"),
     (re.compile(r"\b(?:is|are)[ \t]+belonging[ \t]+to\b", re.I), "belongs to"),
     (re.compile(r"\b((?:to|with)[ \t]+(?:one|a|an|exactly[ \t]+one)[ \t]+[A-Za-z]\w*)[ \t]+only\b", re.I), r"\1"),
+    # "Pls make po a Desk entity", "Car po has many DamageReports": Filipino "po", a word of respect (not "the po number")
+    (
+        re.compile(r"(?<!the )(?<!a )(?<!each )\bpo\b[ \t]*(?=,|(?:a|an|the|on|has|have|into|to|for|[A-Z]\w*)\b)"),
+        "",
+    ),
     # "tournament got many games", "a band has got several members": what each one has many of
     (re.compile(r"\b(?:has[ \t]+|have[ \t]+)?got[ \t]+(?=(?:many|multiple|several|lots[ \t]+of)[ \t]+[a-z])", re.I), "has "),
     # "every shipment got tracking code, …", ", motorbike have brand, model, …": what each one has

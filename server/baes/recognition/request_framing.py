@@ -298,6 +298,14 @@ _WHAT_I_NEED = re.compile(
 _CHANGE_VERB = r"^\s*(?:please\s+)?(?:modify|change|update|alter|adjust|amend|edit)\s+(?:the\s+)?"
 _CHANGED = r"(?P<name>[A-Za-z][\w]*(?:\s+[A-Za-z]\w*){0,2}?)\s+(?:(?:entity|model|table|class)\s+)?"
 #: "Modify Loan so that it references …", "change the Loan model so each one belongs to …": the clause says the change.
+#: "Booking: start → starts_at (just the name, keep the data)": why, after a rename said with an arrow (not
+#: "Sensor -> Zone (many-to-one)", "Alert -> Sensor (optional, …)", which say what the arrow is).
+_ARROW_ASIDE = re.compile(
+    r"^([^\n(]*(?:\u2192|->)[^\n(]*?)[ \t]*"
+    r"\((?=[^()\n]*\b(?:name|names|naming|data|terminology|wording|wants|asked|prefers?|keep|kept|stays)\b)"
+    r"(?![^()\n]*\b(?:fk|foreign|optional|belongs?|each|link|references?|many)\b)[^()\n]*\)[ \t]*[.!]?[ \t]*$",
+    re.I,
+)
 #: "Kindly make it so that …", "please make sure that …" before what the app must hold.
 _MAKE_IT_SO = re.compile(
     r"^\s*(?:(?:please|kindly|pls|can\s+you|could\s+you)\s+)*make\s+(?:it\s+so|sure)\s+(?:that\s+)?(?=(?:an?|each|every|one)\s)",
@@ -348,6 +356,7 @@ def unframed(text: str) -> str:
     )  # "Removed: Container.tare (we pull it from … now)": the reason says no verb of the change
     text = as_created(_CHANGELOG_VERB.sub(lambda m: m[1] + _BASE_VERBS[m[2].lower()], text))
     text = _MAKE_IT_SO.sub("", text, count=1)  # "Kindly make it so that an X can have many Ys …": what it says
+    text = _ARROW_ASIDE.sub(r"\1", text, count=1)  # "Customer → Fan (marketing wants it, data stays the same)"
     text = _WHAT_I_NEED.sub("I need ", _FOR_WHOM.sub("", _WORK_CONTEXT.sub("", text, count=1), count=1), count=1)
     text = _CLAUSE_ASIDE.sub("", _REASON_ASIDE.sub("", _OPENING_ASIDE.sub(r"\1", text, count=1)))
     text = units_as_types(_SPOKEN_NUMBER.sub(_in_digits, text))  # "default zero", "out of ten", "one to five" (a scale)
