@@ -223,3 +223,13 @@ def test_po_a_word_of_respect_is_no_part_of_the_request(request_text: str, entit
 def test_a_po_number_stays_a_field() -> None:
     draft = recognize_offline("Create Delivery with supplier, po number, arrived at", ())
     assert "po_number" in [a.name for a in draft.entity.attributes]
+
+
+def test_not_every_row_having_one_makes_the_link_optional() -> None:
+    draft = recognize_offline("connect Visit to Client. not every visit has a client", ("Client", "Visit"))
+    assert [(r.target, r.required) for r in draft.entity.relationships] == [("Client", False)]
+
+
+def test_one_to_many_written_with_a_digit() -> None:
+    draft = recognize_offline("Client 1-to-many Visit", ("Client", "Visit"))
+    assert (draft.entity.name, [(r.target, r.kind) for r in draft.entity.relationships]) == ("Visit", [("Client", "many_to_one")])

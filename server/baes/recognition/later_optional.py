@@ -24,6 +24,8 @@ def says_optional(sentence: Sequence[Tok]) -> bool:
     return (
         any(low in vocab.OPTIONAL_WORDS for low in lows)
         or ("not", "all") in pairs
+        or ("not", "every") in pairs  # "not every lot has a donor"
+        or ("not", "each") in pairs
         or ("some" in lows and "not" in lows)
         or ("be", "empty") in pairs
         or ("be", "blank") in pairs

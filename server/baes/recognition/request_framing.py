@@ -306,6 +306,7 @@ _ARROW_ASIDE = re.compile(
     r"(?![^()\n]*\b(?:fk|foreign|optional|belongs?|each|link|references?|many)\b)[^()\n]*\)[ \t]*[.!]?[ \t]*$",
     re.I,
 )
+_ONE_TO_MANY = re.compile(r"\b1[ \t]*-?[ \t]*to[ \t]*-?[ \t]*(many|n)\b", re.I)
 #: "Kindly make it so that …", "please make sure that …" before what the app must hold.
 _MAKE_IT_SO = re.compile(
     r"^\s*(?:(?:please|kindly|pls|can\s+you|could\s+you)\s+)*make\s+(?:it\s+so|sure)\s+(?:that\s+)?(?=(?:an?|each|every|one)\s)",
@@ -357,6 +358,7 @@ def unframed(text: str) -> str:
     text = as_created(_CHANGELOG_VERB.sub(lambda m: m[1] + _BASE_VERBS[m[2].lower()], text))
     text = _MAKE_IT_SO.sub("", text, count=1)  # "Kindly make it so that an X can have many Ys …": what it says
     text = _ARROW_ASIDE.sub(r"\1", text, count=1)  # "Customer → Fan (marketing wants it, data stays the same)"
+    text = _ONE_TO_MANY.sub(r"one-to-\1", text)  # "Department 1-to-many Course": the many side holds the key
     text = _WHAT_I_NEED.sub("I need ", _FOR_WHOM.sub("", _WORK_CONTEXT.sub("", text, count=1), count=1), count=1)
     text = _CLAUSE_ASIDE.sub("", _REASON_ASIDE.sub("", _OPENING_ASIDE.sub(r"\1", text, count=1)))
     text = units_as_types(_SPOKEN_NUMBER.sub(_in_digits, text))  # "default zero", "out of ten", "one to five" (a scale)
