@@ -92,7 +92,7 @@ FLOORS = {
     "fresh32": 142,
     "fresh33": 119,
     "fresh34": 147,
-    "fresh35": 135,
+    "fresh35": 136,
     "fresh36": 135,
     "fresh37": 145,
     "fresh38": 151,
@@ -117,8 +117,8 @@ FLOORS = {
     "fresh57": 144,
     "fresh58": 144,
     "fresh59": 145,
-    "fresh60": 111,
-    "fresh61": 125,
+    "fresh60": 118,
+    "fresh61": 127,
 }
 
 
