@@ -18,7 +18,8 @@ BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been"})
 _NAME_SKIP = frozenset({"with", "for", "to"})
 #: Filler words that are an attribute when they stand alone in an item ("crop, field, kilos").
 _LONE_NOUNS = frozenset({"field", "value", "property"})
-#: Filler words that qualify the next noun when they open a later item of a list ("…, field size").
+#: Filler words that qualify the next noun when they open a later item of a list ("…, field size"), or the first
+#: item of several when one of ``_NAMED_PARTS`` follows ("field name, crop, …").
 _QUALIFYING_NOUNS = frozenset({"field", "property"})
 #: What a field or property has as a thing of the domain ("field name", "property address").
 _NAMED_PARTS = frozenset({"name", "code", "size", "number", "id", "ref", "location", "address", "area", "type", "owner", "value"})

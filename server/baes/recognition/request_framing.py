@@ -297,7 +297,6 @@ _WHAT_I_NEED = re.compile(
 )
 _CHANGE_VERB = r"^\s*(?:please\s+)?(?:modify|change|update|alter|adjust|amend|edit)\s+(?:the\s+)?"
 _CHANGED = r"(?P<name>[A-Za-z][\w]*(?:\s+[A-Za-z]\w*){0,2}?)\s+(?:(?:entity|model|table|class)\s+)?"
-#: "Modify Loan so that it references …", "change the Loan model so each one belongs to …": the clause says the change.
 #: "Booking: start → starts_at (just the name, keep the data)": why, after a rename said with an arrow (not
 #: "Sensor -> Zone (many-to-one)", "Alert -> Sensor (optional, …)", which say what the arrow is).
 _ARROW_ASIDE = re.compile(
@@ -306,12 +305,14 @@ _ARROW_ASIDE = re.compile(
     r"(?![^()\n]*\b(?:fk|foreign|optional|belongs?|each|link|references?|many)\b)[^()\n]*\)[ \t]*[.!]?[ \t]*$",
     re.I,
 )
+#: "Department 1-to-many Course": "1" written for "one".
 _ONE_TO_MANY = re.compile(r"\b1[ \t]*-?[ \t]*to[ \t]*-?[ \t]*(many|n)\b", re.I)
 #: "Kindly make it so that …", "please make sure that …" before what the app must hold.
 _MAKE_IT_SO = re.compile(
     r"^\s*(?:(?:please|kindly|pls|can\s+you|could\s+you)\s+)*make\s+(?:it\s+so|sure)\s+(?:that\s+)?(?=(?:an?|each|every|one)\s)",
     re.I,
 )
+#: "Modify Loan so that it references …", "change the Loan model so each one belongs to …": the clause says the change.
 _CHANGE_SO_THAT = re.compile(
     _CHANGE_VERB + _CHANGED + r"(?:so(?:\s+that)?|such\s+that)\s+(?:it|they|each\s+one|every\s+one|each\s+\w+|every\s+\w+)\s+",
     re.I,
