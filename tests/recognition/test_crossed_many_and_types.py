@@ -6,8 +6,16 @@ from __future__ import annotations
 
 import pytest
 
-from baes.recognition.model import RecognitionError
+from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.offline import recognize_offline
+
+
+def _read_or_refused(request_text: str, existing: tuple[str, ...]) -> Draft | None:
+    """The reading, or None for an honest refusal: for tests where either is right but one change is not."""
+    try:
+        return recognize_offline(request_text, existing)
+    except RecognitionError:
+        return None
 
 
 @pytest.mark.parametrize(
@@ -113,11 +121,8 @@ def test_asking_more_of_an_entity_the_app_has_adds_to_it(request_text: str, exis
     ["Create a Kiln entity with a max temperature", "I don't want to store the kiln's max temperature any more"],
 )
 def test_a_create_or_a_negation_of_an_entity_the_app_has_adds_nothing(request_text: str) -> None:
-    try:
-        draft = recognize_offline(request_text, ("Kiln", "Glaze"))
-    except RecognitionError:
-        return
-    assert draft.intent != "add_attributes"
+    draft = _read_or_refused(request_text, ("Kiln", "Glaze"))
+    assert draft is None or draft.intent != "add_attributes"
 
 
 @pytest.mark.parametrize(
@@ -137,11 +142,8 @@ def test_a_new_name_said_with_should_be_or_call_instead(request_text: str, exist
 
 @pytest.mark.parametrize("request_text", ["status on Ticket should be optional", "status on Ticket should be lowercase"])
 def test_how_a_field_should_be_is_no_new_name(request_text: str) -> None:
-    try:
-        draft = recognize_offline(request_text, ("Ticket",))
-    except RecognitionError:
-        return
-    assert draft.intent != "rename_attribute"
+    draft = _read_or_refused(request_text, ("Ticket",))
+    assert draft is None or draft.intent != "rename_attribute"
 
 
 @pytest.mark.parametrize(

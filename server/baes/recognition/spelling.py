@@ -18,7 +18,10 @@ Otherwise, in this order (every candidate has the word's first letter: typos rar
 
 1. **our words**: the one vocabulary word (command verb, structure word, attribute word, entity
    noun) at Damerau-Levenshtein distance 1 ("cretae" → create, "entitty" → entity, "nede" →
-   need, "capcity" → capacity, "Studnet" → student); two at that distance: no correction;
+   need, "capcity" → capacity, "Studnet" → student); two at that distance: no correction. A plural
+   with a letter left out stays plural ("studens" → students), and a word no list knows that is a
+   common English word with two letters swapped is that word, not ours one changed letter away
+   ("contarct" → contract, not contact);
 2. **English** (a word the list does not know at all): pyspellchecker's known words at distance 1
    that a typing slip explains (two letters swapped, a letter left out or doubled, a neighbouring
    key or one vowel for another: "montly" is "monthly", a letter left out, not "mostly", an n
