@@ -90,6 +90,7 @@ NAMED_SPLITS = (
     "fresh59",
     "fresh60",
     "fresh61",
+    "fresh62",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"

@@ -15,8 +15,16 @@ from dataclasses import dataclass, replace
 from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_types import attribute_type, explicit_type, mark_types
 from baes.recognition.context_types import type_for
-from baes.recognition.field_words import BE_FORMS, field_name_words, relationship_target, said_to_relate, whether_name
-from baes.recognition.item_asides import SAID_EMPTY, asked_whether, said_of_last, without_aside
+from baes.recognition.field_words import BE_FORMS, field_name_words, numbered, relationship_target, said_to_relate, whether_name
+from baes.recognition.item_asides import (
+    SAID_EMPTY,
+    asked_whether,
+    last_made_optional,
+    said_of_last,
+    said_of_some_rows,
+    without_aside,
+)
+from baes.recognition.list_items import known_attribute, list_items
 from baes.recognition.model import RecognitionError
 from baes.recognition.request_tokens import (
     HAVE,
@@ -26,33 +34,13 @@ from baes.recognition.request_tokens import (
     MODALS,
     NOUN_LIKE_HAVE,
     RELATION_WORDS,
-    SEPARATORS,
     Known,
     Tok,
     is_entityish,
     word_token,
 )
-from baes.recognition.run_on import split_run
 from baes.recognition.unsure_lists import UNPLACED_NOTE_END
 from baes.scaffold.spec import AttributeSpec, EntitySpec, RelationshipSpec, SpecError
-
-
-def _chunks(toks: Sequence[Tok]) -> list[list[Tok]]:
-    chunks: list[list[Tok]] = [[]]
-    i = 0
-    while i < len(toks):
-        tok = toks[i]
-        if tok.low == "as" and i + 2 < len(toks) and toks[i + 1].low == "well" and toks[i + 2].low == "as":
-            chunks.append([])
-            i += 3
-            continue
-        plus_one = tok.low == "plus" and i + 1 < len(toks) and toks[i + 1].low in {"one", "ones"}  # "number of plus ones"
-        if (tok.low in SEPARATORS and not plus_one) or (tok.low == "or" and chunks[-1]):
-            chunks.append([])
-        else:
-            chunks[-1].append(tok)
-        i += 1
-    return [c for c in chunks if c]
 
 
 @dataclass
@@ -97,46 +85,7 @@ def _required_flag(words: list[Tok], i: int) -> bool:
     last = before[-1]
     if last.low in vocab.TYPE_WORDS or "_" in last.low:
         return False  # "donor_name string required", "vin_number required": the marker of a typed or named field
-    return not (_known_attribute(last.low) or last.low in _ATTRIBUTE_WORDS or last.sing in _ATTRIBUTE_WORDS)
-
-
-def _known_attribute(word: str) -> bool:
-    return word in vocab.ATTRIBUTE_TYPES or word in vocab.TEXT_OVERRIDES
-
-
-#: Fewest known attribute words in a comma-less list that are read as several attributes
-#: ("with name email gpa"); two words are one name ("with a tax rate", "add published year to Book").
-RUN_ON_MIN_WORDS = 3
-
-
-def _split_run_on(chunk: list[Tok], min_words: int) -> list[list[Tok]]:
-    """ "name email gpa" (commas left out) → three chunks; "email address", "tax rate" stay whole.
-
-    With two words only in a list with no separator at all: "published year" or "tax rate" are
-    names made of two attribute words, three known words in a row are three attributes.
-    """
-    paren = next((i for i, t in enumerate(chunk) if t.low == "("), None)
-    if paren is not None and paren > 0:  # "expiry date (date)": the parenthesis says the last name's type
-        *names, last = _split_run_on(chunk[:paren], min_words)
-        return [*names, [*last, *chunk[paren:]]]
-    words = [t for t in chunk if t.word and t.low not in vocab.ATTRIBUTE_FILLERS]
-    if any(t.low == "as" for t in chunk[1:]):
-        return [chunk]  # "date of birth as a date": a name and its type, not a run of names
-    if all(t.word for t in chunk) and (names := split_run(words)) is not None:
-        return names  # "first name last name phone number", "name email"
-    if len(words) < min_words or len(words) != len([t for t in chunk if t.word]):
-        return [chunk]
-    if _known_attribute("_".join(t.low for t in words)) or not all(_known_attribute(t.low) for t in words):
-        return [chunk]
-    return [[t] for t in words]
-
-
-def _items(toks: Sequence[Tok], implicit: bool) -> list[list[Tok]]:
-    """The list's items: one per comma/"and" item; a comma-less run of attribute words is split."""
-    chunks = _chunks(toks)
-    if len(chunks) != 1:  # "length width height and max load": a run of three known words in one item
-        return [part for chunk in chunks for part in _split_run_on(chunk, RUN_ON_MIN_WORDS)]
-    return _split_run_on(chunks[0], 2 if implicit else RUN_ON_MIN_WORDS)
+    return not (known_attribute(last.low) or last.low in _ATTRIBUTE_WORDS or last.sing in _ATTRIBUTE_WORDS)
 
 
 #: Words before a reference phrase inside a list ("which is linked to", "that may belong to").
@@ -241,7 +190,7 @@ def parse_fields(
     result = Fields([], [], [])
     referencing: bool | None = None  # in a run of references: whether they are optional
     first_target: Tok | None = None  # the run's first target
-    items = _items(mark_types(toks), implicit)
+    items = list_items(mark_types(toks), implicit)
     typed = (
         sum(1 for item in items if {t.low for t in item[-2:]} & vocab.TRAILING_TYPE_WORDS) >= 2
     )  # "jars int, water content float"
@@ -249,8 +198,8 @@ def parse_fields(
         named = "_".join(t.low for t in chunk[:-1] if t.word)  # "extracted on date": the name says when already
         if typed and len(chunk) >= 3 and chunk[-1].low == "date" and attribute_type(named) == "date":
             chunk = [*chunk[:-1], word_token("("), word_token("date"), word_token(")")]
-        words = [t for t in chunk if t.word or t.low in (":", "(")]
-        plain = [t for t in words if t.word]
+        words = [t for t in chunk if t.word or t.low in (":", "(") or numbered(chunk, t)]
+        plain = [t for t in words if t.word or numbered(words, t)]
         if not plain:
             continue
         asked = asked_whether(plain)
@@ -280,6 +229,9 @@ def parse_fields(
             continue
         if result.attributes and said_of_last(plain):  # "'last medical' which is a date, can be empty"
             result.attributes[-1] = replace(result.attributes[-1], required=False)
+            continue
+        if said_of_some_rows(plain) and (result.attributes or result.relationships):  # "(optional, some have none)"
+            last_made_optional(result.attributes, result.relationships, plain, result.notes)
             continue
         if len(plain) == 1 and plain[0].low in _BARE_TYPES and result.attributes:  # "max hours per booking, int"
             result.attributes[-1] = replace(result.attributes[-1], type=vocab.TYPE_WORDS[plain[0].low])

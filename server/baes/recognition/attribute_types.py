@@ -36,7 +36,7 @@ STATE_ADJECTIVES: frozenset[str] = frozenset({
     "recurring", "handmade", "homemade", "vintage", "open", "online", "offline", "secure", "exclusive",
     "sterile", "healthy", "sick", "busy", "free", "empty", "present", "absent", "resident", "attending", "late",
     "complete", "incomplete", "vip", "intact", "vacant", "rare", "legendary", "explicit", "automatic",
-    "abnormal", "successful", "unsuccessful", "winning", "primary", "junior",
+    "abnormal", "successful", "unsuccessful", "winning", "primary", "junior", "exempt",
 })
 #: Nouns ending in -able/-ible: the suffix makes an adjective (a flag) except in these.
 ABLE_NOUNS: frozenset[str] = frozenset({
@@ -113,26 +113,12 @@ def _third_person(word: str) -> bool:
 
 
 #: Adjectives before "to": "willing to relocate", "eligible to vote" are yes/no answers.
-WILLING_WORDS = frozenset(
-    {
-        "willing",
-        "able",
-        "eligible",
-        "ready",
-        "allowed",
-        "permitted",
-        "happy",
-        "agreed",
-        "consented",
-        "opted",
-        "subscribed",
-        "likely",
-        "required",
-        "prepared",
-        "authorized",
-        "authorised",
-    }
-)
+# fmt: off
+WILLING_WORDS = frozenset({
+    "willing", "able", "eligible", "ready", "allowed", "permitted", "happy", "agreed", "consented", "opted", "subscribed",
+    "likely", "required", "prepared", "authorized", "authorised",
+})
+# fmt: on
 
 
 #: Other adjectives that take "for"/"to" in a field's name: "suitable for kids", "due for service".
@@ -158,8 +144,8 @@ def attribute_type(name: str) -> str:
         and ((parts[1] == "to" and parts[0] in WILLING_WORDS) or vocab.infer_type(parts[-1]) == "str")
     ):
         return "bool"  # "willing to relocate", "ready for pickup", "treated for mites": yes or no
-    if _state_phrase(parts):
-        return "bool"  # before the vocabulary: "out of stock" says nothing about a stock
+    if _state_phrase(parts) or (len(parts) >= 3 and parts[0] in STATE_ADJECTIVES - PERIOD_STATES and parts[1] in ("from", "for")):
+        return "bool"  # before the vocabulary: "out of stock" says nothing about a stock, "exempt from charges" of charges
     if (said := phrase_type(parts)) is not None:
         return said  # "name of deceased", "lambed this season", "years experience"
     if len(parts) >= 2 and (parts[0] == "still" or parts[-2:] in (["opt", "in"], ["opted", "in"], ["opt", "out"])):

@@ -7,6 +7,8 @@ makes an item a reference only where it says so ("link to customer", not "github
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_types import WILLING_WORDS, is_participle, is_state_word, takes_preposition
 from baes.recognition.normalize import verb_base
@@ -16,7 +18,8 @@ from baes.scaffold.spec import pascal_case
 #: Forms of "be".
 BE_FORMS = frozenset({"is", "are", "was", "were", "be", "been"})
 _NAME_SKIP = frozenset({"with", "for", "to"})
-#: Filler words that are an attribute when they stand alone in an item ("crop, field, kilos").
+#: Filler words that are an attribute when they stand alone in an item of a list ("crop, field, kilos"); "add a
+#: field to Service" names none.
 _LONE_NOUNS = frozenset({"field", "value", "property"})
 #: Filler words that qualify the next noun when they open a later item of a list ("…, field size"), or the first
 #: item of several when one of ``_NAMED_PARTS`` follows ("field name, crop, …").
@@ -31,11 +34,49 @@ def _state_before(word: str) -> bool:
     return takes_preposition(word) and word not in LINKED_PARTICIPLES
 
 
+#: Words a number after which is a value or a count, not part of a name ("at least 2", "up to 4").
+_NOT_NUMBERED = frozenset(
+    {
+        "least",
+        "most",
+        "to",
+        "max",
+        "min",
+        "maximum",
+        "minimum",
+        "than",
+        "default",
+        "defaults",
+        "of",
+        "each",
+        "every",
+        "only",
+        "just",
+        "exactly",
+        "is",
+        "are",
+        "be",
+        "about",
+        "around",
+        "x",
+    }
+)
+#: Number words that end a name ("player one", "plus one").
+_NAME_NUMBERS = frozenset({"one", "two", "three", "four", "1", "2", "3", "4", "5", "6", "7", "8", "9", "18", "21"})
+
+
+def numbered(words: Sequence[Tok], tok: Tok) -> bool:
+    """``tok`` is a number ending a name right after a word: "line 2 (optional)", not "max 8 guests" or "(1-5)"."""
+    i = next((k for k, t in enumerate(words) if t is tok), -1)
+    ends = i == len(words) - 1 or words[i + 1].low == "("
+    return 0 < i and ends and tok.low in _NAME_NUMBERS and words[i - 1].word and words[i - 1].low not in _NOT_NUMBERED
+
+
 def field_name_words(words: list[Tok], later_item: bool = False, listed: bool = False) -> list[Tok]:
     """The words of an item that make its name: no articles, fillers, modals or "with"/"for"/"to", but
     "to" after a participle at the end ("lent to", "shipped to") and "value" after a noun ("market value").
     ``listed``: the item is one of several, where "field name" first ("field name, crop, …") is a name."""
-    plain = [t for t in words if t.word]
+    plain = [t for t in words if t.word or numbered(words, t)]
     said = [t.low for t in plain if t.low not in {"a", "an"}]
     named = len(said) == 2 and said[0] in _QUALIFYING_NOUNS and said[1] in _NAMED_PARTS  # not "the field (of) depth"
     later_item = later_item or (listed and named)
@@ -50,8 +91,10 @@ def field_name_words(words: list[Tok], later_item: bool = False, listed: bool = 
             kept.append(t)  # "willing to relocate"
         elif t.low == "to" and i == 0 and len(plain) == 2 and plain[1].low not in vocab.ATTRIBUTE_FILLERS:
             kept.append(t)  # "from branch, to branch": where it goes, beside where it comes from
-        elif (t.low == "value" and last) or (t.low in _LONE_NOUNS and len(plain) == 1):  # "market value", "field"
+        elif (t.low == "value" and last) or (t.low in _LONE_NOUNS and len(plain) == 1 and (listed or t.low == "value")):
             kept.append(t)
+        elif last and i > 0 and numbered(plain, t) and kept:
+            kept.append(t)  # "address line 1", "player two", "plus one": the number tells two fields apart
         elif later_item and i == 0 and not last and t.low in _QUALIFYING_NOUNS and plain[1].low not in _QUALIFYING_NOUNS:
             kept.append(t)  # "name, field size, property address": a noun of the domain, not "the field X"
         elif t.low not in vocab.ATTRIBUTE_FILLERS and t.low not in MODALS and t.low not in _NAME_SKIP:

@@ -1,13 +1,17 @@
 """What an item of a list says besides its field's name: an aside in parentheses ("sign language (mostly
 SASL)"), a yes/no question asked with "if" ("if it includes food", "a flag for if they're still active"), and
-an item that only says the field before it may be empty ("…, can be empty")."""
+an item that only says the field before it may be empty ("…, can be empty", "(optional, some players are free
+agents)")."""
 
 from __future__ import annotations
+
+from dataclasses import replace
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.field_words import BE_FORMS
 from baes.recognition.normalize import verb_base
 from baes.recognition.request_tokens import RELATION_WORDS, Known, Tok, word_token
+from baes.scaffold.spec import AttributeSpec, RelationshipSpec
 
 #: Words saying a field may hold nothing ("…, both can be empty", "(empty until it comes back)").
 SAID_EMPTY = frozenset({"empty", "blank", "null", "missing"})
@@ -63,3 +67,47 @@ def said_of_last(plain: list[Tok]) -> bool:
     words = [t.low for t in plain if t.low not in {"it", "which", "that", "this", "and", "but", "also", "sometimes"}]
     modal = len(words) == 3 and words[0] in {"can", "may", "might", "could"} and words[1] == "be"
     return modal and (words[2] in SAID_EMPTY or words[2] in vocab.OPTIONAL_WORDS)
+
+
+#: Words that open a clause said of some rows ("some players are free agents", "not all patients have one").
+_SOME_ROWS = frozenset({"some", "many", "most", "few", "not"})
+#: Verbs such a clause says them with.
+_ROW_VERBS = BE_FORMS | {"do", "does", "have", "has", "need", "needs", "get", "use", "come", "go"}
+#: Words before such a clause that say why.
+_BECAUSE = frozenset({"but", "because", "as", "since", "and", "cause", "coz", "bcoz", "bcz"})
+
+
+def said_of_some_rows(plain: list[Tok]) -> bool:
+    """ "some players are free agents", "not all patient have", "polish guests don't need": an item said of
+    the rows, the reason the field or link before it may be empty; never a field of its own."""
+    lows = [t.low for t in plain]
+    while lows and lows[0] in _BECAUSE:
+        lows = lows[1:]
+    if len(lows) < 3:
+        return False
+    if lows[0] in _SOME_ROWS and any(w in _ROW_VERBS for w in lows[1:5]):
+        return True
+    negated = next((i for i, w in enumerate(lows) if w == "not"), 0)  # "guests do not need"; not "do not disturb"
+    subject = lows[: max(0, negated - 1)]
+    return (
+        2 <= negated <= 3
+        and lows[negated - 1] in {"do", "does", "did"}
+        and negated + 1 < len(lows)
+        and not set(subject) & _PERSONS  # "we don't have it for the old rows" says more than that
+    )
+
+
+#: Persons who may say a clause that is no field ("we", "I").
+_PERSONS = frozenset({"i", "we", "you", "they", "he", "she", "it"})
+
+
+def last_made_optional(
+    attributes: list[AttributeSpec], relationships: list[RelationshipSpec], said: list[Tok], notes: list[str]
+) -> None:
+    """The one field or link read so far made optional by a clause about the rows (``said``); of several, the
+    last field when no link was read. The clause is noted either way: it is no field."""
+    if attributes and not relationships:
+        attributes[-1] = replace(attributes[-1], required=False)
+    elif relationships and not attributes:
+        relationships[-1] = replace(relationships[-1], required=False)
+    notes.append(f"read {' '.join(t.text for t in said)!r} as the reason a value may be missing")

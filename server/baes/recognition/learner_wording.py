@@ -35,6 +35,7 @@ _LEARNER_WORDING: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "",
     ),
+    (re.compile(r"\bpayed\b", re.I), "paid"),  # "fees payed": the past of "pay" as often written
     (re.compile(r"\bis[ \t]+having\b", re.I), "has"),
     (re.compile(r"\bare[ \t]+having\b", re.I), "have"),
     (re.compile(r"\b(?:is|are)[ \t]+belonging[ \t]+to\b", re.I), "belongs to"),

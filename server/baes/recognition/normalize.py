@@ -73,7 +73,9 @@ from baes.recognition.verb_folding import ARTICLES, fold_verbs, verb_base, verb_
 #: 18: what the app already has and where it is used said as context (``app_context``), units said as ratios.
 #: 19: units a name cannot hold (``unit_marks``), the thing a list describes named around it (``list_openers``),
 #:     naming phrases and removals said in passing (``naming_phrases``), "pH" one word.
-KEY_VERSION = 20
+#: 20: openings "oh", "um", "btw", the Filipino "po" and "got many" (``learner_wording``), "make it so that".
+#: 21: "payed" read as "paid" (``learner_wording``).
+KEY_VERSION = 21
 
 _CONTRACTIONS = (
     (re.compile(r"\blet's\b", re.I), "let us"),

@@ -11,6 +11,9 @@ _NAMING_HEADS = frozenset({"name", "names", "title", "description", "reason", "c
 #: Periods a state is said of ("lambed this season").
 _PERIODS = frozenset({"season", "year", "month", "week", "term", "semester", "quarter", "spring", "summer", "autumn", "winter"})
 
+#: Plural periods a name counts when it opens it ("weeks pregnant").
+_COUNTED_PERIODS = frozenset({"years", "months", "weeks", "days", "nights"})
+
 
 def phrase_type(parts: list[str]) -> str | None:
     """The type the phrase of a snake_case name's ``parts`` says, or None."""
@@ -20,6 +23,6 @@ def phrase_type(parts: list[str]) -> str | None:
         return "date" if parts[0] == "date" else "datetime"  # "date of loss" is no amount lost
     if len(parts) >= 3 and parts[-2] in {"this", "last"} and parts[-1] in _PERIODS and is_participle(parts[0]):
         return "bool"  # "lambed this season", "vaccinated this year": whether it happened
-    if len(parts) == 2 and parts[0] == "years" and not is_participle(parts[1]):
-        return "int"  # "years experience", "years service": how many years
+    if len(parts) == 2 and parts[0] in _COUNTED_PERIODS and not is_participle(parts[1]):
+        return "int"  # "years experience", "weeks pregnant", "days overdue": how many of them
     return None

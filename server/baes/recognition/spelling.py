@@ -362,6 +362,14 @@ def _nouns() -> frozenset[str]:
     return frozenset(w for w in vocab.ENTITY_NOUNS | set(vocab.ATTRIBUTE_TYPES) if "_" not in w and len(w) >= 4)
 
 
+def _past_of(word: str, verb: str, limit: int) -> str | None:
+    """The past form of ``verb`` a word ending in "d" was written for, when it is as near as the verb."""
+    if not word.endswith("d") or verb.endswith("d"):
+        return None
+    past = [p for p in (verb + "d", verb + "ed") if _seen(p) and distance(word, p) <= limit]
+    return past[0] if past else None
+
+
 def _typo_of(word: str, listed: bool, name: bool) -> str | None:
     """Steps 1-3 of the module docstring for a word of four letters or more."""
     for limit in (1, 2) if len(word) >= 7 else (1,):
@@ -374,6 +382,8 @@ def _typo_of(word: str, listed: bool, name: bool) -> str | None:
             ]
             if len(likelier) == 1 and likelier[0] != ours[0]:
                 return likelier[0]
+        if ours and (past := _past_of(word, ours[0], limit)) is not None:
+            return past  # "registerd", "introdused": the past form, as written, not the verb
         if ours:  # "studens": students with a letter left out, not student with an s for a t
             plural = ours[0] + "s"
             return plural if word.endswith("s") and not ours[0].endswith("s") and _likely_slip(word, plural) else ours[0]
@@ -383,6 +393,9 @@ def _typo_of(word: str, listed: bool, name: bool) -> str | None:
             near = _english_at_1(word)
             if word.endswith("d") and word[:-1] + "ed" in near:
                 return word[:-1] + "ed"  # "deliverd", "startd": the e of -ed left out, not "deliver" or "delivers"
+            doubled = word[:-2] + word[-3] + "ed"  # "loged", "stoped": the consonant of -ed doubled, not "loved"
+            if word.endswith("ed") and doubled in near:
+                return doubled
             if near:  # one slip away: the likeliest slip, the clearly best, or none ("reagant": reagan or reagent?)
                 return likeliest_slip(word, near) or _clearly_best(near)
         elif (fixed := _english_at_2(word)) is not None:

@@ -32,7 +32,9 @@ ATTRIBUTE_TYPES: dict[str, str] = {
     "timestamp": "datetime", "created": "datetime", "updated": "datetime", "modified": "datetime",
     "active": "bool", "enabled": "bool", "available": "bool", "verified": "bool", "published": "bool",
     "completed": "bool", "done": "bool", "deleted": "bool", "archived": "bool", "paid": "bool",
-    "admin": "bool", "visible": "bool", "approved": "bool",
+    "admin": "bool", "visible": "bool", "approved": "bool", "plus_one": "bool", "full_time": "bool",
+    "part_time": "bool", "high_risk": "bool", "low_risk": "bool", "at_risk": "bool", "time_in": "datetime",
+    "time_out": "datetime",
     # money and measures
     "rent": "float", "deposit": "float", "fare": "float", "revenue": "float", "income": "float",
     "expense": "float", "profit": "float", "payment": "float", "refund": "float", "tip": "float",
@@ -154,7 +156,8 @@ TECH_WORDS: frozenset[str] = frozenset({
 SUFFIX_TYPES: dict[str, str] = {
     "date": "date", "birthday": "date",
     "at": "datetime", "time": "datetime", "timestamp": "datetime", "datetime": "datetime",
-    "count": "int", "quantity": "int", "year": "int", "age": "int", "id": "int",
+    "count": "int", "quantity": "int", "year": "int", "age": "int",
+    "id": "str",  # "national id", "tag id": an identifier from outside; a link to an entity is a relationship
     "minutes": "int", "hours": "float", "seconds": "int", "days": "int", "years": "int", "mileage": "float",
     "price": "float", "cost": "float", "amount": "float", "rate": "float", "score": "float",
     "total": "float", "salary": "float", "fee": "float", "percentage": "float",
@@ -167,7 +170,8 @@ SUFFIX_TYPES: dict[str, str] = {
     "expiry": "date", "expiration": "date", "bound": "float", "reading": "float", "gain": "float",
     "saturation": "float", "concentration": "float", "chance": "float", "probability": "float",
     "contribution": "float", "debit": "float", "qty": "int", "cash": "float", "winnings": "float",
-    "earnings": "float", "gravity": "float", "strength": "float", "loss": "float",
+    "earnings": "float", "gravity": "float", "strength": "float", "loss": "float", "consumption": "float",
+    "mass": "float",
 }
 
 #: Heads whose type depends on what comes before: a game's score counts goals ("home score" → int, while a
@@ -384,6 +388,8 @@ def infer_type(name: str) -> str:
             return "int"  # max_occupancy; not max_altitude, a measure
         if parts[-1] in SUFFIX_TYPES:
             return SUFFIX_TYPES[parts[-1]]
+        if SUFFIX_TYPES.get(singularize(parts[-1])) == "float":
+            return "float"  # toll_charges, late_fees: amounts, as one of them is
         if parts[-1] in ATTRIBUTE_TYPES and ATTRIBUTE_TYPES[parts[-1]] != "bool":
             return ATTRIBUTE_TYPES[parts[-1]]
         if parts[0] in {"date", "birth"}:
@@ -394,6 +400,8 @@ def infer_type(name: str) -> str:
         return "float"
     elif name in COUNT_NOUNS:
         return "int"  # "beds", "servings"
+    elif SUFFIX_TYPES.get(singularize(name)) == "float":
+        return "float"  # "fees", "charges"
     return "str"
 # fmt: on
 

@@ -1,0 +1,109 @@
+"""Round 32: a number that ends a name ("address line 1", "player two"), a clause said of some rows
+("(optional, some players are free agents)"), a lone "field" that names nothing, past forms kept through a
+typo ("registerd at"), identifiers from outside as text, plural amounts, and states said with "from"."""
+
+from __future__ import annotations
+
+import pytest
+
+from baes.recognition.model import RecognitionError
+from baes.recognition.offline import recognize_offline
+from baes.recognition.spelling import correct
+
+
+def _fields(request_text: str, existing: tuple[str, ...] = ()) -> dict[str, tuple[str, bool]]:
+    draft = recognize_offline(request_text, existing)
+    return {a.name: (a.type, a.required) for a in draft.entity.attributes}
+
+
+@pytest.mark.parametrize(
+    ("request_text", "names"),
+    [
+        ("create Address with address line 1, address line 2 (optional), town", ["address_line_1", "address_line_2", "town"]),
+        ("Fixture: home side, player one, player two, kicked off at", ["home_side", "player_one", "player_two", "kicked_off_at"]),
+        ("Register Visitor with name, phone 2, car reg", ["name", "phone_2", "car_reg"]),
+    ],
+)
+def test_a_number_after_a_word_ends_its_name(request_text: str, names: list[str]) -> None:
+    assert list(_fields(request_text)) == names
+
+
+def test_a_number_that_bounds_a_value_is_no_part_of_a_name() -> None:
+    fields = _fields("create Booth with label, seats max 8, zone")
+    assert "seats_max_8" not in fields and "label" in fields
+
+
+def test_plus_one_is_a_flag() -> None:
+    assert _fields("create Invitee with name, email, plus one")["plus_one"] == ("bool", True)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "existing", "optional"),
+    [
+        ("Member has a Locker (optional, some members are day visitors)", ("Member", "Locker"), "locker_id"),
+        ("each Horse has a Stable but some horse dont have, so optional", ("Horse", "Stable"), "stable_id"),
+    ],
+)
+def test_a_clause_said_of_some_rows_makes_the_link_optional(request_text: str, existing: tuple[str, ...], optional: str) -> None:
+    draft = recognize_offline(request_text, existing)
+    assert draft.entity.attributes == ()
+    assert [(r.field_name, r.required) for r in draft.entity.relationships] == [(optional, False)]
+    assert any("reason a value may be missing" in note for note in draft.notes)
+
+
+def test_a_clause_said_of_some_rows_makes_the_field_before_it_optional() -> None:
+    fields = _fields("Create Tenant: full name, visa number (optional, british tenants do not need), rent")
+    assert fields == {"full_name": ("str", True), "visa_number": ("str", False), "rent": ("float", True)}
+
+
+def test_do_not_said_by_us_is_no_reason_about_rows() -> None:
+    """ "we don't have it" is said by the writer: the clause is left to the other rules, never made a reason."""
+    from baes.recognition.item_asides import said_of_some_rows
+    from baes.recognition.request_tokens import read_tokens
+
+    assert not said_of_some_rows([t for t in read_tokens("since we don't have it for the old ones") if t.word])
+    assert said_of_some_rows([t for t in read_tokens("not all boats have one") if t.word])
+
+
+@pytest.mark.parametrize(
+    "request_text", ["add a field to Service", "add one more field to Service pls", "add a property to Service"]
+)
+def test_a_lone_field_word_names_no_field(request_text: str) -> None:
+    with pytest.raises(RecognitionError):
+        recognize_offline(request_text, ("Service", "Order"))
+
+
+def test_a_lone_field_word_in_a_list_is_a_field() -> None:
+    assert list(_fields("create Harvest with crop, field, kilos")) == ["crop", "field", "kilos"]
+
+
+@pytest.mark.parametrize(
+    ("typo", "meant"),
+    [("registerd", "registered"), ("introdused", "introduced"), ("loged", "logged"), ("shiped", "shipped")],
+)
+def test_a_past_form_stays_past_through_a_typo(typo: str, meant: str) -> None:
+    assert correct(typo) == meant
+
+
+def test_payed_is_paid() -> None:
+    assert _fields("create Subscription: member name, fees payed")["fees_paid"] == ("bool", True)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "name", "kind"),
+    [
+        ("create Citizen with name, national id, tax id", "national_id", "str"),
+        ("create Trip with driver, toll charges, late fees", "toll_charges", "float"),
+        ("create Trip with driver, toll charges, late fees", "late_fees", "float"),
+        ("create Visit: mother name, weeks pregnant, high risk", "weeks_pregnant", "int"),
+        ("create Visit: mother name, weeks pregnant, high risk", "high_risk", "bool"),
+        ("create Staff with name, full time, hired on", "full_time", "bool"),
+        ("create Entry with reader, time in, time out", "time_out", "datetime"),
+        ("create Scan with patient, fuel consumption, muscle mass", "muscle_mass", "float"),
+        ("add exempt from charges and exemption reason to Prescription", "exempt_from_charges", "bool"),
+        ("create Voucher with holder, valid from date, price", "valid_from_date", "date"),
+    ],
+)
+def test_types_read_from_the_name(request_text: str, name: str, kind: str) -> None:
+    existing = ("Prescription",) if "Prescription" in request_text else ()
+    assert _fields(request_text, existing)[name][0] == kind
