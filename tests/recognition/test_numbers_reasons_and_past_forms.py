@@ -107,3 +107,93 @@ def test_payed_is_paid() -> None:
 def test_types_read_from_the_name(request_text: str, name: str, kind: str) -> None:
     existing = ("Prescription",) if "Prescription" in request_text else ()
     assert _fields(request_text, existing)[name][0] == kind
+
+
+@pytest.mark.parametrize(
+    ("request_text", "existing", "expected"),
+    [
+        ("Crew table: wage field name change to day rate", ("Crew", "Shoot"), ("rename_attribute", "wage", "day_rate")),
+        ("Venue entity name change to Location please", ("Venue", "Gig"), ("rename_entity", "Venue", "Location")),
+    ],
+)
+def test_a_name_change_said_as_a_noun_is_a_rename(
+    request_text: str, existing: tuple[str, ...], expected: tuple[str, str, str]
+) -> None:
+    draft = recognize_offline(request_text, existing)
+    assert (draft.intent, draft.renamed_from, draft.renamed_to) == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "existing", "holder", "target", "kind"),
+    [
+        ("every nurse is employed by one agency", ("Nurse", "Agency"), "Nurse", "Agency", "many_to_one"),
+        ("each Driver works for one Depot — please add that link", ("Driver", "Depot"), "Driver", "Depot", "many_to_one"),
+        ("Books can be shelved in many rooms and a room holds many books", ("Book", "Room"), "Book", "Room", "many_to_many"),
+    ],
+)
+def test_links_said_with_more_words(request_text: str, existing: tuple[str, ...], holder: str, target: str, kind: str) -> None:
+    draft = recognize_offline(request_text, existing)
+    assert (draft.intent, draft.entity.name) == ("relationship", holder)
+    assert [(r.target, r.kind) for r in draft.entity.relationships] == [(target, kind)]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "existing", "intent"),
+    [
+        ("Tyre entity need: brand, size code, tread depth", (), "create"),
+        ("Tyre entity need: brand, size code, tread depth", ("Tyre", "Car"), "add_attributes"),
+        ("Tyres entity please, brand, size code, tread depth", (), "create"),
+        ("Car needs new fields: brand, size code, tread depth", ("Tyre", "Car"), "add_attributes"),
+    ],
+)
+def test_what_an_entity_needs_is_its_fields(request_text: str, existing: tuple[str, ...], intent: str) -> None:
+    draft = recognize_offline(request_text, existing)
+    assert draft.intent == intent
+    assert [a.name for a in draft.entity.attributes] == ["brand", "size_code", "tread_depth"]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "fields"),
+    [
+        ("create Locker: code, open or closed, floor", {"code": "str", "open": "bool", "floor": "int"}),
+        ("create Fine: amount, paid or unpaid", {"amount": "float", "paid": "bool"}),
+        ("create Memorial: name, burial or cremation", {"name": "str", "burial": "str", "cremation": "str"}),
+    ],
+)
+def test_two_opposite_states_are_one_flag(request_text: str, fields: dict[str, str]) -> None:
+    assert {name: kind for name, (kind, _) in _fields(request_text).items()} == fields
+
+
+@pytest.mark.parametrize(
+    ("request_text", "name"),
+    [
+        ("create Admission with patient, reason for visit, ward", "reason_for_visit"),
+        ("add note for kitchen to Order", "note_for_kitchen"),
+        ("create Visit with date, a box for remarks", "remarks"),
+        ("create Visit with date and a field for remarks", "remarks"),
+    ],
+)
+def test_for_inside_a_name_stays(request_text: str, name: str) -> None:
+    assert name in _fields(request_text, ("Order",) if "Order" in request_text else ())
+
+
+def test_for_whom_is_no_part_of_a_name() -> None:
+    draft = recognize_offline("also store the guardian phone for each Child", ("Child", "Guardian"))
+    assert all("_for_" not in a.name for a in draft.entity.attributes)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "name", "kind"),
+    [
+        ("create Account with holder, credit limit, overdraft limit", "credit_limit", "float"),
+        ("create Event with title, volunteer limit", "volunteer_limit", "int"),
+        ("create Drug with name, prescription required (yes/no)", "prescription_required", "bool"),
+    ],
+)
+def test_more_types_read_from_the_name(request_text: str, name: str, kind: str) -> None:
+    assert _fields(request_text)[name][0] == kind
+
+
+@pytest.mark.parametrize(("typo", "meant"), [("servise", "service"), ("varity", "variety"), ("tuor", "tour")])
+def test_typos_sounding_alike_or_clearly_commonest(typo: str, meant: str) -> None:
+    assert correct(typo) == meant

@@ -76,7 +76,7 @@ _ATTRIBUTE_WORDS = vocab.NAME_WORDS | vocab.ENTITY_NOUNS | set(vocab.SUFFIX_TYPE
 
 def _required_flag(words: list[Tok], i: int) -> bool:
     """Whether "required"/"needed" at ``i`` ends a flag's name ("permission slip required")."""
-    rest = [t.low for t in words[i + 1 :] if t.word]
+    rest = [t.low for t in words[i + 1 :] if t.word and t.low not in {"(", ")"}]
     if words[i].low not in {"required", "needed"} or rest[1:] or (rest and rest[0] not in vocab.TYPE_WORDS):
         return False  # ends the name, or only its type follows ("courier required (bool)")
     before = [t for t in words[:i] if t.word and t.low not in vocab.ATTRIBUTE_FILLERS and t.low not in BE_FORMS]
@@ -85,6 +85,8 @@ def _required_flag(words: list[Tok], i: int) -> bool:
     last = before[-1]
     if last.low in vocab.TYPE_WORDS or "_" in last.low:
         return False  # "donor_name string required", "vin_number required": the marker of a typed or named field
+    if rest and vocab.TYPE_WORDS[rest[0]] == "bool":
+        return True  # "prescription required (yes/no)": a flag said to be one
     return not (known_attribute(last.low) or last.low in _ATTRIBUTE_WORDS or last.sing in _ATTRIBUTE_WORDS)
 
 

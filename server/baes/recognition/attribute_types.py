@@ -165,6 +165,8 @@ def attribute_type(name: str) -> str:
         return "bool"  # "deposit paid", "fee paid"; "amount paid" is an amount
     if len(parts) == 2 and parts[0] == "year" and (is_participle(parts[1]) or parts[1] in TIME_PARTICIPLES):
         return "int"  # "year born", "year built"
+    if len(parts) >= 2 and parts[-1] in {"limit", "cap"} and parts[-2] in _AMOUNT_LIMITS:
+        return "float"  # "credit limit", "monthly data limit": an amount, not how many
     if len(parts) >= 2 and parts[-1] in BOUND_WORDS and (bounded := _head_type(parts[:-1], numeric=True)):
         return bounded  # "salary min" is money, "quantity change" a count
     if len(parts) >= 2 and (parts[-1] in {"limit", "cap"} or (parts[-1] == "balance" and parts[-2] in vocab.COUNT_NOUNS)):
@@ -177,6 +179,13 @@ def attribute_type(name: str) -> str:
     if known != "str" or name in vocab.TEXT_OVERRIDES:
         return known
     return _grammar_type(parts) or "str"
+
+
+#: Words before "limit" that make it an amount ("credit limit", "overdraft limit", "monthly limit").
+# fmt: off
+_AMOUNT_LIMITS = frozenset({"credit", "overdraft", "spending", "withdrawal", "loan", "transaction", "purchase", "expense",
+                            "payment", "monthly", "daily", "weekly", "annual", "yearly", "data", "budget"})
+# fmt: on
 
 
 def _head_type(parts: list[str], numeric: bool = False) -> str | None:

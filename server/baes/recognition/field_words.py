@@ -61,6 +61,21 @@ _NOT_NUMBERED = frozenset(
         "x",
     }
 )
+#: Words naming a place for a value, whose "for" says what it holds ("a field for notes", "space for a photo").
+# fmt: off
+_HOLDERS = frozenset({
+    "field", "column", "attribute", "property", "flag", "space", "place", "slot", "box", "spot", "room", "checkbox",
+    "toggle", "option", "something", "thing", "one", "entry", "table", "list", "record", "log", "sheet", "form", "app",
+    "system", "tool", "page"
+})
+# fmt: on
+#: Words after "for" that say whose or which rows, not what the value is ("for each patient", "for the form").
+# fmt: off
+_FOR_WHOM = frozenset({
+    "each", "every", "all", "the", "a", "an", "our", "my", "their", "his", "her", "its", "this", "that", "these",
+    "those", "one", "any", "some", "them", "it", "us", "me", "you", "him"
+})
+# fmt: on
 #: Number words that end a name ("player one", "plus one").
 _NAME_NUMBERS = frozenset({"one", "two", "three", "four", "1", "2", "3", "4", "5", "6", "7", "8", "9", "18", "21"})
 
@@ -87,6 +102,10 @@ def field_name_words(words: list[Tok], later_item: bool = False, listed: bool = 
             kept.append(t)
         elif t.low in {"for", "to"} and i > 0 and _state_before(plain[i - 1].low) and len(kept) == i:
             kept.append(t)  # "booked for", "ready for pickup", "reported to police": the state's own words
+        elif t.low == "for" and len(kept) == 1 and kept[0].low in _HOLDERS and not last:
+            kept.clear()  # "a field for remarks", "a box for comments": what it holds is the name
+        elif t.low == "for" and kept and not last and plain[i - 1] is kept[-1] and plain[i + 1].low not in _FOR_WHOM:
+            kept.append(t)  # "reason for visit", "note for kitchen": one name
         elif t.low == "to" and i > 0 and plain[i - 1].low in WILLING_WORDS and not last:
             kept.append(t)  # "willing to relocate"
         elif t.low == "to" and i == 0 and len(plain) == 2 and plain[1].low not in vocab.ATTRIBUTE_FILLERS:

@@ -21,7 +21,8 @@ from baes.recognition.plurals import singularize
 _KEEPING = r"(?:needs|need|wants|want|keeps(?:\s+track\s+of)?|keep(?:\s+track\s+of)?|tracks|track)"
 _NOT_THINGS = (
     r"(?!(?:fields|attributes|columns|properties|details|these|those|data|info|things|more|two|three|four|five|to|"
-    r"it|them|this|that|an?|the|some|our|my|your|their|field|attribute|column|property|way|place|list|app|system|tool)\b)"
+    r"it|them|this|that|an?|the|some|our|my|your|their|field|attribute|column|property|way|place|list|app|system|tool|"
+    r"new|extra|additional|other|following)\b)"
 )
 _THINGS = r"([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?s)"
 #: "soil lab needs Analyses: sample code, …", "track orders: …": things in the plural, then a colon and their list.

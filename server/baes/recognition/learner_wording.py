@@ -72,6 +72,26 @@ _LEARNER_WORDING: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         r"rename \1 to \2",
     ),
+    # "Medicine entity need: name, batch code, …": the entity, then what it needs
+    # "Suppliers entity please, company name, …": the entity, then its fields
+    (re.compile(r"\b(entity|table|model)[ \t]+(?:please|pls|plz|kindly)[ \t]*[,:;-][ \t]*(?=[^.\n]*,)", re.I), r"\1 with "),
+    (
+        re.compile(
+            r"\b([A-Za-z]\w*(?:[ \t]+[A-Za-z]\w*)?)[ \t]+(?:entity|table|model)[ \t]+(?:needs?|requires?|should[ \t]+have|"
+            r"must[ \t]+have)[ \t]*:?[ \t]+(?=[^.\n]*,)",
+            re.I,
+        ),
+        r"\1 needs: ",
+    ),
+    # "Medicine entity name change to Drug", "salary field name change to monthly wage": a new name
+    (
+        re.compile(
+            r"\b([A-Za-z]\w*(?:[ \t]+[a-z]\w*)?)[ \t]+(?:entity|table|model|field|column|attribute)(?:'s)?[ \t]+name[ \t]+"
+            r"(?:change|changed|changes|update|updated)[ \t]+(?:to|into|as)[ \t]+",
+            re.I,
+        ),
+        r"rename \1 to ",
+    ),
     # "In Flat the field sqft, make it area_sqft": a new name for the field
     (
         re.compile(r"\bthe[ \t]+(?:field|column|attribute)[ \t]+(\w+)[ \t]*,[ \t]*(?:make|call)[ \t]+it[ \t]+(\w+)", re.I),

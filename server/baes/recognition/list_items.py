@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from baes.recognition import vocabulary as vocab
+from baes.recognition.attribute_types import is_state_word
 from baes.recognition.request_tokens import SEPARATORS, Tok
 from baes.recognition.run_on import split_run
 
@@ -19,6 +20,9 @@ def _chunks(toks: Sequence[Tok]) -> list[list[Tok]]:
             chunks.append([])
             i += 3
             continue
+        if tok.low == "or" and _opposite_states(chunks[-1], toks, i):
+            i += 2  # "paid or due", "open or closed": one flag, named by the first state
+            continue
         plus_one = tok.low == "plus" and i + 1 < len(toks) and toks[i + 1].low in {"one", "ones"}  # "number of plus ones"
         if (tok.low in SEPARATORS and not plus_one) or (tok.low == "or" and chunks[-1]):
             chunks.append([])
@@ -26,6 +30,18 @@ def _chunks(toks: Sequence[Tok]) -> list[list[Tok]]:
             chunks[-1].append(tok)
         i += 1
     return [c for c in chunks if c]
+
+
+def _opposite_states(chunk: list[Tok], toks: Sequence[Tok], i: int) -> bool:
+    """Whether "or" at ``i`` joins two states said of one thing as its item ("paid or due", "open or closed",
+    "paid or unpaid"): the item is one flag. "burial or cremation" are choices, read by the other rules."""
+    after = i + 2
+    if len(chunk) != 1 or after > len(toks) or not toks[i + 1].word or (after < len(toks) and toks[after].low not in SEPARATORS):
+        return False
+    first, second = chunk[0].low, toks[i + 1].low
+    negated = second in {prefix + first for prefix in ("un", "in", "non", "non-", "dis")}  # "paid or unpaid"
+    state = is_state_word(first) or vocab.ATTRIBUTE_TYPES.get(first) == "bool"
+    return chunk[0].word and state and (is_state_word(second) or negated or second == "due")
 
 
 def known_attribute(word: str) -> bool:

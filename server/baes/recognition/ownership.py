@@ -177,6 +177,15 @@ def _placed_in(toks: Sequence[Tok], i: int, end: int, known: Known) -> bool:
 _BEFORE_ADJECTIVE = frozenset({"with", "having", ",", ":", ";", "and", "a", "an", "the", "its", "their"})
 
 
+def _app_entity_after(toks: list[Tok], start: int, end: int, known: Known) -> int | None:
+    """The entity of the app named right after ``start`` ("one Company"), even when its word is one that
+    qualifies other nouns elsewhere ("company car")."""
+    at = start
+    while at < end and toks[at].low in SUBJECT_SKIP | {"exactly", "single"}:
+        at += 1
+    return at if at < end and toks[at].word and known.get(toks[at].sing) else None
+
+
 def try_ownership(toks: list[Tok], known: Known) -> Draft | None:
     """ "X belongs to Y", "X references Y", "each X has a Y", "X has many Ys"."""
     end = clause_end(toks, 0)
@@ -193,6 +202,7 @@ def try_ownership(toks: list[Tok], known: Known) -> Draft | None:
         if passive:
             subject = subject_before(toks, i - 2)
             target = noun_after(toks[:end], i + 1)
+            target = _app_entity_after(toks, i + 1, end, known) if target is None else target  # "by one company"
             if subject is not None and target is not None and is_entityish(toks[target], known):
                 if toks[i - 1].stem in {"refer", "referenc"}:  # "orders are referenced by invoices": invoice.order_id
                     return link_draft(toks[target], subject_tok(toks, subject), known, required=True)

@@ -101,10 +101,11 @@ _SIGN_OFF = re.compile(
 #: "new thing: Shoot", "Kayak += hull_code (str)": a new entity, or fields added to one, in shorthand.
 _NEW_THING = re.compile(r"^\s*(?:a\s+)?(?:new|another)\s+thing\s*:", re.I)
 _PLUS_EQUALS = re.compile(r"^\s*([A-Za-z]\w*)\s*\+=\s*")
-#: "…, can you make the relation?", "please make relation between them.": asks again for the link just described.
+#: "…, can you make the relation?", "please make relation between them.", "— please add that link": asks again for
+#: the link just described.
 _MAKE_THE_RELATION = re.compile(
-    r"[,.;]?\s*(?:(?:can|could)\s+you\s+|please\s+)?(?:make|create|add|set\s+up)\s+(?:the\s+|a\s+)?"
-    r"relation(?:ship)?(?:\s+between\s+them)?\s*[?.!]?\s*$",
+    r"(?:[,.;]|\s[-\u2013\u2014])?\s*(?:(?:can|could)\s+you\s+|please\s+|pls\s+|kindly\s+)?(?:make|create|add|set\s+up)\s+"
+    r"(?:(?:the\s+|a\s+)?relation(?:ship)?|(?:the|that|this)\s+(?:link|connection))(?:\s+between\s+them)?\s*[?.!]?\s*$",
     re.I,
 )
 #: "Each Rental is for one Bike": the rental belongs to one bike.

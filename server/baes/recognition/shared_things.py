@@ -79,7 +79,7 @@ _LAST_SAYS_MANY = re.compile(
 #: "an artist can do many styles and a style can be done by many artists", "a course has many tutors, and a
 #: tutor teaches several courses": each side said to have many of the other, whatever the verbs.
 _CROSSED = re.compile(
-    rf"(?:^|(?<=[.;:!?])\s*|\b(?:an?|one|each|every|the)\s+)([a-z]\w*)\s+(?:[a-z]+\s+){{0,3}}?{_MANY}\s+([a-z]\w*)\s*"
+    rf"(?:^|(?<=[.;:!?])\s*|\b(?:an?|one|each|every|the)\s+)([a-z]\w*)\s+(?:[a-z]+\s+){{0,4}}?{_MANY}\s+([a-z]\w*)\s*"
     rf"(?:,\s*|;\s*)?(?:and|but|while|whereas|;|,)\s+(?:an?\s+|one\s+|each\s+|every\s+|the\s+)?([a-z]\w*)\s+"
     rf"(?:[a-z]+\s+){{0,4}}?{_MANY}\s+([a-z]\w*)(?=\s*(?:$|[.,;!?)]|and\b|too\b|as\s+well\b|so\b))",
     re.I,

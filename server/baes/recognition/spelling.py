@@ -155,11 +155,18 @@ def _neighbours() -> dict[str, frozenset[str]]:
     }
 
 
+#: How much commoner one of several likely slips must be to be read as meant ("varity": variety, 4x varsity).
+_SLIP_RATIO = 4
+#: Letters written for one another because they sound alike ("servise", "ofice"): not neighbours on a keyboard.
+_SOUNDS_ALIKE = ({"s", "c"}, {"s", "z"}, {"c", "k"})
+
+
 def slip(typed: str, meant: str) -> bool:
     """Whether one typing slip turns ``meant`` into ``typed`` (they are at distance 1).
 
     Two neighbouring letters swapped, a letter left out or added, or one letter for another when
-    the keys are neighbours or both letters are vowels ("seperate"); not any other substitution.
+    the keys are neighbours, both letters are vowels ("seperate") or they sound alike ("servise"); not any other
+    substitution.
     """
     if len(typed) != len(meant):
         return True
@@ -167,14 +174,15 @@ def slip(typed: str, meant: str) -> bool:
     if len(diff) != 1:
         return True  # a transposition
     a, b = typed[diff[0]], meant[diff[0]]
-    return (a in _VOWELS and b in _VOWELS) or b in _neighbours().get(a, frozenset())
+    return (a in _VOWELS and b in _VOWELS) or b in _neighbours().get(a, frozenset()) or {a, b} in _SOUNDS_ALIKE
 
 
 def likeliest_slip(word: str, candidates: Sequence[str]) -> str | None:
     """The one candidate that the likeliest slips explain: a letter left out ("trackng" → tracking), two
-    letters swapped ("shfit" → shift) or one doubled ("roomm" → room); None when none or several do."""
+    letters swapped ("shfit" → shift) or one doubled ("roomm" → room); of several, the clearly commonest; None when
+    none, or several and none clearly commonest."""
     best = [c for c in candidates if _likely_slip(word, c)]
-    return best[0] if len(best) == 1 else None
+    return best[0] if len(best) == 1 else _clearly_best(best, _SLIP_RATIO)  # "tuor": tour, not tumor
 
 
 def _likely_slip(word: str, candidate: str) -> bool:
@@ -202,10 +210,10 @@ def _vowel_for_vowel(word: str, candidate: str) -> bool:
     return len(diff) == 1 and word[diff[0]] in "aeiou" and candidate[diff[0]] in "aeiou"
 
 
-def _clearly_best(candidates: list[str]) -> str | None:
-    """The candidate much more frequent than any other, or the only one."""
+def _clearly_best(candidates: list[str], ratio: int = CLEAR_RATIO) -> str | None:
+    """The candidate ``ratio`` times more frequent than any other, or the only one."""
     ranked = sorted(candidates, key=frequency, reverse=True)
-    if len(ranked) == 1 or (ranked and frequency(ranked[0]) >= CLEAR_RATIO * frequency(ranked[1])):
+    if len(ranked) == 1 or (ranked and frequency(ranked[0]) >= ratio * frequency(ranked[1])):
         return ranked[0]
     return None
 
