@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from baes.recognition.attribute_types import attribute_type, is_participle, is_state_word
+from baes.recognition.attribute_types import attribute_type
 from baes.recognition.offline import recognize_offline
+from baes.recognition.participles import is_participle
+from baes.recognition.state_words import is_state_word
 
 R, O = True, False  # required, optional  # noqa: E741 (reads like the labels)
 

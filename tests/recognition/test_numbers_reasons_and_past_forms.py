@@ -197,3 +197,45 @@ def test_more_types_read_from_the_name(request_text: str, name: str, kind: str) 
 @pytest.mark.parametrize(("typo", "meant"), [("servise", "service"), ("varity", "variety"), ("tuor", "tour")])
 def test_typos_sounding_alike_or_clearly_commonest(typo: str, meant: str) -> None:
     assert correct(typo) == meant
+
+
+@pytest.mark.parametrize(
+    ("request_text", "fields"),
+    [
+        ("create Grain Sale: weight in maund, price in taka, length in minutes", {"weight": "float", "price": "float"}),
+        ("create Plot: area in bigha, distance in leagues", {"area": "float", "distance": "float"}),
+        ("create Well: depth in metres, functional, venomous", {"depth": "float", "functional": "bool", "venomous": "bool"}),
+    ],
+)
+def test_units_the_vocabulary_lacks_after_a_measure(request_text: str, fields: dict[str, str]) -> None:
+    read = _fields(request_text)
+    assert {name: read[name][0] for name in fields} == fields
+
+
+def test_also_after_the_entity_adds_more_fields() -> None:
+    fields = _fields("add state of origin and blood group to Pupil, also genotype", ("Pupil", "Teacher"))
+    assert list(fields) == ["state_of_origin", "blood_group", "genotype"]
+
+
+def test_at_an_entity_of_the_app_is_where_fields_go() -> None:
+    draft = recognize_offline("pls add insurance number at Patient", ("Patient", "Visit"))
+    assert (draft.intent, draft.entity.name, [a.name for a in draft.entity.attributes]) == (
+        "add_attributes",
+        "Patient",
+        ["insurance_number"],
+    )
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "can you make a Fitness Check entity, every check is for one member: weight, body fat, checked on",
+        "create Fitness Check with weight, body fat; every fitness check belongs to a member",
+        "create Fitness Check with weight, body fat, each belongs to a member",
+    ],
+)
+def test_the_new_entity_said_again_before_its_link(request_text: str) -> None:
+    draft = recognize_offline(request_text, ("Member", "Trainer"))
+    assert draft.entity.name == "FitnessCheck"
+    assert [a.name for a in draft.entity.attributes][:2] == ["weight", "body_fat"]
+    assert [(r.target, r.kind) for r in draft.entity.relationships] == [("Member", "many_to_one")]

@@ -36,6 +36,7 @@ from baes.recognition.request_tokens import (
     RELATION_WORDS,
     Known,
     Tok,
+    entity_key,
     is_entityish,
     word_token,
 )
@@ -91,17 +92,22 @@ def _required_flag(words: list[Tok], i: int) -> bool:
 
 
 #: Words before a reference phrase inside a list ("which is linked to", "that may belong to").
-_REFERENCE_LEAD_SKIP = frozenset({"that", "which", "who", "is", "be", "are", "each", "also", "all"}) | MODALS
+_REFERENCE_LEAD_SKIP = frozenset({"that", "which", "who", "is", "be", "are", "each", "every", "also", "all"}) | MODALS
 #: Verbs (base form) that say the entity references what follows: "belongs to a customer".
-REFERENCE_VERBS = frozenset({"belong", "refer", "reference"})
+REFERENCE_VERBS = frozenset({"belong", "belongs", "refer", "reference"})
 
 
-def _reference_lead(plain: list[Tok]) -> int | None:
+def _reference_lead(plain: list[Tok], own: frozenset[str] = frozenset()) -> int | None:
     """How many leading words of an item say "references the following" ("associated with",
-    "linked to", "belongs to", "references"), or None when the item does not start so."""
+    "linked to", "belongs to", "references"), or None when the item does not start so. ``own``: the words
+    of the entity's name, which may open it ("…, every check belongs to a member")."""
     i = 0
-    while i < len(plain) and (plain[i].low in _REFERENCE_LEAD_SKIP or plain[i].low in vocab.OPTIONAL_WORDS):
+    while i < len(plain) and (plain[i].low in _REFERENCE_LEAD_SKIP | own or plain[i].low in vocab.OPTIONAL_WORDS):
         i += 1
+    if i and plain[i - 1].sing in own and not (i > 1 and plain[0].low in {"each", "every"}):
+        return None  # "check belongs to …" without "each"/"every" says no more than "belongs to …" would
+    if plain[0].low in {"each", "every"} and i < len(plain) and plain[i].low not in REFERENCE_VERBS | LINKED_PARTICIPLES:
+        i = next((j for j in range(i, min(i + 3, len(plain))) if plain[j].low in REFERENCE_VERBS), i)  # "every weigh in …"
     if i >= len(plain) - 1:
         return None
     word, nxt = plain[i].low, plain[i + 1].low
@@ -190,6 +196,7 @@ def parse_fields(
     after it ("and products") name an entity the new one references.
     """
     result = Fields([], [], [])
+    own = frozenset(entity_key(entity_name).split("_")) if entity_name else frozenset()
     referencing: bool | None = None  # in a run of references: whether they are optional
     first_target: Tok | None = None  # the run's first target
     items = list_items(mark_types(toks), implicit)
@@ -208,7 +215,7 @@ def parse_fields(
         if asked is not None:  # "…, and if it is gas", "if it includes food", "a flag for if they're still active"
             words = [word_token("whether"), *words[words.index(plain[asked]) + 1 :]]
             plain = [t for t in words if t.word]
-        lead = _reference_lead(plain)
+        lead = _reference_lead(plain, own)
         if lead is not None or (referencing is not None and _listed_target(plain, first_target, known)):
             optional_ref = (
                 all_optional

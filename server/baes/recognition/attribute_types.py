@@ -18,48 +18,21 @@ from baes.recognition import vocabulary as vocab
 from baes.recognition.participles import is_participle
 from baes.recognition.phrase_types import phrase_type
 from baes.recognition.request_tokens import SEPARATORS, Tok, word_token
+from baes.recognition.state_words import (
+    PARTICLES,
+    PERIOD_STATES,
+    STATE_ADJECTIVES,
+    STATE_PREPOSITIONS,
+    STATE_SUFFIXES,
+    TIME_PARTICIPLES,
+    WILLING_WORDS,
+    is_state_word,
+    takes_preposition,
+    third_person,
+)
 from baes.recognition.type_annotations import annotation_type, choices_span, is_unit, scale_at
 
 # fmt: off
-#: Participles that name a moment, not a state: "created" is when, not whether.
-TIME_PARTICIPLES: frozenset[str] = frozenset({
-    "created", "updated", "modified", "joined", "born", "started", "ended", "began", "begun", "occurred",
-    "happened", "changed", "edited", "generated", "recorded", "logged", "dated", "timed", "scheduled",
-})
-#: Common adjectives that describe a state and so make a flag ("urgent", "fragile", "vegan").
-STATE_ADJECTIVES: frozenset[str] = frozenset({
-    "urgent", "fragile", "organic", "vegan", "vegetarian", "kosher", "halal", "remote", "anonymous",
-    "pregnant", "electric", "hybrid", "public", "private", "confidential", "internal", "external",
-    "international", "domestic", "digital", "virtual", "temporary", "permanent", "seasonal", "outdoor",
-    "indoor", "waterproof", "wireless", "alcoholic", "spicy", "hazardous", "toxic", "valid", "invalid",
-    "overdue", "obsolete", "alive", "dead", "deceased", "critical", "pending", "favorite", "favourite",
-    "recurring", "handmade", "homemade", "vintage", "open", "online", "offline", "secure", "exclusive",
-    "sterile", "healthy", "sick", "busy", "free", "empty", "present", "absent", "resident", "attending", "late",
-    "complete", "incomplete", "vip", "intact", "vacant", "rare", "legendary", "explicit", "automatic",
-    "abnormal", "successful", "unsuccessful", "winning", "primary", "junior", "exempt",
-})
-#: Nouns ending in -able/-ible: the suffix makes an adjective (a flag) except in these.
-ABLE_NOUNS: frozenset[str] = frozenset({
-    "table", "cable", "fable", "gable", "sable", "stable", "bible", "vegetable", "variable", "constable",
-    "timetable", "turntable", "syllable", "parable", "receivable", "payable", "deliverable", "collectible",
-    "consumable", "mandible", "crucible", "worktable",
-    "responsible",  # "person responsible" names a person
-})
-#: Last words that make a state of what they follow: "gluten free", "pet friendly", "dishwasher safe".
-STATE_SUFFIXES: frozenset[str] = frozenset({"free", "friendly", "proof", "safe", "ready", "only", "ok", "okay"})
-#: Particles after a participle that keep it a state: "sold out", "checked in", "signed up".
-PARTICLES: frozenset[str] = frozenset({"out", "in", "up", "off", "over", "down", "back", "away"})
-#: First words of a two-word state: "in stock", "on sale", "off duty", "under warranty", "out of print".
-STATE_PREPOSITIONS: frozenset[str] = frozenset({"in", "on", "off", "under", "over", "at"})
-#: Verbs whose third-person form starts a flag: "sells tickets", "accepts cash", "offers delivery".
-FLAG_VERBS: frozenset[str] = frozenset({
-    "sell", "accept", "offer", "support", "require", "include", "provide", "serve", "ship", "deliver",
-    "contain", "speak", "smoke", "wear", "host", "carry", "permit", "welcome", "cater", "allow", "use", "take",
-    "own", "rent", "lease", "do", "want", "need", "play", "teach", "open", "close", "charge", "export", "import",
-})
-#: Words before "from" that make it the start of a period: "valid from", "available from".
-PERIOD_STATES: frozenset[str] = frozenset({"valid", "available", "unavailable", "effective", "active", "open",
-                                           "closed", "blocked", "free", "booked", "reserved", "employed"})
 #: Verbs before "on" that make it a date: "due on", "expires on" (participles qualify by themselves).
 DATE_ON_WORDS: frozenset[str] = frozenset({"due", "expires", "starts", "ends", "happens", "occurs", "falls",
                                            "renews", "closes", "opens", "born", "spent", "remind", "review", "renew",
@@ -96,39 +69,6 @@ POSITION_WORDS: frozenset[str] = frozenset({"order", "index", "position", "rank"
 #: Last words that keep the type of the number they bound or change: "salary min", "quantity change".
 BOUND_WORDS: frozenset[str] = frozenset({"min", "max", "minimum", "maximum", "change", "delta", "adjustment", "limit", "cap"})
 # fmt: on
-
-
-def is_state_word(word: str) -> bool:
-    """A word saying whether something is so: a participle, a state adjective, an -able adjective."""
-    if word in TIME_PARTICIPLES:
-        return False
-    if word in STATE_ADJECTIVES or is_participle(word):
-        return True
-    lacking = word.endswith("less") and len(word) >= 7 and word not in {"regardless", "nevertheless"}  # "queenless"
-    return lacking or (word.endswith(("able", "ible")) and len(word) >= 6 and word not in ABLE_NOUNS)
-
-
-def _third_person(word: str) -> bool:
-    return any(word in vocab.verb_forms(verb) - {verb, verb + "ing"} for verb in FLAG_VERBS)
-
-
-#: Adjectives before "to": "willing to relocate", "eligible to vote" are yes/no answers.
-# fmt: off
-WILLING_WORDS = frozenset({
-    "willing", "able", "eligible", "ready", "allowed", "permitted", "happy", "agreed", "consented", "opted", "subscribed",
-    "likely", "required", "prepared", "authorized", "authorised",
-})
-# fmt: on
-
-
-#: Other adjectives that take "for"/"to" in a field's name: "suitable for kids", "due for service".
-_STATE_ADJECTIVES = frozenset({"suitable", "available", "fit", "open", "due", "subject", "liable"})
-
-
-def takes_preposition(word: str) -> bool:
-    """Whether ``word`` is a state whose "for"/"to" belongs to the field's name: "willing to relocate",
-    "ready for pickup", "treated for mites" (a participle)."""
-    return word in WILLING_WORDS or word in _STATE_ADJECTIVES or is_participle(word)
 
 
 def attribute_type(name: str) -> str:
@@ -256,7 +196,7 @@ def _is_flag(parts: list[str]) -> bool:
         return is_state_word(last)
     if parts[0] in {"auto", "available", "unavailable"}:
         return True  # "auto renew", "available weekends"; "available seats" is a count (vocabulary)
-    if _third_person(parts[0]):
+    if third_person(parts[0]):
         return True  # "sells organic produce", "accepts cash"
     if last in STATE_SUFFIXES:
         return True  # "gluten free", "pets allowed", "signature required"
@@ -334,18 +274,25 @@ def _unit_after(toks: Sequence[Tok], i: int, before: Sequence[Tok]) -> str | Non
         return "float"  # "area in square meters"
     if _ends_item(toks, i + 2) and (nxt.low in {"g", "m"} or _unit_abbreviation(nxt.text)):
         return "float"  # "speed in g", "turbidity in NTU"
-    if not nxt.word or nxt.sing == nxt.low or not _ends_item(toks, i + 2) or before[-1].low in vocab.COUNT_NOUNS:
-        return None
-    if nxt.low in vocab.COUNT_NOUNS:
-        return "float" if nxt.low == "hours" else "integer"  # "duration in hours": 1.5 hours, as "hours" alone
     head = []
     for tok in reversed(before):
         if not tok.word or tok.low in SEPARATORS:
             break
         head.insert(0, tok.low)
+    measured = bool(head) and attribute_type("_".join(head)) == "float"
+    if measured and nxt.word and nxt.low not in _NOT_UNIT_WORDS | vocab.COUNT_NOUNS and _ends_item(toks, i + 2):
+        return "float"  # "weight in maund", "length in cubits", "price in taka": a unit the vocabulary lacks
+    if not nxt.word or nxt.sing == nxt.low or not _ends_item(toks, i + 2) or before[-1].low in vocab.COUNT_NOUNS:
+        return None
+    if nxt.low in vocab.COUNT_NOUNS:
+        return "float" if nxt.low == "hours" else "integer"  # "duration in hours": 1.5 hours, as "hours" alone
     return "integer" if head and attribute_type("_".join(head)) in ("int", "float") else None
 
 
+#: Words after "in" that say how or where a measure is, not its unit ("paid in full", "weight in total").
+_NOT_UNIT_WORDS = frozenset(
+    {"total", "advance", "full", "general", "stock", "use", "transit", "progress", "cash", "person", "time"}
+)
 #: Capitals after "in" that are places, formats or time zones, not units ("made in USA", "export in PDF").
 _NOT_UNITS = frozenset(
     {"USA", "UK", "US", "EU", "UAE", "ID", "PDF", "CSV", "UTC", "GMT", "EST", "PST", "CET", "IT", "HR", "AM", "PM"}

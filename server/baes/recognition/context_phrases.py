@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.attribute_types import is_participle
 from baes.recognition.normalize import verb_base
+from baes.recognition.participles import is_participle
 from baes.recognition.request_tokens import PRONOUNS, SKIP_IN_NOUNS, SUBJECT_SKIP, Tok
 
 #: Prepositions that open a context phrase ("of" does not: "a record of repairs" keeps repairs).

@@ -13,9 +13,9 @@ import re
 from collections.abc import Sequence
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.attribute_types import is_state_word
 from baes.recognition.model import Draft
 from baes.recognition.request_tokens import Known, entity_key
+from baes.recognition.state_words import is_state_word
 from baes.recognition.vocabulary import singularize
 from baes.scaffold.spec import EntitySpec, SpecError, pascal_case
 

@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.attribute_types import WILLING_WORDS, is_participle, is_state_word, takes_preposition
 from baes.recognition.normalize import verb_base
+from baes.recognition.participles import is_participle
 from baes.recognition.request_tokens import LINKED_PARTICIPLES, MODALS, RELATION_WORDS, Known, Tok, word_token
+from baes.recognition.state_words import WILLING_WORDS, is_state_word, takes_preposition
 from baes.scaffold.spec import pascal_case
 
 #: Forms of "be".

@@ -9,6 +9,8 @@ responsible Lawyer", "Their HR lead says one Department has lots of Employees".
 * a role word before an entity's capitalised name ("the responsible Lawyer", "a referring Employee")
   says which one, it is no part of the name;
 * "points to" is "belongs to", and "the Bin table" is the Bin;
+* a link said between a new entity and the colon of its list ("…, every check belongs to member: weight, …")
+  is moved after the list, where it is read as the new entity's reference;
 * a key column said with its target ("an author_id pointing at User") is a reference to it;
 * who reported the fact ("Their HR lead says …") and what they would like of the app ("… and would like
   the app to reflect that") are no part of it.
@@ -62,8 +64,18 @@ _POINTS_TO = re.compile(
 _EACH_POINTS = re.compile(r"\b((?:each|every|a|an)\s+[a-z]\w*)(?:\s+(?:record|entry|row))?\s+points\s+to\s+", re.I)
 
 
+#: "make a Body Check entity, every check belongs to member: weight, …": the link said between the entity and
+#: its list, moved to the list's end, where the list rules read it as the new entity's reference.
+_LINK_BEFORE_LIST = re.compile(
+    r",\s*((?:each|every)\s+[a-z][\w-]*(?:\s+[a-z][\w-]*)?\s+belongs\s+to\s+(?:one\s+|an?\s+)?[A-Za-z][\w-]*)\s*:\s*"
+    r"([^\n:]+?)\s*$",
+    re.I,
+)
+
+
 def linked_plainly(text: str) -> str:
     """``text`` with a reference said in the words the relationship rules read (see the module docstring)."""
     text = _EACH_TO.sub(r"\1 \2 belongs to a \3", _CONNECT_THEN_FACT.sub("", text, count=1))
+    text = _LINK_BEFORE_LIST.sub(r": \2, \1", text, count=1)
     text = _KEY_POINTING.sub("a reference to ", _EACH_POINTS.sub(r"\1 belongs to ", _POINTS_TO.sub(r"\1 \2", text)))
     return _WISH_FOR_THE_APP.sub("", _REPORTED.sub("", _ROLE_BEFORE_NAME.sub(r"\1 ", text), count=1))

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.attribute_types import is_state_word
 from baes.recognition.request_tokens import SEPARATORS, Tok
 from baes.recognition.run_on import split_run
+from baes.recognition.state_words import is_state_word
 
 
 def _chunks(toks: Sequence[Tok]) -> list[list[Tok]]:

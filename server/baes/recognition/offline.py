@@ -96,15 +96,17 @@ from baes.recognition.unsure_lists import check_list_complete
 from baes.scaffold.spec import EntitySpec
 
 
-def _holder_preposition(toks: list[Tok], prepositions: set[str], start: int, end: int, known: Known) -> int | None:
+def _holder_preposition(
+    toks: list[Tok], prepositions: set[str], start: int, end: int, known: Known, app_only: bool = False
+) -> int | None:
     """The preposition before the holder: the first one right before a known entity ("add expires on date to
-    Gadget", "add issued on to Gadget": "to"), else the first one."""
+    Gadget", "add issued on to Gadget": "to"), else the first one (with ``app_only``, none)."""
     found = [i for i in range(start, end) if toks[i].low in prepositions]
     for i in found:
         noun = noun_after(toks[:end], i + 1)
         if noun is not None and known.get(toks[noun].sing) and not any(i < j < noun for j in found):
             return i  # the last preposition before it: "add issued on to Gadget" adds issued_on
-    return found[0] if found else None
+    return found[0] if found and not app_only else None
 
 
 def _try_verb_to(toks: list[Tok], known: Known) -> Draft | None:
@@ -117,6 +119,7 @@ def _try_verb_to(toks: list[Tok], known: Known) -> Draft | None:
     end = clause_end(toks, verb + 1)
     prepositions = {"to", "for", "into", "in", "on"} | ({"with"} if toks[verb].stem in verb_stems("link") else set())
     prep = _holder_preposition(toks, prepositions, verb + 1, end, known)
+    prep = _holder_preposition(toks, {"at"}, verb + 1, end, known, app_only=True) if prep is None else prep  # "add X at Patient"
     if prep is None or any(t.low in {"with", ":", "called", "named"} for t in toks[verb + 1 : prep]):
         return None  # "add an entity called Plot with …, area in square meters": a create, "in" is a unit's
     holder_index = noun_after(toks[:end], prep + 1)
@@ -186,7 +189,7 @@ def _listed_after_holder(tail: list[Tok], known: Known) -> list[Tok]:
     """ "add microchip number to Dog and an optional allergy notes field": the fields said after the entity."""
     if len(tail) > 2 and tail[0].low == "," and tail[1].low in {"and", "plus", "also"}:
         tail = tail[1:]  # "add a VAT number to Pharmacy, and an opening date"
-    if len(tail) < 2 or tail[0].low not in {"and", "plus"} or not tail[1].word:
+    if len(tail) < 2 or tail[0].low not in {"and", "plus", "also"} or not tail[1].word:
         return []  # not "…, the landlord keeps asking"
     if any(t.low in _NOT_MORE_FIELDS or t.stem in command_stems() or known.get(t.sing) for t in tail[1:]):
         return []
