@@ -239,3 +239,25 @@ def test_the_new_entity_said_again_before_its_link(request_text: str) -> None:
     assert draft.entity.name == "FitnessCheck"
     assert [a.name for a in draft.entity.attributes][:2] == ["weight", "body_fat"]
     assert [(r.target, r.kind) for r in draft.entity.relationships] == [("Member", "many_to_one")]
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [
+        ("private_bathroom", "bool"),
+        ("free_entry", "bool"),
+        ("unlimited_calls", "bool"),
+        ("signed_for", "bool"),
+        ("chip_timed", "bool"),
+        ("offered_for", "str"),
+        ("primary_physician", "str"),
+        ("favourite_colour", "str"),
+        ("free_text", "str"),
+        ("private_address", "str"),
+        ("late_fee", "float"),
+    ],
+)
+def test_a_feature_said_with_its_adjective_is_a_flag(name: str, kind: str) -> None:
+    from baes.recognition.attribute_types import attribute_type
+
+    assert attribute_type(name) == kind

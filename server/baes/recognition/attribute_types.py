@@ -204,7 +204,25 @@ def _is_flag(parts: list[str]) -> bool:
         return True  # "sold out", "checked in"
     if last == "on" and parts[-2] in STATE_ON:
         return True  # "switched on"
+    if len(parts) == 2 and last == "for" and parts[0] in {"signed", "paid", "accounted"}:
+        return True  # "signed for", "paid for"; "offered for" names for whom
+    if len(parts) == 2 and parts[0] in _FEATURE_ADJECTIVES and _a_feature(last):
+        return True  # "private bathroom", "free entry", "electric hookup": whether it has one
     return is_state_word(last)  # "wheelchair accessible", "hazardous materials allowed"
+
+
+#: Adjectives that make a feature of the noun after them ("private bathroom", "free entry", "dual controls"); not
+#: "primary" or "favourite", which pick a value ("primary physician", "favourite colour").
+# fmt: off
+_FEATURE_ADJECTIVES = frozenset({"private", "free", "electric", "late", "dual", "single", "unlimited", "manual", "salt",
+                                 "public", "vegetarian", "open"})
+# fmt: on
+
+
+def _a_feature(noun: str) -> bool:
+    """A noun such an adjective makes a feature of ("bathroom", "entry", "calls"): no name or thing of its own."""
+    singular = vocab.singularize(noun)
+    return not (singular in vocab.NAME_WORDS or singular in vocab.ENTITY_NOUNS or noun in vocab.TYPE_WORDS)
 
 
 def mark_types(toks: Sequence[Tok]) -> list[Tok]:

@@ -12,7 +12,7 @@ from baes.recognition.participles import is_participle
 #: Participles that name a moment, not a state: "created" is when, not whether.
 TIME_PARTICIPLES: frozenset[str] = frozenset({
     "created", "updated", "modified", "joined", "born", "started", "ended", "began", "begun", "occurred",
-    "happened", "changed", "edited", "generated", "recorded", "logged", "dated", "timed", "scheduled",
+    "happened", "changed", "edited", "generated", "recorded", "logged", "dated", "scheduled",
 })
 #: Common adjectives that describe a state and so make a flag ("urgent", "fragile", "vegan").
 STATE_ADJECTIVES: frozenset[str] = frozenset({
