@@ -261,3 +261,64 @@ def test_a_feature_said_with_its_adjective_is_a_flag(name: str, kind: str) -> No
     from baes.recognition.attribute_types import attribute_type
 
     assert attribute_type(name) == kind
+
+
+def test_removing_numbered_fields_keeps_their_numbers() -> None:
+    draft = recognize_offline("remove address line 1 and address line 2 from Donor", ("Donor", "Gift"))
+    assert draft.removed == ("address_line_1", "address_line_2")
+
+
+def test_an_entity_of_the_app_is_named_as_the_app_names_it() -> None:
+    draft = recognize_offline("delete the Like entity", ("Like", "Post"))
+    assert (draft.intent, draft.entity.name) == ("delete_entity", "Like")
+
+
+@pytest.mark.parametrize(
+    ("request_text", "defaults"),
+    [
+        ("add yellow cards and red cards to Player, both default 0", {"yellow_cards": "0", "red_cards": "0"}),
+        ("Match: add home goals and away goals, existing rows should get 0 for both", {"home_goals": "0", "away_goals": "0"}),
+    ],
+)
+def test_a_default_said_of_both_fields(request_text: str, defaults: dict[str, str]) -> None:
+    draft = recognize_offline(request_text, ("Player", "Match"))
+    assert dict(draft.defaults) == defaults
+    assert {a.type for a in draft.entity.attributes} == {"int"}
+
+
+@pytest.mark.parametrize(
+    ("request_text", "intent", "names", "defaults"),
+    [
+        ("Vessel +imo_number +gross_tonnage", "add_attributes", ["imo_number", "gross_tonnage"], {}),
+        ("Ticket +priority (int, default 3) so support can sort the queue", "add_attributes", ["priority"], {"priority": "3"}),
+        (
+            "need Roster.published_at (datetime) and Roster.version (int, default 1)",
+            "add_attributes",
+            ["published_at", "version"],
+            {"version": "1"},
+        ),
+        ("MenuItem = dish name + price + is veg", "create", ["dish_name", "price", "veg"], {}),
+    ],
+)
+def test_fields_written_as_code_shorthand(request_text: str, intent: str, names: list[str], defaults: dict[str, str]) -> None:
+    draft = recognize_offline(request_text, ("Vessel", "Ticket", "Roster"))
+    assert (draft.intent, [a.name for a in draft.entity.attributes], dict(draft.defaults)) == (intent, names, defaults)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "holder", "target"),
+    [
+        ("Each Farm has many Fields, can you set that up?", "Field", "Farm"),
+        ("Make Program have many Modules", "Module", "Program"),
+        ("One Choir -> many Concerts", "Concert", "Choir"),
+    ],
+)
+def test_has_many_said_as_a_wish_an_arrow_or_asked_again(request_text: str, holder: str, target: str) -> None:
+    draft = recognize_offline(request_text, ("Farm", "Field", "Program", "Module", "Choir", "Concert"))
+    assert (draft.intent, draft.entity.name) == ("relationship", holder)
+    assert [(r.target, r.kind) for r in draft.entity.relationships] == [(target, "many_to_one")]
+
+
+def test_a_reason_after_a_dash_is_no_part_of_a_rename() -> None:
+    draft = recognize_offline("rename Pairing to Rotation — that's what the crew call it", ("Pairing", "Flight"))
+    assert (draft.intent, draft.renamed_from, draft.renamed_to) == ("rename_entity", "Pairing", "Rotation")

@@ -2,10 +2,11 @@
 
 Developers type what their framework calls things: Rails' ``has_many :books`` and ``belongs_to``,
 Django's ``CharField`` and ``ForeignKey``, SQL's "FK invoice -> customer", a dotted attribute to drop
-("drop Customer.fax"), a ticket's field labels ("Summary:", "AC:", "CHORE:"). Each is turned into what
-the same person would have written in words: "has many books", "guest_name (string)", "invoice belongs
-to customer", "remove fax from Customer", and the label dropped. Part of ``text_layout.plain_layout``,
-so it shapes the cache key too.
+("drop Customer.fax"), fields added with a plus ("Vessel +imo_number") or summed ("MenuItem = name + price"),
+a ticket's field labels ("Summary:", "AC:", "CHORE:"). Each is turned into what the same person would have
+written in words: "has many books", "guest_name (string)", "invoice belongs to customer", "remove fax from
+Customer", "Vessel: add imo_number", and the label dropped. Part of ``text_layout.plain_layout``, so it
+shapes the cache key too.
 """
 
 from __future__ import annotations
@@ -71,17 +72,23 @@ _TICKET_LABEL = re.compile(
 )
 
 
-#: "add Programme.age_rating (str), Programme.subtitled (bool)": dotted attributes added, with their types.
-_TYPED_DOTTED = rf"{_DOTTED}(?:\s*\([a-z ]{{1,20}}\))?"
+#: "add Programme.age_rating (str), Programme.subtitled (bool)", "need Roster.version (int, default 1)": dotted
+#: attributes added, with their types and defaults.
+_TYPED_DOTTED = rf"{_DOTTED}(?:\s*\([a-z ]{{1,20}}(?:,\s*default\s+[\w.'\"-]{{1,20}})?\))?"
 _DOTTED_ADDITION = re.compile(
-    rf"\b(?:add|added|adds|new)\s*:?\s+({_TYPED_DOTTED}(?:\s*(?:,|&|\band\b)\s*{_TYPED_DOTTED})*)", re.I
+    rf"\b(?:add|added|adds|new|need|needs)\s*:?\s+({_TYPED_DOTTED}(?:\s*(?:,|&|\band\b)\s*{_TYPED_DOTTED})*)", re.I
 )
+#: "MenuItem = dish name + price + is veg": an entity as the sum of its fields ("total = price + tax", a formula
+#: for a field, starts lower-case and stays).
+_SUM_OF_FIELDS = re.compile(r"^\s*((?-i:[A-Z])\w*)\s*=\s*([^=+\n]+(?:\+[^=+\n]+)+)$")
+#: "Vessel +imo_number +gross_tonnage", "Ticket +priority (int, default 3)": an entity, then fields added with "+".
+_PLUS_FIELDS = re.compile(r"^(\s*(?-i:[A-Z])\w*)\s+\+(?=[A-Za-z_])(.*)$", re.S)
 
 
 def _addition_in_words(match: re.Match[str]) -> str:
     """ "add age_rating (str) and subtitled (bool) to Programme" for "added: Programme.age_rating (str),
     Programme.subtitled (bool)"."""
-    items = re.findall(rf"({_DOTTED})(\s*\([a-z ]{{1,20}}\))?", match.group(1), re.I)
+    items = re.findall(rf"({_DOTTED})(\s*\([a-z ]{{1,20}}(?:,\s*default\s+[\w.'\"-]{{1,20}})?\))?", match.group(1), re.I)
     pairs = [(dotted.split(".", 1), typed.strip()) for dotted, typed in items]
     owners = {owner for (owner, _), _ in pairs}
     if len(owners) != 1:
@@ -105,6 +112,8 @@ def plain_shorthand(text: str) -> str:
     text = _FIELD_CLASS.sub(lambda m: f"({FIELD_CLASSES[m.group(1).lower()]})", text)
     text = _DOTTED_ADDITION.sub(_addition_in_words, _DOTTED_REMOVAL.sub(_removal_in_words, text))
     text = _FOREIGN_KEY.sub(lambda m: f"{m.group(1)} belongs to {m.group(2)}", text)
+    text = _SUM_OF_FIELDS.sub(lambda m: f"create {m[1]} with " + ", ".join(p.strip() for p in m[2].split("+")), text, count=1)
+    text = _PLUS_FIELDS.sub(lambda m: f"{m[1]}: add " + re.sub(r"\s+\+(?=[A-Za-z_])", ", ", m[2]), text, count=1)
     return _TICKET_LABEL.sub("", text)
 
 

@@ -40,6 +40,46 @@ def default_follows(toks: Sequence[Tok]) -> str | None:
     return toks[opening - 1].low
 
 
+_FOR_ALL = re.compile(r"\s+(?:for|to)\s+(?:both|all|each|every\s+one)(?:\s+of\s+them)?$", re.I)
+
+
+def take_defaults(toks: Sequence[Tok]) -> tuple[list[Tok], str | None, bool, bool]:
+    """``toks`` without the default said, the value, whether it is for the rows already stored ("existing
+    rows should get 0") and whether it is said of every new field ("both default 0", "… 0 for both")."""
+    rest, default, both = take_shared_default(toks)
+    if default is not None:
+        return rest, default, False, both
+    rest, default = take_existing_rows_value(toks)
+    return rest, (value_for_all(default)[0] if default is not None else None), default is not None, False
+
+
+def value_for_all(literal: str) -> tuple[str, bool]:
+    """ "0 for both" → ("0", True): a value said of every new field; any other value as it is."""
+    shared = _FOR_ALL.search(literal)
+    return (literal[: shared.start()], True) if shared else (literal, False)
+
+
+def _textual(name: str) -> bool:
+    """A name that holds text whatever its value looks like ("zip code", "reference number")."""
+    return name in vocab.TEXT_OVERRIDES or name.split("_")[-1] in _IDENTIFIER_WORDS
+
+
+def take_shared_default(toks: Sequence[Tok]) -> tuple[list[Tok], str | None, bool]:
+    """``take_default``, and whether the value is said of every new field: "both default 0", "default 0 for
+    both", "all default to false"."""
+    rest, literal = take_default(toks)
+    if literal is None:
+        return rest, None, False
+    value, shared = value_for_all(literal)
+    if shared:
+        return rest, value, True
+    cut = len(rest) - len(toks)  # the tokens taken out end where the value was said
+    at = next((i for i in range(len(rest)) if rest[i] is not toks[i]), len(rest))
+    if at > 0 and rest[at - 1].low in {"both", "all"} and cut:
+        return [*rest[: at - 1], *rest[at:]], literal, True
+    return rest, literal, False
+
+
 def take_default(toks: Sequence[Tok]) -> tuple[list[Tok], str | None]:
     """``toks`` without a "with default 0" / ", defaulting to unknown" / ", true by default" phrase,
     and the default's literal text."""
@@ -200,7 +240,9 @@ def _value_before(toks: Sequence[Tok], start: int, at: int) -> tuple[list[Tok], 
     return [*toks[:begin], *toks[stop:]], literal
 
 
-def with_default(draft: Draft, default: str | None, known: Known, *, every: bool = False, follows: str | None = None) -> Draft:
+def with_default(
+    draft: Draft, default: str | None, known: Known, *, every: bool = False, follows: str | None = None, both: bool = False
+) -> Draft:
     """``draft`` with the request's "default …" value on its one new attribute.
 
     A value is no reference: "add country to Address with default 'NL'" adds the text attribute
@@ -209,6 +251,7 @@ def with_default(draft: Draft, default: str | None, known: Known, *, every: bool
     normal" is text). With ``every`` (a value for "the rows already stored") each new required
     attribute the value fits gets it ("home score and away score, existing ones start at 0"). A value in
     parentheses right after an attribute (``follows``: "status (default 'pending')") is that attribute's.
+    ``both``: the value was said of every new attribute ("both default 0"), which types a name read as text.
     """
     if default is None:
         return draft
@@ -217,14 +260,19 @@ def with_default(draft: Draft, default: str | None, known: Known, *, every: bool
     named = _named_in_value(default, attributes) if len(attributes) > 1 else None
     if named is not None:  # "existing shipments can be set to not fragile", "should get escaped = false"
         (follows, default), every = named, False
-    if every and draft.intent in ("create", "add_attributes") and len(attributes) > 1:
+    if (every or both) and draft.intent in ("create", "add_attributes") and len(attributes) > 1:
         fitting = [
             a.name
             for a in attributes
             if a.required and fits(default, a.type) and (a.type == "bool" or default.lower() not in _FLAG_VALUES)
         ]  # "existing ones should be false": the flags only, not a text field that could hold "false"
-        if fitting:
-            return replace(draft, defaults=tuple((name, default) for name in fitting))
+        if fitting:  # a number for a name read as text makes it a number ("yellow cards, both default 0")
+            said = _number_type(default)
+            typed = tuple(
+                replace(a, type=said) if both and said and a.name in fitting and a.type == "str" and not _textual(a.name) else a
+                for a in attributes
+            )
+            return replace(draft, entity=replace(draft.entity, attributes=typed), defaults=tuple((n, default) for n in fitting))
     if draft.intent == "relationship":
         raise RecognitionError(
             f"{draft.related_entity} is an entity of this app: a reference to it takes no default value. "
@@ -247,7 +295,7 @@ def with_default(draft: Draft, default: str | None, known: Known, *, every: bool
         )
     attribute = attributes[0]
     said = _number_type(default)
-    textual = attribute.name in vocab.TEXT_OVERRIDES or attribute.name.split("_")[-1] in _IDENTIFIER_WORDS
+    textual = _textual(attribute.name)
     if said is not None and not textual and (attribute.type == "str" or (attribute.type == "bool" and default not in {"0", "1"})):
         attribute = replace(attribute, type=said)  # "an xp field starting at 0": a number it counts from
         draft = replace(draft, entity=replace(draft.entity, attributes=(attribute,)))

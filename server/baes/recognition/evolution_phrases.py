@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from baes.recognition import vocabulary as vocab
+from baes.recognition.field_words import numbered
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.request_tokens import (
     MAX_NAME_WORDS,
@@ -65,17 +66,21 @@ def words_of(toks: Sequence[Tok]) -> list[Tok]:
 
 
 def name_words(toks: Sequence[Tok]) -> list[Tok]:
-    """The words of a new or named attribute: ``words_of``, keeping ``NAME_NOUNS`` ("the value" is one too)
-    and a structure word that qualifies the next word ("table number", "class name")."""
+    """The words of a new or named attribute: ``words_of``, keeping ``NAME_NOUNS`` ("the value" is one too),
+    a structure word that qualifies the next word ("table number", "class name") and a number that ends the
+    name ("address line 2")."""
     return [
         t
         for i, t in enumerate(toks)
-        if t.word
-        and (
-            t.low not in NOISE
-            or t.low in NAME_NOUNS
-            or (t.low in vocab.STRUCTURE_WORDS and i + 1 < len(toks) and toks[i + 1].word and toks[i + 1].low not in NOISE)
+        if (
+            t.word
+            and (
+                t.low not in NOISE
+                or t.low in NAME_NOUNS
+                or (t.low in vocab.STRUCTURE_WORDS and i + 1 < len(toks) and toks[i + 1].word and toks[i + 1].low not in NOISE)
+            )
         )
+        or numbered(toks, t)  # "address line 2"
     ]
 
 

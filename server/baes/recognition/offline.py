@@ -39,7 +39,7 @@ from baes.recognition.app_checks import (
 from baes.recognition.app_context import without_app_context
 from baes.recognition.attribute_phrases import parse_fields
 from baes.recognition.create_phrases import is_passive, object_of_verb, try_create
-from baes.recognition.defaults import default_follows, take_default, take_existing_rows_value, with_default
+from baes.recognition.defaults import default_follows, take_defaults, with_default
 from baes.recognition.describe import not_understood
 from baes.recognition.entity_deletion import try_delete
 from baes.recognition.entity_first import entity_first, without_label
@@ -303,11 +303,7 @@ def _read_whole(request: str, said: str, existing_entities: Sequence[str]) -> Dr
     if renamed is not None:  # "Part should be Component": as written, the one reading of the words
         return renamed
     follows = default_follows(toks)
-    toks, default = take_default(toks)
-    every = False
-    if default is None:
-        toks, default = take_existing_rows_value(toks)
-        every = default is not None
+    toks, default, every, both = take_defaults(toks)
     toks, typos = correct_tokens(toks, known, request)  # after the defaults: a literal is the user's value
     refusal = out_of_scope_reason(toks, known)
     if refusal:
@@ -351,10 +347,10 @@ def _read_whole(request: str, said: str, existing_entities: Sequence[str]) -> Dr
             f"{name} to it say 'create {name} with …, each {name} belongs to {unplaced}'"
         )
     check_deletion_names_no_field(draft, toks)
-    check_names(draft)
+    check_names(draft, known)
     check_fields_read(draft, toks)
     check_list_complete(draft, toks, request)
-    final = with_default(replace(draft, notes=(*typos, *draft.notes)), default, known, every=every, follows=follows)
+    final = with_default(replace(draft, notes=(*typos, *draft.notes)), default, known, every=every, follows=follows, both=both)
     check_changed_entities(final, known)
     return final
 

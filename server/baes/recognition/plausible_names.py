@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from baes.recognition.model import Draft, RecognitionError
+from baes.recognition.request_tokens import Known, entity_key
 
 #: Words that are never part of a field or entity name.
 _NEVER_IN_NAMES = frozenset(
@@ -56,8 +57,9 @@ def _odd_word(name: str) -> str | None:
     return None
 
 
-def check_names(draft: Draft) -> None:
-    """Raise ``RecognitionError`` when the reading would create a name no one would give."""
+def check_names(draft: Draft, known: Known) -> None:
+    """Raise ``RecognitionError`` when the reading would create a name no one would give; an entity the app
+    has is named as the app names it ("delete the Like entity")."""
     fields = [a.name for a in draft.entity.attributes] + list(draft.removed or ())
     if draft.intent == "rename_attribute":
         fields += [n for n in (draft.renamed_from, draft.renamed_to) if n]
@@ -69,6 +71,8 @@ def check_names(draft: Draft) -> None:
                 "list the fields after the entity, e.g. 'create Member with name, email and join date'"
             )
     for entity in (draft.entity.name, *(r.target for r in draft.entity.relationships)):
+        if known.get(entity_key(entity)):
+            continue
         words = [w.lower() for w in re.findall(r"[A-Z][a-z]*", entity)]
         odd = next((w for w in words if w in _NEVER_IN_ENTITY_NAMES), None)
         if odd is not None:

@@ -20,6 +20,7 @@ import re
 
 from baes.recognition.app_context import without_app_context
 from baes.recognition.assistant_prompts import unprompted
+from baes.recognition.closing_words import without_closing_words
 from baes.recognition.conversation_steps import without_steps
 from baes.recognition.field_change_wording import fields_plainly
 from baes.recognition.keepers import things_kept
@@ -338,7 +339,7 @@ def unframed(text: str) -> str:
     """``text`` without its frame (see the module docstring)."""
     text = spoken_list(unprompted(as_asked(corrected(without_role(office_typed(quoted_request(text)))))))
     text = _SIGN_OFF.sub("", _GREETING_INLINE.sub("", _GREETING.sub("", text, count=1), count=1), count=1)
-    text = without_app_context(text)
+    text = without_closing_words(without_app_context(text))
     text = without_steps(text)
     text = _MEETING_TAIL.sub(".", _AGREED.sub("", _MEETING_HEAD.sub("", text, count=1), count=1), count=1)
     text = _BACKFILL.sub("existing rows should get ", _STARTING_AT.sub(r"default \1", _FROM_WHEN.sub("", text)))
