@@ -322,3 +322,50 @@ def test_has_many_said_as_a_wish_an_arrow_or_asked_again(request_text: str, hold
 def test_a_reason_after_a_dash_is_no_part_of_a_rename() -> None:
     draft = recognize_offline("rename Pairing to Rotation — that's what the crew call it", ("Pairing", "Flight"))
     assert (draft.intent, draft.renamed_from, draft.renamed_to) == ("rename_entity", "Pairing", "Rotation")
+
+
+@pytest.mark.parametrize(
+    ("request_text", "existing", "entity", "removed"),
+    [
+        ("We stopped recording cloud cover, drop it from Survey", ("Survey", "Site"), "Survey", ("cloud_cover",)),
+        (
+            "household doesn't need 'number of pets' any more, take it off",
+            ("Household", "Carer"),
+            "Household",
+            ("number_of_pets",),
+        ),
+        ("take out weather and wind speed from the DiveLog", ("DiveLog", "Diver"), "DiveLog", ("weather", "wind_speed")),
+    ],
+)
+def test_removals_said_after_what_stopped(
+    request_text: str, existing: tuple[str, ...], entity: str, removed: tuple[str, ...]
+) -> None:
+    draft = recognize_offline(request_text, existing)
+    assert (draft.intent, draft.entity.name, draft.removed) == ("remove_attributes", entity, removed)
+
+
+def test_the_app_entity_after_from_the_is_no_place() -> None:
+    draft = recognize_offline("remove weather from the DiveLog", ("DiveLog", "Diver"))
+    assert (draft.intent, draft.entity.name, draft.removed) == ("remove_attributes", "DiveLog", ("weather",))
+
+
+def test_a_passive_with_an_app_entity_is_a_link() -> None:
+    draft = recognize_offline("every Observation is made with a Telescope", ("Observation", "Telescope"))
+    assert [(r.target, r.kind) for r in draft.entity.relationships] == [("Telescope", "many_to_one")]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "renamed_to"),
+    [
+        ("Our council changed the wording, so Bin Collection should now be Waste Collection", "WasteCollection"),
+        ("Bin Collections should be Waste Collections", "WasteCollection"),
+    ],
+)
+def test_an_entity_renamed_to_a_name_of_two_words(request_text: str, renamed_to: str) -> None:
+    draft = recognize_offline(request_text, ("BinCollection", "Street"))
+    assert (draft.intent, draft.renamed_from, draft.renamed_to) == ("rename_entity", "BinCollection", renamed_to)
+
+
+def test_a_column_said_before_the_entity_is_what_is_renamed() -> None:
+    draft = recognize_offline("the column Date In on WorkOrder should be called Received On", ("WorkOrder", "Unit"))
+    assert draft.intent == "rename_attribute"

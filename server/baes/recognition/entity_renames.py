@@ -17,9 +17,9 @@ from baes.recognition.model import Draft
 from baes.recognition.request_tokens import Known, entity_key
 from baes.recognition.state_words import is_state_word
 from baes.recognition.vocabulary import singularize
-from baes.scaffold.spec import EntitySpec, SpecError, pascal_case
+from baes.scaffold.spec import EntitySpec, SpecError, pascal_case, snake_case
 
-_NEW = r"[`'\"]?(?P<new>[A-Z][A-Za-z0-9]*)[`'\"]?"
+_NEW = r"[`'\"]?(?P<new>[A-Z][A-Za-z0-9]*(?:[ \t][A-Z][A-Za-z0-9]*)?)[`'\"]?"  # "Waste Collection" too
 _STRUCTURE = r"(?:[ \t]+(?:entity|table|model|record|object))?"
 _BECOMES = (
     r"(?:should|must|shall|will|has[ \t]+to|needs[ \t]+to)[ \t]+(?:really[ \t]+|now[ \t]+)?be"
@@ -40,6 +40,9 @@ _AFTER = (
 )
 
 
+_FIELD_SAID = re.compile(r"\b(?:field|attribute|column|property)\b", re.I)
+
+
 def _says_a_state(word: str) -> bool:
     """ "Order should be Shipped", "Price should be Float": a state or a type, not a new name."""
     return word in vocab.TYPE_WORDS or word.endswith(("ed", "able", "ible")) or is_state_word(word)
@@ -55,10 +58,13 @@ def entity_renamed(request: str, known: Known, mentioned: Sequence[str] = ()) ->
             _WE_SAY.format(new=_NEW, old=written),
         )
         for pattern in patterns:
-            new = _new_name(re.search(pattern, request), name, known)
+            found = re.search(pattern, request)
+            if found is not None and _FIELD_SAID.search(request[: found.start()]):
+                continue  # "the column Date In on WorkOrder should be called Received On": the column's new name
+            new = _new_name(found, name, known)
             if new is not None:
                 return Draft("rename_entity", EntitySpec(name), renamed_from=name, renamed_to=new)
-    if len(set(mentioned)) == 1 and not re.search(r"\b(?:field|attribute|column|property)\b", request, re.I):
+    if len(set(mentioned)) == 1 and not _FIELD_SAID.search(request):
         name = mentioned[0]  # "our tutors hate being called tutors lol, rename it to Coach"
         match = _RENAME_IT.search(request)
         before = request[: match.start()] if match is not None else ""
@@ -77,10 +83,12 @@ def _new_name(match: re.Match[str] | None, name: str, known: Known) -> str | Non
     """The new name a match holds, singular, unless it is the entity's own, another of the app's, or a state."""
     if match is None:
         return None
-    word = singularize(match.group("new").lower())
-    if word == name.lower() or known.get(entity_key(match.group("new"))) or _says_a_state(word):
+    said = re.sub(r"[ \t]+", "", match.group("new"))  # "Waste Collection" → WasteCollection
+    plain = snake_case(said).lower()
+    word = singularize(plain)
+    if word == entity_key(name) or known.get(entity_key(said)) or _says_a_state(word):
         return None
     try:
-        return EntitySpec(pascal_case(word) if word != match.group("new").lower() else match.group("new")).name
+        return EntitySpec(pascal_case(word) if word != plain else said).name
     except SpecError:
         return None

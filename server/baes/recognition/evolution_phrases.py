@@ -224,6 +224,8 @@ def try_remove(toks: list[Tok], known: Known) -> Draft | None:
         prefix = _leading_owner(toks[:verb_at])
         if prefix:  # "In Booking, remove the notes attribute"
             return _removal(rest, prefix, known)
+        if all(t.low in REFERRING | PRONOUNS | OWNER_PREPOSITIONS for t in rest if t.word):
+            return _no_longer(toks[:verb_at], known)  # "Household doesn't need 'pets' any more, take it off"
         return None
     return _no_longer(toks[:end], known)
 
@@ -232,19 +234,27 @@ def try_remove(toks: list[Tok], known: Known) -> Draft | None:
 _DOING = frozenset({"do", "use", "need", "track", "store", "have", "keep", "record", "want", "collect", "ask", "fill"})
 _DETERMINERS = frozenset({"the", "a", "an", "our", "my", "their", "any", "those", "these", "its"})
 _OBJECT_END = frozenset({"anymore", "any", "longer", ",", ".", ";", "now", "either", "so"})
+#: Words before the verb that say it no longer happens ("we stopped recording cloud cover").
+_STOPPED = frozenset({"longer", "stopped", "stop", "quit", "ceased"})
+_QUOTES = frozenset({"'", '"', "`"})
 
 
 def object_before(toks: Sequence[Tok]) -> list[Tok] | None:
     """The thing a negated verb of the clause before no longer does, in the singular ("table numbers")."""
     removing = verb_stems("delete")
     verb = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].low in _DOING or toks[i].stem in removing), None)
+    stopped = next((i for i, t in enumerate(toks) if t.low in _STOPPED - {"longer"}), None)
+    if verb is None and stopped is not None and stopped + 1 < len(toks) and toks[stopped + 1].low == "with":
+        verb = stopped + 1  # "we stopped recording cloud cover" (read "stopped with …")
     if verb is None:
         return None
-    negated = any(t.low in vocab.NEGATION_WORDS | {"longer"} for t in toks[max(0, verb - 3) : verb])
+    negated = any(t.low in vocab.NEGATION_WORDS | _STOPPED for t in toks[max(0, verb - 3) : verb + 1])
     if not negated and toks[verb].stem not in removing:  # "we no longer use X" reads "remove X" by now
         return None
     words: list[Tok] = []
     for tok in toks[verb + 1 :]:
+        if tok.low in _QUOTES:
+            continue  # "doesn't need 'number of pets' any more": the name as quoted
         if tok.low in _OBJECT_END or not tok.word:
             break
         if tok.low not in _DETERMINERS:

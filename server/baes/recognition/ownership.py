@@ -197,8 +197,12 @@ def try_ownership(toks: list[Tok], known: Known) -> Draft | None:
         if _placed_in(toks, i, end, known):  # "every sample is stored in one freezer"
             owning = True
         passive = (
-            tok.low == "by" and i >= 2 and toks[i - 2].low == "is" and toks[i - 1].low.endswith(("ed", "ght", "en", "wn"))
-        )  # "courses are taught by a teacher"
+            tok.low in {"by", "with", "using"}
+            and i >= 2
+            and toks[i - 2].low == "is"
+            and toks[i - 1].low.endswith(("ed", "ght", "en", "wn", "ade"))
+            and (tok.low == "by" or _app_entity_after(toks, i + 1, end, known) is not None)
+        )  # "courses are taught by a teacher", "every Observation is made with a Telescope" (one of the app's)
         if passive:
             subject = subject_before(toks, i - 2)
             target = noun_after(toks[:end], i + 1)

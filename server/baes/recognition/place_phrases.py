@@ -16,7 +16,7 @@ import re
 from functools import lru_cache
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.request_tokens import Known
+from baes.recognition.request_tokens import Known, entity_key
 
 _CLAUSE = (
     r"(?:needs?|should|also|has|have|does|doesn'?t|can|could|must|wants?|let'?s|is|are|was|were|i|we|you|they|a|an"
@@ -72,6 +72,8 @@ def _is_place(words: str, known: Known) -> bool:
     if any(low in _ROW_WORDS or low in _INTERFACE_WORDS for low in lows) or all(low in vocab.STRUCTURE_WORDS for low in lows):
         return False  # "for the existing ones", "on the order form", "from the model"
     whole = "_".join([*lows[:-1], vocab.singularize(lows[-1])])
-    if known.get(whole) or any(known.get(vocab.singularize(low)) for low in lows):
-        return False
+    if known.get(whole) or any(
+        known.get(vocab.singularize(low)) or known.get(entity_key(word)) for low, word in zip(lows, words.split(), strict=True)
+    ):
+        return False  # "from the DiveLog": the app's entity, written as the app names it
     return not any(vocab.is_field_noun(vocab.singularize(low)) for low in lows)
