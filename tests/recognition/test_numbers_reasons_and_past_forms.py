@@ -369,3 +369,29 @@ def test_an_entity_renamed_to_a_name_of_two_words(request_text: str, renamed_to:
 def test_a_column_said_before_the_entity_is_what_is_renamed() -> None:
     draft = recognize_offline("the column Date In on WorkOrder should be called Received On", ("WorkOrder", "Unit"))
     assert draft.intent == "rename_attribute"
+
+
+@pytest.mark.parametrize(
+    ("request_text", "existing", "holder", "target"),
+    [
+        (
+            "link Invoice to Accountant (the one who checked it) — optional, old invoices won't have one",
+            ("Invoice", "Accountant"),
+            "Invoice",
+            "Accountant",
+        ),
+        (
+            "One coach can have many swimmers. Swimmers are already in the system and some won't have a coach yet.",
+            ("Coach", "Swimmer"),
+            "Swimmer",
+            "Coach",
+        ),
+        ("Jobs should optionally point to the Technician handling them.", ("Job", "Technician"), "Job", "Technician"),
+    ],
+)
+def test_rows_said_to_go_without_make_a_link_optional_not_a_default(
+    request_text: str, existing: tuple[str, ...], holder: str, target: str
+) -> None:
+    draft = recognize_offline(request_text, existing)
+    assert (draft.intent, draft.entity.name, dict(draft.defaults)) == ("relationship", holder, {})
+    assert [(r.target, r.required) for r in draft.entity.relationships] == [(target, False)]

@@ -165,6 +165,8 @@ def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None
     while stop < len(toks) and lows[stop] not in _CLAUSE_MARKS:
         stop += 1
     verb = next((i for i in range(at + 1, stop) if lows[i] in _VALUE_VERBS), None)
+    if verb is not None and any(low in {"not", "never", "no"} for low in lows[at:verb]):
+        return list(toks), None  # "old prescriptions won't have one": they go without, no value is given
     if verb is None and (set_before := _set_before(lows, start, at, stop)) is not None:
         start, verb = set_before  # "and set the existing ones to 'Unknown'": the verb before the rows
     if verb is None:

@@ -9,7 +9,8 @@ responsible Lawyer", "Their HR lead says one Department has lots of Employees".
 * a role word before an entity's capitalised name ("the responsible Lawyer", "a referring Employee")
   says which one, it is no part of the name;
 * "points to" is "belongs to", and "the Bin table" is the Bin;
-* "make X have many Ys" and "one X -> many Ys" are "X has many Ys";
+* "make X have many Ys" and "one X -> many Ys" are "X has many Ys"; what the referenced one does ("the Agent
+  handling them") is no part of the link;
 * a link said between a new entity and the colon of its list ("…, every check belongs to member: weight, …")
   is moved after the list, where it is read as the new entity's reference;
 * a key column said with its target ("an author_id pointing at User") is a reference to it;
@@ -78,6 +79,8 @@ _LINK_BEFORE_LIST = re.compile(
 _MAKE_HAVE = re.compile(
     r"\b(?:make|let)\s+((?:each|every|a|an|the)\s+)?((?-i:[A-Z])\w*)\s+ha(?:ve|s)\s+(?=(?:many|multiple|several)\b)", re.I
 )
+#: "point to the Agent handling them", "the Vet who treated it": what the referenced one does, no part of the link.
+_WHAT_IT_DOES = re.compile(r"\b(the\s+(?-i:[A-Z])\w*)\s+(?:\w+ing|who\s+\w+ed)\s+(?:them|it)\b", re.I)
 #: "One Choir -> many Concerts", "1 Choir → n Concerts": the has-many as an arrow.
 _ONE_ARROW_MANY = re.compile(
     r"\b(?:one|1)\s+([A-Za-z]\w*)\s*(?:->|=>|\u2192)\s*(?:many|n|multiple|several)\s+([A-Za-z]\w*)", re.I
@@ -88,6 +91,7 @@ def linked_plainly(text: str) -> str:
     """``text`` with a reference said in the words the relationship rules read (see the module docstring)."""
     text = _EACH_TO.sub(r"\1 \2 belongs to a \3", _CONNECT_THEN_FACT.sub("", text, count=1))
     text = _LINK_BEFORE_LIST.sub(r": \2, \1", text, count=1)
+    text = _WHAT_IT_DOES.sub(r"\1", text)
     text = _ONE_ARROW_MANY.sub(r"each \1 has many \2", _MAKE_HAVE.sub(r"\1\2 has ", text, count=1), count=1)
     text = _KEY_POINTING.sub("a reference to ", _EACH_POINTS.sub(r"\1 belongs to ", _POINTS_TO.sub(r"\1 \2", text)))
     return _WISH_FOR_THE_APP.sub("", _REPORTED.sub("", _ROLE_BEFORE_NAME.sub(r"\1 ", text), count=1))
