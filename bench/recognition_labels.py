@@ -91,6 +91,9 @@ NAMED_SPLITS = (
     "fresh60",
     "fresh61",
     "fresh62",
+    "fresh63",
+    "fresh64",
+    "fresh65",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"
