@@ -73,9 +73,8 @@ def take_shared_default(toks: Sequence[Tok]) -> tuple[list[Tok], str | None, boo
     value, shared = value_for_all(literal)
     if shared:
         return rest, value, True
-    cut = len(rest) - len(toks)  # the tokens taken out end where the value was said
-    at = next((i for i in range(len(rest)) if rest[i] is not toks[i]), len(rest))
-    if at > 0 and rest[at - 1].low in {"both", "all"} and cut:
+    at = next((i for i in range(len(rest)) if rest[i] is not toks[i]), len(rest))  # where the default was said
+    if at > 0 and rest[at - 1].low in {"both", "all"} and len(rest) < len(toks):
         return [*rest[: at - 1], *rest[at:]], literal, True
     return rest, literal, False
 

@@ -80,13 +80,14 @@ def entity_renamed(request: str, known: Known, mentioned: Sequence[str] = ()) ->
 
 
 def _new_name(match: re.Match[str] | None, name: str, known: Known) -> str | None:
-    """The new name a match holds, singular, unless it is the entity's own, another of the app's, or a state."""
+    """The new name a match holds, singular, unless it is the entity's own, another of the app's, or says a state
+    ("Shipped Today")."""
     if match is None:
         return None
     said = re.sub(r"[ \t]+", "", match.group("new"))  # "Waste Collection" → WasteCollection
     plain = snake_case(said).lower()
     word = singularize(plain)
-    if word == entity_key(name) or known.get(entity_key(said)) or _says_a_state(word):
+    if word == entity_key(name) or known.get(entity_key(said)) or any(_says_a_state(part) for part in word.split("_")):
         return None
     try:
         return EntitySpec(pascal_case(word) if word != plain else said).name
