@@ -87,7 +87,7 @@ FLOORS = {
     "fresh27": 135,
     "fresh28": 141,
     "fresh29": 134,
-    "fresh30": 142,
+    "fresh30": 143,
     "fresh31": 127,
     "fresh32": 142,
     "fresh33": 119,
@@ -109,7 +109,7 @@ FLOORS = {
     "fresh49": 128,
     "fresh50": 134,
     "fresh51": 146,
-    "fresh52": 144,
+    "fresh52": 145,
     "fresh53": 136,
     "fresh54": 121,
     "fresh55": 151,
@@ -122,7 +122,7 @@ FLOORS = {
     "fresh62": 148,
     "fresh63": 128,
     "fresh64": 113,
-    "fresh65": 43,
+    "fresh65": 44,
 }
 
 

@@ -392,3 +392,39 @@ def test_a_state_of_two_words_is_no_new_entity_name() -> None:
     """ "Order should be Shipped Today" says how an order should be, not what it is called."""
     with pytest.raises(RecognitionError):
         recognize_offline("Order should be Shipped Today", ("Order", "Customer"))
+
+
+@pytest.mark.parametrize(
+    ("request_text", "existing", "renamed"),
+    [
+        ("Model gig has a field called `starts_at`. Rename it to `doors_at`", ("Gig", "Venue"), ("starts_at", "doors_at")),
+        (
+            "For Course the column 'hours' confuses the parents. Rename it to credit_hours.",
+            ("Course", "Pupil"),
+            ("hours", "credit_hours"),
+        ),
+    ],
+)
+def test_a_rename_referring_back_across_the_sentence_end(
+    request_text: str, existing: tuple[str, ...], renamed: tuple[str, str]
+) -> None:
+    draft = recognize_offline(request_text, existing)
+    assert (draft.intent, draft.renamed_from, draft.renamed_to) == ("rename_attribute", *renamed)
+
+
+def test_called_opens_no_field_name_but_called_at_is_one() -> None:
+    with pytest.raises(RecognitionError):
+        recognize_offline("Gig has a field called doors", ("Gig", "Venue"))
+    assert "called_at" in _fields("create Ambulance Call with caller phone, called at, priority")
+
+
+def test_a_field_said_again_in_a_later_sentence_is_no_crash() -> None:
+    """Found by the property test: a second sentence naming a field already read must not build an entity with
+    the field twice (``SpecError``), whatever the reading."""
+    for existing in ((), ("Student",)):
+        try:
+            draft = recognize_offline("Student need Create! and optional Create", existing)
+        except RecognitionError:
+            continue
+        names = [a.name for a in draft.entity.attributes]
+        assert len(names) == len(set(names))

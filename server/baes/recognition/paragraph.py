@@ -234,8 +234,9 @@ def _added_after(draft: Draft, sentences: Sequence[list[Tok]], index: int, known
     if not words or words[0].low not in {"and", "plus", "also"} or not all(t.word or t.low in {",", "("} for t in words):
         return draft, used
     fields = parse_fields(words[1:], known, all_optional=optional, entity_name=draft.entity.name)
-    if not fields.attributes or fields.relationships or fields.notes:
-        return draft, used
+    had = {a.name for a in draft.entity.attributes}
+    if not fields.attributes or fields.relationships or fields.notes or any(a.name in had for a in fields.attributes):
+        return draft, used  # a field said again is no addition ("… Create! and optional Create")
     entity = replace(draft.entity, attributes=(*draft.entity.attributes, *fields.attributes))
     return replace(draft, entity=entity), used | {index + 1}
 

@@ -47,6 +47,12 @@ def _odd_word(name: str) -> str | None:
     parts = name.split("_")
     if len(name) == 1 or name in _NEVER_A_FIELD:
         return name
+    if (
+        len(parts) > 1
+        and parts[0] in {"called", "named"}
+        and parts[1] not in {"at", "out", "on", "in", "off", "back", "by", "up"}
+    ):
+        return parts[0]  # "has a field called starts_at": the name is what follows
     if len(parts) > 2 and "many" in parts[1:]:
         return "many"  # "article_have_many_tags": a has-many sentence read as a field
     if len(parts) > 1 and parts[0] in _NAME_ENDING_WORDS and parts[1] not in {"of", "for", "on", "in", "at", "to", "as"}:

@@ -262,12 +262,13 @@ _RELEASE_HEAD = re.compile(
     r"^\s*(?:changelog|release\s+notes?|release)\b[^:\n\u2013\u2014]{0,15}?\s*[:\u2013\u2014-]\s*(?=(?:added|removed|renamed)\b)",
     re.I,
 )
-#: "The Hearing entity has a 'notes' field nobody uses. Let's get rid of it.": the removal refers back
-#: across the sentence end, so the two are read as one sentence ("…, get rid of it").
+#: "The Hearing entity has a 'notes' field nobody uses. Let's get rid of it.", "Event has a field called
+#: `starts_at`. Rename it to `ends_at`": the change refers back across the sentence end, so the two are read as
+#: one sentence ("…, get rid of it").
 _REMOVE_IT_AFTER = re.compile(
     r"(?<=\w)(['\")]?)\s*[.!]\s+(?:(?:so|ok(?:ay)?|then)\s*,?\s+)?"
     r"(?:(?:let'?s|let\s+us|please|pls|just|can\s+you|could\s+you|we\s+should)\s+)?"
-    r"((?:get\s+rid\s+of|remove|delete|drop|take\s+out)\s+(?:it|them|that|this)\b)",
+    r"((?:get\s+rid\s+of|remove|delete|drop|take\s+out)\s+(?:it|them|that|this)\b|rename\s+(?:it|that|this)(?=\s+(?:to|as|into)\b))",
     re.I,
 )
 #: "make a Bin entity location, material type, …", "a Rider model real quick, name + phone": the list right
