@@ -10,7 +10,7 @@ from dataclasses import replace
 from baes.recognition import vocabulary as vocab
 from baes.recognition.field_words import BE_FORMS
 from baes.recognition.normalize import verb_base
-from baes.recognition.request_tokens import RELATION_WORDS, Known, Tok, word_token
+from baes.recognition.request_tokens import PRONOUNS, RELATION_WORDS, Known, Tok, word_token
 from baes.scaffold.spec import AttributeSpec, RelationshipSpec
 
 #: Words saying a field may hold nothing ("…, both can be empty", "(empty until it comes back)").
@@ -93,12 +93,8 @@ def said_of_some_rows(plain: list[Tok]) -> bool:
         2 <= negated <= 3
         and lows[negated - 1] in {"do", "does", "did"}
         and negated + 1 < len(lows)
-        and not set(subject) & _PERSONS  # "we don't have it for the old rows" says more than that
+        and not set(subject) & PRONOUNS  # "we don't have it for the old rows" says more than that
     )
-
-
-#: Persons who may say a clause that is no field ("we", "I").
-_PERSONS = frozenset({"i", "we", "you", "they", "he", "she", "it"})
 
 
 def last_made_optional(

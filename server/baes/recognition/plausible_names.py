@@ -15,6 +15,7 @@ import re
 
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.request_tokens import Known, entity_key
+from baes.recognition.state_words import PARTICLES
 
 #: Words that are never part of a field or entity name.
 _NEVER_IN_NAMES = frozenset(
@@ -47,11 +48,7 @@ def _odd_word(name: str) -> str | None:
     parts = name.split("_")
     if len(name) == 1 or name in _NEVER_A_FIELD:
         return name
-    if (
-        len(parts) > 1
-        and parts[0] in {"called", "named"}
-        and parts[1] not in {"at", "out", "on", "in", "off", "back", "by", "up"}
-    ):
+    if len(parts) > 1 and parts[0] in {"called", "named"} and parts[1] not in PARTICLES | {"at", "on", "by"}:
         return parts[0]  # "has a field called starts_at": the name is what follows
     if len(parts) > 2 and "many" in parts[1:]:
         return "many"  # "article_have_many_tags": a has-many sentence read as a field
