@@ -79,7 +79,7 @@ FLOORS = {
     "fresh19": 144,
     "fresh20": 133,
     "fresh21": 140,
-    "fresh22": 132,
+    "fresh22": 131,  # "transferrable" is read "transferable" (codespell lists it); the label keeps the variant
     "fresh23": 133,
     "fresh24": 133,
     "fresh25": 134,

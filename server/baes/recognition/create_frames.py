@@ -9,13 +9,17 @@ from __future__ import annotations
 from baes.recognition import vocabulary as vocab
 from baes.recognition.normalize import stem
 from baes.recognition.request_tokens import (
+    HAVE,
     HEAD_QUALIFIERS,
     MAX_NAME_WORDS,
+    MODALS,
+    PREPOSITIONS,
     PRONOUNS,
     REFERRING,
     RELATIVE,
     SUBJECT_SKIP,
     Tok,
+    command_stems,
     joined,
     verb_stems,
 )
@@ -70,3 +74,48 @@ def comma_after_name(toks: list[Tok], index: int, end: int) -> int | None:
 
 #: Words that start a clause or point at something said before, never a part of a name or a field.
 NOT_IN_NAMES = PRONOUNS | REFERRING | RELATIVE | frozenset({"their", "his", "her", "its", "our", "my", "your"})
+
+
+#: Most words of a heading that names its entity ("Out Of Hours Call: caller name, …").
+_HEADING_MOST_WORDS = 4
+#: Small words that join a heading's nouns ("Bill of Lading", "Move In Checklist", "Out Of Hours Call").
+_HEADING_JOINERS = frozenset({"of", "in", "out"})
+#: Qualifiers that say which, whose or where, never a part of a heading's name ("new members:", "canteen
+#: menu items:", "Farm shop product:" name a member, a menu item and a product).
+_HEADING_FILLERS = vocab.NOUN_QUALIFIERS - {"of"}
+#: Places a heading may open with, saying where its records are kept ("canteen menu items:").
+_PLACES = HEAD_QUALIFIERS & vocab.NOUN_QUALIFIERS
+#: Words that make the words before a colon a sentence, not a heading ("Let's have plots:", "Following up
+#: on standup:", "Concert should also return …").
+_NOT_IN_HEADINGS = HAVE | MODALS | vocab.ASKING_WORDS | (PREPOSITIONS - _HEADING_JOINERS) | {"up", "off"}
+
+
+def heading_name(toks: list[Tok], index: int, marker: int) -> Tok | None:
+    """ "Bill of Lading: shipper, …", "Out Of Hours Call — caller name, …": a request that opens with a
+    heading of up to four nouns and then its list is named by the whole heading, a joining word ("of",
+    "in") too; a place it opens with says where ("canteen menu items:" are menu items). Not "log
+    batteries: …", "new members: …" nor "Let's have plots: …": a command, a filler or a sentence makes
+    no heading."""
+    if not 2 <= marker <= _HEADING_MOST_WORDS or index >= marker or marker >= len(toks) or toks[marker].low != ":":
+        return None
+    if not any(t.low == "," for t in toks[marker + 1 :]):
+        return None  # a list follows the heading
+    words = toks[:marker]
+    while len(words) > 2 and words[0].low in _PLACES:
+        words = words[1:]
+    if words[0].low in vocab.KEEPING_VERBS | vocab.NEED_VERBS or words[0].low in {"of", "in"}:
+        return None
+    for i, t in enumerate(words):
+        if (
+            not t.word
+            or t.stem in command_stems()
+            or t.low in NOT_IN_NAMES | SUBJECT_SKIP | ARTICLES | _HEADING_FILLERS | _NOT_IN_HEADINGS
+        ):
+            return None
+        if t.low in vocab.STRUCTURE_WORDS and t.low not in HEAD_QUALIFIERS:
+            return None
+        if i == len(words) - 1 or t.sing == t.low or t.low in _HEADING_JOINERS:
+            continue
+        if not ((i > 0 and words[i - 1].low in _HEADING_JOINERS) or words[i + 1].low in _HEADING_JOINERS):
+            return None  # "patients visits:": a plural before the noun is no part of a name
+    return joined(words)

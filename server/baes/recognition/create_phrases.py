@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_phrases import REFERENCE_VERBS, build_spec, parse_fields
 from baes.recognition.context_phrases import CONTAINERS, before_context, named_last
-from baes.recognition.create_frames import comma_after_name, creating_verbs, framed_name
+from baes.recognition.create_frames import comma_after_name, creating_verbs, framed_name, heading_name
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.normalize import stem, verb_base
 from baes.recognition.request_tokens import (
@@ -343,7 +343,8 @@ def try_create(toks: list[Tok], known: Known) -> Draft | None:
     # A multi-word name only after a creating verb or before "entity": elsewhere the words before the
     # noun may be verbs the vocabulary does not know ("let visitors leave feedback with ...").
     name = entity_name(
-        framed_name(toks, index)
+        heading_name(toks, index, marker)
+        or framed_name(toks, index)
         or (compound(toks, index, floor) if explicit or named is not None else _leading_name(toks, index, marker)),
         known,
     )

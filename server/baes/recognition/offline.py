@@ -67,6 +67,7 @@ from baes.recognition.ownership import (
 from baes.recognition.paragraph import read_paragraph
 from baes.recognition.place_phrases import without_places
 from baes.recognition.plausible_names import check_names
+from baes.recognition.record_names import join_record_names
 from baes.recognition.rename_phrases import try_rename
 from baes.recognition.request_spelling import correct_tokens
 from baes.recognition.request_tokens import (
@@ -297,7 +298,7 @@ def _read_whole(request: str, said: str, existing_entities: Sequence[str]) -> Dr
     foreign = foreign_language_reason(request)
     if foreign:
         raise OutOfScope(foreign)
-    toks = merge_known(toks, known)
+    toks = join_record_names(merge_known(toks, known), known)
     mentioned = [name for t in toks if t.word and (name := known.get(t.sing))]
     renamed = entity_renamed(request, known, mentioned)
     if renamed is not None:  # "Part should be Component": as written, the one reading of the words

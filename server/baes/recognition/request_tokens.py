@@ -297,14 +297,14 @@ def head_noun(toks: Sequence[Tok], start: int, stop: int) -> int | None:
             break
         qualifier = (
             i
-            if tok.low in HEAD_QUALIFIERS and (best is None or best == i - 1) and not (i > 0 and toks[i - 1].low in _PREPOSITIONS)
+            if tok.low in HEAD_QUALIFIERS and (best is None or best == i - 1) and not (i > 0 and toks[i - 1].low in PREPOSITIONS)
             else None
         )  # not "new entity for the shop: Veg Box with …"
         if i + 1 < stop and toks[i + 1].low == "by" and tok.low.endswith(("ed", "en", "wn")):
             break  # "orders placed by customers": the noun before the participle
         if i > start and toks[i - 1].low in BE_WORDS:
             continue  # "a Delivery is made with": a participle, not the noun
-        if tok.word and tok.low not in SKIP_IN_NOUNS and tok.low not in _PREPOSITIONS and tok.stem not in verb_stems("create"):
+        if tok.word and tok.low not in SKIP_IN_NOUNS and tok.low not in PREPOSITIONS and tok.stem not in verb_stems("create"):
             best = i
         elif tok.low in HEAD_QUALIFIERS and (
             best == i - 1 or (best is None and i + 1 < stop and toks[i + 1].low in vocab.STRUCTURE_WORDS - {tok.low})
@@ -314,7 +314,7 @@ def head_noun(toks: Sequence[Tok], start: int, stop: int) -> int | None:
 
 
 #: Prepositions: never the head of a noun phrase ("the patients at our clinic", "clinic" being a qualifier).
-_PREPOSITIONS = frozenset({"at", "in", "on", "for", "from", "of", "to", "by", "into", "about", "near", "inside", "during"})
+PREPOSITIONS = frozenset({"at", "in", "on", "for", "from", "of", "to", "by", "into", "about", "near", "inside", "during"})
 
 
 def clause_end(toks: Sequence[Tok], start: int) -> int:

@@ -45,6 +45,7 @@ from functools import lru_cache
 from typing import Any
 
 from baes.recognition import vocabulary as vocab
+from baes.recognition.known_misspellings import known_misspelling
 from baes.recognition.spelling_variants import is_compound, is_variant
 
 #: pyspellchecker's frequency for the words its list holds without corpus evidence.
@@ -323,6 +324,9 @@ def correct(word: str, *, name: bool = False) -> str | None:
         return None
     if word in _ours() or vocab.singularize(word) in _ours():
         return None
+    listed_wrong = known_misspelling(word)  # "numer", "extention": misspellings people are known to make
+    if listed_wrong is not None and not is_variant(word, _known) and not (name and distance(word, listed_wrong) > 1):
+        return listed_wrong
     if _seen(word):
         return _plural_of_ours(word)
     compound = (  # "studnet" is no stud net, "fullfilled" no full filled: one letter doubled in a word

@@ -1,0 +1,60 @@
+"""Round 33: a heading names its entity whole, "<activity> record" is one name, known misspellings are read."""
+
+from __future__ import annotations
+
+import pytest
+
+from baes.recognition.known_misspellings import known_misspelling
+from baes.recognition.offline import recognize_offline
+from baes.recognition.spelling import correct
+
+
+@pytest.mark.parametrize(
+    ("request_text", "entity"),
+    [
+        ("Bill of Lading: shipper, consignee, port of loading", "BillOfLading"),
+        ("Out Of Stock Alert - product, raised at, resolved", "OutOfStockAlert"),
+        ("walk in patient: full name, arrival time, reason", "WalkInPatient"),
+        ("lesson booking: pupil name, lesson date, paid", "LessonBooking"),
+        # a command, a filler, a place or a sentence before the colon is no heading
+        ("log batteries: serial, cycles, capacity", "Battery"),
+        ("new members: name, email, joined on", "Member"),
+        ("canteen menu items: name, price, vegan", "MenuItem"),
+        ("Let's have plots - plot number, tenant name, annual rent", "Plot"),
+    ],
+)
+def test_a_heading_names_its_entity_whole(request_text: str, entity: str) -> None:
+    assert recognize_offline(request_text, ()).entity.name == entity
+
+
+def test_the_record_of_an_activity_is_one_name() -> None:
+    assert recognize_offline("service records: bike, service date, labour cost", ()).entity.name == "ServiceRecord"
+    assert recognize_offline("create training records with employee, course, completed on", ()).entity.name == "TrainingRecord"
+
+
+def test_the_record_of_an_entity_the_app_has_is_that_entity() -> None:
+    found = recognize_offline("add batch number to the vaccination record", ("Vaccination", "Pet"))
+    assert (found.intent, found.entity.name) == ("add_attributes", "Vaccination")
+    assert recognize_offline("add notes to the Patient record", ("Patient",)).entity.name == "Patient"
+
+
+@pytest.mark.parametrize(("typed", "meant"), [("numer", "number"), ("extention", "extension"), ("recieved", "received")])
+def test_a_known_misspelling_is_read_as_meant(typed: str, meant: str) -> None:
+    assert known_misspelling(typed) == meant
+    assert correct(typed) == meant
+
+
+def test_a_misspelling_of_several_words_or_too_short_is_left_to_the_other_rules() -> None:
+    assert known_misspelling("wheather") is None  # weather or whether?
+    assert known_misspelling("lable") is None  # label, ladle or able?
+    assert known_misspelling("nam") is None
+
+
+def test_a_capitalized_name_is_read_from_the_list_only_one_slip_away() -> None:
+    assert correct("resturaunt", name=True) is None
+    assert correct("numer", name=True) == "number"
+
+
+def test_a_licence_number_with_a_known_misspelling_is_a_number_field() -> None:
+    found = recognize_offline("new entity Driver: name, licence numer, phone, hired on", ())
+    assert [a.name for a in found.entity.attributes] == ["name", "licence_number", "phone", "hired_on"]
