@@ -58,3 +58,34 @@ def test_a_capitalized_name_is_read_from_the_list_only_one_slip_away() -> None:
 def test_a_licence_number_with_a_known_misspelling_is_a_number_field() -> None:
     found = recognize_offline("new entity Driver: name, licence numer, phone, hired on", ())
     assert [a.name for a in found.entity.attributes] == ["name", "licence_number", "phone", "hired_on"]
+
+
+def test_task_list_boxes_and_word_processor_bullets_are_list_marks() -> None:
+    draft = recognize_offline("Food\n- [x] Name\n- [ ] Price\n- [x] Quantity", ())
+    assert [a.name for a in draft.entity.attributes] == ["name", "price", "quantity"]
+    draft = recognize_offline("Field names for the supplier table:\no Company name\no Phone\no Email", ())
+    assert draft.entity.name == "Supplier"
+    assert [a.name for a in draft.entity.attributes] == ["company_name", "phone", "email"]
+
+
+def test_an_entity_of_the_app_said_with_id_is_a_link() -> None:
+    draft = recognize_offline("create Food with name, price, User ID", ("User", "Recipe"))
+    assert [a.name for a in draft.entity.attributes] == ["name", "price"]
+    assert [(r.target, r.field_name) for r in draft.entity.relationships] == [("User", "user_id")]
+
+
+@pytest.mark.parametrize(
+    ("item", "name", "kind"),
+    [
+        ("for sale", "for_sale", "bool"),
+        ("up for adoption", "up_for_adoption", "bool"),
+        ("within range", "within_range", "bool"),
+        ("faulty", "faulty", "bool"),
+        ("shipping street", "shipping_street", "str"),  # "shipping" is no third person ("ships goods")
+        ("ships internationally", "ships_internationally", "bool"),
+        ("reason for visit", "reason_for_visit", "str"),
+    ],
+)
+def test_states_said_with_for_within_or_an_adjective(item: str, name: str, kind: str) -> None:
+    draft = recognize_offline(f"create Listing with title, {item}, notes", ())
+    assert {a.name: a.type for a in draft.entity.attributes}[name] == kind

@@ -19,6 +19,7 @@ from baes.recognition.participles import is_participle
 from baes.recognition.phrase_types import phrase_type
 from baes.recognition.request_tokens import SEPARATORS, Tok, word_token
 from baes.recognition.state_words import (
+    FOR_STATES,
     PARTICLES,
     PERIOD_STATES,
     STATE_ADJECTIVES,
@@ -84,7 +85,11 @@ def attribute_type(name: str) -> str:
         and ((parts[1] == "to" and parts[0] in WILLING_WORDS) or vocab.infer_type(parts[-1]) == "str")
     ):
         return "bool"  # "willing to relocate", "ready for pickup", "treated for mites": yes or no
-    if _state_phrase(parts) or (len(parts) >= 3 and parts[0] in STATE_ADJECTIVES - PERIOD_STATES and parts[1] in ("from", "for")):
+    if (
+        _state_phrase(parts)
+        or (len(parts) >= 2 and parts[-2] == "for" and parts[-1] in FOR_STATES)
+        or (len(parts) >= 3 and parts[0] in STATE_ADJECTIVES - PERIOD_STATES and parts[1] in ("from", "for"))
+    ):
         return "bool"  # before the vocabulary: "out of stock" says nothing about a stock, "exempt from charges" of charges
     if (said := phrase_type(parts)) is not None:
         return said  # "name of deceased", "lambed this season", "years experience"

@@ -13,7 +13,7 @@ from baes.recognition import vocabulary as vocab
 from baes.recognition.normalize import verb_base
 from baes.recognition.participles import is_participle
 from baes.recognition.request_tokens import LINKED_PARTICIPLES, MODALS, RELATION_WORDS, Known, Tok, word_token
-from baes.recognition.state_words import WILLING_WORDS, is_state_word, takes_preposition
+from baes.recognition.state_words import FOR_STATES, WILLING_WORDS, is_state_word, takes_preposition
 from baes.scaffold.spec import pascal_case
 
 #: Forms of "be".
@@ -103,6 +103,8 @@ def field_name_words(words: list[Tok], later_item: bool = False, listed: bool = 
             kept.append(t)
         elif t.low in {"for", "to"} and i > 0 and _state_before(plain[i - 1].low) and len(kept) == i:
             kept.append(t)  # "booked for", "ready for pickup", "reported to police": the state's own words
+        elif t.low == "for" and i == 0 and len(plain) == 2 and plain[1].low in FOR_STATES:
+            kept.append(t)  # "for sale", "for hire": a state, named with its "for"
         elif t.low == "for" and len(kept) == 1 and kept[0].low in _HOLDERS and not last:
             kept.clear()  # "a field for remarks", "a box for comments": what it holds is the name
         elif t.low == "for" and kept and not last and plain[i - 1] is kept[-1] and plain[i + 1].low not in _FOR_WHOM:
@@ -193,6 +195,8 @@ def relationship_target(core: list[Tok], known: Known, relation: bool) -> str | 
     if len(core) > 1:  # "course enrollment reference" → CourseEnrollment when known (or said to be a reference)
         if len(core) > 3 or not all(t.word for t in core):
             return None
+        if len(core) == 2 and core[1].low == "id" and known.get(core[0].sing):
+            return known.get(core[0].sing)  # "User ID" as "user_id": the app's User
         joined = "_".join(t.low for t in core[:-1]) + "_" + core[-1].sing
         named = {name for t in core if (name := known.get(t.sing))}
         if relation and not known.get(joined) and len(named) == 1:

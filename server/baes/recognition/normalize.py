@@ -75,7 +75,8 @@ from baes.recognition.verb_folding import ARTICLES, fold_verbs, verb_base, verb_
 #:     naming phrases and removals said in passing (``naming_phrases``), "pH" one word.
 #: 20: openings "oh", "um", "btw", the Filipino "po" and "got many" (``learner_wording``), "make it so that".
 #: 21: "payed" read as "paid" (``learner_wording``).
-KEY_VERSION = 21
+#: 22: task-list boxes ("- [x] name") and the "o" bullets of a word processor are list marks (``text_layout``).
+KEY_VERSION = 22
 
 _CONTRACTIONS = (
     (re.compile(r"\blet's\b", re.I), "let us"),

@@ -25,7 +25,8 @@ STATE_ADJECTIVES: frozenset[str] = frozenset({
     "sterile", "healthy", "sick", "busy", "free", "empty", "present", "absent", "resident", "attending", "late",
     "complete", "incomplete", "vip", "intact", "vacant", "rare", "legendary", "explicit", "automatic",
     "abnormal", "successful", "unsuccessful", "winning", "primary", "junior", "exempt", "functional", "operational",
-    "commercial", "medical", "magical", "diabetic", "final", "executive", "residential",
+    "commercial", "medical", "magical", "diabetic", "final", "executive", "residential", "faulty", "defective",
+    "dirty", "ready", "missing", "lame", "wet", "dry", "clean",
 })
 #: Nouns ending in -able/-ible: the suffix makes an adjective (a flag) except in these.
 ABLE_NOUNS: frozenset[str] = frozenset({
@@ -39,7 +40,9 @@ STATE_SUFFIXES: frozenset[str] = frozenset({"free", "friendly", "proof", "safe",
 #: Particles after a participle that keep it a state: "sold out", "checked in", "signed up".
 PARTICLES: frozenset[str] = frozenset({"out", "in", "up", "off", "over", "down", "back", "away"})
 #: First words of a two-word state: "in stock", "on sale", "off duty", "under warranty", "out of print".
-STATE_PREPOSITIONS: frozenset[str] = frozenset({"in", "on", "off", "under", "over", "at"})
+STATE_PREPOSITIONS: frozenset[str] = frozenset({"in", "on", "off", "under", "over", "at", "within"})
+#: Nouns after "for" that make a state ("for sale", "up for adoption", "for hire"): whether it is offered so.
+FOR_STATES: frozenset[str] = frozenset({"sale", "rent", "hire", "adoption", "lease", "auction", "loan"})
 #: Verbs whose third-person form starts a flag: "sells tickets", "accepts cash", "offers delivery".
 FLAG_VERBS: frozenset[str] = frozenset({
     "sell", "accept", "offer", "support", "require", "include", "provide", "serve", "ship", "deliver",
@@ -65,7 +68,7 @@ def is_state_word(word: str) -> bool:
 
 def third_person(word: str) -> bool:
     """ "sells", "accepts": the third-person form of a verb that starts a flag ("sells tickets")."""
-    return any(word in vocab.verb_forms(verb) - {verb, verb + "ing"} for verb in FLAG_VERBS)
+    return word.endswith("s") and any(word in vocab.verb_forms(verb) - {verb} for verb in FLAG_VERBS)  # not "shipping"
 
 
 #: Adjectives before "to": "willing to relocate", "eligible to vote" are yes/no answers.

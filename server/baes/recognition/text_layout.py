@@ -83,8 +83,11 @@ _INLINE_BLOCK = re.compile(r"^(?P<head>[^{}]*?\w)\s*\{(?P<body>[^{}]+)\}(?P<tail
 _BLOCK_PAIR = re.compile(r"^\s*(?P<name>[A-Za-z_][\w ]*?)\s*\??\s*:\s*(?P<type>[A-Za-z]+)(?P<optional>\s*\|\s*null)?\s*$")
 #: A one-line declaration before the block: "interface Tournament", "export type Kayak =", "model Boat".
 _DECLARATION = re.compile(r"^\s*(?:export\s+)?(?:interface|type|class|struct|record|schema|model)\s+([A-Z]\w*)\s*=?\s*$")
-#: A list bullet ("-", "*", "•", "1.", "2)"); ``normalize`` reads a line break with one as a comma.
-BULLET_MARK = r"(?:[-*+\u2022\u2023\u25e6]|\d{1,2}[.)])"
+#: A task list's box after its bullet ("- [ ] name", "- [x] Food"): done or not, the item is the same.
+_TASK_BOX = re.compile(r"^([ \t]*(?:[-*+][ \t]+)?)\[[ xX]\][ \t]+")
+#: A list bullet ("-", "*", "•", "1.", "2)", and the "o" of a sub-list pasted from a word processor);
+#: ``normalize`` reads a line break with one as a comma.
+BULLET_MARK = r"(?:[-*+\u2022\u2023\u25e6]|\d{1,2}[.)]|o(?=[ \t]+[A-Z]))"
 _BULLET = re.compile(rf"^\s*{BULLET_MARK}\s+")
 _SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*")
 _TABS = re.compile(r"[ ]*\t+[ ]*")
@@ -206,7 +209,7 @@ def plain_layout(text: str) -> str:
     text = _M2M.sub(" many to many ", _BOTH_WAYS.sub(" and ", text))
     text = _PLUS.sub(" , ", text)
     text = _INLINE_DOT.sub(" , ", text)
-    raw = [_typed_pairs(_inline_block(_rename_line(line))) for line in text.splitlines()]
+    raw = [_typed_pairs(_inline_block(_rename_line(_TASK_BOX.sub(r"\1", line)))) for line in text.splitlines()]
     source = [line for i, line in enumerate(raw) if not _is_preamble(line, raw[i + 1 :])]
     lines = []
     seen_text = False  # a non-empty line came before this one
