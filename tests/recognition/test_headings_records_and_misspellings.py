@@ -89,3 +89,38 @@ def test_an_entity_of_the_app_said_with_id_is_a_link() -> None:
 def test_states_said_with_for_within_or_an_adjective(item: str, name: str, kind: str) -> None:
     draft = recognize_offline(f"create Listing with title, {item}, notes", ())
     assert {a.name: a.type for a in draft.entity.attributes}[name] == kind
+
+
+def test_a_typescript_object_type_under_a_heading_is_read_and_its_fence_names_nothing() -> None:
+    request = "## Book model\n\n```ts\n{\n  title: string,\n  rating: number | null,\n  status?: 'lent' | 'shelved'\n}\n```"
+    draft = recognize_offline(request, ())
+    assert draft.entity.name == "Book"
+    assert [(a.name, a.type, a.required) for a in draft.entity.attributes] == [
+        ("title", "str", True),
+        ("rating", "float", False),
+        ("status", "str", False),
+    ]
+
+
+def test_a_sentence_that_names_the_entity_may_come_before_the_last() -> None:
+    request = (
+        "Every evening the stewards write down the boat, who took it out, when it came back and any damage, "
+        "on a sheet: boat name, skipper, returned at, damage notes. Call it Boat Log. The sheets get wet."
+    )
+    draft = recognize_offline(request, ())
+    assert draft.entity.name == "BoatLog"
+    assert [a.name for a in draft.entity.attributes] == ["boat_name", "skipper", "returned_at", "damage_notes"]
+
+
+def test_call_it_with_a_list_creates_that_entity() -> None:
+    draft = recognize_offline("We use paper for this now. Call it Key Loan, with key number, borrower and lent on.", ())
+    assert draft.entity.name == "KeyLoan"
+    assert [a.name for a in draft.entity.attributes] == ["key_number", "borrower", "lent_on"]
+
+
+def test_so_i_would_like_is_the_wish_not_a_purpose() -> None:
+    draft = recognize_offline(
+        "we keep losing the paper forms, so I'd like a proper Complaint record instead with date, summary", ()
+    )
+    assert draft.entity.name == "Complaint"
+    assert [a.name for a in draft.entity.attributes] == ["date", "summary"]

@@ -85,7 +85,7 @@ def said_of_some_rows(plain: list[Tok]) -> bool:
         lows = lows[1:]
     if len(lows) < 3:
         return False
-    if lows[0] in _SOME_ROWS and any(w in _ROW_VERBS for w in lows[1:5]):
+    if lows[0] in _SOME_ROWS and any(w in _ROW_VERBS for w in lows[1:7]):  # "some of our older patients do not have"
         return True
     negated = next((i for i, w in enumerate(lows) if w == "not"), 0)  # "guests do not need"; not "do not disturb"
     subject = lows[: max(0, negated - 1)]

@@ -39,25 +39,27 @@ _CALLED = re.compile(
 )
 
 
-#: "… Call it Vehicle.", "Kindly name the table MortuaryAdmission": the name said in a sentence of its own.
+#: "… Call it Vehicle.", "Kindly name the table MortuaryAdmission", "Call it Shift Report. The clipboard …": the
+#: name said in a sentence of its own, one word or a Title Case name of up to three.
 _CALL_IT = re.compile(
     r"(?:^|[.!?\n]\s*)(?:(?:please|pls|kindly|just|and|so|let's|lets|we|i)\s+){0,2}(?:(?:can|could|would|will)\s+)?"
     r"(?:you\s+)?(?:call|name)\s+(?:it|this|them|(?:the\s+)?(?:entity|table|model|thing|record|list|register|object))"
-    r"\s+[\"'`]?([A-Za-z]\w*)[\"'`]?\s*(?:please\s*)?[.!]*\s*$",
+    r"\s+[\"'`]?((?-i:[A-Z][a-z]\w*(?:[ \t]+[A-Z][a-z]\w*){1,2})|[A-Za-z]\w*)[\"'`]?\s*(?:please\s*)?(?:[.!]+(?=\s|$)|$)",
     re.IGNORECASE,
 )
 
 
 def called_it(request: str) -> tuple[str, str] | None:
-    """``(request without it, name)`` when the request ends with a sentence that names the entity
-    ("… For every item: description, condition. Please call it Equipment."), else None."""
+    """``(request without it, name)`` when a sentence of the request names the entity ("… For every item:
+    description, condition. Please call it Equipment."), else None."""
     match = _CALL_IT.search(request)
     if match is None or match.start(1) == 0:
         return None
-    rest = request[: match.start()].rstrip()
-    if not rest or match[1].lower() in {"that", "something", "whatever", "what", "so", "like"}:
+    before, after = request[: match.start()].rstrip(), request[match.end() :].strip()
+    rest = " ".join(part for part in (before if before.endswith((".", "!", "?")) else before + ".", after) if part)
+    if not before or match[1].lower() in {"that", "something", "whatever", "what", "so", "like"}:
         return None
-    return rest if rest.endswith((".", "!", "?")) else rest + ".", match[1]
+    return rest, match[1]
 
 
 def read_with_name_said(request: str, known: Known, read: Callable[[str, str], Draft]) -> Draft:
@@ -73,7 +75,17 @@ def read_with_name_said(request: str, known: Known, read: Callable[[str, str], D
     except OutOfScope:
         raise
     except RecognitionError:
-        return read(f"Create {called[1]}. {called[0]}", request)
+        listed = _LISTED.search(called[0])
+        if listed is None:
+            return read(f"Create {called[1]}. {called[0]}", request)
+        try:  # "… at the end of each shift: their name, …, and their finish time. … Call it Shift Report."
+            return read(f"Create {called[1]} with {listed[1]}.", request)
+        except RecognitionError:
+            return read(f"Create {called[1]}. {called[0]}", request)
+
+
+#: The list after a colon, to the end of its sentence, when it holds at least two commas.
+_LISTED = re.compile(r":\s*([^.!?:]*,[^.!?:]*,[^.!?:]*)[.!?]?")
 
 
 def named_entity(request: str) -> str | None:

@@ -74,4 +74,14 @@ NAMING_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str
     (re.compile(r"\b([A-Za-z]+)[ \t]+no\b(?=[ \t]*(?:[,;)|+\n]|$|[ \t]+(?:and|-)[ \t]))", re.I), _number_short),
     # "each rental is for one piece of Equipment": the thing, not a piece
     (re.compile(r"\b(for|to)[ \t]+(?:(?:one|an?|a[ \t]+single)[ \t]+)?piece[ \t]+of[ \t]+", re.I), r"\1 "),
+    # "a proper Incident record instead with …": what it replaces was said before; "instead" is no name
+    (re.compile(r"[ \t]+instead(?=[ \t]+(?:with|having)\b|[ \t]*:)", re.I), ""),
+    # "… to replace them. Call it Patient Registration, with first name, …": a sentence that names and lists
+    (
+        re.compile(
+            r"(?:^|(?<=[.!?][ \t])|(?<=\n))(?i:(?:please[ \t]+)?call[ \t]+it)[ \t]+([A-Z]\w*(?:[ \t]+[A-Z]\w*){0,2})"
+            r"[ \t]*,?[ \t]+(?i:(with|having))\b"
+        ),
+        r"Create \1 \2",
+    ),
 )

@@ -75,7 +75,8 @@ from baes.recognition.verb_folding import ARTICLES, fold_verbs, verb_base, verb_
 #:     naming phrases and removals said in passing (``naming_phrases``), "pH" one word.
 #: 20: openings "oh", "um", "btw", the Filipino "po" and "got many" (``learner_wording``), "make it so that".
 #: 21: "payed" read as "paid" (``learner_wording``).
-#: 22: task-list boxes ("- [x] name") and the "o" bullets of a word processor are list marks (``text_layout``).
+#: 22: task-list boxes ("- [x] name") and the "o" bullets of a word processor are list marks (``text_layout``);
+#:     code fences lose their language word, an unnamed TypeScript object type is read (``pasted_code``).
 KEY_VERSION = 22
 
 _CONTRACTIONS = (

@@ -44,8 +44,12 @@ _CREATING = re.compile(
 _CHANGING = re.compile(r"\b(?:append|extend|remove|drop|delete|rename|update|change|replace)\b", re.I)
 
 
+_FENCE = re.compile(r"^[ \t]*```[ \t]*[\w+#-]*[ \t]*$", re.M)
+
+
 def as_definition(text: str) -> str:
     """``text`` as "create E with …" when it pastes a definition to create (see the module docstring)."""
+    text = _FENCE.sub("", text)  # "```ts": the language of a Markdown code fence names no entity
     if not any(mark in text for mark in "{(:|[\n\t") or (_CHANGING.search(text) and not _CREATING.search(text)):
         return text
     for read in (
@@ -56,6 +60,7 @@ def as_definition(text: str) -> str:
         dbml_table,
         mermaid_entity,
         _typescript,
+        _typescript_literal,
         _create_table,
         _select_query,
         _openapi_yaml,
@@ -254,6 +259,39 @@ def _openapi_yaml(text: str) -> tuple[str, list[str]] | None:
         return None
     items = schema_items(dict(properties.items()), required)
     return pascal_case(entity), items
+
+
+_TS_LITERAL = re.compile(r"\{([^{}]*)\}", re.S)
+_TS_MEMBER = re.compile(r"^([A-Za-z_]\w*)(\?)?\s*:\s*(.+?)$")
+_TS_TYPES = frozenset({"string", "number", "boolean", "date", "bigint"})
+#: A heading or a line before the block that names it: "## Book model", "Book:", "the Book type".
+_BLOCK_NAME = re.compile(r"(?:^|\n)[ \t#*]*([A-Z]\w*)(?:[ \t]+(?:model|entity|type|interface|schema|object))?[ \t]*:?[ \t]*$")
+
+
+def _typescript_literal(text: str) -> tuple[str, list[str]] | None:
+    """An object type with no declared name under a line that names it ("## Book model" then "{ title: string,
+    rating: number | null, status?: 'lent' | 'shelved' }"): a union with null or "?" is optional, a union of
+    quoted words is text. Every member must read as one, so a JSON record or a block of prose is left alone."""
+    block = _TS_LITERAL.search(text)
+    if block is None:
+        return None
+    named = _BLOCK_NAME.search(text[: block.start()].rstrip())
+    parts = [p.strip() for p in re.split(r"[;,\n]", block.group(1)) if p.strip()]
+    members = [_TS_MEMBER.match(p) for p in parts]
+    if named is None or len(parts) < 2 or not all(members):
+        return None
+    items = []
+    for member in members:
+        assert member is not None
+        union = [u.strip() for u in member.group(3).split("|")]
+        said = [u for u in union if u not in {"null", "undefined"}]
+        words = [u for u in said if u.lower() in _TS_TYPES]
+        if not said or not (words or all(u[:1] in "'\"" for u in said)):
+            return None  # a value, not a type: not a TypeScript object type
+        if member.group(1) != "id":
+            kind = declared(words[0] if words else "string", member.group(1))
+            items.append(item(member.group(1), kind, bool(member.group(2)) or len(said) < len(union)))
+    return named.group(1), items
 
 
 def _json_record(text: str) -> tuple[str, list[str]] | None:

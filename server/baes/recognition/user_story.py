@@ -20,9 +20,11 @@ _MODALS = r"(?:can|could|will|would|may|might|know|see|are|have|do not|don't|get
 _PURPOSE_VERBS = r"(?:match|reflect|align|mirror|comply|avoid|be consistent|stay consistent|keep (?:it|things) consistent)"
 #: Words after such a verb that make it a purpose ("to match our wording"), not a new name ("to Match").
 _PURPOSE_OBJECTS = r"(?:our|the|your|their|its|what|how|with|it|them|this|that)"
-#: "so that ...", "so we can ...", "in order to ...": a purpose, up to the end of its sentence or a list.
+#: "so that ...", "so we can ...", "in order to ...": a purpose, up to the end of its sentence or a list; not "so I
+#: would like …", the wish itself.
 _PURPOSE = re.compile(
-    rf",?\s*\b(?:so that\b|so {_SUBJECTS} {_MODALS}\b|in order to\b|to {_PURPOSE_VERBS}\s+{_PURPOSE_OBJECTS}\b)[^.!?\n:;]*",
+    rf",?\s*\b(?:so that\b|so {_SUBJECTS} {_MODALS}\b(?!\s+(?:like|love|prefer|want|need)\b)|in order to\b"
+    rf"|to {_PURPOSE_VERBS}\s+{_PURPOSE_OBJECTS}\b)[^.!?\n:;]*",
     re.I,
 )
 #: "In order to bill clients, as an accountant I want …": a purpose that leads its sentence ends at its comma.

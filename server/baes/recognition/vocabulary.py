@@ -294,7 +294,7 @@ NOUN_QUALIFIERS: frozenset[str] = frozenset({
     "all", "some", "simple", "basic", "new", "online", "local", "small", "big", "list", "lists",
     "information", "info", "data", "details", "system", "app", "application", "database", "store",
     "shop", "of", "for", "about", "each", "every", "registered", "hospital", "clinic", "bookstore",
-    "whole", "entire",
+    "whole", "entire", "proper",
     # places and groups the records belong to ("church events" are Events): ``request_tokens.HEAD_QUALIFIERS``
     "church", "mosque", "temple", "parish", "bakery", "canteen", "cafe", "hostel", "hotel", "choir", "salon", "restaurant",
 })
