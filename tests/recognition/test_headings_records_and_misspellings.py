@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from baes.recognition.known_misspellings import known_misspelling
+from baes.recognition.model import RecognitionError
 from baes.recognition.offline import recognize_offline
 from baes.recognition.spelling import correct
 
@@ -124,3 +125,21 @@ def test_so_i_would_like_is_the_wish_not_a_purpose() -> None:
     )
     assert draft.entity.name == "Complaint"
     assert [a.name for a in draft.entity.attributes] == ["date", "summary"]
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "Only shift managers should be able to delete shipments",
+        "As an admin I want only managers to be able to delete shipments.",
+    ],
+)
+def test_who_may_delete_is_a_permission_rule_never_a_deletion(request_text: str) -> None:
+    with pytest.raises(RecognitionError, match="permission rule"):
+        recognize_offline(request_text, ("Shipment", "Pallet"))
+
+
+def test_fields_wished_for_each_row_of_an_app_entity_are_added_to_it() -> None:
+    draft = recognize_offline("The choir wants voice part and years sung for every member this season.", ("Member", "Concert"))
+    assert (draft.intent, draft.entity.name) == ("add_attributes", "Member")
+    assert [a.name for a in draft.entity.attributes] == ["voice_part", "years_sung"]

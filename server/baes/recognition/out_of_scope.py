@@ -207,11 +207,13 @@ _LOOKS = re.compile(
     r"\bto\s+show\s+(?:the\s+)?(?:newest|oldest|latest|most\s+recent|cheapest|biggest)\b|"
     r"\b(?:button|buttons|icon|icons|font|text|logo|menu|screen|page)\s+(?:bigger|smaller|larger|wider|narrower|bolder|darker|lighter)\b"
 )
-#: "only admins should be allowed to delete a Farm", "nobody is permitted to edit …": a permission rule.
+#: "only admins should be allowed to delete a Farm", "nobody is permitted to edit …", "only shift managers should be
+#: able to delete shipments": a permission rule.
 _PERMISSION = re.compile(
     r"\b(?:be|is|are|not|never)\s+(?:allowed|permitted|authori[sz]ed)\s+to\s+(?:delete|remove|edit|change|update|see|view|"
     r"create|add|access|modify|approve|export|manage|read|write|open|close|cancel)\b|\bpermissions?\s+to\b|"
-    r"\bonly\s+(?:admins?|administrators?|managers?|owners?|staff|editors?|superusers?|moderators?)\s+(?:can|may|should|must)\b"
+    r"\bonly\s+(?:[a-z]+\s+){0,2}(?:admins?|administrators?|managers?|owners?|staff|editors?|superusers?|moderators?|"
+    r"supervisors?|leads?|heads?)\s+(?:(?:can|may|should|must)\b|(?:to\s+)?be\s+able\s+to\b)"
 )
 _LOOKS_REASON = (
     "this is about how the app looks, not what it stores: baes generates the Streamlit pages from the "
