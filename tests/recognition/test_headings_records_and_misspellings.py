@@ -143,3 +143,31 @@ def test_fields_wished_for_each_row_of_an_app_entity_are_added_to_it() -> None:
     draft = recognize_offline("The choir wants voice part and years sung for every member this season.", ("Member", "Concert"))
     assert (draft.intent, draft.entity.name) == ("add_attributes", "Member")
     assert [a.name for a in draft.entity.attributes] == ["voice_part", "years_sung"]
+
+
+def test_many_before_an_app_entity_whose_word_is_a_verb_names_it() -> None:
+    draft = recognize_offline("customers have many drops", ("Customer", "Drop", "Material"))
+    assert (draft.intent, draft.entity.name) == ("relationship", "Drop")
+    assert [r.target for r in draft.entity.relationships] == ["Customer"]
+
+
+def test_alter_table_add_column_keeps_types_nullability_and_default() -> None:
+    draft = recognize_offline("ALTER TABLE bus ADD COLUMN inspected_on DATE, ADD COLUMN tracker_id TEXT NULL;", ("Bus", "Route"))
+    assert [(a.name, a.type, a.required) for a in draft.entity.attributes] == [
+        ("inspected_on", "date", True),
+        ("tracker_id", "str", False),
+    ]
+    draft = recognize_offline("ALTER TABLE bus ADD COLUMN active BOOLEAN NOT NULL DEFAULT true;", ("Bus", "Route"))
+    assert dict(draft.defaults) == {"active": "true"}
+
+
+def test_a_number_with_thousands_separators_is_one_number() -> None:
+    draft = recognize_offline("Bus needs a 'wheelchair ramp' flag, default false for the existing 1,250 rows", ("Bus",))
+    assert [a.name for a in draft.entity.attributes] == ["wheelchair_ramp"]
+
+
+def test_money_is_a_declared_type_only_in_a_typed_list() -> None:
+    fields = {a.name: a.type for a in recognize_offline("Fee: label string, due_on date, amount money", ()).entity.attributes}
+    assert fields == {"label": "str", "due_on": "date", "amount": "float"}
+    names = [a.name for a in recognize_offline("create Tournament with name, prize money, venue", ()).entity.attributes]
+    assert names == ["name", "prize_money", "venue"]

@@ -21,7 +21,7 @@ from baes.recognition.request_tokens import SKIP_IN_NOUNS, Known, Tok, entity_ke
 
 #: Words before a noun that make it the entity an evolution is about ("add phone to Record", "each Store").
 _BEFORE_AN_ENTITY = frozenset(
-    {"to", "from", "in", "on", "of", "for", "each", "every", "this", "that", "our", "my", "their"}
+    {"to", "from", "in", "on", "of", "for", "each", "every", "this", "that", "our", "my", "their", "many", "several"}
     | {"delete", "remove", "drop", "rename", "link", "connect"}
 )
 #: Words after a sentence's first word that make it the subject ("Stores also need …", "Record has many …").

@@ -33,6 +33,7 @@ SQL_TYPES: dict[str, str] = {
     "date": "date",
     "time": "datetime",
     "number": "float",  # TypeScript
+    "money": "float",  # SQL Server; "prize money" is a name unless the list around it is typed
 }
 
 
@@ -52,7 +53,7 @@ def declared_type(word: str, name: str) -> str | None:
 
 #: Words before a type that say something about it, never a column's name: "(nullable float)".
 _NOT_NAMES = frozenset({"nullable", "null", "optional", "required", "unique", "a", "an", "the", "as", "type", "of"})
-_EVERYDAY = frozenset({"text", "float", "real", "date", "time", "number", "str"})
+_EVERYDAY = frozenset({"text", "float", "real", "date", "time", "number", "str", "money"})
 _TYPE = "|".join(sorted((re.escape(t).replace(r"\ ", r"\s+") for t in SQL_TYPES), key=len, reverse=True))
 _MODIFIER = r"(?:not\s+null|null|nullable|primary\s+key|unique|default\s+[\w'\".-]+|references\s+\w+(?:\(\w+\))?)"
 #: One definition between list marks: a name, a type with an optional size, "?"/"!" and modifiers.
@@ -97,7 +98,13 @@ def _clear(match: re.Match[str]) -> bool:
     return kind not in _EVERYDAY or _as_code(match.group("name")) or bool(marks)
 
 
-def _written(match: re.Match[str]) -> str:
+def _default(match: re.Match[str]) -> str | None:
+    """The value of a definition's DEFAULT clause ("DEFAULT true" → "true"), or None."""
+    found = re.search(r"\bdefault\s+([\w'\".-]+)", match.group("mods") or "", re.I)
+    return found[1].strip("'\"") if found else None
+
+
+def _written(match: re.Match[str], said_default: bool = True) -> str:
     kind = declared_type(match.group("type"), match.group("name")) or "str"
     mods = re.sub(r"\s+", " ", (match.group("mods") or "").lower())
     nullable = (
@@ -108,7 +115,9 @@ def _written(match: re.Match[str]) -> str:
     )
     optional = " optional" if nullable else ""
     typed = "" if kind == "str" else f" ({kind})"  # text says nothing: "email text" is still an email
-    return f"{match.group('lead')}{match.group('space')}{match.group('name')}{typed}{optional}"
+    default = _default(match) if said_default else None
+    said = f" default {default}" if default else ""  # "adopted boolean default false": the value new rows start with
+    return f"{match.group('lead')}{match.group('space')}{match.group('name')}{typed}{optional}{said}"
 
 
 _FOREIGN_KEY_CLAUSE = re.compile(
@@ -126,6 +135,11 @@ def _altered(match: re.Match[str]) -> str:
         key = _FOREIGN_KEY_CLAUSE.match(rest)
         if key:  # "ADD FOREIGN KEY (meter_id) REFERENCES meters(id)": the table's rows belong to the other's
             return f"each {table} belongs to a {key.group(1) or key.group(2)}"
+        columns = [_COLUMN.match(item.strip()) for item in rest.split(",")]  # "ADD COLUMN gps_id TEXT NULL": typed
+        if len(columns) == 1 and columns[0] and (default := _default(columns[0])):
+            return f"add {_written(columns[0], said_default=False)} to {table} with default {default}"
+        if all(columns):
+            rest = ", ".join(_written(column, said_default=False) for column in columns if column)
         return f"add {rest} to {table}"
     if verb == "drop":
         return f"remove {rest} from {table}"

@@ -91,6 +91,8 @@ BULLET_MARK = r"(?:[-*+\u2022\u2023\u25e6]|\d{1,2}[.)]|o(?=[ \t]+[A-Z]))"
 _BULLET = re.compile(rf"^\s*{BULLET_MARK}\s+")
 _SPACED_DASH = re.compile(r"\s+[-\u2013\u2014]+\s+|\s*[\u2013\u2014]\s*")
 _TABS = re.compile(r"[ ]*\t+[ ]*")
+#: A number written with thousands separators ("1,800", "12,500,000"); not "1,2,3" nor "2019,2020".
+_THOUSANDS = re.compile(r"(?<![\d,.])\d{1,3}(?:,\d{3})+(?![\d,])")
 _TABLE_ROW = re.compile(r"^\s*\|(.+)\|\s*$")
 _TABLE_RULE = re.compile(r"^[\s|:\-]+$")
 #: Notes in a table's third column that say something about the field.
@@ -205,6 +207,7 @@ def plain_layout(text: str) -> str:
     text = plain_cardinality(
         plain_sql(plain_story(plain_shorthand(plain_framework_code(drop_example_values(_EMPHASIS.sub("", text))))))
     )
+    text = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), text)  # "the existing 1,800 rows": one number
     text = _WITH.sub(lambda m: " without " if m.group(0).lower() == "w/o" else " with ", text)
     text = _M2M.sub(" many to many ", _BOTH_WAYS.sub(" and ", text))
     text = _PLUS.sub(" , ", text)
