@@ -106,8 +106,13 @@ def attribute_type(name: str) -> str:
         return "str"  # "location found": where, not whether
     if len(parts) == 2 and parts[0] in {"date", "time"} and (is_participle(parts[1]) or parts[1] in TIME_PARTICIPLES):
         return "date" if parts[0] == "date" else "datetime"  # "date paid", "time arrived": when, not whether
-    if len(parts) >= 2 and parts[-1] == "paid" and parts[-2] not in PAID_AMOUNTS:
-        return "bool"  # "deposit paid", "fee paid"; "amount paid" is an amount
+    if (
+        len(parts) >= 2
+        and parts[-1] in _SETTLED
+        and parts[-2] not in PAID_AMOUNTS
+        and (parts[-1] == "paid" or (not plural and vocab.infer_type(parts[-2]) != "int"))
+    ):
+        return "bool"  # "deposit paid", "fee paid", "deposit returned"; "amount paid" is an amount
     if len(parts) == 2 and parts[0] == "year" and (is_participle(parts[1]) or parts[1] in TIME_PARTICIPLES):
         return "int"  # "year born", "year built"
     if len(parts) >= 2 and parts[-1] in {"limit", "cap"} and parts[-2] in _AMOUNT_LIMITS:
@@ -126,6 +131,8 @@ def attribute_type(name: str) -> str:
     return _grammar_type(parts) or "str"
 
 
+#: Participles that settle a sum ("deposit returned", "fee waived"): whether it happened.
+_SETTLED = frozenset({"paid", "returned", "refunded", "received", "waived"})
 #: Words before "limit" that make it an amount ("credit limit", "overdraft limit", "monthly limit").
 # fmt: off
 _AMOUNT_LIMITS = frozenset({"credit", "overdraft", "spending", "withdrawal", "loan", "transaction", "purchase", "expense",

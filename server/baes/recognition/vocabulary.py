@@ -98,6 +98,7 @@ COUNTED_PARTICIPLES: frozenset[str] = frozenset({
     "inspected", "tested", "repaired", "cleaned", "processed", "packed", "dispatched", "counted", "sighted", "spotted",
     "worked", "captured", "extracted", "officiated", "reviewed", "stored", "pledged", "seen", "found", "germinated",
     "grafted", "awarded", "recorded", "detected", "trapped", "tagged", "ringed", "released", "vaccinated",
+    "owned", "provided", "sold", "donated", "ordered",
 })
 #: Units of measure, as the last word of an attribute ("square meters", "distance km") → float.
 MEASURE_UNITS: frozenset[str] = frozenset({
