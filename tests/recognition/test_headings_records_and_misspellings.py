@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from baes.recognition.attribute_types import attribute_type
 from baes.recognition.known_misspellings import known_misspelling
 from baes.recognition.model import RecognitionError
 from baes.recognition.offline import recognize_offline
@@ -171,3 +172,18 @@ def test_money_is_a_declared_type_only_in_a_typed_list() -> None:
     assert fields == {"label": "str", "due_on": "date", "amount": "float"}
     names = [a.name for a in recognize_offline("create Tournament with name, prize money, venue", ()).entity.attributes]
     assert names == ["name", "prize_money", "venue"]
+
+
+def test_a_slip_is_never_read_as_a_word_rarely_seen() -> None:
+    assert correct("insta") is None  # "instar", seen 71 times in the list's corpus, is never what was meant
+    draft = recognize_offline("rename Artist's insta to instagram_handle", ("Artist", "Appointment"))
+    assert (draft.renamed_from, draft.renamed_to) == ("insta", "instagram_handle")
+
+
+@pytest.mark.parametrize(
+    ("name", "kind"),
+    [("bikes_owned", "int"), ("meals_provided", "int"), ("deposit_returned", "bool"), ("quantity_received", "int")],
+)
+def test_counted_and_settled_participles(name: str, kind: str) -> None:
+
+    assert attribute_type(name) == kind

@@ -50,6 +50,8 @@ from baes.recognition.spelling_variants import is_compound, is_variant
 
 #: pyspellchecker's frequency for the words its list holds without corpus evidence.
 FLOOR = 50
+#: Fewest sightings of an English word a typo is read as: rarer words ("instar", "reagan") are never meant.
+RARE = 100
 #: How much more frequent the best English candidate must be than the next one to be "clearly best".
 CLEAR_RATIO = 10
 _VOWELS = frozenset("aeiou")
@@ -402,7 +404,7 @@ def _typo_of(word: str, listed: bool, name: bool) -> str | None:
         if listed or (name and limit == 2):
             continue
         if limit == 1:
-            near = _english_at_1(word)
+            near = [c for c in _english_at_1(word) if frequency(c) >= RARE]  # "insta" is no "instar", seen 71 times
             if word.endswith("d") and word[:-1] + "ed" in near:
                 return word[:-1] + "ed"  # "deliverd", "startd": the e of -ed left out, not "deliver" or "delivers"
             doubled = word[:-2] + word[-3] + "ed"  # "loged", "stoped": the consonant of -ed doubled, not "loved"
