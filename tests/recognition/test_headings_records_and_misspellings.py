@@ -187,3 +187,16 @@ def test_a_slip_is_never_read_as_a_word_rarely_seen() -> None:
 def test_counted_and_settled_participles(name: str, kind: str) -> None:
 
     assert attribute_type(name) == kind
+
+
+def test_a_rename_to_the_old_name_or_to_a_command_is_refused() -> None:
+    with pytest.raises(RecognitionError, match="to what"):
+        recognize_offline(
+            "The complaints table needs renaming to service requests, we're not allowed to call them complaints anymore",
+            ("Complaint", "Ward"),
+        )
+
+
+def test_asking_again_to_rename_after_a_dash_is_no_part_of_the_change() -> None:
+    draft = recognize_offline("Pupils are called Learners now (new branding) - can you rename the entity?", ("Pupil", "Lesson"))
+    assert (draft.intent, draft.renamed_from, draft.renamed_to) == ("rename_entity", "Pupil", "Learner")

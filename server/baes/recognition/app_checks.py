@@ -52,6 +52,7 @@ def check_changed_entities(draft: Draft, known: Known) -> None:
     it lacks ("DeliveriesNeed", "LastYear", "Sorry") read the wrong words as the entity. (A reference to
     an entity the app lacks is read as said: the scaffold then asks for that entity first.) An entity is never
     renamed to the name of another entity the app has."""
+    check_new_name(draft)
     if draft.intent == "create" or not known.by_key:
         return
     taken = draft.renamed_to if draft.intent == "rename_entity" else None
@@ -68,6 +69,24 @@ def check_changed_entities(draft: Draft, known: Known) -> None:
         f"this reads as a change of {missing}, which this app does not have (it has {', '.join(has[:8])}): name "
         f"the entity as the app calls it, e.g. 'add <field> to {has[0]}', or create {missing} first"
     )
+
+
+#: Commands that never name a thing: "… can you rename the entity?" gives no new name "Rename".
+_COMMANDS = frozenset({"rename", "renaming", "delete", "remove", "create", "add", "drop", "change", "update"})
+
+
+def check_new_name(draft: Draft) -> None:
+    """A rename gives a new name: not the old one again ("the complaints table needs renaming to service requests,
+    we're not allowed to call them complaints" read Complaint → Complaint) and not a command ("… - can you rename
+    the entity?" read the new name Rename)."""
+    if draft.intent not in ("rename_entity", "rename_attribute") or not draft.renamed_to or not draft.renamed_from:
+        return
+    new_words = set(entity_key(draft.renamed_to).split("_"))
+    if entity_key(draft.renamed_to) == entity_key(draft.renamed_from) or new_words & _COMMANDS:
+        raise RecognitionError(
+            f"rename {draft.renamed_from} to what? Say e.g. 'rename {draft.renamed_from} to <new name>'"
+            + (" in " + draft.entity.name if draft.intent == "rename_attribute" else "")
+        )
 
 
 #: Words of a bare create that name no field: "please create a new Tag entity for me".

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
-#: "…, can you set that up?", "… please do that", "… could you make it happen": the change asked for again.
+#: "…, can you set that up?", "… please do that", "… - can you rename the entity?": the change asked for again.
 _ASKED_AGAIN = re.compile(
-    r"[,.;]?\s*(?:(?:can|could|would)\s+(?:you|u)\s+(?:please\s+)?|please\s+|pls\s+|kindly\s+)"
-    r"(?:set\s+(?:that|this|it|them)\s+up|do\s+(?:that|this|it)|make\s+(?:that|this|it)\s+happen|add\s+(?:that|this))"
+    r"(?:[,.;]|\s+[-\u2013\u2014]+)?\s*(?:(?:can|could|would)\s+(?:you|u)\s+(?:please\s+)?|please\s+|pls\s+|kindly\s+)"
+    r"(?:set\s+(?:that|this|it|them)\s+up|do\s+(?:that|this|it)|make\s+(?:that|this|it)\s+happen|add\s+(?:that|this)|"
+    r"rename\s+(?:it|them|the\s+(?:entity|table|model)))"
     r"(?:\s+(?:for\s+me|please|pls))?\s*[?.!]*\s*$",
     re.I,
 )

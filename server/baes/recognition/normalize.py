@@ -76,7 +76,9 @@ from baes.recognition.verb_folding import ARTICLES, fold_verbs, verb_base, verb_
 #: 20: openings "oh", "um", "btw", the Filipino "po" and "got many" (``learner_wording``), "make it so that".
 #: 21: "payed" read as "paid" (``learner_wording``).
 #: 22: task-list boxes ("- [x] name") and the "o" bullets of a word processor are list marks (``text_layout``);
-#:     code fences lose their language word, an unnamed TypeScript object type is read (``pasted_code``).
+#:     code fences lose their language word, an unnamed TypeScript object type is read (``pasted_code``); "call it X,
+#:     with …" creates X, "instead" before "with" goes (``naming_phrases``); thousands separators; ALTER TABLE columns
+#:     typed; "- can you rename the entity?" asks again (``closing_words``).
 KEY_VERSION = 22
 
 _CONTRACTIONS = (
