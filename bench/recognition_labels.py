@@ -94,6 +94,8 @@ NAMED_SPLITS = (
     "fresh63",
     "fresh64",
     "fresh65",
+    "fresh66",
+    "fresh67",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"
