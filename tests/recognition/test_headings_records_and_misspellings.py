@@ -8,6 +8,7 @@ from baes.recognition.attribute_types import attribute_type
 from baes.recognition.known_misspellings import known_misspelling
 from baes.recognition.model import RecognitionError
 from baes.recognition.offline import recognize_offline
+from baes.recognition.recognize import recognize
 from baes.recognition.spelling import correct
 
 
@@ -200,3 +201,23 @@ def test_a_rename_to_the_old_name_or_to_a_command_is_refused() -> None:
 def test_asking_again_to_rename_after_a_dash_is_no_part_of_the_change() -> None:
     draft = recognize_offline("Pupils are called Learners now (new branding) - can you rename the entity?", ("Pupil", "Lesson"))
     assert (draft.intent, draft.renamed_from, draft.renamed_to) == ("rename_entity", "Pupil", "Learner")
+
+
+def test_an_annotated_field_added_with_its_default() -> None:
+    draft = recognize_offline("add `has_locker: bool = False` to Member", ("Member", "Desk"))
+    assert [(a.name, a.type) for a in draft.entity.attributes] == [("has_locker", "bool")]
+    assert dict(draft.defaults) == {"has_locker": "false"}
+    draft = recognize_offline("add nickname: str = None to Member", ("Member", "Desk"))
+    assert [(a.name, a.required) for a in draft.entity.attributes] == [("nickname", False)]
+
+
+def test_in_an_entity_a_field_that_should_be_a_new_name_is_renamed() -> None:
+    draft = recognize_offline("in Hike, `dist` should be `distance_km`", ("Hike", "Trail"))
+    assert (draft.intent, draft.renamed_from, draft.renamed_to) == ("rename_attribute", "dist", "distance_km")
+
+
+def test_a_flags_default_stays_lower_case_while_text_defaults_keep_their_case() -> None:
+    flag = recognize("add has_locker (bool) to Member, default False", existing_entities=("Member",))
+    assert dict(flag.defaults) == {"has_locker": "false"}
+    text = recognize("add country to Member, default 'NL'", existing_entities=("Member",))
+    assert dict(text.defaults) == {"country": "NL"}

@@ -311,7 +311,16 @@ def with_default(
     return replace(draft, defaults=((attribute.name, default),))
 
 
-_SPOKEN_FLAGS = {"yes": "true", "y": "true", "on": "true", "no": "false", "n": "false", "off": "false"}
+_SPOKEN_FLAGS = {
+    "yes": "true",
+    "y": "true",
+    "on": "true",
+    "no": "false",
+    "n": "false",
+    "off": "false",
+    "true": "true",
+    "false": "false",
+}
 
 
 #: Last words of a name whose digits are an identifier, not a number ("zip code default 10001").

@@ -111,7 +111,14 @@ def _owner_opening(toks: list[Tok], known: Known) -> list[Tok]:
         return [word_token("add"), *toks[i + 1 :], word_token("to"), owner]
     if toks[i].stem in verb_stems("add") | verb_stems("delete") | {"rename"}:
         return [owner, word_token(":"), *toks[i:]]
+    lows = [t.low for t in toks[i:]]
+    if len(lows) >= 4 and lows[-3:-1] == ["should", "be"] and toks[-1].word and lows[-1] not in _NOT_NEW_NAMES:
+        return [owner, word_token(":"), *toks[i:]]  # "in Hike, dist should be distance_km": a new name said last
     return toks
+
+
+#: Words after "should be" that say how a field is, not what it is called.
+_NOT_NEW_NAMES = frozenset({"called", "named", "renamed", "optional", "required", "unique", "removed", "deleted"})
 
 
 #: Words that make a sentence after "E:" a change of its own ("Tenant: rent should be monthly rent").

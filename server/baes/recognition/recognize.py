@@ -140,10 +140,15 @@ def recognize(
 
 
 def _as_written(request: str, recognition: Recognition) -> Recognition:
-    """Default values in the request's own case: a cache key is lower case, "default 'NL'" is not."""
+    """Default values in the request's own case: a cache key is lower case, "default 'NL'" is not; a flag's
+    true or false stays lower case ("has_locker: bool = False" defaults to false)."""
     if not recognition.defaults:
         return recognition
-    defaults = tuple((name, original_case(request, value)) for name, value in recognition.defaults)
+    flags = {a.name for a in recognition.entity.attributes if a.type == "bool"}
+    defaults = tuple(
+        (name, value if name in flags and value in {"true", "false"} else original_case(request, value))
+        for name, value in recognition.defaults
+    )
     return replace(recognition, defaults=defaults)
 
 

@@ -160,8 +160,25 @@ _OPEN_BRACE = re.compile(r"[ \t]*\{[ \t]*(?=\n)")
 _CLOSE_BRACE = re.compile(r"^[ \t]*\}[ \t]*$", re.M)
 
 
+#: "add has_locker: bool = False to Member": one annotated field (Python, TypeScript) added with its default.
+_ANNOTATED_ADD = re.compile(
+    rf"\badd\s+(?P<name>[A-Za-z_]\w*)\s*:\s*(?P<type>{_TYPE})(?:\s*=\s*(?P<value>[\w'\".-]+))?\s+(?P<rest>(?:to|on|in)\s+[^\n]+)$",
+    re.I | re.M,
+)
+
+
+def _annotated_add(match: re.Match[str]) -> str:
+    kind = declared_type(match.group("type"), match.group("name")) or "str"
+    value = (match.group("value") or "").strip("'\"")
+    value = value.lower() if value.lower() in {"true", "false"} else value  # Python's False is the flag's false
+    optional = " optional" if value.lower() in {"none", "null"} else ""
+    default = f", default {value}" if value and not optional else ""
+    return f"add {match.group('name')} ({kind}){optional} {match.group('rest').rstrip(' .')}{default}"
+
+
 def plain_sql(text: str) -> str:
     """``text`` with column definitions as "name (type)" and ALTER statements as requests."""
+    text = _ANNOTATED_ADD.sub(_annotated_add, text)
     text = _CODE_HEADER.sub(r"create \1", _ALTER.sub(_altered, text))
     text = _CLOSE_BRACE.sub("", _OPEN_BRACE.sub(":", text))
     definitions = _definitions(text)
