@@ -88,6 +88,8 @@ _PLACES = HEAD_QUALIFIERS & vocab.NOUN_QUALIFIERS
 #: Words that make the words before a colon a sentence, not a heading ("Let's have plots:", "Following up
 #: on standup:", "Concert should also return …").
 _NOT_IN_HEADINGS = HAVE | MODALS | vocab.ASKING_WORDS | (PREPOSITIONS - _HEADING_JOINERS) | {"up", "off"}
+#: Every word no heading's name holds.
+_NO_HEADING_WORD = NOT_IN_NAMES | SUBJECT_SKIP | ARTICLES | _HEADING_FILLERS | _NOT_IN_HEADINGS
 
 
 def heading_name(toks: list[Tok], index: int, marker: int) -> Tok | None:
@@ -106,11 +108,7 @@ def heading_name(toks: list[Tok], index: int, marker: int) -> Tok | None:
     if words[0].low in vocab.KEEPING_VERBS | vocab.NEED_VERBS or words[0].low in {"of", "in"}:
         return None
     for i, t in enumerate(words):
-        if (
-            not t.word
-            or t.stem in command_stems()
-            or t.low in NOT_IN_NAMES | SUBJECT_SKIP | ARTICLES | _HEADING_FILLERS | _NOT_IN_HEADINGS
-        ):
+        if not t.word or t.stem in command_stems() or t.low in _NO_HEADING_WORD:
             return None
         if t.low in vocab.STRUCTURE_WORDS and t.low not in HEAD_QUALIFIERS:
             return None

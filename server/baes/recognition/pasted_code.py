@@ -277,12 +277,11 @@ def _typescript_literal(text: str) -> tuple[str, list[str]] | None:
         return None
     named = _BLOCK_NAME.search(text[: block.start()].rstrip())
     parts = [p.strip() for p in re.split(r"[;,\n]", block.group(1)) if p.strip()]
-    members = [_TS_MEMBER.match(p) for p in parts]
-    if named is None or len(parts) < 2 or not all(members):
+    members = [member for part in parts if (member := _TS_MEMBER.match(part))]
+    if named is None or len(parts) < 2 or len(members) < len(parts):
         return None
     items = []
     for member in members:
-        assert member is not None
         union = [u.strip() for u in member.group(3).split("|")]
         said = [u for u in union if u not in {"null", "undefined"}]
         words = [u for u in said if u.lower() in _TS_TYPES]

@@ -98,6 +98,11 @@ def _clear(match: re.Match[str]) -> bool:
     return kind not in _EVERYDAY or _as_code(match.group("name")) or bool(marks)
 
 
+def _adding(field: str, where: str, default: str | None) -> str:
+    """One field added as a person would ask it: "add active (bool) to organization, default true"."""
+    return f"add {field} {where}" + (f", default {default}" if default else "")
+
+
 def _default(match: re.Match[str]) -> str | None:
     """The value of a definition's DEFAULT clause ("DEFAULT true" → "true"), or None."""
     found = re.search(r"\bdefault\s+([\w'\".-]+)", match.group("mods") or "", re.I)
@@ -105,6 +110,7 @@ def _default(match: re.Match[str]) -> str | None:
 
 
 def _written(match: re.Match[str], said_default: bool = True) -> str:
+    """One definition as "name (type) optional default X"; without its default when the caller says it apart."""
     kind = declared_type(match.group("type"), match.group("name")) or "str"
     mods = re.sub(r"\s+", " ", (match.group("mods") or "").lower())
     nullable = (
@@ -116,7 +122,7 @@ def _written(match: re.Match[str], said_default: bool = True) -> str:
     optional = " optional" if nullable else ""
     typed = "" if kind == "str" else f" ({kind})"  # text says nothing: "email text" is still an email
     default = _default(match) if said_default else None
-    said = f" default {default}" if default else ""  # "adopted boolean default false": the value new rows start with
+    said = f" default {default}" if default else ""  # "renewal_count int default 0": left for the default rules
     return f"{match.group('lead')}{match.group('space')}{match.group('name')}{typed}{optional}{said}"
 
 
@@ -136,8 +142,8 @@ def _altered(match: re.Match[str]) -> str:
         if key:  # "ADD FOREIGN KEY (meter_id) REFERENCES meters(id)": the table's rows belong to the other's
             return f"each {table} belongs to a {key.group(1) or key.group(2)}"
         columns = [_COLUMN.match(item.strip()) for item in rest.split(",")]  # "ADD COLUMN gps_id TEXT NULL": typed
-        if len(columns) == 1 and columns[0] and (default := _default(columns[0])):
-            return f"add {_written(columns[0], said_default=False)} to {table} with default {default}"
+        if len(columns) == 1 and columns[0]:
+            return _adding(_written(columns[0], said_default=False), f"to {table}", _default(columns[0]))
         if all(columns):
             rest = ", ".join(_written(column, said_default=False) for column in columns if column)
         return f"add {rest} to {table}"
@@ -170,10 +176,9 @@ _ANNOTATED_ADD = re.compile(
 def _annotated_add(match: re.Match[str]) -> str:
     kind = declared_type(match.group("type"), match.group("name")) or "str"
     value = (match.group("value") or "").strip("'\"")
-    value = value.lower() if value.lower() in {"true", "false"} else value  # Python's False is the flag's false
-    optional = " optional" if value.lower() in {"none", "null"} else ""
-    default = f", default {value}" if value and not optional else ""
-    return f"add {match.group('name')} ({kind}){optional} {match.group('rest').rstrip(' .')}{default}"
+    optional = value.lower() in {"none", "null"}
+    field = f"{match.group('name')} ({kind}){' optional' if optional else ''}"
+    return _adding(field, match.group("rest").rstrip(" ."), None if optional else value or None)
 
 
 def plain_sql(text: str) -> str:
