@@ -437,10 +437,10 @@ CASES: list[tuple[str, Sequence[str], str, str, list[tuple[str, str, bool]], lis
     ("an order is related to a customer", (), "relationship", "Order", [], [("Customer", R)], "Customer"),
     ("orders are referenced by invoices", (), "relationship", "Invoice", [], [("Order", R)], "Order"),
     # delete
-    ("delete the course entity", (), "delete_entity", "Course", [], [], None),
-    ("Remove Students", (), "delete_entity", "Student", [], [], None),
-    ("drop table orders", (), "delete_entity", "Order", [], [], None),
-    ("I don't want the Course entity anymore, delete it", (), "delete_entity", "Course", [], [], None),
+    ("delete the course entity", ("Course",), "delete_entity", "Course", [], [], None),
+    ("Remove Students", ("Student",), "delete_entity", "Student", [], [], None),
+    ("drop table orders", ("Order",), "delete_entity", "Order", [], [], None),
+    ("I don't want the Course entity anymore, delete it", ("Course",), "delete_entity", "Course", [], [], None),
 ]
 
 

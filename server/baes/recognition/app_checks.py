@@ -29,7 +29,13 @@ def unwanted(toks: list[Tok]) -> bool:
 
 
 #: Changes only an entity the app has can take.
-_CHANGES_OF_EXISTING = frozenset({"remove_attributes", "rename_attribute", "rename_entity", "delete_entity"})
+CHANGES_OF_EXISTING = frozenset({"remove_attributes", "rename_attribute", "rename_entity", "delete_entity"})
+_CHANGE_WORDS = {
+    "remove_attributes": "removing fields of",
+    "rename_attribute": "renaming a field of",
+    "rename_entity": "renaming",
+    "delete_entity": "deleting",
+}
 
 
 def owner_named_first(draft: Draft, known: Known) -> Draft:
@@ -38,7 +44,7 @@ def owner_named_first(draft: Draft, known: Known) -> Draft:
     the app's entity say something else."""
     if draft.intent == "create" or not known.by_key or known.get(entity_key(draft.entity.name)):
         return draft
-    if draft.intent not in _CHANGES_OF_EXISTING and draft.intent not in {"add_attributes", "relationship"}:
+    if draft.intent not in CHANGES_OF_EXISTING and draft.intent not in {"add_attributes", "relationship"}:
         return draft
     key = entity_key(draft.entity.name)
     owners = [name for k, name in known.by_key.items() if key.startswith(k + "_")]
@@ -47,12 +53,23 @@ def owner_named_first(draft: Draft, known: Known) -> Draft:
     return replace(draft, entity=replace(draft.entity, name=owners[0]))
 
 
+def check_app_has_entities(draft: Draft, known: Known) -> None:
+    """A removal, rename or deletion in an app known to have no entities read the wrong words ("… I lose track"
+    read as deleting Track): it is refused, saying what was read."""
+    if draft.intent in CHANGES_OF_EXISTING and known.listed and not known.by_key:
+        raise RecognitionError(
+            f"this reads as {_CHANGE_WORDS[draft.intent]} {draft.entity.name}, but this app has no entities yet: "
+            f"to start one say e.g. 'create {draft.entity.name} with <field>, <field>'"
+        )
+
+
 def check_changed_entities(draft: Draft, known: Known) -> None:
     """A change (not a create) of an app that has entities must be of an entity it has: a change of one
     it lacks ("DeliveriesNeed", "LastYear", "Sorry") read the wrong words as the entity. (A reference to
     an entity the app lacks is read as said: the scaffold then asks for that entity first.) An entity is never
     renamed to the name of another entity the app has."""
     check_new_name(draft)
+    check_app_has_entities(draft, known)
     if draft.intent == "create" or not known.by_key:
         return
     taken = draft.renamed_to if draft.intent == "rename_entity" else None

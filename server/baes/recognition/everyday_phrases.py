@@ -120,10 +120,12 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
         ),
         r". \1 has",
     ),
-    # "For every vehicle we store the plate number, …", "for each member record their name, …"
+    # "For every vehicle we store the plate number, …", "for each member record their name, …", "for each cake order
+    # I need …"
     (
         re.compile(
-            r"\b(?:for|about)[ \t]+(each|every)[ \t]+([A-Za-z][\w-]*)[ \t]*,?[ \t]+(?:(?:we|i|you|they)[ \t]+)?(?:also[ \t]+)?"
+            r"\b(?:for|about)[ \t]+(each|every)[ \t]+([A-Za-z][\w-]*(?:[ \t]+(?!(?:we|i|you|they|also)\b)[A-Za-z][\w-]*){0,2})"
+            r"[ \t]*,?[ \t]+(?:(?:we|i|you|they)[ \t]+)?(?:also[ \t]+)?"
             r"(?:(?:want|need|have|would(?:[ \t]+also)?(?:[ \t]+like)?|will|should|must|can)(?:[ \t]+to)?[ \t]+)?"
             r"(?:record|store|keep|track|save|capture|log|note|collect|need|want)\b",
             re.I,

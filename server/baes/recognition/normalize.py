@@ -25,6 +25,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Any
 
+from baes.recognition import vocabulary as vocab
 from baes.recognition.everyday_phrases import EVERYDAY_PHRASES
 from baes.recognition.learner_wording import said_plainly
 from baes.recognition.naming_phrases import NAMING_PHRASES
@@ -79,8 +80,11 @@ from baes.recognition.verb_folding import ARTICLES, fold_verbs, verb_base, verb_
 #:     code fences lose their language word, an unnamed TypeScript object type is read (``pasted_code``); "call it X,
 #:     with …" creates X, "instead" before "with" goes (``naming_phrases``); thousands separators; ALTER TABLE columns
 #:     typed; "- can you rename the entity?" asks again (``closing_words``).
-KEY_VERSION = 22
+#: 23: a command verb hyphened to a particle is one word ("drop-in", "add-on"); "for each cake order I need …".
+KEY_VERSION = 23
 
+_COMMANDS = vocab.CREATE_VERBS | vocab.ADD_VERBS | vocab.LINK_VERBS | vocab.DELETE_VERBS | vocab.NEED_VERBS | vocab.KEEPING_VERBS
+_PARTICLES = "in|off|up|out|on|over|down|back|away"
 _CONTRACTIONS = (
     (re.compile(r"\blet's\b", re.I), "let us"),
     (re.compile(r"\b(?:cant|can't)\b", re.I), "can not"),
@@ -93,6 +97,8 @@ _CONTRACTIONS = (
     (re.compile(r"'ve\b", re.I), " have"),
     (re.compile(r"'m\b", re.I), " am"),
     (re.compile(r"'s\b", re.I), ""),  # possessive or "is": neither changes what is asked
+    # "a drop-in price", "add-on", "log-in time": one noun, not the command "drop", "add" or "log" of the request
+    (re.compile(rf"(?<![\w'-])({'|'.join(sorted(_COMMANDS))})-({_PARTICLES})(?![\w'-])", re.I), r"\1_\2"),
 )
 _CAMEL_1 = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _CAMEL_2 = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])(?![A-Z]s\b)")  # "HTTPServer"; not the plural "EMIs"

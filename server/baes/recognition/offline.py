@@ -30,6 +30,7 @@ from dataclasses import replace
 from baes.recognition import vocabulary as vocab
 from baes.recognition.app_checks import (
     added_to_existing,
+    check_app_has_entities,
     check_changed_entities,
     check_deletion_names_no_field,
     check_fields_read,
@@ -264,7 +265,7 @@ def _try_give_or_extend(toks: list[Tok], known: Known) -> Draft | None:
     return changed_draft(name, fields, "add_attributes")
 
 
-def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Draft:
+def recognize_offline(request: str, existing_entities: Sequence[str] | None = None) -> Draft:
     """Understand ``request`` with the rules above; raise ``RecognitionError`` when it names no entity.
 
     In an app that has entities, a request not understood as a whole is read a part at a time
@@ -284,11 +285,11 @@ def recognize_offline(request: str, existing_entities: Sequence[str] = ()) -> Dr
         return draft
 
 
-def _recognize_whole(request: str, existing_entities: Sequence[str]) -> Draft:
+def _recognize_whole(request: str, existing_entities: Sequence[str] | None) -> Draft:
     return read_with_name_said(request, Known(existing_entities), lambda text, said: _read_whole(text, said, existing_entities))
 
 
-def _read_whole(request: str, said: str, existing_entities: Sequence[str]) -> Draft:
+def _read_whole(request: str, said: str, existing_entities: Sequence[str] | None) -> Draft:
     """``request`` read as a whole; ``said`` is the user's request, which may name the entity outright."""
     known = Known(existing_entities)
     request = without_places(request, known)  # "… on Customer for the florist"
@@ -309,7 +310,7 @@ def _read_whole(request: str, said: str, existing_entities: Sequence[str]) -> Dr
     refusal = out_of_scope_reason(toks, known)
     if refusal:
         raise OutOfScope(refusal)
-    draft = read_paragraph(toks, known, _read_sentence)
+    draft = read_paragraph(toks, known, _read_in_new_app if known.listed and not known.by_key else _read_sentence)
     if draft is None:
         raise RecognitionError(not_understood(request))
     draft = as_named(optional_if_said(_described_new(draft, toks, known), toks), said, known)
@@ -385,6 +386,15 @@ def _read_sentence(toks: list[Tok], known: Known) -> Draft | None:
         if draft is not None:
             return draft
     return between_existing(toks, known)
+
+
+def _read_in_new_app(toks: list[Tok], known: Known) -> Draft | None:
+    """A sentence of a request to an app with no entities: a removal, rename or deletion is refused, so the
+    paragraph's next sentence is read ("… and I lose track. For each cake order I need …")."""
+    draft = _read_sentence(toks, known)
+    if draft is not None:
+        check_app_has_entities(draft, known)
+    return draft
 
 
 #: The whole app, as a place: "remove the entity X from the system", "rename it across the codebase".

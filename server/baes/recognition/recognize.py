@@ -89,7 +89,8 @@ log = logging.getLogger(__name__)
 #:     refused, Greek plurals, British participles, a later clause naming the optional field.
 #: 19, 20: rounds 31 and 32 (see docs/recognition.md).
 #: 21: round 33: a heading names its entity whole, "<activity> record" is one name, known misspellings (codespell).
-OFFLINE_VERSION = 21
+#: 22: round 34: an app with no entities is changed by no removal, rename or deletion; "drop-in" is one word.
+OFFLINE_VERSION = 22
 
 
 def _entity_keys(names: Sequence[str]) -> list[str]:
@@ -97,21 +98,30 @@ def _entity_keys(names: Sequence[str]) -> list[str]:
     return sorted(Known(names).by_key)
 
 
-def cache_context(request: str, existing_entities: Sequence[str] = (), llm: LLMConfig | None = None) -> str:
-    """What besides the request's words decides the answer, as a cache-key context."""
-    existing = _entity_keys(existing_entities)
+def cache_context(request: str, existing_entities: Sequence[str] | None = (), llm: LLMConfig | None = None) -> str:
+    """What besides the request's words decides the answer, as a cache-key context. Offline, only the app's
+    entities the request mentions matter, and whether the app has any (an app with none is changed by no removal,
+    rename or deletion); unknown entities (``None``) are a context of their own."""
+    existing = _entity_keys(existing_entities or ())
     if llm is not None and llm.enabled:
         from baes.recognition.llm import PROMPT_VERSION
 
         return f"llm/{PROMPT_VERSION}|{llm.identity}|entities={','.join(existing)}"
     mentioned = {vocab.singularize(t) for t in canonical_tokens(request)}
-    return f"offline/{OFFLINE_VERSION}|entities={','.join(k for k in existing if k in mentioned)}"
+    app = (
+        "unknown"
+        if existing_entities is None
+        else "new"
+        if not existing
+        else "entities=" + ",".join(k for k in existing if k in mentioned)
+    )
+    return f"offline/{OFFLINE_VERSION}|{app}"
 
 
 def recognize(
     request: str,
     *,
-    existing_entities: Sequence[str] = (),
+    existing_entities: Sequence[str] | None = None,
     llm: LLMConfig | None = None,
     cache: RecognitionCache | None = None,
     flags: FeatureFlags | None = None,
@@ -119,7 +129,7 @@ def recognize(
     """Understand ``request``; raise ``RecognitionError`` (a ``ValueError``) when it names no entity."""
     if not isinstance(request, str) or not request.strip():
         raise RecognitionError("the request is empty")
-    existing = tuple(e for e in existing_entities if isinstance(e, str))
+    existing = None if existing_entities is None else tuple(e for e in existing_entities if isinstance(e, str))
     active_flags = flags if flags is not None else current_flags()
     use_cache = cache is not None and active_flags.ENABLE_RECOGNITION_CACHE
     use_llm = llm is not None and llm.enabled
@@ -152,12 +162,12 @@ def _as_written(request: str, recognition: Recognition) -> Recognition:
     return replace(recognition, defaults=defaults)
 
 
-def _recognize_fresh(request: str, existing: Sequence[str], llm: LLMConfig | None) -> tuple[Recognition, bool]:
+def _recognize_fresh(request: str, existing: Sequence[str] | None, llm: LLMConfig | None) -> tuple[Recognition, bool]:
     try:
         if llm is not None:
             from baes.recognition.llm import recognize_with_llm  # lazy: only with an LLM configured
 
-            outcome = recognize_with_llm(request, existing, llm)
+            outcome = recognize_with_llm(request, existing or (), llm)
             return (
                 _finish(
                     request,

@@ -139,10 +139,14 @@ def entity_key(name: str) -> str:
 
 
 class Known:
-    """The project's existing entities, looked up by singular snake_case name."""
+    """The project's existing entities, looked up by singular snake_case name. ``listed`` is False when the caller
+    did not say which entities the app has (``None``): then no check against them is made."""
 
-    def __init__(self, names: Iterable[str]) -> None:
+    def __init__(self, names: Iterable[str] | None) -> None:
+        self.listed = names is not None
         self.by_key: dict[str, str] = {}
+        if names is None:
+            return
         for name in names:
             if isinstance(name, str) and name.strip():
                 key = entity_key(name)

@@ -1,0 +1,66 @@
+"""Round 34 of the recognizer: an app with no entities, hyphened command words, "for each <name of words>"."""
+
+from __future__ import annotations
+
+import pytest
+
+from baes.recognition.model import RecognitionError
+from baes.recognition.offline import recognize_offline
+from baes.recognition.recognize import cache_context, recognize
+
+
+def _fields(request: str, existing: tuple[str, ...] | None = ()) -> list[str]:
+    return [f"{a.name}:{a.type}" for a in recognize_offline(request, existing).entity.attributes]
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["delete the Shelf entity", "remove colour from Kite", "rename the Kite entity to Glider", "rename colour to hue in Kite"],
+)
+def test_an_app_with_no_entities_is_changed_by_no_removal_rename_or_deletion(request_text: str) -> None:
+    with pytest.raises(RecognitionError, match="this app has no entities yet"):
+        recognize_offline(request_text, ())
+
+
+def test_entities_not_given_are_unknown_and_not_checked() -> None:
+    assert recognize_offline("delete the Shelf entity").intent == "delete_entity"
+    assert recognize("delete the Shelf entity").intent == "delete_entity"
+    assert cache_context("delete the Shelf entity", None) != cache_context("delete the Shelf entity", ())
+
+
+def test_a_sentence_that_reads_as_removing_from_a_new_app_is_context() -> None:
+    draft = recognize_offline(
+        "My sister runs a kennel and she keeps losing track. Each dog stay has a dog name, arrival date and nights.", ()
+    )
+    assert draft.intent == "create"
+    assert draft.entity.name == "DogStay"
+    assert _fields("Each dog stay has a dog name, arrival date and nights.") == [
+        "dog_name:str",
+        "arrival_date:date",
+        "nights:int",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "name"),
+    [
+        ("Create a Class with title, drop-in fee and level", "drop_in_fee"),
+        ("Create a Parcel with sender, drop-off point and weight", "drop_off_point"),
+        ("Create a Menu Item with name, price and add-on price", "add_on_price"),
+    ],
+)
+def test_a_command_word_hyphened_to_a_particle_is_one_word(request_text: str, name: str) -> None:
+    draft = recognize_offline(request_text, ())
+    assert draft.intent == "create"
+    assert name in [a.name for a in draft.entity.attributes]
+
+
+def test_a_hyphened_word_that_is_no_command_is_read_as_before() -> None:
+    assert "check_in_date:date" in _fields("Create a Stay with guest, check-in date and nights")
+
+
+def test_for_each_names_an_entity_of_several_words() -> None:
+    draft = recognize_offline("For each boat repair we need the owner name, the hull number and the quoted price", ())
+    assert draft.intent == "create"
+    assert draft.entity.name == "BoatRepair"
+    assert [a.name for a in draft.entity.attributes] == ["owner_name", "hull_number", "quoted_price"]
