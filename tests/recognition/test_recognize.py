@@ -61,7 +61,9 @@ def test_existing_entities_change_the_key_when_the_request_mentions_them(tmp_pat
     # an entity the request does not mention does not split the key
     other = recognize("add mentor to student", existing_entities=["Student", "Mentor", "Invoice"], cache=cache)
     assert other.source == "cache:memory"
-    assert cache_context("add mentor to student", ["Invoice"]) == cache_context("add mentor to student", [])
+    assert cache_context("add mentor to student", ["Invoice"]) == cache_context("add mentor to student", ["Invoice", "Kiln"])
+    # an app with no entities is changed by no removal or deletion: its readings are kept apart
+    assert cache_context("add mentor to student", ["Invoice"]) != cache_context("add mentor to student", [])
 
 
 def test_custom_classification_survives_the_cache(tmp_path: Path) -> None:

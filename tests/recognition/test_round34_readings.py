@@ -64,3 +64,38 @@ def test_for_each_names_an_entity_of_several_words() -> None:
     assert draft.intent == "create"
     assert draft.entity.name == "BoatRepair"
     assert [a.name for a in draft.entity.attributes] == ["owner_name", "hull_number", "quoted_price"]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "field"),
+    [
+        ("Create a Plot with bed number, watered? (yes/no), crop", "watered:bool"),
+        ("Create a Plot with bed number, watered?, crop", "watered:bool"),
+        ("Create a Painting with title, price paid, framed", "price_paid:float"),
+        ("Create a Reader with name, subscribes to digest", "subscribes_to_digest:bool"),
+        ("Create a Hatch with hen name, chicks surviving, notes", "chicks_surviving:int"),
+        ("Create a Dish with title, serves, cuisine", "serves:int"),
+    ],
+)
+def test_types_said_the_way_people_talk(request_text: str, field: str) -> None:
+    assert field in _fields(request_text)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "Evening! Kiln - name, max temp, location",
+        "hiya need a Kiln, name, max temp, location",
+        "howdy, we want a Kiln, name, max temp, location",
+    ],
+)
+def test_a_greeting_and_a_wish_before_the_list(request_text: str) -> None:
+    draft = recognize_offline(request_text, ())
+    assert draft.intent == "create"
+    assert draft.entity.name == "Kiln"
+    assert [a.name for a in draft.entity.attributes] == ["name", "max_temp", "location"]
+
+
+def test_a_wish_for_a_field_is_no_entity() -> None:
+    with pytest.raises(RecognitionError):
+        recognize_offline("I need name, email, arrival date", ())

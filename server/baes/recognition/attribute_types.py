@@ -44,7 +44,7 @@ PERIODS: frozenset[str] = frozenset({"lease", "period", "contract", "placement",
                                      "vacation", "leave", "warranty", "policy", "coverage", "semester", "internship",
                                      "sprint", "loan", "tour", "festival", "residency", "stay", "booking"})
 #: Amounts that stay amounts when paid ("amount paid"); anything else paid is a flag ("deposit paid").
-PAID_AMOUNTS: frozenset[str] = frozenset({"amount", "total", "sum", "money", "cash", "balance", "sum_total"})
+PAID_AMOUNTS: frozenset[str] = frozenset({"amount", "total", "sum", "money", "cash", "balance", "sum_total", "price"})
 #: Events after "last" that make it the date it last happened ("last checkup", "last service").
 LAST_EVENTS: frozenset[str] = frozenset({"visit", "service", "check", "contact", "review", "maintenance", "trip",
                                          "session", "treatment", "update", "backup", "sync", "seen", "cleaning",

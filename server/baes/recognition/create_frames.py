@@ -56,7 +56,11 @@ def framed_name(toks: list[Tok], index: int) -> Tok | None:
 def comma_after_name(toks: list[Tok], index: int, end: int) -> int | None:
     """The comma of "create a Gadget (model), name, email, bio": after a creating verb, the entity and
     its structure word, a comma before a list of at least two items opens that list."""
-    verbs = [i for i in range(index) if toks[i].word and toks[i].stem in creating_verbs()]
+    verbs = [
+        i
+        for i in range(index)
+        if toks[i].word and (toks[i].stem in creating_verbs() or (_wish_opens(toks, i) and not _field_word(toks[index].sing)))
+    ]
     if not verbs or any(not t.word or t.low in NOT_IN_NAMES for t in toks[verbs[-1] + 1 : index]):
         return None  # "Store their name, email": what follows the verb is no entity's name
     after = index + 1
@@ -70,6 +74,19 @@ def comma_after_name(toks: list[Tok], index: int, end: int) -> int | None:
     ):
         return after
     return None
+
+
+def _wish_opens(toks: list[Tok], i: int) -> bool:
+    """ "need an Event, organiser name, …", "we want a Tool, name, size": a wish that opens the request names
+    the entity as a creating verb does (not "I need name, email, …": a field's word is the list's first item)."""
+    return toks[i].low in {"need", "want"} and (i == 0 or (i == 1 and toks[0].low in {"i", "we"}))
+
+
+def _field_word(word: str) -> bool:
+    """ "name", "code", "email", "arrival date": a word that names a field sooner than a thing kept."""
+    if word in vocab.ENTITY_NOUNS:
+        return False
+    return word in vocab.STANDALONE_FIELDS or word in vocab.TEXT_OVERRIDES or vocab.infer_type(word) != "str"
 
 
 #: Words that start a clause or point at something said before, never a part of a name or a field.

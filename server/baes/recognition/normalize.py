@@ -97,6 +97,9 @@ _CONTRACTIONS = (
     (re.compile(r"'ve\b", re.I), " have"),
     (re.compile(r"'m\b", re.I), " am"),
     (re.compile(r"'s\b", re.I), ""),  # possessive or "is": neither changes what is asked
+    # "felt good? (yes/no)", "insured?, notes": a field asked as a question is a yes/no field, not a sentence's end
+    (re.compile(r"(?<=[A-Za-z])\?(?=[ \t]*\()"), ""),
+    (re.compile(r"(?<=[A-Za-z])\?(?=[ \t]*,)"), " (yes/no)"),
     # "a drop-in price", "add-on", "log-in time": one noun, not the command "drop", "add" or "log" of the request
     (re.compile(rf"(?<![\w'-])({'|'.join(sorted(_COMMANDS))})-({_PARTICLES})(?![\w'-])", re.I), r"\1_\2"),
 )
@@ -176,6 +179,10 @@ _OPENINGS: tuple[tuple[str, ...], ...] = tuple(
         "hey",
         "hi",
         "hello",
+        "hiya",
+        "heya",
+        "howdy",
+        "helo",
         "ok",
         "okay",
         "now",

@@ -48,6 +48,7 @@ FLAG_VERBS: frozenset[str] = frozenset({
     "sell", "accept", "offer", "support", "require", "include", "provide", "serve", "ship", "deliver",
     "contain", "speak", "smoke", "wear", "host", "carry", "permit", "welcome", "cater", "allow", "use", "take",
     "own", "rent", "lease", "do", "want", "need", "play", "teach", "open", "close", "charge", "export", "import",
+    "subscribe", "attend", "volunteer", "drive",
 })
 #: Words before "from" that make it the start of a period: "valid from", "available from".
 PERIOD_STATES: frozenset[str] = frozenset({"valid", "available", "unavailable", "effective", "active", "open",
@@ -86,5 +87,5 @@ _STATE_ADJECTIVES = frozenset({"suitable", "available", "fit", "open", "due", "s
 
 def takes_preposition(word: str) -> bool:
     """Whether ``word`` is a state whose "for"/"to" belongs to the field's name: "willing to relocate",
-    "ready for pickup", "treated for mites" (a participle)."""
-    return word in WILLING_WORDS or word in _STATE_ADJECTIVES or is_participle(word)
+    "ready for pickup", "treated for mites" (a participle), "subscribes to newsletter" (a flag's verb)."""
+    return word in WILLING_WORDS or word in _STATE_ADJECTIVES or is_participle(word) or third_person(word)

@@ -77,7 +77,7 @@ ATTRIBUTE_TYPES: dict[str, str] = {
 #: Plural nouns that, as the last word of an attribute, count something ("max guests", "beds",
 #: "charge cycles", "parking spaces") → int. Only words that are rarely a text attribute themselves.
 COUNT_NOUNS: frozenset[str] = frozenset({
-    "guests", "beds", "bedrooms", "bathrooms", "rooms", "servings", "attendees", "participants", "visitors",
+    "guests", "beds", "bedrooms", "bathrooms", "rooms", "servings", "serves", "attendees", "participants", "visitors",
     "calories", "points", "doses", "cycles", "seats", "floors", "stops", "steps", "views", "likes", "votes",
     "visits", "followers", "spaces", "slots", "copies", "units", "laps", "reps", "pages", "minutes", "hours",
     "seconds", "days", "weeks", "months", "years", "employees", "members", "players", "tickets", "items",
@@ -120,7 +120,8 @@ AMOUNT_QUALIFIERS: frozenset[str] = frozenset({"due", "owed", "off", "left", "re
 #: Last words that keep a count a count: "seats left", "tickets sold", "rooms available".
 COUNT_QUALIFIERS: frozenset[str] = frozenset({"left", "remaining", "available", "used", "sold", "booked", "free",
                                               "taken", "total", "required", "needed", "open", "closed", "occupied",
-                                              "vacant", "empty"})
+                                              "vacant", "empty", "surviving", "alive", "present", "absent",
+                                              "attending", "missing", "pending", "enrolled", "waiting"})
 #: First words of a count ("max guests", "min age", "num seats") → int unless the rest is money.
 COUNT_PREFIXES: frozenset[str] = frozenset({"max", "maximum", "min", "minimum", "num", "no"})
 #: Currencies after "in": "a cost in dollars" is the float ``cost``.
