@@ -99,3 +99,23 @@ def test_a_greeting_and_a_wish_before_the_list(request_text: str) -> None:
 def test_a_wish_for_a_field_is_no_entity() -> None:
     with pytest.raises(RecognitionError):
         recognize_offline("I need name, email, arrival date", ())
+
+
+@pytest.mark.parametrize(
+    ("request_text", "field"),
+    [
+        ("Create a Room Check with room, spare towel stock present, notes", "spare_towel_stock_present:bool"),
+        ("Create a Bell with name, last rung on, weight", "last_rung_on:date"),
+        ("Create a Service with van, oil changed, mileage", "oil_changed:bool"),
+        ("Create a Service with van, parts changed, mileage", "parts_changed:str"),
+        ("Create a Lot with title, value estimate, reserve", "value_estimate:float"),
+        ("Create a Stay with guest, nights, extra charge", "extra_charge:float"),
+        ("Create an Exam with pupil, multiple choice score, passed", "multiple_choice_score:float"),
+    ],
+)
+def test_names_of_several_words_stay_whole(request_text: str, field: str) -> None:
+    assert field in _fields(request_text)
+
+
+def test_a_run_of_field_words_with_no_commas_is_still_cut() -> None:
+    assert _fields("Create a Hive with name location queen seen") != ["name_location_queen_seen:bool"]

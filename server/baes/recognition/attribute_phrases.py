@@ -283,7 +283,11 @@ def parse_fields(
                 if said or cut < len(words):  # "…, and if it rains": a condition with no field before it
                     result.notes.append(f"left out {' '.join(t.text for t in plain)!r} (no field name in it)")
                 continue
-        if name_words[0].low in MANY and len(name_words) > 1:  # "many players" is another entity, no column
+        if (
+            name_words[0].low in MANY
+            and len(name_words) > 1
+            and not (len(name_words) > 2 and all(t.sing == t.low for t in name_words[1:]))  # "multiple choice score"
+        ):  # "many players" is another entity, no column
             result.notes.append(
                 f"left out {' '.join(t.text for t in name_words)!r}: a one-to-many relationship "
                 f"is its own request ('each {entity_name or 'X'} has many "

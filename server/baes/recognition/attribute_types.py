@@ -189,6 +189,8 @@ def _date_type(parts: list[str]) -> str | None:
         return "date"  # "available from"; "moved from" is a place
     if last == "on" and before not in NOT_DATE_ON and (before in DATE_ON_WORDS or is_participle(before)):
         return "date"  # "collected on", "due on"
+    if last == "on" and len(parts) == 3 and parts[0] == "last" and before not in NOT_DATE_ON:
+        return "date"  # "last sung on", "last rung on": the day it last happened, whatever the verb's form
     return None
 
 
@@ -220,7 +222,13 @@ def _is_flag(parts: list[str]) -> bool:
         return True  # "signed for", "paid for"; "offered for" names for whom
     if len(parts) == 2 and parts[0] in _FEATURE_ADJECTIVES and _a_feature(last):
         return True  # "private bathroom", "free entry", "electric hookup": whether it has one
+    if len(parts) == 2 and last in _DONE_TO and parts[0] not in {"last", "first", "date", "time", "when", "recently"}:
+        return vocab.singularize(parts[0]) == parts[0]  # "linen changed": whether; "parts changed": which; "last changed": when
     return is_state_word(last)  # "wheelchair accessible", "hazardous materials allowed"
+
+
+#: Time participles that say a thing was done to the noun before them ("linen changed", "bins logged").
+_DONE_TO = frozenset({"changed", "recorded", "logged", "edited"})
 
 
 #: Adjectives that make a feature of the noun after them ("private bathroom", "free entry", "dual controls"); not

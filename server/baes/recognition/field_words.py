@@ -24,7 +24,7 @@ _NAME_SKIP = frozenset({"with", "for", "to"})
 _LONE_NOUNS = frozenset({"field", "value", "property"})
 #: Filler words that qualify the next noun when they open a later item of a list ("…, field size"), or the first
 #: item of several when one of ``_NAMED_PARTS`` follows ("field name, crop, …").
-_QUALIFYING_NOUNS = frozenset({"field", "property"})
+_QUALIFYING_NOUNS = frozenset({"field", "property", "value", "extra"})
 #: What a field or property has as a thing of the domain ("field name", "property address").
 _NAMED_PARTS = frozenset({"name", "code", "size", "number", "id", "ref", "location", "address", "area", "type", "owner", "value"})
 

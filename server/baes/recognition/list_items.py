@@ -54,7 +54,7 @@ def known_attribute(word: str) -> bool:
 RUN_ON_MIN_WORDS = 3
 
 
-def _split_run_on(chunk: list[Tok], min_words: int) -> list[list[Tok]]:
+def _split_run_on(chunk: list[Tok], min_words: int, separated: bool = False) -> list[list[Tok]]:
     """ "name email gpa" (commas left out) → three chunks; "email address", "tax rate" stay whole.
 
     With two words only in a list with no separator at all: "published year" or "tax rate" are
@@ -62,11 +62,13 @@ def _split_run_on(chunk: list[Tok], min_words: int) -> list[list[Tok]]:
     """
     paren = next((i for i, t in enumerate(chunk) if t.low == "("), None)
     if paren is not None and paren > 0:  # "expiry date (date)": the parenthesis says the last name's type
-        *names, last = _split_run_on(chunk[:paren], min_words)
+        *names, last = _split_run_on(chunk[:paren], min_words, separated)
         return [*names, [*last, *chunk[paren:]]]
     words = [t for t in chunk if t.word and t.low not in vocab.ATTRIBUTE_FILLERS]
     if any(t.low == "as" for t in chunk[1:]):
         return [chunk]  # "date of birth as a date": a name and its type, not a run of names
+    if separated and len(chunk) > 1 and chunk[-1].word and is_state_word(chunk[-1].low) and not known_attribute(chunk[-1].low):
+        return [chunk]  # "…, fire safety label present": in a list cut at commas, whether, said of the words before
     if all(t.word for t in chunk) and (names := split_run(words)) is not None:
         return names  # "first name last name phone number", "name email"
     if len(words) < min_words or len(words) != len([t for t in chunk if t.word]):
@@ -80,5 +82,6 @@ def list_items(toks: Sequence[Tok], implicit: bool) -> list[list[Tok]]:
     """The list's items: one per comma/"and" item; a comma-less run of attribute words is split."""
     chunks = _chunks(toks)
     if len(chunks) != 1:  # "length width height and max load": a run of three known words in one item
-        return [part for chunk in chunks for part in _split_run_on(chunk, RUN_ON_MIN_WORDS)]
+        separated = sum(t.low == "," for t in toks) >= 2
+        return [part for chunk in chunks for part in _split_run_on(chunk, RUN_ON_MIN_WORDS, separated)]
     return _split_run_on(chunks[0], 2 if implicit else RUN_ON_MIN_WORDS)
