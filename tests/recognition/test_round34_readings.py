@@ -119,3 +119,37 @@ def test_names_of_several_words_stay_whole(request_text: str, field: str) -> Non
 
 def test_a_run_of_field_words_with_no_commas_is_still_cut() -> None:
     assert _fields("Create a Hive with name location queen seen") != ["name_location_queen_seen:bool"]
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "For Kennel we need run number and heated floor",
+        "In Kennel, could we also have a run number and whether it has a heated floor?",
+        "for Kennel I forgot the run number and heated floor",
+    ],
+)
+def test_a_wish_said_after_the_entity_it_changes_adds_to_it(request_text: str) -> None:
+    draft = recognize_offline(request_text, ("Kennel", "Dog"))
+    assert draft.intent == "add_attributes"
+    assert draft.entity.name == "Kennel"
+    assert [a.name for a in draft.entity.attributes] == [
+        "run_number",
+        "heated_floor" if "whether" not in request_text else "has_heated_floor",
+    ]
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "In Kennel we have run number and heat lamp, neither is used. delete those fields",
+        "In Kennel I'd like two extra columns: run number and size",
+    ],
+)
+def test_a_statement_or_a_list_after_a_colon_is_no_wish_of_fields(request_text: str) -> None:
+    try:
+        draft = recognize_offline(request_text, ("Kennel", "Dog"))
+    except RecognitionError:
+        return
+    assert "neither_used" not in [a.name for a in draft.entity.attributes]
+    assert draft.entity.name == "Kennel"

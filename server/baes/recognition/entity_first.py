@@ -103,18 +103,43 @@ def _owner_opening(toks: list[Tok], known: Known) -> list[Tok]:
     if i >= len(toks) or not toks[i].word or not known.get(toks[i].sing):
         return toks
     owner, i = toks[i], i + 1
+    start = i
     while i < len(toks) and (toks[i].low in vocab.STRUCTURE_WORDS or toks[i].low in vocab.ASKING_WORDS | {","}):
         i += 1
+    i, wished = _wish_said(toks, start, i)
     if i >= len(toks) or not toks[i].word:
         return toks
     if toks[i].low in vocab.KEEPING_VERBS and i + 1 < len(toks):  # "for kilns we want to track the brand"
         return [word_token("add"), *toks[i + 1 :], word_token("to"), owner]
+    rest = toks[i:]
+    if wished and not any(t.stem in command_stems() | {"rename"} or t.low in _CHANGE_WORDS | _CLAUSE_WORDS for t in rest):
+        return [word_token("add"), *toks[i:], word_token("to"), owner]  # "For Patient we need microchip number and …"
     if toks[i].stem in verb_stems("add") | verb_stems("delete") | {"rename"}:
         return [owner, word_token(":"), *toks[i:]]
     lows = [t.low for t in toks[i:]]
     if len(lows) >= 4 and lows[-3:-1] == ["should", "be"] and toks[-1].word and lows[-1] not in _NOT_NEW_NAMES:
         return [owner, word_token(":"), *toks[i:]]  # "in Hike, dist should be distance_km": a new name said last
     return toks
+
+
+#: Words that make the wished-for words more than a list of fields ("the year it was built", "… if I have one",
+#: "children separately from adults"): such a wish is left to the other rules.
+_CLAUSE_WORDS = frozenset({":", "if", "from", "separately", "because", "since", "was", "were", "so", "but"})
+
+
+def _wish_said(toks: list[Tok], start: int, i: int) -> tuple[int, bool]:
+    """Where the wished-for fields start after "For E, …", and whether a wish was said: "we need", "could we also
+    have", "I forgot to ask for" (the fields are what is wished for)."""
+    asked = {t.low for t in toks[start:i]}
+    wished = bool(asked & {"need", "want", "like"})
+    if i < len(toks) and toks[i].low in {"have", "get"} and asked & {"could", "can", "would"}:
+        return i + 1, True  # "could we also have a max occupancy"
+    if i < len(toks) and toks[i].low == "forgot":
+        i += 1
+        while i < len(toks) and toks[i].low in {"to", "ask", "for", "add", "include", "mention", "about"}:
+            i += 1
+        return i, True  # "for Animal I forgot to ask for the kennel name"
+    return i, wished
 
 
 #: Words after "should be" that say how a field is, not what it is called.
