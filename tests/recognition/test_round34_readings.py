@@ -153,3 +153,9 @@ def test_a_statement_or_a_list_after_a_colon_is_no_wish_of_fields(request_text: 
         return
     assert "neither_used" not in [a.name for a in draft.entity.attributes]
     assert draft.entity.name == "Kennel"
+
+
+def test_a_typed_smile_ends_what_it_follows() -> None:
+    draft = recognize_offline("hello there :) Our Kennel records need a run number and a heat lamp", ("Kennel", "Dog"))
+    assert (draft.intent, draft.entity.name) == ("add_attributes", "Kennel")
+    assert _fields("Create Tag with name:(text), colour") == ["name:str", "colour:str"]

@@ -103,6 +103,8 @@ _CONTRACTIONS = (
     # "a drop-in price", "add-on", "log-in time": one noun, not the command "drop", "add" or "log" of the request
     (re.compile(rf"(?<![\w'-])({'|'.join(sorted(_COMMANDS))})-({_PARTICLES})(?![\w'-])", re.I), r"\1_\2"),
 )
+#: A typed smile or frown after a blank ("thanks :)", "hello there :-D", "sorry ;("): no list mark, a sentence's end.
+_EMOTICON = re.compile(r"(?:(?<=\s)|^)[:;=][-']?[()DPp\]\[]+(?=\s|$|[.,!?])|(?:(?<=\s)|^)(?:<3|xD|XD)(?=\s|$|[.,!?])")
 _CAMEL_1 = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _CAMEL_2 = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])(?![A-Z]s\b)")  # "HTTPServer"; not the plural "EMIs"
 _WORD = r"[^\W\d_]\w*|\d+(?:\.\d+)?|[^\w\s]"  # words (any script), numbers, marks
@@ -243,6 +245,7 @@ def clean_text(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     text = tidy_blanks(as_definition(_LONG_BLANKS.sub(lambda run: run[0][:_KEPT_BLANKS], text)))
+    text = _EMOTICON.sub(".", text)  # "hello there :) Our Runner records need …": a smile ends what it follows
     text = unframed(said_plainly(text))  # second-language forms first: the framing rules read "has", "belongs to"
     for pattern, replacement in (*_CONTRACTIONS, *SLIPS, *OWNER_FIRST, *EVERYDAY_PHRASES, *NAMING_PHRASES):
         text = pattern.sub(replacement, text)

@@ -96,7 +96,7 @@ _HELLO = (
 )
 _GREETING = re.compile(rf"^\s*(?:dear|{_HELLO})\b(?:\s+[\w-]+){{0,2}}\s*[,!.]?\s*\n", re.I)
 #: A greeting ending in a mark on the request's first line ("Hola! For the Harvest …", "Hi team, …").
-_GREETING_INLINE = re.compile(rf"^\s*{_HELLO}(?:\s+(?:there|all|team|everyone|guys|folks|sir|madam|krub|ka))?\s*[,!]\s+", re.I)
+_GREETING_INLINE = re.compile(rf"^\s*{_HELLO}(?:\s+(?:there|all|team|everyone|guys|folks|sir|madam|krub|ka))?\s*[,!.]\s+", re.I)
 _SIGN_OFF = re.compile(
     r"(?:(?<=[.!?])|\n)\s*(?:cheers|thanks|thank\s+you|regards|best|kind\s+regards|best\s+regards|many\s+thanks|thx)"
     r"\b[,!.]?(?:\s+[A-Z][\w.-]*){0,2}\s*[.!]?\s*$",
