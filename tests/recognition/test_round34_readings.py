@@ -159,3 +159,24 @@ def test_a_typed_smile_ends_what_it_follows() -> None:
     draft = recognize_offline("hello there :) Our Kennel records need a run number and a heat lamp", ("Kennel", "Dog"))
     assert (draft.intent, draft.entity.name) == ("add_attributes", "Kennel")
     assert _fields("Create Tag with name:(text), colour") == ["name:str", "colour:str"]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "fields"),
+    [
+        (
+            "Create a Party with host, how many kids they invite, any allergies",
+            ["host:str", "kids:int", "allergies:str"],
+        ),
+        ("Create a Quiz with title, whether we have marked it yet", ["title:str", "marked:bool"]),
+        ("Create a Loan with borrower, whether they've signed the form", ["borrower:str", "form_signed:bool"]),
+    ],
+)
+def test_fields_said_as_clauses(request_text: str, fields: list[str]) -> None:
+    assert _fields(request_text) == fields
+
+
+def test_for_every_thing_then_its_list_with_no_verb() -> None:
+    draft = recognize_offline("for every hive, the name, apiary, queen colour, last inspected on", ())
+    assert (draft.intent, draft.entity.name) == ("create", "Hive")
+    assert [a.name for a in draft.entity.attributes] == ["name", "apiary", "queen_colour", "last_inspected_on"]

@@ -92,7 +92,14 @@ _TYPE_SAID = (
         r"\1 \3, \2 \3",
     ),
     (re.compile(r"\bhow\s+many\s+([a-z]\w*s)\s+(?:per|a|each)\s+(day|week|month|year|hour)\b", re.I), r"\1 per \2 (number)"),
-    (re.compile(r"\bhow\s+many\s+([a-z]\w*s)\b", re.I), r"\1 (number)"),
+    # "how many plus ones they bring": what is counted, without who brings it
+    (
+        re.compile(
+            r"\bhow\s+many\s+((?:plus\s+)?[a-z]\w*s)(?:\s+(?:they|he|she|we|i|you|people)\s+[a-z]+(?=\s*(?:,|;|\band\b|\.|$)))?\b",
+            re.I | re.M,
+        ),
+        r"\1 (number)",
+    ),
     # spoken measures, as items of a list: "…, how long it takes in minutes" is a duration, "and how much they
     # paid" the amount paid
     (

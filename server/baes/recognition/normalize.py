@@ -33,6 +33,7 @@ from baes.recognition.owner_first import OWNER_FIRST
 from baes.recognition.pasted_code import as_definition
 from baes.recognition.request_framing import unframed
 from baes.recognition.slips import SLIPS
+from baes.recognition.spoken_fields import SPOKEN_FIELDS
 from baes.recognition.spoken_forms import command_verbs, everyday_commands, thing_as_entity
 from baes.recognition.text_layout import BULLET_MARK, plain_layout
 from baes.recognition.title_names import join_title_names
@@ -247,7 +248,7 @@ def clean_text(text: str) -> str:
     text = tidy_blanks(as_definition(_LONG_BLANKS.sub(lambda run: run[0][:_KEPT_BLANKS], text)))
     text = _EMOTICON.sub(".", text)  # "hello there :) Our Runner records need …": a smile ends what it follows
     text = unframed(said_plainly(text))  # second-language forms first: the framing rules read "has", "belongs to"
-    for pattern, replacement in (*_CONTRACTIONS, *SLIPS, *OWNER_FIRST, *EVERYDAY_PHRASES, *NAMING_PHRASES):
+    for pattern, replacement in (*_CONTRACTIONS, *SLIPS, *SPOKEN_FIELDS, *OWNER_FIRST, *EVERYDAY_PHRASES, *NAMING_PHRASES):
         text = pattern.sub(replacement, text)
     text = _PARAGRAPH_BREAK.sub(" . ", join_title_names(plain_layout(text)).strip())
     return _LINE_BREAK.sub(" , ", text)

@@ -1,0 +1,49 @@
+"""Fields said as a question or a clause in a list, as people say them aloud.
+
+"whether they've paid a deposit" is the flag
+``deposit_paid`` and "whether I've played it yet" the flag ``played``; "for every kitten, the name,
+colour, …" lists what each kitten has. The rules that read lists read names and types; these
+rewrites turn the spoken forms into the written ones before, in the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+#: Possessives and articles before a clause's object ("paid a deposit", "signed their form").
+_DETERMINER = r"(?:a|an|the|their|his|her|its|my|our|your)"
+#: An object that names nothing: "whether I've played it yet" is whether it was played.
+_NO_OBJECT = frozenset({"it", "them", "this", "that", "one"})
+
+
+def _flag_said_as_clause(match: re.Match[str]) -> str:
+    participle, thing = match.group("participle"), (match.group("thing") or "").strip()
+    if not thing or thing.lower() in _NO_OBJECT:
+        return participle
+    return f"{thing} {participle}"  # "deposit paid", "form signed"
+
+
+SPOKEN_FIELDS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
+    # "whether they've paid a deposit", "whether I have played it yet": the flag of the thing done
+    (
+        re.compile(
+            r"\bwhether[ \t]+(?:they|we|i|you)(?:'ve|[ \t]+have)[ \t]+(?:already[ \t]+)?"  # not "it has heated floor"
+            r"(?P<participle>[a-z]+ed|paid|done|seen|taken|given|sent|made|won|read|written|sung|ridden|driven)"
+            rf"(?:[ \t]+(?:{_DETERMINER}[ \t]+)?(?P<thing>[a-z]+(?:[ \t]+(?!yet\b)[a-z]+)?))??(?:[ \t]+yet)?"
+            r"(?=[ \t]*(?:,|;|\band\b|\.|\?|!|$))",
+            re.I | re.M,
+        ),
+        _flag_said_as_clause,
+    ),
+    # "for every kitten, the name, colour, arrival date": what each one has, said with no verb
+    (
+        re.compile(
+            r"\b(?:for|about)[ \t]+(each|every)[ \t]+([A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*)?)[ \t]*[,:][ \t]+"
+            r"(?=(?!(?:we|i|you|they|he|she|it|please)\b)(?:the[ \t]+)?"
+            r"[A-Za-z][\w-]*(?:[ \t]+[A-Za-z][\w-]*){0,2}[ \t]*,[^,.]+,)",
+            re.I,
+        ),
+        r"\1 \2 has ",
+    ),
+)
