@@ -180,3 +180,18 @@ def test_for_every_thing_then_its_list_with_no_verb() -> None:
     draft = recognize_offline("for every hive, the name, apiary, queen colour, last inspected on", ())
     assert (draft.intent, draft.entity.name) == ("create", "Hive")
     assert [a.name for a in draft.entity.attributes] == ["name", "apiary", "queen_colour", "last_inspected_on"]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "fields"),
+    [
+        (
+            "Create a Bench with the park, the year it was installed, the plaque text",
+            ["park:str", "year_installed:int", "plaque_text:str"],
+        ),
+        ("Create a Fossil with the name, the cliff it came from, the finder", ["name:str", "cliff:str", "finder:str"]),
+        ("Create a Radio with the serial, who it's lent to, the due date", ["serial:str", "lent_to:str", "due_date:date"]),
+    ],
+)
+def test_list_items_said_with_a_relative_clause(request_text: str, fields: list[str]) -> None:
+    assert _fields(request_text) == fields

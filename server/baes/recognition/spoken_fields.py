@@ -36,6 +36,33 @@ SPOKEN_FIELDS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]
         ),
         _flag_said_as_clause,
     ),
+    # "the year it was built", "the date they were bought": the name and what was done ("year built")
+    (
+        re.compile(
+            r"(?<=[,:] )((?:the[ \t]+)?[a-z]+)[ \t]+(?:it|they)[ \t]+(?:was|were)[ \t]+([a-z]+ed|built|made|bought|sold|"
+            r"taken|found|born|given|seen|caught|grown|written)(?=[ \t]*(?:,|;|\band\b|\.|$))",
+            re.I | re.M,
+        ),
+        r"\1 \2",
+    ),
+    # "who it's issued to", "who they were referred by": the person, named by what was done ("issued to")
+    (
+        re.compile(
+            r"(?<=[,:] )who[ \t]+(?:it|they|he|she)(?:[ \t]+(?:is|was|are|were))?[ \t]+"
+            r"((?:[a-z]+ed|given|lent|sold|shown|sent|taken)(?:[ \t]+(?:out|back|over))?)[ \t]+(to|by|for|with)\b",
+            re.I | re.M,
+        ),
+        r"\1 \2",
+    ),
+    # "the field it came from", "the shelf it sits on": the thing named before the clause
+    (
+        re.compile(
+            r"(?<=[,:] )((?:the[ \t]+)?[a-z]+)[ \t]+(?:it|they)[ \t]+[a-z]+[ \t]+(?:from|at|in|on|to|with)"
+            r"(?=[ \t]*(?:,|;|\band\b|\.|$))",
+            re.I | re.M,
+        ),
+        r"\1",
+    ),
     # "for every kitten, the name, colour, arrival date": what each one has, said with no verb
     (
         re.compile(
