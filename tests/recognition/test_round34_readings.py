@@ -186,8 +186,8 @@ def test_for_every_thing_then_its_list_with_no_verb() -> None:
     ("request_text", "fields"),
     [
         (
-            "Create a Bench with the park, the year it was installed, the plaque text",
-            ["park:str", "year_installed:int", "plaque_text:str"],
+            "Create a Bench with the park, the year it was installed, the plaque wording",
+            ["park:str", "year_installed:int", "plaque_wording:str"],
         ),
         ("Create a Fossil with the name, the cliff it came from, the finder", ["name:str", "cliff:str", "finder:str"]),
         ("Create a Radio with the serial, who it's lent to, the due date", ["serial:str", "lent_to:str", "due_date:date"]),
