@@ -195,3 +195,18 @@ def test_for_every_thing_then_its_list_with_no_verb() -> None:
 )
 def test_list_items_said_with_a_relative_clause(request_text: str, fields: list[str]) -> None:
     assert _fields(request_text) == fields
+
+
+@pytest.mark.parametrize(
+    ("request_text", "intent", "detail"),
+    [
+        ("In Kennel, the 'heat lamp' field is no use, please remove it.", "remove_attributes", ["heat_lamp"]),
+        ("In Kennel the 'run no' name confuses staff, call it run number instead", "rename_attribute", ["run_no", "run_number"]),
+        ("Remove Kennel.legacy_ref once the new import is done", "remove_attributes", ["legacy_ref"]),
+    ],
+)
+def test_a_field_named_first_then_a_command_that_points_back(request_text: str, intent: str, detail: list[str]) -> None:
+    draft = recognize_offline(request_text, ("Kennel", "Dog"))
+    assert (draft.intent, draft.entity.name) == (intent, "Kennel")
+    said = list(draft.removed) if intent == "remove_attributes" else [draft.renamed_from, draft.renamed_to]
+    assert said == detail

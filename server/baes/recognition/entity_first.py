@@ -109,6 +109,9 @@ def _owner_opening(toks: list[Tok], known: Known) -> list[Tok]:
     i, wished = _wish_said(toks, start, i)
     if i >= len(toks) or not toks[i].word:
         return toks
+    referred = _said_of_it(toks[i:], owner)
+    if referred is not None:  # "In Horse, the 'height' field is not useful, please drop it."
+        return referred
     if toks[i].low in vocab.KEEPING_VERBS and i + 1 < len(toks):  # "for kilns we want to track the brand"
         return [word_token("add"), *toks[i + 1 :], word_token("to"), owner]
     rest = toks[i:]
@@ -120,6 +123,30 @@ def _owner_opening(toks: list[Tok], known: Known) -> list[Tok]:
     if len(lows) >= 4 and lows[-3:-1] == ["should", "be"] and toks[-1].word and lows[-1] not in _NOT_NEW_NAMES:
         return [owner, word_token(":"), *toks[i:]]  # "in Hike, dist should be distance_km": a new name said last
     return toks
+
+
+#: Words that end a field's name said before what is said of it ("the height field is …", "the paid on name is …").
+_NAME_ENDS = frozenset({"field", "column", "attribute", "name", "is", "are", "was", "has"})
+
+
+def _said_of_it(rest: list[Tok], owner: Tok) -> list[Tok] | None:
+    """ "the 'height' field is not useful, please drop it" → "drop height from Horse"; "the 'paid on' name is weird,
+    call it payment date instead" → "rename paid on to payment date in Invoice": a field named first, then a
+    command that points back at it."""
+    end = next((j for j, t in enumerate(rest) if t.low in _NAME_ENDS), None)
+    if not end or end > 3 or not all(t.word for t in rest[:end]):
+        return None
+    name = rest[:end]
+    for j in range(end + 1, len(rest) - 1):
+        verb, it = rest[j], rest[j + 1]
+        if it.low not in {"it", "them"}:
+            continue
+        if verb.stem in verb_stems("delete") and j + 2 == len(rest):
+            return [verb, *name, word_token("from"), owner]
+        new = [t for t in rest[j + 2 :] if t.low not in {"instead", "please", "pls", "to", "now"}]
+        if verb.low in {"call", "rename", "name"} and new and all(t.word for t in new) and len(new) <= 3:
+            return [word_token("rename"), *name, word_token("to"), *new, word_token("in"), owner]
+    return None
 
 
 #: Words that make the wished-for words more than a list of fields ("the year it was built", "… if I have one",

@@ -63,6 +63,16 @@ SPOKEN_FIELDS: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]
         ),
         r"\1",
     ),
+    # "Drop Reading.raw_payload once the new parser is live": when to do it is no part of the change
+    (
+        re.compile(
+            r"[ \t]+(?:once|as[ \t]+soon[ \t]+as|after|when)[ \t]+(?:the[ \t]+|our[ \t]+)?(?:new[ \t]+)?[a-z]+(?:[ \t]+[a-z]+)?"
+            r"[ \t]+(?:is|are|has[ \t]+been|have[ \t]+been)[ \t]+(?:live|done|deployed|ready|finished|shipped|released|merged|"
+            r"in[ \t]+place)(?=[ \t]*(?:[.!]|$))",
+            re.I | re.M,
+        ),
+        "",
+    ),
     # "for every kitten, the name, colour, arrival date": what each one has, said with no verb
     (
         re.compile(
