@@ -210,3 +210,21 @@ def test_a_field_named_first_then_a_command_that_points_back(request_text: str, 
     assert (draft.intent, draft.entity.name) == (intent, "Kennel")
     said = list(draft.removed) if intent == "remove_attributes" else [draft.renamed_from, draft.renamed_to]
     assert said == detail
+
+
+@pytest.mark.parametrize(
+    ("request_text", "old", "new"),
+    [
+        ("our Kennel has 'run no' but the staff call it 'run number', could you rename that?", "run_no", "run_number"),
+        ("the vet said 'size' is vague, can we call it 'floor area' instead? it's on Kennel", "size", "floor_area"),
+        ("On Kennel we say 'pen' not 'run', please rename it", "run", "pen"),
+    ],
+)
+def test_a_field_rename_with_both_names_quoted(request_text: str, old: str, new: str) -> None:
+    draft = recognize_offline(request_text, ("Kennel", "Dog"))
+    assert (draft.intent, draft.entity.name, draft.renamed_from, draft.renamed_to) == ("rename_attribute", "Kennel", old, new)
+
+
+def test_quoted_names_of_two_app_entities_are_no_field_rename() -> None:
+    draft = recognize_offline("hey so 'Kennel' should actually be 'Run', my manager insists", ("Kennel", "Dog"))
+    assert (draft.intent, draft.renamed_from, draft.renamed_to) == ("rename_entity", "Kennel", "Run")

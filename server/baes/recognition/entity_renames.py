@@ -22,7 +22,7 @@ from baes.scaffold.spec import EntitySpec, SpecError, pascal_case, snake_case
 _NEW = r"[`'\"]?(?P<new>[A-Z][A-Za-z0-9]*(?:[ \t][A-Z][A-Za-z0-9]*)?)[`'\"]?"  # "Waste Collection" too
 _STRUCTURE = r"(?:[ \t]+(?:entity|table|model|record|object))?"
 _BECOMES = (
-    r"(?:should|must|shall|will|has[ \t]+to|needs[ \t]+to)[ \t]+(?:really[ \t]+|now[ \t]+)?be"
+    r"(?:should|must|shall|will|has[ \t]+to|needs[ \t]+to)[ \t]+(?:really[ \t]+|now[ \t]+|actually[ \t]+)?be"
     r"(?:[ \t]+(?:called|named|renamed[ \t]+to))?"
     r"|is[ \t]+now(?:[ \t]+(?:called|named))?(?:[ \t]+an?)?|becomes|(?:should|must|will)[ \t]+become"
     r"|(?:renamed|changed)[ \t]+(?:to|into)"

@@ -1,0 +1,50 @@
+"""A field's rename said with both names in quotes, however the sentence around them goes.
+
+"our Event has 'expected guests' but we call it 'headcount' everywhere, could you rename that?", "my
+mentor said 'kind' is vague so can we call it 'species' instead? that's on Catch": people quote the
+old name and the new one and surround them with reasons. The quotes say exactly which words are the
+names, so the request is read from the text as written: two quoted names, a word of renaming, and
+one entity of the app named outside the quotes (whose field it is).
+"""
+
+from __future__ import annotations
+
+import re
+
+from baes.recognition.model import Draft
+from baes.recognition.request_tokens import Known, entity_key
+from baes.scaffold.spec import EntitySpec, snake_case
+
+#: A quoted name: opened after a blank or a mark (not the apostrophe of "they're"), closed before one.
+_QUOTED = re.compile(r"(?:(?<=[\s(:,])|^)[`'\"\u2018\u201c](?P<name>[A-Za-z][\w .-]{0,38}?)[`'\"\u2019\u201d](?=[\s.,;:!?)]|$)")
+#: Words that ask for a new name.
+_RENAMING = re.compile(
+    r"\b(?:rename[ds]?|renaming|call(?:ed)?[ \t]+(?:it|that|this)|change[ \t]+(?:it|that|this)[ \t]+to"
+    r"|should[ \t]+be[ \t]+called)\b",
+    re.I,
+)
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
+#: Words between the names that put the new one first ("'arrival' not 'check in'", "'mobile' instead of 'phone'").
+_NEW_FIRST = re.compile(r"\b(?:not|instead[ \t]+of|rather[ \t]+than)\b", re.I)
+
+
+def quoted_rename(request: str, known: Known) -> Draft | None:
+    """The rename of a field written as two quoted names (see the module docstring), or None."""
+    found = list(_QUOTED.finditer(request))
+    if len(found) != 2 or not _RENAMING.search(request):
+        return None
+    names = [m.group("name").strip() for m in found]
+    if _NEW_FIRST.search(request[found[0].end() : found[1].start()]):
+        names.reverse()  # "we say 'arrival' not 'check in'": the new name first
+    old, new = (snake_case(re.sub(r"[ .-]+", "_", n)).lower() for n in names)
+    if not old or not new or old == new or any(known.get(entity_key(n)) for n in names):
+        return None  # an entity's rename is read by ``entity_renames``
+    outside = _QUOTED.sub(" ", request)
+    owners = {found for word in _WORD.findall(outside) if (found := _owner(word, known))}
+    if len(owners) != 1:
+        return None
+    return Draft("rename_attribute", EntitySpec(owners.pop()), renamed_from=old, renamed_to=new)
+
+
+def _owner(word: str, known: Known) -> str | None:
+    return known.get(entity_key(word)) if word[:1].isupper() or len(word) > 3 else None
