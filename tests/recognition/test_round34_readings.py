@@ -228,3 +228,18 @@ def test_a_field_rename_with_both_names_quoted(request_text: str, old: str, new:
 def test_quoted_names_of_two_app_entities_are_no_field_rename() -> None:
     draft = recognize_offline("hey so 'Kennel' should actually be 'Run', my manager insists", ("Kennel", "Dog"))
     assert (draft.intent, draft.renamed_from, draft.renamed_to) == ("rename_entity", "Kennel", "Run")
+
+
+def test_no_longer_needing_something_else_never_deletes_the_entity() -> None:
+    request = "The Kennel thing is great. We don't need the heat lamp anymore since summer is here - can it go?"
+    try:
+        draft = recognize_offline(request, ("Kennel", "Dog"))
+    except RecognitionError as exc:
+        assert "delete_entity" not in str(exc)
+        return
+    assert draft.intent != "delete_entity"
+
+
+def test_no_longer_needing_the_entity_deletes_it() -> None:
+    draft = recognize_offline("We don't need the Kennel entity anymore, please delete it", ("Kennel", "Dog"))
+    assert (draft.intent, draft.entity.name) == ("delete_entity", "Kennel")

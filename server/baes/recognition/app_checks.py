@@ -18,14 +18,35 @@ from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.request_tokens import REFERRING, Known, Tok, command_stems, entity_key, verb_stems
 
 
-def unwanted(toks: list[Tok]) -> bool:
-    """ "we don't need X anymore", or "… can you delete it?": the app's entity X is to go."""
+def unwanted(toks: list[Tok], entity: str) -> bool:
+    """ "we don't need X anymore", or "… can you delete it?": the app's entity X is to go (not when what is no
+    longer needed is named and is something else: "The Tenant thing is great. We don't need the deposit amount
+    anymore – can it go?" is about the deposit amount)."""
     said_again = any(
         t.word and t.stem in verb_stems("delete") and nxt.low in REFERRING for t, nxt in zip(toks, toks[1:], strict=False)
     )
     if any(t.low in FIELD_WORDS for t in toks):
         return False  # "… has a shirt size attribute we no longer use. Please remove it.": the field goes
+    if _needs_no_other(toks, set(entity_key(entity).split("_"))):
+        return False
     return no_longer_wanted(toks) or said_again
+
+
+#: Words between "don't need" and what is not needed ("we don't need the old X").
+_BEFORE_THE_THING = frozenset({"the", "a", "an", "this", "that", "these", "those", "our", "my", "any", "old", "to", "store"})
+
+
+def _needs_no_other(toks: list[Tok], own: set[str]) -> bool:
+    """Whether "don't need / no longer need" names a thing that is not the entity (``own``: its name's words)."""
+    lows = [t.low for t in toks]
+    for i in range(len(lows) - 1):
+        if lows[i] in {"not", "n't", "longer"} and lows[i + 1] in {"need", "want", "require", "use"}:
+            j = i + 2
+            while j < len(toks) and toks[j].low in _BEFORE_THE_THING:
+                j += 1
+            if j < len(toks) and toks[j].word and toks[j].low not in REFERRING and toks[j].low not in vocab.STRUCTURE_WORDS:
+                return toks[j].sing not in own
+    return False
 
 
 #: Changes only an entity the app has can take.

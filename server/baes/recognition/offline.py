@@ -324,15 +324,15 @@ def _read_whole(request: str, said: str, existing_entities: Sequence[str] | None
     interface = next((reason for name in names if (reason := interface_reason(name, toks))), None)
     if interface:
         raise OutOfScope(interface)
-    if draft.intent == "create" and known.get(entity_key(draft.entity.name)) and unwanted(toks):
+    if draft.intent == "create" and known.get(entity_key(draft.entity.name)) and unwanted(toks, draft.entity.name):
         name = known.get(entity_key(draft.entity.name)) or draft.entity.name  # "we don't need the Detention thing anymore"
         deleted = Draft("delete_entity", EntitySpec(name), notes=draft.notes)
         check_deletion_names_no_field(deleted, toks)
         return deleted
     if draft.intent == "create" and no_longer_wanted(toks):
         raise RecognitionError(
-            f"this reads as no longer needing {draft.entity.name}, not as creating it: to remove an entity "
-            f"say 'delete the {draft.entity.name} entity' (it must exist in this app)"
+            f"this says something of {draft.entity.name} is no longer needed, not to create it: to remove a field say "
+            f"'remove <field> from {draft.entity.name}'; to remove the entity 'delete the {draft.entity.name} entity'"
         )
     draft = added_to_existing(owner_named_first(draft, known), toks, known)
     if draft.intent == "create" and known.get(entity_key(draft.entity.name)):
