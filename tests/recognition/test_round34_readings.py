@@ -243,3 +243,13 @@ def test_no_longer_needing_something_else_never_deletes_the_entity() -> None:
 def test_no_longer_needing_the_entity_deletes_it() -> None:
     draft = recognize_offline("We don't need the Kennel entity anymore, please delete it", ("Kennel", "Dog"))
     assert (draft.intent, draft.entity.name) == ("delete_entity", "Kennel")
+
+
+def test_quoted_fields_removed_by_pointing_back_at_them() -> None:
+    request = "the Kennel table has 'heat lamp' and 'water bowl size' but nobody fills them in, can you remove both?"
+    draft = recognize_offline(request, ("Kennel", "Dog"))
+    assert (draft.intent, draft.entity.name, list(draft.removed)) == (
+        "remove_attributes",
+        "Kennel",
+        ["heat_lamp", "water_bowl_size"],
+    )

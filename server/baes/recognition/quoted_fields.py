@@ -1,10 +1,11 @@
-"""A field's rename said with both names in quotes, however the sentence around them goes.
+"""A field's rename or removal said with the names in quotes, however the sentence around them goes.
 
 "our Event has 'expected guests' but we call it 'headcount' everywhere, could you rename that?", "my
 mentor said 'kind' is vague so can we call it 'species' instead? that's on Catch": people quote the
 old name and the new one and surround them with reasons. The quotes say exactly which words are the
 names, so the request is read from the text as written: two quoted names, a word of renaming, and
-one entity of the app named outside the quotes (whose field it is).
+one entity of the app named outside the quotes (whose field it is). "the Order table has 'gift wrap' and
+'gift message' but we stopped doing that, can you remove both?" removes the quoted fields the same way.
 """
 
 from __future__ import annotations
@@ -39,11 +40,35 @@ def quoted_rename(request: str, known: Known) -> Draft | None:
     old, new = (snake_case(re.sub(r"[ .-]+", "_", n)).lower() for n in names)
     if not old or not new or old == new or any(known.get(entity_key(n)) for n in names):
         return None  # an entity's rename is read by ``entity_renames``
-    outside = _QUOTED.sub(" ", request)
-    owners = {found for word in _WORD.findall(outside) if (found := _owner(word, known))}
-    if len(owners) != 1:
+    owner = _only_owner(request, known)
+    if owner is None:
         return None
-    return Draft("rename_attribute", EntitySpec(owners.pop()), renamed_from=old, renamed_to=new)
+    return Draft("rename_attribute", EntitySpec(owner), renamed_from=old, renamed_to=new)
+
+
+#: A removal that points back at the quoted names ("can you remove both?", "please drop them", "get rid of it").
+_REMOVING_THEM = re.compile(
+    r"\b(?:remove|delete|drop|get[ \t]+rid[ \t]+of|take[ \t]+out)[ \t]+(?:both(?:[ \t]+of[ \t]+them)?|them|it|those|these)\b",
+    re.I,
+)
+
+
+def quoted_removal(request: str, known: Known) -> Draft | None:
+    """The removal of quoted fields asked for by pointing back at them (see the module docstring), or None."""
+    found = list(_QUOTED.finditer(request))
+    if not 1 <= len(found) <= 3 or not _REMOVING_THEM.search(request[found[-1].end() :]):
+        return None
+    names = [snake_case(re.sub(r"[ .-]+", "_", m.group("name").strip())).lower() for m in found]
+    owner = _only_owner(request, known)
+    if owner is None or any(known.get(entity_key(n)) for n in names):
+        return None
+    return Draft("remove_attributes", EntitySpec(owner), removed=tuple(names))
+
+
+def _only_owner(request: str, known: Known) -> str | None:
+    """The one entity of the app named outside the quotes."""
+    owners = {found for word in _WORD.findall(_QUOTED.sub(" ", request)) if (found := _owner(word, known))}
+    return owners.pop() if len(owners) == 1 else None
 
 
 def _owner(word: str, known: Known) -> str | None:
