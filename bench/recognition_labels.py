@@ -96,6 +96,8 @@ NAMED_SPLITS = (
     "fresh65",
     "fresh66",
     "fresh67",
+    "fresh68",
+    "fresh69",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"
