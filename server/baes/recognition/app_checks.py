@@ -50,7 +50,7 @@ def _needs_no_other(toks: list[Tok], own: set[str]) -> bool:
 
 
 #: Changes only an entity the app has can take.
-CHANGES_OF_EXISTING = frozenset({"remove_attributes", "rename_attribute", "rename_entity", "delete_entity"})
+_CHANGES_OF_EXISTING = frozenset({"remove_attributes", "rename_attribute", "rename_entity", "delete_entity"})
 _CHANGE_WORDS = {
     "remove_attributes": "removing fields of",
     "rename_attribute": "renaming a field of",
@@ -65,7 +65,7 @@ def owner_named_first(draft: Draft, known: Known) -> Draft:
     the app's entity say something else."""
     if draft.intent == "create" or not known.by_key or known.get(entity_key(draft.entity.name)):
         return draft
-    if draft.intent not in CHANGES_OF_EXISTING and draft.intent not in {"add_attributes", "relationship"}:
+    if draft.intent not in _CHANGES_OF_EXISTING and draft.intent not in {"add_attributes", "relationship"}:
         return draft
     key = entity_key(draft.entity.name)
     owners = [name for k, name in known.by_key.items() if key.startswith(k + "_")]
@@ -77,7 +77,7 @@ def owner_named_first(draft: Draft, known: Known) -> Draft:
 def check_app_has_entities(draft: Draft, known: Known) -> None:
     """A removal, rename or deletion in an app known to have no entities read the wrong words ("… I lose track"
     read as deleting Track): it is refused, saying what was read."""
-    if draft.intent in CHANGES_OF_EXISTING and known.listed and not known.by_key:
+    if draft.intent in _CHANGES_OF_EXISTING and known.listed and not known.by_key:
         raise RecognitionError(
             f"this reads as {_CHANGE_WORDS[draft.intent]} {draft.entity.name}, but this app has no entities yet: "
             f"to start one say e.g. 'create {draft.entity.name} with <field>, <field>'"

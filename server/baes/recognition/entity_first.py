@@ -116,7 +116,7 @@ def _owner_opening(toks: list[Tok], known: Known) -> list[Tok]:
         return [word_token("add"), *toks[i + 1 :], word_token("to"), owner]
     rest = toks[i:]
     if wished and not any(t.stem in command_stems() | {"rename"} or t.low in _CHANGE_WORDS | _CLAUSE_WORDS for t in rest):
-        return [word_token("add"), *toks[i:], word_token("to"), owner]  # "For Patient we need microchip number and …"
+        return [word_token("add"), *rest, word_token("to"), owner]  # "For Patient we need microchip number and …"
     if toks[i].stem in verb_stems("add") | verb_stems("delete") | {"rename"}:
         return [owner, word_token(":"), *toks[i:]]
     lows = [t.low for t in toks[i:]]

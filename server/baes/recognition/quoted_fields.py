@@ -37,7 +37,7 @@ def quoted_rename(request: str, known: Known) -> Draft | None:
     names = [m.group("name").strip() for m in found]
     if _NEW_FIRST.search(request[found[0].end() : found[1].start()]):
         names.reverse()  # "we say 'arrival' not 'check in'": the new name first
-    old, new = (snake_case(re.sub(r"[ .-]+", "_", n)).lower() for n in names)
+    old, new = (_field_name(n) for n in names)
     if not old or not new or old == new or any(known.get(entity_key(n)) for n in names):
         return None  # an entity's rename is read by ``entity_renames``
     owner = _only_owner(request, known)
@@ -58,11 +58,16 @@ def quoted_removal(request: str, known: Known) -> Draft | None:
     found = list(_QUOTED.finditer(request))
     if not 1 <= len(found) <= 3 or not _REMOVING_THEM.search(request[found[-1].end() :]):
         return None
-    names = [snake_case(re.sub(r"[ .-]+", "_", m.group("name").strip())).lower() for m in found]
+    names = [_field_name(m.group("name")) for m in found]
     owner = _only_owner(request, known)
     if owner is None or any(known.get(entity_key(n)) for n in names):
         return None
     return Draft("remove_attributes", EntitySpec(owner), removed=tuple(names))
+
+
+def _field_name(quoted: str) -> str:
+    """ "expected guests", "Drink-by" → ``expected_guests``, ``drink_by``."""
+    return snake_case(re.sub(r"[ .-]+", "_", quoted.strip())).lower()
 
 
 def _only_owner(request: str, known: Known) -> str | None:

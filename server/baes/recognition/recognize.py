@@ -126,7 +126,10 @@ def recognize(
     cache: RecognitionCache | None = None,
     flags: FeatureFlags | None = None,
 ) -> Recognition:
-    """Understand ``request``; raise ``RecognitionError`` (a ``ValueError``) when it names no entity."""
+    """Understand ``request``; raise ``RecognitionError`` (a ``ValueError``) when it names no entity.
+
+    ``existing_entities``: the app's entities (``[]`` for an app with none, which no removal, rename or deletion
+    can change); ``None`` when they are not known, so nothing is checked against them."""
     if not isinstance(request, str) or not request.strip():
         raise RecognitionError("the request is empty")
     existing = None if existing_entities is None else tuple(e for e in existing_entities if isinstance(e, str))
