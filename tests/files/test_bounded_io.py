@@ -125,3 +125,25 @@ def test_temporary_files_of_killed_writers_are_swept(tmp_path: Path) -> None:
     atomic_write_text(tmp_path / "other.py", "x = 1\n")
     assert not stray.exists()
     assert mine.exists()
+
+
+@pytest.mark.skipif(not Path("/proc/self").exists(), reason="process start times are read from /proc")
+def test_a_temporary_file_whose_pid_now_names_a_newer_process_is_swept(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+    import time
+
+    newer = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(30)"])
+    try:
+        stray = tmp_path / f".api.py.{newer.pid}.abcd1234.baes-tmp"
+        stray.write_text("half")
+        an_hour_ago = time.time() - 3600
+        os.utime(stray, (an_hour_ago, an_hour_ago))  # written long before that process started: its PID was reused
+        live = tmp_path / f".web.py.{os.getppid()}.abcd1234.baes-tmp"
+        live.write_text("in progress")  # the parent started before this write: a writer that may still be at work
+        atomic_write_text(tmp_path / "other.py", "x = 1\n")
+        assert not stray.exists()
+        assert live.exists()
+    finally:
+        newer.kill()
+        newer.wait()

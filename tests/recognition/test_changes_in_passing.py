@@ -206,12 +206,17 @@ def test_what_goes_said_the_second_language_way(request_text: str, expected: tup
     [
         "remove the thing we added last week, it was a mistake",
         "delete the old table",
-        "The Kiln table has columns 'vent' and 'door' that are always empty - can you get rid of those two?",
     ],
 )
 def test_a_deletion_of_nothing_named_is_refused(request_text: str) -> None:
     with pytest.raises(ValueError):
         reading(request_text, APP)
+
+
+def test_quoted_columns_got_rid_of_are_removed_not_their_table() -> None:
+    request = "The Kiln table has columns 'vent' and 'door' that are always empty - can you get rid of those two?"
+    got = reading(request, APP)
+    assert (got["intent"], got["entity"], got.get("removed")) == ("remove_attributes", "Kiln", ["vent", "door"])
 
 
 def test_drop_off_is_a_time_not_a_removal() -> None:

@@ -66,20 +66,24 @@ def test_json_has_the_spec_object(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 
 @pytest.mark.parametrize(
+    "sentence, read",
+    [
+        ("Remove the fax number from Supplier", "this reads as removing fields of Supplier"),
+        ("rename cost to unit price in Product", "this reads as renaming a field of Product"),
+    ],
+)
+def test_a_removal_or_rename_in_an_app_with_no_entities_says_what_was_read(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], sentence: str, read: str
+) -> None:
+    code, out, err = _run(capsys, "scaffold", sentence, "--out", str(tmp_path), "--dry-run")
+    assert code == 2
+    assert read in err and "this app has no entities yet" in err
+    assert "would create" not in out + err
+
+
+@pytest.mark.parametrize(
     "sentence, intent, shown, reason",
     [
-        (
-            "Remove the fax number from Supplier",
-            "remove_attributes",
-            "  remove        fax_number",
-            "Supplier is not an entity of this app",
-        ),
-        (
-            "rename cost to unit price in Product",
-            "rename_attribute",
-            "  rename        cost -> unit_price",
-            "Product is not an entity of this app",
-        ),
         (
             "Volunteers can join many events",
             "relationship",

@@ -218,9 +218,26 @@ def _sweep_orphans(folder: Path) -> None:
         if len(parts) != 4 or not parts[1].isdigit():
             continue
         pid = int(parts[1])
-        if pid != os.getpid() and not _running(pid):
+        if pid != os.getpid() and not _writer_alive(pid, entry):
             _remove(entry.path)
     # ``.baes-backup`` files of a killed in-place rewrite hold the user's old text: kept for them
+
+
+def _writer_alive(pid: int, temp: os.DirEntry[str]) -> bool:
+    """Whether the process that wrote ``temp`` still runs: its PID runs and (where ``/proc`` says when a process
+    started) it started before the file was last written, so a PID reused by a newer process is no writer."""
+    if not _running(pid):
+        return False
+    try:
+        started = os.stat(f"/proc/{pid}").st_ctime
+        written = temp.stat(follow_symlinks=False).st_mtime
+    except OSError:
+        return True
+    return started <= written + _CLOCK_SLACK_S
+
+
+#: Seconds a process's start may seem to follow its own write (clock granularity of /proc and the file system).
+_CLOCK_SLACK_S = 2.0
 
 
 def _running(pid: int) -> bool:
