@@ -98,6 +98,8 @@ NAMED_SPLITS = (
     "fresh67",
     "fresh68",
     "fresh69",
+    "fresh70",
+    "fresh71",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"

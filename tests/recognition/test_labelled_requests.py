@@ -127,6 +127,8 @@ FLOORS = {
     "fresh67": 123,
     "fresh68": 32,
     "fresh69": 112,
+    "fresh70": 31,
+    "fresh71": 65,
 }
 
 
