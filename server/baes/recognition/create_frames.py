@@ -56,11 +56,8 @@ def framed_name(toks: list[Tok], index: int) -> Tok | None:
 def comma_after_name(toks: list[Tok], index: int, end: int) -> int | None:
     """The comma of "create a Gadget (model), name, email, bio": after a creating verb, the entity and
     its structure word, a comma before a list of at least two items opens that list."""
-    verbs = [
-        i
-        for i in range(index)
-        if toks[i].word and (toks[i].stem in creating_verbs() or (_wish_opens(toks, i) and not _field_word(toks[index].sing)))
-    ]
+    wished = not _field_word(toks[index].sing)  # "need an Event, …" names it; "I need name, email" lists fields
+    verbs = [i for i in range(index) if toks[i].word and (toks[i].stem in creating_verbs() or (wished and _wish_opens(toks, i)))]
     if not verbs or any(not t.word or t.low in NOT_IN_NAMES for t in toks[verbs[-1] + 1 : index]):
         return None  # "Store their name, email": what follows the verb is no entity's name
     after = index + 1

@@ -68,7 +68,7 @@ from baes.recognition.ownership import (
 from baes.recognition.paragraph import read_paragraph
 from baes.recognition.place_phrases import without_places
 from baes.recognition.plausible_names import check_names
-from baes.recognition.quoted_fields import quoted_removal, quoted_rename
+from baes.recognition.quoted_fields import quoted_change
 from baes.recognition.record_names import join_record_names
 from baes.recognition.rename_phrases import try_rename
 from baes.recognition.request_spelling import correct_tokens
@@ -302,7 +302,7 @@ def _read_whole(request: str, said: str, existing_entities: Sequence[str] | None
         raise OutOfScope(foreign)
     toks = join_record_names(merge_known(toks, known), known)
     mentioned = [name for t in toks if t.word and (name := known.get(t.sing))]
-    renamed = entity_renamed(request, known, mentioned) or quoted_rename(request, known) or quoted_removal(request, known)
+    renamed = entity_renamed(request, known, mentioned) or quoted_change(request, known)
     if renamed is not None:  # "Part should be Component": as written, the one reading of the words
         return renamed
     follows = default_follows(toks)

@@ -29,9 +29,16 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 _NEW_FIRST = re.compile(r"\b(?:not|instead[ \t]+of|rather[ \t]+than)\b", re.I)
 
 
-def quoted_rename(request: str, known: Known) -> Draft | None:
-    """The rename of a field written as two quoted names (see the module docstring), or None."""
+def quoted_change(request: str, known: Known) -> Draft | None:
+    """The rename or removal of fields written as quoted names (see the module docstring), or None."""
     found = list(_QUOTED.finditer(request))
+    if not found:
+        return None
+    return _rename(request, found, known) or _removal(request, found, known)
+
+
+def _rename(request: str, found: list[re.Match[str]], known: Known) -> Draft | None:
+    """Two quoted names and a word of renaming: the first is renamed to the second."""
     if len(found) != 2 or not _RENAMING.search(request):
         return None
     names = [m.group("name").strip() for m in found]
@@ -53,10 +60,9 @@ _REMOVING_THEM = re.compile(
 )
 
 
-def quoted_removal(request: str, known: Known) -> Draft | None:
-    """The removal of quoted fields asked for by pointing back at them (see the module docstring), or None."""
-    found = list(_QUOTED.finditer(request))
-    if not 1 <= len(found) <= 3 or not _REMOVING_THEM.search(request[found[-1].end() :]):
+def _removal(request: str, found: list[re.Match[str]], known: Known) -> Draft | None:
+    """Up to three quoted names and a removal pointing back at them after the last."""
+    if len(found) > 3 or not _REMOVING_THEM.search(request[found[-1].end() :]):
         return None
     names = [_field_name(m.group("name")) for m in found]
     owner = _only_owner(request, known)
