@@ -91,20 +91,27 @@ def entity_first(toks: list[Tok], known: Known) -> list[Tok]:
     return toks
 
 
+#: Words that open a message about one entity: "For Supplier, …", "re the member thing - …", "regarding Orders: …".
+_OPENERS = frozenset({"for", "on", "in", "re", "regarding", "about", "wrt"})
+_BEFORE_OWNER = frozenset({":", "the", "our", "my", "this", "that"})
+#: Words after the entity that still only name it ("the member thing -", "the Orders page:").
+_AFTER_OWNER = frozenset({",", ":", "thing", "stuff", "page", "screen", "tab"})
+
+
 def _owner_opening(toks: list[Tok], known: Known) -> list[Tok]:
     """ "For the Kiln entity please add …", "for entity Kiln I need to add …", "For Supplier, rename …",
-    "on the Kiln record can we add …" → "Kiln: add …": an entity of the app named after "for", "on" or
-    "in", then its command."""
-    if len(toks) < 4 or toks[0].low not in {"for", "on", "in"}:
+    "on the Kiln record can we add …", "re the kiln thing - can we add …" → "Kiln: add …": an entity of the
+    app named after "for", "on", "in", "re" or "regarding", then its command."""
+    if len(toks) < 4 or toks[0].low not in _OPENERS:
         return toks
     i = 1
-    while i < len(toks) and toks[i].low in vocab.STRUCTURE_WORDS:
+    while i < len(toks) and (toks[i].low in vocab.STRUCTURE_WORDS or toks[i].low in _BEFORE_OWNER):
         i += 1
     if i >= len(toks) or not toks[i].word or not known.get(toks[i].sing):
         return toks
     owner, i = toks[i], i + 1
     start = i
-    while i < len(toks) and (toks[i].low in vocab.STRUCTURE_WORDS or toks[i].low in vocab.ASKING_WORDS | {","}):
+    while i < len(toks) and (toks[i].low in vocab.STRUCTURE_WORDS or toks[i].low in vocab.ASKING_WORDS | _AFTER_OWNER):
         i += 1
     i, wished = _wish_said(toks, start, i)
     if i >= len(toks) or not toks[i].word:

@@ -82,9 +82,13 @@ def entity_renamed(request: str, known: Known, mentioned: Sequence[str] = ()) ->
 def _new_name(match: re.Match[str] | None, name: str, known: Known) -> str | None:
     """The new name a match holds, singular, unless it is the entity's own, another of the app's, or says a state
     ("Shipped Today")."""
-    if match is None:
-        return None
-    said = re.sub(r"[ \t]+", "", match.group("new"))  # "Waste Collection" → WasteCollection
+    return None if match is None else new_entity_name(match.group("new"), name, known)
+
+
+def new_entity_name(new: str, name: str, known: Known) -> str | None:
+    """``new`` as the new name of the app's entity ``name``: singular, PascalCase; None when it is the entity's own,
+    another of the app's or a state."""
+    said = re.sub(r"[ \t]+", "", new)  # "Waste Collection" → WasteCollection
     plain = snake_case(said).lower()
     word = singularize(plain)
     if word == entity_key(name) or known.get(entity_key(said)) or any(_says_a_state(part) for part in word.split("_")):

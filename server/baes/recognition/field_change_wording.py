@@ -25,6 +25,18 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # "strip the `fax_number` field off Vendor", "take the fax off suppliers"
     (re.compile(r"\b(?:strip|take)\s+(.{1,60}?)\s+off\s+(?:of\s+)?(?=(?:the\s+)?[A-Za-z])", re.I), r"remove \1 from "),
+    # "pls put one more column in Booking for the court fee", "we need a field on Booking called no show": the
+    # column's entity and what it is for (or is called) said after it
+    (
+        re.compile(
+            r"^(?:[\w',]+\s+){0,5}?(?:put|add|need|want|have|get|create|make)\s+(?:(?:a|an|one\s+more|another|an\s+extra|a\s+new|new|extra)\s+)?"
+            r"(?:column|field|attribute|box|slot)\s+"
+            r"(?:in|on|to|for)\s+(?:the\s+)?((?-i:[A-Z])\w*|\w+s)(?:\s+(?:entity|table|model|records?))?\s+(?:for|called|named)\s+(?!\w+ing\b)"
+            r"([^,\n.;!?]+)",
+            re.I,
+        ),
+        r"add \2 to \1",
+    ),
     # "new fields for Kiln - email, start date"
     (
         re.compile(

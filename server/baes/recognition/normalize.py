@@ -82,7 +82,8 @@ from baes.recognition.verb_folding import ARTICLES, fold_verbs, verb_base, verb_
 #:     with …" creates X, "instead" before "with" goes (``naming_phrases``); thousands separators; ALTER TABLE columns
 #:     typed; "- can you rename the entity?" asks again (``closing_words``).
 #: 23: a command verb hyphened to a particle is one word ("drop-in", "add-on"); "for each cake order I need …".
-KEY_VERSION = 23
+#: 24: "can we get rid of" keeps its verb; chat openings and closings ("fyi", "heads up", "lmk", "tia").
+KEY_VERSION = 24
 
 _COMMANDS = vocab.CREATE_VERBS | vocab.ADD_VERBS | vocab.LINK_VERBS | vocab.DELETE_VERBS | vocab.NEED_VERBS | vocab.KEEPING_VERBS
 _PARTICLES = "in|off|up|out|on|over|down|back|away"
@@ -199,6 +200,9 @@ _OPENINGS: tuple[tuple[str, ...], ...] = tuple(
         "um",
         "uh",
         "btw",
+        "fyi",  # chat shorthand: "fyi Court needs an indoor flag", "heads up, …"
+        "fwiw",
+        "heads up",
         "by the way",
         "quick one",
         "quick question",
@@ -213,7 +217,9 @@ _OPENINGS: tuple[tuple[str, ...], ...] = tuple(
     )
 )
 #: Closings dropped at the end: "..., thanks" / "please".
-_CLOSINGS: tuple[tuple[str, ...], ...] = tuple(tuple(p.split()) for p in ("thanks", "thank you", "please", "thx", "for me", "po"))
+_CLOSINGS: tuple[tuple[str, ...], ...] = tuple(
+    tuple(p.split()) for p in ("thanks", "thank you", "please", "thx", "for me", "po", "lmk", "tia", "ty", "cheers")
+)
 #: Single-word spellings with one meaning for the recognizer.
 _SAME: dict[str, str] = {"has": "have", "does": "do", "are": "is", "&": "and", "!": ".", "?": "."}
 _SAME |= {"additionally": "also", "furthermore": "also", "nd": "and"}  # "we need additionally the entity X", "phone nd email"
@@ -365,7 +371,11 @@ def _strip_edges(words: list[str]) -> list[str]:
             words.pop()
             changed = True
         for opening in _OPENINGS:
-            if tuple(bases.get(w, w) for w in words[: len(opening)]) == opening and len(words) > len(opening):
+            if (
+                tuple(bases.get(w, w) for w in words[: len(opening)]) == opening
+                and len(words) > len(opening)
+                and not (opening[-1] == "get" and words[len(opening)] == "rid")  # "can we get rid of …" removes
+            ):
                 del words[: len(opening)]
                 changed = True
                 break

@@ -38,6 +38,7 @@ from baes.recognition.app_checks import (
     unwanted,
 )
 from baes.recognition.app_context import without_app_context
+from baes.recognition.app_scope import without_app_scope
 from baes.recognition.attribute_phrases import parse_fields
 from baes.recognition.create_phrases import is_passive, object_of_verb, try_create
 from baes.recognition.defaults import default_follows, take_defaults, with_default
@@ -49,6 +50,7 @@ from baes.recognition.evolution_phrases import no_longer_wanted, try_remove
 from baes.recognition.field_words import relationship_target
 from baes.recognition.kept_fields import kept_on_existing
 from baes.recognition.language import foreign_language_reason
+from baes.recognition.listed_below import with_fields_listed_below
 from baes.recognition.many import try_many
 from baes.recognition.mentions import merge_known, unplaced_mention
 from baes.recognition.model import Draft, OutOfScope, RecognitionError
@@ -68,7 +70,8 @@ from baes.recognition.ownership import (
 from baes.recognition.paragraph import read_paragraph
 from baes.recognition.place_phrases import without_places
 from baes.recognition.plausible_names import check_names
-from baes.recognition.quoted_fields import quoted_change
+from baes.recognition.pointed_removals import removal_pointed_back
+from baes.recognition.quoted_fields import quoted_change, quoted_entity_rename
 from baes.recognition.record_names import join_record_names
 from baes.recognition.rename_phrases import try_rename
 from baes.recognition.request_spelling import correct_tokens
@@ -280,7 +283,10 @@ def recognize_offline(request: str, existing_entities: Sequence[str] | None = No
     except OutOfScope:
         raise
     except RecognitionError as exc:
-        draft = read_a_part(request, Known(existing_entities), lambda part: _recognize_whole(part, existing_entities))
+        known = Known(existing_entities)  # "we'd prefer 'Child' rather than 'Kid'": no rule reads the sentence around
+        draft = quoted_entity_rename(request, known) or read_a_part(
+            request, known, lambda p: _recognize_whole(p, existing_entities)
+        )
         if draft is None:
             raise exc from None
         return draft
@@ -302,7 +308,7 @@ def _read_whole(request: str, said: str, existing_entities: Sequence[str] | None
         raise OutOfScope(foreign)
     toks = join_record_names(merge_known(toks, known), known)
     mentioned = [name for t in toks if t.word and (name := known.get(t.sing))]
-    renamed = entity_renamed(request, known, mentioned) or quoted_change(request, known)
+    renamed = entity_renamed(request, known, mentioned) or quoted_change(request, known) or removal_pointed_back(request, known)
     if renamed is not None:  # "Part should be Component": as written, the one reading of the words
         return renamed
     follows = default_follows(toks)
@@ -351,7 +357,9 @@ def _read_whole(request: str, said: str, existing_entities: Sequence[str] | None
         )
     check_deletion_names_no_field(draft, toks)
     check_names(draft, known)
-    check_fields_read(draft, toks)
+    check_fields_read(
+        draft := with_fields_listed_below(draft, request, lambda text: _recognize_whole(text, existing_entities)), toks
+    )
     check_list_complete(draft, toks, request)
     final = with_default(replace(draft, notes=(*typos, *draft.notes)), default, known, every=every, follows=follows, both=both)
     check_changed_entities(final, known)
@@ -370,7 +378,7 @@ def _described_new(draft: Draft, toks: list[Tok], known: Known) -> Draft:
 
 def _read_sentence(toks: list[Tok], known: Known) -> Draft | None:
     """The first rule's reading of one sentence, or None when no rule reads it."""
-    toks = kept_on_existing(entity_first(without_label(_without_app_scope(toks, known), known), known), known)
+    toks = kept_on_existing(entity_first(without_label(without_app_scope(toks, known), known), known), known)
     for attempt in (
         try_rename,
         try_remove,
@@ -395,26 +403,3 @@ def _read_in_new_app(toks: list[Tok], known: Known) -> Draft | None:
     if draft is not None:
         check_app_has_entities(draft, known)
     return draft
-
-
-#: The whole app, as a place: "remove the entity X from the system", "rename it across the codebase".
-_APP_WORDS = frozenset({"system", "app", "application", "database", "db", "codebase", "project", "schema", "backend"})
-
-
-def _without_app_scope(toks: list[Tok], known: Known) -> list[Tok]:
-    """``toks`` without "from/in/across the system/app/database": the app is where every change happens
-    (unless the app has an entity of that name: "remove phone from Project")."""
-    for i in range(len(toks) - 1):
-        if (
-            toks[i].low in {"from", "in", "across", "throughout"}
-            and toks[i + 1].low in _APP_WORDS
-            and not known.get(toks[i + 1].sing)
-        ):
-            after = next((j for j in range(i + 2, len(toks)) if not toks[j].word or toks[j].low not in _ALSO_SAID), len(toks))
-            if after == len(toks) or not toks[after].word:  # "from the system (as well)", not "in the app settings"
-                return [*toks[:i], *toks[after:]]
-    return toks
-
-
-#: Words after "in the system" that only say the change is wanted there too ("… in the system as well").
-_ALSO_SAID = frozenset({"as", "well", "too", "also", "now", "please"})

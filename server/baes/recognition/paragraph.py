@@ -28,6 +28,7 @@ from baes.recognition.attribute_phrases import parse_fields
 from baes.recognition.evolution_phrases import main_clause
 from baes.recognition.later_optional import optional_said_later, says_optional
 from baes.recognition.model import Draft, RecognitionError
+from baes.recognition.plausible_names import check_entity_word
 from baes.recognition.request_tokens import (
     HAVE,
     LINKED_PARTICIPLES,
@@ -91,16 +92,25 @@ def read_paragraph(toks: list[Tok], known: Known, reader: Reader) -> Draft | Non
     order = sorted(range(len(sentences)), key=lambda i: (not _is_command(sentences[i]), i))
     first_error: RecognitionError | None = None
     fallback: Draft | None = None  # a create with no fields, while no later sentence asks for more
+    commanded: int | None = None  # the sentence of a command that created the fallback
     for index in order:
         try:
             draft = reader(sentences[index], known)
+            if draft is not None:
+                check_entity_word(draft, known)
         except RecognitionError as exc:
             first_error = first_error or exc
-            draft = _with_context_entity(sentences, index, known, reader) or _with_next_list(sentences, index, known, reader)
+            draft = (
+                _with_context_entity(sentences, index, known, reader)
+                or _list_of_command(sentences, index, commanded, known, reader)
+                or _with_next_list(sentences, index, known, reader)
+            )
             if draft is not None and draft.intent == "create" and index + 1 < len(sentences):
                 return _with_list_after(draft, sentences, index)
         if draft is None:  # "I need a Budget Line." read by no rule, with the list that follows it
-            listed = _with_next_list(sentences, index, known, reader)
+            listed = _list_of_command(sentences, index, commanded, known, reader) or _with_next_list(
+                sentences, index, known, reader
+            )
             if listed is not None:
                 return _with_list_after(listed, sentences, index)
         if draft is not None and draft.intent != "create" and index != order[0] and _is_command(sentences[order[0]]):
@@ -114,7 +124,8 @@ def read_paragraph(toks: list[Tok], known: Known, reader: Reader) -> Draft | Non
             extended = _continue_create(draft, sentences, index, known)
             if _has_content(extended):
                 return extended
-            fallback = fallback or extended
+            if fallback is None:
+                fallback, commanded = extended, (index if _is_command(sentences[index]) else None)
             continue
         draft, used = _added_after(draft, sentences, index, known)
         draft, sentences, said = optional_said_later(draft, sentences, index)
@@ -192,6 +203,23 @@ def _with_next_list(sentences: Sequence[list[Tok]], index: int, known: Known, re
         return None  # "Build me a time tracker. Each time entry should have …": the next sentence names it
     try:
         draft = reader([*sentences[index], word_token("with"), *fields], known)
+    except RecognitionError:
+        return None
+    return draft if draft is not None and draft.intent == "create" and _has_content(draft) else None
+
+
+def _list_of_command(
+    sentences: Sequence[list[Tok]], index: int, command: int | None, known: Known, reader: Reader
+) -> Draft | None:
+    """A list said after a command that created an entity with no fields belongs to that entity, not to a
+    word of the sentences between: "Create Booking table. We went over it on Monday. Columns: a, b, c"."""
+    if command is None:
+        return None
+    fields = next((f for at in (index, index + 1) if at < len(sentences) and (f := _list_part(sentences[at]))), None)
+    if not fields:
+        return None
+    try:
+        draft = reader([*sentences[command], word_token("with"), *fields], known)
     except RecognitionError:
         return None
     return draft if draft is not None and draft.intent == "create" and _has_content(draft) else None

@@ -38,6 +38,10 @@ _NOT_QUALIFIERS = (
     r"|property|value|new|old|existing|same|other|whole|first|last|every|each|all|many|one|two|optional|required"
     r"|has|have|had|is|are|was|were|be|needs?|wants?|gets?|got|app|system|database)"
 )
+#: "a column in Booking for the court fee": what follows "for" is the column's purpose, not a place.
+_COLUMN_OF = re.compile(
+    r"\b(?:column|field|box|slot|attribute)\s+(?:in|on|to)\s+(?:the\s+)?\w+(?:\s+(?:entity|table|model))?\s*$", re.I
+)
 #: Words of a phrase that say which rows, not where ("for the existing ones", "for all the old records").
 _ROW_WORDS = frozenset({"existing", "old", "current", "ones", "rows", "records", "entries", "new", "first", "last"})
 #: Words about what is shown or computed: such a phrase asks for the interface, which other rules refuse.
@@ -50,9 +54,12 @@ def without_places(text: str, known: Known) -> str:
     "a hospital Ward", "The makerspace Workshop")."""
     if not known.by_key:
         return text
-    qualified = _qualified_entity(tuple(sorted(known.by_key.values(), key=len, reverse=True)))
-    left = qualified.sub(lambda m: m[1] if _is_place(m[2], known) else m[0], text)
-    left = _PLACE.sub(lambda m: "" if _is_place(m["words"], known) else m[0], left)
+    names = tuple(sorted(known.by_key.values(), key=len, reverse=True))
+    left = _entity_screen(names).sub(lambda m: f"{m[1]} {m[2]}", text)  # "on the Orders page the Qty column …"
+    left = _qualified_entity(names).sub(lambda m: m[1] if _is_place(m[2], known) else m[0], left)
+    left = _PLACE.sub(
+        lambda m: "" if _is_place(m["words"], known) and not _COLUMN_OF.search(m.string[: m.start()]) else m[0], left
+    )
     if left == text:
         return text
     return re.sub(r"[ \t]{2,}", " ", left).strip().lstrip(",").strip()
@@ -65,6 +72,17 @@ def _qualified_entity(names: tuple[str, ...]) -> re.Pattern[str]:
     written = "|".join(r"\s*".join(re.findall(r"[A-Z][a-z0-9]*", name)) for name in names)
     qualifier = rf"(?!{_NOT_QUALIFIERS}\b)[a-z][a-z-]*"
     return re.compile(rf"\b((?i:the|our|my|a|an|this|their|every|each)\s+)((?:{qualifier}\s+){{1,3}}?)(?=(?:{written})s?\b)")
+
+
+@lru_cache(maxsize=32)
+def _entity_screen(names: tuple[str, ...]) -> re.Pattern[str]:
+    """ "on the Orders page", "in the member screen": the screen of one of ``names`` stands for the entity when
+    a change names a field on it ("the column that says Qty on the Orders page")."""
+    written = "|".join(r"\s*".join(re.findall(r"[A-Z][a-z0-9]*", name)) for name in names)
+    return re.compile(
+        rf"\b(on|in|from|to)\s+the\s+((?i:{written}))s?\s+(?:page|screen|tab|view)\b(?=\s*(?:,\s*)?(?:the|to|should|needs?|pls|please|$))",
+        re.I,
+    )
 
 
 def _is_place(words: str, known: Known) -> bool:

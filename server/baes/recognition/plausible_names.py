@@ -44,6 +44,26 @@ _NAME_ENDING_WORDS = frozenset({"name", "notes"})
 _NEVER_A_FIELD = frozenset({"entity", "entities", "asap", "both", "all", "each", "everything", "this", "that", "these", "those"})
 
 
+#: Words that are never the whole name of an entity to create: words about the request, the code or the screen,
+#: and words that name no thing ("the following", "this is not …", "public class …", "addresses are nested").
+_NEVER_AN_ENTITY = frozenset(
+    """following not public private nested custom asked suggest consist initial separate existing current same other
+    above below structure implementation name information info data details detail column columns fields scaffold
+    migration schema crud ability possibility""".split()
+)
+
+
+def check_entity_word(draft: Draft, known: Known) -> None:
+    """Raise ``RecognitionError`` when a sentence reads as creating an entity named by a word that names none, so
+    a paragraph's other sentences are read instead ("Create Expenditures Table. This is not in the prototype …")."""
+    name = draft.entity.name
+    if draft.intent == "create" and name.lower() in _NEVER_AN_ENTITY and not known.get(entity_key(name)):
+        raise RecognitionError(
+            f"could not read {name!r} as the name of an entity to create: name the entity, e.g. "
+            "'create a Listing entity with address and price'"
+        )
+
+
 def _odd_word(name: str) -> str | None:
     parts = name.split("_")
     if len(name) == 1 or name in _NEVER_A_FIELD:
@@ -63,6 +83,7 @@ def _odd_word(name: str) -> str | None:
 def check_names(draft: Draft, known: Known) -> None:
     """Raise ``RecognitionError`` when the reading would create a name no one would give; an entity the app
     has is named as the app names it ("delete the Like entity")."""
+    check_entity_word(draft, known)
     fields = [a.name for a in draft.entity.attributes] + list(draft.removed or ())
     if draft.intent == "rename_attribute":
         fields += [n for n in (draft.renamed_from, draft.renamed_to) if n]

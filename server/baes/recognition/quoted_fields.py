@@ -4,14 +4,16 @@
 mentor said 'kind' is vague so can we call it 'species' instead? that's on Catch": people quote the
 old name and the new one and surround them with reasons. The quotes say exactly which words are the
 names, so the request is read from the text as written: two quoted names, a word of renaming, and
-one entity of the app named outside the quotes (whose field it is). "the Order table has 'gift wrap' and
-'gift message' but we stopped doing that, can you remove both?" removes the quoted fields the same way.
+one entity of the app named outside the quotes (whose field it is); "we'd prefer 'Child' rather than
+'Kid'" renames the app's entity Kid. "the Order table has 'gift wrap' and 'gift message' but we stopped
+doing that, can you remove both?" removes the quoted fields the same way.
 """
 
 from __future__ import annotations
 
 import re
 
+from baes.recognition.entity_renames import new_entity_name
 from baes.recognition.model import Draft
 from baes.recognition.request_tokens import Known, entity_key
 from baes.scaffold.spec import EntitySpec, snake_case
@@ -27,6 +29,8 @@ _RENAMING = re.compile(
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
 #: Words between the names that put the new one first ("'arrival' not 'check in'", "'mobile' instead of 'phone'").
 _NEW_FIRST = re.compile(r"\b(?:not|instead[ \t]+of|rather[ \t]+than)\b", re.I)
+#: Words that prefer one name to the other, asking for a rename as well ("we'd prefer 'Child' rather than 'Kid'").
+_PREFERRING = re.compile(r"\b(?:prefer(?:s|red)?|rather[ \t]+than|instead[ \t]+of)\b", re.I)
 
 
 def quoted_change(request: str, known: Known) -> Draft | None:
@@ -39,18 +43,33 @@ def quoted_change(request: str, known: Known) -> Draft | None:
 
 def _rename(request: str, found: list[re.Match[str]], known: Known) -> Draft | None:
     """Two quoted names and a word of renaming: the first is renamed to the second."""
-    if len(found) != 2 or not _RENAMING.search(request):
+    if len(found) != 2 or not (_RENAMING.search(request) or _PREFERRING.search(request)):
         return None
     names = [m.group("name").strip() for m in found]
     if _NEW_FIRST.search(request[found[0].end() : found[1].start()]):
         names.reverse()  # "we say 'arrival' not 'check in'": the new name first
     old, new = (_field_name(n) for n in names)
     if not old or not new or old == new or any(known.get(entity_key(n)) for n in names):
-        return None  # an entity's rename is read by ``entity_renames``
+        return None  # an entity's rename is read by ``entity_renames``, or by ``quoted_entity_rename``
     owner = _only_owner(request, known)
     if owner is None:
         return None
     return Draft("rename_attribute", EntitySpec(owner), renamed_from=old, renamed_to=new)
+
+
+def quoted_entity_rename(request: str, known: Known) -> Draft | None:
+    """Two quoted names, the first of an entity of the app once the new-first words are read, and a word of
+    renaming or preferring: the entity renamed ("we'd prefer 'Child' rather than 'Kid' in the app"). Asked only
+    of a request no rule reads, whose other sentences would otherwise be noted as left out."""
+    found = list(_QUOTED.finditer(request))
+    if len(found) != 2 or not (_RENAMING.search(request) or _PREFERRING.search(request)):
+        return None
+    names = [m.group("name").strip() for m in found]
+    if _NEW_FIRST.search(request[found[0].end() : found[1].start()]):
+        names.reverse()
+    old = known.get(entity_key(names[0]))
+    new = new_entity_name(names[1], old, known) if old and not known.get(entity_key(names[1])) else None
+    return Draft("rename_entity", EntitySpec(old), renamed_from=old, renamed_to=new) if old and new else None
 
 
 #: A removal that points back at the quoted names ("can you remove both?", "please drop them", "get rid of it").

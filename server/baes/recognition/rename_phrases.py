@@ -323,6 +323,8 @@ def _colon_arrow(toks: list[Tok], known: Known) -> list[Tok]:
         owner, rest = toks[1], toks[3:]  # "In Loan, principal amount -> principal"
     elif lows[1] == ":":
         owner, rest = toks[0], toks[2:]  # "Vehicle: km -> odometer_km"
+    elif _bare_field_arrow(toks, known):
+        owner, rest = toks[0], toks[1:]  # "Order qty → quantity": the arrow between two names of the entity's field
     else:
         return toks
     if not known.get(owner.sing):
@@ -333,6 +335,18 @@ def _colon_arrow(toks: list[Tok], known: Known) -> list[Tok]:
     if any(t.word and (t.stem in verbs or t.low in _RENAME_WORDS) for t in rest):
         return toks  # "Ticket: rename desc to description" is read by the rename words themselves
     return [word_token("rename"), *rest, word_token("in"), owner]
+
+
+def _bare_field_arrow(toks: list[Tok], known: Known) -> bool:
+    """ "Order qty -> quantity": only an entity, one or two words, the arrow (read as "to") and up to three words."""
+    lows = [t.low for t in toks]
+    at = lows.index("to") if "to" in lows[2:4] else 0
+    return (
+        at > 0
+        and 1 <= len(toks) - at - 1 <= 3
+        and all(t.word for t in toks)
+        and not any(known.get(t.sing) or t.stem in verb_stems("create") for t in toks[1:])
+    )
 
 
 def _trim_when(toks: list[Tok]) -> list[Tok]:

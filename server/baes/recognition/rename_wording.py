@@ -41,6 +41,22 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
         ),
         r"rename \1 in \2 to ",
     ),
+    # "the complaints table needs renaming to service requests", "Camper needs to be renamed to Participant"
+    (re.compile(r"\b(?:needs?|requires?)\s+(?:renaming|to\s+be\s+renamed)\s+(?=(?:to|as|into)\b)", re.I), "should be renamed "),
+    # "the column that says Qty on Orders …": the column is named by what it says
+    (
+        re.compile(
+            r"\bthe\s+(column|field|box|label|header)\s+(?:that|which)\s+(?:says|reads|is\s+labell?ed)\s+(['\"`]?)(\w+(?:\s+\w+){0,2}?)\2"
+            r"(?=\s+(?:on|in|of|for|should|needs?|to)\b)",
+            re.I,
+        ),
+        r"the \3 \1",
+    ),
+    # "the Qty column on Orders should say quantity": what a column says is its name
+    (
+        re.compile(r"\b(column|field|label|header)\b([^.\n]{0,40}?)\s+should\s+(?:say|read)\s+(?=\S)", re.I),
+        r"\1\2 should be called ",
+    ),
     # "change sqm field name to area_sqm in Property"
     (
         re.compile(r"\b(?:change|rename)\s+(?:the\s+)?(\w+)\s+(?:field|column|attribute|property)\s+name\s+to\s+", re.I),

@@ -297,6 +297,8 @@ NOUN_QUALIFIERS: frozenset[str] = frozenset({
     "information", "info", "data", "details", "system", "app", "application", "database", "store",
     "shop", "of", "for", "about", "each", "every", "registered", "hospital", "clinic", "bookstore",
     "whole", "entire", "proper",
+    # framing adjectives: "a separate payments table", "an initial member model", "a wee fixture table"
+    "separate", "initial", "dedicated", "wee",
     # places and groups the records belong to ("church events" are Events): ``request_tokens.HEAD_QUALIFIERS``
     "church", "mosque", "temple", "parish", "bakery", "canteen", "cafe", "hostel", "hotel", "choir", "salon", "restaurant",
 })

@@ -1,0 +1,96 @@
+"""Round 35 of the recognizer: words that name no entity, fields listed below a ticket, team-chat changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from baes.recognition.listed_below import last_bullet_run
+from baes.recognition.model import RecognitionError
+from baes.recognition.recognize import recognize
+
+APP = ("Kayak", "Paddler", "Trip")
+
+
+def _reading(request: str, existing: tuple[str, ...] | None = APP) -> tuple[str, str, list[str]]:
+    got = recognize(request, existing_entities=existing)
+    fields = [f"{a.name}:{a.type}" for a in got.entity.attributes] or list(got.removed)
+    if got.renamed_from:
+        fields = [f"{got.renamed_from}->{got.renamed_to}"]
+    return got.intent, got.entity.name, fields
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "The hut is booked through the following: warden name, nights",
+        "this is not what the volunteers asked for: bunk, nights",
+        "our cabins are nested in sites: code, beds",
+    ],
+)
+def test_a_word_that_names_no_thing_is_never_the_entity_created(request_text: str) -> None:
+    with pytest.raises(RecognitionError):
+        recognize(request_text, existing_entities=())
+
+
+def test_a_paragraph_reads_on_past_a_sentence_that_creates_no_thing() -> None:
+    got = recognize(
+        "Create a Lantern table\n\nThe following was agreed by the wardens. Columns: hook number, lit since, fuel type",
+        existing_entities=(),
+    )
+    assert (got.intent, got.entity.name) == ("create", "Lantern")
+
+
+def test_fields_listed_as_bullets_below_an_entity_said_above() -> None:
+    request = (
+        "Create Ropes table\n\nNot in the first mock-up, but keep the style of the other tables, with these columns:\n\n"
+        "- Length in metres\n- Bought on\n- Retired"
+    )
+    intent, entity, fields = _reading(request, ())
+    assert (intent, entity) == ("create", "Rope")
+    assert fields == ["length:float", "bought_on:date", "retired:bool"]
+    assert any("lines listed below" in note for note in recognize(request, existing_entities=()).notes)
+
+
+def test_the_last_run_of_bullets_is_the_list() -> None:
+    assert last_bullet_run("- a task\n- another\n\nfields:\n\n- [ ] width\n- [x] height\n") == ["width", "height"]
+    assert last_bullet_run("one line\n- only one bullet") == []
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("Kayak hull colour -> paint colour", ("rename_attribute", "Kayak", ["hull_colour->paint_colour"])),
+        ("the Hull column on Kayaks should say hull type", ("rename_attribute", "Kayak", ["hull->hull_type"])),
+        (
+            "rename the column that says Seats on the Kayak page to seat count",
+            ("rename_attribute", "Kayak", ["seats->seat_count"]),
+        ),
+        ("the paddlers table needs renaming to guests", ("rename_entity", "Paddler", ["Paddler->Guest"])),
+        ("the club would prefer 'Outing' rather than 'Trip' everywhere", ("rename_entity", "Trip", ["Trip->Outing"])),
+    ],
+)
+def test_renames_said_in_team_chat(request_text: str, expected: tuple[str, str, list[str]]) -> None:
+    assert _reading(request_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("re the paddler thing - can we also store the club nickname", ("add_attributes", "Paddler", ["club_nickname:str"])),
+        ("regarding kayaks: add a rudder flag", ("add_attributes", "Kayak", ["rudder:bool"])),
+        ("fyi Trip needs a tide note", ("add_attributes", "Trip", ["tide_note:str"])),
+        ("pls put one more column in Trip for the launch site", ("add_attributes", "Trip", ["launch_site:str"])),
+        ("can we get rid of the fax column on Paddler, nobody has one", ("remove_attributes", "Paddler", ["fax"])),
+        (
+            "on Kayak we have a hatch count and a skeg type, neither is used. delete those fields",
+            ("remove_attributes", "Kayak", ["hatch_count", "skeg_type"]),
+        ),
+        ("Trip has a weather code that nobody fills in, remove it", ("remove_attributes", "Trip", ["weather_code"])),
+    ],
+)
+def test_field_changes_said_in_team_chat(request_text: str, expected: tuple[str, str, list[str]]) -> None:
+    assert _reading(request_text) == expected
+
+
+def test_an_entity_with_no_rows_left_is_deleted_not_its_rows() -> None:
+    assert _reading("The Trip table has no rows left, delete it")[:2] == ("delete_entity", "Trip")
