@@ -94,3 +94,22 @@ def test_field_changes_said_in_team_chat(request_text: str, expected: tuple[str,
 
 def test_an_entity_with_no_rows_left_is_deleted_not_its_rows() -> None:
     assert _reading("The Trip table has no rows left, delete it")[:2] == ("delete_entity", "Trip")
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("pls add a Permits section: paddler, issued on, fee", ("create", "Permit", ["issued_on:date", "fee:float"])),
+        ("create a course module with title and week count", ("create", "CourseModule", ["title:str", "week_count:int"])),
+    ],
+)
+def test_a_section_of_the_app_named_after_its_entities_is_the_entity(
+    request_text: str, expected: tuple[str, str, list[str]]
+) -> None:
+    assert _reading(request_text) == expected
+
+
+def test_a_link_said_of_the_list_with_a_pronoun_is_the_new_entity_s() -> None:
+    got = recognize("set up Landings: beach, landed at, and link them to trips", existing_entities=APP)
+    assert (got.intent, got.entity.name) == ("create", "Landing")
+    assert [(r.target, r.kind) for r in got.entity.relationships] == [("Trip", "many_to_one")]

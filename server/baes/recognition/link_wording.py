@@ -2,8 +2,8 @@
 went on it", "Please connect Referee to Match, every match has one referee", "link Matter to the
 responsible Lawyer", "Their HR lead says one Department has lots of Employees".
 
-* "attach/assign/link each X to a Y": each X belongs to a Y (the order of "link A to B" alone says
-  nothing about which side holds the key; "each" does);
+* "attach/assign/link each X to a Y": each X belongs to a Y, as does "…, and link them to Ys" after a
+  list (the order of "link A to B" alone says nothing about which side holds the key; "each" does);
 * "connect A to B, every B has one A": the clause after the comma says which side holds the key, so
   the bare "connect" before it is dropped;
 * a role word before an entity's capitalised name ("the responsible Lawyer", "a referring Employee")
@@ -87,9 +87,15 @@ _ONE_ARROW_MANY = re.compile(
 )
 
 
+#: "set up Events: title, date, and link them to courts": the link said of the list's entity with a pronoun.
+_LINK_THEM = re.compile(r",\s*(?:and\s+)?(?:link|connect|tie|attach)\s+(?:them|those|these|it)\s+(?:to|with)\s+", re.I)
+
+
 def linked_plainly(text: str) -> str:
     """``text`` with a reference said in the words the relationship rules read (see the module docstring)."""
-    text = _EACH_TO.sub(r"\1 \2 belongs to a \3", _CONNECT_THEN_FACT.sub("", text, count=1))
+    text = _EACH_TO.sub(
+        r"\1 \2 belongs to a \3", _CONNECT_THEN_FACT.sub("", _LINK_THEM.sub(", each one linked to ", text), count=1)
+    )
     text = _LINK_BEFORE_LIST.sub(r": \2, \1", text, count=1)
     text = _WHAT_IT_DOES.sub(r"\1", text)
     text = _ONE_ARROW_MANY.sub(r"each \1 has many \2", _MAKE_HAVE.sub(r"\1\2 has ", text, count=1), count=1)

@@ -308,6 +308,8 @@ def head_noun(toks: Sequence[Tok], start: int, stop: int) -> int | None:
             break  # "orders placed by customers": the noun before the participle
         if i > start and toks[i - 1].low in BE_WORDS:
             continue  # "a Delivery is made with": a participle, not the noun
+        if best is not None and best == i - 1 and tok.low in _SCREEN_PARTS and toks[best].low != toks[best].sing:
+            continue  # "an Invoices section", "a Sponsors module" (not "a course module"): the part that shows them
         if tok.word and tok.low not in SKIP_IN_NOUNS and tok.low not in PREPOSITIONS and tok.stem not in verb_stems("create"):
             best = i
         elif tok.low in HEAD_QUALIFIERS and (
@@ -316,6 +318,10 @@ def head_noun(toks: Sequence[Tok], start: int, stop: int) -> int | None:
             best = i  # "job application", "coffee shop", "a shop entity": the qualifier is the noun the name ends on
     return best if best is not None else qualifier
 
+
+#: Parts of the app named after the entities they show ("an Invoices section"); after a singular or alone they may
+#: name one ("a course module", "Module").
+_SCREEN_PARTS = frozenset({"section", "module", "area", "tab"})
 
 #: Prepositions: never the head of a noun phrase ("the patients at our clinic", "clinic" being a qualifier).
 PREPOSITIONS = frozenset({"at", "in", "on", "for", "from", "of", "to", "by", "into", "about", "near", "inside", "during"})
