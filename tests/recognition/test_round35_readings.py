@@ -113,3 +113,46 @@ def test_a_link_said_of_the_list_with_a_pronoun_is_the_new_entity_s() -> None:
     got = recognize("set up Landings: beach, landed at, and link them to trips", existing_entities=APP)
     assert (got.intent, got.entity.name) == ("create", "Landing")
     assert [(r.target, r.kind) for r in got.entity.relationships] == [("Trip", "many_to_one")]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("the Kayaks page needs a hull type", ("add_attributes", "Kayak", ["hull_type:str"])),
+        ("take 'deck bag' off the Kayaks tab", ("remove_attributes", "Kayak", ["deck_bag"])),
+        ("rename the Trips page to Outings, the club calls them that", ("rename_entity", "Trip", ["Trip->Outing"])),
+        (
+            "can we add a Spray Deck page — kayak (existing), length in metres, bought on",
+            ("create", "SprayDeck", ["length:float", "bought_on:date"]),
+        ),
+        ("Paddlers: remove the 'fax' field, the club stopped using fax years ago", ("remove_attributes", "Paddler", ["fax"])),
+        (
+            "paddlers don't need the locker column anymore since the lockers were removed",
+            ("remove_attributes", "Paddler", ["locker"]),
+        ),
+    ],
+)
+def test_screens_of_the_app_and_reasons_said_around_a_change(request_text: str, expected: tuple[str, str, list[str]]) -> None:
+    assert _reading(request_text) == expected
+
+
+def test_a_screen_asked_for_with_fields_is_the_entity_it_shows() -> None:
+    got = recognize("can we add a Spray Deck page — kayak (existing), size, bought on", existing_entities=APP)
+    assert [(r.target, r.kind) for r in got.entity.relationships] == [("Kayak", "many_to_one")]
+    assert any("SprayDeckPage" in note for note in got.notes)
+
+
+def test_what_a_screen_shows_is_still_refused() -> None:
+    with pytest.raises(RecognitionError):
+        recognize("the Kayaks page is really slow to load", existing_entities=APP)
+    with pytest.raises(RecognitionError, match="user interface"):
+        recognize("Add a pricing page with three tiers: Starter, Pro, Team", existing_entities=())
+
+
+@pytest.mark.parametrize(
+    "aside", ["(existing)", "(we already have the Paddlers tab)", "(already in there)", "(existing Paddlers)"]
+)
+def test_an_aside_saying_the_item_is_kept_in_the_app_makes_it_a_reference(aside: str) -> None:
+    got = recognize(f"new Permit entity: paddler {aside}, issued on, fee", existing_entities=APP)
+    assert [(r.target, r.kind) for r in got.entity.relationships] == [("Paddler", "many_to_one")]
+    assert [a.name for a in got.entity.attributes] == ["issued_on", "fee"]

@@ -86,8 +86,10 @@ def entity_first(toks: list[Tok], known: Known) -> list[Tok]:
         while len(rest) > 1 and (rest[0].low in _FIELD_WORDS or rest[0].low == ":"):
             rest = rest[1:]  # "add field: max students" adds max students
         return [toks[2], *rest, word_token("to"), toks[0]]
-    if toks[2].stem in verb_stems("delete") and not any(t.low in {"from", ","} for t in toks[3:]):
-        return [*toks[2:], word_token("from"), toks[0]]  # "Teachers: remove years of experience"
+    if toks[2].stem in verb_stems("delete") and not any(t.low == "from" for t in toks[3:]):
+        comma = next((j for j in range(3, len(toks)) if toks[j].low == "," and _clause_after(toks[j + 1 :])), len(toks))
+        if all(t.low != "," for t in toks[3:comma]):  # "Teachers: remove years of experience", "…, the club …"
+            return [*toks[2:comma], word_token("from"), toks[0]]
     return toks
 
 
@@ -130,6 +132,16 @@ def _owner_opening(toks: list[Tok], known: Known) -> list[Tok]:
     if len(lows) >= 4 and lows[-3:-1] == ["should", "be"] and toks[-1].word and lows[-1] not in _NOT_NEW_NAMES:
         return [owner, word_token(":"), *toks[i:]]  # "in Hike, dist should be distance_km": a new name said last
     return toks
+
+
+#: Words that open a clause after a comma, not another item of a list ("…, the club insures everything now").
+_CLAUSE_OPENERS = frozenset({"the", "we", "they", "it", "nobody", "no", "since", "because", "as", "lol", "that", "this", "our"})
+
+
+def _clause_after(rest: list[Tok]) -> bool:
+    """Whether the words after a comma say a reason of their own rather than name one more field."""
+    words = [t for t in rest if t.word]
+    return bool(words) and (words[0].low in _CLAUSE_OPENERS or len(words) >= 5)
 
 
 #: Words that end a field's name said before what is said of it ("the height field is …", "the paid on name is …").

@@ -18,6 +18,7 @@ from collections.abc import Sequence
 from baes.recognition import vocabulary as vocab
 from baes.recognition.field_words import numbered
 from baes.recognition.model import Draft, RecognitionError
+from baes.recognition.reason_clauses import without_reason
 from baes.recognition.request_tokens import (
     MAX_NAME_WORDS,
     MODALS,
@@ -371,7 +372,8 @@ def _no_longer(toks: list[Tok], known: Known) -> Draft | None:
             if entity_of(owner, known) is None:
                 # "We don't need the Badge entity anymore": a person no longer needs an existing entity
                 return _entity_no_longer_needed(owner, toks[i + 1 : clause_end(toks, i + 1)], known)
-            return _removal(main_clause(toks[i + 1 :]), owner, known)  # "…, nobody fills it in": the reason
+            said = without_reason(main_clause(toks[i + 1 :]))  # "…, nobody fills it in": the reason
+            return _removal(said, owner, known)
     return None
 
 

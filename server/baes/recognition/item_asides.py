@@ -24,6 +24,12 @@ _NOT_ASIDE = SAID_EMPTY | BE_FORMS | {"not", "no", "so", "default", "until", "un
 _POINTING = frozenset({"from", "the", "a", "an", "table", "entity", "model", "list", "links", "link", "linked", "to", "see"})
 
 
+#: Words of a parenthesis that say the item is one of the app's rows ("(we already have the Donors tab)").
+_SAID_KEPT = frozenset(
+    {"existing", "already", "we", "have", "got", "in", "there", "tab", "page", "app", "exists", "exist", "set", "up"}
+)
+
+
 def without_aside(words: list[Tok], known: Known, notes: list[str]) -> tuple[list[Tok], bool]:
     """A name without the parenthesis after it once its type is read: "sign language (SASL mostly)",
     "capacity (how many divers)" and "duration (minutes)" name ``sign_language``, ``capacity`` and
@@ -39,6 +45,12 @@ def without_aside(words: list[Tok], known: Known, notes: list[str]) -> tuple[lis
     pointing = all(known.get(t.sing) or t.low in _POINTING for t in aside)
     if len(named) == 1 and pointing and [t.sing for t in name] == list(named):  # "interpreter (from the Interpreter table)"
         return [*words[:paren], words[paren], *(word_token(w) for w in ("reference", "to", name[0].sing))], False
+    key = "_".join([*(t.low for t in name[:-1]), name[-1].sing]) if name else ""
+    said_kept = any(t.low in _SAID_KEPT for t in aside) and all(
+        known.get(t.sing) or t.low in _POINTING | _SAID_KEPT or t.low.isdigit() for t in aside
+    )
+    if known.get(key) and named <= {key} and said_kept:  # "client (existing Clients)", "guest (already in there)"
+        return [*words[:paren], words[paren], *(word_token(w) for w in ("reference", "to", key))], False
     if not aside or named or any(t.low in RELATION_WORDS for t in aside):
         return words, False
     if not empty and (len(aside) > 4 or any(t.low in _NOT_ASIDE for t in aside)):

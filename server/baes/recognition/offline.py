@@ -97,6 +97,7 @@ from baes.recognition.request_tokens import (
     verb_stems,
     word_token,
 )
+from baes.recognition.screen_names import entity_of_screen
 from baes.recognition.segments import read_a_part
 from baes.recognition.unsure_lists import check_list_complete
 from baes.scaffold.spec import EntitySpec
@@ -320,7 +321,7 @@ def _read_whole(request: str, said: str, existing_entities: Sequence[str] | None
     draft = read_paragraph(toks, known, _read_in_new_app if known.listed and not known.by_key else _read_sentence)
     if draft is None:
         raise RecognitionError(not_understood(request))
-    draft = as_named(optional_if_said(_described_new(draft, toks, known), toks), said, known)
+    draft = entity_of_screen(as_named(optional_if_said(_described_new(draft, toks, known), toks), said, known), known)
     names = [entity_key(draft.entity.name)] if draft.intent == "create" else []
     if draft.intent == "add_attributes":  # "add a button to export Ballots": a screen part, not a field
         names = [a.name for a in draft.entity.attributes]

@@ -55,7 +55,7 @@ def without_places(text: str, known: Known) -> str:
     if not known.by_key:
         return text
     names = tuple(sorted(known.by_key.values(), key=len, reverse=True))
-    left = _entity_screen(names).sub(lambda m: f"{m[1]} {m[2]}", text)  # "on the Orders page the Qty column …"
+    left = text if _SHOWING.search(text) else _entity_screen(names).sub(lambda m: f"{m[1]} {m[2]}" if m[1] else m[2], text)
     left = _qualified_entity(names).sub(lambda m: m[1] if _is_place(m[2], known) else m[0], left)
     left = _PLACE.sub(
         lambda m: "" if _is_place(m["words"], known) and not _COLUMN_OF.search(m.string[: m.start()]) else m[0], left
@@ -74,15 +74,29 @@ def _qualified_entity(names: tuple[str, ...]) -> re.Pattern[str]:
     return re.compile(rf"\b((?i:the|our|my|a|an|this|their|every|each)\s+)((?:{qualifier}\s+){{1,3}}?)(?=(?:{written})s?\b)")
 
 
+#: Words about what a screen shows or how it looks: such a request is about the screen, which other rules refuse.
+_SHOWING = re.compile(
+    r"\b(?:slow|loads?|loading|speed|colou?rs?|green|pink|red|blue|black|grey|gray|bigger|smaller|show|hide|see|sort|"
+    r"sorted|filter|chart|graph|histogram|looks?|layout|open|print|export|button|scroll)\b",
+    re.I,
+)
+
+
 @lru_cache(maxsize=32)
 def _entity_screen(names: tuple[str, ...]) -> re.Pattern[str]:
-    """ "on the Orders page", "in the member screen": the screen of one of ``names`` stands for the entity when
-    a change names a field on it ("the column that says Qty on the Orders page")."""
-    written = "|".join(r"\s*".join(re.findall(r"[A-Z][a-z0-9]*", name)) for name in names)
-    return re.compile(
-        rf"\b(on|in|from|to)\s+the\s+((?i:{written}))s?\s+(?:page|screen|tab|view)\b(?=\s*(?:,\s*)?(?:the|to|should|needs?|pls|please|$))",
-        re.I,
-    )
+    """ "the Orders page", "the Partner Agencies tab", "in the member screen": in a change, the screen of one of
+    ``names`` stands for the entity ("the Films page needs a country", "take 'fax' off the Clients page"). What is
+    asked of the screen itself ("the Orders page is slow") is still refused by the interface rules."""
+    written = "|".join(_plural_pattern(name) for name in names)
+    return re.compile(rf"\b(?:(on|in|from|to)\s+the\s+)?((?i:{written}))\s+(?:page|screen|tab|view)\b", re.I)
+
+
+def _plural_pattern(name: str) -> str:
+    """``PartnerAgency`` → a pattern of "Partner Agency", "partner agencies", "PartnerAgencies"."""
+    words = re.findall(r"[A-Z][a-z0-9]*", name) or [name]
+    last = words[-1]
+    plural = rf"{last[:-1]}(?:y|ies)" if len(last) > 2 and last[-1] == "y" and last[-2] not in "aeiou" else rf"{last}(?:e?s)?"
+    return r"\s*".join([*words[:-1], plural])
 
 
 def _is_place(words: str, known: Known) -> bool:

@@ -41,7 +41,9 @@ _FLAG_OPENERS = frozenset({"is", "do", "does", "did", "should", "will", "must", 
 _NAME_ENDING_WORDS = frozenset({"name", "notes"})
 
 #: Whole names that are words about the app, never a field of it ("a waitlist signup entity asap").
-_NEVER_A_FIELD = frozenset({"entity", "entities", "asap", "both", "all", "each", "everything", "this", "that", "these", "those"})
+_NEVER_A_FIELD = frozenset(
+    {"entity", "entities", "asap", "both", "all", "each", "everything", "this", "that", "these", "those", "following"}
+)
 
 
 #: Words that are never the whole name of an entity to create: words about the request, the code or the screen,

@@ -1,0 +1,25 @@
+"""The reason said after a field that is no longer needed: "pupils don't need the hotel column anymore since we
+stopped doing hotel pickups" removes ``hotel``; the words from "anymore", "since" or "because" on say why.
+
+"anymore" followed by "or", "nor" or "and" does not end the list ("… reorder level anymore or supplier"); a
+reason after a comma is left to the removal's own reading of the list.
+"""
+
+from __future__ import annotations
+
+from baes.recognition.request_tokens import Tok
+
+#: Words after a field no longer needed that say "no more" or open the reason.
+_NO_MORE_WORDS = frozenset({"anymore", "since", "because", "cause", "coz"})
+
+
+def without_reason(said: list[Tok]) -> list[Tok]:
+    """``said`` (the words after "doesn't need") up to the reason, if one follows before any comma."""
+    lows = [t.low for t in said]
+    end = next((j for j, low in enumerate(lows) if low == "," or low in _NO_MORE_WORDS), 0)
+    going_on = [w for w in lows[end + 1 : end + 3] if w != ","][:1] in (["or"], ["nor"], ["and"])
+    if end and lows[end] == "anymore" and going_on:
+        return [*said[:end], *said[end + 1 :]]  # "… reorder level anymore or supplier": the list goes on
+    if end and lows[end] != ",":
+        return said[:end]  # "… the hotel column anymore since we …"
+    return said
