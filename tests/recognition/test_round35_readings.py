@@ -156,3 +156,66 @@ def test_an_aside_saying_the_item_is_kept_in_the_app_makes_it_a_reference(aside:
     got = recognize(f"new Permit entity: paddler {aside}, issued on, fee", existing_entities=APP)
     assert [(r.target, r.kind) for r in got.entity.relationships] == [("Paddler", "many_to_one")]
     assert [a.name for a in got.entity.attributes] == ["issued_on", "fee"]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("Trips has a column 'dist' - rename to distance_km", ("rename_attribute", "Trip", ["dist->distance_km"])),
+        (
+            "on Kayaks the 'cap' column → 'max load' (nobody knows what cap means)",
+            ("rename_attribute", "Kayak", ["cap->max_load"]),
+        ),
+        (
+            "the Paddlers tab has 'ec' as a header, can it be emergency_contact",
+            ("rename_attribute", "Paddler", ["ec->emergency_contact"]),
+        ),
+        ("Paddlers → Club Members pls", ("rename_entity", "Paddler", ["Paddler->ClubMember"])),
+        ("can the Trips entity become Outings?", ("rename_entity", "Trip", ["Trip->Outing"])),
+        ("one Trip has loads of Landings", ("relationship", "Landing", [])),
+        ("Paddlers need a club number column fyi", ("add_attributes", "Paddler", ["club_number:str"])),
+    ],
+)
+def test_more_changes_said_in_team_chat(request_text: str, expected: tuple[str, str, list[str]]) -> None:
+    assert _reading(request_text, (*APP, "Landing")) == expected
+
+
+def test_a_quoted_field_that_can_be_removed_is_no_rename() -> None:
+    try:
+        got = recognize("the Kayak table has 'hatch cover' but nobody uses it. Can it be removed?", existing_entities=APP)
+    except RecognitionError:
+        return  # refused: no wrong change
+    assert got.intent != "rename_attribute"
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("add launch type (beach, pontoon, slipway) to Trip", ("add_attributes", "Trip", ["launch_type:str"])),
+        (
+            "Kayak: colour, hull (plastic, composite, wood), bought on",
+            ("add_attributes", "Kayak", ["colour:str", "hull:str", "bought_on:date"]),
+        ),
+        (
+            "store Landings (beach, landed at, crew size)",
+            ("create", "Landing", ["beach:str", "landed_at:datetime", "crew_size:int"]),
+        ),
+    ],
+)
+def test_a_parenthesis_of_values_after_an_item_is_no_list_of_fields(
+    request_text: str, expected: tuple[str, str, list[str]]
+) -> None:
+    assert _reading(request_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "reason"),
+    [
+        ("connect Trips to google calendar pls", "integration"),
+        ("sync paddlers with our Mailchimp account", "integration"),
+        ("paddlers shouldn't see each other's phone numbers, only admins", "permission"),
+    ],
+)
+def test_integrations_and_permissions_said_in_chat_are_refused(request_text: str, reason: str) -> None:
+    with pytest.raises(RecognitionError, match=reason):
+        recognize(request_text, existing_entities=APP)

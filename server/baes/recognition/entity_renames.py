@@ -56,6 +56,7 @@ def entity_renamed(request: str, known: Known, mentioned: Sequence[str] = ()) ->
         patterns = (
             rf"(?<![\w.])[`'\"]?{written}[`'\"]?{_STRUCTURE}[ \t]+(?:{_BECOMES})[ \t]+{_NEW}{_AFTER}",
             _WE_SAY.format(new=_NEW, old=written),
+            rf"\b(?:can|could)[ \t]+(?:we[ \t]+make[ \t]+)?(?:the[ \t]+)?{written}{_STRUCTURE}[ \t]+become[ \t]+{_NEW}{_AFTER}",
         )
         for pattern in patterns:
             found = re.search(pattern, request)

@@ -4,8 +4,9 @@ People show what a row looks like after naming its fields. Read as words, the ex
 attributes ("e", "ana_ruiz"). A tail opened by "e.g.", "for example", "for instance", "example:" or "such as"
 that holds values (a quote, a digit, an @, a currency sign) is dropped to the end of its sentence.
 A tail with no values is a list of fields ("details, for example name and price") and is kept, its
-opening word dropped. A parenthesis of examples ("position (front left etc.)") is dropped whole. Part of
-``text_layout``.
+opening word dropped. A parenthesis of examples ("position (front left etc.)") is dropped whole, as is one of
+values after an item of a list ("referral source (GP, self, insurance)"), whose commas separate no items. Part
+of ``text_layout``.
 """
 
 from __future__ import annotations
@@ -31,9 +32,39 @@ def _without_values(match: re.Match[str]) -> str:
 _EXAMPLES_IN_PARENTHESES = re.compile(r"\s*\((?=[^()\n]*\b(?:etc|e\.g|eg|i\.e|such\s+as)\b)[^()\n]{1,80}\)", re.I)
 
 
+#: A parenthesis of two or more short values after an item: "referral source (GP, self, insurance)".
+_VALUES_IN_PARENTHESES = re.compile(r"(?<=[\w'\"`])[ \t]*\((?P<values>[^()\n]*,[^()\n]*)\)")
+#: Where the item's list starts: a colon, a line's start or "with".
+_LIST_START = re.compile(r"[:\n]|\bwith\b", re.I)
+_ADDING = re.compile(r"\b(?:add|adding|need|needs|include|store|track|record)\b(?![^,]*,)", re.I)
+_NAMING_ITEM = re.compile(r"\b(?i:entity|table|model|class|record)\b|\b[A-Z][a-z]")
+
+
+#: Words of a parenthesis that say what the field is, kept for the list rules to read.
+_SAYS_THE_FIELD = frozenset(
+    """optional required mandatory empty blank null nullable unique default int integer number float decimal
+    text string date datetime time timestamp bool boolean yes/no money email url""".split()
+)
+
+
+def _values_apart(match: re.Match[str]) -> str:
+    """A parenthesis of values after an item of a list, dropped: "referral source (GP, self, insurance)" names
+    ``referral_source``, its commas separate no items. One that says the field's type or that it may be empty
+    ("(optional, some players are free agents)") is kept for the list rules. A parenthesis right after the
+    entity ("Create Trainer (name, specialty)", "store Addresses (street, city)") is its list and is kept."""
+    segment = _LIST_START.split(match.string[: match.start()])[-1]
+    values = [v.strip() for v in match.group("values").split(",")]
+    short = all(0 < len(v.split()) <= 3 for v in values)
+    item = segment.rsplit(",", 1)[-1]
+    to_owner = re.match(r"\s*(?:to|on|for|in)\s+\w", match.string[match.end() :]) is not None  # "… (GP, self) to Patient"
+    in_list = "," in segment or (to_owner and _ADDING.search(segment) is not None and _NAMING_ITEM.search(item) is None)
+    said = {w.lower().strip(".") for v in values for w in v.split()}
+    return "" if short and in_list and not said & _SAYS_THE_FIELD else match.group(0)
+
+
 def drop_example_values(text: str) -> str:
     """``text`` without example rows after its fields (see the module docstring)."""
-    text = _EXAMPLES_IN_PARENTHESES.sub("", text)
+    text = _VALUES_IN_PARENTHESES.sub(_values_apart, _EXAMPLES_IN_PARENTHESES.sub("", text))
     while True:  # a tail may hold another opening ("e.g. name, eg 'Ana'"): until none is left
         dropped = _TAIL.sub(_without_values, text)
         if dropped == text:

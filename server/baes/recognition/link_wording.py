@@ -91,8 +91,13 @@ _ONE_ARROW_MANY = re.compile(
 _LINK_THEM = re.compile(r",\s*(?:and\s+)?(?:link|connect|tie|attach)\s+(?:them|those|these|it)\s+(?:to|with)\s+", re.I)
 
 
+#: "one Wedding has loads of Vendor Bookings": everyday words for many.
+_LOADS_OF = re.compile(r"\b(?:loads|heaps|tons|a\s+bunch|a\s+lot|plenty)\s+of\b(?=\s+(?-i:[A-Z]))", re.I)
+
+
 def linked_plainly(text: str) -> str:
     """``text`` with a reference said in the words the relationship rules read (see the module docstring)."""
+    text = _LOADS_OF.sub("many", text)
     text = _EACH_TO.sub(
         r"\1 \2 belongs to a \3", _CONNECT_THEN_FACT.sub("", _LINK_THEM.sub(", each one linked to ", text), count=1)
     )

@@ -218,7 +218,7 @@ _OPENINGS: tuple[tuple[str, ...], ...] = tuple(
 )
 #: Closings dropped at the end: "..., thanks" / "please".
 _CLOSINGS: tuple[tuple[str, ...], ...] = tuple(
-    tuple(p.split()) for p in ("thanks", "thank you", "please", "thx", "for me", "po", "lmk", "tia", "ty", "cheers")
+    tuple(p.split()) for p in ("thanks", "thank you", "please", "thx", "for me", "po", "lmk", "tia", "ty", "cheers", "fyi", "btw")
 )
 #: Single-word spellings with one meaning for the recognizer.
 _SAME: dict[str, str] = {"has": "have", "does": "do", "are": "is", "&": "and", "!": ".", "?": "."}

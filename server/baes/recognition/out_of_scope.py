@@ -213,7 +213,9 @@ _PERMISSION = re.compile(
     r"\b(?:be|is|are|not|never)\s+(?:allowed|permitted|authori[sz]ed)\s+to\s+(?:delete|remove|edit|change|update|see|view|"
     r"create|add|access|modify|approve|export|manage|read|write|open|close|cancel)\b|\bpermissions?\s+to\b|"
     r"\bonly\s+(?:[a-z]+\s+){0,2}(?:admins?|administrators?|managers?|owners?|staff|editors?|superusers?|moderators?|"
-    r"supervisors?|leads?|heads?)\s+(?:(?:can|may|should|must)\b|(?:to\s+)?be\s+able\s+to\b)"
+    r"supervisors?|leads?|heads?)\s+(?:(?:can|may|should|must)\b|(?:to\s+)?be\s+able\s+to\b)|"
+    # "volunteers shouldn't see clients' addresses, only admins": who may see or change what
+    r"\b(?:shouldn'?t|should\s+not|can'?t|cannot|must\s+not|mustn'?t)\s+(?:be\s+able\s+to\s+)?(?:see|view|edit|access|change)\b"
 )
 _LOOKS_REASON = (
     "this is about how the app looks, not what it stores: baes generates the Streamlit pages from the "
@@ -265,7 +267,11 @@ _NOT_A_CHANGE: tuple[tuple[re.Pattern[str], str], ...] = (
     (
         re.compile(
             r"\b(?:connect|integrate|hook\s+up|sync)\s+(?:the\s+|this\s+|our\s+|my\s+)?(?:app|application|system|site|"
-            r"website|it|this|backend)\s+(?:to|with|into)\b"
+            r"website|it|this|backend)\s+(?:to|with|into)\b|"
+            # "connect Appointments to google calendar", "sync invoices with our Xero account": another system
+            r"\b(?:connect|integrate|hook\s+up|sync|link|push)\s+(?:\S+\s+){1,3}?(?:to|with|into)\s+(?:the\s+|our\s+|my\s+)?"
+            r"(?:google\s+(?:calendar|sheets?|drive)|outlook|gmail|quickbooks|xero|sage|stripe|paypal|slack|teams|mailchimp|"
+            r"salesforce|hubspot|zapier|shopify|dropbox|excel|\w+\s+account)\b"
         ),
         "connecting the app to another system is an integration, not data it stores: baes creates and changes entities "
         "(e.g. 'add a stripe customer id to Customer' stores the other system's key)",

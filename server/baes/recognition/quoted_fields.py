@@ -38,12 +38,13 @@ def quoted_change(request: str, known: Known) -> Draft | None:
     found = list(_QUOTED.finditer(request))
     if not found:
         return None
-    return _rename(request, found, known) or _removal(request, found, known)
+    return _rename(request, found, known) or _renamed_to_said(request, found, known) or _removal(request, found, known)
 
 
 def _rename(request: str, found: list[re.Match[str]], known: Known) -> Draft | None:
-    """Two quoted names and a word of renaming: the first is renamed to the second."""
-    if len(found) != 2 or not (_RENAMING.search(request) or _PREFERRING.search(request)):
+    """Two quoted names and a word of renaming (or an arrow between them): the first is renamed to the second."""
+    between = request[found[0].end() : found[1].start()] if len(found) == 2 else ""
+    if len(found) != 2 or not (_RENAMING.search(request) or _PREFERRING.search(request) or _ARROW.search(between)):
         return None
     names = [m.group("name").strip() for m in found]
     if _NEW_FIRST.search(request[found[0].end() : found[1].start()]):
@@ -55,6 +56,42 @@ def _rename(request: str, found: list[re.Match[str]], known: Known) -> Draft | N
     if owner is None:
         return None
     return Draft("rename_attribute", EntitySpec(owner), renamed_from=old, renamed_to=new)
+
+
+#: An arrow between two names: "the 'pax' column → 'number of guests'".
+_ARROW = re.compile(r"->|=>|\u2192")
+#: The new name said after one quoted name: "'lvl' - rename to cefr_level", "'dep' as a column header, can it be
+#: deposit_amount", "the 'agent' field … rename to agent_phone".
+_SAID_NEW = re.compile(
+    r"\b(?:rename(?:d)?(?:[ \t]+(?:it|this|that))?[ \t]+(?:to|as)|can[ \t]+(?:it|we[ \t]+make[ \t]+it)[ \t]+be"
+    r"|call[ \t]+it|should[ \t]+be[ \t]+called)[ \t]+[`'\"]?(?P<new>[A-Za-z][\w]*(?:[ \t](?!(?:on|in|for|of)\b)[a-z]\w*){0,2}?)"
+    r"[`'\"]?(?=[ \t]*(?:$|[.,;!?(\n]|[ \t](?:pls|please|instead|thanks|thx)\b|[ \t](?:on|in|for)[ \t]))",
+    re.I,
+)
+
+
+#: What "can it be …" says of a field that is no new name ("can it be removed?").
+_NOT_NEW_NAMES = frozenset({"removed", "deleted", "dropped", "optional", "required", "empty", "blank", "null", "hidden"})
+
+
+def _renamed_to_said(request: str, found: list[re.Match[str]], known: Known) -> Draft | None:
+    """One quoted name, then a word of renaming and the new name unquoted: that field of the one entity named."""
+    if len(found) != 1:
+        return None
+    said = _SAID_NEW.search(request, found[0].end())
+    old = _field_name(found[0].group("name"))
+    new = _field_name(said.group("new")) if said else ""
+    if (
+        not old
+        or not new
+        or old == new
+        or new in _NOT_NEW_NAMES
+        or known.get(entity_key(found[0].group("name")))
+        or known.get(entity_key(new))
+    ):
+        return None
+    owner = _only_owner(request, known)
+    return Draft("rename_attribute", EntitySpec(owner), renamed_from=old, renamed_to=new) if owner else None
 
 
 def quoted_entity_rename(request: str, known: Known) -> Draft | None:

@@ -66,8 +66,10 @@ _DOTTED_FIELD = re.compile(r"\b([A-Z][A-Za-z0-9]*)\.([a-z]\w*)\b")
 _FILE_EXTENSIONS = frozenset({"md", "py", "js", "ts", "json", "csv", "txt", "html", "yml", "yaml"})
 #: "Vehicle -> Truck pls", "Truck -> Vehicle, we have vans now": a lone name given a new one.
 _ARROW_RENAME = re.compile(
-    r"^\s*([A-Za-z]\w*)\s*(?:->|=>|\u2192)\s*([A-Za-z]\w*)\s*(?:\b(?:pls|plz|please)\b\s*)?(,.*|[.!](?:\s+.*)?|)\s*$", re.I
-)
+    r"^\s*(?!(?:rename|change|update|please|pls)\b)([A-Za-z]\w*|(?-i:[A-Z])\w*(?:\s+(?-i:[A-Z])\w*){1,2})\s*(?:->|=>|\u2192)\s*([A-Za-z]\w*|(?-i:[A-Z])\w*(?:\s+(?-i:[A-Z])\w*){1,2})"
+    r"\s*(?:\b(?:pls|plz|please)\b\s*)?(,.*|[.!](?:\s+.*)?|)\s*$",
+    re.I,
+)  # also "Members → Team Members pls": names of capitalised words
 #: "tracking url + status": a plus between words separates items (not "C++", not "+1").
 _PLUS = re.compile(r"(?<=\w)\s+\+\s+(?=\w)")
 #: "focal_length:float" (a generator's command line): a name and its type.
