@@ -219,3 +219,15 @@ def test_a_parenthesis_of_values_after_an_item_is_no_list_of_fields(
 def test_integrations_and_permissions_said_in_chat_are_refused(request_text: str, reason: str) -> None:
     with pytest.raises(RecognitionError, match=reason):
         recognize(request_text, existing_entities=APP)
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "Trips need a guided yes/no. existing trips → guided false",
+        "Trips need a guided yes/no. old trips: guided = no",
+    ],
+)
+def test_the_value_of_the_rows_already_stored_said_after_the_change(request_text: str) -> None:
+    got = recognize(request_text, existing_entities=APP)
+    assert (got.intent, dict(got.defaults)) == ("add_attributes", {"guided": "false"})

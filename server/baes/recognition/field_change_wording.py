@@ -37,6 +37,16 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         r"add \2 to \1",
     ),
+    # "existing items → vegan false", "old articles: paywalled = no": the value the rows already stored get
+    (
+        re.compile(
+            r"\b(?:existing|old|current)\s+[a-z][\w ]{0,20}?\s*(?::|->|=>|\u2192)\s*(?P<field>[a-z][\w ]{0,30}?)\s*"
+            r"(?:=|:|->|=>|\u2192|\bto\b|\bis\b)?\s*(?P<value>true|false|yes|no|none|\d+(?:\.\d+)?|'[^'\n]*'|\"[^\"\n]*\")"
+            r"(?=\s*(?:$|[.,;!?\n]))",
+            re.I,
+        ),
+        r"\g<field> defaults to \g<value>",
+    ),
     # "new fields for Kiln - email, start date"
     (
         re.compile(
