@@ -100,6 +100,9 @@ NAMED_SPLITS = (
     "fresh69",
     "fresh70",
     "fresh71",
+    "fresh72",
+    "fresh73",
+    "fresh74",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"
