@@ -142,11 +142,16 @@ def _bare_list_after(sentences: Sequence[list[Tok]], index: int, known: Known, r
     after = sentences[index + 1] if index + 1 < len(sentences) else []
     if not after or any(t.low in {"with", ":", "having", ","} for t in sentences[index]) or _list_part(after) != after:
         return None
+    return _create_with(reader, sentences[index], after, known)
+
+
+def _create_with(reader: Reader, sentence: Sequence[Tok], fields: Sequence[Tok], known: Known) -> Draft | None:
+    """``sentence`` read with ``fields`` as its list ("… with a, b"), when that reads as a create with content."""
     try:
-        joined = reader([*sentences[index], word_token("with"), *after], known)
+        draft = reader([*sentence, word_token("with"), *fields], known)
     except RecognitionError:
         return None
-    return joined if joined is not None and joined.intent == "create" and _has_content(joined) else None
+    return draft if draft is not None and draft.intent == "create" and _has_content(draft) else None
 
 
 def _with_list_after(draft: Draft, sentences: Sequence[list[Tok]], index: int) -> Draft:
@@ -201,11 +206,7 @@ def _with_next_list(sentences: Sequence[list[Tok]], index: int, known: Known, re
         own = None
     if own is not None and _has_content(own):
         return None  # "Build me a time tracker. Each time entry should have …": the next sentence names it
-    try:
-        draft = reader([*sentences[index], word_token("with"), *fields], known)
-    except RecognitionError:
-        return None
-    return draft if draft is not None and draft.intent == "create" and _has_content(draft) else None
+    return _create_with(reader, sentences[index], fields, known)
 
 
 def _list_of_command(
@@ -218,11 +219,7 @@ def _list_of_command(
     fields = next((f for at in (index, index + 1) if at < len(sentences) and (f := _list_part(sentences[at]))), None)
     if not fields:
         return None
-    try:
-        draft = reader([*sentences[command], word_token("with"), *fields], known)
-    except RecognitionError:
-        return None
-    return draft if draft is not None and draft.intent == "create" and _has_content(draft) else None
+    return _create_with(reader, sentences[command], fields, known)
 
 
 #: Nouns too general to name an entity alone: "leave requests. Each request has …" means the leave request.

@@ -1,8 +1,8 @@
 """A page, tab or screen asked for with the fields it shows is the entity it shows.
 
 In an app people know by its screens, a new kind of record is asked for as a screen: "can you add a Kit
-Check page — team member, check date, radio working yes/no", "we need a Build Session tab. date, hours,
-summary". Read as a name, the screen became an entity called KitCheckPage, refused as a part of the user
+Check page — team member, check date, radio working yes/no", "can u add a Late Arrival tab — guest, expected
+at, keycode sent y/n". Read as a name, the screen became an entity called KitCheckPage, refused as a part of the user
 interface. A screen named with two or more fields is the record it lists: the entity is named without the
 screen's word. A screen asked for alone ("add a login page") is still refused by ``out_of_scope``.
 """
