@@ -14,6 +14,7 @@ when the command after it names its own entity, the label is left out (``without
 from __future__ import annotations
 
 from baes.recognition import vocabulary as vocab
+from baes.recognition.reason_clauses import REASON_OPENERS
 from baes.recognition.request_tokens import Known, Tok, command_stems, verb_stems, word_token
 
 _FIELD_WORDS = frozenset({"field", "fields", "column", "columns", "attribute", "attributes", "property", "properties"})
@@ -135,7 +136,7 @@ def _owner_opening(toks: list[Tok], known: Known) -> list[Tok]:
 
 
 #: Words that open a clause after a comma, not another item of a list ("…, the club insures everything now").
-_CLAUSE_OPENERS = frozenset({"the", "we", "they", "it", "nobody", "no", "since", "because", "as", "lol", "that", "this", "our"})
+_CLAUSE_OPENERS = REASON_OPENERS | {"the", "no", "lol", "that", "our"}
 
 
 def _clause_after(rest: list[Tok]) -> bool:

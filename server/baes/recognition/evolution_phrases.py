@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from baes.recognition import vocabulary as vocab
 from baes.recognition.field_words import numbered
 from baes.recognition.model import Draft, RecognitionError
-from baes.recognition.reason_clauses import without_reason
+from baes.recognition.reason_clauses import REASON_OPENERS, without_reason
 from baes.recognition.request_tokens import (
     MAX_NAME_WORDS,
     MODALS,
@@ -268,27 +268,6 @@ def object_before(toks: Sequence[Tok]) -> list[Tok] | None:
 
 #: Words that end a removal without naming anything.
 _AFTERTHOUGHTS = frozenset({"anymore", "too", "now", "either", "please", "pls", "thanks"})
-#: Words that open a clause giving a reason after a comma ("…, nobody carries pagers now").
-_REASON_OPENERS = frozenset(
-    {
-        "we",
-        "i",
-        "you",
-        "they",
-        "it",
-        "nobody",
-        "since",
-        "because",
-        "as",
-        "so",
-        "which",
-        "this",
-        "these",
-        "those",
-        "people",
-        "users",
-    }
-)
 
 
 def main_clause(toks: Sequence[Tok]) -> list[Tok]:
@@ -298,7 +277,7 @@ def main_clause(toks: Sequence[Tok]) -> list[Tok]:
         if (
             toks[i].low == ","
             and (
-                toks[i + 1].low in _REASON_OPENERS
+                toks[i + 1].low in REASON_OPENERS
                 or any(t.low in {"it", "them", "that", "this"} for t in toks[i + 2 : i + 5])  # "…, accounting keeps that"
                 or (  # "…, members complained we keep asking for it"; not "…, can we rename the entity?"
                     any(t.low in {"we", "they"} for t in toks[i + 2 : i + 4])

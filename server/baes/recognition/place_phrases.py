@@ -88,7 +88,7 @@ def _entity_screen(names: tuple[str, ...]) -> re.Pattern[str]:
     ``names`` stands for the entity ("the Films page needs a country", "take 'fax' off the Clients page"). What is
     asked of the screen itself ("the Orders page is slow") is still refused by the interface rules."""
     written = "|".join(_plural_pattern(name) for name in names)
-    return re.compile(rf"\b(?:(on|in|from|to)\s+the\s+)?((?i:{written}))\s+(?:page|screen|tab|view)\b", re.I)
+    return re.compile(rf"\b(?:(on|in|from|to)\s+the\s+)?({written})\s+(?:page|screen|tab|view)\b", re.I)
 
 
 def _plural_pattern(name: str) -> str:

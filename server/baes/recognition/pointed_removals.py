@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 
 from baes.recognition.model import Draft
+from baes.recognition.quoted_fields import field_name
 from baes.recognition.request_tokens import Known, entity_key
-from baes.scaffold.spec import EntitySpec, snake_case
+from baes.scaffold.spec import EntitySpec
 
 #: "in Booking we have …", "on the Machine table there's …", "Machine has …", "our Guest entity still has …".
 _LISTED = re.compile(
@@ -59,4 +60,4 @@ def removal_pointed_back(request: str, known: Known) -> Draft | None:
 
 def _name(item: str) -> str:
     words = _FIELD_WORD.sub("", _ARTICLE.sub("", item.strip().strip("`'\"")))
-    return snake_case(re.sub(r"[ .-]+", "_", words.strip())).lower() if re.fullmatch(r"[\w .-]+", words) else ""
+    return field_name(words) if re.fullmatch(r"[\w .-]+", words) else ""

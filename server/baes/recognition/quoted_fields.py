@@ -43,19 +43,28 @@ def quoted_change(request: str, known: Known) -> Draft | None:
 
 def _rename(request: str, found: list[re.Match[str]], known: Known) -> Draft | None:
     """Two quoted names and a word of renaming (or an arrow between them): the first is renamed to the second."""
-    between = request[found[0].end() : found[1].start()] if len(found) == 2 else ""
-    if len(found) != 2 or not (_RENAMING.search(request) or _PREFERRING.search(request) or _ARROW.search(between)):
+    names = _renamed_pair(request, found, arrow=True)
+    if names is None:
         return None
-    names = [m.group("name").strip() for m in found]
-    if _NEW_FIRST.search(request[found[0].end() : found[1].start()]):
-        names.reverse()  # "we say 'arrival' not 'check in'": the new name first
-    old, new = (_field_name(n) for n in names)
+    old, new = (field_name(n) for n in names)
     if not old or not new or old == new or any(known.get(entity_key(n)) for n in names):
         return None  # an entity's rename is read by ``entity_renames``, or by ``quoted_entity_rename``
     owner = _only_owner(request, known)
     if owner is None:
         return None
     return Draft("rename_attribute", EntitySpec(owner), renamed_from=old, renamed_to=new)
+
+
+def _renamed_pair(request: str, found: list[re.Match[str]], *, arrow: bool) -> list[str] | None:
+    """The two quoted names, the old one first, of a request that asks for a new name: a word of renaming or of
+    preferring, or (``arrow``) an arrow between them; "we say 'arrival' not 'check in'" says the new name first."""
+    if len(found) != 2:
+        return None
+    between = request[found[0].end() : found[1].start()]
+    if not (_RENAMING.search(request) or _PREFERRING.search(request) or (arrow and _ARROW.search(between))):
+        return None
+    names = [m.group("name").strip() for m in found]
+    return names[::-1] if _NEW_FIRST.search(between) else names
 
 
 #: An arrow between two names: "the 'pax' column → 'number of guests'".
@@ -79,8 +88,8 @@ def _renamed_to_said(request: str, found: list[re.Match[str]], known: Known) -> 
     if len(found) != 1:
         return None
     said = _SAID_NEW.search(request, found[0].end())
-    old = _field_name(found[0].group("name"))
-    new = _field_name(said.group("new")) if said else ""
+    old = field_name(found[0].group("name"))
+    new = field_name(said.group("new")) if said else ""
     if (
         not old
         or not new
@@ -98,12 +107,9 @@ def quoted_entity_rename(request: str, known: Known) -> Draft | None:
     """Two quoted names, the first of an entity of the app once the new-first words are read, and a word of
     renaming or preferring: the entity renamed ("we'd prefer 'Child' rather than 'Kid' in the app"). Asked only
     of a request no rule reads, whose other sentences would otherwise be noted as left out."""
-    found = list(_QUOTED.finditer(request))
-    if len(found) != 2 or not (_RENAMING.search(request) or _PREFERRING.search(request)):
+    names = _renamed_pair(request, list(_QUOTED.finditer(request)), arrow=False)
+    if names is None:
         return None
-    names = [m.group("name").strip() for m in found]
-    if _NEW_FIRST.search(request[found[0].end() : found[1].start()]):
-        names.reverse()
     old = known.get(entity_key(names[0]))
     new = new_entity_name(names[1], old, known) if old and not known.get(entity_key(names[1])) else None
     return Draft("rename_entity", EntitySpec(old), renamed_from=old, renamed_to=new) if old and new else None
@@ -120,14 +126,14 @@ def _removal(request: str, found: list[re.Match[str]], known: Known) -> Draft | 
     """Up to three quoted names and a removal pointing back at them after the last."""
     if len(found) > 3 or not _REMOVING_THEM.search(request[found[-1].end() :]):
         return None
-    names = [_field_name(m.group("name")) for m in found]
+    names = [field_name(m.group("name")) for m in found]
     owner = _only_owner(request, known)
     if owner is None or any(known.get(entity_key(n)) for n in names):
         return None
     return Draft("remove_attributes", EntitySpec(owner), removed=tuple(names))
 
 
-def _field_name(quoted: str) -> str:
+def field_name(quoted: str) -> str:
     """ "expected guests", "Drink-by" → ``expected_guests``, ``drink_by``."""
     return snake_case(re.sub(r"[ .-]+", "_", quoted.strip())).lower()
 

@@ -1,4 +1,5 @@
-"""The reason said after a field that is no longer needed: "pupils don't need the hotel column anymore since we
+"""The reason said around a change: the clause after a comma that says why ("…, nobody carries pagers now"), and
+the reason after a field that is no longer needed: "pupils don't need the hotel column anymore since we
 stopped doing hotel pickups" removes ``hotel``; the words from "anymore", "since" or "because" on say why.
 
 "anymore" followed by "or", "nor" or "and" does not end the list ("… reorder level anymore or supplier"); a
@@ -9,6 +10,27 @@ from __future__ import annotations
 
 from baes.recognition.request_tokens import Tok
 
+#: Words that open a clause giving a reason after a comma ("…, nobody carries pagers now").
+REASON_OPENERS = frozenset(
+    {
+        "we",
+        "i",
+        "you",
+        "they",
+        "it",
+        "nobody",
+        "since",
+        "because",
+        "as",
+        "so",
+        "which",
+        "this",
+        "these",
+        "those",
+        "people",
+        "users",
+    }
+)
 #: Words after a field no longer needed that say "no more" or open the reason.
 _NO_MORE_WORDS = frozenset({"anymore", "since", "because", "cause", "coz"})
 
