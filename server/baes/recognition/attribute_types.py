@@ -102,6 +102,12 @@ def attribute_type(name: str) -> str:
         return (
             "float" if parts[0] == "hours" else "int"
         )  # "jars filled", "shifts worked", "pages read": how many ("tonnes picked", "hours worked" measure)
+    if len(parts) == 2 and parts[0] in vocab.COUNT_NOUNS and parts[0] not in {"hours", "minutes"} and is_participle(parts[1]):
+        return "int"  # "frames spun", "eggs laid": how many
+    if len(parts) == 3 and parts[1] in {"in", "on", "during"} and parts[2] in _SEASONS and vocab.infer_type(parts[0]) == "bool":
+        return "bool"  # "active in winter", "open on sunday": whether, when
+    if len(parts) == 2 and is_unit(parts[0]) and vocab.singularize(parts[0]) != parts[0] and is_participle(parts[1]):
+        return "float"  # "litres bought", "kilos harvested": how much, in that unit
     if len(parts) == 2 and parts[0] in {"location", "place", "where"} and is_participle(parts[1]):
         return "str"  # "location found": where, not whether
     if len(parts) == 2 and parts[0] in {"date", "time"} and (is_participle(parts[1]) or parts[1] in TIME_PARTICIPLES):
@@ -131,6 +137,11 @@ def attribute_type(name: str) -> str:
     return _grammar_type(parts) or "str"
 
 
+#: Times of the year or week a state may hold in ("active in winter", "open on sunday").
+_SEASONS = frozenset(
+    """winter summer spring autumn fall weekend weekends weekdays holidays monday tuesday wednesday thursday friday
+    saturday sunday morning mornings evening evenings night nights season""".split()
+)
 #: Participles that settle a sum ("deposit returned", "fee waived"): whether it happened.
 _SETTLED = frozenset({"paid", "returned", "refunded", "received", "waived"})
 #: Words before "limit" that make it an amount ("credit limit", "overdraft limit", "monthly limit").
@@ -267,10 +278,15 @@ def mark_types(toks: Sequence[Tok]) -> list[Tok]:
             result.extend((toks[i], *said, word_token(")")))
             i += annotated.span
             continue
-        choices = choices_span([t.low for t in toks[i : i + 12]]) if low == "(" and result and result[-1].word else None
-        if choices is not None:  # "priority (low/medium/high)": values of a text field
-            result.extend((toks[i], word_token("text"), word_token(")")))
-            i += choices
+        lows = [t.low for t in toks[i : i + 12]] if low == "(" and result and result[-1].word else []
+        for kind, choices in (("text", choices_span(lows)), ("integer", choices_span(lows, numbers=True))):
+            if choices is not None:  # "priority (low/medium/high)", "dose (1, 2 or 3)": values of the field
+                result.extend((toks[i], word_token(kind), word_token(")")))
+                i += choices
+                break
+        else:
+            choices = None
+        if choices is not None:
             continue
         scale = scale_at([t.low for t in toks[i:]]) if result and result[-1].word else None
         if scale is not None:  # "pain score (0-10)", "rating 1 to 5", "score out of 10": the scale is the type

@@ -17,6 +17,8 @@ from baes.recognition.attribute_types import attribute_type
 LEARNING_WORDS: frozenset[str] = frozenset({
     "course", "class", "lesson", "student", "pupil", "learner", "textbook", "book", "enrollment", "enrolment",
     "placement", "module", "workshop", "trainee", "tutorial", "curriculum", "language", "dance", "swimmer", "reader",
+    # people whose level is a grade or tier ("vip level", a club member's "intermediate")
+    "member", "customer", "client", "registration", "athlete", "volunteer",
 })  # fmt: skip
 
 
@@ -28,6 +30,6 @@ def _words(entity_name: str) -> set[str]:
 def type_for(name: str, entity_name: str | None) -> str:
     """The type of attribute ``name`` on ``entity_name`` (see the module docstring)."""
     kind = attribute_type(name)
-    if name == "level" and kind == "int" and entity_name and _words(entity_name) & LEARNING_WORDS:
+    if name in {"level", "vip_level"} and kind == "int" and entity_name and _words(entity_name) & LEARNING_WORDS:
         return "str"  # a course's level: "beginner", "B1"
     return kind

@@ -103,13 +103,17 @@ def take_default(toks: Sequence[Tok]) -> tuple[list[Tok], str | None]:
     i = at + 1
     if i + 1 < len(toks) and lows[i] in {"them", "it", "all", "those"} and lows[i + 1] == "to":
         i += 1  # "default them to 30"
+    named = next((j for j in range(i + 1, min(i + 3, len(toks))) if lows[j] in {"is", "="}), None)
+    field: list[str] = []  # "default level is 'normal'": the field named between the default word and its value
+    if named is not None and all(t.word and t.low not in _DEFAULT_LINKS for t in toks[i:named]):
+        field, i = [t.text for t in toks[i:named]], named
     while i < len(toks) and lows[i] in _DEFAULT_LINKS:
         i += 1
     stop = i
     ends = _LITERAL_END | {")"}
     while stop < len(toks) and lows[stop] not in ends and not _for_existing_rows(lows, stop):
         stop += 1
-    literal = " ".join(t.text for t in toks[i:stop]).strip()
+    literal = " ".join([*field, *(t.text for t in toks[i:stop])]).strip() if i < stop else ""
     if not literal:
         return list(toks), None
     while stop < len(toks) and lows[stop] not in ends:  # "… false for the people already registered"
@@ -258,7 +262,7 @@ def with_default(
         return draft
     draft = _reference_as_value(draft, known)
     attributes = draft.entity.attributes
-    named = _named_in_value(default, attributes) if len(attributes) > 1 else None
+    named = _named_in_value(default, attributes)
     if named is not None:  # "existing shipments can be set to not fragile", "should get escaped = false"
         (follows, default), every = named, False
     if (every or both) and draft.intent in ("create", "add_attributes") and len(attributes) > 1:
@@ -267,6 +271,9 @@ def with_default(
             for a in attributes
             if a.required and fits(default, a.type) and (a.type == "bool" or default.lower() not in _FLAG_VALUES)
         ]  # "existing ones should be false": the flags only, not a text field that could hold "false"
+        numbers = [a.name for a in attributes if a.name in fitting and a.type in ("int", "float")]
+        if _number_type(default) and numbers:
+            fitting = numbers  # "old bookings can be 0": the amount, not a flag that could hold 0
         if fitting:  # a number for a name read as text makes it a number ("yellow cards, both default 0")
             said = _number_type(default)
             typed = tuple(
@@ -328,11 +335,14 @@ _IDENTIFIER_WORDS = frozenset({"code", "number", "no", "zip", "postcode", "phone
 
 
 def _named_in_value(value: str, attributes: Sequence[AttributeSpec]) -> tuple[str, str] | None:
-    """The attribute a value names and the value it gives it: "not fragile" → (fragile, false),
+    """The attribute a value names and the value it gives it: "not fragile", "unverified" → (fragile, false),
     "escaped false" → (escaped, false), "fragile" → (fragile, true); None when it names none."""
     words = value.lower().replace("=", " ").split()
     negated = bool(words) and words[0] in {"not", "no", "non"}
     words = words[negated:]
+    prefix = next((p for p in ("non-", "non", "un") if len(words) == 1 and words[0].startswith(p)), None)
+    if prefix is not None and not negated and any(a.name == words[0][len(prefix) :] for a in attributes):
+        negated, words = True, [words[0][len(prefix) :]]  # "existing customers should be unverified"
     for attribute in attributes:
         name = attribute.name.split("_")
         if words[: len(name)] != name:

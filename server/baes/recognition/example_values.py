@@ -40,6 +40,8 @@ _ADDING = re.compile(r"\b(?:add|adding|need|needs|include|store|track|record)\b(
 _NAMING_ITEM = re.compile(r"\b(?i:entity|table|model|class|record)\b|\b[A-Z][a-z]")
 
 
+#: Words of a parenthesis that say whether the field must be filled or what it starts as, wherever they stand in it.
+_SAYS_PRESENCE = frozenset("optional required mandatory empty blank null nullable unique default".split())
 #: Words of a parenthesis that say what the field is, kept for the list rules to read.
 _SAYS_THE_FIELD = frozenset(
     """optional required mandatory empty blank null nullable unique default int integer number float decimal
@@ -57,9 +59,21 @@ def _values_apart(match: re.Match[str]) -> str:
     short = all(0 < len(v.split()) <= 3 for v in values)
     item = segment.rsplit(",", 1)[-1]
     to_owner = re.match(r"\s*(?:to|on|for|in)\s+\w", match.string[match.end() :]) is not None  # "… (GP, self) to Patient"
-    in_list = "," in segment or (to_owner and _ADDING.search(segment) is not None and _NAMING_ITEM.search(item) is None)
-    said = {w.lower().strip(".") for v in values for w in v.split()}
-    return "" if short and in_list and not said & _SAYS_THE_FIELD else match.group(0)
+    in_list = (
+        "," in segment
+        or re.search(r"\band\b", segment) is not None
+        or (to_owner and _ADDING.search(segment) is not None and _NAMING_ITEM.search(item) is None)
+    )
+    said = {w.lower().strip(".") for v in values for w in v.split()} & _SAYS_PRESENCE  # "(true/false, default false)"
+    said |= {w.lower().strip(".") for w in values[0].split()}  # "(integer, …)": a type first; not "(pix, card, money)"
+    if said & _SAYS_THE_FIELD and any(v.lower().startswith("per ") for v in values):
+        kept = [v for v in values if not v.lower().startswith("per ")]  # "(integer, per square cm)": the unit
+        return " (" + ", ".join(kept) + ")"
+    if not (short and in_list and not said & _SAYS_THE_FIELD):
+        return match.group(0)
+    numbers = [w for v in values for w in re.split(r"\s+or\s+|\s+", v) if w]
+    choice = len(numbers) >= 3 and all(w.isdigit() for w in numbers)  # "dose (1, 2 or 3)"; not "DECIMAL(10,2)"
+    return " (integer)" if choice else ""
 
 
 def drop_example_values(text: str) -> str:

@@ -18,7 +18,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
     # "Please remove from the Member the acreage, we not collect it anymore"
     (
         re.compile(
-            r"\b(remove|delete|drop)\s+from\s+(?:the\s+)?((?-i:[A-Z])\w*)\s+((?:the\s+)?[a-z][\w ]{0,40}?)(?=\s*(?:[,.;!]|$))",
+            r"\b(remove|delete|drop)\s+(?:from|of)\s+(?:the\s+)?((?-i:[A-Z])\w*)\s+((?:the\s+)?[a-z][\w ]{0,40}?)"
+            r"(?=\s*(?:[,.;!]|$))",
             re.I,
         ),
         r"\1 \3 from \2",

@@ -36,6 +36,22 @@ _LEARNER_WORDING: tuple[tuple[re.Pattern[str], str], ...] = (
         "",
     ),
     (re.compile(r"\bpayed\b", re.I), "paid"),  # "fees payed": the past of "pay" as often written
+    # "Order need add delivery address and remark": what the entity needs
+    (
+        re.compile(
+            r"\b(?!(?:we|i|you|they|he|she|it|this|that|also|everyone|someone)\b)((?-i:[A-Z])\w*)[ \t]+needs?[ \t]+"
+            r"(?:to[ \t]+)?(?:add|have)[ \t]+(?=[a-z])",
+            re.I,
+        ),
+        r"\1 needs ",
+    ),
+    # "I want create …", "we need remove …": the "to" a verb after "need"/"want" takes
+    (
+        re.compile(r"\b(needs?|wants?|would[ \t]+like)[ \t]+(?=(?:add|remove|delete|rename|create|make|store|save)\b)", re.I),
+        r"\1 to ",
+    ),
+    # "it must to have …", "please to add …": a "to" no modal takes
+    (re.compile(r"\b(must|should|can|could|will|please|kindly)[ \t]+to[ \t]+(?=[a-z])", re.I), r"\1 "),
     (re.compile(r"\bis[ \t]+having\b", re.I), "has"),
     (re.compile(r"\bare[ \t]+having\b", re.I), "have"),
     (re.compile(r"\b(?:is|are)[ \t]+belonging[ \t]+to\b", re.I), "belongs to"),
@@ -50,12 +66,16 @@ _LEARNER_WORDING: tuple[tuple[re.Pattern[str], str], ...] = (
     # "every shipment got tracking code, …", ", motorbike have brand, model, …": what each one has
     (re.compile(r"\b((?:each|every|one)[ \t]+[a-z][\w-]*)[ \t]+(?:have|got)[ \t]+(?=[a-z])", re.I), r"\1 has "),
     (re.compile(r"(?<=, )([a-z][\w-]*)[ \t]+have[ \t]+(?=[a-z][\w ]{0,30},)"), r"\1 has "),
+    # "and the band have many musicians": one thing (no plural s) that has many
+    (re.compile(r"\b((?:the|a|an)[ \t]+[a-z][\w-]*[a-rt-z])[ \t]+have[ \t]+(?=(?:many|multiple|several)\b)", re.I), r"\1 has "),
     # "the patient information like the name, the age, …": the thing, then its list
     (
         re.compile(r"\b([a-z][\w-]*)[ \t]+(?:information|info|details|data)[ \t]+(?:like|such[ \t]+as|including)[ \t]+", re.I),
         r"\1 with ",
     ),
     (re.compile(r"\bone[ \t]+more[ \t]+(column|field|attribute)\b", re.I), r"\1"),
+    # "a field for the price and other for payment method": another field
+    (re.compile(r"\band[ \t]+other[ \t]+(?=for\b)", re.I), "and another "),
     # "i forgot to put gender and nationality in Player": the fields to add
     (
         re.compile(

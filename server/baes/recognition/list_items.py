@@ -23,6 +23,10 @@ def _chunks(toks: Sequence[Tok]) -> list[list[Tok]]:
         if tok.low == "or" and _opposite_states(chunks[-1], toks, i):
             i += 2  # "paid or due", "open or closed": one flag, named by the first state
             continue
+        if tok.low == "and" and [t.low for t in chunks[-1]] == ["date"] and _item_at(toks, i + 1, {"time", "hour"}):
+            chunks[-1].extend(toks[i : i + 2])  # "patient, doctor, date and time, diagnosis": one moment
+            i += 2
+            continue
         plus_one = tok.low == "plus" and i + 1 < len(toks) and toks[i + 1].low in {"one", "ones"}  # "number of plus ones"
         if (tok.low in SEPARATORS and not plus_one) or (tok.low == "or" and chunks[-1]):
             chunks.append([])
@@ -30,6 +34,11 @@ def _chunks(toks: Sequence[Tok]) -> list[list[Tok]]:
             chunks[-1].append(tok)
         i += 1
     return [c for c in chunks if c]
+
+
+def _item_at(toks: Sequence[Tok], i: int, words: set[str]) -> bool:
+    """Whether ``toks[i]`` is one of ``words`` and a whole item (a separator or the end follows)."""
+    return i < len(toks) and toks[i].low in words and (i + 1 == len(toks) or toks[i + 1].low in SEPARATORS)
 
 
 def _opposite_states(chunk: list[Tok], toks: Sequence[Tok], i: int) -> bool:

@@ -83,7 +83,9 @@ from baes.recognition.verb_folding import ARTICLES, fold_verbs, verb_base, verb_
 #:     typed; "- can you rename the entity?" asks again (``closing_words``).
 #: 23: a command verb hyphened to a particle is one word ("drop-in", "add-on"); "for each cake order I need …".
 #: 24: "can we get rid of" keeps its verb; chat openings and closings ("fyi", "heads up", "lmk", "tia").
-KEY_VERSION = 24
+#: 25: second-language forms ("Order need add …", "must to have", "change the name of X for Y", "remove of E the
+#:     F"), spaced dashes that separate a list's items, yes/no in other languages, "date and time" one item.
+KEY_VERSION = 25
 
 _COMMANDS = vocab.CREATE_VERBS | vocab.ADD_VERBS | vocab.LINK_VERBS | vocab.DELETE_VERBS | vocab.NEED_VERBS | vocab.KEEPING_VERBS
 _PARTICLES = "in|off|up|out|on|over|down|back|away"

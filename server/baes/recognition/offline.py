@@ -40,6 +40,7 @@ from baes.recognition.app_checks import (
 from baes.recognition.app_context import without_app_context
 from baes.recognition.app_scope import without_app_scope
 from baes.recognition.attribute_phrases import parse_fields
+from baes.recognition.capitalised_names import as_capitalised, create_of_capitalised
 from baes.recognition.create_phrases import is_passive, object_of_verb, try_create
 from baes.recognition.defaults import default_follows, take_defaults, with_default
 from baes.recognition.describe import not_understood
@@ -124,6 +125,11 @@ def _try_verb_to(toks: list[Tok], known: Known) -> Draft | None:
     if first_index(toks, verb_stems("create"), 0, verb) is not None and toks[verb].stem not in verb_stems("link"):
         return None
     end = clause_end(toks, verb + 1)
+    comma = index_of(toks, {",", ";"}, verb + 1)
+    if toks[verb].stem in verb_stems("link") and comma is not None:
+        many = try_many(toks[comma + 1 :], known)  # "link Musician with Band, a musician plays in many bands and …"
+        if many is not None and any(r.kind == "many_to_many" for r in many.entity.relationships):
+            return many
     prepositions = {"to", "for", "into", "in", "on"} | ({"with"} if toks[verb].stem in verb_stems("link") else set())
     prep = _holder_preposition(toks, prepositions, verb + 1, end, known)
     prep = _holder_preposition(toks, {"at"}, verb + 1, end, known, app_only=True) if prep is None else prep  # "add X at Patient"
@@ -320,8 +326,13 @@ def _read_whole(request: str, said: str, existing_entities: Sequence[str] | None
         raise OutOfScope(refusal)
     draft = read_paragraph(toks, known, _read_in_new_app if known.listed and not known.by_key else _read_sentence)
     if draft is None:
+        named = create_of_capitalised(said, known, lambda text: _recognize_whole(text, existing_entities))
+        if named is not None:
+            return named
         raise RecognitionError(not_understood(request))
-    draft = entity_of_screen(as_named(optional_if_said(_described_new(draft, toks, known), toks), said, known), known)
+    draft = as_named(optional_if_said(_described_new(draft, toks, known), toks), said, known)
+    draft = as_capitalised(draft, said, known, lambda text: _recognize_whole(text, existing_entities))
+    draft = entity_of_screen(draft, known)
     names = [entity_key(draft.entity.name)] if draft.intent == "create" else []
     if draft.intent == "add_attributes":  # "add a button to export Ballots": a screen part, not a field
         names = [a.name for a in draft.entity.attributes]
@@ -357,7 +368,7 @@ def _read_whole(request: str, said: str, existing_entities: Sequence[str] | None
             f"{name} to it say 'create {name} with …, each {name} belongs to {unplaced}'"
         )
     check_deletion_names_no_field(draft, toks)
-    check_names(draft, known)
+    check_names(draft, known, request)
     check_fields_read(
         draft := with_fields_listed_below(draft, request, lambda text: _recognize_whole(text, existing_entities)), toks
     )

@@ -215,7 +215,10 @@ _PERMISSION = re.compile(
     r"\bonly\s+(?:[a-z]+\s+){0,2}(?:admins?|administrators?|managers?|owners?|staff|editors?|superusers?|moderators?|"
     r"supervisors?|leads?|heads?)\s+(?:(?:can|may|should|must)\b|(?:to\s+)?be\s+able\s+to\b)|"
     # "volunteers shouldn't see clients' addresses, only admins": who may see or change what
-    r"\b(?:shouldn'?t|should\s+not|can'?t|cannot|must\s+not|mustn'?t)\s+(?:be\s+able\s+to\s+)?(?:see|view|edit|access|change)\b"
+    r"\b(?:shouldn'?t|should\s+not|can'?t|cannot|must\s+not|mustn'?t)\s+(?:be\s+able\s+to\s+)?(?:see|view|edit|access|change)\b|"
+    # "each teacher sees only his own students", "users can only edit their own posts"
+    r"\b(?:only\s+(?:sees?|views?|edits?|access(?:es)?)|(?:sees?|views?|edits?|access(?:es)?)\s+only)\s+(?:\w+\s+)?"
+    r"(?:his|her|their|its|own)\b"
 )
 _LOOKS_REASON = (
     "this is about how the app looks, not what it stores: baes generates the Streamlit pages from the "

@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 #: A field's words after an owner-first command: up to the next clause, "to"/"into" or the end.
 _FIELD = r"(?P<field>(?:the[ \t]+)?(?:(?:fields?|attributes?|columns?|properties|property)[ \t]+)?[^,.;:!?\n]+?)"
-_OWNER = r"(?P<prep>from|in|on)[ \t]+(?:the[ \t]+)?(?P<owner>[A-Za-z]\w*)(?:[ \t]+(?:entity|table|model|record))?"
+_OWNER = r"(?P<prep>from|of|in|on)[ \t]+(?:the[ \t]+)?(?P<owner>[A-Za-z]\w*)(?:[ \t]+(?:entity|table|model|record))?"
 
 _OWNER_FIRST = re.compile(
     rf"\b(?P<verb>remove|delete|drop|rename|change)[ \t]+{_OWNER}[ \t]+{_FIELD}"
@@ -26,7 +26,10 @@ def _reordered(match: re.Match[str]) -> str:
     field = match.group("field").strip()
     if not re.match(r"(?:the[ \t]+)?(?:(?:fields?|attributes?|columns?|propert(?:y|ies))\b|['\"])", field, re.I):
         return match.group(0)  # "remove from Surfboard all rows": no field named, left as written
-    return f"{match.group('verb')} {field} {match.group('prep')} {match.group('owner')}"
+    prep = match.group("prep")
+    if prep.lower() == "of" and match.group("verb").lower() != "rename":
+        prep = "from"  # "Remove of Client the field of second surname" (a literal "quitar del cliente")
+    return f"{match.group('verb')} {field} {prep} {match.group('owner')}"
 
 
 #: "For Wine, the field grape please rename to varietal", "In Pet the field raza was a mistake, rename it to breed".
@@ -37,9 +40,20 @@ _FIELD_THEN_RENAME = re.compile(
     re.I | re.M,
 )
 
+#: "The field actual_price in Product is confusing for the users, please rename in current_price": the field and its
+#: owner first, why, then the new name.
+_FIELD_OF_THEN_RENAME = re.compile(
+    r"^\W*(?:the[ \t]+)?(?P<word>field|attribute|column|property)[ \t]+(?P<field>['\"][^'\"\n]{1,30}['\"]|\w+)[ \t]+"
+    r"(?:in|on|of)[ \t]+(?:the[ \t]+)?(?P<owner>[A-Za-z]\w*)\b[^.!?\n]{0,80}?[ \t,.]+(?:so[ \t]+)?"
+    r"(?:please[ \t]+|pls[ \t]+|kindly[ \t]+)?"
+    r"rename(?:[ \t]+it)?[ \t]+(?:to|into|in|as)[ \t]+",
+    re.I | re.M,
+)
+
 #: (pattern, replacement) pairs, applied in order to the request's text.
 OWNER_FIRST: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     (_FIELD_THEN_RENAME, r"rename the \g<word> \g<field> in \g<owner> to "),
+    (_FIELD_OF_THEN_RENAME, r"rename the \g<word> \g<field> in \g<owner> to "),
     (_OWNER_FIRST, _reordered),
     # "the field grape please rename in varietal": "in" the new name, at the end of the request
     (re.compile(r"\b(rename)[ \t]+in[ \t]+(?=['\"]?[A-Za-z][\w ]{0,30}['\"]?[ \t]*(?:[,.;!?]|$))", re.I), r"\1 to "),

@@ -24,9 +24,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from baes.recognition import vocabulary as vocab
+from baes.recognition.added_later import added_after
 from baes.recognition.attribute_phrases import parse_fields
 from baes.recognition.evolution_phrases import main_clause
-from baes.recognition.later_optional import optional_said_later, says_optional
+from baes.recognition.later_optional import optional_said_later
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.plausible_names import check_entity_word
 from baes.recognition.request_tokens import (
@@ -127,7 +128,7 @@ def read_paragraph(toks: list[Tok], known: Known, reader: Reader) -> Draft | Non
             if fallback is None:
                 fallback, commanded = extended, (index if _is_command(sentences[index]) else None)
             continue
-        draft, used = _added_after(draft, sentences, index, known)
+        draft, used = added_after(draft, sentences, index, known)
         draft, sentences, said = optional_said_later(draft, sentences, index)
         return _with_unused(draft, sentences, used | said)
     if fallback is not None:
@@ -245,25 +246,6 @@ def _named_earlier(draft: Draft, earlier: Sequence[list[Tok]], known: Known) -> 
                     name = entity_name(full, known)
                     return replace(draft, entity=replace(draft.entity, name=name))
     return draft
-
-
-def _added_after(draft: Draft, sentences: Sequence[list[Tok]], index: int, known: Known) -> tuple[Draft, set[int]]:
-    """ "Is it possible to add a website url to Podcast? And the host email too.": a sentence that only
-    names more fields, after an addition, adds them too."""
-    used = {index}
-    if draft.intent != "add_attributes" or index + 1 >= len(sentences):
-        return draft, used
-    said = main_clause(sentences[index + 1])  # "Also the operator email, it can be empty sometimes."
-    optional = said != sentences[index + 1] and says_optional(sentences[index + 1][len(said) :])
-    words = [t for t in said if t.low not in {"too", "well", "as", "please"}]
-    if not words or words[0].low not in {"and", "plus", "also"} or not all(t.word or t.low in {",", "("} for t in words):
-        return draft, used
-    fields = parse_fields(words[1:], known, all_optional=optional, entity_name=draft.entity.name)
-    had = {a.name for a in draft.entity.attributes}
-    if not fields.attributes or fields.relationships or fields.notes or any(a.name in had for a in fields.attributes):
-        return draft, used  # a field said again is no addition ("… Create! and optional Create")
-    entity = replace(draft.entity, attributes=(*draft.entity.attributes, *fields.attributes))
-    return replace(draft, entity=entity), used | {index + 1}
 
 
 def _with_unused(draft: Draft, sentences: Sequence[Sequence[Tok]], used: set[int]) -> Draft:

@@ -18,7 +18,8 @@ IRREGULAR_PARTICIPLES: frozenset[str] = frozenset({
     "taken", "given", "driven", "eaten", "proven", "sworn", "worn", "torn", "shown", "known", "grown", "thrown",
     "drawn", "fallen", "forbidden", "shaken", "held", "kept", "lost", "found", "sent", "bought", "caught",
     "taught", "won", "shut", "built", "met", "lit", "hung", "stuck", "bound", "seen", "gone", "read", "used", "lent",
-    "made", "sunk", "withdrawn", "overdone", "undone", "mistaken", "bred", "fed", "led", "sped",
+    "made", "sunk", "withdrawn", "overdone", "undone", "mistaken", "bred", "fed", "led", "sped", "spun", "woven",
+    "sewn", "sown", "dug", "swum", "flown", "ridden", "beaten", "laid", "struck",
 })
 # fmt: on
 

@@ -51,15 +51,20 @@ _NEVER_A_FIELD = frozenset(
 _NEVER_AN_ENTITY = frozenset(
     """following not public private nested custom asked suggest consist initial separate existing current same other
     above below structure implementation name information info data details detail column columns fields scaffold
-    migration schema crud ability possibility""".split()
+    migration schema crud ability possibility possible""".split()
 )
+
+
+def never_an_entity(key: str) -> bool:
+    """Whether the entity key names no thing ("following", "data", "possible")."""
+    return key in _NEVER_AN_ENTITY
 
 
 def check_entity_word(draft: Draft, known: Known) -> None:
     """Raise ``RecognitionError`` when a sentence reads as creating an entity named by a word that names none, so
     a paragraph's other sentences are read instead ("Create Expenditures Table. This is not in the prototype …")."""
     name = draft.entity.name
-    if draft.intent == "create" and name.lower() in _NEVER_AN_ENTITY and not known.get(entity_key(name)):
+    if draft.intent in {"create", "relationship"} and never_an_entity(name.lower()) and not known.get(entity_key(name)):
         raise RecognitionError(
             f"could not read {name!r} as the name of an entity to create: name the entity, e.g. "
             "'create a Listing entity with address and price'"
@@ -82,15 +87,21 @@ def _odd_word(name: str) -> str | None:
     return None
 
 
-def check_names(draft: Draft, known: Known) -> None:
+#: A name the user wrote between quotes ("the fields 'newsletter' and 'how found us'").
+_QUOTED = re.compile(r"(?<!\w)['\"`‘“]([A-Za-z][\w ]{0,40}?)['\"`’”](?!\w)")
+
+
+def check_names(draft: Draft, known: Known, request: str = "") -> None:
     """Raise ``RecognitionError`` when the reading would create a name no one would give; an entity the app
-    has is named as the app names it ("delete the Like entity")."""
+    has is named as the app names it ("delete the Like entity"). A field named between quotes in ``request``
+    is the user's own name, whatever its words."""
     check_entity_word(draft, known)
     fields = [a.name for a in draft.entity.attributes] + list(draft.removed or ())
     if draft.intent == "rename_attribute":
         fields += [n for n in (draft.renamed_from, draft.renamed_to) if n]
+    quoted = {"_".join(q.lower().split()) for q in _QUOTED.findall(request)}
     for name in fields:
-        odd = _odd_word(name)
+        odd = None if name in quoted else _odd_word(name)
         if odd is not None:
             raise RecognitionError(
                 f"could not read {name.replace('_', ' ')!r} as a field name ({odd!r} is not a word of a name): "

@@ -41,6 +41,15 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
         ),
         r"rename \1 in \2 to ",
     ),
+    # "change the name of the entity Veiculo for Vehicle": "for" a new name (a literal "por", "pour", "für")
+    (
+        re.compile(
+            r"\b(?:change|modify|update)\s+the\s+name\s+of\s+(?:the\s+)?(?:(entity|table|model|field|column|attribute)\s+)?"
+            r"(['\"`]?\w+['\"`]?)\s+(?:for|by|as)\s+(?=['\"`]?\w)(?!(?:a|an|the|some|something|another|one|better)\b)",
+            re.I,
+        ),
+        lambda m: f"rename the {m[1]} {m[2]} to " if m[1] else f"rename {m[2]} to ",
+    ),
     # "the complaints table needs renaming to service requests", "Camper needs to be renamed to Participant"
     (re.compile(r"\b(?:needs?|requires?)\s+(?:renaming|to\s+be\s+renamed)\s+(?=(?:to|as|into)\b)", re.I), "should be renamed "),
     # "the column that says Qty on Orders …": the column is named by what it says

@@ -8,6 +8,7 @@ project's existing entities.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -138,6 +139,9 @@ def entity_key(name: str) -> str:
     return vocab.singularize(snake_case(name.strip()).lower())
 
 
+_CLASS_NAME = re.compile(r"[A-Z][A-Za-z0-9]*")
+
+
 class Known:
     """The project's existing entities, looked up by singular snake_case name. ``listed`` is False when the caller
     did not say which entities the app has (``None``): then no check against them is made."""
@@ -149,8 +153,8 @@ class Known:
             return
         for name in names:
             if isinstance(name, str) and name.strip():
-                key = entity_key(name)
-                self.by_key[key] = pascal_case(key)
+                key = entity_key(name)  # the app's own name, even a plural one ("Goods", "News")
+                self.by_key[key] = name.strip() if _CLASS_NAME.fullmatch(name.strip()) else pascal_case(key)
 
     def get(self, key: str) -> str | None:
         return self.by_key.get(key)

@@ -349,6 +349,8 @@ def correct(word: str, *, name: bool = False) -> str | None:
         return found[0] if len(found) == 1 else None
     listed = frequency(word) > 0  # listed at the floor: corrected only towards our words
     fixed = _typo_of(word, listed, name)
+    if name and fixed is not None and fixed not in _targets() and (fixed[0] != word[0] or fixed == word[0] + word[2:]):
+        return None  # "Mpesa" is no "mesa": a name's first letters are as meant (a typo rarely starts a word)
     doubled = fixed is not None and len(fixed) == len(word) - 1 and _likely_slip(word, fixed)  # "roomm" → room
     return None if fixed is None or (_abbreviation(word, fixed) and not doubled) else fixed
 

@@ -203,6 +203,18 @@ def _is_preamble(line: str, following: list[str]) -> bool:
     return bool(_PREAMBLE.match(line)) and bool(nxt) and not _BULLET.match(nxt)
 
 
+def _dashes(line: str) -> str:
+    """A spaced dash opens a list ("Volunteer - name, phone"); after a colon or that dash, two or more of them
+    separate its items ("volunteers: full name - phone - city", "Donation - donor name - amount - notes")."""
+    colon = line.find(":")
+    if "," in line or colon < 0 or len(_SPACED_DASH.findall(line, colon)) < 2:  # "student name - text, amount - money"
+        line = _SPACED_DASH.sub(" : ", line, count=1)
+        colon = line.find(" : ")
+    if "," not in line and colon >= 0 and len(_SPACED_DASH.findall(line, colon)) >= 2:
+        return line[:colon] + _SPACED_DASH.sub(" , ", line[colon:])  # "Donation - donor name - amount - notes"
+    return line
+
+
 def plain_layout(text: str) -> str:
     """``text`` with tables, pipes, spaced dashes, arrows, emphasis, ticket keys and an assistant's
     preamble rewritten as the plain list marks a person would have typed."""
@@ -230,7 +242,7 @@ def plain_layout(text: str) -> str:
         line = _TICKET_KEY.sub("", line)
         line = _LIST_ARROW.sub(r"\1 : ", line, count=1)  # "Kiln -> name, max temp": the arrow opens a list
         line = _ARROW.sub(" to ", line)
-        line = _SPACED_DASH.sub(" : ", line, count=1)
+        line = _dashes(line)
         line = _pipes(line)
         if _introduces_list(line, source[index + 1 : index + 3], first=first):
             line += ":"

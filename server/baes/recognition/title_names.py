@@ -92,6 +92,9 @@ def _name_words(words: list[str]) -> list[str]:
     return best if len(best) >= _MIN_RUN else []
 
 
+#: Words that say a field follows ("rename Field Strasse in Address"), no part of its name after a change verb.
+_FIELD_WORDS = frozenset({"field", "column", "attribute", "property"})
+
 #: Marks after which a Title Case run stands as a heading: "Building Permit Application: ...".
 _HEADING_END = re.compile(r"[ \t]*(?:(?:entity|table|model)[ \t]*)?(?:[:;(\n\-\u2013\u2014]|$)", re.I)
 #: Marks before a sentence's first word.
@@ -112,6 +115,8 @@ def _joined(match: re.Match[str]) -> str:
 def _joined_words(words: list[str], before: str) -> str:
     if re.search(r"\bcall(?:s|ing)?\s+$", before, re.I):
         return " ".join(words)  # "call Venues Locations": two names, the old and the new
+    if words[0].lower() in _FIELD_WORDS and re.search(r"\b(?:rename|remove|delete|drop|change)\s+(?:the\s+)?$", before, re.I):
+        return words[0] + " " + _joined_words(words[1:], before) if len(words) > _MIN_RUN else " ".join(words)
     name = _name_words(words)
     text = " ".join(words)
     if not name:

@@ -23,7 +23,7 @@ _FLAG = frozenset({"checkbox", "checkboxes", "check", "tick", "tickbox", "box", 
 _DECIMAL = frozenset({"decimal", "decimals", "percent", "percentage", "pct", "fraction"})
 _WHOLE = frozenset({"whole", "integer", "int", "count"})
 _NUMBER = frozenset({"number", "numeric", "num", "numbers"})
-_CLOCK = frozenset({"time", "stamp", "timestamp", "datetime"})
+_CLOCK = frozenset({"time", "stamp", "timestamp", "datetime", "hour"})
 _TEXT = frozenset({"text", "string", "single", "line", "long", "short", "paragraph", "free"})
 _KNOWN = _FLAG | _DECIMAL | _WHOLE | _NUMBER | _CLOCK | _TEXT | {"date", "day"}
 #: How far a closing parenthesis may be.
@@ -89,10 +89,11 @@ def annotation_type(toks: Sequence[str], name_type: str) -> Annotation | None:
 _NOT_CHOICES = _KNOWN | {"true", "false", "on", "off", "optional", "required", "nullable", "unique", "default", "e", "g"}
 
 
-def choices_span(toks: Sequence[str]) -> int | None:
+def choices_span(toks: Sequence[str], *, numbers: bool = False) -> int | None:
     """How many tokens a parenthesis of choices opening at ``toks[0] == "("`` spans: "priority
     (low/medium/high)", "size (S/M/L)", "frame (small, medium or large)". The choices are values of a
-    text field, no fields of their own; None when the parenthesis is no such list."""
+    text field, no fields of their own; None when the parenthesis is no such list. With ``numbers``, the
+    choices are whole numbers instead ("dose (1, 2 or 3)", "shift (1/2/3)"): an integer field's values."""
     if not toks or toks[0] != "(":
         return None
     close = next((i for i, low in enumerate(toks[1:12], start=1) if low == ")"), None)
@@ -100,8 +101,12 @@ def choices_span(toks: Sequence[str]) -> int | None:
         return None
     inner = list(toks[1:close])
     words, marks = inner[0::2], inner[1::2]
-    if (
-        not marks
+    if numbers:
+        if len(words) < 3 or not all(w.isdigit() for w in words):  # "(1/2/3)"; not "(10,2)"
+            return None
+    elif (
+        tuple(words) in vocab.BOOL_PAIRS  # "(sim/não)", "(ja/nee)": yes or no in the writer's language
+        or not marks
         or not all(w.isalnum() and not w.isdigit() for w in words)
         or any(w in _NOT_CHOICES or is_unit(w) for w in words)
     ):

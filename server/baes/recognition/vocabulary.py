@@ -85,7 +85,7 @@ COUNT_NOUNS: frozenset[str] = frozenset({
     "downloads", "clicks", "shares", "retries", "attempts",
     "stars",
     "frames", "cores", "portions", "renewals", "refills", "wins", "losses", "draws", "goals", "assists", "eggs",
-    "bottles", "boxes", "bags", "packs", "threads", "sessions", "lessons", "tries", "sets",
+    "bottles", "boxes", "bags", "packs", "threads", "sessions", "lessons", "tries", "sets", "packages", "parcels",
     "crates", "pallets", "pupils", "pitches", "tiers", "voters", "customers", "deliveries", "cells", "bytes",
 })
 #: Participles of doing something again and again: after a plural they count ("jars filled", "races run").
@@ -133,8 +133,8 @@ CURRENCY_WORDS: frozenset[str] = frozenset({
     "cad", "aud", "chf", "jpy", "inr", "cny", "rub", "brl", "mxn", "zar", "sek", "nok", "dkk", "pln", "nzd", "sgd",
 })
 #: Ways of saying "a flag" after a name: "pets allowed (true/false)", "furnished yes/no".
-BOOL_PAIRS: frozenset[tuple[str, str]] = frozenset({("true", "false"), ("yes", "no"), ("y", "n"), ("on", "off"),
-                                                     ("false", "true"), ("no", "yes"), ("si", "no"), ("ja", "nein")})
+BOOL_PAIRS: frozenset[tuple[str, ...]] = frozenset(tuple(p.split("/")) for p in """true/false yes/no y/n on/off false/true no/yes
+    si/no sí/no sì/no ja/nein ja/nee sim/não sim/nao oui/non evet/hayır evet/hayir tak/nie da/nu ya/tidak haan/nahi""".split())
 #: Words that are parts of common attribute names (text): with the typed words above, the
 #: vocabulary a misspelt attribute word is corrected against ("adress" → address).
 NAME_WORDS: frozenset[str] = frozenset({
@@ -275,7 +275,7 @@ ADD_VERBS: frozenset[str] = frozenset({"add", "include", "extend", "append", "gi
 LINK_VERBS: frozenset[str] = frozenset({"link", "connect", "relate", "associate", "reference"})
 DELETE_VERBS: frozenset[str] = frozenset({"delete", "remove", "drop", "destroy", "erase", "eliminate", "trash",
                                           "discard", "purge", "kill", "scrap", "ditch", "strip", "nuke", "lose",
-                                          "decommission"})
+                                          "decommission", "suppress"})
 NEED_VERBS: frozenset[str] = frozenset({"need", "require", "want", "get", "keep", "belong", "refer", "hold",
                                         "contain"})
 #: Verbs of keeping a field: "we no longer store X", "can we also track X on Es", "for kilns we want to record X".
@@ -311,7 +311,7 @@ ATTRIBUTE_FILLERS: frozenset[str] = frozenset({
 #: Words before an entity's name that say it is no longer wanted, not what it is called ("the legacy Fax entity").
 STALE_WORDS: frozenset[str] = frozenset({"legacy", "old", "unused", "obsolete", "deprecated", "outdated", "former",
                                          "useless", "dead"})
-OPTIONAL_WORDS: frozenset[str] = frozenset({"optional", "optionally", "nullable", "maybe", "possibly"})
+OPTIONAL_WORDS: frozenset[str] = frozenset({"optional", "optionally", "nullable", "maybe", "possibly", "eventual"})
 REQUIRED_WORDS: frozenset[str] = frozenset({"required", "mandatory", "obligatory", "compulsory", "unique"})
 NEGATION_WORDS: frozenset[str] = frozenset({"no", "not", "without", "never", "excluding", "except"})
 
