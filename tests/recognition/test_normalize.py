@@ -15,6 +15,7 @@ from hypothesis import strategies as st
 from baes.recognition.model import RecognitionError
 from baes.recognition.normalize import canonical_tokens, normalize_request, split_camel, tidy_blanks, tokenize
 from baes.recognition.offline import recognize_offline
+from baes.recognition.recognize import cache_context
 from baes.recognition.vocabulary import infer_type, singularize
 from baes.scaffold.spec import pluralize
 
@@ -195,6 +196,8 @@ def _outcome(text: str) -> object:
 @given(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=14))
 def test_requests_with_one_key_get_one_offline_answer(words: list[str]) -> None:
     text = " ".join(words)
+    if cache_context(text, None) != cache_context(normalize_request(text), None):
+        return  # capitals that may name the entity are part of the cache's context, not of its key
     draft = _outcome(text)
     same_key = _outcome(normalize_request(text))
     if isinstance(draft, tuple):

@@ -6,7 +6,7 @@ import pytest
 
 from baes.recognition.capitalised_names import as_capitalised
 from baes.recognition.model import Draft, OutOfScope, RecognitionError
-from baes.recognition.recognize import recognize
+from baes.recognition.recognize import cache_context, recognize
 from baes.recognition.request_tokens import Known
 from baes.scaffold.spec import AttributeSpec, EntitySpec
 
@@ -150,3 +150,39 @@ def test_a_name_written_with_a_capital_keeps_its_first_letters() -> None:
 def test_a_new_name_that_is_no_name_is_refused() -> None:
     with pytest.raises(RecognitionError):
         recognize("Change the name of the Hive for a nicer one", existing_entities=APP)
+
+
+def test_capitals_that_may_name_the_entity_are_part_of_the_cache_context() -> None:
+    capitalised = cache_context("I need to keep Swarm of each apiary visit: found on, colony size", ())
+    plain = cache_context("I need to keep swarm of each apiary visit: found on, colony size", ())
+    assert capitalised != plain
+    assert capitalised.endswith("|caps=swarm")
+
+
+def test_a_sentence_that_only_mentions_two_entities_is_read_last() -> None:
+    request = (
+        "At our market the keepers are grouped in apiaries for the inspections. One Apiary have many Keepers and one "
+        "keeper is only in one apiary."
+    )
+    assert _reading(request) == "relationship Keeper ->Apiary:many_to_one"
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "can the app send a whatsapp message to the keeper one day before the inspection?",
+        "I want a monthly report of how many hives each keeper inspected",
+    ],
+)
+def test_messages_and_reports_are_refused(request_text: str) -> None:
+    with pytest.raises(OutOfScope):
+        recognize(request_text, existing_entities=APP)
+
+
+def test_tickets_copied_with_their_tags() -> None:
+    assert _reading("[Ticket] Hive table - please remove the smoker and the lid columns.") == (
+        "remove_attributes Hive -smoker -lid"
+    )
+    assert _reading("Trello: Queen Rearing\n- graft date\n- cells accepted", ()) == (
+        "create QueenRearing graft_date:date cells_accepted:int"
+    )

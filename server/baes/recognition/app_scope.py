@@ -17,12 +17,11 @@ def without_app_scope(toks: list[Tok], known: Known) -> list[Tok]:
     """``toks`` without "from/in/across the system/app/database": the app is where every change happens
     (unless the app has an entity of that name: "remove phone from Project")."""
     for i in range(len(toks) - 1):
-        if (
-            toks[i].low in {"from", "in", "across", "throughout"}
-            and toks[i + 1].low in _APP_WORDS
-            and not known.get(toks[i + 1].sing)
-        ):
-            after = next((j for j in range(i + 2, len(toks)) if not toks[j].word or toks[j].low not in _ALSO_SAID), len(toks))
+        at = i + 1
+        while at + 1 < len(toks) and toks[at].low in {"all", "whole", "entire", "the"}:
+            at += 1  # "in all the app", "across the whole system"
+        if toks[i].low in {"from", "in", "across", "throughout"} and toks[at].low in _APP_WORDS and not known.get(toks[at].sing):
+            after = next((j for j in range(at + 1, len(toks)) if not toks[j].word or toks[j].low not in _ALSO_SAID), len(toks))
             if after == len(toks) or not toks[after].word:  # "from the system (as well)", not "in the app settings"
                 return [*toks[:i], *toks[after:]]
     return toks

@@ -116,6 +116,7 @@ def attribute_type(name: str) -> str:
         len(parts) >= 2
         and parts[-1] in _SETTLED
         and parts[-2] not in PAID_AMOUNTS
+        and parts[0] not in {"total", "amount", "sum"}  # "total fees paid": how much
         and (parts[-1] == "paid" or (not plural and vocab.infer_type(parts[-2]) != "int"))
     ):
         return "bool"  # "deposit paid", "fee paid", "deposit returned"; "amount paid" is an amount

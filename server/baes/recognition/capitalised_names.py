@@ -17,12 +17,13 @@ from contextvars import ContextVar
 from dataclasses import replace
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.attribute_types import attribute_type
 from baes.recognition.model import Draft, RecognitionError
+from baes.recognition.named_entity import renamed_entity
+from baes.recognition.normalize import stem
 from baes.recognition.plausible_names import never_an_entity
-from baes.recognition.request_tokens import Known, entity_key
+from baes.recognition.request_tokens import Known, entity_key, verb_stems
 from baes.recognition.spelling import english_words
-from baes.scaffold.spec import AttributeSpec, EntitySpec, SpecError, pascal_case
+from baes.scaffold.spec import EntitySpec, SpecError, pascal_case
 
 #: A run of one to three capitalised words, with the word before it and what follows it.
 _RUN = re.compile(
@@ -42,6 +43,11 @@ _NEVER = frozenset(
 _LIST_START = re.compile(r":|\b(?:with|like|such as|including)\b")
 
 
+def _opening_verbs() -> frozenset[str]:
+    """Verbs that open a request ("Create Teacher"), never a word of the name after them."""
+    return verb_stems("create") | verb_stems("add")
+
+
 def _candidates(request: str) -> dict[str, int]:
     """The entity keys of the capitalised nouns that may name the entity (see the module docstring), each with where
     its name ends in ``request``."""
@@ -57,12 +63,21 @@ def _candidates(request: str) -> dict[str, int]:
         if re.match(r"[ \t]*,[ \t]*[A-Z]", head[match.end() :]):
             continue  # "the fields I track are Title, Author, …": a list written in capitals
         words = match.group("name").lower().split()
-        if any(w in _NEVER or w in vocab.STRUCTURE_WORDS for w in words):
+        if any(w in _NEVER or w in vocab.STRUCTURE_WORDS or stem(w) in _opening_verbs() for w in words):
             continue
         if not all(english_words().known([w, vocab.singularize(w)]) for w in words):
             continue  # "Kota", "Ayvalık", "Giulia": names of places and people
         found.setdefault(entity_key("_".join(words)), match.end("name"))
     return found
+
+
+def capital_context(request: str) -> str:
+    """What of the request's capitals decides its reading, for the cache's context (its key is lower-case): the
+    words written with a capital inside a sentence, when one of them may name the entity; "" otherwise."""
+    if not _candidates(request):
+        return ""
+    written = {m.lower() for m in re.findall(r"(?<=[\w,;:)'\"] )(?-i:[A-Z][a-z]+)", request)}
+    return "caps=" + ",".join(sorted(written))
 
 
 def as_capitalised(draft: Draft, request: str, known: Known, read: Callable[[str], Draft]) -> Draft:
@@ -89,18 +104,15 @@ def as_capitalised(draft: Draft, request: str, known: Known, read: Callable[[str
     if draft.entity.attributes and not any(a.name.split("_")[0] in after for a in draft.entity.attributes):
         return _read_list_after(key, after, known, read) or draft  # the fields read were said before the name
     attributes = tuple(a for a in draft.entity.attributes if a.name != key)  # "I need Customer for …": no field
-    opener = _LIST_START.search(request)
-    listed = request[opener.end() :].lower() if opener else ""
-    if "_" in old and " ".join(old.split("_")) in listed and all(a.name != old for a in attributes):
-        attributes = (AttributeSpec(old, attribute_type(old)), *attributes)  # "like customer name, chest, …": a field
+    draft = renamed_entity(replace(draft, entity=replace(draft.entity, attributes=attributes)), name, request)
     note = f"read {name} as the entity: the one name written with a capital letter"
-    return replace(draft, entity=replace(draft.entity, name=name, attributes=attributes), notes=(*draft.notes, note))
+    return replace(draft, notes=(*draft.notes, note))
 
 
 #: Set while a list is read under a capitalised name, so that the reading is tried once.
 _READING: ContextVar[bool] = ContextVar("reading_capitalised", default=False)
-#: The list after a colon, to the end of its sentence, with at least one comma.
-_COLON_LIST = re.compile(r":\s*([^.!?:\n]*,[^.!?:\n]*)")
+#: The list after a colon or "with", to the end of its sentence, with at least one comma.
+_COLON_LIST = re.compile(r"(?::|\bwith\b)\s*([^.!?:\n]*,[^.!?:\n]*)")
 
 
 def create_of_capitalised(request: str, known: Known, read: Callable[[str], Draft]) -> Draft | None:

@@ -58,7 +58,9 @@ _DOTTED_REMOVAL = re.compile(
 #: first gets a reference to the second.
 _FOREIGN_KEY = re.compile(
     r"\b(?:add\s+)?(?:an?\s+)?(?:(?:fk|foreign\s*key)\s*:?\s+(?:from\s+)?|(?:relationship|relation|link|reference)\s*:\s*)"
-    r"([A-Za-z_]\w*)\s*(?:->|=>|\u2192|\bto\b)\s*([A-Za-z_]\w*)",
+    r"([A-Za-z_]\w*)\s*(?:->|=>|\u2192|\bto\b)\s*([A-Za-z_]\w*)|"
+    # "Add relation Part -> Supplier": an arrow says which way, without a colon too
+    r"\badd\s+(?:an?\s+|the\s+)?(?:relationship|relation|link|reference)\s+([A-Za-z_]\w*)\s*(?:->|=>|\u2192)\s*([A-Za-z_]\w*)",
     re.I,
 )  # also "Add a relationship: Payment -> Invoice", "FK: Payment → Invoice"
 #: Field labels of tickets and commit messages opening a line ("Summary:", "AC:", "CHORE:", "feat:").
@@ -109,12 +111,26 @@ def plain_shorthand(text: str) -> str:
     for pattern, words in _ASSOCIATIONS:
         text = pattern.sub(words, text)
     text = _SYMBOL.sub("", text)
+    text = _PYDANTIC_TYPES.sub(lambda m: " email" if "email" in m[0].lower() else " str", _OR_NONE.sub(" (optional)", text))
     text = _FIELD_CLASS.sub(lambda m: f"({FIELD_CLASSES[m.group(1).lower()]})", text)
     text = _DOTTED_ADDITION.sub(_addition_in_words, _DOTTED_REMOVAL.sub(_removal_in_words, text))
-    text = _FOREIGN_KEY.sub(lambda m: f"{m.group(1)} belongs to {m.group(2)}", text)
+    text = _FOREIGN_KEY.sub(lambda m: f"{m[1] or m[3]} belongs to {m[2] or m[4]}", text)
     text = _SUM_OF_FIELDS.sub(lambda m: f"create {m[1]} with " + ", ".join(p.strip() for p in m[2].split("+")), text, count=1)
     text = _PLUS_FIELDS.sub(lambda m: f"{m[1]}: add " + re.sub(r"\s+\+(?=[A-Za-z_])", ", ", m[2]), text, count=1)
-    return _TICKET_LABEL.sub("", text)
+    return _TICKET_LABEL.sub("", _BRACKET_TAG.sub("", text))
+
+
+#: "warranty_until: date | None": a Python type that may be None, said as optional.
+_OR_NONE = re.compile(r"(?<=\w)[ \t]*\|[ \t]*None\b")
+#: Pydantic's own type names after a field's colon ("assigned_to_email: EmailStr").
+_PYDANTIC_TYPES = re.compile(r"(?<=:)[ \t]*\b(?:EmailStr|HttpUrl|AnyUrl|AnyHttpUrl)\b")
+#: A tag in brackets opening a line ("[Ticket] Order table - …", "[DB] new table for …", "[events] Speaker Slot"), or
+#: the tracker it was copied from ("TRELLO: Lab Reagent tracking", "Linear ENG-214: …"); not a task box ("[x]").
+_BRACKET_TAG = re.compile(
+    r"^[ \t]*(?:\[(?![ xX]\])[A-Za-z][\w-]{1,15}\][ \t]*:?|(?:trello|jira|linear|asana|clickup|notion|github|gitlab)"
+    r"(?:[ \t]+[A-Z][A-Z0-9]{1,9}-\d+)?[ \t]*:)[ \t]*",
+    re.I | re.M,
+)
 
 
 def _removal_in_words(match: re.Match[str]) -> str:

@@ -30,6 +30,8 @@ def _words(entity_name: str) -> set[str]:
 def type_for(name: str, entity_name: str | None) -> str:
     """The type of attribute ``name`` on ``entity_name`` (see the module docstring)."""
     kind = attribute_type(name)
+    if name == "units":
+        return "str"  # "result value, units": the unit a value is measured in ("units sold" counts)
     if name in {"level", "vip_level"} and kind == "int" and entity_name and _words(entity_name) & LEARNING_WORDS:
         return "str"  # a course's level: "beginner", "B1"
     return kind

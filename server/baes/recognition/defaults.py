@@ -337,6 +337,9 @@ _IDENTIFIER_WORDS = frozenset({"code", "number", "no", "zip", "postcode", "phone
 def _named_in_value(value: str, attributes: Sequence[AttributeSpec]) -> tuple[str, str] | None:
     """The attribute a value names and the value it gives it: "not fragile", "unverified" → (fragile, false),
     "escaped false" → (escaped, false), "fragile" → (fragile, true); None when it names none."""
+    for attribute in attributes:  # "gift_aid = false": the name as written in code
+        if value.lower().startswith(attribute.name) and "_" in attribute.name:
+            value = attribute.name.replace("_", " ") + value[len(attribute.name) :]
     words = value.lower().replace("=", " ").split()
     negated = bool(words) and words[0] in {"not", "no", "non"}
     words = words[negated:]

@@ -32,7 +32,7 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(
             r"^(?:[\w',]+\s+){0,5}?(?:put|add|need|want|have|get|create|make)\s+(?:(?:a|an|one\s+more|another|an\s+extra|a\s+new|new|extra)\s+)?"
             r"(?:column|field|attribute|box|slot)\s+"
-            r"(?:in|on|to|for)\s+(?:the\s+)?((?-i:[A-Z])\w*|\w+s)(?:\s+(?:entity|table|model|records?))?\s+(?:for|called|named)\s+(?!\w+ing\b)"
+            r"(?:in|on|to|for|at)\s+(?:the\s+)?((?-i:[A-Z])\w*|\w+s)(?:\s+(?:entity|table|model|records?))?\s+(?:for|called|named)\s+(?!\w+ing\b)"
             r"([^,\n.;!?]+)",
             re.I,
         ),

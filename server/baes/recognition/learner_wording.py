@@ -13,8 +13,9 @@ Part of ``normalize.clean_text``, so these shape the cache key too.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
-_LEARNER_WORDING: tuple[tuple[re.Pattern[str], str], ...] = (
+_LEARNER_WORDING: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...] = (
     # "The assignment sheet is changed, …": why the change comes, no part of it
     (
         re.compile(
@@ -35,7 +36,15 @@ _LEARNER_WORDING: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "",
     ),
-    (re.compile(r"\bpayed\b", re.I), "paid"),  # "fees payed": the past of "pay" as often written
+    (re.compile(r"\b(informations|datas)\b", re.I), lambda m: m[1][:-1]),  # "Informations: name, phone": uncountable
+    (re.compile(r"\bpayed\b", re.I), "paid"),
+    # "an eventual remark (not obligatory)": optional
+    (re.compile(r"\(\s*not\s+(?:obligatory|mandatory|required|compulsory|necessary)\s*\)", re.I), "(optional)"),
+    # "For each breakdown: which machine, what problem, date": the item, asked about in a second language's way
+    (
+        re.compile(r"(?<=[:,])[ \t]*(?:which|what)[ \t]+(?=[a-z]+[ \t]*(?:,|$))", re.I | re.M),
+        " ",
+    ),  # "fees payed": the past of "pay" as often written
     # "Order need add delivery address and remark": what the entity needs
     (
         re.compile(
@@ -52,13 +61,23 @@ _LEARNER_WORDING: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # "it must to have …", "please to add …": a "to" no modal takes
     (re.compile(r"\b(must|should|can|could|will|please|kindly)[ \t]+to[ \t]+(?=[a-z])", re.I), r"\1 "),
+    # "…, please do the needful", "please do the mapping": a courtesy, or the change said again
+    (
+        re.compile(
+            r"[,.;]?[ \t]*(?:please[ \t]+|pls[ \t]+|kindly[ \t]+)?do[ \t]+the[ \t]+(?:needful|mapping|relation|relationship|"
+            r"connection|link|same)\b[ \t]*[.!]*",
+            re.I,
+        ),
+        "",
+    ),
+    (re.compile(r"\b(?<!with )(?<!is )(?<!are )(?<!as )having[ \t]+(?=(?:many|multiple|several)\b)", re.I), "has "),
     (re.compile(r"\bis[ \t]+having\b", re.I), "has"),
     (re.compile(r"\bare[ \t]+having\b", re.I), "have"),
     (re.compile(r"\b(?:is|are)[ \t]+belonging[ \t]+to\b", re.I), "belongs to"),
     (re.compile(r"\b((?:to|with)[ \t]+(?:one|a|an|exactly[ \t]+one)[ \t]+[A-Za-z]\w*)[ \t]+only\b", re.I), r"\1"),
     # "Pls make po a Desk entity", "Car po has many DamageReports": Filipino "po", a word of respect (not "the po number")
     (
-        re.compile(r"(?<!the )(?<!a )(?<!each )\bpo\b[ \t]*(?=,|(?:a|an|the|on|has|have|into|to|for|[A-Z]\w*)\b)"),
+        re.compile(r"(?<!the )(?<!a )(?<!each )\bpo\b[ \t]*(?=[,:!]|(?:a|an|the|on|has|have|into|to|for|[A-Z]\w*)\b)"),
         "",
     ),
     # "tournament got many games", "a band has got several members": what each one has many of
@@ -74,8 +93,61 @@ _LEARNER_WORDING: tuple[tuple[re.Pattern[str], str], ...] = (
         r"\1 with ",
     ),
     (re.compile(r"\bone[ \t]+more[ \t]+(column|field|attribute)\b", re.I), r"\1"),
+    # "For each hive I want to know its location, …": what is known of each one is stored
+    (
+        re.compile(
+            r"\b(want|need|would[ \t]+like|like|have)[ \t]+to[ \t]+know[ \t]+"
+            r"(?!(?:if|whether|how|why|what|when|where|who|which)\b)",
+            re.I,
+        ),
+        r"\1 to store ",
+    ),
+    # "I am organizing a marathon and I must keep every runner: …": who the writer is, then the request
+    (
+        re.compile(
+            r"^\W*(?:hi|hello|hey)?[ \t,]*i(?:'m|[ \t]+am)[ \t]+(?:organi[sz]ing|running|managing|opening|starting|doing)[ \t]+"
+            r"(?:a|an|the|my|our)[ \t]+[\w ]{1,40}?[ \t]+and[ \t]+(?=(?:i|we)\b)",
+            re.I,
+        ),
+        "",
+    ),
+    # "and if he paid the starting fee", "if the student has paid already": a flag of what was paid
+    (
+        re.compile(
+            r"\b(?:if|whether)[ \t]+(?:he|she|they|it|the[ \t]+\w+)[ \t]+(?:has[ \t]+|have[ \t]+)?paid(?:[ \t]+already)?"
+            r"(?:[ \t]+the[ \t]+([a-z][\w ]{0,30}?))?(?=[ \t]*(?:[,.;)]|and\b|$))",
+            re.I,
+        ),
+        lambda m: f"{m[1]} paid" if m[1] else "paid",
+    ),
+    # "I want to know each barrel's cooperage, toast level, …": what each one has
+    (re.compile(r"\b((?:each|every)[ \t]+[a-z][\w-]*)'s[ \t]+(?=[a-z][^.\n]*,)", re.I), r"\1 with "),
+    # "keep record of every student, his name, his father name, …": what each one has, said as his
+    (re.compile(r"\b((?:every|each)[ \t]+[a-z][\w-]*)[ \t]*,[ \t]*(?:his|her|their|its)[ \t]+(?=[a-z])", re.I), r"\1 with "),
+    # "please create Spare Part, have part code, name, …": what it has, after the entity
+    (
+        re.compile(
+            r"^(\W*(?:please[ \t]+|pls[ \t]+|kindly[ \t]+)?(?:create|make|add)[ \t](?:(?!\bwith\b)[^,.:\n]){1,40}),[ \t]*"
+            r"(?:have|having)[ \t]+",
+            re.I,
+        ),
+        r"\1 with ",
+    ),
     # "a field for the price and other for payment method": another field
-    (re.compile(r"\band[ \t]+other[ \t]+(?=for\b)", re.I), "and another "),
+    (re.compile(r"\band[ \t]+(?:an)?other(?:[ \t]+one)?[ \t]+(?=for\b)", re.I), "and another "),
+    # "add a column at Product for the allergens, and another for the weight": the fields, and where
+    (
+        re.compile(
+            r"\badd[ \t]+(?:a|an|one)[ \t]+(?:new[ \t]+)?(?:column|field|attribute)[ \t]+(?:at|in|on|to)[ \t]+(?:the[ \t]+)?"
+            r"((?-i:[A-Z])\w*)[ \t]+for[ \t]+(?:the[ \t]+)?([^,.;\n]+?)(?=[ \t]*(?:,|\.|;|\n|$))",
+            re.I,
+        ),
+        r"add \2 to \1",
+    ),
+    (
+        re.compile(r"(\badd[ \t][^.;\n]{1,60}[ \t]to[ \t]\w+)[ \t]*,?[ \t]*and[ \t]+another[ \t]+for[ \t]+(?:the[ \t]+)?", re.I),
+        r"\1 and ",
+    ),
     # "i forgot to put gender and nationality in Player": the fields to add
     (
         re.compile(

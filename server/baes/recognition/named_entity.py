@@ -14,10 +14,11 @@ from collections.abc import Callable
 from dataclasses import replace
 from difflib import SequenceMatcher
 
+from baes.recognition.attribute_types import attribute_type
 from baes.recognition.model import Draft, OutOfScope, RecognitionError
 from baes.recognition.normalize import normalize_request
 from baes.recognition.request_tokens import Known, entity_key
-from baes.scaffold.spec import EntitySpec, SpecError, pascal_case
+from baes.scaffold.spec import AttributeSpec, EntitySpec, SpecError, pascal_case
 
 _STRUCTURE = r"(?:entity|model|object|resource)"
 _STOPS = (
@@ -30,7 +31,7 @@ _NAME = rf"({_WORD})"
 _AFTER = re.compile(rf"(?:^|\s)(?:{_STRUCTURE}|table)\s+{_NAME}(?=\s*(?:$|with\b|having\b|:|\.|,|\(|;))")
 #: "spin up refuel entity", "need incident object": a name between a verb or "new" and the structure word.
 _BEFORE = re.compile(
-    rf"(?:^|[\s:,.])(?:new|up|need|want|create|add|make|build|prepare|like|missing|another)\s+{_NAME}\s+{_STRUCTURE}\b"
+    rf"(?:^|[\s:,.])(?:new|up|need|want|create|add|make|build|prepare|like|missing|another|get|have)\s+{_NAME}\s+{_STRUCTURE}\b"
 )
 #: "thing called culture plate with …", "something named tutor".
 _CALLED = re.compile(
@@ -103,6 +104,14 @@ def named_entity(request: str) -> str | None:
     return pascal_case(keys.pop()) if len(keys) == 1 else None
 
 
+def _said_apart(named: str, read: str, request: str) -> bool:
+    """Whether the reading's entity is other words the request says ("a KeyLoan entity? Store the key label, …"),
+    not the named one misspelt."""
+    words = entity_key(read).split("_")
+    listed = re.search(r"\b" + r"\W+".join(words) + r"\s*,", request.lower())  # "the key label, holder name, …"
+    return len(words) > 1 and entity_key(named) != entity_key(read) and listed is not None
+
+
 def _alike(named: str, read: str) -> bool:
     """Whether the reading's entity is the named one with a slip mended ("Reservaton" read as
     Reservation). A reading that holds more or fewer words than the name ("KilnRefill" for "a Refill
@@ -122,7 +131,7 @@ def as_named(draft: Draft, request: str, known: Known) -> Draft:
         draft = replace(draft, entity=replace(draft.entity, attributes=fields)) if fields else draft
     if (
         named is None
-        or _alike(named, draft.entity.name)
+        or (_alike(named, draft.entity.name) and not _said_apart(named, draft.entity.name, request))
         or known.get(entity_key(named))
         or known.get(entity_key(draft.entity.name))
     ):
@@ -130,6 +139,17 @@ def as_named(draft: Draft, request: str, known: Known) -> Draft:
     if any(entity_key(r.target) == entity_key(named) for r in draft.entity.relationships):
         return draft  # "… linked to the Customer entity": named as what it links to
     try:
-        return replace(draft, entity=replace(draft.entity, name=EntitySpec(named).name))
+        return renamed_entity(draft, EntitySpec(named).name, request)
     except SpecError:
         return draft
+
+
+def renamed_entity(draft: Draft, name: str, request: str) -> Draft:
+    """``draft`` creating ``name`` instead; the words its entity was read from, when the request lists them as an item
+    ("… a KeyLoan entity? Store the key label, holder name, …"), become its first field."""
+    old = entity_key(draft.entity.name)
+    attributes = draft.entity.attributes
+    said = r"\W+".join(old.split("_"))
+    if "_" in old and all(a.name != old for a in attributes) and re.search(rf"\b{said}\s*,", request.lower()):
+        attributes = (AttributeSpec(old, attribute_type(old)), *attributes)
+    return replace(draft, entity=replace(draft.entity, name=name, attributes=attributes))

@@ -25,6 +25,7 @@ before the rules and given to the one new attribute; "(optional)" or "if any" ma
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextvars import ContextVar
 from dataclasses import replace
 
 from baes.recognition import vocabulary as vocab
@@ -41,14 +42,14 @@ from baes.recognition.app_context import without_app_context
 from baes.recognition.app_scope import without_app_scope
 from baes.recognition.attribute_phrases import parse_fields
 from baes.recognition.capitalised_names import as_capitalised, create_of_capitalised
-from baes.recognition.create_phrases import is_passive, object_of_verb, try_create
+from baes.recognition.create_phrases import object_of_verb, try_create
 from baes.recognition.defaults import default_follows, take_defaults, with_default
 from baes.recognition.describe import not_understood
 from baes.recognition.entity_deletion import try_delete
 from baes.recognition.entity_first import entity_first, without_label
 from baes.recognition.entity_renames import entity_renamed
 from baes.recognition.evolution_phrases import no_longer_wanted, try_remove
-from baes.recognition.field_words import relationship_target
+from baes.recognition.field_named_entities import entity_of_field_name
 from baes.recognition.kept_fields import kept_on_existing
 from baes.recognition.language import foreign_language_reason
 from baes.recognition.listed_below import with_fields_listed_below
@@ -60,15 +61,12 @@ from baes.recognition.out_of_scope import FEATURES, interface_reason, out_of_sco
 from baes.recognition.ownership import (
     between_existing,
     changed_draft,
-    link_draft,
-    links_draft,
-    listed_targets,
     optional_if_said,
     subject_before,
     subject_tok,
     try_ownership,
 )
-from baes.recognition.paragraph import read_paragraph
+from baes.recognition.paragraph import Reader, read_paragraph
 from baes.recognition.place_phrases import without_places
 from baes.recognition.plausible_names import check_names
 from baes.recognition.pointed_removals import removal_pointed_back
@@ -80,133 +78,23 @@ from baes.recognition.request_tokens import (
     ATTRIBUTE_MARKERS,
     HAVE,
     MAYBE_MODALS,
-    MODALS,
     RELATION_WORDS,
-    SEPARATORS,
     SKIP_IN_NOUNS,
     Known,
     Tok,
     clause_end,
-    command_stems,
     entity_key,
     entity_name,
-    first_index,
     index_of,
-    is_entityish,
     noun_after,
     read_tokens,
     verb_stems,
-    word_token,
 )
 from baes.recognition.screen_names import entity_of_screen
 from baes.recognition.segments import read_a_part
 from baes.recognition.unsure_lists import check_list_complete
+from baes.recognition.verb_to import try_verb_to
 from baes.scaffold.spec import EntitySpec
-
-
-def _holder_preposition(
-    toks: list[Tok], prepositions: set[str], start: int, end: int, known: Known, app_only: bool = False
-) -> int | None:
-    """The preposition before the holder: the first one right before a known entity ("add expires on date to
-    Gadget", "add issued on to Gadget": "to"), else the first one (with ``app_only``, none)."""
-    found = [i for i in range(start, end) if toks[i].low in prepositions]
-    for i in found:
-        noun = noun_after(toks[:end], i + 1)
-        if noun is not None and known.get(toks[noun].sing) and not any(i < j < noun for j in found):
-            return i  # the last preposition before it: "add issued on to Gadget" adds issued_on
-    return found[0] if found and not app_only else None
-
-
-def _try_verb_to(toks: list[Tok], known: Known) -> Draft | None:
-    """ "add X to Y", "link X with Y", "add a phone number for students", "add to Student: email"."""
-    verb = first_index(toks, verb_stems("add") | verb_stems("link"))
-    if verb is None or (toks[verb].low == "give") or is_passive(toks, verb, known):
-        return None
-    if first_index(toks, verb_stems("create"), 0, verb) is not None and toks[verb].stem not in verb_stems("link"):
-        return None
-    end = clause_end(toks, verb + 1)
-    comma = index_of(toks, {",", ";"}, verb + 1)
-    if toks[verb].stem in verb_stems("link") and comma is not None:
-        many = try_many(toks[comma + 1 :], known)  # "link Musician with Band, a musician plays in many bands and …"
-        if many is not None and any(r.kind == "many_to_many" for r in many.entity.relationships):
-            return many
-    prepositions = {"to", "for", "into", "in", "on"} | ({"with"} if toks[verb].stem in verb_stems("link") else set())
-    prep = _holder_preposition(toks, prepositions, verb + 1, end, known)
-    prep = _holder_preposition(toks, {"at"}, verb + 1, end, known, app_only=True) if prep is None else prep  # "add X at Patient"
-    if prep is None or any(t.low in {"with", ":", "called", "named"} for t in toks[verb + 1 : prep]):
-        return None  # "add an entity called Plot with …, area in square meters": a create, "in" is a unit's
-    holder_index = noun_after(toks[:end], prep + 1)
-    if holder_index is None:
-        return None
-    holder = toks[holder_index]
-    source = index_of(toks[verb + 1 : prep], {"from"})
-    if source is not None and any(t.low in RELATION_WORDS for t in toks[verb + 1 : prep]):
-        owner = noun_after(toks[:prep], verb + 2 + source)  # "add a foreign key from Enrollment to Student"
-        if owner is not None:
-            targets = [toks[t] for t in listed_targets(toks, holder_index, end, known)]
-            return links_draft(toks[owner], targets, known, required=True)
-    if prep == verb + 1:  # "add to Student: email, phone"
-        region = toks[holder_index + 1 : end]
-    else:
-        region = toks[verb + 1 : prep]
-        if toks[verb].stem not in verb_stems("link"):  # "link orders to customers and products": two targets
-            region += _listed_after_holder(toks[holder_index + 1 : end], known)
-    region_words = [t for t in region if t.word]
-    optional = any(t.low in vocab.OPTIONAL_WORDS for t in region_words)
-    core = [
-        t
-        for t in region_words
-        if t.low not in vocab.ATTRIBUTE_FILLERS
-        and t.low not in vocab.OPTIONAL_WORDS
-        and t.low not in vocab.REQUIRED_WORDS
-        and t.low not in MODALS
-        and t.low not in vocab.STRUCTURE_WORDS
-    ]
-    relation = any(t.low in RELATION_WORDS for t in core)
-    core_nouns = [t for t in core if t.low not in RELATION_WORDS]
-    single = len(core_nouns) == 1 and not any(t.low in SEPARATORS for t in region)
-    if single and (
-        relation
-        or (is_entityish(core_nouns[0], known) and (known.get(core_nouns[0].sing) or core_nouns[0].sing not in vocab.NAME_WORDS))
-        or core_nouns[0].sing.endswith("_id")
-        and relationship_target(core_nouns, known, True)
-    ):
-        target_tok = core_nouns[0]
-        if target_tok.sing.endswith("_id"):
-            target_tok = Tok(target_tok.text[:-3], target_tok.low[:-3], target_tok.sing[:-3], target_tok.stem, True)
-        if toks[verb].stem in verb_stems("link"):  # "link X to Y (and Z)": X points to Y (and Z)
-            targets = [toks[t] for t in listed_targets(toks, holder_index, end, known)]
-            return links_draft(target_tok, targets, known, required=not optional)
-        return link_draft(holder, target_tok, known, required=not optional)  # "add X to Y": Y gets x_id
-    if toks[verb].stem in verb_stems("link"):
-        if len(core_nouns) == 1 and not any(t.low in SEPARATORS for t in region):  # "link payments to invoices"
-            targets = [toks[t] for t in listed_targets(toks, holder_index, end, known)]
-            return links_draft(core_nouns[0], targets, known, required=not optional)
-        return None
-    if [t.low for t in core] == ["support"] and toks[prep].low == "for":
-        return None  # "add support for coupons with ...": a new entity, read by the create rules
-    name = entity_name(holder, known)
-    fields = parse_fields(region, known, entity_name=name)
-    if not fields.attributes and not fields.relationships:
-        raise RecognitionError(f"which attributes should be added to {name}?")
-    return changed_draft(name, fields, "add_attributes")
-
-
-#: Words after "add X to E and …" that start another request, not more fields ("and make it optional").
-_NOT_MORE_FIELDS = frozenset(
-    {"make", "set", "default", "it", "them", "please", "pls", "thanks", "to", "in", "on", "from", "for", "sorry", "then"}
-)
-
-
-def _listed_after_holder(tail: list[Tok], known: Known) -> list[Tok]:
-    """ "add microchip number to Dog and an optional allergy notes field": the fields said after the entity."""
-    if len(tail) > 2 and tail[0].low == "," and tail[1].low in {"and", "plus", "also"}:
-        tail = tail[1:]  # "add a VAT number to Pharmacy, and an opening date"
-    if len(tail) < 2 or tail[0].low not in {"and", "plus", "also"} or not tail[1].word:
-        return []  # not "…, the landlord keeps asking"
-    if any(t.low in _NOT_MORE_FIELDS or t.stem in command_stems() or known.get(t.sing) for t in tail[1:]):
-        return []
-    return [word_token(","), *tail[1:]]
 
 
 def _refuse_undirected(toks: list[Tok], known: Known) -> Draft | None:
@@ -324,7 +212,8 @@ def _read_whole(request: str, said: str, existing_entities: Sequence[str] | None
     refusal = out_of_scope_reason(toks, known)
     if refusal:
         raise OutOfScope(refusal)
-    draft = read_paragraph(toks, known, _read_in_new_app if known.listed and not known.by_key else _read_sentence)
+    reader = _read_in_new_app if known.listed and not known.by_key else _read_sentence
+    draft = _read_linking_last(toks, known, reader)
     if draft is None:
         named = create_of_capitalised(said, known, lambda text: _recognize_whole(text, existing_entities))
         if named is not None:
@@ -332,7 +221,7 @@ def _read_whole(request: str, said: str, existing_entities: Sequence[str] | None
         raise RecognitionError(not_understood(request))
     draft = as_named(optional_if_said(_described_new(draft, toks, known), toks), said, known)
     draft = as_capitalised(draft, said, known, lambda text: _recognize_whole(text, existing_entities))
-    draft = entity_of_screen(draft, known)
+    draft = entity_of_field_name(entity_of_screen(draft, known), said, known)
     names = [entity_key(draft.entity.name)] if draft.intent == "create" else []
     if draft.intent == "add_attributes":  # "add a button to export Ballots": a screen part, not a field
         names = [a.name for a in draft.entity.attributes]
@@ -388,6 +277,38 @@ def _described_new(draft: Draft, toks: list[Tok], known: Known) -> Draft:
     return replace(draft, intent="create")
 
 
+#: Whether a sentence that only mentions two of the app's entities may read as a link between them
+#: (``between_existing``); a paragraph is first read without it ("In our program women are organised in groups for
+#: the loans. One Group has many Members." is about Group and Member).
+_LINKS_BY_MENTION: ContextVar[bool] = ContextVar("links_by_mention", default=True)
+
+
+def _read_linking_last(toks: list[Tok], known: Known, reader: Reader) -> Draft | None:
+    """The paragraph read first without links between entities merely mentioned, then, when that reads nothing, with
+    them; the first reading's refusal stands when the second reads nothing either."""
+    token = _LINKS_BY_MENTION.set(False)
+    refusal: RecognitionError | None = None
+    try:
+        draft = read_paragraph(toks, known, reader)
+    except OutOfScope:
+        raise
+    except RecognitionError as exc:
+        draft, refusal = None, exc
+    finally:
+        _LINKS_BY_MENTION.reset(token)
+    if draft is not None:
+        return draft
+    try:
+        draft = read_paragraph(toks, known, reader)
+    except RecognitionError:
+        if refusal is None:
+            raise
+        draft = None
+    if draft is None and refusal is not None:
+        raise refusal
+    return draft
+
+
 def _read_sentence(toks: list[Tok], known: Known) -> Draft | None:
     """The first rule's reading of one sentence, or None when no rule reads it."""
     toks = kept_on_existing(entity_first(without_label(without_app_scope(toks, known), known), known), known)
@@ -397,7 +318,7 @@ def _read_sentence(toks: list[Tok], known: Known) -> Draft | None:
         try_delete,
         try_many,
         _refuse_undirected,
-        _try_verb_to,
+        try_verb_to,
         _try_give_or_extend,
         try_ownership,
         _try_subject_has,
@@ -406,7 +327,7 @@ def _read_sentence(toks: list[Tok], known: Known) -> Draft | None:
         draft = attempt(toks, known)
         if draft is not None:
             return draft
-    return between_existing(toks, known)
+    return between_existing(toks, known) if _LINKS_BY_MENTION.get() else None
 
 
 def _read_in_new_app(toks: list[Tok], known: Known) -> Draft | None:

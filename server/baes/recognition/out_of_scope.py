@@ -98,7 +98,7 @@ _STRUCTURE = vocab.STRUCTURE_WORDS | {"schema"}
 
 
 #: Marks before a listed field: "frame size, color and price" lists a color, it does not style one.
-_LISTED_AFTER = frozenset({",", ":", "(", "and", "with", "have", "having"})
+_LISTED_AFTER = frozenset({",", ":", "(", "and", "with", "have", "having", "field", "column", "attribute"})  # "a field color"
 
 
 def _about_presentation(toks: Sequence[Tok]) -> bool:
@@ -255,11 +255,21 @@ _NOT_A_CHANGE: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (
         re.compile(  # not "Create an Enrollment with date and send an email when …": an entity with its logic
-            r"^(?!.*\bwith\b.*\bsend\b).*(?:\bsend\s+(?:\w+\s+){0,2}(?:sms|texts?|reminders?|notifications?|emails?)\b|"
-            r"\btext\s+\w+\s+reminders?\b)"
+            r"^(?!.*\bwith\b.*\bsend\b).*(?:\bsend\s+(?:\w+\s+){0,2}(?:sms|texts?|reminders?|notifications?|e-?mails?|messages?|"
+            r"whatsapps?|alerts?)\b|\btext\s+\w+\s+reminders?\b|"
+            # "text the customer when their service is due", "email the pharmacist when a batch …"
+            r"^(?:\w+\s+){0,3}?(?:text|e-?mail|sms|whatsapp|message|notify|remind)\s+(?:\w+\s+){1,2}(?:when|before|after|if)\b)"
         ),
         "sending messages is behaviour of the app, not data it stores: baes creates and changes entities "
         "(e.g. 'add a reminder date to Task' stores when to remind)",
+    ),
+    (  # "I want a monthly report of how many lessons …", "a report of sales by product as a pdf"
+        re.compile(
+            r"\b(?:daily|weekly|monthly|yearly|annual|quarterly|sales|summary)\s+reports?\s+(?:of|on|about|for|with|showing)\b|"
+            r"\breports?\s+of\s+(?:how\s+many|total|all|the\s+total)\b|\bas\s+(?:a\s+)?(?:pdf|csv|excel)\b"
+        ),
+        "a report is a view of the data, not data the app stores: baes creates and changes entities; the generated "
+        "pages list and filter each entity's rows",
     ),
     (  # not "an active toggle" (a flag) or "chart number" (a field)
         re.compile(

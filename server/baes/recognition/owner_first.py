@@ -16,7 +16,7 @@ _FIELD = r"(?P<field>(?:the[ \t]+)?(?:(?:fields?|attributes?|columns?|properties
 _OWNER = r"(?P<prep>from|of|in|on)[ \t]+(?:the[ \t]+)?(?P<owner>[A-Za-z]\w*)(?:[ \t]+(?:entity|table|model|record))?"
 
 _OWNER_FIRST = re.compile(
-    rf"\b(?P<verb>remove|delete|drop|rename|change)[ \t]+{_OWNER}[ \t]+{_FIELD}"
+    rf"\b(?P<verb>remove|delete|drop|eliminate|erase|suppress|rename|change)[ \t]+{_OWNER}[ \t]+{_FIELD}"
     r"(?=[ \t]+(?:to|into)\b|[ \t]*[,.;:!?\n]|[ \t]*$)",
     re.I,
 )
@@ -46,7 +46,7 @@ _FIELD_OF_THEN_RENAME = re.compile(
     r"^\W*(?:the[ \t]+)?(?P<word>field|attribute|column|property)[ \t]+(?P<field>['\"][^'\"\n]{1,30}['\"]|\w+)[ \t]+"
     r"(?:in|on|of)[ \t]+(?:the[ \t]+)?(?P<owner>[A-Za-z]\w*)\b[^.!?\n]{0,80}?[ \t,.]+(?:so[ \t]+)?"
     r"(?:please[ \t]+|pls[ \t]+|kindly[ \t]+)?"
-    r"rename(?:[ \t]+it)?[ \t]+(?:to|into|in|as)[ \t]+",
+    r"(?:rename(?:[ \t]+it)?|change[ \t]+(?:his|its|the|her)[ \t]+name)[ \t]+(?:to|into|in|as)[ \t]+",
     re.I | re.M,
 )
 

@@ -290,8 +290,8 @@ def between_existing(toks: list[Tok], known: Known) -> Draft | None:
     second. Only for existing entities and only with words other than "and" between them."""
     mentions = [i for i, t in enumerate(toks) if t.word and known.get(t.sing)]
     names = list(dict.fromkeys(toks[i].sing for i in mentions))
-    if len(names) != 2:
-        return None
+    if len(names) != 2 or any(t.low in {"anymore", "before", "after"} for t in toks):
+        return None  # "we don't ask it to the customer anymore, …", "… one day before the appointment"
     first = mentions[0]
     second = next(i for i in mentions if toks[i].sing != toks[first].sing)
     between = [t for t in toks[first + 1 : second] if t.word]

@@ -190,6 +190,8 @@ def _list_part(sentence: Sequence[Tok]) -> list[Tok] | None:
             return rest if any(t.low == "," for t in rest) or len(rest) <= 4 else None
     if sum(t.low == "," for t in words) >= 1 and all(t.word or t.low in {",", "(", ")", "/"} for t in words):
         return words
+    if sum(t.low == "/" for t in words) >= 2 and all(t.word or t.low == "/" for t in words):
+        return words  # "name / origin / price per kg / arrival date"
     return None
 
 

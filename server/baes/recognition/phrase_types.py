@@ -37,6 +37,8 @@ def phrase_type(parts: list[str]) -> str | None:
         return "email"
     if len(parts) >= 2 and parts[-1] in {"number", "count"} and _plural_noun(parts[-2]):
         return "int"  # "pages number", "rooms count": the number of them, said in a second language's order
+    if parts in (["sum"], ["total", "sum"]):
+        return "float"  # "start date, end date, sum": an amount
     if parts in (["date", "and", "time"], ["date", "and", "hour"]):
         return "datetime"
     if parts[-1] == "hour" and "per" not in parts:

@@ -60,9 +60,19 @@ def without_places(text: str, known: Known) -> str:
     left = _PLACE.sub(
         lambda m: "" if _is_place(m["words"], known) and not _COLUMN_OF.search(m.string[: m.start()]) else m[0], left
     )
+    left = _aside_after(names).sub(r"\1", left)
     if left == text:
         return text
     return re.sub(r"[ \t]{2,}", " ", left).strip().lstrip(",").strip()
+
+
+@lru_cache(maxsize=32)
+def _aside_after(names: tuple[str, ...]) -> re.Pattern[str]:
+    """One word in parentheses right after one of ``names``: what the writer calls it ("A Field (parcela) has many
+    Harvests"), no field; a type or "optional" in them is kept."""
+    written = "|".join(re.escape(name) for name in names)
+    kept = r"(?:optional|required|nullable|unique|fk|text|string|int|integer|number|date|bool|boolean|float|decimal)"
+    return re.compile(rf"\b((?:{written})s?)\s*\((?!{kept}\))[A-Za-zÀ-ÿ]{{2,20}}\)", re.I)
 
 
 @lru_cache(maxsize=32)

@@ -55,6 +55,11 @@ _NEVER_AN_ENTITY = frozenset(
 )
 
 
+#: Words that point at a thing said elsewhere: never an entity's name in the final reading (a sentence of a paragraph
+#: may still read "This model should have …" on its way to the entity).
+_POINTERS = frozenset({"this", "that", "these", "those", "it", "them"})
+
+
 def never_an_entity(key: str) -> bool:
     """Whether the entity key names no thing ("following", "data", "possible")."""
     return key in _NEVER_AN_ENTITY
@@ -96,6 +101,11 @@ def check_names(draft: Draft, known: Known, request: str = "") -> None:
     has is named as the app names it ("delete the Like entity"). A field named between quotes in ``request``
     is the user's own name, whatever its words."""
     check_entity_word(draft, known)
+    if draft.entity.name.lower() in _POINTERS and not known.get(entity_key(draft.entity.name)):
+        raise RecognitionError(  # "For this need a table with code, amount, …": what "this" is was said before
+            f"could not tell which entity {draft.entity.name!r} points at: name the entity, e.g. "
+            "'create a GiftCard entity with code and amount'"
+        )
     fields = [a.name for a in draft.entity.attributes] + list(draft.removed or ())
     if draft.intent == "rename_attribute":
         fields += [n for n in (draft.renamed_from, draft.renamed_to) if n]

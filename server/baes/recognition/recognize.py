@@ -22,6 +22,7 @@ from typing import Any
 from baes.generation.llm_client import LLMConfig
 from baes.recognition import vocabulary as vocab
 from baes.recognition.cache import CachedRecognition, RecognitionCache
+from baes.recognition.capitalised_names import capital_context
 from baes.recognition.defaults import original_case
 from baes.recognition.model import INTENTS, Draft, Recognition, RecognitionError, canonical_intent
 from baes.recognition.normalize import canonical_tokens
@@ -117,7 +118,8 @@ def cache_context(request: str, existing_entities: Sequence[str] | None = (), ll
         if not existing
         else "entities=" + ",".join(k for k in existing if k in mentioned)
     )
-    return f"offline/{OFFLINE_VERSION}|{app}"
+    capitals = capital_context(request)  # "keep Stay of each dog: …" and "keep stay of each dog: …" share a key
+    return f"offline/{OFFLINE_VERSION}|{app}" + (f"|{capitals}" if capitals else "")
 
 
 def recognize(

@@ -91,12 +91,15 @@ _CHANGELOG_LABEL = re.compile(r"^\s*(added|removed|renamed)\s*:\s+(?=(?P<rest>[^
 _SAYS_ITS_VERB = re.compile(r"\b(?:now|no longer|stores?|has|have|gets?|keeps?|records?|tracks?|is|are)\b", re.I)
 #: A letter's greeting and sign-off around the request ("Hi team,", "Cheers, Priya", "Thanks, Marjorie").
 _HELLO = (
-    r"(?:hi|hiya|hello|helo|hey|heya|howdy|greetings|hola|ciao|bonjour|salut|hallo|habari|namaste|salaam|good\s+day"
+    r"(?:hi|hiya|hello|helo|hey|heya|howdy|greetings|hola|ciao|bonjour|salut|hallo|habari|namaste|salaam|salam|selam|"
+    r"merhaba|oi|ola|olá|privet|shalom|marhaba|jambo|sawubona|xin\s+chào|konnichiwa|annyeong|good\s+day"
     r"|(?:good\s+)?(?:morning|afternoon|evening))"
 )
 _GREETING = re.compile(rf"^\s*(?:dear|{_HELLO})\b(?:\s+[\w-]+){{0,2}}\s*[,!.]?\s*\n", re.I)
 #: A greeting ending in a mark on the request's first line ("Hola! For the Harvest …", "Hi team, …").
-_GREETING_INLINE = re.compile(rf"^\s*{_HELLO}(?:\s+(?:there|all|team|everyone|guys|folks|sir|madam|krub|ka))?\s*[,!.]\s+", re.I)
+_GREETING_INLINE = re.compile(
+    rf"^\s*{_HELLO}(?:\s+(?:there|all|team|everyone|guys|folks|sir|madam|krub|ka|po|ji|bhai|habibi))?\s*[,!.]\s+", re.I
+)
 _SIGN_OFF = re.compile(
     r"(?:(?<=[.!?])|\n)\s*(?:cheers|thanks|thank\s+you|regards|best|kind\s+regards|best\s+regards|many\s+thanks|thx)"
     r"\b[,!.]?(?:\s+[A-Z][\w.-]*){0,2}\s*[.!]?\s*$",
