@@ -103,6 +103,10 @@ NAMED_SPLITS = (
     "fresh72",
     "fresh73",
     "fresh74",
+    "fresh75",
+    "fresh76",
+    "fresh77",
+    "fresh78",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"

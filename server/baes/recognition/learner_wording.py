@@ -38,6 +38,25 @@ _LEARNER_WORDING: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
     ),
     (re.compile(r"\b(informations|datas)\b", re.I), lambda m: m[1][:-1]),  # "Informations: name, phone": uncountable
     (re.compile(r"\bpayed\b", re.I), "paid"),
+    # "Link Prescription to Doctor. Can be empty for the old prescriptions.": the new field or link is optional
+    (
+        re.compile(
+            r"[ \t]*(?:[.;][ \t]*(?:it[ \t]+)?(?:can|may|could)[ \t]+(?:stay[ \t]+|be[ \t]+)(?:empty|blank|null)"
+            r"(?:[ \t]+for[ \t]+(?:the[ \t]+)?(?:old|older|existing|current|some)[ \t]+\w+)?|"
+            r",[ \t]*(?:it[ \t]+)?(?:can|may|could)[ \t]+(?:stay[ \t]+|be[ \t]+)(?:empty|blank|null)[ \t]+for[ \t]+(?:the[ \t]+)?"
+            r"(?:old|older|existing|current|some)[ \t]+\w+)(?=[ \t]*(?:[.!]|$))",
+            re.I,
+        ),
+        " (optional)",
+    ),
+    # "… but optional (some people do not have it)": why, in parentheses, no field nor type
+    (
+        re.compile(
+            r"[ \t]+but[ \t]+optional[ \t]*(?:\((?:some|many|most|not[ \t]+all|because|since|they|we|people)\b[^()\n]{4,80}\))?",
+            re.I,
+        ),
+        " (optional)",
+    ),
     # "an eventual remark (not obligatory)": optional
     (re.compile(r"\(\s*not\s+(?:obligatory|mandatory|required|compulsory|necessary)\s*\)", re.I), "(optional)"),
     # "For each breakdown: which machine, what problem, date": the item, asked about in a second language's way
