@@ -26,6 +26,7 @@ import os
 import re
 import stat
 import tempfile
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -229,15 +230,30 @@ def _writer_alive(pid: int, temp: os.DirEntry[str]) -> bool:
     if not _running(pid):
         return False
     try:
-        started = os.stat(f"/proc/{pid}").st_ctime
         written = temp.stat(follow_symlinks=False).st_mtime
     except OSError:
         return True
-    return started <= written + _CLOCK_SLACK_S
+    started = _started_at(pid)
+    return started is None or started <= written + _CLOCK_SLACK_S
 
 
-#: Seconds a process's start may seem to follow its own write (clock granularity of /proc and the file system).
-_CLOCK_SLACK_S = 2.0
+#: Seconds a process's start may seem to follow its own write: the kernel counts a start in clock ticks (10 ms) and
+#: stamps a file from a coarse clock (a few ms). A PID reused by a process started later than that is no writer.
+_CLOCK_SLACK_S = 0.05
+
+
+def _started_at(pid: int) -> float | None:
+    """When process ``pid`` started, on the wall clock, from its start tick (``/proc/PID/stat``) and the time since
+    boot (``/proc/uptime``); None where ``/proc`` does not say (the writer is then taken to be alive)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+            fields = handle.read().rsplit(")", 1)[1].split()  # the command name may hold spaces and parentheses
+        with open("/proc/uptime", encoding="ascii") as handle:
+            uptime = float(handle.read().split()[0])
+        ticks = os.sysconf("SC_CLK_TCK")
+        return time.time() - uptime + int(fields[19]) / ticks  # field 22 of stat: start time in ticks since boot
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def _running(pid: int) -> bool:
