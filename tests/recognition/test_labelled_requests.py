@@ -128,13 +128,13 @@ FLOORS = {
     "fresh68": 33,
     "fresh69": 135,
     "fresh70": 32,
-    "fresh71": 67,
+    "fresh71": 69,
     "fresh72": 34,
     "fresh73": 95,
     "fresh74": 126,
     "fresh75": 122,
     "fresh76": 152,
-    "fresh77": 61,
+    "fresh77": 64,
     "fresh78": 145,
 }
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from baes.recognition.capitalised_names import as_capitalised
+from baes.recognition.dictated_marks import typed_marks
 from baes.recognition.model import Draft, OutOfScope, RecognitionError
 from baes.recognition.recognize import cache_context, recognize
 from baes.recognition.request_tokens import Known
@@ -186,3 +187,24 @@ def test_tickets_copied_with_their_tags() -> None:
     assert _reading("Trello: Queen Rearing\n- graft date\n- cells accepted", ()) == (
         "create QueenRearing graft_date:date cells_accepted:int"
     )
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        (
+            "make an app for swarm calls comma caller name comma address comma reported at",
+            "create SwarmCall caller_name:str address:str reported_at:datetime",
+        ),
+        (
+            "new app called honey sale new line buyer name new line price new line sold on",
+            "create HoneySale buyer_name:str price:float sold_on:date",
+        ),
+    ],
+)
+def test_punctuation_said_aloud_is_typed(request_text: str, expected: str) -> None:
+    assert _reading(request_text, ()) == expected
+
+
+def test_a_single_comma_word_stays_a_word() -> None:
+    assert typed_marks("add comma count to Hive") == "add comma count to Hive"

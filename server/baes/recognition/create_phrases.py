@@ -340,6 +340,7 @@ def try_create(toks: list[Tok], known: Known) -> Draft | None:
                 index = head_noun(toks, first, implicit) or first
                 marker, region_start = implicit - 1, implicit
     explicit = any(t.word and (t.stem in creating_verbs() or t.low in vocab.STRUCTURE_WORDS) for t in toks[:marker])
+    explicit = explicit or (index > 0 and toks[floor - 1].low in {"called", "named"})  # "an app called boiler service"
     # A multi-word name only after a creating verb or before "entity": elsewhere the words before the
     # noun may be verbs the vocabulary does not know ("let visitors leave feedback with ...").
     name = entity_name(
