@@ -39,6 +39,8 @@ _NEVER = frozenset(
     july august september october november december christmas easter ramadan diwali eid app application system database
     software program excel sheet list page screen form need want""".split()
 )
+#: The note a reading gets when its entity is the capitalised name.
+_NOTE = "read {name} as the entity: the one name written with a capital letter"
 #: Where a request's list starts: the words before it may name the entity, the list's own words do not.
 _LIST_START = re.compile(r":|\b(?:with|like|such as|including)\b")
 
@@ -105,8 +107,7 @@ def as_capitalised(draft: Draft, request: str, known: Known, read: Callable[[str
         return _read_list_after(key, after, known, read) or draft  # the fields read were said before the name
     attributes = tuple(a for a in draft.entity.attributes if a.name != key)  # "I need Customer for …": no field
     draft = renamed_entity(replace(draft, entity=replace(draft.entity, attributes=attributes)), name, request)
-    note = f"read {name} as the entity: the one name written with a capital letter"
-    return replace(draft, notes=(*draft.notes, note))
+    return replace(draft, notes=(*draft.notes, _NOTE.format(name=name)))
 
 
 #: Set while a list is read under a capitalised name, so that the reading is tried once.
@@ -125,7 +126,7 @@ def create_of_capitalised(request: str, known: Known, read: Callable[[str], Draf
 
 
 def _read_list_after(key: str, text: str, known: Known, read: Callable[[str], Draft]) -> Draft | None:
-    """The create of ``key`` with the list after the first colon of ``text``, or None."""
+    """The create of ``key`` with the list after the first colon or "with" of ``text``, or None."""
     listed = _COLON_LIST.search(text)
     if listed is None or _READING.get() or known.get(key) or never_an_entity(key):
         return None
@@ -139,5 +140,4 @@ def _read_list_after(key: str, text: str, known: Known, read: Callable[[str], Dr
         _READING.reset(token)
     if draft.intent != "create" or entity_key(draft.entity.name) != key:
         return None
-    note = f"read {draft.entity.name} as the entity: the one name written with a capital letter"
-    return replace(draft, notes=(*draft.notes, note))
+    return replace(draft, notes=(*draft.notes, _NOTE.format(name=draft.entity.name)))

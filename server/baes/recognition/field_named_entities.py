@@ -29,7 +29,7 @@ def entity_of_field_name(draft: Draft, request: str, known: Known) -> Draft:
     words = key.split("_")
     if draft.intent != "create" or len(words) != 2 or words[1] not in _FIELD_ENDINGS or known.get(key):
         return draft
-    if any(re.search(rf"\b{name}", request, re.I) for name in known.by_key.values()):
+    if any(re.search(rf"\b{re.escape(name)}", request, re.I) for name in known.by_key.values()):
         return draft  # "for Animal I forgot to ask for the kennel name, …": a change of the app's entity
     if key in normalize_request(request).split():
         return draft  # "create Customer Name with …": written as one name (one word of the request's key)

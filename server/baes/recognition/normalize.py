@@ -109,7 +109,7 @@ _CONTRACTIONS = (
     (re.compile(rf"(?<![\w'-])({'|'.join(sorted(_COMMANDS))})-({_PARTICLES})(?![\w'-])", re.I), r"\1_\2"),
 )
 #: A typed smile or frown after a blank ("thanks :)", "hello there :-D", "sorry ;("): no list mark, a sentence's end.
-_EMOTICON = re.compile(r"(?:(?<=\s)|^)[:;=][-']?[()DPp\]\[]+(?=\s|$|[.,!?])|(?:(?<=\s)|^)(?:<3|xD|XD)(?=\s|$|[.,!?])")
+_EMOTICON = re.compile(r"(?:(?<=\s)|^)[:;=][-']?[()DPp\]\[]+(?=\s|$|[.,!?])|(?:(?<=\s)|^)(?:<3|[xX][dD])(?=\s|$|[.,!?])")
 _CAMEL_1 = re.compile(r"(?<=[a-z0-9])(?=[A-Z])")
 _CAMEL_2 = re.compile(r"(?<=[A-Z])(?=[A-Z][a-z])(?![A-Z]s\b)")  # "HTTPServer"; not the plural "EMIs"
 _WORD = r"[^\W\d_]\w*|\d+(?:\.\d+)?|[^\w\s]"  # words (any script), numbers, marks
