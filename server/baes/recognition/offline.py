@@ -194,6 +194,10 @@ def _recognize_whole(request: str, existing_entities: Sequence[str] | None) -> D
 def _read_whole(request: str, said: str, existing_entities: Sequence[str] | None) -> Draft:
     """``request`` read as a whole; ``said`` is the user's request, which may name the entity outright."""
     known = Known(existing_entities)
+
+    def reread(text: str) -> Draft:  # another wording of the request, read the same way (a list under a name)
+        return _recognize_whole(text, existing_entities)
+
     request = without_places(request, known)  # "… on Customer for the florist"
     toks = read_tokens(request)
     if not any(t.word for t in toks):
@@ -213,14 +217,14 @@ def _read_whole(request: str, said: str, existing_entities: Sequence[str] | None
     if refusal:
         raise OutOfScope(refusal)
     reader = _read_in_new_app if known.listed and not known.by_key else _read_sentence
-    draft = _read_linking_last(toks, known, reader)
+    draft = _read_linking_last(toks, known, reader, links=len(set(mentioned)) >= 2)
     if draft is None:
-        named = create_of_capitalised(said, known, lambda text: _recognize_whole(text, existing_entities))
+        named = create_of_capitalised(said, known, reread)
         if named is not None:
             return named
         raise RecognitionError(not_understood(request))
     draft = as_named(optional_if_said(_described_new(draft, toks, known), toks), said, known)
-    draft = as_capitalised(draft, said, known, lambda text: _recognize_whole(text, existing_entities))
+    draft = as_capitalised(draft, said, known, reread)
     draft = entity_of_field_name(entity_of_screen(draft, known), said, known)
     names = [entity_key(draft.entity.name)] if draft.intent == "create" else []
     if draft.intent == "add_attributes":  # "add a button to export Ballots": a screen part, not a field
@@ -258,9 +262,7 @@ def _read_whole(request: str, said: str, existing_entities: Sequence[str] | None
         )
     check_deletion_names_no_field(draft, toks)
     check_names(draft, known, request)
-    check_fields_read(
-        draft := with_fields_listed_below(draft, request, lambda text: _recognize_whole(text, existing_entities)), toks
-    )
+    check_fields_read(draft := with_fields_listed_below(draft, request, reread), toks)
     check_list_complete(draft, toks, request)
     final = with_default(replace(draft, notes=(*typos, *draft.notes)), default, known, every=every, follows=follows, both=both)
     check_changed_entities(final, known)
@@ -283,9 +285,12 @@ def _described_new(draft: Draft, toks: list[Tok], known: Known) -> Draft:
 _LINKS_BY_MENTION: ContextVar[bool] = ContextVar("links_by_mention", default=True)
 
 
-def _read_linking_last(toks: list[Tok], known: Known, reader: Reader) -> Draft | None:
-    """The paragraph read first without links between entities merely mentioned, then, when that reads nothing, with
-    them; the first reading's refusal stands when the second reads nothing either."""
+def _read_linking_last(toks: list[Tok], known: Known, reader: Reader, *, links: bool) -> Draft | None:
+    """The paragraph read first without links between entities merely mentioned, then, when that reads nothing and
+    ``links`` (the request mentions two of the app's entities), with them; the first reading's refusal stands when
+    the second reads nothing either."""
+    if not links:
+        return read_paragraph(toks, known, reader)  # no sentence can be such a link: one reading
     token = _LINKS_BY_MENTION.set(False)
     refusal: RecognitionError | None = None
     try:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from baes.recognition.model import Draft, RecognitionError
+from baes.recognition.normalize import normalize_request
 from baes.recognition.request_tokens import Known, entity_key
 from baes.recognition.state_words import PARTICLES
 
@@ -92,14 +93,10 @@ def _odd_word(name: str) -> str | None:
     return None
 
 
-#: A name the user wrote between quotes ("the fields 'newsletter' and 'how found us'").
-_QUOTED = re.compile(r"(?<!\w)['\"`‘“]([A-Za-z][\w ]{0,40}?)['\"`’”](?!\w)")
-
-
 def check_names(draft: Draft, known: Known, request: str = "") -> None:
     """Raise ``RecognitionError`` when the reading would create a name no one would give; an entity the app
-    has is named as the app names it ("delete the Like entity"). A field named between quotes in ``request``
-    is the user's own name, whatever its words."""
+    has is named as the app names it ("delete the Like entity"). A field written as one name in ``request`` (quoted,
+    "'how found us'", or snake_case: one word of its key) is the user's own name, whatever its words."""
     check_entity_word(draft, known)
     if draft.entity.name.lower() in _POINTERS and not known.get(entity_key(draft.entity.name)):
         raise RecognitionError(  # "For this need a table with code, amount, …": what "this" is was said before
@@ -109,7 +106,7 @@ def check_names(draft: Draft, known: Known, request: str = "") -> None:
     fields = [a.name for a in draft.entity.attributes] + list(draft.removed or ())
     if draft.intent == "rename_attribute":
         fields += [n for n in (draft.renamed_from, draft.renamed_to) if n]
-    quoted = {"_".join(q.lower().split()) for q in _QUOTED.findall(request)}
+    quoted = {word for word in normalize_request(request).split() if "_" in word}  # "'how found us'" → how_found_us
     for name in fields:
         odd = None if name in quoted else _odd_word(name)
         if odd is not None:
