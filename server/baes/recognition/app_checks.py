@@ -62,16 +62,21 @@ _CHANGE_WORDS = {
 def owner_named_first(draft: Draft, known: Known) -> Draft:
     """A change of an entity the app lacks whose name starts with one it has ("remove the color field
     from boat its useless" read BoatUseless, "Kiln tab needs two more columns" KilnTab): the words after
-    the app's entity say something else."""
+    the app's entity say something else. One whose name is the last words of one entity the app has is that
+    entity, as people shorten it ("the tickets" of LaundryTicket)."""
     if draft.intent == "create" or not known.by_key or known.get(entity_key(draft.entity.name)):
         return draft
     if draft.intent not in _CHANGES_OF_EXISTING and draft.intent not in {"add_attributes", "relationship"}:
         return draft
     key = entity_key(draft.entity.name)
     owners = [name for k, name in known.by_key.items() if key.startswith(k + "_")]
-    if len(owners) != 1:
+    if len(owners) == 1:
+        return replace(draft, entity=replace(draft.entity, name=owners[0]))
+    named = known.ending_in(key)  # "Problems should also have a grade" in an app with BoulderingProblem
+    if named is None:
         return draft
-    return replace(draft, entity=replace(draft.entity, name=owners[0]))
+    note = f"read {draft.entity.name} as {named}, the one entity of this app whose name ends so"
+    return replace(draft, entity=replace(draft.entity, name=named), notes=(*draft.notes, note))
 
 
 def check_app_has_entities(draft: Draft, known: Known) -> None:

@@ -37,7 +37,8 @@ from baes.recognition.type_annotations import annotation_type, choices_span, is_
 #: Verbs before "on" that make it a date: "due on", "expires on" (participles qualify by themselves).
 DATE_ON_WORDS: frozenset[str] = frozenset({"due", "expires", "starts", "ends", "happens", "occurs", "falls",
                                            "renews", "closes", "opens", "born", "spent", "remind", "review", "renew",
-                                           "expire", "start", "end", "return", "visit", "pay", "deliver", "collect"})
+                                           "expire", "start", "end", "return", "visit", "pay", "deliver", "collect",
+                                           "set", "shot", "cut", "rung", "sung", "sat"})
 #: Periods counted in days, whose start and end are dates ("lease start"; a shift starts at a time).
 PERIODS: frozenset[str] = frozenset({"lease", "period", "contract", "placement", "term", "season", "subscription", "membership",
                                      "rental", "tenancy", "employment", "project", "campaign", "trip", "holiday",

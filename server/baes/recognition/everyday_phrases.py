@@ -319,11 +319,12 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
         "track ",
     ),
     # "dentist app - Patient w/ …", "Kindergarten app: Child entity with …": the app a line is about is
-    # context when the rest of the line names its own entity and list
+    # context when the rest of the line names its own entity and list (a parenthesis of a list, not one type:
+    # "Loom project: title (text), …" is the project's list)
     (
         re.compile(
             r"^([^\w\n]*)(?:[A-Za-z][\w'-]*[ \t]+){1,3}(?:app|application|system|platform|portal|project|tracker|planner)[ \t]*"
-            r"(?:[:\-\u2013\u2014]+)[ \t]*(?=[^\n]*?\w[ \t]*(?:\bwith\b|\bw/|:|\(|\bentity\b))",
+            r"(?:[:\-\u2013\u2014]+)[ \t]*(?=[^\n]*?\w[ \t]*(?:\bwith\b|\bw/|:|\([^)\n]*,|\bentity\b))",
             re.I | re.M,
         ),
         r"\1",
@@ -387,6 +388,8 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
     ),
     # "rename 'scheduled at' to 'appointment time'": a quoted name of a few words is one name
     (re.compile(r"(['\"])([a-z]+(?:[ \t]+[a-z]+){1,3})\1", re.I), _quoted_name),
+    # "a 'last turned on' date", "an 'arrived at' time": the quotation is the name, the word after it its type
+    (re.compile(r"(['\"])(\w+)\1[ \t]+(date|time|datetime|timestamp|flag|boolean|number|integer)\b", re.I), r"\1\2\1 (\3)"),
     # "the owner calls them stylists now so rename Groomer to Stylist": the reason before the command
     (
         re.compile(

@@ -139,12 +139,19 @@ def _base_verb(word: str) -> bool:
 
 #: Adverbs of time that are no part of a flag's name ("whether they're still active" → active).
 _TIME_ADVERBS = frozenset({"still", "currently", "already", "ever", "yet", "now"})
+#: Phrases at the end of a flag that say it is about the present ("… right now", "… at the moment").
+_NOW_SAID = (("right", "now"), ("at", "moment"), ("at", "present"), ("these", "days"), ("at", "this", "point"))
 
 
 def whether_name(words: list[Tok], entity_name: str | None) -> list[Tok]:
     """The flag in "whether …": "whether it is done" → done, "whether it has a projector" → has_projector,
     "whether an inspection is required" → inspection_required, "whether it is wheelchair accessible" →
     wheelchair_accessible. A subject that is a pronoun or the entity itself is left out."""
+    kept = [t for t in words if t.low != "the"]
+    for said in _NOW_SAID:  # "whether it's on the menu right now" → on_menu
+        if len(kept) > len(said) and tuple(t.low for t in kept[-len(said) :]) == said:
+            words = kept[: -len(said)]
+            break
     plain = [t for t in words if t.word and t.low not in vocab.ATTRIBUTE_FILLERS | _TIME_ADVERBS and t.low != "whether"]
     verbs = [i for i, t in enumerate(plain) if t.low in BE_FORMS | {"have", "has", "had"}]
     if not verbs:

@@ -144,3 +144,19 @@ def unplaced_mention(draft: Draft, request: str, known: Known) -> str | None:
                 if not (opening and plural and after and after[0].lower() in _ACTOR_VERBS):
                     return name
     return None
+
+
+def with_full_names(toks: Sequence[Tok], known: Known) -> list[Tok] | None:
+    """``toks`` with each word that is the last word of one multi-word entity of the app, and no entity of its
+    own, read as that entity ("each reading comes from one panel" in an app with SolarReading); None when no word
+    is. A second reading only: a first one that reads such a word as a field ("reading date") stands."""
+    result = list(toks)
+    changed = False
+    for i, tok in enumerate(toks):
+        if not tok.word or "_" in tok.sing or known.get(tok.sing):
+            continue
+        name = known.ending_in(tok.sing)
+        if name is not None and not (i and toks[i - 1].sing in entity_key(name).split("_")):  # "customers orders"
+            result[i] = Tok(tok.text, tok.low, entity_key(name), tok.low, True)
+            changed = True
+    return result if changed else None

@@ -43,9 +43,13 @@ _CALLED = re.compile(
 #: "… Call it Vehicle.", "Kindly name the table MortuaryAdmission", "Call it Shift Report. The clipboard …": the
 #: name said in a sentence of its own, one word or a Title Case name of up to three.
 _CALL_IT = re.compile(
-    r"(?:^|[.!?\n]\s*)(?:(?:please|pls|kindly|just|and|so|let's|lets|we|i)\s+){0,2}(?:(?:can|could|would|will)\s+)?"
-    r"(?:you\s+)?(?:call|name)\s+(?:it|this|them|(?:the\s+)?(?:entity|table|model|thing|record|list|register|object))"
-    r"\s+[\"'`]?((?-i:[A-Z][a-z]\w*(?:[ \t]+[A-Z][a-z]\w*){1,2})|[A-Za-z]\w*)[\"'`]?\s*(?:please\s*)?(?:[.!]+(?=\s|$)|$)",
+    r"(?:^|[.!?\n]\s*|,[ \t]*(?=[^\n]*$))(?:(?:please|pls|kindly|just|and|so|let's|lets|we|i)\s+){0,2}"
+    r"(?:(?:can|could|would|will)\s+)?(?:you\s+)?"
+    r"(?:(?:call|name)\s+(?:it|this|them|(?:the\s+)?(?:entity|table|model|thing|record|list|register|object))"
+    r"\s+[\"'`]?((?-i:[A-Z][a-z]\w*(?:[ \t]+[A-Z][a-z]\w*){1,2})|[A-Za-z]\w*)[\"'`]?"
+    r"|make\s+(?:it|this|them)\s+(?:an?\s+)?((?-i:[A-Z][a-z]\w*(?:[ \t]+[A-Z][a-z]\w*){0,2}))(?:\s+(?:entity|table|model))?"
+    r"|(?:the\s+)?entity(?:\s+name)?\s*:?\s+((?-i:[A-Z][a-z]\w*(?:[ \t]+[A-Z][a-z]\w*){0,2})))"
+    r"\s*(?:please\s*)?(?:[.!]+(?=\s|$)|$)",
     re.IGNORECASE,
 )
 
@@ -54,13 +58,16 @@ def called_it(request: str) -> tuple[str, str] | None:
     """``(request without it, name)`` when a sentence of the request names the entity ("… For every item:
     description, condition. Please call it Equipment."), else None."""
     match = _CALL_IT.search(request)
-    if match is None or match.start(1) == 0:
+    group = next((g for g in (1, 2, 3) if match is not None and match[g] is not None), 1)
+    if match is None or match.start(group) == 0:
         return None
     before, after = request[: match.start()].rstrip(), request[match.end() :].strip()
     rest = " ".join(part for part in (before if before.endswith((".", "!", "?")) else before + ".", after) if part)
-    if not before or match[1].lower() in {"that", "something", "whatever", "what", "so", "like"}:
+    if not before or match[group].lower() in {"that", "something", "whatever", "what", "so", "like"}:
         return None
-    return rest, match[1]
+    if match[0].startswith(",") and not match[group][:1].isupper():
+        return None  # "on the rota slots, role is confusing people, please call it job": a field's new name
+    return rest, match[group]
 
 
 def read_with_name_said(request: str, known: Known, read: Callable[[str, str], Draft]) -> Draft:
@@ -84,8 +91,13 @@ def read_with_name_said(request: str, known: Known, read: Callable[[str, str], D
         return read(f"Create {called[1]} with {listed[1]}.", request)
 
 
-#: The list after a colon, to the end of its sentence, when it holds at least two commas.
-_LISTED = re.compile(r":\s*([^.!?:]*,[^.!?:]*,[^.!?:]*)[.!?]?")
+#: The list after a colon, or after "we write", "it has", "columns are", to the end of its sentence, when it holds at
+#: least two commas (or semicolons).
+_LISTED = re.compile(
+    r"(?::|\b(?:we|i)\s+(?:write|note|record|put|take|fill\s+in)(?:\s+down)?|\b(?:it|they|the\s+\w+)\s+(?:has|have|holds)"
+    r"|\bcolumns?\s+(?:are|is|were))\s*([^.!?:]*[,;][^.!?:]*[,;][^.!?:]*)[.!?]?",
+    re.I,
+)
 
 
 def named_entity(request: str) -> str | None:

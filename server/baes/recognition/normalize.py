@@ -263,12 +263,19 @@ def clean_text(text: str) -> str:
     return _LINE_BREAK.sub(" , ", text)
 
 
+#: Units whose symbol mixes cases ("kWh", "mAh", "MHz"): one word, not two.
+_MIXED_CASE_UNITS = frozenset(
+    {"pH", "kWh", "MWh", "GWh", "Wh", "kW", "MW", "GW", "mAh", "mL", "dB", "dBm", "Hz", "kHz", "MHz", "GHz", "kB", "MB"}
+    | {"GB", "TB", "kPa", "MPa", "hPa", "mmHg", "mV", "kV", "kVA", "mA", "kN", "Nm", "kJ", "kCal", "kcal", "mSv", "uSv"}
+)
+
+
 def split_camel(word: str) -> str:
     """``OrderItem`` → ``Order_Item`` (case kept); other words unchanged."""
     if not word[:1].isalpha() or "_" in word or word.isupper() or word.islower():
         return word
-    if word == "pH":
-        return "ph"  # acidity, no camel-case name
+    if word in _MIXED_CASE_UNITS:
+        return word.lower()  # "kWh produced", "pH": a unit written as its symbol, no camel-case name
     return _CAMEL_2.sub("_", _CAMEL_1.sub("_", word))
 
 

@@ -54,7 +54,7 @@ from baes.recognition.kept_fields import kept_on_existing
 from baes.recognition.language import foreign_language_reason
 from baes.recognition.listed_below import with_fields_listed_below
 from baes.recognition.many import try_many
-from baes.recognition.mentions import merge_known, unplaced_mention
+from baes.recognition.mentions import merge_known, unplaced_mention, with_full_names
 from baes.recognition.model import Draft, OutOfScope, RecognitionError
 from baes.recognition.named_entity import as_named, read_with_name_said
 from baes.recognition.out_of_scope import FEATURES, interface_reason, out_of_scope_reason
@@ -217,7 +217,7 @@ def _read_whole(request: str, said: str, existing_entities: Sequence[str] | None
     if refusal:
         raise OutOfScope(refusal)
     reader = _read_in_new_app if known.listed and not known.by_key else _read_sentence
-    draft = _read_linking_last(toks, known, reader, links=len(set(mentioned)) >= 2)
+    draft = _read_with_short_names(toks, known, reader, links=len(set(mentioned)) >= 2)
     if draft is None:
         named = create_of_capitalised(said, known, reread)
         if named is not None:
@@ -277,6 +277,32 @@ def _described_new(draft: Draft, toks: list[Tok], known: Known) -> Draft:
     if not draft.entity.attributes or any(t.stem in verb_stems("add") or t.low in vocab.ALSO_WORDS for t in toks if t.word):
         return draft
     return replace(draft, intent="create")
+
+
+def _read_with_short_names(toks: list[Tok], known: Known, reader: Reader, *, links: bool) -> Draft | None:
+    """The request's reading; when it reads nothing, the reading with the app's entities named by their last word
+    ("tickets should link to the customer" in an app with LaundryTicket), which carries a note. The first refusal
+    stands when that reads nothing either."""
+    try:
+        draft = _read_linking_last(toks, known, reader, links=links)
+        refusal: RecognitionError | None = None
+    except OutOfScope:
+        raise
+    except RecognitionError as exc:
+        draft, refusal = None, exc
+    full = with_full_names(toks, known) if draft is None else None
+    if full is not None:
+        try:
+            second = _read_linking_last(full, known, reader, links=links)
+        except RecognitionError:
+            second = None
+        if second is not None:
+            shortened = sorted({t.text for t, f in zip(toks, full, strict=True) if t is not f})
+            note = f"read {', '.join(repr(w) for w in shortened)} as the entity of this app whose name ends so"
+            return replace(second, notes=(*second.notes, note))
+    if refusal is not None:
+        raise refusal
+    return draft
 
 
 #: Whether a sentence that only mentions two of the app's entities may read as a link between them

@@ -21,6 +21,12 @@ from baes.recognition.request_tokens import Known, Tok, verb_stems
 _QUESTION_WORDS = frozenset(
     {"why", "how", "what", "when", "where", "who", "which", "explain", "describe", "whats", "hows", "whys", "wheres", "whos"}
 )
+#: Question words that also open a clause of a statement ("when a customer orders a part we write a slip").
+_CLAUSE_OPENERS = frozenset({"when", "where"})
+#: Words after a question word that make it a question ("when do we …", "where is …").
+_ASKING_AFTER = frozenset(
+    {"do", "does", "did", "is", "are", "was", "were", "can", "could", "should", "would", "will", "shall", "has", "have"}
+)
 #: Operations on entities or data with no one-step plan here.
 _UNPLANNED = {
     "merge": "merging entities",
@@ -128,7 +134,8 @@ def out_of_scope_reason(toks: Sequence[Tok], known: Known | None = None) -> str 
     if not words:
         return None
     first = words[0].low
-    if first in _QUESTION_WORDS:
+    clause = first in _CLAUSE_OPENERS and len(words) > 1 and words[1].low not in _ASKING_AFTER
+    if first in _QUESTION_WORDS and not clause:  # "when a customer orders a part we …, …" opens a statement
         return (
             "this reads as a question, not as a change: baes creates and changes entities "
             "(e.g. 'add phone to Student', 'each course has many lessons')"
@@ -258,7 +265,9 @@ _NOT_A_CHANGE: tuple[tuple[re.Pattern[str], str], ...] = (
             r"^(?!.*\bwith\b.*\bsend\b).*(?:\bsend\s+(?:\w+\s+){0,2}(?:sms|texts?|reminders?|notifications?|e-?mails?|messages?|"
             r"whatsapps?|alerts?)\b|\btext\s+\w+\s+reminders?\b|"
             # "text the customer when their service is due", "email the pharmacist when a batch …"
-            r"^(?:\w+\s+){0,3}?(?:text|e-?mail|sms|whatsapp|message|notify|remind)\s+(?:\w+\s+){1,2}(?:when|before|after|if)\b)"
+            r"^(?:\w+\s+){0,3}?(?:text|e-?mail|sms|whatsapp|message|notify|remind)\s+(?:\w+\s+){1,2}(?:when|before|after|if)\b|"
+            # "when a leave request is approved, email the employee"
+            r"^(?:when|whenever|once|after)\b[^,.]*,\s*(?:please\s+)?(?:text|e-?mail|sms|whatsapp|message|notify|remind|alert)\s)"
         ),
         "sending messages is behaviour of the app, not data it stores: baes creates and changes entities "
         "(e.g. 'add a reminder date to Task' stores when to remind)",

@@ -25,6 +25,7 @@ from baes.recognition.cache import CachedRecognition, RecognitionCache
 from baes.recognition.capitalised_names import capital_context
 from baes.recognition.defaults import original_case
 from baes.recognition.model import INTENTS, Draft, Recognition, RecognitionError, canonical_intent
+from baes.recognition.named_entity import called_it
 from baes.recognition.normalize import canonical_tokens
 from baes.recognition.offline import recognize_offline
 from baes.recognition.request_tokens import Known
@@ -93,7 +94,7 @@ log = logging.getLogger(__name__)
 #: 22: round 34: an app with no entities is changed by no removal, rename or deletion; "drop-in" is one word.
 #: 23: round 35: words that name no thing never name an entity, fields listed below a ticket, team-chat changes.
 #: 24: round 36: second-language writers (a capitalised entity inside a sentence, false friends, word order).
-OFFLINE_VERSION = 24
+OFFLINE_VERSION = 25
 
 
 def _entity_keys(names: Sequence[str]) -> list[str]:
@@ -116,10 +117,11 @@ def cache_context(request: str, existing_entities: Sequence[str] | None = (), ll
         if existing_entities is None
         else "new"
         if not existing
-        else "entities=" + ",".join(k for k in existing if k in mentioned)
-    )
+        else "entities=" + ",".join(k for k in existing if k in mentioned or k.rpartition("_")[2] in mentioned)
+    )  # an entity named by its last word ("the tickets" of LaundryTicket) is mentioned
     capitals = capital_context(request)  # "keep Stay of each dog: …" and "keep stay of each dog: …" share a key
-    return f"offline/{OFFLINE_VERSION}|{app}" + (f"|{capitals}" if capitals else "")
+    called = called_it(request)  # "… make it EggSale": a name said at the end, as written
+    return f"offline/{OFFLINE_VERSION}|{app}" + (f"|{capitals}" if capitals else "") + (f"|called={called[1]}" if called else "")
 
 
 def recognize(

@@ -106,6 +106,13 @@ _SIGN_OFF = re.compile(
     re.I,
 )
 #: "new thing: Shoot", "Kayak += hull_code (str)": a new entity, or fields added to one, in shorthand.
+#: "how do I make a table for my vinyl records? i want artist, …": a request asked as how to make it, its list said
+#: after the question (not "how do I export …"; a question alone stays one).
+_HOW_DO_I = re.compile(
+    r"^\s*how\s+(?:do|can|would|should|could)\s+(?:i|we)\s+"
+    r"(?=(?:make|create|add|build|set\s+up|track|store|keep)\b[^?\n]*\?[ \t]*\S)",
+    re.I,
+)
 _NEW_THING = re.compile(r"^\s*(?:a\s+)?(?:new|another)\s+thing\s*:", re.I)
 _PLUS_EQUALS = re.compile(r"^\s*([A-Za-z]\w*)\s*\+=\s*")
 #: "…, can you make the relation?", "please make relation between them.", "— please add that link": asks again for
@@ -357,7 +364,7 @@ def unframed(text: str) -> str:
     text = _SIGNED_FIELDS.sub(_signed_fields, text, count=1)
     text = _IS_FOR_ONE.sub("belongs to ", _MAKE_THE_RELATION.sub("", _EACH_IS_FOR.sub(r"\1belongs to ", text, count=1), count=1))
     text = _LINK_AFTER_LABEL.sub(r"link \1 to ", _ON_THEM.sub("", text), count=1)
-    text = _PLUS_EQUALS.sub(r"\1: add ", _NEW_THING.sub("new entity:", text, count=1), count=1)
+    text = _PLUS_EQUALS.sub(r"\1: add ", _NEW_THING.sub("new entity:", _HOW_DO_I.sub("", text, count=1), count=1), count=1)
     text = _PURPOSE_LINE.sub("", _HEADING_LINE.sub("", text, count=1), count=1)
     text = _PLACE_WHERE.sub("", _TASK_NUMBER.sub("", text, count=1), count=1)
     text = _CHANGE_LABEL.sub(lambda m: f"{m['scope']}: " if m["scope"] else "", _TICKET_LABEL.sub("", text, count=1), count=1)

@@ -46,7 +46,7 @@ from typing import Any
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.known_misspellings import known_misspelling
-from baes.recognition.spelling_variants import is_compound, is_variant
+from baes.recognition.spelling_variants import is_compound, is_prefixed, is_variant
 
 #: pyspellchecker's frequency for the words its list holds without corpus evidence.
 FLOOR = 50
@@ -144,7 +144,7 @@ def within(word: str, candidates: frozenset[str], limit: int) -> list[str]:
 def spelt_as_meant(word: str) -> bool:
     """Whether an unlisted ``word`` is still spelt as meant: a British spelling, two words written as one
     or an agent noun ("analysed", "counterparty", "fermenter")."""
-    return is_variant(word, _known) or is_compound(word, frequency) or _agent_noun(word)
+    return is_variant(word, _known) or is_compound(word, frequency) or is_prefixed(word, frequency) or _agent_noun(word)
 
 
 @lru_cache(maxsize=1)
@@ -339,7 +339,8 @@ def correct(word: str, *, name: bool = False) -> str | None:
             for c in _english_at_1(word)
         )
     )  # "delivary" is no deli vary, "deductable" no deduct able: one vowel for another in a common word
-    if is_variant(word, _known) or compound or (_agent_noun(word) and not within(word, _targets(), 1)):
+    prefixed = is_prefixed(word, frequency) and not within(word, _targets(), 1)
+    if is_variant(word, _known) or compound or prefixed or (_agent_noun(word) and not within(word, _targets(), 1)):
         return None  # "labour", "analysed", "counterparty", "fermenter": spelt right, only not in the list; "supplyer" is ours
     tripled = re.sub(r"(.)\1\1", r"\1\1", word)
     if tripled != word and _known(tripled):

@@ -50,8 +50,29 @@ def _american(word: str) -> Iterator[str]:
 
 
 def is_variant(word: str, seen: Callable[[str], bool]) -> bool:
-    """Whether ``word`` is the British spelling of a word ``seen`` knows ("labour", "digitised")."""
+    """Whether ``word`` is the British spelling of a word ``seen`` knows ("labour", "digitised"; of five letters
+    only "-bre" and "-tre": "fibre", "litre")."""
+    if len(word) == _SHORTEST - 1 and word.endswith(("bre", "tre")):
+        return seen(word[:-2] + "er")
     return len(word) >= _SHORTEST and any(seen(form) for form in _american(word) if form != word)
+
+
+#: Prefixes that make a word of another ("repotted", "unticked", "prebooked").
+_PREFIXES = ("re", "un", "pre", "non", "sub")
+#: How often the word after the prefix must have been seen, and its shortest length.
+_PREFIXED_FREQUENCY = 1000
+_PREFIXED_SHORTEST = 5
+
+
+def is_prefixed(word: str, frequency: Callable[[str], int]) -> bool:
+    """Whether ``word`` is a common word of five letters or more after "re", "un", "pre", "non" or "sub"
+    ("repotted" is no slip for "reported", "unticked" none for "unlocked")."""
+    return any(
+        word.startswith(prefix)
+        and len(word) - len(prefix) >= _PREFIXED_SHORTEST
+        and frequency(word[len(prefix) :]) >= _PREFIXED_FREQUENCY
+        for prefix in _PREFIXES
+    )
 
 
 def is_compound(word: str, frequency: Callable[[str], int]) -> bool:

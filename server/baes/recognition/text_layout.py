@@ -70,8 +70,8 @@ _ARROW_RENAME = re.compile(
     r"\s*(?:\b(?:pls|plz|please)\b\s*)?(,.*|[.!](?:\s+.*)?|)\s*$",
     re.I,
 )  # also "Members → Team Members pls": names of capitalised words
-#: "tracking url + status": a plus between words separates items (not "C++", not "+1").
-_PLUS = re.compile(r"(?<=\w)\s+\+\s+(?=\w)")
+#: "tracking url + status", "gift aid (bool) + phone": a plus between items separates them (not "C++", not "+1").
+_PLUS = re.compile(r"(?<=[\w)])\s+\+\s+(?=\w)")
 #: "focal_length:float" (a generator's command line): a name and its type.
 _TYPED_PAIR = re.compile(
     r"\b([A-Za-z_]\w*):(str|string|text|int|integer|float|decimal|double|bool|boolean|date|datetime|timestamp|email)\b", re.I

@@ -92,7 +92,7 @@ COUNT_NOUNS: frozenset[str] = frozenset({
 COUNTED_PARTICIPLES: frozenset[str] = frozenset({
     "filled", "completed", "read", "flown", "played", "won", "lost", "scored", "attended", "delivered", "served",
     "visited", "taken", "made", "done", "logged", "collected", "caught", "harvested", "planted", "solved",
-    "climbed", "walked", "run", "driven", "watched", "written", "baked", "produced", "printed", "shipped",
+    "climbed", "walked", "run", "driven", "watched", "written", "baked", "produced", "printed", "shipped", "shot",
     "treated", "rescued", "adopted", "missed", "issued", "borrowed", "redeemed", "earned", "hatched", "laid",
     "picked", "sown", "answered", "submitted", "published", "posted", "finished", "trained", "taught",
     "inspected", "tested", "repaired", "cleaned", "processed", "packed", "dispatched", "counted", "sighted", "spotted",
