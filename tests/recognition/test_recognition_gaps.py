@@ -208,7 +208,7 @@ def test_noun_and_verb_readings_get_different_keys() -> None:
 
 
 def test_the_offline_version_is_in_the_cache_context() -> None:
-    assert OFFLINE_VERSION == 24
+    assert OFFLINE_VERSION == 25
     assert cache_context("create order", None) == "offline/25|unknown"
     assert cache_context("add sku to Order", ["Order", "Customer"]) == "offline/25|entities=order"
     assert cache_context("create order with tracking number") == "offline/25|new"

@@ -19,6 +19,7 @@ from baes.recognition.normalize import stem, verb_base
 from baes.recognition.request_tokens import (
     ATTRIBUTE_MARKERS,
     BE_WORDS,
+    CONTAINER_NOUNS,
     HAVE,
     LINKED_PARTICIPLES,
     MAX_NAME_WORDS,
@@ -67,6 +68,14 @@ _TECHNICAL_STRUCTURES = frozenset({"crud", "api", "rest", "endpoint", "endpoints
 _NAMING_STRUCTURES = frozenset({"record", "object", "type"})
 
 
+def _names_before(toks: list[Tok], verb: int) -> bool:
+    """Whether the words before ``verb`` are one or two nouns that open the request ("guitar build: …")."""
+    before = toks[:verb]
+    return 1 <= len(before) <= 2 and all(
+        t.word and t.low not in SUBJECT_SKIP | SKIP_IN_NOUNS | MODALS and t.stem not in creating_verbs() for t in before
+    )
+
+
 def _create_entity_index(toks: list[Tok], marker: int) -> int | None:
     # "an entity called Book", "named Book"
     for i in range(marker):
@@ -93,6 +102,13 @@ def _create_entity_index(toks: list[Tok], marker: int) -> int | None:
     # "manage university students", "create students"
     verbs = [i for i in range(marker) if toks[i].word and toks[i].stem in creating_verbs()]
     for verb in reversed(verbs):
+        if (
+            verb + 1 == marker < len(toks)
+            and toks[marker].low == ":"
+            and _names_before(toks, verb)
+            and toks[verb].low not in (CONTAINER_NOUNS | vocab.STRUCTURE_WORDS)
+        ):
+            return verb  # "pedal builds: …", "guitar build: …": a noun the verb's word ends
         if verb + 1 == marker < len(toks) and verb - 1 in verbs and toks[marker].low in {"with", ":", "(", "having"}:
             return verb  # "create a Track with …", "make a Design: …": a verb's noun right after the creating verb
         head = head_noun(toks, verb + 1, marker)

@@ -16,6 +16,7 @@ from baes.recognition import vocabulary as vocab
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.request_tokens import (
     ATTRIBUTE_MARKERS,
+    HAVE,
     MAYBE_MODALS,
     MODALS,
     SEPARATORS,
@@ -32,7 +33,7 @@ from baes.scaffold.spec import EntitySpec, RelationshipSpec
 #: Words saying "more than one" before a plural noun ("some" and "more" are too vague here).
 MANY_WORDS = frozenset({"many", "multiple", "several", "various", "lots", "numerous"})
 #: Verbs of owning: "X has many Ys" puts the key on Y.
-_OWNING = frozenset({"have", "contain", "hold", "own", "comprise", "consist", "include"})
+_OWNING = frozenset({"have", "contain", "hold", "own", "comprise", "consist", "include", "get", "receive"})
 #: Verbs of making: what X places, writes or files belongs to that one X ("a customer can place many
 #: orders": order.customer_id), unlike "readers can borrow many books" (many-to-many).
 _MAKING = frozenset({"make", "place", "write", "post", "publish", "submit", "file", "issue", "send", "upload", "raise", "author"})
@@ -111,6 +112,27 @@ def _verb_with(toks: Sequence[Tok], i: int, at: int) -> bool:
     return toks[i].low == "with" and i + 1 == at and i >= 2 and toks[i - 1].low in _WITH_VERB_FORMS and toks[i - 2].word
 
 
+def _said_of_subject(toks: Sequence[Tok], i: int) -> bool:
+    """ "a lab develops many film rolls": a command's verb said of the noun right before it, no command."""
+    j = i - 1
+    while j >= 0 and toks[j].low in MODALS | MAYBE_MODALS:
+        j -= 1  # "users can create many posts"
+    before = toks[j] if j >= 0 else None
+    if toks[i].low in HAVE:
+        return False  # "Letting store many dues with amount": what to store, said as a command
+    return (
+        before is not None
+        and before.word
+        and before.low not in _NO_SUBJECT
+        and i + 1 < len(toks)
+        and toks[i + 1].low in MANY_WORDS
+    )
+
+
+#: Words before a verb that make no subject of it ("please develop many …", "we can create many …").
+_NO_SUBJECT = MODALS | MAYBE_MODALS | SUBJECT_SKIP | SKIP_IN_NOUNS | frozenset({"i", "we", "you", "please", "pls", "then", "and"})
+
+
 def try_many(toks: list[Tok], known: Known) -> Draft | None:
     end = clause_end(toks, 0)
     lows = [t.low for t in toks[:end]]
@@ -129,7 +151,7 @@ def try_many(toks: list[Tok], known: Known) -> Draft | None:
     at = next((i for i, low in enumerate(lows) if low in MANY_WORDS and i > 1), None)
     if at is None or any(
         (t.low in _LIST_MARKERS and not _verb_with(toks, i, at))
-        or (t.word and t.stem in command_stems() and not _owning_after_subject(toks, i))
+        or (t.word and t.stem in command_stems() and not _owning_after_subject(toks, i) and not _said_of_subject(toks, i))
         for i, t in enumerate(toks[:at])
     ):
         return None
@@ -162,7 +184,8 @@ def try_many(toks: list[Tok], known: Known) -> Draft | None:
         and toks[_plural_target(toks, j, end) or j].sing == subject.sing
         for j in range(target_index + 1, end)
     )
-    if (verbs[0].low in _ONE_SIDE_FORMS or any(v.low in _MADE_OF for v in verbs)) and not back:
+    making = verbs[0].stem in command_stems()  # "a lab develops many film rolls", "a user creates many posts"
+    if (verbs[0].low in _ONE_SIDE_FORMS or making or any(v.low in _MADE_OF for v in verbs)) and not back:
         return _draft(target, subject, known, "many_to_one")  # "a playlist has many tracks": track.playlist_id
     if first > 0 and lows[first - 1] == "one" and len(verbs) == 1 and not back:
         return _draft(target, subject, known, "many_to_one")  # "one foster home can take several animals"

@@ -52,7 +52,7 @@ _SHORT_SENTENCE = re.compile(r"^\s*[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}\s*$", re.I
 
 def spoken_list(text: str) -> str:
     """``text`` with the mark that opens or separates its list put back (see the module docstring)."""
-    if "\n" in text.strip() or re.search(r"[:(]|\bwith\b", text, re.I):
+    if "\n" in text.strip() or re.search(r"[:(]|\bwith\b|\s[-\u2013\u2014]\s", text, re.I):  # "… - a, b": a list opened
         return text
     if len(_SPOKEN_COMMA.findall(text)) >= 2:
         text = _SPOKEN_COMMA.sub(", ", text)

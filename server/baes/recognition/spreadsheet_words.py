@@ -24,7 +24,7 @@ _FROM_SHEET = re.compile(
 #: ". Columns:", ", this is my header row:", "Header is", "sheet columns are", "cols:": the list begins.
 _HEADER = re.compile(
     r"\s*[.,;:?!\-\u2013\u2014]?\s*(?:(?:this|these|here)\s+(?:is|are)\s+(?:my|our|the)\s+(?:header\s+row|headers|columns)|"
-    r"(?:(?:the|my|our|sheet|tab)\s+)?(?:header(?:\s+row)?|headers|columns|cols?)\s+(?:is|are)|"
+    r"(?:\b(?:the|my|our|sheet|spreadsheet|tab)\s+)?(?:header(?:\s+row)?|headers|columns|cols?)\s+(?:is|are|were)|"
     r"(?:has|with)\s+these\s+(?:headers|columns)|copied\s+from\s+the\s+sheet|(?:columns|cols?|headers)(?=\s*:)|"
     r"(?:each|every)\s+row(?:\s+(?:in|of|on)\s+(?:my|our|the)\s+\w+)?\s+(?:is|has))\s*:?\s*",
     re.I,

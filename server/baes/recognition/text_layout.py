@@ -215,6 +215,26 @@ def _dashes(line: str) -> str:
     return line
 
 
+#: A spreadsheet's column letter before an item of a list ("columns are A title, B author, C ISBN").
+_COLUMN_LETTER = re.compile(
+    r"(?:(?<=[:,;\n])|(?<=\bare)|(?<=\bwere))([ \t]*)(?:col(?:umn)?[ \t]+)?([A-Z])(?:[ \t]*[:.)=-])?[ \t]+(?=\w\w)"
+)
+#: Fewest letters in a row that make them a sheet's columns.
+_FEWEST_COLUMN_LETTERS = 3
+
+
+def without_column_letters(text: str) -> str:
+    """``text`` without the column letters of a spreadsheet's headers, when three or more follow each other
+    ("A title, B author, C ISBN, D borrower card number"): the letters name no field."""
+    found = list(_COLUMN_LETTER.finditer(text))
+    letters = [ord(m[2]) for m in found]
+    if len(found) < _FEWEST_COLUMN_LETTERS or any(b != a + 1 for a, b in zip(letters, letters[1:], strict=False)):
+        return text
+    for match in reversed(found):
+        text = text[: match.start()] + match[1] + text[match.end() :]
+    return text
+
+
 def plain_layout(text: str) -> str:
     """``text`` with tables, pipes, spaced dashes, arrows, emphasis, ticket keys and an assistant's
     preamble rewritten as the plain list marks a person would have typed."""
@@ -224,8 +244,7 @@ def plain_layout(text: str) -> str:
     text = _THOUSANDS.sub(lambda m: m.group(0).replace(",", ""), text)  # "the existing 1,800 rows": one number
     text = _WITH.sub(lambda m: " without " if m.group(0).lower() == "w/o" else " with ", text)
     text = _M2M.sub(" many to many ", _BOTH_WAYS.sub(" and ", text))
-    text = _PLUS.sub(" , ", text)
-    text = _INLINE_DOT.sub(" , ", text)
+    text = _INLINE_DOT.sub(" , ", _PLUS.sub(" , ", without_column_letters(text)))
     raw = [_typed_pairs(_inline_block(_rename_line(_TASK_BOX.sub(r"\1", line)))) for line in text.splitlines()]
     source = [line for i, line in enumerate(raw) if not _is_preamble(line, raw[i + 1 :])]
     lines = []
