@@ -107,6 +107,10 @@ NAMED_SPLITS = (
     "fresh76",
     "fresh77",
     "fresh78",
+    "fresh79",
+    "fresh80",
+    "fresh81",
+    "fresh82",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"

@@ -79,6 +79,22 @@ def owner_named_first(draft: Draft, known: Known) -> Draft:
     return replace(draft, entity=replace(draft.entity, name=named), notes=(*draft.notes, note))
 
 
+def targets_named_short(draft: Draft, known: Known) -> Draft:
+    """A reference to an entity the app lacks whose name is the last words of one it has ("each job belongs to one
+    bike" in an app with DonatedBike) is a reference to that one."""
+    if not known.by_key:
+        return draft
+    relationships, notes = [], []
+    for rel in draft.entity.relationships:
+        named = None if known.get(entity_key(rel.target)) else known.ending_in(entity_key(rel.target))
+        relationships.append(replace(rel, target=named) if named else rel)
+        if named:
+            notes.append(f"read {rel.target} as {named}, the one entity of this app whose name ends so")
+    if not notes:
+        return draft
+    return replace(draft, entity=replace(draft.entity, relationships=tuple(relationships)), notes=(*draft.notes, *notes))
+
+
 def check_app_has_entities(draft: Draft, known: Known) -> None:
     """A removal, rename or deletion in an app known to have no entities read the wrong words ("… I lose track"
     read as deleting Track): it is refused, saying what was read."""

@@ -36,6 +36,7 @@ from baes.recognition.app_checks import (
     check_deletion_names_no_field,
     check_fields_read,
     owner_named_first,
+    targets_named_short,
     unwanted,
 )
 from baes.recognition.app_context import without_app_context
@@ -245,7 +246,7 @@ def _read_whole(request: str, said: str, existing_entities: Sequence[str] | None
             f"this says something of {draft.entity.name} is no longer needed, not to create it: to remove a field say "
             f"'remove <field> from {draft.entity.name}'; to remove the entity 'delete the {draft.entity.name} entity'"
         )
-    draft = added_to_existing(owner_named_first(draft, known), toks, known)
+    draft = added_to_existing(targets_named_short(owner_named_first(draft, known), known), toks, known)
     if draft.intent == "create" and known.get(entity_key(draft.entity.name)):
         name = draft.entity.name  # the app has it: creating it again would replace what it holds
         raise RecognitionError(
