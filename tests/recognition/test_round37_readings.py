@@ -194,3 +194,36 @@ def test_british_and_prefixed_words_are_no_typos(word: str) -> None:
 @pytest.mark.parametrize(("word", "meant"), [("recieved", "received"), ("reprted", "reported")])
 def test_real_typos_are_still_corrected(word: str, meant: str) -> None:
     assert correct(word) == meant
+
+
+@pytest.mark.parametrize(
+    ("request_text", "existing", "expected"),
+    [
+        ("Volunteer: change 'mobile' to 'phone number'", APP, "rename_attribute Volunteer mobile->phone_number"),
+        (
+            "volunteers: add allergies (optional) and photo consent, default false",
+            APP,
+            "add_attributes Volunteer allergies:str? photo_consent:bool photo_consent=false",
+        ),
+        (
+            "Volunteer needs: number in household, postcode. The volunteers already in there can have 1 for number in household.",
+            APP,
+            "add_attributes Volunteer number_in_household:int postcode:str number_in_household=1",
+        ),
+        ("volunteer: dbs number, and first aider (yes/no)", APP, "add_attributes Volunteer dbs_number:str first_aider:bool"),
+    ],
+)
+def test_changes_said_as_an_office_would(request_text: str, existing: tuple[str, ...], expected: str) -> None:
+    assert _reading(request_text, existing) == expected
+
+
+def test_a_client_who_needs_fields_is_the_apps_client_not_someone_asking() -> None:
+    assert _reading("Client needs: referral date, referring agency", ("Client", "Parcel")) == (
+        "add_attributes Client referral_date:date referring_agency:str"
+    )
+
+
+def test_an_apostrophe_s_after_a_mark_is_no_possessive() -> None:
+    from baes.recognition.normalize import normalize_request
+
+    assert normalize_request("a?'s,") == normalize_request("a.'s,")

@@ -14,6 +14,7 @@ when the command after it names its own entity, the label is left out (``without
 from __future__ import annotations
 
 from baes.recognition import vocabulary as vocab
+from baes.recognition.mentions import as_entity
 from baes.recognition.reason_clauses import REASON_OPENERS
 from baes.recognition.request_tokens import Known, Tok, command_stems, verb_stems, word_token
 
@@ -76,9 +77,12 @@ def entity_first(toks: list[Tok], known: Known) -> list[Tok]:
     verb = next((i for i in range(2, len(toks)) if toks[i].low not in vocab.ASKING_WORDS), len(toks))
     if verb + 1 < len(toks) and toks[verb].low in vocab.KEEPING_VERBS and toks[verb].low not in {"keep", "note"}:
         return [word_token("add"), *toks[verb + 1 :], word_token("to"), toks[0]]  # "Routes: please also store a …"
-    if not any(t.word and (t.stem in command_stems() or t.low in _CHANGE_WORDS) for t in toks[2:]) and "." not in [
+    said = [
+        t for i, t in enumerate(toks) if i >= 2 and not (toks[i - 1].low == "/" or toks[min(i + 1, len(toks) - 1)].low == "/")
+    ]
+    if not any(t.word and (t.stem in command_stems() or t.low in _CHANGE_WORDS) for t in said) and "." not in [
         t.low for t in toks
-    ]:  # "Kiln: nullable text brand, and shelves as integer": the app has Kiln, so the list is what it gets
+    ]:  # "Kiln: nullable text brand, and shelves (yes/no)": the app has Kiln, so the list is what it gets
         return [word_token("add"), *toks[2:], word_token("to"), toks[0]]
     if len(toks) < 4:
         return toks
@@ -87,6 +91,15 @@ def entity_first(toks: list[Tok], known: Known) -> list[Tok]:
         while len(rest) > 1 and (rest[0].low in _FIELD_WORDS or rest[0].low == ":"):
             rest = rest[1:]  # "add field: max students" adds max students
         return [toks[2], *rest, word_token("to"), toks[0]]
+    if (
+        toks[2].low in {"change", "rename"}
+        and (to := next((i for i in range(3, len(toks)) if toks[i].low == "to"), None)) is not None
+        and 1 <= len(toks) - to - 1 <= 3  # nothing said after the new name ("…, since that's …" reads as written)
+        and all(t.word for t in toks[to + 1 :])
+        and not any(t.low in {"in", "on", "of"} or known.get(t.sing) for t in toks[3:])
+    ):
+        moved = [*toks[2:], word_token("in"), toks[0]]  # "Property: change 'price' to 'asking price'"
+        return [*moved[:-1], as_entity(moved, len(moved) - 1, known) or toks[0]]
     if toks[2].stem in verb_stems("delete") and not any(t.low == "from" for t in toks[3:]):
         comma = next((j for j in range(3, len(toks)) if toks[j].low == "," and _clause_after(toks[j + 1 :])), len(toks))
         if all(t.low != "," for t in toks[3:comma]):  # "Teachers: remove years of experience", "…, the club …"

@@ -80,7 +80,7 @@ def merge_known(toks: Sequence[Tok], known: Known) -> list[Tok]:
             None,
         )
         if match is None:
-            result.append(_as_entity(toks, i, known) or toks[i])
+            result.append(as_entity(toks, i, known) or toks[i])
             i += 1
             continue
         form, key = match
@@ -98,7 +98,7 @@ def _grammar_words() -> frozenset[str]:
     return frozenset(SKIP_IN_NOUNS | vocab.STRUCTURE_WORDS | vocab.NOUN_QUALIFIERS | vocab.ATTRIBUTE_FILLERS | verbs)
 
 
-def _as_entity(toks: Sequence[Tok], i: int, known: Known) -> Tok | None:
+def as_entity(toks: Sequence[Tok], i: int, known: Known) -> Tok | None:
     """An existing entity named by a word the rules read as grammar ("add phone to Record", "delete
     the School entity", "each Store belongs to …"), as a token no rule reads as grammar: upper case,
     its singular the entity's key. Only where a noun stands: after "to"/"from"/"each"…, or before a

@@ -101,7 +101,7 @@ _CONTRACTIONS = (
     (re.compile(r"'d\b", re.I), " would"),
     (re.compile(r"'ve\b", re.I), " have"),
     (re.compile(r"'m\b", re.I), " am"),
-    (re.compile(r"'s\b", re.I), ""),  # possessive or "is": neither changes what is asked
+    (re.compile(r"(?<![?!.,;:])'s\b", re.I), ""),  # possessive or "is": neither changes what is asked (not after a mark)
     # "felt good? (yes/no)", "insured?, notes": a field asked as a question is a yes/no field, not a sentence's end
     (re.compile(r"(?<=[A-Za-z])\?(?=[ \t]*\()"), ""),
     (re.compile(r"(?<=[A-Za-z])\?(?=[ \t]*,)"), " (yes/no)"),

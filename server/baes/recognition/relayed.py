@@ -46,7 +46,7 @@ _ASKED_US_TO = re.compile(
     rf"^\s*(?:{_ASKER}|{_MAYBE_ENTITY}){_ASIDE}\s+(?:asked|asks|wants|told)\s+(?:us|me)\s+to\s+(?=[a-z])", re.I
 )
 #: "client wants to capture …", "customer wants the PisteReport table gone", "client wants a notes field on …".
-_WANTED = re.compile(rf"^\s*{_ASKER}{_ASIDE}\s+{_WANTS}(?P<to>to\s+(?=[a-z]))?(?=\S)", re.I)
+_WANTED = re.compile(rf"^\s*{_ASKER}{_ASIDE}\s+{_WANTS}(?P<to>to\s+(?=[a-z]))?(?=[^\s:])", re.I)  # "Client needs: …" lists
 _WANTED_MAYBE = re.compile(
     rf"^\s*{_MAYBE_ENTITY}{_ASIDE}\s+{_WANTS}(?:(?P<to>to\s+(?=[a-z]))|(?=(?:the|an?|each|every)\s+(?-i:[A-Z])|(?-i:[A-Z])))",
     re.I,
