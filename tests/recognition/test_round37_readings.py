@@ -227,3 +227,30 @@ def test_an_apostrophe_s_after_a_mark_is_no_possessive() -> None:
     from baes.recognition.normalize import normalize_request
 
     assert normalize_request("a?'s,") == normalize_request("a.'s,")
+
+
+@pytest.mark.parametrize(
+    ("request_text", "existing", "expected"),
+    [
+        ("jobs need a rush flag, default false", ("PrintJob", "Client"), "add_attributes PrintJob rush:bool rush=false"),
+        ("sessions: add a link to volunteer", APP, "relationship WorkshopSession ->Volunteer:many_to_one"),
+        ("volunteers -> many sessions", APP, "relationship WorkshopSession ->Volunteer:many_to_one"),
+        ("change the job 'notes' field name to 'work done'", APP, "rename_attribute RepairJob notes->work_done"),
+        ("rm tyre_size from bikes", APP, "remove_attributes DonatedBike -tyre_size"),
+    ],
+)
+def test_shorthand_changes(request_text: str, existing: tuple[str, ...], expected: str) -> None:
+    assert _reading(request_text, existing) == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("Hire (hirer, email, phone - optional, hire date)", "create Hire hirer:str email:email phone:str? hire_date:date"),
+        ("Flyer: title; copies; double sided", "create Flyer title:str copies:int double_sided:bool"),
+        ("Bike check: which saddle, what problem, date", "create BikeCheck saddle:str problem:str date:date"),
+        ("create an entity named Raffle", "create Raffle"),
+    ],
+)
+def test_more_lists(request_text: str, expected: str) -> None:
+    assert _reading(request_text, ()) == expected

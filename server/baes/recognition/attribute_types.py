@@ -377,7 +377,7 @@ def _ends_item(toks: Sequence[Tok], i: int) -> bool:
 
 
 #: Type words that are also ordinary parts of attribute names ("hire date", "contact email").
-_NAME_LIKE_TYPES = frozenset({"date", "email", "text", "flag", "timestamp", "datetime", "real"})
+_NAME_LIKE_TYPES = frozenset({"date", "email", "text", "flag", "timestamp", "datetime", "real", "double"})  # "double sided"
 _FLAG_TYPE_WORDS = frozenset({"flag", "boolean", "bool", "checkbox"})
 _NAME_END_TYPES = frozenset({"date", "email", "timestamp", "datetime"})
 

@@ -117,9 +117,11 @@ def plain_shorthand(text: str) -> str:
     text = _FOREIGN_KEY.sub(lambda m: f"{m[1] or m[3]} belongs to {m[2] or m[4]}", text)
     text = _SUM_OF_FIELDS.sub(lambda m: f"create {m[1]} with " + ", ".join(p.strip() for p in m[2].split("+")), text, count=1)
     text = _PLUS_FIELDS.sub(lambda m: f"{m[1]}: add " + re.sub(r"\s+\+(?=[A-Za-z_])", ", ", m[2]), text, count=1)
-    return _TICKET_LABEL.sub("", _BRACKET_TAG.sub("", text))
+    return _SHELL_REMOVE.sub("remove ", _TICKET_LABEL.sub("", _BRACKET_TAG.sub("", text)))
 
 
+#: "rm promo_code from bookings": the shell's remove, before what is removed and where from (not "rm number").
+_SHELL_REMOVE = re.compile(r"^[ \t]*rm[ \t]+(?=[A-Za-z_][\w ,]{0,60}?[ \t]+from[ \t]+\w)", re.I | re.M)
 #: "warranty_until: date | None": a Python type that may be None, said as optional.
 _OR_NONE = re.compile(r"(?<=\w)[ \t]*\|[ \t]*None\b")
 #: Pydantic's own type names after a field's colon ("assigned_to_email: EmailStr").

@@ -14,7 +14,7 @@ when the command after it names its own entity, the label is left out (``without
 from __future__ import annotations
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.mentions import as_entity
+from baes.recognition.mentions import as_entity, full_name
 from baes.recognition.reason_clauses import REASON_OPENERS
 from baes.recognition.request_tokens import Known, Tok, command_stems, verb_stems, word_token
 
@@ -44,7 +44,7 @@ def without_label(toks: list[Tok], known: Known) -> list[Tok]:
     if toks[colon + 2].low in {",", "and", ";"}:
         return toks  # "Tractor: make, model, year": a list whose first field is a verb
     label, rest = toks[:colon], toks[colon + 1 :]
-    if any(t.word and known.get(t.sing) for t in label) or not all(t.low.isalnum() or t.low in {"(", ")", "#"} for t in label):
+    if any(t.word and (known.get(t.sing) or known.ending_in(t.sing)) for t in label) or not all(t.low.isalnum() or t.low in {"(", ")", "#"} for t in label):
         return toks
     names_own = any(t.word and (known.get(t.sing) or t.low in vocab.STRUCTURE_WORDS) for t in rest[1:])
     return rest if names_own else toks
@@ -72,8 +72,8 @@ def entity_first(toks: list[Tok], known: Known) -> list[Tok]:
     toks = _owner_opening(toks, known)  # "For Supplier, rename ...", "for the entity Kiln I need to add …"
     if len(toks) >= 3 and toks[1].word and toks[1].stem in verb_stems("add") and known.get(toks[0].sing):
         toks = [toks[0], word_token(":"), *toks[1:]]  # "Course add field: max students"
-    if len(toks) < 3 or toks[1].low != ":" or not known.get(toks[0].sing) or not toks[2].word:
-        return toks
+    if len(toks) < 3 or toks[1].low != ":" or not (known.get(toks[0].sing) or known.ending_in(toks[0].sing)) or not toks[2].word:
+        return toks  # "Shipment: …", or "sessions: …" of the app's WorkshopSession
     verb = next((i for i in range(2, len(toks)) if toks[i].low not in vocab.ASKING_WORDS), len(toks))
     if verb + 1 < len(toks) and toks[verb].low in vocab.KEEPING_VERBS and toks[verb].low not in {"keep", "note"}:
         return [word_token("add"), *toks[verb + 1 :], word_token("to"), toks[0]]  # "Routes: please also store a …"
@@ -86,6 +86,11 @@ def entity_first(toks: list[Tok], known: Known) -> list[Tok]:
         return [word_token("add"), *toks[2:], word_token("to"), toks[0]]
     if len(toks) < 4:
         return toks
+    linked = [t.low for t in toks[3:6]]
+    if toks[2].stem in verb_stems("add") and len(toks) == 6 and linked[:2] in (["link", "to"], ["reference", "to"]):
+        if known.get(toks[5].sing):  # "payments: add a link to commission": the entity gets a reference
+            owner = toks[0] if known.get(toks[0].sing) else full_name(toks[0], known)
+            return [word_token("link"), owner, word_token("to"), toks[5]]
     if toks[2].stem in verb_stems("add") and toks[2].low != "give" and not any(t.low == "to" for t in toks[3:]):
         rest = toks[3:]
         while len(rest) > 1 and (rest[0].low in _FIELD_WORDS or rest[0].low == ":"):

@@ -61,7 +61,11 @@ _LEARNER_WORDING: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
     (re.compile(r"\(\s*not\s+(?:obligatory|mandatory|required|compulsory|necessary)\s*\)", re.I), "(optional)"),
     # "For each breakdown: which machine, what problem, date": the item, asked about in a second language's way
     (
-        re.compile(r"(?<=[:,])[ \t]*(?:which|what)[ \t]+(?=[a-z]+[ \t]*(?:,|$))", re.I | re.M),
+        re.compile(
+            r"(?<=[:,])[ \t]*(?:which|what)[ \t]+(?=(?:(?!(?:it|its|they|he|she|we|i|you|is|are|was|were)\b)[a-z]+[ \t]+)?"
+            r"[a-z]+[ \t]*(?:,|$))",
+            re.I | re.M,
+        ),
         " ",
     ),  # "fees payed": the past of "pay" as often written
     # "Order need add delivery address and remark": what the entity needs

@@ -157,6 +157,12 @@ def with_full_names(toks: Sequence[Tok], known: Known) -> list[Tok] | None:
             continue
         name = known.ending_in(tok.sing)
         if name is not None and not (i and toks[i - 1].sing in entity_key(name).split("_")):  # "customers orders"
-            result[i] = Tok(tok.text, tok.low, entity_key(name), tok.low, True)
+            result[i] = full_name(tok, known)
             changed = True
     return result if changed else None
+
+
+def full_name(tok: Tok, known: Known) -> Tok:
+    """``tok`` read as the one entity of the app whose name ends with it ("sessions" of WorkshopSession), or as is."""
+    name = known.ending_in(tok.sing)
+    return Tok(tok.text, tok.low, entity_key(name), tok.low, True) if name is not None else tok

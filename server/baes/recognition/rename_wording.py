@@ -50,6 +50,8 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
         ),
         lambda m: f"rename the {m[1]} {m[2]} to " if m[1] else f"rename {m[2]} to ",
     ),
+    # "change the plot 'size' field name to 'area sqm'": the quoted field, its name changed
+    (re.compile(r"(?<=['\"`])[ \t]+(?:field|column)[ \t]+name[ \t]+(?=to\b)", re.I), " "),
     # "the complaints table needs renaming to service requests", "Camper needs to be renamed to Participant"
     (re.compile(r"\b(?:needs?|requires?)\s+(?:renaming|to\s+be\s+renamed)\s+(?=(?:to|as|into)\b)", re.I), "should be renamed "),
     # "the column that says Qty on Orders …": the column is named by what it says

@@ -24,6 +24,8 @@ from baes.recognition.user_story import plain_story
 #: "Employee Onboarding -> start date, laptop issued": an entity's name, an arrow, then a list of fields.
 _LIST_ARROW = re.compile(r"^(\s*[A-Z]\w*(?:\s+[A-Z]\w*){0,2})\s*(?:->|=>|\u2192)\s*(?=[^,\n]+,[^,\n]+,)")
 _ARROW = re.compile(r"\s*(?:->|=>|\u2192|\u27f6)\s*")
+#: "clients -> many commissions": each side of the arrow, and "many" after it (not "one project -> many …").
+_MANY_ARROW = re.compile(r"^(\s*(?!one\b)[A-Za-z]\w*(?:\s+[A-Za-z]\w*)?)\s*(?:->|=>|\u2192|\u27f6)\s*(?=many\s)", re.I)
 #: "drivers <-> vehicles", "m2m", "n:m": two-way arrows and shorthands for many-to-many.
 _BOTH_WAYS = re.compile(r"\s*(?:<->|<=>|\u2194|\u27f7)\s*")
 _M2M = re.compile(r"\b(?:m2m|many\s*-?\s*2\s*-?\s*many|n\s*:\s*m|m\s*:\s*n)\b", re.I)
@@ -203,9 +205,16 @@ def _is_preamble(line: str, following: list[str]) -> bool:
     return bool(_PREAMBLE.match(line)) and bool(nxt) and not _BULLET.match(nxt)
 
 
+#: A spaced dash before what is said of the field before it, ending that item ("email, phone - optional, …").
+_DASHED_NOTE = re.compile(
+    r"[ \t]+[-\u2013\u2014][ \t]+(optional|required|nullable|if known|can be empty)(?=[ \t]*(?:[,;)]|$))", re.I
+)
+
+
 def _dashes(line: str) -> str:
     """A spaced dash opens a list ("Volunteer - name, phone"); after a colon or that dash, two or more of them
     separate its items ("volunteers: full name - phone - city", "Donation - donor name - amount - notes")."""
+    line = _DASHED_NOTE.sub(r" (\1)", line)  # "phone - optional, move in date": what is said of the field before
     colon = line.find(":")
     if "," in line or colon < 0 or len(_SPACED_DASH.findall(line, colon)) < 2:  # "student name - text, amount - money"
         line = _SPACED_DASH.sub(" : ", line, count=1)
@@ -260,7 +269,7 @@ def plain_layout(text: str) -> str:
             line = _TABS.sub(", ", line)
         line = _TICKET_KEY.sub("", line)
         line = _LIST_ARROW.sub(r"\1 : ", line, count=1)  # "Kiln -> name, max temp": the arrow opens a list
-        line = _ARROW.sub(" to ", line)
+        line = _ARROW.sub(" to ", _MANY_ARROW.sub(r"\1 has ", line))
         line = _dashes(line)
         line = _pipes(line)
         if _introduces_list(line, source[index + 1 : index + 3], first=first):
