@@ -254,3 +254,28 @@ def test_shorthand_changes(request_text: str, existing: tuple[str, ...], expecte
 )
 def test_more_lists(request_text: str, expected: str) -> None:
     assert _reading(request_text, ()) == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "existing", "expected"),
+    [
+        (
+            "bikes have many parts, and parts go in lots of different bikes",
+            ("DonatedBike", "Part"),
+            "relationship DonatedBike ->Part:many_to_many",
+        ),
+        (
+            "add a pickup date to jobs, it stays blank until the owner comes back",
+            APP,
+            "add_attributes RepairJob pickup_date:date?",
+        ),
+        ("Loans: item, borrower name (if we know it), due back", (), "create Loan item:str borrower_name:str? due_back:date"),
+    ],
+)
+def test_said_in_passing(request_text: str, existing: tuple[str, ...], expected: str) -> None:
+    assert _reading(request_text, existing) == expected
+
+
+def test_what_a_screen_shows_is_refused() -> None:
+    with pytest.raises(Exception, match="how data is shown"):
+        recognize("can the workshop screen show the bikes waiting like the whiteboard does", existing_entities=APP)

@@ -258,7 +258,7 @@ def parse_fields(
             result.notes.append(f"left out {' '.join(t.text for t in plain if t.low not in vocab.NEGATION_WORDS)!r} (negated)")
             continue
         optional = all_optional or any(t.low in vocab.OPTIONAL_WORDS for t in plain)
-        if any(t.low == "if" for t in plain) and any(t.low in {"known", "available", "any"} for t in plain):
+        if any(t.low == "if" for t in plain) and any(t.low in {"known", "know", "available", "any"} for t in plain):
             optional = True
         words, explicit = explicit_type([t for t in _unflagged(words) if t.low not in vocab.OPTIONAL_WORDS])
         words, may_be_empty = without_aside(words, known, result.notes)

@@ -44,7 +44,9 @@ def without_label(toks: list[Tok], known: Known) -> list[Tok]:
     if toks[colon + 2].low in {",", "and", ";"}:
         return toks  # "Tractor: make, model, year": a list whose first field is a verb
     label, rest = toks[:colon], toks[colon + 1 :]
-    if any(t.word and (known.get(t.sing) or known.ending_in(t.sing)) for t in label) or not all(t.low.isalnum() or t.low in {"(", ")", "#"} for t in label):
+    if any(t.word and (known.get(t.sing) or known.ending_in(t.sing)) for t in label) or not all(
+        t.low.isalnum() or t.low in {"(", ")", "#"} for t in label
+    ):
         return toks
     names_own = any(t.word and (known.get(t.sing) or t.low in vocab.STRUCTURE_WORDS) for t in rest[1:])
     return rest if names_own else toks

@@ -86,11 +86,18 @@ def _nouns(toks: Sequence[Tok], known: Known) -> list[Tok]:
     ]
 
 
+def _same_thing(said: str, subject: str) -> bool:
+    """Whether ``said`` names the subject again, in full or by its last word ("boxes" of "veg boxes")."""
+    return said == subject or subject.endswith("_" + said)
+
+
 def _plural_target(toks: Sequence[Tok], at: int, end: int) -> int | None:
     """Index of the noun after a "many" word ("lots of"): the last word before a separator."""
     i = at + 1
     if i < end and toks[i].low == "of":
         i += 1
+    if i + 1 < end and toks[i].low in {"different", "other", "separate", "distinct"}:
+        i += 1  # "lots of different boxes"
     last = None
     while i < end and toks[i].word and toks[i].low not in SEPARATORS and toks[i].low not in ATTRIBUTE_MARKERS:
         last = i
@@ -178,11 +185,12 @@ def try_many(toks: list[Tok], known: Known) -> Draft | None:
         return _draft(subject, target, known, "many_to_many")  # "many tournaments have many sponsors"
     if vocab.ATTRIBUTE_TYPES.get(target.low, "str") != "str":
         return None  # "has many points" is a count; "each team has many players" names an entity
+    stop = next((i for i in range(end, len(toks)) if toks[i].low == "."), len(toks))  # "…, and products go in many boxes"
     back = any(
-        lows[j] in MANY_WORDS
-        and _plural_target(toks, j, end) is not None
-        and toks[_plural_target(toks, j, end) or j].sing == subject.sing
-        for j in range(target_index + 1, end)
+        toks[j].low in MANY_WORDS
+        and _plural_target(toks, j, stop) is not None
+        and _same_thing(toks[_plural_target(toks, j, stop) or j].sing, subject.sing)
+        for j in range(target_index + 1, stop)
     )
     making = verbs[0].stem in command_stems()  # "a lab develops many film rolls", "a user creates many posts"
     if (verbs[0].low in _ONE_SIDE_FORMS or making or any(v.low in _MADE_OF for v in verbs)) and not back:

@@ -27,6 +27,8 @@ _CLAUSE_OPENERS = frozenset({"when", "where"})
 _ASKING_AFTER = frozenset(
     {"do", "does", "did", "is", "are", "was", "were", "can", "could", "should", "would", "will", "shall", "has", "have"}
 )
+#: "can the box office screen show the seating plan …": what a screen shows.
+_SCREEN_SHOWS = re.compile(r"^(?:can|could|would) (?:\w+ ){0,4}(?:screen|page|view|form|dashboard) (?:show|display|highlight)\b")
 #: Operations on entities or data with no one-step plan here.
 _UNPLANNED = {
     "merge": "merging entities",
@@ -148,7 +150,10 @@ def out_of_scope_reason(toks: Sequence[Tok], known: Known | None = None) -> str 
             "signing in is a feature of the app, not an entity: baes creates and changes entities "
             "(e.g. 'create a User entity with email')"
         )
-    if _about_presentation(toks) or "per page" in " ".join(lows):  # "show 50 rows per page"
+    shown = re.search(
+        r"^(?:can|could|would) (?:\w+ ){0,4}(?:screen|page|view|form|dashboard) (?:show|display|highlight)\b", " ".join(lows)
+    )
+    if _about_presentation(toks) or "per page" in " ".join(lows) or shown:  # "show 50 rows per page", "can the … screen show"
         return (
             "this is about how data is shown, not what is stored: baes generates the Streamlit pages from the "
             "entities; change what an entity holds instead (e.g. 'add color to Car')"

@@ -47,7 +47,14 @@ def changed_draft(name: str, fields: Fields, intent: str) -> Draft:
 
 
 #: Phrases anywhere in a request that make its one new reference or field optional ("…, if any", "(optional)").
-_OPTIONAL_PHRASES = (("if", "any"), ("if", "there", "is", "one"), ("not", "always"), ("can", "be", "empty"))
+_OPTIONAL_PHRASES = (
+    ("if", "any"),
+    ("if", "there", "is", "one"),
+    ("not", "always"),
+    ("can", "be", "empty"),
+    ("can", "be", "blank"),
+)
+_OPTIONAL_PHRASES += (("stay", "blank"), ("stays", "blank"), ("stay", "empty"), ("stays", "empty"))  # "… until they ring"
 #: Phrases that make every new field optional ("(both optional)").
 _ALL_OPTIONAL_PHRASES = (("both", "optional"), ("all", "optional"))
 
