@@ -279,3 +279,8 @@ def test_said_in_passing(request_text: str, existing: tuple[str, ...], expected:
 def test_what_a_screen_shows_is_refused() -> None:
     with pytest.raises(Exception, match="how data is shown"):
         recognize("can the workshop screen show the bikes waiting like the whiteboard does", existing_entities=APP)
+
+
+def test_a_list_said_as_what_to_store_continues_the_sentence_before() -> None:
+    request = "We keep a list of our volunteers. I want to store their name, phone and start date."
+    assert _reading(request, ()) == "create Volunteer name:str phone:str start_date:date"

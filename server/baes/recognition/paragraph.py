@@ -180,6 +180,9 @@ def _list_part(sentence: Sequence[Tok]) -> list[Tok] | None:
     """The attribute list of a sentence that only lists fields: "Fields: a, b", "Each one has a, b",
     "For each speaker store a, b", "needs a, b", or a bare "a, b, c"; None for any other sentence."""
     words = list(sentence)
+    wanted = _wanted_kept(words)
+    if wanted is not None:
+        return words[wanted:]  # "I want to store their name, email, …" (not "I want a Stall Application: …")
     for i, tok in enumerate(words[:6]):
         if tok.low in {",", "and"} and any(t.word for t in words[:i]):
             break  # "desk number, zone, has monitor": after a separator "has" names a flag of the list
@@ -207,7 +210,7 @@ def _with_next_list(sentences: Sequence[list[Tok]], index: int, known: Known, re
         own = reader(sentences[index + 1], known)
     except RecognitionError:
         own = None
-    if own is not None and _has_content(own):
+    if own is not None and _has_content(own) and _wanted_kept(sentences[index + 1]) is None:
         return None  # "Build me a time tracker. Each time entry should have …": the next sentence names it
     return _create_with(reader, sentences[index], fields, known)
 
@@ -338,6 +341,16 @@ _WANT_VERBS = frozenset({"want", "need", "like", "wish", "require"})
 _KEEP_VERBS = frozenset({"store", "record", "track", "keep", "save", "have", "know", "see", "capture", "log", "note"})
 
 
+def _wanted_kept(words: Sequence[Tok]) -> int | None:
+    """Where the list starts in "I want to store their name, email, …": what the writer wants kept, said with a verb."""
+    at = _wanted_list(words)
+    kept = at is not None and at >= 2 and words[at - 1].low in _KEEP_VERBS | {"their", "its", "his", "her"}
+    if not kept or at is None or not any(t.low == "to" for t in words[:at]):
+        return None
+    named = any(t.low in {":", "with", "each", "every", "(", "my", "our", "all"} for t in words[at:])
+    return None if named else at  # "I need to record each kiln firing: …" names its entity: no list alone
+
+
 def _wanted_list(words: Sequence[Tok]) -> int | None:
     """Where the list of a sentence that says what the writer wants kept starts ("I want the trail name, …")."""
     lows = [t.low for t in words] + ["", "", "", ""]
@@ -350,6 +363,8 @@ def _wanted_list(words: Sequence[Tok]) -> int | None:
         if lows[at + 1] not in _KEEP_VERBS:
             return None
         at += 2
+    if lows[at] in {"their", "its", "his", "her"} and at + 1 < len(words):
+        at += 1  # "I want to store their name, email, …"
     rest = lows[at : len(words)]
     if not rest or rest[0] in REFERRING or rest[0] in {"you", "to"}:
         return None  # "I need it to send reminders": no list
