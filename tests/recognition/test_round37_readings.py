@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from baes.recognition.mentions import with_full_names
+from baes.recognition.model import RecognitionError
 from baes.recognition.named_entity import called_it
 from baes.recognition.normalize import split_camel
 from baes.recognition.recognize import cache_context, recognize
@@ -119,7 +120,7 @@ def test_a_request_asked_as_how_to_make_it(request_text: str, expected: str) -> 
     ],
 )
 def test_questions_and_messages_stay_refused(request_text: str) -> None:
-    with pytest.raises(Exception, match="question|messages"):
+    with pytest.raises(RecognitionError, match="question|messages"):
         recognize(request_text, existing_entities=APP)
 
 
@@ -277,10 +278,30 @@ def test_said_in_passing(request_text: str, existing: tuple[str, ...], expected:
 
 
 def test_what_a_screen_shows_is_refused() -> None:
-    with pytest.raises(Exception, match="how data is shown"):
+    with pytest.raises(RecognitionError, match="how data is shown"):
         recognize("can the workshop screen show the bikes waiting like the whiteboard does", existing_entities=APP)
 
 
 def test_a_list_said_as_what_to_store_continues_the_sentence_before() -> None:
     request = "We keep a list of our volunteers. I want to store their name, phone and start date."
     assert _reading(request, ()) == "create Volunteer name:str phone:str start_date:date"
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        (
+            "Please add a deposit to RepairJob - the old jobs should just be 0.",
+            "add_attributes RepairJob deposit:float deposit=0",
+        ),
+        ("Volunteer still has pager and fax from the old system, remove both please", "remove_attributes Volunteer -pager -fax"),
+        ("Volunteer 'dbs no' should be 'dbs number'", "rename_attribute Volunteer dbs_no->dbs_number"),
+    ],
+)
+def test_office_changes_with_their_reasons(request_text: str, expected: str) -> None:
+    assert _reading(request_text) == expected
+
+
+def test_a_value_said_to_be_another_is_no_rename() -> None:
+    with pytest.raises(RecognitionError):  # "open" is a value, not a name
+        recognize("RepairJob 'status' should be 'open'", existing_entities=APP)

@@ -22,7 +22,7 @@ _LISTED = re.compile(
     r"(?:we(?:'ve)?|you|it|there(?:'s| is| are)?)\s*(?:still\s+)?(?:have|has|got)?"
     r"|\b(?:the\s+|our\s+)?(?P<subject>[A-Za-z]\w*)(?:\s+(?:entity|table|model))?\s+(?:still\s+)?(?:has|have|got))"
     r"\s+(?:(?:fields?|columns?|attributes?)\s+(?:called\s+)?)?(?P<items>[^.;!?:\n]+?)"
-    r"\s*(?=[,.;!?\n]|\s+(?:but|which|that|neither|none|nobody|we)\b)",
+    r"\s*(?=[,.;!?\n]|\s+(?:but|which|that|neither|none|nobody|we)\b|\s+from\s+(?:the\s+|our\s+)?(?:old|previous|legacy)\b)",
     re.I,
 )
 #: The removal pointing back ("delete those fields", "remove both", "drop them", "get rid of these two").

@@ -61,12 +61,21 @@ def _renamed_pair(request: str, found: list[re.Match[str]], *, arrow: bool) -> l
     if len(found) != 2:
         return None
     between = request[found[0].end() : found[1].start()]
-    if not (_RENAMING.search(request) or _PREFERRING.search(request) or (arrow and _ARROW.search(between))):
+    old_words, new_words = ({*m.group("name").lower().split()} for m in found)
+    said_to_be = (  # a name, not a value ("'status' should be 'open'"): two words, or a word of the old name
+        _SHOULD_BE.fullmatch(between) is not None
+        and _NOTHING_AFTER.fullmatch(request[found[1].end() :]) is not None
+        and (len(new_words) >= 2 or bool(old_words & new_words))
+    )
+    if not (_RENAMING.search(request) or _PREFERRING.search(request) or (arrow and _ARROW.search(between)) or said_to_be):
         return None
     names = [m.group("name").strip() for m in found]
     return names[::-1] if _NEW_FIRST.search(between) else names
 
 
+#: "Applicant 'ucas no' should be 'ucas id'": a name said to be another, with nothing after it (not "… by default").
+_SHOULD_BE = re.compile(r"[ \t]+(?:should|must|needs[ \t]+to|has[ \t]+to)[ \t]+(?:now[ \t]+)?be[ \t]+", re.I)
+_NOTHING_AFTER = re.compile(r"[ \t]*(?:please|pls|instead|now)?[ \t]*[.!]*[ \t]*", re.I)
 #: An arrow between two names: "the 'pax' column → 'number of guests'".
 _ARROW = re.compile(r"->|=>|\u2192")
 #: The new name said after one quoted name: "'lvl' - rename to cefr_level", "'dep' as a column header, can it be

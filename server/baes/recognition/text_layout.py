@@ -211,12 +211,21 @@ _DASHED_NOTE = re.compile(
 )
 
 
+#: A spaced dash before a clause about the rows already stored or a reason, which opens no list.
+_DASHED_CLAUSE = re.compile(
+    r"[ \t]+[-\u2013\u2014][ \t]+(?=(?:the[ \t]+)?(?:old|existing|current)[ \t]+\w+[ \t]+(?:should|can|will|get|are|have)\b"
+    r"|(?:so|because|since|as)[ \t])",
+    re.I,
+)
+
+
 def _dashes(line: str) -> str:
     """A spaced dash opens a list ("Volunteer - name, phone"); after a colon or that dash, two or more of them
     separate its items ("volunteers: full name - phone - city", "Donation - donor name - amount - notes")."""
     line = _DASHED_NOTE.sub(r" (\1)", line)  # "phone - optional, move in date": what is said of the field before
     colon = line.find(":")
     if "," in line or colon < 0 or len(_SPACED_DASH.findall(line, colon)) < 2:  # "student name - text, amount - money"
+        line = _DASHED_CLAUSE.sub(" , ", line, count=1)  # "add a fee to LoanRequest - the old requests …": a clause
         line = _SPACED_DASH.sub(" : ", line, count=1)
         colon = line.find(" : ")
     if "," not in line and colon >= 0 and len(_SPACED_DASH.findall(line, colon)) >= 2:
