@@ -305,3 +305,14 @@ def test_office_changes_with_their_reasons(request_text: str, expected: str) -> 
 def test_a_value_said_to_be_another_is_no_rename() -> None:
     with pytest.raises(RecognitionError):  # "open" is a value, not a name
         recognize("RepairJob 'status' should be 'open'", existing_entities=APP)
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("Quiz night: team, rounds, jokers played", "create QuizNight team:str rounds:int jokers_played:int"),
+        ("Bike: frame number, shared with the youth club", "create Bike frame_number:str shared_with_youth_club:bool"),
+    ],
+)
+def test_counts_and_states_said_with_a_preposition(request_text: str, expected: str) -> None:
+    assert _reading(request_text, ()) == expected

@@ -83,7 +83,7 @@ def attribute_type(name: str) -> str:
         return "int"  # "number in household", "number on waiting list": how many
     if (
         len(parts) >= 3
-        and parts[1] in ("for", "to")
+        and parts[1] in ("for", "to", "with")
         and takes_preposition(parts[0])
         and ((parts[1] == "to" and parts[0] in WILLING_WORDS) or vocab.infer_type(parts[-1]) == "str")
     ):

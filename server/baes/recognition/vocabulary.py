@@ -82,7 +82,7 @@ COUNT_NOUNS: frozenset[str] = frozenset({
     "visits", "followers", "spaces", "slots", "copies", "units", "laps", "reps", "pages", "minutes", "hours",
     "seconds", "days", "weeks", "months", "years", "employees", "members", "players", "tickets", "items",
     "nights", "passengers", "people", "persons", "kids", "children", "adults", "pieces", "cups",
-    "downloads", "clicks", "shares", "retries", "attempts",
+    "downloads", "clicks", "shares", "retries", "attempts", "rounds", "cards",
     "stars",
     "frames", "cores", "portions", "renewals", "refills", "wins", "losses", "draws", "goals", "assists", "eggs",
     "bottles", "boxes", "bags", "packs", "threads", "sessions", "lessons", "tries", "sets", "packages", "parcels",
