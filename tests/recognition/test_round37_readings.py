@@ -316,3 +316,8 @@ def test_a_value_said_to_be_another_is_no_rename() -> None:
 )
 def test_counts_and_states_said_with_a_preposition(request_text: str, expected: str) -> None:
     assert _reading(request_text, ()) == expected
+
+
+def test_more_fields_added_while_you_are_at_it() -> None:
+    request = "Can we add a serial number to bikes? and while you're at it a donated by, thanks"
+    assert _reading(request) == "add_attributes DonatedBike serial_number:str donated_by:str"

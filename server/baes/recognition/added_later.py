@@ -30,6 +30,8 @@ def added_after(draft: Draft, sentences: Sequence[list[Tok]], index: int, known:
         said = said[: next((i for i, t in enumerate(said) if t.low in {"because", "since", "cause", "coz"}), len(said))]
         optional = said != following and says_optional(following[len(said) :])
         words = [t for t in said if t.low not in {"too", "well", "as", "please"}]
+        if [t.low for t in words[1:6]] in (["while", "you", "is", "at", "it"], ["while", "you", "are", "at", "it"]):
+            words = [words[0], *words[6:]]  # "and while you're at it a newsletter opt in": more fields
         if not words or words[0].low not in {"and", "plus", "also"} or not all(t.word or t.low in _IN_FIELDS for t in words):
             continue
         fields = parse_fields(words[1:], known, all_optional=optional, entity_name=draft.entity.name)
