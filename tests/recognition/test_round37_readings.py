@@ -321,3 +321,7 @@ def test_counts_and_states_said_with_a_preposition(request_text: str, expected: 
 def test_more_fields_added_while_you_are_at_it() -> None:
     request = "Can we add a serial number to bikes? and while you're at it a donated by, thanks"
     assert _reading(request) == "add_attributes DonatedBike serial_number:str donated_by:str"
+
+
+def test_languages_spoken_are_which_ones() -> None:
+    assert _reading("add languages spoken to Volunteer") == "add_attributes Volunteer languages_spoken:str"

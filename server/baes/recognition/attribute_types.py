@@ -79,6 +79,8 @@ def attribute_type(name: str) -> str:
     by_whom = parts[-1] == "by" and (len(parts) > 2 or is_participle(parts[0]))  # not "drink by", a date
     if len(parts) >= 2 and (by_whom or parts[-2:] == ["in", "charge"]):
         return "str"  # "signed for by", "paid for by", "nurse in charge": a person, named
+    if len(parts) == 2 and parts[1] == "spoken":
+        return "str"  # "languages spoken": which ones, not whether ("filter used" stays a flag: "generator used" is one)
     if len(parts) == 3 and parts[0] == "number" and parts[1] in ("in", "on"):
         return "int"  # "number in household", "number on waiting list": how many
     if (
