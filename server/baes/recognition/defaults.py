@@ -291,12 +291,7 @@ def with_default(
         a for a in attributes if follows is not None and vocab.singularize(a.name.split("_")[-1]) == vocab.singularize(follows)
     ]
     if len(owner) != 1 and default.lower() in _FLAG_VALUES and draft.intent == "add_attributes":  # "… and a flag, default false"
-        owner = (
-            [a for a in attributes if a.type == "bool"]
-            or [  # "… and photo consent, default false": the last one
-                a for a in attributes[-1:] if a.type == "str" and a.name.split("_")[-1] not in vocab.NAME_WORDS
-            ]
-        )
+        owner = [a for a in attributes if a.type == "bool"]
     if len(attributes) > 1 and len(owner) == 1 and draft.intent in ("create", "add_attributes"):
         alone = with_default(replace(draft, entity=replace(draft.entity, attributes=(owner[0],))), default, known)
         typed = tuple(alone.entity.attributes[0] if a is owner[0] else a for a in attributes)

@@ -273,9 +273,8 @@ def _read_whole(request: str, said: str, existing_entities: Sequence[str] | None
 def _described_new(draft: Draft, toks: list[Tok], known: Known) -> Draft:
     """ "Tours need a name, a duration and a start time" in an app with no Tour: a description of a
     new entity, not fields for one the app lacks. "add X to Y" and "Ys also need X" stay additions."""
-    key = entity_key(draft.entity.name)
-    if draft.intent != "add_attributes" or known.get(key) or known.ending_in(key) or draft.entity.relationships:
-        return draft  # "jobs need a rush flag" in an app with PrintJob: an addition to it
+    if draft.intent != "add_attributes" or known.get(entity_key(draft.entity.name)) or draft.entity.relationships:
+        return draft
     if not draft.entity.attributes or any(t.stem in verb_stems("add") or t.low in vocab.ALSO_WORDS for t in toks if t.word):
         return draft
     return replace(draft, intent="create")
