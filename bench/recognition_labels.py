@@ -111,6 +111,8 @@ NAMED_SPLITS = (
     "fresh80",
     "fresh81",
     "fresh82",
+    "fresh83",
+    "fresh84",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"
