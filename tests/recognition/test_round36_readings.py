@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from tests.support.recognition_reading import one_line
 
 from baes.recognition.capitalised_names import as_capitalised
 from baes.recognition.dictated_marks import typed_marks
@@ -15,15 +16,7 @@ APP = ("Hive", "Keeper", "Apiary", "Goods")
 
 
 def _reading(request: str, existing: tuple[str, ...] | None = APP) -> str:
-    got = recognize(request, existing_entities=existing)
-    parts = [got.intent, got.entity.name]
-    parts += [f"{a.name}:{a.type}{'' if a.required else '?'}" for a in got.entity.attributes]
-    parts += [f"->{r.target}:{r.kind}" for r in got.entity.relationships]
-    parts += [f"-{name}" for name in got.removed]
-    if got.renamed_from:
-        parts.append(f"{got.renamed_from}->{got.renamed_to}")
-    parts += [f"{name}={value}" for name, value in got.defaults]
-    return " ".join(parts)
+    return one_line(request, existing)
 
 
 @pytest.mark.parametrize(

@@ -6,6 +6,7 @@ The examples are our own (a community bike workshop and a village hall), not the
 from __future__ import annotations
 
 import pytest
+from tests.support.recognition_reading import one_line
 
 from baes.recognition.mentions import with_full_names
 from baes.recognition.model import RecognitionError
@@ -20,15 +21,7 @@ APP = ("DonatedBike", "RepairJob", "Volunteer", "WorkshopSession")
 
 
 def _reading(request: str, existing: tuple[str, ...] | None = APP) -> str:
-    got = recognize(request, existing_entities=existing)
-    parts = [got.intent, got.entity.name]
-    parts += [f"{a.name}:{a.type}{'' if a.required else '?'}" for a in got.entity.attributes]
-    parts += [f"->{r.target}:{r.kind}" for r in got.entity.relationships]
-    parts += [f"-{name}" for name in got.removed]
-    if got.renamed_from:
-        parts.append(f"{got.renamed_from}->{got.renamed_to}")
-    parts += [f"{name}={value}" for name, value in got.defaults]
-    return " ".join(parts)
+    return one_line(request, existing)
 
 
 @pytest.mark.parametrize(

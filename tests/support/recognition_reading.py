@@ -32,3 +32,16 @@ def reading_of(request: str, existing: Sequence[str], keys: Iterable[str]) -> di
     """The parts ``keys`` of the reading of a change (an absent list is empty, an absent name None)."""
     got = reading(request, existing)
     return {key: got.get(key, [] if key in ("attributes", "relationships") else None) for key in keys}
+
+
+def one_line(request: str, existing: Sequence[str] | None) -> str:
+    """The reading as one line: "intent Entity name:type name:type? ->Target:kind -removed old->new field=value"."""
+    got = recognize(request, existing_entities=existing)
+    parts = [got.intent, got.entity.name]
+    parts += [f"{a.name}:{a.type}{'' if a.required else '?'}" for a in got.entity.attributes]
+    parts += [f"->{r.target}:{r.kind}" for r in got.entity.relationships]
+    parts += [f"-{name}" for name in got.removed]
+    if got.renamed_from:
+        parts.append(f"{got.renamed_from}->{got.renamed_to}")
+    parts += [f"{name}={value}" for name, value in got.defaults]
+    return " ".join(parts)
