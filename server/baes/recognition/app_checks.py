@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.evolution_phrases import FIELD_WORDS, no_longer_wanted
+from baes.recognition.mentions import short_name_note
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.request_tokens import REFERRING, Known, Tok, command_stems, entity_key, verb_stems
 
@@ -75,7 +76,7 @@ def owner_named_first(draft: Draft, known: Known) -> Draft:
     named = known.ending_in(key)  # "Problems should also have a grade" in an app with BoulderingProblem
     if named is None:
         return draft
-    note = f"read {draft.entity.name} as {named}, the one entity of this app whose name ends so"
+    note = short_name_note(draft.entity.name, named)
     return replace(draft, entity=replace(draft.entity, name=named), notes=(*draft.notes, note))
 
 
@@ -89,7 +90,7 @@ def targets_named_short(draft: Draft, known: Known) -> Draft:
         named = None if known.get(entity_key(rel.target)) else known.ending_in(entity_key(rel.target))
         relationships.append(replace(rel, target=named) if named else rel)
         if named:
-            notes.append(f"read {rel.target} as {named}, the one entity of this app whose name ends so")
+            notes.append(short_name_note(rel.target, named))
     if not notes:
         return draft
     return replace(draft, entity=replace(draft.entity, relationships=tuple(relationships)), notes=(*draft.notes, *notes))

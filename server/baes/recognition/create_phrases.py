@@ -348,8 +348,7 @@ def try_create(toks: list[Tok], known: Known) -> Draft | None:
         comma = comma_after_name(toks, index, end) if marker == end else None
         if comma is not None:  # "make a Gadget model, name, email, bio": the comma opens the list
             marker, region_start = comma, comma + 1
-        elif marker == end and not (called is not None and called + 1 == index):  # "create student name email gpa": the
-            # list starts at the first attribute word (not in "create an entity named Commission", which lists none)
+        elif marker == end and called != index - 1:  # "create student name email gpa" (not "… named Commission")
             verbs = [i for i in range(index) if toks[i].word and toks[i].stem in creating_verbs()]
             first = noun_after(toks[:end], verbs[-1] + 1) if verbs else None
             implicit = _implicit_list(toks, first, end) if first is not None else None

@@ -166,3 +166,8 @@ def full_name(tok: Tok, known: Known) -> Tok:
     """``tok`` read as the one entity of the app whose name ends with it ("sessions" of WorkshopSession), or as is."""
     name = known.ending_in(tok.sing)
     return Tok(tok.text, tok.low, entity_key(name), tok.low, True) if name is not None else tok
+
+
+def short_name_note(said: str, name: str) -> str:
+    """The note of a reading that took ``said`` for the app's entity ``name`` whose name ends with it."""
+    return f"read {said} as {name}, the one entity of this app whose name ends so"

@@ -55,7 +55,7 @@ from baes.recognition.kept_fields import kept_on_existing
 from baes.recognition.language import foreign_language_reason
 from baes.recognition.listed_below import with_fields_listed_below
 from baes.recognition.many import try_many
-from baes.recognition.mentions import merge_known, unplaced_mention, with_full_names
+from baes.recognition.mentions import merge_known, short_name_note, unplaced_mention, with_full_names
 from baes.recognition.model import Draft, OutOfScope, RecognitionError
 from baes.recognition.named_entity import as_named, read_with_name_said
 from baes.recognition.out_of_scope import FEATURES, interface_reason, out_of_scope_reason
@@ -298,9 +298,9 @@ def _read_with_short_names(toks: list[Tok], known: Known, reader: Reader, *, lin
         except RecognitionError:
             second = None
         if second is not None:
-            shortened = sorted({t.text for t, f in zip(toks, full, strict=True) if t is not f})
-            note = f"read {', '.join(repr(w) for w in shortened)} as the entity of this app whose name ends so"
-            return replace(second, notes=(*second.notes, note))
+            shortened = {t.text: known.get(f.sing) or f.sing for t, f in zip(toks, full, strict=True) if t is not f}
+            notes = [short_name_note(repr(said), name) for said, name in sorted(shortened.items())]
+            return replace(second, notes=(*second.notes, *notes))
     if refusal is not None:
         raise refusal
     return draft
