@@ -141,7 +141,7 @@ FLOORS = {
     "fresh81": 137,
     "fresh82": 136,
     "fresh83": 123,
-    "fresh84": 137,
+    "fresh84": 138,
 }
 
 

@@ -322,3 +322,9 @@ def test_guesses_measured_as_wrong_on_unseen_requests_are_not_made() -> None:
     assert _reading("jobs need a title, a deadline and a budget", ("PrintJob", "Client")) == (
         "create Job title:str deadline:date budget:float"
     )
+
+
+def test_a_command_word_before_in_as_an_item_of_a_list_is_a_noun() -> None:
+    assert _reading("Clinic: name | walk in fee | drop in price", ()) == (
+        "create Clinic name:str walk_in_fee:float drop_in_price:float"
+    )

@@ -107,6 +107,8 @@ _CONTRACTIONS = (
     (re.compile(r"(?<=[A-Za-z])\?(?=[ \t]*,)"), " (yes/no)"),
     # "a drop-in price", "add-on", "log-in time": one noun, not the command "drop", "add" or "log" of the request
     (re.compile(rf"(?<![\w'-])({'|'.join(sorted(_COMMANDS))})-({_PARTICLES})(?![\w'-])", re.I), r"\1_\2"),
+    # "…, drop in price", "| walk in fee": the same noun unhyphenated, as an item of a list
+    (re.compile(r"(?<=[,|;\n])([ \t]*)(drop|walk)[ \t]+in[ \t]+(?=[a-z])", re.I), r"\1\2_in "),
 )
 #: A typed smile or frown after a blank ("thanks :)", "hello there :-D", "sorry ;("): no list mark, a sentence's end.
 _EMOTICON = re.compile(r"(?:(?<=\s)|^)[:;=][-']?[()DPp\]\[]+(?=\s|$|[.,!?])|(?:(?<=\s)|^)(?:<3|[xX][dD])(?=\s|$|[.,!?])")
