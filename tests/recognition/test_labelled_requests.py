@@ -138,7 +138,7 @@ FLOORS = {
     "fresh78": 145,
     "fresh79": 88,
     "fresh80": 120,
-    "fresh81": 137,
+    "fresh81": 138,
     "fresh82": 136,
     "fresh83": 123,
     "fresh84": 138,

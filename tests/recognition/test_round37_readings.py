@@ -328,3 +328,10 @@ def test_a_command_word_before_in_as_an_item_of_a_list_is_a_noun() -> None:
     assert _reading("Clinic: name | walk in fee | drop in price", ()) == (
         "create Clinic name:str walk_in_fee:float drop_in_price:float"
     )
+
+
+def test_a_deposit_taken_is_whether_it_was() -> None:
+    assert (
+        _reading("Hire: hirer, deposit taken, deposit collected", ())
+        == "create Hire hirer:str deposit_taken:bool deposit_collected:bool"
+    )

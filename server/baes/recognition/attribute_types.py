@@ -148,8 +148,8 @@ _SEASONS = frozenset(
     """winter summer spring autumn fall weekend weekends weekdays holidays monday tuesday wednesday thursday friday
     saturday sunday morning mornings evening evenings night nights season""".split()
 )
-#: Participles that settle a sum ("deposit returned", "fee waived"): whether it happened.
-_SETTLED = frozenset({"paid", "returned", "refunded", "received", "waived"})
+#: Participles that settle a sum ("deposit returned", "fee waived", "deposit taken"): whether it happened.
+_SETTLED = frozenset({"paid", "returned", "refunded", "received", "waived", "taken", "collected"})
 #: Words before "limit" that make it an amount ("credit limit", "overdraft limit", "monthly limit").
 # fmt: off
 _AMOUNT_LIMITS = frozenset({"credit", "overdraft", "spending", "withdrawal", "loan", "transaction", "purchase", "expense",
