@@ -76,7 +76,7 @@ FLOORS = {
     "fresh16": 141,
     "fresh17": 149,
     "fresh18": 140,
-    "fresh19": 145,
+    "fresh19": 146,
     "fresh20": 135,
     "fresh21": 141,
     "fresh22": 132,  # "transferrable" is read "transferable" (codespell lists it); the label keeps the variant
@@ -88,7 +88,7 @@ FLOORS = {
     "fresh28": 142,
     "fresh29": 138,
     "fresh30": 143,
-    "fresh31": 130,
+    "fresh31": 131,
     "fresh32": 144,
     "fresh33": 127,
     "fresh34": 149,

@@ -335,3 +335,9 @@ def test_a_deposit_taken_is_whether_it_was() -> None:
         _reading("Hire: hirer, deposit taken, deposit collected", ())
         == "create Hire hirer:str deposit_taken:bool deposit_collected:bool"
     )
+
+
+def test_goals_for_and_against_are_two_counts() -> None:
+    assert _reading("Fixture: opponent, goals for, goals against", ()) == (
+        "create Fixture opponent:str goals_for:int goals_against:int"
+    )

@@ -103,6 +103,8 @@ def field_name_words(words: list[Tok], later_item: bool = False, listed: bool = 
             kept.append(t)
         elif t.low in {"for", "to", "with"} and i > 0 and _state_before(plain[i - 1].low) and len(kept) == i:
             kept.append(t)  # "booked for", "ready for pickup", "reported to police", "shared with neighbours"
+        elif t.low == "for" and last and i > 0 and plain[i - 1].low in vocab.COUNT_NOUNS and len(kept) == i:
+            kept.append(t)  # "goals for, goals against", "points for": the side they count
         elif t.low == "for" and i == 0 and len(plain) == 2 and plain[1].low in FOR_STATES:
             kept.append(t)  # "for sale", "for hire": a state, named with its "for"
         elif t.low == "for" and len(kept) == 1 and kept[0].low in _HOLDERS and not last:
