@@ -151,15 +151,13 @@ def with_full_names(toks: Sequence[Tok], known: Known) -> list[Tok] | None:
     own, read as that entity ("each reading comes from one panel" in an app with SolarReading); None when no word
     is. A second reading only: a first one that reads such a word as a field ("reading date") stands."""
     result = list(toks)
-    changed = False
     for i, tok in enumerate(toks):
         if not tok.word or "_" in tok.sing or known.get(tok.sing):
             continue
-        name = known.ending_in(tok.sing)
-        if name is not None and not (i and toks[i - 1].sing in entity_key(name).split("_")):  # "customers orders"
-            result[i] = full_name(tok, known)
-            changed = True
-    return result if changed else None
+        full = full_name(tok, known)
+        if full is not tok and not (i and toks[i - 1].sing in full.sing.split("_")):  # "customers orders"
+            result[i] = full
+    return result if any(a is not b for a, b in zip(result, toks, strict=True)) else None
 
 
 def full_name(tok: Tok, known: Known) -> Tok:

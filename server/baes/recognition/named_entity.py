@@ -58,8 +58,10 @@ def called_it(request: str) -> tuple[str, str] | None:
     """``(request without it, name)`` when a sentence of the request names the entity ("… For every item:
     description, condition. Please call it Equipment."), else None."""
     match = _CALL_IT.search(request)
-    group = next((g for g in (1, 2, 3) if match is not None and match[g] is not None), 1)
-    if match is None or match.start(group) == 0:
+    if match is None:
+        return None
+    group = next(g for g in (1, 2, 3) if match[g] is not None)  # "call it X", "make it X" or "entity X"
+    if match.start(group) == 0:
         return None
     before, after = request[: match.start()].rstrip(), request[match.end() :].strip()
     rest = " ".join(part for part in (before if before.endswith((".", "!", "?")) else before + ".", after) if part)
