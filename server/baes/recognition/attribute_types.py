@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from baes.recognition import vocabulary as vocab
+from baes.recognition.counted_plurals import plural_type
 from baes.recognition.participles import is_participle
 from baes.recognition.phrase_types import phrase_type
 from baes.recognition.request_tokens import SEPARATORS, Tok, word_token
@@ -140,7 +141,7 @@ def attribute_type(name: str) -> str:
     known = vocab.infer_type(name)
     if known != "str" or name in vocab.TEXT_OVERRIDES:
         return known
-    return _grammar_type(parts) or "str"
+    return _grammar_type(parts) or plural_type(parts) or "str"
 
 
 #: Times of the year or week a state may hold in ("active in winter", "open on sunday").

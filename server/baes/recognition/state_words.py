@@ -27,6 +27,10 @@ STATE_ADJECTIVES: frozenset[str] = frozenset({
     "abnormal", "successful", "unsuccessful", "winning", "primary", "junior", "exempt", "functional", "operational",
     "commercial", "medical", "magical", "diabetic", "final", "executive", "residential", "faulty", "defective",
     "dirty", "ready", "missing", "lame", "wet", "dry", "clean",
+    # tenure, kind and condition ("freehold", "feral", "second hand")
+    "freehold", "leasehold", "feral", "stray", "tame", "wild", "dormant", "extinct", "native", "evergreen",
+    "perennial", "hardy", "edible", "raw", "ripe", "fresh", "sparkling", "bespoke", "secondhand", "refurbished",
+    "wholesale", "retail", "bilingual", "deaf", "blind", "elderly", "fertile", "rural", "urban", "solo", "mint",
 })
 #: Nouns ending in -able/-ible: the suffix makes an adjective (a flag) except in these.
 ABLE_NOUNS: frozenset[str] = frozenset({
@@ -35,6 +39,15 @@ ABLE_NOUNS: frozenset[str] = frozenset({
     "consumable", "mandible", "crucible", "worktable",
     "responsible",  # "person responsible" names a person
 })
+#: Nouns ending in -ive (the suffix otherwise makes an adjective, a flag: "aggressive", "invasive").
+IVE_NOUNS: frozenset[str] = frozenset("""
+    narrative detective representative relative objective initiative incentive motive alternative perspective
+    directive sedative laxative preservative additive adhesive explosive locomotive archive operative collective
+    cooperative derivative adjective prerogative missive expletive fixative abrasive contraceptive
+    forgive arrive deprive survive strive thrive revive contrive receive deceive perceive conceive
+""".split())
+#: Nouns ending in -ful: measures, not states ("handful", "spoonful").
+FUL_NOUNS: frozenset[str] = frozenset("handful mouthful spoonful cupful armful bucketful pocketful lungful".split())
 #: Last words that make a state of what they follow: "gluten free", "pet friendly", "dishwasher safe".
 STATE_SUFFIXES: frozenset[str] = frozenset({"free", "friendly", "proof", "safe", "ready", "only", "ok", "okay"})
 #: Particles after a participle that keep it a state: "sold out", "checked in", "signed up".
@@ -64,7 +77,11 @@ def is_state_word(word: str) -> bool:
         return True
     lacking = word.endswith("less") and len(word) >= 7 and word not in {"regardless", "nevertheless"}  # "queenless"
     described = word.endswith("ous") and len(word) >= 6  # "hazardous", "contagious", "venomous": no noun ends so
-    return lacking or described or (word.endswith(("able", "ible")) and len(word) >= 6 and word not in ABLE_NOUNS)
+    tending = word.endswith("ive") and len(word) >= 7 and word not in IVE_NOUNS  # "aggressive", "reactive"
+    full = word.endswith("ful") and len(word) >= 7 and word not in FUL_NOUNS  # "successful", "playful"
+    return (
+        lacking or described or tending or full or (word.endswith(("able", "ible")) and len(word) >= 6 and word not in ABLE_NOUNS)
+    )
 
 
 def third_person(word: str) -> bool:
