@@ -213,6 +213,9 @@ def try_remove(toks: list[Tok], known: Known) -> Draft | None:
             break
     if start is not None:
         rest = main_clause(toks[start:end])
+        passive = _removed_passively(toks[:verb_at], rest, known)
+        if passive is not None:
+            return passive
         what, owner = _removal_split(rest, known)
         if owner and any(t.low in OWNER_PREPOSITIONS for t in rest[: len(what) + 1]):
             if what and what[-1].low == "out":
@@ -229,6 +232,29 @@ def try_remove(toks: list[Tok], known: Known) -> Draft | None:
             return _no_longer(toks[:verb_at], known)  # "Household doesn't need 'pets' any more, take it off"
         return None
     return _no_longer(toks[:end], known)
+
+
+#: Words that open an opinion, not a name: "imo", "I think", "honestly".
+_OPINION_OPENERS = frozenset({"imo", "imho", "tbh", "honestly", "i", "think", "guess", "so", "ok", "okay", "also", "and"})
+#: Words before a participle that make it passive ("should be removed", "can get dropped").
+_PASSIVE_AUX = frozenset({"be", "is", "are", "been", "get", "gets", "got"})
+
+
+def _removed_passively(before: Sequence[Tok], after: Sequence[Tok], known: Known) -> Draft | None:
+    """ "start time and end time should be removed from the registration record", "Registration: phone can be
+    dropped": what is removed is the subject; its owner follows "from"/"on", or labels the request."""
+    if not before or before[-1].low not in _PASSIVE_AUX:
+        return None
+    subject = [t for t in before[:-1] if t.low not in MODALS and t.low not in {"be", "to", "is", "are"}]
+    while subject and subject[0].low in _OPINION_OPENERS:
+        subject = subject[1:]  # "imo start time should be removed …", "I think the fax can be dropped"
+    owner = list(after[1:]) if after and after[0].low in OWNER_PREPOSITIONS | {"off"} else []
+    labelled = _leading_owner(subject[: next((i + 1 for i, t in enumerate(subject) if t.low == ":"), 0)])
+    if labelled and not owner:
+        owner, subject = labelled, subject[len(labelled) + 1 :]
+    if not owner or not words_of(subject) or not entity_of(owner, known):
+        return None
+    return _removal(subject, owner, known)
 
 
 #: Verbs whose object a later "that" or "it" refers to ("we don't do table numbers anymore, take that off").

@@ -192,6 +192,8 @@ def try_many(toks: list[Tok], known: Known) -> Draft | None:
         and _same_thing(toks[_plural_target(toks, j, stop) or j].sing, subject.sing)
         for j in range(target_index + 1, stop)
     )
+    if _only_one_back(toks[target_index + 1 :], subject, toks[target_index]):
+        return _draft(target, subject, known, "many_to_one")  # "… (but a plot only ever has one gardener)"
     making = verbs[0].stem in command_stems()  # "a lab develops many film rolls", "a user creates many posts"
     if (verbs[0].low in _ONE_SIDE_FORMS or making or any(v.low in _MADE_OF for v in verbs)) and not back:
         return _draft(target, subject, known, "many_to_one")  # "a playlist has many tracks": track.playlist_id
@@ -208,3 +210,18 @@ def _said_back(rest: Sequence[Tok], subject: Tok, target: Tok) -> bool:
     one vet"): then each side has many of the other. A fact said of one side alone ("one teacher teaches
     many classes") is one-to-many, while a possibility ("members can borrow many tools") stays many-to-many."""
     return any(t.word and t.sing in {subject.sing, target.sing} for t in rest)
+
+
+def _only_one_back(rest: Sequence[Tok], subject: Tok, target: Tok) -> bool:
+    """Whether the words after "X VERBs many Ys" give each Y only one X ("but a plot only ever has one gardener",
+    "…, each plot has just one gardener"): one-to-many, however the first half sounded."""
+    lows = [t.low for t in rest]
+    return any(
+        rest[i + 1].sing == subject.sing
+        and (
+            bool({"only", "just", "exactly"} & set(lows[max(0, i - 3) : i]))
+            or (i >= 2 and lows[i - 1] in {"have", "has"} and rest[i - 2].sing == target.sing)
+        )
+        for i in range(len(rest) - 1)
+        if lows[i] in {"one", "single"}
+    )

@@ -236,6 +236,9 @@ def try_ownership(toks: list[Tok], known: Known) -> Draft | None:
         if owning and nxt is not None and toks[nxt].low not in SEPARATORS:
             maybe = any(t.low in MAYBE_MODALS | vocab.OPTIONAL_WORDS for t in toks[subject:nxt])
             targets = [toks[t] for t in listed_targets(toks, nxt, end, known)]
+            if len(targets) == 1 and toks[nxt - 1].low in {"each", "every"} and toks[subject - 1 : subject] != []:
+                if toks[subject - 1].low in {"one", "a", "an"}:  # "one technician attached to each job": each job's
+                    return link_draft(targets[0], subject_tok(toks, subject), known, required=not maybe)
             return links_draft(subject_tok(toks, subject), targets, known, required=not maybe)  # "may belong to"
         if tok.low == "have":
             rest = toks[i + 1 : end]

@@ -334,6 +334,8 @@ def _colon_arrow(toks: list[Tok], known: Known) -> list[Tok]:
     verbs = verb_stems("create") | verb_stems("add") | verb_stems("delete")
     if any(t.word and (t.stem in verbs or t.low in _RENAME_WORDS) for t in rest):
         return toks  # "Ticket: rename desc to description" is read by the rename words themselves
+    to = [t.low for t in rest].index("to")
+    rest = rest[: next((i for i in range(to + 1, len(rest)) if rest[i].low == ","), len(rest))]  # "…, for consistency"
     return [word_token("rename"), *rest, word_token("in"), owner]
 
 

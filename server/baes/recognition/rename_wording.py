@@ -73,6 +73,13 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
         re.compile(r"\b(?:change|rename)\s+(?:the\s+)?(\w+)\s+(?:field|column|attribute|property)\s+name\s+to\s+", re.I),
         r"rename \1 to ",
     ),
+    # "event model: createdDate -> created_at": the label names the entity, "model" says what it is
+    (re.compile(r"^(\s*\w+)\s+(?:model|table|entity|class)\s*:(?=[^\n]*(?:->|=>|\u2192))", re.I | re.M), r"\1:"),
+    # "rename event_date by event_datetime" (French "renommer par", Spanish "por"): one name for another
+    (
+        re.compile(r"\brename\s+([`'\"]?\w+[`'\"]?)\s+(?:by|with)\s+(?=[`'\"]?\w+[`'\"]?\s*(?:[.,;!]|$))", re.I | re.M),
+        r"rename \1 to ",
+    ),
     # "Bunk: header nr_beds → bed_count": a spreadsheet's header is the field
     (re.compile(r"^(\s*\w+\s*:\s*)(?:header|column|col|field)\s+(?=\w+\s*(?:->|=>|\u2192))", re.I | re.M), r"\1"),
     # "Client wants 'deposit' on Rental renamed to …": who asks is no part of the name

@@ -16,13 +16,16 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from baes.recognition import vocabulary as vocab
 from baes.recognition.mentions import merge_known
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.request_tokens import Known, command_stems, read_tokens
 from baes.recognition.unsure_lists import UNPLACED_NOTE_END
 
-#: Where a request's parts end: a sentence end, a label's colon, a line break, a semicolon.
-_PART_END = re.compile(r"(?<=[.!?])\s+|(?<=:)\s+|\s*\n\s*|;\s+|,\s+(?=so\s+(?!that\b))")  # "…, so a building should have …"
+#: Where a request's parts end: a sentence end, a label's colon, a line break, a semicolon, a spaced dash.
+_PART_END = re.compile(
+    r"(?<=[.!?])\s+|(?<=:)\s+|\s*\n\s*|;\s+|,\s+(?=so\s+(?!that\b))|\s+[\u2014\u2013]\s+"
+)  # "…, so a building should have …"
 
 
 #: The most parts a request is read in, one at a time (each is read as a request of its own).
@@ -59,12 +62,40 @@ def read_a_part(request: str, known: Known, read: Callable[[str], Draft]) -> Dra
             continue  # words of the part left out as negated or as no name: no sure reading of it
         if draft.intent != "create" and all(_key(draft) != _key(other) for _, other in found):
             found.append((part, draft))
+    found = _many_to_many_said_out(found, request, known)
     if len(found) != 1:
         return None
     part, draft = found[0]
-    if any(_DEFAULT_WORDS & {t.low for t in read_tokens(other)} for other in parts if other != part):
-        return None  # "… Existing sessions should get escaped = false.": the value would be lost
+    for other in (p for p in parts if p != part):
+        lows = [t.low for t in read_tokens(other)]
+        if _DEFAULT_WORDS & set(lows) or (draft.intent == "relationship" and vocab.OPTIONAL_WORDS & set(lows)):
+            return None  # "… Existing sessions should get escaped = false.", "… so leave it optional": it would be lost
+        if draft.intent == "add_attributes" and lows.count(",") >= 2:
+            return None  # "… — could that be in the app? induction date, inducted by, …": the fields of another part
     return replace(draft, notes=(f"read only {part!r}: the rest of the request asks for nothing the app stores", *draft.notes))
+
+
+def _many_to_many_said_out(found: list[tuple[str, Draft]], request: str, known: Known) -> list[tuple[str, Draft]]:
+    """The one many-to-many link among links of the same two entities ("Multiple instructors for a course: a course
+    can have several instructors and an instructor can run several courses"): the heading says one side of it. The
+    link is held by the entity the request names first, as a many-to-many said in one sentence is."""
+    pairs = [(p, d, _linked(d)) for p, d in found if d.intent == "relationship"]
+    both_ways = [(p, d, linked) for p, d, linked in pairs if any(r.kind == "many_to_many" for r in d.entity.relationships)]
+    if len(found) < 2 or len(pairs) != len(found) or len(both_ways) != 1:
+        return found
+    part, draft, linked = both_ways[0]
+    if not all(other <= linked for _, _, other in pairs):
+        return found
+    said = [name for t in merge_known(read_tokens(request), known) if t.word and (name := known.get(t.sing)) in linked]
+    target = draft.entity.relationships[0]
+    if said and said[0] == target.target and len(draft.entity.relationships) == 1:
+        turned = replace(draft.entity, name=target.target, relationships=(replace(target, target=draft.entity.name),))
+        draft = replace(draft, entity=turned, related_entity=draft.entity.name)
+    return [(part, draft)]
+
+
+def _linked(draft: Draft) -> frozenset[str]:
+    return frozenset({draft.entity.name, *(r.target for r in draft.entity.relationships)})
 
 
 def _commands_after_commas(part: str) -> list[str]:

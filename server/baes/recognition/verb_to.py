@@ -105,7 +105,7 @@ def try_verb_to(toks: list[Tok], known: Known) -> Draft | None:
         target_tok = core_nouns[0]
         if target_tok.sing.endswith("_id"):
             target_tok = Tok(target_tok.text[:-3], target_tok.low[:-3], target_tok.sing[:-3], target_tok.stem, True)
-        if toks[verb].stem in verb_stems("link"):  # "link X to Y (and Z)": X points to Y (and Z)
+        if toks[verb].stem in verb_stems("link") or _assigned_to(toks, verb, holder_index):  # X points to Y (and Z)
             targets = [toks[t] for t in listed_targets(toks, holder_index, end, known)]
             return links_draft(target_tok, targets, known, required=not optional)
         return link_draft(holder, target_tok, known, required=not optional)  # "add X to Y": Y gets x_id
@@ -144,3 +144,11 @@ def _listed_after_holder(tail: list[Tok], known: Known) -> list[Tok]:
     ):
         return []
     return [word_token(","), *tail[1:]]
+
+
+def _assigned_to(toks: list[Tok], verb: int, holder: int) -> bool:
+    """ "assign each work order to a technician", "assign tickets to users": the thing assigned points to whom it is
+    assigned to, as with "link"; "assign a mechanic to each repair" gives each repair its mechanic (as "add")."""
+    return toks[verb].stem == "assign" and not any(
+        t.low in {"each", "every", "all"} for t in toks[max(verb + 1, holder - 2) : holder]
+    )
