@@ -139,7 +139,9 @@ def _for_rows_we_have(lows: Sequence[str], at: int) -> bool:
 #: Words saying a clause is about the rows already stored ("existing tickets should get 'normal'").
 _EXISTING_WORDS = frozenset({"existing", "already", "current", "old"})
 #: Verbs giving those rows their value, and the words that may follow them before it.
-_VALUE_VERBS = frozenset({"get", "start", "starting", "put", "be", "set", "use", "take", "have", "say"})
+_VALUE_VERBS = frozenset(
+    {"get", "start", "starting", "put", "be", "set", "use", "take", "have", "say", "="}
+)  # "existing orders = 0"
 _VALUE_LINKS = frozenset({"at", "to", "as", "with", ":", "=", "value", "just", "set", "marked", "initialised", "initialized"})
 _CLAUSE_MARKS = frozenset({".", "(", ")", ";"})
 #: Values only a flag takes: a default of "false" among several new fields is the one flag's.
@@ -172,6 +174,9 @@ def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None
         return list(toks), None  # "old prescriptions won't have one": they go without, no value is given
     if verb is None and (set_before := _set_before(lows, start, at, stop)) is not None:
         start, verb = set_before  # "and set the existing ones to 'Unknown'": the verb before the rows
+    value_at = at + 3 if lows[at + 2 : at + 3] == [":"] else at + 2
+    if verb is None and stop == value_at + 1 and _a_value(lows[value_at]):
+        verb = value_at - 1  # "existing orders = 0.0" (the "=" is no word), "existing orders: false"
     if verb is None:
         return _value_before(toks, start, at)
     literal = _value_after(toks, verb, stop).split(" for ")[0]  # "can have 1 for number in household": the value
@@ -182,6 +187,11 @@ def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None
     if lows[verb] == "be" and literal.lower() in _KEPT_STATES:
         return [*toks[:start], *toks[stop:]], None  # "existing data must be kept": a reassurance, no value
     return [*toks[:start], *toks[stop:]], literal
+
+
+def _a_value(low: str) -> bool:
+    """A literal said alone as a value: a number or a yes/no word."""
+    return low in _FLAG_VALUES or low.replace(".", "", 1).isdigit()
 
 
 def _names_a_field(toks: Sequence[Tok], at: int) -> bool:

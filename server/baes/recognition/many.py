@@ -91,6 +91,10 @@ def _same_thing(said: str, subject: str) -> bool:
     return said == subject or subject.endswith("_" + said)
 
 
+#: Words that count what follows "of" ("pieces of equipment", "items of clothing").
+_MEASURES_OF = frozenset({"pieces", "items", "units", "bits", "kinds", "sorts", "types", "sets", "pairs"})
+
+
 def _plural_target(toks: Sequence[Tok], at: int, end: int) -> int | None:
     """Index of the noun after a "many" word ("lots of"): the last word before a separator."""
     i = at + 1
@@ -98,6 +102,8 @@ def _plural_target(toks: Sequence[Tok], at: int, end: int) -> int | None:
         i += 1
     if i + 1 < end and toks[i].low in {"different", "other", "separate", "distinct"}:
         i += 1  # "lots of different boxes"
+    if i + 2 < end and toks[i].low in _MEASURES_OF and toks[i + 1].low == "of" and toks[i + 2].word:
+        i += 2  # "multiple pieces of equipment": the equipment
     last = None
     while i < end and toks[i].word and toks[i].low not in SEPARATORS and toks[i].low not in ATTRIBUTE_MARKERS:
         last = i

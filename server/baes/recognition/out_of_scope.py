@@ -15,6 +15,7 @@ import re
 from collections.abc import Sequence
 
 from baes.recognition import vocabulary as vocab
+from baes.recognition.keyboard import keyboard_run
 from baes.recognition.request_tokens import Known, Tok, verb_stems
 
 #: Question words that open a question about the app, not a request to change it.
@@ -143,6 +144,9 @@ def out_of_scope_reason(toks: Sequence[Tok], known: Known | None = None) -> str 
             "(e.g. 'add phone to Student', 'each course has many lessons')"
         )
     lows = [t.low for t in words]
+    mashed = next((low for low in lows if keyboard_run(low)), None)
+    if mashed is not None:
+        return f"{mashed!r} reads as keys typed in a row, not words: say what to create or change (e.g. 'add phone to Student')"
     if any(low in _COMMANDS for low in lows):
         return "this reads as commands to run, not as a change: baes creates and changes entities (e.g. 'add phone to Student')"
     if any(low in _SIGN_IN for low in lows) or _signs_in(lows[:5]):
@@ -226,6 +230,9 @@ _PERMISSION = re.compile(
     r"create|add|access|modify|approve|export|manage|read|write|open|close|cancel)\b|\bpermissions?\s+to\b|"
     r"\bonly\s+(?:[a-z]+\s+){0,2}(?:admins?|administrators?|managers?|owners?|staff|editors?|superusers?|moderators?|"
     r"supervisors?|leads?|heads?)\s+(?:(?:can|may|should|must)\b|(?:to\s+)?be\s+able\s+to\b)|"
+    # "only leaders should be able to edit badges", "scouts can only view them": who may change or see what
+    r"\bonly\s+(?:[a-z]+\s+){1,2}(?:(?:can|may|should|must)\s+(?:be\s+able\s+to\s+)?|(?:to\s+)?be\s+able\s+to\s+)"
+    r"(?:delete|remove|edit|change|update|see|view|modify|approve|access)\b|\bcan\s+only\s+(?:view|see|read)\b|"
     # "volunteers shouldn't see clients' addresses, only admins": who may see or change what
     r"\b(?:shouldn'?t|should\s+not|can'?t|cannot|must\s+not|mustn'?t)\s+(?:be\s+able\s+to\s+)?(?:see|view|edit|access|change)\b|"
     # "each teacher sees only his own students", "users can only edit their own posts"
@@ -315,6 +322,13 @@ _NOT_A_CHANGE: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "which fields? Name the fields to remove, e.g. 'remove fax and pager from Supplier'",
     ),
+    (
+        re.compile(
+            r"^(?:the\s+)?\w+(?:\s+\w+)?\s+(?:needs?|requires?|could\s+use)\s+(?:some\s+|a\s+few\s+|more\s+|a\s+bit\s+of\s+)?"
+            r"(?:changes|fixing|fixes|work|updates|tweaks|tweaking|improvements|attention|love)\s*[.!]*$"
+        ),
+        "which change? Say what to add, remove or rename, e.g. 'add phone to Student' or 'remove fax from Supplier'",
+    ),  # "Repair needs some changes", "the badge thing needs work": no change named
 )
 #: The same, said in the request's opening clause only (not "Create a Product with name and price, only admins
 #: can delete", an entity with its logic).

@@ -54,7 +54,13 @@ _OPTIONAL_PHRASES = (
     ("can", "be", "empty"),
     ("can", "be", "blank"),
 )
-_OPTIONAL_PHRASES += (("stay", "blank"), ("stays", "blank"), ("stay", "empty"), ("stays", "empty"))  # "… until they ring"
+_OPTIONAL_PHRASES += (
+    ("stay", "blank"),
+    ("stays", "blank"),
+    ("stay", "empty"),
+    ("stays", "empty"),
+    ("be", "none"),
+)  # "… until they ring"
 #: Phrases that make every new field optional ("(both optional)").
 _ALL_OPTIONAL_PHRASES = (("both", "optional"), ("all", "optional"))
 

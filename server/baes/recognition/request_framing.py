@@ -206,7 +206,8 @@ _DOCUMENT_LABEL = re.compile(
 #: words in the request's opening, before its list begins, says why or where, never a field.
 _OPENING_ASIDE = re.compile(
     r"^([^,:.()\n]{1,80}?)\s*\((?![^()\n]*\b(?:optional|empty|nullable|blank|null|may|can|if|unless|required|until|not|must)\b)"
-    r"(?:[^(),\n]*\s[^(),\n]*)\)\s*(?=[:.])",
+    r"(?!\s*(?:int|integer|float|decimal|str|string|text|bool|boolean|date|datetime|timestamp|email)\s*\))"
+    r"(?:[^(),\n]*\s[^(),\n]*)\)\s*(?=[:.])",  # "Add shoe_size to Student (int).": a type, no aside
     re.I,
 )  # not "(can be empty until assigned)", which says the reference is optional
 #: "mileage too (carers claim it) and …": an aside that is a clause about people, anywhere (not "(if known)").

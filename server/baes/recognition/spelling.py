@@ -45,6 +45,7 @@ from functools import lru_cache
 from typing import Any
 
 from baes.recognition import vocabulary as vocab
+from baes.recognition.keyboard import KEYBOARD_ROWS
 from baes.recognition.known_misspellings import known_misspelling
 from baes.recognition.spelling_variants import is_compound, is_prefixed, is_variant
 
@@ -61,7 +62,6 @@ SHORT_FORMS = frozenset(
     {"dept", "acct", "mgmt", "govt", "asst", "bldg", "intl", "natl", "pmnt", "qnty", "stmt"}
     | {"json", "yaml", "toml", "guid", "uuid"}
 )
-_KEYBOARD_ROWS = ("qwertyuiop", "asdfghjkl", "zxcvbnm")
 
 
 @lru_cache(maxsize=1)
@@ -151,7 +151,7 @@ def spelt_as_meant(word: str) -> bool:
 def _neighbours() -> dict[str, frozenset[str]]:
     """Each letter's neighbouring keys on a QWERTY keyboard: left and right, and the two keys
     touching it in the row above (same column and the next) and below (same column and the one before)."""
-    position = {ch: (row, col) for row, keys in enumerate(_KEYBOARD_ROWS) for col, ch in enumerate(keys)}
+    position = {ch: (row, col) for row, keys in enumerate(KEYBOARD_ROWS) for col, ch in enumerate(keys)}
     touching = {(0, -1), (0, 1), (-1, 0), (-1, 1), (1, -1), (1, 0)}
     return {
         ch: frozenset(o for o, (r2, c2) in position.items() if (r2 - r, c2 - c) in touching) for ch, (r, c) in position.items()

@@ -82,6 +82,7 @@ def try_verb_to(toks: list[Tok], known: Known) -> Draft | None:
         region = toks[verb + 1 : prep]
         if toks[verb].stem not in verb_stems("link"):  # "link orders to customers and products": two targets
             region += _listed_after_holder(toks[holder_index + 1 : end], known)
+        region += _type_after_holder(toks[holder_index + 1 : end])
     region_words = [t for t in region if t.word]
     optional = any(t.low in vocab.OPTIONAL_WORDS for t in region_words)
     core = [
@@ -147,8 +148,14 @@ def _listed_after_holder(tail: list[Tok], known: Known) -> list[Tok]:
 
 
 def _assigned_to(toks: list[Tok], verb: int, holder: int) -> bool:
-    """ "assign each work order to a technician", "assign tickets to users": the thing assigned points to whom it is
+    """ "assign each work order to a technician", "put each scout in a patrol": the thing assigned points to whom it is
     assigned to, as with "link"; "assign a mechanic to each repair" gives each repair its mechanic (as "add")."""
-    return toks[verb].stem == "assign" and not any(
+    return toks[verb].stem in {"assign", "put", "place"} and not any(
         t.low in {"each", "every", "all"} for t in toks[max(verb + 1, holder - 2) : holder]
     )
+
+
+def _type_after_holder(after: list[Tok]) -> list[Tok]:
+    """ "add a shoe_size field to Student (int)": the type said after the entity is the field's."""
+    lows = [t.low for t in after[:3]]
+    return list(after[:3]) if len(lows) == 3 and lows[0] == "(" and lows[2] == ")" and lows[1] in vocab.TYPE_WORDS else []
