@@ -32,7 +32,7 @@ from baes.recognition.state_words import (
     takes_preposition,
     third_person,
 )
-from baes.recognition.type_annotations import annotation_type, choices_span, is_unit, scale_at
+from baes.recognition.type_annotations import annotation_type, category_head, choices_span, is_unit, scale_at
 
 # fmt: off
 #: Verbs before "on" that make it a date: "due on", "expires on" (participles qualify by themselves).
@@ -286,7 +286,8 @@ def mark_types(toks: Sequence[Tok]) -> list[Tok]:
             i += annotated.span
             continue
         lows = [t.low for t in toks[i : i + 12]] if low == "(" and result and result[-1].word else []
-        for kind, choices in (("text", choices_span(lows)), ("integer", choices_span(lows, numbers=True))):
+        head = category_head([t.low for t in result]) if lows else ""  # "type of contribution (…)"
+        for kind, choices in (("text", choices_span(lows, head=head)), ("integer", choices_span(lows, numbers=True))):
             if choices is not None:  # "priority (low/medium/high)", "dose (1, 2 or 3)": values of the field
                 result.extend((toks[i], word_token(kind), word_token(")")))
                 i += choices

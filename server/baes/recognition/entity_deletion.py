@@ -11,7 +11,7 @@ it names a state. The entity is the one named after the verb, a stale adjective 
 from __future__ import annotations
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.evolution_phrases import FIELD_WORDS, attribute_name, object_before, try_remove
+from baes.recognition.evolution_phrases import FIELD_WORDS, attribute_name, try_remove
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.referred_fields import field_before
 from baes.recognition.request_tokens import (
@@ -32,6 +32,7 @@ from baes.recognition.request_tokens import (
     noun_after,
     verb_stems,
 )
+from baes.recognition.stopped_doing import object_before
 from baes.scaffold.spec import EntitySpec
 
 

@@ -20,7 +20,6 @@ from baes.recognition.field_words import numbered
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.reason_clauses import REASON_OPENERS, without_reason
 from baes.recognition.request_tokens import (
-    MAX_NAME_WORDS,
     MODALS,
     PRONOUNS,
     REFERRING,
@@ -33,8 +32,8 @@ from baes.recognition.request_tokens import (
     entity_key,
     entity_name,
     verb_stems,
-    word_token,
 )
+from baes.recognition.stopped_doing import object_before
 from baes.scaffold.spec import EntitySpec, SpecError, check_identifier
 
 #: Prepositions that introduce the entity an attribute belongs to ("from Supplier", "of Book").
@@ -179,10 +178,14 @@ def _removed_names(toks: Sequence[Tok], entity: str, known: Known) -> tuple[str,
     return tuple(names)
 
 
+_FIELDS_WORDS = frozenset({"columns", "fields", "attributes", "properties", "ones"})
 _REASON_STARTS = frozenset({"we", "i", "they", "nobody", "because", "since", "it", "as"})  # "… off the job we dont track that"
 
 
 def _removal(what: Sequence[Tok], owner: Sequence[Tok], known: Known) -> Draft:
+    colon = next((i for i, t in enumerate(owner) if t.low == ":"), None)
+    if colon is not None and what and what[-1].low in _FIELDS_WORDS and words_of(owner[colon + 1 :]):
+        what, owner = owner[colon + 1 :], owner[:colon]  # "remove the old contact columns from Sponsor: a, b, c"
     cut = next((i for i, t in enumerate(owner) if i and (t.low in _REASON_STARTS or t.low == ",")), len(owner))
     entity = entity_of(owner, known) if cut == len(owner) else entity_of(owner[:cut], known) or entity_of(owner, known)
     if entity is None:
@@ -255,41 +258,6 @@ def _removed_passively(before: Sequence[Tok], after: Sequence[Tok], known: Known
     if not owner or not words_of(subject) or not entity_of(owner, known):
         return None
     return _removal(subject, owner, known)
-
-
-#: Verbs whose object a later "that" or "it" refers to ("we don't do table numbers anymore, take that off").
-_DOING = frozenset({"do", "use", "need", "track", "store", "have", "keep", "record", "want", "collect", "ask", "fill"})
-_DETERMINERS = frozenset({"the", "a", "an", "our", "my", "their", "any", "those", "these", "its"})
-_OBJECT_END = frozenset({"anymore", "any", "longer", ",", ".", ";", "now", "either", "so"})
-#: Words before the verb that say it no longer happens ("we stopped recording cloud cover").
-_STOPPED = frozenset({"longer", "stopped", "stop", "quit", "ceased"})
-_QUOTES = frozenset({"'", '"', "`"})
-
-
-def object_before(toks: Sequence[Tok]) -> list[Tok] | None:
-    """The thing a negated verb of the clause before no longer does, in the singular ("table numbers")."""
-    removing = verb_stems("delete")
-    verb = next((i for i in range(len(toks) - 1, -1, -1) if toks[i].low in _DOING or toks[i].stem in removing), None)
-    stopped = next((i for i, t in enumerate(toks) if t.low in _STOPPED - {"longer"}), None)
-    if verb is None and stopped is not None and stopped + 1 < len(toks) and toks[stopped + 1].low == "with":
-        verb = stopped + 1  # "we stopped recording cloud cover" (read "stopped with …")
-    if verb is None:
-        return None
-    negated = any(t.low in vocab.NEGATION_WORDS | _STOPPED for t in toks[max(0, verb - 3) : verb + 1])
-    if not negated and toks[verb].stem not in removing:  # "we no longer use X" reads "remove X" by now
-        return None
-    words: list[Tok] = []
-    for tok in toks[verb + 1 :]:
-        if tok.low in _QUOTES:
-            continue  # "doesn't need 'number of pets' any more": the name as quoted
-        if tok.low in _OBJECT_END or not tok.word:
-            break
-        if tok.low not in _DETERMINERS:
-            words.append(tok)
-    if not words or len(words) > MAX_NAME_WORDS:
-        return None
-    last = words[-1]
-    return [*words[:-1], word_token(vocab.singularize(last.low))]
 
 
 #: Words that end a removal without naming anything.

@@ -9,6 +9,7 @@ from baes.recognition.spelling import english_words
 
 #: Heads of "X of Y" names that are text whatever Y is ("name of deceased" is no flag).
 _NAMING_HEADS = frozenset({"name", "names", "title", "description", "reason", "cause", "place", "address", "method", "kind"})
+_NAMING_HEADS |= {"type", "sort", "category", "source", "status", "style", "mode", "form", "colour", "color", "origin"}
 #: Periods a state is said of ("lambed this season").
 _PERIODS = frozenset({"season", "year", "month", "week", "term", "semester", "quarter", "spring", "summer", "autumn", "winter"})
 

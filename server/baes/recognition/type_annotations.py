@@ -89,7 +89,24 @@ def annotation_type(toks: Sequence[str], name_type: str) -> Annotation | None:
 _NOT_CHOICES = _KNOWN | {"true", "false", "on", "off", "optional", "required", "nullable", "unique", "default", "e", "g"}
 
 
-def choices_span(toks: Sequence[str], *, numbers: bool = False) -> int | None:
+#: Last words of a field that picks one of several values: a comma list after it names the values ("source (pickup,
+#: return, self_report)"), where after another field it may name parts ("address (street, city, zip)").
+CATEGORY_HEADS = frozenset(
+    """
+    type kind status state source category level stage method mode channel role origin style genre colour color size
+    tier plan grade position frequency priority condition gender sport breakdown format medium material breed class
+    rank band region shift season language currency part section outcome result reason epoch
+""".split()
+)
+
+
+def category_head(before: Sequence[str]) -> str:
+    """The word of the item ending ``before`` that makes it a choice of values ("type of contribution"), or ""."""
+    start = next((j + 1 for j in range(len(before) - 1, -1, -1) if not before[j][:1].isalnum()), 0)
+    return next((low for low in before[start:] if low in CATEGORY_HEADS), "")
+
+
+def choices_span(toks: Sequence[str], *, numbers: bool = False, head: str = "") -> int | None:
     """How many tokens a parenthesis of choices opening at ``toks[0] == "("`` spans: "priority
     (low/medium/high)", "size (S/M/L)", "frame (small, medium or large)". The choices are values of a
     text field, no fields of their own; None when the parenthesis is no such list. With ``numbers``, the
@@ -107,13 +124,14 @@ def choices_span(toks: Sequence[str], *, numbers: bool = False) -> int | None:
     elif (
         tuple(words) in vocab.BOOL_PAIRS  # "(sim/não)", "(ja/nee)": yes or no in the writer's language
         or not marks
-        or not all(w.isalnum() and not w.isdigit() for w in words)
+        or not all(w.replace("_", "").isalnum() and not w.isdigit() for w in words)
         or any(w in _NOT_CHOICES or is_unit(w) for w in words)
     ):
         return None
     slashed = all(m == "/" for m in marks)
     listed = marks[-1] == "or" and all(m == "," for m in marks[:-1])
-    return close + 1 if slashed or listed else None
+    values = head in CATEGORY_HEADS and len(words) >= 3 and all(m == "," for m in marks)  # "(tithe, offer, donation)"
+    return close + 1 if slashed or listed or values else None
 
 
 #: Marks that end a list item after a scale ("rating 1-5, comment").

@@ -1,0 +1,144 @@
+"""The value the rows already stored get for a new field, said of those rows: "existing tickets should get 'normal'",
+"the ones already in the db can start at 0", "existing orders = 0.0", "0.2 for the existing ones".
+
+Part of ``defaults``: the clause is taken out of the request before the rules read it, and its value is the new
+field's default.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from baes.recognition.request_tokens import Tok
+
+
+def for_existing_rows(lows: Sequence[str], at: int) -> bool:
+    """ "for the existing ones", "for everyone already in there", "for old rows": which rows a value is for."""
+    if lows[at] != "for":
+        return False
+    return _for_rows_we_have(lows, at) or any(low in _EXISTING_WORDS or low in _EVERYONE for low in lows[at + 1 : at + 4])
+
+
+def _for_rows_we_have(lows: Sequence[str], at: int) -> bool:
+    """ "for the rooms we have", "for those you already have": the rows already stored."""
+    after = lows[at + 1 : at + 6]
+    return any(a in {"we", "you"} and b in {"have", "already"} for a, b in zip(after, after[1:], strict=False))
+
+
+#: Words saying a clause is about the rows already stored ("existing tickets should get 'normal'").
+_EXISTING_WORDS = frozenset({"existing", "already", "current", "old"})
+#: Verbs giving those rows their value, and the words that may follow them before it.
+_VALUE_VERBS = frozenset(
+    {"get", "start", "starting", "put", "be", "set", "use", "take", "have", "say", "="}
+)  # "existing orders = 0"
+_VALUE_LINKS = frozenset({"at", "to", "as", "with", ":", "=", "value", "just", "set", "marked", "initialised", "initialized"})
+_CLAUSE_MARKS = frozenset({".", "(", ")", ";"})
+#: Values only a flag takes: a default of "false" among several new fields is the one flag's.
+FLAG_VALUES = frozenset({"true", "false", "yes", "no"})
+#: States of stored rows that say they are safe, not a value they get ("existing data must be kept").
+_KEPT_STATES = frozenset(
+    {"kept", "preserved", "untouched", "intact", "safe", "unchanged", "retained", "migrated", "not lost", "kept as is"}
+)
+
+
+def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None]:
+    """``toks`` without a clause giving the value of rows already stored, and that value.
+
+    "Existing tickets should get 'normal'", "the ones already in the db can start at 0", "(for
+    people already in the system just put 2020-01-01)": the value every new attribute gets for the
+    rows that exist, like "with default …".
+    """
+    lows = [t.low for t in toks]
+    at = next((i for i, low in enumerate(lows) if low in _EXISTING_WORDS and not _names_a_field(toks, i)), None)
+    if at is None:
+        return list(toks), None
+    start = at
+    while start > 0 and lows[start - 1] not in _CLAUSE_MARKS and lows[start - 1] != ",":
+        start -= 1  # "add status to Claim, existing claims should be 'open'": the comma starts the clause
+    stop = at
+    while stop < len(toks) and lows[stop] not in _CLAUSE_MARKS:
+        stop += 1
+    verb = next((i for i in range(at + 1, stop) if lows[i] in _VALUE_VERBS), None)
+    if verb is not None and any(low in {"not", "never", "no"} for low in lows[at:verb]):
+        return list(toks), None  # "old prescriptions won't have one": they go without, no value is given
+    if verb is None and (set_before := _set_before(lows, start, at, stop)) is not None:
+        start, verb = set_before  # "and set the existing ones to 'Unknown'": the verb before the rows
+    value_at = at + 3 if lows[at + 2 : at + 3] == [":"] else at + 2
+    if verb is None and stop == value_at + 1 and _a_value(lows[value_at]):
+        verb = value_at - 1  # "existing orders = 0.0" (the "=" is no word), "existing orders: false"
+    if verb is None:
+        return _value_before(toks, start, at)
+    literal = _value_after(toks, verb, stop).split(" for ")[0]  # "can have 1 for number in household": the value
+    if not literal:
+        return list(toks), None
+    if stop < len(toks) and lows[stop] == ")" and start > 0 and lows[start - 1] == "(":
+        start, stop = start - 1, stop + 1
+    if lows[verb] == "be" and literal.lower() in _KEPT_STATES:
+        return [*toks[:start], *toks[stop:]], None  # "existing data must be kept": a reassurance, no value
+    return [*toks[:start], *toks[stop:]], literal
+
+
+def _a_value(low: str) -> bool:
+    """A literal said alone as a value: a number or a yes/no word."""
+    return low in FLAG_VALUES or low.replace(".", "", 1).isdigit()
+
+
+def _names_a_field(toks: Sequence[Tok], at: int) -> bool:
+    """ "current temperature", "old address": a field named with the word, not the rows already stored
+    ("current members", "old guests", "the current ones")."""
+    if toks[at].low not in {"current", "old"} or at + 1 >= len(toks) or not toks[at + 1].word:
+        return False
+    nxt = toks[at + 1]
+    return nxt.sing == nxt.low and nxt.low not in _EVERYONE
+
+
+def _set_before(lows: Sequence[str], start: int, at: int, stop: int) -> tuple[int, int] | None:
+    """ "set the existing ones to 'Unknown'", "put all current members at 0": where the clause starts and
+    the token before the value's link, or None."""
+    verb = next((i for i in range(at - 1, max(start, at - 3) - 1, -1) if lows[i] in {"set", "put", "mark"}), None)
+    link = next((i for i in range(at + 1, stop) if lows[i] in {"to", "at", "as"}), None)
+    if verb is None or link is None or any(low not in {"the", "all", "our"} for low in lows[verb + 1 : at]):
+        return None
+    begin = verb
+    while begin > start and lows[begin - 1] in {",", "and"}:
+        begin -= 1
+    return begin, link - 1
+
+
+#: Words that point at the field, never its value ("it for the existing ones").
+_POINTING = frozenset({"it", "them", "this", "that", "those", "these", "all", "and", "or", "but", "so"})
+#: Words for all the rows: "for everyone already in there", "for all existing members".
+_EVERYONE = frozenset({"everyone", "everybody", "all", "every", "each", "those", "ones", "rows", "records", "entries"})
+
+
+def _value_after(toks: Sequence[Tok], verb: int, stop: int) -> str:
+    """The literal between a value verb and ``stop``: "get 'normal'", "start at 0" → "normal", "0"."""
+    first = verb + 1
+    if first + 1 < stop and toks[first].low in {"it", "them", "everyone", "all"} and toks[first + 1].low in _VALUE_LINKS:
+        first += 1  # "set it to pending", "start everyone at 0"
+    while first < stop and toks[first].low in _VALUE_LINKS:
+        first += 1
+    lows = [t.low for t in toks]
+    stop = next((i for i in range(first + 1, stop) if for_existing_rows(lows, i)), stop)  # "0 for the ones we have"
+    return " ".join(t.text for t in toks[first:stop] if t.low != ",").strip()
+
+
+def _value_before(toks: Sequence[Tok], start: int, at: int) -> tuple[list[Tok], str | None]:
+    """ "…, starting at 0 for everyone already in there": the value comes before "for" and the rows."""
+    lows = [t.low for t in toks]
+    for_at = next((i for i in range(at - 1, start - 1, -1) if for_existing_rows(lows, i)), None)
+    verb = next((i for i in range(for_at - 1, start - 1, -1) if lows[i] in _VALUE_VERBS), None) if for_at else None
+    if for_at is not None and verb is None and 0 < for_at - start <= 2 and lows[start] not in _POINTING:
+        verb = start - 1  # "add tax_rate to Category, 0.2 for the existing ones": the value alone opens its clause
+    if for_at is None or verb is None:
+        return list(toks), None
+    literal = _value_after(toks, verb, for_at)
+    if not literal:
+        return list(toks), None
+    begin = verb
+    while begin > start and lows[begin - 1] in {",", "and", "with"}:
+        begin -= 1
+    stop = at
+    while stop < len(toks) and lows[stop] not in _CLAUSE_MARKS:
+        stop += 1
+    return [*toks[:begin], *toks[stop:]], literal
