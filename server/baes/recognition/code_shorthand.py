@@ -117,7 +117,16 @@ def plain_shorthand(text: str) -> str:
     text = _FOREIGN_KEY.sub(lambda m: f"{m[1] or m[3]} belongs to {m[2] or m[4]}", text)
     text = _SUM_OF_FIELDS.sub(lambda m: f"create {m[1]} with " + ", ".join(p.strip() for p in m[2].split("+")), text, count=1)
     text = _PLUS_FIELDS.sub(lambda m: f"{m[1]}: add " + re.sub(r"\s+\+(?=[A-Za-z_])", ", ", m[2]), text, count=1)
+    text = _LABEL_BEFORE_COMMAND.sub(r"\1: ", text, count=1)
     return _SHELL_REMOVE.sub("remove ", _TICKET_LABEL.sub("", _BRACKET_TAG.sub("", text)))
+
+
+#: "employee -> add a hire date", "cars table: add plate, vin": the entity as a label before the change asked of it.
+_LABEL_BEFORE_COMMAND = re.compile(
+    r"^([ \t]*[A-Za-z]\w*(?:[ \t]+(?!(?:table|model|entity|class)\b)[A-Za-z]\w*)?)(?:[ \t]+(?:table|model|entity|class))?[ \t]*"
+    r"(?:->|=>|\u2192|(?<=table|model|ntity|class):)[ \t]*(?=(?:add|remove|drop|delete|rename)\b)",
+    re.I | re.M,
+)
 
 
 #: "rm promo_code from bookings": the shell's remove, before what is removed and where from (not "rm number").

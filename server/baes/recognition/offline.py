@@ -51,6 +51,7 @@ from baes.recognition.entity_first import entity_first, without_label
 from baes.recognition.entity_renames import entity_renamed
 from baes.recognition.evolution_phrases import no_longer_wanted, try_remove
 from baes.recognition.field_named_entities import entity_of_field_name
+from baes.recognition.heading_owner import owner_in_heading
 from baes.recognition.kept_fields import kept_on_existing
 from baes.recognition.language import foreign_language_reason
 from baes.recognition.listed_below import with_fields_listed_below
@@ -206,7 +207,7 @@ def _read_whole(request: str, said: str, existing_entities: Sequence[str] | None
     foreign = foreign_language_reason(request)
     if foreign:
         raise OutOfScope(foreign)
-    toks = join_record_names(merge_known(toks, known), known)
+    toks = owner_in_heading(join_record_names(merge_known(toks, known), known), known)
     mentioned = [name for t in toks if t.word and (name := known.get(t.sing))]
     renamed = entity_renamed(request, known, mentioned) or quoted_change(request, known) or removal_pointed_back(request, known)
     if renamed is not None:  # "Part should be Component": as written, the one reading of the words

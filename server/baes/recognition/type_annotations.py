@@ -103,7 +103,7 @@ CATEGORY_HEADS = frozenset(
 def category_head(before: Sequence[str]) -> str:
     """The word of the item ending ``before`` that makes it a choice of values ("type of contribution"), or ""."""
     start = next((j + 1 for j in range(len(before) - 1, -1, -1) if not before[j][:1].isalnum()), 0)
-    return next((low for low in before[start:] if low in CATEGORY_HEADS), "")
+    return next((low for low in before[start:] if low.rsplit("_", 1)[-1] in CATEGORY_HEADS), "")  # "attendance_status"
 
 
 def choices_span(toks: Sequence[str], *, numbers: bool = False, head: str = "") -> int | None:
@@ -130,7 +130,7 @@ def choices_span(toks: Sequence[str], *, numbers: bool = False, head: str = "") 
         return None
     slashed = all(m == "/" for m in marks)
     listed = marks[-1] == "or" and all(m == "," for m in marks[:-1])
-    values = head in CATEGORY_HEADS and len(words) >= 3 and all(m == "," for m in marks)  # "(tithe, offer, donation)"
+    values = bool(head) and len(words) >= 3 and all(m == "," for m in marks)  # "(tithe, offer, donation)"
     return close + 1 if slashed or listed or values else None
 
 

@@ -373,8 +373,8 @@ def infer_type(name: str) -> str:
                 return "int"  # total_reviews, total_stops: how many; total_winnings is money
         if len(parts) == 2 and parts[0] in {"number", "count"} and parts[1] in COUNTED_PARTICIPLES | {"cracked", "seen"}:
             return "int"  # number_seen, number_cracked
-        if parts[-1] in MEASURE_UNITS:
-            return "float"  # square_meters, weight_kg
+        if parts[-1] in MEASURE_UNITS or (parts[-1] in CURRENCY_WORDS and parts[-1] != "currency"):
+            return "float"  # square_meters, weight_kg, value_usd
         if parts[-1] in COUNT_NOUNS and parts[-1] not in SUFFIX_TYPES:
             return "int"  # max_guests, charge_cycles, parking_spaces
         if parts[-1] in COUNT_QUALIFIERS and (parts[-2] in MEASURE_UNITS or infer_type("_".join(parts[:-1])) == "float"):
