@@ -248,6 +248,10 @@ def parse_fields(
         asks_me = (  # "the potters ask me every day"; not "fee they pay us", a field and a clause about it
             len(plain) >= 3 and any(t.low in _ASKING_PEOPLE for t in plain[1:]) and plain[1].low not in _CLAUSE_SUBJECTS
         )
+        purpose = next((k for k in range(1, len(plain) - 2) if plain[k].low == "so" and _modal_soon(plain[k + 1 : k + 4])), None)
+        if purpose is not None:  # "a member_renewable flag so members can renew loans": the field, then why
+            result.notes.append(f"left out {' '.join(t.text for t in plain[purpose:])!r} (why, not what to store)")
+            plain = plain[:purpose]
         if plain[0].low == "so" or [t.low for t in plain[:2]] == ["in", "order"] or asks_me:
             result.notes.append(f"left out {' '.join(t.text for t in plain)!r} (why, not what to store)")
             break  # "…, so that nothing gets lost": the purpose ends the list
@@ -377,3 +381,8 @@ def build_spec(name: str, fields: Fields) -> EntitySpec:
         return EntitySpec(name=name, attributes=tuple(fields.attributes), relationships=tuple(relationships))
     except SpecError as exc:
         raise RecognitionError(str(exc)) from exc
+
+
+def _modal_soon(words: Sequence[Tok]) -> bool:
+    """Whether a clause's subject and modal follow ("so members can …", "so we know …"): a purpose."""
+    return any(t.low in vocab.MODAL_VERBS or t.low in {"know", "see"} for t in words)

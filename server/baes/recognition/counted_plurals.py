@@ -55,4 +55,5 @@ def plural_type(parts: list[str]) -> str | None:
         return None  # "notes on repairs", "person doing flowers": the head is before
     if last in MONEY_PLURALS:
         return "float"
-    return "int" if not last.endswith(("ings", "ates", "ies")) or last in vocab.COUNT_NOUNS else None
+    derived = (last.endswith("ings") and len(last) > 6) or last.endswith(("ates", "ies"))  # "readings", "updates"
+    return "int" if not derived or last in vocab.COUNT_NOUNS else None

@@ -63,7 +63,7 @@ def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None
         return list(toks), None  # "old prescriptions won't have one": they go without, no value is given
     if verb is None and (set_before := _set_before(lows, start, at, stop)) is not None:
         start, verb = set_before  # "and set the existing ones to 'Unknown'": the verb before the rows
-    value_at = at + 3 if lows[at + 2 : at + 3] == [":"] else at + 2
+    value_at = at + 3 if lows[at + 2 : at + 3] in ([":"], ["to"]) else at + 2  # "existing policies -> false"
     if verb is None and stop == value_at + 1 and _a_value(lows[value_at]):
         verb = value_at - 1  # "existing orders = 0.0" (the "=" is no word), "existing orders: false"
     if verb is None:
