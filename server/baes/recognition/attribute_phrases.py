@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.attribute_types import attribute_type, explicit_type, mark_types
+from baes.recognition.attribute_types import attribute_type, mark_types
 from baes.recognition.context_types import type_for
+from baes.recognition.explicit_types import explicit_type
 from baes.recognition.field_words import BE_FORMS, field_name_words, numbered, relationship_target, said_to_relate, whether_name
 from baes.recognition.item_asides import (
     SAID_EMPTY,

@@ -279,7 +279,7 @@ def mark_types(toks: Sequence[Tok]) -> list[Tok]:
             result.append(word_token("boolean"))  # "alcoholic or not"
             i += 2
             continue
-        annotated = annotation_type([t.low for t in toks[i : i + 8]], _name_type(result)) if low == "(" else None
+        annotated = annotation_type([t.low for t in toks[i : i + 8]], name_type(result)) if low == "(" else None
         if annotated is not None:  # "weight (kg)", "attendance (number)": the type, no part of the name
             said = (word_token(annotated.type_word),) + ((word_token(annotated.presence),) if annotated.presence else ())
             result.extend((toks[i], *said, word_token(")")))
@@ -366,7 +366,7 @@ def _unit_abbreviation(text: str) -> bool:
     return 2 <= len(text) <= 4 and text.isalpha() and text.isupper() and text not in _NOT_UNITS
 
 
-def _name_type(before: Sequence[Tok]) -> str:
+def name_type(before: Sequence[Tok]) -> str:
     """The type the words of the current item read as by themselves."""
     head: list[str] = []
     for tok in reversed(before):
@@ -378,43 +378,3 @@ def _name_type(before: Sequence[Tok]) -> str:
 
 def _ends_item(toks: Sequence[Tok], i: int) -> bool:
     return i >= len(toks) or toks[i].low in SEPARATORS or toks[i].low == ")"
-
-
-#: Type words that are also ordinary parts of attribute names ("hire date", "contact email").
-_NAME_LIKE_TYPES = frozenset({"date", "email", "text", "flag", "timestamp", "datetime", "real", "double"})  # "double sided"
-_FLAG_TYPE_WORDS = frozenset({"flag", "boolean", "bool", "checkbox"})
-_NAME_END_TYPES = frozenset({"date", "email", "timestamp", "datetime"})
-
-
-#: Kinds of number said in words after "as": "as a whole number", "as a decimal number".
-_NUMBER_KINDS = {("whole", "number"): "int", ("integer", "number"): "int", ("decimal", "number"): "float"}
-
-
-def explicit_type(chunk: list[Tok]) -> tuple[list[Tok], str | None]:
-    """Strip "as float" / "(int)" / ": date" / "of type bool" / a leading "integer" from a chunk."""
-    words = chunk
-    for i, tok in enumerate(words):
-        if tok.low in (":", "(") or (tok.low == "as" and i > 0) or (tok.low == "type" and i > 0):
-            rest = [t for t in words[i + 1 :] if t.word and t.low not in {"a", "an", "type", "of"}]
-            said = _NUMBER_KINDS.get(tuple(t.low for t in rest[:2]))
-            if said is not None:  # "seats as a whole number"
-                return list(words[:i]), said
-            if tok.low == "as" and rest[:1] and rest[0].low in {"number", "numeric"} and len(rest) == 1:
-                return list(words[:i]), "float" if _name_type(words[:i]) == "float" else "int"  # "capacity as a number"
-            if rest and rest[0].low in vocab.TYPE_WORDS:
-                cut = i - 1 if tok.low == "type" and i > 0 and words[i - 1].low == "of" else i
-                return list(words[:cut]), vocab.TYPE_WORDS[rest[0].low]
-    meaningful = [t for t in words if t.word and t.low not in vocab.ATTRIBUTE_FILLERS]
-    if len(meaningful) >= 3 and meaningful[0].low in _FLAG_TYPE_WORDS and meaningful[1].low in {"for", "of"}:
-        return [t for t in words if t is not meaningful[0] and t is not meaningful[1]], "bool"  # "a flag for stackable"
-    if len(meaningful) == 1 and meaningful[0].low in vocab.TYPE_WORDS and [t.low for t in words[:1]] == ["value"]:
-        return list(words[:1]), vocab.TYPE_WORDS[meaningful[0].low]  # "value float": "value" names the field here
-    if len(meaningful) >= 2 and meaningful[0].low in vocab.TYPE_WORDS and meaningful[0].low not in _NAME_LIKE_TYPES:
-        return [t for t in words if t is not meaningful[0]], vocab.TYPE_WORDS[meaningful[0].low]
-    if len(meaningful) >= 2 and meaningful[-1].low in vocab.TYPE_WORDS and meaningful[-1].low not in _NAME_END_TYPES:
-        return [t for t in words if t is not meaningful[-1]], vocab.TYPE_WORDS[meaningful[-1].low]  # "gpa real"
-    if len(meaningful) >= 2 and meaningful[-1].low in vocab.TYPE_WORDS and meaningful[-1].low != "date":
-        name_part = "_".join(t.low for t in meaningful[:-1])
-        if vocab.infer_type(name_part) == vocab.TYPE_WORDS[meaningful[-1].low]:  # "delivered at timestamp"; not "hire date"
-            return [t for t in words if t is not meaningful[-1]], vocab.TYPE_WORDS[meaningful[-1].low]
-    return list(words), None

@@ -117,7 +117,7 @@ def plain_shorthand(text: str) -> str:
     text = _FOREIGN_KEY.sub(lambda m: f"{m[1] or m[3]} belongs to {m[2] or m[4]}", text)
     text = _SUM_OF_FIELDS.sub(lambda m: f"create {m[1]} with " + ", ".join(p.strip() for p in m[2].split("+")), text, count=1)
     text = _PLUS_FIELDS.sub(lambda m: f"{m[1]}: add " + re.sub(r"\s+\+(?=[A-Za-z_])", ", ", m[2]), text, count=1)
-    text = _LABEL_BEFORE_COMMAND.sub(r"\1: ", text, count=1)
+    text = _NO_MORE_AFTER_LABEL.sub(r"\1: remove ", _LABEL_BEFORE_COMMAND.sub(r"\1: ", text, count=1), count=1)
     return _SHELL_REMOVE.sub("remove ", _TICKET_LABEL.sub("", _BRACKET_TAG.sub("", text)))
 
 
@@ -153,3 +153,9 @@ def _removal_in_words(match: re.Match[str]) -> str:
     fields = [field for _, field in pairs]
     listed = in_words(fields)
     return f"remove {listed} from {owners.pop()}"
+
+
+#: "volunteer: no more middle_name pls": the entity as a label, then the field it no longer has.
+_NO_MORE_AFTER_LABEL = re.compile(
+    r"^([ \t]*[A-Za-z]\w*)[ \t]*:[ \t]*no[ \t]+(?:more|longer)[ \t]+(?!than\b|need\b)(?=[A-Za-z_])", re.I
+)

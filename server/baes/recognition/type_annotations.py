@@ -20,12 +20,15 @@ from baes.recognition.request_tokens import SEPARATORS
 #: Words of an annotation that only glue it together.
 _GLUE = frozenset({",", ";", "/", "and", "with", "a", "an", "in", "field", "value", "format", "only", "of", "or", "&"})
 _FLAG = frozenset({"checkbox", "checkboxes", "check", "tick", "tickbox", "box", "toggle", "switch", "yes", "no", "y", "n"})
-_DECIMAL = frozenset({"decimal", "decimals", "percent", "percentage", "pct", "fraction"})
-_WHOLE = frozenset({"whole", "integer", "int", "count"})
+_FLAG |= {"boolean", "booleans", "bools"}
+_DECIMAL = frozenset({"decimal", "decimals", "percent", "percentage", "pct", "fraction", "floats", "hours", "hrs"})
+_WHOLE = frozenset({"whole", "integer", "int", "count", "integers", "ints"})
+#: Periods counted in whole units: "lactation length (days)", "loan term (weeks)" (hours are measured: a decimal).
+_WHOLE |= {"days", "weeks", "months", "years", "nights", "minutes", "mins", "seconds", "secs"}
 _NUMBER = frozenset({"number", "numeric", "num", "numbers"})
-_CLOCK = frozenset({"time", "stamp", "timestamp", "datetime", "hour"})
-_TEXT = frozenset({"text", "string", "single", "line", "long", "short", "paragraph", "free"})
-_KNOWN = _FLAG | _DECIMAL | _WHOLE | _NUMBER | _CLOCK | _TEXT | {"date", "day"}
+_CLOCK = frozenset({"time", "stamp", "timestamp", "datetime", "hour", "datetimes", "timestamps"})
+_TEXT = frozenset({"text", "string", "single", "line", "long", "short", "paragraph", "free", "strings"})
+_KNOWN = _FLAG | _DECIMAL | _WHOLE | _NUMBER | _CLOCK | _TEXT | {"date", "day", "dates"}
 #: How far a closing parenthesis may be.
 _MAX_WORDS = 5
 
@@ -78,7 +81,7 @@ def annotation_type(toks: Sequence[str], name_type: str) -> Annotation | None:
         type_word = "float" if name_type == "float" else "integer"
     elif found & _CLOCK:
         type_word = "datetime"
-    elif found & {"date", "day"}:
+    elif found & {"date", "day", "dates"}:
         type_word = "date"
     else:
         type_word = "text"
