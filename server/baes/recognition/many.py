@@ -62,7 +62,8 @@ def _app_name(tok: Tok, known: Known) -> str:
     return name if known.get(tok.sing) else known.ending_in(tok.sing) or name
 
 
-def _draft(holder: Tok, target: Tok, known: Known, kind: str) -> Draft:
+def relationship_draft(holder: Tok, target: Tok, known: Known, kind: str) -> Draft:
+    """A link of ``kind`` from ``holder`` to ``target``, each named as the app names it."""
     holder_name, target_name = _app_name(holder, known), _app_name(target, known)
     if holder_name == target_name:
         raise RecognitionError(f"an entity cannot reference itself here ({holder_name})")
@@ -160,7 +161,7 @@ def try_many(toks: list[Tok], known: Known) -> Draft | None:
             nouns = ours
         if len(nouns) < 2:
             raise RecognitionError("a many-to-many relationship between which entities? Say e.g. 'students can join many clubs'")
-        return _draft(nouns[0], nouns[1], known, "many_to_many")
+        return relationship_draft(nouns[0], nouns[1], known, "many_to_many")
     at = next((i for i, low in enumerate(lows) if low in MANY_WORDS and i > 1), None)
     if at is None or any(
         (t.low in _LIST_MARKERS and not _verb_with(toks, i, at))
@@ -183,12 +184,12 @@ def try_many(toks: list[Tok], known: Known) -> Draft | None:
         return None
     one_to_many = first > 0 and toks[first - 1].low == "one" and [t.low for t in between] == ["to"]
     if not verbs and one_to_many:
-        return _draft(toks[target_index], subject, known, "many_to_one")  # "one project to many milestones"
+        return relationship_draft(toks[target_index], subject, known, "many_to_one")  # "one project to many milestones"
     if not verbs:
         return None
     target = toks[target_index]
     if first > 0 and lows[first - 1] in MANY_WORDS:
-        return _draft(subject, target, known, "many_to_many")  # "many tournaments have many sponsors"
+        return relationship_draft(subject, target, known, "many_to_many")  # "many tournaments have many sponsors"
     if vocab.ATTRIBUTE_TYPES.get(target.low, "str") != "str":
         return None  # "has many points" is a count; "each team has many players" names an entity
     stop = next((i for i in range(end, len(toks)) if toks[i].low == "."), len(toks))  # "…, and products go in many boxes"
@@ -199,16 +200,18 @@ def try_many(toks: list[Tok], known: Known) -> Draft | None:
         for j in range(target_index + 1, stop)
     )
     if _only_one_back(toks[target_index + 1 :], subject, toks[target_index]):
-        return _draft(target, subject, known, "many_to_one")  # "… (but a plot only ever has one gardener)"
+        return relationship_draft(target, subject, known, "many_to_one")  # "… (but a plot only ever has one gardener)"
     making = verbs[0].stem in command_stems()  # "a lab develops many film rolls", "a user creates many posts"
     if (verbs[0].low in _ONE_SIDE_FORMS or making or any(v.low in _MADE_OF for v in verbs)) and not back:
-        return _draft(target, subject, known, "many_to_one")  # "a playlist has many tracks": track.playlist_id
+        return relationship_draft(target, subject, known, "many_to_one")  # "a playlist has many tracks": track.playlist_id
     if first > 0 and lows[first - 1] == "one" and len(verbs) == 1 and not back:
-        return _draft(target, subject, known, "many_to_one")  # "one foster home can take several animals"
+        return relationship_draft(target, subject, known, "many_to_one")  # "one foster home can take several animals"
     fact = len(between) == 1 and between[0].low.endswith("s") and between[0].low not in {"is", "was", "has"}
     if fact and not _said_back(toks[target_index + 1 :], subject, target):
-        return _draft(target, subject, known, "many_to_one")  # "a host presents many shows", said as a fact of one side
-    return _draft(subject, target, known, "many_to_many")
+        return relationship_draft(
+            target, subject, known, "many_to_one"
+        )  # "a host presents many shows", said as a fact of one side
+    return relationship_draft(subject, target, known, "many_to_many")
 
 
 def _said_back(rest: Sequence[Tok], subject: Tok, target: Tok) -> bool:

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_phrases import Fields, build_spec
+from baes.recognition.many import relationship_draft
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.normalize import verb_base
 from baes.recognition.request_tokens import (
@@ -242,6 +243,10 @@ def try_ownership(toks: list[Tok], known: Known) -> Draft | None:
         if owning and nxt is not None and toks[nxt].low not in SEPARATORS:
             maybe = any(t.low in MAYBE_MODALS | vocab.OPTIONAL_WORDS for t in toks[subject:nxt])
             targets = [toks[t] for t in listed_targets(toks, nxt, end, known)]
+            if len(targets) == 1 and _many_said_back(toks[nxt + 1 :], toks[subject]):
+                return relationship_draft(
+                    subject_tok(toks, subject), targets[0], known, "many_to_many"
+                )  # "… show up in many exhibitions"
             if len(targets) == 1 and toks[nxt - 1].low in {"each", "every"} and toks[subject - 1 : subject] != []:
                 if toks[subject - 1].low in {"one", "a", "an"}:  # "one technician attached to each job": each job's
                     return link_draft(targets[0], subject_tok(toks, subject), known, required=not maybe)
@@ -266,6 +271,16 @@ def try_ownership(toks: list[Tok], known: Known) -> Draft | None:
                 return link_draft(owned, subject_tok(toks, subject), known, required=True)
             return link_draft(subject_tok(toks, subject), owned, known, required=not optional)
     return None
+
+
+def _many_said_back(rest: Sequence[Tok], subject: Tok) -> bool:
+    """Whether the words after "X is linked to Y" give a Y many Xs ("…, and an object can show up in many
+    exhibitions"): the link goes both ways."""
+    lows = [t.low for t in rest]
+    return any(
+        low in {"many", "multiple", "several"} and any(t.sing == subject.sing for t in rest[i + 1 : i + 3])
+        for i, low in enumerate(lows)
+    )
 
 
 def subject_before(toks: Sequence[Tok], verb: int) -> int | None:
