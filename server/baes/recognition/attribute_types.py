@@ -80,8 +80,8 @@ def attribute_type(name: str) -> str:
     by_whom = parts[-1] == "by" and (len(parts) > 2 or is_participle(parts[0]))  # not "drink by", a date
     if len(parts) >= 2 and (by_whom or parts[-2:] == ["in", "charge"]):
         return "str"  # "signed for by", "paid for by", "nurse in charge": a person, named
-    if len(parts) == 2 and parts[1] == "spoken":
-        return "str"  # "languages spoken": which ones, not whether ("filter used" stays a flag: "generator used" is one)
+    if len(parts) >= 2 and parts[-1] in WHICH_PARTICIPLES and _names_which(parts[:-1], parts[-1]):
+        return "str"  # "languages spoken", "flour used", "topics discussed": which, not whether
     if len(parts) == 3 and parts[0] == "number" and parts[1] in ("in", "on"):
         return "int"  # "number in household", "number on waiting list": how many
     if (
@@ -142,6 +142,21 @@ def attribute_type(name: str) -> str:
     if known != "str" or name in vocab.TEXT_OVERRIDES:
         return known
     return _grammar_type(parts) or plural_type(parts) or "str"
+
+
+#: Participles after a thing that say which one was so, not whether ("chemical used", "body part injured").
+WHICH_PARTICIPLES = frozenset(
+    {"spoken", "used", "discussed", "practised", "practiced", "involved", "injured", "wanted", "memorised"}
+    | {"memorized", "prescribed", "administered", "preferred", "requested", "taught"}
+)
+
+
+def _names_which(head: list[str], participle: str) -> bool:
+    """Whether ``head`` + ``participle`` names which thing it was ("flour used"), not how many ("hints used"),
+    when ("date requested") or how much ("amount requested")."""
+    if head[-1] in vocab.COUNT_NOUNS or is_unit(head[-1]) or vocab.infer_type("_".join(head)) != "str":
+        return False
+    return participle != "used" or vocab.singularize(head[-1]) == head[-1]  # "batteries used" counts them
 
 
 #: Times of the year or week a state may hold in ("active in winter", "open on sunday").

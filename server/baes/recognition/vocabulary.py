@@ -61,12 +61,12 @@ ATTRIBUTE_TYPES: dict[str, str] = {
     "haemoglobin": "float", "yield": "float", "velocity": "float", "brix": "float", "abv": "float",
     "rainfall": "float", "snowfall": "float", "power": "float", "output": "float", "qty": "int",
     "cash": "float", "winnings": "float", "earnings": "float", "savings": "float", "gravity": "float",
-    "strength": "float", "loss": "float",
+    "strength": "float", "loss": "float", "quote": "float", "bill": "float", "wingspan": "float",
     "ratio": "float", "bandwidth": "float", "multiplier": "float", "factor": "float", "coefficient": "float",
     "vintage": "int",  # a wine's year
     "kickoff": "datetime", "drink_by": "date", "use_by": "date", "sell_by": "date", "best_before": "date",
     "oxygen": "float", "arr": "float", "mrr": "float", "pay": "float", "subtotal": "float", "reorder_point": "int",
-    "on_hand": "int",
+    "on_hand": "int", "handicap": "float", "visibility": "float", "deviation": "float", "confidence": "float",
     "week_starting": "date", "week_beginning": "date", "week_ending": "date", "week_commencing": "date",
     # water chemistry and body measurements: readings, not labels
     "ammonia": "float", "nitrite": "float", "nitrate": "float", "phosphate": "float", "chlorine": "float",
