@@ -80,6 +80,8 @@ def attribute_type(name: str) -> str:
     by_whom = parts[-1] == "by" and (len(parts) > 2 or is_participle(parts[0]))  # not "drink by", a date
     if len(parts) >= 2 and (by_whom or parts[-2:] == ["in", "charge"]):
         return "str"  # "signed for by", "paid for by", "nurse in charge": a person, named
+    if len(parts) >= 2 and parts[-1] in {"required", "needed"} and _a_thing_needed(parts[:-1]):
+        return "bool"  # "deposit required", "permit needed": whether one is; "amount required", "seats needed" say how much
     if len(parts) >= 2 and parts[-1] in WHICH_PARTICIPLES and _names_which(parts[:-1], parts[-1]):
         return "str"  # "languages spoken", "flour used", "topics discussed": which, not whether
     if len(parts) == 3 and parts[0] == "number" and parts[1] in ("in", "on"):
@@ -149,6 +151,12 @@ WHICH_PARTICIPLES = frozenset(
     {"spoken", "used", "discussed", "practised", "practiced", "involved", "injured", "wanted", "memorised"}
     | {"memorized", "prescribed", "administered", "preferred", "requested", "taught"}
 )
+
+
+def _a_thing_needed(head: list[str]) -> bool:
+    """Whether ``head`` names one thing that may be needed ("deposit", "parking permit"), not an amount or a count."""
+    last = head[-1]
+    return vocab.singularize(last) == last and last not in PAID_AMOUNTS and vocab.infer_type("_".join(head)) in ("str", "float")
 
 
 def _names_which(head: list[str], participle: str) -> bool:

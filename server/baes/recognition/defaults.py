@@ -195,9 +195,12 @@ def with_default(
     if not fits(default, attribute.type):
         attribute = replace(attribute, type="str")
         draft = replace(draft, entity=replace(draft.entity, attributes=(attribute,)))
-    if attribute.type == "bool" and default.lower() in _SPOKEN_FLAGS:
-        default = _SPOKEN_FLAGS[default.lower()]  # "a checkbox, default no": the flag's value is false
-    return replace(draft, defaults=((attribute.name, default),))
+    return replace(draft, defaults=((attribute.name, as_value_of(default, attribute.type)),))
+
+
+def as_value_of(value: str, type_name: str) -> str:
+    """``value`` as a field of ``type_name`` stores it: "a checkbox, default no" is false."""
+    return _SPOKEN_FLAGS.get(value.lower(), value) if type_name == "bool" else value
 
 
 _SPOKEN_FLAGS = {

@@ -114,7 +114,7 @@ _EVERYONE = frozenset({"everyone", "everybody", "all", "every", "each", "those",
 def _value_after(toks: Sequence[Tok], verb: int, stop: int) -> str:
     """The literal between a value verb and ``stop``: "get 'normal'", "start at 0" → "normal", "0"."""
     first = verb + 1
-    if first + 1 < stop and toks[first].low in {"it", "them", "everyone", "all"} and toks[first + 1].low in _VALUE_LINKS:
+    if first + 1 < stop and toks[first].low in {"it", "them", "everyone", "all", "both"} and toks[first + 1].low in _VALUE_LINKS:
         first += 1  # "set it to pending", "start everyone at 0"
     while first < stop and toks[first].low in _VALUE_LINKS:
         first += 1

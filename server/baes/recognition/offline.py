@@ -52,6 +52,7 @@ from baes.recognition.entity_renames import entity_renamed
 from baes.recognition.evolution_phrases import no_longer_wanted, try_remove
 from baes.recognition.field_named_entities import entity_of_field_name
 from baes.recognition.heading_owner import owner_in_heading
+from baes.recognition.item_defaults import take_item_defaults, with_item_defaults
 from baes.recognition.kept_fields import kept_on_existing
 from baes.recognition.language import foreign_language_reason
 from baes.recognition.listed_below import with_fields_listed_below
@@ -212,6 +213,7 @@ def _read_whole(request: str, said: str, existing_entities: Sequence[str] | None
     renamed = entity_renamed(request, known, mentioned) or quoted_change(request, known) or removal_pointed_back(request, known)
     if renamed is not None:  # "Part should be Component": as written, the one reading of the words
         return renamed
+    toks, item_defaults = take_item_defaults(toks)  # "checked_in (bool, default false), late (bool, default false)"
     follows = default_follows(toks)
     toks, default, every, both = take_defaults(toks)
     toks, typos = correct_tokens(toks, known, request)  # after the defaults: a literal is the user's value
@@ -267,6 +269,7 @@ def _read_whole(request: str, said: str, existing_entities: Sequence[str] | None
     check_fields_read(draft := with_fields_listed_below(draft, request, reread), toks)
     check_list_complete(draft, toks, request)
     final = with_default(replace(draft, notes=(*typos, *draft.notes)), default, known, every=every, follows=follows, both=both)
+    final = with_item_defaults(final, item_defaults)
     check_changed_entities(final, known)
     return final
 
