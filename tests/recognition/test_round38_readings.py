@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from tests.support.recognition_reading import one_line
 
+from baes.recognition.attribute_types import attribute_type
 from baes.recognition.counted_plurals import plural_type
 from baes.recognition.keyboard import keyboard_run
 from baes.recognition.model import OutOfScope
@@ -152,3 +153,37 @@ def test_noise_permissions_and_vague_asks_are_refused_with_their_reason(request_
 @pytest.mark.parametrize(("word", "noise"), [("asdf", True), ("poiu", True), ("jkl", True), ("were", False), ("tree", False)])
 def test_keys_typed_in_a_row(word: str, noise: bool) -> None:
     assert keyboard_run(word) is noise
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        (
+            "Member: add insured (bool, default false), locker_count (int, default 0)",
+            "add_attributes Member insured:bool locker_count:int insured=false locker_count=0",
+        ),
+        ("add mooring_fee to Berth, put 0 on the berths we already have", "add_attributes Berth mooring_fee:float mooring_fee=0"),
+        ("Race: no more wind speed", "remove_attributes Race -wind_speed"),
+        ("cleanup - Member.fax isn't needed anymore, please remove it", "remove_attributes Member -fax"),
+        ("change the Locker entity name to Cubby, it's what we call them", "rename_entity Locker Locker->Cubby"),
+        ("assign sailors to races", "relationship Race ->Sailor:many_to_one"),  # people are given to the work
+        ("assign dinghies to berths", "relationship Dinghy ->Berth:many_to_one"),
+    ],
+)
+def test_defaults_labels_and_who_is_assigned(request_text: str, expected: str) -> None:
+    assert _reading(request_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("deposit_required", "bool"),
+        ("amount_required", "float"),
+        ("flour_used", "str"),
+        ("hints_used", "int"),
+        ("date_requested", "date"),
+        ("topics_discussed", "str"),
+    ],
+)
+def test_which_thing_or_whether_or_how_many(name: str, expected: str) -> None:
+    assert attribute_type(name) == expected

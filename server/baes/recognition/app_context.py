@@ -92,7 +92,8 @@ _EMPTY_FOR_OLD_ROWS = re.compile(
     r"|leave\s+(?:it|them|that)\s+(?:empty|blank|null|unset)"
     r"|(?:for\s+the\s+[a-z]+\s+already\s+(?:existing|there|in\s+(?:it|there|the\s+\w+))\s+)?put\s+(?:nothing|null|blank)"
     r"(?:\s+for\s+(?:the\s+)?(?:old|existing|current)\s+[a-z]+)?)"
-    r"(?:\s+(?:sometimes|at\s+times|for\s+now|until\s+[^.,;]{1,40}|for\s+(?:the\s+)?(?:old|existing|current)\s+[a-z]+"
+    r"(?:\s+(?:sometimes|at\s+times|for\s+now|until\s+[^.,;]{1,40}|for\s+(?:the\s+)?[a-z]+\s+(?:we|you)\s+already\s+have"
+    r"|for\s+(?:the\s+)?(?:old|existing|current)\s+[a-z]+"
     r"(?:\s+already\s+there)?)){0,2}",
     re.I,
 )

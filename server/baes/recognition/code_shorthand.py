@@ -67,7 +67,7 @@ _FOREIGN_KEY = re.compile(
 _TICKET_LABEL = re.compile(
     r"^[^\w\n]*(?:summary|description|story|user story|title|ac|acceptance criteria|acceptance|chore|feat|feature|"
     r"feature request|enhancement|improvement|proposal|epic|fix|"
-    r"refactor|request|ask)\s*:\s*(?=\S)"
+    r"refactor|request|ask|cleanup|clean-up|tidy-up)\s*:\s*(?=\S)"
     r"(?!(?:text|string|str|varchar|char|int|integer|number|bool|boolean|date|datetime|timestamp|float|decimal|"
     r"optional|required|nullable)\b)",  # "- description: text" in a list of fields is a field
     re.I | re.M,
@@ -118,6 +118,7 @@ def plain_shorthand(text: str) -> str:
     text = _SUM_OF_FIELDS.sub(lambda m: f"create {m[1]} with " + ", ".join(p.strip() for p in m[2].split("+")), text, count=1)
     text = _PLUS_FIELDS.sub(lambda m: f"{m[1]}: add " + re.sub(r"\s+\+(?=[A-Za-z_])", ", ", m[2]), text, count=1)
     text = _NO_MORE_AFTER_LABEL.sub(r"\1: remove ", _LABEL_BEFORE_COMMAND.sub(r"\1: ", text, count=1), count=1)
+    text = _CLEANUP_DASH.sub("", text, count=1)  # "cleanup - Tenant.previous_address isn't needed anymore"
     return _SHELL_REMOVE.sub("remove ", _TICKET_LABEL.sub("", _BRACKET_TAG.sub("", text)))
 
 
@@ -159,3 +160,5 @@ def _removal_in_words(match: re.Match[str]) -> str:
 _NO_MORE_AFTER_LABEL = re.compile(
     r"^([ \t]*[A-Za-z]\w*)[ \t]*:[ \t]*no[ \t]+(?:more|longer)[ \t]+(?!than\b|need\b)(?=[A-Za-z_])", re.I
 )
+#: "cleanup - …", "tidy-up – …": a chore's label before a dash.
+_CLEANUP_DASH = re.compile(r"^[ \t]*(?:cleanup|clean-up|clean up|tidy-up|tidy up)[ \t]+[-\u2013\u2014][ \t]+", re.I)

@@ -13,7 +13,10 @@ from baes.recognition.request_tokens import Tok
 
 
 def for_existing_rows(lows: Sequence[str], at: int) -> bool:
-    """ "for the existing ones", "for everyone already in there", "for old rows": which rows a value is for."""
+    """ "for the existing ones", "for everyone already in there", "for old rows", "on the venues we already have":
+    which rows a value is for."""
+    if lows[at] == "on":
+        return _for_rows_we_have(lows, at)  # "put 0 on the venues we already have"; not "on Venue"
     if lows[at] != "for":
         return False
     return _for_rows_we_have(lows, at) or any(low in _EXISTING_WORDS or low in _EVERYONE for low in lows[at + 1 : at + 4])
@@ -58,7 +61,7 @@ def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None
     stop = at
     while stop < len(toks) and lows[stop] not in _CLAUSE_MARKS:
         stop += 1
-    verb = next((i for i in range(at + 1, stop) if lows[i] in _VALUE_VERBS), None)
+    verb = next((i for i in range(at + 1, stop) if lows[i] in _VALUE_VERBS and not _we_have(lows, i)), None)
     if verb is not None and any(low in {"not", "never", "no"} for low in lows[at:verb]):
         return list(toks), None  # "old prescriptions won't have one": they go without, no value is given
     if verb is None and (set_before := _set_before(lows, start, at, stop)) is not None:
@@ -81,6 +84,11 @@ def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None
 def _a_value(low: str) -> bool:
     """A literal said alone as a value: a number or a yes/no word."""
     return low in FLAG_VALUES or low.replace(".", "", 1).isdigit()
+
+
+def _we_have(lows: Sequence[str], at: int) -> bool:
+    """ "… the venues we already have": "have" says which rows, it gives them no value."""
+    return lows[at] == "have" and lows[at - 1] in {"we", "you", "already"} and lows[at + 1 : at + 2] not in ([","], [":"])
 
 
 def _names_a_field(toks: Sequence[Tok], at: int) -> bool:

@@ -291,7 +291,7 @@ _LIST_AFTER_STRUCTURE = re.compile(
     r"^([^,.:;\n]{0,60}?(?:\b(?:an?|new)\s+[A-Za-z][\w-]*|\b(?-i:[A-Z][a-z])\w*)\s+(?-i:entity|model|table))"
     r"(?:\s+real\s+quick)?\s*(?:,\s*(?:fields|columns|attributes)\s*:|,|;)?\s+"
     r"(?!(?:with|having|that|which|for|to|and|in|of|on|is|are|should|must|called|named|please|pls|so|because|w|it|they|"
-    r"can|as|go|has|have|\w+ing)\b)"  # "a Shrub entity comprising species, …" is read by its verb
+    r"can|as|go|has|have|\w+ing|name\s+(?:to|into|from|as|should))\b)"  # "a Shrub entity comprising …" is read by its verb
     r"(?=(?-i:[a-z])[\w ]{0,30}(?:,|;|\+))",
     re.I,
 )

@@ -148,11 +148,24 @@ def _listed_after_holder(tail: list[Tok], known: Known) -> list[Tok]:
 
 
 def _assigned_to(toks: list[Tok], verb: int, holder: int) -> bool:
-    """ "assign each work order to a technician", "put each scout in a patrol": the thing assigned points to whom it is
-    assigned to, as with "link"; "assign a mechanic to each repair" gives each repair its mechanic (as "add")."""
-    return toks[verb].stem in {"assign", "put", "place"} and not any(
-        t.low in {"each", "every", "all"} for t in toks[max(verb + 1, holder - 2) : holder]
-    )
+    """ "assign each work order to a technician", "put each scout in a patrol", "assign tickets to users": the thing
+    assigned points to where it goes, as with "link". People assigned to work ("assign employees to orders") and "a
+    mechanic to each repair" are given to it: the work holds them, as with "add"."""
+    if toks[verb].stem not in {"assign", "put", "place"}:
+        return False
+    if any(t.low in {"each", "every", "all"} for t in toks[max(verb + 1, holder - 2) : holder]):
+        return False
+    assigned = [t for t in toks[verb + 1 : holder] if t.word and t.low not in {"each", "every", "all", "to", "in", "the"}]
+    return not (assigned and vocab.singularize(assigned[-1].low) in _PEOPLE)
+
+
+#: People who are assigned to work: the work records who does it ("assign employees to orders").
+_PEOPLE = frozenset(
+    """employee staff user volunteer driver technician teacher tutor nurse agent worker person people engineer mechanic
+    coach trainer instructor doctor vet manager guide courier cleaner carer therapist stylist leader operator sailor
+    player student pupil steward waiter chef cook porter picker packer ranger marshal referee umpire judge inspector
+    surveyor auditor reviewer assessor examiner mentor host usher helper assistant rep salesperson""".split()
+)
 
 
 def _type_after_holder(after: list[Tok]) -> list[Tok]:
