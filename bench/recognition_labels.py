@@ -113,6 +113,13 @@ NAMED_SPLITS = (
     "fresh82",
     "fresh83",
     "fresh84",
+    "fresh85",
+    "fresh86",
+    "fresh87",
+    "fresh88",
+    "fresh89",
+    "fresh90",
+    "fresh91",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"

@@ -108,7 +108,7 @@ CREATES: list[tuple[str, str, list[tuple[str, str, bool]]]] = [
     (
         "create Reactor with fuel rods, cooling cycles, shift start, lease start",
         "Reactor",
-        [("fuel_rods", "str", R), ("cooling_cycles", "int", R), ("shift_start", "datetime", R), ("lease_start", "date", R)],
+        [("fuel_rods", "int", R), ("cooling_cycles", "int", R), ("shift_start", "datetime", R), ("lease_start", "date", R)],
     ),
     # "an entity for X", a question before its list, spreadsheet headers with their tabs
     (

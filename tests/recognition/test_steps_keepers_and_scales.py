@@ -72,7 +72,7 @@ def test_an_entity_of_the_app_said_as_subject_still_gets_fields() -> None:
         ("stars_balance", "int"),
         ("mean_turbidity", "float"),
         ("average_wait_minutes", "int"),
-        ("sorters", "str"),
+        ("sorters", "int"),  # a plural head counts (counted_plurals)
         ("crates", "int"),
         ("fee_withheld", "float"),
         ("intact", "bool"),

@@ -31,7 +31,7 @@ LISTED_PLURALS: frozenset[str] = frozenset("""
     videos recordings clips comments keys codes numbers ids refs details words dues minutes hours
     weekends weekdays mondays tuesdays wednesdays thursdays fridays saturdays sundays mornings evenings nights
     pets nuts kids tenants beginners outdoors afterwards drills exercises shoes boots clothes garments observers
-    witnesses shortages
+    witnesses shortages tracks songs
 """.split())
 #: Plurals of money: a sum of them ("takings", "tips", "expenses").
 MONEY_PLURALS: frozenset[str] = frozenset("""
