@@ -11,7 +11,7 @@ from tests.support.recognition_reading import one_line
 from baes.recognition.attribute_types import attribute_type
 from baes.recognition.counted_plurals import plural_type
 from baes.recognition.keyboard import keyboard_run
-from baes.recognition.model import OutOfScope
+from baes.recognition.model import OutOfScope, RecognitionError
 from baes.recognition.state_words import is_state_word
 from baes.recognition.type_annotations import category_head
 
@@ -187,3 +187,8 @@ def test_defaults_labels_and_who_is_assigned(request_text: str, expected: str) -
 )
 def test_which_thing_or_whether_or_how_many(name: str, expected: str) -> None:
     assert attribute_type(name) == expected
+
+
+def test_a_default_in_a_fields_parenthesis_that_fits_no_field_is_refused_not_lost() -> None:
+    with pytest.raises(RecognitionError, match="which field gets the default"):
+        _reading("Member: add insured (bool, default false), locker_count (int, default lots)")

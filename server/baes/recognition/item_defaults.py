@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from baes.recognition.defaults import as_value_of, fits
-from baes.recognition.model import Draft
+from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.request_tokens import SEPARATORS, Tok
 
 #: Words between "default" and its value ("default = 0", "default to false").
@@ -21,7 +21,7 @@ _WIDTH = 8
 
 def take_item_defaults(toks: list[Tok]) -> tuple[list[Tok], tuple[tuple[str, str], ...]]:
     """``toks`` without the "default <value>" of each field's parenthesis, and (field words, value) for each."""
-    found: list[tuple[int, int, int, str, str]] = []  # (default word, value end, field start, field, value)
+    found: list[tuple[int, int, str, str]] = []  # (where the default's words start, the closing mark, field, value)
     for i, tok in enumerate(toks):
         if tok.low != "(":
             continue
@@ -38,10 +38,10 @@ def take_item_defaults(toks: list[Tok]) -> tuple[list[Tok], tuple[tuple[str, str
         field = "_".join(t.low for t in toks[start:i] if t.word)
         value = " ".join(t.text for t in toks[first:close])
         if field and value and first < close:
-            found.append((at - 1 if toks[at - 1].low == "," else at, close, start, field, value))
+            found.append((at - 1 if toks[at - 1].low == "," else at, close, field, value))
     if len(found) < 2:
         return toks, ()
-    cuts = {j for at, close, _, _, _ in found for j in range(at, close)}
+    cuts = {j for at, close, _, _ in found for j in range(at, close)}
     kept = [t for j, t in enumerate(toks) if j not in cuts]
     return _without_empty_parentheses(kept), tuple((field, value) for *_, field, value in found)
 
@@ -59,6 +59,10 @@ def with_item_defaults(draft: Draft, values: tuple[tuple[str, str], ...]) -> Dra
     given = dict(draft.defaults)
     for field, value in values:
         attribute = by_name.get(field) or next((a for a in by_name.values() if field.endswith(a.name)), None)
-        if attribute is not None and fits(value, attribute.type):
-            given[attribute.name] = as_value_of(value, attribute.type)
+        if attribute is None or not fits(value, attribute.type):
+            raise RecognitionError(  # a value the rows would not get: no reading rather than one that loses it
+                f"which field gets the default {value!r} said after {field.replace('_', ' ')!r}? Add one field per "
+                f"request, e.g. 'add {field.replace('_', ' ')} to {draft.entity.name} with default {value}'"
+            )
+        given[attribute.name] = as_value_of(value, attribute.type)
     return replace(draft, defaults=tuple(given.items()))
