@@ -147,7 +147,7 @@ FLOORS = {
     "fresh87": 91,
     "fresh88": 136,
     "fresh89": 122,
-    "fresh90": 99,
+    "fresh90": 100,
     "fresh91": 105,
 }
 

@@ -124,8 +124,9 @@ def plain_shorthand(text: str) -> str:
 
 #: "employee -> add a hire date", "cars table: add plate, vin": the entity as a label before the change asked of it.
 _LABEL_BEFORE_COMMAND = re.compile(
-    r"^([ \t]*[A-Za-z]\w*(?:[ \t]+(?!(?:table|model|entity|class)\b)[A-Za-z]\w*)?)(?:[ \t]+(?:table|model|entity|class))?[ \t]*"
-    r"(?:->|=>|\u2192|(?<=table|model|ntity|class):)[ \t]*(?=(?:add|remove|drop|delete|rename)\b)",
+    r"^([ \t]*[A-Za-z]\w*(?:[ \t]+(?!(?:table|model|entity|class)\b)[A-Za-z]\w*)?)"  # the entity, one or two words
+    r"(?:(?:[ \t]+(?:table|model|entity|class))?[ \t]*(?:->|=>|\u2192)|[ \t]+(?:table|model|entity|class)[ \t]*:)"
+    r"[ \t]*(?=(?:add|remove|drop|delete|rename)\b)",
     re.I | re.M,
 )
 

@@ -248,7 +248,7 @@ def _removed_passively(before: Sequence[Tok], after: Sequence[Tok], known: Known
     dropped": what is removed is the subject; its owner follows "from"/"on", or labels the request."""
     if not before or before[-1].low not in _PASSIVE_AUX:
         return None
-    subject = [t for t in before[:-1] if t.low not in MODALS and t.low not in {"be", "to", "is", "are"}]
+    subject = [t for t in before[:-1] if t.low not in MODALS and t.low != "are"]
     while subject and subject[0].low in _OPINION_OPENERS:
         subject = subject[1:]  # "imo start time should be removed …", "I think the fax can be dropped"
     owner = list(after[1:]) if after and after[0].low in OWNER_PREPOSITIONS | {"off"} else []

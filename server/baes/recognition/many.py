@@ -207,10 +207,8 @@ def try_many(toks: list[Tok], known: Known) -> Draft | None:
     if first > 0 and lows[first - 1] == "one" and len(verbs) == 1 and not back:
         return relationship_draft(target, subject, known, "many_to_one")  # "one foster home can take several animals"
     fact = len(between) == 1 and between[0].low.endswith("s") and between[0].low not in {"is", "was", "has"}
-    if fact and not _said_back(toks[target_index + 1 :], subject, target):
-        return relationship_draft(
-            target, subject, known, "many_to_one"
-        )  # "a host presents many shows", said as a fact of one side
+    if fact and not _said_back(toks[target_index + 1 :], subject, target):  # "a host presents many shows": one side's fact
+        return relationship_draft(target, subject, known, "many_to_one")
     return relationship_draft(subject, target, known, "many_to_many")
 
 

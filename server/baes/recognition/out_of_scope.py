@@ -154,10 +154,10 @@ def out_of_scope_reason(toks: Sequence[Tok], known: Known | None = None) -> str 
             "signing in is a feature of the app, not an entity: baes creates and changes entities "
             "(e.g. 'create a User entity with email')"
         )
-    shown = re.search(
-        r"^(?:can|could|would) (?:\w+ ){0,4}(?:screen|page|view|form|dashboard) (?:show|display|highlight)\b", " ".join(lows)
-    )
-    if _about_presentation(toks) or "per page" in " ".join(lows) or shown:  # "show 50 rows per page", "can the … screen show"
+    said = " ".join(lows)
+    if (
+        _about_presentation(toks) or "per page" in said or _SCREEN_SHOWS.search(said)
+    ):  # "show 50 rows per page", "can the … screen show"
         return (
             "this is about how data is shown, not what is stored: baes generates the Streamlit pages from the "
             "entities; change what an entity holds instead (e.g. 'add color to Car')"

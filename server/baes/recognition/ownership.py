@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_phrases import Fields, build_spec
-from baes.recognition.many import relationship_draft
+from baes.recognition.many import MANY_WORDS, relationship_draft
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.normalize import verb_base
 from baes.recognition.request_tokens import (
@@ -54,14 +54,12 @@ _OPTIONAL_PHRASES = (
     ("not", "always"),
     ("can", "be", "empty"),
     ("can", "be", "blank"),
-)
-_OPTIONAL_PHRASES += (
-    ("stay", "blank"),
+    ("be", "none"),
+    ("stay", "blank"),  # "… stays blank until they ring"
     ("stays", "blank"),
     ("stay", "empty"),
     ("stays", "empty"),
-    ("be", "none"),
-)  # "… until they ring"
+)
 #: Phrases that make every new field optional ("(both optional)").
 _ALL_OPTIONAL_PHRASES = (("both", "optional"), ("all", "optional"))
 
@@ -247,9 +245,9 @@ def try_ownership(toks: list[Tok], known: Known) -> Draft | None:
                 return relationship_draft(
                     subject_tok(toks, subject), targets[0], known, "many_to_many"
                 )  # "… show up in many exhibitions"
-            if len(targets) == 1 and toks[nxt - 1].low in {"each", "every"} and toks[subject - 1 : subject] != []:
-                if toks[subject - 1].low in {"one", "a", "an"}:  # "one technician attached to each job": each job's
-                    return link_draft(targets[0], subject_tok(toks, subject), known, required=not maybe)
+            one_for_each = subject > 0 and toks[subject - 1].low in {"one", "a", "an"} and toks[nxt - 1].low in {"each", "every"}
+            if len(targets) == 1 and one_for_each:  # "one technician attached to each job": each job has its technician
+                return link_draft(targets[0], subject_tok(toks, subject), known, required=not maybe)
             return links_draft(subject_tok(toks, subject), targets, known, required=not maybe)  # "may belong to"
         if tok.low == "have":
             rest = toks[i + 1 : end]
@@ -277,10 +275,7 @@ def _many_said_back(rest: Sequence[Tok], subject: Tok) -> bool:
     """Whether the words after "X is linked to Y" give a Y many Xs ("…, and an object can show up in many
     exhibitions"): the link goes both ways."""
     lows = [t.low for t in rest]
-    return any(
-        low in {"many", "multiple", "several"} and any(t.sing == subject.sing for t in rest[i + 1 : i + 3])
-        for i, low in enumerate(lows)
-    )
+    return any(low in MANY_WORDS and any(t.sing == subject.sing for t in rest[i + 1 : i + 3]) for i, low in enumerate(lows))
 
 
 def subject_before(toks: Sequence[Tok], verb: int) -> int | None:

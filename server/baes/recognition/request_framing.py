@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 
+from baes.recognition import vocabulary as vocab
 from baes.recognition.app_context import without_app_context
 from baes.recognition.assistant_prompts import unprompted
 from baes.recognition.closing_words import without_closing_words
@@ -206,7 +207,7 @@ _DOCUMENT_LABEL = re.compile(
 #: words in the request's opening, before its list begins, says why or where, never a field.
 _OPENING_ASIDE = re.compile(
     r"^([^,:.()\n]{1,80}?)\s*\((?![^()\n]*\b(?:optional|empty|nullable|blank|null|may|can|if|unless|required|until|not|must)\b)"
-    r"(?!\s*(?:int|integer|float|decimal|str|string|text|bool|boolean|date|datetime|timestamp|email)\s*\))"
+    rf"(?!\s*(?:{'|'.join(vocab.TYPE_WORDS)})\s*\))"
     r"(?:[^(),\n]*\s[^(),\n]*)\)\s*(?=[:.])",  # "Add shoe_size to Student (int).": a type, no aside
     re.I,
 )  # not "(can be empty until assigned)", which says the reference is optional
