@@ -183,6 +183,8 @@ def test_defaults_labels_and_who_is_assigned(request_text: str, expected: str) -
         ("hints_used", "int"),
         ("date_requested", "date"),
         ("topics_discussed", "str"),
+        ("materials_used", "str"),  # a plural that lists things: which ones
+        ("classes_taught", "int"),  # a plural that lists nothing: how many
     ],
 )
 def test_which_thing_or_whether_or_how_many(name: str, expected: str) -> None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.counted_plurals import plural_type
+from baes.recognition.counted_plurals import LISTED_PLURALS, plural_type
 from baes.recognition.participles import is_participle
 from baes.recognition.phrase_types import phrase_type
 from baes.recognition.request_tokens import SEPARATORS, Tok, word_token
@@ -160,11 +160,12 @@ def _a_thing_needed(head: list[str]) -> bool:
 
 
 def _names_which(head: list[str], participle: str) -> bool:
-    """Whether ``head`` + ``participle`` names which thing it was ("flour used"), not how many ("hints used"),
-    when ("date requested") or how much ("amount requested")."""
+    """Whether ``head`` + ``participle`` names which thing it was ("flour used", "topics discussed"), not how many
+    ("hints used", "classes taught": a plural that lists nothing counts, as ``counted_plurals`` reads it), when ("date
+    requested") or how much ("amount requested")."""
     if head[-1] in vocab.COUNT_NOUNS or is_unit(head[-1]) or vocab.infer_type("_".join(head)) != "str":
         return False
-    return participle != "used" or vocab.singularize(head[-1]) == head[-1]  # "batteries used" counts them
+    return vocab.singularize(head[-1]) == head[-1] or head[-1] in LISTED_PLURALS
 
 
 #: Times of the year or week a state may hold in ("active in winter", "open on sunday").
