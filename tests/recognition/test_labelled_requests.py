@@ -65,7 +65,7 @@ FLOORS = {
     "fresh5": 141,
     "fresh6": 143,
     "fresh7": 139,
-    "fresh8": 140,
+    "fresh8": 141,
     "fresh9": 121,
     "fresh10": 137,
     "fresh11": 149,
