@@ -333,8 +333,8 @@ def mark_types(toks: Sequence[Tok]) -> list[Tok]:
                 len(after) > 1
                 and after[0] == "("
                 and (after[1] in vocab.TYPE_WORDS or annotation_type(after, "float") is not None)
-            )
-            if not explicit_after:  # "dosage in mg (decimal)": the parenthesis says the type
+            ) or _type_said_as(toks[i + size : i + size + 4])
+            if not explicit_after:  # "dosage in mg (decimal)", "deviation in mm as float": the type is said after
                 result.append(word_token(unit))
             i += size
             continue
@@ -401,4 +401,11 @@ def name_type(before: Sequence[Tok]) -> str:
 
 
 def _ends_item(toks: Sequence[Tok], i: int) -> bool:
-    return i >= len(toks) or toks[i].low in SEPARATORS or toks[i].low == ")"
+    """Whether the item's words end at ``toks[i]``: a separator, or "as float" saying its type."""
+    return i >= len(toks) or toks[i].low in SEPARATORS or toks[i].low == ")" or _type_said_as(toks[i:])
+
+
+def _type_said_as(toks: Sequence[Tok]) -> bool:
+    """ "as float", "as an integer": the type said after a name."""
+    said = [t.low for t in toks[1:4] if t.low not in {"a", "an"}]
+    return bool(toks) and toks[0].low == "as" and said[:1] != [] and said[0] in vocab.TYPE_WORDS

@@ -15,6 +15,7 @@ SLIPS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![\w'.-])u(?![\w'.-])"), "you"),
     (re.compile(r"(?<![\w'.-])ur(?![\w'.-])"), "your"),
     (re.compile(r"(?<![\w'.-])teh(?![\w'.-])", re.I), "the"),  # "rename teh 'notes' field": a slip no rule reads
+    (re.compile(r"(?<![\w'.-])e-mail(?=s?\b)", re.I), "email"),  # "e-mail address": the one word "email"
     # "crate a Warehouse", "mak a Character", "ad an Election": a slip on the command verb before its object
     # ("Crate has a label" is a crate)
     (
