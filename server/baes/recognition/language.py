@@ -28,7 +28,7 @@ from baes.recognition.spelling import english_words
 #: Languages with a word list in pyspellchecker whose requests a user of an English grammar might send.
 _OTHER_LANGUAGES = ("es", "fr", "de", "pt", "it", "nl")
 #: Most frequent words kept of each other language: its function words and everyday vocabulary.
-_KEPT_WORDS = 30_000
+_KEPT_WORDS = 10_000
 #: A word's smallest share of a corpus: an unseen word (a typo, an identifier) costs every language the same.
 _FLOOR = 1e-7
 #: Fewest words a verdict is given on ("Rename Show -> Programme" is too short to tell).
