@@ -9,7 +9,7 @@ import pytest
 from tests.support.recognition_reading import one_line
 
 from baes.recognition.language import foreign_language_reason
-from baes.recognition.model import OutOfScope
+from baes.recognition.model import OutOfScope, RecognitionError
 
 APP = ("Orchard", "Tree", "Press", "Batch", "Picker", "Bottle", "Customer", "Order")
 
@@ -59,3 +59,40 @@ def test_e_mail_with_a_hyphen_is_the_word_email() -> None:
     assert _reading("Customer: add an E-mail address and a backup e-mail") == (
         "add_attributes Customer email_address:email backup_email:email"
     )
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        (
+            "Bottle: add a recall flag bool and a batch note, existing bottles are not recalled",
+            "add_attributes Bottle recall_flag:bool batch_note:str recall_flag=false",
+        ),
+        (
+            "Press: add cleaned and an operator (existing presses = not cleaned)",
+            "add_attributes Press cleaned:bool operator:str cleaned=false",
+        ),
+        (
+            "Batch: add whether it has wild yeast. Old batches: no yeast.",
+            "add_attributes Batch has_wild_yeast:bool has_wild_yeast=false",
+        ),
+        ("Tree: add grafted, existing trees should default to true", "add_attributes Tree grafted:bool grafted=true"),
+        (
+            "Picker: add insured, all existing pickers should be false, not NULL",
+            "add_attributes Picker insured:bool insured=false",
+        ),
+    ],
+)
+def test_what_the_rows_already_stored_lack_is_the_new_flags_default(request_text: str, expected: str) -> None:
+    assert _reading(request_text) == expected
+
+
+def test_rows_said_to_be_left_alone_give_no_value_and_are_no_field() -> None:
+    assert _reading("Order: add a gift flag and a gift message, existing orders are not affected") == (
+        "add_attributes Order gift:bool gift_message:str"
+    )
+
+
+def test_a_state_the_rows_lack_that_names_no_new_field_is_asked_about() -> None:
+    with pytest.raises(RecognitionError, match="which new field is 'not pressed' said of"):
+        _reading("Batch: add a bottling date and a label text, existing batches are not pressed")

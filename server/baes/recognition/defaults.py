@@ -104,6 +104,7 @@ def take_default(toks: Sequence[Tok]) -> tuple[list[Tok], str | None]:
     start = at
     while start > 0 and lows[start - 1] in {"with", ",", "and", "a", "its", "as", "of", "by"}:
         start -= 1
+    start = _rows_said_before(lows, start)  # "existing caregivers should default to false": the rows are no field
     i = at + 1
     if i + 1 < len(toks) and lows[i] in {"them", "it", "all", "those"} and lows[i + 1] == "to":
         i += 1  # "default them to 30"
@@ -127,6 +128,15 @@ def take_default(toks: Sequence[Tok]) -> tuple[list[Tok], str | None]:
     return list(toks[:start]) + list(toks[stop:]), literal
 
 
+def _rows_said_before(lows: Sequence[str], start: int) -> int:
+    """Where "existing caregivers should" / "all old ones will" starts before a default word, or ``start``."""
+    first = start - 1 if start > 0 and lows[start - 1] in {"should", "will", "can", "must", "shall", "would"} else start
+    if first >= 2 and lows[first - 2] in {"existing", "old", "current"}:
+        first -= 2
+        return first - 1 if first > 0 and lows[first - 1] in {"all", "the"} else first
+    return start
+
+
 def with_default(
     draft: Draft, default: str | None, known: Known, *, every: bool = False, follows: str | None = None, both: bool = False
 ) -> Draft:
@@ -147,6 +157,8 @@ def with_default(
     named = _named_in_value(default, attributes)
     if named is not None:  # "existing shipments can be set to not fragile", "should get escaped = false"
         (follows, default), every = named, False
+    elif every and len(said := default.lower().split()) == 2 and said[0] in {"not", "no"}:  # a state the rows lack
+        raise RecognitionError(f"which new field is {default!r} said of? Say e.g. 'default false for <field>'")
     if (every or both) and draft.intent in ("create", "add_attributes") and len(attributes) > 1:
         fitting = [
             a.name
@@ -233,6 +245,8 @@ def _named_in_value(value: str, attributes: Sequence[AttributeSpec]) -> tuple[st
         negated, words = True, [words[0][len(prefix) :]]  # "existing customers should be unverified"
     for attribute in attributes:
         name = attribute.name.split("_")
+        if negated and attribute.type == "bool" and len(words) == 1 and _names_state(words[0], name):
+            return name[-1], "false"  # "existing claims are not flagged" (fraud_flag), "old entries: no sound" (has_sound)
         if words[: len(name)] != name:
             continue
         rest = " ".join(words[len(name) :]).strip()
@@ -241,6 +255,13 @@ def _named_in_value(value: str, attributes: Sequence[AttributeSpec]) -> tuple[st
         if rest and not negated:
             return name[-1], " ".join(value.replace("=", " ").split()[len(name) :])  # as written
     return None
+
+
+def _names_state(word: str, name: Sequence[str]) -> bool:
+    """ "flagged" for fraud_flag, "sound" for has_dcc_sound, "recalled" for recall_flag: a word the flag's state
+    is said with."""
+    said = [part for part in name if part not in {"is", "has", "flag"}] or list(name)
+    return any(word in {part, part + "ed", part + "d", part + "ged"} for part in (said[0], said[-1], name[-1]))
 
 
 def _number_type(value: str) -> str | None:

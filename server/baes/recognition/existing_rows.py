@@ -32,8 +32,11 @@ def _for_rows_we_have(lows: Sequence[str], at: int) -> bool:
 _EXISTING_WORDS = frozenset({"existing", "already", "current", "old"})
 #: Verbs giving those rows their value, and the words that may follow them before it.
 _VALUE_VERBS = frozenset(
-    {"get", "start", "starting", "put", "be", "set", "use", "take", "have", "say", "="}
-)  # "existing orders = 0"
+    {"get", "start", "starting", "put", "be", "set", "use", "take", "have", "say", "=", "default", "defaults"}
+)  # "existing orders = 0", "existing ones should default to false"
+#: Forms of "be" that say the state of the rows: "existing claims are not flagged", "old entries: no sound".
+_STATE_VERBS = frozenset({"are", "is", "were", "stay", "remain", ":", "="})
+_NEGATIONS = frozenset({"not", "no", "never"})
 _VALUE_LINKS = frozenset({"at", "to", "as", "with", ":", "=", "value", "just", "set", "marked", "initialised", "initialized"})
 _CLAUSE_MARKS = frozenset({".", "(", ")", ";"})
 #: Values only a flag takes: a default of "false" among several new fields is the one flag's.
@@ -69,6 +72,15 @@ def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None
     value_at = at + 3 if lows[at + 2 : at + 3] in ([":"], ["to"]) else at + 2  # "existing policies -> false"
     if verb is None and stop == value_at + 1 and _a_value(lows[value_at]):
         verb = value_at - 1  # "existing orders = 0.0" (the "=" is no word), "existing orders: false"
+    negated_state = _negated_state(lows, at, stop)
+    if verb is None and negated_state is not None:  # "existing claims are not flagged", "old entries: no sound"
+        rest = [
+            *toks[: start - 1 if start and lows[start - 1] == "(" else start],
+            *toks[stop + (lows[stop : stop + 1] == [")"]) :],
+        ]
+        if any(low in _UNCHANGED for low in lows[negated_state:stop]):
+            return rest, None  # "existing claims are not affected": they keep what they hold, no value is said
+        return rest, " ".join(t.text for t in toks[negated_state:stop])
     if verb is None:
         return _value_before(toks, start, at)
     literal = _value_after(toks, verb, stop).split(" for ")[0]  # "can have 1 for number in household": the value
@@ -79,6 +91,25 @@ def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None
     if lows[verb] == "be" and literal.lower() in _KEPT_STATES:
         return [*toks[:start], *toks[stop:]], None  # "existing data must be kept": a reassurance, no value
     return [*toks[:start], *toks[stop:]], literal
+
+
+def _negated_state(lows: Sequence[str], at: int, stop: int) -> int | None:
+    """Where "not flagged" / "no sound" starts in "existing claims are not flagged", "old entries: no sound",
+    "(existing orders = not rush)": a state of the new flag the rows lack, at most two words long."""
+    if lows[at] == "already":
+        return None  # "we have them already but they're not connected": no rows named
+    verb = next((i for i in range(at + 1, min(at + 4, stop)) if lows[i] in _STATE_VERBS or i == at + 1), None)
+    if verb is not None and lows[verb + 1 : verb + 2] != [] and lows[verb + 1] not in _NEGATIONS:
+        verb = next((i for i in range(verb + 1, min(at + 4, stop)) if lows[i] in _STATE_VERBS), None)  # "claims are"
+    if verb is None or verb + 1 >= stop or lows[verb + 1] not in _NEGATIONS or not 1 <= stop - verb - 2 <= 2:
+        return None
+    return verb + 1
+
+
+#: States that say the stored rows are left as they are, not a flag they lack.
+_UNCHANGED = frozenset(
+    {"affected", "changed", "touched", "impacted", "modified", "deleted", "lost", "removed", "migrated", "broken", "updated"}
+)
 
 
 def _a_value(low: str) -> bool:
@@ -128,6 +159,9 @@ def _value_after(toks: Sequence[Tok], verb: int, stop: int) -> str:
         first += 1
     lows = [t.low for t in toks]
     stop = next((i for i in range(first + 1, stop) if for_existing_rows(lows, i)), stop)  # "0 for the ones we have"
+    stop = next(
+        (i for i in range(first + 1, stop) if lows[i] == "," and lows[i + 1 : i + 2] == ["not"]), stop
+    )  # "false, not NULL"
     return " ".join(t.text for t in toks[first:stop] if t.low != ",").strip()
 
 
