@@ -96,3 +96,28 @@ def test_rows_said_to_be_left_alone_give_no_value_and_are_no_field() -> None:
 def test_a_state_the_rows_lack_that_names_no_new_field_is_asked_about() -> None:
     with pytest.raises(RecognitionError, match="which new field is 'not pressed' said of"):
         _reading("Batch: add a bottling date and a label text, existing batches are not pressed")
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        (
+            "Create Tasting with score, notes, tasted on — each tasting belongs to a Batch",
+            "create Tasting score:float notes:str tasted_on:date ->Batch:many_to_one",
+        ),
+        (
+            "Create Delivery with delivered at and a signature; it belongs to a Customer and an Order",
+            "create Delivery delivered_at:datetime signature:str ->Customer:many_to_one ->Order:many_to_one",
+        ),
+        (
+            "Create Graft with graft date. Each graft belongs to a Tree and a Picker",
+            "create Graft graft_date:date ->Tree:many_to_one ->Picker:many_to_one",
+        ),
+        (
+            "Orchards have many inspections. Create Inspection with inspector and passed",
+            "create Inspection inspector:str passed:bool ->Orchard:many_to_one",
+        ),
+    ],
+)
+def test_the_sentences_around_a_new_entity_say_what_it_belongs_to(request_text: str, expected: str) -> None:
+    assert _reading(request_text) == expected

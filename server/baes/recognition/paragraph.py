@@ -29,16 +29,12 @@ from baes.recognition.attribute_phrases import parse_fields
 from baes.recognition.evolution_phrases import main_clause
 from baes.recognition.later_optional import optional_said_later
 from baes.recognition.model import Draft, RecognitionError
+from baes.recognition.owner_sentences import has_many_of, owner_sentence_after, owner_targets, refers_to
 from baes.recognition.plausible_names import check_entity_word
 from baes.recognition.request_tokens import (
     HAVE,
-    LINKED_PARTICIPLES,
-    MAX_NAME_WORDS,
     MODALS,
     REFERRING,
-    SEPARATORS,
-    SKIP_IN_NOUNS,
-    SUBJECT_SKIP,
     Known,
     Tok,
     compound,
@@ -54,18 +50,15 @@ Reader = Callable[[list[Tok], Known], Draft | None]
 
 #: Words that start a sentence continuing an attribute list ("Fields: …", "It has …").
 _LIST_OPENERS = frozenset({"fields", "field", "attributes", "columns", "properties", "with", "including", "include"})
-#: Subjects that stand for the entity just created.
-_PRONOUN_SUBJECTS = frozenset({"it", "they", "each", "every", "one", "this", "these", "them", "its", "their"})
 #: "is part of" / "belongs to" / "is linked to": the subject gets a reference to what follows.
-_OWNED_BY = frozenset({"belong", "belongs", "reference", "references"}) | LINKED_PARTICIPLES
 _NOTE_UNUSED = "left out the sentence {text!r}: send one request per change"
 
 
 def split_sentences(toks: Sequence[Tok]) -> list[list[Tok]]:
     """The request's sentences (a "." token ends one), without empty ones."""
     sentences: list[list[Tok]] = [[]]
-    for tok in toks:
-        if tok.low == ".":
+    for at, tok in enumerate(toks):
+        if tok.low == "." or (tok.low in {":", ";"} and owner_sentence_after(toks, at, sentences[-1])):
             sentences.append([])
         else:
             sentences[-1].append(tok)
@@ -283,29 +276,23 @@ def _continue_create(draft: Draft, sentences: Sequence[list[Tok]], index: int, k
                 notes += fields.notes
                 used.add(number)
                 continue
-        target = _owner_target(sentence, entity.name, known)
-        if target is not None and target != entity.name:
+        targets = [t for t in owner_targets(sentence, entity.name, known) if t != entity.name] or has_many_of(
+            sentence, entity.name, known
+        )
+        for target in targets:
             if all(r.target != target for r in relationships):
                 optional = any(t.low in vocab.OPTIONAL_WORDS or t.low in {"may", "might", "can"} for t in sentence)
                 relationships.append(RelationshipSpec(target, required=not optional))
+        if targets:
             used.add(number)
     for number in range(index):
+        for target in has_many_of(sentences[number], entity.name, known):  # "patients have many allergies. add Allergy …"
+            if all(r.target != target for r in relationships):
+                relationships.append(RelationshipSpec(target))
         used.add(number)  # sentences before the request are its context
     spec = replace(entity, attributes=tuple(attributes), relationships=tuple(relationships))
     extended = replace(draft, entity=spec, notes=tuple(notes))
     return _with_unused(extended, sentences, used)
-
-
-def _refers_to(words: Sequence[Tok], entity: str, known: Known) -> bool:
-    """Whether a sentence's subject words name ``entity`` ("each claim" for InsuranceClaim, "it")."""
-    nouns = [t for t in words if t.word and t.low not in SUBJECT_SKIP and t.low not in MODALS]
-    if not nouns:
-        return any(t.low in _PRONOUN_SUBJECTS for t in words)
-    if len(nouns) == 1 and nouns[0].low in _PRONOUN_SUBJECTS:
-        return True
-    key = entity_key(entity)
-    joined = "_".join(t.sing for t in nouns)
-    return key == joined or key.endswith("_" + nouns[-1].sing) or key == nouns[-1].sing
 
 
 def _list_start(sentence: Sequence[Tok], entity: str, known: Known) -> int | None:
@@ -330,7 +317,7 @@ def _list_start(sentence: Sequence[Tok], entity: str, known: Known) -> int | Non
                 return None  # "it needs to send reminders": no list
             subject = [t for t in words[:i] if t.low not in MODALS]
             elided = not any(t.word for t in subject) and tok.low in HAVE  # "Make a Quiz entity. Needs title, level."
-            if (elided or _refers_to(subject, entity, known)) and i + 1 < len(words):
+            if (elided or refers_to(subject, entity, known)) and i + 1 < len(words):
                 return i + 1
             return None
     return None
@@ -369,30 +356,3 @@ def _wanted_list(words: Sequence[Tok]) -> int | None:
     if not rest or rest[0] in REFERRING or rest[0] in {"you", "to"}:
         return None  # "I need it to send reminders": no list
     return at if "," in rest or "and" in rest else None
-
-
-def _owner_target(sentence: Sequence[Tok], entity: str, known: Known) -> str | None:
-    """The Y of "each <entity> belongs to / is linked to / is part of Y", or None."""
-    lows = [t.low for t in sentence]
-    for i, low in enumerate(lows):
-        part_of = low == "part" and i + 1 < len(lows) and lows[i + 1] == "of"
-        if not (part_of or low in _OWNED_BY or sentence[i].stem in {"belong", "referenc"}):
-            continue
-        if not _refers_to([t for t in sentence[:i] if t.low not in {"is", "be"}], entity, known):
-            return None
-        start = i + 1
-        while start < len(sentence) and (sentence[start].low in {"to", "with", "of"} or sentence[start].low in SUBJECT_SKIP):
-            start += 1
-        stop = start
-        while (
-            stop < len(sentence)
-            and sentence[stop].word
-            and sentence[stop].low not in SEPARATORS
-            and sentence[stop].low not in SKIP_IN_NOUNS
-            and stop - start < MAX_NAME_WORDS
-        ):
-            stop += 1
-        if stop == start:
-            return None
-        return entity_name(compound(sentence[start:stop], stop - start - 1), known)
-    return None
