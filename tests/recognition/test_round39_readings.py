@@ -121,3 +121,24 @@ def test_a_state_the_rows_lack_that_names_no_new_field_is_asked_about() -> None:
 )
 def test_the_sentences_around_a_new_entity_say_what_it_belongs_to(request_text: str, expected: str) -> None:
     assert _reading(request_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("Orchard 1—* Tree", "relationship Tree ->Orchard:many_to_one"),
+        ("Orchard 1–* Tree", "relationship Tree ->Orchard:many_to_one"),
+        ("Picker *–* Orchard", "relationship Picker ->Orchard:many_to_many"),
+        ("Picker *---* Orchard", "relationship Picker ->Orchard:many_to_many"),
+    ],
+)
+def test_a_diagrams_line_may_be_any_dash(request_text: str, expected: str) -> None:
+    assert _reading(request_text) == expected
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["Rename Press entity → CiderPress", "rename the Press model -> CiderPress", "Press → CiderPress (rename the entity please)"],
+)
+def test_an_entity_renamed_with_an_arrow_and_the_kind_said_around_it(request_text: str) -> None:
+    assert _reading(request_text) == "rename_entity Press Press->CiderPress"

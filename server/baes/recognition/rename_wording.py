@@ -75,6 +75,23 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     ),
     # "event model: createdDate -> created_at": the label names the entity, "model" says what it is
     (re.compile(r"^(\s*\w+)\s+(?:model|table|entity|class)\s*:(?=[^\n]*(?:->|=>|\u2192))", re.I | re.M), r"\1:"),
+    # "Rename Drug entity → Medication", "rename the Drug model -> Medication": the kind said before the arrow
+    (
+        re.compile(
+            r"\b(?i:rename)\s+(?:the\s+)?([A-Z]\w*)\s+(?i:model|table|entity|class)\s*(?:->|=>|\u2192|:)\s*(?=[A-Z]\w*\s*(?:[.!]|$))",
+            re.M,
+        ),
+        r"rename the \1 entity to ",
+    ),
+    # "Person → Ancestor (rename the entity please)": the arrow is the rename the parenthesis asks for
+    (
+        re.compile(
+            r"^\s*([A-Z]\w*)\s*(?:->|=>|\u2192)\s*([A-Z]\w*)\s*\(\s*(?i:(?:please\s+)?rename\s+(?:the\s+|this\s+)?"
+            r"(?:entity|model|table|class)(?:\s+please)?)\s*\)\s*$",
+            re.M,
+        ),
+        r"rename the \1 entity to \2",
+    ),
     # "rename event_date by event_datetime" (French "renommer par", Spanish "por"): one name for another
     (
         re.compile(r"\brename\s+([`'\"]?\w+[`'\"]?)\s+(?:by|with)\s+(?=[`'\"]?\w+[`'\"]?\s*(?:[.,;!]|$))", re.I | re.M),
