@@ -305,10 +305,10 @@ def _known(word: str) -> bool:
 
 
 def _agent_noun(word: str) -> bool:
-    """ "fermenter", "groomers", "splicer": who or what does a verb the list has seen ("ferment"), unless the
-    usual agent noun of that verb is one slip away ("transmiter" is "transmitter", "instructer" "instructor")."""
+    """ "fermenter", "splicer", "assignee": who does (or undergoes) a verb the list has seen ("ferment"), unless
+    the usual agent noun is one slip away ("transmiter" is "transmitter", "instructer" "instructor")."""
     singular = vocab.singularize(word)
-    stems = [singular[:-2], singular[:-1]] if singular.endswith(("er", "or")) else []  # ferment-er, bake-r
+    stems = [singular[:-2], singular[:-1]] if singular.endswith(("er", "or", "ee")) else []  # ferment-er, bake-r, assign-ee
     if not any(len(stem) >= 4 and frequency(stem) > FLOOR for stem in stems):
         return False
     usual = [c for c in _english_at_1(singular) if c.startswith(singular[:-2]) and c.endswith(("er", "or"))]
@@ -394,9 +394,9 @@ def _typo_of(word: str, listed: bool, name: bool) -> str | None:
         if len(ours) > 1:
             return likeliest_slip(word, ours)  # "roomm": room, a letter doubled; else "which one?"
         if ours and limit == 1 and not listed and not _likely_slip(word, ours[0]):  # "contarct": contract, not contact
-            likelier = [
-                c for c in _english_at_1(word) if len(c) == len(word) and _likely_slip(word, c) and frequency(c) >= _COMMON
-            ]
+            longer = (0, 1) if not slip(word, ours[0]) else (0,)  # "monthy": monthly left out, no y typed for an s
+            slips = [c for c in _english_at_1(word) if len(c) - len(word) in longer and _likely_slip(word, c)]
+            likelier = [c for c in slips if frequency(c) >= _COMMON]  # "prise" stays price, a sound-alike
             if len(likelier) == 1 and likelier[0] != ours[0]:
                 return likelier[0]
         if ours and (past := _past_of(word, ours[0], limit)) is not None:
