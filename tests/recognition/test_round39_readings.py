@@ -142,3 +142,20 @@ def test_a_diagrams_line_may_be_any_dash(request_text: str, expected: str) -> No
 )
 def test_an_entity_renamed_with_an_arrow_and_the_kind_said_around_it(request_text: str) -> None:
     assert _reading(request_text) == "rename_entity Press Press->CiderPress"
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("Create Cask with label, monthy sales", "create Cask label:str monthly_sales:float"),
+        ("Order: add an assignee and a reviewer", "add_attributes Order assignee:str reviewer:str"),
+        ("Create Crate with prise and quantity", "create Crate price:float quantity:int"),  # a sound-alike, no praise
+    ],
+)
+def test_a_letter_left_out_beats_one_of_ours_a_far_key_away(request_text: str, expected: str) -> None:
+    assert _reading(request_text) == expected
+
+
+def test_a_link_to_an_entity_the_app_lacks_is_refused_with_the_apps_entities() -> None:
+    with pytest.raises(RecognitionError, match="which this app does not have"):
+        _reading("Order should have an owner -> Customer")

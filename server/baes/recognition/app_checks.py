@@ -108,9 +108,10 @@ def check_app_has_entities(draft: Draft, known: Known) -> None:
 
 def check_changed_entities(draft: Draft, known: Known) -> None:
     """A change (not a create) of an app that has entities must be of an entity it has: a change of one
-    it lacks ("DeliveriesNeed", "LastYear", "Sorry") read the wrong words as the entity. (A reference to
-    an entity the app lacks is read as said: the scaffold then asks for that entity first.) An entity is never
-    renamed to the name of another entity the app has."""
+    it lacks ("DeliveriesNeed", "LastYear", "Sorry") read the wrong words as the entity, and so did a link
+    to one it lacks ("an owner -> User" read as a link to Owner). (A new entity's reference to one the app
+    lacks is read as said: the scaffold then asks for that entity first.) An entity is never renamed to
+    the name of another entity the app has."""
     check_new_name(draft)
     check_app_has_entities(draft, known)
     if draft.intent == "create" or not known.by_key:
@@ -122,9 +123,15 @@ def check_changed_entities(draft: Draft, known: Known) -> None:
             f"e.g. 'each {draft.entity.name} belongs to a {taken}'; to merge them, delete one and add its fields to the other"
         )
     missing = draft.entity.name
+    has = sorted(known.by_key.values())
+    absent = [r.target for r in draft.entity.relationships if r.target != missing and not known.get(entity_key(r.target))]
+    if draft.intent == "relationship" and absent:  # "an owner -> User" read as a link to "Owner": 10 of 10 wrong
+        raise RecognitionError(
+            f"this reads as linking {missing} to {absent[0]}, which this app does not have (it has {', '.join(has[:8])}): "
+            f"name the entity as the app calls it, e.g. 'each {missing} belongs to a {has[0]}', or create {absent[0]} first"
+        )
     if known.get(entity_key(missing)):
         return
-    has = sorted(known.by_key.values())
     raise RecognitionError(
         f"this reads as a change of {missing}, which this app does not have (it has {', '.join(has[:8])}): name "
         f"the entity as the app calls it, e.g. 'add <field> to {has[0]}', or create {missing} first"
