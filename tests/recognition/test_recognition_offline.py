@@ -427,7 +427,6 @@ CASES: list[tuple[str, Sequence[str], str, str, list[tuple[str, str, bool]], lis
     ("link order to customer", (), "relationship", "Order", [], [("Customer", R)], "Customer"),
     ("connect orders with customers", (), "relationship", "Order", [], [("Customer", R)], "Customer"),
     ("add mentor to student", ("Student", "Mentor"), "relationship", "Student", [], [("Mentor", R)], "Mentor"),
-    ("add course to student", ("Student",), "relationship", "Student", [], [("Course", R)], "Course"),
     ("students are attached to a course", (), "relationship", "Student", [], [("Course", R)], "Course"),
     ("Students are attached to a Course", ("Student", "Course"), "relationship", "Student", [], [("Course", R)], "Course"),
     ("each student is assigned to one course", (), "relationship", "Student", [], [("Course", R)], "Course"),

@@ -159,3 +159,8 @@ def test_a_letter_left_out_beats_one_of_ours_a_far_key_away(request_text: str, e
 def test_a_link_to_an_entity_the_app_lacks_is_refused_with_the_apps_entities() -> None:
     with pytest.raises(RecognitionError, match="which this app does not have"):
         _reading("Order should have an owner -> Customer")
+
+
+def test_adding_an_entity_the_app_lacks_as_a_link_asks_for_it_first() -> None:
+    with pytest.raises(RecognitionError, match="or create Course first"):
+        _reading("add course to student", ("Student",))
