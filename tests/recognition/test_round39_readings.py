@@ -164,3 +164,33 @@ def test_a_link_to_an_entity_the_app_lacks_is_refused_with_the_apps_entities() -
 def test_adding_an_entity_the_app_lacks_as_a_link_asks_for_it_first() -> None:
     with pytest.raises(RecognitionError, match="or create Course first"):
         _reading("add course to student", ("Student",))
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("From Picker please remove the licence number and the van", "remove_attributes Picker -licence_number -van"),
+        ("Press cleanup:\n- remove motor serial\n- remove paint colour", "remove_attributes Press -motor_serial -paint_colour"),
+        ("Bottle:\n- remove cork type\n- remove capsule", "remove_attributes Bottle -cork_type -capsule"),
+        ("Tree: remove rootstock, remove nursery", "remove_attributes Tree -rootstock -nursery"),
+    ],
+)
+def test_a_removal_said_from_its_entity_first_or_with_the_verb_on_every_line(request_text: str, expected: str) -> None:
+    assert _reading(request_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        (
+            "Tastings - taster email, score, tasted at. Each one optionally linked to a Batch",
+            "create Tasting taster_email:email score:float tasted_at:datetime ->Batch:many_to_one",
+        ),
+        (
+            "create pick slip: picker name, crates. it should point to the Orchard they picked in",
+            "create PickSlip picker_name:str crates:int ->Orchard:many_to_one",
+        ),
+    ],
+)
+def test_an_owner_sentence_with_optionally_or_point_to(request_text: str, expected: str) -> None:
+    assert _reading(request_text) == expected

@@ -119,6 +119,11 @@ def plain_shorthand(text: str) -> str:
     text = _PLUS_FIELDS.sub(lambda m: f"{m[1]}: add " + re.sub(r"\s+\+(?=[A-Za-z_])", ", ", m[2]), text, count=1)
     text = _NO_MORE_AFTER_LABEL.sub(r"\1: remove ", _LABEL_BEFORE_COMMAND.sub(r"\1: ", text, count=1), count=1)
     text = _CLEANUP_DASH.sub("", text, count=1)  # "cleanup - Tenant.previous_address isn't needed anymore"
+    text = _CLEANUP_LABEL.sub(r"\1:", _FROM_THEN_REMOVE.sub(r"\2 \3 from \1", text, count=1), count=1)
+    text = _LABEL_LINE_COMMAND.sub(r"\1: ", text, count=1)  # "Boat:\n- remove sail number": the label's command
+    first = _REMOVE_VERB.search(text)
+    if first is not None and not _WHERE_FROM.search(text, first.end()):  # "- remove sail number\n- remove hull colour"
+        text = text[: first.end()] + _REPEATED_REMOVE.sub(", ", text[first.end() :])
     return _SHELL_REMOVE.sub("remove ", _TICKET_LABEL.sub("", _BRACKET_TAG.sub("", text)))
 
 
@@ -163,3 +168,22 @@ _NO_MORE_AFTER_LABEL = re.compile(
 )
 #: "cleanup - …", "tidy-up – …": a chore's label before a dash.
 _CLEANUP_DASH = re.compile(r"^[ \t]*(?:cleanup|clean-up|clean up|tidy-up|tidy up)[ \t]+[-\u2013\u2014][ \t]+", re.I)
+#: "Boat cleanup:", "Tenant tidy-up:": the entity's chore as a label.
+_CLEANUP_LABEL = re.compile(r"^([ \t]*[A-Z]\w*)[ \t]+(?:cleanup|clean-up|clean up|tidy-up|tidy up)[ \t]*:", re.I | re.M)
+#: An entity's label alone on its line, then a bulleted removal: "Boat:\n- remove sail number".
+_LABEL_LINE_COMMAND = re.compile(r"^([ \t]*[A-Z]\w*)[ \t]*:[ \t]*\n[ \t]*(?:[-*\u2022][ \t]*)?(?=(?:remove|delete|drop)\b)", re.M)
+#: "From Participant remove the weight": where from, then the removal.
+_FROM_THEN_REMOVE = re.compile(
+    r"^[ \t]*from[ \t]+(?:the[ \t]+)?([A-Z]\w*)(?:[ \t]+(?:entity|model|table))?[ \t]*,?[ \t]*"
+    r"(remove|delete|drop)[ \t]+([^,.;\n!?]+)",
+    re.I | re.M,
+)
+#: "… from Member, delete pager from Boat": removals from several places are no one list.
+_WHERE_FROM = re.compile(r"\b(?:from|in|on)\b", re.I)
+_REMOVE_VERB = re.compile(r"\b(?:remove|delete|drop)[ \t]+(?=[A-Za-z_])", re.I)
+#: A later item of the list that says the verb again: ", remove hull colour", "\n- drop fax".
+_REPEATED_REMOVE = re.compile(
+    r"[ \t]*(?:,|\n)[ \t]*(?:[-*\u2022][ \t]*)?(?:and[ \t]+)?(?:remove|delete|drop)[ \t]+"
+    r"(?!(?:it|them|this|that|these|those|the[ \t]+\w+[ \t]+(?:model|entity|table))\b)(?=[A-Za-z_])",
+    re.I,
+)

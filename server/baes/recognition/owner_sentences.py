@@ -22,9 +22,12 @@ from baes.recognition.request_tokens import (
     entity_key,
     entity_name,
 )
+from baes.recognition.vocabulary import OPTIONAL_WORDS
 
 _OWNED_BY = frozenset({"belong", "belongs", "reference", "references"}) | LINKED_PARTICIPLES
 #: Subjects that stand for the entity just created.
+#: Words that open a clause about the target, no part of its name.
+_CLAUSE_OPENERS = frozenset({"they", "we", "you", "he", "she", "i", "it", "that", "which", "who", "whom", "where"})
 _PRONOUN_SUBJECTS = frozenset({"it", "they", "each", "every", "one", "this", "these", "them", "its", "their"})
 
 
@@ -45,6 +48,7 @@ def owner_targets(sentence: Sequence[Tok], entity: str, known: Known) -> list[st
     lows = [t.low for t in sentence]
     for i, low in enumerate(lows):
         part_of = low == "part" and i + 1 < len(lows) and lows[i + 1] == "of"
+        part_of = part_of or (low in {"point", "points"} and lows[i + 1 : i + 2] == ["to"])  # "it should point to the Animal"
         if not (part_of or low in _OWNED_BY or sentence[i].stem in {"belong", "referenc"}):
             continue
         if not refers_to([t for t in sentence[:i] if t.low not in {"is", "be"}], entity, known):
@@ -60,6 +64,7 @@ def owner_targets(sentence: Sequence[Tok], entity: str, known: Known) -> list[st
                 and sentence[stop].word
                 and sentence[stop].low not in SEPARATORS
                 and sentence[stop].low not in SKIP_IN_NOUNS
+                and sentence[stop].low not in _CLAUSE_OPENERS  # "the Animal they want to adopt"
                 and stop - start < MAX_NAME_WORDS
             ):
                 stop += 1
@@ -96,7 +101,7 @@ def _next_noun(sentence: Sequence[Tok], at: int) -> str:
 
 def refers_to(words: Sequence[Tok], entity: str, known: Known) -> bool:
     """Whether a sentence's subject words name ``entity`` ("each claim" for InsuranceClaim, "it")."""
-    nouns = [t for t in words if t.word and t.low not in SUBJECT_SKIP and t.low not in MODALS]
+    nouns = [t for t in words if t.word and t.low not in SUBJECT_SKIP and t.low not in MODALS and t.low not in OPTIONAL_WORDS]
     if not nouns:
         return any(t.low in _PRONOUN_SUBJECTS for t in words)
     if len(nouns) == 1 and nouns[0].low in _PRONOUN_SUBJECTS:
