@@ -194,3 +194,20 @@ def test_a_removal_said_from_its_entity_first_or_with_the_verb_on_every_line(req
 )
 def test_an_owner_sentence_with_optionally_or_point_to(request_text: str, expected: str) -> None:
     assert _reading(request_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("create CiderTastting with score and notes", "create CiderTasting score:float notes:str"),
+        ("Create PressRecrod with started at", "create PressRecord started_at:datetime"),
+    ],
+)
+def test_a_slip_in_a_joined_name_is_corrected_as_a_name(request_text: str, expected: str) -> None:
+    assert _reading(request_text, ()) == expected
+
+
+def test_the_type_word_after_on_is_no_part_of_the_name() -> None:
+    assert _reading("Bottle: add a filled on date and a corked on date") == (
+        "add_attributes Bottle filled_on:date corked_on:date"
+    )

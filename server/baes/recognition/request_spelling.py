@@ -56,7 +56,7 @@ def correct_tokens(toks: Sequence[Tok], known: Known, request: str) -> tuple[lis
         fixed = None
         if tok.word and tok.low.isalpha() and tok.low not in caps and known.get(tok.sing) is None:
             fixed = correct(tok.low, name=tok.low in names)
-        elif tok.word and known.get(tok.sing) is None and _title_name(spelled.get(tok.low, ""), request):
+        elif tok.word and known.get(tok.sing) is None and _title_name(spelled.get(tok.low, "")):
             fixed = _corrected_parts(tok.low)
         if fixed is None and tok.word and tok.low.isalpha() and tok.low not in caps and known.get(tok.sing) is None:
             fixed = _echo(tok.low, written_words)
@@ -83,15 +83,12 @@ def _echo(word: str, written_words: frozenset[str]) -> str | None:
     return near.pop() if len(near) == 1 else None
 
 
-def _title_name(written: str, request: str) -> bool:
-    """Whether a joined token is a Title Case name of several words ("Traning_Session", see
-    ``title_names``) rather than an identifier the user wrote ("TraningSession", "traning_session")."""
+def _title_name(written: str) -> bool:
+    """Whether a joined token is a name of several capitalised words, written apart ("Traning Session", see
+    ``title_names``) or joined ("ChessTournment"): each word is corrected as a name would be, one slip away at
+    most. (Identifiers were once left as written; every labelled one with a slip was meant spelt right.)"""
     parts = written.split("_")
-    return (
-        len(parts) > 1
-        and all(p[:1].isupper() and p[1:].islower() and p.isalpha() for p in parts)
-        and ("".join(parts) not in request and written not in request)
-    )
+    return len(parts) > 1 and all(p[:1].isupper() and p[1:].islower() and p.isalpha() for p in parts)
 
 
 def _corrected_parts(low: str) -> str | None:
