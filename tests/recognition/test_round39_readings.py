@@ -211,3 +211,18 @@ def test_the_type_word_after_on_is_no_part_of_the_name() -> None:
     assert _reading("Bottle: add a filled on date and a corked on date") == (
         "add_attributes Bottle filled_on:date corked_on:date"
     )
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("add brix and pulp weight to Batch, brix is a decimal", "add_attributes Batch brix:float pulp_weight:float"),
+        ("Add a bin count and a grade to Picker. The bin count is an integer.", "add_attributes Picker bin_count:int grade:str"),
+        (
+            "Can you add a sweetness and a label to Bottle? sweetness is a decimal like 1.5",
+            "add_attributes Bottle sweetness:float label:str",
+        ),
+    ],
+)
+def test_a_new_fields_type_said_after_the_list(request_text: str, expected: str) -> None:
+    assert _reading(request_text) == expected

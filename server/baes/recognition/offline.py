@@ -55,6 +55,7 @@ from baes.recognition.heading_owner import owner_in_heading
 from baes.recognition.item_defaults import take_item_defaults, with_item_defaults
 from baes.recognition.kept_fields import kept_on_existing
 from baes.recognition.language import foreign_language_reason
+from baes.recognition.later_types import typed_in_last_clause
 from baes.recognition.listed_below import with_fields_listed_below
 from baes.recognition.many import try_many
 from baes.recognition.mentions import merge_known, short_name_note, unplaced_mention, with_full_names
@@ -228,6 +229,7 @@ def _read_whole(request: str, said: str, existing_entities: Sequence[str] | None
             return named
         raise RecognitionError(not_understood(request))
     draft = as_named(optional_if_said(_described_new(draft, toks, known), toks), said, known)
+    draft = typed_in_last_clause(draft, toks)  # "…, magnification is an int"
     draft = as_capitalised(draft, said, known, reread)
     draft = entity_of_field_name(entity_of_screen(draft, known), said, known)
     names = [entity_key(draft.entity.name)] if draft.intent == "create" else []

@@ -28,6 +28,7 @@ from baes.recognition.added_later import added_after
 from baes.recognition.attribute_phrases import parse_fields
 from baes.recognition.evolution_phrases import main_clause
 from baes.recognition.later_optional import optional_said_later
+from baes.recognition.later_types import typed_in_last_clause, typed_later
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.owner_sentences import has_many_of, owner_sentence_after, owner_targets, refers_to
 from baes.recognition.plausible_names import check_entity_word
@@ -123,7 +124,8 @@ def read_paragraph(toks: list[Tok], known: Known, reader: Reader) -> Draft | Non
             continue
         draft, used = added_after(draft, sentences, index, known)
         draft, sentences, said = optional_said_later(draft, sentences, index)
-        return _with_unused(draft, sentences, used | said)
+        draft, typed = typed_later(typed_in_last_clause(draft, sentences[index]), sentences, index)
+        return _with_unused(draft, sentences, used | said | typed)
     if fallback is not None:
         return fallback
     if first_error is not None:
