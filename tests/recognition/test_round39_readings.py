@@ -226,3 +226,16 @@ def test_the_type_word_after_on_is_no_part_of_the_name() -> None:
 )
 def test_a_new_fields_type_said_after_the_list(request_text: str, expected: str) -> None:
     assert _reading(request_text) == expected
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    ["PressRun linked to Press: started at, litres, cleaned", "PressRun (linked to Press): started at, litres, cleaned"],
+)
+def test_a_new_entitys_heading_linked_to_the_apps_entity(request_text: str) -> None:
+    assert _reading(request_text) == "create PressRun started_at:datetime litres:float cleaned:bool ->Press:many_to_one"
+
+
+def test_a_reading_that_links_an_entity_to_itself_is_refused() -> None:
+    with pytest.raises(RecognitionError, match="referencing itself"):
+        _reading("invoice.member_id REFERENCES member(id)", ("Invoice", "Member"))

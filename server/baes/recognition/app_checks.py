@@ -114,6 +114,11 @@ def check_changed_entities(draft: Draft, known: Known) -> None:
     the name of another entity the app has."""
     check_new_name(draft)
     check_app_has_entities(draft, known)
+    if any(r.target == draft.entity.name for r in draft.entity.relationships):  # 3 of 3 such readings were wrong
+        raise RecognitionError(
+            f"this reads as {draft.entity.name} referencing itself, which baes does not build: name the two entities, "
+            f"e.g. 'each {draft.entity.name} belongs to a <other entity>'"
+        )
     if draft.intent == "create" or not known.by_key:
         return
     taken = draft.renamed_to if draft.intent == "rename_entity" else None

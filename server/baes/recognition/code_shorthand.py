@@ -119,6 +119,7 @@ def plain_shorthand(text: str) -> str:
     text = _PLUS_FIELDS.sub(lambda m: f"{m[1]}: add " + re.sub(r"\s+\+(?=[A-Za-z_])", ", ", m[2]), text, count=1)
     text = _NO_MORE_AFTER_LABEL.sub(r"\1: remove ", _LABEL_BEFORE_COMMAND.sub(r"\1: ", text, count=1), count=1)
     text = _CLEANUP_DASH.sub("", text, count=1)  # "cleanup - Tenant.previous_address isn't needed anymore"
+    text = _LINKED_HEADING.sub(r"\1 \2 to \3:", text, count=1)  # "RoomBooking (linked to Room): …"
     text = _CLEANUP_LABEL.sub(r"\1:", _FROM_THEN_REMOVE.sub(r"\2 \3 from \1", text, count=1), count=1)
     text = _LABEL_LINE_COMMAND.sub(r"\1: ", text, count=1)  # "Boat:\n- remove sail number": the label's command
     first = _REMOVE_VERB.search(text)
@@ -186,4 +187,10 @@ _REPEATED_REMOVE = re.compile(
     r"[ \t]*(?:,|\n)[ \t]*(?:[-*\u2022][ \t]*)?(?:and[ \t]+)?(?:remove|delete|drop)[ \t]+"
     r"(?!(?:it|them|this|that|these|those|the[ \t]+\w+[ \t]+(?:model|entity|table))\b)(?=[A-Za-z_])",
     re.I,
+)
+#: A new entity's heading with the entity it is for in parentheses: "RoomBooking (linked to Room): date, paid".
+_LINKED_HEADING = re.compile(
+    r"^([ \t]*[A-Za-z][\w \t]{0,40}?)[ \t]*\([ \t]*(linked|belonging|attached|tied|connected)[ \t]+to[ \t]+"
+    r"(?:an?[ \t]+|the[ \t]+)?([A-Z]\w*)[ \t]*\)[ \t]*:",
+    re.M,
 )

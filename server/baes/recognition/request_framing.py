@@ -206,7 +206,8 @@ _DOCUMENT_LABEL = re.compile(
 #: "Policies (insurance side): …", "log every review (the inspectors ask). Review date, …": an aside of a few
 #: words in the request's opening, before its list begins, says why or where, never a field.
 _OPENING_ASIDE = re.compile(
-    r"^([^,:.()\n]{1,80}?)\s*\((?![^()\n]*\b(?:optional|empty|nullable|blank|null|may|can|if|unless|required|until|not|must)\b)"
+    r"^([^,:.()\n]{1,80}?)\s*\((?![^()\n]*\b(?:optional|empty|nullable|blank|null|may|can|if|unless|required|until|not|must"
+    r"|linked|belong\w*|attached|connected)\b)"  # "RoomBooking (linked to Room): …" says the reference
     rf"(?!\s*(?:{'|'.join(vocab.TYPE_WORDS)})\s*\))"
     r"(?:[^(),\n]*\s[^(),\n]*)\)\s*(?=[:.])",  # "Add shoe_size to Student (int).": a type, no aside
     re.I,
