@@ -239,3 +239,19 @@ def test_a_new_entitys_heading_linked_to_the_apps_entity(request_text: str) -> N
 def test_a_reading_that_links_an_entity_to_itself_is_refused() -> None:
     with pytest.raises(RecognitionError, match="referencing itself"):
         _reading("invoice.member_id REFERENCES member(id)", ("Invoice", "Member"))
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("Picker: name, whether they can drive the tractor", "create Picker name:str can_drive_tractor:bool"),
+        ("I want data for Grower. Grower got name, farm, organic or not.", "create Grower name:str farm:str organic:bool"),
+        ("append columns to Press: model (text), capacity (float)", "add_attributes Press model:str capacity:float"),
+        ("Extend Picker to include phone and start date", "add_attributes Picker phone:str start_date:date"),
+        ("In Tree the column rootstock should be removed", "remove_attributes Tree -rootstock"),
+        ("Pickers ⇄ Orchards (m2m)", "relationship Picker ->Orchard:many_to_many"),
+    ],
+)
+def test_second_language_and_tool_wording(request_text: str, expected: str) -> None:
+    existing = () if "Grower" in request_text or request_text.startswith("Picker:") else APP
+    assert _reading(request_text, existing) == expected

@@ -46,7 +46,7 @@ _LABELLED_MANY_TO_MANY = re.compile(
 _MANY_TO_ONE = re.compile(rf"\b{_NAME}\s+(?:{_MANY}\s*[:\-]\s*{_ONE}|many[\s-]+to[\s-]+one)\s+{_NAME}{_END}", re.I | re.M)
 #: "Post N:M Tag", "Drivers <-> Cabs many2many" ("many2many" is already "many to many" here).
 _MANY_TO_MANY = re.compile(
-    rf"\b{_NAME}(?:\s+{_MANY}\s*{_LINE}\s*{_MANY}\s+|\s*(?:<->|<=>|\u2194)\s*){_NAME}(?:\s+many\s+to\s+many)?",
+    rf"\b{_NAME}(?:\s+{_MANY}\s*{_LINE}\s*{_MANY}\s+|\s*(?:<->|<=>|[\u2194\u21c4\u21c6\u21d4])\s*){_NAME}(?:\s+many\s+to\s+many)?",
     re.I,
 )
 #: "a join table between Student and Course".

@@ -120,6 +120,8 @@ def plain_shorthand(text: str) -> str:
     text = _NO_MORE_AFTER_LABEL.sub(r"\1: remove ", _LABEL_BEFORE_COMMAND.sub(r"\1: ", text, count=1), count=1)
     text = _CLEANUP_DASH.sub("", text, count=1)  # "cleanup - Tenant.previous_address isn't needed anymore"
     text = _LINKED_HEADING.sub(r"\1 \2 to \3:", text, count=1)  # "RoomBooking (linked to Room): …"
+    text = _EXTEND_TO_INCLUDE.sub(r"add to \1: ", _APPEND_FIELDS.sub("add ", text, count=1), count=1)
+    text = _IN_E_REMOVED.sub(r"remove \2 from \1", text, count=1)
     text = _CLEANUP_LABEL.sub(r"\1:", _FROM_THEN_REMOVE.sub(r"\2 \3 from \1", text, count=1), count=1)
     text = _LABEL_LINE_COMMAND.sub(r"\1: ", text, count=1)  # "Boat:\n- remove sail number": the label's command
     first = _REMOVE_VERB.search(text)
@@ -193,4 +195,17 @@ _LINKED_HEADING = re.compile(
     r"^([ \t]*[A-Za-z][\w \t]{0,40}?)[ \t]*\([ \t]*(linked|belonging|attached|tied|connected)[ \t]+to[ \t]+"
     r"(?:an?[ \t]+|the[ \t]+)?([A-Z]\w*)[ \t]*\)[ \t]*:",
     re.M,
+)
+#: "append columns to Sale: …": the verb of a database tool for adding fields.
+_APPEND_FIELDS = re.compile(r"\bappend[ \t]+(?=(?:the[ \t]+|some[ \t]+|new[ \t]+)?(?:columns?|fields?|attributes?)\b)", re.I)
+#: "Extend Member to include phone, …": the fields the entity is extended with.
+_EXTEND_TO_INCLUDE = re.compile(
+    r"\bextend[ \t]+(?:the[ \t]+)?([A-Z]\w*)(?:[ \t]+(?:entity|model|table))?[ \t]+(?:to[ \t]+include|to[ \t]+have|with)[ \t]+",
+    re.I,
+)
+#: "In InputElement the column related_converter should be removed": where, then what goes.
+_IN_E_REMOVED = re.compile(
+    r"\bin[ \t]+(?:the[ \t]+)?([A-Z]\w*)[ \t]*,?[ \t]+the[ \t]+(?:column|field|attribute)[ \t]+([A-Za-z_]\w*)[ \t]+"
+    r"(?:should|must|can|needs[ \t]+to|has[ \t]+to)[ \t]+be[ \t]+(?:removed|deleted|dropped)\b",
+    re.I,
 )

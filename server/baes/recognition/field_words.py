@@ -159,6 +159,8 @@ def whether_name(words: list[Tok], entity_name: str | None) -> list[Tok]:
     if not verbs:
         if len(plain) >= 3 and plain[0].low in _PRONOUNS and plain[1].low in {"got", "get", "gets", "received"}:
             return plain[2:]  # "whether they got a distinction" → distinction
+        if len(plain) >= 3 and plain[0].low in _PRONOUNS and plain[1].low in {"can", "could"}:
+            return [word_token("can"), *plain[2:]]  # "whether they can drive the truck" → can_drive_truck
         if len(plain) >= 2 and plain[0].low in _PLURAL_SUBJECTS and _base_verb(plain[1].low):
             return [word_token(vocab.third_person(plain[1].low)), *plain[2:]]  # "whether they own a boat" → owns_boat
         if len(plain) >= 2 and plain[0].low in {"it", "he", "she"} and verb_base(plain[1].low) == plain[1].low:

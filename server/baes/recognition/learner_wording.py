@@ -212,6 +212,8 @@ _LEARNER_WORDING: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
         re.compile(r"\bthe[ \t]+(?:field|column|attribute)[ \t]+(\w+)[ \t]*,[ \t]*(?:make|call)[ \t]+it[ \t]+(\w+)", re.I),
         r"rename \1 to \2",
     ),
+    # "Guest got name, passport number, …": an entity's fields after "got" (for "has got")
+    (re.compile(r"(?:^|(?<=[.!?]\s))([A-Z]\w*)[ \t]+(?:has[ \t]+)?got[ \t]+(?=[^.\n]*,)"), r"\1 has "),
     # "Sale needs a link to the Shop where it happened": the link, not where
     (
         re.compile(
