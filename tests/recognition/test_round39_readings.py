@@ -255,3 +255,7 @@ def test_a_reading_that_links_an_entity_to_itself_is_refused() -> None:
 def test_second_language_and_tool_wording(request_text: str, expected: str) -> None:
     existing = () if "Grower" in request_text or request_text.startswith("Picker:") else APP
     assert _reading(request_text, existing) == expected
+
+
+def test_an_ordinal_in_digits_is_the_word() -> None:
+    assert _reading("Picker: phone, 2nd phone, 3rd address", ()) == "create Picker phone:str second_phone:str third_address:str"

@@ -16,6 +16,10 @@ SLIPS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![\w'.-])ur(?![\w'.-])"), "your"),
     (re.compile(r"(?<![\w'.-])teh(?![\w'.-])", re.I), "the"),  # "rename teh 'notes' field": a slip no rule reads
     (re.compile(r"(?<![\w'.-])e-mail(?=s?\b)", re.I), "email"),  # "e-mail address": the one word "email"
+    *(  # "2nd phone", "(1st/2nd year)": an ordinal in digits is the word ("2nd" read as "2 and" before)
+        (re.compile(rf"(?<![\w.]){number}(?:st|nd|rd|th)\b", re.I), word)
+        for number, word in (("1", "first"), ("2", "second"), ("3", "third"), ("4", "fourth"), ("5", "fifth"))
+    ),
     # "crate a Warehouse", "mak a Character", "ad an Election": a slip on the command verb before its object
     # ("Crate has a label" is a crate)
     (
