@@ -259,3 +259,21 @@ def test_second_language_and_tool_wording(request_text: str, expected: str) -> N
 
 def test_an_ordinal_in_digits_is_the_word() -> None:
     assert _reading("Picker: phone, 2nd phone, 3rd address", ()) == "create Picker phone:str second_phone:str third_address:str"
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "text pickers a reminder the night before their shift",
+        "sms pickers a reminder before each harvest",
+        "on the Press screen we want big buttons and a dark theme",
+    ],
+)
+def test_messages_and_looks_are_refused_with_their_reason(request_text: str) -> None:
+    with pytest.raises(OutOfScope):
+        _reading(request_text)
+
+
+@pytest.mark.parametrize("request_text", ["Customer: add a reminder email and a text opt in", "add a reminder date to Order"])
+def test_fields_about_reminders_stay_fields(request_text: str) -> None:
+    assert _reading(request_text).startswith("add_attributes")

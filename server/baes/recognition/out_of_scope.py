@@ -276,6 +276,7 @@ _NOT_A_CHANGE: tuple[tuple[re.Pattern[str], str], ...] = (
         re.compile(  # not "Create an Enrollment with date and send an email when …": an entity with its logic
             r"^(?!.*\bwith\b.*\bsend\b).*(?:\bsend\s+(?:\w+\s+){0,2}(?:sms|texts?|reminders?|notifications?|e-?mails?|messages?|"
             r"whatsapps?|alerts?)\b|\btext\s+\w+\s+reminders?\b|"
+            r"^(?:\w+\s+){0,2}?(?:text|e-?mail|sms|message)\s+(?:\w+\s+){1,2}(?:an?\s+)?(?:reminders?|notifications?)\b|"
             # "text the customer when their service is due", "email the pharmacist when a batch …"
             r"^(?:\w+\s+){0,3}?(?:text|e-?mail|sms|whatsapp|message|notify|remind)\s+(?:\w+\s+){1,2}(?:when|before|after|if)\b|"
             # "when a leave request is approved, email the employee"
@@ -294,7 +295,7 @@ _NOT_A_CHANGE: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     (  # not "an active toggle" (a flag) or "chart number" (a field)
         re.compile(
-            r"\bdark\s+mode\b|\b(?:bar|pie|line)\s+(?:chart|graph)\b|\b(?:chart|graph)\s+of\b|\b(?:calendar|map|kanban)\s+view\b"
+            r"\bdark\s+(?:mode|theme)\b|\b(?:big|bigger|huge|larger)\s+buttons?\b|\b(?:bar|pie|line)\s+(?:chart|graph)\b|\b(?:chart|graph)\s+of\b|\b(?:calendar|map|kanban)\s+view\b"
         ),
         _LOOKS_REASON,
     ),
