@@ -277,3 +277,12 @@ def test_messages_and_looks_are_refused_with_their_reason(request_text: str) -> 
 @pytest.mark.parametrize("request_text", ["Customer: add a reminder email and a text opt in", "add a reminder date to Order"])
 def test_fields_about_reminders_stay_fields(request_text: str) -> None:
     assert _reading(request_text).startswith("add_attributes")
+
+
+def test_a_field_said_unused_never_deletes_its_entity() -> None:
+    with pytest.raises(RecognitionError, match="speaks of a field of Press"):
+        _reading("Press has a 'motor serial' field we never look at. remove pls")
+
+
+def test_the_entity_of_a_field_like_name_is_still_deleted() -> None:
+    assert _reading("remove field trips", ("FieldTrip", "Member")) == "delete_entity FieldTrip"

@@ -230,11 +230,22 @@ _NOT_NAMES = frozenset({"we", "i", "you", "they", "the", "a", "an", "do", "does"
 
 def check_deletion_names_no_field(draft: Draft, toks: list[Tok]) -> None:
     """A deletion of the whole entity read from words that name one of its fields ("Sensor: battery level isn't
-    reported anymore, remove it") is refused: the words after the entity's heading speak of the field, and deleting
-    the entity loses every row."""
+    reported anymore, remove it", "… has a 'x' field we never use. remove pls") is refused: the words speak of the
+    field, and deleting the entity loses every row. So is a removal whose field names hold the verb again."""
+    said_again = [name for name in draft.removed if name.split("_")[0] in {"remove", "delete", "drop"}]
+    if said_again:  # "we stopped tracking tractor hours, remove engine_hours from …": two removals said as one
+        raise RecognitionError(
+            f"could not tell which fields go ({', '.join(draft.removed)}): say them in one list, e.g. "
+            f"'remove <field> and <field> from {draft.entity.name}'"
+        )
     if draft.intent != "delete_entity":
         return
     own = set(entity_key(draft.entity.name).split("_"))
+    if any(t.low in {"field", "column", "attribute"} and t.sing not in own for t in toks):
+        raise RecognitionError(  # "Subscriber has a 'preferred delivery day' field we never use. remove pls"
+            f"this speaks of a field of {draft.entity.name}: to remove the field say e.g. 'remove <field> from "
+            f"{draft.entity.name}'; to delete the whole entity say 'delete the {draft.entity.name} entity'"
+        )
     label = next((i for i, t in enumerate(toks[:-1]) if t.word and t.sing in own and toks[i + 1].low == ":"), None)
     if label is None:  # only "Sensor: …", the entity as a heading of what is said of it
         return
