@@ -89,7 +89,7 @@ def test_a_link_word_with_an_entity_or_to_is_still_a_reference() -> None:
 
 
 def test_a_dangling_reference_says_which_entity_is_missing() -> None:
-    recognition = recognize("Create a Laptop entity with asset tag and assigned to")
+    recognition = recognize("Create a Laptop entity with asset tag and linked to")
     assert any("no entity named" in note and "each Laptop belongs to" in note for note in recognition.notes)
 
 

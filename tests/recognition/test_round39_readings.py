@@ -286,3 +286,12 @@ def test_a_field_said_unused_never_deletes_its_entity() -> None:
 
 def test_the_entity_of_a_field_like_name_is_still_deleted() -> None:
     assert _reading("remove field trips", ("FieldTrip", "Member")) == "delete_entity FieldTrip"
+
+
+def test_assigned_to_alone_in_a_list_is_who_it_is_assigned_to() -> None:
+    assert _reading("create Chore with task, assigned to, done", ()) == "create Chore task:str assigned_to:str done:bool"
+
+
+@pytest.mark.parametrize(("request_text", "expected"), [("percent complete", "float"), ("percentage sold", "float")])
+def test_a_share_is_a_number_whatever_it_is_of(request_text: str, expected: str) -> None:
+    assert _reading(f"create Harvest with title, {request_text}", ()).split()[-1].endswith(f":{expected}")

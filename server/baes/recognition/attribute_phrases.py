@@ -361,6 +361,18 @@ def _add_reference(
         and t.low not in {"to", "with"}
     ]
     target = relationship_target(core, known, True) if core else None
+    plain = [t.low for t in item if t.word and t.low not in {"a", "an", "the"}]
+    if (
+        target is None
+        and not core
+        and len(plain) == 2
+        and plain[0].endswith("ed")
+        and plain[1] == "to"
+        and not (plain[0] in RELATION_WORDS or plain[0] in {"linked", "connected", "related", "attached", "tied", "associated"})
+    ):
+        if f"{plain[0]}_to" not in result.names():  # "…, assigned to, …": who it is assigned to, as text
+            result.attributes.append(AttributeSpec(name=f"{plain[0]}_to", type="str", required=not optional))
+        return
     if target is None:
         said = " ".join(t.text for t in item)
         example = f"each {entity_name or 'Order'} belongs to a Customer"
