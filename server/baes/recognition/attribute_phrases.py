@@ -368,7 +368,7 @@ def _add_reference(
         and len(plain) == 2
         and plain[0].endswith("ed")
         and plain[1] == "to"
-        and not (plain[0] in RELATION_WORDS or plain[0] in {"linked", "connected", "related", "attached", "tied", "associated"})
+        and plain[0] not in LINKED_PARTICIPLES - {"assigned"}  # "linked to" alone names no field
     ):
         if f"{plain[0]}_to" not in result.names():  # "…, assigned to, …": who it is assigned to, as text
             result.attributes.append(AttributeSpec(name=f"{plain[0]}_to", type="str", required=not optional))
