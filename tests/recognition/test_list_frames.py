@@ -24,10 +24,7 @@ LISTS: tuple[tuple[tuple[str, ...], tuple[str, ...]], ...] = (
     (("name", "website link", "includes breakfast"), ("name", "website_link", "includes_breakfast")),
     (("email", "start date", "monthly fee"), ("email", "start_date", "monthly_fee")),
     (("owner name", "field area", "colour"), ("owner_name", "field_area", "colour")),
-    (
-        ("plot code", "reference number", "sown on date"),
-        ("plot_code", "reference_number", "sown_on"),
-    ),  # "date" after "on" is the type
+    (("plot code", "reference number", "sown on date"), ("plot_code", "reference_number", "sown_on_date")),
 )
 
 
@@ -103,7 +100,7 @@ def test_a_color_in_a_list_is_a_field_but_styling_a_list_is_refused() -> None:
 def test_the_holder_of_an_add_is_the_known_entity_after_the_last_preposition() -> None:
     got = reading("add card code and expires on date to Voucher", ["Voucher"])
     assert got["entity"] == "Voucher"
-    assert [name for name, _, _ in got["attributes"]] == ["card_code", "expires_on"]
+    assert [name for name, _, _ in got["attributes"]] == ["card_code", "expires_on_date"]
 
 
 @pytest.mark.parametrize(

@@ -207,12 +207,6 @@ def test_a_slip_in_a_joined_name_is_corrected_as_a_name(request_text: str, expec
     assert _reading(request_text, ()) == expected
 
 
-def test_the_type_word_after_on_is_no_part_of_the_name() -> None:
-    assert _reading("Bottle: add a filled on date and a corked on date") == (
-        "add_attributes Bottle filled_on:date corked_on:date"
-    )
-
-
 @pytest.mark.parametrize(
     ("request_text", "expected"),
     [

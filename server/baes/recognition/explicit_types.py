@@ -42,8 +42,6 @@ def explicit_type(chunk: list[Tok]) -> tuple[list[Tok], str | None]:
         return list(words[:1]), vocab.TYPE_WORDS[meaningful[0].low]  # "value float": "value" names the field here
     if len(meaningful) >= 2 and meaningful[0].low in vocab.TYPE_WORDS and meaningful[0].low not in _NAME_LIKE_TYPES:
         return [t for t in words if t is not meaningful[0]], vocab.TYPE_WORDS[meaningful[0].low]
-    if len(meaningful) >= 3 and [t.low for t in meaningful[-2:]] == ["on", "date"]:
-        return [t for t in words if t is not meaningful[-1]], "date"  # "paid on date": the day it was paid on, a date
     if len(meaningful) >= 2 and meaningful[-1].low in vocab.TYPE_WORDS and meaningful[-1].low not in _NAME_END_TYPES:
         return [t for t in words if t is not meaningful[-1]], vocab.TYPE_WORDS[meaningful[-1].low]  # "gpa real"
     if len(meaningful) >= 2 and meaningful[-1].low in vocab.TYPE_WORDS and meaningful[-1].low != "date":
