@@ -17,7 +17,7 @@ _ONE = r"(?<![A-Za-z0-9])(?:1|one)(?![A-Za-z0-9])"
 _MANY = r"(?<![A-Za-z0-9])(?:n|m|\*|many)(?![A-Za-z0-9])"
 _END = r"(?=\s*(?:[.,;!)]|$))"
 #: The line between the two ends of a diagram's relation: "1:N", "1-N", "1..*", "1--*", "1—*", "*---*", "*<->*".
-_LINE = r"(?:\.\.|<?-+>|:|[-\u2013\u2014]+)"
+_LINE = r"(?:\.\.|<?-{1,4}>|:|[-\u2013\u2014]{1,4})"  # bounded: a run of thousands of dashes is no line
 #: "Customer 1:N Order", "Route 1-N Stops", "Customer 1..* Order", "Customer one-to-many Order".
 _ONE_TO_MANY = re.compile(rf"\b{_NAME}\s+(?:{_ONE}\s*{_LINE}\s*{_MANY}|one[\s-]+to[\s-]+many)\s+{_NAME}{_END}", re.I | re.M)
 #: "Customer (1) -> Orders (N)", with or without a "one-to-many:" label before it.

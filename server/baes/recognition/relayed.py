@@ -53,7 +53,7 @@ _WANTED_MAYBE = re.compile(
 )
 #: "…? fleet manager asked", "… (client asked)", "… - per the client": who asked, after the request.
 _ASKED_AFTER = re.compile(
-    rf"(?:[\s,.;?!\-\u2014]+|\s*\()(?:(?:{_ASKER}|{_MAYBE_ENTITY})\s+(?:asked|asks|wants\s+(?:it|this)|requested)|per\s+{_ASKER})"
+    rf"(?:(?<![\s,.;?!\-\u2014])[\s,.;?!\-\u2014]+|\s*\()(?:(?:{_ASKER}|{_MAYBE_ENTITY})\s+(?:asked|asks|wants\s+(?:it|this)|requested)|per\s+{_ASKER})"
     r"\s*\)?\s*[.!]?\s*$",
     re.I,
 )
