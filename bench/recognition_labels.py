@@ -120,6 +120,12 @@ NAMED_SPLITS = (
     "fresh89",
     "fresh90",
     "fresh91",
+    "fresh92",
+    "fresh93",
+    "fresh94",
+    "fresh95",
+    "fresh96",
+    "fresh97",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"
