@@ -56,3 +56,21 @@ def test_the_start_of_a_process_is_read_from_proc() -> None:
     assert started is not None
     assert 0 <= time.time() - started < 3600
     assert atomic._started_at(2**22 + 12345) is None  # no such process
+
+
+def test_a_file_of_a_killed_writer_not_yet_reaped_is_an_orphan(tmp_path: Path) -> None:
+    """A worker killed with its parent stays a zombie until ``init`` reaps it; it writes nothing more."""
+    writer = _sleeper()
+    try:
+        time.sleep(0.2)
+        orphan = _temp_of(tmp_path, writer.pid)
+        writer.kill()
+        deadline = time.time() + 10
+        while atomic._running(writer.pid) and time.time() < deadline:  # killed, not waited for: a zombie
+            time.sleep(0.05)
+        assert os.path.exists(f"/proc/{writer.pid}")  # still in the process table
+        atomic._sweep_orphans(tmp_path)
+        assert not orphan.exists()
+    finally:
+        writer.kill()
+        writer.wait()

@@ -257,13 +257,19 @@ def _started_at(pid: int) -> float | None:
 
 
 def _running(pid: int) -> bool:
+    """Whether ``pid`` runs: a zombie (killed, not yet reaped: a worker killed with its parent waits for ``init``,
+    which in a container may take its time) writes nothing more, so it is no writer."""
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
         return False
     except PermissionError:
         return True
-    return True
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"  # field 3 of stat: the process state
+    except (OSError, IndexError):
+        return True
 
 
 def _resolve_target(path: str | os.PathLike[str]) -> Path:
