@@ -24,10 +24,11 @@ from baes.recognition.request_tokens import (
 )
 from baes.recognition.vocabulary import OPTIONAL_WORDS
 
+#: Verbs of a sentence that says what the new entity belongs to ("each award belongs to", "is linked to").
 _OWNED_BY = frozenset({"belong", "belongs", "reference", "references"}) | LINKED_PARTICIPLES
-#: Subjects that stand for the entity just created.
 #: Words that open a clause about the target, no part of its name.
 _CLAUSE_OPENERS = frozenset({"they", "we", "you", "he", "she", "i", "it", "that", "which", "who", "whom", "where"})
+#: Subjects that stand for the entity just created.
 _PRONOUN_SUBJECTS = frozenset({"it", "they", "each", "every", "one", "this", "these", "them", "its", "their"})
 
 
