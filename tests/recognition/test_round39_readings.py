@@ -289,3 +289,24 @@ def test_assigned_to_alone_in_a_list_is_who_it_is_assigned_to() -> None:
 @pytest.mark.parametrize(("request_text", "expected"), [("percent complete", "float"), ("percentage sold", "float")])
 def test_a_share_is_a_number_whatever_it_is_of(request_text: str, expected: str) -> None:
     assert _reading(f"create Harvest with title, {request_text}", ()).split()[-1].endswith(f":{expected}")
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("Rename Press to CiderPress for more clarity", "rename_entity Press Press->CiderPress"),
+        ("Rename Press model to CiderPress — Press is ambiguous", "rename_entity Press Press->CiderPress"),
+        ("rename label to label_text in Bottle, for consistency with the app", "rename_attribute Bottle label->label_text"),
+    ],
+)
+def test_the_reason_for_a_rename_is_no_part_of_the_new_name(request_text: str, expected: str) -> None:
+    assert _reading(request_text) == expected
+
+
+def test_a_rename_with_another_command_after_its_dash_is_not_cut_short() -> None:
+    with pytest.raises(RecognitionError):
+        _reading("Rename Press to CiderPress — and add a capacity to Batch")
+
+
+def test_a_foreign_key_pointing_to_an_entity_is_a_reference() -> None:
+    assert _reading("Trees need a foreign key pointing to orchards") == "relationship Tree ->Orchard:many_to_one"

@@ -57,6 +57,11 @@ _KEY_POINTING = re.compile(
 )
 
 
+_FOREIGN_KEY_POINTING = re.compile(
+    r"\b(foreign\s+key|fk)\s+(?:pointing|that\s+points|which\s+points|referring|that\s+refers)\s+(?:at|to)\b", re.I
+)
+
+
 #: "Pallet should reference the Bin table", "each vaccination record points to a pet": the entity, not its table.
 _POINTS_TO = re.compile(
     r"\b(references?|reference|point(?:s|ing)?\s+to|links?\s+to|linked\s+to|belongs?\s+to)\s+(?:the\s+)?((?-i:[A-Z])\w*)\s+"
@@ -105,4 +110,5 @@ def linked_plainly(text: str) -> str:
     text = _WHAT_IT_DOES.sub(r"\1", text)
     text = _ONE_ARROW_MANY.sub(r"each \1 has many \2", _MAKE_HAVE.sub(r"\1\2 has ", text, count=1), count=1)
     text = _KEY_POINTING.sub("a reference to ", _EACH_POINTS.sub(r"\1 belongs to ", _POINTS_TO.sub(r"\1 \2", text)))
+    text = _FOREIGN_KEY_POINTING.sub(r"\1 to", text)  # "a foreign key pointing to projects": a foreign key to them
     return _WISH_FOR_THE_APP.sub("", _REPORTED.sub("", _ROLE_BEFORE_NAME.sub(r"\1 ", text), count=1))

@@ -75,6 +75,24 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     ),
     # "event model: createdDate -> created_at": the label names the entity, "model" says what it is
     (re.compile(r"^(\s*\w+)\s+(?:model|table|entity|class)\s*:(?=[^\n]*(?:->|=>|\u2192))", re.I | re.M), r"\1:"),
+    # "Rename ExpertRating to ContributorComparison for more clarity": why, no part of the new name
+    (
+        re.compile(
+            r"\b((?i:rename)\s[^.\n]*?\b(?i:to|as|into)\s+[`'\"]?[A-Za-z_]\w*[`'\"]?)[ \t]*[,;]?[ \t]*(?i:for|to make it)[ \t]+"
+            r"(?i:(?:more|better|the sake of|the sake of more|extra)[ \t]+)?"
+            r"(?i:clarity|consistency|readability|clearer|consistent)\b[^.\n]*"
+        ),
+        r"\1",
+    ),
+    # "Rename Attendee model to EventParticipant — Attendee is ambiguous": a reason after a dash, no other command
+    (
+        re.compile(
+            r"\b((?i:rename)\s[^.\n]*?\b(?i:to|as|into)\s+[A-Z]\w*)[ \t]+[-\u2013\u2014]+[ \t]+"
+            r"(?![^\n]*\b(?i:add|remove|delete|drop|create|rename|link|change|and\s+also)\b)[^\n]*$",
+            re.M,
+        ),
+        r"\1",
+    ),
     # "Rename Drug entity → Medication", "rename the Drug model -> Medication": the kind said before the arrow
     (
         re.compile(
