@@ -310,3 +310,16 @@ def test_a_rename_with_another_command_after_its_dash_is_not_cut_short() -> None
 
 def test_a_foreign_key_pointing_to_an_entity_is_a_reference() -> None:
     assert _reading("Trees need a foreign key pointing to orchards") == "relationship Tree ->Orchard:many_to_one"
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("episode number", "episode_number:int"),
+        ("round number", "round_number:int"),
+        ("jersey number", "jersey_number:str"),  # a label on a shirt
+        ("phone number", "phone_number:str"),
+    ],
+)
+def test_a_place_in_a_sequence_is_counted_and_a_label_is_text(request_text: str, expected: str) -> None:
+    assert _reading(f"create Pressing with title, {request_text}", ()).split()[-1] == expected

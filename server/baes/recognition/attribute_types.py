@@ -74,11 +74,17 @@ BOUND_WORDS: frozenset[str] = frozenset({"min", "max", "minimum", "maximum", "ch
 # fmt: on
 
 
+#: Things numbered one after another: their number is a count along the sequence, not a label.
+_IN_SEQUENCE = frozenset("episode dose issue round dive period session step season replicate lap heat chapter attempt".split())
+
+
 def attribute_type(name: str) -> str:
     """The type of a snake_case attribute name: the vocabulary's, else what its grammar says."""
     parts = name.split("_")
     if len(parts) >= 2 and parts[0] in {"percent", "percentage", "pct"}:
         return "float"  # "percent complete", "percentage sold": a share, whatever it is of
+    if len(parts) == 2 and parts[1] == "number" and parts[0] in _IN_SEQUENCE:
+        return "int"  # "episode number", "dose number": the place in a sequence; "jersey number" stays a label
     by_whom = parts[-1] == "by" and (len(parts) > 2 or is_participle(parts[0]))  # not "drink by", a date
     if len(parts) >= 2 and (by_whom or parts[-2:] == ["in", "charge"]):
         return "str"  # "signed for by", "paid for by", "nurse in charge": a person, named
