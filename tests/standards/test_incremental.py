@@ -8,7 +8,7 @@ import ast
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from baes.settings.config import Settings
@@ -247,6 +247,9 @@ CODE_SNIPPETS = [
         max_size=8,
     ),
     profile=st.sampled_from(["default", "strict"]),
+)
+@example(  # the file's first statements turned into blank lines: the next chunk's cached results were shifted
+    steps=[(2, 0, 2, ""), (0, 0, 0, "import requests"), (0, 1, 0, ""), (0, 0, 0, "")], profile="default"
 )
 def test_statement_scoped_rules_report_what_a_full_check_reports(steps: list, profile: str) -> None:
     config = Settings(profile=profile)

@@ -135,8 +135,9 @@ class IncrementalParser:
         if not fresh and region_last >= region_first:  # comments and blank lines only
             if i > 0:
                 chunks[i - 1].last = region_last  # they trail the previous statement
-            else:
-                after[0].first = 1  # they lead the file
+            else:  # they lead the file; the chunk's nodes stay put, so results cached by its first line are stale
+                after[0].first = 1
+                after[0].results.clear()
         new_chunks = chunks[:i] + fresh + after
         self._lines, self._chunks = lines, new_chunks
         return ParsedModule(*joined_module(new_chunks), max(0, region_last - region_first + 1), tuple(new_chunks))
