@@ -242,12 +242,22 @@ def _writer_alive(pid: int, temp: os.DirEntry[str]) -> bool:
 _CLOCK_SLACK_S = 0.05
 
 
+def _stat_fields(pid: int) -> list[str] | None:
+    """The fields of ``/proc/PID/stat`` after the command name (field 3 on), or None where ``/proc`` does not say."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
+            return handle.read().rsplit(")", 1)[1].split()  # the command name may hold spaces and parentheses
+    except (OSError, IndexError):
+        return None
+
+
 def _started_at(pid: int) -> float | None:
     """When process ``pid`` started, on the wall clock, from its start tick (``/proc/PID/stat``) and the time since
     boot (``/proc/uptime``); None where ``/proc`` does not say (the writer is then taken to be alive)."""
+    fields = _stat_fields(pid)
+    if fields is None:
+        return None
     try:
-        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
-            fields = handle.read().rsplit(")", 1)[1].split()  # the command name may hold spaces and parentheses
         with open("/proc/uptime", encoding="ascii") as handle:
             uptime = float(handle.read().split()[0])
         ticks = os.sysconf("SC_CLK_TCK")
@@ -265,11 +275,8 @@ def _running(pid: int) -> bool:
         return False
     except PermissionError:
         return True
-    try:
-        with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as handle:
-            return handle.read().rsplit(")", 1)[1].split()[0] != "Z"  # field 3 of stat: the process state
-    except (OSError, IndexError):
-        return True
+    fields = _stat_fields(pid)
+    return not fields or fields[0] != "Z"  # field 3 of stat: the process state
 
 
 def _resolve_target(path: str | os.PathLike[str]) -> Path:

@@ -228,16 +228,20 @@ def added_to_existing(draft: Draft, toks: list[Tok], known: Known) -> Draft:
 _NOT_NAMES = frozenset({"we", "i", "you", "they", "the", "a", "an", "do", "does", "not", "no", "report", "use", "need", "track"})
 
 
-def check_deletion_names_no_field(draft: Draft, toks: list[Tok]) -> None:
-    """A deletion of the whole entity read from words that name one of its fields ("Sensor: battery level isn't
-    reported anymore, remove it", "… has a 'x' field we never use. remove pls") is refused: the words speak of the
-    field, and deleting the entity loses every row. So is a removal whose field names hold the verb again."""
-    said_again = [name for name in draft.removed if name.split("_")[0] in {"remove", "delete", "drop"}]
-    if said_again:  # "we stopped tracking tractor hours, remove engine_hours from …": two removals said as one
+def check_removed_names(draft: Draft) -> None:
+    """A removal whose field names hold the verb again ("we stopped tracking tractor hours, remove engine_hours from
+    …" read as removing tractor_hours and remove_engine_hours) is refused: two removals were read as one."""
+    if any(name.split("_")[0] in {"remove", "delete", "drop"} for name in draft.removed):
         raise RecognitionError(
             f"could not tell which fields go ({', '.join(draft.removed)}): say them in one list, e.g. "
             f"'remove <field> and <field> from {draft.entity.name}'"
         )
+
+
+def check_deletion_names_no_field(draft: Draft, toks: list[Tok]) -> None:
+    """A deletion of the whole entity read from words that name one of its fields ("Sensor: battery level isn't
+    reported anymore, remove it", "… has a 'x' field we never use. remove pls") is refused: the words speak of the
+    field, and deleting the entity loses every row."""
     if draft.intent != "delete_entity":
         return
     own = set(entity_key(draft.entity.name).split("_"))

@@ -169,10 +169,12 @@ def _removal_in_words(match: re.Match[str]) -> str:
 _NO_MORE_AFTER_LABEL = re.compile(
     r"^([ \t]*[A-Za-z]\w*)[ \t]*:[ \t]*no[ \t]+(?:more|longer)[ \t]+(?!than\b|need\b)(?=[A-Za-z_])", re.I
 )
+#: A chore's name: "cleanup", "tidy-up".
+_CHORE = r"(?:cleanup|clean-up|clean up|tidy-up|tidy up)"
 #: "cleanup - …", "tidy-up – …": a chore's label before a dash.
-_CLEANUP_DASH = re.compile(r"^[ \t]*(?:cleanup|clean-up|clean up|tidy-up|tidy up)[ \t]+[-\u2013\u2014][ \t]+", re.I)
+_CLEANUP_DASH = re.compile(rf"^[ \t]*{_CHORE}[ \t]+[-\u2013\u2014][ \t]+", re.I)
 #: "Boat cleanup:", "Tenant tidy-up:": the entity's chore as a label.
-_CLEANUP_LABEL = re.compile(r"^([ \t]*[A-Z]\w*)[ \t]+(?:cleanup|clean-up|clean up|tidy-up|tidy up)[ \t]*:", re.I | re.M)
+_CLEANUP_LABEL = re.compile(rf"^([ \t]*[A-Z]\w*)[ \t]+{_CHORE}[ \t]*:", re.I | re.M)
 #: An entity's label alone on its line, then a bulleted removal: "Boat:\n- remove sail number".
 _LABEL_LINE_COMMAND = re.compile(r"^([ \t]*[A-Z]\w*)[ \t]*:[ \t]*\n[ \t]*(?:[-*\u2022][ \t]*)?(?=(?:remove|delete|drop)\b)", re.M)
 #: "From Participant remove the weight": where from, then the removal.

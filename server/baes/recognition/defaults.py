@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_types import attribute_type
-from baes.recognition.existing_rows import FLAG_VALUES, for_existing_rows, take_existing_rows_value
+from baes.recognition.existing_rows import FLAG_VALUES, ROWS_WORDS, for_existing_rows, take_existing_rows_value
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.request_tokens import SEPARATORS, Known, Tok, entity_key
 from baes.scaffold.spec import AttributeSpec
@@ -22,7 +22,7 @@ from baes.scaffold.spec import AttributeSpec
 #: Spellings of "default" that introduce the value ("defaulting to 'open'", "defaults to 0").
 _DEFAULT_WORDS = frozenset({"default", "defaults", "defaulting", "defaulted"})
 #: What may stand between the default word and its value, or before a "… by default" value.
-_DEFAULT_LINKS = frozenset({"of", "to", "value", "is", "=", ":", "set"})
+DEFAULT_LINKS = frozenset({"of", "to", "value", "is", "=", ":", "set"})
 _LITERAL_END = (SEPARATORS - {"/"}) | {"."}  # "default N/A"
 
 
@@ -89,10 +89,10 @@ def take_default(toks: Sequence[Tok]) -> tuple[list[Tok], str | None]:
         return list(toks), None
     if at > 0 and lows[at - 1] == "by" and (at + 1 == len(lows) or lows[at + 1] in _LITERAL_END | {")"}):
         first = at - 1  # "a status, open by default", "harvested (false by default)": the value is before "by default"
-        while first > 0 and lows[first - 1] not in _LITERAL_END | _DEFAULT_LINKS | {"("}:
+        while first > 0 and lows[first - 1] not in _LITERAL_END | DEFAULT_LINKS | {"("}:
             first -= 1
         start = first
-        while start > 0 and lows[start - 1] in _DEFAULT_LINKS | {","}:
+        while start > 0 and lows[start - 1] in DEFAULT_LINKS | {","}:
             start -= 1
         literal = " ".join(t.text for t in toks[first : at - 1]).strip()
         if not literal or first == 0:
@@ -110,9 +110,9 @@ def take_default(toks: Sequence[Tok]) -> tuple[list[Tok], str | None]:
         i += 1  # "default them to 30"
     named = next((j for j in range(i + 1, min(i + 3, len(toks))) if lows[j] in {"is", "="}), None)
     field: list[str] = []  # "default level is 'normal'": the field named between the default word and its value
-    if named is not None and all(t.word and t.low not in _DEFAULT_LINKS for t in toks[i:named]):
+    if named is not None and all(t.word and t.low not in DEFAULT_LINKS for t in toks[i:named]):
         field, i = [t.text for t in toks[i:named]], named
-    while i < len(toks) and lows[i] in _DEFAULT_LINKS:
+    while i < len(toks) and lows[i] in DEFAULT_LINKS:
         i += 1
     stop = i
     ends = _LITERAL_END | {")"}
@@ -130,8 +130,8 @@ def take_default(toks: Sequence[Tok]) -> tuple[list[Tok], str | None]:
 
 def _rows_said_before(lows: Sequence[str], start: int) -> int:
     """Where "existing caregivers should" / "all old ones will" starts before a default word, or ``start``."""
-    first = start - 1 if start > 0 and lows[start - 1] in {"should", "will", "can", "must", "shall", "would"} else start
-    if first >= 2 and lows[first - 2] in {"existing", "old", "current"}:
+    first = start - 1 if start > 0 and lows[start - 1] in vocab.MODAL_VERBS else start
+    if first >= 2 and lows[first - 2] in ROWS_WORDS:
         first -= 2
         return first - 1 if first > 0 and lows[first - 1] in {"all", "the"} else first
     return start

@@ -30,6 +30,8 @@ def _for_rows_we_have(lows: Sequence[str], at: int) -> bool:
 
 #: Words saying a clause is about the rows already stored ("existing tickets should get 'normal'").
 _EXISTING_WORDS = frozenset({"existing", "already", "current", "old"})
+#: Of those, the words that name the rows ("existing claims", "old entries"); "already" names none.
+ROWS_WORDS = _EXISTING_WORDS - {"already"}
 #: Verbs giving those rows their value, and the words that may follow them before it.
 _VALUE_VERBS = frozenset(
     {"get", "start", "starting", "put", "be", "set", "use", "take", "have", "say", "=", "default", "defaults"}
@@ -96,7 +98,7 @@ def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None
 def _negated_state(lows: Sequence[str], at: int, stop: int) -> int | None:
     """Where "not flagged" / "no sound" starts in "existing claims are not flagged", "old entries: no sound",
     "(existing orders = not rush)": a state of the new flag the rows lack, at most two words long."""
-    if lows[at] == "already":
+    if lows[at] not in ROWS_WORDS:
         return None  # "we have them already but they're not connected": no rows named
     verb = next((i for i in range(at + 1, min(at + 4, stop)) if lows[i] in _STATE_VERBS or i == at + 1), None)
     if verb is not None and lows[verb + 1 : verb + 2] != [] and lows[verb + 1] not in _NEGATIONS:

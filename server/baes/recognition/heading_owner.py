@@ -9,12 +9,12 @@ changes an entity ("add fields for students: …") is an addition to that entity
 
 from __future__ import annotations
 
-from baes.recognition.request_tokens import MODALS, Known, Tok, verb_stems, word_token
+from baes.recognition.request_tokens import LINKED_PARTICIPLES, MODALS, Known, Tok, verb_stems, word_token
 
 #: Words between "per"/"for" and the entity ("for each associate").
 _QUANTIFIERS = frozenset({"each", "every", "the", "a", "an", "one", "our", "their"})
 #: Participles before "to" that link a new entity's heading to the app's entity ("… linked to Room:").
-_LINKED = frozenset({"linked", "belonging", "attached", "tied", "connected", "related"})
+_LINKED = (LINKED_PARTICIPLES - {"assigned"}) | {"belonging"}
 #: Words of a clause, which a heading naming a new entity has none of.
 _CLAUSE = frozenset({"to", "we", "i", "you", "they", "is", "are", "keep", "need", "want"})
 #: Last words of a heading that names fields of the entity, not a new one ("details for each student").

@@ -9,12 +9,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from baes.recognition.defaults import as_value_of, fits
+from baes.recognition.defaults import DEFAULT_LINKS, as_value_of, fits
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.request_tokens import SEPARATORS, Tok
 
-#: Words between "default" and its value ("default = 0", "default to false").
-_LINKS = frozenset({"to", "=", ":", "is", "of", "value"})
 #: How far a parenthesis' closing mark may be.
 _WIDTH = 8
 
@@ -30,7 +28,7 @@ def take_item_defaults(toks: list[Tok]) -> tuple[list[Tok], tuple[tuple[str, str
         if close is None or at is None:
             continue
         first = at + 1
-        while first < close and toks[first].low in _LINKS:
+        while first < close and toks[first].low in DEFAULT_LINKS:
             first += 1
         start = i
         while start > 0 and toks[start - 1].word and toks[start - 1].low not in SEPARATORS:

@@ -35,6 +35,7 @@ from baes.recognition.app_checks import (
     check_changed_entities,
     check_deletion_names_no_field,
     check_fields_read,
+    check_removed_names,
     owner_named_first,
     targets_named_short,
     unwanted,
@@ -267,6 +268,7 @@ def _read_whole(request: str, said: str, existing_entities: Sequence[str] | None
             f"{name} to it say 'create {name} with …, each {name} belongs to {unplaced}'"
         )
     check_deletion_names_no_field(draft, toks)
+    check_removed_names(draft)
     check_names(draft, known, request)
     check_fields_read(draft := with_fields_listed_below(draft, request, reread), toks)
     check_list_complete(draft, toks, request)

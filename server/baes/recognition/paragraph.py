@@ -51,7 +51,6 @@ Reader = Callable[[list[Tok], Known], Draft | None]
 
 #: Words that start a sentence continuing an attribute list ("Fields: …", "It has …").
 _LIST_OPENERS = frozenset({"fields", "field", "attributes", "columns", "properties", "with", "including", "include"})
-#: "is part of" / "belongs to" / "is linked to": the subject gets a reference to what follows.
 _NOTE_UNUSED = "left out the sentence {text!r}: send one request per change"
 
 
@@ -281,20 +280,23 @@ def _continue_create(draft: Draft, sentences: Sequence[list[Tok]], index: int, k
         targets = [t for t in owner_targets(sentence, entity.name, known) if t != entity.name] or has_many_of(
             sentence, entity.name, known
         )
-        for target in targets:
-            if all(r.target != target for r in relationships):
-                optional = any(t.low in vocab.OPTIONAL_WORDS or t.low in {"may", "might", "can"} for t in sentence)
-                relationships.append(RelationshipSpec(target, required=not optional))
+        optional = any(t.low in vocab.OPTIONAL_WORDS or t.low in {"may", "might", "can"} for t in sentence)
+        _add_references(relationships, targets, required=not optional)
         if targets:
             used.add(number)
-    for number in range(index):
-        for target in has_many_of(sentences[number], entity.name, known):  # "patients have many allergies. add Allergy …"
-            if all(r.target != target for r in relationships):
-                relationships.append(RelationshipSpec(target))
+    for number in range(index):  # "patients have many allergies. add Allergy …"
+        _add_references(relationships, has_many_of(sentences[number], entity.name, known), required=True)
         used.add(number)  # sentences before the request are its context
     spec = replace(entity, attributes=tuple(attributes), relationships=tuple(relationships))
     extended = replace(draft, entity=spec, notes=tuple(notes))
     return _with_unused(extended, sentences, used)
+
+
+def _add_references(relationships: list[RelationshipSpec], targets: Sequence[str], *, required: bool) -> None:
+    """Each of ``targets`` as a reference, unless one to it is already there."""
+    for target in targets:
+        if all(r.target != target for r in relationships):
+            relationships.append(RelationshipSpec(target, required=required))
 
 
 def _list_start(sentence: Sequence[Tok], entity: str, known: Known) -> int | None:
