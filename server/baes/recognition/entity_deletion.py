@@ -149,6 +149,9 @@ def _deleted(toks: list[Tok], first_verb: int, end: int, known: Known) -> Draft:
         target = _mentioned_before(toks, first_verb, known)  # "I no longer want the Course entity, delete it"
     if target is None:
         raise RecognitionError("which entity should be deleted? (e.g. 'delete the Course entity')")
+    owned_field = _field_after(toks, target, known)
+    if owned_field is not None:
+        return owned_field
     head = target  # "delete the gift cards table": the name runs to the structure word
     while (
         not known.get(toks[target].sing)  # "remove the whole greenhouse thing": the entity the app has
@@ -171,6 +174,41 @@ def _deleted(toks: list[Tok], first_verb: int, end: int, known: Known) -> Draft:
             f"'remove {' '.join(t.text for t in toks[target : head + 1])} from {have[0]}'"
         )
     return Draft("delete_entity", EntitySpec(name))
+
+
+#: Words after an entity that end its clause without naming anything of it ("remove Pet please").
+_CLOSING = frozenset({"please", "pls", "plz", "now", "too", "also", "entirely", "completely", "altogether"})
+
+
+#: Words after an entity's name that say how or why it goes, or name the whole of it, never one of its fields.
+_NOT_FIELD_WORDS = (
+    vocab.NEGATION_WORDS
+    | {"the", "a", "an", "and", "or", "but", "before", "after", "from", "in", "on", "of", "to", "for", "with", "as"}
+    | {"it", "its", "all", "everything", "anymore", "needed", "used", "stuff", "feature", "features", "sheet", "sheets"}
+    | {"thing", "things", "data", "module", "section", "page", "pages", "screen", "tab", "part", "area", "functionality"}
+    | {"down", "up", "out", "off", "away", "over"}  # "remove tool loans the shed closed down": a reason's particle
+)
+
+
+def _field_after(toks: list[Tok], target: int, known: Known) -> Draft | None:
+    """ "remove the Pet's microchip number": an entity the app has, followed by the words of a field
+    (the possessive is gone from the tokens) up to the clause's end, asks to remove that field of it,
+    never to delete the entity; None when the entity stands alone or the words are not a field's."""
+    if not known.get(toks[target].sing):
+        return None
+    end = target + 1
+    while end < len(toks) and toks[end].word and toks[end].low not in SKIP_IN_NOUNS and toks[end].low not in _CLOSING:
+        end += 1
+    rest = [t for t in toks[end:] if t.low not in _CLOSING]
+    if end == target + 1 or (rest and rest[0].low not in FIELD_WORDS | {".", ",", ";", ":", "!"}):
+        return None
+    words = toks[target + 1 : end]
+    if any(t.low in _NOT_FIELD_WORDS or t.low.endswith("ly") or not t.low.isalpha() for t in words):
+        return None  # "delete TestEntity before the demo", "drop the Wishlist feature", "remove FaxLog fully"
+    if known.get(compound(toks, end - 1, target).sing) or any(known.get(t.sing) for t in words):
+        return None  # "delete Purchase Order": the app's entity, named in two words
+    name = attribute_name(words)
+    return None if name is None else Draft("remove_attributes", EntitySpec(entity_name(toks[target], known)), removed=(name,))
 
 
 def _removal_before(toks: list[Tok], verb: int, known: Known) -> Draft | None:

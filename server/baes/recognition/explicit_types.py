@@ -32,12 +32,17 @@ def explicit_type(chunk: list[Tok]) -> tuple[list[Tok], str | None]:
                 return list(words[:i]), said
             if tok.low == "as" and rest[:1] and rest[0].low in {"number", "numeric"} and len(rest) == 1:
                 return list(words[:i]), "float" if name_type(words[:i]) == "float" else "int"  # "capacity as a number"
+            if tok.low == "as" and [t.low for t in rest] in (["percent"], ["percentage"], ["pct"]):
+                return list(words[:i]), "float"  # "interest rate as a percentage": a share, no part of the name
             if rest and rest[0].low in vocab.TYPE_WORDS:
                 cut = i - 1 if tok.low == "type" and i > 0 and words[i - 1].low == "of" else i
                 return list(words[:cut]), vocab.TYPE_WORDS[rest[0].low]
     meaningful = [t for t in words if t.word and t.low not in vocab.ATTRIBUTE_FILLERS]
     if len(meaningful) >= 3 and meaningful[0].low in _FLAG_TYPE_WORDS and meaningful[1].low in {"for", "of"}:
         return [t for t in words if t is not meaningful[0] and t is not meaningful[1]], "bool"  # "a flag for stackable"
+    if len(meaningful) >= 2 and meaningful[0].low == "numeric":  # "a numeric priority": a number, whole unless a measure
+        rest = [t for t in words if t is not meaningful[0]]
+        return rest, "float" if name_type(rest) == "float" else "int"
     if len(meaningful) == 1 and meaningful[0].low in vocab.TYPE_WORDS and [t.low for t in words[:1]] == ["value"]:
         return list(words[:1]), vocab.TYPE_WORDS[meaningful[0].low]  # "value float": "value" names the field here
     if len(meaningful) >= 2 and meaningful[0].low in vocab.TYPE_WORDS and meaningful[0].low not in _NAME_LIKE_TYPES:

@@ -89,6 +89,8 @@ _LIST_ITEM = r"((?:[,:]|\band\b|\bwith\b)\s+)"
 #: "heated - yes/no", "how many shelves": an item's type said in words; a name said the second-language way.
 _TYPE_SAID = (
     (re.compile(r"\s+[-\u2013\u2014]\s+(yes/no|y/n|true/false)\b", re.I), r" (\1)"),
+    # "vaccinated yes-no" in a list that "/" separates: the flag's mark hyphenated
+    (re.compile(r"(?<=[a-z])\s+\(?(?:yes-no|y-n|true-false)\)?(?![\w/-])", re.I), " (yes/no)"),
     # spoken flags: "callouts yes no", "yes or no if paid", "true/false for shipped"
     (
         re.compile(rf"{_LIST_ITEM}([a-z][\w-]*(?:\s+[a-z][\w-]*){{0,2}})\s+(?:yes\s+no|true\s+false)\b(?!/)", re.I),

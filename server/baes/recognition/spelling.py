@@ -16,24 +16,17 @@ changed when it is:
 
 Otherwise, in this order (every candidate has the word's first letter: typos rarely hit it):
 
-1. **our words**: the one vocabulary word (command verb, structure word, attribute word, entity
-   noun) at Damerau-Levenshtein distance 1 ("cretae" → create, "entitty" → entity, "nede" →
-   need, "capcity" → capacity, "Studnet" → student); two at that distance: no correction. A plural
-   with a letter left out stays plural ("studens" → students), and a word no list knows that is a
-   common English word with two letters swapped is that word, not ours one changed letter away
-   ("contarct" → contract, not contact);
-2. **English** (a word the list does not know at all): pyspellchecker's known words at distance 1
-   that a typing slip explains (two letters swapped, a letter left out or doubled, a neighbouring
-   key or one vowel for another: "montly" is "monthly", a letter left out, not "mostly", an n
-   typed for an s), when one is clearly best: the only one, or ten times as frequent as the next
-   ("fisrt" → first, not fist; "Flickr" stays: flick or flicker?); when several are that close and
-   none is clearly best, the word stays as written (no search two slips away: "reagant" is not "regent"),
-   except that a word ending in "d" with the e of "-ed" left out is that participle ("deliverd", "startd");
+1. **our words**: the one vocabulary word at Damerau-Levenshtein distance 1 ("cretae" → create, "capcity" →
+   capacity, "Studnet" → student; two at that distance: none). A plural with a letter left out stays plural
+   ("studens" → students); a common English word two swapped letters away beats ours ("contarct": contract);
+2. **English** (a word the list does not know): the known words at distance 1 that a typing slip explains
+   (two letters swapped, a letter left out or doubled, a neighbouring key, a vowel for a vowel: "montly" is
+   "monthly", not "mostly"), when one is clearly best: the only one, or ten times as frequent as the next
+   ("fisrt" → first; "Flickr" stays), else none ("reagant"), except the e of "-ed" left out ("deliverd");
 3. for words of seven letters or more, the same at distance 2: our words first, then English
    ("resturaunt" → restaurant).
 
-The English list is loaded on the first word that is not ours (~0.15 s, measured), not at import;
-the distance-2 index (~0.1 s) on the first long word that needs it.
+The English list loads on the first word not ours (~0.15 s), the distance-2 index (~0.1 s) on the first long word.
 """
 
 from __future__ import annotations
@@ -190,9 +183,7 @@ def likeliest_slip(word: str, candidates: Sequence[str]) -> str | None:
 
 def _likely_slip(word: str, candidate: str) -> bool:
     if len(candidate) == len(word) + 1:  # a letter left out; not the e of "-er" ("Flickr", "Tumblr" are names)
-        return not (candidate.endswith("er") and word.endswith("r")) and any(
-            candidate[:i] + candidate[i + 1 :] == word for i in range(len(candidate))
-        )
+        return not (candidate.endswith("er") and word.endswith("r")) and _left_out(word, candidate)
     if len(candidate) == len(word) - 1:  # a letter doubled
         return any(word[i] == word[i - 1] and word[:i] + word[i + 1 :] == candidate for i in range(1, len(word)))
     if len(candidate) == len(word) and not (word.endswith("re") and candidate.endswith("er")):
@@ -205,6 +196,10 @@ def _likely_slip(word: str, candidate: str) -> bool:
             and word[diff[1]] == candidate[diff[0]]
         )
     return False
+
+
+def _left_out(word: str, candidate: str) -> bool:
+    return len(candidate) == len(word) + 1 and any(candidate[:i] + candidate[i + 1 :] == word for i in range(len(candidate)))
 
 
 def _vowel_for_vowel(word: str, candidate: str) -> bool:
@@ -352,8 +347,11 @@ def correct(word: str, *, name: bool = False) -> str | None:
     fixed = _typo_of(word, listed, name)
     if name and fixed is not None and fixed not in _targets() and (fixed[0] != word[0] or fixed == word[0] + word[2:]):
         return None  # "Mpesa" is no "mesa": a name's first letters are as meant (a typo rarely starts a word)
-    doubled = fixed is not None and len(fixed) == len(word) - 1 and _likely_slip(word, fixed)  # "roomm" → room
-    return None if fixed is None or (_abbreviation(word, fixed) and not doubled) else fixed
+    if fixed is None:
+        return None
+    doubled = len(fixed) == len(word) - 1 and _likely_slip(word, fixed)  # "roomm" → room
+    left_out = word not in SHORT_FORMS and fixed in _targets() and not fixed.startswith(word) and _left_out(word, fixed)
+    return None if _abbreviation(word, fixed) and not (doubled or left_out) else fixed  # "membr", "stok": typos
 
 
 #: How often a word must be seen to be read as meant even when one of ours is a slip away.
