@@ -55,3 +55,35 @@ def test_a_flag_marked_yes_hyphen_no_in_a_slash_list_is_a_flag() -> None:
 
 def test_as_a_percentage_is_the_type_and_no_part_of_the_name() -> None:
     assert _reading("Invoice: add discount rate as a percentage") == "add_attributes Invoice discount_rate:float"
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("WS-12 Mechanic.pager -> phone_number", "rename_attribute Mechanic pager->phone_number"),
+        ("BK-3 Part -> Component (we call them that now)", "rename_entity Part Part->Component"),
+    ],
+)
+def test_a_ticket_key_before_a_rename_written_with_an_arrow(request_text: str, expected: str) -> None:
+    assert _reading(request_text) == expected
+
+
+def test_acceptance_criteria_about_the_work_name_no_field() -> None:
+    assert _reading("WS-40 Repair: add labour hours (decimal), warranty y/n\nAC: migration + CRUD page updated") == (
+        "add_attributes Repair labour_hours:float warranty:bool"
+    )
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        (
+            "Bike: add wheel size (e.g. 27.5) and saddle height (e.g. 71.25)",
+            "add_attributes Bike wheel_size:float saddle_height:float",
+        ),
+        ("Repair: add torque like 5.5, notes", "add_attributes Repair torque:float notes:str"),
+        ("Part: add code (e.g. SH-105), name", "add_attributes Part code:str name:str"),
+    ],
+)
+def test_an_example_value_with_decimals_says_the_field_holds_decimals(request_text: str, expected: str) -> None:
+    assert _reading(request_text) == expected

@@ -65,6 +65,12 @@ _FOREIGN_KEY = re.compile(
     r"\badd\s+(?:an?\s+|the\s+)?(?:relationship|relation|link|reference)\s+([A-Za-z_]\w*)\s*(?:->|=>|\u2192)\s*([A-Za-z_]\w*)",
     re.I,
 )  # also "Add a relationship: Payment -> Invoice", "FK: Payment → Invoice"
+#: A later line of acceptance criteria about the work, not the data: "AC: migration + CRUD page", "AC: shows up in the UI".
+_PROCESS_CRITERIA = re.compile(
+    r"\n[^\w\n]*(?:ac|acceptance criteria|acceptance)\s*:[^\n]*\b(?:migrations?|crud|ui|endpoints?|api|tests?|pages?|screens?)\b"
+    r"(?![^\n]*\b(?:has|have|with|default|defaults|existing|stores?|fields?)\b)[^\n]*",
+    re.I,
+)
 #: Field labels of tickets and commit messages opening a line ("Summary:", "AC:", "CHORE:", "feat:").
 _TICKET_LABEL = re.compile(
     r"^[^\w\n]*(?:summary|description|story|user story|title|ac|acceptance criteria|acceptance|chore|feat|feature|"
@@ -129,6 +135,7 @@ def plain_shorthand(text: str) -> str:
     first = _REMOVE_VERB.search(text)
     if first is not None and not _WHERE_FROM.search(text, first.end()):  # "- remove sail number\n- remove hull colour"
         text = text[: first.end()] + _REPEATED_REMOVE.sub(", ", text[first.end() :])
+    text = _PROCESS_CRITERIA.sub("", text)  # "AC: migration + CRUD page": how the change is checked, no field of it
     return _SHELL_REMOVE.sub("remove ", _TICKET_LABEL.sub("", _BRACKET_TAG.sub("", text)))
 
 

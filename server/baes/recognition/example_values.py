@@ -29,7 +29,19 @@ def _without_values(match: re.Match[str]) -> str:
 
 
 #: "position (front left etc.)", "(e.g. red, blue)": a parenthesis that lists examples of a field's values.
-_EXAMPLES_IN_PARENTHESES = re.compile(r"\s*\((?=[^()\n]*\b(?:etc|e\.g|eg|i\.e|such\s+as)\b)[^()\n]{1,80}\)", re.I)
+_EXAMPLES_IN_PARENTHESES = re.compile(
+    r"\s*\((?=[^()\n]*(?:\b(?:etc|e\.g|eg|i\.e|such\s+as)\b|\blike\s+\d))[^()\n]{1,80}\)", re.I
+)  # also "(like 1.5)": a value shown after "like"
+
+
+#: A number with decimals ("27.5", "0,25"); not a version or a date ("1.2.3", "12.03.2024").
+_DECIMAL_VALUE = re.compile(r"(?<![\d.,])\d+[.,]\d+(?![\d.,]*\d)")
+
+
+def _example_type(match: re.Match[str]) -> str:
+    """A parenthesis of examples, dropped; one whose examples have decimals ("boot size (e.g. 27.5)") says the
+    field holds such numbers: it stays as its type."""
+    return " (decimal)" if _DECIMAL_VALUE.search(match.group(0)) else ""
 
 
 #: A parenthesis of two or more short values after an item: "referral source (GP, self, insurance)".
@@ -76,9 +88,18 @@ def _values_apart(match: re.Match[str]) -> str:
     return " (integer)" if choice else ""
 
 
+#: "avg rating like 4.3, start date": a value shown after "like" inside a list, up to the item's end.
+_LIKE_VALUE = re.compile(r"[ \t]+like[ \t]+['\"\u2018\u201c$\u20ac\u00a3]?\d[^,;\n()]{0,30}(?=[,;\n)]|$)", re.I)
+
+
+#: A type said just before the example ("is a decimal like 9.8"): the example adds nothing.
+_TYPE_BEFORE = re.compile(r"\b(?:decimal|float|number|integer|int|numeric|text|string)\W*$", re.I)
+
+
 def drop_example_values(text: str) -> str:
     """``text`` without example rows after its fields (see the module docstring)."""
-    text = _VALUES_IN_PARENTHESES.sub(_values_apart, _EXAMPLES_IN_PARENTHESES.sub("", text))
+    text = _LIKE_VALUE.sub(lambda m: "" if _TYPE_BEFORE.search(m.string, 0, m.start()) else _example_type(m), text)
+    text = _VALUES_IN_PARENTHESES.sub(_values_apart, _EXAMPLES_IN_PARENTHESES.sub(_example_type, text))
     while True:  # a tail may hold another opening ("e.g. name, eg 'Ana'"): until none is left
         dropped = _TAIL.sub(_without_values, text)
         if dropped == text:

@@ -263,7 +263,9 @@ def plain_layout(text: str) -> str:
     text = _WITH.sub(lambda m: " without " if m.group(0).lower() == "w/o" else " with ", text)
     text = _M2M.sub(" many to many ", _BOTH_WAYS.sub(" and ", text))
     text = _INLINE_DOT.sub(" , ", _PLUS.sub(" , ", without_column_letters(text)))
-    raw = [_typed_pairs(_inline_block(_rename_line(_TASK_BOX.sub(r"\1", line)))) for line in text.splitlines()]
+    raw = [
+        _typed_pairs(_inline_block(_rename_line(_TICKET_KEY.sub("", _TASK_BOX.sub(r"\1", line))))) for line in text.splitlines()
+    ]
     source = [line for i, line in enumerate(raw) if not _is_preamble(line, raw[i + 1 :])]
     lines = []
     seen_text = False  # a non-empty line came before this one
@@ -276,7 +278,6 @@ def plain_layout(text: str) -> str:
             continue
         if line.count("\t") >= 2:  # spreadsheet headers pasted with their tabs
             line = _TABS.sub(", ", line)
-        line = _TICKET_KEY.sub("", line)
         line = _LIST_ARROW.sub(r"\1 : ", line, count=1)  # "Kiln -> name, max temp": the arrow opens a list
         line = _ARROW.sub(" to ", _MANY_ARROW.sub(r"\1 has ", line))
         line = _dashes(line)
