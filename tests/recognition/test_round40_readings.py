@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from tests.support.recognition_reading import one_line
 
+from baes.recognition.recognize import recognize
 from baes.recognition.spelling import correct
 
 APP = ("Bike", "Customer", "Repair", "Mechanic", "Part", "Invoice")
@@ -87,3 +88,52 @@ def test_acceptance_criteria_about_the_work_name_no_field() -> None:
 )
 def test_an_example_value_with_decimals_says_the_field_holds_decimals(request_text: str, expected: str) -> None:
     assert _reading(request_text) == expected
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "It would help to have the Mechanic linked on each Repair",
+        "Mechanic should be assigned to every Repair",
+        "link the Mechanic to each Repair",
+    ],
+)
+def test_each_marks_the_side_that_holds_the_reference(request_text: str) -> None:
+    assert _reading(request_text) == "relationship Repair ->Mechanic:many_to_one"
+
+
+@pytest.mark.parametrize(
+    "request_text",
+    [
+        "Link Repair to Mechanic; some repairs have no mechanic",
+        "Link Repair to Mechanic (not every repair has one)",
+        "Link Repair to Mechanic - some repairs may have no mechanic yet",
+    ],
+)
+def test_a_clause_saying_some_rows_lack_the_link_makes_it_optional(request_text: str) -> None:
+    got = recognize(request_text, existing_entities=APP)
+    assert [(r.target, r.kind, r.required) for r in got.entity.relationships] == [("Mechanic", "many_to_one", False)]
+
+
+def test_a_many_to_many_link_stays_required_when_some_rows_lack_it() -> None:
+    got = recognize("Parts and Bikes should be many-to-many (not every part fits every bike)", existing_entities=APP)
+    assert [(r.target, r.kind, r.required) for r in got.entity.relationships] == [("Bike", "many_to_many", True)]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        (
+            "I want my bikes remembered somewhere - each one's name, its frame size in cm, and its last service date",
+            "create Bike name:str frame_size:float last_service_date:date",
+        ),
+        (
+            "Let's have the app keep Rentals too — each one needs a renter name and a deposit",
+            "create Rental renter_name:str deposit:float",
+        ),
+        ("there should be Rentals: each one holds a renter name and a deposit", "create Rental renter_name:str deposit:float"),
+        ("Rental: renter name, a rating from 1-5", "create Rental renter_name:str rating:int"),
+    ],
+)
+def test_everyday_ways_to_say_what_to_keep(request_text: str, expected: str) -> None:
+    assert _reading(request_text, None) == expected

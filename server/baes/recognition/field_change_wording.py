@@ -84,6 +84,9 @@ _SOMETIMES_EMPTY = re.compile(
     r"|,?\s+which\s+(?:can|may)\s+be\s+(?:empty|blank|null|missing|left\s+(?:empty|blank))\b",
     re.I,
 )
+#: "Link Expense to Category; some expenses have no category", "… (not every expense has one)": a clause saying some
+#: rows lack it, said as the later sentence ``later_optional`` reads.
+_SOME_LACK_IT = re.compile(r"(?:\s*[;\u2014\u2013]\s*|\s+-\s+|\s*\(\s*)((?:some|not\s+(?:all|every|each))\s[^.;()\n]*)\)?", re.I)
 #: Where an item of a list starts: after a comma, a colon, "and" or "with".
 _LIST_ITEM = r"((?:[,:]|\band\b|\bwith\b)\s+)"
 #: "heated - yes/no", "how many shelves": an item's type said in words; a name said the second-language way.
@@ -160,6 +163,7 @@ _TYPE_SAID = (
 
 def fields_plainly(text: str) -> str:
     """``text`` with a field change said as "remove X from E" or "add X to E" (see the module docstring)."""
+    text = _SOME_LACK_IT.sub(lambda m: f". {m[1][:1].upper()}{m[1][1:]}.", text)
     text = _SOMETIMES_EMPTY.sub(lambda m: " (optional)" if m[0].lstrip(", ").startswith("which") else "(optional)", text)
     for pattern, replacement in _TYPE_SAID:
         text = pattern.sub(replacement, text)

@@ -74,9 +74,10 @@ _SAID_OF_THINGS = re.compile(
 
 #: "we want Inquiries stored from their contact form: …", "need the invoices tracked": the things, to keep.
 _WANTED_KEPT = re.compile(
-    r"^(?:[^:\n]{0,40}?\b)?(?:wants?|needs?|would\s+like)\s+(?:(?:the|their|our|all)\s+)?(['\"]?)"
-    r"((?!(?:it|them|this|that|these|those)\b)[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\1\s+(?:stored|kept|tracked|logged|saved|recorded)\b"
-    r"(?:\s+(?:from|in|on)\s+[^:,.\n]{1,40}?)?(?=\s*[:,(\-\u2013\u2014]|\s+with\b)",
+    r"^(?:[^:\n]{0,40}?\b)?(?:wants?|needs?|would\s+like)\s+(?:(?:the|their|our|all|my)\s+)?(['\"]?)"
+    r"((?!(?:it|them|this|that|these|those)\b)[A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\1\s+"
+    r"(?:stored|kept|tracked|logged|saved|recorded|remembered)\b"
+    r"(?:\s+somewhere|\s+(?:from|in|on)\s+[^:,.\n]{1,40}?)?(?=\s*[:,(\-\u2013\u2014]|\s+with\b)",
     re.I,
 )
 
@@ -120,8 +121,17 @@ def _plural_then_list(match: re.Match[str]) -> str:
     return f"{match[1]} {match[2]}: " if singularize(last) != last else match[0]
 
 
+#: "keep Reservations too — each one needs …": "too" before the dash that opens what each thing holds.
+_TOO_BEFORE_DASH = re.compile(r"\s+(?:too|as\s+well)(?=\s*[\u2014\u2013]|\s+-\s)", re.I)
+
+
+#: "a shift: it holds a start time, …", "each one stores …": what a thing holds is what it has.
+_HOLDS = re.compile(r"\b(it|each\s+one|each|every\s+one|they)\s+(?:holds|contains|stores|keeps|hold|contain|store|keep)\b", re.I)
+
+
 def things_kept(text: str) -> str:
     """``text`` with the things kept where a keeper or a tracker stood (see the module docstring)."""
+    text = _HOLDS.sub(lambda m: f"{m[1]} {'have' if m[1].lower() == 'they' else 'has'}", _TOO_BEFORE_DASH.sub("", text, count=1))
     text = _KEPT_THEN_LIST.sub(
         _plural_then_list, _PLACEHOLDER_FOR.sub(lambda m: f"create {m[1]}{' with' if m['like'] else ''}", text, count=1), count=1
     )

@@ -27,6 +27,7 @@ def says_optional(sentence: Sequence[Tok]) -> bool:
         or ("not", "every") in pairs  # "not every lot has a donor"
         or ("not", "each") in pairs
         or ("some" in lows and "not" in lows)
+        or (bool({"some", "may", "might", "can"} & set(lows)) and "no" in lows and not {"longer", "more"} & set(lows))
         or ("be", "empty") in pairs
         or ("be", "blank") in pairs
         or ("be", "null") in pairs
@@ -98,5 +99,5 @@ def optional_said_later(draft: Draft, sentences: Sequence[list[Tok]], index: int
         return draft, sentences, used
     used.update(later)
     attributes = tuple(replace(a, required=False) for a in entity.attributes)
-    relationships = tuple(replace(r, required=False) for r in entity.relationships)
+    relationships = tuple(replace(r, required=r.kind == "many_to_many") for r in entity.relationships)  # a join: no key
     return replace(draft, entity=replace(entity, attributes=attributes, relationships=relationships)), sentences, used

@@ -28,6 +28,13 @@ _EACH_TO = re.compile(
     r"\b(?:attach|assign|link|connect|tie|match)\s+(each|every)\s+([a-z]\w*)\s+to\s+(?:a|an|the|one|its|their)\s+([a-z]\w*)\b",
     re.I,
 )
+#: "have the Project linked on each Expense", "link the Project to every Expense": "each" marks the side holding the key.
+_LINKED_ON_EACH = re.compile(
+    r"\b(?:(?:to\s+)?have\s+)?(?:the\s+|an?\s+)?['\"]?((?-i:[A-Z])\w*)['\"]?\s+(?:(?:should|must|could|can)\s+be\s+|is\s+|be\s+)?"
+    r"(?:linked|attached|assigned|connected|tied)\s+(?:on|to|with)\s+(each|every)\s+((?-i:[A-Z])\w*)\b|"
+    r"\b(?:link|attach|assign|connect|tie)\s+(?:the\s+|an?\s+)?((?-i:[A-Z])\w*)\s+(?:on|to|with)\s+(each|every)\s+((?-i:[A-Z])\w*)\b",
+    re.I,
+)
 _CONNECT_THEN_FACT = re.compile(
     r"^\s*(?:please\s+|pls\s+)?(?:connect|link|relate|associate)\s+\w+\s+(?:to|with|and)\s+\w+\s*[,;.:]\s*"
     r"(?=(?:every|each)\s+\w+\s+(?:has|have|needs?|gets?)\s+(?:exactly\s+)?(?:one|a|an|a\s+single)\s+\w+\s*[.!]?\s*$)",
@@ -102,7 +109,9 @@ _LOADS_OF = re.compile(r"\b(?:loads|heaps|tons|a\s+bunch|a\s+lot|plenty)\s+of\b(
 
 def linked_plainly(text: str) -> str:
     """``text`` with a reference said in the words the relationship rules read (see the module docstring)."""
-    text = _LOADS_OF.sub("many", text)
+    text = _LINKED_ON_EACH.sub(
+        lambda m: f"{m[2] or m[5]} {m[3] or m[6]} belongs to a {m[1] or m[4]}", _LOADS_OF.sub("many", text)
+    )
     text = _EACH_TO.sub(
         r"\1 \2 belongs to a \3", _CONNECT_THEN_FACT.sub("", _LINK_THEM.sub(", each one linked to ", text), count=1)
     )

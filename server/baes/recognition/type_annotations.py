@@ -142,7 +142,7 @@ _ITEM_ENDS = SEPARATORS | {")"}
 
 
 def scale_at(lows: Sequence[str]) -> tuple[str, int] | None:
-    """ "(0-10)", "(1 to 5)", "1-5", "from 1 to 10" or "out of 10" ending an item at ``lows[0]`` (a dash is no
+    """ "(0-10)", "(1 to 5)", "1-5", "from 1 to 10", "from 1-10" or "out of 10" ending an item at ``lows[0]`` (a dash is no
     token): (the scale's type word, its length). Whole numbers make an integer, decimals a float; a parenthesis
     after the scale says the type itself ("score out of 10 (decimal)": no type from the scale, "")."""
     head = list(lows[:5])
@@ -152,10 +152,8 @@ def scale_at(lows: Sequence[str]) -> tuple[str, int] | None:
         numbers, span = inner[2:3], 3
     elif inner[1:2] == ["to"]:  # "1 to 5", "from 1 to 5", "(1 to 5)"
         numbers, span = inner[:3:2], 3 + len(head) - len(inner) + bracket
-    elif head[:1] != ["from"]:  # "1 5" (from "1-5"), "(0 10)"
-        numbers, span = inner[:2], 2 + 2 * bracket
-    else:
-        return None
+    else:  # "1 5" (from "1-5"), "(0 10)", "from 1 10" (from "from 1-10")
+        numbers, span = inner[:2], 2 + 2 * bracket + (head[:1] == ["from"])
     if len(numbers) != (1 if span == 3 and inner[:1] == ["out"] else 2):
         return None
     if not all(re.fullmatch(r"\d+(\.\d+)?", low) for low in numbers) or (bracket and head[span - 1 : span] != [")"]):
