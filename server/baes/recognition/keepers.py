@@ -126,7 +126,11 @@ _TOO_BEFORE_DASH = re.compile(r"\s+(?:too|as\s+well)(?=\s*[\u2014\u2013]|\s+-\s)
 
 
 #: "a shift: it holds a start time, …", "each one stores …": what a thing holds is what it has.
-_HOLDS = re.compile(r"\b(it|each\s+one|each|every\s+one|they)\s+(?:holds|contains|stores|keeps|hold|contain|store|keep)\b", re.I)
+_HOLDS = re.compile(
+    r"\b(it|each\s+one|each|every\s+one|they)\s+(?-i:holds|contains|stores|keeps|hold|contain|store|keep)"
+    r"(?=:|\s+(?:a|an|the|its|their|some|one|two|three|\d))",  # not "each Store belongs to …", an entity
+    re.I,
+)
 
 
 def things_kept(text: str) -> str:
