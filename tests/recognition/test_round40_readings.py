@@ -137,3 +137,24 @@ def test_a_many_to_many_link_stays_required_when_some_rows_lack_it() -> None:
 )
 def test_everyday_ways_to_say_what_to_keep(request_text: str, expected: str) -> None:
     assert _reading(request_text, None) == expected
+
+
+def test_an_issue_templates_headings_and_checkboxes_are_no_part_of_the_request() -> None:
+    request_text = (
+        "### Is there an existing issue for this?\n- [x] I have searched the existing issues\n\n"
+        "### Feature Description\nWe need a proper relationship between Bike and Repair: one bike -> multiple repairs, "
+        "each repair belongs to one bike."
+    )
+    assert _reading(request_text) == "relationship Repair ->Bike:many_to_one"
+
+
+def test_a_dash_before_the_ask_ends_the_label_before_it() -> None:
+    assert _reading("Workshop data model - we need a Tyre table: brand; model; tubeless yes/no", None) == (
+        "create Tyre brand:str model:str tubeless:bool"
+    )
+
+
+def test_each_one_is_for_an_existing_entity_is_its_reference() -> None:
+    assert _reading("we'd like a Test Ride entity. Each one is for an existing Bike, with ride date and rider name") == (
+        "create TestRide ride_date:date rider_name:str ->Bike:many_to_one"
+    )

@@ -40,6 +40,17 @@ _PREAMBLE = re.compile(
     r"^\s*(?:(?:sure|certainly|of course|absolutely|ok(?:ay)?|great)\b[^\n]*|(?:here(?:'s| is| are)?|below is)\b[^\n]*):\s*$",
     re.I,
 )
+#: The headings and checkboxes of an issue template ("**Is your feature request related to a problem?**",
+#: "### Feature Description", "- [x] I have searched the existing issues"): the form's words, not the poster's.
+_TEMPLATE_LINE = re.compile(
+    r"^\W*(?:is\s+your\s+feature\s+request\s+related\s+to\s+a\s+problem(?:\s+or\s+challenge)?|"
+    r"describe\s+the\s+(?:solution|feature|problem)(?:\s+you(?:'?d|\s+would)\s+like)?|"
+    r"describe\s+alternatives(?:\s+you(?:'?ve|\s+have)\s+considered)?|"
+    r"additional\s+(?:context|information)|feature\s+description|is\s+there\s+an\s+existing\s+issue\s+for\s+this|"
+    r"proposed\s+solution|motivation|use\s+case)\W*$|"
+    r"^\s*[-*]\s*(?:\[[ xX]\]\s*)?i\s+(?:have\s+)?(?:searched|read|agree|checked)\b[^\n]*$",
+    re.I,
+)
 _NEW_NAME = (
     r"(?:[A-Za-z]\w*\.)?([A-Za-z_][\w ]{0,40}?)\s*"  # "E.a -> E.b": the entity said again
     r"(?:\(\s*renam\w*\s*\)|,\s*(?:renam\w*|no|same|nothing)\b[^.\n]{0,60})?\s*"  # "(rename)", ", no type change"
@@ -219,10 +230,18 @@ _DASHED_CLAUSE = re.compile(
 )
 
 
+#: "Datamodel for the birding project - we need a BirdCount table: …": a dash before the ask ends what came before.
+_DASHED_ASK = re.compile(
+    r"[ \t]+[-\u2013\u2014][ \t]+(?=(?:we|i)[ \t]+(?:need|want|would[ \t]+like|would[ \t]+love)\b|"
+    r"(?:could|can)[ \t]+you[ \t]+(?:add|make|create|set[ \t]+up)\b)",
+    re.I,
+)
+
+
 def _dashes(line: str) -> str:
     """A spaced dash opens a list ("Volunteer - name, phone"); after a colon or that dash, two or more of them
     separate its items ("volunteers: full name - phone - city", "Donation - donor name - amount - notes")."""
-    line = _DASHED_NOTE.sub(r" (\1)", line)  # "phone - optional, move in date": what is said of the field before
+    line = _DASHED_ASK.sub(". ", _DASHED_NOTE.sub(r" (\1)", line), count=1)  # "phone - optional, …": said of the field
     colon = line.find(":")
     if "," in line or colon < 0 or len(_SPACED_DASH.findall(line, colon)) < 2:  # "student name - text, amount - money"
         line = _DASHED_CLAUSE.sub(" , ", line, count=1)  # "add a fee to LoanRequest - the old requests …": a clause
@@ -266,7 +285,7 @@ def plain_layout(text: str) -> str:
     raw = [
         _typed_pairs(_inline_block(_rename_line(_TICKET_KEY.sub("", _TASK_BOX.sub(r"\1", line))))) for line in text.splitlines()
     ]
-    source = [line for i, line in enumerate(raw) if not _is_preamble(line, raw[i + 1 :])]
+    source = [line for i, line in enumerate(raw) if not _is_preamble(line, raw[i + 1 :]) and not _TEMPLATE_LINE.match(line)]
     lines = []
     seen_text = False  # a non-empty line came before this one
     for index, line in enumerate(source):
