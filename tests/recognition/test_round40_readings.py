@@ -158,3 +158,21 @@ def test_each_one_is_for_an_existing_entity_is_its_reference() -> None:
     assert _reading("we'd like a Test Ride entity. Each one is for an existing Bike, with ride date and rider name") == (
         "create TestRide ride_date:date rider_name:str ->Bike:many_to_one"
     )
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("As the shop manager I'd like loaner bikes to be tracked somewhere: frame tag, size, lent on", "create LoanerBike"),
+        ("The owner asked that our suppliers be stored: company name, contact email, account number", "create Supplier"),
+        ("From now on, every warranty claim has to be logged: claim number, filed on, approved (y/n)", "create WarrantyClaim"),
+    ],
+)
+def test_things_wished_kept_in_the_passive_before_their_list(request_text: str, expected: str) -> None:
+    assert _reading(request_text, None).startswith(expected + " ")
+
+
+def test_a_type_said_among_chatter_in_a_parenthesis() -> None:
+    assert _reading("Please add an optional pickup date (a simple ISO date is enough) to Repair") == (
+        "add_attributes Repair pickup_date:date?"
+    )

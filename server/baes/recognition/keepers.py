@@ -82,6 +82,16 @@ _WANTED_KEPT = re.compile(
 )
 
 
+#: "I'd like turnout gear to be tracked somewhere: …", "their guests be stored: …", ", every visitor has to be logged
+#: from now on: …": the things, kept (a passive wish before their list).
+_PASSIVE_KEPT = re.compile(
+    r"^[^\n:]*?(?:\b(?:like|love|want|wants|that)\s+|,\s*|^\s*)(?:(?:the|their|our|my|all|every|each)\s+)?"
+    r"((?!(?:it|them|this|that|these|those|we|i|they|you)\b)(?:[a-z][\w-]*\s+){0,2}?[a-z][\w-]*)\s+"
+    r"(?:to\s+be|be|(?:has|have|needs?)\s+to\s+be|(?:should|must|could|can)\s+be)\s+"
+    r"(?:tracked|stored|logged|kept|recorded|saved|remembered)(?:\s+(?:somewhere|on\s+record|from\s+now\s+on|in\s+the\s+app))*"
+    r"(?=\s*[:(\u2013\u2014]|\s+-\s)",
+    re.I | re.M,
+)
 #: "record each loan of a painting: …", "every Feeding of the sourdough starter (…)": the thing is the loan; what
 #: it is of is said by the fields. "each copy of a book" or "every kind of tea" name a thing of their own.
 _EACH_OF = re.compile(
@@ -140,6 +150,7 @@ def things_kept(text: str) -> str:
         _plural_then_list, _PLACEHOLDER_FOR.sub(lambda m: f"create {m[1]}{' with' if m['like'] else ''}", text, count=1), count=1
     )
     text = _EACH_OF.sub(r"\1", _WANTED_KEPT.sub(r"store \2", text, count=1), count=1)
+    text = _PASSIVE_KEPT.sub(r"store \1", text, count=1)
     text = _SAID_OF_THINGS.sub(r"\1", text, count=1)
     text = _KEEPER_WITH_THINGS.sub(r"create \1 with", _NEEDS_THINGS.sub(r"create \1:", text, count=1), count=1)
     text = _NEEDS_A_THING.sub(lambda m: f"create {m[1]}{':' if m[2] == ':' else ' with'}", text, count=1)

@@ -19,6 +19,8 @@ from baes.recognition.request_tokens import SEPARATORS
 
 #: Words of an annotation that only glue it together.
 _GLUE = frozenset({",", ";", "/", "and", "with", "a", "an", "in", "field", "value", "format", "only", "of", "or", "&"})
+#: Chatter around a type word: "(a simple ISO date is enough)", "(just a number is fine)".
+_GLUE |= {"simple", "plain", "just", "is", "enough", "fine", "ok", "okay", "iso", "will", "do", "should", "be", "would"}
 _FLAG = frozenset({"checkbox", "checkboxes", "check", "tick", "tickbox", "box", "toggle", "switch", "yes", "no", "y", "n"})
 _FLAG |= {"boolean", "booleans", "bools"}
 _DECIMAL = frozenset({"decimal", "decimals", "percent", "percentage", "pct", "fraction", "floats", "hours", "hrs"})
@@ -30,7 +32,7 @@ _CLOCK = frozenset({"time", "stamp", "timestamp", "datetime", "hour", "datetimes
 _TEXT = frozenset({"text", "string", "single", "line", "long", "short", "paragraph", "free", "strings"})
 _KNOWN = _FLAG | _DECIMAL | _WHOLE | _NUMBER | _CLOCK | _TEXT | {"date", "day", "dates"}
 #: How far a closing parenthesis may be.
-_MAX_WORDS = 5
+_MAX_WORDS = 7
 
 
 def is_unit(low: str) -> bool:
@@ -65,7 +67,7 @@ def annotation_type(toks: Sequence[str], name_type: str) -> Annotation | None:
     if not words or not all(low in _KNOWN or is_unit(low) for low in words):
         return None
     if len(words) == 1 and words[0] in vocab.TYPE_WORDS:
-        if presence is None:
+        if presence is None and close == 2:
             return None  # "(text)", "(date)": an explicit type the other rules read as it is
         return Annotation(words[0], close + 1, presence)  # "(text, optional)"
     found = set(words)
