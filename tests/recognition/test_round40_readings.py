@@ -176,3 +176,19 @@ def test_a_type_said_among_chatter_in_a_parenthesis() -> None:
     assert _reading("Please add an optional pickup date (a simple ISO date is enough) to Repair") == (
         "add_attributes Repair pickup_date:date?"
     )
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        (
+            "ALTER TABLE bike ADD COLUMN frame_colour TEXT;\nALTER TABLE bike ADD COLUMN weight REAL;",
+            "add_attributes Bike frame_colour:str weight:float",
+        ),
+        ("each Repair is handled by one Mechanic", "relationship Repair ->Mechanic:many_to_one"),
+        ("Invoice: add the amount itself and a due date", "add_attributes Invoice amount:float due_date:date"),
+        ("Renaming request: Mechanic → bike technician", "rename_entity Mechanic Mechanic->BikeTechnician"),
+    ],
+)
+def test_more_ways_to_say_a_change(request_text: str, expected: str) -> None:
+    assert _reading(request_text) == expected

@@ -37,6 +37,12 @@ _LINKED_ON_EACH = re.compile(
 )
 #: "Each one is for an existing Event": the thing belongs to it.
 _IS_FOR = re.compile(r"\b((?:each|every)\s+[a-z]\w*)\s+is\s+for\s+(?:an?|one)\s+(?:existing\s+)?((?-i:[A-Z])\w*)\b", re.I)
+#: "each Shipment is handled by one Courier": a thing done by one of the other's belongs to it.
+_DONE_BY_ONE = re.compile(
+    r"\b((?:each|every)\s+[A-Za-z]\w*)\s+(?:is|gets|will\s+be|should\s+be|must\s+be)\s+(?:[a-z]+ed|run|done|driven|led|taken)\s+"
+    r"by\s+(?:one|a|an|exactly\s+one|a\s+single)\s+((?-i:[A-Z])\w*)\b",
+    re.I,
+)
 _CONNECT_THEN_FACT = re.compile(
     r"^\s*(?:please\s+|pls\s+)?(?:connect|link|relate|associate)\s+\w+\s+(?:to|with|and)\s+\w+\s*[,;.:]\s*"
     r"(?=(?:every|each)\s+\w+\s+(?:has|have|needs?|gets?)\s+(?:exactly\s+)?(?:one|a|an|a\s+single)\s+\w+\s*[.!]?\s*$)",
@@ -114,7 +120,7 @@ def linked_plainly(text: str) -> str:
     text = _LINKED_ON_EACH.sub(
         lambda m: f"{m[2] or m[5]} {m[3] or m[6]} belongs to a {m[1] or m[4]}", _LOADS_OF.sub("many", text)
     )
-    text = _IS_FOR.sub(r"\1 belongs to a \2", text, count=1)
+    text = _DONE_BY_ONE.sub(r"\1 belongs to a \2", _IS_FOR.sub(r"\1 belongs to a \2", text, count=1), count=1)
     text = _EACH_TO.sub(
         r"\1 \2 belongs to a \3", _CONNECT_THEN_FACT.sub("", _LINK_THEM.sub(", each one linked to ", text), count=1)
     )

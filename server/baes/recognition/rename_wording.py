@@ -220,6 +220,8 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
         ),
         lambda m: f"rename {m[2] or m[3]} in {m[1]} to {m[4] or m[5]}",
     ),
+    # "Renaming request: Meeting → calendar event": the request's label is the command
+    (re.compile(r"^\s*(?:renaming|rename)\s+(?:request|ticket|task)\s*:", re.I), "Rename:"),
     # "change where it says weight to net weight"
     (re.compile(r"\bchange\s+where\s+it\s+says\s+", re.I), "rename "),
     # "on the harvest thing weight should be called …": the entity, said as a thing

@@ -70,6 +70,12 @@ _ALTER = re.compile(
 )
 
 
+#: An ALTER statement followed by another of the same table and verb, on the next line.
+_NEXT_ALTER = re.compile(
+    r"(\balter\s+table\s+(\w+)\s+(add|drop)\s+(?:column\s+)?[^;\n]+?)\s*;?[ \t]*\n\s*alter\s+table\s+\2\s+\3\s+", re.I
+)
+
+
 def _as_code(name: str) -> bool:
     return "_" in name or (name[:1].islower() and any(c.isupper() for c in name))
 
@@ -184,6 +190,9 @@ def _annotated_add(match: re.Match[str]) -> str:
 def plain_sql(text: str) -> str:
     """``text`` with column definitions as "name (type)" and ALTER statements as requests."""
     text = _ANNOTATED_ADD.sub(_annotated_add, text)
+    joined = None
+    while joined != text:  # "ALTER TABLE book ADD COLUMN a TEXT;\nALTER TABLE book ADD COLUMN b REAL;": one statement
+        joined, text = text, _NEXT_ALTER.sub(r"\1, \3 ", text, count=1)
     text = _CODE_HEADER.sub(r"create \1", _ALTER.sub(_altered, text))
     text = _CLOSE_BRACE.sub("", _OPEN_BRACE.sub(":", text))
     definitions = _definitions(text)

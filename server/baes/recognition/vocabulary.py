@@ -306,7 +306,7 @@ NOUN_QUALIFIERS: frozenset[str] = frozenset({
 ATTRIBUTE_FILLERS: frozenset[str] = frozenset({
     "a", "an", "the", "their", "its", "his", "her", "our", "my", "each", "every", "one", "also",
     "field", "fields", "attribute", "attributes", "column", "columns", "property", "properties", "col", "cols",
-    "value", "some", "any", "new", "extra", "additional", "another", "too", "well", "as", "currently", "presently",
+    "value", "some", "any", "new", "extra", "additional", "another", "too", "well", "as", "currently", "presently", "itself",
 })
 #: Words before an entity's name that say it is no longer wanted, not what it is called ("the legacy Fax entity").
 STALE_WORDS: frozenset[str] = frozenset({"legacy", "old", "unused", "obsolete", "deprecated", "outdated", "former",
