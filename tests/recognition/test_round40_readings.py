@@ -192,3 +192,18 @@ def test_a_type_said_among_chatter_in_a_parenthesis() -> None:
 )
 def test_more_ways_to_say_a_change(request_text: str, expected: str) -> None:
     assert _reading(request_text) == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("need a quick LoanerBike thing: frame tag, lent on", "create LoanerBike frame_tag:str lent_on:date"),
+        ("kindly create one entity LoanerBike. Fields are frame tag, lent on", "create LoanerBike frame_tag:str lent_on:date"),
+        (
+            "Loaner attributes include frame tag, lent on, returned (yes/no)",
+            "create Loaner frame_tag:str lent_on:date returned:bool",
+        ),
+    ],
+)
+def test_how_a_new_entity_is_introduced(request_text: str, expected: str) -> None:
+    assert _reading(request_text, None) == expected

@@ -39,8 +39,21 @@ _THERE_BE = re.compile(
 )
 
 
+#: "a quick ReturnedItem thing", "create one entity Kolam": how big or how many, said before a name, are no part of it.
+_SIZE_BEFORE_NAME = re.compile(
+    r"\b(an?)\s+(?:quick|simple|small|little|basic|tiny)\s+(?=(?-i:[A-Z]))|\b(create|make|add|need)\s+one\s+(?=(?:entity|table|model)\b)",
+    re.I,
+)
+#: "Driver attributes include license number, …": the entity's list.
+_ATTRIBUTES_INCLUDE = re.compile(r"\b((?-i:[A-Z])\w*)\s+(?:attributes|fields|columns|properties)\s+(?:include|are)\b", re.I)
+#: "set the app up so we can …": the phrasal verb said whole.
+_SET_UP = re.compile(r"\bset\s+(the|our|my)\s+(app|system|database|tool)\s+up\b", re.I)
+
+
 def as_created(text: str) -> str:
     """``text`` with an addition of a new thing said as its creation (see the module docstring)."""
+    text = _SIZE_BEFORE_NAME.sub(lambda m: f"{m[1]} " if m[1] else f"{m[2]} an ", text)
+    text = _SET_UP.sub(r"set up \1 \2", _ATTRIBUTES_INCLUDE.sub(r"\1:", text, count=1), count=1)
     text = _THERE_BE.sub(r"\1create ", text, count=1)
     text = _TABLE_OF.sub(r"\1create ", _TO_THE_APP.sub(r"\1create \2 ", text, count=1), count=1)
     return _WITH_ITS_LIST.sub(r"\1create \2 ", text, count=1)
