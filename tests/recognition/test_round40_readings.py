@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 from tests.support.recognition_reading import one_line
 
+from baes.recognition.model import RecognitionError
 from baes.recognition.recognize import recognize
 from baes.recognition.spelling import correct
 
@@ -207,3 +208,23 @@ def test_more_ways_to_say_a_change(request_text: str, expected: str) -> None:
 )
 def test_how_a_new_entity_is_introduced(request_text: str, expected: str) -> None:
     assert _reading(request_text, None) == expected
+
+
+@pytest.mark.parametrize(
+    ("request_text", "expected"),
+    [
+        ("remove 'preferred shop' and 'loyalty code' from Customer", "remove_attributes Customer -preferred_shop -loyalty_code"),
+        ("remove 'renamed on' and 'loyalty code' from Customer", "remove_attributes Customer -renamed_on -loyalty_code"),
+    ],
+)
+def test_a_fields_own_words_ask_for_nothing(request_text: str, expected: str) -> None:
+    assert _reading(request_text) == expected
+
+
+def test_a_participle_of_renaming_in_a_fields_name_asks_for_no_rename() -> None:
+    with pytest.raises(RecognitionError):  # "remove renamed on from Customer": honestly unsure, never a rename
+        _reading("remove renamed on from Customer")
+
+
+def test_a_rename_said_with_be_renamed_still_reads() -> None:
+    assert _reading("the pager field on Mechanic should be renamed phone") == "rename_attribute Mechanic pager->phone"

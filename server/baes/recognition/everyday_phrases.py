@@ -17,17 +17,7 @@ import re
 from collections.abc import Callable
 
 from baes.recognition import vocabulary as vocab
-
-#: The words before a quotation that make it a value, not a name ("default 'not started'").
-_VALUE_BEFORE = re.compile(r"\b(?:default|defaults|defaulting|defaulted)\b(?:[ \t]+(?:to|of|is|=))?[ \t]*$", re.I)
-
-
-def _quoted_name(match: re.Match[str]) -> str:
-    """A quoted name of a few words as one snake_case name; a quoted default value stays as written."""
-    if _VALUE_BEFORE.search(match.string[: match.start()]):
-        return match.group(0)
-    return match.group(1) + "_".join(match.group(2).split()) + match.group(1)
-
+from baes.recognition.quoted_names import QUOTED_WORDS, quoted_name
 
 #: Words that are no entity's name before "should be called" ("this field should be called …").
 _NOT_RENAMED = frozenset(
@@ -299,7 +289,7 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
     # "log my health readings every morning": how often is no part of what is kept
     (re.compile(r"[ \t]+(?:every|each)[ \t]+(?:morning|evening|night|day|week|month|year|weekend|shift)\b", re.I), ""),
     # "the qty column should be renamed quantity": to the new name
-    (re.compile(r"\b(renamed)[ \t]+(?!to\b|as\b)(?=[A-Za-z'\"])", re.I), r"\1 to "),
+    (re.compile(r"\b((?:be|been|get|gets|is|are)[ \t]+renamed)[ \t]+(?!to\b|as\b)(?=[A-Za-z'\"])", re.I), r"\1 to "),
     # "I think Item should be called Product": a new name for an entity
     (
         re.compile(
@@ -387,7 +377,7 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
         r"rename \1 to \2",
     ),
     # "rename 'scheduled at' to 'appointment time'": a quoted name of a few words is one name
-    (re.compile(r"(['\"])([a-z]+(?:[ \t]+[a-z]+){1,3})\1", re.I), _quoted_name),
+    (QUOTED_WORDS, quoted_name),
     # "a 'last turned on' date", "an 'arrived at' time": the quotation is the name, the word after it its type
     (re.compile(r"(['\"])(\w+)\1[ \t]+(date|time|datetime|timestamp|flag|boolean|number|integer)\b", re.I), r"\1\2\1 (\3)"),
     # "the owner calls them stylists now so rename Groomer to Stylist": the reason before the command

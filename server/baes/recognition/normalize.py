@@ -32,6 +32,7 @@ from baes.recognition.learner_wording import said_plainly
 from baes.recognition.naming_phrases import NAMING_PHRASES
 from baes.recognition.owner_first import OWNER_FIRST
 from baes.recognition.pasted_code import as_definition
+from baes.recognition.quoted_names import quoted_names
 from baes.recognition.request_framing import unframed
 from baes.recognition.slips import SLIPS
 from baes.recognition.spoken_fields import SPOKEN_FIELDS
@@ -258,7 +259,7 @@ def clean_text(text: str) -> str:
     text = text.replace("\u2019", "'").replace("\u2018", "'").replace("\u201c", '"').replace("\u201d", '"')
     text = tidy_blanks(as_definition(_LONG_BLANKS.sub(lambda run: run[0][:_KEPT_BLANKS], text)))
     text = _EMOTICON.sub(".", text)  # "hello there :) Our Runner records need …": a smile ends what it follows
-    text = unframed(said_plainly(typed_marks(text)))  # second-language forms first: the framing rules read "has"
+    text = unframed(said_plainly(quoted_names(typed_marks(text))))  # second-language forms first: the framing rules read "has"
     for pattern, replacement in (*_CONTRACTIONS, *SLIPS, *SPOKEN_FIELDS, *OWNER_FIRST, *EVERYDAY_PHRASES, *NAMING_PHRASES):
         text = pattern.sub(replacement, text)
     text = _PARAGRAPH_BREAK.sub(" . ", join_title_names(plain_layout(text)).strip())

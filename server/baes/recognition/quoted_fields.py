@@ -67,7 +67,8 @@ def _renamed_pair(request: str, found: list[re.Match[str]], *, arrow: bool) -> l
         and _NOTHING_AFTER.fullmatch(request[found[1].end() :]) is not None
         and (len(new_words) >= 2 or bool(old_words & new_words))
     )
-    if not (_RENAMING.search(request) or _PREFERRING.search(request) or (arrow and _ARROW.search(between)) or said_to_be):
+    words = _QUOTED.sub(" ", request)  # "remove 'preferred shift' and …": the names' own words ask for nothing
+    if not (_RENAMING.search(words) or _PREFERRING.search(words) or (arrow and _ARROW.search(between)) or said_to_be):
         return None
     names = [m.group("name").strip() for m in found]
     return names[::-1] if _NEW_FIRST.search(between) else names
