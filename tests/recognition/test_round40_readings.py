@@ -228,3 +228,9 @@ def test_a_participle_of_renaming_in_a_fields_name_asks_for_no_rename() -> None:
 
 def test_a_rename_said_with_be_renamed_still_reads() -> None:
     assert _reading("the pager field on Mechanic should be renamed phone") == "rename_attribute Mechanic pager->phone"
+
+
+def test_a_to_between_the_words_of_one_name_stays() -> None:
+    assert _reading("create Tyre with brand, days to delivery, safe to ride (yes/no), relationship to Bike", None) == (
+        "create Tyre brand:str days_to_delivery:int safe_to_ride:bool ->Bike:many_to_one"
+    )

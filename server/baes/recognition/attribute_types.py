@@ -61,7 +61,7 @@ STATE_ON: frozenset[str] = frozenset({"turned", "switched", "logged", "signed", 
 NOT_DATE_ON: frozenset[str] = STATE_ON | frozenset({"based", "focused", "relied", "depended", "passed", "built",
                                                     "modeled", "modelled", "put", "carried"})
 #: Prepositions after a typed head: "quantity on hand", "weight at birth", "cost of repair".
-HEAD_PREPOSITIONS: frozenset[str] = frozenset({"on", "in", "at", "of", "for", "from", "before", "after"})
+HEAD_PREPOSITIONS: frozenset[str] = frozenset({"on", "in", "at", "of", "for", "from", "before", "after", "to"})
 #: Last words that keep the type of what they qualify: "population estimate", "revenue target".
 HEAD_QUALIFIERS: frozenset[str] = frozenset({"estimate", "estimated", "target", "goal", "forecast",
                                              "projection", "threshold", "projected", "expected", "planned",

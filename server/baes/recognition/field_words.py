@@ -77,6 +77,9 @@ _FOR_WHOM = frozenset({
     "those", "one", "any", "some", "them", "it", "us", "me", "you", "him"
 })
 # fmt: on
+#: Verbs whose "to" points at another thing ("belong to Hive"), and what is still to come ("details to follow").
+_POINTING = frozenset({"belong", "belongs", "refer", "refers", "point", "points", "ref", "fk", "fks", "go", "goes"})
+_STILL_TO_COME = frozenset({"follow", "come", "be", "confirm", "decide"})
 #: Number words that end a name ("player one", "plus one").
 _NAME_NUMBERS = frozenset({"one", "two", "three", "four", "1", "2", "3", "4", "5", "6", "7", "8", "9", "18", "21"})
 
@@ -113,6 +116,14 @@ def field_name_words(words: list[Tok], later_item: bool = False, listed: bool = 
             kept.append(t)  # "reason for visit", "note for kitchen": one name
         elif t.low == "to" and i > 0 and plain[i - 1].low in WILLING_WORDS and not last:
             kept.append(t)  # "willing to relocate"
+        elif (
+            t.low == "to"
+            and 0 < i < len(plain) - 1
+            and len(kept) == i
+            and plain[i - 1].low not in LINKED_PARTICIPLES | RELATION_WORDS | vocab.ATTRIBUTE_FILLERS | _POINTING
+            and plain[i + 1].low not in vocab.ATTRIBUTE_FILLERS | _STILL_TO_COME
+        ):
+            kept.append(t)  # "days to maturity", "safe to use", "relationship to child": one name
         elif t.low == "to" and i == 0 and len(plain) == 2 and plain[1].low not in vocab.ATTRIBUTE_FILLERS:
             kept.append(t)  # "from branch, to branch": where it goes, beside where it comes from
         elif (t.low == "value" and last) or (t.low in _LONE_NOUNS and len(plain) == 1 and (listed or t.low == "value")):
