@@ -39,8 +39,11 @@ def test_an_entity_named_alone_or_with_a_reason_is_still_deleted(request_text: s
     assert _reading(request_text) == "delete_entity Part"
 
 
-@pytest.mark.parametrize(("typed", "meant"), [("membr", "member"), ("stok", "stock")])
-def test_one_of_our_words_with_a_letter_left_out_inside_is_a_typo_not_a_shortening(typed: str, meant: str) -> None:
+@pytest.mark.parametrize(
+    ("typed", "meant"), [("membr", "member"), ("stok", "stock"), ("approver", None), ("supplyer", "supplier")]
+)
+def test_one_of_our_words_with_a_letter_left_out_inside_is_a_typo_not_a_shortening(typed: str, meant: str | None) -> None:
+    # "approver" is who approves, no typo of our "approved"; "supplyer" is our "supplier"
     assert correct(typed) == meant
 
 
