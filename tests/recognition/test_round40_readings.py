@@ -237,3 +237,8 @@ def test_a_to_between_the_words_of_one_name_stays() -> None:
     assert _reading("create Tyre with brand, days to delivery, safe to ride (yes/no), relationship to Bike", None) == (
         "create Tyre brand:str days_to_delivery:int safe_to_ride:bool ->Bike:many_to_one"
     )
+
+
+def test_a_parenthesis_allowing_no_value_makes_the_link_optional() -> None:
+    got = recognize("Repair gets a mechanic (unassigned repairs allowed)", existing_entities=APP)
+    assert [(r.target, r.required) for r in got.entity.relationships] == [("Mechanic", False)]

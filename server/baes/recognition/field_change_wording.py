@@ -80,7 +80,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
 #: "Buyer (not always known)", "(sometimes empty)": a field that may be empty, said in a parenthesis.
 _SOMETIMES_EMPTY = re.compile(
     r"\(\s*(?:not\s+always\s+(?:known|available|there|filled(?:\s+in)?|present|set)|sometimes\s+(?:unknown|missing|empty|blank)|"
-    r"(?:may|can)\s+be\s+(?:empty|blank|missing|unknown|null|left\s+(?:empty|blank)))\s*\)"
+    r"(?:may|can)\s+be\s+(?:empty|blank|missing|unknown|null|left\s+(?:empty|blank))|"
+    r"(?:unassigned|empty|blank|null|missing|no)\s+(?:[a-z]+\s+){0,2}?(?:allowed|ok|okay|possible|permitted))\s*\)"
     r"|,?\s+which\s+(?:can|may)\s+be\s+(?:empty|blank|null|missing|left\s+(?:empty|blank))\b",
     re.I,
 )

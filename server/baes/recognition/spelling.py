@@ -335,12 +335,8 @@ def correct(word: str, *, name: bool = False) -> str | None:
         )
     )  # "delivary" is no deli vary, "deductable" no deduct able: one vowel for another in a common word
     prefixed = is_prefixed(word, frequency) and not within(word, _targets(), 1)
-    if (
-        is_variant(word, _known)
-        or compound
-        or prefixed
-        or (_agent_noun(word) and all(c[:-2] == word[:-2] for c in within(word, _targets(), 1)))
-    ):
+    agent = _agent_noun(word) and all(c[:-2] == word[:-2] for c in within(word, _targets(), 1))  # "approver" ≠ "approved"
+    if is_variant(word, _known) or compound or prefixed or agent:
         return None  # "labour", "analysed", "counterparty", "fermenter": spelt right, only not in the list; "supplyer" is ours
     tripled = re.sub(r"(.)\1\1", r"\1\1", word)
     if tripled != word and _known(tripled):
