@@ -33,7 +33,13 @@ def test_an_entitys_possessive_field_is_removed_never_the_entity(request_text: s
 
 @pytest.mark.parametrize(
     "request_text",
-    ["delete the Part entity please", "remove Part completely", "delete Part before the audit", "drop the Part feature"],
+    [
+        "delete the Part entity please",
+        "remove Part completely",
+        "delete Part before the audit",
+        "drop the Part feature",
+        "Remove part tables. We keep parts in the supplier's system now.",
+    ],
 )
 def test_an_entity_named_alone_or_with_a_reason_is_still_deleted(request_text: str) -> None:
     assert _reading(request_text) == "delete_entity Part"

@@ -197,7 +197,7 @@ def _field_after(toks: list[Tok], target: int, known: Known) -> Draft | None:
     if not known.get(toks[target].sing):
         return None
     end = target + 1
-    while end < len(toks) and toks[end].word and toks[end].low not in SKIP_IN_NOUNS and toks[end].low not in _CLOSING:
+    while end < len(toks) and toks[end].word and not {toks[end].low, toks[end].sing} & (SKIP_IN_NOUNS | _CLOSING):
         end += 1
     rest = [t for t in toks[end:] if t.low not in _CLOSING]
     if end == target + 1 or (rest and rest[0].low not in FIELD_WORDS | {".", ",", ";", ":", "!"}):
