@@ -126,6 +126,10 @@ NAMED_SPLITS = (
     "fresh95",
     "fresh96",
     "fresh97",
+    "fresh98",
+    "fresh99",
+    "fresh100",
+    "fresh101",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"
