@@ -34,6 +34,7 @@ from baes.recognition.request_tokens import (
     MAYBE_MODALS,
     MODALS,
     NOUN_LIKE_HAVE,
+    REFERENCE_VERBS,
     RELATION_WORDS,
     Known,
     Tok,
@@ -95,7 +96,6 @@ def _required_flag(words: list[Tok], i: int) -> bool:
 #: Words before a reference phrase inside a list ("which is linked to", "that may belong to").
 _REFERENCE_LEAD_SKIP = frozenset({"that", "which", "who", "is", "be", "are", "each", "every", "also", "all"}) | MODALS
 #: Verbs (base form) that say the entity references what follows: "belongs to a customer".
-REFERENCE_VERBS = frozenset({"belong", "belongs", "refer", "reference"})
 
 
 def _reference_lead(plain: list[Tok], own: frozenset[str] = frozenset()) -> int | None:

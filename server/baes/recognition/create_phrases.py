@@ -1,9 +1,8 @@
 """Requests that create an entity: "create a Book entity with ...", "a system to manage students with ...",
 "new entity: Book(title, author)", "an entity called Invoice ...", "members must be stored with ...".
 
-Part of the offline recognizer (``baes.recognition.offline`` tries these rules last, once no rule read
-the request as a change of an existing entity). Also home of the word tests the other rules share:
-whether a verb is a passive participle ("students are attached to") and which verbs create.
+Part of the offline recognizer (``baes.recognition.offline`` tries these rules last, once no rule read the request
+as a change of an existing entity). Also home of the word tests the other rules share: passive participles and which verbs create.
 """
 
 from __future__ import annotations
@@ -11,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.attribute_phrases import REFERENCE_VERBS, build_spec, parse_fields
+from baes.recognition.attribute_phrases import build_spec, parse_fields
 from baes.recognition.context_phrases import CONTAINERS, before_context, named_last
 from baes.recognition.create_frames import comma_after_name, creating_verbs, framed_name, heading_name
 from baes.recognition.model import Draft, RecognitionError
@@ -27,6 +26,7 @@ from baes.recognition.request_tokens import (
     MODALS,
     NOUN_MARKERS,
     PRONOUNS,
+    REFERENCE_VERBS,
     RELATIVE,
     SKIP_IN_NOUNS,
     SUBJECT_SKIP,

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from baes.recognition import vocabulary as vocab
 from baes.recognition.normalize import verb_base
 from baes.recognition.participles import is_participle
-from baes.recognition.request_tokens import LINKED_PARTICIPLES, MODALS, RELATION_WORDS, Known, Tok, word_token
+from baes.recognition.request_tokens import LINKED_PARTICIPLES, MODALS, REFERENCE_VERBS, RELATION_WORDS, Known, Tok, word_token
 from baes.recognition.state_words import FOR_STATES, WILLING_WORDS, is_state_word, takes_preposition
 from baes.scaffold.spec import pascal_case
 
@@ -78,7 +78,7 @@ _FOR_WHOM = frozenset({
 })
 # fmt: on
 #: Verbs whose "to" points at another thing ("belong to Hive"), and what is still to come ("details to follow").
-_POINTING = frozenset({"belong", "belongs", "refer", "refers", "point", "points", "ref", "fk", "fks", "go", "goes"})
+_POINTING = REFERENCE_VERBS | {"refers", "point", "points", "ref", "fks", "go", "goes"}
 _STILL_TO_COME = frozenset({"follow", "come", "be", "confirm", "decide"})
 #: Number words that end a name ("player one", "plus one").
 _NAME_NUMBERS = frozenset({"one", "two", "three", "four", "1", "2", "3", "4", "5", "6", "7", "8", "9", "18", "21"})

@@ -43,6 +43,8 @@ BE_WORDS = frozenset({"is", "be", "was", "were", "been", "being", "get", "got"})
 #: Participles saying the subject holds a reference: "X is linked/attached/assigned to Y" → ``x.y_id``.
 LINKED_PARTICIPLES = frozenset({"linked", "connected", "related", "associated", "tied", "assigned", "attached"})
 MANY = frozenset({"many", "multiple", "several", "various", "lots", "some", "more"})
+#: Verbs that say one thing points at another ("belongs to", "refers to", "a reference to").
+REFERENCE_VERBS = frozenset({"belong", "belongs", "refer", "reference"})
 RELATION_WORDS = frozenset({"reference", "relationship", "relation", "link", "foreign", "key", "fk", "connection", "association"})
 SUBJECT_SKIP = frozenset({"each", "every", "all", "a", "an", "the", "our", "my", "their", "any", "one"})
 PRONOUNS = frozenset({"i", "we", "you", "they", "it", "he", "she", "someone", "everyone", "this", "there"})
