@@ -47,9 +47,7 @@ FIELD_CLASSES = {
     "smallint": "integer",
     "tinyint": "integer",
 }
-_FIELD_CLASS = re.compile(
-    r"(?<!\ba\s)(?<!\ban\s)\b(" + "|".join(FIELD_CLASSES) + r")\b(?:\([^()\n]{0,60}\))?", re.I
-)  # "a numeric priority": an adjective before the name, no SQL type
+_FIELD_CLASS = re.compile(r"\b(" + "|".join(FIELD_CLASSES) + r")\b(?:\([^()\n]{0,60}\))?", re.I)
 #: "drop Customer.fax", "get rid of Reading.raw and Reading.crc": dotted attributes removed.
 _DOTTED = r"(?-i:[A-Z])\w*\.[A-Za-z_]\w*\b"
 _DOTTED_REMOVAL = re.compile(

@@ -17,7 +17,6 @@ import re
 from collections.abc import Callable
 
 from baes.recognition import vocabulary as vocab
-from baes.recognition.quoted_names import QUOTED_WORDS, quoted_name
 
 #: Words that are no entity's name before "should be called" ("this field should be called …").
 _NOT_RENAMED = frozenset(
@@ -376,8 +375,6 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
         re.compile(r"\bcall[ \t]+((?:the[ \t]+)?[A-Za-z][\w ]{0,40}?)[ \t]+(['\"][^'\"\n]{1,40}['\"])[ \t]+instead\b", re.I),
         r"rename \1 to \2",
     ),
-    # "rename 'scheduled at' to 'appointment time'": a quoted name of a few words is one name
-    (QUOTED_WORDS, quoted_name),
     # "a 'last turned on' date", "an 'arrived at' time": the quotation is the name, the word after it its type
     (re.compile(r"(['\"])(\w+)\1[ \t]+(date|time|datetime|timestamp|flag|boolean|number|integer)\b", re.I), r"\1\2\1 (\3)"),
     # "the owner calls them stylists now so rename Groomer to Stylist": the reason before the command

@@ -40,9 +40,6 @@ def explicit_type(chunk: list[Tok]) -> tuple[list[Tok], str | None]:
     meaningful = [t for t in words if t.word and t.low not in vocab.ATTRIBUTE_FILLERS]
     if len(meaningful) >= 3 and meaningful[0].low in _FLAG_TYPE_WORDS and meaningful[1].low in {"for", "of"}:
         return [t for t in words if t is not meaningful[0] and t is not meaningful[1]], "bool"  # "a flag for stackable"
-    if len(meaningful) >= 2 and meaningful[0].low == "numeric":  # "a numeric priority": a number, whole unless a measure
-        rest = [t for t in words if t is not meaningful[0]]
-        return rest, "float" if name_type(rest) == "float" else "int"
     if len(meaningful) == 1 and meaningful[0].low in vocab.TYPE_WORDS and [t.low for t in words[:1]] == ["value"]:
         return list(words[:1]), vocab.TYPE_WORDS[meaningful[0].low]  # "value float": "value" names the field here
     if len(meaningful) >= 2 and meaningful[0].low in vocab.TYPE_WORDS and meaningful[0].low not in _NAME_LIKE_TYPES:

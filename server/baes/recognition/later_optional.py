@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.model import Draft
-from baes.recognition.request_tokens import Tok
+from baes.recognition.request_tokens import MAYBE_MODALS, Tok
 from baes.scaffold.spec import AttributeSpec
 
 
@@ -27,7 +27,7 @@ def says_optional(sentence: Sequence[Tok]) -> bool:
         or ("not", "every") in pairs  # "not every lot has a donor"
         or ("not", "each") in pairs
         or ("some" in lows and "not" in lows)
-        or (bool({"some", "may", "might", "can"} & set(lows)) and "no" in lows and not {"longer", "more"} & set(lows))
+        or (bool((MAYBE_MODALS | {"some"}) & set(lows)) and "no" in lows and not {"longer", "more"} & set(lows))
         or ("be", "empty") in pairs
         or ("be", "blank") in pairs
         or ("be", "null") in pairs

@@ -35,12 +35,11 @@ _LINKED_ON_EACH = re.compile(
     r"\b(?:link|attach|assign|connect|tie)\s+(?:the\s+|an?\s+)?((?-i:[A-Z])\w*)\s+(?:on|to|with)\s+(each|every)\s+((?-i:[A-Z])\w*)\b",
     re.I,
 )
-#: "Each one is for an existing Event": the thing belongs to it.
-_IS_FOR = re.compile(r"\b((?:each|every)\s+[a-z]\w*)\s+is\s+for\s+(?:an?|one)\s+(?:existing\s+)?((?-i:[A-Z])\w*)\b", re.I)
-#: "each Shipment is handled by one Courier": a thing done by one of the other's belongs to it.
-_DONE_BY_ONE = re.compile(
-    r"\b((?:each|every)\s+[A-Za-z]\w*)\s+(?:is|gets|will\s+be|should\s+be|must\s+be)\s+(?:[a-z]+ed|run|done|driven|led|taken)\s+"
-    r"by\s+(?:one|a|an|exactly\s+one|a\s+single)\s+((?-i:[A-Z])\w*)\b",
+#: "Each one is for an existing Event", "each Shipment is handled by one Courier": the thing belongs to the other.
+_EACH_IS_OF_ONE = re.compile(
+    r"\b((?:each|every)\s+[A-Za-z]\w*)\s+(?:is\s+for\s+(?:an?|one)\s+(?:existing\s+)?|"
+    r"(?:is|gets|will\s+be|should\s+be|must\s+be)\s+(?:[a-z]+ed|run|done|driven|led|taken)\s+by\s+(?:one|an?|exactly\s+one|a\s+single)\s+)"
+    r"((?-i:[A-Z])\w*)\b",
     re.I,
 )
 _CONNECT_THEN_FACT = re.compile(
@@ -120,7 +119,7 @@ def linked_plainly(text: str) -> str:
     text = _LINKED_ON_EACH.sub(
         lambda m: f"{m[2] or m[5]} {m[3] or m[6]} belongs to a {m[1] or m[4]}", _LOADS_OF.sub("many", text)
     )
-    text = _DONE_BY_ONE.sub(r"\1 belongs to a \2", _IS_FOR.sub(r"\1 belongs to a \2", text, count=1), count=1)
+    text = _EACH_IS_OF_ONE.sub(r"\1 belongs to a \2", text, count=1)
     text = _EACH_TO.sub(
         r"\1 \2 belongs to a \3", _CONNECT_THEN_FACT.sub("", _LINK_THEM.sub(", each one linked to ", text), count=1)
     )

@@ -326,16 +326,17 @@ def correct(word: str, *, name: bool = False) -> str | None:
         return listed_wrong
     if _seen(word):
         return _plural_of_ours(word)
+    ours = within(word, _targets(), 1)
     compound = (  # "studnet" is no stud net, "fullfilled" no full filled: one letter doubled in a word
         is_compound(word, frequency)
-        and not within(word, _targets(), 1)
+        and not ours
         and not any(
             (len(c) == len(word) - 1 and _likely_slip(word, c)) or (_vowel_for_vowel(word, c) and frequency(c) >= _COMMON)
             for c in _english_at_1(word)
         )
     )  # "delivary" is no deli vary, "deductable" no deduct able: one vowel for another in a common word
-    prefixed = is_prefixed(word, frequency) and not within(word, _targets(), 1)
-    agent = _agent_noun(word) and all(c[:-2] == word[:-2] for c in within(word, _targets(), 1))  # "approver" ≠ "approved"
+    prefixed = is_prefixed(word, frequency) and not ours
+    agent = _agent_noun(word) and all(c[:-2] == word[:-2] for c in ours)  # "approver" is no typo of "approved"
     if is_variant(word, _known) or compound or prefixed or agent:
         return None  # "labour", "analysed", "counterparty", "fermenter": spelt right, only not in the list; "supplyer" is ours
     tripled = re.sub(r"(.)\1\1", r"\1\1", word)

@@ -192,7 +192,7 @@ def plain_sql(text: str) -> str:
     text = _ANNOTATED_ADD.sub(_annotated_add, text)
     joined = None
     while joined != text:  # "ALTER TABLE book ADD COLUMN a TEXT;\nALTER TABLE book ADD COLUMN b REAL;": one statement
-        joined, text = text, _NEXT_ALTER.sub(r"\1, \3 ", text, count=1)
+        joined, text = text, _NEXT_ALTER.sub(r"\1, \3 ", text)
     text = _CODE_HEADER.sub(r"create \1", _ALTER.sub(_altered, text))
     text = _CLOSE_BRACE.sub("", _OPEN_BRACE.sub(":", text))
     definitions = _definitions(text)
