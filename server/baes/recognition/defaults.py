@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from baes.recognition import vocabulary as vocab
 from baes.recognition.attribute_types import attribute_type
-from baes.recognition.existing_rows import FLAG_VALUES, ROWS_WORDS, for_existing_rows, take_existing_rows_value
+from baes.recognition.existing_rows import FLAG_VALUES, ROWS_WORDS, ends_value, for_existing_rows, take_existing_rows_value
 from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.request_tokens import SEPARATORS, Known, Tok, entity_key
 from baes.scaffold.spec import AttributeSpec
@@ -116,7 +116,7 @@ def take_default(toks: Sequence[Tok]) -> tuple[list[Tok], str | None]:
         i += 1
     stop = i
     ends = _LITERAL_END | {")"}
-    while stop < len(toks) and lows[stop] not in ends and not for_existing_rows(lows, stop):
+    while stop < len(toks) and lows[stop] not in ends and not for_existing_rows(lows, stop) and not ends_value(lows, stop):
         stop += 1
     literal = " ".join([*field, *(t.text for t in toks[i:stop])]).strip() if i < stop else ""
     if not literal:
@@ -253,8 +253,15 @@ def _named_in_value(value: str, attributes: Sequence[AttributeSpec]) -> tuple[st
         if attribute.type == "bool" and not rest:
             return name[-1], "false" if negated else "true"
         if rest and not negated:
-            return name[-1], " ".join(value.replace("=", " ").split()[len(name) :])  # as written
+            said = value.replace("=", " ").split()[len(name) :]
+            while len(said) > 1 and said[0].lower() in _NAME_LINKS:
+                said = said[1:]  # "set pregnant to false", "put the room number as TBD"
+            return name[-1], " ".join(said)  # as written
     return None
+
+
+#: Words between a field's name and the value it gets ("pregnant to false", "room number as TBD", "weight is 0").
+_NAME_LINKS = frozenset({"to", "as", "is", "at", "be", ":", "should"})
 
 
 def _names_state(word: str, name: Sequence[str]) -> bool:

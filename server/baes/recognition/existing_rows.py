@@ -29,18 +29,27 @@ def _for_rows_we_have(lows: Sequence[str], at: int) -> bool:
 
 
 #: Words saying a clause is about the rows already stored ("existing tickets should get 'normal'").
-_EXISTING_WORDS = frozenset({"existing", "already", "current", "old"})
-#: Of those, the words that name the rows ("existing claims", "old entries"); "already" names none.
-ROWS_WORDS = _EXISTING_WORDS - {"already"}
+_EXISTING_WORDS = frozenset({"existing", "already", "current", "currently", "old", "past", "previous"})
+#: Of those, the words that name the rows ("existing claims", "old entries"); "already" and "currently" name none.
+ROWS_WORDS = _EXISTING_WORDS - {"already", "currently"}
 #: Verbs giving those rows their value, and the words that may follow them before it.
 _VALUE_VERBS = frozenset(
-    {"get", "start", "starting", "put", "be", "set", "use", "take", "have", "say", "=", "default", "defaults"}
+    {"get", "gets", "start", "starts", "starting", "put", "be", "set", "use", "take", "have", "say", "give", "=", "default"}
+    | {"defaults"}
 )  # "existing orders = 0", "existing ones should default to false"
 #: Forms of "be" that say the state of the rows: "existing claims are not flagged", "old entries: no sound".
 _STATE_VERBS = frozenset({"are", "is", "were", "stay", "remain", ":", "="})
 _NEGATIONS = frozenset({"not", "no", "never"})
 _VALUE_LINKS = frozenset({"at", "to", "as", "with", ":", "=", "value", "just", "set", "marked", "initialised", "initialized"})
 _CLAUSE_MARKS = frozenset({".", "(", ")", ";"})
+#: Words that end a value and start what is said about it ("default True so every category stays active", "0, which
+#: we treat as unlimited", "5.0 please"): a value is a literal, never a clause.
+VALUE_ENDS = frozenset({"so", "since", "because", "which", "unless", "until", "while", "though", "please", "pls", "thanks"})
+
+
+def ends_value(lows: Sequence[str], at: int) -> bool:
+    """Whether the word at ``at`` ends a value literal: a clause word, or "for now"."""
+    return lows[at] in VALUE_ENDS or (lows[at] == "for" and lows[at + 1 : at + 2] == ["now"])
 #: Values only a flag takes: a default of "false" among several new fields is the one flag's.
 FLAG_VALUES = frozenset({"true", "false", "yes", "no"})
 #: States of stored rows that say they are safe, not a value they get ("existing data must be kept").
@@ -127,7 +136,7 @@ def _we_have(lows: Sequence[str], at: int) -> bool:
 def _names_a_field(toks: Sequence[Tok], at: int) -> bool:
     """ "current temperature", "old address": a field named with the word, not the rows already stored
     ("current members", "old guests", "the current ones")."""
-    if toks[at].low not in {"current", "old"} or at + 1 >= len(toks) or not toks[at + 1].word:
+    if toks[at].low not in {"current", "old", "past", "previous"} or at + 1 >= len(toks) or not toks[at + 1].word:
         return False
     nxt = toks[at + 1]
     return nxt.sing == nxt.low and nxt.low not in _EVERYONE
@@ -160,7 +169,7 @@ def _value_after(toks: Sequence[Tok], verb: int, stop: int) -> str:
     while first < stop and toks[first].low in _VALUE_LINKS:
         first += 1
     lows = [t.low for t in toks]
-    stop = next((i for i in range(first + 1, stop) if for_existing_rows(lows, i)), stop)  # "0 for the ones we have"
+    stop = next((i for i in range(first + 1, stop) if for_existing_rows(lows, i) or ends_value(lows, i)), stop)
     stop = next(
         (i for i in range(first + 1, stop) if lows[i] == "," and lows[i + 1 : i + 2] == ["not"]), stop
     )  # "false, not NULL"

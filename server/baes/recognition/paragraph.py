@@ -45,6 +45,7 @@ from baes.recognition.request_tokens import (
     word_token,
 )
 from baes.recognition.sentence_joins import joined_sentences
+from baes.recognition.stored_state import state_said_later
 from baes.scaffold.spec import RelationshipSpec
 
 Reader = Callable[[list[Tok], Known], Draft | None]
@@ -124,7 +125,8 @@ def read_paragraph(toks: list[Tok], known: Known, reader: Reader) -> Draft | Non
         draft, used = added_after(draft, sentences, index, known)
         draft, sentences, said = optional_said_later(draft, sentences, index)
         draft, typed = typed_later(typed_in_last_clause(draft, sentences[index]), sentences, index)
-        return _with_unused(draft, sentences, used | said | typed)
+        draft, stated = state_said_later(draft, sentences, index, used | said | typed)
+        return _with_unused(draft, sentences, used | said | typed | stated)
     if fallback is not None:
         return fallback
     if first_error is not None:
