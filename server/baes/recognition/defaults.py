@@ -222,6 +222,10 @@ _SPOKEN_FLAGS = {
     "no": "false",
     "n": "false",
     "off": "false",
+    "ticked": "true",
+    "checked": "true",
+    "unticked": "false",
+    "unchecked": "false",
     "true": "true",
     "false": "false",
 }
@@ -257,7 +261,37 @@ def _named_in_value(value: str, attributes: Sequence[AttributeSpec]) -> tuple[st
             while len(said) > 1 and said[0].lower() in _NAME_LINKS:
                 said = said[1:]  # "set pregnant to false", "put the room number as TBD"
             return name[-1], " ".join(said)  # as written
+    return None if negated else _part_named(value, words, attributes)
+
+
+def _part_named(value: str, words: Sequence[str], attributes: Sequence[AttributeSpec]) -> tuple[str, str] | None:
+    """ "laptop to no" (has_laptop), "mooring fee 0" (mooring_fee_per_night), "tap = false" (water_tap_nearby): a value
+    after words that are part of one new field's name, and only of that one; the value must fit the field."""
+    for size in (3, 2, 1):
+        head = list(words[:size])
+        if len(words) <= size or (size == 1 and head[0] in _GENERIC_NAME_WORDS):
+            continue
+        owners = [a for a in attributes if _run_in(head, a.name.split("_"))]
+        if len(owners) != 1:
+            continue
+        said = value.replace("=", " ").split()[size:]
+        while len(said) > 1 and said[0].lower() in _NAME_LINKS:
+            said = said[1:]
+        literal = " ".join(said)
+        owner = owners[0]
+        if len(said) > 3 or not fits(literal, owner.type) or (owner.type == "str" and literal.lower() in FLAG_VALUES):
+            return None
+        return owner.name.split("_")[-1], literal
     return None
+
+
+def _run_in(head: Sequence[str], name: Sequence[str]) -> bool:
+    """Whether ``head`` is a run of consecutive words of ``name``."""
+    return any(list(name[at : at + len(head)]) == list(head) for at in range(len(name) - len(head) + 1))
+
+
+#: Words too common in field names to say alone which field a value is for.
+_GENERIC_NAME_WORDS = frozenset({"number", "date", "name", "is", "has", "flag", "count", "at", "on", "of", "to", "the"})
 
 
 #: Words between a field's name and the value it gets ("pregnant to false", "room number as TBD", "weight is 0").
@@ -281,7 +315,7 @@ def _number_type(value: str) -> str | None:
 _FITS = {
     "int": re.compile(r"[-+]?\d+"),
     "float": re.compile(r"[-+]?(\d+([.,]\d*)?|[.,]\d+)|\d+ \. \d+"),
-    "bool": re.compile(r"true|false|yes|no|y|n|on|off|0|1", re.IGNORECASE),
+    "bool": re.compile(r"true|false|yes|no|y|n|on|off|0|1|(un)?(ticked|checked)", re.IGNORECASE),
     "date": re.compile(r"\d{4}[- /.]\d{1,2}[- /.]\d{1,2}|today"),  # the canonical tokens split "2020-01-01"
     "datetime": re.compile(r"\d{4}[- /.]\d{1,2}[- /.]\d{1,2}([ t]+\d{1,2}\s?:?\s?\d{2}(\s?:?\s?\d{2})?)?|now", re.IGNORECASE),
 }

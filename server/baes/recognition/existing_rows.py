@@ -34,7 +34,24 @@ _EXISTING_WORDS = frozenset({"existing", "already", "current", "currently", "old
 ROWS_WORDS = _EXISTING_WORDS - {"already", "currently"}
 #: Verbs giving those rows their value, and the words that may follow them before it.
 _VALUE_VERBS = frozenset(
-    {"get", "gets", "start", "starts", "starting", "put", "be", "set", "use", "take", "have", "say", "give", "=", "default"}
+    {
+        "get",
+        "gets",
+        "start",
+        "starts",
+        "starting",
+        "put",
+        "be",
+        "set",
+        "use",
+        "take",
+        "have",
+        "say",
+        "give",
+        "leave",
+        "=",
+        "default",
+    }
     | {"defaults"}
 )  # "existing orders = 0", "existing ones should default to false"
 #: Forms of "be" that say the state of the rows: "existing claims are not flagged", "old entries: no sound".
@@ -50,6 +67,8 @@ VALUE_ENDS = frozenset({"so", "since", "because", "which", "unless", "until", "w
 def ends_value(lows: Sequence[str], at: int) -> bool:
     """Whether the word at ``at`` ends a value literal: a clause word, or "for now"."""
     return lows[at] in VALUE_ENDS or (lows[at] == "for" and lows[at + 1 : at + 2] == ["now"])
+
+
 #: Values only a flag takes: a default of "false" among several new fields is the one flag's.
 FLAG_VALUES = frozenset({"true", "false", "yes", "no"})
 #: States of stored rows that say they are safe, not a value they get ("existing data must be kept").
@@ -67,8 +86,14 @@ def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None
     """
     lows = [t.low for t in toks]
     at = next((i for i, low in enumerate(lows) if low in _EXISTING_WORDS and not _names_a_field(toks, i)), None)
-    if at is None:
-        return list(toks), None
+    if at is None:  # "leave it unticked for all the members we have": the rows said after the value
+        rows_at = next((i for i in range(len(lows)) if lows[i] == "for" and _for_rows_we_have(lows, i)), None)
+        if rows_at is None:
+            return list(toks), None
+        start = rows_at
+        while start > 0 and lows[start - 1] not in _CLAUSE_MARKS and lows[start - 1] != ",":
+            start -= 1
+        return _value_before(toks, start, rows_at + 1)
     start = at
     while start > 0 and lows[start - 1] not in _CLAUSE_MARKS and lows[start - 1] != ",":
         start -= 1  # "add status to Claim, existing claims should be 'open'": the comma starts the clause
@@ -99,7 +124,7 @@ def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None
         return list(toks), None
     if stop < len(toks) and lows[stop] == ")" and start > 0 and lows[start - 1] == "(":
         start, stop = start - 1, stop + 1
-    if lows[verb] == "be" and literal.lower() in _KEPT_STATES:
+    if literal.lower() in _KEPT_STATES | _UNCHANGED:
         return [*toks[:start], *toks[stop:]], None  # "existing data must be kept": a reassurance, no value
     return [*toks[:start], *toks[stop:]], literal
 
@@ -157,6 +182,8 @@ def _set_before(lows: Sequence[str], start: int, at: int, stop: int) -> tuple[in
 
 #: Words that point at the field, never its value ("it for the existing ones").
 _POINTING = frozenset({"it", "them", "this", "that", "those", "these", "all", "and", "or", "but", "so"})
+#: Values that say the rows hold nothing: the field is optional, it gets no value.
+_EMPTY_VALUES = frozenset({"empty", "blank", "null", "optional", "nothing", "none", "unset"})
 #: Words for all the rows: "for everyone already in there", "for all existing members".
 _EVERYONE = frozenset({"everyone", "everybody", "all", "every", "each", "those", "ones", "rows", "records", "entries"})
 
@@ -164,8 +191,8 @@ _EVERYONE = frozenset({"everyone", "everybody", "all", "every", "each", "those",
 def _value_after(toks: Sequence[Tok], verb: int, stop: int) -> str:
     """The literal between a value verb and ``stop``: "get 'normal'", "start at 0" → "normal", "0"."""
     first = verb + 1
-    if first + 1 < stop and toks[first].low in {"it", "them", "everyone", "all", "both"} and toks[first + 1].low in _VALUE_LINKS:
-        first += 1  # "set it to pending", "start everyone at 0"
+    if first + 1 < stop and toks[first].low in {"it", "them", "everyone", "all", "both"}:
+        first += 1  # "set it to pending", "start everyone at 0", "leave it unticked"
     while first < stop and toks[first].low in _VALUE_LINKS:
         first += 1
     lows = [t.low for t in toks]
@@ -186,8 +213,8 @@ def _value_before(toks: Sequence[Tok], start: int, at: int) -> tuple[list[Tok], 
     if for_at is None or verb is None:
         return list(toks), None
     literal = _value_after(toks, verb, for_at)
-    if not literal:
-        return list(toks), None
+    if not literal or literal.lower() in _EMPTY_VALUES:
+        return list(toks), None  # "leave it empty for the ones we have": optional, no value
     begin = verb
     while begin > start and lows[begin - 1] in {",", "and", "with"}:
         begin -= 1

@@ -73,7 +73,7 @@ from baes.recognition.ownership import (
 )
 from baes.recognition.paragraph import Reader, read_paragraph
 from baes.recognition.place_phrases import without_places
-from baes.recognition.plausible_names import check_names
+from baes.recognition.plausible_names import check_names, check_one_new_name
 from baes.recognition.pointed_removals import removal_pointed_back
 from baes.recognition.quoted_fields import quoted_change, quoted_entity_rename
 from baes.recognition.record_names import join_record_names
@@ -179,17 +179,19 @@ def recognize_offline(request: str, existing_entities: Sequence[str] | None = No
     if len(request) > 4000:
         raise OutOfScope("the request is too long (at most 4000 characters)")
     try:
-        return _recognize_whole(request, existing_entities)
+        draft = _recognize_whole(request, existing_entities)
     except OutOfScope:
         raise
     except RecognitionError as exc:
         known = Known(existing_entities)  # "we'd prefer 'Child' rather than 'Kid'": no rule reads the sentence around
-        draft = quoted_entity_rename(request, known) or read_a_part(
+        found = quoted_entity_rename(request, known) or read_a_part(
             request, known, lambda p: _recognize_whole(p, existing_entities)
         )
-        if draft is None:
+        if found is None:
             raise exc from None
-        return draft
+        draft = found
+    check_one_new_name(draft)
+    return draft
 
 
 def _recognize_whole(request: str, existing_entities: Sequence[str] | None) -> Draft:

@@ -124,3 +124,19 @@ def check_names(draft: Draft, known: Known, request: str = "") -> None:
                 f"could not read {entity!r} as an entity name ({odd!r} is not a word of a name): "
                 "name the entity, e.g. 'create a Listing entity with address and price'"
             )
+
+
+def check_one_new_name(draft: Draft) -> None:
+    """Refuse a rename to two names offered side by side ("rename Team to Group or Squad, whichever is better",
+    "rename mobile to phone_or_cell"): which one is the user's choice, not the recognizer's."""
+    if draft.intent not in ("rename_entity", "rename_attribute") or not draft.renamed_to:
+        return
+    words = [w.lower() for w in re.findall(r"[A-Za-z][a-z0-9]*", draft.renamed_to.replace("_", " "))]
+    if "or" not in words[1:-1]:
+        return
+    at = words.index("or")
+    first, second = " ".join(words[:at]), " ".join(words[at + 1 :])
+    raise RecognitionError(
+        f"{draft.renamed_to!r} reads as two names, {first!r} or {second!r}: say which one, e.g. "
+        f"'rename {draft.renamed_from} to {first}'"
+    )

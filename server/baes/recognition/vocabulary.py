@@ -351,8 +351,8 @@ def infer_type(name: str) -> str:
     """The attribute type suggested by a snake_case attribute name (``str`` when nothing fits)."""
     if name in TEXT_OVERRIDES:
         return "str"
-    if name in ATTRIBUTE_TYPES:
-        return ATTRIBUTE_TYPES[name]
+    if name in ATTRIBUTE_TYPES or name.endswith("_email_address"):  # "contact email address": an email, whose it is
+        return ATTRIBUTE_TYPES.get(name, "email")
     if name in MEASURE_UNITS:
         return "float"  # "kilos", "liters": the amount in that unit
     parts = name.split("_")
