@@ -17,6 +17,7 @@ from baes.recognition.model import Draft, RecognitionError
 from baes.recognition.request_tokens import (
     ATTRIBUTE_MARKERS,
     HAVE,
+    MANY_WORDS,
     MAYBE_MODALS,
     MODALS,
     SEPARATORS,
@@ -31,7 +32,6 @@ from baes.recognition.request_tokens import (
 from baes.scaffold.spec import EntitySpec, RelationshipSpec
 
 #: Words saying "more than one" before a plural noun ("some" and "more" are too vague here).
-MANY_WORDS = frozenset({"many", "multiple", "several", "various", "lots", "numerous"})
 #: Verbs of owning: "X has many Ys" puts the key on Y.
 _OWNING = frozenset({"have", "contain", "hold", "own", "comprise", "consist", "include", "get", "receive"})
 #: Verbs of making: what X places, writes or files belongs to that one X ("a customer can place many

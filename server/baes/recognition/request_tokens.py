@@ -42,6 +42,8 @@ MAYBE_MODALS = frozenset({"may", "might", "can", "could", "optionally"})
 BE_WORDS = frozenset({"is", "be", "was", "were", "been", "being", "get", "got"})
 #: Participles saying the subject holds a reference: "X is linked/attached/assigned to Y" → ``x.y_id``.
 LINKED_PARTICIPLES = frozenset({"linked", "connected", "related", "associated", "tied", "assigned", "attached"})
+#: Words that say "more than one" of a thing ("has many players", "loads of players", "several teams").
+MANY_WORDS = frozenset({"many", "multiple", "several", "various", "lots", "numerous", "loads", "tons", "heaps", "plenty"})
 MANY = frozenset({"many", "multiple", "several", "various", "lots", "some", "more"})
 #: Verbs that say one thing points at another ("belongs to", "refers to", "a reference to").
 REFERENCE_VERBS = frozenset({"belong", "belongs", "refer", "reference"})

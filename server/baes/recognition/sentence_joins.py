@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from baes.recognition.request_tokens import REFERRING, Tok, command_stems, verb_stems, word_token
+from baes.recognition.request_tokens import MANY_WORDS, REFERRING, Tok, command_stems, verb_stems, word_token
 
 #: Words of a "rename it" that only says again what the sentence before asked.
 _SAYS_AGAIN = frozenset(
@@ -27,11 +27,11 @@ def _names_only_many_to_many(words: Sequence[Tok]) -> bool:
     """A sentence that asks for a many-to-many and names nothing: "Please create a many to many relation."."""
     lows = [t.low for t in words]
     has = any(lows[i : i + 3] == ["many", "to", "many"] for i in range(len(lows)))
-    return has and all(t.low in _MANY_TO_MANY_ASKS or t.stem in command_stems() for t in words)
+    return has and all(t.low in MANY_WORDS_TOMANY_WORDS_ASKS or t.stem in command_stems() for t in words)
 
 
 #: Words of a sentence that only asks for a many-to-many.
-_MANY_TO_MANY_ASKS = frozenset(
+MANY_WORDS_TOMANY_WORDS_ASKS = frozenset(
     {"many", "to", "relation", "relationship", "link", "this", "it", "them", "as", "model", "please", "set", "up", "and", "is"}
 )
 
@@ -39,14 +39,13 @@ _MANY_TO_MANY_ASKS = frozenset(
 def _says_the_other_side(before: Sequence[Tok], words: Sequence[Tok]) -> bool:
     """Whether ``words`` say "many" of a noun the sentence before said "many" about: the two sides of one
     many-to-many, told a sentence each."""
-    if not any(t.low in _MANY for t in before) or not any(t.low in _MANY for t in words):
+    if not any(t.low in MANY_WORDS for t in before) or not any(t.low in MANY_WORDS for t in words):
         return False
-    nouns = {t.sing for t in before if t.word and len(t.low) > 2 and t.low not in _MANY}
-    return len(nouns & {t.sing for t in words if t.word and len(t.low) > 2 and t.low not in _MANY}) >= 2
+    nouns = {t.sing for t in before if t.word and len(t.low) > 2 and t.low not in MANY_WORDS}
+    return len(nouns & {t.sing for t in words if t.word and len(t.low) > 2 and t.low not in MANY_WORDS}) >= 2
 
 
 #: Words saying "more than one" ("more than one" is read "many").
-_MANY = frozenset({"many", "multiple", "several", "various", "lots", "numerous"})
 
 
 def joined_sentences(sentences: list[list[Tok]]) -> list[list[Tok]]:
