@@ -252,6 +252,8 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
     ),
     # "associated with exactly one Team": one is what a reference is
     (re.compile(r"\b(?:exactly|only|just|at[ \t]+least)[ \t]+one\b", re.I), "one"),
+    # "Each Book may or may not have a Shelf": it may (an optional reference), not a negation
+    (re.compile(r"\b(may|might|can|could)[ \t]+or[ \t]+(?:may|might|can|could)[ \t]*(?:not|n't)\b", re.I), r"\1"),
     # "My 'Medication' list should really be called 'Pills'": the entity gets a new name
     (
         re.compile(

@@ -28,6 +28,8 @@ def says_optional(sentence: Sequence[Tok]) -> bool:
         or ("not", "each") in pairs
         or ("some" in lows and "not" in lows)
         or (bool((MAYBE_MODALS | {"some"}) & set(lows)) and "no" in lows and not {"longer", "more"} & set(lows))
+        or bool({("allow", "empty"), ("allow", "null"), ("allow", "blank"), ("allows", "empty")} & pairs)
+        or (("not", "have") in pairs and bool({"already", "existing", "old", "current"} & set(lows)))  # rows without one
         or ("be", "empty") in pairs
         or ("be", "blank") in pairs
         or ("be", "null") in pairs
