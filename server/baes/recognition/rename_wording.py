@@ -226,6 +226,18 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     (re.compile(r"\bchange\s+where\s+it\s+says\s+", re.I), "rename "),
     # "on the harvest thing weight should be called …": the entity, said as a thing
     (re.compile(r"^(\s*(?:ok(?:ay)?\s+)?(?:so\s+)?on\s+the\s+\w+)\s+thing\b", re.I | re.M), r"\1"),
+    # "Staff has a field called mobile, I'd like it to be named phone": the field said first, its new name after
+    (
+        re.compile(
+            r"\b([A-Z]\w*)\s+(?:has|have)\s+(?:a|an|the|one)?\s*(?:field|column|attribute|property)\s+(?:called|named)\s+"
+            r"['\"`]?(\w[\w ]{0,30}?)['\"`]?\s*[,.;]?\s*(?:and|but|so)?\s*(?:(?:i|we)(?:'d|\s+would)\s+like|(?:i|we)\s+want)?\s*"
+            r"it\s+(?:to\s+be|should\s+be|must\s+be|needs\s+to\s+be)\s+(?:named|called|renamed(?:\s+to)?)\s+"
+            + _NOT_A_NAME
+            + r"['\"`]?(\w[\w ]{0,30}?)['\"`]?\s*(?=[.,;!?]|$)",
+            re.I | re.M,
+        ),
+        r"rename \2 to \3 in \1",
+    ),
 )
 
 
