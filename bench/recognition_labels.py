@@ -130,6 +130,9 @@ NAMED_SPLITS = (
     "fresh99",
     "fresh100",
     "fresh101",
+    "fresh102",
+    "fresh103",
+    "fresh104",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"

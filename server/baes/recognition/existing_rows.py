@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from baes.recognition.request_tokens import Tok
+from baes.recognition.spoken_numbers import NUMBER_WORDS as SPOKEN_NUMBERS
 
 
 def for_existing_rows(lows: Sequence[str], at: int) -> bool:
@@ -126,7 +127,7 @@ def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None
         start, stop = start - 1, stop + 1
     if literal.lower() in _KEPT_STATES | _UNCHANGED:
         return [*toks[:start], *toks[stop:]], None  # "existing data must be kept": a reassurance, no value
-    return [*toks[:start], *toks[stop:]], literal
+    return [*toks[:start], *toks[stop:]], VALUE_NUMBERS.get(literal.lower(), literal)
 
 
 def _negated_state(lows: Sequence[str], at: int, stop: int) -> int | None:
@@ -182,6 +183,8 @@ def _set_before(lows: Sequence[str], start: int, at: int, stop: int) -> tuple[in
 
 #: Words that point at the field, never its value ("it for the existing ones").
 _POINTING = frozenset({"it", "them", "this", "that", "those", "these", "all", "and", "or", "but", "so"})
+#: Numbers said as words ("they should all be zero"); not "one", which is a pronoun as often ("never had one").
+VALUE_NUMBERS = {word: number for word, number in SPOKEN_NUMBERS.items() if word != "one"}
 #: Values that say the rows hold nothing: the field is optional, it gets no value.
 _EMPTY_VALUES = frozenset({"empty", "blank", "null", "optional", "nothing", "none", "unset"})
 #: Words for all the rows: "for everyone already in there", "for all existing members".

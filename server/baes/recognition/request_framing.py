@@ -34,6 +34,7 @@ from baes.recognition.rename_wording import renamed_plainly
 from baes.recognition.self_corrections import corrected
 from baes.recognition.shared_things import as_many_to_many
 from baes.recognition.spoken_lists import spoken_list
+from baes.recognition.spoken_numbers import NUMBER_WORDS
 from baes.recognition.spreadsheet_words import without_the_sheet
 from baes.recognition.unit_marks import units_as_types
 from baes.recognition.user_story import without_role
@@ -244,24 +245,6 @@ _FOR_PURPOSE = re.compile(
     r"\s+for\s+(?:the|our|my|a|an|this)\s+(?:(?!(?:with|having|and|including)\b)[a-z][\w'-]*\s+){0,4}"
     r"(?!(?:with|having|and|including)\b)[a-z][\w'-]*\s*(?=,|:|\s+with\b)",
 )
-#: "default zero", "a rating out of five": a number said in words where a value or a scale is given.
-_NUMBER_WORDS = {
-    "zero": "0",
-    "one": "1",
-    "two": "2",
-    "three": "3",
-    "four": "4",
-    "five": "5",
-    "six": "6",
-    "seven": "7",
-    "eight": "8",
-    "nine": "9",
-    "ten": "10",
-    "twenty": "20",
-    "fifty": "50",
-    "hundred": "100",
-    "a hundred": "100",
-}
 _SPOKEN_NUMBER = re.compile(
     r"\b(default(?:s|ing)?(?:\s+(?:to|of|is|=))?|out\s+of|starting\s+at|start\s+at|(?:\b(?:zero|one|1|0)\s+)to)\s+"
     r"(zero|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a\s+hundred|hundred)\b",
@@ -402,8 +385,8 @@ def unframed(text: str) -> str:
 
 def _in_digits(match: re.Match[str]) -> str:
     """ "out of ten" → "out of 10", "one to five" → "1 to 5"."""
-    lead = _SCALE_START.sub(lambda word: _NUMBER_WORDS[word[0].lower()], match[1])
-    return f"{lead} {_NUMBER_WORDS[' '.join(match[2].lower().split())]}"
+    lead = _SCALE_START.sub(lambda word: NUMBER_WORDS[word[0].lower()], match[1])
+    return f"{lead} {NUMBER_WORDS[' '.join(match[2].lower().split())]}"
 
 
 _SCALE_START = re.compile(r"\b(?:zero|one)\b", re.I)

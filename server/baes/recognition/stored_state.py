@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from baes.recognition.existing_rows import VALUE_NUMBERS
 from baes.recognition.model import Draft
 from baes.recognition.request_tokens import Tok
 from baes.scaffold.spec import AttributeSpec
@@ -35,8 +36,6 @@ _FLAG_WORDS = {
     "unticked": "false",
     "unchecked": "false",
 }
-#: Numbers said as words ("they should all be zero").
-_NUMBER_WORDS = {"zero": "0", "two": "2", "three": "3", "four": "4", "five": "5", "ten": "10"}  # not "one": "never had one"
 #: States that say the stored rows are safe or empty, not a value they get ("nothing saved can be lost", "can be empty").
 _NO_VALUE = frozenset(
     {"lost", "kept", "deleted", "changed", "touched", "affected", "empty", "blank", "null", "missing", "unknown", "optional"}
@@ -75,7 +74,7 @@ def _state_of(sentence: Sequence[Tok], attributes: Sequence[AttributeSpec]) -> t
         return None
     named = _named(attributes, {t.sing for t in words} | set(lows))
     flag_value = next((_FLAG_WORDS[low] for low in lows if low in _FLAG_WORDS), None)
-    number = next((_NUMBER_WORDS.get(low, low) for low in lows if low in _NUMBER_WORDS or low.isdigit()), None)
+    number = next((VALUE_NUMBERS.get(low, low) for low in lows if low in VALUE_NUMBERS or low.isdigit()), None)
     if flag_value is not None:
         flags = [a for a in named if a.type == "bool"] or [a for a in attributes if a.type == "bool"]
         return (flags[0].name, flag_value) if len(flags) == 1 else None
