@@ -86,15 +86,22 @@ def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None
     rows that exist, like "with default …".
     """
     lows = [t.low for t in toks]
-    at = next((i for i, low in enumerate(lows) if low in _EXISTING_WORDS and not _names_a_field(toks, i)), None)
-    if at is None:  # "leave it unticked for all the members we have": the rows said after the value
-        rows_at = next((i for i in range(len(lows)) if lows[i] == "for" and _for_rows_we_have(lows, i)), None)
-        if rows_at is None:
-            return list(toks), None
-        start = rows_at
-        while start > 0 and lows[start - 1] not in _CLAUSE_MARKS and lows[start - 1] != ",":
-            start -= 1
-        return _value_before(toks, start, rows_at + 1)
+    said = [i for i, low in enumerate(lows) if low in _EXISTING_WORDS and not _names_a_field(toks, i)]
+    for at in said:  # "don't lose any of the current rooms! the rate for the existing ones can be 85": the one with a value
+        rest, value = _take_at(toks, lows, at)
+        if value is not None or len(rest) != len(toks):
+            return rest, value
+    rows_at = next((i for i in range(len(lows)) if lows[i] == "for" and _for_rows_we_have(lows, i)), None)
+    if said or rows_at is None:
+        return list(toks), None
+    start = rows_at  # "leave it unticked for all the members we have": the rows said after the value
+    while start > 0 and lows[start - 1] not in _CLAUSE_MARKS and lows[start - 1] != ",":
+        start -= 1
+    return _value_before(toks, start, rows_at + 1)
+
+
+def _take_at(toks: Sequence[Tok], lows: Sequence[str], at: int) -> tuple[list[Tok], str | None]:
+    """``take_existing_rows_value`` for the rows named at ``at``."""
     start = at
     while start > 0 and lows[start - 1] not in _CLAUSE_MARKS and lows[start - 1] != ",":
         start -= 1  # "add status to Claim, existing claims should be 'open'": the comma starts the clause

@@ -30,6 +30,8 @@ def says_optional(sentence: Sequence[Tok]) -> bool:
         or (bool((MAYBE_MODALS | {"some"}) & set(lows)) and "no" in lows and not {"longer", "more"} & set(lows))
         or bool({("allow", "empty"), ("allow", "null"), ("allow", "blank"), ("allows", "empty")} & pairs)
         or (("not", "have") in pairs and bool({"already", "existing", "old", "current"} & set(lows)))  # rows without one
+        or ("some" in lows and ("without" in lows or ("with", "no") in pairs))  # "some dogs came in without an owner"
+        or (bool(_STORED_ROWS & set(lows)) and bool((_EMPTY | {"without"}) & set(lows) or ("with", "no") in pairs))
         or ("be", "empty") in pairs
         or ("be", "blank") in pairs
         or ("be", "null") in pairs
@@ -55,6 +57,14 @@ def _said_of_all(sentence: Sequence[Tok]) -> bool:
 
 
 _EMPTY = frozenset({"empty", "blank", "null", "missing"})
+#: Words naming the rows already stored ("the old appointments with no dog recorded", "old members can be blank").
+_STORED_ROWS = frozenset({"old", "older", "existing", "current", "past", "previous", "already"})
+
+
+def _stored_rows_lack_all(sentence: Sequence[Tok]) -> bool:
+    """ "old customers can be blank for both", "the old items can have all of those empty": every new field."""
+    lows = {t.low for t in sentence}
+    return bool(lows & _STORED_ROWS) and bool(lows & {"both", "all"}) and bool(lows & (_EMPTY | vocab.OPTIONAL_WORDS))
 
 
 def _clauses(sentence: Sequence[Tok]) -> list[list[Tok]]:
@@ -82,7 +92,7 @@ def optional_said_later(draft: Draft, sentences: Sequence[list[Tok]], index: int
     later = [i for i in range(index + 1, len(sentences)) if says_optional(sentences[i])]
     if draft.intent not in ("add_attributes", "relationship", "create") or not later:
         return draft, sentences, used
-    said_of_all = [i for i in later if _said_of_all(sentences[i])]
+    said_of_all = [i for i in later if _said_of_all(sentences[i]) or _stored_rows_lack_all(sentences[i])]
     if said_of_all and entity.attributes and not entity.relationships:  # "add a, b. Both optional."
         used.update(said_of_all)
         attributes = tuple(replace(a, required=False) for a in entity.attributes)
@@ -91,7 +101,10 @@ def optional_said_later(draft: Draft, sentences: Sequence[list[Tok]], index: int
         in_clauses = [t for i in later for clause in _clauses(sentences[i]) if says_optional(clause) for t in clause]
         named = _fields_named(entity.attributes, in_clauses, by_first_word=True)  # "…, expiry is optional"
         if not named:  # "Also operator email, it can be empty sometimes.": the field said before the clause
-            named = _fields_named(entity.attributes, [t for i in later for t in sentences[i]], by_first_word=False)
+            later_words = [t for i in later for t in sentences[i]]
+            named = _fields_named(entity.attributes, later_words, by_first_word=False) or _fields_named(
+                entity.attributes, later_words, by_first_word=True
+            )  # "Some of the older tutors never had a DBS check recorded, so allow that one to be blank"
         if len(named) != 1 or entity.relationships:
             return draft, sentences, used
         used.update(later)
