@@ -62,7 +62,7 @@ _VALUE_LINKS = frozenset({"at", "to", "as", "with", ":", "=", "value", "just", "
 _CLAUSE_MARKS = frozenset({".", "(", ")", ";"})
 #: Words that end a value and start what is said about it ("default True so every category stays active", "0, which
 #: we treat as unlimited", "5.0 please"): a value is a literal, never a clause.
-VALUE_ENDS = frozenset({"so", "since", "because", "which", "unless", "until", "while", "though", "please", "pls", "thanks"})
+VALUE_ENDS = frozenset({"so", "since", "because", "which", "unless", "until", "while", "though", "if", "please", "pls", "thanks"})
 
 
 def ends_value(lows: Sequence[str], at: int) -> bool:
