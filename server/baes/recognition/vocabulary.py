@@ -35,7 +35,7 @@ ATTRIBUTE_TYPES: dict[str, str] = {
     "completed": "bool", "done": "bool", "deleted": "bool", "archived": "bool", "paid": "bool",
     "admin": "bool", "visible": "bool", "approved": "bool", "plus_one": "bool", "full_time": "bool",
     "part_time": "bool", "high_risk": "bool", "low_risk": "bool", "at_risk": "bool", "time_in": "datetime",
-    "time_out": "datetime",
+    "time_out": "datetime", "long": "float",  # "lat and long": a longitude
     # money and measures
     "rent": "float", "deposit": "float", "fare": "float", "revenue": "float", "income": "float",
     "expense": "float", "profit": "float", "payment": "float", "refund": "float", "tip": "float",
