@@ -103,6 +103,7 @@ def check_names(draft: Draft, known: Known, request: str = "") -> None:
             f"could not tell which entity {draft.entity.name!r} points at: name the entity, e.g. "
             "'create a GiftCard entity with code and amount'"
         )
+    _check_link_as_field(draft, known, request)
     fields = [a.name for a in draft.entity.attributes] + list(draft.removed or ())
     if draft.intent == "rename_attribute":
         fields += [n for n in (draft.renamed_from, draft.renamed_to) if n]
@@ -140,3 +141,25 @@ def check_one_new_name(draft: Draft) -> None:
         f"{draft.renamed_to!r} reads as two names, {first!r} or {second!r}: say which one, e.g. "
         f"'rename {draft.renamed_from} to {first}'"
     )
+
+
+#: Field names that are the request's word for a link between entities ("add the relationship that places children in a
+#: household"), when no field of that name is meant.
+_LINK_WORDS = frozenset({"relationship", "relationships", "relation", "relations", "association", "associations"})
+
+
+def _check_link_as_field(draft: Draft, known: Known, request: str) -> None:
+    """Refuse a lone field named "relationship" added to an entity when the request names another entity of the app:
+    the user asks for a link the rules did not read, not for a text field."""
+    names = [a.name for a in draft.entity.attributes]
+    if draft.intent != "add_attributes" or len(names) != 1 or names[0] not in _LINK_WORDS or draft.entity.relationships:
+        return
+    own = entity_key(draft.entity.name)
+    others = sorted(
+        {name for word in re.findall(r"[A-Za-z]+", request) if (name := known.get(entity_key(word))) and entity_key(name) != own}
+    )
+    if others:
+        raise RecognitionError(
+            f"this asks for a link between {draft.entity.name} and {others[0]}, which was not read: say e.g. "
+            f"'each {others[0]} belongs to one {draft.entity.name}' (or the other way round)"
+        )
