@@ -236,6 +236,16 @@ def check_removed_names(draft: Draft) -> None:
             f"could not tell which fields go ({', '.join(draft.removed)}): say them in one list, e.g. "
             f"'remove <field> and <field> from {draft.entity.name}'"
         )
+    constraint = next((name for name in draft.removed if name in _CONSTRAINT_WORDS), None)
+    if constraint is not None:  # "Not every student has a middle name. Remove required field": a rule, not a field
+        raise RecognitionError(
+            f"'{constraint}' says how a field is, it names none: to make a field optional say e.g. "
+            f"'make <field> optional in {draft.entity.name}'; to remove one say 'remove <field> from {draft.entity.name}'"
+        )
+
+
+#: Words for how a field is stored, never the name of one to remove ("remove required field").
+_CONSTRAINT_WORDS = frozenset({"required", "optional", "mandatory", "nullable", "not_null", "unique", "constraint"})
 
 
 def check_deletion_names_no_field(draft: Draft, toks: list[Tok]) -> None:

@@ -95,6 +95,8 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
     ),
     # "create Listing from these headers: …", "with the following columns: …"
     (re.compile(r"\b(?:from|with|using)\s+(?:these|those|the following|the)\s+(?:headers|columns|fields)\b", re.I), "with"),
+    # "could the app hold Donations as well?": "as well" adds nothing to the name before it (not "as well as")
+    (re.compile(r"[ \t]+as[ \t]+well(?=[ \t]*(?:[?.!,;:]|$))", re.I | re.M), ""),
     # "add these to Member please: rating, …": the comma list after the colon is what is added (not a pasted schema)
     (
         re.compile(
