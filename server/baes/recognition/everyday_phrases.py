@@ -95,17 +95,6 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
     ),
     # "create Listing from these headers: …", "with the following columns: …"
     (re.compile(r"\b(?:from|with|using)\s+(?:these|those|the following|the)\s+(?:headers|columns|fields)\b", re.I), "with"),
-    # "could the app hold Donations as well?": "as well" adds nothing to the name before it (not "as well as")
-    (re.compile(r"[ \t]+as[ \t]+well(?=[ \t]*(?:[?.!,;:]|$))", re.I | re.M), ""),
-    # "add these to Member please: rating, …": the comma list after the colon is what is added (not a pasted schema)
-    (
-        re.compile(
-            r"\b(add|put)\s+(?:these|those|the\s+following)(?:\s+(?:fields|columns|attributes|things))?\s+(to|on)\s+"
-            r"([A-Za-z][\w ]{0,30}?)\s*(?:,?\s*(?:please|pls|plz))?\s*:(?=[ \t]*[A-Za-z][^\n:=]*,)",
-            re.I,
-        ),
-        r"\1 \2 \3:",
-    ),
     # "Weapon entity -> name; rarity": an arrow after a structure word opens its list
     (re.compile(r"\b(entity|table|model|thing|record)\s*(?:->|=>|\u2192)\s*", re.I), r"\1: "),
     # "with there name and birthday": "there" for "their" before a field

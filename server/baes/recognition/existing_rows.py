@@ -163,7 +163,11 @@ def _a_value(low: str) -> bool:
 
 def _we_have(lows: Sequence[str], at: int) -> bool:
     """ "… the venues we already have": "have" says which rows, it gives them no value."""
-    return lows[at] == "have" and lows[at - 1] in {"we", "you", "already"} and lows[at + 1 : at + 2] not in ([","], [":"])
+    return (
+        lows[at] == "have"
+        and lows[at - 1] in {"we", "you", "already", "currently"}
+        and lows[at + 1 : at + 2] not in ([","], [":"])
+    )
 
 
 def _names_a_field(toks: Sequence[Tok], at: int) -> bool:

@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 from baes.recognition import vocabulary as vocab
+from baes.recognition.change_wording import CHANGE_PHRASES
 from baes.recognition.dictated_marks import typed_marks
 from baes.recognition.everyday_phrases import EVERYDAY_PHRASES
 from baes.recognition.learner_wording import said_plainly
@@ -260,7 +261,15 @@ def clean_text(text: str) -> str:
     text = tidy_blanks(as_definition(_LONG_BLANKS.sub(lambda run: run[0][:_KEPT_BLANKS], text)))
     text = _EMOTICON.sub(".", text)  # "hello there :) Our Runner records need …": a smile ends what it follows
     text = unframed(said_plainly(quoted_names(typed_marks(text))))  # second-language forms first: the framing rules read "has"
-    for pattern, replacement in (*_CONTRACTIONS, *SLIPS, *SPOKEN_FIELDS, *OWNER_FIRST, *EVERYDAY_PHRASES, *NAMING_PHRASES):
+    for pattern, replacement in (
+        *_CONTRACTIONS,
+        *SLIPS,
+        *SPOKEN_FIELDS,
+        *OWNER_FIRST,
+        *EVERYDAY_PHRASES,
+        *CHANGE_PHRASES,
+        *NAMING_PHRASES,
+    ):
         text = pattern.sub(replacement, text)
     text = _PARAGRAPH_BREAK.sub(" . ", join_title_names(plain_layout(text)).strip())
     return _LINE_BREAK.sub(" , ", text)

@@ -1,0 +1,39 @@
+"""Changes said around the words the rules read: "add these to Member please: rating, date joined", "From Guest you
+can delete passport number", "Parcel -> rename to 'Food Box'", "… to your animals table", "Could the app hold
+Donations as well?".
+
+Each rule says the change the usual way ("add to Member: …", "remove passport number from Guest", "rename Parcel to
+…") or drops words that are no part of a name. Part of the canonical text (``normalize``), so it shapes the cache key.
+"""
+
+from __future__ import annotations
+
+import re
+
+CHANGE_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
+    # "From Guest you can delete passport number": the field and where it goes, said the usual way round
+    (
+        re.compile(
+            r"^(\s*)(?i:from)\s+(?:(?i:the)\s+)?([A-Z]\w*)\s*,?\s+(?i:you\s+can|can\s+you|please|pls|we\s+can)\s+"
+            r"(?i:delete|remove|drop)\s+(?:(?i:the)\s+)?([a-z][\w ]{0,40}?)(?=\s*(?:[,.;!?]|$))",
+            re.M,
+        ),
+        r"\1remove \3 from \2",
+    ),
+    # "Parcel -> rename to 'Food Box'", "Tool: rename it to Machine": the entity said first
+    (re.compile(r"^(\s*)([A-Z]\w*)\s*(?:->|=>|:|\u2192)\s*rename(?:\s+it)?\s+(?=(?:to|as)\s)", re.M), r"\1rename \2 "),
+    # "to your animals table": whose table it is is no part of its name
+    (re.compile(r"\b(to|from|in|on)\s+(?:your|ur)\s+(?=[a-z]\w*\s+(?:table|model|entity)\b)", re.I), r"\1 "),
+    # "could the app hold Donations as well?": "as well" adds nothing to the name before it (not "as well as")
+    (re.compile(r"[ \t]+as[ \t]+well(?=[ \t]*(?:[?.!,;:]|$))", re.I | re.M), ""),
+    # "add these to Member please: rating, …": the comma list after the colon is what is added (not a pasted schema)
+    (
+        re.compile(
+            r"\b(add|put)\s+(?:these|those|the\s+following)(?:\s+(?:fields|columns|attributes|things))?\s+(to|on)\s+"
+            r"([A-Za-z][\w ]{0,30}?)\s*(?:,?\s*(?:please|pls|plz))?\s*:"
+            r"(?=[ \t]*[A-Za-z][^\n:=]*,|[ \t]*\n[ \t]*[-*\u2022][ \t]+[A-Za-z])",
+            re.I,
+        ),
+        r"\1 \2 \3:",
+    ),
+)
