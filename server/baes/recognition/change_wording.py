@@ -22,6 +22,21 @@ CHANGE_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # "Parcel -> rename to 'Food Box'", "Tool: rename it to Machine": the entity said first
     (re.compile(r"^(\s*)([A-Z]\w*)\s*(?:->|=>|:|\u2192)\s*rename(?:\s+it)?\s+(?=(?:to|as)\s)", re.M), r"\1rename \2 "),
+    # "For each prop: name, which Show it belongs to, cost": the item names the Show it refers to
+    (
+        re.compile(
+            r"\b(which|what)\s+([A-Za-z]\w*)\s+(?:it|they)\s+(?:belongs?|is|are|was|were)\s+(?:to|for|in|from)(?=\s*(?:[,.;)]|and\b|$))",
+            re.I,
+        ),
+        r"\1 \2",
+    ),
+    # "Would be lovely to have Guests in here too": the wish without its "it"
+    (
+        re.compile(
+            r"^(\s*)(would\s+be\s+(?:lovely|nice|great|good|handy|helpful|useful|cool|awesome)\s+to\s+have)\b", re.I | re.M
+        ),
+        r"\1it \2",
+    ),
     # "to your animals table": whose table it is is no part of its name
     (re.compile(r"\b(to|from|in|on)\s+(?:your|ur)\s+(?=[a-z]\w*\s+(?:table|model|entity)\b)", re.I), r"\1 "),
     # "could the app hold Donations as well?": "as well" adds nothing to the name before it (not "as well as")
