@@ -37,6 +37,16 @@ CHANGE_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         r"\1it \2",
     ),
+    # "we no longer keep the date of birth or the fax number, remove both": the fields said before "both"
+    (
+        re.compile(
+            r"\b(?:(?:we|i)\s+)?(?:no\s+longer|don't|do\s+not|never|stopped)\s+(?:keep|need|use|track|record|store|collect)(?:ing)?\s+"
+            r"(?:the\s+)?([a-z][\w ]{0,30}?)\s+(?:or|and)\s+(?:the\s+)?([a-z][\w ]{0,30}?)\s*[,.;]?\s*"
+            r"(?:so\s+)?(?:please\s+|pls\s+)?(?:remove|drop|delete)\s+(?:both|them|those|these)(?:\s+of\s+them)?\b",
+            re.I,
+        ),
+        r"remove \1 and \2",
+    ),
     # "to your animals table": whose table it is is no part of its name
     (re.compile(r"\b(to|from|in|on)\s+(?:your|ur)\s+(?=[a-z]\w*\s+(?:table|model|entity)\b)", re.I), r"\1 "),
     # "could the app hold Donations as well?": "as well" adds nothing to the name before it (not "as well as")

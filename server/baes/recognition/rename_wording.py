@@ -226,6 +226,15 @@ _RULES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], str]], ...]
     (re.compile(r"\bchange\s+where\s+it\s+says\s+", re.I), "rename "),
     # "on the harvest thing weight should be called …": the entity, said as a thing
     (re.compile(r"^(\s*(?:ok(?:ay)?\s+)?(?:so\s+)?on\s+the\s+\w+)\s+thing\b", re.I | re.M), r"\1"),
+    # "Tool is the wrong word, everyone here says Machine": the name in use, then the one people say
+    (
+        re.compile(
+            r"\b([A-Z]\w*)\s+is\s+(?:the\s+|a\s+)?(?:wrong|bad|confusing|odd)\s+(?:word|name|term)\b[^.!?\n]{0,40}?"
+            r"\b(?:says?|calls?\s+(?:it|them)|uses?|prefers?)\s+['\"`]?([A-Z]\w*)['\"`]?(?=\s*(?:[.,;!?]|$))[^\n]*",
+            re.M,
+        ),
+        r"rename \1 to \2",
+    ),
     # "Staff has a field called mobile, I'd like it to be named phone": the field said first, its new name after
     (
         re.compile(
