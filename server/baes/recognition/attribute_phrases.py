@@ -23,6 +23,7 @@ from baes.recognition.item_asides import (
     last_made_optional,
     said_of_last,
     said_of_some_rows,
+    shared_type,
     without_aside,
 )
 from baes.recognition.list_items import known_attribute, list_items
@@ -266,6 +267,10 @@ def parse_fields(
         if any(t.low == "if" for t in plain) and any(t.low in {"known", "know", "available", "any"} for t in plain):
             optional = True
         words, explicit = explicit_type([t for t in _unflagged(words) if t.low not in vocab.OPTIONAL_WORDS])
+        words, shared, of_all = shared_type(words)
+        if shared is not None:  # "nitrates, phosphates (all decimals)": this field and the ones before it
+            explicit, kept = shared, 0 if of_all else max(len(result.attributes) - 1, 0)
+            result.attributes[kept:] = [replace(a, type=shared) for a in result.attributes[kept:]]
         words, may_be_empty = without_aside(words, known, result.notes)
         optional = optional or may_be_empty
         colons = [i for i, t in enumerate(words) if t.low == ":"]

@@ -128,6 +128,8 @@ def _take_at(toks: Sequence[Tok], lows: Sequence[str], at: int) -> tuple[list[To
     if verb is None:
         return _value_before(toks, start, at)
     literal = _value_after(toks, verb, stop).split(" for ")[0]  # "can have 1 for number in household": the value
+    if len(said := literal.split()) > _LONGEST_VALUE:  # "get 10, that's the standard package": the value, then a clause
+        literal = said[0] if _a_value(said[0].lower()) else ""  # "already it would be great to have a log book": no value
     if not literal:
         return list(toks), None
     if stop < len(toks) and lows[stop] == ")" and start > 0 and lows[start - 1] == "(":
@@ -196,6 +198,8 @@ def _set_before(lows: Sequence[str], start: int, at: int, stop: int) -> tuple[in
 _POINTING = frozenset({"it", "them", "this", "that", "those", "these", "all", "and", "or", "but", "so"})
 #: Numbers said as words ("they should all be zero"); not "one", which is a pronoun as often ("never had one").
 VALUE_NUMBERS = {word: number for word, number in SPOKEN_NUMBERS.items() if word != "one"}
+#: The most words a value for the stored rows has ("'in stock'", "not gluten free", "mooring fee 0"); more is a clause.
+_LONGEST_VALUE = 4
 #: Values that say the rows hold nothing: the field is optional, it gets no value.
 _EMPTY_VALUES = frozenset({"empty", "blank", "null", "optional", "nothing", "none", "unset"})
 #: Words for all the rows: "for everyone already in there", "for all existing members".

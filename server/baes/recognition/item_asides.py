@@ -11,6 +11,7 @@ from baes.recognition import vocabulary as vocab
 from baes.recognition.field_words import BE_FORMS
 from baes.recognition.normalize import verb_base
 from baes.recognition.request_tokens import PRONOUNS, RELATION_WORDS, Known, Tok, word_token
+from baes.recognition.type_annotations import annotation_type
 from baes.scaffold.spec import AttributeSpec, RelationshipSpec
 
 #: Words saying a field may hold nothing ("…, both can be empty", "(empty until it comes back)").
@@ -119,3 +120,20 @@ def last_made_optional(
     elif relationships and not attributes:
         relationships[-1] = replace(relationships[-1], required=False)
     notes.append(f"read {' '.join(t.text for t in said)!r} as the reason a value may be missing")
+
+
+def shared_type(words: list[Tok]) -> tuple[list[Tok], str | None, bool]:
+    """ "phosphates (all decimals)", "diastolic (both whole numbers)": a type said of this field and the ones before
+    it. The words without the parenthesis, the type (None when there is no such aside) and whether it is said of all
+    the fields listed so far (else of this one and the one before)."""
+    paren = next((i for i, t in enumerate(words) if t.low == "("), None)
+    if paren is None or paren + 1 >= len(words) or words[paren + 1].low not in {"both", "all"}:
+        return words, None, False
+    close = next((i for i in range(paren + 1, len(words)) if words[i].low == ")"), len(words))
+    said = [t.low for t in words[paren + 2 : close] if t.low not in {"are", "of", "them", "is"}]
+    found = annotation_type(["(", *said, ")"], "str")
+    type_word = found.type_word if found is not None else (said[0] if len(said) == 1 else "")
+    type_name = vocab.TYPE_WORDS.get(type_word)
+    if type_name is None or type_name == "str":
+        return words, None, False
+    return [*words[:paren], *words[close + 1 :]], type_name, words[paren + 1].low == "all"
