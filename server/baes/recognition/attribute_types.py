@@ -75,7 +75,7 @@ BOUND_WORDS: frozenset[str] = frozenset({"min", "max", "minimum", "maximum", "ch
 
 
 #: Things numbered one after another: their number is a count along the sequence, not a label.
-_IN_SEQUENCE = frozenset("episode dose issue round dive period session step season replicate lap heat chapter attempt".split())
+_IN_SEQUENCE = frozenset("episode dose issue round dive period session step season replicate lap heat chapter attempt floor".split())
 
 
 def attribute_type(name: str) -> str:
