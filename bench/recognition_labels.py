@@ -133,6 +133,8 @@ NAMED_SPLITS = (
     "fresh102",
     "fresh103",
     "fresh104",
+    "fresh105",
+    "fresh106",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"
