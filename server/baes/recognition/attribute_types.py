@@ -73,9 +73,10 @@ POSITION_WORDS: frozenset[str] = frozenset({"order", "index", "position", "rank"
 BOUND_WORDS: frozenset[str] = frozenset({"min", "max", "minimum", "maximum", "change", "delta", "adjustment", "limit", "cap"})
 # fmt: on
 
-
 #: Things numbered one after another: their number is a count along the sequence, not a label.
-_IN_SEQUENCE = frozenset("episode dose issue round dive period session step season replicate lap heat chapter attempt floor".split())
+_IN_SEQUENCE = frozenset(
+    "episode dose issue round dive period session step season replicate lap heat chapter attempt floor".split()
+)
 
 
 def attribute_type(name: str) -> str:

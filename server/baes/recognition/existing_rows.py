@@ -20,7 +20,7 @@ def for_existing_rows(lows: Sequence[str], at: int) -> bool:
         return _for_rows_we_have(lows, at)  # "put 0 on the venues we already have"; not "on Venue"
     if lows[at] != "for":
         return False
-    return _for_rows_we_have(lows, at) or any(low in _EXISTING_WORDS or low in _EVERYONE for low in lows[at + 1 : at + 4])
+    return _for_rows_we_have(lows, at) or any(low in EXISTING_WORDS or low in _EVERYONE for low in lows[at + 1 : at + 4])
 
 
 def _for_rows_we_have(lows: Sequence[str], at: int) -> bool:
@@ -30,30 +30,13 @@ def _for_rows_we_have(lows: Sequence[str], at: int) -> bool:
 
 
 #: Words saying a clause is about the rows already stored ("existing tickets should get 'normal'").
-_EXISTING_WORDS = frozenset({"existing", "already", "current", "currently", "old", "past", "previous"})
+EXISTING_WORDS = frozenset({"existing", "already", "current", "currently", "old", "past", "previous"})
 #: Of those, the words that name the rows ("existing claims", "old entries"); "already" and "currently" name none.
-ROWS_WORDS = _EXISTING_WORDS - {"already", "currently"}
+ROWS_WORDS = EXISTING_WORDS - {"already", "currently"}
 #: Verbs giving those rows their value, and the words that may follow them before it.
 _VALUE_VERBS = frozenset(
-    {
-        "get",
-        "gets",
-        "start",
-        "starts",
-        "starting",
-        "put",
-        "be",
-        "set",
-        "use",
-        "take",
-        "have",
-        "say",
-        "give",
-        "leave",
-        "=",
-        "default",
-    }
-    | {"defaults"}
+    {"get", "gets", "start", "starts", "starting", "put", "be", "set", "use", "take", "have", "say", "give", "leave"}
+    | {"=", "default", "defaults"}
 )  # "existing orders = 0", "existing ones should default to false"
 #: Forms of "be" that say the state of the rows: "existing claims are not flagged", "old entries: no sound".
 _STATE_VERBS = frozenset({"are", "is", "were", "stay", "remain", ":", "="})
@@ -86,7 +69,7 @@ def take_existing_rows_value(toks: Sequence[Tok]) -> tuple[list[Tok], str | None
     rows that exist, like "with default …".
     """
     lows = [t.low for t in toks]
-    said = [i for i, low in enumerate(lows) if low in _EXISTING_WORDS and not _names_a_field(toks, i)]
+    said = [i for i, low in enumerate(lows) if low in EXISTING_WORDS and not _names_a_field(toks, i)]
     for at in said:  # "don't lose any of the current rooms! the rate for the existing ones can be 85": the one with a value
         rest, value = _take_at(toks, lows, at)
         if value is not None or len(rest) != len(toks):
@@ -202,6 +185,8 @@ VALUE_NUMBERS = {word: number for word, number in SPOKEN_NUMBERS.items() if word
 _LONGEST_VALUE = 4
 #: Values that say the rows hold nothing: the field is optional, it gets no value.
 _EMPTY_VALUES = frozenset({"empty", "blank", "null", "optional", "nothing", "none", "unset"})
+#: Words that say what happens to the stored rows, never a value they get ("nothing saved can be lost", "leave it empty").
+NO_VALUE_WORDS = _KEPT_STATES | _UNCHANGED | _EMPTY_VALUES
 #: Words for all the rows: "for everyone already in there", "for all existing members".
 _EVERYONE = frozenset({"everyone", "everybody", "all", "every", "each", "those", "ones", "rows", "records", "entries"})
 

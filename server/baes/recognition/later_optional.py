@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from baes.recognition import vocabulary as vocab
+from baes.recognition.existing_rows import EXISTING_WORDS
 from baes.recognition.model import Draft
 from baes.recognition.request_tokens import MAYBE_MODALS, Tok
 from baes.scaffold.spec import AttributeSpec
@@ -29,7 +30,7 @@ def says_optional(sentence: Sequence[Tok]) -> bool:
         or ("some" in lows and "not" in lows)
         or (bool((MAYBE_MODALS | {"some"}) & set(lows)) and "no" in lows and not {"longer", "more"} & set(lows))
         or bool({("allow", "empty"), ("allow", "null"), ("allow", "blank"), ("allows", "empty")} & pairs)
-        or (("not", "have") in pairs and bool({"already", "existing", "old", "current"} & set(lows)))  # rows without one
+        or (("not", "have") in pairs and bool(_STORED_ROWS & set(lows)))  # "payments already in there don't have one"
         or ("some" in lows and ("without" in lows or ("with", "no") in pairs))  # "some dogs came in without an owner"
         or (bool(_STORED_ROWS & set(lows)) and bool((_EMPTY | {"without"}) & set(lows) or ("with", "no") in pairs))
         or ("be", "empty") in pairs
@@ -58,7 +59,7 @@ def _said_of_all(sentence: Sequence[Tok]) -> bool:
 
 _EMPTY = frozenset({"empty", "blank", "null", "missing"})
 #: Words naming the rows already stored ("the old appointments with no dog recorded", "old members can be blank").
-_STORED_ROWS = frozenset({"old", "older", "existing", "current", "past", "previous", "already"})
+_STORED_ROWS = EXISTING_WORDS | {"older"}
 
 
 def _stored_rows_lack_all(sentence: Sequence[Tok]) -> bool:

@@ -14,19 +14,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
-from baes.recognition.existing_rows import VALUE_NUMBERS
+from baes.recognition.existing_rows import EXISTING_WORDS, NO_VALUE_WORDS, VALUE_NUMBERS
 from baes.recognition.model import Draft
 from baes.recognition.request_tokens import Tok
 from baes.scaffold.spec import AttributeSpec
 
-#: Words that say a sentence is about the rows already stored.
-_STORED_ROWS = frozenset(
-    {"existing", "old", "current", "currently", "past", "previous", "already", "now", "yet", "nobody", "none", "everyone"}
-    | {"everybody", "anybody", "anyone"}
-)
+#: Words that say a sentence is about the rows already stored ("existing", "old", … and "now", "yet", "nobody").
+_STORED_ROWS = EXISTING_WORDS | {"now", "yet", "nobody", "none", "everyone", "everybody", "anybody", "anyone"}
 #: Words that negate the state a sentence gives the stored rows ("Nobody has paid one yet", "they are not active").
 _NEGATIONS = frozenset({"not", "no", "never", "nobody", "none", "nothing", "without"})
-#: Spoken flag values and the value a flag stores for them.
+#: Spoken flag values and the value a flag stores for them; not "no", "on", "off" or "y", which a sentence uses otherwise.
 _FLAG_WORDS = {
     "true": "true",
     "yes": "true",
@@ -36,11 +33,9 @@ _FLAG_WORDS = {
     "unticked": "false",
     "unchecked": "false",
 }
-#: States that say the stored rows are safe or empty, not a value they get ("nothing saved can be lost", "can be empty").
-_NO_VALUE = frozenset(
-    {"lost", "kept", "deleted", "changed", "touched", "affected", "empty", "blank", "null", "missing", "unknown", "optional"}
-    | {"preserved", "safe", "removed", "migrated", "broken", "wiped", "overwritten", "nullable"}
-)
+#: States that say the stored rows are safe or empty, not a value they get ("nothing saved can be lost", "can be empty");
+#: "none" and "nothing" name the rows here ("None of them has paid yet").
+_NO_VALUE = (NO_VALUE_WORDS - {"none", "nothing"}) | {"missing", "unknown", "nullable", "wiped", "overwritten"}
 #: Forms of "be" after which one word is the state of the stored rows ("All current ones are active.").
 _BE = frozenset({"is", "be", "was", "were"})
 #: The most words a sentence giving the stored rows a one-word state has ("all the projects we have now are active").
