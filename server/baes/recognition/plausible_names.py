@@ -132,11 +132,12 @@ def check_one_new_name(draft: Draft) -> None:
     "rename mobile to phone_or_cell"): which one is the user's choice, not the recognizer's."""
     if draft.intent not in ("rename_entity", "rename_attribute") or not draft.renamed_to:
         return
-    words = [w.lower() for w in re.findall(r"[A-Za-z][a-z0-9]*", draft.renamed_to.replace("_", " "))]
-    if "or" not in words[1:-1]:
+    words = re.findall(r"[A-Za-z][a-z0-9]*", draft.renamed_to.replace("_", " "))
+    lows = [w.lower() for w in words]
+    if "or" not in lows[1:-1]:
         return
-    at = words.index("or")
-    first, second = " ".join(words[:at]), " ".join(words[at + 1 :])
+    at, joint = lows.index("or"), "" if draft.intent == "rename_entity" else "_"  # the names as they would be written
+    first, second = joint.join(words[:at]), joint.join(words[at + 1 :])
     raise RecognitionError(
         f"{draft.renamed_to!r} reads as two names, {first!r} or {second!r}: say which one, e.g. "
         f"'rename {draft.renamed_from} to {first}'"
