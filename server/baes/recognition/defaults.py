@@ -257,10 +257,7 @@ def _named_in_value(value: str, attributes: Sequence[AttributeSpec]) -> tuple[st
         if attribute.type == "bool" and not rest:
             return name[-1], "false" if negated else "true"
         if rest and not negated:
-            said = value.replace("=", " ").split()[len(name) :]
-            while len(said) > 1 and said[0].lower() in _NAME_LINKS:
-                said = said[1:]  # "set pregnant to false", "put the room number as TBD"
-            return name[-1], " ".join(said)  # as written
+            return name[-1], " ".join(_after_links(value.replace("=", " ").split()[len(name) :]))  # as written
     return None if negated else _part_named(value, words, attributes)
 
 
@@ -269,14 +266,12 @@ def _part_named(value: str, words: Sequence[str], attributes: Sequence[Attribute
     after words that are part of one new field's name, and only of that one; the value must fit the field."""
     for size in (3, 2, 1):
         head = list(words[:size])
-        if len(words) <= size or (size == 1 and head[0] in _GENERIC_NAME_WORDS):
+        if len(words) <= size or (size == 1 and head[0] in GENERIC_NAME_WORDS):
             continue
         owners = [a for a in attributes if _run_in(head, a.name.split("_"))]
         if len(owners) != 1:
             continue
-        said = value.replace("=", " ").split()[size:]
-        while len(said) > 1 and said[0].lower() in _NAME_LINKS:
-            said = said[1:]
+        said = _after_links(value.replace("=", " ").split()[size:])
         literal = " ".join(said)
         owner = owners[0]
         if len(said) > 3 or not fits(literal, owner.type) or (owner.type == "str" and literal.lower() in FLAG_VALUES):
@@ -290,12 +285,19 @@ def _run_in(head: Sequence[str], name: Sequence[str]) -> bool:
     return any(list(name[at : at + len(head)]) == list(head) for at in range(len(name) - len(head) + 1))
 
 
-#: Words too common in field names to say alone which field a value is for.
-_GENERIC_NAME_WORDS = frozenset({"number", "date", "name", "is", "has", "flag", "count", "at", "on", "of", "to", "the"})
+#: Words too common in field names to say alone which field a value (or a sentence about the stored rows) is for.
+GENERIC_NAME_WORDS = frozenset({"number", "date", "name", "is", "has", "flag", "field", "count", "at", "on", "of", "to", "the"})
 
 
 #: Words between a field's name and the value it gets ("pregnant to false", "room number as TBD", "weight is 0").
 _NAME_LINKS = frozenset({"to", "as", "is", "at", "be", ":", "should"})
+
+
+def _after_links(said: list[str]) -> list[str]:
+    """The words of a value after the link words that follow the field's name ("to false" → "false")."""
+    while len(said) > 1 and said[0].lower() in _NAME_LINKS:
+        said = said[1:]
+    return said
 
 
 def _names_state(word: str, name: Sequence[str]) -> bool:

@@ -27,11 +27,11 @@ def _names_only_many_to_many(words: Sequence[Tok]) -> bool:
     """A sentence that asks for a many-to-many and names nothing: "Please create a many to many relation."."""
     lows = [t.low for t in words]
     has = any(lows[i : i + 3] == ["many", "to", "many"] for i in range(len(lows)))
-    return has and all(t.low in MANY_WORDS_TOMANY_WORDS_ASKS or t.stem in command_stems() for t in words)
+    return has and all(t.low in _MANY_TO_MANY_ASKS or t.stem in command_stems() for t in words)
 
 
 #: Words of a sentence that only asks for a many-to-many.
-MANY_WORDS_TOMANY_WORDS_ASKS = frozenset(
+_MANY_TO_MANY_ASKS = frozenset(
     {"many", "to", "relation", "relationship", "link", "this", "it", "them", "as", "model", "please", "set", "up", "and", "is"}
 )
 
@@ -43,9 +43,6 @@ def _says_the_other_side(before: Sequence[Tok], words: Sequence[Tok]) -> bool:
         return False
     nouns = {t.sing for t in before if t.word and len(t.low) > 2 and t.low not in MANY_WORDS}
     return len(nouns & {t.sing for t in words if t.word and len(t.low) > 2 and t.low not in MANY_WORDS}) >= 2
-
-
-#: Words saying "more than one" ("more than one" is read "many").
 
 
 def joined_sentences(sentences: list[list[Tok]]) -> list[list[Tok]]:

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+from baes.recognition.defaults import GENERIC_NAME_WORDS
 from baes.recognition.existing_rows import EXISTING_WORDS, NO_VALUE_WORDS, VALUE_NUMBERS
 from baes.recognition.model import Draft
 from baes.recognition.request_tokens import Tok
@@ -42,8 +43,6 @@ _BE = frozenset({"is", "be", "was", "were"})
 _SHORT = 8
 #: Words of a change request: such a sentence asks for something of its own.
 _ASKING = frozenset({"add", "remove", "delete", "rename", "drop", "create", "need", "needs", "want", "make", "also"})
-#: Name words too common to say which field a sentence is about.
-_GENERIC = frozenset({"is", "has", "number", "date", "name", "flag", "field", "count", "of", "at", "on", "the"})
 
 
 def state_said_later(draft: Draft, sentences: Sequence[list[Tok]], index: int, used: set[int]) -> tuple[Draft, set[int]]:
@@ -87,4 +86,4 @@ def _state_of(sentence: Sequence[Tok], attributes: Sequence[AttributeSpec]) -> t
 
 def _named(attributes: Sequence[AttributeSpec], said: set[str]) -> list[AttributeSpec]:
     """The new fields a word of the sentence names (a word of the field's name that says which one)."""
-    return [a for a in attributes if (set(a.name.split("_")) - _GENERIC) & said]
+    return [a for a in attributes if (set(a.name.split("_")) - GENERIC_NAME_WORDS) & said]
