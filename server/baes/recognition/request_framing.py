@@ -247,7 +247,7 @@ _FOR_PURPOSE = re.compile(
 )
 _SPOKEN_NUMBER = re.compile(
     r"\b(default(?:s|ing)?(?:\s+(?:to|of|is|=))?|out\s+of|starting\s+at|start\s+at|(?:\b(?:zero|one|1|0)\s+)to)\s+"
-    r"(zero|one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|a\s+hundred|hundred)\b",
+    r"(" + "|".join(word.replace(" ", r"\s+") for word in sorted(NUMBER_WORDS, key=len, reverse=True)) + r")\b",
     re.I,
 )
 #: "put a checked in at timestamp on volunteer shifts": fields put on an entity are added to it.
