@@ -105,11 +105,15 @@ def test_additionally_is_also() -> None:
     assert (got["intent"], got["entity"], got["attributes"]) == ("add_attributes", "Ferry", [("call_sign", "str", R)])
 
 
+def test_a_wish_that_each_record_has_an_entity_of_the_app_links_them() -> None:
+    got = reading("The harbour master wants every Crossing to have a Ferry assigned", ["Ferry", "Crossing"])
+    assert (got["intent"], got["entity"], got["relationships"]) == ("relationship", "Crossing", [("Ferry", "many_to_one")])
+
+
 @pytest.mark.parametrize(
     "request_text, existing",
     [
         ("Heads-up from QA: Ferry records still show no call sign, please add it", ["Ferry"]),
-        ("The harbour master wants every Crossing to have a Ferry assigned", ["Ferry", "Crossing"]),
         ("Regression spotted: Ferry has no capacity so the planner shows zero", ["Ferry"]),
     ],
 )

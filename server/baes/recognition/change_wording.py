@@ -47,6 +47,21 @@ CHANGE_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         r"remove \1 and \2",
     ),
+    # "Each Shop receives many Deliveries, so please could you link the two?", "… Can those be linked, please?": a
+    # request to link what the sentence before already relates says nothing more
+    (
+        re.compile(
+            r"(?:[ \t]*[,;.][ \t]*|[ \t]+)(?:so[ \t]+)?(?:please[ \t]+)?(?:"
+            r"(?:(?:could|can|would)[ \t]+(?:you|we)[ \t]+(?:please[ \t]+)?)?"
+            r"(?:link|connect|relate|tie|set[ \t]+(?:that|this|it)[ \t]+up)(?:[ \t]+(?:the[ \t]+two|them|those|these|both))?"
+            r"|(?:could|can|would)[ \t]+(?:those|these|they|the[ \t]+two|both)[ \t]+(?:please[ \t]+)?be[ \t]+"
+            r"(?:linked|connected|related|tied))(?<!link)(?<!connect)(?<!relate)(?<!tie)"
+            r"(?:[ \t]+(?:up|together|(?:for|with)[ \t]+(?:us|me)))*"
+            r"(?:[ \t]+(?:before|by|when|once)[ \t]+[^.!?\n]*)?(?:[ \t]*,?[ \t]*please)?[ \t]*[?.!]*[ \t]*$",
+            re.I,
+        ),
+        ".",
+    ),
     # "to your animals table": whose table it is is no part of its name
     (re.compile(r"\b(to|from|in|on)\s+(?:your|ur)\s+(?=[a-z]\w*\s+(?:table|model|entity)\b)", re.I), r"\1 "),
     # "could the app hold Donations as well?": "as well" adds nothing to the name before it (not "as well as")

@@ -16,7 +16,7 @@ from __future__ import annotations
 from baes.recognition import vocabulary as vocab
 from baes.recognition.mentions import as_entity, full_name
 from baes.recognition.reason_clauses import REASON_OPENERS
-from baes.recognition.request_tokens import Known, Tok, command_stems, verb_stems, word_token
+from baes.recognition.request_tokens import MANY_WORDS, Known, Tok, command_stems, verb_stems, word_token
 
 _FIELD_WORDS = frozenset({"field", "fields", "column", "columns", "attribute", "attributes", "property", "properties"})
 
@@ -72,7 +72,13 @@ def entity_first(toks: list[Tok], known: Known) -> list[Tok]:
     reads "add signed by to Shipment", "Teachers: remove years of experience" "remove … from Teacher";
     renames read "E: …" themselves."""
     toks = _owner_opening(toks, known)  # "For Supplier, rename ...", "for the entity Kiln I need to add …"
-    if len(toks) >= 3 and toks[1].word and toks[1].stem in verb_stems("add") and known.get(toks[0].sing):
+    if (
+        len(toks) >= 3
+        and toks[1].word
+        and toks[1].stem in verb_stems("add")
+        and known.get(toks[0].sing)
+        and toks[2].low not in MANY_WORDS  # "Exhibition includes many Loans": what it holds, not what is added
+    ):
         toks = [toks[0], word_token(":"), *toks[1:]]  # "Course add field: max students"
     if len(toks) < 3 or toks[1].low != ":" or not (known.get(toks[0].sing) or known.ending_in(toks[0].sing)) or not toks[2].word:
         return toks  # "Shipment: …", or "sessions: …" of the app's WorkshopSession

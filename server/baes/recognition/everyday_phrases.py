@@ -51,6 +51,8 @@ def _kept_for_each(match: re.Match[str]) -> str:
 
 
 #: Words after which a list has begun, so what follows them is a field, not the entity's name.
+#: A holder at the end of a list's line ("… to Item.").
+_TO_HOLDER_AT_END = re.compile(r"\b(?:to|into|on)[ \t]+[A-Za-z]\w*[ \t]*[.!]?[ \t]*$")
 _LIST_BEGUN = frozenset({"with", "has", "have", "having", "containing", "including", "needs", "need", "of", "for"})
 
 
@@ -59,6 +61,9 @@ def _named_list(match: re.Match[str]) -> str:
     words = match.group(1).strip(" \t-*#").lower().split()
     if _LIST_BEGUN.intersection(words):
         return match.group(0)  # "Gadget with name; email; …": the list is already opened
+    line = match.string[match.end() :].split("\n", 1)[0]
+    if words[0] in vocab.ADD_VERBS and _TO_HOLDER_AT_END.search(line):
+        return match.group(0)  # "add brand; serial number; price to Item": every item is a field of Item
     first = "_".join(words)
     if first in vocab.ATTRIBUTE_TYPES or first in vocab.NAME_WORDS or first in vocab.TEXT_OVERRIDES:
         return match.group(0)  # "name; email; phone; …": a bare list, no entity named

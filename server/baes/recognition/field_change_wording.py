@@ -56,10 +56,41 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         r"add \2 to \1",
     ),
-    # "I want the notes field removed from Order", "we need the Coupon entity gone": the wish is the removal
+    # "we would like the Loan records to include an insurance value", "they want each Nurse to have a band and …":
+    # what the entity should hold, wished for it
     (
         re.compile(
-            r"\b(?:i|we|they)\s+(?:also\s+)?(?:want|need|would\s+like|'d\s+like)\s+(the\s+[\w` -]{1,40}?|(?-i:[A-Z])\w*(?:\s+"
+            r"(?<!\bnot\s)(?<!n't\s)(?<!\bnever\s)(?<!\blonger\s)\b(?:would\s+like|'d\s+like|wants?|needs?)\s+"
+            r"(?:each|every|all|the|our)?\s*((?-i:[A-Z])\w*)"
+            r"(?:\s+(?:records?|entries|entity|table|model|rows))?\s+to\s+(?:also\s+)?(?:include|have|store|record|hold|get"
+            r"|carry|contain|gain)\s+(?![^.;!?\n]*\bany\s?more\b)([^.;!?\n]+?)(?:\s*,?\s+(?:please|pls|too|as\s+well))?(?=\s*(?:[.;!?]\s|[.;!?]?$|\n))",
+            re.I,
+        ),
+        r"add \2 to \1",
+    ),
+    # "I don't want Appointment to carry the room anymore": the wish not to hold a field is its removal
+    (
+        re.compile(
+            r"\b(?:don't|do\s+not|no\s+longer)\s+(?:want|need)\s+(?:the\s+)?((?-i:[A-Z])\w*)\s+to\s+"
+            r"(?:have|carry|store|record|hold|keep|show)\s+(?:the\s+|an?\s+|its\s+)?([a-z][\w ]{0,40}?)(?:\s+(?:field|column))?"
+            r"(?:\s+any\s?more|\s+now)?(?=\s*(?:[.;,!?]|$))",
+            re.I,
+        ),
+        r"remove \2 from \1",
+    ),
+    # "an emergency contact email recorded against them": who the fields are kept for is the entity said before
+    (
+        re.compile(
+            r"\s+(?:recorded|stored|kept|logged|held|saved)\s+(?:against|for|on|with)\s+(?:them|it|each(?:\s+one)?)\b", re.I
+        ),
+        "",
+    ),
+    # "I want the notes field removed from Order", "we need the Coupon entity gone", "please have the Fax entity
+    # removed": the wish is the removal
+    (
+        re.compile(
+            r"(?:\b(?:i|we|they)(?:\s+(?:also\s+)?(?:want|need|would\s+like)|'d\s+like)|^\s*(?:please\s+|pls\s+)?(?:have|get)"
+            r"|\b(?:can|could)\s+(?:you|we)\s+(?:please\s+)?(?:have|get))\s+(the\s+[\w` -]{1,40}?|(?-i:[A-Z])\w*(?:\s+"
             r"(?:entity|table|model|field|column))?)\s+(?:to\s+be\s+)?(?:removed|deleted|dropped|gone|taken\s+out)\b",
             re.I,
         ),

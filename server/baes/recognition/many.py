@@ -36,7 +36,10 @@ from baes.scaffold.spec import EntitySpec, RelationshipSpec
 _OWNING = frozenset({"have", "contain", "hold", "own", "comprise", "consist", "include", "get", "receive"})
 #: Verbs of making: what X places, writes or files belongs to that one X ("a customer can place many
 #: orders": order.customer_id), unlike "readers can borrow many books" (many-to-many).
-_MAKING = frozenset({"make", "place", "write", "post", "publish", "submit", "file", "issue", "send", "upload", "raise", "author"})
+_MAKING = frozenset(
+    {"make", "place", "write", "post", "publish", "submit", "file", "issue", "send", "upload", "raise", "author", "report"}
+    | {"lodge", "request"}
+)
 #: Verbs of being in charge: "an agent handles many listings" (each listing has one agent), unlike
 #: "volunteers can staff many events".
 _IN_CHARGE = frozenset({"manage", "handle", "run", "supervise", "oversee", "lead", "operate", "employ"})
@@ -96,8 +99,9 @@ def _same_thing(said: str, subject: str) -> bool:
 _MEASURES_OF = frozenset({"pieces", "items", "units", "bits", "kinds", "sorts", "types", "sets", "pairs"})
 
 
-def _plural_target(toks: Sequence[Tok], at: int, end: int) -> int | None:
-    """Index of the noun after a "many" word ("lots of"): the last word before a separator."""
+def _plural_target(toks: Sequence[Tok], at: int, end: int, known: Known | None = None) -> int | None:
+    """Index of the noun after a "many" word ("lots of"): the last word before a separator; a word that names
+    fields ("properties") only when it is an entity of the app."""
     i = at + 1
     if i < end and toks[i].low == "of":
         i += 1
@@ -106,7 +110,12 @@ def _plural_target(toks: Sequence[Tok], at: int, end: int) -> int | None:
     if i + 2 < end and toks[i].low in _MEASURES_OF and toks[i + 1].low == "of" and toks[i + 2].word:
         i += 2  # "multiple pieces of equipment": the equipment
     last = None
-    while i < end and toks[i].word and toks[i].low not in SEPARATORS and toks[i].low not in ATTRIBUTE_MARKERS:
+    while (
+        i < end
+        and toks[i].word
+        and toks[i].low not in SEPARATORS
+        and (toks[i].low not in ATTRIBUTE_MARKERS or (known is not None and known.get(toks[i].sing)))
+    ):
         last = i
         i += 1
         break  # one word: "many tools", a compound target is named as an entity first
@@ -170,8 +179,8 @@ def try_many(toks: list[Tok], known: Known) -> Draft | None:
     ):
         return None
     first = 0
-    while first < at and lows[first] in SUBJECT_SKIP:
-        first += 1
+    while first < at and (lows[first] in SUBJECT_SKIP or (lows[first] == "of" and first and lows[first - 1] in SUBJECT_SKIP)):
+        first += 1  # "each of our shops receives many deliveries"
     if first + 1 < at and not known.get(toks[first].sing) and known.get(toks[first + 1].sing):
         first += 1  # "each dental practice sends many orders": the app's Practice, "dental" qualifies it
     subject = toks[first]
@@ -179,7 +188,7 @@ def try_many(toks: list[Tok], known: Known) -> Draft | None:
         return None
     between = toks[first + 1 : at]
     verbs = [t for t in between if t.low not in MODALS and t.low not in MAYBE_MODALS]
-    target_index = _plural_target(toks, at, end)
+    target_index = _plural_target(toks, at, end, known)
     if target_index is None:
         return None
     one_to_many = first > 0 and toks[first - 1].low == "one" and [t.low for t in between] == ["to"]
@@ -195,8 +204,8 @@ def try_many(toks: list[Tok], known: Known) -> Draft | None:
     stop = next((i for i in range(end, len(toks)) if toks[i].low == "."), len(toks))  # "…, and products go in many boxes"
     back = any(
         toks[j].low in MANY_WORDS
-        and _plural_target(toks, j, stop) is not None
-        and _same_thing(toks[_plural_target(toks, j, stop) or j].sing, subject.sing)
+        and _plural_target(toks, j, stop, known) is not None
+        and _same_thing(toks[_plural_target(toks, j, stop, known) or j].sing, subject.sing)
         for j in range(target_index + 1, stop)
     )
     if _only_one_back(toks[target_index + 1 :], subject, toks[target_index]):

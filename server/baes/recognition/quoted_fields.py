@@ -22,8 +22,8 @@ from baes.scaffold.spec import EntitySpec, snake_case
 _QUOTED = re.compile(r"(?:(?<=[\s(:,])|^)[`'\"\u2018\u201c](?P<name>[A-Za-z][\w .-]{0,38}?)[`'\"\u2019\u201d](?=[\s.,;:!?)]|$)")
 #: Words that ask for a new name.
 _RENAMING = re.compile(
-    r"\b(?:rename[ds]?|renaming|call(?:ed)?[ \t]+(?:it|that|this)|change[ \t]+(?:it|that|this)[ \t]+to"
-    r"|should[ \t]+be[ \t]+called)\b",
+    r"\b(?:rename[ds]?|renaming|re-?label(?:led|ed|s)?|call(?:ed)?[ \t]+(?:it|that|this)|change[ \t]+(?:it|that|this)[ \t]+to"
+    r"|(?:be|been|get|gets|got)[ \t]+(?:called|named|renamed))\b",
     re.I,
 )
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9]*")
@@ -64,8 +64,8 @@ def _renamed_pair(request: str, found: list[re.Match[str]], *, arrow: bool) -> l
     old_words, new_words = ({*m.group("name").lower().split()} for m in found)
     said_to_be = (  # a name, not a value ("'status' should be 'open'"): two words, or a word of the old name
         _SHOULD_BE.fullmatch(between) is not None
-        and _NOTHING_AFTER.fullmatch(request[found[1].end() :]) is not None
-        and (len(new_words) >= 2 or bool(old_words & new_words))
+        and _NOTHING_AFTER.fullmatch(_SENTENCE_END.split(request[found[1].end() :], maxsplit=1)[0]) is not None
+        and (len(new_words) >= 2 or bool(old_words & new_words) or "_" in found[1].group("name"))
     )
     words = _QUOTED.sub(" ", request)  # "remove 'preferred shift' and …": the names' own words ask for nothing
     if not (_RENAMING.search(words) or _PREFERRING.search(words) or (arrow and _ARROW.search(between)) or said_to_be):
@@ -75,7 +75,11 @@ def _renamed_pair(request: str, found: list[re.Match[str]], *, arrow: bool) -> l
 
 
 #: "Applicant 'ucas no' should be 'ucas id'": a name said to be another, with nothing after it (not "… by default").
-_SHOULD_BE = re.compile(r"[ \t]+(?:should|must|needs[ \t]+to|has[ \t]+to)[ \t]+(?:now[ \t]+)?be[ \t]+", re.I)
+_SHOULD_BE = re.compile(
+    r"[ \t]+(?:should|must|needs?[ \t]+to|has[ \t]+to|ought[ \t]+to|could|can)[ \t]+(?:now[ \t]+)?(?:be|become)[ \t]+", re.I
+)
+#: Where the sentence with the names ends: what follows is another sentence ("… 'fault_description'. All the …").
+_SENTENCE_END = re.compile(r"(?<=[.!?;])\s|\n")
 _NOTHING_AFTER = re.compile(r"[ \t]*(?:please|pls|instead|now)?[ \t]*[.!]*[ \t]*", re.I)
 #: An arrow between two names: "the 'pax' column → 'number of guests'".
 _ARROW = re.compile(r"->|=>|\u2192")
@@ -83,7 +87,8 @@ _ARROW = re.compile(r"->|=>|\u2192")
 #: deposit_amount", "the 'agent' field … rename to agent_phone".
 _SAID_NEW = re.compile(
     r"\b(?:rename(?:d)?(?:[ \t]+(?:it|this|that))?[ \t]+(?:to|as)|can[ \t]+(?:it|we[ \t]+make[ \t]+it)[ \t]+be"
-    r"|call[ \t]+it|should[ \t]+be[ \t]+called)[ \t]+[`'\"]?(?P<new>[A-Za-z][\w]*(?:[ \t](?!(?:on|in|for|of)\b)[a-z]\w*){0,2}?)"
+    r"|call[ \t]+it|(?:it[ \t]+|should[ \t]+)?be[ \t]+(?:called|named|renamed(?:[ \t]+to)?))[ \t]+"
+    r"[`'\"]?(?P<new>[A-Za-z][\w]*(?:[ \t](?!(?:on|in|for|of)\b)[a-z]\w*){0,2}?)"
     r"[`'\"]?(?=[ \t]*(?:$|[.,;!?(\n]|[ \t](?:pls|please|instead|thanks|thx)\b|[ \t](?:on|in|for)[ \t]))",
     re.I,
 )
@@ -132,9 +137,23 @@ _REMOVING_THEM = re.compile(
 )
 
 
+#: A removal said of the quoted names with the entity they leave: "could 'coach seat' be taken out of Pupil?",
+#: "the 'handover notes' field could come off Shift", "'fax' can be removed from Supplier".
+_TAKEN_OFF = re.compile(
+    r"\b(?:(?:be|been|get|gets|got|is|are)[ \t]+(?:taken[ \t]+(?:out[ \t]+of|off|away[ \t]+from)|removed[ \t]+from"
+    r"|deleted[ \t]+from|dropped[ \t]+from)|come[ \t]+(?:off|out[ \t]+of))[ \t]+(?:the[ \t]+)?[A-Za-z]",
+    re.I,
+)
+#: Words that ask for something new besides: not only a removal ("add 'gift note' and take 'fax' out of Order").
+_ADDING = re.compile(r"\b(?:add|adding|include|new|rename|call)\b", re.I)
+
+
 def _removal(request: str, found: list[re.Match[str]], known: Known) -> Draft | None:
-    """Up to three quoted names and a removal pointing back at them after the last."""
-    if len(found) > 3 or not _REMOVING_THEM.search(request[found[-1].end() :]):
+    """Up to three quoted names and a removal pointing back at them after the last, or saying the entity they
+    leave."""
+    after = request[found[-1].end() :]
+    taken_off = _TAKEN_OFF.search(after) is not None and not _ADDING.search(_QUOTED.sub(" ", request))
+    if len(found) > 3 or not (_REMOVING_THEM.search(after) or taken_off):
         return None
     names = [field_name(m.group("name")) for m in found]
     owner = _only_owner(request, known)

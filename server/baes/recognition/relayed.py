@@ -45,6 +45,14 @@ _REPORTED = re.compile(rf"^\s*(?:{_ASKER}|{_MAYBE_ENTITY}){_ASIDE}\s+{_REPORTS}(
 _ASKED_US_TO = re.compile(
     rf"^\s*(?:{_ASKER}|{_MAYBE_ENTITY}){_ASIDE}\s+(?:asked|asks|wants|told)\s+(?:us|me)\s+to\s+(?=[a-z])", re.I
 )
+#: Anyone the request names by role who asked for it, when the words after say what they asked ("that", "whether",
+#: "us to"): "Our PI has asked that the inventory …", "Our box office volunteers have asked whether the app …".
+_ANYONE_ASKED = re.compile(
+    r"^\s*(?:(?:hi|hello|good\s+(?:morning|afternoon|evening)|dear\s+\w+)\s*[,!.]?\s+)?"
+    r"(?:our|the|my|one\s+of\s+our|some\s+of\s+our)\s+(?:[\w-]+\s+){0,3}?[\w-]+\s+(?:(?:has|have|had)\s+)?"
+    r"(?:asked|requested|suggested|proposed)\s+(?:(?:us|me)\s+(?P<to>to\s+(?=[a-z]))|(?P<if>if|whether)\s+|that\s+)",
+    re.I,
+)
 #: "client wants to capture …", "customer wants the PisteReport table gone", "client wants a notes field on …".
 _WANTED = re.compile(rf"^\s*{_ASKER}{_ASIDE}\s+{_WANTS}(?P<to>to\s+(?=[a-z]))?(?=[^\s:])", re.I)  # "Client needs: …" lists
 _WANTED_MAYBE = re.compile(
@@ -79,7 +87,7 @@ def as_asked(text: str) -> str:
     text = _quoted_lines(text)
     text = _ASKED_AFTER.sub("", text, count=1)
     text = _ASKED_US_TO.sub("", text, count=1)
-    reported = _REPORTED.search(text)
+    reported = _REPORTED.search(text) or _ANYONE_ASKED.search(text)
     if reported is not None:
         asked = text[reported.end() :]
         if re.search(r"\b(?:if|whether)\s*$", reported.group(0), re.I):  # "asks if each repair could point to …"
