@@ -62,6 +62,16 @@ CHANGE_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         ".",
     ),
+    # "Sorry to be a nuisance, but …", "Apologies for the trouble -": an apology before the request asks nothing
+    (
+        re.compile(
+            r"^(\s*)(?:sorry|apologies)[ \t]+(?:to|for)[ \t]+(?:be(?:ing)?[ \t]+(?:a[ \t]+)?(?:nuisance|pain|bother)"
+            r"|bother(?:ing)?[ \t]+(?:you|again)|(?:the[ \t]+)?(?:trouble|hassle))(?:[ \t]+again)?"
+            r"[ \t]*[,.!\-\u2013\u2014]*[ \t]*(?:but[ \t]+)?",
+            re.I | re.M,
+        ),
+        r"\1",
+    ),
     # "to your animals table": whose table it is is no part of its name
     (re.compile(r"\b(to|from|in|on)\s+(?:your|ur)\s+(?=[a-z]\w*\s+(?:table|model|entity)\b)", re.I), r"\1 "),
     # "could the app hold Donations as well?": "as well" adds nothing to the name before it (not "as well as")

@@ -25,6 +25,7 @@ from baes.recognition.closing_words import without_closing_words
 from baes.recognition.conversation_steps import without_steps
 from baes.recognition.field_change_wording import fields_plainly
 from baes.recognition.keepers import things_kept
+from baes.recognition.later_lists import later_lists
 from baes.recognition.link_wording import linked_plainly
 from baes.recognition.list_openers import list_opened
 from baes.recognition.new_things import as_created
@@ -378,6 +379,7 @@ def unframed(text: str) -> str:
     text = fields_plainly(renamed_plainly(linked_plainly(as_many_to_many(text))))
     for clause_says_it in (_CHANGE_SO_THAT, _CHANGE_TO_VERB, _MAKE_POINT):
         text = clause_says_it.sub(r"\g<name> ", text, count=1)
+    text = later_lists(text)
     forwarded = _FORWARD.sub("", text, count=1)
     if forwarded != text:
         text = _SENDER.sub("", forwarded, count=1)
