@@ -24,7 +24,7 @@ _NEED = re.compile(
     r"(?:(?:we|she|he|they)(?:[ \t]+(?:would|will|also|really|just|still))*[ \t]*(?:'d[ \t]+)?"
     r"(?:need|needs|want|wants|would[ \t]+like|like)(?:[ \t]+to[ \t]+(?:see|know))?"
     r"|(?:the|our|my)[ \t]+(?:[\w'-]+[ \t]+){0,3}?(?:needs?|wants?)[ \t]+to[ \t]+(?:see|know|check|look[ \t]+up))"
-    r"[ \t]*,?(?:[ \t]*for[ \t]+(?:each|every)[ \t]+(?:one|[a-z]+)[ \t]*,)?[ \t]+(?=\S)",
+    r"[ \t]*,?(?:[ \t]*for[ \t]+(?:each|every)[ \t]+(?:one|[a-z]+)[ \t]*,)?[ \t]+(?=\S)(?!to\b)",
     re.I,
 )
 #: A sentence that names what its list is of before the need ("For each gig we need …"): read as it is.
