@@ -72,6 +72,34 @@ CHANGE_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         r"\1",
     ),
+    # "Please could each Shift belong to a Ward?", "Please let each Incident record the Nurse who reported it": the
+    # request said as what each record should do
+    (
+        re.compile(
+            r"\b(?:(?:could|can|would|might)|let)[ \t]+(each|every|all)[ \t]+((?-i:[A-Z])\w*)[ \t]+"
+            r"(?=(?:belong|be[ \t]+(?:linked|tied|assigned|connected)|link|point|refer|record|store|have|hold|keep|note|show)\b)",
+            re.I,
+        ),
+        r"\1 \2 should ",
+    ),
+    # "the Donation it came in with": where the record came from, after the entity it names, is no part of its name
+    (
+        re.compile(
+            r"(?<=[A-Z])(\w*)[ \t]+(?:that[ \t]+|which[ \t]+)?(?:it|they)[ \t]+(?:came|come|arrived|was[ \t]+brought)[ \t]+"
+            r"(?:in[ \t]+)?(?:with|from|on|in|under)\b"
+        ),
+        r"\1",
+    ),
+    # "At the moment we type the ward into the notes and …": how it is done now, after the request, asks for nothing
+    # (a sentence with a list in it may be the request: "right now I have a sheet: part name, supplier, …")
+    (
+        re.compile(
+            r"(?<=[.!?])[ \t]+(?:at[ \t]+the[ \t]+moment|currently|right[ \t]+now|at[ \t]+present|these[ \t]+days|for[ \t]+now)"
+            r"[ \t]*,?[ \t]+(?:we|i|they|people|staff|everyone|volunteers)[ \t]+[^.!?\n,:;\u2013\u2014-]*[.!?]?(?=[ \t]|$)",
+            re.I,
+        ),
+        "",
+    ),
     # "to your animals table": whose table it is is no part of its name
     (re.compile(r"\b(to|from|in|on)\s+(?:your|ur)\s+(?=[a-z]\w*\s+(?:table|model|entity)\b)", re.I), r"\1 "),
     # "could the app hold Donations as well?": "as well" adds nothing to the name before it (not "as well as")

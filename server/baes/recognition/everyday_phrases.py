@@ -293,7 +293,7 @@ EVERYDAY_PHRASES: tuple[tuple[re.Pattern[str], str | Callable[[re.Match[str]], s
     # "doctors work at more than one clinic": many
     (re.compile(r"\bmore[ \t]+than[ \t]+one\b", re.I), "many"),
     # "log my health readings every morning": how often is no part of what is kept
-    (re.compile(r"[ \t]+(?:every|each)[ \t]+(?:morning|evening|night|day|week|month|year|weekend|shift)\b", re.I), ""),
+    (re.compile(r"[ \t]+(?:every|each)[ \t]+(?:morning|evening|night|day|week|month|year|weekend|(?-i:shift))\b", re.I), ""),
     # "the qty column should be renamed quantity": to the new name
     (re.compile(r"\b((?:be|been|get|gets|is|are)[ \t]+renamed)[ \t]+(?!to\b|as\b)(?=[A-Za-z'\"])", re.I), r"\1 to "),
     # "I think Item should be called Product": a new name for an entity

@@ -59,6 +59,20 @@ _OPTIONAL_PHRASES = (
     ("stays", "blank"),
     ("stay", "empty"),
     ("stays", "empty"),
+    # "… where we know it", "(if known)": a value only some rows have
+    ("if", "known"),
+    ("where", "known"),
+    ("when", "known"),
+    ("if", "we", "know"),
+    ("where", "we", "know"),
+    ("if", "available"),
+    ("where", "available"),
+    # "it should not be compulsory"
+    ("not", "compulsory"),
+    ("not", "be", "compulsory"),
+    ("not", "mandatory"),
+    ("not", "be", "mandatory"),
+    ("not", "be", "required"),
 )
 #: Phrases that make every new field optional ("(both optional)").
 _ALL_OPTIONAL_PHRASES = (("both", "optional"), ("all", "optional"))
