@@ -100,6 +100,17 @@ CHANGE_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         "",
     ),
+    # "We've started selling some things online, so every Item needs a listing URL …", "Tenants sometimes give us a
+    # second way to reach them, so could the Tenant entity get …": why, before the request that follows "so"
+    (
+        re.compile(
+            r"^(\s*)(?![^,.!?\n:;]*\b(?:add|create|remove|delete|drop|rename|new|field|column|track|store|record)\b)"
+            r"[^,.!?\n:;()]{10,120}?,[ \t]+so[ \t]+"
+            r"(?=(?:could|can|would|please|every|each|all|the)\b|(?:we|i)[ \t]+(?:need|want))",
+            re.I,
+        ),
+        r"\1",
+    ),
     # "to your animals table": whose table it is is no part of its name
     (re.compile(r"\b(to|from|in|on)\s+(?:your|ur)\s+(?=[a-z]\w*\s+(?:table|model|entity)\b)", re.I), r"\1 "),
     # "could the app hold Donations as well?": "as well" adds nothing to the name before it (not "as well as")

@@ -258,7 +258,23 @@ def _named_in_value(value: str, attributes: Sequence[AttributeSpec]) -> tuple[st
             return name[-1], "false" if negated else "true"
         if rest and not negated:
             return name[-1], " ".join(_after_links(value.replace("=", " ").split()[len(name) :]))  # as written
-    return None if negated else _part_named(value, words, attributes)
+    return None if negated else _part_named(value, words, attributes) or _counted_unit(words, attributes)
+
+
+def _counted_unit(words: Sequence[str], attributes: Sequence[AttributeSpec]) -> tuple[str, str] | None:
+    """ "1 copy" (number_of_copies), "0 staff" (number_of_staff): a number and what it counts, a word of one new
+    number field's name."""
+    if len(words) != 2 or not re.fullmatch(r"\d+(?:\.\d+)?", words[0]):
+        return None
+    counted = vocab.singularize(words[1])
+    owners = [
+        a
+        for a in attributes
+        if a.type in ("int", "float")
+        and counted not in GENERIC_NAME_WORDS
+        and counted in map(vocab.singularize, a.name.split("_"))
+    ]
+    return (owners[0].name.split("_")[-1], words[0]) if len(owners) == 1 else None
 
 
 def _part_named(value: str, words: Sequence[str], attributes: Sequence[AttributeSpec]) -> tuple[str, str] | None:

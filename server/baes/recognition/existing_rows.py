@@ -41,7 +41,9 @@ _VALUE_VERBS = frozenset(
 #: Forms of "be" that say the state of the rows: "existing claims are not flagged", "old entries: no sound".
 _STATE_VERBS = frozenset({"are", "is", "were", "stay", "remain", ":", "="})
 _NEGATIONS = frozenset({"not", "no", "never"})
-_VALUE_LINKS = frozenset({"at", "to", "as", "with", ":", "=", "value", "just", "set", "marked", "initialised", "initialized"})
+_VALUE_LINKS = frozenset(
+    {"at", "to", "as", "with", ":", "=", "value", "just", "set", "marked", "initialised", "initialized", "left", "kept"}
+)
 _CLAUSE_MARKS = frozenset({".", "(", ")", ";"})
 #: Words that end a value and start what is said about it ("default True so every category stays active", "0, which
 #: we treat as unlimited", "5.0 please"): a value is a literal, never a clause.

@@ -21,9 +21,10 @@ _PURPOSE_VERBS = r"(?:match|reflect|align|mirror|comply|avoid|be consistent|stay
 #: Words after such a verb that make it a purpose ("to match our wording"), not a new name ("to Match").
 _PURPOSE_OBJECTS = r"(?:our|the|your|their|its|what|how|with|it|them|this|that)"
 #: "so that ...", "so we can ...", "in order to ...": a purpose, up to the end of its sentence or a list; not "so I
-#: would like …", the wish itself.
+#: would like …", the wish itself, nor "so that one will have to stay empty" (that field, therefore).
+_THAT_FIELD = r"(?:one|field|column|value|date|number)\b"
 _PURPOSE = re.compile(
-    rf",?\s*\b(?:so that\b|so {_SUBJECTS} {_MODALS}\b(?!\s+(?:like|love|prefer|want|need)\b)|in order to\b"
+    rf",?\s*\b(?:so that\b(?!\s+{_THAT_FIELD})|so {_SUBJECTS} {_MODALS}\b(?!\s+(?:like|love|prefer|want|need)\b)|in order to\b"
     rf"|to {_PURPOSE_VERBS}\s+{_PURPOSE_OBJECTS}\b)[^.!?\n:;]*",
     re.I,
 )
