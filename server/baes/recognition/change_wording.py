@@ -111,6 +111,17 @@ CHANGE_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         r"\1",
     ),
+    # "each Trip now needs to record the number of staff, …": what it needs to record is what it needs
+    (
+        re.compile(
+            r"\b((?-i:[A-Z])\w*[ \t]+(?:now[ \t]+|also[ \t]+)?needs)[ \t]+to[ \t]+"
+            r"(?:record|store|track|keep|hold|capture|log|save)[ \t]+(?=(?:the|an?|their|its)[ \t])",
+            re.I,
+        ),
+        r"\1 ",
+    ),
+    # "For insurance reasons each Trip …": why, before the request
+    (re.compile(r"^(\s*)for[ \t]+(?:[\w-]+[ \t]+){1,2}?reasons?[ \t]*,?[ \t]*(?=\S)", re.I | re.M), r"\1"),
     # "to your animals table": whose table it is is no part of its name
     (re.compile(r"\b(to|from|in|on)\s+(?:your|ur)\s+(?=[a-z]\w*\s+(?:table|model|entity)\b)", re.I), r"\1 "),
     # "could the app hold Donations as well?": "as well" adds nothing to the name before it (not "as well as")

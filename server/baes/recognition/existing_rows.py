@@ -113,7 +113,8 @@ def _take_at(toks: Sequence[Tok], lows: Sequence[str], at: int) -> tuple[list[To
     if verb is None:
         return _value_before(toks, start, at)
     literal = _value_after(toks, verb, stop).split(" for ")[0]  # "can have 1 for number in household": the value
-    if len(said := literal.split()) > _LONGEST_VALUE:  # "get 10, that's the standard package": the value, then a clause
+    if len(said := literal.split()) > _LONGEST_VALUE and not _named_then_value(said):
+        # "get 10, that's the standard package": the value, then a clause
         literal = said[0] if _a_value(said[0].lower()) else ""  # "already it would be great to have a log book": no value
     if not literal:
         return list(toks), None
@@ -122,6 +123,12 @@ def _take_at(toks: Sequence[Tok], lows: Sequence[str], at: int) -> tuple[list[To
     if literal.lower() in _KEPT_STATES | _UNCHANGED:
         return [*toks[:start], *toks[stop:]], None  # "existing data must be kept": a reassurance, no value
     return [*toks[:start], *toks[stop:]], VALUE_NUMBERS.get(literal.lower(), literal)
+
+
+def _named_then_value(said: Sequence[str]) -> bool:
+    """ "the number of staff as 0": a field's name of up to four words, a link word, and a value of one or two."""
+    link = next((i for i in range(len(said) - 1, 0, -1) if said[i].lower() in {"as", "to", "=", ":"}), None)
+    return link is not None and link <= _LONGEST_VALUE and len(said) - link - 1 in (1, 2) and said[0].lower() not in _VALUE_VERBS
 
 
 def _negated_state(lows: Sequence[str], at: int, stop: int) -> int | None:
