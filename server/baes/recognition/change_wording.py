@@ -122,6 +122,16 @@ CHANGE_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # "For insurance reasons each Trip …": why, before the request
     (re.compile(r"^(\s*)for[ \t]+(?:[\w-]+[ \t]+){1,2}?reasons?[ \t]*,?[ \t]*(?=\S)", re.I | re.M), r"\1"),
+    # "a new entity for Absence on the ward: staff name, …": where the records are kept, between the name said after
+    # "entity for" and its list, is no part of it
+    (
+        re.compile(
+            r"\b((?:entity|table|model)[ \t]+(?:for|called|named)[ \t]+[A-Za-z]\w*)[ \t]+(?:on|at|in|for)[ \t]+(?:the|our)[ \t]+"
+            r"[a-z]\w*(?=[ \t]*:)",
+            re.I,
+        ),
+        r"\1",
+    ),
     # "to your animals table": whose table it is is no part of its name
     (re.compile(r"\b(to|from|in|on)\s+(?:your|ur)\s+(?=[a-z]\w*\s+(?:table|model|entity)\b)", re.I), r"\1 "),
     # "could the app hold Donations as well?": "as well" adds nothing to the name before it (not "as well as")
