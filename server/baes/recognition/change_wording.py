@@ -132,6 +132,19 @@ CHANGE_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         r"\1",
     ),
+    # "add a new entity, Ward: name, …": the entity's name said after a comma or a dash
+    (re.compile(r"\b(entity|table|model)[ \t]*[,\u2013\u2014-][ \t]*((?-i:[A-Z])\w*)[ \t]*:", re.I), r"\1 \2:"),
+    # "wheather it's a full cast call": the slip for "whether" before what it asks
+    (re.compile(r"\bwh?eather(?=[ \t]+(?:it|it's|they|or[ \t]+not|she|he|we|the)\b)", re.I), "whether"),
+    # "Each one would need the object number, …", "Each needs the date, …": what each new record holds
+    (
+        re.compile(
+            r"(?:^|(?<=[.!?:][ \t])|(?<=\n))(each|every)(?:[ \t]+one)?[ \t]+"
+            r"(?:(?:would|will|should|must)[ \t]+(?:need|have|require)|needs)\b",
+            re.I,
+        ),
+        r"\1 one needs",
+    ),
     # "to your animals table": whose table it is is no part of its name
     (re.compile(r"\b(to|from|in|on)\s+(?:your|ur)\s+(?=[a-z]\w*\s+(?:table|model|entity)\b)", re.I), r"\1 "),
     # "could the app hold Donations as well?": "as well" adds nothing to the name before it (not "as well as")

@@ -21,7 +21,7 @@ _SENTENCE = re.compile(r"(?<=[.?!])[ \t]+(?=[A-Z])")
 #: A person's need that opens the list, with what comes before it in the sentence.
 _NEED = re.compile(
     r"^(?:[^.?!\n]*?(?:,[ \t]*|[ \t]))??(?:and[ \t]+|so[ \t]+)?"
-    r"(?:(?:we|she|he|they)(?:[ \t]+(?:would|will|also|really|just|still))*[ \t]*(?:'d[ \t]+)?"
+    r"(?P<need>(?:we|she|he|they)(?:[ \t]+(?:would|will|also|really|just|still))*[ \t]*(?:'d[ \t]+)?"
     r"(?:need|needs|want|wants|would[ \t]+like|like)(?:[ \t]+to[ \t]+(?:see|know))?"
     r"|(?:the|our|my)[ \t]+(?:[\w'-]+[ \t]+){0,3}?(?:needs?|wants?)[ \t]+to[ \t]+(?:see|know|check|look[ \t]+up))"
     r"[ \t]*,?(?:[ \t]*for[ \t]+(?:each|every)[ \t]+(?:one|[a-z]+)[ \t]*,)?[ \t]+(?=\S)(?!to\b)",
@@ -44,7 +44,7 @@ def later_lists(text: str) -> str:
         if (
             need is not None
             and _LIST.search(sentence, need.end())
-            and not _EACH_NAMED.search(sentence, 0, need.end())
+            and not _EACH_NAMED.search(sentence, 0, need.start("need"))
             and not _LIST_OPENED.match(sentence)
         ):
             sentences[i] = "Each one needs " + sentence[need.end() :]

@@ -106,7 +106,7 @@ _GREETING_INLINE = re.compile(
 )
 _SIGN_OFF = re.compile(
     r"(?:(?<=[.!?])|\n)\s*(?:cheers|thanks|thank\s+you|regards|best|kind\s+regards|best\s+regards|many\s+thanks|thx)"
-    r"\b[,!.]?(?:\s+[A-Z][\w.-]*){0,2}\s*[.!]?\s*$",
+    r"\b[,!.]?(?:\s+the)?(?:\s+[A-Z][\w.-]*){0,2}(?:\s+(?:team|office|desk))?\s*[.!]?\s*$",  # "Thanks, the loans team"
     re.I,
 )
 #: "new thing: Shoot", "Kayak += hull_code (str)": a new entity, or fields added to one, in shorthand.

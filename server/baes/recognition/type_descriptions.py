@@ -18,7 +18,7 @@ _MONEY_UNITS = (
     r"(?:pounds|dollars|euros|francs|rands?|rupees|pesos|quid|bucks)[ \t]+(?:and|&|/)[ \t]+(?:pence|cents?|centimes|paise|p)"
 )
 _DATE_AND_TIME = (
-    r"(?:the[ \t]+)?(?:date|day)(?:[ \t]+(?:and|plus|with)[ \t]+|[ \t]*[&+][ \t]*)(?:the[ \t]+)?(?:time|hour|minute)s?"
+    r"(?:the[ \t]+|an?[ \t]+)?(?:date|day)(?:[ \t]+(?:and|plus|with)[ \t]+|[ \t]*[&+][ \t]*)(?:the[ \t]+)?(?:time|hour|minute)s?"
     r"|(?:the[ \t]+)?(?:time|hour)(?:[ \t]+(?:and|plus)[ \t]+|[ \t]*[&+][ \t]*)(?:the[ \t]+)?(?:date|day)"
 )
 #: What a described value is, as the type word the rules read, each with the words that describe it.
@@ -74,7 +74,7 @@ _SAID_TO_BE = re.compile(
     rf"[ \t]+(?:is|are|must[ \t]+be|should[ \t]+be|has[ \t]+to[ \t]+be|will[ \t]+be)[ \t]+"
     rf"(?:always[ \t]+|just[ \t]+|only[ \t]+|simply[ \t]+)?"
     rf"(?:(?:an?[ \t]+)?(?P<percentage>percentage|percent)(?:[ \t]+with[ \t]+(?:one|two|\d)[ \t]+decimal(?:[ \t]+places?)?)?"
-    rf"|in[ \t]+[a-z]+[ \t]+with[ \t]+(?P<decimal_unit>decimals)|{_one_of(('date', 'text', 'integer'))})"
+    rf"|in[ \t]+[a-z]+[ \t]+with[ \t]+(?P<decimal_unit>decimals)|{_one_of(('datetime', 'date', 'text', 'integer'))})"
     rf"(?:[ \t]+(?:because|since|as)[ \t]+[^,;.()\n]*)?(?=[ \t]*(?:[,;.\n)]|\band\b|$))",
     re.I,
 )
