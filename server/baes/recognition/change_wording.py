@@ -62,12 +62,15 @@ CHANGE_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         ".",
     ),
-    # "Sorry to be a nuisance, but …", "Apologies for the trouble -": an apology before the request asks nothing
+    # "Sorry to be a nuisance, but …", "Apologies for the trouble -", "Sorry if this is obvious, but": an apology
+    # before the request asks nothing
     (
         re.compile(
-            r"^(\s*)(?:sorry|apologies)[ \t]+(?:to|for)[ \t]+(?:be(?:ing)?[ \t]+(?:a[ \t]+)?(?:nuisance|pain|bother)"
+            r"^(\s*)(?:(?:sorry|apologies)[ \t]+if[ \t]+(?:this|it)[ \t]+is[ \t]+"
+            r"(?:obvious|(?:a[ \t]+)?(?:silly|dumb|stupid|basic)(?:[ \t]+question)?)[ \t]*,?[ \t]*(?:but[ \t]+)?"
+            r"|(?:sorry|apologies)[ \t]+(?:to|for)[ \t]+(?:be(?:ing)?[ \t]+(?:a[ \t]+)?(?:nuisance|pain|bother)"
             r"|bother(?:ing)?[ \t]+(?:you|again)|(?:the[ \t]+)?(?:trouble|hassle))(?:[ \t]+again)?"
-            r"[ \t]*[,.!\-\u2013\u2014]*[ \t]*(?:but[ \t]+)?",
+            r"[ \t]*[,.!\-\u2013\u2014]*[ \t]*(?:but[ \t]+)?)",
             re.I | re.M,
         ),
         r"\1",

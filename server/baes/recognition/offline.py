@@ -43,6 +43,7 @@ from baes.recognition.app_checks import (
 from baes.recognition.app_context import without_app_context
 from baes.recognition.app_scope import without_app_scope
 from baes.recognition.attribute_phrases import parse_fields
+from baes.recognition.both_ways import many_both_ways
 from baes.recognition.capitalised_names import as_capitalised, create_of_capitalised
 from baes.recognition.create_phrases import object_of_verb, try_create
 from baes.recognition.defaults import default_follows, take_defaults, with_default
@@ -217,6 +218,9 @@ def _read_whole(request: str, said: str, existing_entities: Sequence[str] | None
     renamed = entity_renamed(request, known, mentioned) or quoted_change(request, known) or removal_pointed_back(request, known)
     if renamed is not None:  # "Part should be Component": as written, the one reading of the words
         return renamed
+    both = many_both_ways(toks, known, request)  # "a coach can coach two or three teams and a team can have multiple coaches"
+    if both is not None:
+        return both
     toks, item_defaults = take_item_defaults(toks)  # "checked_in (bool, default false), late (bool, default false)"
     follows = default_follows(toks)
     toks, default, every, both = take_defaults(toks)
