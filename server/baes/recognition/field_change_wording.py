@@ -63,7 +63,8 @@ _RULES: tuple[tuple[re.Pattern[str], str], ...] = (
             r"(?<!\bnot\s)(?<!n't\s)(?<!\bnever\s)(?<!\blonger\s)\b(?:would\s+like|'d\s+like|wants?|needs?)\s+"
             r"(?:each|every|all|the|our)?\s*((?-i:[A-Z])\w*)"
             r"(?:\s+(?:records?|entries|entity|table|model|rows))?\s+to\s+(?:also\s+)?(?:include|have|store|record|hold|get"
-            r"|carry|contain|gain)\s+(?![^.;!?\n]*\bany\s?more\b)([^.;!?\n]+?)(?:\s*,?\s+(?:please|pls|too|as\s+well))?(?=\s*(?:[.;!?]\s|[.;!?]?$|\n))",
+            r"|carry|contain|gain)\s+(?![^.;!?\n]*\bany\s?more\b)([^.;!?\n]+?)(?:\s*,?\s+(?:please|pls|too|as\s+well))?"
+            r"(?=\s*(?:[.;!?]\s|[.;!?]?$|\n)|\s*,?\s+(?:since|because)\s)",
             re.I,
         ),
         r"add \2 to \1",

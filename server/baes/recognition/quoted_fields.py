@@ -141,7 +141,7 @@ _REMOVING_THEM = re.compile(
 #: "the 'handover notes' field could come off Shift", "'fax' can be removed from Supplier".
 _TAKEN_OFF = re.compile(
     r"\b(?:(?:be|been|get|gets|got|is|are)[ \t]+(?:taken[ \t]+(?:out[ \t]+of|off|away[ \t]+from)|removed[ \t]+from"
-    r"|deleted[ \t]+from|dropped[ \t]+from)|come[ \t]+(?:off|out[ \t]+of))[ \t]+(?:the[ \t]+)?[A-Za-z]",
+    r"|deleted[ \t]+from|dropped[ \t]+from)|come[ \t]+(?:off|out[ \t]+of))[ \t]+(?:the[ \t]+)?(?P<owner>[A-Za-z]\w*)",
     re.I,
 )
 #: Words that ask for something new besides: not only a removal ("add 'gift note' and take 'fax' out of Order").
@@ -152,11 +152,11 @@ def _removal(request: str, found: list[re.Match[str]], known: Known) -> Draft | 
     """Up to three quoted names and a removal pointing back at them after the last, or saying the entity they
     leave."""
     after = request[found[-1].end() :]
-    taken_off = _TAKEN_OFF.search(after) is not None and not _ADDING.search(_QUOTED.sub(" ", request))
+    taken_off = _TAKEN_OFF.search(after) if not _ADDING.search(_QUOTED.sub(" ", request)) else None
     if len(found) > 3 or not (_REMOVING_THEM.search(after) or taken_off):
         return None
     names = [field_name(m.group("name")) for m in found]
-    owner = _only_owner(request, known)
+    owner = (_owner(taken_off["owner"], known) if taken_off else None) or _only_owner(request, known)
     if owner is None or any(known.get(entity_key(n)) for n in names):
         return None
     return Draft("remove_attributes", EntitySpec(owner), removed=tuple(names))
