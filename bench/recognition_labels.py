@@ -135,6 +135,11 @@ NAMED_SPLITS = (
     "fresh104",
     "fresh105",
     "fresh106",
+    "fresh107",
+    "fresh108",
+    "fresh109",
+    "fresh110",
+    "fresh111",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"
