@@ -3,9 +3,9 @@ have multiple coaches", "roommates share chores, one chore can be done by severa
 several chores", "turns out a tenant can rent more than one unit, and some units have two tenants on the lease".
 
 However each half is worded (a verb that is also a name, "coach"; a passive, "done by"; a number, "two tenants"),
-the two halves together say many-to-many: the first of the two named in the statement holds the link. Read from the app's entities and
-the counts said right before them, so the words between matter only as sentence ends. Asked only when the request
-asks for no other change (no field added, removed or renamed).
+the two halves together say many-to-many: the first of the two named in the statement holds the link. Read from the
+app's entities and the counts said right before them, so the words between matter only as sentence ends. Asked only
+when the request asks for no other change (no field added, removed or renamed).
 """
 
 from __future__ import annotations
