@@ -16,13 +16,14 @@ from collections.abc import Sequence
 from baes.recognition.many import relationship_draft
 from baes.recognition.model import Draft
 from baes.recognition.request_tokens import MANY_WORDS, Known, Tok, verb_stems
+from baes.scaffold.spec import pluralize, snake_case
 
 #: Words right before a plural that say more than one of it ("two tenants", "different groomers").
 _MORE_THAN_ONE = MANY_WORDS | frozenset({"two", "three", "four", "five", "different", "more"})
 #: Words that end what one half of the statement can span.
 _HALF_ENDS = frozenset({".", ";", "?", "!", ",", ":", "("})
-#: Verbs of another change: the request is more than the link.
-_OTHER_CHANGES = frozenset({"remove", "rename", "delete", "drop", "add", "create", "make", "track", "store", "record"})
+#: Verbs of another change besides a removal (``verb_stems("delete")``): the request is more than the link.
+_OTHER_CHANGES = frozenset({"rename", "add", "create", "make", "track", "store", "record"})
 
 
 def many_both_ways(toks: Sequence[Tok], known: Known, request: str) -> Draft | None:
@@ -66,10 +67,11 @@ def _named_at(name: str, text: str, start: int = 0, *, before: str = "") -> int 
 
 
 def _written(name: str) -> str:
-    """A pattern for an entity's name as written in a sentence: "JuryMember" as "jury members", "jury_member"."""
-    *words, last = re.findall(r"[A-Z][a-z0-9]*|[a-z0-9]+", name)
-    plural = rf"{re.escape(last[:-1])}(?:y|ies)" if last.endswith("y") else rf"{re.escape(last)}(?:e?s)?"
-    return r"[\s_-]*".join([*(re.escape(word) for word in words), plural]) + r"\b"
+    """A pattern for an entity's name as written in a sentence: "JuryMember" as "jury members", "jury_member";
+    "Child" as "children" (``spec.pluralize``)."""
+    *words, last = snake_case(name).split("_")
+    said = rf"(?:{re.escape(last)}|{re.escape(pluralize(last))})"
+    return r"[\s_-]*".join([*(re.escape(word) for word in words), said]) + r"\b"
 
 
 def _counted_after(toks: Sequence[Tok], named: list[tuple[int, str]]) -> list[tuple[str, str, int, int]]:

@@ -264,7 +264,7 @@ def _named_in_value(value: str, attributes: Sequence[AttributeSpec]) -> tuple[st
 def _counted_unit(words: Sequence[str], attributes: Sequence[AttributeSpec]) -> tuple[str, str] | None:
     """ "1 copy" (number_of_copies), "0 staff" (number_of_staff): a number and what it counts, a word of one new
     number field's name."""
-    if len(words) != 2 or not re.fullmatch(r"\d+(?:\.\d+)?", words[0]):
+    if len(words) != 2 or _number_type(words[0]) is None:
         return None
     counted = vocab.singularize(words[1])
     owners = [
