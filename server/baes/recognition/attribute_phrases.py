@@ -315,6 +315,8 @@ def parse_fields(
         # a "to" left is a name's ("lent to"); a relation word that says no relation is one ("github link")
         core = [t for t in name_words if t.low not in RELATION_WORDS] if relation else name_words
         target = relationship_target(core, known, relation)
+        if target is not None and explicit == "str" and not relation and core[-1].low.endswith("_id"):
+            target = None  # "user_id (str)", "device_id string": an identifier from elsewhere, kept as text
         if target is not None:
             spec = RelationshipSpec(target, required=not optional)
             if target != entity_name and spec.field_name not in result.names():

@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from baes.recognition import vocabulary as vocab
 from baes.recognition.normalize import tokenize
 from baes.recognition.request_tokens import Known, Tok, verb_stem
-from baes.recognition.spelling import correct, frequency, spelt_as_meant, within
+from baes.recognition.spelling import correct, frequency, spelt_as_meant, typo_targets, within
 
 
 def _written(request: str) -> tuple[dict[str, str], frozenset[str], frozenset[str]]:
@@ -49,6 +49,7 @@ _LITERALS = re.compile(r"(?<=\w)\.[A-Za-z_]\w*|'[^'\n]{1,40}'|\"[^\"\n]{1,40}\"|
 def correct_tokens(toks: Sequence[Tok], known: Known, request: str) -> tuple[list[Tok], list[str]]:
     """``toks`` with misspelt words corrected, and a note per corrected word."""
     spelled, caps, names = _written(request)
+    changing = _CHANGING_NAMES.search(request) is not None
     written_words = frozenset(form for t in toks if t.word and t.low.isalpha() for form in (t.low, t.sing) if frequency(form) > 0)
     result: list[Tok] = []
     notes: list[str] = []
@@ -58,6 +59,8 @@ def correct_tokens(toks: Sequence[Tok], known: Known, request: str) -> tuple[lis
             fixed = correct(tok.low, name=tok.low in names)
         elif tok.word and known.get(tok.sing) is None and _title_name(spelled.get(tok.low, "")):
             fixed = _corrected_parts(tok.low)
+        elif tok.word and known.get(tok.sing) is None and _snake_name(spelled.get(tok.low, "")) and not changing:
+            fixed = _corrected_snake(tok.low)
         if fixed is None and tok.word and tok.low.isalpha() and tok.low not in caps and known.get(tok.sing) is None:
             fixed = _echo(tok.low, written_words)
         if fixed is None:
@@ -89,6 +92,31 @@ def _title_name(written: str) -> bool:
     most. (Identifiers were once left as written; every labelled one with a slip was meant spelt right.)"""
     parts = written.split("_")
     return len(parts) > 1 and all(p[:1].isupper() and p[1:].islower() and p.isalpha() for p in parts)
+
+
+#: Requests about a field that already exists: its name is the column's, slips and all ("rename pickup_adress …").
+_CHANGING_NAMES = re.compile(r"\b(?:renam\w*|remov\w*|drop\w*|delet\w*|rm|rid|strip\w*|misspel\w*|typo\w*)\b", re.I)
+#: How often a word must be seen before a part of a snake_case name is read as a slip of it ("refil" → refill):
+#: a rare word is likelier a domain word spelt right ("nitrox", "rebuy", "hanko").
+_SNAKE_FIX_SEEN = 2000
+
+
+def _corrected_snake(low: str) -> str | None:
+    """A snake_case name with each misspelt part of four letters or more corrected ("defualt_branch"), or None."""
+    parts = low.split("_")
+    fixed = [_part_fixed(part) or part for part in parts]
+    return "_".join(fixed) if fixed != parts else None
+
+
+def _part_fixed(part: str) -> str | None:
+    fixed = correct(part) if len(part) >= 4 else None
+    return fixed if fixed is not None and (fixed in typo_targets() or frequency(fixed) >= _SNAKE_FIX_SEEN) else None
+
+
+def _snake_name(written: str) -> bool:
+    """Whether a token is a snake_case field name of lower-case words ("defualt_branch", "postd_at")."""
+    parts = written.split("_")
+    return len(parts) > 1 and all(p.isalpha() and p.islower() for p in parts)
 
 
 def _corrected_parts(low: str) -> str | None:

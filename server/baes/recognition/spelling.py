@@ -58,7 +58,7 @@ SHORT_FORMS = frozenset(
 
 
 @lru_cache(maxsize=1)
-def _targets() -> frozenset[str]:
+def typo_targets() -> frozenset[str]:
     """Our words a typo may be meant as: command verbs, structure words, attribute words, entity nouns."""
     words = {w for w in vocab.ATTRIBUTE_TYPES if "_" not in w}
     words |= set(vocab.SUFFIX_TYPES) | set(vocab.COUNT_NOUNS) | vocab.NAME_WORDS
@@ -79,7 +79,7 @@ def _attribute_targets() -> frozenset[str]:
 def _ours() -> frozenset[str]:
     """Every single word baes's vocabulary knows: never corrected."""
     verbs = vocab.CREATE_VERBS | vocab.ADD_VERBS | vocab.LINK_VERBS | vocab.DELETE_VERBS | vocab.NEED_VERBS
-    words = set(_targets()) | {form for verb in verbs for form in vocab.verb_forms(verb)}
+    words = set(typo_targets()) | {form for verb in verbs for form in vocab.verb_forms(verb)}
     for group in (
         vocab.ATTRIBUTE_TYPES,
         vocab.TEXT_OVERRIDES,
@@ -326,7 +326,7 @@ def correct(word: str, *, name: bool = False) -> str | None:
         return listed_wrong
     if _seen(word):
         return _plural_of_ours(word)
-    ours = within(word, _targets(), 1)
+    ours = within(word, typo_targets(), 1)
     compound = (  # "studnet" is no stud net, "fullfilled" no full filled: one letter doubled in a word
         is_compound(word, frequency)
         and not ours
@@ -347,12 +347,12 @@ def correct(word: str, *, name: bool = False) -> str | None:
         return found[0] if len(found) == 1 else None
     listed = frequency(word) > 0  # listed at the floor: corrected only towards our words
     fixed = _typo_of(word, listed, name)
-    if name and fixed is not None and fixed not in _targets() and (fixed[0] != word[0] or fixed == word[0] + word[2:]):
+    if name and fixed is not None and fixed not in typo_targets() and (fixed[0] != word[0] or fixed == word[0] + word[2:]):
         return None  # "Mpesa" is no "mesa": a name's first letters are as meant (a typo rarely starts a word)
     if fixed is None:
         return None
     doubled = len(fixed) == len(word) - 1 and _likely_slip(word, fixed)  # "roomm" → room
-    left_out = word not in SHORT_FORMS and fixed in _targets() and not fixed.startswith(word) and _left_out(word, fixed)
+    left_out = word not in SHORT_FORMS and fixed in typo_targets() and not fixed.startswith(word) and _left_out(word, fixed)
     return None if _abbreviation(word, fixed) and not (doubled or left_out) else fixed  # "membr", "stok": typos
 
 
@@ -390,7 +390,7 @@ def _past_of(word: str, verb: str, limit: int) -> str | None:
 def _typo_of(word: str, listed: bool, name: bool) -> str | None:
     """Steps 1-3 of the module docstring for a word of four letters or more."""
     for limit in (1, 2) if len(word) >= 7 else (1,):
-        ours = within(word, _targets(), limit)
+        ours = within(word, typo_targets(), limit)
         if len(ours) > 1:
             return likeliest_slip(word, ours)  # "roomm": room, a letter doubled; else "which one?"
         if ours and limit == 1 and not listed and not _likely_slip(word, ours[0]):  # "contarct": contract, not contact

@@ -28,6 +28,7 @@ SQL_TYPES: dict[str, str] = {
     **dict.fromkeys(("timestamp", "timestamptz", "datetime"), "datetime"),
     # Words that are also the last word of everyday names ("hire date", "body text", "start time"):
     "text": "str",
+    "email": "email",
     "float": "float",
     "real": "float",
     "date": "date",
@@ -53,14 +54,14 @@ def declared_type(word: str, name: str) -> str | None:
 
 #: Words before a type that say something about it, never a column's name: "(nullable float)".
 _NOT_NAMES = frozenset({"nullable", "null", "optional", "required", "unique", "a", "an", "the", "as", "type", "of"})
-_EVERYDAY = frozenset({"text", "float", "real", "date", "time", "number", "str", "money"})
+_EVERYDAY = frozenset({"text", "float", "real", "date", "time", "number", "str", "money", "email"})
 _TYPE = "|".join(sorted((re.escape(t).replace(r"\ ", r"\s+") for t in SQL_TYPES), key=len, reverse=True))
 _MODIFIER = r"(?:not\s+null|null|nullable|primary\s+key|unique|default\s+[\w'\".-]+|references\s+\w+(?:\(\w+\))?)"
 #: One definition between list marks: a name, a type with an optional size, "?"/"!" and modifiers.
 _COLUMN = re.compile(
-    rf"(?P<lead>^|[,;:(]|\n)(?P<space>[ \t]*)(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?P<ask>\?)?[ \t]*:?[ \t]+"
+    rf"(?P<lead>^|[,;:(\[`]|\.(?=[ \t])|\n)(?P<space>[ \t]*)(?P<name>[A-Za-z_][A-Za-z0-9_]*)(?P<ask>\?)?[ \t]*:?[ \t]+"
     rf"(?:Optional\[)?(?P<type>{_TYPE})\]?(?:\(\s*\d+(?:\s*,\s*\d+)?\s*\))?(?P<mark>[?!])?"
-    rf"(?P<mods>(?:[ \t]+{_MODIFIER})*)(?P<none>[ \t]*=[ \t]*None)?[ \t]*(?=[,;)]|\n|$)",
+    rf"(?P<mods>(?:[ \t]+{_MODIFIER})*)(?P<none>[ \t]*=[ \t]*None)?[ \t]*(?=[,;)\]`]|\n|$)",
     re.I,
 )
 _ALTER = re.compile(
@@ -81,9 +82,18 @@ def _as_code(name: str) -> bool:
 
 
 def _definitions(text: str) -> list[re.Match[str]]:
-    matches = [m for m in _COLUMN.finditer(text) if m.group("name").lower() not in _NOT_NAMES and not _asks(m, text)]
+    matches = [
+        m
+        for m in _COLUMN.finditer(text)
+        if m.group("name").lower() not in _NOT_NAMES and not _asks(m, text) and not _named_email(m)
+    ]
     listed = len(matches) >= 2 and sum(1 for m in matches if _clear(m)) >= 2
     return [m for m in matches if listed or _clear(m)]
+
+
+def _named_email(match: re.Match[str]) -> bool:
+    """ "technician email": a field named so (no colon said the word is its type, as in "approver: email")."""
+    return match.group("type").lower() == "email" and ":" not in match.group(0)
 
 
 def _asks(match: re.Match[str], text: str) -> bool:

@@ -93,6 +93,9 @@ _TYPED_PAIR = re.compile(
 _INLINE_DOT = re.compile(r"(?<=\w)[ \t]*[\u00b7\u2022\u2027\u2219\u22c5\u30fb][ \t]*(?=\w)")
 #: A block of fields on one line: "Kayak {serial, colour, bought on}", "Kayak { serial: string; sold: boolean }".
 _INLINE_BLOCK = re.compile(r"^(?P<head>[^{}]*?\w)\s*\{(?P<body>[^{}]+)\}(?P<tail>(?:\s*[^\w\s].*)?)\s*$")
+#: The same list in square brackets: "make Escalation [level: int, wait_minutes: int, target_team]" (a comma inside;
+#: "[DATA]" ticket tags hold none).
+_INLINE_LIST = re.compile(r"^(?P<head>[^\[\]]*?\w)\s*\[(?P<body>[^\[\]]*,[^\[\]]*)\](?P<tail>(?:\s*[^\w\s].*)?)\s*$")
 #: "name: type" inside such a block (TypeScript and schema words, typed by ``sql_words.SQL_TYPES``). Not left
 #: to ``sql_words``' column definitions: inside braces "price: number" is a type, not a phrase.
 _BLOCK_PAIR = re.compile(r"^\s*(?P<name>[A-Za-z_][\w ]*?)\s*\??\s*:\s*(?P<type>[A-Za-z]+)(?P<optional>\s*\|\s*null)?\s*$")
@@ -165,7 +168,7 @@ def _next_line(following: list[str]) -> str:
 def _inline_block(line: str) -> str:
     """ "Kayak {serial, colour: string, sold?: boolean}" → "Kayak : serial , colour (str) , sold (bool) optional":
     braces around a one-line list open it like a colon; a "name: type" item keeps its type."""
-    block = _INLINE_BLOCK.match(line)
+    block = _INLINE_BLOCK.match(line) or _INLINE_LIST.match(line)
     if block is None:
         return line
     items = []
