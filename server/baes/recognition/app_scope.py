@@ -24,7 +24,7 @@ def without_app_scope(toks: list[Tok], known: Known) -> list[Tok]:
     """``toks`` without "from/in/across the system/app/database": the app is where every change happens
     (unless the app has an entity of that name: "remove phone from Project"); without "to the catalogue" after
     "add X" (see ``_COLLECTION_WORDS``)."""
-    toks = _without_collection(toks, known)
+    toks = _without_collection(_without_somewhere(toks), known)
     for i in range(len(toks) - 1):
         at = i + 1
         while at + 1 < len(toks) and toks[at].low in {"all", "whole", "entire", "the"}:
@@ -38,6 +38,23 @@ def without_app_scope(toks: list[Tok], known: Known) -> list[Tok]:
 
 #: Words after "in the system" that only say the change is wanted there too ("… in the system as well").
 _ALSO_SAID = frozenset({"as", "well", "too", "also", "now", "please"})
+
+
+def _without_somewhere(toks: list[Tok]) -> list[Tok]:
+    """ "print orders should be saved somewhere too", "machines in here too": where, said of the app, at a clause's end."""
+    for i, tok in enumerate(toks):
+        size = (
+            1
+            if tok.low == "somewhere"
+            else 2
+            if tok.low in {"in", "on"} and toks[i + 1 : i + 2] and toks[i + 1].low == "here"
+            else 0
+        )
+        if size:
+            after = next((j for j in range(i + size, len(toks)) if not toks[j].word or toks[j].low not in _ALSO_SAID), len(toks))
+            if after == len(toks) or not toks[after].word:
+                return [*toks[:i], *toks[after:]]
+    return toks
 
 
 def _without_collection(toks: list[Tok], known: Known) -> list[Tok]:

@@ -28,6 +28,7 @@ from baes.recognition.item_asides import (
 )
 from baes.recognition.list_items import known_attribute, list_items
 from baes.recognition.model import RecognitionError
+from baes.recognition.reason_clauses import reason_in_list
 from baes.recognition.request_tokens import (
     HAVE,
     LINKED_PARTICIPLES,
@@ -254,7 +255,7 @@ def parse_fields(
         if purpose is not None:  # "a member_renewable flag so members can renew loans": the field, then why
             result.notes.append(f"left out {' '.join(t.text for t in plain[purpose:])!r} (why, not what to store)")
             plain = plain[:purpose]
-        if plain[0].low == "so" or [t.low for t in plain[:2]] == ["in", "order"] or asks_me:
+        if plain[0].low == "so" or [t.low for t in plain[:2]] == ["in", "order"] or asks_me or reason_in_list(plain):
             result.notes.append(f"left out {' '.join(t.text for t in plain)!r} (why, not what to store)")
             break  # "…, so that nothing gets lost": the purpose ends the list
         if plain[0].low in vocab.BEHAVIOURS and any(t.low in _CLAUSE_WORDS for t in plain[1:]):

@@ -148,6 +148,25 @@ CHANGE_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         r"\1 one needs",
     ),
+    # "…, each one with a machine code, type, …", "each w/ a code": what each new record holds, after the wish for them
+    (
+        re.compile(
+            r"(?:(?<=[.!?:,][ \t])|(?<=\n))(each|every)(?:[ \t]+one)?[ \t]+(?:with|w/)(?=[ \t]+(?:an?|the|its|their)?[ \t]*\w)",
+            re.I,
+        ),
+        r"\1 one needs",
+    ),
+    # "I'd love a Handoff table", "we would love to track …": the wish said warmly, read as "would like"
+    (re.compile(r"\bwould[ \t]+love[ \t]+(?=(?:a|an|the|to|some|our|my|it|if)\b)", re.I), "would like "),
+    # "Bin the Shoe entity", "can we bin the Courier table": throw away, said the British way (not "the compost bin")
+    (
+        re.compile(
+            r"(?:^|(?<=\bplease[ \t])|(?<=\bwe[ \t])|(?<=\b(?:you|pls|can)[ \t])|(?<=\bjust[ \t]))bin[ \t]+(?:off[ \t]+)?"
+            r"(?=(?:the|that|this|our)[ \t]+(?-i:[A-Z])\w*(?:[ \t]+(?:entity|table|model))?[ \t]*(?:[.,!?]|$))",
+            re.I | re.M,
+        ),
+        "delete ",
+    ),
     # "to your animals table": whose table it is is no part of its name
     (re.compile(r"\b(to|from|in|on)\s+(?:your|ur)\s+(?=[a-z]\w*\s+(?:table|model|entity)\b)", re.I), r"\1 "),
     # "could the app hold Donations as well?": "as well" adds nothing to the name before it (not "as well as")

@@ -33,6 +33,8 @@ _NEVER_IN_ENTITY_NAMES = _NEVER_IN_NAMES | frozenset(
     # recording …", "need to remember …", "we keep losing track …", "the walk itself", "their own thing")
     | {"get", "start", "remember", "write", "need", "needed", "going", "losing", "comply", "stopped", "using"}
     | {"replace", "gotta", "lol", "rounded", "itself", "something", "anything", "own", "around"}
+    # a feeling or a place said about the request ("I'd love a Handoff table", "saved somewhere too", "pleas")
+    | {"love", "somewhere", "nothing", "plea"}
 )
 #: Auxiliaries that may open a flag's name ("is_active", "can_drive", "should_notify").
 _FLAG_OPENERS = frozenset({"is", "do", "does", "did", "should", "will", "must", "can", "could", "would", "has"})
@@ -52,7 +54,8 @@ _NEVER_A_FIELD = frozenset(
 _NEVER_AN_ENTITY = frozenset(
     """following not public private nested custom asked suggest consist initial separate existing current same other
     above below structure implementation name information info data details detail column columns fields scaffold
-    migration schema crud ability possibility possible""".split()
+    migration schema crud ability possibility possible one live today along even back down before next full blah
+    required create table sync""".split()
 )
 
 
@@ -134,6 +137,11 @@ def check_one_new_name(draft: Draft) -> None:
         return
     words = re.findall(r"[A-Za-z][a-z0-9]*", draft.renamed_to.replace("_", " "))
     lows = [w.lower() for w in words]
+    if lows[-1:] == ["or"] and len(lows) > 1:  # "rename Member to Fisher or to Partner": the second cut off
+        raise RecognitionError(
+            f"the new name of {draft.renamed_from} is one of several offered: say which one, e.g. "
+            f"'rename {draft.renamed_from} to {''.join(words[:-1])}'"
+        )
     if "or" not in lows[1:-1]:
         return
     at, joint = lows.index("or"), "" if draft.intent == "rename_entity" else "_"  # the names as they would be written

@@ -8,6 +8,8 @@ reason after a comma is left to the removal's own reading of the list.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from baes.recognition.request_tokens import Tok
 
 #: Words that open a clause giving a reason after a comma ("…, nobody carries pagers now").
@@ -45,3 +47,19 @@ def without_reason(said: list[Tok]) -> list[Tok]:
     if end and lows[end] != ",":
         return said[:end]  # "… the hotel column anymore since we …"
     return said
+
+
+#: Verbs that make "as …" after a list a reason ("…, as the council insists on that"), not a type ("as text").
+_REASON_VERBS = frozenset(
+    {"insist", "insists", "require", "requires", "want", "wants", "need", "needs", "say", "says", "said", "ask", "asks"}
+    | {"asked", "is", "are", "was", "were", "has", "have", "do", "does", "get", "gets", "got", "check", "checks", "audit"}
+)
+
+
+def reason_in_list(plain: Sequence[Tok]) -> bool:
+    """Whether a list item is why ("…, because the council insists", "…, as the council insists on that"), which
+    ends the list of fields."""
+    first = plain[0].low
+    if len(plain) < 3:
+        return False  # "cause", "since (date)": fields named so
+    return first in {"because", "coz"} or (first in {"as", "since"} and any(t.low in _REASON_VERBS for t in plain[2:]))

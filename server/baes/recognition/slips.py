@@ -14,7 +14,10 @@ SLIPS: tuple[tuple[re.Pattern[str], str], ...] = (
     # "can u rename …", "ur Kiln": chat spellings of "you", "your"
     (re.compile(r"(?<![\w'.-])u(?![\w'.-])"), "you"),
     (re.compile(r"(?<![\w'.-])ur(?![\w'.-])"), "your"),
-    (re.compile(r"(?<![\w'.-])teh(?![\w'.-])", re.I), "the"),  # "rename teh 'notes' field": a slip no rule reads
+    (re.compile(r"(?<![\w'.-])teh(?![\w'.-])", re.I), "the"),
+    # "print orders shud be saved", "… entity pleas": chat spellings of "should", "please" (never a plea here)
+    (re.compile(r"(?<![\w'.-])shud(?![\w'.-])", re.I), "should"),
+    (re.compile(r"(?<![\w'.-])pleas(?![\w'.-])", re.I), "please"),  # "rename teh 'notes' field": a slip no rule reads
     (re.compile(r"(?<![\w'.-])e-mail(?=s?\b)", re.I), "email"),  # "e-mail address": the one word "email"
     *(  # "2nd phone", "(1st/2nd year)": an ordinal in digits is the word ("2nd" read as "2 and" before)
         (re.compile(rf"(?<![\w.]){number}(?:st|nd|rd|th)\b", re.I), word)
