@@ -204,8 +204,8 @@ def parse_fields(
     first_target: Tok | None = None  # the run's first target
     items = list_items(mark_types(toks), implicit)
     typed = (
-        sum(1 for item in items if {t.low for t in item[-2:]} & vocab.TRAILING_TYPE_WORDS) >= 2
-    )  # "jars int, water content float"
+        sum(1 for item in items if {t.low for t in item[-2:]} & vocab.TRAILING_TYPE_WORDS and not _said_flag(item)) >= 2
+    )  # "jars int, water content float"; not "weight in kg, …, neutered (yes/no)"
     for chunk in items:
         named = "_".join(t.low for t in chunk[:-1] if t.word)  # "extracted on date": the name says when already
         if typed and len(chunk) >= 3 and chunk[-1].low == "date" and attribute_type(named) == "date":
@@ -402,6 +402,11 @@ def build_spec(name: str, fields: Fields) -> EntitySpec:
         return EntitySpec(name=name, attributes=tuple(fields.attributes), relationships=tuple(relationships))
     except SpecError as exc:
         raise RecognitionError(str(exc)) from exc
+
+
+def _said_flag(item: Sequence[Tok]) -> bool:
+    """ "neutered (yes/no)": a flag said in everyday words, no sign of a list of typed names."""
+    return [t.low for t in item[-3:]] == ["(", "boolean", ")"]
 
 
 def _modal_soon(words: Sequence[Tok]) -> bool:

@@ -39,7 +39,7 @@ from baes.recognition.type_annotations import annotation_type, category_head, ch
 DATE_ON_WORDS: frozenset[str] = frozenset({"due", "expires", "starts", "ends", "happens", "occurs", "falls",
                                            "renews", "closes", "opens", "born", "spent", "remind", "review", "renew",
                                            "expire", "start", "end", "return", "visit", "pay", "deliver", "collect",
-                                           "set", "shot", "cut", "rung", "sung", "sat"})
+                                           "set", "shot", "cut", "rung", "sung", "sat", "out", "back", "run"})
 #: Periods counted in days, whose start and end are dates ("lease start"; a shift starts at a time).
 PERIODS: frozenset[str] = frozenset({"lease", "period", "contract", "placement", "term", "season", "subscription", "membership",
                                      "rental", "tenancy", "employment", "project", "campaign", "trip", "holiday",
@@ -56,7 +56,7 @@ NOT_EVENTS: frozenset[str] = frozenset({"version", "question", "edition", "stati
                                         "section", "option", "location", "position", "description", "destination",
                                         "occupation"})
 #: Participles before "on" that make a state, not a date: "switched on", "logged on".
-STATE_ON: frozenset[str] = frozenset({"turned", "switched", "logged", "signed", "plugged", "powered"})
+STATE_ON: frozenset[str] = frozenset({"turned", "switched", "logged", "plugged", "powered"})  # "signed on": the day
 #: Participles before "on" that make a relation, not a date: "based on", "focused on".
 NOT_DATE_ON: frozenset[str] = STATE_ON | frozenset({"based", "focused", "relied", "depended", "passed", "built",
                                                     "modeled", "modelled", "put", "carried"})
@@ -240,6 +240,8 @@ def _date_type(parts: list[str]) -> str | None:
         return "date"  # "available from"; "moved from" is a place
     if last == "on" and before not in NOT_DATE_ON and (before in DATE_ON_WORDS or is_participle(before)):
         return "date"  # "collected on", "due on"
+    if last == "on" and len(parts) >= 3 and before in PARTICLES and is_participle(parts[-3]):
+        return "date"  # "dropped off on", "handed out on", "checked out on"
     if last == "on" and len(parts) == 3 and parts[0] == "last" and before not in NOT_DATE_ON:
         return "date"  # "last sung on", "last rung on": the day it last happened, whatever the verb's form
     return None

@@ -41,6 +41,9 @@ MONEY_PLURALS: frozenset[str] = frozenset("""
 # fmt: on
 #: Endings of words that end in "s" without being plural ("glass", "status", "basis", "physics", "famous").
 _NOT_PLURAL_ENDINGS = ("ss", "us", "is", "ics", "ous", "ys", "ws")
+#: The time a count is of: "matches this season", "eggs this week", "visits last month".
+_THIS = frozenset({"this", "last", "each", "every", "a"})
+_PERIODS = frozenset({"day", "week", "month", "year", "season", "term", "night", "shift", "session", "quarter", "semester"})
 #: Words inside a name that make what follows them a complement, not the head ("notes on repairs").
 _JOINERS = frozenset({"of", "on", "for", "about", "with", "from", "in", "to", "by", "at", "per"})
 
@@ -48,6 +51,8 @@ _JOINERS = frozenset({"of", "on", "for", "about", "with", "from", "in", "to", "b
 def plural_type(parts: list[str]) -> str | None:
     """The type of a name with no type of its own that ends in a plural noun: a sum of money ("takings") or how many
     ("walks", "honey supers"); None when the plural lists things or is not the head."""
+    if len(parts) >= 3 and parts[-2] in _THIS and parts[-1] in _PERIODS:
+        return plural_type(parts[:-2])  # "matches this season", "eggs this week": how many in that time
     last = parts[-1]
     if len(last) <= 3 or last.endswith(_NOT_PLURAL_ENDINGS) or last in LISTED_PLURALS:
         return None

@@ -26,6 +26,7 @@ from functools import lru_cache
 from typing import Any
 
 from baes.recognition import vocabulary as vocab
+from baes.recognition.asked_flags import LAST_ITEM_ASKED, as_flag
 from baes.recognition.change_wording import CHANGE_PHRASES
 from baes.recognition.dictated_marks import typed_marks
 from baes.recognition.everyday_phrases import EVERYDAY_PHRASES
@@ -107,6 +108,7 @@ _CONTRACTIONS = (
     # "felt good? (yes/no)", "insured?, notes": a field asked as a question is a yes/no field, not a sentence's end
     (re.compile(r"(?<=[A-Za-z])\?(?=[ \t]*\()"), ""),
     (re.compile(r"(?<=[A-Za-z])\?(?=[ \t]*,)"), " (yes/no)"),
+    (LAST_ITEM_ASKED, as_flag),  # "…, grade, flash?": the same at the end of a list
     # "a drop-in price", "add-on", "log-in time": one noun, not the command "drop", "add" or "log" of the request
     (re.compile(rf"(?<![\w'-])({'|'.join(sorted(_COMMANDS))})-({_PARTICLES})(?![\w'-])", re.I), r"\1_\2"),
     # "…, drop in price", "| walk in fee": the same noun unhyphenated, as an item of a list
