@@ -19,7 +19,7 @@ from baes.recognition.request_tokens import MANY_WORDS, Known, Tok, verb_stems
 from baes.scaffold.spec import pluralize, snake_case
 
 #: Words right before a plural that say more than one of it ("two tenants", "different groomers").
-_MORE_THAN_ONE = MANY_WORDS | frozenset({"two", "three", "four", "five", "different", "more"})
+_MORE_THAN_ONE = MANY_WORDS | frozenset({"two", "three", "four", "five", "different", "diff", "few", "other", "more", "loads"})
 #: Words that end what one half of the statement can span.
 _HALF_ENDS = frozenset({".", ";", "?", "!", ",", ":", "("})
 #: Verbs of another change besides a removal (``verb_stems("delete")``): the request is more than the link.

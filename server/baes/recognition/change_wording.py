@@ -158,11 +158,28 @@ CHANGE_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
     ),
     # "I'd love a Handoff table", "we would love to track …": the wish said warmly, read as "would like"
     (re.compile(r"\bwould[ \t]+love[ \t]+(?=(?:a|an|the|to|some|our|my|it|if)\b)", re.I), "would like "),
+    # "each job sheet has to belong to an engineer", "needs to be linked to": the same as "must"
+    (
+        re.compile(
+            r"\b(?:has|have|needs?|got)[ \t]+to[ \t]+(?=(?:belong|be[ \t]+(?:linked|assigned|attached|tied|connected))\b)", re.I
+        ),
+        "must ",
+    ),
+    # "every calf should be linked to its mum in the Cow table": the entity the link points at, named after "in the"
+    (
+        re.compile(
+            r"\b((?:linked|connected|tied|attached|belongs?)[ \t]+to)[ \t]+(?:its|their|the|a|an)[ \t]+[a-z]\w*[ \t]+"
+            r"(?:in|from|on)[ \t]+the[ \t]+((?-i:[A-Z])\w*)[ \t]+(?:table|entity|model|list)\b",
+            re.I,
+        ),
+        r"\1 \2",
+    ),
     # "Bin the Shoe entity", "can we bin the Courier table": throw away, said the British way (not "the compost bin")
     (
         re.compile(
             r"(?:^|(?<=\bplease[ \t])|(?<=\bwe[ \t])|(?<=\b(?:you|pls|can)[ \t])|(?<=\bjust[ \t]))bin[ \t]+(?:off[ \t]+)?"
-            r"(?=(?:the|that|this|our)[ \t]+(?-i:[A-Z])\w*(?:[ \t]+(?:entity|table|model))?[ \t]*(?:[.,!?]|$))",
+            r"(?=(?:the|that|this|our)[ \t]+(?:(?-i:[A-Z])\w*(?:[ \t]+(?:entity|table|model))?|[a-z]\w*(?:[ \t]+[a-z]\w*)?"
+            r"[ \t]+(?:entity|table|model))[ \t]*(?:[.,!?]|$))",
             re.I | re.M,
         ),
         "delete ",

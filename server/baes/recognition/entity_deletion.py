@@ -68,6 +68,11 @@ def _negated_or_adjective(toks: list[Tok], i: int) -> bool:
     return before in _NEGATING or (toks[i].low.endswith("ed") and before not in BE_WORDS) or after in {"off", "offs"}
 
 
+#: Words opening why, right after "can go" ("Battery can go not needed"): not "can go in many Kilns".
+_WHY_AFTER = frozenset({"not", "no", "we", "i", "its", "it", "nobody", "as", "since", "because", "cause", "coz", "never"})
+_WHY_AFTER |= {"please", "pls", "thanks"}
+
+
 def _can_go(toks: list[Tok], known: Known) -> Draft | None:
     """ "the Sponsor entity can go", "coupons can be removed": an existing entity that may go."""
     lows = [t.low for t in toks]
@@ -76,18 +81,23 @@ def _can_go(toks: list[Tok], known: Known) -> Draft | None:
             continue
         after = lows[i + 2] if i + 2 < len(lows) else "."
         # "can go", "can go now"; not "a Glaze can go in many Kilns"
-        goes = lows[i + 1 : i + 2] == ["go"] and after in {
-            ".",
-            ",",
-            ";",
-            ":",
-            "!",
-            "now",
-            "too",
-            "away",
-            "entirely",
-            "completely",
-        }
+        goes = (
+            lows[i + 1 : i + 2] == ["go"]
+            and after
+            in {
+                ".",
+                ",",
+                ";",
+                ":",
+                "!",
+                "now",
+                "too",
+                "away",
+                "entirely",
+                "completely",
+            }
+            | _WHY_AFTER
+        )  # "Battery can go not needed", "… can go we never use it"
         removed = lows[i + 1 : i + 2] == ["be"] and i + 2 < len(toks) and toks[i + 2].stem in verb_stems("delete")
         if not (goes or removed):
             continue

@@ -24,6 +24,7 @@ _STRUCTURE = r"(?:[ \t]+(?:entity|table|model|record|object))?"
 _BECOMES = (
     r"(?:should|must|shall|will|has[ \t]+to|needs[ \t]+to)[ \t]+(?:really[ \t]+|now[ \t]+|actually[ \t]+)?be"
     r"(?:[ \t]+(?:called|named|renamed[ \t]+to))?"
+    r"|be[ \t]+(?:called|named|renamed[ \t]+to)"  # "can Cow be called Animal instead"
     r"|is[ \t]+now(?:[ \t]+(?:called|named))?(?:[ \t]+an?)?|becomes|(?:should|must|will)[ \t]+become"
     r"|(?:renamed|changed)[ \t]+(?:to|into)"
 )
@@ -39,6 +40,9 @@ _AFTER = (
     r"|(?:please|pls|thanks|thank[ \t]+you|instead)\b))"
 )
 
+
+#: Why, after a new name: a clause in lower case opening with who or a reason word ("… to Property we do yards now").
+_REASON_AFTER = r"(?=[ \t]+(?:we|i|they|cause|coz|cuz|because|since|as|got|cos|now[ \t]+we)\b)"
 
 _FIELD_SAID = re.compile(r"\b(?:field|attribute|column|property)\b", re.I)
 
@@ -57,6 +61,10 @@ def entity_renamed(request: str, known: Known, mentioned: Sequence[str] = ()) ->
             rf"(?<![\w.])[`'\"]?{written}[`'\"]?{_STRUCTURE}[ \t]+(?:{_BECOMES})[ \t]+{_NEW}{_AFTER}",
             _WE_SAY.format(new=_NEW, old=written),
             rf"\b(?:can|could)[ \t]+(?:we[ \t]+make[ \t]+)?(?:the[ \t]+)?{written}{_STRUCTURE}[ \t]+become[ \t]+{_NEW}{_AFTER}",
+            # "rename the Garden entity to Property we do yards now": a name, then why in lower case
+            rf"\b(?i:rename|change)[ \t]+(?:(?i:the)[ \t]+)?{written}{_STRUCTURE}[ \t]+(?i:to|into)[ \t]+{_NEW}{_REASON_AFTER}",
+            # "Tractor to Machine please, got diggers now": the old name, "to", a new one not of the app
+            rf"^[ \t]*{written}{_STRUCTURE}[ \t]+to[ \t]+{_NEW}(?=[ \t]*(?:$|[.,;!]|[ \t]+(?:please|pls|thanks)\b))",
         )
         for pattern in patterns:
             found = re.search(pattern, request)

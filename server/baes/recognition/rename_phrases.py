@@ -191,7 +191,9 @@ _WHEN_WORDS = frozenset(
     }
 )
 #: Words that start a clause after the new name: "to distance_km so it is clear", "to Employee across the app".
-_AFTER_NAME = frozenset({"so", "because", "since", "across", "throughout", "everywhere", "as", ",", "to", "its", "it", "("})
+_AFTER_NAME = frozenset(
+    {"so", "because", "cause", "coz", "cuz", "since", "across", "throughout", "everywhere", "as", ",", "to", "its", "it", "("}
+)
 
 
 def _as_rename(toks: Sequence[Tok], known: Known) -> list[Tok]:
@@ -403,7 +405,18 @@ def _names_whose(tok: Tok, known: Known) -> bool:
     return tok.low in vocab.STRUCTURE_WORDS or tok.low in FIELD_WORDS or bool(known.get(tok.sing)) or tok.low in {"its", "their"}
 
 
+def _written_name(target: Sequence[Tok]) -> list[Tok]:
+    """ "Vehicle we do trucks now": a new name written capitalised ends at the first word written in lower case."""
+    words = list(target)
+    first = next((i for i, t in enumerate(words) if t.word), None)
+    if first is None or not words[first].text[:1].isupper():
+        return words
+    end = next((i for i in range(first + 1, len(words)) if words[i].word and words[i].text[:1].islower()), len(words))
+    return words[:end]
+
+
 def _entity_rename(current: str, target: Sequence[Tok]) -> Draft:
+    target = _written_name(target)
     words = name_words(_new_name(list(target))) or [t for t in _new_name(list(target)) if t.word]  # "to Field"
     if not words or len(words) > 3:
         raise RecognitionError(f"rename {current} to what? Say e.g. 'rename the {current} entity to NewName'")

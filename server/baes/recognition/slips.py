@@ -17,6 +17,8 @@ SLIPS: tuple[tuple[re.Pattern[str], str], ...] = (
     (re.compile(r"(?<![\w'.-])teh(?![\w'.-])", re.I), "the"),
     # "print orders shud be saved", "… entity pleas": chat spellings of "should", "please" (never a plea here)
     (re.compile(r"(?<![\w'.-])shud(?![\w'.-])", re.I), "should"),
+    # "more then one crop", "less then 5": "than" typed as its sound-alike after a comparison
+    (re.compile(r"\b(more|less|fewer|other|rather|bigger|smaller|longer|shorter|older|newer)[ \t]+then\b", re.I), r"\1 than"),
     (re.compile(r"(?<![\w'.-])pleas(?![\w'.-])", re.I), "please"),  # "rename teh 'notes' field": a slip no rule reads
     (re.compile(r"(?<![\w'.-])e-mail(?=s?\b)", re.I), "email"),  # "e-mail address": the one word "email"
     *(  # "2nd phone", "(1st/2nd year)": an ordinal in digits is the word ("2nd" read as "2 and" before)

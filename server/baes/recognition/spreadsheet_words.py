@@ -32,7 +32,7 @@ _HEADER = re.compile(
 #: "Families tab —", "Members sheet ->", "Vaccination sheet for the goats,": the tab's name is the entity.
 _NAMED_TAB = re.compile(
     rf"^(\s*(?:(?:my|our|the)\s+)?)([A-Za-z][\w-]*(?:\s+[A-Za-z][\w-]*)?)\s+{_SHEET}\b(?:\s+for\s+(?:the|my|our)\s+[\w-]+)?"
-    r"(?=\s*(?:[:,;\-\u2013\u2014>]|has\b|\.))",
+    r"(?=\s*(?:[:,;\-\u2013\u2014>]|has\b(?!\s+to\b)|\.))",  # not "each job sheet has to belong to …"
     re.I,
 )
 #: "harvest sheet got a new column: Buyer": a column added to the entity the sheet holds.
