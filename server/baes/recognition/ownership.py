@@ -31,6 +31,7 @@ from baes.recognition.request_tokens import (
     Tok,
     clause_end,
     compound,
+    entity_key,
     entity_name,
     is_entityish,
     noun_after,
@@ -86,6 +87,8 @@ def optional_if_said(draft: Draft, toks: Sequence[Tok]) -> Draft:
     """A draft of new fields or one new reference whose request says they may be missing, with them optional."""
     lows = [t.low for t in toks]
     entity = draft.entity
+    if draft.intent == "relationship" and len(entity.relationships) == 1 and _some_without(lows, entity.relationships[0].target):
+        return replace(draft, entity=replace(entity, relationships=(replace(entity.relationships[0], required=False),)))
     if draft.intent in ("add_attributes", "create") and entity.attributes and _says(lows, _ALL_OPTIONAL_PHRASES):
         return replace(draft, entity=replace(entity, attributes=tuple(replace(a, required=False) for a in entity.attributes)))
     if not (any(w in vocab.OPTIONAL_WORDS for w in lows) or _says(lows, _OPTIONAL_PHRASES)):
@@ -100,6 +103,24 @@ def optional_if_said(draft: Draft, toks: Sequence[Tok]) -> Draft:
     if draft.intent == "relationship" and len(entity.relationships) == 1 and entity.relationships[0].kind == "many_to_one":
         return replace(draft, entity=replace(entity, relationships=(replace(entity.relationships[0], required=False),)))
     return draft
+
+
+#: Words that open what is said against the link ("… but some tools just stay in the lock up").
+_CONCEDING = frozenset({"but", "though", "although", "except"})
+
+
+def _some_without(lows: Sequence[str], target: str) -> bool:
+    """ "a van has lots of tools but some tools just stay in the lock up", "…, though not every book is shelved": some
+    of the many have none of the one, so the reference may be empty (not "… but some customers have many orders",
+    said of the one)."""
+    at = next((i for i, low in enumerate(lows) if low in _CONCEDING), None)
+    if at is None:
+        return False
+    tail = lows[at + 1 :]
+    said_of = next((i for i, low in enumerate(tail) if low in {"some", "not"}), None)
+    if said_of is None or entity_key(target) in (vocab.singularize(low) for low in tail[said_of : said_of + 3]):
+        return False
+    return tail[said_of] == "some" or bool({"every", "all", "any", "always"} & set(tail))
 
 
 def _said_optional(lows: Sequence[str], words: Sequence[str]) -> bool:
@@ -338,7 +359,11 @@ def between_existing(toks: list[Tok], known: Known) -> Draft | None:
     if not between or all(t.low in _JOINING for t in between) or any(t.low in MANY for t in toks[first : second + 2]):
         return None
     asking = toks[0].low in MAYBE_MODALS or any(t.low in {"if", "whether"} for t in toks[:first])
-    optional = any(t.low in vocab.OPTIONAL_WORDS or (t.low in MAYBE_MODALS and not asking) for t in toks)
+    optional = any(
+        t.low in vocab.OPTIONAL_WORDS
+        or (t.low in MAYBE_MODALS and not asking and [n.low for n in toks[i + 1 : i + 2]] not in (["not"], ["never"]))
+        for i, t in enumerate(toks)
+    )  # "… can be blank"; not "… cant be blank"
     holder, target = toks[first], toks[second]
     if target.low.lower() != target.sing and holder.low.lower() == holder.sing:  # "open a booking and see all its containers"
         holder, target = target, holder  # the many side holds the key
