@@ -174,6 +174,29 @@ CHANGE_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         r"\1 \2",
     ),
+    # "scrap the weather field off the spray record": where the field is taken from, said with "off"
+    (re.compile(r"\b(field|column|attribute|box)[ \t]+off[ \t]+(?=(?:the|our|every|each)\b)", re.I), r"\1 from "),
+    # "the Tyre entity has a load index field i dont want that no more": the field the entity has, no longer wanted
+    (
+        re.compile(
+            r"^[ \t]*(?:the[ \t]+)?((?-i:[A-Z])\w*)(?:[ \t]+(?:entity|table|model))?[ \t]+has[ \t]+(?:an?|the|this|that)[ \t]+"
+            r"([a-z][\w ]{0,40}?)[ \t]+(?:field|column)[ \t]*,?[ \t]+(?:but[ \t]+)?(?:i|we)[ \t]+"
+            r"(?:do[ \t]+not|no[ \t]+longer)[ \t]+(?:want|need|use)[ \t]+(?:that|it|this)\b",
+            re.I | re.M,
+        ),
+        r"remove \2 from \1",
+    ),
+    # "Garden wants a gate code field not all of them have one": the field, then (unmarked) that some rows lack it
+    (re.compile(r"\b(field|column|box)[ \t]+(?=not[ \t]+(?:all|every|each)\b)", re.I), r"\1, "),
+    # "stick number of seats on the Van …": put, said casually, at the start of the request
+    (
+        re.compile(
+            r"^([ \t]*(?:(?:can|could)[ \t]+you[ \t]+|please[ \t]+|pls[ \t]+)?)stick[ \t]+"
+            r"(?=[^\n]*\b(?:on|onto|to|in)[ \t]+(?:the[ \t]+)?(?-i:[A-Z]))",
+            re.I | re.M,
+        ),
+        r"\1add ",
+    ),
     # "Bin the Shoe entity", "can we bin the Courier table": throw away, said the British way (not "the compost bin")
     (
         re.compile(

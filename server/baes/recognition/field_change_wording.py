@@ -121,7 +121,7 @@ _SOMETIMES_EMPTY = re.compile(
 #: rows lack it, said as the later sentence ``later_optional`` reads.
 _SOME_LACK_IT = re.compile(r"(?:\s*[;\u2014\u2013]\s*|\s+-\s+|\s*\(\s*)((?:some|not\s+(?:all|every|each))\s[^.;()\n]*)\)?", re.I)
 #: Where an item of a list starts: after a comma, a colon, "and" or "with".
-_LIST_ITEM = r"((?:[,:]|\band\b|\bwith\b)\s+)"
+_LIST_ITEM = r"((?:[,:]|\band\b|\bwith\b|\balso\b|\bplus\b)\s+)"
 #: "heated - yes/no", "how many shelves": an item's type said in words; a name said the second-language way.
 _TYPE_SAID = (
     (re.compile(r"\s+[-\u2013\u2014]\s+(yes/no|y/n|true/false)\b", re.I), r" (\1)"),
@@ -194,8 +194,18 @@ _TYPE_SAID = (
 )
 
 
+#: A removal: the fields named in it are the columns as they are, whatever their type.
+_REMOVING = re.compile(
+    r"\b(?:remove|delete|drop(?![ \t-]*(?:off|in)\b)|take\s+(?:off|out)|get\s+rid\s+of|scrap|ditch|strip\s+out)\b", re.I
+)
+#: "on Garden take off pond y/n and the soil ph": a removed field's type said after it, no part of its name.
+_FLAG_MARK = re.compile(r"(?<=[a-z])[ \t]+\(?(?:y/n|yes/no|yes\s+or\s+no|true/false)\)?(?=[ \t]*(?:[,.;]|and\b|$))", re.I | re.M)
+
+
 def fields_plainly(text: str) -> str:
     """``text`` with a field change said as "remove X from E" or "add X to E" (see the module docstring)."""
+    if _REMOVING.search(text):
+        text = _FLAG_MARK.sub("", text)
     text = _SOME_LACK_IT.sub(lambda m: f". {m[1][:1].upper()}{m[1][1:]}.", text)
     text = _SOMETIMES_EMPTY.sub(lambda m: " (optional)" if m[0].lstrip(", ").startswith("which") else "(optional)", text)
     for pattern, replacement in _TYPE_SAID:
