@@ -38,6 +38,7 @@ from baes.recognition.spoken_lists import spoken_list
 from baes.recognition.spoken_numbers import NUMBER_WORDS
 from baes.recognition.spreadsheet_words import without_the_sheet
 from baes.recognition.type_descriptions import types_described
+from baes.recognition.typed_run_on import commas_after_types
 from baes.recognition.unit_marks import units_as_types
 from baes.recognition.user_story import without_role
 
@@ -339,7 +340,8 @@ _MAKE_POINT = re.compile(
 
 def unframed(text: str) -> str:
     """``text`` without its frame (see the module docstring)."""
-    text = spoken_list(unprompted(as_asked(corrected(without_role(office_typed(types_described(quoted_request(text))))))))
+    text = office_typed(types_described(commas_after_types(quoted_request(text))))
+    text = spoken_list(unprompted(as_asked(corrected(without_role(text)))))
     text = _SIGN_OFF.sub("", _GREETING_INLINE.sub("", _GREETING.sub("", text, count=1), count=1), count=1)
     text = without_closing_words(without_app_context(text))
     text = without_steps(text)
