@@ -11,6 +11,8 @@ from baes.recognition.request_tokens import Tok
 _NAME_LIKE_TYPES = frozenset({"date", "email", "text", "flag", "timestamp", "datetime", "real", "double"})  # "double sided"
 _FLAG_TYPE_WORDS = frozenset({"flag", "boolean", "bool", "checkbox"})
 _NAME_END_TYPES = frozenset({"date", "email", "timestamp", "datetime"})
+#: Number types, said twice when a unit ("in kg", read as float) is followed by the type said outright ("decimal").
+_NUMBER_TYPES = frozenset({"float", "decimal", "double", "real", "int", "integer"})
 
 
 #: Kinds of number said in words after "as": "as a whole number", "as a decimal number".
@@ -45,7 +47,10 @@ def explicit_type(chunk: list[Tok]) -> tuple[list[Tok], str | None]:
     if len(meaningful) >= 2 and meaningful[0].low in vocab.TYPE_WORDS and meaningful[0].low not in _NAME_LIKE_TYPES:
         return [t for t in words if t is not meaningful[0]], vocab.TYPE_WORDS[meaningful[0].low]
     if len(meaningful) >= 2 and meaningful[-1].low in vocab.TYPE_WORDS and meaningful[-1].low not in _NAME_END_TYPES:
-        return [t for t in words if t is not meaningful[-1]], vocab.TYPE_WORDS[meaningful[-1].low]  # "gpa real"
+        said = [t for t in words if t is not meaningful[-1]]  # "gpa real"
+        if len(meaningful) >= 3 and meaningful[-2].low in _NUMBER_TYPES and meaningful[-1].low in _NUMBER_TYPES:
+            said = [t for t in said if t is not meaningful[-2]]  # "weight in kg decimal": the unit's type, then the type
+        return said, vocab.TYPE_WORDS[meaningful[-1].low]
     if len(meaningful) >= 2 and meaningful[-1].low in vocab.TYPE_WORDS and meaningful[-1].low != "date":
         name_part = "_".join(t.low for t in meaningful[:-1])
         if vocab.infer_type(name_part) == vocab.TYPE_WORDS[meaningful[-1].low]:  # "delivered at timestamp"; not "hire date"

@@ -67,6 +67,10 @@ _AFTER_NAME = re.compile(
     rf"|(?:with|including|showing|holding|as)[ \t]+(?:both[ \t]+)?(?P<datetime>{_DATE_AND_TIME}))\b",
     re.I,
 )
+#: "tested at time", "paid at date time": the moment something happened, the type said where its time would be.
+_AT_TIME = re.compile(
+    r"(?<=[a-z])[ \t]+at[ \t]+(?:date[ \t]*(?:and|&|\+|/)?[ \t]*time|time)(?=[ \t]*(?:[,;.)]|\band\b|$))", re.I | re.M
+)
 #: A description said of the name before it: "the seat row is a letter", "the performance date is just a day",
 #: "rooms checked is a count", "the damp reading is a percentage with one decimal place", "the accession number must
 #: be text because it contains dots", "height and width are in cm with decimals".
@@ -106,7 +110,7 @@ def types_described(text: str) -> str:
     text = _ALLOWS.sub(lambda m: f" ({_finer(m['part'])})", text)
     text = _WHICH_CAN.sub(lambda m: f" ({_finer(m['part'])})", text)
     text = _AFTER_NAME.sub(lambda m: " (money)" if m["money"] else " (datetime)", text)
-    text = _RANGED.sub(" (integer)", text)
+    text = _RANGED.sub(" (integer)", _AT_TIME.sub(" at (datetime)", text))
     return _SAID_TO_BE.sub(_said_to_be, text)
 
 
