@@ -20,6 +20,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from baes.recognition import vocabulary as vocab
+from baes.recognition.participles import is_participle
 from baes.recognition.request_tokens import Tok
 
 #: Longest attribute name a run is cut into (besides "X of Y").
@@ -38,6 +39,10 @@ def _known(name: str) -> bool:
     return name in vocab.ATTRIBUTE_TYPES or name in vocab.TEXT_OVERRIDES
 
 
+#: Short words of the trades that end a name ("job ref", "van reg", "ewe tag", "lambs born").
+_SHORT_HEADS = frozenset({"ref", "reg", "tag", "postcode", "zip", "born"})
+
+
 def _is_head(word: str) -> bool:
     """Whether an attribute name can end on ``word``."""
     return (
@@ -47,6 +52,8 @@ def _is_head(word: str) -> bool:
         or word in vocab.COUNT_NOUNS
         or word in vocab.MEASURE_UNITS
         or word in vocab.QUALIFIED_HEADS
+        or word in _SHORT_HEADS
+        or is_participle(word)  # "work done", "materials used", "treatment given", "lambs born"
     )
 
 
@@ -83,7 +90,8 @@ def _cost(words: Sequence[str]) -> float | None:
     if _known("_".join(words)):
         return 1.0
     if len(words) == 3 and words[1] == "of" and words[0] in _OF_HEADS:
-        return 1.0 if _is_head(words[2]) or vocab.singularize(words[2]) != words[2] else None
+        of_what = words[2]  # "number of seats", "date of birth", "date of visit"
+        return 1.0 if _is_head(of_what) or vocab.singularize(of_what) != of_what or of_what in vocab.ENTITY_NOUNS else None
     restated = len(words) >= 2 and _restated(words[-2], words[-1])  # "dbs check expiry date": one longer name
     leading = words[0] in _NEVER_ALONE  # "last water change date": "last" says which one, a name follows
     if (len(words) == 1 and leading) or len(words) > _LONGEST + restated + leading or "of" in words:

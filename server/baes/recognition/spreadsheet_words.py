@@ -82,4 +82,16 @@ def without_the_sheet(text: str) -> str:
         return text
     text = _NEW_COLUMN.sub(r"add \2 to \1", text, count=1)
     text = _NAMED_TAB.sub(r"\1\2", _FROM_SHEET.sub("", text, count=1), count=1)
-    return _named_last(_TAB_FOR.sub("", _HEADER.sub(": ", text, count=1), count=1))
+    text = _HEADER.sub(": ", text, count=1)
+    return _named_last(_TAB_FOR.sub(lambda m: m[0] if _named_thing(text[: m.start()]) else "", text, count=1))
+
+
+#: Words before "sheet" that leave it a sheet ("the sheet for …", "a new tab with …"); any other word names a thing
+#: called so ("create job sheet with job ref, …": a job sheet, the tradesman's form).
+_BEFORE_A_SHEET = frozenset({"the", "a", "an", "my", "our", "this", "that", "new", "one", "another", "separate", "google"})
+_BEFORE_A_SHEET |= {"delete", "remove", "drop", "make", "create", "add", "rename", "in", "on", "from", "to", "into", "for"}
+
+
+def _named_thing(before: str) -> bool:
+    words = before.split()
+    return bool(words) and words[-1].lower() not in _BEFORE_A_SHEET and words[-1][:1].islower() and words[-1].isalpha()
