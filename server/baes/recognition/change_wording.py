@@ -148,6 +148,16 @@ CHANGE_PHRASES: tuple[tuple[re.Pattern[str], str], ...] = (
         ),
         r"\1 one needs",
     ),
+    # "… callouts as well each one wants the customer name …": a new sentence said without its full stop
+    (
+        re.compile(
+            r"(?<=[a-z])[ \t]+(?=(?:each|every)[ \t]+one[ \t]+(?:has|have|needs?|wants?|got|gets|should|must|would|will)\b)",
+            re.I,
+        ),
+        ". ",
+    ),
+    # "each one wants the customer name …": what each record needs
+    (re.compile(r"\b(each|every)[ \t]+one[ \t]+wants\b", re.I), r"\1 one needs"),
     # "…, each one with a machine code, type, …", "each w/ a code": what each new record holds, after the wish for them
     (
         re.compile(
