@@ -4,10 +4,8 @@
 → int). A name it leaves as text may still say its type by its shape: a state word is a flag
 ("attended", "gift wrapped", "machine washable", "vegan", "sells tickets", "out of stock"), a
 participle before "on" or "until" a date ("shipped on", "valid until"), a rate a number ("meals per
-day"), and a qualified number the number it qualifies ("quantity on hand", "revenue target"). No
-part-of-speech tagger is installed, so a regular participle is recognized by its verb: the word
-without its -ed is an English word (pyspellchecker's list, also used for typos), which keeps -ed
-nouns ("speed", "breed", "hundred") out.
+day"), and a qualified number the number it qualifies ("quantity on hand", "revenue target"). A regular participle is
+recognized by its verb (``participles``: no part-of-speech tagger is installed).
 """
 
 from __future__ import annotations

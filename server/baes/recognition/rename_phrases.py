@@ -405,18 +405,7 @@ def _names_whose(tok: Tok, known: Known) -> bool:
     return tok.low in vocab.STRUCTURE_WORDS or tok.low in FIELD_WORDS or bool(known.get(tok.sing)) or tok.low in {"its", "their"}
 
 
-def _written_name(target: Sequence[Tok]) -> list[Tok]:
-    """ "Vehicle we do trucks now": a new name written capitalised ends at the first word written in lower case."""
-    words = list(target)
-    first = next((i for i, t in enumerate(words) if t.word), None)
-    if first is None or not words[first].text[:1].isupper():
-        return words
-    end = next((i for i in range(first + 1, len(words)) if words[i].word and words[i].text[:1].islower()), len(words))
-    return words[:end]
-
-
 def _entity_rename(current: str, target: Sequence[Tok]) -> Draft:
-    target = _written_name(target)
     words = name_words(_new_name(list(target))) or [t for t in _new_name(list(target)) if t.word]  # "to Field"
     if not words or len(words) > 3:
         raise RecognitionError(f"rename {current} to what? Say e.g. 'rename the {current} entity to NewName'")
