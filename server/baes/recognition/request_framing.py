@@ -338,9 +338,13 @@ _MAKE_POINT = re.compile(
 )
 
 
+#: "any chance the app could hold …", "any chance you can add …": the question asked plainly.
+_ANY_CHANCE = re.compile(r"^(\s*)any\s+chance\s+(?:that\s+)?(the\s+\w+|you|we|i)\s+(?:could|can|would|might)\s+", re.I)
+
+
 def unframed(text: str) -> str:
     """``text`` without its frame (see the module docstring)."""
-    text = office_typed(types_described(commas_after_types(quoted_request(text))))
+    text = office_typed(types_described(commas_after_types(_ANY_CHANCE.sub(r"\1could \2 ", quoted_request(text), count=1))))
     text = spoken_list(unprompted(as_asked(corrected(without_role(text)))))
     text = _SIGN_OFF.sub("", _GREETING_INLINE.sub("", _GREETING.sub("", text, count=1), count=1), count=1)
     text = without_closing_words(without_app_context(text))
