@@ -140,6 +140,11 @@ NAMED_SPLITS = (
     "fresh109",
     "fresh110",
     "fresh111",
+    "fresh112",
+    "fresh113",
+    "fresh114",
+    "fresh115",
+    "fresh116",
 )
 
 RIGHT, WRONG, REFUSED = "right", "wrong", "refused"
