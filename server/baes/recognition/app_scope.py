@@ -42,19 +42,20 @@ _ALSO_SAID = frozenset({"as", "well", "too", "also", "now", "please"})
 
 def _without_somewhere(toks: list[Tok]) -> list[Tok]:
     """ "print orders should be saved somewhere too", "machines in here too": where, said of the app, at a clause's end."""
-    for i, tok in enumerate(toks):
-        size = (
-            1
-            if tok.low == "somewhere"
-            else 2
-            if tok.low in {"in", "on"} and toks[i + 1 : i + 2] and toks[i + 1].low == "here"
-            else 0
-        )
+    for i in range(len(toks)):
+        size = _somewhere_said(toks, i)
         if size:
             after = next((j for j in range(i + size, len(toks)) if not toks[j].word or toks[j].low not in _ALSO_SAID), len(toks))
             if after == len(toks) or not toks[after].word:
                 return [*toks[:i], *toks[after:]]
     return toks
+
+
+def _somewhere_said(toks: list[Tok], i: int) -> int:
+    """How many words at ``i`` say the app as a place ("somewhere", "in here", "on here"); 0 when none do."""
+    if toks[i].low == "somewhere":
+        return 1
+    return 2 if toks[i].low in {"in", "on"} and [t.low for t in toks[i + 1 : i + 2]] == ["here"] else 0
 
 
 def _without_collection(toks: list[Tok], known: Known) -> list[Tok]:

@@ -137,14 +137,15 @@ def check_one_new_name(draft: Draft) -> None:
         return
     words = re.findall(r"[A-Za-z][a-z0-9]*", draft.renamed_to.replace("_", " "))
     lows = [w.lower() for w in words]
+    joint = "" if draft.intent == "rename_entity" else "_"  # the names as they would be written
     if lows[-1:] == ["or"] and len(lows) > 1:  # "rename Member to Fisher or to Partner": the second cut off
         raise RecognitionError(
             f"the new name of {draft.renamed_from} is one of several offered: say which one, e.g. "
-            f"'rename {draft.renamed_from} to {''.join(words[:-1])}'"
+            f"'rename {draft.renamed_from} to {joint.join(words[:-1])}'"
         )
     if "or" not in lows[1:-1]:
         return
-    at, joint = lows.index("or"), "" if draft.intent == "rename_entity" else "_"  # the names as they would be written
+    at = lows.index("or")
     first, second = joint.join(words[:at]), joint.join(words[at + 1 :])
     raise RecognitionError(
         f"{draft.renamed_to!r} reads as two names, {first!r} or {second!r}: say which one, e.g. "
