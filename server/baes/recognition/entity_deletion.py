@@ -71,6 +71,8 @@ def _negated_or_adjective(toks: list[Tok], i: int) -> bool:
 #: Words opening why, right after "can go" ("Battery can go not needed"): not "can go in many Kilns".
 _WHY_AFTER = frozenset({"not", "no", "we", "i", "its", "it", "nobody", "as", "since", "because", "cause", "coz", "never"})
 _WHY_AFTER |= {"please", "pls", "thanks"}
+#: What may follow "can go" when the entity is to go: the sentence's end, "now", "too", "entirely", or why.
+_GOES_AFTER = frozenset({".", ",", ";", ":", "!", "now", "too", "away", "entirely", "completely"}) | _WHY_AFTER
 
 
 def _can_go(toks: list[Tok], known: Known) -> Draft | None:
@@ -80,24 +82,8 @@ def _can_go(toks: list[Tok], known: Known) -> Draft | None:
         if lows[i] not in {"can", "may", "should", "must"}:
             continue
         after = lows[i + 2] if i + 2 < len(lows) else "."
-        # "can go", "can go now"; not "a Glaze can go in many Kilns"
-        goes = (
-            lows[i + 1 : i + 2] == ["go"]
-            and after
-            in {
-                ".",
-                ",",
-                ";",
-                ":",
-                "!",
-                "now",
-                "too",
-                "away",
-                "entirely",
-                "completely",
-            }
-            | _WHY_AFTER
-        )  # "Battery can go not needed", "… can go we never use it"
+        # "can go", "can go now", "can go not needed"; not "a Glaze can go in many Kilns"
+        goes = lows[i + 1 : i + 2] == ["go"] and after in _GOES_AFTER
         removed = lows[i + 1 : i + 2] == ["be"] and i + 2 < len(toks) and toks[i + 2].stem in verb_stems("delete")
         if not (goes or removed):
             continue

@@ -195,7 +195,7 @@ _TYPE_SAID = (
 
 
 #: A removal: the fields named in it are the columns as they are, whatever their type.
-_REMOVING = re.compile(
+REMOVING = re.compile(
     r"\b(?:remove|delete|drop(?![ \t-]*(?:off|in)\b)|take\s+(?:off|out)|get\s+rid\s+of|scrap|ditch|strip\s+out)\b", re.I
 )
 #: "on Garden take off pond y/n and the soil ph": a removed field's type said after it, no part of its name.
@@ -204,7 +204,7 @@ _FLAG_MARK = re.compile(r"(?<=[a-z])[ \t]+\(?(?:y/n|yes/no|yes\s+or\s+no|true/fa
 
 def fields_plainly(text: str) -> str:
     """``text`` with a field change said as "remove X from E" or "add X to E" (see the module docstring)."""
-    if _REMOVING.search(text):
+    if REMOVING.search(text):
         text = _FLAG_MARK.sub("", text)
     text = _SOME_LACK_IT.sub(lambda m: f". {m[1][:1].upper()}{m[1][1:]}.", text)
     text = _SOMETIMES_EMPTY.sub(lambda m: " (optional)" if m[0].lstrip(", ").startswith("which") else "(optional)", text)

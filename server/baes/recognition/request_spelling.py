@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from baes.recognition import vocabulary as vocab
+from baes.recognition.field_change_wording import REMOVING
 from baes.recognition.normalize import tokenize
 from baes.recognition.request_tokens import Known, Tok, verb_stem
 from baes.recognition.spelling import correct, frequency, spelt_as_meant, typo_targets, within
@@ -49,7 +50,7 @@ _LITERALS = re.compile(r"(?<=\w)\.[A-Za-z_]\w*|'[^'\n]{1,40}'|\"[^\"\n]{1,40}\"|
 def correct_tokens(toks: Sequence[Tok], known: Known, request: str) -> tuple[list[Tok], list[str]]:
     """``toks`` with misspelt words corrected, and a note per corrected word."""
     spelled, caps, names = _written(request)
-    changing = _CHANGING_NAMES.search(request) is not None
+    changing = REMOVING.search(request) is not None or _RENAMING.search(request) is not None
     written_words = frozenset(form for t in toks if t.word and t.low.isalpha() for form in (t.low, t.sing) if frequency(form) > 0)
     result: list[Tok] = []
     notes: list[str] = []
@@ -94,8 +95,9 @@ def _title_name(written: str) -> bool:
     return len(parts) > 1 and all(p[:1].isupper() and p[1:].islower() and p.isalpha() for p in parts)
 
 
-#: Requests about a field that already exists: its name is the column's, slips and all ("rename pickup_adress …").
-_CHANGING_NAMES = re.compile(r"\b(?:renam\w*|remov\w*|drop\w*|delet\w*|rm|rid|strip\w*|misspel\w*|typo\w*)\b", re.I)
+#: A rename or a fix of a slip (a removal is ``field_change_wording.REMOVING``): the names in it are the columns',
+#: slips and all ("rename pickup_adress to pickup_address").
+_RENAMING = re.compile(r"\b(?:renam\w*|misspel\w*|typo\w*)\b", re.I)
 #: How often a word must be seen before a part of a snake_case name is read as a slip of it ("refil" → refill):
 #: a rare word is likelier a domain word spelt right ("nitrox", "rebuy", "hanko").
 _SNAKE_FIX_SEEN = 2000
